@@ -1,0 +1,15 @@
+package io.mlconnector.core.error;
+
+/** Credentials are missing, wrong, expired or lack the permission the operation needs. Never carries the credential itself. */
+public class AuthenticationException extends ConnectorException {
+  private static final long serialVersionUID = 1L;
+
+  public AuthenticationException(ErrorDetails details, Throwable cause) {
+    super(details, cause);
+  }
+
+  public AuthenticationException(ErrorDetails details) {
+    super(details);
+  }
+
+}

@@ -1,0 +1,65 @@
+package io.mlconnector.core.error;
+
+/**
+ * What is known about a failed remote call. Build one with {@link #of(String, String)} and the
+ * {@code with*} methods; every field but system and operation may be absent.
+ *
+ * @param system the remote system, for example {@code "stripe"}
+ * @param operation the operation, for example {@code "POST /v1/invoices"}
+ * @param httpStatus the HTTP status, 0 when there was no HTTP answer
+ * @param remoteCode the remote's error code, or null
+ * @param remoteMessage the remote's error message, or null; never a secret
+ * @param requestId the remote request id, or null
+ */
+public record ErrorDetails(
+    String system,
+    String operation,
+    int httpStatus,
+    String remoteCode,
+    String remoteMessage,
+    String requestId) {
+
+  public ErrorDetails {
+    if (system == null || system.isBlank()) {
+      throw new IllegalArgumentException("system must not be blank");
+    }
+    if (operation == null || operation.isBlank()) {
+      throw new IllegalArgumentException("operation must not be blank");
+    }
+  }
+
+  /** Details with only the system and operation known. */
+  public static ErrorDetails of(String system, String operation) {
+    return new ErrorDetails(system, operation, 0, null, null, null);
+  }
+
+  public ErrorDetails withHttpStatus(int status) {
+    return new ErrorDetails(system, operation, status, remoteCode, remoteMessage, requestId);
+  }
+
+  public ErrorDetails withRemote(String code, String message) {
+    return new ErrorDetails(system, operation, httpStatus, code, message, requestId);
+  }
+
+  public ErrorDetails withRequestId(String id) {
+    return new ErrorDetails(system, operation, httpStatus, remoteCode, remoteMessage, id);
+  }
+
+  /** The exception message: one line naming every known field. */
+  String describe() {
+    StringBuilder sb = new StringBuilder().append(system).append(' ').append(operation).append(" failed");
+    if (httpStatus > 0) {
+      sb.append(": HTTP ").append(httpStatus);
+    }
+    if (remoteCode != null) {
+      sb.append(httpStatus > 0 ? ", " : ": ").append("code ").append(remoteCode);
+    }
+    if (remoteMessage != null) {
+      sb.append(httpStatus > 0 || remoteCode != null ? ", " : ": ").append(remoteMessage);
+    }
+    if (requestId != null) {
+      sb.append(" (request ").append(requestId).append(')');
+    }
+    return sb.toString();
+  }
+}

@@ -1,0 +1,15 @@
+package io.mlconnector.core.error;
+
+/** The remote refused the data (validation, business rule). Permanent: the same request will fail again; park the record with this reason. */
+public class RejectedException extends ConnectorException {
+  private static final long serialVersionUID = 1L;
+
+  public RejectedException(ErrorDetails details, Throwable cause) {
+    super(details, cause);
+  }
+
+  public RejectedException(ErrorDetails details) {
+    super(details);
+  }
+
+}

@@ -1,0 +1,5 @@
+/**
+ * The SDK's exception tree: one unchecked root, {@link io.mlconnector.core.error.ConnectorException},
+ * and one subclass per thing a caller can do about a failure.
+ */
+package io.mlconnector.core.error;

@@ -1,0 +1,53 @@
+package io.mlconnector.core.state;
+
+import io.mlconnector.core.model.ExternalRef;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * One append-only audit row. Holds a digest of the payload, never the payload itself, and never a
+ * secret.
+ *
+ * @param id the store's id (0 before it is stored)
+ * @param tenant the tenant
+ * @param flow the flow
+ * @param runId the engine run that acted
+ * @param source the source record, or null
+ * @param target the target record, or null
+ * @param action what was done: {@code create}, {@code update}, {@code adopt}, {@code skip} ...
+ * @param outcome how it ended
+ * @param error the reason of a failure, or null
+ * @param payloadDigest hex SHA-256 of what was written, or null
+ * @param at when
+ */
+public record AuditEntry(
+    long id,
+    String tenant,
+    String flow,
+    String runId,
+    ExternalRef source,
+    ExternalRef target,
+    String action,
+    Outcome outcome,
+    String error,
+    String payloadDigest,
+    Instant at) {
+
+  /** How an audited step ended. */
+  public enum Outcome {
+    SUCCEEDED,
+    SKIPPED,
+    DEFERRED,
+    FAILED,
+    PARKED,
+    DRY_RUN
+  }
+
+  public AuditEntry {
+    Objects.requireNonNull(tenant, "tenant");
+    Objects.requireNonNull(flow, "flow");
+    Objects.requireNonNull(action, "action");
+    Objects.requireNonNull(outcome, "outcome");
+    Objects.requireNonNull(at, "at");
+  }
+}

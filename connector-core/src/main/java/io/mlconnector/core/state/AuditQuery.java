@@ -1,0 +1,65 @@
+package io.mlconnector.core.state;
+
+import io.mlconnector.core.model.ExternalRef;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * Selects audit entries. Null fields match everything; results come newest first.
+ *
+ * @param tenant the tenant (required)
+ * @param source only entries about this source record, or null
+ * @param target only entries about this target record, or null
+ * @param flow only this flow, or null
+ * @param from only entries at or after this instant, or null
+ * @param to only entries before this instant, or null
+ * @param outcome only this outcome, or null
+ * @param limit page size (1 to 1000)
+ * @param pageToken the token of the previous page, or null for the first
+ */
+public record AuditQuery(
+    String tenant,
+    ExternalRef source,
+    ExternalRef target,
+    String flow,
+    Instant from,
+    Instant to,
+    AuditEntry.Outcome outcome,
+    int limit,
+    String pageToken) {
+  public AuditQuery {
+    Objects.requireNonNull(tenant, "tenant");
+    if (limit < 1 || limit > 1000) {
+      throw new IllegalArgumentException("limit must be 1 to 1000, was " + limit);
+    }
+  }
+
+  /** Every entry of a tenant, first page of 100. */
+  public static AuditQuery all(String tenant) {
+    return new AuditQuery(tenant, null, null, null, null, null, null, 100, null);
+  }
+
+  public AuditQuery withSource(ExternalRef ref) {
+    return new AuditQuery(tenant, ref, target, flow, from, to, outcome, limit, null);
+  }
+
+  public AuditQuery withTarget(ExternalRef ref) {
+    return new AuditQuery(tenant, source, ref, flow, from, to, outcome, limit, null);
+  }
+
+  public AuditQuery withFlow(String name, Instant fromInclusive, Instant toExclusive) {
+    return new AuditQuery(tenant, source, target, name, fromInclusive, toExclusive, outcome, limit, null);
+  }
+
+  public AuditQuery withOutcome(AuditEntry.Outcome value) {
+    return new AuditQuery(tenant, source, target, flow, from, to, value, limit, null);
+  }
+
+  public AuditQuery withLimit(int size) {
+    return new AuditQuery(tenant, source, target, flow, from, to, outcome, size, null);
+  }
+
+  public AuditQuery withPageToken(String token) {
+    return new AuditQuery(tenant, source, target, flow, from, to, outcome, limit, token);
+  }
+}

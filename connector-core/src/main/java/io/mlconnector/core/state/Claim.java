@@ -1,0 +1,10 @@
+package io.mlconnector.core.state;
+
+/**
+ * The answer to {@link StateStore#begin}.
+ *
+ * @param won true when this caller holds the operation now (it inserted it, or moved it from FAILED
+ *     back to PENDING)
+ * @param operation the operation as it stands after the call
+ */
+public record Claim(boolean won, Operation operation) {}

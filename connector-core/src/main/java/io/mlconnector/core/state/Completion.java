@@ -1,0 +1,20 @@
+package io.mlconnector.core.state;
+
+import java.util.Objects;
+
+/**
+ * A successful write to record with {@link StateStore#complete}.
+ *
+ * @param tenant the tenant
+ * @param operationKey the PENDING operation that succeeded
+ * @param mapping the source-to-target mapping to save
+ * @param audit the audit entry to append
+ */
+public record Completion(String tenant, String operationKey, Mapping mapping, AuditEntry audit) {
+  public Completion {
+    Objects.requireNonNull(tenant, "tenant");
+    Objects.requireNonNull(operationKey, "operationKey");
+    Objects.requireNonNull(mapping, "mapping");
+    Objects.requireNonNull(audit, "audit");
+  }
+}

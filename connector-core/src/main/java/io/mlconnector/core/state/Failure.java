@@ -1,0 +1,39 @@
+package io.mlconnector.core.state;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * A failed write to record with {@link StateStore#fail}.
+ *
+ * @param tenant the tenant
+ * @param operationKey the PENDING operation that failed
+ * @param status {@link OperationStatus#FAILED} (transient: retried at {@code retryAt}) or {@link
+ *     OperationStatus#PARKED} (permanent: a dead letter)
+ * @param error what went wrong, naming the bad field or remote message; never a secret
+ * @param retryAt when to try again (FAILED only; ignored for PARKED)
+ * @param payload what the retry needs to rebuild the record (opaque to the store), or null when the
+ *     engine re-reads the source by ref
+ * @param audit the audit entry to append
+ */
+public record Failure(
+    String tenant,
+    String operationKey,
+    OperationStatus status,
+    String error,
+    Instant retryAt,
+    String payload,
+    AuditEntry audit) {
+  public Failure {
+    Objects.requireNonNull(tenant, "tenant");
+    Objects.requireNonNull(operationKey, "operationKey");
+    Objects.requireNonNull(error, "error");
+    Objects.requireNonNull(audit, "audit");
+    if (status != OperationStatus.FAILED && status != OperationStatus.PARKED) {
+      throw new IllegalArgumentException("status must be FAILED or PARKED, was " + status);
+    }
+    if (status == OperationStatus.FAILED) {
+      Objects.requireNonNull(retryAt, "retryAt (required for FAILED)");
+    }
+  }
+}

@@ -1,0 +1,44 @@
+package io.mlconnector.core.state;
+
+import java.time.Instant;
+
+/**
+ * A received webhook event, stored before the sender is answered.
+ *
+ * @param id the store's id (0 before it is stored)
+ * @param tenant the tenant
+ * @param source the sending system, for example {@code stripe}
+ * @param eventId the sender's event id, unique per (tenant, source)
+ * @param type the event type, for example {@code invoice.paid}
+ * @param payload the verified raw body
+ * @param receivedAt when it was received
+ * @param status where its processing stands
+ * @param attempts how many times it was claimed
+ * @param note the outcome note (why ignored or parked), or null
+ */
+public record InboxEvent(
+    long id,
+    String tenant,
+    String source,
+    String eventId,
+    String type,
+    String payload,
+    Instant receivedAt,
+    Status status,
+    int attempts,
+    String note) {
+
+  /** Processing state of an inbox event. */
+  public enum Status {
+    RECEIVED,
+    PROCESSED,
+    IGNORED,
+    PARKED
+  }
+
+  /** A new event to hand to {@link StateStore#receive}. */
+  public static InboxEvent received(
+      String tenant, String source, String eventId, String type, String payload, Instant receivedAt) {
+    return new InboxEvent(0, tenant, source, eventId, type, payload, receivedAt, Status.RECEIVED, 0, null);
+  }
+}

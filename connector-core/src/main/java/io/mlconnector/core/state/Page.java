@@ -1,0 +1,20 @@
+package io.mlconnector.core.state;
+
+import java.util.List;
+
+/**
+ * One page of a query's results.
+ *
+ * @param items the items
+ * @param nextPageToken pass it to the same query for the next page; null on the last page
+ * @param <T> the item type
+ */
+public record Page<T>(List<T> items, String nextPageToken) {
+  public Page {
+    items = List.copyOf(items);
+  }
+
+  public boolean hasMore() {
+    return nextPageToken != null;
+  }
+}

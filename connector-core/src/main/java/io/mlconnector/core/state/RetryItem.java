@@ -1,0 +1,30 @@
+package io.mlconnector.core.state;
+
+import io.mlconnector.core.model.ExternalRef;
+import java.time.Instant;
+
+/**
+ * A record to try again, or (when {@code dead}) a parked dead letter waiting for a replay.
+ *
+ * @param id the store's id (0 before it is stored)
+ * @param tenant the tenant
+ * @param flow the flow
+ * @param source the source record
+ * @param operationKey the operation it belongs to, or null
+ * @param payload what the retry needs to rebuild the record (opaque), or null
+ * @param attempts attempts so far
+ * @param nextAttemptAt when it is due
+ * @param lastError the last failure's reason; never a secret
+ * @param dead true for a parked dead letter
+ */
+public record RetryItem(
+    long id,
+    String tenant,
+    String flow,
+    ExternalRef source,
+    String operationKey,
+    String payload,
+    int attempts,
+    Instant nextAttemptAt,
+    String lastError,
+    boolean dead) {}

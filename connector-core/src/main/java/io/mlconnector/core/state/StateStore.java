@@ -1,0 +1,191 @@
+package io.mlconnector.core.state;
+
+import io.mlconnector.core.model.ExternalRef;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Durable state of the sync engine, per tenant: cursors, ID mappings, the operation log, the
+ * webhook inbox, the seen-files ledger, the retry queue with its dead letters, the audit trail and
+ * leases.
+ *
+ * <p>Implementations: {@code InMemoryStateStore} for tests, and {@code JdbcStateStore} on embedded
+ * H2 (the default) or PostgreSQL. All are safe for concurrent use by many threads, and the JDBC
+ * ones by many processes sharing one database. Duplicates are prevented by unique constraints and
+ * atomic claims, never by read-then-write checks. Methods that say "in one transaction" either
+ * apply every change or none.
+ *
+ * <p>Every method that takes a tenant only ever reads or writes that tenant's rows.
+ */
+public interface StateStore extends AutoCloseable {
+
+  // ---------------------------------------------------------------- cursors
+
+  /** The checkpoint last saved for this (flow, stream), or empty before the first one. */
+  Optional<String> cursor(String tenant, String flow, String stream);
+
+  /** Saves the checkpoint for this (flow, stream), replacing the previous one. */
+  void saveCursor(String tenant, String flow, String stream, String checkpoint);
+
+  // ---------------------------------------------------------------- mappings
+
+  /**
+   * The mapping of {@code source} into {@code targetSystem}, or empty. A source record maps to at
+   * most one target per target system, and a target record to at most one source.
+   */
+  Optional<Mapping> mappingBySource(ExternalRef source, String targetSystem);
+
+  /** The mapping whose target is {@code target}, or empty. */
+  Optional<Mapping> mappingByTarget(ExternalRef target);
+
+  /**
+   * Saves a mapping outside the write path (an adoption, a manual link). Replaces the attributes
+   * of an existing identical pair.
+   *
+   * @throws StateConflictException when either side is already mapped to another record
+   */
+  void saveMapping(Mapping mapping);
+
+  // ---------------------------------------------------------------- operation log
+
+  /**
+   * Claims the operation {@code intent.key()} atomically: inserts it as {@link
+   * OperationStatus#PENDING} when absent, or moves it from {@link OperationStatus#FAILED} back to
+   * PENDING (attempts + 1). Of several callers racing for one key, exactly one gets {@code
+   * won() == true}; the others see the operation as it stands.
+   */
+  Claim begin(OperationIntent intent);
+
+  /** The operation with this key, or empty. */
+  Optional<Operation> operation(String tenant, String key);
+
+  /**
+   * PENDING operations of a flow last touched before {@code olderThan}, oldest first: the intents a
+   * crash or lost response left open, to be resolved through the sink's find-by-stamp.
+   */
+  List<Operation> pendingOperations(String tenant, String flow, Instant olderThan, int limit);
+
+  /**
+   * Records a successful write in one transaction: saves the mapping (source to target, with its
+   * attributes), moves the operation from PENDING to DONE with the target ref, appends the audit
+   * entry and removes any retry-queue item for the same (flow, source).
+   *
+   * @throws StateConflictException when the operation is not PENDING, or the target is already
+   *     mapped to another source; nothing is changed then
+   */
+  void complete(Completion completion);
+
+  /**
+   * Records a failed write in one transaction: moves the operation from PENDING to FAILED (a
+   * transient failure, with a retry-queue item due at {@code retryAt}) or PARKED (permanent, with a
+   * dead letter carrying the reason), and appends the audit entry.
+   */
+  void fail(Failure failure);
+
+  // ---------------------------------------------------------------- webhook inbox
+
+  /**
+   * Stores a received event. Returns false, changing nothing, when an event with the same
+   * (tenant, source, event id) is already stored: the duplicate must still be answered with 2xx.
+   */
+  boolean receive(InboxEvent event);
+
+  /**
+   * Claims up to {@code max} RECEIVED events of one source (or events whose earlier claim expired)
+   * for {@code owner} until now + {@code claimTtl}, oldest first. No event is handed to two
+   * claimers whose claims overlap in time.
+   */
+  List<InboxEvent> claimInbox(String tenant, String source, String owner, Duration claimTtl, int max);
+
+  /** Ends an event's processing: PROCESSED, IGNORED or PARKED, with an optional note. */
+  void finishInbox(String tenant, long eventId, InboxEvent.Status status, String note);
+
+  /** Gives a claimed event back (graceful shutdown, a transient failure): it may be claimed again. */
+  void releaseInbox(String tenant, long eventId, String owner);
+
+  // ---------------------------------------------------------------- seen files and documents
+
+  /**
+   * Records a file by content hash. Returns false, changing nothing, when a file with this hash
+   * was already recorded for the flow.
+   */
+  boolean recordFile(SeenFile file);
+
+  /** The file recorded under this content hash, or empty. */
+  Optional<SeenFile> file(String tenant, String flow, String contentHash);
+
+  /** Updates a recorded file's status (for example ARCHIVED once all its documents are done). */
+  void updateFile(String tenant, String flow, String contentHash, SeenFile.Status status);
+
+  /**
+   * Claims a document's natural key (for example vendor + normalised invoice number). Returns false
+   * when the key was already claimed for the flow, by this file or another.
+   */
+  boolean claimDocument(String tenant, String flow, String naturalKey, String contentHash);
+
+  // ---------------------------------------------------------------- retry queue and dead letters
+
+  /**
+   * Schedules a record for another attempt, replacing any item for the same (tenant, flow,
+   * source).
+   */
+  void scheduleRetry(RetryItem item);
+
+  /**
+   * Claims up to {@code max} retry items of a flow due at or before {@code now} (and not dead), for
+   * {@code owner} until now + {@code claimTtl}, earliest due first. No item is handed to two
+   * claimers whose claims overlap in time.
+   */
+  List<RetryItem> claimDueRetries(
+      String tenant, String flow, Instant now, String owner, Duration claimTtl, int max);
+
+  /** Removes a retry item (processed, or superseded). */
+  void removeRetry(String tenant, long itemId);
+
+  /** Dead letters (parked items) matching the filter, oldest first. */
+  Page<RetryItem> deadLetters(DeadLetterQuery query);
+
+  /**
+   * Makes the matching dead letters due again now, resetting their claim, and returns how many.
+   * Their operations move from PARKED to FAILED so that the next attempt may claim them.
+   */
+  int replay(DeadLetterQuery query);
+
+  // ---------------------------------------------------------------- audit
+
+  /** Appends an audit entry on its own (the write path appends through complete and fail). */
+  void audit(AuditEntry entry);
+
+  /** Audit entries matching the query, newest first, one page at a time. */
+  Page<AuditEntry> audit(AuditQuery query);
+
+  // ---------------------------------------------------------------- leases
+
+  /**
+   * Acquires the (tenant, flow) lease for {@code owner} until now + {@code ttl} when it is free,
+   * expired, or already held by {@code owner} (a renewal). Of several callers racing for one free
+   * lease, exactly one succeeds.
+   */
+  boolean tryAcquireLease(String tenant, String flow, String owner, Duration ttl);
+
+  /** Releases the lease if {@code owner} holds it; does nothing otherwise. */
+  void releaseLease(String tenant, String flow, String owner);
+
+  /** The current holder of the lease, or empty when it is free or expired. */
+  Optional<Lease> lease(String tenant, String flow);
+
+  // ---------------------------------------------------------------- retention
+
+  /**
+   * Deletes DONE operations and audit entries older than {@code cutoff}. Never removes a PENDING,
+   * FAILED or PARKED operation, a mapping, a cursor, an inbox event not yet finished or a retry
+   * item.
+   */
+  PurgeResult purge(Instant cutoff);
+
+  /** Releases connections and pools the store opened itself (never a host-supplied DataSource). */
+  @Override
+  void close();
+}

@@ -1,0 +1,6 @@
+/**
+ * The HTTP plumbing every simulator shares: a loopback {@link io.mlconnector.testkit.http.SimServer}
+ * and the {@link io.mlconnector.testkit.http.FaultInjector} (latency, 5xx, dropped connections,
+ * responses lost after the remote committed).
+ */
+package io.mlconnector.testkit.http;
