@@ -63,7 +63,8 @@ class InvoiceTest {
 
   @Test
   void aTotalThatDisagreesWithTheLinesIsRefused() {
-    assertThatThrownBy(() -> invoice().addLine(line(1, "100.00", "15.00")).total(usd("116.00")).build())
+    assertThatThrownBy(
+            () -> invoice().addLine(line(1, "100.00", "15.00")).total(usd("116.00")).build())
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage(
             "Invoice 100123 total USD 116.00 does not match its lines: subtotal USD 100.00 + tax"
@@ -84,7 +85,8 @@ class InvoiceTest {
     Invoice inv =
         invoice()
             .addLine(InvoiceLine.of(1, "Consulting", usd("200.00")))
-            .addTax(new TaxLine("VAT15", "VAT 15%", new BigDecimal("15"), usd("200.00"), usd("30.00")))
+            .addTax(
+                new TaxLine("VAT15", "VAT 15%", new BigDecimal("15"), usd("200.00"), usd("30.00")))
             .total(usd("230.00"))
             .build();
     assertThat(inv.taxTotal()).isEqualTo(usd("30.00"));
@@ -94,7 +96,11 @@ class InvoiceTest {
   @Test
   void taxGivenBothWaysIsRefused() {
     assertThatThrownBy(
-            () -> invoice().addLine(line(1, "100.00", "15.00")).addTax(TaxLine.of("VAT", usd("15.00"))).build())
+            () ->
+                invoice()
+                    .addLine(line(1, "100.00", "15.00"))
+                    .addTax(TaxLine.of("VAT", usd("15.00")))
+                    .build())
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage(
             "Invoice 100123 gives tax both per line (USD 15.00) and as tax lines (USD 15.00); give"
@@ -138,7 +144,9 @@ class InvoiceTest {
                     .amount(usd("25.00"))
                     .build())
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("InvoiceLine 3 amount USD 25.00 does not match quantity 2 x unitPrice USD 10.00 = 20.00");
+        .hasMessage(
+            "InvoiceLine 3 amount USD 25.00 does not match quantity 2 x unitPrice USD 10.00 ="
+                + " 20.00");
     assertThatThrownBy(() -> InvoiceLine.builder().number(4).build())
         .isInstanceOf(NullPointerException.class)
         .hasMessage("InvoiceLine 4 amount must not be null (or give a unitPrice)");
@@ -152,7 +160,8 @@ class InvoiceTest {
     assertThatThrownBy(() -> invoice().build())
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("Invoice 100123 lines must not be empty");
-    assertThatThrownBy(() -> invoice().addLine(line(1, "1", "0")).addLine(line(1, "2", "0")).build())
+    assertThatThrownBy(
+            () -> invoice().addLine(line(1, "1", "0")).addLine(line(1, "2", "0")).build())
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("Invoice 100123 has two lines numbered 1");
     assertThatThrownBy(
@@ -189,7 +198,8 @@ class InvoiceTest {
     Invoice part = invoice().addLine(line(1, "100.00", "0")).amountPaid(usd("40")).build();
     assertThat(part.amountDue()).isEqualTo(usd("60.00"));
 
-    assertThatThrownBy(() -> invoice().addLine(line(1, "100.00", "0")).amountPaid(usd("100.01")).build())
+    assertThatThrownBy(
+            () -> invoice().addLine(line(1, "100.00", "0")).amountPaid(usd("100.01")).build())
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage(
             "Invoice 100123 amountPaid USD 100.01 must be between zero and the total USD 100.00");
@@ -209,9 +219,27 @@ class InvoiceTest {
 
     Invoice direct =
         new Invoice(
-            inv.ref(), "v", Invoice.Direction.RECEIVABLE, Invoice.DocumentType.INVOICE, null,
-            inv.party(), Invoice.Status.DRAFT, inv.issueDate(), null, null, USD, lines, null, null,
-            null, null, null, null, null, null, null);
+            inv.ref(),
+            "v",
+            Invoice.Direction.RECEIVABLE,
+            Invoice.DocumentType.INVOICE,
+            null,
+            inv.party(),
+            Invoice.Status.DRAFT,
+            inv.issueDate(),
+            null,
+            null,
+            USD,
+            lines,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null);
     lines.clear();
     assertThat(direct.lines()).hasSize(2);
     assertThat(direct.taxes()).isEmpty();

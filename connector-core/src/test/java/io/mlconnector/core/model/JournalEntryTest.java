@@ -125,8 +125,15 @@ class JournalEntryTest {
     List<JournalLine> lines = new ArrayList<>(List.of(line, JournalLine.credit(BANK, usd("5"))));
     JournalEntry entry =
         new JournalEntry(
-            syspro("gl-journal", "3"), "1", LocalDate.of(2026, 1, 1), Fixtures.USD, null, null,
-            null, lines, null);
+            syspro("gl-journal", "3"),
+            "1",
+            LocalDate.of(2026, 1, 1),
+            Fixtures.USD,
+            null,
+            null,
+            null,
+            lines,
+            null);
     lines.clear();
 
     assertThat(entry.lines()).hasSize(2);

@@ -87,8 +87,7 @@ class RecordValidationTest {
                     .credit(syspro("gl-account", "2"), usd("1"))
                     .build()),
         record(
-            "GlAccount",
-            (ref, v) -> GlAccount.of(ref, v, "4000", "Sales", GlAccount.Type.REVENUE)),
+            "GlAccount", (ref, v) -> GlAccount.of(ref, v, "4000", "Sales", GlAccount.Type.REVENUE)),
         record("CostCenter", (ref, v) -> CostCenter.of(ref, v, "FIN", "Finance")));
   }
 
