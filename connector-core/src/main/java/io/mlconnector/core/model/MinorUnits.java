@@ -279,6 +279,12 @@ public final class MinorUnits {
       return this;
     }
 
+    /** Applies every step in {@code table} (currency code to step). */
+    public Builder steps(Map<String, Long> table) {
+      Checks.notNull(table, "table").forEach(this::step);
+      return this;
+    }
+
     /** The immutable policy. */
     public MinorUnits build() {
       return new MinorUnits(
