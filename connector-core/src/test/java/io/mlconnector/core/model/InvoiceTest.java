@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Currency;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -174,7 +175,7 @@ class InvoiceTest {
     assertThatThrownBy(() -> invoice().issueDate(null).addLine(line(1, "1", "0")).build())
         .isInstanceOf(NullPointerException.class)
         .hasMessage("Invoice 100123 issueDate must not be null");
-    assertThatThrownBy(() -> invoice().currency((java.util.Currency) null).build())
+    assertThatThrownBy(() -> invoice().currency((Currency) null).build())
         .isInstanceOf(NullPointerException.class)
         .hasMessage("Invoice 100123 currency must not be null");
   }
