@@ -2,7 +2,6 @@ package io.mlconnector.syspro;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -211,7 +210,7 @@ public final class SysproElement {
         t = t.substring(0, 10);
       }
       return Optional.of(LocalDate.parse(t));
-    } catch (DateTimeParseException | java.time.DateTimeException e) {
+    } catch (java.time.DateTimeException e) {
       throw new SysproFormatException(what + " is not a date (CCYY-MM-DD): '" + t + "'");
     }
   }
