@@ -117,34 +117,34 @@ public final class SysproSync {
   /** Payments (received, settled, fully applied to SYSPRO invoices) into ARSTPY. */
   public Sink<Payment> payments() {
     SysproConfig c = client.config();
-    return new ArPostingSink.Payments(client, tenant, options, c.paymentTable, c.paymentReferenceColumn);
+    return new ArPostingSink.Payments(client, tenant, periodic(), c.paymentTable, c.paymentReferenceColumn);
   }
 
   /** Refunds into ARSTPY as adjustments re-opening the refunded invoice. */
   public Sink<Refund> refunds() {
     SysproConfig c = client.config();
-    return new ArPostingSink.Refunds(client, tenant, options, c.paymentTable, c.paymentReferenceColumn);
+    return new ArPostingSink.Refunds(client, tenant, periodic(), c.paymentTable, c.paymentReferenceColumn);
   }
 
   /** Disputes into ARSTPY as adjustments (withdrawn funds re-open the invoice; a won dispute reverses). */
   public Sink<Dispute> disputes() {
     SysproConfig c = client.config();
-    return new ArPostingSink.Disputes(client, tenant, options, c.paymentTable, c.paymentReferenceColumn);
+    return new ArPostingSink.Disputes(client, tenant, periodic(), c.paymentTable, c.paymentReferenceColumn);
   }
 
   /** Payable invoices into APSTIN. */
   public Sink<Invoice> apInvoices() {
-    return new ApGlSinks.ApInvoices(client, tenant, options);
+    return new ApGlSinks.ApInvoices(client, tenant, periodic());
   }
 
   /** Journal entries into GENTJL. */
   public Sink<JournalEntry> journals() {
-    return new ApGlSinks.Journals(client, tenant, options, journalTable);
+    return new ApGlSinks.Journals(client, tenant, options.without("PostingPeriod"), journalTable);
   }
 
   /** Vendors into APSSSP (add, then update). */
   public Sink<Vendor> supplierSink() {
-    return new ApGlSinks.Suppliers(client, tenant, options, client.config().supplierKeys());
+    return new ApGlSinks.Suppliers(client, tenant, options.without("PostingPeriod"), client.config().supplierKeys());
   }
 
   private <T> PollSource<T> source(
@@ -195,6 +195,10 @@ public final class SysproSync {
     return out;
   }
 
+  private PostingOptions periodic() {
+    return options.get("PostingPeriod") == null ? options.postingPeriod("C") : options;
+  }
+
   private Currency fallbackCurrency() {
     if (defaultCurrency != null) {
       return defaultCurrency;
@@ -205,7 +209,7 @@ public final class SysproSync {
   /** Builds a {@link SysproSync}. */
   public static final class Builder {
     private final SysproClient client;
-    private PostingOptions options = PostingOptions.defaults().postingPeriod("C");
+    private PostingOptions options = PostingOptions.defaults();
     private Currency defaultCurrency;
     private String journalTable = "GenJournalCtl";
 
@@ -213,7 +217,11 @@ public final class SysproSync {
       this.client = Objects.requireNonNull(client, "client");
     }
 
-    /** The parameters of every posting (default: current period, all-or-nothing, warnings reject). */
+    /**
+     * The parameters of every posting (default: all-or-nothing, warnings reject, really post). A
+     * {@code PostingPeriod} is passed only to ARSTPY and APSTIN (GENTJL and the Setup objects do not
+     * take one); they default to {@code C}.
+     */
     public Builder postingOptions(PostingOptions options) {
       this.options = Objects.requireNonNull(options, "postingOptions");
       return this;

@@ -68,6 +68,16 @@ public final class PostingOptions {
     return with("IgnoreWarnings", mode);
   }
 
+  /** These options without {@code name}; the same options if it is absent. */
+  public PostingOptions without(String name) {
+    if (!order.containsKey(name)) {
+      return this;
+    }
+    Map<String, String> m = new LinkedHashMap<>(order);
+    m.remove(name);
+    return new PostingOptions(m);
+  }
+
   /** A parameter value, or null. */
   public String get(String name) {
     return order.get(name);
