@@ -91,13 +91,27 @@ public final class SessionPool implements EnetSession.Pool, AutoCloseable {
 
   /** Gives {@code slot} back; a slot above the (possibly shrunk) capacity is logged off. */
   public void release(EnetSession slot) {
-    boolean retire;
+    EnetSession retired = null;
     lock.lock();
     try {
       inUse--;
-      retire = closed || slots.size() > capacity;
-      if (retire) {
+      if (closed) {
         slots.remove(slot);
+        retired = slot;
+      } else if (slots.size() > capacity) {
+        // keep the slot just used (its session is live); retire the idle one logged on earliest
+        EnetSession oldest = slot;
+        for (EnetSession s : idle) {
+          if (s.sessionSeq() < oldest.sessionSeq()) {
+            oldest = s;
+          }
+        }
+        if (oldest != slot) {
+          idle.remove(oldest);
+          idle.addFirst(slot);
+        }
+        slots.remove(oldest);
+        retired = oldest;
       } else {
         idle.addFirst(slot);
       }
@@ -105,8 +119,8 @@ public final class SessionPool implements EnetSession.Pool, AutoCloseable {
     } finally {
       lock.unlock();
     }
-    if (retire) {
-      logoff(slot);
+    if (retired != null) {
+      logoff(retired);
     }
   }
 
