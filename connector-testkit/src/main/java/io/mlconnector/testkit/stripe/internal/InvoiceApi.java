@@ -700,7 +700,8 @@ final class InvoiceApi {
   }
 
   private static final String[] ITEM_PARAMS = {
-    "customer", "invoice", "amount", "unit_amount", "unit_amount_decimal", "quantity", "currency",
+    "customer", "invoice", "amount", "unit_amount", "unit_amount_decimal", "quantity", "quantity_decimal",
+    "currency",
     "description", "metadata", "period", "discountable", "tax_rates", "tax_behavior", "tax_code",
     "price_data", "pricing", "price"
   };
@@ -774,7 +775,7 @@ final class InvoiceApi {
   }
 
   private Map<String, Object> updateItem(Ctx ctx, Map<String, Object> item, Params p) {
-    p.allow("amount", "unit_amount", "unit_amount_decimal", "quantity", "description", "metadata", "period",
+    p.allow("amount", "unit_amount", "unit_amount_decimal", "quantity", "quantity_decimal", "description", "metadata", "period",
         "discountable", "tax_rates", "tax_behavior", "tax_code", "price_data", "pricing");
     Map<String, Object> inv = editableInvoiceOf(item);
     Map<String, Object> before = Json.copy(item);
@@ -797,9 +798,20 @@ final class InvoiceApi {
 
   @SuppressWarnings("unchecked")
   private void applyItem(Map<String, Object> item, Params p, boolean creating) {
-    Long quantity = p.longValue("quantity");
-    if (quantity != null && quantity < 0) {
-      throw ApiError.invalid("parameter_invalid_integer", "quantity", "Invalid quantity: must be at least 0.");
+    BigDecimal quantity = null;
+    if (p.has("quantity") && p.has("quantity_decimal")) {
+      throw ApiError.invalid(null, "quantity_decimal",
+          "You may only specify one of these parameters: quantity, quantity_decimal.");
+    }
+    if (p.has("quantity")) {
+      Long q = p.longValue("quantity");
+      quantity = q == null ? null : BigDecimal.valueOf(q);
+    } else if (p.has("quantity_decimal")) {
+      quantity = decimal(p.string("quantity_decimal"), "quantity_decimal");
+    }
+    if (quantity != null && quantity.signum() < 0) {
+      throw ApiError.invalid("parameter_invalid_integer", p.has("quantity") ? "quantity" : "quantity_decimal",
+          "Invalid quantity: must be at least 0.");
     }
     if (p.has("pricing") || p.has("price")) {
       String price = p.has("price") ? p.string("price")
@@ -827,24 +839,24 @@ final class InvoiceApi {
       throw ApiError.invalid(null, "amount",
           "You may only specify one of these parameters: amount, unit_amount, unit_amount_decimal, price_data.");
     }
-    long q = quantity != null ? quantity : (Long) item.get("quantity");
+    BigDecimal q = quantity != null ? quantity : new BigDecimal((String) item.get("quantity_decimal"));
     Map<String, Object> pricing = (Map<String, Object>) item.get("pricing");
     if (amount != null) {
       item.put("amount", amount);
-      pricing.put("unit_amount_decimal", q == 0 ? String.valueOf(amount)
-          : new BigDecimal(amount).divide(BigDecimal.valueOf(q), 12, RoundingMode.HALF_UP).stripTrailingZeros()
-              .toPlainString());
+      pricing.put("unit_amount_decimal", q.signum() == 0 ? String.valueOf(amount)
+          : new BigDecimal(amount).divide(q, 12, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString());
     } else if (unit != null) {
-      item.put("amount", unit.multiply(BigDecimal.valueOf(q)).setScale(0, RoundingMode.HALF_UP).longValueExact());
+      item.put("amount", unit.multiply(q).setScale(0, RoundingMode.HALF_UP).longValueExact());
       pricing.put("unit_amount_decimal", unit.stripTrailingZeros().toPlainString());
     } else if (creating) {
       throw ApiError.missing("amount");
     } else if (quantity != null) {
       BigDecimal u = new BigDecimal((String) pricing.get("unit_amount_decimal"));
-      item.put("amount", u.multiply(BigDecimal.valueOf(q)).setScale(0, RoundingMode.HALF_UP).longValueExact());
+      item.put("amount", u.multiply(q).setScale(0, RoundingMode.HALF_UP).longValueExact());
     }
-    item.put("quantity", q);
-    item.put("quantity_decimal", String.valueOf(q));
+    boolean whole = q.stripTrailingZeros().scale() <= 0;
+    item.put("quantity", whole ? q.longValueExact() : null);
+    item.put("quantity_decimal", q.stripTrailingZeros().toPlainString());
     item.put("net_amount", item.get("amount"));
     if (p.has("description")) {
       String d = p.string("description");
