@@ -250,6 +250,8 @@ public final class Store {
       return;
     } else if (v != null && !(v instanceof Map)) {
       throw cannotExpand(path);
+    } else if (last && v instanceof Map<?, ?> hash && !hash.containsKey("id")) {
+      throw cannotExpand(path); // a plain hash, not an (already expanded) object
     }
     if (!last) {
       expandAt(v, parts, i + 1, path);
