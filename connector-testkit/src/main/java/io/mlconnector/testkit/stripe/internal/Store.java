@@ -250,7 +250,7 @@ public final class Store {
       return;
     } else if (v != null && !(v instanceof Map)) {
       throw cannotExpand(path);
-    } else if (last && v instanceof Map<?, ?> hash && !hash.containsKey("id")) {
+    } else if (last && v instanceof Map<?, ?> hash && !hash.containsKey("object")) {
       throw cannotExpand(path); // a plain hash, not an (already expanded) object
     }
     if (!last) {
