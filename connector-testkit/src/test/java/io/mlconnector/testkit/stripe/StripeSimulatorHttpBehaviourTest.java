@@ -83,6 +83,22 @@ class StripeSimulatorHttpBehaviourTest {
   }
 
   @Test
+  void scriptedErrorsExerciseStripeJavasRetryRules() throws Exception {
+    try (StripeSimulator sim = StripeSimulator.builder().build()) {
+      StripeClient retrying = StripeClient.builder().setApiKey(sim.apiKey()).setApiBase(sim.baseUrl())
+          .setMaxNetworkRetries(1).build();
+      sim.failNextWith(1, 409, "lock_timeout", null);
+      assertThat(retrying.v1().customers().list().getData()).as("a 409 is retried").isEmpty();
+      long before = sim.requestCount();
+      sim.failNextWith(1, 503, null, false);
+      assertThatThrownBy(() -> retrying.v1().customers().list())
+          .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.getStatusCode()).isEqualTo(503));
+      assertThat(sim.requestCount() - before).as("Stripe-Should-Retry: false stops the retry").isEqualTo(1);
+      assertThat(retrying.v1().accounts().retrieveCurrent().getId()).startsWith("acct_");
+    }
+  }
+
+  @Test
   void injectedFaultsLookLikeStripeOutages() throws Exception {
     try (StripeSimulator sim = StripeSimulator.builder().build()) {
       StripeClient stripe = client(sim);

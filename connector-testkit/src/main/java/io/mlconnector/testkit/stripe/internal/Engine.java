@@ -56,6 +56,10 @@ public final class Engine implements SimHandler {
   private final WebhookDispatcher webhooks;
   private final Random requestIds;
   private final ControlApi control;
+  private final java.util.ArrayDeque<ScriptedError> scripted = new java.util.ArrayDeque<>();
+
+  /** A Stripe error answered instead of running the next API request. */
+  private record ScriptedError(int status, String type, String code, Boolean shouldRetry) {}
 
   /** An engine with a fresh, empty account. */
   public Engine(Settings settings) {
@@ -126,6 +130,13 @@ public final class Engine implements SimHandler {
         r = r.withHeader("Stripe-Should-Retry", settings.rateLimitShouldRetry().toString());
       }
       return r;
+    }
+    ScriptedError scriptedError = nextScripted();
+    if (scriptedError != null) {
+      SimResponse r = error(scriptedError.status(), ApiError.body(scriptedError.type(), scriptedError.code(), null,
+          "Simulated Stripe error (" + scriptedError.status() + ").", requestId), requestId, apiVersion);
+      return scriptedError.shouldRetry() == null ? r
+          : r.withHeader("Stripe-Should-Retry", scriptedError.shouldRetry().toString());
     }
     String method = request.method();
     Params params;
@@ -334,6 +345,27 @@ public final class Engine implements SimHandler {
   }
 
   // ---------------------------------------------------------------- test-control operations
+
+  private synchronized ScriptedError nextScripted() {
+    return scripted.pollFirst();
+  }
+
+  /**
+   * The next {@code count} API requests (after authentication and rate limiting, before anything
+   * runs) are answered with this error; {@code shouldRetry} sets {@code Stripe-Should-Retry}.
+   */
+  public synchronized void scriptErrors(int count, int status, String code, Boolean shouldRetry) {
+    if (count < 0) {
+      throw new IllegalArgumentException("count must be >= 0, was " + count);
+    }
+    if (status < 400 || status > 599) {
+      throw new IllegalArgumentException("status must be a 4xx or 5xx, was " + status);
+    }
+    String type = status >= 500 ? "api_error" : "invalid_request_error";
+    for (int i = 0; i < count; i++) {
+      scripted.addLast(new ScriptedError(status, type, code, shouldRetry));
+    }
+  }
 
   private Ctx controlCtx() {
     return Ctx.control(settings.apiVersion());

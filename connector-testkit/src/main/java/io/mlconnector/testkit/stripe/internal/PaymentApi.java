@@ -63,6 +63,12 @@ final class PaymentApi {
               "charge.dispute.updated"), p.expand());
         }
         return readOnly(method, path, p, "dispute", "/v1/disputes", "charge", "payment_intent");
+      case "account":
+        if (method.equals("GET") && path.size() == 2) {
+          p.allow();
+          return account();
+        }
+        return null;
       case "balance":
         if (method.equals("GET") && path.size() == 2) {
           p.allow();
@@ -78,6 +84,11 @@ final class PaymentApi {
       String method, List<String> path, Params p, String type, String url, String... filters) {
     if (!method.equals("GET")) {
       return null;
+    }
+    if (path.size() == 3 && path.get(2).equals("search")
+        && (type.equals("charge") || type.equals("payment_intent"))) {
+      p.allow("query", "limit", "page");
+      return store.search(type, p, url + "/search");
     }
     if (path.size() == 3) {
       p.allow();
@@ -396,6 +407,27 @@ final class PaymentApi {
     b.put("livemode", false);
     b.put("pending", pending);
     return b;
+  }
+
+  private Map<String, Object> account() {
+    Map<String, Object> a = new LinkedHashMap<>();
+    a.put("id", store.accountId);
+    a.put("object", "account");
+    Map<String, Object> profile = new LinkedHashMap<>();
+    profile.put("name", "ml-connector simulator");
+    profile.put("url", null);
+    a.put("business_profile", profile);
+    a.put("business_type", "company");
+    a.put("charges_enabled", true);
+    a.put("country", "US");
+    a.put("created", 1_700_000_000L);
+    a.put("default_currency", "usd");
+    a.put("details_submitted", true);
+    a.put("email", "simulator@example.com");
+    a.put("metadata", new LinkedHashMap<String, Object>());
+    a.put("payouts_enabled", true);
+    a.put("type", "standard");
+    return a;
   }
 
   private static Map<String, Object> fund(long amount, String currency) {
