@@ -113,6 +113,12 @@ class StripeSimulatorInvoicingTest {
         InvoiceUpdateParams.builder().setDescription("Order 42").setDaysUntilDue(10L).build());
     assertThat(edited.getDescription()).isEqualTo("Order 42");
     assertThat(edited.getDueDate()).isEqualTo(draft.getCreated() + 10 * 86400);
+    assertThatThrownBy(() -> stripe.v1().invoices().update(draft.getId(),
+        InvoiceUpdateParams.builder().setDescription("lost").setDaysUntilDue(-1L).build()))
+        .isInstanceOfSatisfying(InvalidRequestException.class,
+            e -> assertThat(e.getParam()).isEqualTo("days_until_due"));
+    assertThat(stripe.v1().invoices().retrieve(draft.getId()).getDescription())
+        .as("a rejected update changes nothing").isEqualTo("Order 42");
 
     stripe.v1().invoices().finalizeInvoice(draft.getId());
     InvalidRequestException addItem = org.junit.jupiter.api.Assertions.assertThrows(InvalidRequestException.class,

@@ -417,7 +417,7 @@ public final class Engine implements SimHandler {
 
   /** Refunds {@code amount} (null: the rest) of a charge. */
   public Map<String, Object> refund(String chargeId, Long amount, String reason) {
-    return locked(() -> Json.copy(payments.refund(controlCtx(), store.require("charge", chargeId), amount, reason)));
+    return locked(() -> Json.copy(payments.refund(controlCtx(), store.require("charge", chargeId), amount, reason, null)));
   }
 
   /** Opens a dispute on a charge. */

@@ -323,10 +323,12 @@ final class InvoiceApi {
     p.allow("collection_method", "days_until_due", "due_date", "auto_advance", "description", "metadata",
         "footer", "custom_fields", "statement_descriptor", "default_payment_method", "automatic_tax");
     Map<String, Object> before = Json.copy(inv);
-    applyEditable(inv, p, false);
-    if ("send_invoice".equals(inv.get("collection_method")) && inv.get("due_date") == null) {
-      throw ApiError.missing("days_until_due");
-    }
+    Store.atomically(inv, () -> {
+      applyEditable(inv, p, false);
+      if ("send_invoice".equals(inv.get("collection_method")) && inv.get("due_date") == null) {
+        throw ApiError.missing("days_until_due");
+      }
+    });
     changed(ctx, inv, before, "invoice.updated");
     return inv;
   }
@@ -779,7 +781,7 @@ final class InvoiceApi {
         "discountable", "tax_rates", "tax_behavior", "tax_code", "price_data", "pricing");
     Map<String, Object> inv = editableInvoiceOf(item);
     Map<String, Object> before = Json.copy(item);
-    applyItem(item, p, false);
+    Store.atomically(item, () -> applyItem(item, p, false));
     store.touched(item);
     if (inv != null) {
       for (Map<String, Object> line : lineList(inv)) {

@@ -465,16 +465,15 @@ final class PaymentApi {
       throw ApiError.invalid(null, "reason",
           "Invalid reason: must be one of duplicate, fraudulent, or requested_by_customer");
     }
-    Map<String, Object> refund = refund(ctx, charge, p.longValue("amount"), reason);
-    @SuppressWarnings("unchecked")
-    Map<String, Object> md = (Map<String, Object>) refund.get("metadata");
-    p.applyMetadata(md);
-    return refund;
+    Map<String, Object> metadata = new LinkedHashMap<>();
+    p.applyMetadata(metadata); // validated before anything changes
+    return refund(ctx, charge, p.longValue("amount"), reason, metadata);
   }
 
   /** Refunds {@code amount} (null: everything not yet refunded) of a charge. */
   @SuppressWarnings("unchecked")
-  Map<String, Object> refund(Ctx ctx, Map<String, Object> charge, Long amount, String reason) {
+  Map<String, Object> refund(
+      Ctx ctx, Map<String, Object> charge, Long amount, String reason, Map<String, Object> metadata) {
     String chargeId = (String) charge.get("id");
     if (!"succeeded".equals(charge.get("status"))) {
       throw ApiError.state(null, "Charge " + chargeId + " did not succeed and cannot be refunded.");
@@ -517,7 +516,7 @@ final class PaymentApi {
     dest.put("card", card);
     dest.put("type", "card");
     r.put("destination_details", dest);
-    r.put("metadata", new LinkedHashMap<String, Object>());
+    r.put("metadata", metadata == null ? new LinkedHashMap<String, Object>() : metadata);
     r.put("payment_intent", charge.get("payment_intent"));
     r.put("payment_method", charge.get("payment_method"));
     r.put("reason", reason);

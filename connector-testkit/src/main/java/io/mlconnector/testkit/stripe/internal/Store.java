@@ -91,6 +91,18 @@ public final class Store {
         .add(new Snapshot(clock.nowMillis() + searchDelay.toMillis(), Json.copy(obj)));
   }
 
+  /** Runs {@code change} on {@code obj}; if it fails, {@code obj} is restored as it was. */
+  static void atomically(Map<String, Object> obj, Runnable change) {
+    Map<String, Object> before = Json.copy(obj);
+    try {
+      change.run();
+    } catch (RuntimeException e) {
+      obj.clear();
+      obj.putAll(before);
+      throw e;
+    }
+  }
+
   void markDeleted(String id) {
     deleted.add(id);
   }
