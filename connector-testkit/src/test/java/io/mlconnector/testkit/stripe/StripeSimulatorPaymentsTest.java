@@ -104,6 +104,8 @@ class StripeSimulatorPaymentsTest {
     assertThat(partly.getAmountRemaining()).isEqualTo(5000L);
     assertThatThrownBy(() -> stripe.v1().invoices().voidInvoice(inv.getId()))
         .isInstanceOf(InvalidRequestException.class).hasMessageContaining("partially paid");
+    assertThatThrownBy(() -> sim.payInvoice(inv.getId(), 20L))
+        .as("below Stripe's minimum charge").hasMessageContaining("at least 50");
     sim.payInvoice(inv.getId());
     assertThat(stripe.v1().invoices().retrieve(inv.getId()).getStatus()).isEqualTo("paid");
     assertThat(sim.chargesOfInvoice(inv.getId())).hasSize(3);

@@ -404,7 +404,15 @@ final class InvoiceApi {
     }
     status(inv).put("finalized_at", now);
     changed(ctx, inv, before, "invoice.finalized");
-    if ((Long) inv.get("amount_due") == 0L) {
+    long due = (Long) inv.get("amount_due");
+    if (due > 0 && due < PaymentApi.minimumCharge((String) inv.get("currency"))) {
+      // below the minimum charge: Stripe carries the amount to the customer's balance
+      customer.put("balance", (Long) customer.get("balance") + due);
+      store.touched(customer);
+      inv.put("ending_balance", due);
+      inv.put("amount_remaining", 0L);
+      markPaid(ctx, inv);
+    } else if (due == 0L) {
       markPaid(ctx, inv);
     }
     return inv;

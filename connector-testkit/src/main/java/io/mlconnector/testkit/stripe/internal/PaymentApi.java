@@ -16,6 +16,13 @@ import java.util.TreeMap;
 final class PaymentApi {
   private static final Set<String> THREE_DECIMAL = Set.of("bhd", "jod", "kwd", "omr", "tnd");
   static final long DISPUTE_FEE = 1500;
+  /** Minimum charge per settlement currency in minor units (Stripe's table; others default to 50). */
+  private static final Map<String, Long> MINIMUM_CHARGE = Map.of(
+      "usd", 50L, "eur", 50L, "gbp", 30L, "jpy", 50L, "cad", 50L, "aud", 50L, "chf", 50L, "nzd", 50L);
+
+  static long minimumCharge(String currency) {
+    return MINIMUM_CHARGE.getOrDefault(currency, 50L);
+  }
 
   private final Store store;
   private final long feeBasisPoints;
@@ -150,6 +157,10 @@ final class PaymentApi {
   Map<String, Object> chargeForInvoice(Ctx ctx, Map<String, Object> inv, long amount) {
     String currency = (String) inv.get("currency");
     checkPaymentAmount(amount, currency, "amount");
+    if (amount < minimumCharge(currency)) {
+      throw ApiError.invalid("amount_too_small", "amount", "Amount must be at least " + minimumCharge(currency)
+          + " " + currency + " minor units, was " + amount + ".");
+    }
     Map<String, Object> pi = paymentIntent(inv, amount);
     Map<String, Object> charge = charge(inv, pi, amount);
     long fee = fee(amount);
