@@ -183,6 +183,21 @@ class StripeSimulatorInvoicingTest {
   }
 
   @Test
+  void autoAdvanceDraftsFinalizeAboutAnHourLater() throws Exception {
+    Customer c = customer(stripe, "C-7");
+    Invoice draft = draftInvoice(stripe, c.getId(), "INV-7");
+    Invoice auto = stripe.v1().invoices().update(draft.getId(), InvoiceUpdateParams.builder().setAutoAdvance(true)
+        .build());
+    assertThat(auto.getAutomaticallyFinalizesAt()).isEqualTo(draft.getCreated() + 3600);
+    sim.advanceClock(Duration.ofMinutes(30));
+    assertThat(stripe.v1().invoices().retrieve(draft.getId()).getStatus()).isEqualTo("draft");
+    sim.advanceClock(Duration.ofMinutes(31));
+    Invoice open = stripe.v1().invoices().retrieve(draft.getId());
+    assertThat(open.getStatus()).isEqualTo("open");
+    assertThat(open.getNumber()).isNotNull();
+  }
+
+  @Test
   void badParametersGetStripesParameterErrors() throws Exception {
     assertThatThrownBy(() -> stripe.v1().invoices().create(InvoiceCreateParams.builder()
         .setCollectionMethod(InvoiceCreateParams.CollectionMethod.SEND_INVOICE).setDaysUntilDue(3L).build()))
