@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -108,7 +109,7 @@ class SimServerFaultTest {
     try (Response r = post("/a")) {
       assertThat(r.code()).isEqualTo(200);
     }
-    assertThat(faults.decide(new SimRequest("GET", "/a", null, java.util.Map.of(), new byte[0])).delay())
+    assertThat(faults.decide(new SimRequest("GET", "/a", null, Map.of(), new byte[0])).delay())
         .isEqualTo(Duration.ofMillis(30));
   }
 }

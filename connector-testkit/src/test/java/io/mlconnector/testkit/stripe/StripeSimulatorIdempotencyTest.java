@@ -13,10 +13,11 @@ import com.stripe.exception.InvalidRequestException;
 import com.stripe.model.Invoice;
 import com.stripe.net.RequestOptions;
 import com.stripe.param.InvoiceCreateParams;
+import com.stripe.param.InvoiceItemCreateParams;
 import io.mlconnector.testkit.http.Fault;
+import okhttp3.Response;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import okhttp3.Response;
 
 /** Idempotency keys: replay after a lost response, mismatches, validation failures, key scope. */
 class StripeSimulatorIdempotencyTest {
@@ -105,7 +106,7 @@ class StripeSimulatorIdempotencyTest {
 
   private String draftWithLine(String customerId) throws Exception {
     String id = stripe.v1().invoices().create(invoiceFor(customerId, "X")).getId();
-    stripe.v1().invoiceItems().create(com.stripe.param.InvoiceItemCreateParams.builder()
+    stripe.v1().invoiceItems().create(InvoiceItemCreateParams.builder()
         .setCustomer(customerId).setInvoice(id).setAmount(1000L).build());
     return id;
   }

@@ -5,6 +5,7 @@ import static io.mlconnector.testkit.stripe.StripeTestSupport.customer;
 import static io.mlconnector.testkit.stripe.StripeTestSupport.draftInvoice;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.stripe.StripeClient;
 import com.stripe.exception.InvalidRequestException;
@@ -24,6 +25,7 @@ import com.stripe.param.InvoiceRetrieveParams;
 import com.stripe.param.InvoiceUpdateParams;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -121,7 +123,7 @@ class StripeSimulatorInvoicingTest {
         .as("a rejected update changes nothing").isEqualTo("Order 42");
 
     stripe.v1().invoices().finalizeInvoice(draft.getId());
-    InvalidRequestException addItem = org.junit.jupiter.api.Assertions.assertThrows(InvalidRequestException.class,
+    InvalidRequestException addItem = assertThrows(InvalidRequestException.class,
         () -> stripe.v1().invoiceItems().create(InvoiceItemCreateParams.builder()
             .setCustomer(c.getId()).setInvoice(draft.getId()).setAmount(100L).build()));
     assertThat(addItem.getStatusCode()).isEqualTo(400);
@@ -255,7 +257,7 @@ class StripeSimulatorInvoicingTest {
       all.add(inv.getId());
     }
     List<String> newestFirst = new ArrayList<>(created);
-    java.util.Collections.reverse(newestFirst);
+    Collections.reverse(newestFirst);
     assertThat(all).containsExactlyElementsOf(newestFirst);
 
     StripeCollection<Invoice> open = stripe.v1().invoices().list(

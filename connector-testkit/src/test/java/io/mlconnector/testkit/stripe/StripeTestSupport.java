@@ -8,6 +8,7 @@ import com.stripe.param.CustomerCreateParams;
 import com.stripe.param.InvoiceCreateParams;
 import com.stripe.param.InvoiceItemCreateParams;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
 import okhttp3.FormBody;
@@ -49,7 +50,7 @@ final class StripeTestSupport {
         .setCustomer(customerId)
         .setInvoice(inv.getId())
         .setDescription("Widget")
-        .setUnitAmountDecimal(new java.math.BigDecimal("1250"))
+        .setUnitAmountDecimal(new BigDecimal("1250"))
         .setQuantity(2L)
         .build());
     stripe.v1().invoiceItems().create(InvoiceItemCreateParams.builder()

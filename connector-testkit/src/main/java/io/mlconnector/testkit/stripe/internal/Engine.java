@@ -6,6 +6,7 @@ import io.mlconnector.testkit.http.SimResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
@@ -16,6 +17,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,7 +58,7 @@ public final class Engine implements SimHandler {
   private final WebhookDispatcher webhooks;
   private final Random requestIds;
   private final ControlApi control;
-  private final java.util.ArrayDeque<ScriptedError> scripted = new java.util.ArrayDeque<>();
+  private final ArrayDeque<ScriptedError> scripted = new ArrayDeque<>();
 
   /** A Stripe error answered instead of running the next API request. */
   private record ScriptedError(int status, String type, String code, Boolean shouldRetry) {}
@@ -372,7 +374,7 @@ public final class Engine implements SimHandler {
   }
 
   /** Runs {@code op} under the lock, turning API errors into IllegalStateException/IllegalArgumentException. */
-  private <T> T locked(java.util.function.Supplier<T> op) {
+  private <T> T locked(Supplier<T> op) {
     synchronized (store) {
       try {
         tick(controlCtx());
