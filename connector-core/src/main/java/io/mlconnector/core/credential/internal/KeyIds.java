@@ -1,6 +1,7 @@
 package io.mlconnector.core.credential.internal;
 
 import io.mlconnector.core.credential.CredentialException;
+import java.util.Arrays;
 import java.util.Objects;
 import java.util.regex.Pattern;
 import javax.crypto.SecretKey;
@@ -45,7 +46,7 @@ public final class KeyIds {
       }
       return new SecretKeySpec(encoded, "AES");
     } finally {
-      java.util.Arrays.fill(encoded, (byte) 0);
+      Arrays.fill(encoded, (byte) 0);
     }
   }
 }

@@ -16,7 +16,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeSet;
 import javax.crypto.SecretKey;
+import javax.security.auth.DestroyFailedException;
 
 /** Keys loaded once and held in memory: from a map or from a PKCS12 keystore. */
 public final class StaticKeyProvider implements KeyProvider {
@@ -91,14 +93,14 @@ public final class StaticKeyProvider implements KeyProvider {
       Arrays.fill(pw, '\0');
       try {
         protection.destroy();
-      } catch (javax.security.auth.DestroyFailedException ignored) {
+      } catch (DestroyFailedException ignored) {
         // The password array was already overwritten above.
       }
     }
   }
 
   private String keyIds() {
-    return new java.util.TreeSet<>(keys.keySet()).toString();
+    return new TreeSet<>(keys.keySet()).toString();
   }
 
   @Override
