@@ -2,15 +2,17 @@ package io.mlconnector.core.credential;
 
 import io.mlconnector.core.credential.internal.DirectoryCredentialStorage;
 import io.mlconnector.core.credential.internal.InMemoryCredentialStorage;
+import io.mlconnector.core.credential.internal.JdbcCredentialStorage;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.Set;
+import javax.sql.DataSource;
 
 /**
  * Where a {@link CredentialStore} keeps its envelopes: opaque base64 text that is already
  * encrypted, one per {@link CredentialId}. Implementations need no cryptography; they must be
- * thread-safe. Two ship: {@link #inMemory()} and {@link #directory(Path)}; hosts may put envelopes
- * in their own database.
+ * thread-safe. Three ship: {@link #inMemory()}, {@link #directory(Path)} and {@link
+ * #jdbc(DataSource)}; hosts may implement their own.
  */
 public interface CredentialStorage {
 
@@ -46,5 +48,25 @@ public interface CredentialStorage {
    */
   static CredentialStorage directory(Path directory) {
     return new DirectoryCredentialStorage(directory);
+  }
+
+  /**
+   * Storage in the table {@code mlc_credential} of {@code dataSource} (H2 or PostgreSQL), created
+   * if missing; see {@link #jdbc(DataSource, String)}.
+   */
+  static CredentialStorage jdbc(DataSource dataSource) {
+    return jdbc(dataSource, "mlc_credential");
+  }
+
+  /**
+   * Storage in {@code table} ({@code tenant_id, system_name, envelope, updated_at}, primary key on
+   * the first two) of {@code dataSource}, created if missing. Safe for several processes sharing
+   * the database: replacement is a conditional update. Error messages carry the SQL state only,
+   * never a bound value.
+   *
+   * @throws CredentialException when the table cannot be created
+   */
+  static CredentialStorage jdbc(DataSource dataSource, String table) {
+    return new JdbcCredentialStorage(dataSource, table);
   }
 }
