@@ -107,8 +107,7 @@ public final class Envelope {
     int idLength = raw[1] & 0xff;
     int minimum = 2 + idLength + NONCE_BYTES + TAG_BITS / 8;
     if (idLength == 0 || raw.length < minimum) {
-      throw new CredentialException(
-          "not a credential envelope: truncated (" + raw.length + " bytes, at least " + Math.max(minimum, 2 + 1 + NONCE_BYTES + TAG_BITS / 8) + " needed)");
+      throw new CredentialException("not a credential envelope: truncated (" + raw.length + " bytes)");
     }
     String keyId = new String(raw, 2, idLength, StandardCharsets.US_ASCII);
     try {
