@@ -40,6 +40,15 @@ class DirectoryCredentialStorageTest {
   }
 
   @Test
+  void longTenantAndSystemNamesFit() {
+    CredentialStorage storage = CredentialStorage.directory(dir);
+    CredentialId id = CredentialId.of("t".repeat(200), "s\u00e9".repeat(100));
+    storage.write(id, "ENVELOPE");
+    assertThat(storage.read(id)).contains("ENVELOPE");
+    assertThat(storage.ids()).containsExactly(id);
+  }
+
+  @Test
   void replaceIsCompareAndSetAndDeleteRemovesTheFile() {
     CredentialStorage storage = CredentialStorage.directory(dir);
     CredentialId id = CredentialId.of("acme", "stripe");

@@ -12,15 +12,20 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * One file per id, named {@code base64url(tenant).base64url(system).cred}, holding the envelope
- * text. Writes go to a temporary file that is then moved into place atomically.
+ * One file per id, named by the SHA-256 of the id (so any tenant or system name fits a file name),
+ * holding a header line with the id and then the envelope text. Writes go to a temporary file
+ * that is then moved into place atomically.
  */
 public final class DirectoryCredentialStorage implements CredentialStorage {
   private static final String SUFFIX = ".cred";
@@ -37,22 +42,61 @@ public final class DirectoryCredentialStorage implements CredentialStorage {
   }
 
   private Path file(CredentialId id) {
+    try {
+      MessageDigest sha = MessageDigest.getInstance("SHA-256");
+      sha.update(header(id).getBytes(StandardCharsets.US_ASCII));
+      return directory.resolve(HexFormat.of().formatHex(sha.digest()) + SUFFIX);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+    }
+  }
+
+  /** The first line of a file: format tag and the id, base64url so any tenant or system name fits. */
+  private static String header(CredentialId id) {
     Base64.Encoder enc = Base64.getUrlEncoder().withoutPadding();
-    return directory.resolve(
-        enc.encodeToString(id.tenant().getBytes(StandardCharsets.UTF_8)) + "."
-            + enc.encodeToString(id.system().getBytes(StandardCharsets.UTF_8)) + SUFFIX);
+    return "mlc-credential-v1 "
+        + enc.encodeToString(id.tenant().getBytes(StandardCharsets.UTF_8)) + " "
+        + enc.encodeToString(id.system().getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** Parses a file's content into its id and envelope, or null when it is not such a file. */
+  private static Map.Entry<CredentialId, String> parse(String content) {
+    int newline = content.indexOf('\n');
+    if (newline < 0) {
+      return null;
+    }
+    String[] head = content.substring(0, newline).split(" ");
+    if (head.length != 3 || !head[0].equals("mlc-credential-v1")) {
+      return null;
+    }
+    try {
+      Base64.Decoder dec = Base64.getUrlDecoder();
+      CredentialId id =
+          CredentialId.of(
+              new String(dec.decode(head[1]), StandardCharsets.UTF_8),
+              new String(dec.decode(head[2]), StandardCharsets.UTF_8));
+      return Map.entry(id, content.substring(newline + 1).trim());
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
   }
 
   @Override
   public Optional<String> read(CredentialId id) {
     Path file = file(Objects.requireNonNull(id, "id"));
+    String content;
     try {
-      return Optional.of(Files.readString(file, StandardCharsets.US_ASCII).trim());
+      content = Files.readString(file, StandardCharsets.US_ASCII);
     } catch (NoSuchFileException e) {
       return Optional.empty();
     } catch (IOException e) {
       throw new CredentialException("cannot read credentials of " + id + " from " + file, e);
     }
+    Map.Entry<CredentialId, String> entry = parse(content);
+    if (entry == null || !entry.getKey().equals(id)) {
+      throw new CredentialException("credential file " + file + " is not in the expected format or belongs to another id");
+    }
+    return Optional.of(entry.getValue());
   }
 
   @Override
@@ -74,7 +118,7 @@ public final class DirectoryCredentialStorage implements CredentialStorage {
       } catch (UnsupportedOperationException notPosix) {
         // Windows and other non-POSIX file systems: rely on the directory's ACL.
       }
-      Files.writeString(temp, envelope, StandardCharsets.US_ASCII);
+      Files.writeString(temp, header(id) + "\n" + envelope + "\n", StandardCharsets.US_ASCII);
       try {
         Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       } catch (AtomicMoveNotSupportedException e) {
@@ -122,25 +166,19 @@ public final class DirectoryCredentialStorage implements CredentialStorage {
   @Override
   public Set<CredentialId> ids() {
     Set<CredentialId> ids = new HashSet<>();
-    Base64.Decoder dec = Base64.getUrlDecoder();
     try (DirectoryStream<Path> files = Files.newDirectoryStream(directory, "*" + SUFFIX)) {
       for (Path file : files) {
-        String name = file.getFileName().toString();
-        if (name.startsWith(".tmp-")) {
+        if (file.getFileName().toString().startsWith(".tmp-")) {
           continue;
         }
-        String stem = name.substring(0, name.length() - SUFFIX.length());
-        int dot = stem.indexOf('.');
-        if (dot <= 0) {
-          continue;
-        }
+        Map.Entry<CredentialId, String> entry;
         try {
-          ids.add(
-              CredentialId.of(
-                  new String(dec.decode(stem.substring(0, dot)), StandardCharsets.UTF_8),
-                  new String(dec.decode(stem.substring(dot + 1)), StandardCharsets.UTF_8)));
-        } catch (IllegalArgumentException foreign) {
-          // Not a file this storage wrote.
+          entry = parse(Files.readString(file, StandardCharsets.US_ASCII));
+        } catch (NoSuchFileException deletedMeanwhile) {
+          continue;
+        }
+        if (entry != null) {
+          ids.add(entry.getKey());
         }
       }
     } catch (IOException e) {
