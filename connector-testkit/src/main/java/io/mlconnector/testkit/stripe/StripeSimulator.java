@@ -391,7 +391,10 @@ public final class StripeSimulator implements AutoCloseable {
       return this;
     }
 
-    /** Shares a fault injector (e.g. with other simulators); default a fresh one. */
+    /**
+     * Shares a fault injector (e.g. with other simulators); default a fresh one. The simulator sets
+     * the injector's {@link FaultInjector#exempt exempt} predicate to its {@code /_sim/} control path.
+     */
     public Builder faults(FaultInjector faults) {
       this.faults = Objects.requireNonNull(faults, "faults");
       return this;

@@ -15,6 +15,15 @@ import com.stripe.net.RequestOptions;
 import com.stripe.param.InvoiceCreateParams;
 import com.stripe.param.InvoiceItemCreateParams;
 import io.mlconnector.testkit.http.Fault;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import okhttp3.Response;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -109,6 +118,38 @@ class StripeSimulatorIdempotencyTest {
     stripe.v1().invoiceItems().create(InvoiceItemCreateParams.builder()
         .setCustomer(customerId).setInvoice(id).setAmount(1000L).build());
     return id;
+  }
+
+  @Test
+  void concurrentRequestsWithOneKeyCreateOneObject() throws Exception {
+    int threads = 6;
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    CountDownLatch start = new CountDownLatch(1);
+    try {
+      List<Future<String>> results = new ArrayList<>();
+      for (int i = 0; i < threads; i++) {
+        results.add(pool.submit(() -> {
+          start.await();
+          try (Response r = post(sim, "/v1/customers", "op-race", "name", "Race", "metadata[erp_ref]", "C-47")) {
+            return r.code() + " " + r.body().string();
+          }
+        }));
+      }
+      start.countDown();
+      Set<String> createdIds = new HashSet<>();
+      for (Future<String> f : results) {
+        String result = f.get(10, TimeUnit.SECONDS);
+        if (result.startsWith("200 ")) {
+          createdIds.add(result.replaceAll(".*\"id\":\"(cus_[A-Za-z0-9]+)\".*", "$1"));
+        } else {
+          assertThat(result).startsWith("409 ").contains("idempotency_key_in_use");
+        }
+      }
+      assertThat(createdIds).hasSize(1);
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(sim.countWithMetadata("customer", "erp_ref", "C-47")).isEqualTo(1);
   }
 
   @Test

@@ -51,6 +51,8 @@ class StripeSimulatorWebhookTest {
     assertThat(snapshot.getId()).isEqualTo(c.getId());
     assertThat(event.getRequest().getIdempotencyKey()).as("stripe-java sends a key on every POST").isNotNull();
     assertThat(event.getPendingWebhooks()).isEqualTo(1L);
+    await(() -> Long.valueOf(0L).equals(sim.events().get(0).get("pending_webhooks")),
+        "pending_webhooks drops once delivered");
 
     assertThatThrownBy(() -> Webhook.constructEvent(r.body().replace("C-20", "C-21"), r.signature(), SECRET))
         .isInstanceOf(SignatureVerificationException.class);

@@ -194,6 +194,7 @@ public final class Engine implements SimHandler {
       response = error(500, ApiError.body("api_error", null, null,
           "An unknown error occurred in the simulator: " + e, requestId), requestId, apiVersion);
     }
+    LOG.debug("{} {} -> {} ({})", method, request.path(), response.status(), requestId);
     if (key != null) {
       response = response.withHeader("Idempotency-Key", key);
       if (keep) {

@@ -230,7 +230,8 @@ final class InvoiceApi {
     Map<String, Object> hidden = store.hidden((String) inv.get("id"));
     hidden.put("lines", new ArrayList<Map<String, Object>>());
     hidden.put("amount_paid_off_stripe", 0L);
-    hidden.put("payments", store.list(List.of(), false, "/v1/invoice_payments", List.of()));
+    hidden.put("payments",
+        store.list(List.of(), false, "/v1/invoice_payments?invoice=" + inv.get("id"), List.of()));
     if (customer.get("currency") == null) {
       customer.put("currency", currency);
     }

@@ -449,7 +449,7 @@ public final class Store {
   int count(String type, Predicate<Map<String, Object>> filter) {
     int n = 0;
     for (Map<String, Object> o : all(type)) {
-      if (filter.test(Collections.unmodifiableMap(o))) {
+      if (filter.test(Collections.unmodifiableMap(Json.copy(o)))) {
         n++;
       }
     }
