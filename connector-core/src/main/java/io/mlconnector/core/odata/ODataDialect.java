@@ -105,8 +105,8 @@ public final class ODataDialect {
    * This dialect with the {@code in} operator written natively ({@code F in ('a','b')}) when
    * true, or expanded to {@code (F eq 'a' or F eq 'b')} when false (the default everywhere).
    */
-  public ODataDialect withInOperator(boolean native_) {
-    return new ODataDialect(kind, native_, timeSeconds, dateLiterals);
+  public ODataDialect withInOperator(boolean nativeIn) {
+    return new ODataDialect(kind, nativeIn, timeSeconds, dateLiterals);
   }
 
   /** This dialect writing SAP B1 times with seconds ({@code 'HH:mm:ss'}); only meaningful for SAP B1. */

@@ -178,7 +178,9 @@ public final class ODataFilter {
    * Records changed at or after {@code since} when the remote keeps the change date and the change
    * time in two fields (SAP Business One's {@code UpdateDate} and {@code UpdateTime}):
    * {@code dateField gt D or (dateField eq D and timeField ge T)}. The naive {@code dateField ge D
-   * and timeField ge T} would apply the time to every later day too.
+   * and timeField ge T} would apply the time to every later day too. SAP B1 compares times to the
+   * minute only (SAP manual, section 3.6.5, confirmed), so callers should overlap their watermark by
+   * a minute and de-duplicate by key.
    */
   public static ODataFilter changedSince(String dateField, String timeField, LocalDateTime since) {
     Objects.requireNonNull(since, "since");

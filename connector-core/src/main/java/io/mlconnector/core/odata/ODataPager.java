@@ -127,7 +127,12 @@ public final class ODataPager<T> implements Iterable<ODataPage<T>> {
       pages++;
       ODataPage<T> page = Objects.requireNonNull(fetcher.fetch(url), "PageFetcher returned null for " + url);
       nextUrl = following(url, page);
-      log.debug("OData page {} from {}: {} items, next {}", pages, url, page.items().size(), nextUrl);
+      log.debug(
+          "OData page {} from {}: {} items, next {}",
+          pages,
+          UriText.strip(url),
+          page.items().size(),
+          nextUrl == null ? "none" : UriText.strip(nextUrl));
       return page;
     }
 
