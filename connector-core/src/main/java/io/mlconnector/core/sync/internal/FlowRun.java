@@ -25,6 +25,7 @@ import io.mlconnector.core.state.StateStoreException;
 import io.mlconnector.core.sync.ChangeDetection;
 import io.mlconnector.core.sync.Checkpoint;
 import io.mlconnector.core.sync.EventPage;
+import io.mlconnector.core.sync.FileRow;
 import io.mlconnector.core.sync.FileSource;
 import io.mlconnector.core.sync.Flow;
 import io.mlconnector.core.sync.PlannedWrite;
@@ -731,22 +732,30 @@ final class FlowRun<S, T> {
     }
     AtomicBoolean allFinal = new AtomicBoolean(true);
     try (InputStream in = source.open(file);
-        Stream<S> documents = source.parse(file, in)) {
-      Iterator<S> it = documents.iterator();
+        Stream<FileRow<S>> rows = source.parse(file, in)) {
+      Iterator<FileRow<S>> it = rows.iterator();
       List<S> chunk = new ArrayList<>();
       while (true) {
         boolean more;
         try {
           more = it.hasNext();
           if (more) {
-            chunk.add(it.next());
+            FileRow<S> row = it.next();
+            if (row.document() != null) {
+              chunk.add(row.document());
+            } else {
+              parkRow(file, hash, "file " + file.name() + " line " + row.line() + ": " + row.error());
+            }
           }
-        } catch (IllegalArgumentException | UncheckedIOException e) {
+        } catch (RuntimeException e) {
+          if (e instanceof StopRun || e instanceof StateStoreException) {
+            throw e;
+          }
           allFinal.set(false);
-          String reason = "file " + file.name() + " cannot be read past a bad row: " + e.getMessage();
+          String reason = "file " + file.name() + " cannot be read on: " + describe(e);
           log.warn(reason);
           if (!dryRun) {
-            store.audit(audit(null, null, "parse-file", AuditEntry.Outcome.PARKED, reason, hash));
+            store.audit(audit(null, null, "parse-file", AuditEntry.Outcome.FAILED, reason, hash));
           }
           more = false;
         }
@@ -772,6 +781,14 @@ final class FlowRun<S, T> {
       source.archive(file);
       store.updateFile(tenant, flow.name(), hash, SeenFile.Status.ARCHIVED);
       core.listener.fileArchived(info, file.name());
+    }
+  }
+
+  private void parkRow(RemoteFile file, String hash, String reason) {
+    log.warn("malformed row parked: {}", reason);
+    counters.parked.incrementAndGet();
+    if (!dryRun) {
+      store.audit(audit(null, null, "parse-row", AuditEntry.Outcome.PARKED, reason, hash));
     }
   }
 
