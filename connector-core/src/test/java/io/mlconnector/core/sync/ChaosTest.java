@@ -124,6 +124,7 @@ class ChaosTest {
       boolean crashed = false;
       int quietRuns = 0;
       for (int run = 0; run < 400 && quietRuns < 2; run++) {
+        clock.advance(Duration.ofMillis(10));
         try {
           RunReport report = engine.runOnce(TENANT, FLOW);
           boolean quiet = report.status() == RunReport.Status.COMPLETED

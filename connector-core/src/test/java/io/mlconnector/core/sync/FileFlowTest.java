@@ -126,14 +126,20 @@ class FileFlowTest {
 
   private static final Instant T0 = Instant.parse("2026-01-01T10:00:00Z");
 
+  /** One run, a second after the previous one. */
+  private RunReport run(String tenant) {
+    clock.advance(Duration.ofSeconds(1));
+    return engine.runOnce(tenant, "ap-files");
+  }
+
   @Test
   void aFileIsTakenOnlyOnceItLooksTheSameTwice() {
     folder.put("batch-1.csv", "v1,100,10.00\n", T0);
 
-    RunReport firstLook = engine.runOnce(TENANT, "ap-files");
+    RunReport firstLook = run(TENANT);
     folder.put("batch-1.csv", "v1,100,10.00\nv1,101,11.00\n", T0.plusSeconds(5)); // still growing
-    RunReport secondLook = engine.runOnce(TENANT, "ap-files");
-    RunReport thirdLook = engine.runOnce(TENANT, "ap-files");
+    RunReport secondLook = run(TENANT);
+    RunReport thirdLook = run(TENANT);
 
     assertThat(firstLook.read()).isZero();
     assertThat(secondLook.read()).isZero();
@@ -146,7 +152,7 @@ class FileFlowTest {
     folder.put("batch-1.csv", "v1,100,10.00\n", T0);
     folder.markers.add("batch-1.csv");
 
-    assertThat(engine.runOnce(TENANT, "ap-files").written()).isEqualTo(1);
+    assertThat(run(TENANT).written()).isEqualTo(1);
     assertThat(folder.archived).containsExactly("batch-1.csv");
   }
 
@@ -154,11 +160,11 @@ class FileFlowTest {
   void theSameContentUnderAnotherNameIsArchivedWithoutPostingAgain() {
     folder.put("batch-1.csv", "v1,100,10.00\nv2,7,3.50\n", T0);
     folder.markers.add("batch-1.csv");
-    engine.runOnce(TENANT, "ap-files");
+    run(TENANT);
     folder.put("batch-1-resent.csv", "v1,100,10.00\nv2,7,3.50\n", T0);
     folder.markers.add("batch-1-resent.csv");
 
-    RunReport resent = engine.runOnce(TENANT, "ap-files");
+    RunReport resent = run(TENANT);
 
     assertThat(resent.read()).isZero();
     assertThat(folder.archived).containsExactly("batch-1.csv", "batch-1-resent.csv");
@@ -169,13 +175,13 @@ class FileFlowTest {
   void documentsAreDedupedByNaturalKeyAcrossFiles() {
     folder.put("a.csv", "v1,100,10.00\n", T0);
     folder.markers.add("a.csv");
-    engine.runOnce(TENANT, "ap-files");
+    run(TENANT);
     // b.csv repeats v1-100 unchanged, adds v3-1, and has v1-100's number again with another amount
     folder.put("b.csv", "v1,100,10.00\nv3,1,5.00\n", T0);
     folder.put("c.csv", "v1,100,99.00\n", T0);
     folder.markers.addAll(List.of("b.csv", "c.csv"));
 
-    RunReport second = engine.runOnce(TENANT, "ap-files");
+    RunReport second = run(TENANT);
 
     assertThat(second.written()).isEqualTo(1);
     assertThat(second.parked()).isEqualTo(1);
@@ -196,14 +202,14 @@ class FileFlowTest {
     sink.plan = (call, context) -> failing.get() && context.source().id().equals("v1-2")
         ? MemorySink.Fault.CONNECTION_RESET : MemorySink.Fault.NONE;
 
-    RunReport first = engine.runOnce(TENANT, "ap-files");
+    RunReport first = run(TENANT);
 
     assertThat(first.written()).isEqualTo(2);
     assertThat(first.failed()).isEqualTo(1);
     assertThat(folder.archived).isEmpty();
 
     failing.set(false);
-    RunReport second = engine.runOnce(TENANT, "ap-files");
+    RunReport second = run(TENANT);
 
     assertThat(second.written()).isEqualTo(1);
     assertThat(folder.archived).containsExactly("a.csv");
@@ -215,7 +221,7 @@ class FileFlowTest {
     folder.put("bad.csv", "v1,1,1.00\nthis row is broken\nv1,3,3.00\n", T0);
     folder.markers.add("bad.csv");
 
-    RunReport report = engine.runOnce(TENANT, "ap-files");
+    RunReport report = run(TENANT);
 
     assertThat(report.written()).isEqualTo(2);
     assertThat(report.parked()).isEqualTo(1);

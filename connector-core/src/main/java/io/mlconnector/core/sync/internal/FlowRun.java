@@ -431,13 +431,18 @@ final class FlowRun<S, T> {
     core.listener.recordFailed(info, source, new IllegalStateException(reason), at);
   }
 
+  /**
+   * Takes the retry items that were due before this run started: an item that fails again during
+   * the run waits for its backoff and a later run.
+   */
   private void processRetries() {
     Set<String> processed = new HashSet<>();
+    Instant dueBefore = now().minusNanos(1);
     while (true) {
       checkContinue();
       List<RetryItem> items =
           store.claimDueRetries(
-              tenant, flow.name(), now(), core.node, core.claimTtl, flow.pageSize());
+              tenant, flow.name(), dueBefore, core.node, core.claimTtl, flow.pageSize());
       if (items.isEmpty()) {
         return;
       }
@@ -841,6 +846,12 @@ final class FlowRun<S, T> {
           return skip(ref, "parked: " + op.lastError());
         case PENDING:
           return skip(ref, "in flight; an open intent is resolved by recovery");
+        case FAILED:
+          if (retry == null) {
+            // re-read by an overlap or a later event: the retry queue owns it, with its backoff
+            return skip(ref, "waiting in the retry queue");
+          }
+          break;
         default:
           break;
       }
