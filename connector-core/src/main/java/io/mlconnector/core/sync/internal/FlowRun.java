@@ -897,6 +897,12 @@ final class FlowRun<S, T> {
     return write(op, ref, version, mapped, mapping, uncertain);
   }
 
+  private AuditEntry.Outcome lastOutcome(ExternalRef ref) {
+    List<AuditEntry> last =
+        store.audit(AuditQuery.all(tenant).withSource(ref).withLimit(1)).items();
+    return last.isEmpty() ? null : last.get(0).outcome();
+  }
+
   private boolean hasHistory(ExternalRef ref) {
     return !store.audit(AuditQuery.all(tenant).withSource(ref).withLimit(1)).items().isEmpty();
   }
@@ -1060,6 +1066,10 @@ final class FlowRun<S, T> {
   private Result defer(
       ExternalRef ref, String version, String key, MappingDeferredException deferred,
       RetryItem retry) {
+    if (retry == null && !dryRun && lastOutcome(ref) == AuditEntry.Outcome.DEFERRED) {
+      // re-read while its deferral waits in the retry queue: keep that item and its attempts
+      return skip(ref, "waiting in the retry queue for " + deferred.dependency());
+    }
     int attempts = retry == null ? 1 : retry.attempts() + 1;
     if (attempts > flow.retryPolicy().maxAttempts()) {
       return park(ref, version, key, "dependency " + deferred.dependency()
