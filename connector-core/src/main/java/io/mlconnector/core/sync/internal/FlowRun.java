@@ -544,10 +544,20 @@ final class FlowRun<S, T> {
     if (!dryRun) {
       backstop(source);
     }
+    Set<Long> seen = new HashSet<>();
     while (true) {
       checkContinue();
-      List<InboxEvent> events =
+      List<InboxEvent> claimed =
           store.claimInbox(tenant, source.system(), core.node, core.claimTtl, flow.pageSize());
+      List<InboxEvent> events = new ArrayList<>();
+      for (InboxEvent event : claimed) {
+        if (seen.add(event.id())) {
+          events.add(event);
+        } else {
+          // given back earlier in this run (a transient fetch failure): leave it to a later run
+          store.releaseInbox(tenant, event.id(), core.node);
+        }
+      }
       if (events.isEmpty()) {
         return;
       }
