@@ -36,7 +36,11 @@ final class MemorySink implements Sink<Target> {
     Fault next(String call, WriteContext context);
   }
 
-  record Stored(String id, ExternalRef stamp, String operationKey, Target record, int writes) {}
+  record Stored(String id, ExternalRef stamp, String operationKey, Target record, int writes) {
+    ExternalRef stampTarget() {
+      return ExternalRef.of("crm", stamp.tenant(), "invoice", id);
+    }
+  }
 
   private final String tenant;
   private final Map<String, Stored> targets = new ConcurrentHashMap<>();
