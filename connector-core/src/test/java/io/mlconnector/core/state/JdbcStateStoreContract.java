@@ -99,8 +99,13 @@ abstract class JdbcStateStoreContract extends StateStoreContract {
   }
 
   @Test
-  void storesOpenedTogetherOnAFreshPrefixBothSucceed() throws Exception {
-    String fresh = newPrefix();
+  void storesOpenedTogetherOnAFreshPrefixAllSucceed() throws Exception {
+    for (int round = 0; round < 5; round++) {
+      openTogether(newPrefix());
+    }
+  }
+
+  private void openTogether(String fresh) throws Exception {
     int openers = 4;
     ExecutorService pool = Executors.newFixedThreadPool(openers);
     CountDownLatch go = new CountDownLatch(1);
