@@ -144,6 +144,17 @@ abstract class JdbcStateStoreContract extends StateStoreContract {
   }
 
   @Test
+  void closingTheStoreLeavesTheHostsDataSourceOpen() throws SQLException {
+    store.close();
+    try (Connection c = dataSource().getConnection()) {
+      assertThat(c.isValid(5)).isTrue();
+    }
+    try (StateStore again = JdbcStateStore.builder(dataSource()).tablePrefix(prefix).build()) {
+      assertThat(again.cursor(T, "f", "s")).isEmpty();
+    }
+  }
+
+  @Test
   void tablePrefixMustBeASafeIdentifier() {
     JdbcStateStore.Builder builder = JdbcStateStore.builder(dataSource());
     for (String bad : List.of("", "1abc", "Mlc_", "mlc;drop table x", "a-b", "a".repeat(31))) {
