@@ -35,6 +35,11 @@ import org.h2.jdbcx.JdbcConnectionPool;
  * database. Each call borrows one connection and gives it back; calls that change several rows
  * run in one transaction. Times are taken from the store's clock (not the database's) and kept to
  * the microsecond, so nodes sharing a database should keep their clocks in sync.
+ *
+ * <p>Column sizes: tenants, flows, streams, owners and run ids up to 200 characters, record ids and
+ * event ids up to 500, systems, record types and actions up to 100, operation keys up to 200.
+ * Checkpoints, errors, notes and payloads are unbounded. A longer value fails the call with a
+ * {@link StateStoreException} and changes nothing.
  */
 public final class JdbcStateStore implements StateStore {
   /** The table prefix used unless the builder sets another. */

@@ -180,6 +180,16 @@ abstract class JdbcStateStoreContract extends StateStoreContract {
         .hasMessageNotContaining("4242");
   }
 
+  @Test
+  void aValueTooLongForItsColumnFailsClearlyAndChangesNothing() {
+    String longTenant = "t".repeat(201);
+    assertThatThrownBy(() -> store.saveCursor(longTenant, "f", "s", "c"))
+        .isInstanceOf(StateStoreException.class)
+        .hasMessageContaining("save a cursor")
+        .hasMessageContaining("longer than its column");
+    assertThat(store.cursor(longTenant, "f", "s")).isEmpty();
+  }
+
   // ------------------------------------------------------------------ crash safety
 
   private StateStore faultyStore(FaultyDataSource faulty) {

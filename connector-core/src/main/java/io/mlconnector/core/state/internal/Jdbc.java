@@ -88,8 +88,10 @@ public final class Jdbc {
   }
 
   private static StateStoreException failure(String operation, SQLException e) {
+    String state = e.getSQLState();
+    String hint = "22001".equals(state) ? ": a value is longer than its column allows" : "";
     return new StateStoreException(
-        "state store failed to " + operation + " (SQLState " + e.getSQLState() + ")", e);
+        "state store failed to " + operation + " (SQLState " + state + ")" + hint, e);
   }
 
   /** True for a unique or primary key violation. */
