@@ -100,7 +100,7 @@ abstract class JdbcStateStoreContract extends StateStoreContract {
 
   @Test
   void storesOpenedTogetherOnAFreshPrefixAllSucceed() throws Exception {
-    for (int round = 0; round < 5; round++) {
+    for (int round = 0; round < 8; round++) {
       openTogether(newPrefix());
     }
   }

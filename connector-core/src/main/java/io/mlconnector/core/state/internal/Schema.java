@@ -24,12 +24,11 @@ import org.slf4j.LoggerFactory;
  * primary key makes a version count once). On PostgreSQL all pending migrations run in one
  * transaction under a transaction-scoped advisory lock, so two processes starting together apply
  * them once and in order. H2 commits DDL implicitly, so every migration statement is written to be
- * idempotent ({@code IF NOT EXISTS}), and migrators take turns by locking a row of {@code
- * <prefix>schema_lock} from a second connection.
+ * idempotent ({@code IF NOT EXISTS}); a store that loses a race to create an object runs the
+ * pending migrations again. Migrations must therefore stay idempotent.
  */
 public final class Schema {
   private static final Logger log = LoggerFactory.getLogger(Schema.class);
-  private static final int H2_ATTEMPTS = 10;
   private static final Pattern PREFIX = Pattern.compile("[a-z][a-z0-9_]{0,29}");
 
   /** The newest schema version this library knows. */
@@ -65,7 +64,6 @@ public final class Schema {
   /** Every table this schema creates, for tests that drop them. */
   public List<String> tables() {
     return List.of(
-        table("schema_lock"),
         table("schema_version"),
         table("cursor"),
         table("mapping"),
@@ -86,7 +84,7 @@ public final class Schema {
         if (dialect == Dialect.POSTGRESQL) {
           migratePostgres(c, clock);
         } else {
-          migrateH2(dataSource, c, clock);
+          migrateH2(c, clock);
         }
       } finally {
         c.setAutoCommit(autoCommit);
@@ -117,50 +115,25 @@ public final class Schema {
   }
 
   /**
-   * H2 commits each DDL statement on its own and its {@code IF NOT EXISTS} checks are not atomic,
-   * so migrators are serialised by a row lock that a second connection holds on {@code
-   * <prefix>schema_lock} while the first applies the migrations.
+   * H2 commits each DDL statement on its own, and its {@code IF NOT EXISTS} check is not atomic:
+   * of two stores creating one object at once, one may see "object already exists". Every
+   * statement is idempotent and objects never disappear, so the loser runs the pending migrations
+   * again; each lost race means one more object exists, which bounds the attempts. (A row lock held
+   * from a second connection would serialise migrators too, but would deadlock a pool of one.)
    */
-  private void migrateH2(DataSource dataSource, Connection c, Clock clock) throws SQLException {
+  private void migrateH2(Connection c, Clock clock) throws SQLException {
     c.setAutoCommit(true);
-    String lockTable = table("schema_lock");
+    int statements = migrations().stream().mapToInt(m -> m.statements().size()).sum();
     for (int attempt = 1; ; attempt++) {
-      // Two stores creating the lock table at once may see "object already exists": try again.
-      try (Statement s = c.createStatement()) {
-        s.execute("CREATE TABLE IF NOT EXISTS " + lockTable + " (id INTEGER NOT NULL PRIMARY KEY)");
-        break;
-      } catch (SQLException e) {
-        if (attempt == H2_ATTEMPTS) {
-          throw e;
-        }
-      }
-    }
-    Jdbc.insertUnlessDuplicate(c, "INSERT INTO " + lockTable + " (id) VALUES (1)");
-    try (Connection lock = dataSource.getConnection()) {
-      lock.setAutoCommit(false);
       try {
-        takeLock(lock, lockTable);
         applyPending(c, clock);
-      } finally {
-        lock.rollback();
-        lock.setAutoCommit(true);
-      }
-    }
-  }
-
-  private void takeLock(Connection lock, String lockTable) throws SQLException {
-    for (int attempt = 1; ; attempt++) {
-      try (Statement s = lock.createStatement();
-          ResultSet rs = s.executeQuery(
-              "SELECT id FROM " + lockTable + " WHERE id = 1 FOR UPDATE")) {
-        rs.next();
         return;
       } catch (SQLException e) {
-        // HYT00: the lock timeout of the host's database elapsed while another store migrates.
-        if (!"HYT00".equals(e.getSQLState()) || attempt == H2_ATTEMPTS) {
+        if (attempt > statements + 1) {
           throw e;
         }
-        log.debug("State store schema {}: waiting for another store's migration", prefix);
+        log.debug("State store schema {}: migration raced with another store, again ({})",
+            prefix, e.getMessage());
       }
     }
   }
