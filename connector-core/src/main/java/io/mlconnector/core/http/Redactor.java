@@ -41,7 +41,7 @@ public final class Redactor {
 
   private static final Pattern JSON_MEMBER =
       Pattern.compile(
-          "\"((?:[^\"\\\\]|\\\\.)*)\"(\\s*:\\s*)(\"(?:[^\"\\\\]|\\\\.)*\"|[^,}\\]\\s]+)");
+          "\"((?:[^\"\\\\]|\\\\.)*)\"(\\s*:\\s*)(\"(?:[^\"\\\\]|\\\\.)*\"|[^,{}\\[\\]\\s\"]+)");
   private static final Pattern XML_ELEMENT =
       Pattern.compile("<([A-Za-z_][\\w.:-]*)(\\s[^<>]*)?>([^<]*)</\\1\\s*>");
   private static final Pattern FORM = Pattern.compile("(^|&)([^=&]*)=([^&]*)");
