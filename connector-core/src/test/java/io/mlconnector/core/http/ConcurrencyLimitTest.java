@@ -48,6 +48,7 @@ class ConcurrencyLimitTest {
         exchange -> {
           int now = inFlight.incrementAndGet();
           maxInFlight.accumulateAndGet(now, Math::max);
+          boolean counted = true;
           try {
             if (exchange.getRequestURI().getPath().endsWith("/Logon")) {
               logons.incrementAndGet();
@@ -55,6 +56,9 @@ class ConcurrencyLimitTest {
               served.incrementAndGet();
             }
             Thread.sleep(15); // the remote's processing time, so overlapping calls would show
+            // the call ends here: once the answer is out, the client may send the next one
+            inFlight.decrementAndGet();
+            counted = false;
             byte[] body = "ok".getBytes(StandardCharsets.UTF_8);
             exchange.sendResponseHeaders(200, body.length);
             try (OutputStream out = exchange.getResponseBody()) {
@@ -63,7 +67,9 @@ class ConcurrencyLimitTest {
           } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
           } finally {
-            inFlight.decrementAndGet();
+            if (counted) {
+              inFlight.decrementAndGet();
+            }
           }
         });
     server.start();
