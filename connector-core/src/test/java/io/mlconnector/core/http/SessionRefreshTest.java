@@ -67,7 +67,7 @@ class SessionRefreshTest {
   }
 
   /** Logs in over HTTP with a JSON body, reads {"token": ...}, sends it as a bearer token. */
-  static final class BearerLogin implements SessionAuthenticator {
+  static class BearerLogin implements SessionAuthenticator {
     final AtomicInteger logins = new AtomicInteger();
     volatile CountDownLatch oldTokenGate;
 
@@ -273,5 +273,55 @@ class SessionRefreshTest {
     clock.advance(Duration.ofMinutes(9)); // 29 minutes idle: inside the 60 s skew
     client.execute(request).close();
     assertThat(logins).hasValue(2);
+  }
+
+  @Test
+  void aFailedLoginFailsTheCallWithoutSendingIt() {
+    wm.stubFor(post("/auth/login").willReturn(okJson("{\"unexpected\":true}")));
+    wm.stubFor(post("/v1/payments").willReturn(okJson("{}")));
+    BearerLogin auth = new BearerLogin();
+    TenantClient client = client(auth);
+
+    assertThatThrownBy(
+            () ->
+                client.execute(
+                    new Request.Builder()
+                        .url(client.url("v1/payments"))
+                        .post(RequestBody.create("amount=1", MediaType.get("application/x-www-form-urlencoded")))
+                        .build()))
+        .isInstanceOfSatisfying(
+            io.mlconnector.core.error.TransientException.class,
+            e -> {
+              assertThat(e.mayHaveLanded()).as("the payment was never sent").isFalse();
+              assertThat(e.operation()).isEqualTo("session login");
+            });
+    wm.verify(0, postRequestedFor(urlEqualTo("/v1/payments")));
+  }
+
+  @Test
+  void endSessionLogsOutAndTheNextCallLogsInAgain() {
+    stubLoginIssuing("first", "second");
+    wm.stubFor(get("/entity/Customer").willReturn(okJson("[]")));
+    List<String> loggedOut = new java.util.concurrent.CopyOnWriteArrayList<>();
+    BearerLogin auth =
+        new BearerLogin() {
+          @Override
+          public void logout(TenantClient client, Session session) {
+            loggedOut.add(session.token());
+          }
+        };
+    TenantClient client = client(auth);
+    Request request = new Request.Builder().url(client.url("entity/Customer")).build();
+
+    client.execute(request).close();
+    client.endSession();
+    client.endSession(); // nothing left to end
+    client.execute(request).close();
+
+    assertThat(loggedOut).containsExactly("first");
+    assertThat(auth.logins).hasValue(2);
+    wm.verify(
+        1,
+        getRequestedFor(urlEqualTo("/entity/Customer")).withHeader("Authorization", equalTo("Bearer second")));
   }
 }
