@@ -1,5 +1,6 @@
 package io.mlconnector.syspro;
 
+import io.mlconnector.core.credential.Secret;
 import io.mlconnector.core.http.HttpLogLevel;
 import io.mlconnector.core.http.RetryPolicy;
 import java.time.Duration;
@@ -49,7 +50,7 @@ public final class SysproConfig {
   final Duration readTimeout;
   final HttpUrl odataServiceUrl;
   final String odataUser;
-  final String odataPassword;
+  final Secret odataPassword;
   final int odataRowCap;
   final Map<String, ODataTable> odataTables;
   final String paymentTable;
@@ -166,7 +167,7 @@ public final class SysproConfig {
     private Duration readTimeout;
     private HttpUrl odataServiceUrl;
     private String odataUser;
-    private String odataPassword;
+    private Secret odataPassword;
     private int odataRowCap = 5000;
     private final Map<String, ODataTable> odataTables = new LinkedHashMap<>();
     private String paymentTable = "ArInvoicePay";
@@ -312,6 +313,11 @@ public final class SysproConfig {
      * OData password set in Operator Maintenance).
      */
     public Builder odata(String serviceUrl, String user, String password) {
+      return odata(serviceUrl, user, Secret.of(Objects.requireNonNull(password, "odata password")));
+    }
+
+    /** {@link #odata(String, String, String)} with the password held as a {@link Secret}. */
+    public Builder odata(String serviceUrl, String user, Secret password) {
       requireText(serviceUrl, "odata serviceUrl");
       HttpUrl parsed = HttpUrl.parse(serviceUrl);
       if (parsed == null) {

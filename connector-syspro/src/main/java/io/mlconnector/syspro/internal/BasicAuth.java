@@ -1,5 +1,6 @@
 package io.mlconnector.syspro.internal;
 
+import io.mlconnector.core.credential.Secret;
 import io.mlconnector.core.http.Session;
 import io.mlconnector.core.http.SessionAuthenticator;
 import io.mlconnector.core.http.TenantClient;
@@ -14,17 +15,17 @@ import okhttp3.Response;
 public final class BasicAuth implements SessionAuthenticator {
 
   private final String user;
-  private final String password;
+  private final Secret password;
 
   /** Basic with {@code user} (the operator code) and {@code password} (its OData password). */
-  public BasicAuth(String user, String password) {
+  public BasicAuth(String user, Secret password) {
     this.user = user;
     this.password = password;
   }
 
   @Override
   public Session login(TenantClient client, Session previous) {
-    return Session.builder(Credentials.basic(user, password, java.nio.charset.StandardCharsets.UTF_8)).build();
+    return Session.builder(Credentials.basic(user, password.reveal(), java.nio.charset.StandardCharsets.UTF_8)).build();
   }
 
   @Override

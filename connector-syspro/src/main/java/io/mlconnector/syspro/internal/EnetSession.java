@@ -1,6 +1,7 @@
 package io.mlconnector.syspro.internal;
 
 import io.mlconnector.core.codec.Xml;
+import io.mlconnector.core.credential.Secret;
 import io.mlconnector.core.error.ConnectorException;
 import io.mlconnector.core.error.ErrorDetails;
 import io.mlconnector.core.error.TransientException;
@@ -59,9 +60,9 @@ public final class EnetSession implements SessionAuthenticator {
   private final AtomicLong logons = new AtomicLong();
 
   /** The logon values, held only here. */
-  public record Credentials(String operator, String operatorPassword, String companyId, String companyPassword) {
+  public record Credentials(Secret operator, Secret operatorPassword, Secret companyId, Secret companyPassword) {
     List<String> values() {
-      return List.of(operator, operatorPassword, companyId, companyPassword);
+      return List.of(operator.reveal(), operatorPassword.reveal(), companyId.reveal(), companyPassword.reveal());
     }
 
     @Override
@@ -120,10 +121,10 @@ public final class EnetSession implements SessionAuthenticator {
     }
     HttpUrl url =
         loginClient.url("Logon").newBuilder()
-            .addQueryParameter("Operator", credentials.operator())
-            .addQueryParameter("OperatorPassword", credentials.operatorPassword())
-            .addQueryParameter("CompanyId", credentials.companyId())
-            .addQueryParameter("CompanyPassword", credentials.companyPassword())
+            .addQueryParameter("Operator", credentials.operator().reveal())
+            .addQueryParameter("OperatorPassword", credentials.operatorPassword().reveal())
+            .addQueryParameter("CompanyId", credentials.companyId().reveal())
+            .addQueryParameter("CompanyPassword", credentials.companyPassword().reveal())
             .build();
     Request request =
         new Request.Builder().url(url).get()

@@ -78,6 +78,7 @@ public final class EnetTransport implements AutoCloseable {
             .baseUrl(base.endsWith("/") ? base : base + "/")
             .sessionAuthenticator(slot)
             .sessionRenewalSkew(Duration.ZERO)
+            .maxConcurrentCalls(1)
             .redactor(REDACTOR)
             .logLevel(settings.logLevel())
             .retryPolicy(settings.retryPolicy());
