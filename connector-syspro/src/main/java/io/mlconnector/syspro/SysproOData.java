@@ -36,7 +36,10 @@ public final class SysproOData {
     this.serviceRoot = root.endsWith("/") ? root : root + "/";
     this.client =
         transport.newClient(
-            TenantConfig.builder("syspro", config.tenant, config.credentialId + "/odata")
+            // a key of its own per client: the transport keeps the first authenticator of a key, and
+            // a client built later with other credentials must not inherit an earlier one's
+            TenantConfig.builder("syspro", config.tenant,
+                    config.credentialId + "/odata#" + java.util.UUID.randomUUID().toString().substring(0, 8))
                 .baseUrl(serviceRoot)
                 .sessionAuthenticator(new BasicAuth(config.odataUser, config.odataPassword))
                 .errorDecoder(ODataRows.ERRORS)

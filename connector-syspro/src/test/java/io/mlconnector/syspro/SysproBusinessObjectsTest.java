@@ -72,6 +72,17 @@ class SysproBusinessObjectsTest {
   }
 
   @Test
+  void deletesACustomerWithArsscs() {
+    ArCustomerSetup add = new ArCustomerSetup();
+    add.addItems(new ArCustomerSetup.Item().key(new ArCustomerSetup.CustomerKey().customer("CUS077")).name("Temp"));
+    client.setup(SetupMethod.ADD, add, PostingOptions.defaults());
+    ArCustomerSetup delete = new ArCustomerSetup();
+    delete.addItems(new ArCustomerSetup.Item().key(new ArCustomerSetup.CustomerKey().customer("CUS077")));
+    client.setup(SetupMethod.DELETE, delete, PostingOptions.defaults());
+    assertThat(f.sim.customer("CUS077")).isEmpty();
+  }
+
+  @Test
   void addingAnExistingCustomerIsRejectedWithSysprosItemError() {
     ArCustomerSetup add = new ArCustomerSetup();
     add.addItems(new ArCustomerSetup.Item().key(new ArCustomerSetup.CustomerKey().customer("CUS001")).name("Dup"));

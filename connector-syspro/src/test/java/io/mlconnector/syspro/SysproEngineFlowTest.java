@@ -178,7 +178,9 @@ class SysproEngineFlowTest {
               .tenants(List.of(T)).build()) {
         client.logonProfile();
         f.sim.faults().failNext(1, Fault.RESPONSE_LOST_AFTER_COMMIT);
-        engine.runOnce(T, "payments");
+        RunReport lost = engine.runOnce(T, "payments");
+        assertThat(f.sim.faults().injectedCount()).isEqualTo(1);
+        assertThat(lost.written()).isZero();
         assertThat(f.sim.arPaymentsWithReference("ch_3LostAnswer01")).hasSize(1);
         for (int i = 0; i < 3; i++) {
           clock.advance(Duration.ofMinutes(5));

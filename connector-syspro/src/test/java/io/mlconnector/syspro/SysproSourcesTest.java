@@ -147,4 +147,29 @@ class SysproSourcesTest {
       }
     }
   }
+
+  @Test
+  void modifiedTimestampStrategyBreaksTiesByKeyAndHonoursTheOverlap() {
+    try (SimFixture f = new SimFixture()) {
+      f.sim.addCustomer(Customer.of("CUS001", "Café").withCurrency("USD"));
+      f.sim.addCustomer(Customer.of("CUS002", "Bar").withCurrency("USD"));
+      f.sim.addArInvoice(ArInvoice.of("CUS002", "A1", LocalDate.of(2024, 1, 5), BigDecimal.TEN));
+      f.sim.addArInvoice(ArInvoice.of("CUS001", "A2", LocalDate.of(2024, 1, 5), BigDecimal.TEN));
+      f.sim.addArInvoice(ArInvoice.of("CUS001", "B1", LocalDate.of(2024, 1, 6), BigDecimal.TEN));
+      f.sim.addArInvoice(ArInvoice.of("CUS001", "B2", LocalDate.of(2024, 1, 6), BigDecimal.TEN));
+      f.sim.addArInvoice(ArInvoice.of("CUS001", "C1", LocalDate.of(2024, 1, 8), BigDecimal.TEN));
+      try (SysproClient client = f.client(c -> c.odataTable(
+          ODataTable.arInvoice().withStrategy(IncrementalStrategy.MODIFIED_TIMESTAMP, "InvoiceDate")))) {
+        PollSource<Invoice> source = SysproSync.builder(client).build().arInvoices();
+        assertThat(source.changeDetection()).isEqualTo(ChangeDetection.MODIFIED_TIMESTAMP);
+        List<SourcePage<Invoice>> pages = new ArrayList<>();
+        List<Invoice> all = drain(source, 1, pages);
+        assertThat(all).extracting(Invoice::number).containsExactly("A2", "A1", "B1", "B2", "C1");
+        var last = pages.stream().map(SourcePage::next).filter(java.util.Objects::nonNull)
+            .reduce((a, b) -> b).orElseThrow();
+        SourcePage<Invoice> overlap = source.read(new PollRequest(last, Duration.ofDays(2), 10));
+        assertThat(overlap.records()).extracting(Invoice::number).containsExactly("B1", "B2", "C1");
+      }
+    }
+  }
 }
