@@ -10,6 +10,7 @@ import io.mlconnector.core.http.HttpTransport;
 import io.mlconnector.core.odata.ODataDialect;
 import io.mlconnector.core.odata.ODataPage;
 import io.mlconnector.core.odata.ODataQuery;
+import io.mlconnector.syspro.bo.ArCustomerQuery;
 import io.mlconnector.syspro.bo.BusinessObjectDocument;
 import io.mlconnector.syspro.bo.CombrwBrowse;
 import io.mlconnector.syspro.bo.ComfchFetch;
@@ -119,7 +120,7 @@ public final class SysproClient implements AutoCloseable {
 
   /** {@code GetVersion}: the SYSPRO version text. */
   public String version() {
-    return enet.callWithoutSession("GetVersion", "GetVersion");
+    return enet.callSimple("GetVersion", "GetVersion");
   }
 
   /** {@code GetLogonProfile} of a pool session. */
@@ -141,6 +142,23 @@ public final class SysproClient implements AutoCloseable {
   public SysproElement query(BusinessObjectDocument document) {
     Objects.requireNonNull(document, "document");
     return query(document.businessObject(), xml.toXml(document));
+  }
+
+  /**
+   * The ARSQRY statement of {@code customer} (normalised by the configured customer {@link
+   * KeyFormat}): open invoices only, or every invoice with {@code includeZeroBalances}.
+   *
+   * @throws io.mlconnector.core.error.RejectedException when SYSPRO does not know the customer
+   */
+  public ArStatement customerStatement(String customer, boolean includeZeroBalances) {
+    String code = config.customerKeys.customer(customer);
+    return ArStatement.of(
+        query(new ArCustomerQuery()
+            .key(new ArCustomerQuery.CustomerKey().customer(code))
+            .option(new ArCustomerQuery.Option()
+                .includeInvoices(true)
+                .includeTransactions(false)
+                .includeZeroBalances(includeZeroBalances))));
   }
 
   /**
@@ -293,10 +311,10 @@ public final class SysproClient implements AutoCloseable {
     SysproElement out = parse(enet.call(EnetCall.of(path, p, true, operation)), operation, true);
     BusinessObjectResult result = new BusinessObjectResult(bo, out);
     if (!result.isValid()) {
+      String code = result.errors().isEmpty() ? "" : result.errors().get(0).number();
       throw new BusinessObjectRejectedException(
           ErrorDetails.of("syspro", operation).withHttpStatus(200)
-              .withRemote(result.errors().isEmpty() ? null : result.errors().get(0).number().isEmpty()
-                  ? null : result.errors().get(0).number(), result.errorMessage()),
+              .withRemote(code.isEmpty() ? null : code, result.errorMessage()),
           result);
     }
     return result;

@@ -108,6 +108,18 @@ class SysproBusinessObjectsTest {
   }
 
   @Test
+  void readsTheStatementAsValues() {
+    ArStatement statement = client.customerStatement("cus001", false);
+    assertThat(statement.customer()).isEqualTo("CUS001");
+    assertThat(statement.name()).isEqualTo("Café Zürich");
+    assertThat(statement.invoices()).extracting(ArStatement.Invoice::invoice).containsExactly("100234", "100235");
+    assertThat(statement.invoices().get(0).balance()).isEqualByComparingTo("1150.00");
+    assertThat(statement.invoices().get(0).dueDate()).isNotNull();
+    assertThat(statement.currentBalance()).isEqualByComparingTo("1350.00");
+    assertThat(client.version()).isEqualTo("8.0.0.30");
+  }
+
+  @Test
   void unknownCustomerInArsqryIsRejected() {
     ArCustomerQuery q = new ArCustomerQuery().key(new ArCustomerQuery.CustomerKey().customer("NOPE"));
     assertThatThrownBy(() -> client.query(q)).isInstanceOf(RejectedException.class).hasMessageContaining("NOPE");

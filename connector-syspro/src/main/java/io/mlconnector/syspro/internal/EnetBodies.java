@@ -84,7 +84,10 @@ public final class EnetBodies {
         throw new XmlFormatException("Answer looks like a JSON string but is not valid JSON", e);
       }
     }
-    if (trimmed.startsWith("<string") || trimmed.startsWith("<?xml") && trimmed.contains("<string")) {
+    String afterDeclaration = trimmed.startsWith("<?xml") && trimmed.indexOf("?>") > 0
+        ? trimmed.substring(trimmed.indexOf("?>") + 2).stripLeading()
+        : trimmed;
+    if (afterDeclaration.startsWith("<string ") || afterDeclaration.startsWith("<string>")) {
       Document doc = xml.parseDocument(trimmed);
       Element root = doc.getDocumentElement();
       if ("string".equals(localName(root))

@@ -36,6 +36,7 @@ public final class EnetSession implements SessionAuthenticator {
   private static final Logger LOG = LoggerFactory.getLogger(EnetSession.class);
   private static final MediaType XML = MediaType.get("application/xml; charset=utf-8");
   private static final long PEEK = 256 * 1024;
+  private static final long HEAD = 512;
 
   /** What a slot needs from its pool. */
   public interface Pool {
@@ -171,6 +172,11 @@ public final class EnetSession implements SessionAuthenticator {
     }
     String text;
     try {
+      byte[] head = response.peekBody(HEAD).bytes();
+      if (!new String(head, java.nio.charset.StandardCharsets.ISO_8859_1).toUpperCase(java.util.Locale.ROOT)
+          .contains("ERROR")) {
+        return false;
+      }
       text = EnetBodies.text(response.peekBody(PEEK).bytes(), contentType(response), xml);
     } catch (IOException | RuntimeException e) {
       return false;

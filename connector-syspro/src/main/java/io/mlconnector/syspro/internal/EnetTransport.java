@@ -132,8 +132,8 @@ public final class EnetTransport implements AutoCloseable {
     return text;
   }
 
-  /** Runs a session-less call ({@code GetVersion}). */
-  public String callWithoutSession(String path, String operation) {
+  /** Runs a call without parameters whose answer is plain text ({@code GetVersion}). */
+  public String callSimple(String path, String operation) {
     EnetSession slot = pool.acquire();
     try {
       TenantClient client = slot.client();
@@ -141,7 +141,7 @@ public final class EnetTransport implements AutoCloseable {
           new Request.Builder().url(client.url(path)).get()
               .tag(RequestOptions.class, RequestOptions.builder().operation(operation).build())
               .build();
-      // GetVersion needs no UserId; the session interceptor adds one, which SYSPRO ignores.
+      // GetVersion needs no UserId; the session adds one, which SYSPRO ignores.
       String text = client.execute(request, r -> EnetBodies.text(EnetSession.bytes(r), EnetSession.contentType(r), xml));
       if (EnetErrors.isError(text)) {
         throw errors.forCall(operation, text);
