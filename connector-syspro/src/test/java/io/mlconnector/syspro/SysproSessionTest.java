@@ -3,8 +3,11 @@ package io.mlconnector.syspro;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.mlconnector.core.credential.Credentials;
+import io.mlconnector.core.credential.Secret;
 import io.mlconnector.core.error.AuthenticationException;
 import io.mlconnector.core.error.TransientException;
+import io.mlconnector.core.http.HttpTransport;
 import io.mlconnector.syspro.bo.ComfndQuery;
 import io.mlconnector.testkit.syspro.BodyForm;
 import io.mlconnector.testkit.syspro.Customer;
@@ -86,5 +89,38 @@ class SysproSessionTest {
       }
       assertThat(f.sim.seatsInUse()).isZero();
     }
+  }
+
+  @Test
+  void aKnownIdleTimeoutReplacesTheSessionBeforeItExpiresAndLogsTheOldOneOff() {
+    SysproEngineFlowTest.TestClock clock = new SysproEngineFlowTest.TestClock();
+    try (SimFixture f = new SimFixture(b -> b.idleTimeout(Duration.ofMinutes(20)));
+        HttpTransport transport = HttpTransport.builder().clock(clock).sleeper(d -> {}).build();
+        SysproClient client = SysproClient.create(transport, f.config()
+            .sessionIdleTimeout(Duration.ofMinutes(10)).build())) {
+      client.logonProfile();
+      clock.advance(Duration.ofMinutes(15));
+      f.sim.advanceClock(Duration.ofMinutes(15));
+      client.logonProfile();
+      assertThat(f.sim.logonCount()).isEqualTo(2);
+      assertThat(f.sim.expiredSessionCount()).isZero();
+      assertThat(f.sim.seatsInUse()).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void credentialsComeFromAStoredCredential() {
+    try (SimFixture f = new SimFixture();
+        SysproClient client = f.client(c -> c.credentials(SysproCredentials.from(Credentials.builder()
+            .put(SysproCredentials.OPERATOR, Secret.of(SimFixture.OPERATOR))
+            .put(SysproCredentials.OPERATOR_PASSWORD, Secret.of(SimFixture.PASSWORD))
+            .put(SysproCredentials.COMPANY_ID, Secret.of(f.sim.companyId()))
+            .build())))) {
+      assertThat(client.logonProfile().companyName()).isEqualTo("Outdoor Café Company");
+      assertThat(client.config().toString()).doesNotContain(SimFixture.PASSWORD);
+    }
+    assertThatThrownBy(() -> SysproCredentials.from(Credentials.builder()
+        .put(SysproCredentials.OPERATOR, Secret.of("X")).build()))
+        .hasMessageContaining("operatorPassword");
   }
 }
