@@ -142,6 +142,16 @@ class SysproSinksTest {
     assertThat(sink.findByStamp(bill, ctx(bill))).hasValueSatisfying(w -> assertThat(w.target()).isEqualTo(first.target()));
     assertThat(sink.create(inv, ctx(bill)).target()).isEqualTo(first.target());
     assertThat(f.sim.apInvoiceCount()).isEqualTo(1);
+
+    Invoice paid = inv.toBuilder().version("2").status(Invoice.Status.PAID).build();
+    assertThat(sink.update(first.target(), paid, ctx(bill)).target()).isEqualTo(first.target());
+    Invoice changed = Invoice.builder().ref(bill).version("3").vendor(SysproRefs.supplier(T, "SUP001"))
+        .number("INV-88712").status(Invoice.Status.OPEN).issueDate(LocalDate.of(2024, 1, 15)).currency("USD")
+        .addLine(InvoiceLine.builder().number(1).description("Paper").amount(Money.of("900.00", "USD"))
+            .glAccount(SysproRefs.glAccount(T, "00-5100")).build())
+        .build();
+    assertThatThrownBy(() -> sink.update(first.target(), changed, ctx(bill)))
+        .isInstanceOf(RejectedException.class).hasMessageContaining("posted for 1150.00");
   }
 
   @Test

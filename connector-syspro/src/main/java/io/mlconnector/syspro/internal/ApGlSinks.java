@@ -99,10 +99,26 @@ public final class ApGlSinks {
       return Postings.result(SysproRefs.apInvoice(tenant, supplier, number), Map.of("reference", reference), null);
     }
 
+    /**
+     * A posted AP invoice is not posted again. A later version with the same total (an approval or
+     * payment status change) changes nothing; one with another total is refused, because SYSPRO
+     * changes a posted invoice only by an adjustment document.
+     */
     @Override
     public WriteResult update(ExternalRef target, Invoice inv, WriteContext context) {
-      throw Postings.refuse("APSTIN post", "AP invoice " + target.id()
-          + " is posted; SYSPRO changes posted invoices only by adjustment documents, not by re-posting");
+      List<String> key = SysproRefs.parts(target, SysproRefs.AP_INVOICE, 2);
+      List<SysproElement> rows =
+          client.find(io.mlconnector.syspro.bo.ComfndQuery.of("ApInvoice")
+              .and("Supplier", "EQ", key.get(0)).and("Invoice", "EQ", key.get(1)));
+      if (rows.isEmpty()) {
+        throw Postings.refuse("APSTIN post", "AP invoice " + target.id() + " is no longer in SYSPRO");
+      }
+      java.math.BigDecimal posted = rows.get(0).decimal("OrigInvValue").orElse(null);
+      if (posted != null && posted.compareTo(inv.total().amount()) != 0) {
+        throw Postings.refuse("APSTIN post", "AP invoice " + target.id() + " was posted for " + posted
+            + " and is now " + inv.total().amount() + "; post an adjustment (TransactionCode A) in SYSPRO");
+      }
+      return WriteResult.of(target);
     }
 
     @Override

@@ -159,10 +159,18 @@ public abstract class ArPostingSink<T> implements Sink<T> {
       return posted(client.post(doc, options), reference, op);
     }
 
+    /**
+     * A posted ARSTPY payment cannot be changed. A later version that is still settled is taken as
+     * posted (a memo or metadata change); one that failed or was cancelled is refused so that it is
+     * parked for a person to reverse the payment in SYSPRO.
+     */
     @Override
     public WriteResult update(ExternalRef target, Payment p, WriteContext context) {
-      LOG.warn("SYSPRO AR payment {} is posted and cannot be changed; the change of {} is not applied",
-          target.id(), p.ref());
+      if (p.status() == Payment.Status.FAILED || p.status() == Payment.Status.CANCELLED) {
+        throw Postings.refuse("ARSTPY payment", "payment " + p.ref().id() + " is " + p.status()
+            + " after it was posted as SYSPRO AR payment " + target.id() + "; reverse it in SYSPRO");
+      }
+      LOG.info("SYSPRO AR payment {} is posted; the new version of {} changes nothing to post", target.id(), p.ref());
       return WriteResult.of(target);
     }
   }
