@@ -91,6 +91,10 @@ class SysproSinksTest {
     assertThatThrownBy(() -> sync.payments().create(partial, ctx(charge)))
         .isInstanceOf(RejectedException.class).hasMessageContaining("unapplied");
 
+    Payment tooLong = partial.toBuilder().party(SysproRefs.customer(T, "CUSTOMER-CODE-TOO-LONG")).build();
+    assertThatThrownBy(() -> sync.payments().create(tooLong, ctx(charge)))
+        .isInstanceOf(RejectedException.class).hasMessageContaining("more than the 15 allowed");
+
     Payment stripeParty = partial.toBuilder().party(ExternalRef.of("stripe", T, "customer", "cus_1")).build();
     assertThatThrownBy(() -> sync.payments().create(stripeParty, ctx(charge)))
         .isInstanceOf(RejectedException.class).hasMessageContaining("syspro customer");

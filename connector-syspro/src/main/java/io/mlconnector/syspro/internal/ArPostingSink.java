@@ -10,6 +10,7 @@ import io.mlconnector.core.sync.Sink;
 import io.mlconnector.core.sync.WriteContext;
 import io.mlconnector.core.sync.WriteResult;
 import io.mlconnector.syspro.BusinessObjectResult;
+import io.mlconnector.syspro.KeyFormat;
 import io.mlconnector.syspro.SysproClient;
 import io.mlconnector.syspro.SysproElement;
 import io.mlconnector.syspro.SysproRefs;
@@ -40,6 +41,7 @@ public abstract class ArPostingSink<T> implements Sink<T> {
   final PostingOptions options;
   final String table;
   final String column;
+  final KeyFormat customerKeys;
 
   ArPostingSink(SysproClient client, String tenant, PostingOptions options, String table, String column) {
     this.client = client;
@@ -47,6 +49,32 @@ public abstract class ArPostingSink<T> implements Sink<T> {
     this.options = options;
     this.table = table;
     this.column = column;
+    this.customerKeys = client.config().customerKeys();
+  }
+
+  /** The customer code of {@code ref}, as the company's key format writes it. */
+  String customerCode(ExternalRef ref, String field, String operation) {
+    String id = Postings.idOf(ref, SysproRefs.CUSTOMER, field, operation);
+    try {
+      return customerKeys.normalize(field, id);
+    } catch (IllegalArgumentException e) {
+      throw Postings.refuse(operation, e.getMessage());
+    }
+  }
+
+  /** The (customer, invoice, type) of an invoice ref, its customer in the company's key format. */
+  List<String> invoiceOf(ExternalRef invoice, String customer, String field, String operation) {
+    List<String> inv = invoiceKey(invoice, field, operation);
+    String owner;
+    try {
+      owner = customerKeys.normalize(field + " customer", inv.get(0));
+    } catch (IllegalArgumentException e) {
+      throw Postings.refuse(operation, e.getMessage());
+    }
+    if (!owner.equals(customer)) {
+      throw Postings.refuse(operation, "invoice " + invoice.id() + " belongs to customer " + owner + ", not " + customer);
+    }
+    return inv;
   }
 
   @Override
@@ -90,12 +118,8 @@ public abstract class ArPostingSink<T> implements Sink<T> {
 
   WriteResult adjust(String operation, ExternalRef customerRef, ExternalRef invoiceRef, Money amount,
       String reference, String notation) {
-    String customer = Postings.idOf(customerRef, SysproRefs.CUSTOMER, "party", operation);
-    List<String> inv = invoiceKey(invoiceRef, "invoice", operation);
-    if (!inv.get(0).equals(customer)) {
-      throw Postings.refuse(operation, "invoice " + invoiceRef.id() + " belongs to customer " + inv.get(0)
-          + ", not " + customer);
-    }
+    String customer = customerCode(customerRef, "party", operation);
+    List<String> inv = invoiceOf(invoiceRef, customer, "invoice", operation);
     ArPaymentPost doc = new ArPaymentPost();
     doc.addItems(new ArPaymentPost.Item().adjustments(
         new ArPaymentPost.Adjustments().customer(customer).addInvoicesToAdjust(
@@ -118,7 +142,7 @@ public abstract class ArPostingSink<T> implements Sink<T> {
     @Override
     public WriteResult create(Payment p, WriteContext context) {
       String op = "ARSTPY payment";
-      String customer = Postings.idOf(p.party(), SysproRefs.CUSTOMER, "payment party", op);
+      String customer = customerCode(p.party(), "payment party", op);
       if (p.direction() != Payment.Direction.RECEIVED) {
         throw Postings.refuse(op, "only received payments post to AR; " + p.ref() + " was " + p.direction());
       }
@@ -141,11 +165,7 @@ public abstract class ArPostingSink<T> implements Sink<T> {
               .paymentDate(p.date())
               .journalNotation(notation(p.memo(), p.reference()));
       for (PaymentApplication a : p.applications()) {
-        List<String> inv = invoiceKey(a.invoice(), "payment application invoice", op);
-        if (!inv.get(0).equals(customer)) {
-          throw Postings.refuse(op, "invoice " + a.invoice().id() + " belongs to customer " + inv.get(0)
-              + ", not " + customer);
-        }
+        List<String> inv = invoiceOf(a.invoice(), customer, "payment application invoice", op);
         BigDecimal discount = a.discount() == null ? BigDecimal.ZERO : a.discount().amount();
         payment.addInvoicesToPay(
             new ArPaymentPost.InvoiceToPay()
