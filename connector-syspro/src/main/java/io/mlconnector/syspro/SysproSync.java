@@ -52,6 +52,7 @@ public final class SysproSync {
   private final PostingOptions options;
   private final Currency defaultCurrency;
   private final String journalTable;
+  private volatile Currency localCurrency;
 
   private SysproSync(Builder b) {
     this.client = b.client;
@@ -203,7 +204,12 @@ public final class SysproSync {
     if (defaultCurrency != null) {
       return defaultCurrency;
     }
-    return RowMappers.iso(client.logonProfile().localCurrency());
+    Currency local = localCurrency;
+    if (local == null) {
+      local = RowMappers.iso(client.logonProfile().localCurrency());
+      localCurrency = local;
+    }
+    return local;
   }
 
   /** Builds a {@link SysproSync}. */
