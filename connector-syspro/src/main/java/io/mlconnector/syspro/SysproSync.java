@@ -15,8 +15,10 @@ import io.mlconnector.core.odata.ODataQuery;
 import io.mlconnector.core.sync.PollSource;
 import io.mlconnector.core.sync.Sink;
 import io.mlconnector.syspro.bo.PostingOptions;
+import io.mlconnector.syspro.bo.ComfndQuery;
 import io.mlconnector.syspro.internal.ApGlSinks;
 import io.mlconnector.syspro.internal.ArPostingSink;
+import io.mlconnector.syspro.internal.ComfndTableSource;
 import io.mlconnector.syspro.internal.RowMappers;
 import io.mlconnector.syspro.internal.TableSource;
 import java.util.ArrayList;
@@ -31,7 +33,8 @@ import java.util.function.BiFunction;
  * The SYSPRO sources and sinks for the sync engine, for one tenant's {@link SysproClient}.
  *
  * <ul>
- *   <li>Sources (OData, each table's {@link IncrementalStrategy} as configured): {@link
+ *   <li>Sources (OData with each table's {@link IncrementalStrategy} as configured; without OData
+ *       settings, a COMFND full scan in key order with content-hash versions): {@link
  *       #customers()}, {@link #arInvoices()} (with lines), {@link #suppliers()}, {@link
  *       #glAccounts()}.
  *   <li>Sinks (e.net business objects): {@link #payments()}, {@link #refunds()} and {@link
@@ -91,14 +94,11 @@ public final class SysproSync {
    * re-emits the invoice (PAID when the balance reaches zero).
    */
   public PollSource<Invoice> arInvoices() {
-    SysproOData odata = client.odata();
     ODataTable table = client.config().odataTable("ArInvoice");
     ODataTable lines = client.config().odataTable("ArTrnDetail");
-    return new TableSource<>(
-        odata,
-        table,
+    TableSource.PageMapper<Invoice> mapper =
         (rows, versions) -> {
-          Map<String, List<ODataRow>> byInvoice = lines(odata, lines, rows);
+          Map<String, List<ODataRow>> byInvoice = lines(lines, rows);
           Currency fallback = fallbackCurrency();
           List<Invoice> out = new ArrayList<>();
           for (int i = 0; i < rows.size(); i++) {
@@ -111,8 +111,11 @@ public final class SysproSync {
             }
           }
           return out;
-        },
-        ref -> SysproRefs.parts(ref, SysproRefs.AR_INVOICE, 3));
+        };
+    java.util.function.Function<ExternalRef, List<String>> key = ref -> SysproRefs.parts(ref, SysproRefs.AR_INVOICE, 3);
+    return client.config().hasOData()
+        ? new TableSource<>(client.odata(), table, mapper, key)
+        : new ComfndTableSource<>(client, table, mapper, key);
   }
 
   /** Payments (received, settled, fully applied to SYSPRO invoices) into ARSTPY. */
@@ -151,9 +154,7 @@ public final class SysproSync {
   private <T> PollSource<T> source(
       String sqlName, BiFunction<ODataRow, String, T> map, java.util.function.Function<ExternalRef, List<String>> key) {
     ODataTable table = client.config().odataTable(sqlName);
-    return new TableSource<>(
-        client.odata(),
-        table,
+    TableSource.PageMapper<T> mapper =
         (rows, versions) -> {
           List<T> out = new ArrayList<>();
           for (int i = 0; i < rows.size(); i++) {
@@ -164,8 +165,10 @@ public final class SysproSync {
             }
           }
           return out;
-        },
-        key);
+        };
+    return client.config().hasOData()
+        ? new TableSource<>(client.odata(), table, mapper, key)
+        : new ComfndTableSource<>(client, table, mapper, key);
   }
 
   private static String keyOf(ExternalRef ref, String type) {
@@ -176,22 +179,39 @@ public final class SysproSync {
     return ref.id();
   }
 
-  private static Map<String, List<ODataRow>> lines(SysproOData odata, ODataTable lines, List<ODataRow> invoices) {
+  private Map<String, List<ODataRow>> lines(ODataTable lines, List<ODataRow> invoices) {
     Map<String, List<ODataRow>> out = new HashMap<>();
-    for (int from = 0; from < invoices.size(); from += 20) {
-      List<ODataFilter> any = new ArrayList<>();
-      for (ODataRow r : invoices.subList(from, Math.min(invoices.size(), from + 20))) {
-        any.add(ODataFilter.and(ODataFilter.eq("Customer", r.textOr("Customer", "")),
-            ODataFilter.eq("Invoice", r.textOr("Invoice", ""))));
-      }
-      ODataQuery q = ODataQuery.of(ODataDialect.V4)
-          .filter(any.size() == 1 ? any.get(0) : ODataFilter.or(any.toArray(new ODataFilter[0])));
-      for (String k : lines.keyColumns()) {
-        q = q.orderBy(k);
-      }
-      for (ODataRow l : odata.readAll(lines, q)) {
+    int batch = client.config().hasOData() ? 20 : 1;
+    for (int from = 0; from < invoices.size(); from += batch) {
+      List<ODataRow> part = invoices.subList(from, Math.min(invoices.size(), from + batch));
+      for (ODataRow l : client.config().hasOData() ? odataLines(lines, part) : comfndLines(lines, part.get(0))) {
         out.computeIfAbsent(l.textOr("Customer", "") + "|" + l.textOr("Invoice", ""), k -> new ArrayList<>()).add(l);
       }
+    }
+    return out;
+  }
+
+  private List<ODataRow> odataLines(ODataTable lines, List<ODataRow> invoices) {
+    List<ODataFilter> any = new ArrayList<>();
+    for (ODataRow r : invoices) {
+      any.add(ODataFilter.and(ODataFilter.eq("Customer", r.textOr("Customer", "")),
+          ODataFilter.eq("Invoice", r.textOr("Invoice", ""))));
+    }
+    ODataQuery q = ODataQuery.of(ODataDialect.V4)
+        .filter(any.size() == 1 ? any.get(0) : ODataFilter.or(any.toArray(new ODataFilter[0])));
+    for (String k : lines.keyColumns()) {
+      q = q.orderBy(k);
+    }
+    return client.odata().readAll(lines, q);
+  }
+
+  private List<ODataRow> comfndLines(ODataTable lines, ODataRow invoice) {
+    List<ODataRow> out = new ArrayList<>();
+    for (SysproElement row : client.find(ComfndQuery.of(lines.sqlName())
+        .and("Customer", "EQ", invoice.textOr("Customer", ""))
+        .and("Invoice", "EQ", invoice.textOr("Invoice", ""))
+        .sequencedBy(lines.keyColumns().toArray(new String[0])))) {
+      out.add(ComfndTableSource.row(row));
     }
     return out;
   }

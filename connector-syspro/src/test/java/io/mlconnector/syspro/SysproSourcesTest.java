@@ -172,4 +172,38 @@ class SysproSourcesTest {
       }
     }
   }
+
+  @Test
+  void withoutODataSourcesScanWithComfndInKeyOrder() {
+    try (SimFixture f = new SimFixture()) {
+      f.sim.addCustomer(Customer.of("CUS001", "Café").withCurrency("USD"));
+      f.sim.addCustomer(Customer.of("CUS002", "Bar").withCurrency("USD"));
+      for (String inv : List.of("I3", "I1", "I2")) {
+        f.sim.addArInvoice(ArInvoice.of("CUS001", inv, LocalDate.of(2024, 1, 5), BigDecimal.TEN));
+        f.sim.addArInvoice(ArInvoice.of("CUS002", inv, LocalDate.of(2024, 1, 5), BigDecimal.ONE));
+      }
+      f.sim.addArInvoice(ArInvoice.of("CUS001", "L1", LocalDate.of(2024, 1, 6), new BigDecimal("115.00"))
+          .withTax(new BigDecimal("15.00"))
+          .withLines(List.of(new ArInvoiceLine(1, "W-1", "Widget", BigDecimal.ONE, new BigDecimal("100.00"),
+              new BigDecimal("15.00")))));
+      try (SysproClient client = SysproClient.create(f.transport, f.configWithoutOData().build())) {
+        SysproSync sync = SysproSync.builder(client).build();
+        PollSource<Invoice> invoices = sync.arInvoices();
+        assertThat(invoices.changeDetection()).isEqualTo(ChangeDetection.FULL_SCAN);
+        List<Invoice> all = drain(invoices, 2, new ArrayList<>());
+        assertThat(all).extracting(i -> i.ref().id()).containsExactly(
+            "CUS001|I1|I", "CUS001|I2|I", "CUS001|I3|I", "CUS001|L1|I", "CUS002|I1|I", "CUS002|I2|I", "CUS002|I3|I");
+        Invoice lined = all.get(3);
+        assertThat(lined.lines()).hasSize(1);
+        assertThat(lined.lines().get(0).itemCode()).isEqualTo("W-1");
+        assertThat(lined.total()).isEqualTo(Money.of("115.00", "USD"));
+        assertThat(invoices.fetch(SysproRefs.arInvoice(T, "CUS002", "I2", "I"))).isPresent();
+
+        List<io.mlconnector.core.model.Customer> customers = drain(sync.customers(), 1, new ArrayList<>());
+        assertThat(customers).extracting(c -> c.ref().id()).containsExactly("CUS001", "CUS002");
+        assertThat(drain(sync.customers(), 1, new ArrayList<>())).extracting(c -> c.version())
+            .isEqualTo(customers.stream().map(c -> c.version()).toList());
+      }
+    }
+  }
 }

@@ -2,7 +2,9 @@ package io.mlconnector.syspro.bo;
 
 import jakarta.xml.bind.annotation.XmlAccessType;
 import jakarta.xml.bind.annotation.XmlAccessorType;
+import jakarta.xml.bind.annotation.XmlAttribute;
 import jakarta.xml.bind.annotation.XmlElement;
+import jakarta.xml.bind.annotation.XmlElementWrapper;
 import jakarta.xml.bind.annotation.XmlRootElement;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,6 +28,10 @@ public final class ComfndQuery implements BusinessObjectDocument {
 
   @XmlElement(name = "OrderBy")
   private OrderBy orderBy;
+
+  @XmlElementWrapper(name = "Sequence")
+  @XmlElement(name = "Column")
+  private List<SequenceColumn> sequence;
 
   /** An empty element. */
   public ComfndQuery() {}
@@ -133,6 +139,22 @@ public final class ComfndQuery implements BusinessObjectDocument {
       e.andOr(andOr);
     }
     where.addExpressions(e);
+    return this;
+  }
+
+  /**
+   * Orders by several columns ascending with the SYSPRO 8 {@code Sequence} element ({@code <Column
+   * Name="..." Orderby="A"/>}), for a stable order over a composite key.
+   */
+  public ComfndQuery sequencedBy(String... columns) {
+    List<SequenceColumn> list = new ArrayList<>();
+    for (String c : columns) {
+      if (c == null || c.isBlank()) {
+        throw new IllegalArgumentException("sequence column must not be blank");
+      }
+      list.add(new SequenceColumn(c, "A"));
+    }
+    this.sequence = list.isEmpty() ? null : list;
     return this;
   }
 
@@ -300,6 +322,35 @@ public final class ComfndQuery implements BusinessObjectDocument {
     /** {@code Column}, or null. */
     public String column() {
       return column;
+    }
+  }
+
+  /** One {@code Sequence/Column}: a column name and {@code A}scending or {@code D}escending. */
+  @XmlAccessorType(XmlAccessType.FIELD)
+  public static final class SequenceColumn {
+    @XmlAttribute(name = "Name")
+    private String name;
+
+    @XmlAttribute(name = "Orderby")
+    private String orderBy;
+
+    /** An empty element. */
+    public SequenceColumn() {}
+
+    /** A column ordered {@code orderBy} ({@code A} or {@code D}). */
+    public SequenceColumn(String name, String orderBy) {
+      this.name = name;
+      this.orderBy = orderBy;
+    }
+
+    /** The column name. */
+    public String name() {
+      return name;
+    }
+
+    /** {@code A} or {@code D}. */
+    public String orderBy() {
+      return orderBy;
     }
   }
 }
