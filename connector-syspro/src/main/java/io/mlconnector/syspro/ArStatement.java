@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The ARSQRY customer statement ({@code ARStatement}) read into values: the customer master
- * fields, each open invoice with its balance and (computed by SYSPRO) due date, and the current
- * balance. The whole document stays available in {@link #document()}.
+ * The ARSQRY customer statement ({@code ARStatement}) read into values: the customer master fields,
+ * each open invoice with its balance and (computed by SYSPRO) due date, and the current balance.
+ * The whole document stays available in {@link #document()}.
  *
  * @param customer the customer code
  * @param name the customer name
@@ -60,9 +60,13 @@ public record ArStatement(
    */
   public static ArStatement of(SysproElement statement) {
     SysproElement header =
-        statement.child("Header").orElseThrow(() -> new SysproFormatException("ARStatement has no Header"));
+        statement
+            .child("Header")
+            .orElseThrow(() -> new SysproFormatException("ARStatement has no Header"));
     String customer =
-        header.text("Customer").orElseThrow(() -> new SysproFormatException("ARStatement Header has no Customer"));
+        header
+            .text("Customer")
+            .orElseThrow(() -> new SysproFormatException("ARStatement Header has no Customer"));
     List<Invoice> invoices = new ArrayList<>();
     for (SysproElement d : statement.descendants("InvoiceDetail")) {
       invoices.add(

@@ -54,8 +54,8 @@ import java.util.Objects;
  * have no idempotency key): a posting whose answer was lost fails with an {@link
  * OutcomeUnknownException}; look it up by its reference before posting again.
  *
- * <p>All three answer framings seen on real installations are accepted (raw text, a JSON string,
- * a WCF {@code <string>}), Windows-1252 included. Thread-safe.
+ * <p>All three answer framings seen on real installations are accepted (raw text, a JSON string, a
+ * WCF {@code <string>}), Windows-1252 included. Thread-safe.
  */
 public final class SysproClient implements AutoCloseable {
 
@@ -125,7 +125,8 @@ public final class SysproClient implements AutoCloseable {
 
   /** {@code GetLogonProfile} of a pool session. */
   public LogonProfile logonProfile() {
-    return LogonProfile.of(read(EnetCall.of("GetLogonProfile", Map.of(), false, "GetLogonProfile")));
+    return LogonProfile.of(
+        read(EnetCall.of("GetLogonProfile", Map.of(), false, "GetLogonProfile")));
   }
 
   /** {@code Query/Query} with a raw {@code XmlIn} document; returns the output document. */
@@ -153,17 +154,17 @@ public final class SysproClient implements AutoCloseable {
   public ArStatement customerStatement(String customer, boolean includeZeroBalances) {
     String code = config.customerKeys.customer(customer);
     return ArStatement.of(
-        query(new ArCustomerQuery()
-            .key(new ArCustomerQuery.CustomerKey().customer(code))
-            .option(new ArCustomerQuery.Option()
-                .includeInvoices(true)
-                .includeTransactions(false)
-                .includeZeroBalances(includeZeroBalances))));
+        query(
+            new ArCustomerQuery()
+                .key(new ArCustomerQuery.CustomerKey().customer(code))
+                .option(
+                    new ArCustomerQuery.Option()
+                        .includeInvoices(true)
+                        .includeTransactions(false)
+                        .includeZeroBalances(includeZeroBalances))));
   }
 
-  /**
-   * Rows of a COMFND query, one {@link SysproElement} per {@code Row} (column elements inside).
-   */
+  /** Rows of a COMFND query, one {@link SysproElement} per {@code Row} (column elements inside). */
   public List<SysproElement> find(ComfndQuery query) {
     return query(query).children("Row");
   }
@@ -171,13 +172,15 @@ public final class SysproClient implements AutoCloseable {
   /** {@code Query/Browse} (COMBRW). */
   public SysproElement browse(CombrwBrowse browse) {
     Objects.requireNonNull(browse, "browse");
-    return read(EnetCall.of("Query/Browse", Map.of("XmlIn", xml.toXml(browse)), false, "COMBRW browse"));
+    return read(
+        EnetCall.of("Query/Browse", Map.of("XmlIn", xml.toXml(browse)), false, "COMBRW browse"));
   }
 
   /** {@code Query/Fetch} (COMFCH): one row, every column. */
   public SysproElement fetch(ComfchFetch fetch) {
     Objects.requireNonNull(fetch, "fetch");
-    return read(EnetCall.of("Query/Fetch", Map.of("XmlIn", xml.toXml(fetch)), false, "COMFCH fetch"));
+    return read(
+        EnetCall.of("Query/Fetch", Map.of("XmlIn", xml.toXml(fetch)), false, "COMFCH fetch"));
   }
 
   /**
@@ -201,7 +204,11 @@ public final class SysproClient implements AutoCloseable {
       SetupMethod method, BusinessObjectDocument document, PostingOptions options) {
     Objects.requireNonNull(document, "document");
     Objects.requireNonNull(options, "options");
-    return setup(method, document.businessObject(), options.toXml(document.rootElement()), xml.toXml(document));
+    return setup(
+        method,
+        document.businessObject(),
+        options.toXml(document.rootElement()),
+        xml.toXml(document));
   }
 
   /**
@@ -224,7 +231,8 @@ public final class SysproClient implements AutoCloseable {
   public BusinessObjectResult post(BusinessObjectDocument document, PostingOptions options) {
     Objects.requireNonNull(document, "document");
     Objects.requireNonNull(options, "options");
-    return post(document.businessObject(), options.toXml(document.rootElement()), xml.toXml(document));
+    return post(
+        document.businessObject(), options.toXml(document.rootElement()), xml.toXml(document));
   }
 
   /**
@@ -250,21 +258,32 @@ public final class SysproClient implements AutoCloseable {
       long logonsBefore = slot.logonCount();
       long start = System.nanoTime();
       try {
-        String text = enet.callOn(slot, EnetCall.of("GetLogonProfile", Map.of(), false, "GetLogonProfile"));
+        String text =
+            enet.callOn(slot, EnetCall.of("GetLogonProfile", Map.of(), false, "GetLogonProfile"));
         Duration total = Duration.ofNanos(System.nanoTime() - start);
         Duration logon = slot.logonCount() > logonsBefore ? slot.lastLogonTime() : Duration.ZERO;
         LogonProfile profile = LogonProfile.of(parse(text, "GetLogonProfile", false));
         checks.add(new PingReport.Check("logon", true, logon, "session opened"));
         checks.add(
             new PingReport.Check(
-                "profile", true, total.minus(logon).isNegative() ? Duration.ZERO : total.minus(logon),
-                "company " + profile.companyName() + ", SYSPRO " + profile.sysproVersion()
-                    + ", currency " + profile.localCurrency()));
+                "profile",
+                true,
+                total.minus(logon).isNegative() ? Duration.ZERO : total.minus(logon),
+                "company "
+                    + profile.companyName()
+                    + ", SYSPRO "
+                    + profile.sysproVersion()
+                    + ", currency "
+                    + profile.localCurrency()));
       } catch (RuntimeException e) {
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         boolean loggedOn = slot.logonCount() > logonsBefore;
-        checks.add(new PingReport.Check("logon", loggedOn, loggedOn ? slot.lastLogonTime() : took,
-            loggedOn ? "session opened" : describe(e)));
+        checks.add(
+            new PingReport.Check(
+                "logon",
+                loggedOn,
+                loggedOn ? slot.lastLogonTime() : took,
+                loggedOn ? "session opened" : describe(e)));
         if (loggedOn) {
           checks.add(new PingReport.Check("profile", false, took, describe(e)));
         }
@@ -277,10 +296,19 @@ public final class SysproClient implements AutoCloseable {
       try {
         ODataPage<ODataRow> page =
             odata.page(config.odataTable("ArCustomer"), ODataQuery.of(ODataDialect.V4).top(1));
-        checks.add(new PingReport.Check("odata", true, Duration.ofNanos(System.nanoTime() - start),
-            "read " + page.items().size() + " row(s) of " + config.odataTable("ArCustomer").entitySet()));
+        checks.add(
+            new PingReport.Check(
+                "odata",
+                true,
+                Duration.ofNanos(System.nanoTime() - start),
+                "read "
+                    + page.items().size()
+                    + " row(s) of "
+                    + config.odataTable("ArCustomer").entitySet()));
       } catch (RuntimeException e) {
-        checks.add(new PingReport.Check("odata", false, Duration.ofNanos(System.nanoTime() - start), describe(e)));
+        checks.add(
+            new PingReport.Check(
+                "odata", false, Duration.ofNanos(System.nanoTime() - start), describe(e)));
       }
     }
     return new PingReport(checks);
@@ -301,7 +329,8 @@ public final class SysproClient implements AutoCloseable {
     return parse(enet.call(call), call.operation(), false);
   }
 
-  private BusinessObjectResult write(String path, String bo, String xmlParameters, String xmlIn, String operation) {
+  private BusinessObjectResult write(
+      String path, String bo, String xmlParameters, String xmlIn, String operation) {
     Objects.requireNonNull(xmlParameters, "xmlParameters");
     Objects.requireNonNull(xmlIn, "xmlIn");
     Map<String, String> p = new LinkedHashMap<>();
@@ -313,7 +342,8 @@ public final class SysproClient implements AutoCloseable {
     if (!result.isValid()) {
       String code = result.errors().isEmpty() ? "" : result.errors().get(0).number();
       throw new BusinessObjectRejectedException(
-          ErrorDetails.of("syspro", operation).withHttpStatus(200)
+          ErrorDetails.of("syspro", operation)
+              .withHttpStatus(200)
               .withRemote(code.isEmpty() ? null : code, result.errorMessage()),
           result);
     }
@@ -324,15 +354,18 @@ public final class SysproClient implements AutoCloseable {
     try {
       return SysproElement.of(xml.parseDocument(text.strip()).getDocumentElement());
     } catch (XmlFormatException e) {
-      ErrorDetails d = ErrorDetails.of("syspro", operation).withHttpStatus(200)
-          .withRemote(null, "answer is not XML: " + e.getMessage());
+      ErrorDetails d =
+          ErrorDetails.of("syspro", operation)
+              .withHttpStatus(200)
+              .withRemote(null, "answer is not XML: " + e.getMessage());
       throw write ? new OutcomeUnknownException(d, e) : new TransientException(d, e);
     }
   }
 
   private static String businessObject(String bo) {
     if (bo == null || !bo.matches("[A-Za-z0-9]{6}")) {
-      throw new IllegalArgumentException("businessObject must be a six-character SYSPRO name, was " + bo);
+      throw new IllegalArgumentException(
+          "businessObject must be a six-character SYSPRO name, was " + bo);
     }
     return bo.toUpperCase(java.util.Locale.ROOT);
   }

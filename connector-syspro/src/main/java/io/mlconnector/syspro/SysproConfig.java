@@ -24,10 +24,10 @@ import okhttp3.HttpUrl;
  * }</pre>
  *
  * <p>Settings for behaviour the reference marks <i>unconfirmed</i> are all here, with the most
- * plausible default: the text of the invalid-session, busy and licence answers, the URL length above
- * which {@code Transaction/PostLD} is used, its envelope or form variant, the key formats, OData
- * entity set names and incremental columns, the OData row cap, and the table and column a payment's
- * reference is found in.
+ * plausible default: the text of the invalid-session, busy and licence answers, the URL length
+ * above which {@code Transaction/PostLD} is used, its envelope or form variant, the key formats,
+ * OData entity set names and incremental columns, the OData row cap, and the table and column a
+ * payment's reference is found in.
  */
 public final class SysproConfig {
 
@@ -139,8 +139,16 @@ public final class SysproConfig {
 
   @Override
   public String toString() {
-    return "SysproConfig{tenant=" + tenant + ", credentialId=" + credentialId + ", restBaseUrl="
-        + restBaseUrl + ", sessionPoolSize=" + sessionPoolSize + ", odata=" + odataServiceUrl
+    return "SysproConfig{tenant="
+        + tenant
+        + ", credentialId="
+        + credentialId
+        + ", restBaseUrl="
+        + restBaseUrl
+        + ", sessionPoolSize="
+        + sessionPoolSize
+        + ", odata="
+        + odataServiceUrl
         + ", credentials=***}";
   }
 
@@ -154,7 +162,9 @@ public final class SysproConfig {
     private Duration acquireTimeout = Duration.ofMinutes(2);
     private Duration sessionIdleTimeout;
     private Pattern invalidSessionPattern =
-        Pattern.compile("(?i)(user ?id\\b.*\\b(invalid|not valid|expired|not logged)|session.*(invalid|expired))");
+        Pattern.compile(
+            "(?i)(user ?id\\b.*\\b(invalid|not valid|expired|not"
+                + " logged)|session.*(invalid|expired))");
     private Pattern busyPattern = Pattern.compile("(?i)(currently processing|\\bbusy\\b)");
     private Pattern unavailablePattern =
         Pattern.compile("(?i)(licen[cs]e|already logged|in use|too many)");
@@ -178,8 +188,11 @@ public final class SysproConfig {
       this.credentialId = requireText(credentialId, "credentialId");
       for (ODataTable t :
           new ODataTable[] {
-            ODataTable.arCustomer(), ODataTable.arInvoice(), ODataTable.arInvoiceLines(),
-            ODataTable.apSupplier(), ODataTable.genMaster()
+            ODataTable.arCustomer(),
+            ODataTable.arInvoice(),
+            ODataTable.arInvoiceLines(),
+            ODataTable.apSupplier(),
+            ODataTable.genMaster()
           }) {
         odataTables.put(t.sqlName(), t);
       }
@@ -206,7 +219,8 @@ public final class SysproConfig {
      * Sessions held at once (default 1). SYSPRO serialises work per session, so more sessions mean
      * more parallel calls, but each holds an e.net licence seat and a second logon of an operator
      * with one concurrent user evicts the first: use more than one only with an operator set up for
-     * that many concurrent users. A pool that finds its sessions evicting each other shrinks itself.
+     * that many concurrent users. A pool that finds its sessions evicting each other shrinks
+     * itself.
      */
     public Builder sessionPoolSize(int size) {
       if (size < 1 || size > 64) {
@@ -257,8 +271,8 @@ public final class SysproConfig {
     }
 
     /**
-     * The longest {@code Transaction/Post} GET URL sent (default 2,048, IIS's default query
-     * limit; the real limit is site-specific); longer postings go to {@code Transaction/PostLD}.
+     * The longest {@code Transaction/Post} GET URL sent (default 2,048, IIS's default query limit;
+     * the real limit is site-specific); longer postings go to {@code Transaction/PostLD}.
      */
     public Builder maxGetUrlLength(int length) {
       if (length < 256) {

@@ -15,10 +15,13 @@ public final class SysproCredentials {
 
   /** The field names read by {@link #from(Credentials)}. */
   public static final String OPERATOR = "operator";
+
   /** Field name of the operator password. */
   public static final String OPERATOR_PASSWORD = "operatorPassword";
+
   /** Field name of the company id. */
   public static final String COMPANY_ID = "companyId";
+
   /** Field name of the company password (optional: empty when absent). */
   public static final String COMPANY_PASSWORD = "companyPassword";
 
@@ -27,7 +30,8 @@ public final class SysproCredentials {
   private final Secret companyId;
   private final Secret companyPassword;
 
-  private SysproCredentials(Secret operator, Secret operatorPassword, Secret companyId, Secret companyPassword) {
+  private SysproCredentials(
+      Secret operator, Secret operatorPassword, Secret companyId, Secret companyPassword) {
     this.operator = operator;
     this.operatorPassword = operatorPassword;
     this.companyId = companyId;
@@ -39,7 +43,8 @@ public final class SysproCredentials {
    *
    * @throws IllegalArgumentException when the operator or company id is blank
    */
-  public static SysproCredentials of(Secret operator, Secret operatorPassword, Secret companyId, Secret companyPassword) {
+  public static SysproCredentials of(
+      Secret operator, Secret operatorPassword, Secret companyId, Secret companyPassword) {
     Objects.requireNonNull(operator, "operator");
     Objects.requireNonNull(operatorPassword, "operatorPassword");
     Objects.requireNonNull(companyId, "companyId");
@@ -62,8 +67,11 @@ public final class SysproCredentials {
     if (companyId == null || companyId.isBlank()) {
       throw new IllegalArgumentException("companyId must not be blank");
     }
-    return of(Secret.of(operator), Secret.of(Objects.requireNonNull(operatorPassword, "operatorPassword")),
-        Secret.of(companyId), Secret.of(Objects.requireNonNull(companyPassword, "companyPassword")));
+    return of(
+        Secret.of(operator),
+        Secret.of(Objects.requireNonNull(operatorPassword, "operatorPassword")),
+        Secret.of(companyId),
+        Secret.of(Objects.requireNonNull(companyPassword, "companyPassword")));
   }
 
   /**
@@ -74,7 +82,10 @@ public final class SysproCredentials {
    */
   public static SysproCredentials from(Credentials credentials) {
     Objects.requireNonNull(credentials, "credentials");
-    return of(credentials.get(OPERATOR), credentials.get(OPERATOR_PASSWORD), credentials.get(COMPANY_ID),
+    return of(
+        credentials.get(OPERATOR),
+        credentials.get(OPERATOR_PASSWORD),
+        credentials.get(COMPANY_ID),
         credentials.find(COMPANY_PASSWORD).orElse(Secret.of("")));
   }
 

@@ -36,10 +36,15 @@ public final class SysproOData {
     this.serviceRoot = root.endsWith("/") ? root : root + "/";
     this.client =
         transport.newClient(
-            // a key of its own per client: the transport keeps the first authenticator of a key, and
+            // a key of its own per client: the transport keeps the first authenticator of a key,
+            // and
             // a client built later with other credentials must not inherit an earlier one's
-            TenantConfig.builder("syspro", config.tenant,
-                    config.credentialId + "/odata#" + java.util.UUID.randomUUID().toString().substring(0, 8))
+            TenantConfig.builder(
+                    "syspro",
+                    config.tenant,
+                    config.credentialId
+                        + "/odata#"
+                        + java.util.UUID.randomUUID().toString().substring(0, 8))
                 .baseUrl(serviceRoot)
                 .sessionAuthenticator(new BasicAuth(config.odataUser, config.odataPassword))
                 .errorDecoder(ODataRows.ERRORS)
@@ -97,18 +102,24 @@ public final class SysproOData {
       throw new IllegalArgumentException("not an http(s) URL: " + url);
     }
     Request request =
-        new Request.Builder().url(parsed).get()
+        new Request.Builder()
+            .url(parsed)
+            .get()
             .header("Accept", "application/json")
             .header("OData-Version", "4.0")
-            .tag(RequestOptions.class, RequestOptions.builder().operation("OData GET " + entitySet).build())
+            .tag(
+                RequestOptions.class,
+                RequestOptions.builder().operation("OData GET " + entitySet).build())
             .build();
     String body = client.execute(request, r -> r.body() == null ? "" : r.body().string());
     try {
       return ODataPage.fromJson(body, ODataRows.ADAPTER);
     } catch (JsonFormatException e) {
       throw new TransientException(
-          ErrorDetails.of("syspro", "OData GET " + entitySet).withHttpStatus(200)
-              .withRemote(null, "unreadable OData answer: " + e.getMessage()), e);
+          ErrorDetails.of("syspro", "OData GET " + entitySet)
+              .withHttpStatus(200)
+              .withRemote(null, "unreadable OData answer: " + e.getMessage()),
+          e);
     }
   }
 

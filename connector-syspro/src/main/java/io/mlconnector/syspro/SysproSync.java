@@ -14,8 +14,8 @@ import io.mlconnector.core.odata.ODataFilter;
 import io.mlconnector.core.odata.ODataQuery;
 import io.mlconnector.core.sync.PollSource;
 import io.mlconnector.core.sync.Sink;
-import io.mlconnector.syspro.bo.PostingOptions;
 import io.mlconnector.syspro.bo.ComfndQuery;
+import io.mlconnector.syspro.bo.PostingOptions;
 import io.mlconnector.syspro.internal.ApGlSinks;
 import io.mlconnector.syspro.internal.ArPostingSink;
 import io.mlconnector.syspro.internal.ComfndTableSource;
@@ -72,19 +72,25 @@ public final class SysproSync {
 
   /** Customers ({@code ArCustomer}) as canonical customers. */
   public PollSource<Customer> customers() {
-    return source("ArCustomer", (row, version) -> RowMappers.customer(tenant, row, version),
+    return source(
+        "ArCustomer",
+        (row, version) -> RowMappers.customer(tenant, row, version),
         ref -> List.of(keyOf(ref, SysproRefs.CUSTOMER)));
   }
 
   /** Suppliers ({@code ApSupplier}) as canonical vendors. */
   public PollSource<Vendor> suppliers() {
-    return source("ApSupplier", (row, version) -> RowMappers.supplier(tenant, row, version),
+    return source(
+        "ApSupplier",
+        (row, version) -> RowMappers.supplier(tenant, row, version),
         ref -> List.of(keyOf(ref, SysproRefs.SUPPLIER)));
   }
 
   /** GL accounts ({@code GenMaster}). */
   public PollSource<GlAccount> glAccounts() {
-    return source("GenMaster", (row, version) -> RowMappers.glAccount(tenant, row, version),
+    return source(
+        "GenMaster",
+        (row, version) -> RowMappers.glAccount(tenant, row, version),
         ref -> List.of(keyOf(ref, SysproRefs.GL_ACCOUNT)));
   }
 
@@ -105,14 +111,17 @@ public final class SysproSync {
             ODataRow r = rows.get(i);
             String k = r.textOr("Customer", "") + "|" + r.textOr("Invoice", "");
             try {
-              out.add(RowMappers.arInvoice(tenant, r, versions.get(i), byInvoice.getOrDefault(k, List.of()), fallback));
+              out.add(
+                  RowMappers.arInvoice(
+                      tenant, r, versions.get(i), byInvoice.getOrDefault(k, List.of()), fallback));
             } catch (IllegalArgumentException | SysproFormatException e) {
               TableSource.skipped(table.sqlName(), List.of(k), e);
             }
           }
           return out;
         };
-    java.util.function.Function<ExternalRef, List<String>> key = ref -> SysproRefs.parts(ref, SysproRefs.AR_INVOICE, 3);
+    java.util.function.Function<ExternalRef, List<String>> key =
+        ref -> SysproRefs.parts(ref, SysproRefs.AR_INVOICE, 3);
     return client.config().hasOData()
         ? new TableSource<>(client.odata(), table, mapper, key)
         : new ComfndTableSource<>(client, table, mapper, key);
@@ -121,19 +130,25 @@ public final class SysproSync {
   /** Payments (received, settled, fully applied to SYSPRO invoices) into ARSTPY. */
   public Sink<Payment> payments() {
     SysproConfig c = client.config();
-    return new ArPostingSink.Payments(client, tenant, periodic(), c.paymentTable, c.paymentReferenceColumn);
+    return new ArPostingSink.Payments(
+        client, tenant, periodic(), c.paymentTable, c.paymentReferenceColumn);
   }
 
   /** Refunds into ARSTPY as adjustments re-opening the refunded invoice. */
   public Sink<Refund> refunds() {
     SysproConfig c = client.config();
-    return new ArPostingSink.Refunds(client, tenant, periodic(), c.paymentTable, c.paymentReferenceColumn);
+    return new ArPostingSink.Refunds(
+        client, tenant, periodic(), c.paymentTable, c.paymentReferenceColumn);
   }
 
-  /** Disputes into ARSTPY as adjustments (withdrawn funds re-open the invoice; a won dispute reverses). */
+  /**
+   * Disputes into ARSTPY as adjustments (withdrawn funds re-open the invoice; a won dispute
+   * reverses).
+   */
   public Sink<Dispute> disputes() {
     SysproConfig c = client.config();
-    return new ArPostingSink.Disputes(client, tenant, periodic(), c.paymentTable, c.paymentReferenceColumn);
+    return new ArPostingSink.Disputes(
+        client, tenant, periodic(), c.paymentTable, c.paymentReferenceColumn);
   }
 
   /** Payable invoices into APSTIN. */
@@ -148,11 +163,14 @@ public final class SysproSync {
 
   /** Vendors into APSSSP (add, then update). */
   public Sink<Vendor> supplierSink() {
-    return new ApGlSinks.Suppliers(client, tenant, options.without("PostingPeriod"), client.config().supplierKeys());
+    return new ApGlSinks.Suppliers(
+        client, tenant, options.without("PostingPeriod"), client.config().supplierKeys());
   }
 
   private <T> PollSource<T> source(
-      String sqlName, BiFunction<ODataRow, String, T> map, java.util.function.Function<ExternalRef, List<String>> key) {
+      String sqlName,
+      BiFunction<ODataRow, String, T> map,
+      java.util.function.Function<ExternalRef, List<String>> key) {
     ODataTable table = client.config().odataTable(sqlName);
     TableSource.PageMapper<T> mapper =
         (rows, versions) -> {
@@ -184,8 +202,11 @@ public final class SysproSync {
     int batch = client.config().hasOData() ? 20 : 1;
     for (int from = 0; from < invoices.size(); from += batch) {
       List<ODataRow> part = invoices.subList(from, Math.min(invoices.size(), from + batch));
-      for (ODataRow l : client.config().hasOData() ? odataLines(lines, part) : comfndLines(lines, part.get(0))) {
-        out.computeIfAbsent(l.textOr("Customer", "") + "|" + l.textOr("Invoice", ""), k -> new ArrayList<>()).add(l);
+      for (ODataRow l :
+          client.config().hasOData() ? odataLines(lines, part) : comfndLines(lines, part.get(0))) {
+        out.computeIfAbsent(
+                l.textOr("Customer", "") + "|" + l.textOr("Invoice", ""), k -> new ArrayList<>())
+            .add(l);
       }
     }
     return out;
@@ -194,11 +215,14 @@ public final class SysproSync {
   private List<ODataRow> odataLines(ODataTable lines, List<ODataRow> invoices) {
     List<ODataFilter> any = new ArrayList<>();
     for (ODataRow r : invoices) {
-      any.add(ODataFilter.and(ODataFilter.eq("Customer", r.textOr("Customer", "")),
-          ODataFilter.eq("Invoice", r.textOr("Invoice", ""))));
+      any.add(
+          ODataFilter.and(
+              ODataFilter.eq("Customer", r.textOr("Customer", "")),
+              ODataFilter.eq("Invoice", r.textOr("Invoice", ""))));
     }
-    ODataQuery q = ODataQuery.of(ODataDialect.V4)
-        .filter(any.size() == 1 ? any.get(0) : ODataFilter.or(any.toArray(new ODataFilter[0])));
+    ODataQuery q =
+        ODataQuery.of(ODataDialect.V4)
+            .filter(any.size() == 1 ? any.get(0) : ODataFilter.or(any.toArray(new ODataFilter[0])));
     for (String k : lines.keyColumns()) {
       q = q.orderBy(k);
     }
@@ -207,10 +231,12 @@ public final class SysproSync {
 
   private List<ODataRow> comfndLines(ODataTable lines, ODataRow invoice) {
     List<ODataRow> out = new ArrayList<>();
-    for (SysproElement row : client.find(ComfndQuery.of(lines.sqlName())
-        .and("Customer", "EQ", invoice.textOr("Customer", ""))
-        .and("Invoice", "EQ", invoice.textOr("Invoice", ""))
-        .sequencedBy(lines.keyColumns().toArray(new String[0])))) {
+    for (SysproElement row :
+        client.find(
+            ComfndQuery.of(lines.sqlName())
+                .and("Customer", "EQ", invoice.textOr("Customer", ""))
+                .and("Invoice", "EQ", invoice.textOr("Invoice", ""))
+                .sequencedBy(lines.keyColumns().toArray(new String[0])))) {
       out.add(ComfndTableSource.row(row));
     }
     return out;
@@ -245,8 +271,8 @@ public final class SysproSync {
 
     /**
      * The parameters of every posting (default: all-or-nothing, warnings reject, really post). A
-     * {@code PostingPeriod} is passed only to ARSTPY and APSTIN (GENTJL and the Setup objects do not
-     * take one); they default to {@code C}.
+     * {@code PostingPeriod} is passed only to ARSTPY and APSTIN (GENTJL and the Setup objects do
+     * not take one); they default to {@code C}.
      */
     public Builder postingOptions(PostingOptions options) {
       this.options = Objects.requireNonNull(options, "postingOptions");

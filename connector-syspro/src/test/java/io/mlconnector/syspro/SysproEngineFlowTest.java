@@ -102,11 +102,22 @@ class SysproEngineFlowTest {
       f.sim.addCustomer(io.mlconnector.testkit.syspro.Customer.of("C2", "Two"));
       MemoryCustomers target = new MemoryCustomers();
       try (SysproClient client = f.client();
-          SyncEngine engine = SyncEngine.builder().store(new InMemoryStateStore(clock)).clock(clock)
-              .addFlow(Flow.poll("customers", Customer.class, t -> SysproSync.builder(client).build().customers(),
-                      Customer.class, t -> target)
-                  .mapper((c, ctx) -> c).pageSize(1).build())
-              .tenants(List.of(T)).build()) {
+          SyncEngine engine =
+              SyncEngine.builder()
+                  .store(new InMemoryStateStore(clock))
+                  .clock(clock)
+                  .addFlow(
+                      Flow.poll(
+                              "customers",
+                              Customer.class,
+                              t -> SysproSync.builder(client).build().customers(),
+                              Customer.class,
+                              t -> target)
+                          .mapper((c, ctx) -> c)
+                          .pageSize(1)
+                          .build())
+                  .tenants(List.of(T))
+                  .build()) {
         RunReport first = engine.runOnce(T, "customers");
         assertThat(first.written()).isEqualTo(2);
         clock.advance(Duration.ofMinutes(1));
@@ -114,7 +125,8 @@ class SysproEngineFlowTest {
         f.sim.addCustomer(io.mlconnector.testkit.syspro.Customer.of("C1", "One renamed"));
         clock.advance(Duration.ofMinutes(1));
         assertThat(engine.runOnce(T, "customers").written()).isEqualTo(1);
-        assertThat(target.written.get(SysproRefs.customer(T, "C1")).name()).isEqualTo("One renamed");
+        assertThat(target.written.get(SysproRefs.customer(T, "C1")).name())
+            .isEqualTo("One renamed");
       }
       assertThat(f.sim.seatsInUse()).isZero();
     }
@@ -135,13 +147,19 @@ class SysproEngineFlowTest {
 
     @Override
     public SourcePage<Payment> read(PollRequest request) {
-      List<Payment> after = payments.stream()
-          .filter(p -> request.after() == null || p.ref().id().compareTo(request.after().value()) > 0)
-          .limit(request.pageSize()).toList();
+      List<Payment> after =
+          payments.stream()
+              .filter(
+                  p ->
+                      request.after() == null
+                          || p.ref().id().compareTo(request.after().value()) > 0)
+              .limit(request.pageSize())
+              .toList();
       if (after.isEmpty()) {
         return SourcePage.empty();
       }
-      return new SourcePage<>(after, Checkpoint.of(after.get(after.size() - 1).ref().id(), ""), false);
+      return new SourcePage<>(
+          after, Checkpoint.of(after.get(after.size() - 1).ref().id(), ""), false);
     }
 
     @Override
@@ -155,27 +173,59 @@ class SysproEngineFlowTest {
     TestClock clock = new TestClock();
     try (SimFixture f = new SimFixture()) {
       f.sim.setCurrentPeriod(YearMonth.of(2024, 1));
-      f.sim.addCustomer(io.mlconnector.testkit.syspro.Customer.of("CUS001", "Café").withCurrency("USD"));
-      f.sim.addArInvoice(ArInvoice.of("CUS001", "100234", LocalDate.of(2024, 1, 5), new BigDecimal("1150.00")));
+      f.sim.addCustomer(
+          io.mlconnector.testkit.syspro.Customer.of("CUS001", "Café").withCurrency("USD"));
+      f.sim.addArInvoice(
+          ArInvoice.of("CUS001", "100234", LocalDate.of(2024, 1, 5), new BigDecimal("1150.00")));
       ExternalRef stripeInvoice = ExternalRef.of("stripe", T, "invoice", "in_1");
-      Payment stripe = Payment.builder().ref(ExternalRef.of("stripe", T, "charge", "ch_3LostAnswer01")).version("1")
-          .direction(Payment.Direction.RECEIVED).party(ExternalRef.of("stripe", T, "customer", "cus_1"))
-          .status(Payment.Status.SUCCEEDED).method(Payment.Method.CARD).amount(Money.of("1150.00", "USD"))
-          .date(LocalDate.of(2024, 1, 17)).reference("ch_3LostAnswer01")
-          .apply(stripeInvoice, Money.of("1150.00", "USD")).build();
+      Payment stripe =
+          Payment.builder()
+              .ref(ExternalRef.of("stripe", T, "charge", "ch_3LostAnswer01"))
+              .version("1")
+              .direction(Payment.Direction.RECEIVED)
+              .party(ExternalRef.of("stripe", T, "customer", "cus_1"))
+              .status(Payment.Status.SUCCEEDED)
+              .method(Payment.Method.CARD)
+              .amount(Money.of("1150.00", "USD"))
+              .date(LocalDate.of(2024, 1, 17))
+              .reference("ch_3LostAnswer01")
+              .apply(stripeInvoice, Money.of("1150.00", "USD"))
+              .build();
       try (SysproClient client = f.client();
-          SyncEngine engine = SyncEngine.builder().store(new InMemoryStateStore(clock)).clock(clock)
-              .pendingGracePeriod(Duration.ZERO)
-              .addFlow(Flow.poll("payments", Payment.class, t -> new StripePayments(List.of(stripe)),
-                      Payment.class, t -> SysproSync.builder(client).build().payments())
-                  .mapper((p, ctx) -> new Payment(p.ref(), p.version(), p.direction(),
-                      SysproRefs.customer(T, "CUS001"), p.status(), p.method(), p.amount(), p.date(),
-                      p.reference(), List.of(PaymentApplication.of(
-                          SysproRefs.arInvoice(T, "CUS001", "100234", "I"), p.amount())), p.memo(),
-                      p.extensions()))
-                  .retryPolicy(new RetryPolicy(Duration.ZERO, Duration.ZERO, 5))
-                  .build())
-              .tenants(List.of(T)).build()) {
+          SyncEngine engine =
+              SyncEngine.builder()
+                  .store(new InMemoryStateStore(clock))
+                  .clock(clock)
+                  .pendingGracePeriod(Duration.ZERO)
+                  .addFlow(
+                      Flow.poll(
+                              "payments",
+                              Payment.class,
+                              t -> new StripePayments(List.of(stripe)),
+                              Payment.class,
+                              t -> SysproSync.builder(client).build().payments())
+                          .mapper(
+                              (p, ctx) ->
+                                  new Payment(
+                                      p.ref(),
+                                      p.version(),
+                                      p.direction(),
+                                      SysproRefs.customer(T, "CUS001"),
+                                      p.status(),
+                                      p.method(),
+                                      p.amount(),
+                                      p.date(),
+                                      p.reference(),
+                                      List.of(
+                                          PaymentApplication.of(
+                                              SysproRefs.arInvoice(T, "CUS001", "100234", "I"),
+                                              p.amount())),
+                                      p.memo(),
+                                      p.extensions()))
+                          .retryPolicy(new RetryPolicy(Duration.ZERO, Duration.ZERO, 5))
+                          .build())
+                  .tenants(List.of(T))
+                  .build()) {
         client.logonProfile();
         f.sim.faults().failNext(1, Fault.RESPONSE_LOST_AFTER_COMMIT);
         RunReport lost = engine.runOnce(T, "payments");

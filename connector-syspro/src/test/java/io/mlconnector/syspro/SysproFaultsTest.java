@@ -18,14 +18,17 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import org.junit.jupiter.api.Test;
 
-/** The simulator's shared fault injection against reads (repeated) and postings (never repeated). */
+/**
+ * The simulator's shared fault injection against reads (repeated) and postings (never repeated).
+ */
 class SysproFaultsTest {
 
   private static final String T = "acme";
 
   @Test
   void aDroppedQueryIsRepeatedAndAnswered() {
-    try (SimFixture f = new SimFixture(); SysproClient client = f.client()) {
+    try (SimFixture f = new SimFixture();
+        SysproClient client = f.client()) {
       f.sim.addCustomer(Customer.of("C1", "One"));
       client.logonProfile();
       f.sim.faults().failNext(1, Fault.CONNECTION_DROP);
@@ -39,19 +42,29 @@ class SysproFaultsTest {
     try (SimFixture f = new SimFixture()) {
       f.sim.setCurrentPeriod(YearMonth.of(2024, 1));
       f.sim.addCustomer(Customer.of("CUS001", "Café").withCurrency("USD"));
-      f.sim.addArInvoice(ArInvoice.of("CUS001", "100234", LocalDate.of(2024, 1, 5), new BigDecimal("1150.00")));
+      f.sim.addArInvoice(
+          ArInvoice.of("CUS001", "100234", LocalDate.of(2024, 1, 5), new BigDecimal("1150.00")));
       try (SysproClient client = f.client()) {
         Sink<Payment> sink = SysproSync.builder(client).build().payments();
         ExternalRef charge = ExternalRef.of("stripe", T, "charge", "ch_3ServerError1");
-        Payment p = Payment.builder().ref(charge).version("1").direction(Payment.Direction.RECEIVED)
-            .party(SysproRefs.customer(T, "CUS001")).status(Payment.Status.SUCCEEDED).method(Payment.Method.CARD)
-            .amount(Money.of("100.00", "USD")).date(LocalDate.of(2024, 1, 17))
-            .apply(SysproRefs.arInvoice(T, "CUS001", "100234", "I"), Money.of("100.00", "USD")).build();
+        Payment p =
+            Payment.builder()
+                .ref(charge)
+                .version("1")
+                .direction(Payment.Direction.RECEIVED)
+                .party(SysproRefs.customer(T, "CUS001"))
+                .status(Payment.Status.SUCCEEDED)
+                .method(Payment.Method.CARD)
+                .amount(Money.of("100.00", "USD"))
+                .date(LocalDate.of(2024, 1, 17))
+                .apply(SysproRefs.arInvoice(T, "CUS001", "100234", "I"), Money.of("100.00", "USD"))
+                .build();
         WriteContext ctx = new WriteContext(T, "f", "op", charge, "1");
         client.logonProfile();
 
         f.sim.faults().failNext(1, Fault.SERVER_ERROR);
-        assertThatThrownBy(() -> sink.create(p, ctx)).isInstanceOf(OutcomeUnknownException.class)
+        assertThatThrownBy(() -> sink.create(p, ctx))
+            .isInstanceOf(OutcomeUnknownException.class)
             .satisfies(e -> assertThat(((OutcomeUnknownException) e).mayHaveLanded()).isTrue());
         assertThat(sink.findByStamp(charge, ctx)).isEmpty();
         assertThat(f.sim.invoiceBalance("CUS001", "100234")).isEqualByComparingTo("1150.00");

@@ -34,20 +34,43 @@ class SysproLogRedactionTest {
       f.sim.addGlAccount(GlAccount.of("00-5100", "Office", "E"));
       f.sim.addGlAccount(GlAccount.of("00-2300", "Accruals", "L"));
       List<String> sessionIds;
-      try (SysproClient client = f.client(c -> c.logLevel(HttpLogLevel.BODY).maxGetUrlLength(256)
-          .credentials(SysproCredentials.of(SimFixture.OPERATOR, SimFixture.PASSWORD, f.sim.companyId(),
-              "Company-Pw-Secret")))) {
+      try (SysproClient client =
+          f.client(
+              c ->
+                  c.logLevel(HttpLogLevel.BODY)
+                      .maxGetUrlLength(256)
+                      .credentials(
+                          SysproCredentials.of(
+                              SimFixture.OPERATOR,
+                              SimFixture.PASSWORD,
+                              f.sim.companyId(),
+                              "Company-Pw-Secret")))) {
         client.logonProfile();
-        sessionIds = f.sim.activeSessions().stream().map(SessionInfo::userId).map(String::strip)
-            .collect(Collectors.toList());
+        sessionIds =
+            f.sim.activeSessions().stream()
+                .map(SessionInfo::userId)
+                .map(String::strip)
+                .collect(Collectors.toList());
         GlJournalPost doc = new GlJournalPost();
-        doc.addItems(new GlJournalPost.Item().journalType("N").journalDate(LocalDate.of(2024, 1, 31))
-            .addJournalDetails(new GlJournalPost.JournalDetail().ledgerCode("00-5100").entryAmount(new BigDecimal("1")))
-            .addJournalDetails(new GlJournalPost.JournalDetail().ledgerCode("00-2300").entryAmount(new BigDecimal("-1"))));
+        doc.addItems(
+            new GlJournalPost.Item()
+                .journalType("N")
+                .journalDate(LocalDate.of(2024, 1, 31))
+                .addJournalDetails(
+                    new GlJournalPost.JournalDetail()
+                        .ledgerCode("00-5100")
+                        .entryAmount(new BigDecimal("1")))
+                .addJournalDetails(
+                    new GlJournalPost.JournalDetail()
+                        .ledgerCode("00-2300")
+                        .entryAmount(new BigDecimal("-1"))));
         client.post(doc, PostingOptions.defaults());
         client.ping();
       }
-      String logged = appender.list.stream().map(ILoggingEvent::getFormattedMessage).collect(Collectors.joining("\n"));
+      String logged =
+          appender.list.stream()
+              .map(ILoggingEvent::getFormattedMessage)
+              .collect(Collectors.joining("\n"));
       assertThat(logged).contains("Logon").contains("PostLD").contains("GetLogonProfile");
       assertThat(sessionIds).isNotEmpty();
       assertThat(logged)

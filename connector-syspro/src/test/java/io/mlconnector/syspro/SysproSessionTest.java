@@ -25,7 +25,8 @@ class SysproSessionTest {
   @ParameterizedTest
   @EnumSource(BodyForm.class)
   void logsOnQueriesAndLogsOffInEveryBodyForm(BodyForm form) {
-    try (SimFixture f = new SimFixture(b -> b.bodyForm(form).sessionIdStyle(SessionIdStyle.SYSPRO_8))) {
+    try (SimFixture f =
+        new SimFixture(b -> b.bodyForm(form).sessionIdStyle(SessionIdStyle.SYSPRO_8))) {
       f.sim.addCustomer(Customer.of("CUS001", "Café Zürich"));
       try (SysproClient client = f.client()) {
         List<SysproElement> rows = client.find(ComfndQuery.of("ArCustomer", "Customer", "Name"));
@@ -43,7 +44,11 @@ class SysproSessionTest {
   void wrongPasswordIsAnAuthenticationErrorWithoutTheSecret() {
     try (SimFixture f = new SimFixture();
         SysproClient client =
-            f.client(c -> c.credentials(SysproCredentials.of(SimFixture.OPERATOR, "wrong-pass", f.sim.companyId(), "")))) {
+            f.client(
+                c ->
+                    c.credentials(
+                        SysproCredentials.of(
+                            SimFixture.OPERATOR, "wrong-pass", f.sim.companyId(), "")))) {
       assertThatThrownBy(client::logonProfile)
           .isInstanceOf(AuthenticationException.class)
           .hasMessageContaining("Invalid operator password")
@@ -53,11 +58,16 @@ class SysproSessionTest {
 
   @Test
   void licenceExhaustedIsTransient() {
-    try (SimFixture f = new SimFixture(b -> b.licenceSeats(1).operator(Operator.of("OTHER", "pw")))) {
-      try (SysproClient first = f.client(); SysproClient second = f.client(c -> c.credentials(
-          SysproCredentials.of("OTHER", "pw", f.sim.companyId(), "")))) {
+    try (SimFixture f =
+        new SimFixture(b -> b.licenceSeats(1).operator(Operator.of("OTHER", "pw")))) {
+      try (SysproClient first = f.client();
+          SysproClient second =
+              f.client(
+                  c -> c.credentials(SysproCredentials.of("OTHER", "pw", f.sim.companyId(), "")))) {
         first.logonProfile();
-        assertThatThrownBy(second::logonProfile).isInstanceOf(TransientException.class).hasMessageContaining("licen");
+        assertThatThrownBy(second::logonProfile)
+            .isInstanceOf(TransientException.class)
+            .hasMessageContaining("licen");
       }
     }
   }
@@ -80,7 +90,8 @@ class SysproSessionTest {
   @Test
   void evictionByAnotherLogonOfTheOperatorIsRecovered() {
     try (SimFixture f = new SimFixture(b -> b.secondLogon(SecondLogonPolicy.EVICT_OLDEST))) {
-      try (SysproClient ours = f.client(); SysproClient intruder = f.client()) {
+      try (SysproClient ours = f.client();
+          SysproClient intruder = f.client()) {
         ours.logonProfile();
         intruder.logonProfile();
         assertThat(f.sim.evictedSessionCount()).isEqualTo(1);
@@ -96,8 +107,9 @@ class SysproSessionTest {
     SysproEngineFlowTest.TestClock clock = new SysproEngineFlowTest.TestClock();
     try (SimFixture f = new SimFixture(b -> b.idleTimeout(Duration.ofMinutes(20)));
         HttpTransport transport = HttpTransport.builder().clock(clock).sleeper(d -> {}).build();
-        SysproClient client = SysproClient.create(transport, f.config()
-            .sessionIdleTimeout(Duration.ofMinutes(10)).build())) {
+        SysproClient client =
+            SysproClient.create(
+                transport, f.config().sessionIdleTimeout(Duration.ofMinutes(10)).build())) {
       client.logonProfile();
       clock.advance(Duration.ofMinutes(15));
       f.sim.advanceClock(Duration.ofMinutes(15));
@@ -111,16 +123,25 @@ class SysproSessionTest {
   @Test
   void credentialsComeFromAStoredCredential() {
     try (SimFixture f = new SimFixture();
-        SysproClient client = f.client(c -> c.credentials(SysproCredentials.from(Credentials.builder()
-            .put(SysproCredentials.OPERATOR, Secret.of(SimFixture.OPERATOR))
-            .put(SysproCredentials.OPERATOR_PASSWORD, Secret.of(SimFixture.PASSWORD))
-            .put(SysproCredentials.COMPANY_ID, Secret.of(f.sim.companyId()))
-            .build())))) {
+        SysproClient client =
+            f.client(
+                c ->
+                    c.credentials(
+                        SysproCredentials.from(
+                            Credentials.builder()
+                                .put(SysproCredentials.OPERATOR, Secret.of(SimFixture.OPERATOR))
+                                .put(
+                                    SysproCredentials.OPERATOR_PASSWORD,
+                                    Secret.of(SimFixture.PASSWORD))
+                                .put(SysproCredentials.COMPANY_ID, Secret.of(f.sim.companyId()))
+                                .build())))) {
       assertThat(client.logonProfile().companyName()).isEqualTo("Outdoor Café Company");
       assertThat(client.config().toString()).doesNotContain(SimFixture.PASSWORD);
     }
-    assertThatThrownBy(() -> SysproCredentials.from(Credentials.builder()
-        .put(SysproCredentials.OPERATOR, Secret.of("X")).build()))
+    assertThatThrownBy(
+            () ->
+                SysproCredentials.from(
+                    Credentials.builder().put(SysproCredentials.OPERATOR, Secret.of("X")).build()))
         .hasMessageContaining("operatorPassword");
   }
 }

@@ -22,8 +22,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * COMFND calls per second through the SYSPRO session pool against the simulator with a fixed
  * per-call latency. With one call in flight per session the bound is {@code poolSize / latency};
- * callers are twice the pool size, so the pool, not the callers, is the limit. Each row first
- * warms up for 3 seconds (not measured).
+ * callers are twice the pool size, so the pool, not the callers, is the limit. Each row first warms
+ * up for 3 seconds (not measured).
  *
  * <p>Arguments (optional): {@code pools=1,2,4 seconds=5 latencyMs=20 rows=50}.
  */
@@ -56,33 +56,41 @@ public final class SysproSessionPoolBenchmark {
           rows = Integer.parseInt(kv[1]);
           break;
         default:
-          throw new IllegalArgumentException("unknown argument " + arg + " (pools, seconds, latencyMs, rows)");
+          throw new IllegalArgumentException(
+              "unknown argument " + arg + " (pools, seconds, latencyMs, rows)");
       }
     }
-    BenchmarkReport.title(String.format(Locale.ROOT,
-        "SYSPRO session pool: COMFND of %d rows, %d ms per call, %d s per row", rows, latencyMs, seconds));
+    BenchmarkReport.title(
+        String.format(
+            Locale.ROOT,
+            "SYSPRO session pool: COMFND of %d rows, %d ms per call, %d s per row",
+            rows,
+            latencyMs,
+            seconds));
     for (int pool : pools) {
       run(pool, seconds, latencyMs, rows);
     }
   }
 
   private static void run(int pool, int seconds, int latencyMs, int rows) throws Exception {
-    try (SysproSimulator sim = SysproSimulator.builder()
-            .operator(Operator.of("BENCH", "pw").withConcurrentUsers(pool))
-            .busyPolicy(BusyPolicy.REJECT)
-            .licenceSeats(pool)
-            .threads(Math.max(4, pool * 2 + 2))
-            .start();
+    try (SysproSimulator sim =
+            SysproSimulator.builder()
+                .operator(Operator.of("BENCH", "pw").withConcurrentUsers(pool))
+                .busyPolicy(BusyPolicy.REJECT)
+                .licenceSeats(pool)
+                .threads(Math.max(4, pool * 2 + 2))
+                .start();
         HttpTransport transport = HttpTransport.builder().build()) {
       for (int i = 0; i < rows; i++) {
         sim.addCustomer(Customer.of(String.format(Locale.ROOT, "C%05d", i), "Customer " + i));
       }
       sim.faults().latency(Duration.ofMillis(latencyMs));
-      SysproConfig config = SysproConfig.builder("bench", "bench/syspro")
-          .restBaseUrl(sim.restBaseUri().toString())
-          .credentials(SysproCredentials.of("BENCH", "pw", sim.companyId(), ""))
-          .sessionPoolSize(pool)
-          .build();
+      SysproConfig config =
+          SysproConfig.builder("bench", "bench/syspro")
+              .restBaseUrl(sim.restBaseUri().toString())
+              .credentials(SysproCredentials.of("BENCH", "pw", sim.companyId(), ""))
+              .sessionPoolSize(pool)
+              .build();
       AtomicLong calls = new AtomicLong();
       AtomicLong failures = new AtomicLong();
       try (SysproClient client = SysproClient.create(transport, config)) {
@@ -96,16 +104,18 @@ public final class SysproSessionPoolBenchmark {
         long start = System.nanoTime();
         List<Future<?>> running = new ArrayList<>();
         for (int t = 0; t < pool * 2; t++) {
-          running.add(callers.submit(() -> {
-            while (System.nanoTime() < end) {
-              try {
-                client.find(ComfndQuery.of("ArCustomer", "Customer", "Name"));
-                calls.incrementAndGet();
-              } catch (RuntimeException e) {
-                failures.incrementAndGet();
-              }
-            }
-          }));
+          running.add(
+              callers.submit(
+                  () -> {
+                    while (System.nanoTime() < end) {
+                      try {
+                        client.find(ComfndQuery.of("ArCustomer", "Customer", "Name"));
+                        calls.incrementAndGet();
+                      } catch (RuntimeException e) {
+                        failures.incrementAndGet();
+                      }
+                    }
+                  }));
         }
         for (Future<?> f : running) {
           f.get();
@@ -114,8 +124,14 @@ public final class SysproSessionPoolBenchmark {
         callers.shutdown();
         double rate = calls.get() / elapsed;
         double bound = pool * 1000.0 / latencyMs;
-        BenchmarkReport.row("pool " + pool, "%8.1f calls/s  bound %6.1f  (%5.1f%%)  failures %d  logons %d",
-            rate, bound, 100 * rate / bound, failures.get(), sim.logonCount());
+        BenchmarkReport.row(
+            "pool " + pool,
+            "%8.1f calls/s  bound %6.1f  (%5.1f%%)  failures %d  logons %d",
+            rate,
+            bound,
+            100 * rate / bound,
+            failures.get(),
+            sim.logonCount());
       }
     }
   }

@@ -10,7 +10,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
-/** COMFND generic find ({@code Query}) over one SQL table: columns, up to three bracket levels of {@code Where} expressions, {@code OrderBy} and {@code ReturnRows}. Table and column names are case-sensitive SQL names. */
+/**
+ * COMFND generic find ({@code Query}) over one SQL table: columns, up to three bracket levels of
+ * {@code Where} expressions, {@code OrderBy} and {@code ReturnRows}. Table and column names are
+ * case-sensitive SQL names.
+ */
 @XmlRootElement(name = "Query")
 @XmlAccessorType(XmlAccessType.FIELD)
 public final class ComfndQuery implements BusinessObjectDocument {
@@ -129,12 +133,17 @@ public final class ComfndQuery implements BusinessObjectDocument {
 
   private ComfndQuery expression(String andOr, String column, String condition, String value) {
     if (!java.util.Set.of("EQ", "NE", "GT", "GE", "LT", "LE", "LIKE").contains(condition)) {
-      throw new IllegalArgumentException("condition must be one of EQ NE GT GE LT LE LIKE, was " + condition);
+      throw new IllegalArgumentException(
+          "condition must be one of EQ NE GT GE LT LE LIKE, was " + condition);
     }
     if (where == null) {
       where = new Where();
     }
-    Expression e = new Expression().column(column).condition(condition).value(Objects.requireNonNull(value, "value"));
+    Expression e =
+        new Expression()
+            .column(column)
+            .condition(condition)
+            .value(Objects.requireNonNull(value, "value"));
     if (!where.expressions().isEmpty()) {
       e.andOr(andOr);
     }

@@ -5,10 +5,10 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The {@code XmlParameters} of a Setup or Transaction business object: the common switches
- * ({@code PostingPeriod}, {@code IgnoreWarnings}, {@code ApplyIfEntireDocumentValid}, {@code
- * ValidateOnly}) and any object-specific one ({@code AutoCorrectPaymentValue}). Rendered as
- * {@code <Root><Parameters>...</Parameters></Root>} with the document's root element. Immutable.
+ * The {@code XmlParameters} of a Setup or Transaction business object: the common switches ({@code
+ * PostingPeriod}, {@code IgnoreWarnings}, {@code ApplyIfEntireDocumentValid}, {@code ValidateOnly})
+ * and any object-specific one ({@code AutoCorrectPaymentValue}). Rendered as {@code
+ * <Root><Parameters>...</Parameters></Root>} with the document's root element. Immutable.
  *
  * <p>The defaults are the safe ones for an integration: all-or-nothing ({@code
  * ApplyIfEntireDocumentValid=Y}), warnings reject ({@code IgnoreWarnings=N}), really post ({@code
@@ -88,9 +88,13 @@ public final class PostingOptions {
     StringBuilder sb = new StringBuilder("<").append(rootElement).append("><Parameters>");
     order.forEach(
         (k, v) ->
-            sb.append('<').append(k).append('>')
+            sb.append('<')
+                .append(k)
+                .append('>')
                 .append(v.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"))
-                .append("</").append(k).append('>'));
+                .append("</")
+                .append(k)
+                .append('>'));
     return sb.append("</Parameters></").append(rootElement).append('>').toString();
   }
 

@@ -25,7 +25,9 @@ public final class BasicAuth implements SessionAuthenticator {
 
   @Override
   public Session login(TenantClient client, Session previous) {
-    return Session.builder(Credentials.basic(user, password.reveal(), java.nio.charset.StandardCharsets.UTF_8)).build();
+    return Session.builder(
+            Credentials.basic(user, password.reveal(), java.nio.charset.StandardCharsets.UTF_8))
+        .build();
   }
 
   @Override

@@ -36,7 +36,9 @@ public final class ComfndTableSource<T> implements PollSource<T> {
 
   /** A source over {@code table}'s SQL name and key columns. */
   public ComfndTableSource(
-      SysproClient client, ODataTable table, TableSource.PageMapper<T> mapper,
+      SysproClient client,
+      ODataTable table,
+      TableSource.PageMapper<T> mapper,
       Function<ExternalRef, List<String>> keyOfRef) {
     this.client = client;
     this.table = table;
@@ -75,7 +77,8 @@ public final class ComfndTableSource<T> implements PollSource<T> {
     for (String k : keys) {
       lastKey.add(last.textOr(k, ""));
     }
-    return new SourcePage<>(records, Checkpoint.of(String.join("|", lastKey), ""), rows.size() >= request.pageSize());
+    return new SourcePage<>(
+        records, Checkpoint.of(String.join("|", lastKey), ""), rows.size() >= request.pageSize());
   }
 
   @Override
@@ -107,15 +110,17 @@ public final class ComfndTableSource<T> implements PollSource<T> {
   private void keyAfter(ComfndQuery q, List<String> values) {
     List<String> keys = table.keyColumns();
     if (keys.size() > 3) {
-      throw new IllegalStateException(table.sqlName() + " has more key columns than COMFND brackets allow");
+      throw new IllegalStateException(
+          table.sqlName() + " has more key columns than COMFND brackets allow");
     }
     List<ComfndQuery.Expression> exprs = new ArrayList<>();
     for (int i = 0; i < keys.size(); i++) {
       for (int j = 0; j <= i; j++) {
-        ComfndQuery.Expression e = new ComfndQuery.Expression()
-            .column(keys.get(j))
-            .condition(j < i ? "EQ" : "GT")
-            .value(values.get(j));
+        ComfndQuery.Expression e =
+            new ComfndQuery.Expression()
+                .column(keys.get(j))
+                .condition(j < i ? "EQ" : "GT")
+                .value(values.get(j));
         if (j == 0) {
           e.openBracket("(");
           if (i > 0) {
@@ -139,7 +144,12 @@ public final class ComfndTableSource<T> implements PollSource<T> {
     List<String> parts = List.of(joined.split("\\|", -1));
     if (parts.size() != table.keyColumns().size()) {
       throw new IllegalArgumentException(
-          "checkpoint '" + joined + "' does not hold the " + table.keyColumns().size() + " key parts of " + table.sqlName());
+          "checkpoint '"
+              + joined
+              + "' does not hold the "
+              + table.keyColumns().size()
+              + " key parts of "
+              + table.sqlName());
     }
     return parts;
   }

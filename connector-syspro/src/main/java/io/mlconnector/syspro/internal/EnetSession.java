@@ -28,8 +28,8 @@ import org.slf4j.LoggerFactory;
  * One slot of the session pool: its own e.net session, logged on single-flight by the core
  * transport, used by at most one call at a time. Logs on with {@code GET /Logon}, puts {@code
  * UserId} on each call (query parameter, or inside the {@code PostLD} body), detects the
- * invalid-session answer so the transport logs on once more and repeats the call once, and logs
- * off with {@code GET /Logoff}.
+ * invalid-session answer so the transport logs on once more and repeats the call once, and logs off
+ * with {@code GET /Logoff}.
  */
 public final class EnetSession implements SessionAuthenticator {
 
@@ -40,7 +40,9 @@ public final class EnetSession implements SessionAuthenticator {
 
   /** What a slot needs from its pool. */
   public interface Pool {
-    /** Called when this slot's session was found invalid; returns true if a sibling logged on since. */
+    /**
+     * Called when this slot's session was found invalid; returns true if a sibling logged on since.
+     */
     boolean evictedBySibling(EnetSession slot, long sessionSeq);
 
     /** The next logon sequence number. */
@@ -61,9 +63,14 @@ public final class EnetSession implements SessionAuthenticator {
   private final AtomicLong logons = new AtomicLong();
 
   /** The logon values, held only here. */
-  public record Credentials(Secret operator, Secret operatorPassword, Secret companyId, Secret companyPassword) {
+  public record Credentials(
+      Secret operator, Secret operatorPassword, Secret companyId, Secret companyPassword) {
     List<String> values() {
-      return List.of(operator.reveal(), operatorPassword.reveal(), companyId.reveal(), companyPassword.reveal());
+      return List.of(
+          operator.reveal(),
+          operatorPassword.reveal(),
+          companyId.reveal(),
+          companyPassword.reveal());
     }
 
     @Override
@@ -74,7 +81,12 @@ public final class EnetSession implements SessionAuthenticator {
 
   /** A slot; {@link #bind} gives it its client. */
   public EnetSession(
-      int index, Credentials credentials, EnetErrors errors, Xml xml, Duration idleTimeout, Pool pool,
+      int index,
+      Credentials credentials,
+      EnetErrors errors,
+      Xml xml,
+      Duration idleTimeout,
+      Pool pool,
       boolean postLdForm) {
     this.index = index;
     this.credentials = credentials;
@@ -121,14 +133,18 @@ public final class EnetSession implements SessionAuthenticator {
       logoffQuietly(loginClient, previous);
     }
     HttpUrl url =
-        loginClient.url("Logon").newBuilder()
+        loginClient
+            .url("Logon")
+            .newBuilder()
             .addQueryParameter("Operator", credentials.operator().reveal())
             .addQueryParameter("OperatorPassword", credentials.operatorPassword().reveal())
             .addQueryParameter("CompanyId", credentials.companyId().reveal())
             .addQueryParameter("CompanyPassword", credentials.companyPassword().reveal())
             .build();
     Request request =
-        new Request.Builder().url(url).get()
+        new Request.Builder()
+            .url(url)
+            .get()
             .tag(RequestOptions.class, RequestOptions.builder().operation("Logon").build())
             .build();
     long start = System.nanoTime();
@@ -141,8 +157,10 @@ public final class EnetSession implements SessionAuthenticator {
     String token = text.replace("\r", "").replace("\n", "");
     if (token.isBlank() || token.length() > 200 || token.indexOf('<') >= 0) {
       throw new TransientException(
-          ErrorDetails.of(EnetErrors.SYSTEM, "Logon").withHttpStatus(200)
-              .withRemote(null, "Logon answered without a session id (" + token.length() + " characters)"));
+          ErrorDetails.of(EnetErrors.SYSTEM, "Logon")
+              .withHttpStatus(200)
+              .withRemote(
+                  null, "Logon answered without a session id (" + token.length() + " characters)"));
     }
     long seq = pool.nextLogonSeq();
     sessionSeq = seq;
@@ -173,7 +191,8 @@ public final class EnetSession implements SessionAuthenticator {
     String text;
     try {
       byte[] head = response.peekBody(HEAD).bytes();
-      if (!new String(head, java.nio.charset.StandardCharsets.ISO_8859_1).toUpperCase(java.util.Locale.ROOT)
+      if (!new String(head, java.nio.charset.StandardCharsets.ISO_8859_1)
+          .toUpperCase(java.util.Locale.ROOT)
           .contains("ERROR")) {
         return false;
       }
@@ -192,7 +211,9 @@ public final class EnetSession implements SessionAuthenticator {
               + " fewer concurrent sessions than the pool size; the pool shrinks",
           index);
     } else {
-      LOG.info("SYSPRO session slot {} is no longer valid (expired or evicted); logging on again", index);
+      LOG.info(
+          "SYSPRO session slot {} is no longer valid (expired or evicted); logging on again",
+          index);
     }
     return true;
   }
@@ -209,14 +230,20 @@ public final class EnetSession implements SessionAuthenticator {
     try {
       logoff(loginClient, session);
     } catch (IOException | RuntimeException e) {
-      LOG.debug("Logoff of replaced SYSPRO session slot {} failed: {}", index, e.getClass().getSimpleName());
+      LOG.debug(
+          "Logoff of replaced SYSPRO session slot {} failed: {}",
+          index,
+          e.getClass().getSimpleName());
     }
   }
 
   private void logoff(TenantClient loginClient, Session session) throws IOException {
-    HttpUrl url = loginClient.url("Logoff").newBuilder().addQueryParameter("UserId", session.token()).build();
+    HttpUrl url =
+        loginClient.url("Logoff").newBuilder().addQueryParameter("UserId", session.token()).build();
     Request request =
-        new Request.Builder().url(url).get()
+        new Request.Builder()
+            .url(url)
+            .get()
             .tag(RequestOptions.class, RequestOptions.builder().operation("Logoff").build())
             .build();
     String text = loginClient.execute(request, r -> EnetBodies.text(bytes(r), contentType(r), xml));
@@ -244,7 +271,13 @@ public final class EnetSession implements SessionAuthenticator {
     StringBuilder sb = new StringBuilder("<TransactionPostLD xmlns=\"http://SYSPROWcfService\">");
     sb.append("<UserId>").append(escape(userId)).append("</UserId>");
     for (Map.Entry<String, String> e : p.entrySet()) {
-      sb.append('<').append(e.getKey()).append('>').append(cdata(e.getValue())).append("</").append(e.getKey()).append('>');
+      sb.append('<')
+          .append(e.getKey())
+          .append('>')
+          .append(cdata(e.getValue()))
+          .append("</")
+          .append(e.getKey())
+          .append('>');
     }
     sb.append("</TransactionPostLD>");
     return RequestBody.create(sb.toString(), XML);

@@ -18,7 +18,8 @@ class EnetBodiesTest {
 
   @Test
   void rawTextKeepsItsPaddingAndIsReadAsWindows1252() {
-    assertThat(EnetBodies.text("3EA6  ".getBytes(StandardCharsets.US_ASCII), OCTET, XML)).isEqualTo("3EA6  ");
+    assertThat(EnetBodies.text("3EA6  ".getBytes(StandardCharsets.US_ASCII), OCTET, XML))
+        .isEqualTo("3EA6  ");
     assertThat(EnetBodies.text("ERROR: Caf\u00e9 \u2013 closed".getBytes(CP1252), OCTET, XML))
         .isEqualTo("ERROR: Café – closed");
   }
@@ -27,7 +28,11 @@ class EnetBodiesTest {
   void theXmlDeclarationOrAnExplicitCharsetWins() {
     String doc = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><a>Zürich</a>";
     assertThat(EnetBodies.text(doc.getBytes(StandardCharsets.UTF_8), OCTET, XML)).isEqualTo(doc);
-    assertThat(EnetBodies.text("Zürich".getBytes(StandardCharsets.UTF_8), MediaType.get("text/plain; charset=utf-8"), XML))
+    assertThat(
+            EnetBodies.text(
+                "Zürich".getBytes(StandardCharsets.UTF_8),
+                MediaType.get("text/plain; charset=utf-8"),
+                XML))
         .isEqualTo("Zürich");
     byte[] bom = new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF, 'o', 'k'};
     assertThat(EnetBodies.text(bom, OCTET, XML)).isEqualTo("ok");
@@ -35,23 +40,39 @@ class EnetBodiesTest {
 
   @Test
   void jsonStringsAndWcfStringsAreUnwrapped() {
-    assertThat(EnetBodies.text("\"ERROR: bad \\\"x\\\"\\n\"".getBytes(StandardCharsets.UTF_8),
-        MediaType.get("application/json"), XML)).isEqualTo("ERROR: bad \"x\"\n");
-    String wcf = "<?xml version=\"1.0\"?><string xmlns=\"http://schemas.microsoft.com/2003/10/Serialization/\">"
-        + "&lt;Row&gt;1&lt;/Row&gt;</string>";
-    assertThat(EnetBodies.text(wcf.getBytes(StandardCharsets.UTF_8), MediaType.get("application/xml"), XML))
+    assertThat(
+            EnetBodies.text(
+                "\"ERROR: bad \\\"x\\\"\\n\"".getBytes(StandardCharsets.UTF_8),
+                MediaType.get("application/json"),
+                XML))
+        .isEqualTo("ERROR: bad \"x\"\n");
+    String wcf =
+        "<?xml version=\"1.0\"?><string"
+            + " xmlns=\"http://schemas.microsoft.com/2003/10/Serialization/\">"
+            + "&lt;Row&gt;1&lt;/Row&gt;</string>";
+    assertThat(
+            EnetBodies.text(
+                wcf.getBytes(StandardCharsets.UTF_8), MediaType.get("application/xml"), XML))
         .isEqualTo("<Row>1</Row>");
   }
 
   @Test
   void businessXmlIsNotMistakenForAWrapper() {
-    String doc = "<?xml version=\"1.0\" encoding=\"Windows-1252\"?><stringtable><string>x</string></stringtable>";
+    String doc =
+        "<?xml version=\"1.0\""
+            + " encoding=\"Windows-1252\"?><stringtable><string>x</string></stringtable>";
     assertThat(EnetBodies.text(doc.getBytes(CP1252), OCTET, XML)).isEqualTo(doc);
   }
 
   @Test
   void aBrokenJsonStringIsAFormatError() {
-    assertThatThrownBy(() -> EnetBodies.text("\"abc\\q\"".getBytes(StandardCharsets.UTF_8),
-        MediaType.get("application/json"), XML)).isInstanceOf(XmlFormatException.class).hasMessageContaining("JSON");
+    assertThatThrownBy(
+            () ->
+                EnetBodies.text(
+                    "\"abc\\q\"".getBytes(StandardCharsets.UTF_8),
+                    MediaType.get("application/json"),
+                    XML))
+        .isInstanceOf(XmlFormatException.class)
+        .hasMessageContaining("JSON");
   }
 }
