@@ -23,6 +23,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
@@ -367,7 +368,7 @@ public final class SysproClient implements AutoCloseable {
       throw new IllegalArgumentException(
           "businessObject must be a six-character SYSPRO name, was " + bo);
     }
-    return bo.toUpperCase(java.util.Locale.ROOT);
+    return bo.toUpperCase(Locale.ROOT);
   }
 
   private static String describe(RuntimeException e) {

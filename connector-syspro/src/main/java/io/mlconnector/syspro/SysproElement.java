@@ -1,6 +1,7 @@
 package io.mlconnector.syspro;
 
 import java.math.BigDecimal;
+import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -214,7 +215,7 @@ public final class SysproElement {
         t = t.substring(0, 10);
       }
       return Optional.of(LocalDate.parse(t));
-    } catch (java.time.DateTimeException e) {
+    } catch (DateTimeException e) {
       throw new SysproFormatException(what + " is not a date (CCYY-MM-DD): '" + t + "'");
     }
   }

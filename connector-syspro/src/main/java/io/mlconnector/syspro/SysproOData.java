@@ -15,6 +15,7 @@ import io.mlconnector.syspro.internal.BasicAuth;
 import io.mlconnector.syspro.internal.ODataRows;
 import java.util.List;
 import java.util.Objects;
+import java.util.UUID;
 import okhttp3.HttpUrl;
 import okhttp3.Request;
 
@@ -42,9 +43,7 @@ public final class SysproOData {
             TenantConfig.builder(
                     "syspro",
                     config.tenant,
-                    config.credentialId
-                        + "/odata#"
-                        + java.util.UUID.randomUUID().toString().substring(0, 8))
+                    config.credentialId + "/odata#" + UUID.randomUUID().toString().substring(0, 8))
                 .baseUrl(serviceRoot)
                 .sessionAuthenticator(new BasicAuth(config.odataUser, config.odataPassword))
                 .errorDecoder(ODataRows.ERRORS)

@@ -1,6 +1,7 @@
 package io.mlconnector.syspro;
 
 import io.mlconnector.core.model.ExternalRef;
+import io.mlconnector.syspro.internal.Hashes;
 import java.util.List;
 import java.util.Objects;
 
@@ -114,9 +115,7 @@ public final class SysproRefs {
         && id.chars().allMatch(c -> c > 0x20 && c < 0x7f && c != '<' && c != '&')) {
       return id;
     }
-    return "ML"
-        + io.mlconnector.syspro.internal.Hashes.base32(
-            source.system() + ":" + source.type() + ":" + id, 28);
+    return "ML" + Hashes.base32(source.system() + ":" + source.type() + ":" + id, 28);
   }
 
   /** {@code stamp} with a suffix, still at most 30 characters (for reversals). */
@@ -125,9 +124,7 @@ public final class SysproRefs {
     if (base.length() + suffix.length() <= MAX_REFERENCE) {
       return base + suffix;
     }
-    return "ML"
-        + io.mlconnector.syspro.internal.Hashes.base32(source.key() + suffix, 28 - suffix.length())
-        + suffix;
+    return "ML" + Hashes.base32(source.key() + suffix, 28 - suffix.length()) + suffix;
   }
 
   private static String join(String... parts) {

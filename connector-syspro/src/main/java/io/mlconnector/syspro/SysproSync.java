@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /**
  * The SYSPRO sources and sinks for the sync engine, for one tenant's {@link SysproClient}.
@@ -120,7 +121,7 @@ public final class SysproSync {
           }
           return out;
         };
-    java.util.function.Function<ExternalRef, List<String>> key =
+    Function<ExternalRef, List<String>> key =
         ref -> SysproRefs.parts(ref, SysproRefs.AR_INVOICE, 3);
     return client.config().hasOData()
         ? new TableSource<>(client.odata(), table, mapper, key)
@@ -170,7 +171,7 @@ public final class SysproSync {
   private <T> PollSource<T> source(
       String sqlName,
       BiFunction<ODataRow, String, T> map,
-      java.util.function.Function<ExternalRef, List<String>> key) {
+      Function<ExternalRef, List<String>> key) {
     ODataTable table = client.config().odataTable(sqlName);
     TableSource.PageMapper<T> mapper =
         (rows, versions) -> {

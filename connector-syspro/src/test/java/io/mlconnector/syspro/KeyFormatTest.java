@@ -3,6 +3,7 @@ package io.mlconnector.syspro;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.mlconnector.core.model.ExternalRef;
 import org.junit.jupiter.api.Test;
 
 class KeyFormatTest {
@@ -40,12 +41,9 @@ class KeyFormatTest {
 
   @Test
   void stampsFitSysprosReferenceColumn() {
-    var charge =
-        io.mlconnector.core.model.ExternalRef.of(
-            "stripe", "t", "charge", "ch_3NabcDEFghiJKLmno12345");
+    var charge = ExternalRef.of("stripe", "t", "charge", "ch_3NabcDEFghiJKLmno12345");
     assertThat(SysproRefs.stamp(charge)).isEqualTo("ch_3NabcDEFghiJKLmno12345");
-    var longRef =
-        io.mlconnector.core.model.ExternalRef.of("stampli", "t", "invoice", "x".repeat(40));
+    var longRef = ExternalRef.of("stampli", "t", "invoice", "x".repeat(40));
     assertThat(SysproRefs.stamp(longRef))
         .hasSize(30)
         .startsWith("ML")

@@ -9,12 +9,18 @@ import io.mlconnector.core.error.AuthenticationException;
 import io.mlconnector.core.error.TransientException;
 import io.mlconnector.core.http.HttpTransport;
 import io.mlconnector.syspro.bo.ComfndQuery;
+import io.mlconnector.syspro.bo.GlJournalPost;
+import io.mlconnector.syspro.bo.PostingOptions;
 import io.mlconnector.testkit.syspro.BodyForm;
 import io.mlconnector.testkit.syspro.Customer;
+import io.mlconnector.testkit.syspro.GlAccount;
 import io.mlconnector.testkit.syspro.Operator;
 import io.mlconnector.testkit.syspro.SecondLogonPolicy;
 import io.mlconnector.testkit.syspro.SessionIdStyle;
+import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -143,5 +149,35 @@ class SysproSessionTest {
                 SysproCredentials.from(
                     Credentials.builder().put(SysproCredentials.OPERATOR, Secret.of("X")).build()))
         .hasMessageContaining("operatorPassword");
+  }
+
+  @Test
+  void anExpiredSessionIsReplacedForAPostLdToo() {
+    try (SimFixture f = new SimFixture(b -> b.idleTimeout(Duration.ofMinutes(20)))) {
+      f.sim.setCurrentPeriod(YearMonth.of(2024, 1));
+      f.sim.addGlAccount(GlAccount.of("00-5100", "Office", "E"));
+      f.sim.addGlAccount(GlAccount.of("00-2300", "Accruals", "L"));
+      try (SysproClient client = f.client(c -> c.maxGetUrlLength(256))) {
+        client.logonProfile();
+        f.sim.advanceClock(Duration.ofMinutes(30));
+        GlJournalPost doc = new GlJournalPost();
+        doc.addItems(
+            new GlJournalPost.Item()
+                .journalType("N")
+                .journalDate(LocalDate.of(2024, 1, 31))
+                .addJournalDetails(
+                    new GlJournalPost.JournalDetail()
+                        .ledgerCode("00-5100")
+                        .entryAmount(BigDecimal.ONE))
+                .addJournalDetails(
+                    new GlJournalPost.JournalDetail()
+                        .ledgerCode("00-2300")
+                        .entryAmount(BigDecimal.ONE.negate())));
+        client.post(doc, PostingOptions.defaults());
+        assertThat(f.sim.glJournals()).hasSize(1);
+        assertThat(f.sim.logonCount()).isEqualTo(2);
+      }
+      assertThat(f.sim.seatsInUse()).isZero();
+    }
   }
 }

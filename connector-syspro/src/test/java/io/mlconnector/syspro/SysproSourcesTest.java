@@ -24,6 +24,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import org.junit.jupiter.api.Test;
 
 class SysproSourcesTest {
@@ -217,7 +218,7 @@ class SysproSourcesTest {
         var last =
             pages.stream()
                 .map(SourcePage::next)
-                .filter(java.util.Objects::nonNull)
+                .filter(Objects::nonNull)
                 .reduce((a, b) -> b)
                 .orElseThrow();
         SourcePage<Invoice> overlap = source.read(new PollRequest(last, Duration.ofDays(2), 10));

@@ -9,6 +9,7 @@ import jakarta.xml.bind.annotation.XmlRootElement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * COMFND generic find ({@code Query}) over one SQL table: columns, up to three bracket levels of
@@ -132,7 +133,7 @@ public final class ComfndQuery implements BusinessObjectDocument {
   }
 
   private ComfndQuery expression(String andOr, String column, String condition, String value) {
-    if (!java.util.Set.of("EQ", "NE", "GT", "GE", "LT", "LE", "LIKE").contains(condition)) {
+    if (!Set.of("EQ", "NE", "GT", "GE", "LT", "LE", "LIKE").contains(condition)) {
       throw new IllegalArgumentException(
           "condition must be one of EQ NE GT GE LT LE LIKE, was " + condition);
     }

@@ -1,5 +1,6 @@
 package io.mlconnector.syspro.bo;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -19,7 +20,7 @@ public final class PostingOptions {
   private final Map<String, String> order;
 
   private PostingOptions(Map<String, String> values) {
-    this.order = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(values));
+    this.order = Collections.unmodifiableMap(new LinkedHashMap<>(values));
   }
 
   /** The defaults: IgnoreWarnings=N, ApplyIfEntireDocumentValid=Y, ValidateOnly=N. */

@@ -18,8 +18,10 @@ import io.mlconnector.syspro.SysproElement;
 import io.mlconnector.syspro.SysproRefs;
 import io.mlconnector.syspro.bo.ApInvoicePost;
 import io.mlconnector.syspro.bo.ApSupplierSetup;
+import io.mlconnector.syspro.bo.ComfndQuery;
 import io.mlconnector.syspro.bo.GlJournalPost;
 import io.mlconnector.syspro.bo.PostingOptions;
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -119,14 +121,14 @@ public final class ApGlSinks {
       List<String> key = SysproRefs.parts(target, SysproRefs.AP_INVOICE, 2);
       List<SysproElement> rows =
           client.find(
-              io.mlconnector.syspro.bo.ComfndQuery.of("ApInvoice")
+              ComfndQuery.of("ApInvoice")
                   .and("Supplier", "EQ", key.get(0))
                   .and("Invoice", "EQ", key.get(1)));
       if (rows.isEmpty()) {
         throw Postings.refuse(
             "APSTIN post", "AP invoice " + target.id() + " is no longer in SYSPRO");
       }
-      java.math.BigDecimal posted = rows.get(0).decimal("OrigInvValue").orElse(null);
+      BigDecimal posted = rows.get(0).decimal("OrigInvValue").orElse(null);
       if (posted != null && posted.compareTo(inv.total().amount()) != 0) {
         throw Postings.refuse(
             "APSTIN post",
@@ -159,7 +161,7 @@ public final class ApGlSinks {
     private Optional<WriteResult> bySupplierInvoice(String supplier, String number) {
       List<SysproElement> rows =
           client.find(
-              io.mlconnector.syspro.bo.ComfndQuery.of("ApInvoice")
+              ComfndQuery.of("ApInvoice")
                   .and("Supplier", "EQ", supplier)
                   .and("Invoice", "EQ", number));
       if (rows.isEmpty()) {

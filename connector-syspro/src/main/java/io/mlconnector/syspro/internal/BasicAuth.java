@@ -4,6 +4,7 @@ import io.mlconnector.core.credential.Secret;
 import io.mlconnector.core.http.Session;
 import io.mlconnector.core.http.SessionAuthenticator;
 import io.mlconnector.core.http.TenantClient;
+import java.nio.charset.StandardCharsets;
 import okhttp3.Credentials;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -25,8 +26,7 @@ public final class BasicAuth implements SessionAuthenticator {
 
   @Override
   public Session login(TenantClient client, Session previous) {
-    return Session.builder(
-            Credentials.basic(user, password.reveal(), java.nio.charset.StandardCharsets.UTF_8))
+    return Session.builder(Credentials.basic(user, password.reveal(), StandardCharsets.UTF_8))
         .build();
   }
 

@@ -11,8 +11,10 @@ import io.mlconnector.core.http.Session;
 import io.mlconnector.core.http.SessionAuthenticator;
 import io.mlconnector.core.http.TenantClient;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import okhttp3.FormBody;
@@ -59,6 +61,8 @@ public final class EnetSession implements SessionAuthenticator {
   private volatile TenantClient client;
   private volatile long sessionSeq;
   private volatile String deadToken;
+  // the session the slot's one call in flight was sent with
+  private volatile String lastToken;
   private volatile Duration lastLogonTime = Duration.ZERO;
   private final AtomicLong logons = new AtomicLong();
 
@@ -175,6 +179,7 @@ public final class EnetSession implements SessionAuthenticator {
 
   @Override
   public Request authorize(Request request, Session session) {
+    lastToken = session.token();
     EnetCall call = request.tag(EnetCall.class);
     if (call != null && call.postLd) {
       return request.newBuilder().post(postLdBody(call, session.token())).build();
@@ -191,8 +196,8 @@ public final class EnetSession implements SessionAuthenticator {
     String text;
     try {
       byte[] head = response.peekBody(HEAD).bytes();
-      if (!new String(head, java.nio.charset.StandardCharsets.ISO_8859_1)
-          .toUpperCase(java.util.Locale.ROOT)
+      if (!new String(head, StandardCharsets.ISO_8859_1)
+          .toUpperCase(Locale.ROOT)
           .contains("ERROR")) {
         return false;
       }
@@ -203,8 +208,7 @@ public final class EnetSession implements SessionAuthenticator {
     if (!errors.isInvalidSession(text)) {
       return false;
     }
-    String used = usedToken(response.request());
-    deadToken = used;
+    deadToken = lastToken;
     if (pool.evictedBySibling(this, sessionSeq)) {
       LOG.warn(
           "SYSPRO session slot {} was evicted by another session of this pool: the operator allows"
@@ -254,11 +258,6 @@ public final class EnetSession implements SessionAuthenticator {
         LOG.warn("SYSPRO Logoff of session slot {} answered: {}", index, EnetErrors.message(text));
       }
     }
-  }
-
-  private String usedToken(Request request) {
-    String q = request.url().queryParameter("UserId");
-    return q;
   }
 
   private RequestBody postLdBody(EnetCall call, String userId) {

@@ -14,6 +14,7 @@ import io.mlconnector.syspro.SysproRefs;
 import java.math.BigDecimal;
 import java.util.Currency;
 import java.util.List;
+import java.util.Locale;
 
 /** Turns SYSPRO table rows (SQL column names) into canonical records. */
 public final class RowMappers {
@@ -26,7 +27,7 @@ public final class RowMappers {
       return null;
     }
     try {
-      return Currency.getInstance(code.strip().toUpperCase(java.util.Locale.ROOT));
+      return Currency.getInstance(code.strip().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
       return null;
     }
@@ -89,7 +90,7 @@ public final class RowMappers {
     String code = r.textOr("GlCode", "");
     String type = r.textOr("AccountType", "");
     GlAccount.Type t;
-    switch (type.toUpperCase(java.util.Locale.ROOT)) {
+    switch (type.toUpperCase(Locale.ROOT)) {
       case "A":
         t = GlAccount.Type.ASSET;
         break;
