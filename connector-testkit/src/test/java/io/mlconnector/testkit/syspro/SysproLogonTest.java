@@ -108,11 +108,15 @@ class SysproLogonTest {
   }
 
   @Test
-  void unknownEndpointIs404AndWrongMethodIs405() throws Exception {
+  void unknownEndpointIs404MalformedQueryIs400AndWrongMethodIs405() throws Exception {
     sim = Enet.builder().start();
     Enet enet = new Enet(sim);
     try (Response r = enet.call("/Utilities/Logon")) {
       assertThat(r.code()).isEqualTo(404);
+    }
+    try (Response r = Enet.HTTP.newCall(new okhttp3.Request.Builder()
+        .url(sim.restBaseUri() + "/Logoff?UserId=%zz").build()).execute()) {
+      assertThat(r.code()).as("malformed query").isEqualTo(400);
     }
     try (Response r = Enet.HTTP.newCall(new okhttp3.Request.Builder().url(enet.url("/Logon"))
         .post(okhttp3.RequestBody.create(new byte[0])).build()).execute()) {

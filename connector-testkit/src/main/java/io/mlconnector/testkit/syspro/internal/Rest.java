@@ -50,7 +50,11 @@ public final class Rest {
         return plain(400, "Bad Request");
       }
     } else {
-      q = request.query();
+      try {
+        q = request.query();
+      } catch (IllegalArgumentException e) {
+        return plain(400, "Bad Request");
+      }
     }
     try {
       switch (op) {
