@@ -16,6 +16,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -63,7 +64,7 @@ public final class SysproSimulator implements AutoCloseable {
 
   private SysproSimulator(Builder b) {
     this.config = b.config.copy();
-    this.clock = new ManualClock(b.start, b.zone);
+    this.clock = new ManualClock(b.clock);
     this.company = new Company(config.companyId, config.companyName, config.localCurrency, clock);
     this.sessions = new Sessions(config, clock);
     this.faults = b.faults;
@@ -521,8 +522,8 @@ public final class SysproSimulator implements AutoCloseable {
   /** Builds and starts a {@link SysproSimulator}. Reusable: every {@link #start()} copies it. */
   public static final class Builder {
     private final Config config = new Config();
-    private Instant start = LocalDate.of(2024, 1, 15).atTime(9, 0).toInstant(ZoneOffset.UTC);
-    private ZoneId zone = ZoneOffset.UTC;
+    private Clock clock =
+        Clock.fixed(LocalDate.of(2024, 1, 15).atTime(9, 0).toInstant(ZoneOffset.UTC), ZoneOffset.UTC);
     private FaultInjector faults = new FaultInjector();
 
     private Builder() {}
@@ -715,15 +716,29 @@ public final class SysproSimulator implements AutoCloseable {
       return this;
     }
 
-    /** The simulator clock's starting instant. Default 2024-01-15T09:00:00Z. */
+    /**
+     * The simulator clock starts at this instant and stands still until {@link
+     * SysproSimulator#advanceClock} or {@link SysproSimulator#setClock} move it. Default
+     * 2024-01-15T09:00:00Z.
+     */
     public Builder startTime(Instant start) {
-      this.start = Objects.requireNonNull(start, "start");
+      this.clock = Clock.fixed(Objects.requireNonNull(start, "start"), clock.getZone());
       return this;
     }
 
-    /** The company's time zone ("today" for defaulted dates). Default UTC. */
+    /** The company's time zone ("today" for defaulted dates and the current period). Default UTC. */
     public Builder zone(ZoneId zone) {
-      this.zone = Objects.requireNonNull(zone, "zone");
+      this.clock = clock.withZone(Objects.requireNonNull(zone, "zone"));
+      return this;
+    }
+
+    /**
+     * Injects the base clock (its zone included), e.g. {@code Clock.systemUTC()} for a simulator
+     * whose sessions expire in real time. {@link SysproSimulator#advanceClock} still moves it
+     * forward by an offset. Default: a fixed clock at 2024-01-15T09:00:00Z.
+     */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
       return this;
     }
 

@@ -1,6 +1,7 @@
 package io.mlconnector.testkit.syspro.internal;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -346,8 +347,8 @@ final class Arstpy {
       row.put("TrnType", o.kind.equals("Payment") ? "P" : "A");
       row.put("JournalDate", date);
       row.put("Reference", a.reference());
-      row.put("TrnValue", a.change().setScale(2, java.math.RoundingMode.HALF_UP));
-      row.put("DiscValue", a.discount().setScale(2, java.math.RoundingMode.HALF_UP));
+      row.put("TrnValue", a.change().setScale(2, RoundingMode.HALF_UP));
+      row.put("DiscValue", a.discount().setScale(2, RoundingMode.HALF_UP));
       row.put("Notation", a.notation().length() > 50 ? a.notation().substring(0, 50) : a.notation());
       bo.company.upsert(Company.AR_INVOICE_PAY, row);
     }

@@ -17,7 +17,6 @@ import java.util.Base64;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import okio.Buffer;
 
@@ -329,9 +328,5 @@ public final class OData {
       throw new IllegalStateException(e);
     }
     return SimResponse.json(status, buf.readUtf8()).withHeader("OData-Version", "4.0");
-  }
-
-  static String lower(String s) {
-    return s.toLowerCase(Locale.ROOT);
   }
 }

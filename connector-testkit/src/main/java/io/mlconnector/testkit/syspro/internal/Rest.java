@@ -5,6 +5,7 @@ import io.mlconnector.testkit.http.SimResponse;
 import io.mlconnector.testkit.syspro.BodyForm;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -139,7 +140,7 @@ public final class Rest {
     if (!env.getTagName().equals("TransactionPostLD")) {
       return null;
     }
-    Map<String, List<String>> out = new java.util.LinkedHashMap<>();
+    Map<String, List<String>> out = new LinkedHashMap<>();
     for (Element c : Xml.children(env)) {
       out.put(c.getTagName(), List.of(c.getTextContent()));
     }

@@ -1,6 +1,7 @@
 package io.mlconnector.testkit.syspro.internal;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -229,7 +230,7 @@ final class SetupObject {
           if (v != null && v.signum() < 0) {
             errors.add(field, text, Bo.E_INVALID, field + " must not be negative");
           } else {
-            values.put(field, v == null ? BigDecimal.ZERO : v.setScale(c.scale(), java.math.RoundingMode.HALF_UP));
+            values.put(field, v == null ? BigDecimal.ZERO : v.setScale(c.scale(), RoundingMode.HALF_UP));
           }
         } catch (IllegalArgumentException e) {
           errors.add(field, text, Bo.E_INVALID, field + " " + e.getMessage());
