@@ -141,7 +141,10 @@ public final class SysproSimulator implements AutoCloseable {
     return clock.instant();
   }
 
-  /** Moves the simulator clock forward (idle timeouts, "today" for defaulted dates). */
+  /**
+   * Moves the simulator clock forward (idle timeouts, "today" for defaulted dates). The financial
+   * period does not follow the clock: set it with {@link #setCurrentPeriod}.
+   */
   public void advanceClock(Duration duration) {
     Objects.requireNonNull(duration, "duration");
     if (duration.isNegative()) {
@@ -150,7 +153,10 @@ public final class SysproSimulator implements AutoCloseable {
     clock.advance(duration);
   }
 
-  /** Sets the simulator clock. */
+  /**
+   * Sets the simulator clock (it may move backwards). The financial period does not follow the
+   * clock: set it with {@link #setCurrentPeriod}.
+   */
   public void setClock(Instant instant) {
     clock.set(Objects.requireNonNull(instant, "instant"));
   }

@@ -33,7 +33,7 @@ class SysproSessionConcurrencyTest {
     CompletableFuture<String> second = CompletableFuture.supplyAsync(() -> enet.get("/GetLogonProfile", "UserId", id), pool);
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
     while (sim.callsWaitingForSession() < 1 && System.nanoTime() < deadline) {
-      Thread.onSpinWait();
+      Thread.sleep(2); // bounded poll for the second call to reach the session lock
     }
     assertThat(sim.callsWaitingForSession()).isEqualTo(1);
     assertThat(second).isNotDone();

@@ -80,6 +80,15 @@ class SysproSetupObjectsTest {
     assertThat(x(dup, "/setuparcustomer/item/customer/ErrorDescription")).isEqualTo("Customer 'CUS1' already exists");
     assertThat(x(dup, "//RecordsInvalid")).isEqualTo("1");
 
+    assertThat(dup).isEqualTo("<?xml version=\"1.0\" encoding=\"Windows-1252\"?>"
+        + "<setuparcustomer Language=\"05\" Language2=\"EN\" CssStyle=\"\" DecFormat=\"1\" DateFormat=\"01\""
+        + " Role=\"01\" Version=\"8.0.030\" OperatorPrimaryRole=\"   \">"
+        + "<item><key><customer>CUS1</customer></key>"
+        + "<customer><Value>CUS1</Value><ErrorNumber>100003</ErrorNumber>"
+        + "<ErrorDescription>Customer 'CUS1' already exists</ErrorDescription></customer></item>"
+        + "<StatusOfItems><RecordsRead>1</RecordsRead><RecordsInvalid>1</RecordsInvalid></StatusOfItems>"
+        + "</setuparcustomer>");
+
     String missing = enet.setup("Update", id, "ARSSCS", PARAMS, customer("NOPE", "<Name>X</Name>"));
     assertThat(x(missing, "/setuparcustomer/item/customer/ErrorDescription")).isEqualTo("Customer 'NOPE' not found");
 
