@@ -317,6 +317,41 @@ public final class SysproSimulator implements AutoCloseable {
     }
   }
 
+  /**
+   * Seeds a small demo company: three customers (one on hold, names with characters that need
+   * Windows-1252), five AR invoices with lines (one fully paid), two suppliers, one AP invoice and
+   * six GL accounts. For samples and exploratory runs; tests should seed exactly what they assert.
+   */
+  public void seedDemoData() {
+    addCustomer(Customer.of("CAF001", "Café Zürich AG").withCurrency("EUR").withEmail("ap@cafe-zurich.example")
+        .withBranch("10").withCreditLimit(new BigDecimal("25000")));
+    addCustomer(Customer.of("BIK002", "Bike Shop €uro Ltd").withBranch("20").withEmail("accounts@bikeshop.example"));
+    addCustomer(Customer.of("HLD003", "Held Trading").withOnHold(true).withTermsCode("60"));
+    addArInvoice(ArInvoice.of("CAF001", "100101", LocalDate.of(2023, 12, 4), new BigDecimal("1150.00"))
+        .withTax(new BigDecimal("150.00")).withCustomerPoNumber("PO-7781")
+        .withLines(List.of(
+            new ArInvoiceLine(1, "B100", "Mountain bike", new BigDecimal("2"), new BigDecimal("800.00"), new BigDecimal("120.00")),
+            new ArInvoiceLine(2, "H200", "Helmet", new BigDecimal("4"), new BigDecimal("200.00"), new BigDecimal("30.00")))));
+    addArInvoice(ArInvoice.of("CAF001", "100102", LocalDate.of(2024, 1, 8), new BigDecimal("230.00"))
+        .withLines(List.of(new ArInvoiceLine(1, "S300", "Service", BigDecimal.ONE, new BigDecimal("230.00"), null))));
+    addArInvoice(ArInvoice.of("BIK002", "100103", LocalDate.of(2024, 1, 9), new BigDecimal("89.90"))
+        .withBalance(BigDecimal.ZERO)
+        .withLines(List.of(new ArInvoiceLine(1, "T400", "Tyre", BigDecimal.ONE, new BigDecimal("89.90"), null))));
+    addArInvoice(ArInvoice.of("BIK002", "100104", LocalDate.of(2024, 1, 12), new BigDecimal("4999.00"))
+        .withLines(List.of(new ArInvoiceLine(1, "B100", "Mountain bike", new BigDecimal("5"), new BigDecimal("4999.00"), null))));
+    addArInvoice(ArInvoice.of("HLD003", "100105", LocalDate.of(2023, 10, 30), new BigDecimal("640.00"))
+        .withLines(List.of(new ArInvoiceLine(1, "H200", "Helmet", new BigDecimal("16"), new BigDecimal("640.00"), null))));
+    addSupplier(Supplier.of("SUP001", "Pièces Détachées SA").withCurrency("EUR").withTermsCode("45"));
+    addSupplier(Supplier.of("SUP002", "Office Supplies Inc").withEmail("billing@office.example"));
+    addApInvoice(ApInvoice.of("SUP002", "OS-5521", LocalDate.of(2024, 1, 3), new BigDecimal("312.50")));
+    addGlAccount(GlAccount.of("00-1010", "Bank - operating", "A"));
+    addGlAccount(GlAccount.of("00-1200", "Accounts receivable", "A"));
+    addGlAccount(GlAccount.of("00-2100", "Accounts payable", "L"));
+    addGlAccount(GlAccount.of("00-2300", "Accrued liabilities", "L"));
+    addGlAccount(GlAccount.of("00-4000", "Sales", "R"));
+    addGlAccount(GlAccount.of("00-6150", "Payment processing fees", "E"));
+  }
+
   private static BigDecimal money(BigDecimal v) {
     return v.setScale(2, RoundingMode.HALF_UP);
   }

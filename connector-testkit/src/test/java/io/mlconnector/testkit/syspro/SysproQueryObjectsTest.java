@@ -117,6 +117,27 @@ class SysproQueryObjectsTest {
   }
 
   @Test
+  void demoDataIsReadableThroughEveryFace() {
+    SysproSimulator demo = Enet.builder().start();
+    try {
+      demo.seedDemoData();
+      Enet d = new Enet(demo);
+      String demoId = d.logon();
+      String out = d.query(demoId, "COMFND", "<Query><TableName>ArInvoice</TableName><Columns><Column>Invoice"
+          + "</Column></Columns><Where>" + expr(null, "", "InvoiceBal1", "GT", "0", "") + "</Where></Query>");
+      assertThat(x(out, "//RowsReturned")).isEqualTo("      4");
+      assertThat(x(d.query(demoId, "ARSQRY", "<Query><Key><Customer>CAF001</Customer></Key></Query>"),
+          "//Header/Name")).isEqualTo("Café Zürich AG");
+      d.logoff(demoId);
+      assertThat(demo.arInvoice("CAF001", "100101")).hasValueSatisfying(i -> assertThat(i.lines()).hasSize(2));
+      assertThat(demo.apInvoiceCount()).isEqualTo(1);
+      assertThat(demo.glAccount("00-6150")).isPresent();
+    } finally {
+      demo.close();
+    }
+  }
+
+  @Test
   void arsqryListsOpenInvoicesAndFailsForAnUnknownCustomer() {
     String out = enet.query(id, "ARSQRY", "<Query><Key><Customer>BAY001</Customer></Key><Option>"
         + "<IncludeTransactions>Y</IncludeTransactions><IncludeZeroBalances>N</IncludeZeroBalances></Option></Query>");
