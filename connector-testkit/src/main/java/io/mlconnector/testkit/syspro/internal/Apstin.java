@@ -93,7 +93,8 @@ final class Apstin {
       leafOrError(out, o, "TransactionCode", o.code);
       for (Bo.FieldError e : o.errors.list) {
         if (e.field() == null) {
-          out.leaf("ErrorNumber", Integer.toString(e.number())).leaf("ErrorDescription", e.description());
+          out.leaf("ErrorNumber", Integer.toString(e.number()))
+              .leaf("ErrorDescription", e.description());
         } else if (!List.of("Supplier", "Invoice", "TransactionCode").contains(e.field())) {
           out.fieldError(e.field(), e.value(), e.number(), e.description());
         }
@@ -102,7 +103,9 @@ final class Apstin {
     }
     out.start("StatusOfItems").start("GlJournal");
     out.leaf("GlYear", processed == 0 || rollback ? "" : Integer.toString(period.getYear()))
-        .leaf("GlPeriod", processed == 0 || rollback ? "" : String.format("%02d", period.getMonthValue()))
+        .leaf(
+            "GlPeriod",
+            processed == 0 || rollback ? "" : String.format("%02d", period.getMonthValue()))
         .leaf("GlJournal", "")
         .leaf("GlJournalError", "")
         .leaf("GlJournalMessage", "")
@@ -132,12 +135,17 @@ final class Apstin {
       o.supplier = bo.key("Supplier", raw);
       supplier = bo.company.table(Company.AP_SUPPLIER).find(o.supplier);
       if (supplier == null) {
-        o.errors.add("Supplier", o.supplier, Bo.E_NOT_FOUND, "Supplier '" + o.supplier + "' not found");
+        o.errors.add(
+            "Supplier", o.supplier, Bo.E_NOT_FOUND, "Supplier '" + o.supplier + "' not found");
       } else if ("Y".equals(supplier.get("OnHold"))) {
         o.errors.warn(null, o.supplier, Bo.E_ON_HOLD, "Supplier on hold");
       }
     } catch (IllegalArgumentException e) {
-      o.errors.add("Supplier", raw, raw == null || raw.isEmpty() ? Bo.E_REQUIRED : Bo.E_KEY_FORMAT, e.getMessage());
+      o.errors.add(
+          "Supplier",
+          raw,
+          raw == null || raw.isEmpty() ? Bo.E_REQUIRED : Bo.E_KEY_FORMAT,
+          e.getMessage());
     }
     if (!List.of("I", "A", "C", "D").contains(o.code)) {
       o.errors.add("TransactionCode", o.code, Bo.E_INVALID, "TransactionCode must be I, A, C or D");
@@ -151,10 +159,16 @@ final class Apstin {
     if (supplier != null && o.errors.on("Invoice") == null) {
       existing = bo.company.table(Company.AP_INVOICE).find(o.supplier, o.invoice);
       if (o.code.equals("I") && existing != null) {
-        o.errors.add("Invoice", o.invoice, Bo.E_DUPLICATE_AP_INVOICE,
+        o.errors.add(
+            "Invoice",
+            o.invoice,
+            Bo.E_DUPLICATE_AP_INVOICE,
             "Invoice '" + o.invoice + "' already exists for supplier '" + o.supplier + "'");
       } else if (!o.code.equals("I") && existing == null) {
-        o.errors.add("Invoice", o.invoice, Bo.E_AP_INVOICE_NOT_FOUND,
+        o.errors.add(
+            "Invoice",
+            o.invoice,
+            Bo.E_AP_INVOICE_NOT_FOUND,
             "Invoice '" + o.invoice + "' not found for supplier '" + o.supplier + "'");
       }
     }
@@ -170,7 +184,8 @@ final class Apstin {
     for (Element d : dist) {
       String code = Xml.text(d, "LedgerCode", "");
       if (bo.company.table(Company.GEN_MASTER).find(code) == null) {
-        o.errors.add("LedgerCode", code, Bo.E_LEDGER_NOT_FOUND, "Ledger code '" + code + "' not found");
+        o.errors.add(
+            "LedgerCode", code, Bo.E_LEDGER_NOT_FOUND, "Ledger code '" + code + "' not found");
       }
       BigDecimal v = amount(d, "LedgerValue", o);
       ledger = ledger.add(v == null ? BigDecimal.ZERO : v);
@@ -178,13 +193,19 @@ final class Apstin {
     if (bo.config.checkApDistribution && !dist.isEmpty() && value != null && o.errors.isEmpty()) {
       BigDecimal expected = value.subtract(tax == null ? BigDecimal.ZERO : tax);
       if (expected.compareTo(ledger) != 0) {
-        o.errors.add(null, "", Bo.E_DISTRIBUTION,
-            "Ledger distribution total " + Fmt.plain(ledger, 2) + " does not equal the invoice value less tax "
+        o.errors.add(
+            null,
+            "",
+            Bo.E_DISTRIBUTION,
+            "Ledger distribution total "
+                + Fmt.plain(ledger, 2)
+                + " does not equal the invoice value less tax "
                 + Fmt.plain(expected, 2));
       }
     }
     if (bo.company.isClosed(period)) {
-      o.errors.add(null, "", Bo.E_PERIOD_CLOSED, "Posting period " + Bo.fmtPeriod(period) + " is closed");
+      o.errors.add(
+          null, "", Bo.E_PERIOD_CLOSED, "Posting period " + Bo.fmtPeriod(period) + " is closed");
     }
     Map<String, Object> row = new LinkedHashMap<>();
     if (!o.errors.isEmpty() || supplier == null) {
@@ -193,7 +214,8 @@ final class Apstin {
     LocalDate inv = invoiceDate == null ? bo.company.today() : invoiceDate;
     row.put("existing", existing);
     row.put("InvoiceDate", inv);
-    row.put("DueDate", dueDate == null ? Bo.dueDate(inv, Bo.str(supplier.get("TermsCode"))) : dueDate);
+    row.put(
+        "DueDate", dueDate == null ? Bo.dueDate(inv, Bo.str(supplier.get("TermsCode"))) : dueDate);
     row.put("TransactionValue", value.setScale(2, RoundingMode.HALF_UP));
     row.put("Reference", Xml.text(item, "TransactionReference", ""));
     row.put("Branch", Xml.text(item, "Branch", Bo.str(supplier.get("Branch"))));

@@ -95,7 +95,8 @@ final class Gentjl {
           .leaf("Authorised", o.valid && !rollback ? "Y" : "N");
       for (Bo.FieldError e : o.errors.list) {
         if (e.field() == null) {
-          out.leaf("ErrorNumber", Integer.toString(e.number())).leaf("ErrorDescription", e.description());
+          out.leaf("ErrorNumber", Integer.toString(e.number()))
+              .leaf("ErrorDescription", e.description());
         } else {
           out.fieldError(e.field(), e.value(), e.number(), e.description());
         }
@@ -114,7 +115,8 @@ final class Gentjl {
   private List<Object[]> validate(Element item, Outcome o) {
     o.type = Xml.text(item, "JournalType", "N");
     if (!"NPUSLAIE".contains(o.type) || o.type.length() != 1) {
-      o.errors.add("JournalType", o.type, Bo.E_INVALID, "JournalType '" + o.type + "' is not valid");
+      o.errors.add(
+          "JournalType", o.type, Bo.E_INVALID, "JournalType '" + o.type + "' is not valid");
     }
     String post = Xml.text(item, "PostJournal", "Y");
     o.status = post.equals("N") ? "U" : "P";
@@ -122,7 +124,11 @@ final class Gentjl {
       LocalDate d = Fmt.parseDate(Xml.text(item, "JournalDate"));
       o.date = d == null ? bo.company.today() : d;
     } catch (IllegalArgumentException e) {
-      o.errors.add("JournalDate", Xml.text(item, "JournalDate"), Bo.E_INVALID, "JournalDate " + e.getMessage());
+      o.errors.add(
+          "JournalDate",
+          Xml.text(item, "JournalDate"),
+          Bo.E_INVALID,
+          "JournalDate " + e.getMessage());
       o.date = bo.company.today();
     }
     o.period = bo.company.currentPeriod();
@@ -133,23 +139,33 @@ final class Gentjl {
       int month = pp.isEmpty() ? o.period.getMonthValue() : Integer.parseInt(pp);
       o.period = YearMonth.of(year, month);
     } catch (RuntimeException e) {
-      o.errors.add("PostingPeriod", py + "/" + pp, Bo.E_INVALID, "PostingYear/PostingPeriod '" + py + "/" + pp + "' is not valid");
+      o.errors.add(
+          "PostingPeriod",
+          py + "/" + pp,
+          Bo.E_INVALID,
+          "PostingYear/PostingPeriod '" + py + "/" + pp + "' is not valid");
     }
     if (bo.company.isClosed(o.period)) {
-      o.errors.add(null, "", Bo.E_PERIOD_CLOSED, "Posting period " + Bo.fmtPeriod(o.period) + " is closed");
+      o.errors.add(
+          null, "", Bo.E_PERIOD_CLOSED, "Posting period " + Bo.fmtPeriod(o.period) + " is closed");
     }
     List<Object[]> lines = new ArrayList<>();
     BigDecimal sum = BigDecimal.ZERO;
     for (Element d : Xml.children(item, "JournalDetails")) {
       String code = Xml.text(d, "LedgerCode", "");
       if (bo.company.table(Company.GEN_MASTER).find(code) == null) {
-        o.errors.add("LedgerCode", code, Bo.E_LEDGER_NOT_FOUND, "Ledger code '" + code + "' not found");
+        o.errors.add(
+            "LedgerCode", code, Bo.E_LEDGER_NOT_FOUND, "Ledger code '" + code + "' not found");
       }
       BigDecimal amount;
       try {
         amount = Fmt.parseAmount(Xml.text(d, "EntryAmount"));
       } catch (IllegalArgumentException e) {
-        o.errors.add("EntryAmount", Xml.text(d, "EntryAmount"), Bo.E_INVALID, "EntryAmount " + e.getMessage());
+        o.errors.add(
+            "EntryAmount",
+            Xml.text(d, "EntryAmount"),
+            Bo.E_INVALID,
+            "EntryAmount " + e.getMessage());
         continue;
       }
       if (amount == null || amount.signum() == 0) {
@@ -163,15 +179,22 @@ final class Gentjl {
       } else {
         o.credit = o.credit.add(amount.negate());
       }
-      lines.add(new Object[] {code, amount, Xml.text(d, "Reference", ""), Xml.text(d, "Comment", "")});
+      lines.add(
+          new Object[] {code, amount, Xml.text(d, "Reference", ""), Xml.text(d, "Comment", "")});
     }
     o.entries = lines.size();
     if (lines.size() < 2 && o.errors.isEmpty()) {
       o.errors.add(null, "", Bo.E_REQUIRED, "A journal needs at least two JournalDetails");
     }
     if (sum.signum() != 0 && o.errors.isEmpty()) {
-      o.errors.add(null, "", Bo.E_NOT_BALANCED,
-          "Journal does not balance: debits " + Fmt.plain(o.debit, 2) + ", credits " + Fmt.plain(o.credit, 2));
+      o.errors.add(
+          null,
+          "",
+          Bo.E_NOT_BALANCED,
+          "Journal does not balance: debits "
+              + Fmt.plain(o.debit, 2)
+              + ", credits "
+              + Fmt.plain(o.credit, 2));
     }
     return lines;
   }

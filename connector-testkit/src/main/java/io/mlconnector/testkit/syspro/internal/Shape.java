@@ -74,8 +74,7 @@ public final class Shape {
         if (ignoreUnknown) {
           continue;
         }
-        throw new EnetError(
-            "XML element '" + c.getTagName() + "' is not valid in '" + path + "'");
+        throw new EnetError("XML element '" + c.getTagName() + "' is not valid in '" + path + "'");
       }
       s.checkChildren(c, path + "/" + c.getTagName(), ignoreUnknown);
     }

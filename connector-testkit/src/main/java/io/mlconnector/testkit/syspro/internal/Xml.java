@@ -53,7 +53,8 @@ public final class Xml {
       b.setErrorHandler(new DefaultHandler());
       return b.parse(new InputSource(new StringReader(xml.strip()))).getDocumentElement();
     } catch (Exception e) {
-      throw new EnetError("The " + parameter + " XML document could not be parsed: " + e.getMessage());
+      throw new EnetError(
+          "The " + parameter + " XML document could not be parsed: " + e.getMessage());
     }
   }
 
