@@ -64,12 +64,16 @@ final class Arstpy {
       String reference,
       String notation) {}
 
+  /** An error on one field of an {@code InvoiceToPay} or {@code InvoiceToAdjust} group. */
+  private record InvoiceError(
+      String group, String type, String field, String value, int number, String description) {}
+
   /** The outcome of one item, rendered after the document commits or rolls back. */
   private static final class Outcome {
     String kind = "Payment";
     String customer = "";
     Bo.Errors errors = new Bo.Errors();
-    List<String[]> invoiceErrors = new ArrayList<>();
+    List<InvoiceError> invoiceErrors = new ArrayList<>();
     boolean valid;
   }
 
@@ -146,9 +150,9 @@ final class Arstpy {
           out.fieldError(e.field(), e.value(), e.number(), e.description());
         }
       }
-      for (String[] ie : o.invoiceErrors) {
-        out.start(ie[0]).leaf("TransactionType", ie[1]);
-        out.fieldError(ie[2], ie[3], Integer.parseInt(ie[4]), ie[5]);
+      for (InvoiceError ie : o.invoiceErrors) {
+        out.start(ie.group()).leaf("TransactionType", ie.type());
+        out.fieldError(ie.field(), ie.value(), ie.number(), ie.description());
         out.end();
       }
       out.end().end();
@@ -436,11 +440,9 @@ final class Arstpy {
     }
   }
 
-  private static String[] err(
+  private static InvoiceError err(
       String group, String type, String field, String value, int number, String text) {
-    return new String[] {
-      group, type, field, value == null ? "" : value, Integer.toString(number), text
-    };
+    return new InvoiceError(group, type, field, value == null ? "" : value, number, text);
   }
 
   private void apply(

@@ -34,6 +34,9 @@ final class Gentjl {
     this.bo = bo;
   }
 
+  /** One validated journal line. */
+  private record Line(String ledgerCode, BigDecimal amount, String reference, String comment) {}
+
   private static final class Outcome {
     Bo.Errors errors = new Bo.Errors();
     boolean valid;
@@ -59,7 +62,7 @@ final class Gentjl {
     int postingsInvalid = 0;
     for (Element item : Xml.children(doc, "Item")) {
       Outcome o = new Outcome();
-      List<Object[]> lines = validate(item, o);
+      List<Line> lines = validate(item, o);
       o.valid = !o.errors.failed(p);
       if (o.valid) {
         apply(item, o, lines);
@@ -112,7 +115,7 @@ final class Gentjl {
     return out.finish();
   }
 
-  private List<Object[]> validate(Element item, Outcome o) {
+  private List<Line> validate(Element item, Outcome o) {
     o.type = Xml.text(item, "JournalType", "N");
     if (!"NPUSLAIE".contains(o.type) || o.type.length() != 1) {
       o.errors.add(
@@ -149,7 +152,7 @@ final class Gentjl {
       o.errors.add(
           null, "", Bo.E_PERIOD_CLOSED, "Posting period " + Bo.fmtPeriod(o.period) + " is closed");
     }
-    List<Object[]> lines = new ArrayList<>();
+    List<Line> lines = new ArrayList<>();
     BigDecimal sum = BigDecimal.ZERO;
     for (Element d : Xml.children(item, "JournalDetails")) {
       String code = Xml.text(d, "LedgerCode", "");
@@ -179,8 +182,7 @@ final class Gentjl {
       } else {
         o.credit = o.credit.add(amount.negate());
       }
-      lines.add(
-          new Object[] {code, amount, Xml.text(d, "Reference", ""), Xml.text(d, "Comment", "")});
+      lines.add(new Line(code, amount, Xml.text(d, "Reference", ""), Xml.text(d, "Comment", "")));
     }
     o.entries = lines.size();
     if (lines.size() < 2 && o.errors.isEmpty()) {
@@ -199,7 +201,7 @@ final class Gentjl {
     return lines;
   }
 
-  private void apply(Element item, Outcome o, List<Object[]> lines) {
+  private void apply(Element item, Outcome o, List<Line> lines) {
     o.journal = bo.company.next("GL-" + o.period);
     Map<String, Object> head = new LinkedHashMap<>();
     head.put("GlYear", o.period.getYear());
@@ -215,20 +217,20 @@ final class Gentjl {
     head.put("CreditAmount", o.credit);
     bo.company.upsert(Company.GEN_JOURNAL, head);
     int n = 0;
-    for (Object[] l : lines) {
+    for (Line l : lines) {
       Map<String, Object> row = new LinkedHashMap<>();
       row.put("GlYear", o.period.getYear());
       row.put("GlPeriod", o.period.getMonthValue());
       row.put("Journal", o.journal);
       row.put("EntryNumber", ++n);
-      row.put("GlCode", l[0]);
-      row.put("EntryValue", l[1]);
-      row.put("Reference", cut((String) l[2], 30));
-      row.put("Comment", cut((String) l[3], 100));
+      row.put("GlCode", l.ledgerCode());
+      row.put("EntryValue", l.amount());
+      row.put("Reference", cut(l.reference(), 30));
+      row.put("Comment", cut(l.comment(), 100));
       bo.company.upsert(Company.GEN_JOURNAL_DETAIL, row);
       if (o.status.equals("P")) {
-        Map<String, Object> gl = bo.company.table(Company.GEN_MASTER).find(l[0]);
-        gl.put("CurrentBalance", Bo.dec(gl.get("CurrentBalance")).add((BigDecimal) l[1]));
+        Map<String, Object> gl = bo.company.table(Company.GEN_MASTER).find(l.ledgerCode());
+        gl.put("CurrentBalance", Bo.dec(gl.get("CurrentBalance")).add(l.amount()));
         bo.company.touch(gl);
       }
     }
