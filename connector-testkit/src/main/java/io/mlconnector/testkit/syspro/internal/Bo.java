@@ -11,7 +11,7 @@ import org.w3c.dom.Element;
  * What every business object shares: the company, settings, key rules, error numbers, document
  * parameters and item error lists.
  */
-public final class Bo {
+final class Bo {
   // Error numbers: the simulator's own (SYSPRO's real numbers per message are unconfirmed).
   public static final int E_NOT_FOUND = 100001;
   public static final int E_KEY_FORMAT = 100002;

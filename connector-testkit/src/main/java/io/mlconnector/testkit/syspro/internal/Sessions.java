@@ -30,7 +30,7 @@ public final class Sessions {
   private static final Logger LOG = LoggerFactory.getLogger(Sessions.class);
 
   /** A live session. */
-  public static final class Session {
+  static final class Session {
     final String id;
     final String operator;
     final Instant loggedOnAt;

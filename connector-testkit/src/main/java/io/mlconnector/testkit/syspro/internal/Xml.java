@@ -19,7 +19,7 @@ import org.xml.sax.InputSource;
 import org.xml.sax.helpers.DefaultHandler;
 
 /** XML in (hardened DOM: no DTDs, no external entities) and out (StAX). */
-public final class Xml {
+final class Xml {
   private Xml() {}
 
   private static DocumentBuilderFactory factory() {
