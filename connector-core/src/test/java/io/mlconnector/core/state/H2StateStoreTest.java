@@ -21,7 +21,7 @@ class H2StateStoreTest extends JdbcStateStoreContract {
 
   @BeforeAll
   static void openDatabase() {
-    url = JdbcStateStore.Builder.h2Url(dir.resolve("db"));
+    url = JdbcStateStore.Builder.h2Url(dir.resolve("db"), java.time.Duration.ZERO);
     pool = JdbcConnectionPool.create(url, "sa", "");
     pool.setMaxConnections(16);
   }
@@ -52,13 +52,15 @@ class H2StateStoreTest extends JdbcStateStoreContract {
   @Test
   void embeddedH2KeepsStateInTheHostsDirectoryAcrossRestarts() throws Exception {
     Path home = dir.resolve("host-data");
-    try (JdbcStateStore first = JdbcStateStore.embeddedH2(home).clock(clock).build()) {
+    // A pool of one connection must be enough, migrations included.
+    try (JdbcStateStore first =
+        JdbcStateStore.embeddedH2(home).maxConnections(1).clock(clock).build()) {
       assertThat(first.tablePrefix()).isEqualTo("mlc_");
       first.begin(intent(T, "k1", syspro(T, "C1")));
       first.complete(completion(T, "k1", syspro(T, "C1"), stripe(T, "cus_1")));
     }
     assertThat(Files.exists(home.resolve("mlconnector.mv.db"))).isTrue();
-    try (JdbcStateStore second = JdbcStateStore.embeddedH2(home).maxConnections(2).build()) {
+    try (JdbcStateStore second = JdbcStateStore.embeddedH2(home).build()) {
       assertThat(second.operation(T, "k1").orElseThrow().status()).isEqualTo(OperationStatus.DONE);
       assertThat(second.mappingByTarget(stripe(T, "cus_1"))).isPresent();
     }

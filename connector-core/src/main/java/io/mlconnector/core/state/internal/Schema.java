@@ -24,8 +24,8 @@ import org.slf4j.LoggerFactory;
  * primary key makes a version count once). On PostgreSQL all pending migrations run in one
  * transaction under a transaction-scoped advisory lock, so two processes starting together apply
  * them once and in order. H2 commits DDL implicitly, so every migration statement is written to be
- * idempotent ({@code IF NOT EXISTS}); two stores starting together in one process may both run a
- * statement, and both then see the same schema.
+ * idempotent ({@code IF NOT EXISTS}); a store that loses a race to create an object runs the
+ * pending migrations again. Migrations must therefore stay idempotent.
  */
 public final class Schema {
   private static final Logger log = LoggerFactory.getLogger(Schema.class);
@@ -114,9 +114,28 @@ public final class Schema {
     }
   }
 
+  /**
+   * H2 commits each DDL statement on its own, and its {@code IF NOT EXISTS} check is not atomic:
+   * of two stores creating one object at once, one may see "object already exists". Every
+   * statement is idempotent and objects never disappear, so the loser runs the pending migrations
+   * again; each lost race means one more object exists, which bounds the attempts. (A row lock held
+   * from a second connection would serialise migrators too, but would deadlock a pool of one.)
+   */
   private void migrateH2(Connection c, Clock clock) throws SQLException {
     c.setAutoCommit(true);
-    applyPending(c, clock);
+    int statements = migrations().stream().mapToInt(m -> m.statements().size()).sum();
+    for (int attempt = 1; ; attempt++) {
+      try {
+        applyPending(c, clock);
+        return;
+      } catch (SQLException e) {
+        if (attempt > statements + 1) {
+          throw e;
+        }
+        log.debug("State store schema {}: migration raced with another store, again ({})",
+            prefix, e.getMessage());
+      }
+    }
   }
 
   private void applyPending(Connection c, Clock clock) throws SQLException {
