@@ -137,7 +137,14 @@ final class FlowRun<S, T> {
     MDC.put("flow", flowName);
     MDC.put("run", info.runId());
     try {
-      if (!store.tryAcquireLease(tenant, flowName, core.node, core.leaseTtl)) {
+      boolean acquired;
+      try {
+        acquired = store.tryAcquireLease(tenant, flowName, core.node, core.leaseTtl);
+      } catch (RuntimeException e) {
+        log.warn("could not acquire the lease of {}", flowName, e);
+        return report(RunReport.Status.FAILED, "lease: " + describe(e));
+      }
+      if (!acquired) {
         core.listener.leaseDenied(tenant, flowName, core.node);
         log.debug("lease of {} held by another node; run skipped", flowName);
         return report(RunReport.Status.LEASE_UNAVAILABLE, "lease held by another node");
