@@ -513,6 +513,8 @@ final class FlowRun<S, T> {
             .map(Checkpoint::decode)
             .orElse(null);
     boolean first = true;
+    Checkpoint resumedFrom =
+        detection == ChangeDetection.MODIFIED_TIMESTAMP && !flow.overlap().isZero() ? after : null;
     while (true) {
       checkContinue();
       Duration overlap =
@@ -520,6 +522,14 @@ final class FlowRun<S, T> {
               ? flow.overlap()
               : Duration.ZERO;
       SourcePage<S> page = source.read(new PollRequest(after, overlap, flow.pageSize()));
+      // pages of the overlap window end before the saved checkpoint: never move it back
+      boolean behind =
+          resumedFrom != null
+              && page.next() != null
+              && source.compare(page.next(), resumedFrom) < 0;
+      if (!behind) {
+        resumedFrom = null; // past the window: later pages are further on
+      }
       first = false;
       parallel(
           page.records(), record -> flow.identity().ref(record).key(),
@@ -529,7 +539,7 @@ final class FlowRun<S, T> {
         if (detection == ChangeDetection.FULL_SCAN && !page.hasMore()) {
           checkpoint = "";
         }
-        if (checkpoint != null) {
+        if (checkpoint != null && !behind) {
           ensureLease();
           store.saveCursor(tenant, flow.name(), RECORDS_STREAM, checkpoint);
           core.listener.cursorAdvanced(info, RECORDS_STREAM, checkpoint);
