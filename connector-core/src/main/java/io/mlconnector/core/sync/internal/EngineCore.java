@@ -151,6 +151,11 @@ public final class EngineCore {
         && previous.modifiedAt().equals(file.modifiedAt());
   }
 
+  /** Forgets the last look at a file that left the folder. */
+  void forgetLook(String tenant, String flow, String name) {
+    looks.remove(tenant + '\u0000' + flow + '\u0000' + name);
+  }
+
   /** Verifies and stores one webhook request; see {@link io.mlconnector.core.sync.WebhookEndpoint}. */
   public <S, T> WebhookResponse receive(
       String tenant, Flow<S, T> flow, Map<String, List<String>> headers, byte[] rawBody) {

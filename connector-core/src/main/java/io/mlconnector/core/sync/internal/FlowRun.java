@@ -754,6 +754,7 @@ final class FlowRun<S, T> {
           seen.get().name());
       if (!dryRun) {
         source.archive(file);
+        core.forgetLook(tenant, flow.name(), file.name());
         core.listener.fileArchived(info, file.name());
       }
       return;
@@ -811,6 +812,7 @@ final class FlowRun<S, T> {
     }
     if (allFinal.get() && !dryRun) {
       source.archive(file);
+      core.forgetLook(tenant, flow.name(), file.name());
       store.updateFile(tenant, flow.name(), hash, SeenFile.Status.ARCHIVED);
       core.listener.fileArchived(info, file.name());
     }
