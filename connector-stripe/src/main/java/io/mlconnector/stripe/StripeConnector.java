@@ -39,6 +39,8 @@ import io.mlconnector.core.error.ConflictException;
 import io.mlconnector.core.error.ConnectorException;
 import io.mlconnector.core.error.ErrorDetails;
 import io.mlconnector.core.error.NotFoundException;
+import io.mlconnector.core.model.MinorUnitsException;
+import io.mlconnector.core.model.Money;
 import io.mlconnector.stripe.StripeCurrencies.Purpose;
 import io.mlconnector.stripe.internal.AdaptiveRateGate;
 import io.mlconnector.stripe.internal.PacedHttpClient;
@@ -402,43 +404,32 @@ public final class StripeConnector {
   private List<ItemPlan> planItems(StripeInvoiceRequest request) {
     StripeCurrencies cur = config.currencies();
     String ccy = request.currency();
+    int exponent = cur.exponent(ccy);
     List<ItemPlan> plan = new ArrayList<>();
     List<ItemPlan> taxes = new ArrayList<>();
-    long total = 0;
     for (int i = 0; i < request.lines().size(); i++) {
       StripeInvoiceLine line = request.lines().get(i);
       ItemPlan item = new ItemPlan();
       item.lineTag = Integer.toString(i);
-      try {
-        item.amount = cur.toMinorUnits(line.amount(), ccy, Purpose.INVOICE);
-      } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException("lines[" + i + "].amount: " + e.getMessage(), e);
-      }
+      item.amount = minor(line.amount(), Purpose.INVOICE, "lines[" + i + "].amount");
       item.description = line.description();
       BigDecimal q = line.quantity();
       if (q != null && line.unitPrice() != null && config.taxMode() == TaxMode.AS_LINES) {
-        boolean wholeQuantity = q.signum() > 0 && q.stripTrailingZeros().scale() <= 0;
-        BigDecimal unitMinor = line.unitPrice().movePointRight(cur.exponent(ccy));
+        boolean wholeQuantity = q.stripTrailingZeros().scale() <= 0;
+        BigDecimal unitMinor = line.unitPrice().amount().movePointRight(exponent).stripTrailingZeros();
         if (wholeQuantity
-            && unitMinor.stripTrailingZeros().scale() <= 12
+            && unitMinor.scale() <= 12
             && unitMinor.multiply(q).compareTo(BigDecimal.valueOf(item.amount)) == 0) {
           item.quantity = q.longValueExact();
-          item.unitAmountDecimal = unitMinor.stripTrailingZeros().scale() < 0 ? unitMinor.setScale(0) : unitMinor.stripTrailingZeros();
+          item.unitAmountDecimal = unitMinor.scale() < 0 ? unitMinor.setScale(0) : unitMinor;
         }
       }
       if (item.quantity == null && q != null && q.compareTo(BigDecimal.ONE) != 0) {
-        String price = line.unitPrice() == null ? "" : " × " + line.unitPrice().toPlainString();
+        String price = line.unitPrice() == null ? "" : " x " + line.unitPrice().amount().toPlainString();
         item.description = line.description() + " (" + q.stripTrailingZeros().toPlainString() + price + ")";
       }
-      total += item.amount;
       if (line.hasTax()) {
-        long tax;
-        try {
-          tax = cur.toMinorUnits(line.taxAmount(), ccy, Purpose.INVOICE);
-        } catch (IllegalArgumentException e) {
-          throw new IllegalArgumentException("lines[" + i + "].taxAmount: " + e.getMessage(), e);
-        }
-        total += tax;
+        long tax = minor(line.taxAmount(), Purpose.INVOICE, "lines[" + i + "].taxAmount");
         String label = line.taxLabel() != null ? line.taxLabel() : "Tax";
         if (config.taxMode() == TaxMode.AS_TAX_AMOUNTS) {
           if (line.taxRatePercent() == null) {
@@ -458,20 +449,21 @@ public final class StripeConnector {
       plan.add(item);
     }
     plan.addAll(taxes);
-    if (cur.paymentAmountsEndInZero(ccy) && total % 10 != 0) {
-      throw new IllegalArgumentException(
-          "invoice total "
-              + cur.fromMinorUnits(total, ccy).toPlainString()
-              + " "
-              + ccy.toUpperCase(java.util.Locale.ROOT)
-              + " cannot be collected: Stripe requires "
-              + ccy.toUpperCase(java.util.Locale.ROOT)
-              + " payment amounts to end in 0");
+    Money total = request.total();
+    if (total.isNegative()) {
+      throw new IllegalArgumentException("invoice total " + total + " is negative; issue a credit note in the ERP instead");
     }
-    if (total < 0) {
-      throw new IllegalArgumentException("invoice total is negative; issue a credit note in the ERP instead");
-    }
+    // the invoice is paid through a PaymentIntent: its total must be a valid payment amount
+    minor(total, Purpose.PAYMENT, "invoice total (collected as a payment)");
     return plan;
+  }
+
+  private long minor(Money amount, Purpose purpose, String what) {
+    try {
+      return config.currencies().toMinorUnits(amount, purpose);
+    } catch (MinorUnitsException e) {
+      throw new IllegalArgumentException(what + ": " + e.getMessage(), e);
+    }
   }
 
   /** The invoice with this id. */

@@ -1,30 +1,34 @@
 package io.mlconnector.stripe;
 
+import io.mlconnector.core.model.MinorUnits;
+import io.mlconnector.core.model.MinorUnitsException;
+import io.mlconnector.core.model.Money;
 import java.math.BigDecimal;
+import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 
 /**
- * Stripe's currency exponent table: how many minor-unit digits Stripe expects for each currency, and
- * the extra rules some currencies carry. Amounts are never rounded silently: an amount that does not
- * fit the rules is refused with a message naming it.
+ * Stripe's currency table expressed as core {@link MinorUnits} policies (exponent overrides and
+ * steps), one per {@link Purpose}. Amounts are never rounded silently: an amount that does not fit
+ * is refused with a {@link MinorUnitsException} naming it.
  *
  * <ul>
  *   <li>Two decimals by default (USD 10.00 is {@code 1000}).
- *   <li>Zero-decimal: BIF, CLP, DJF, GNF, JPY, KMF, KRW, MGA, PYG, RWF, UGX, VND, VUV, XAF, XOF, XPF.
- *   <li>Three-decimal: BHD, JOD, KWD, OMR, TND; in payment flows (payments, refunds, disputes) the last
- *       minor digit must be 0.
- *   <li>ISK is zero-decimal but passed with two decimals, so only whole krónur are accepted.
- *   <li>HUF and TWD are charged with two decimals but paid out as zero-decimal: payout amounts must be whole units.
+ *   <li>Zero-decimal: BIF, CLP, DJF, GNF, JPY, KMF, KRW, MGA, PYG, RWF, UGX, VND, VUV, XAF, XOF, XPF
+ *       (MGA differs from ISO 4217, which gives it two).
+ *   <li>Three-decimal: BHD, JOD, KWD, OMR, TND; in payment flows (payments, refunds, disputes) the
+ *       last minor digit must be 0 (step 10).
+ *   <li>ISK: ISO makes it zero-decimal but Stripe takes two decimals that must be {@code .00}
+ *       (exponent 2, step 100), in every purpose.
+ *   <li>HUF and TWD: charged with two decimals, paid out as zero-decimal (payout step 100).
  * </ul>
  *
- * <p>Stripe's table of special cases is not fully settled by the reference this SDK was built from
- * (UGX in particular carries notes similar to ISK's), so every entry can be overridden with
- * {@link Builder#exponent(String, int)} and {@link Builder#wholeUnitsOnly(String)}.
+ * <p>The reference this SDK was built from does not settle Stripe's special cases completely (UGX
+ * in particular carries notes similar to ISK's, unconfirmed), so every entry can be overridden
+ * with {@link Builder#exponent(String, int)} and {@link Builder#step(String, Purpose, long)}.
  */
 public final class StripeCurrencies {
 
@@ -41,15 +45,23 @@ public final class StripeCurrencies {
   private static final StripeCurrencies STANDARD = new Builder().build();
 
   private final Map<String, Integer> exponents;
-  private final Set<String> wholeUnitsOnly;
-  private final Set<String> payoutWholeUnits;
-  private final Set<String> paymentLastDigitZero;
+  private final Map<Purpose, Map<String, Long>> steps;
+  private final Map<Purpose, MinorUnits> policies;
 
   private StripeCurrencies(Builder b) {
     this.exponents = Map.copyOf(b.exponents);
-    this.wholeUnitsOnly = Set.copyOf(b.wholeUnitsOnly);
-    this.payoutWholeUnits = Set.copyOf(b.payoutWholeUnits);
-    this.paymentLastDigitZero = Set.copyOf(b.paymentLastDigitZero);
+    Map<Purpose, Map<String, Long>> s = new EnumMap<>(Purpose.class);
+    Map<Purpose, MinorUnits> p = new EnumMap<>(Purpose.class);
+    for (Purpose purpose : Purpose.values()) {
+      Map<String, Long> st = Map.copyOf(b.steps.get(purpose));
+      s.put(purpose, st);
+      MinorUnits.Builder mu = MinorUnits.builder();
+      exponents.forEach((code, exp) -> mu.exponent(code.toUpperCase(Locale.ROOT), exp));
+      st.forEach((code, step) -> mu.step(code.toUpperCase(Locale.ROOT), step));
+      p.put(purpose, mu.build());
+    }
+    this.steps = s;
+    this.policies = p;
   }
 
   /** Stripe's table as documented. */
@@ -67,100 +79,53 @@ public final class StripeCurrencies {
     Builder b = new Builder();
     b.exponents.clear();
     b.exponents.putAll(exponents);
-    b.wholeUnitsOnly.clear();
-    b.wholeUnitsOnly.addAll(wholeUnitsOnly);
-    b.payoutWholeUnits.clear();
-    b.payoutWholeUnits.addAll(payoutWholeUnits);
-    b.paymentLastDigitZero.clear();
-    b.paymentLastDigitZero.addAll(paymentLastDigitZero);
+    for (Purpose p : Purpose.values()) {
+      b.steps.get(p).clear();
+      b.steps.get(p).putAll(steps.get(p));
+    }
     return b;
   }
 
-  /** The number of minor-unit digits Stripe expects for {@code currency} (ISO 4217, any case). */
-  public int exponent(String currency) {
-    return exponents.getOrDefault(normalize(currency), 2);
+  /** The core minor-unit policy for {@code purpose}. */
+  public MinorUnits policy(Purpose purpose) {
+    return policies.get(Objects.requireNonNull(purpose, "purpose"));
   }
 
-  /**
-   * Every currency whose exponent differs from the ISO 4217 one Java knows, as an override map
-   * (lower-case code to exponent), for a money type that accepts exponent overrides.
-   */
-  public Map<String, Integer> exponentOverrides() {
-    Map<String, Integer> out = new HashMap<>();
-    for (Map.Entry<String, Integer> e : exponents.entrySet()) {
-      int iso;
-      try {
-        iso = java.util.Currency.getInstance(upper(e.getKey())).getDefaultFractionDigits();
-      } catch (IllegalArgumentException unknownToJava) {
-        iso = -1;
-      }
-      if (iso != e.getValue()) {
-        out.put(e.getKey(), e.getValue());
-      }
-    }
-    return Map.copyOf(out);
+  /** The number of minor-unit digits Stripe uses for {@code currency} (ISO 4217 code, any case). */
+  public int exponent(String currency) {
+    return policy(Purpose.INVOICE).exponent(Money.currency(normalize(currency).toUpperCase(Locale.ROOT)));
   }
 
   /**
    * The amount in Stripe's integer minor units.
    *
-   * @throws IllegalArgumentException when the amount has more decimals than the currency allows in
-   *     Stripe, breaks a currency rule for {@code purpose}, or does not fit in a long
+   * @throws MinorUnitsException when the amount has more decimals than Stripe takes for the
+   *     currency, breaks a step rule for {@code purpose}, or does not fit in a long
    */
+  public long toMinorUnits(Money amount, Purpose purpose) {
+    Objects.requireNonNull(amount, "amount");
+    return policy(purpose).toMinor(amount);
+  }
+
+  /** {@link #toMinorUnits(Money, Purpose)} for a decimal amount and a currency code. */
   public long toMinorUnits(BigDecimal amount, String currency, Purpose purpose) {
     Objects.requireNonNull(amount, "amount");
-    Objects.requireNonNull(purpose, "purpose");
-    String code = normalize(currency);
-    int exp = exponent(code);
-    BigDecimal shifted = amount.movePointRight(exp);
-    if (shifted.signum() != 0 && shifted.stripTrailingZeros().scale() > 0) {
-      throw new IllegalArgumentException(
-          "amount "
-              + amount.toPlainString()
-              + " "
-              + upper(code)
-              + " has more decimals than Stripe accepts for "
-              + upper(code)
-              + " ("
-              + exp
-              + "); round it in the source system first");
-    }
-    long minor;
-    try {
-      minor = shifted.longValueExact();
-    } catch (ArithmeticException e) {
-      throw new IllegalArgumentException("amount " + amount.toPlainString() + " " + upper(code) + " is too large", e);
-    }
-    long unit = pow10(exp);
-    if (wholeUnitsOnly.contains(code) && minor % unit != 0) {
-      throw new IllegalArgumentException(
-          "amount " + amount.toPlainString() + " " + upper(code) + " must be a whole number: Stripe accepts only whole units of " + upper(code));
-    }
-    if (purpose == Purpose.PAYOUT && payoutWholeUnits.contains(code) && minor % unit != 0) {
-      throw new IllegalArgumentException(
-          "payout amount " + amount.toPlainString() + " " + upper(code) + " must be a whole number: " + upper(code) + " is paid out without decimals");
-    }
-    if (purpose == Purpose.PAYMENT && paymentLastDigitZero.contains(code) && minor % 10 != 0) {
-      throw new IllegalArgumentException(
-          "payment amount "
-              + amount.toPlainString()
-              + " "
-              + upper(code)
-              + " must end in 0 in its last decimal: Stripe rounds "
-              + upper(code)
-              + " payments to the nearest ten minor units");
-    }
-    return minor;
+    return toMinorUnits(Money.of(amount, Money.currency(normalize(currency).toUpperCase(Locale.ROOT))), purpose);
   }
 
-  /** The decimal amount for {@code minorUnits} of {@code currency}. */
-  public BigDecimal fromMinorUnits(long minorUnits, String currency) {
-    return BigDecimal.valueOf(minorUnits, exponent(currency));
+  /** The money that {@code minorUnits} of {@code currency} (as Stripe reports it, any case) stand for. */
+  public Money toMoney(long minorUnits, String currency) {
+    return policy(Purpose.INVOICE).toMoney(minorUnits, Money.currency(normalize(currency).toUpperCase(Locale.ROOT)));
   }
 
-  /** True when the currency's payment amounts must end in 0 (the three-decimal currencies). */
+  /** True when the currency's payment amounts must be a multiple of ten minor units. */
   public boolean paymentAmountsEndInZero(String currency) {
-    return paymentLastDigitZero.contains(normalize(currency));
+    return step(currency, Purpose.PAYMENT) % 10 == 0;
+  }
+
+  /** The step Stripe requires for {@code currency} in {@code purpose}; 1 when none. */
+  public long step(String currency, Purpose purpose) {
+    return steps.get(Objects.requireNonNull(purpose, "purpose")).getOrDefault(normalize(currency), 1L);
   }
 
   /** The lower-case code Stripe expects in requests. */
@@ -173,31 +138,20 @@ public final class StripeCurrencies {
     return c;
   }
 
-  private static String upper(String code) {
-    return code.toUpperCase(Locale.ROOT);
-  }
-
-  private static long pow10(int exp) {
-    long v = 1;
-    for (int i = 0; i < exp; i++) {
-      v *= 10;
-    }
-    return v;
-  }
-
   @Override
   public String toString() {
-    return "StripeCurrencies" + exponents;
+    return "StripeCurrencies{exponents=" + exponents + ", steps=" + steps + '}';
   }
 
   /** Builder of a currency table, starting from Stripe's documented one. */
   public static final class Builder {
     private final Map<String, Integer> exponents = new HashMap<>();
-    private final Set<String> wholeUnitsOnly = new HashSet<>();
-    private final Set<String> payoutWholeUnits = new HashSet<>();
-    private final Set<String> paymentLastDigitZero = new HashSet<>();
+    private final Map<Purpose, Map<String, Long>> steps = new EnumMap<>(Purpose.class);
 
     private Builder() {
+      for (Purpose p : Purpose.values()) {
+        steps.put(p, new HashMap<>());
+      }
       for (String c :
           new String[] {
             "bif", "clp", "djf", "gnf", "jpy", "kmf", "krw", "mga", "pyg", "rwf", "ugx", "vnd", "vuv",
@@ -207,43 +161,44 @@ public final class StripeCurrencies {
       }
       for (String c : new String[] {"bhd", "jod", "kwd", "omr", "tnd"}) {
         exponents.put(c, 3);
-        paymentLastDigitZero.add(c);
+        steps.get(Purpose.PAYMENT).put(c, 10L);
       }
       exponents.put("isk", 2);
-      wholeUnitsOnly.add("isk");
+      for (Purpose p : Purpose.values()) {
+        steps.get(p).put("isk", 100L);
+      }
       exponents.put("huf", 2);
       exponents.put("twd", 2);
-      payoutWholeUnits.add("huf");
-      payoutWholeUnits.add("twd");
+      steps.get(Purpose.PAYOUT).put("huf", 100L);
+      steps.get(Purpose.PAYOUT).put("twd", 100L);
     }
 
-    /** Sets the number of minor-unit digits Stripe expects for {@code currency} (0 to 4). */
+    /** Sets the number of minor-unit digits Stripe uses for {@code currency} (0 to 4). */
     public Builder exponent(String currency, int exponent) {
       if (exponent < 0 || exponent > 4) {
         throw new IllegalArgumentException("exponent must be in [0, 4], was " + exponent);
       }
-      exponents.put(normalize(currency), exponent);
-      return this;
-    }
-
-    /** Accept only whole units of {@code currency} in every purpose (Stripe's ISK rule). */
-    public Builder wholeUnitsOnly(String currency) {
-      wholeUnitsOnly.add(normalize(currency));
-      return this;
-    }
-
-    /** Accept only whole units of {@code currency} in payouts (Stripe's HUF and TWD rule). */
-    public Builder payoutWholeUnits(String currency) {
-      payoutWholeUnits.add(normalize(currency));
-      return this;
-    }
-
-    /** Removes every special rule for {@code currency} (its exponent stays as set). */
-    public Builder clearRules(String currency) {
       String c = normalize(currency);
-      wholeUnitsOnly.remove(c);
-      payoutWholeUnits.remove(c);
-      paymentLastDigitZero.remove(c);
+      Money.currency(c.toUpperCase(Locale.ROOT));
+      exponents.put(c, exponent);
+      return this;
+    }
+
+    /**
+     * Requires minor-unit amounts of {@code currency} sent for {@code purpose} to be a multiple of
+     * {@code step} (1 removes the rule).
+     */
+    public Builder step(String currency, Purpose purpose, long step) {
+      Objects.requireNonNull(purpose, "purpose");
+      if (step < 1) {
+        throw new IllegalArgumentException("step must be at least 1, was " + step);
+      }
+      String c = normalize(currency);
+      if (step == 1) {
+        steps.get(purpose).remove(c);
+      } else {
+        steps.get(purpose).put(c, step);
+      }
       return this;
     }
 

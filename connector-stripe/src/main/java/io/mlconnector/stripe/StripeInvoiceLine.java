@@ -1,10 +1,11 @@
 package io.mlconnector.stripe;
 
+import io.mlconnector.core.model.Money;
 import java.math.BigDecimal;
 import java.util.Objects;
 
 /**
- * One ERP invoice line as a Stripe invoice item. Amounts are decimal amounts in the invoice's
+ * One ERP invoice line as a Stripe invoice item. Amounts are core {@link Money} in the invoice's
  * currency; the connector converts them to Stripe's minor units with {@link StripeCurrencies} and
  * refuses amounts that do not fit (it never rounds).
  *
@@ -24,9 +25,9 @@ import java.util.Objects;
 public record StripeInvoiceLine(
     String description,
     BigDecimal quantity,
-    BigDecimal unitPrice,
-    BigDecimal amount,
-    BigDecimal taxAmount,
+    Money unitPrice,
+    Money amount,
+    Money taxAmount,
     String taxLabel,
     BigDecimal taxRatePercent) {
 
@@ -39,28 +40,34 @@ public record StripeInvoiceLine(
     if (quantity != null && quantity.signum() <= 0) {
       throw new IllegalArgumentException("quantity must be positive, was " + quantity.toPlainString());
     }
+    if (unitPrice != null && !unitPrice.currency().equals(amount.currency())) {
+      throw new IllegalArgumentException("unitPrice " + unitPrice + " is not in the currency of amount " + amount);
+    }
+    if (taxAmount != null && !taxAmount.currency().equals(amount.currency())) {
+      throw new IllegalArgumentException("taxAmount " + taxAmount + " is not in the currency of amount " + amount);
+    }
     if (taxRatePercent != null && (taxRatePercent.signum() < 0 || taxRatePercent.compareTo(BigDecimal.valueOf(100)) > 0)) {
       throw new IllegalArgumentException("taxRatePercent must be in [0, 100], was " + taxRatePercent.toPlainString());
     }
   }
 
   /** A line with an amount only (quantity 1, no tax). */
-  public static StripeInvoiceLine of(String description, BigDecimal amount) {
+  public static StripeInvoiceLine of(String description, Money amount) {
     return new StripeInvoiceLine(description, null, null, amount, null, null, null);
   }
 
   /** A line with quantity, unit price and total, no tax. */
-  public static StripeInvoiceLine of(String description, BigDecimal quantity, BigDecimal unitPrice, BigDecimal amount) {
+  public static StripeInvoiceLine of(String description, BigDecimal quantity, Money unitPrice, Money amount) {
     return new StripeInvoiceLine(description, quantity, unitPrice, amount, null, null, null);
   }
 
   /** This line with tax. */
-  public StripeInvoiceLine withTax(BigDecimal tax, String label, BigDecimal ratePercent) {
+  public StripeInvoiceLine withTax(Money tax, String label, BigDecimal ratePercent) {
     return new StripeInvoiceLine(description, quantity, unitPrice, amount, tax, label, ratePercent);
   }
 
   /** True when the line carries a non-zero tax amount. */
   public boolean hasTax() {
-    return taxAmount != null && taxAmount.signum() != 0;
+    return taxAmount != null && !taxAmount.isZero();
   }
 }

@@ -1,6 +1,6 @@
 package io.mlconnector.stripe;
 
-import java.math.BigDecimal;
+import io.mlconnector.core.model.Money;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -43,19 +43,23 @@ public record StripeInvoiceRequest(
       throw new IllegalArgumentException("lines has " + lines.size() + " entries; Stripe invoices hold at most 250 items");
     }
     for (int i = 0; i < lines.size(); i++) {
-      Objects.requireNonNull(lines.get(i), "lines[" + i + "]");
+      StripeInvoiceLine line = Objects.requireNonNull(lines.get(i), "lines[" + i + "]");
+      if (!StripeCurrencies.normalize(line.amount().currencyCode()).equals(currency)) {
+        throw new IllegalArgumentException(
+            "lines[" + i + "].amount " + line.amount() + " is not in the invoice currency " + currency.toUpperCase(java.util.Locale.ROOT));
+      }
     }
     lines = List.copyOf(lines);
     metadata = Validation.userMetadata(metadata);
   }
 
-  /** Sum of line amounts and tax amounts, as decimals in the invoice currency. */
-  public BigDecimal total() {
-    BigDecimal t = BigDecimal.ZERO;
+  /** Sum of line amounts and tax amounts. */
+  public Money total() {
+    Money t = Money.zero(lines.get(0).amount().currency());
     for (StripeInvoiceLine l : lines) {
-      t = t.add(l.amount());
+      t = t.plus(l.amount());
       if (l.hasTax()) {
-        t = t.add(l.taxAmount());
+        t = t.plus(l.taxAmount());
       }
     }
     return t;
