@@ -1,0 +1,37 @@
+package io.mlconnector.core.http.internal;
+
+import io.mlconnector.core.http.Session;
+import io.mlconnector.core.http.TenantClient;
+import java.io.IOException;
+import okhttp3.Interceptor;
+import okhttp3.Request;
+import okhttp3.Response;
+
+/**
+ * Puts the credential's session on each attempt; on an expired-session answer refreshes the
+ * session once (single-flight) and repeats the attempt once.
+ */
+public final class SessionInterceptor implements Interceptor {
+
+  private final SessionHolder holder;
+  private final TenantClient loginClient;
+
+  /** An interceptor using {@code holder}, logging in through {@code loginClient}. */
+  public SessionInterceptor(SessionHolder holder, TenantClient loginClient) {
+    this.holder = holder;
+    this.loginClient = loginClient;
+  }
+
+  @Override
+  public Response intercept(Chain chain) throws IOException {
+    Request request = chain.request();
+    Session session = holder.current(loginClient);
+    Response response = chain.proceed(holder.authenticator().authorize(request, session));
+    if (!holder.authenticator().isExpired(response)) {
+      return response;
+    }
+    response.close();
+    Session fresh = holder.refreshExpired(loginClient, session);
+    return chain.proceed(holder.authenticator().authorize(request, fresh));
+  }
+}
