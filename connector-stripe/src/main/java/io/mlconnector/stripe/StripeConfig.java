@@ -1,5 +1,6 @@
 package io.mlconnector.stripe;
 
+import io.mlconnector.core.http.RateBudgetRegistry;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -42,8 +43,12 @@ public final class StripeConfig {
   private final boolean sendInvoices;
   private final StripeCurrencies currencies;
   private final Clock clock;
+  private final String credentialId;
+  private final RateBudgetRegistry rateBudgets;
 
   private StripeConfig(Builder b) {
+    this.credentialId = b.credentialId != null ? b.credentialId : b.tenant + "/" + (isLiveKey(b.apiKey) ? "live" : "test");
+    this.rateBudgets = b.rateBudgets != null ? b.rateBudgets : RateBudgetRegistry.create();
     this.tenant = b.tenant;
     this.apiKey = b.apiKey;
     this.apiBase = b.apiBase;
@@ -91,7 +96,23 @@ public final class StripeConfig {
     b.sendInvoices = sendInvoices;
     b.currencies = currencies;
     b.clock = clock;
+    b.credentialId = credentialId;
+    b.rateBudgets = rateBudgets;
     return b;
+  }
+
+  /**
+   * The host's name for the API key (never the key itself): the unit that owns a request budget.
+   * Defaults to {@code <tenant>/test} or {@code <tenant>/live}; set it to the Stripe account id
+   * when several tenants share one account, so they share its budget.
+   */
+  public String credentialId() {
+    return credentialId;
+  }
+
+  /** The registry the request budget comes from; a private one unless the host shares its own. */
+  public RateBudgetRegistry rateBudgets() {
+    return rateBudgets;
   }
 
   /** The tenant this connector serves. */
@@ -129,7 +150,7 @@ public final class StripeConfig {
     return maxRateLimitRetries;
   }
 
-  /** First back-off after a 429; doubles per attempt, with full jitter. */
+  /** First back-off after a 429 (doubles per attempt, with jitter); also the budget's pause. */
   public Duration rateLimitBackoff() {
     return rateLimitBackoff;
   }
@@ -226,8 +247,25 @@ public final class StripeConfig {
     private boolean sendInvoices = true;
     private StripeCurrencies currencies = StripeCurrencies.standard();
     private Clock clock = Clock.systemUTC();
+    private String credentialId;
+    private RateBudgetRegistry rateBudgets;
 
     private Builder() {}
+
+    /** The host's name for this key, owner of the request budget; see {@link StripeConfig#credentialId()}. */
+    public Builder credentialId(String credentialId) {
+      this.credentialId = requireText(credentialId, "credentialId");
+      return this;
+    }
+
+    /**
+     * The registry to draw the request budget from. Share one registry across all connectors of a
+     * process so that connectors of the same credential share one budget; default a private registry.
+     */
+    public Builder rateBudgets(RateBudgetRegistry rateBudgets) {
+      this.rateBudgets = Objects.requireNonNull(rateBudgets, "rateBudgets");
+      return this;
+    }
 
     /** Required: the tenant this connector serves. */
     public Builder tenant(String tenant) {

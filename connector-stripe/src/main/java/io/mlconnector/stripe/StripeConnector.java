@@ -42,9 +42,10 @@ import io.mlconnector.core.error.NotFoundException;
 import io.mlconnector.core.model.MinorUnitsException;
 import io.mlconnector.core.model.Money;
 import io.mlconnector.stripe.StripeCurrencies.Purpose;
-import io.mlconnector.stripe.internal.AdaptiveRateGate;
+import io.mlconnector.core.http.CredentialKey;
+import io.mlconnector.core.http.RateBudget;
+import io.mlconnector.core.http.RateBudgetConfig;
 import io.mlconnector.stripe.internal.PacedHttpClient;
-import io.mlconnector.stripe.internal.RateGate;
 import io.mlconnector.stripe.internal.StripeErrors;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -91,15 +92,15 @@ public final class StripeConnector {
 
   private final StripeConfig config;
   private final StripeClient client;
-  private final RateGate gate;
+  private final RateBudget budget;
 
-  private StripeConnector(StripeConfig config, RateGate gate) {
+  private StripeConnector(StripeConfig config, RateBudget budget) {
     this.config = config;
-    this.gate = gate;
+    this.budget = budget;
     PacedHttpClient http =
         new PacedHttpClient(
             new HttpURLConnectionClient(),
-            gate,
+            budget,
             config.maxRateLimitRetries(),
             config.rateLimitBackoff(),
             config.rateLimitBackoffMax());
@@ -114,10 +115,26 @@ public final class StripeConnector {
             .build();
   }
 
-  /** A connector for {@code config}, with its own request budget. */
+  /**
+   * A connector for {@code config}. Its request budget comes from the config's {@link
+   * io.mlconnector.core.http.RateBudgetRegistry} under (stripe, {@link StripeConfig#credentialId()}),
+   * so every connector of the same credential shares one budget.
+   */
   public static StripeConnector create(StripeConfig config) {
     Objects.requireNonNull(config, "config");
-    return new StripeConnector(config, new AdaptiveRateGate(config.requestsPerSecond()));
+    RateBudgetConfig budgetConfig =
+        RateBudgetConfig.builder(config.requestsPerSecond())
+            .defaultPause(config.rateLimitBackoff())
+            .maxWait(config.readTimeout())
+            .build();
+    RateBudget budget =
+        config.rateBudgets().budget(new CredentialKey(StripeErrors.SYSTEM, config.credentialId()), budgetConfig);
+    return new StripeConnector(config, budget);
+  }
+
+  /** The request budget this connector draws from (shared by every connector of the same credential). */
+  public RateBudget rateBudget() {
+    return budget;
   }
 
   /** The configuration. */
@@ -847,6 +864,9 @@ public final class StripeConnector {
   private <T> T call(String operation, StripeCall<T> c) {
     try {
       return c.run();
+    } catch (RateBudget.BudgetExhaustedException e) {
+      throw new io.mlconnector.core.error.RateLimitedException(
+          ErrorDetails.of(StripeErrors.SYSTEM, operation).withRemote("rate_budget_exhausted", e.getMessage()), e.wouldWait(), e);
     } catch (StripeException e) {
       ConnectorException mapped = StripeErrors.map(operation, e);
       log.debug("stripe {} failed for tenant {}: {}", operation, config.tenant(), mapped.getMessage());

@@ -6,6 +6,7 @@ import com.stripe.net.HttpClient;
 import com.stripe.net.StripeRequest;
 import com.stripe.net.StripeResponse;
 import com.stripe.net.StripeResponseStream;
+import io.mlconnector.core.http.RateBudget;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
@@ -13,26 +14,30 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The stripe-java {@link HttpClient} every connector instance uses: each attempt first takes a
- * permit from the key's {@link RateGate}, and a 429 is retried here with exponential back-off and
- * full jitter (stripe-java itself retries a 429 only when Stripe says {@code Stripe-Should-Retry:
- * true}). A 429 is safe to repeat: Stripe's limiter refuses the request before it executes, and a
- * POST keeps its idempotency key because the {@link StripeRequest} is reused as is.
+ * permit from the key's core {@link RateBudget}, and a 429 is retried here (stripe-java itself
+ * retries a 429 only when Stripe says {@code Stripe-Should-Retry: true}). A 429 is safe to repeat:
+ * Stripe's limiter refuses the request before it executes, and a POST keeps its idempotency key
+ * because the {@link StripeRequest} is reused as is.
  *
- * <p>{@code Stripe-Should-Retry: false} is honoured: the 429 goes straight back to stripe-java,
- * which raises it. stripe-java's own retry loop (connection failures, 409, 5xx) wraps this one.
+ * <p>On a 429 the budget is told to slow down and pause for an exponential back-off with jitter
+ * (Stripe sends no {@code Retry-After}); the pause holds back every caller of the same key, and
+ * the retry waits for it through the budget. {@code Stripe-Should-Retry: false} is honoured: the
+ * 429 goes straight back to stripe-java, which raises it. stripe-java's own retry loop
+ * (connection failures, 409, 5xx) wraps this one.
  */
 public final class PacedHttpClient extends HttpClient {
   private static final Logger log = LoggerFactory.getLogger(PacedHttpClient.class);
 
   private final HttpClient delegate;
-  private final RateGate gate;
+  private final RateBudget budget;
   private final int maxRateLimitRetries;
   private final Duration backoff;
   private final Duration backoffMax;
 
-  public PacedHttpClient(HttpClient delegate, RateGate gate, int maxRateLimitRetries, Duration backoff, Duration backoffMax) {
+  public PacedHttpClient(
+      HttpClient delegate, RateBudget budget, int maxRateLimitRetries, Duration backoff, Duration backoffMax) {
     this.delegate = delegate;
-    this.gate = gate;
+    this.budget = budget;
     this.maxRateLimitRetries = maxRateLimitRetries;
     this.backoff = backoff;
     this.backoffMax = backoffMax;
@@ -44,15 +49,16 @@ public final class PacedHttpClient extends HttpClient {
       acquire();
       StripeResponse response = delegate.request(request);
       if (response.code() != 429) {
-        gate.onSuccess();
+        budget.onSuccess();
         return response;
       }
-      gate.onRateLimited();
       String shouldRetry = response.headers().firstValue("Stripe-Should-Retry").orElse(null);
       String reason = response.headers().firstValue("Stripe-Rate-Limited-Reason").orElse("unspecified");
+      Duration pause = delay(attempt);
+      budget.onRateLimited(pause);
       if ("false".equalsIgnoreCase(shouldRetry) || attempt >= maxRateLimitRetries) {
         log.warn(
-            "stripe {} {} rate-limited ({}), giving up after {} retries (Stripe-Should-Retry: {}, request {})",
+            "stripe {} {} rate-limited ({}); giving up after {} retries (Stripe-Should-Retry: {}, request {})",
             request.method(),
             request.url().getPath(),
             reason,
@@ -61,15 +67,13 @@ public final class PacedHttpClient extends HttpClient {
             response.requestId());
         return response;
       }
-      Duration wait = delay(attempt);
       log.debug(
-          "stripe {} {} rate-limited ({}), retry {} in {} ms",
+          "stripe {} {} rate-limited ({}); retry {} after a pause of {} ms",
           request.method(),
           request.url().getPath(),
           reason,
           attempt + 1,
-          wait.toMillis());
-      sleep(wait);
+          pause.toMillis());
     }
   }
 
@@ -88,19 +92,10 @@ public final class PacedHttpClient extends HttpClient {
 
   private void acquire() throws ApiConnectionException {
     try {
-      gate.acquire();
+      budget.acquire();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new ApiConnectionException("interrupted while waiting for the Stripe request budget", e);
-    }
-  }
-
-  private static void sleep(Duration wait) throws ApiConnectionException {
-    try {
-      Thread.sleep(wait.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new ApiConnectionException("interrupted while backing off after a 429", e);
     }
   }
 }
