@@ -204,7 +204,7 @@ public final class StripeConnector {
     Objects.requireNonNull(request, "request");
     String key = Validation.requireIdempotencyKey(idempotencyKey);
     CustomerCreateParams.Builder p =
-        CustomerCreateParams.builder().setName(request.name()).putAllMetadata(stamp(request.sourceRef(), request.sourceVersion(), request.metadata()));
+        CustomerCreateParams.builder().setName(request.name()).putAllMetadata(stamp(request.sourceRef(), request.sourceVersion(), request.metadata(), key));
     if (request.email() != null) {
       p.setEmail(request.email());
     }
@@ -236,7 +236,7 @@ public final class StripeConnector {
     Objects.requireNonNull(request, "request");
     String key = Validation.requireIdempotencyKey(idempotencyKey);
     CustomerUpdateParams.Builder p =
-        CustomerUpdateParams.builder().setName(request.name()).putAllMetadata(stamp(request.sourceRef(), request.sourceVersion(), request.metadata()));
+        CustomerUpdateParams.builder().setName(request.name()).putAllMetadata(stamp(request.sourceRef(), request.sourceVersion(), request.metadata(), key));
     p.setEmail(request.email() == null ? "" : request.email());
     if (request.phone() != null) {
       p.setPhone(request.phone());
@@ -323,12 +323,12 @@ public final class StripeConnector {
   public StripeInvoice createInvoice(StripeInvoiceRequest request, String idempotencyKey) {
     Objects.requireNonNull(request, "request");
     String key = Validation.requireIdempotencyKey(idempotencyKey);
-    return issue(request, key, null);
+    return issue(request, key, null, key);
   }
 
-  private StripeInvoice issue(StripeInvoiceRequest request, String key, String replaces) {
+  private StripeInvoice issue(StripeInvoiceRequest request, String key, String replaces, String operationKey) {
     List<ItemPlan> plan = planItems(request);
-    Map<String, String> md = stamp(request.sourceRef(), request.sourceVersion(), request.metadata());
+    Map<String, String> md = stamp(request.sourceRef(), request.sourceVersion(), request.metadata(), operationKey);
     if (replaces != null) {
       md.put(StripeMetadata.REPLACES, replaces);
     }
@@ -611,6 +611,7 @@ public final class StripeConnector {
                         invoiceId,
                         InvoiceUpdateParams.builder()
                             .putMetadata(StripeMetadata.SOURCE_VERSION, request.sourceVersion() == null ? "" : request.sourceVersion())
+                            .putMetadata(StripeMetadata.OPERATION, key)
                             .build(),
                         options(key + "/stamp")));
         return new InvoiceChange(InvoiceChange.Outcome.CREDITED, toInvoice(after), null, note.getId());
@@ -621,7 +622,7 @@ public final class StripeConnector {
 
   private InvoiceChange reissue(StripeInvoice cur, StripeInvoiceRequest request, String key) {
     call("POST /v1/invoices/{id}/void", () -> client.v1().invoices().voidInvoice(cur.id(), options(key + "/void")));
-    StripeInvoice fresh = issue(request, key + "/reissue", cur.id());
+    StripeInvoice fresh = issue(request, key + "/reissue", cur.id(), key);
     log.info("stripe invoice {} voided and re-issued as {} for {}", cur.id(), fresh.id(), request.sourceRef());
     return new InvoiceChange(InvoiceChange.Outcome.REISSUED, fresh, cur.id(), null);
   }
@@ -654,7 +655,7 @@ public final class StripeConnector {
     InvoiceUpdateParams.Builder u =
         InvoiceUpdateParams.builder()
             .setDaysUntilDue((long) request.daysUntilDue())
-            .putAllMetadata(stamp(request.sourceRef(), request.sourceVersion(), request.metadata()));
+            .putAllMetadata(stamp(request.sourceRef(), request.sourceVersion(), request.metadata(), key));
     if (request.description() != null) {
       u.setDescription(request.description());
     }
@@ -682,7 +683,9 @@ public final class StripeConnector {
     }
     if (cur.isDraft()) {
       call("DELETE /v1/invoices/{id}", () -> client.v1().invoices().delete(invoiceId));
-      return new StripeInvoice(cur.id(), cur.customerId(), "deleted", null, null, cur.currency(), cur.total(), cur.amountDue(), cur.amountPaid(), cur.sourceRef(), cur.sourceVersion());
+      return new StripeInvoice(
+          cur.id(), cur.customerId(), "deleted", null, null, cur.currency(), cur.total(), cur.amountDue(), cur.amountPaid(),
+          cur.sourceRef(), cur.sourceVersion(), cur.operationKey(), cur.created());
     }
     return toInvoice(call("POST /v1/invoices/{id}/void", () -> client.v1().invoices().voidInvoice(invoiceId, options(key + "/void"))));
   }
@@ -706,18 +709,62 @@ public final class StripeConnector {
   /** The payments applied to an invoice (since API basil a charge no longer names its invoice). */
   public List<InvoicePayment> listInvoicePayments(String invoiceId) {
     Validation.requireId(invoiceId, "in_", "invoiceId");
+    return invoicePayments(InvoicePaymentListParams.builder().setInvoice(invoiceId), ip -> invoiceId.equals(ip.getInvoice()));
+  }
+
+  /** The invoice payments a PaymentIntent made: which invoices its money went to. */
+  public List<InvoicePayment> listInvoicePaymentsOfPaymentIntent(String paymentIntentId) {
+    Validation.requireId(paymentIntentId, "pi_", "paymentIntentId");
+    InvoicePaymentListParams.Builder p =
+        InvoicePaymentListParams.builder()
+            .setPayment(
+                InvoicePaymentListParams.Payment.builder()
+                    .setType(InvoicePaymentListParams.Payment.Type.PAYMENT_INTENT)
+                    .setPaymentIntent(paymentIntentId)
+                    .build());
+    return invoicePayments(p, ip -> ip.getPayment() != null && paymentIntentId.equals(ip.getPayment().getPaymentIntent()));
+  }
+
+  private List<InvoicePayment> invoicePayments(InvoicePaymentListParams.Builder base, java.util.function.Predicate<InvoicePayment> keep) {
     List<InvoicePayment> out = new ArrayList<>();
     String after = null;
     boolean more = true;
     while (more) {
-      InvoicePaymentListParams.Builder p = InvoicePaymentListParams.builder().setInvoice(invoiceId).setLimit(PAGE);
+      InvoicePaymentListParams.Builder p = base.setLimit(PAGE);
       if (after != null) {
         p.setStartingAfter(after);
       }
-      StripeCollection<InvoicePayment> page = call("GET /v1/invoice_payments", () -> client.v1().invoicePayments().list(p.build()));
+      InvoicePaymentListParams params = p.build();
+      StripeCollection<InvoicePayment> page = call("GET /v1/invoice_payments", () -> client.v1().invoicePayments().list(params));
       for (InvoicePayment ip : page.getData()) {
-        out.add(ip);
+        if (keep.test(ip)) {
+          out.add(ip);
+        }
         after = ip.getId();
+      }
+      more = Boolean.TRUE.equals(page.getHasMore()) && !page.getData().isEmpty();
+    }
+    return out;
+  }
+
+  /** The refunds of a charge, newest first, with their balance transactions expanded. */
+  public List<Refund> listRefunds(String chargeId) {
+    Validation.requireId(chargeId, "ch_", "chargeId");
+    List<Refund> out = new ArrayList<>();
+    String after = null;
+    boolean more = true;
+    while (more) {
+      com.stripe.param.RefundListParams.Builder p =
+          com.stripe.param.RefundListParams.builder().setCharge(chargeId).setLimit(PAGE).addExpand("data.balance_transaction");
+      if (after != null) {
+        p.setStartingAfter(after);
+      }
+      StripeCollection<Refund> page = call("GET /v1/refunds", () -> client.v1().refunds().list(p.build()));
+      for (Refund r : page.getData()) {
+        if (chargeId.equals(r.getCharge())) {
+          out.add(r);
+        }
+        after = r.getId();
       }
       more = Boolean.TRUE.equals(page.getHasMore()) && !page.getData().isEmpty();
     }
@@ -878,8 +925,9 @@ public final class StripeConnector {
     return RequestOptions.builder().setIdempotencyKey(idempotencyKey).build();
   }
 
-  private Map<String, String> stamp(String sourceRef, String sourceVersion, Map<String, String> extra) {
+  private Map<String, String> stamp(String sourceRef, String sourceVersion, Map<String, String> extra, String operationKey) {
     Map<String, String> md = new HashMap<>(extra);
+    md.put(StripeMetadata.OPERATION, operationKey);
     md.put(StripeMetadata.SOURCE_REF, sourceRef);
     md.put(StripeMetadata.TENANT, config.tenant());
     if (sourceVersion != null) {
@@ -915,7 +963,8 @@ public final class StripeConnector {
         meta(c.getMetadata(), StripeMetadata.SOURCE_VERSION),
         c.getName(),
         c.getEmail(),
-        Boolean.TRUE.equals(c.getLivemode()));
+        Boolean.TRUE.equals(c.getLivemode()),
+        meta(c.getMetadata(), StripeMetadata.OPERATION));
   }
 
   static StripeInvoice toInvoice(Invoice i) {
@@ -930,7 +979,9 @@ public final class StripeConnector {
         nz(i.getAmountDue()),
         nz(i.getAmountPaid()),
         meta(i.getMetadata(), StripeMetadata.SOURCE_REF),
-        meta(i.getMetadata(), StripeMetadata.SOURCE_VERSION));
+        meta(i.getMetadata(), StripeMetadata.SOURCE_VERSION),
+        meta(i.getMetadata(), StripeMetadata.OPERATION),
+        i.getCreated() == null ? null : Instant.ofEpochSecond(i.getCreated()));
   }
 
   @Override

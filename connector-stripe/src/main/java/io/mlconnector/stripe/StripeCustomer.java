@@ -9,6 +9,7 @@ package io.mlconnector.stripe;
  * @param name the name
  * @param email the e-mail address, or null
  * @param livemode true for a live-mode object
+ * @param operationKey the idempotency key of the connector write that last changed it, or null
  */
 public record StripeCustomer(
-    String id, String sourceRef, String sourceVersion, String name, String email, boolean livemode) {}
+    String id, String sourceRef, String sourceVersion, String name, String email, boolean livemode, String operationKey) {}

@@ -15,6 +15,8 @@ package io.mlconnector.stripe;
  * @param amountPaid amount paid in minor units
  * @param sourceRef the ERP reference stamped on it, or null
  * @param sourceVersion the ERP version stamped on it, or null
+ * @param operationKey the idempotency key of the connector write that last changed it, or null
+ * @param created when Stripe created it
  */
 public record StripeInvoice(
     String id,
@@ -27,7 +29,9 @@ public record StripeInvoice(
     long amountDue,
     long amountPaid,
     String sourceRef,
-    String sourceVersion) {
+    String sourceVersion,
+    String operationKey,
+    java.time.Instant created) {
 
   /** True for {@code draft}. */
   public boolean isDraft() {

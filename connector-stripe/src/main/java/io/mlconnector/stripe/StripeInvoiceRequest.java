@@ -17,6 +17,8 @@ import java.util.Objects;
  * @param description the memo shown on the invoice, or null
  * @param lines the lines, at least one
  * @param metadata extra metadata to store on the invoice; keys must not start with {@code mlc_}
+ * @param cancelled true when the ERP cancelled the invoice: the Stripe invoice is voided (a draft
+ *     deleted) instead of changed
  */
 public record StripeInvoiceRequest(
     String sourceRef,
@@ -26,7 +28,8 @@ public record StripeInvoiceRequest(
     int daysUntilDue,
     String description,
     List<StripeInvoiceLine> lines,
-    Map<String, String> metadata) {
+    Map<String, String> metadata,
+    boolean cancelled) {
 
   public StripeInvoiceRequest {
     Validation.requireStamp(sourceRef, "sourceRef");
@@ -51,6 +54,24 @@ public record StripeInvoiceRequest(
     }
     lines = List.copyOf(lines);
     metadata = Validation.userMetadata(metadata);
+  }
+
+  /** A request for an invoice that is not cancelled. */
+  public StripeInvoiceRequest(
+      String sourceRef,
+      String sourceVersion,
+      String customerId,
+      String currency,
+      int daysUntilDue,
+      String description,
+      List<StripeInvoiceLine> lines,
+      Map<String, String> metadata) {
+    this(sourceRef, sourceVersion, customerId, currency, daysUntilDue, description, lines, metadata, false);
+  }
+
+  /** This request marked as cancelled in the ERP. */
+  public StripeInvoiceRequest asCancelled() {
+    return new StripeInvoiceRequest(sourceRef, sourceVersion, customerId, currency, daysUntilDue, description, lines, metadata, true);
   }
 
   /** Sum of line amounts and tax amounts. */

@@ -12,6 +12,12 @@ public final class StripeMetadata {
   public static final String SOURCE_REF = "mlc_source_ref";
   /** The source record's version at the time of the write, on customers and invoices. */
   public static final String SOURCE_VERSION = "mlc_source_version";
+  /**
+   * The idempotency key (the engine's operation key) of the write that last changed the object,
+   * on customers and invoices: it tells the engine's recovery whether a found object came from the
+   * very operation it is resolving.
+   */
+  public static final String OPERATION = "mlc_operation";
   /** The tenant the object was written for. */
   public static final String TENANT = "mlc_tenant";
   /** On invoice items: the index of the ERP line the item came from (0-based), or {@code tax:<n>} for a tax line. */

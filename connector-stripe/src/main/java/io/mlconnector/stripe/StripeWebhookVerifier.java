@@ -10,10 +10,15 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
+import io.mlconnector.core.sync.WebhookEvent;
+import io.mlconnector.core.sync.WebhookVerificationException;
+import io.mlconnector.core.sync.WebhookVerifier;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -39,10 +44,13 @@ import org.slf4j.LoggerFactory;
  * StripeWebhookEvent event = verifier.verify(rawBody, request.header("Stripe-Signature"));
  * }</pre>
  *
+ * <p>It is also the engine's {@link WebhookVerifier} for Stripe flows: {@link #verify(Map, byte[])}
+ * answers 401 for a signature failure and 400 for a body that is not an event.
+ *
  * <p>Instances are immutable and thread-safe. Secrets never appear in {@link #toString()} or in
  * exception messages.
  */
-public final class StripeWebhookVerifier {
+public final class StripeWebhookVerifier implements WebhookVerifier {
   /** Default tolerance, Stripe's and stripe-java's. */
   public static final Duration DEFAULT_TOLERANCE = Duration.ofSeconds(300);
   /** The header Stripe signs deliveries in. */
@@ -105,6 +113,34 @@ public final class StripeWebhookVerifier {
       log.info("stripe event {} of type {} is not handled by the connector; stored and ignored", event.id(), event.type());
     }
     return event;
+  }
+
+  /**
+   * The engine's entry point: verifies the delivery and returns its id, type and raw body.
+   *
+   * @throws WebhookVerificationException 401 when the signature is missing, wrong or too old; 400
+   *     when the body is not a Stripe event
+   */
+  @Override
+  public WebhookEvent verify(Map<String, List<String>> headers, byte[] rawBody) {
+    Objects.requireNonNull(headers, "headers");
+    String header = null;
+    for (Map.Entry<String, List<String>> e : headers.entrySet()) {
+      if (e.getKey() != null
+          && e.getKey().toLowerCase(Locale.ROOT).equals("stripe-signature")
+          && e.getValue() != null
+          && !e.getValue().isEmpty()) {
+        header = e.getValue().get(0);
+      }
+    }
+    try {
+      StripeWebhookEvent event = verify(rawBody, header);
+      return new WebhookEvent(event.id(), event.type(), event.payload());
+    } catch (StripeSignatureException e) {
+      throw new WebhookVerificationException(401, e.remoteMessage());
+    } catch (IllegalArgumentException e) {
+      throw new WebhookVerificationException(400, e.getMessage());
+    }
   }
 
   private void checkSignature(byte[] body, String header) {
