@@ -39,8 +39,9 @@ import java.util.function.Supplier;
  *   <caption>events and the records they produce</caption>
  *   <tr><th>source</th><th>events</th><th>record</th></tr>
  *   <tr><td>{@link #payments}</td><td>{@code payment_intent.succeeded}, {@code charge.succeeded},
- *       {@code invoice.paid}, {@code invoice.payment_failed}</td><td>{@link Payment} of the
- *       PaymentIntent, applied to the invoices it paid</td></tr>
+ *       {@code invoice.paid}, {@code invoice.payment_failed}, {@code
+ *       payment_intent.payment_failed}</td><td>{@link Payment} of the PaymentIntent, applied to the
+ *       invoices it paid; a failed attempt maps with status {@code FAILED}</td></tr>
  *   <tr><td>{@link #refunds}</td><td>{@code charge.refunded}, {@code refund.created}, {@code
  *       refund.updated}</td><td>{@link Refund}</td></tr>
  *   <tr><td>{@link #disputes}</td><td>{@code charge.dispute.created}, {@code
@@ -50,9 +51,10 @@ import java.util.function.Supplier;
  *       charge.dispute.closed}</td><td>{@link Fee} of the balance transaction</td></tr>
  * </table>
  *
- * <p>All four payment events of one PaymentIntent resolve to the same record (ref and version),
- * so the engine writes it once. An invoice paid outside Stripe has no PaymentIntent and produces
- * no payment record.
+ * <p>All payment events of one PaymentIntent resolve to the same record (ref and version), so the
+ * engine writes it once. An invoice paid outside Stripe has no PaymentIntent and produces no payment
+ * record. {@code invoice.payment_failed} resolves to the failed attempt only when the invoice's
+ * payments list it; {@code payment_intent.payment_failed} always does.
  */
 public final class StripeSources {
   /** How far back the backstop reads when it has no cursor yet. */
@@ -179,6 +181,7 @@ public final class StripeSources {
     public Optional<ExternalRef> objectOf(WebhookEvent event) {
       switch (event.type()) {
         case StripeEventTypes.PAYMENT_INTENT_SUCCEEDED:
+        case "payment_intent.payment_failed":
           return ref("payment_intent", parse(event).id());
         case StripeEventTypes.CHARGE_SUCCEEDED: {
           Parsed p = parse(event);
