@@ -45,8 +45,13 @@ public final class StripeConfig {
   private final Clock clock;
   private final String credentialId;
   private final RateBudgetRegistry rateBudgets;
+  // as set on the builder (0 / null: derived from the key), so newBuilder() re-derives them
+  private final double configuredRequestsPerSecond;
+  private final String configuredCredentialId;
 
   private StripeConfig(Builder b) {
+    this.configuredRequestsPerSecond = b.requestsPerSecond;
+    this.configuredCredentialId = b.credentialId;
     this.credentialId = b.credentialId != null ? b.credentialId : b.tenant + "/" + (isLiveKey(b.apiKey) ? "live" : "test");
     this.rateBudgets = b.rateBudgets != null ? b.rateBudgets : RateBudgetRegistry.create();
     this.tenant = b.tenant;
@@ -82,7 +87,7 @@ public final class StripeConfig {
     b.tenant = tenant;
     b.apiKey = apiKey;
     b.apiBase = apiBase;
-    b.requestsPerSecond = requestsPerSecond;
+    b.requestsPerSecond = configuredRequestsPerSecond;
     b.maxNetworkRetries = maxNetworkRetries;
     b.maxRateLimitRetries = maxRateLimitRetries;
     b.rateLimitBackoff = rateLimitBackoff;
@@ -96,7 +101,7 @@ public final class StripeConfig {
     b.sendInvoices = sendInvoices;
     b.currencies = currencies;
     b.clock = clock;
-    b.credentialId = credentialId;
+    b.credentialId = configuredCredentialId;
     b.rateBudgets = rateBudgets;
     return b;
   }
