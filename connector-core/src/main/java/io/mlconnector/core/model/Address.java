@@ -37,7 +37,10 @@ public record Address(
               + country
               + "'");
     }
-    if (lines.isEmpty() && city == null && region == null && postalCode == null
+    if (lines.isEmpty()
+        && city == null
+        && region == null
+        && postalCode == null
         && country == null) {
       throw new IllegalArgumentException("Address must have at least one part (use null for none)");
     }

@@ -14,8 +14,8 @@ import java.util.Currency;
  * @param phone the telephone number as the source holds it, or null
  * @param billingAddress the billing address, or null
  * @param shippingAddress the shipping address, or null
- * @param currency the customer's currency (the one its invoices are in), or null if the system
- *     does not fix one
+ * @param currency the customer's currency (the one its invoices are in), or null if the system does
+ *     not fix one
  * @param taxId the tax or VAT registration number, or null
  * @param paymentTerms the payment terms code as the source holds it, or null
  * @param active whether the customer may be invoiced (false for on-hold or inactive customers)
@@ -42,7 +42,8 @@ public record Customer(
     Checks.text(version, "Customer.version");
     Checks.text(name, "Customer.name");
     Checks.optionalText(email, "Customer.email");
-    if (email != null && (!email.contains("@") || email.chars().anyMatch(Character::isWhitespace))) {
+    if (email != null
+        && (!email.contains("@") || email.chars().anyMatch(Character::isWhitespace))) {
       throw new IllegalArgumentException(
           "Customer.email must be an e-mail address but was '" + email + "'");
     }

@@ -197,8 +197,18 @@ public record Dispute(
     /** The validated dispute. */
     public Dispute build() {
       return new Dispute(
-          ref, version, payment, party, invoice, status, reason, reasonCode, amount, openedOn,
-          respondBy, extensions);
+          ref,
+          version,
+          payment,
+          party,
+          invoice,
+          status,
+          reason,
+          reasonCode,
+          amount,
+          openedOn,
+          respondBy,
+          extensions);
     }
   }
 }

@@ -25,8 +25,8 @@ import java.util.regex.Pattern;
  * <p>Key names are unique within one {@code Extensions}: two keys with the same name and different
  * types are refused rather than silently shadowing each other. By convention a name starts with the
  * system that owns it ({@code syspro.}, {@code stripe.}). Values should be immutable (strings,
- * numbers, dates, {@link Money}, {@link ExternalRef}, records); the map itself is immutable and every
- * change returns a new instance.
+ * numbers, dates, {@link Money}, {@link ExternalRef}, records); the map itself is immutable and
+ * every change returns a new instance.
  */
 public final class Extensions {
 

@@ -130,8 +130,7 @@ public record Invoice(
         throw new IllegalArgumentException(what + " has two lines numbered " + line.number());
       }
       Checks.inCurrency(line.amount(), currency, what + " line " + line.number() + " amount");
-      Checks.inCurrency(
-          line.taxAmount(), currency, what + " line " + line.number() + " taxAmount");
+      Checks.inCurrency(line.taxAmount(), currency, what + " line " + line.number() + " taxAmount");
       sum = sum.plus(line.amount());
       lineTax = lineTax.plus(line.taxAmount());
     }
@@ -139,7 +138,8 @@ public record Invoice(
     for (int i = 0; i < taxes.size(); i++) {
       headerTax =
           headerTax.plus(
-              Checks.inCurrency(taxes.get(i).amount(), currency, what + " taxes[" + i + "] amount"));
+              Checks.inCurrency(
+                  taxes.get(i).amount(), currency, what + " taxes[" + i + "] amount"));
     }
     if (!taxes.isEmpty() && !lineTax.isZero()) {
       throw new IllegalArgumentException(

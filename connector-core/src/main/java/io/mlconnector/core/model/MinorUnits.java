@@ -171,9 +171,9 @@ public final class MinorUnits {
   }
 
   /**
-   * {@code money} rounded to a whole number of steps of the minor unit with the given mode, at
-   * the exponent's scale: with a step of 10 for KWD, KWD 5.124 rounds to KWD 5.120 ({@code
-   * HALF_UP}) or KWD 5.130 ({@code UP}).
+   * {@code money} rounded to a whole number of steps of the minor unit with the given mode, at the
+   * exponent's scale: with a step of 10 for KWD, KWD 5.124 rounds to KWD 5.120 ({@code HALF_UP}) or
+   * KWD 5.130 ({@code UP}).
    *
    * @throws ArithmeticException if {@code mode} is {@code UNNECESSARY} and rounding is needed
    * @throws IllegalArgumentException if no exponent is defined for the currency
@@ -206,8 +206,7 @@ public final class MinorUnits {
     StringBuilder b = new StringBuilder("MinorUnits{iso");
     Map<String, String> sorted = new TreeMap<>();
     exponents.forEach((c, e) -> sorted.put(c.getCurrencyCode(), "exponent " + e));
-    steps.forEach(
-        (c, s) -> sorted.merge(c.getCurrencyCode(), "step " + s, (a, x) -> a + ", " + x));
+    steps.forEach((c, s) -> sorted.merge(c.getCurrencyCode(), "step " + s, (a, x) -> a + ", " + x));
     sorted.forEach((c, v) -> b.append(", ").append(c).append(": ").append(v));
     return b.append('}').toString();
   }
@@ -277,6 +276,12 @@ public final class MinorUnits {
     /** Applies every override in {@code table} (currency code to exponent). */
     public Builder exponents(Map<String, Integer> table) {
       Checks.notNull(table, "table").forEach(this::exponent);
+      return this;
+    }
+
+    /** Applies every step in {@code table} (currency code to step). */
+    public Builder steps(Map<String, Long> table) {
+      Checks.notNull(table, "table").forEach(this::step);
       return this;
     }
 

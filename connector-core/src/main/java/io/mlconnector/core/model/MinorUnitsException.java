@@ -4,11 +4,11 @@ import java.math.BigDecimal;
 import java.util.Currency;
 
 /**
- * Thrown when an amount cannot be expressed in minor units without changing it: it has more
- * decimal places than the currency's exponent, is not a multiple of the required step, or does not
- * fit in a {@code long}. Nothing is ever rounded silently; round explicitly with {@link
- * Money#rounded(java.math.RoundingMode)} or {@link MinorUnits#round(Money,
- * java.math.RoundingMode)} when that is what the caller means.
+ * Thrown when an amount cannot be expressed in minor units without changing it: it has more decimal
+ * places than the currency's exponent, is not a multiple of the required step, or does not fit in a
+ * {@code long}. Nothing is ever rounded silently; round explicitly with {@link
+ * Money#rounded(java.math.RoundingMode)} or {@link MinorUnits#round(Money, java.math.RoundingMode)}
+ * when that is what the caller means.
  */
 public final class MinorUnitsException extends ArithmeticException {
 

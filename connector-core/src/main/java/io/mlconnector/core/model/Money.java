@@ -97,8 +97,7 @@ public final class Money implements Comparable<Money> {
   }
 
   /**
-   * The sum of {@code amounts}, all of which must be in {@code currency}; zero when there are
-   * none.
+   * The sum of {@code amounts}, all of which must be in {@code currency}; zero when there are none.
    *
    * @throws CurrencyMismatchException if an amount is in another currency
    */
@@ -126,8 +125,8 @@ public final class Money implements Comparable<Money> {
   }
 
   /**
-   * The amount in minor units under the ISO 4217 exponent of the currency: USD 10.50 is 1050,
-   * JPY 500 is 500, KWD 5.125 is 5125.
+   * The amount in minor units under the ISO 4217 exponent of the currency: USD 10.50 is 1050, JPY
+   * 500 is 500, KWD 5.125 is 5125.
    *
    * @throws MinorUnitsException if the amount has more decimal places than the exponent allows
    *     (nothing is rounded) or does not fit in a {@code long}

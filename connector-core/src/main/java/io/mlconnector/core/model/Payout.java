@@ -142,7 +142,14 @@ public record Payout(
     /** The validated payout. */
     public Payout build() {
       return new Payout(
-          ref, version, status, amount, createdOn, arrivalDate, destination, description,
+          ref,
+          version,
+          status,
+          amount,
+          createdOn,
+          arrivalDate,
+          destination,
+          description,
           extensions);
     }
   }

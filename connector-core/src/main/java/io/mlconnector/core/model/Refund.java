@@ -153,7 +153,16 @@ public record Refund(
     /** The validated refund. */
     public Refund build() {
       return new Refund(
-          ref, version, payment, party, invoice, status, amount, date, reason, reference,
+          ref,
+          version,
+          payment,
+          party,
+          invoice,
+          status,
+          amount,
+          date,
+          reason,
+          reference,
           extensions);
     }
   }

@@ -8,8 +8,7 @@ import java.math.BigDecimal;
  * @param code the tax code as the source holds it, or null
  * @param description a description such as {@code VAT 15%}, or null
  * @param ratePercent the rate in percent ({@code 15} for 15 %), or null if not known
- * @param taxableAmount the amount the tax was computed on, or null; same currency as {@code
- *     amount}
+ * @param taxableAmount the amount the tax was computed on, or null; same currency as {@code amount}
  * @param amount the tax amount
  */
 public record TaxLine(

@@ -42,7 +42,8 @@ public record Vendor(
     Checks.text(version, "Vendor.version");
     Checks.text(name, "Vendor.name");
     Checks.optionalText(email, "Vendor.email");
-    if (email != null && (!email.contains("@") || email.chars().anyMatch(Character::isWhitespace))) {
+    if (email != null
+        && (!email.contains("@") || email.chars().anyMatch(Character::isWhitespace))) {
       throw new IllegalArgumentException(
           "Vendor.email must be an e-mail address but was '" + email + "'");
     }

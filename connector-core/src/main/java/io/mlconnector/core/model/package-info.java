@@ -3,8 +3,8 @@
  * from, so that any ERP pairs with any payment, billing or AP system (N + M mappers, not N x M).
  *
  * <p>Records: {@link io.mlconnector.core.model.Customer}, {@link io.mlconnector.core.model.Vendor},
- * {@link io.mlconnector.core.model.Invoice} (with {@link io.mlconnector.core.model.InvoiceLine}s and
- * {@link io.mlconnector.core.model.TaxLine}s), {@link io.mlconnector.core.model.Payment} (with
+ * {@link io.mlconnector.core.model.Invoice} (with {@link io.mlconnector.core.model.InvoiceLine}s
+ * and {@link io.mlconnector.core.model.TaxLine}s), {@link io.mlconnector.core.model.Payment} (with
  * {@link io.mlconnector.core.model.PaymentApplication}s), {@link io.mlconnector.core.model.Refund},
  * {@link io.mlconnector.core.model.Dispute}, {@link io.mlconnector.core.model.Fee}, {@link
  * io.mlconnector.core.model.Payout}, {@link io.mlconnector.core.model.JournalEntry} (with {@link

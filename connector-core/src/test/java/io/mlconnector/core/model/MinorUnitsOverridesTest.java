@@ -5,16 +5,20 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.RoundingMode;
 import java.util.Currency;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * An exponent-override table built the way a payment connector would build it, with test data
- * mirroring the special cases a card processor publishes (zero-decimal list, three-decimal
- * currencies whose payment amounts must end in 0, a currency ISO made zero-decimal that is still
- * sent with two decimals, currencies paid out as zero-decimal).
+ * An exponent-override table built the way a payment connector would build it. The test data
+ * mirrors the currency table Stripe publishes (see the project's Stripe reference, section
+ * "Currency units and rounding"): the zero-decimal list, the three-decimal currencies whose payment
+ * amounts must end in 0, ISK (zero-decimal in ISO, still sent with two decimals that must be 00) and
+ * HUF/TWD (charged with two decimals, paid out as zero-decimal). UGX is taken from the zero-decimal
+ * list; the reference only says it "has similar notes", so a connector should keep it configurable.
  */
 class MinorUnitsOverridesTest {
 
@@ -28,12 +32,12 @@ class MinorUnitsOverridesTest {
 
   /** Amounts on invoices: exponents only. */
   private static MinorUnits invoices() {
-    MinorUnits.Builder b = MinorUnits.builder();
-    ZERO_DECIMAL.forEach(c -> b.exponent(c, 0));
-    THREE_DECIMAL.forEach(c -> b.exponent(c, 3));
+    Map<String, Integer> exponents = new HashMap<>();
+    ZERO_DECIMAL.forEach(c -> exponents.put(c, 0));
+    THREE_DECIMAL.forEach(c -> exponents.put(c, 3));
     // ISK is zero-decimal in ISO but is still sent with two decimals that must be 00.
-    b.exponent("ISK", 2).step("ISK", 100);
-    return b.build();
+    exponents.put("ISK", 2);
+    return MinorUnits.builder().exponents(exponents).steps(Map.of("ISK", 100L)).build();
   }
 
   /** Payment amounts add: three-decimal amounts must end in 0. */

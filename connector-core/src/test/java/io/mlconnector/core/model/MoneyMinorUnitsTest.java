@@ -7,10 +7,10 @@ import java.math.BigDecimal;
 import java.util.Comparator;
 import java.util.Currency;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
 
 class MoneyMinorUnitsTest {
 
@@ -47,7 +47,8 @@ class MoneyMinorUnitsTest {
       assertThat(money.amount()).isEqualTo(BigDecimal.valueOf(minor).movePointLeft(digits));
       assertThat(money.toMinorUnits()).as("%s minor %d", currency, minor).isEqualTo(minor);
       // The decimal text a system sends parses back to the same minor units.
-      assertThat(Money.of(money.amount().toPlainString(), currency.getCurrencyCode()).toMinorUnits())
+      assertThat(
+              Money.of(money.amount().toPlainString(), currency.getCurrencyCode()).toMinorUnits())
           .isEqualTo(minor);
     }
     // One step below the minor unit cannot be represented and is refused, never rounded.
