@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
+import okio.BufferedSource;
 
 /**
  * A Moshi instance with the adapters every connector needs, and a few shortcuts to read and write
@@ -116,6 +117,25 @@ public final class Json {
       throw new JsonFormatException("JSON does not fit " + typeName(type) + ": " + e.getMessage(), e);
     } catch (IOException e) {
       throw new JsonFormatException("Malformed JSON for " + typeName(type) + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Reads JSON from {@code source} (an OkHttp response body's {@code source()}, for example) as a
+   * {@code type}, without buffering it as a String first. The source is not closed.
+   *
+   * @throws JsonFormatException when the JSON is malformed, does not fit the type, or cannot be read
+   */
+  public <T> T fromJson(BufferedSource source, Type type) {
+    Objects.requireNonNull(source, "source");
+    JsonAdapter<T> adapter = adapter(type);
+    try {
+      return adapter.fromJson(source);
+    } catch (JsonDataException e) {
+      throw new JsonFormatException("JSON does not fit " + typeName(type) + ": " + e.getMessage(), e);
+    } catch (IOException e) {
+      throw new JsonFormatException(
+          "Malformed or unreadable JSON for " + typeName(type) + ": " + e.getMessage(), e);
     }
   }
 

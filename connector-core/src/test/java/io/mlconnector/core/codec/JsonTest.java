@@ -137,6 +137,18 @@ class JsonTest {
   }
 
   @Test
+  void readsFromAStreamingSource() {
+    okio.Buffer body = new okio.Buffer().writeUtf8("{\"id\":\"ch_1\",\"amount\":\"99.99\",\"created\":0}");
+    Charge charge = json.fromJson(body, Charge.class);
+    assertThat(charge.id).isEqualTo("ch_1");
+    assertThat(charge.amount).isEqualTo(new BigDecimal("99.99"));
+    assertThat(charge.created).isEqualTo(Instant.EPOCH);
+    assertThatThrownBy(() -> json.fromJson(new okio.Buffer().writeUtf8("[1,"), Charge.class))
+        .isInstanceOf(JsonFormatException.class)
+        .hasMessageStartingWith("JSON does not fit Charge");
+  }
+
+  @Test
   void malformedJsonIsReported() {
     assertThatThrownBy(() -> json.fromJson("{\"id\": ", Charge.class))
         .isInstanceOf(JsonFormatException.class)

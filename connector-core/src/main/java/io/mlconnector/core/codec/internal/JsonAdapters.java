@@ -6,6 +6,7 @@ import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.JsonWriter;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -220,12 +221,12 @@ public final class JsonAdapters {
   private static Instant fromEpochSeconds(String text, String path) {
     try {
       BigDecimal seconds = new BigDecimal(text);
-      long whole = seconds.setScale(0, java.math.RoundingMode.FLOOR).longValueExact();
+      long whole = seconds.setScale(0, RoundingMode.FLOOR).longValueExact();
       int nanos =
           seconds
               .subtract(BigDecimal.valueOf(whole))
               .movePointRight(9)
-              .setScale(0, java.math.RoundingMode.UNNECESSARY)
+              .setScale(0, RoundingMode.UNNECESSARY)
               .intValueExact();
       return Instant.ofEpochSecond(whole, nanos);
     } catch (ArithmeticException | NumberFormatException | DateTimeException e) {
