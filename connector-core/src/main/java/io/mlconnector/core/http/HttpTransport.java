@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import okhttp3.ConnectionPool;
 import okhttp3.Dispatcher;
@@ -41,6 +42,7 @@ public final class HttpTransport implements Closeable {
   private final TransportListener listener;
   private final RateBudgetRegistry rateBudgets;
   private final Map<CredentialKey, SessionHolder> sessions = new ConcurrentHashMap<>();
+  private final Map<CredentialKey, Semaphore> callSlots = new ConcurrentHashMap<>();
 
   private HttpTransport(Builder b) {
     OkHttpClient.Builder ok = b.base != null ? b.base.newBuilder() : new OkHttpClient.Builder();
@@ -72,8 +74,9 @@ public final class HttpTransport implements Closeable {
 
   /**
    * A client for one tenant of one system, sharing this transport's pools. Clients of the same
-   * {@link CredentialKey} share the rate budget and the session; the first client's session
-   * authenticator and budget config are the ones used for that key.
+   * {@link CredentialKey} share the rate budget, the session and the concurrent-call limit; the
+   * first client's session authenticator, budget config and call limit are the ones used for that
+   * key.
    */
   public TenantClient newClient(TenantConfig config) {
     Objects.requireNonNull(config, "config");
@@ -123,6 +126,10 @@ public final class HttpTransport implements Closeable {
 
   Random random() {
     return random;
+  }
+
+  Semaphore callSlots(CredentialKey key, int max) {
+    return callSlots.computeIfAbsent(key, k -> new Semaphore(max, true));
   }
 
   SessionHolder sessionHolderIfPresent(CredentialKey key) {

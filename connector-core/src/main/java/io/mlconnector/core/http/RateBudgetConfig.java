@@ -12,7 +12,8 @@ import java.util.Objects;
  * #minPermitsPerSecond()}), stored permits are dropped and the whole budget pauses for the
  * answer's {@code Retry-After} (or {@link #defaultPause()} when it gave none). Afterwards each
  * {@link #recoveryInterval()} without a 429 adds {@link #recoveryStep()} permits per second, up to
- * the ceiling.
+ * the ceiling. Remotes that document no {@code Retry-After} (Stripe) or where it is unconfirmed
+ * (Acumatica) pause for the default pause, which is configurable.
  */
 public final class RateBudgetConfig {
 

@@ -41,7 +41,7 @@ public final class Redactor {
 
   private static final Pattern JSON_MEMBER =
       Pattern.compile(
-          "\"((?:[^\"\\\\]|\\\\.)*)\"(\\s*:\\s*)(\"(?:[^\"\\\\]|\\\\.)*\"|[^,}\\]\\s]+)");
+          "\"((?:[^\"\\\\]|\\\\.)*)\"(\\s*:\\s*)(\"(?:[^\"\\\\]|\\\\.)*\"|[^,{}\\[\\]\\s\"]+)");
   private static final Pattern XML_ELEMENT =
       Pattern.compile("<([A-Za-z_][\\w.:-]*)(\\s[^<>]*)?>([^<]*)</\\1\\s*>");
   private static final Pattern FORM = Pattern.compile("(^|&)([^=&]*)=([^&]*)");
@@ -118,7 +118,10 @@ public final class Redactor {
     if (subtype.contains("xml")) {
       return xml(body);
     }
-    return xml(json(body.indexOf('=') >= 0 && body.indexOf(' ') < 0 ? form(body) : body));
+    // unknown type: mask every form it could be in
+    String masked = xml(json(body));
+    boolean looksLikeForm = masked.indexOf('=') >= 0 && masked.indexOf(' ') < 0;
+    return looksLikeForm ? form(masked) : masked;
   }
 
   /**

@@ -21,7 +21,8 @@ import java.util.TreeSet;
  *       key header} is safe: every attempt carries the same key, so the remote applies it once;
  *   <li>a request whose method is in {@linkplain Builder#safeMethods(String...) the safe methods}
  *       (default GET, HEAD, OPTIONS, PUT, DELETE) is safe: reads, PUT upserts and deletes have the
- *       same effect when applied twice;
+ *       same effect when applied twice. A PUT that can create a new record each time (an Acumatica upsert without its key fields)
+ *       must be marked {@code repeatable(false)};
  *   <li>anything else (a plain POST or PATCH) is not safe and is <b>never</b> repeated, with one
  *       exception: a failure to connect (nothing was sent) is repeated for every request.
  * </ol>

@@ -2,6 +2,7 @@ package io.mlconnector.core.http;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -61,7 +62,7 @@ public final class Session {
 
   /** Every secret value of this session (token and secret attributes), for log masking. */
   public List<String> secretValues() {
-    java.util.ArrayList<String> values = new java.util.ArrayList<>();
+    List<String> values = new ArrayList<>();
     values.add(token);
     values.addAll(secretAttributes.values());
     return Collections.unmodifiableList(values);

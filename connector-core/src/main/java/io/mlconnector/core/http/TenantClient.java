@@ -5,6 +5,7 @@ import io.mlconnector.core.error.ErrorDetails;
 import io.mlconnector.core.error.RateLimitedException;
 import io.mlconnector.core.error.TransientException;
 import io.mlconnector.core.http.internal.CallState;
+import io.mlconnector.core.http.internal.ConcurrencyLimitInterceptor;
 import io.mlconnector.core.http.internal.InsecureTls;
 import io.mlconnector.core.http.internal.LoggingInterceptor;
 import io.mlconnector.core.http.internal.RateLimitInterceptor;
@@ -85,6 +86,10 @@ public final class TenantClient {
             config.retryPolicy(), clock, transport.sleeper(), transport.random(), transport.listener()));
     if (session != null) {
       b.addInterceptor(new SessionInterceptor(session, sessionless));
+    }
+    if (config.maxConcurrentCalls() > 0) {
+      b.addInterceptor(
+          new ConcurrencyLimitInterceptor(transport.callSlots(key, config.maxConcurrentCalls())));
     }
     if (budget != null) {
       b.addInterceptor(new RateLimitInterceptor(budget, clock));

@@ -49,6 +49,7 @@ public final class TenantConfig {
   private final HttpLogLevel logLevel;
   private final ErrorDecoder errorDecoder;
   private final List<String> requestIdHeaders;
+  private final int maxConcurrentCalls;
 
   private TenantConfig(Builder b) {
     this.system = b.system;
@@ -69,6 +70,7 @@ public final class TenantConfig {
     this.logLevel = b.logLevel;
     this.errorDecoder = b.errorDecoder;
     this.requestIdHeaders = Collections.unmodifiableList(new ArrayList<>(b.requestIdHeaders));
+    this.maxConcurrentCalls = b.maxConcurrentCalls;
   }
 
   /**
@@ -183,13 +185,18 @@ public final class TenantConfig {
     return requestIdHeaders;
   }
 
+  /** Calls in flight at once on this credential, across its clients; 0 means no limit. */
+  public int maxConcurrentCalls() {
+    return maxConcurrentCalls;
+  }
+
   @Override
   public String toString() {
     return "TenantConfig{system=" + system + ", tenant=" + tenant + ", credentialId=" + credentialId
         + ", baseUrl=" + (baseUrl == null ? null : redactor.url(baseUrl))
         + ", tlsVerification=" + tlsVerification + ", retryPolicy=" + retryPolicy
         + ", rateBudget=" + rateBudget + ", session=" + (sessionAuthenticator != null)
-        + ", logLevel=" + logLevel + '}';
+        + ", maxConcurrentCalls=" + maxConcurrentCalls + ", logLevel=" + logLevel + '}';
   }
 
   /** Builds a {@link TenantConfig}; every setter checks its argument. */
@@ -212,6 +219,7 @@ public final class TenantConfig {
     private HttpLogLevel logLevel = HttpLogLevel.HEADERS;
     private ErrorDecoder errorDecoder = ErrorDecoder.NONE;
     private List<String> requestIdHeaders = ErrorMapper.DEFAULT_REQUEST_ID_HEADERS;
+    private int maxConcurrentCalls;
 
     private Builder(String system, String tenant, String credentialId) {
       this.system = requireText(system, "system");
@@ -238,6 +246,7 @@ public final class TenantConfig {
       this.logLevel = c.logLevel;
       this.errorDecoder = c.errorDecoder;
       this.requestIdHeaders = c.requestIdHeaders;
+      this.maxConcurrentCalls = c.maxConcurrentCalls;
     }
 
     /** The base URL, http or https; relative paths given to {@link TenantClient#url} resolve against it. */
@@ -344,6 +353,19 @@ public final class TenantConfig {
         requireText(n, "request id header name");
       }
       this.requestIdHeaders = Arrays.asList(names.clone());
+      return this;
+    }
+
+    /**
+     * Limits the calls in flight at once on this credential, shared by every client of it (SYSPRO
+     * serves one call per session at a time: use 1). A call holds its slot until its response is
+     * closed, so always close responses. 0 (the default) means no limit.
+     */
+    public Builder maxConcurrentCalls(int max) {
+      if (max < 0) {
+        throw new IllegalArgumentException("maxConcurrentCalls must be >= 0, was " + max);
+      }
+      this.maxConcurrentCalls = max;
       return this;
     }
 

@@ -24,6 +24,9 @@
  *   <li><b>session</b> ({@link io.mlconnector.core.http.SessionAuthenticator}): one login at a time
  *       per credential, shared by the callers waiting for it; renewal ahead of expiry; on an
  *       expired-session answer one refresh and one repeat;
+ *   <li><b>call slots</b> ({@link io.mlconnector.core.http.TenantConfig.Builder#maxConcurrentCalls(int)},
+ *       optional): at most N calls in flight per credential, for remotes that serve one call per
+ *       session at a time;
  *   <li><b>rate budget</b> ({@link io.mlconnector.core.http.RateBudget}): one permit per attempt
  *       from the budget of the (system, credential) pair, shared by every client of that
  *       credential; a 429 halves the rate and pauses the whole budget for its {@code Retry-After};

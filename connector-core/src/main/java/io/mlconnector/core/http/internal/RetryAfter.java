@@ -2,9 +2,14 @@ package io.mlconnector.core.http.internal;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoField;
 import java.util.List;
 import java.util.Locale;
 
@@ -14,14 +19,9 @@ public final class RetryAfter {
   /** Longest wait accepted from a server, so a bogus value cannot park a caller for days. */
   static final Duration MAX = Duration.ofDays(1);
 
-  private static final List<DateTimeFormatter> DATE_FORMATS =
-      List.of(
-          DateTimeFormatter.RFC_1123_DATE_TIME,
-          // obsolete RFC 850 form: Sunday, 06-Nov-94 08:49:37 GMT
-          DateTimeFormatter.ofPattern("EEEE, dd-MMM-yy HH:mm:ss zzz", Locale.US),
-          // obsolete asctime form: Sun Nov  6 08:49:37 1994
-          DateTimeFormatter.ofPattern("EEE MMM ppd HH:mm:ss yyyy", Locale.US)
-              .withZone(java.time.ZoneOffset.UTC));
+  private static final DateTimeFormatter ASCTIME =
+      DateTimeFormatter.ofPattern("EEE MMM ppd HH:mm:ss yyyy", Locale.US)
+          .withZone(ZoneOffset.UTC);
 
   private RetryAfter() {}
 
@@ -44,10 +44,12 @@ public final class RetryAfter {
       Duration d = Duration.ofSeconds(Long.parseLong(v));
       return d.compareTo(MAX) > 0 ? MAX : d;
     }
-    for (DateTimeFormatter f : DATE_FORMATS) {
+    Instant now = clock.instant();
+    for (DateTimeFormatter f :
+        List.of(DateTimeFormatter.RFC_1123_DATE_TIME, rfc850(now), ASCTIME)) {
       try {
         ZonedDateTime at = ZonedDateTime.parse(v, f);
-        Duration d = Duration.between(clock.instant(), at.toInstant());
+        Duration d = Duration.between(now, at.toInstant());
         if (d.isNegative()) {
           return Duration.ZERO;
         }
@@ -57,5 +59,18 @@ public final class RetryAfter {
       }
     }
     return null;
+  }
+
+  /**
+   * The obsolete RFC 850 form ({@code Sunday, 06-Nov-94 08:49:37 GMT}); its two-digit year is read
+   * as the one within 50 years of now, as RFC 9110 asks.
+   */
+  private static DateTimeFormatter rfc850(Instant now) {
+    LocalDate base = now.atZone(ZoneOffset.UTC).toLocalDate().minusYears(49);
+    return new DateTimeFormatterBuilder()
+        .appendPattern("EEEE, dd-MMM-")
+        .appendValueReduced(ChronoField.YEAR, 2, 2, base)
+        .appendPattern(" HH:mm:ss zzz")
+        .toFormatter(Locale.US);
   }
 }

@@ -1,5 +1,7 @@
 package io.mlconnector.core.http.internal;
 
+import io.mlconnector.core.error.ErrorDetails;
+import io.mlconnector.core.error.TransientException;
 import io.mlconnector.core.http.Session;
 import io.mlconnector.core.http.TenantClient;
 import java.io.IOException;
@@ -25,13 +27,29 @@ public final class SessionInterceptor implements Interceptor {
   @Override
   public Response intercept(Chain chain) throws IOException {
     Request request = chain.request();
-    Session session = holder.current(loginClient);
+    Session session = login(false, null);
     Response response = chain.proceed(holder.authenticator().authorize(request, session));
     if (!holder.authenticator().isExpired(response)) {
       return response;
     }
     response.close();
-    Session fresh = holder.refreshExpired(loginClient, session);
+    Session fresh = login(true, session);
     return chain.proceed(holder.authenticator().authorize(request, fresh));
+  }
+
+  /**
+   * The current or a refreshed session. A login that fails with an I/O error is reported as a
+   * transient error of the login, not as an I/O failure of the request, which was never sent (so
+   * it is neither retried nor reported as possibly applied).
+   */
+  private Session login(boolean expired, Session previous) {
+    try {
+      return expired ? holder.refreshExpired(loginClient, previous) : holder.current(loginClient);
+    } catch (IOException e) {
+      throw new TransientException(
+          ErrorDetails.of(loginClient.config().system(), "session login")
+              .withRemote(null, "login failed (" + e.getClass().getSimpleName() + ")"),
+          e);
+    }
   }
 }

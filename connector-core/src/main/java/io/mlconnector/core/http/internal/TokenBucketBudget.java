@@ -13,10 +13,11 @@ import java.util.concurrent.locks.ReentrantLock;
 /**
  * A reserving token bucket with additive-increase / multiplicative-decrease on 429.
  *
- * <p>Each caller reserves the next free moment under a fair lock (so waiting callers are served in
- * arrival order) and then sleeps outside the lock until that moment. Stored permits (up to the
- * burst) accumulate while the budget is idle. A 429 drops the stored permits, lowers the rate and
- * pushes the next free moment past the pause, which holds back every caller of the budget.
+ * <p>Each caller reserves the moment its permit becomes available under a fair lock (so waiting
+ * callers are served in arrival order) and then sleeps outside the lock until that moment; so by
+ * any time t at most {@code burst + rate * t} permits have been granted. Stored permits (up to the
+ * burst) accumulate while the budget is idle. A 429 lowers the rate and moves the bucket to the
+ * end of the pause with a single permit, which holds back every caller of the budget.
  */
 public final class TokenBucketBudget implements RateBudget {
 
@@ -72,13 +73,14 @@ public final class TokenBucketBudget implements RateBudget {
     try {
       long now = now();
       resync(now);
-      wait = Math.max(0, nextFree - now);
+      double fromStored = Math.min(1d, stored);
+      long grant = nextFree + (long) Math.ceil((1d - fromStored) * NANOS_PER_SECOND / rate);
+      wait = Math.max(0, grant - now);
       if (wait > config.maxWait().toNanos()) {
         throw new BudgetExhaustedException(key, Duration.ofNanos(wait), config.maxWait());
       }
-      double fromStored = Math.min(1d, stored);
       stored -= fromStored;
-      nextFree += (long) Math.ceil((1d - fromStored) * NANOS_PER_SECOND / rate);
+      nextFree = grant;
     } finally {
       lock.unlock();
     }
@@ -99,9 +101,13 @@ public final class TokenBucketBudget implements RateBudget {
       long now = now();
       resync(now);
       rate = Math.max(config.minPermitsPerSecond(), rate * config.decreaseFactor());
-      stored = 0;
+      // the budget resumes with a single permit: the first caller goes at the end of the pause
+      stored = 1;
       long resume = now + pause.toNanos();
       nextFree = Math.max(nextFree, resume);
+      if (nextFree > resume) {
+        stored = 0;
+      }
       lastAdjust = Math.max(lastAdjust, resume);
       newRate = rate;
     } finally {
