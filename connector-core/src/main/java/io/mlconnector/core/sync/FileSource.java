@@ -26,11 +26,11 @@ public interface FileSource<S> extends RecordSource<S> {
   InputStream open(RemoteFile file) throws IOException;
 
   /**
-   * Parses a file's documents lazily; the engine closes the stream.
-   *
-   * @throws IllegalArgumentException (from the stream) for a malformed row, naming the line
+   * Parses a file's rows lazily; the engine closes the stream. Report a malformed row as {@link
+   * FileRow#malformed} so the rest of the file goes on; an exception thrown from the stream stops
+   * reading the file, which then stays in the folder.
    */
-  Stream<S> parse(RemoteFile file, InputStream content) throws IOException;
+  Stream<FileRow<S>> parse(RemoteFile file, InputStream content) throws IOException;
 
   /** The document's natural key, for example vendor id + normalised invoice number. */
   String naturalKey(S document);

@@ -313,6 +313,11 @@ public final class SyncEngine implements AutoCloseable {
     return Math.max(0, deadline - System.nanoTime());
   }
 
+  /** True once {@link #shutdown} was called. */
+  public boolean isShutdown() {
+    return shutdown;
+  }
+
   /** {@link #shutdown} with a 30 second timeout. Does not close the store. */
   @Override
   public void close() {

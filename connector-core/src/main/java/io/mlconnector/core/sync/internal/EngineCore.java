@@ -32,6 +32,8 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.UUID;
+import io.mlconnector.core.sync.RunInfo;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -55,6 +57,7 @@ public final class EngineCore {
   private static final Logger log = LoggerFactory.getLogger(EngineCore.class);
   private final Map<String, RemoteFile> looks = new ConcurrentHashMap<>();
   private final Map<String, TenantFlow<?, ?>> tenantFlows = new ConcurrentHashMap<>();
+  private final Set<String> running = ConcurrentHashMap.newKeySet();
   private final Set<FlowRun<?, ?>> activeRuns = ConcurrentHashMap.newKeySet();
   private volatile boolean stopping;
 
@@ -102,12 +105,21 @@ public final class EngineCore {
 
   /** Runs {@code flow} once for {@code tenant} under its lease. */
   public <S, T> RunReport run(String tenant, Flow<S, T> flow) {
+    String key = tenant + '\u0000' + flow.name();
+    if (!running.add(key)) {
+      // the lease cannot tell two runs of one node apart: a renewal by the same owner succeeds
+      return new RunReport(
+          new RunInfo(tenant, flow.name(), UUID.randomUUID().toString(), node),
+          RunReport.Status.LEASE_UNAVAILABLE, 0, 0, 0, 0, 0, 0, List.of(),
+          "already running on this node");
+    }
     FlowRun<S, T> run = new FlowRun<>(this, tenantFlow(tenant, flow), null);
     activeRuns.add(run);
     try {
       return run.execute();
     } finally {
       activeRuns.remove(run);
+      running.remove(key);
     }
   }
 

@@ -25,6 +25,7 @@ import io.mlconnector.core.state.StateStoreException;
 import io.mlconnector.core.sync.ChangeDetection;
 import io.mlconnector.core.sync.Checkpoint;
 import io.mlconnector.core.sync.EventPage;
+import io.mlconnector.core.sync.FileRow;
 import io.mlconnector.core.sync.FileSource;
 import io.mlconnector.core.sync.Flow;
 import io.mlconnector.core.sync.PlannedWrite;
@@ -430,13 +431,18 @@ final class FlowRun<S, T> {
     core.listener.recordFailed(info, source, new IllegalStateException(reason), at);
   }
 
+  /**
+   * Takes the retry items that were due before this run started: an item that fails again during
+   * the run waits for its backoff and a later run.
+   */
   private void processRetries() {
     Set<String> processed = new HashSet<>();
+    Instant dueBefore = now().minusNanos(1);
     while (true) {
       checkContinue();
       List<RetryItem> items =
           store.claimDueRetries(
-              tenant, flow.name(), now(), core.node, core.claimTtl, flow.pageSize());
+              tenant, flow.name(), dueBefore, core.node, core.claimTtl, flow.pageSize());
       if (items.isEmpty()) {
         return;
       }
@@ -538,10 +544,20 @@ final class FlowRun<S, T> {
     if (!dryRun) {
       backstop(source);
     }
+    Set<Long> seen = new HashSet<>();
     while (true) {
       checkContinue();
-      List<InboxEvent> events =
+      List<InboxEvent> claimed =
           store.claimInbox(tenant, source.system(), core.node, core.claimTtl, flow.pageSize());
+      List<InboxEvent> events = new ArrayList<>();
+      for (InboxEvent event : claimed) {
+        if (seen.add(event.id())) {
+          events.add(event);
+        } else {
+          // given back earlier in this run (a transient fetch failure): leave it to a later run
+          store.releaseInbox(tenant, event.id(), core.node);
+        }
+      }
       if (events.isEmpty()) {
         return;
       }
@@ -731,22 +747,30 @@ final class FlowRun<S, T> {
     }
     AtomicBoolean allFinal = new AtomicBoolean(true);
     try (InputStream in = source.open(file);
-        Stream<S> documents = source.parse(file, in)) {
-      Iterator<S> it = documents.iterator();
+        Stream<FileRow<S>> rows = source.parse(file, in)) {
+      Iterator<FileRow<S>> it = rows.iterator();
       List<S> chunk = new ArrayList<>();
       while (true) {
         boolean more;
         try {
           more = it.hasNext();
           if (more) {
-            chunk.add(it.next());
+            FileRow<S> row = it.next();
+            if (row.document() != null) {
+              chunk.add(row.document());
+            } else {
+              parkRow(file, hash, "file " + file.name() + " line " + row.line() + ": " + row.error());
+            }
           }
-        } catch (IllegalArgumentException | UncheckedIOException e) {
+        } catch (RuntimeException e) {
+          if (e instanceof StopRun || e instanceof StateStoreException) {
+            throw e;
+          }
           allFinal.set(false);
-          String reason = "file " + file.name() + " cannot be read past a bad row: " + e.getMessage();
+          String reason = "file " + file.name() + " cannot be read on: " + describe(e);
           log.warn(reason);
           if (!dryRun) {
-            store.audit(audit(null, null, "parse-file", AuditEntry.Outcome.PARKED, reason, hash));
+            store.audit(audit(null, null, "parse-file", AuditEntry.Outcome.FAILED, reason, hash));
           }
           more = false;
         }
@@ -772,6 +796,14 @@ final class FlowRun<S, T> {
       source.archive(file);
       store.updateFile(tenant, flow.name(), hash, SeenFile.Status.ARCHIVED);
       core.listener.fileArchived(info, file.name());
+    }
+  }
+
+  private void parkRow(RemoteFile file, String hash, String reason) {
+    log.warn("malformed row parked: {}", reason);
+    counters.parked.incrementAndGet();
+    if (!dryRun) {
+      store.audit(audit(null, null, "parse-row", AuditEntry.Outcome.PARKED, reason, hash));
     }
   }
 
@@ -824,6 +856,12 @@ final class FlowRun<S, T> {
           return skip(ref, "parked: " + op.lastError());
         case PENDING:
           return skip(ref, "in flight; an open intent is resolved by recovery");
+        case FAILED:
+          if (retry == null) {
+            // re-read by an overlap or a later event: the retry queue owns it, with its backoff
+            return skip(ref, "waiting in the retry queue");
+          }
+          break;
         default:
           break;
       }
@@ -867,6 +905,12 @@ final class FlowRun<S, T> {
             || pendingSources.contains(ref.key())
             || (mapping.isEmpty() && hasHistory(ref));
     return write(op, ref, version, mapped, mapping, uncertain);
+  }
+
+  private AuditEntry.Outcome lastOutcome(ExternalRef ref) {
+    List<AuditEntry> last =
+        store.audit(AuditQuery.all(tenant).withSource(ref).withLimit(1)).items();
+    return last.isEmpty() ? null : last.get(0).outcome();
   }
 
   private boolean hasHistory(ExternalRef ref) {
@@ -1032,6 +1076,10 @@ final class FlowRun<S, T> {
   private Result defer(
       ExternalRef ref, String version, String key, MappingDeferredException deferred,
       RetryItem retry) {
+    if (retry == null && !dryRun && lastOutcome(ref) == AuditEntry.Outcome.DEFERRED) {
+      // re-read while its deferral waits in the retry queue: keep that item and its attempts
+      return skip(ref, "waiting in the retry queue for " + deferred.dependency());
+    }
     int attempts = retry == null ? 1 : retry.attempts() + 1;
     if (attempts > flow.retryPolicy().maxAttempts()) {
       return park(ref, version, key, "dependency " + deferred.dependency()
