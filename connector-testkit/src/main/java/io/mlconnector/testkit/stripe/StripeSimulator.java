@@ -114,6 +114,18 @@ public final class StripeSimulator implements AutoCloseable {
     return this;
   }
 
+  /**
+   * The next {@code count} API requests are answered with a Stripe error of this status (5xx:
+   * {@code api_error}; 4xx: {@code invalid_request_error}) and {@code code} (may be null, e.g.
+   * {@code lock_timeout} for a 409 or 429), without running; {@code shouldRetry} non-null sends
+   * {@code Stripe-Should-Retry}. For exercising a client's retry rules (stripe-java retries 409 and
+   * 5xx unless told not to).
+   */
+  public StripeSimulator failNextWith(int count, int status, String code, Boolean shouldRetry) {
+    engine.scriptErrors(count, status, code, shouldRetry);
+    return this;
+  }
+
   /** Changes the per-key requests-per-second limit (0 = unlimited). */
   public StripeSimulator rateLimit(int requestsPerSecond) {
     engine.rateLimiter().perSecond(requestsPerSecond);
@@ -379,7 +391,10 @@ public final class StripeSimulator implements AutoCloseable {
       return this;
     }
 
-    /** Shares a fault injector (e.g. with other simulators); default a fresh one. */
+    /**
+     * Shares a fault injector (e.g. with other simulators); default a fresh one. The simulator sets
+     * the injector's {@link FaultInjector#exempt exempt} predicate to its {@code /_sim/} control path.
+     */
     public Builder faults(FaultInjector faults) {
       this.faults = Objects.requireNonNull(faults, "faults");
       return this;

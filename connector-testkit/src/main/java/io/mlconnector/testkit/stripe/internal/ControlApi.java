@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * The HTTP test-control API under {@code /_sim/} (form-encoded like the Stripe API, JSON answers,
@@ -87,7 +88,7 @@ final class ControlApi {
         String url = p.requireString("url");
         List<String> events = p.stringList("enabled_events");
         WebhookEndpoint e = engine.webhooks().addEndpoint(URI.create(url), p.requireString("secret"),
-            events.isEmpty() ? java.util.Set.of("*") : new HashSet<>(events));
+            events.isEmpty() ? Set.of("*") : new HashSet<>(events));
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("id", e.id());
         out.put("url", e.url().toString());

@@ -96,7 +96,7 @@ final class CustomerApi {
   private Map<String, Object> update(Ctx ctx, Map<String, Object> c, Params p) {
     p.allow(WRITABLE);
     Map<String, Object> before = Json.copy(c);
-    apply(c, p);
+    Store.atomically(c, () -> apply(c, p));
     Map<String, Object> previous = Diff.previous(before, c);
     store.touched(c);
     if (!previous.isEmpty()) {

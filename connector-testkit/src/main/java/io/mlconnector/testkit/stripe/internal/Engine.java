@@ -6,6 +6,7 @@ import io.mlconnector.testkit.http.SimResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
@@ -16,6 +17,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,6 +58,10 @@ public final class Engine implements SimHandler {
   private final WebhookDispatcher webhooks;
   private final Random requestIds;
   private final ControlApi control;
+  private final ArrayDeque<ScriptedError> scripted = new ArrayDeque<>();
+
+  /** A Stripe error answered instead of running the next API request. */
+  private record ScriptedError(int status, String type, String code, Boolean shouldRetry) {}
 
   /** An engine with a fresh, empty account. */
   public Engine(Settings settings) {
@@ -127,6 +133,13 @@ public final class Engine implements SimHandler {
       }
       return r;
     }
+    ScriptedError scriptedError = nextScripted();
+    if (scriptedError != null) {
+      SimResponse r = error(scriptedError.status(), ApiError.body(scriptedError.type(), scriptedError.code(), null,
+          "Simulated Stripe error (" + scriptedError.status() + ").", requestId), requestId, apiVersion);
+      return scriptedError.shouldRetry() == null ? r
+          : r.withHeader("Stripe-Should-Retry", scriptedError.shouldRetry().toString());
+    }
     String method = request.method();
     Params params;
     try {
@@ -181,6 +194,7 @@ public final class Engine implements SimHandler {
       response = error(500, ApiError.body("api_error", null, null,
           "An unknown error occurred in the simulator: " + e, requestId), requestId, apiVersion);
     }
+    LOG.debug("{} {} -> {} ({})", method, request.path(), response.status(), requestId);
     if (key != null) {
       response = response.withHeader("Idempotency-Key", key);
       if (keep) {
@@ -354,12 +368,33 @@ public final class Engine implements SimHandler {
 
   // ---------------------------------------------------------------- test-control operations
 
+  private synchronized ScriptedError nextScripted() {
+    return scripted.pollFirst();
+  }
+
+  /**
+   * The next {@code count} API requests (after authentication and rate limiting, before anything
+   * runs) are answered with this error; {@code shouldRetry} sets {@code Stripe-Should-Retry}.
+   */
+  public synchronized void scriptErrors(int count, int status, String code, Boolean shouldRetry) {
+    if (count < 0) {
+      throw new IllegalArgumentException("count must be >= 0, was " + count);
+    }
+    if (status < 400 || status > 599) {
+      throw new IllegalArgumentException("status must be a 4xx or 5xx, was " + status);
+    }
+    String type = status >= 500 ? "api_error" : "invalid_request_error";
+    for (int i = 0; i < count; i++) {
+      scripted.addLast(new ScriptedError(status, type, code, shouldRetry));
+    }
+  }
+
   private Ctx controlCtx() {
     return Ctx.control(settings.apiVersion());
   }
 
   /** Runs {@code op} under the lock, turning API errors into IllegalStateException/IllegalArgumentException. */
-  private <T> T locked(java.util.function.Supplier<T> op) {
+  private <T> T locked(Supplier<T> op) {
     synchronized (store) {
       try {
         tick(controlCtx());
@@ -404,7 +439,7 @@ public final class Engine implements SimHandler {
 
   /** Refunds {@code amount} (null: the rest) of a charge. */
   public Map<String, Object> refund(String chargeId, Long amount, String reason) {
-    return locked(() -> Json.copy(payments.refund(controlCtx(), store.require("charge", chargeId), amount, reason)));
+    return locked(() -> Json.copy(payments.refund(controlCtx(), store.require("charge", chargeId), amount, reason, null)));
   }
 
   /** Opens a dispute on a charge. */

@@ -230,7 +230,8 @@ final class InvoiceApi {
     Map<String, Object> hidden = store.hidden((String) inv.get("id"));
     hidden.put("lines", new ArrayList<Map<String, Object>>());
     hidden.put("amount_paid_off_stripe", 0L);
-    hidden.put("payments", store.list(List.of(), false, "/v1/invoice_payments", List.of()));
+    hidden.put("payments",
+        store.list(List.of(), false, "/v1/invoice_payments?invoice=" + inv.get("id"), List.of()));
     if (customer.get("currency") == null) {
       customer.put("currency", currency);
     }
@@ -323,10 +324,12 @@ final class InvoiceApi {
     p.allow("collection_method", "days_until_due", "due_date", "auto_advance", "description", "metadata",
         "footer", "custom_fields", "statement_descriptor", "default_payment_method", "automatic_tax");
     Map<String, Object> before = Json.copy(inv);
-    applyEditable(inv, p, false);
-    if ("send_invoice".equals(inv.get("collection_method")) && inv.get("due_date") == null) {
-      throw ApiError.missing("days_until_due");
-    }
+    Store.atomically(inv, () -> {
+      applyEditable(inv, p, false);
+      if ("send_invoice".equals(inv.get("collection_method")) && inv.get("due_date") == null) {
+        throw ApiError.missing("days_until_due");
+      }
+    });
     changed(ctx, inv, before, "invoice.updated");
     return inv;
   }
@@ -402,7 +405,15 @@ final class InvoiceApi {
     }
     status(inv).put("finalized_at", now);
     changed(ctx, inv, before, "invoice.finalized");
-    if ((Long) inv.get("amount_due") == 0L) {
+    long due = (Long) inv.get("amount_due");
+    if (due > 0 && due < PaymentApi.minimumCharge((String) inv.get("currency"))) {
+      // below the minimum charge: Stripe carries the amount to the customer's balance
+      customer.put("balance", (Long) customer.get("balance") + due);
+      store.touched(customer);
+      inv.put("ending_balance", due);
+      inv.put("amount_remaining", 0L);
+      markPaid(ctx, inv);
+    } else if (due == 0L) {
       markPaid(ctx, inv);
     }
     return inv;
@@ -700,7 +711,8 @@ final class InvoiceApi {
   }
 
   private static final String[] ITEM_PARAMS = {
-    "customer", "invoice", "amount", "unit_amount", "unit_amount_decimal", "quantity", "currency",
+    "customer", "invoice", "amount", "unit_amount", "unit_amount_decimal", "quantity", "quantity_decimal",
+    "currency",
     "description", "metadata", "period", "discountable", "tax_rates", "tax_behavior", "tax_code",
     "price_data", "pricing", "price"
   };
@@ -774,11 +786,11 @@ final class InvoiceApi {
   }
 
   private Map<String, Object> updateItem(Ctx ctx, Map<String, Object> item, Params p) {
-    p.allow("amount", "unit_amount", "unit_amount_decimal", "quantity", "description", "metadata", "period",
+    p.allow("amount", "unit_amount", "unit_amount_decimal", "quantity", "quantity_decimal", "description", "metadata", "period",
         "discountable", "tax_rates", "tax_behavior", "tax_code", "price_data", "pricing");
     Map<String, Object> inv = editableInvoiceOf(item);
     Map<String, Object> before = Json.copy(item);
-    applyItem(item, p, false);
+    Store.atomically(item, () -> applyItem(item, p, false));
     store.touched(item);
     if (inv != null) {
       for (Map<String, Object> line : lineList(inv)) {
@@ -797,9 +809,20 @@ final class InvoiceApi {
 
   @SuppressWarnings("unchecked")
   private void applyItem(Map<String, Object> item, Params p, boolean creating) {
-    Long quantity = p.longValue("quantity");
-    if (quantity != null && quantity < 0) {
-      throw ApiError.invalid("parameter_invalid_integer", "quantity", "Invalid quantity: must be at least 0.");
+    BigDecimal quantity = null;
+    if (p.has("quantity") && p.has("quantity_decimal")) {
+      throw ApiError.invalid(null, "quantity_decimal",
+          "You may only specify one of these parameters: quantity, quantity_decimal.");
+    }
+    if (p.has("quantity")) {
+      Long q = p.longValue("quantity");
+      quantity = q == null ? null : BigDecimal.valueOf(q);
+    } else if (p.has("quantity_decimal")) {
+      quantity = decimal(p.string("quantity_decimal"), "quantity_decimal");
+    }
+    if (quantity != null && quantity.signum() < 0) {
+      throw ApiError.invalid("parameter_invalid_integer", p.has("quantity") ? "quantity" : "quantity_decimal",
+          "Invalid quantity: must be at least 0.");
     }
     if (p.has("pricing") || p.has("price")) {
       String price = p.has("price") ? p.string("price")
@@ -827,24 +850,24 @@ final class InvoiceApi {
       throw ApiError.invalid(null, "amount",
           "You may only specify one of these parameters: amount, unit_amount, unit_amount_decimal, price_data.");
     }
-    long q = quantity != null ? quantity : (Long) item.get("quantity");
+    BigDecimal q = quantity != null ? quantity : new BigDecimal((String) item.get("quantity_decimal"));
     Map<String, Object> pricing = (Map<String, Object>) item.get("pricing");
     if (amount != null) {
       item.put("amount", amount);
-      pricing.put("unit_amount_decimal", q == 0 ? String.valueOf(amount)
-          : new BigDecimal(amount).divide(BigDecimal.valueOf(q), 12, RoundingMode.HALF_UP).stripTrailingZeros()
-              .toPlainString());
+      pricing.put("unit_amount_decimal", q.signum() == 0 ? String.valueOf(amount)
+          : new BigDecimal(amount).divide(q, 12, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString());
     } else if (unit != null) {
-      item.put("amount", unit.multiply(BigDecimal.valueOf(q)).setScale(0, RoundingMode.HALF_UP).longValueExact());
+      item.put("amount", unit.multiply(q).setScale(0, RoundingMode.HALF_UP).longValueExact());
       pricing.put("unit_amount_decimal", unit.stripTrailingZeros().toPlainString());
     } else if (creating) {
       throw ApiError.missing("amount");
     } else if (quantity != null) {
       BigDecimal u = new BigDecimal((String) pricing.get("unit_amount_decimal"));
-      item.put("amount", u.multiply(BigDecimal.valueOf(q)).setScale(0, RoundingMode.HALF_UP).longValueExact());
+      item.put("amount", u.multiply(q).setScale(0, RoundingMode.HALF_UP).longValueExact());
     }
-    item.put("quantity", q);
-    item.put("quantity_decimal", String.valueOf(q));
+    boolean whole = q.stripTrailingZeros().scale() <= 0;
+    item.put("quantity", whole ? q.longValueExact() : null);
+    item.put("quantity_decimal", q.stripTrailingZeros().toPlainString());
     item.put("net_amount", item.get("amount"));
     if (p.has("description")) {
       String d = p.string("description");

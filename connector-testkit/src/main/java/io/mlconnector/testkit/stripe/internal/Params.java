@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -217,7 +218,7 @@ public final class Params {
     if (v == null) {
       return null;
     }
-    String c = v.toLowerCase(java.util.Locale.ROOT);
+    String c = v.toLowerCase(Locale.ROOT);
     if (!c.matches("[a-z]{3}")) {
       throw ApiError.invalid(null, name, "Invalid currency: " + v + ". Stripe currencies are three-letter ISO codes.");
     }

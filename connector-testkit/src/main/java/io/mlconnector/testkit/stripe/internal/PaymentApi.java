@@ -16,6 +16,13 @@ import java.util.TreeMap;
 final class PaymentApi {
   private static final Set<String> THREE_DECIMAL = Set.of("bhd", "jod", "kwd", "omr", "tnd");
   static final long DISPUTE_FEE = 1500;
+  /** Minimum charge per settlement currency in minor units (Stripe's table; others default to 50). */
+  private static final Map<String, Long> MINIMUM_CHARGE = Map.of(
+      "usd", 50L, "eur", 50L, "gbp", 30L, "jpy", 50L, "cad", 50L, "aud", 50L, "chf", 50L, "nzd", 50L);
+
+  static long minimumCharge(String currency) {
+    return MINIMUM_CHARGE.getOrDefault(currency, 50L);
+  }
 
   private final Store store;
   private final long feeBasisPoints;
@@ -63,6 +70,12 @@ final class PaymentApi {
               "charge.dispute.updated"), p.expand());
         }
         return readOnly(method, path, p, "dispute", "/v1/disputes", "charge", "payment_intent");
+      case "account":
+        if (method.equals("GET") && path.size() == 2) {
+          p.allow();
+          return account();
+        }
+        return null;
       case "balance":
         if (method.equals("GET") && path.size() == 2) {
           p.allow();
@@ -78,6 +91,11 @@ final class PaymentApi {
       String method, List<String> path, Params p, String type, String url, String... filters) {
     if (!method.equals("GET")) {
       return null;
+    }
+    if (path.size() == 3 && path.get(2).equals("search")
+        && (type.equals("charge") || type.equals("payment_intent"))) {
+      p.allow("query", "limit", "page");
+      return store.search(type, p, url + "/search");
     }
     if (path.size() == 3) {
       p.allow();
@@ -139,6 +157,10 @@ final class PaymentApi {
   Map<String, Object> chargeForInvoice(Ctx ctx, Map<String, Object> inv, long amount) {
     String currency = (String) inv.get("currency");
     checkPaymentAmount(amount, currency, "amount");
+    if (amount < minimumCharge(currency)) {
+      throw ApiError.invalid("amount_too_small", "amount", "Amount must be at least " + minimumCharge(currency)
+          + " " + currency + " minor units, was " + amount + ".");
+    }
     Map<String, Object> pi = paymentIntent(inv, amount);
     Map<String, Object> charge = charge(inv, pi, amount);
     long fee = fee(amount);
@@ -398,6 +420,27 @@ final class PaymentApi {
     return b;
   }
 
+  private Map<String, Object> account() {
+    Map<String, Object> a = new LinkedHashMap<>();
+    a.put("id", store.accountId);
+    a.put("object", "account");
+    Map<String, Object> profile = new LinkedHashMap<>();
+    profile.put("name", "ml-connector simulator");
+    profile.put("url", null);
+    a.put("business_profile", profile);
+    a.put("business_type", "company");
+    a.put("charges_enabled", true);
+    a.put("country", "US");
+    a.put("created", 1_700_000_000L);
+    a.put("default_currency", "usd");
+    a.put("details_submitted", true);
+    a.put("email", "simulator@example.com");
+    a.put("metadata", new LinkedHashMap<String, Object>());
+    a.put("payouts_enabled", true);
+    a.put("type", "standard");
+    return a;
+  }
+
   private static Map<String, Object> fund(long amount, String currency) {
     Map<String, Object> f = new LinkedHashMap<>();
     f.put("amount", amount);
@@ -433,16 +476,15 @@ final class PaymentApi {
       throw ApiError.invalid(null, "reason",
           "Invalid reason: must be one of duplicate, fraudulent, or requested_by_customer");
     }
-    Map<String, Object> refund = refund(ctx, charge, p.longValue("amount"), reason);
-    @SuppressWarnings("unchecked")
-    Map<String, Object> md = (Map<String, Object>) refund.get("metadata");
-    p.applyMetadata(md);
-    return refund;
+    Map<String, Object> metadata = new LinkedHashMap<>();
+    p.applyMetadata(metadata); // validated before anything changes
+    return refund(ctx, charge, p.longValue("amount"), reason, metadata);
   }
 
   /** Refunds {@code amount} (null: everything not yet refunded) of a charge. */
   @SuppressWarnings("unchecked")
-  Map<String, Object> refund(Ctx ctx, Map<String, Object> charge, Long amount, String reason) {
+  Map<String, Object> refund(
+      Ctx ctx, Map<String, Object> charge, Long amount, String reason, Map<String, Object> metadata) {
     String chargeId = (String) charge.get("id");
     if (!"succeeded".equals(charge.get("status"))) {
       throw ApiError.state(null, "Charge " + chargeId + " did not succeed and cannot be refunded.");
@@ -485,7 +527,7 @@ final class PaymentApi {
     dest.put("card", card);
     dest.put("type", "card");
     r.put("destination_details", dest);
-    r.put("metadata", new LinkedHashMap<String, Object>());
+    r.put("metadata", metadata == null ? new LinkedHashMap<String, Object>() : metadata);
     r.put("payment_intent", charge.get("payment_intent"));
     r.put("payment_method", charge.get("payment_method"));
     r.put("reason", reason);

@@ -91,6 +91,18 @@ public final class Store {
         .add(new Snapshot(clock.nowMillis() + searchDelay.toMillis(), Json.copy(obj)));
   }
 
+  /** Runs {@code change} on {@code obj}; if it fails, {@code obj} is restored as it was. */
+  static void atomically(Map<String, Object> obj, Runnable change) {
+    Map<String, Object> before = Json.copy(obj);
+    try {
+      change.run();
+    } catch (RuntimeException e) {
+      obj.clear();
+      obj.putAll(before);
+      throw e;
+    }
+  }
+
   void markDeleted(String id) {
     deleted.add(id);
   }
@@ -250,6 +262,8 @@ public final class Store {
       return;
     } else if (v != null && !(v instanceof Map)) {
       throw cannotExpand(path);
+    } else if (last && v instanceof Map<?, ?> hash && !hash.containsKey("object")) {
+      throw cannotExpand(path); // a plain hash, not an (already expanded) object
     }
     if (!last) {
       expandAt(v, parts, i + 1, path);
@@ -435,7 +449,7 @@ public final class Store {
   int count(String type, Predicate<Map<String, Object>> filter) {
     int n = 0;
     for (Map<String, Object> o : all(type)) {
-      if (filter.test(Collections.unmodifiableMap(o))) {
+      if (filter.test(Collections.unmodifiableMap(Json.copy(o)))) {
         n++;
       }
     }

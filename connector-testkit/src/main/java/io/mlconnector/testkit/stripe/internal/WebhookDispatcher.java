@@ -35,7 +35,8 @@ public final class WebhookDispatcher implements WebhookControls, AutoCloseable {
 
   private record Registered(WebhookEndpoint endpoint, List<String> secrets) {}
 
-  private record Job(String endpointId, String eventId, String eventType, String payload, int attempt) {}
+  private record Job(
+      String endpointId, String eventId, String eventType, String payload, int attempt, Map<String, Object> event) {}
 
   private final SimClock clock;
   private final Store ids;
@@ -96,7 +97,7 @@ public final class WebhookDispatcher implements WebhookControls, AutoCloseable {
       }
     }
     for (Registered r : targets) {
-      Job job = new Job(r.endpoint().id(), (String) event.get("id"), type, payload, 1);
+      Job job = new Job(r.endpoint().id(), (String) event.get("id"), type, payload, 1, event);
       int copies = 1;
       synchronized (this) {
         if (dropNext > 0) {
@@ -166,8 +167,17 @@ public final class WebhookDispatcher implements WebhookControls, AutoCloseable {
       wait = backoff.multipliedBy(1L << Math.min(20, job.attempt() - 1));
     }
     if (!ok && job.attempt() < attempts) {
-      schedule(new Job(job.endpointId(), job.eventId(), job.eventType(), job.payload(), job.attempt() + 1), wait);
+      schedule(new Job(job.endpointId(), job.eventId(), job.eventType(), job.payload(), job.attempt() + 1,
+          job.event()), wait);
     } else {
+      if (ok) {
+        synchronized (ids) { // the store's lock: the event is part of the account
+          Object left = job.event().get("pending_webhooks");
+          if (left instanceof Long n && n > 0) {
+            job.event().put("pending_webhooks", n - 1);
+          }
+        }
+      }
       pending.decrementAndGet();
     }
   }
