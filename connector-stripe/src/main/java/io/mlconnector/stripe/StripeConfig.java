@@ -1,5 +1,6 @@
 package io.mlconnector.stripe;
 
+import io.mlconnector.core.credential.Secret;
 import io.mlconnector.core.http.RateBudgetRegistry;
 import java.net.URI;
 import java.time.Clock;
@@ -27,7 +28,8 @@ public final class StripeConfig {
   public static final double LIVE_MODE_REQUESTS_PER_SECOND = 100;
 
   private final String tenant;
-  private final String apiKey;
+  private final Secret apiKey;
+  private final boolean liveMode;
   private final String apiBase;
   private final double requestsPerSecond;
   private final int maxNetworkRetries;
@@ -56,6 +58,7 @@ public final class StripeConfig {
     this.rateBudgets = b.rateBudgets != null ? b.rateBudgets : RateBudgetRegistry.create();
     this.tenant = b.tenant;
     this.apiKey = b.apiKey;
+    this.liveMode = isLiveKey(b.apiKey);
     this.apiBase = b.apiBase;
     this.requestsPerSecond =
         b.requestsPerSecond > 0
@@ -126,13 +129,13 @@ public final class StripeConfig {
   }
 
   /** The secret or restricted API key. Hand it only to stripe-java; never log it. */
-  String apiKey() {
+  Secret apiKey() {
     return apiKey;
   }
 
   /** True for a live-mode key ({@code sk_live_}, {@code rk_live_}). */
   public boolean liveMode() {
-    return isLiveKey(apiKey);
+    return liveMode;
   }
 
   /** The API base URL, {@value #DEFAULT_API_BASE} unless pointed elsewhere (a simulator, a proxy). */
@@ -210,8 +213,12 @@ public final class StripeConfig {
     return clock;
   }
 
-  static boolean isLiveKey(String key) {
-    return key != null && (key.startsWith("sk_live_") || key.startsWith("rk_live_"));
+  static boolean isLiveKey(Secret key) {
+    if (key == null) {
+      return false;
+    }
+    String k = key.reveal();
+    return k.startsWith("sk_live_") || k.startsWith("rk_live_");
   }
 
   @Override
@@ -236,7 +243,7 @@ public final class StripeConfig {
   /** Validating builder for {@link StripeConfig}. */
   public static final class Builder {
     private String tenant;
-    private String apiKey;
+    private Secret apiKey;
     private String apiBase = DEFAULT_API_BASE;
     private double requestsPerSecond;
     private int maxNetworkRetries = 2;
@@ -288,8 +295,14 @@ public final class StripeConfig {
         throw new IllegalArgumentException(
             "apiKey must be a secret (sk_...) or restricted (rk_...) Stripe key; publishable keys cannot call the API");
       }
-      this.apiKey = key;
+      this.apiKey = Secret.of(key);
       return this;
+    }
+
+    /** Required (or {@link #apiKey(String)}): the key as a core {@link Secret}, e.g. from a {@code CredentialStore}. */
+    public Builder apiKey(Secret apiKey) {
+      Objects.requireNonNull(apiKey, "apiKey");
+      return apiKey(apiKey.reveal());
     }
 
     /** The API base URL; default {@value StripeConfig#DEFAULT_API_BASE}. Point it at a simulator in tests. */

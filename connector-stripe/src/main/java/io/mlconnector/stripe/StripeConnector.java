@@ -106,7 +106,7 @@ public final class StripeConnector {
             config.rateLimitBackoffMax());
     this.client =
         StripeClient.builder()
-            .setApiKey(config.apiKey())
+            .setApiKey(config.apiKey().reveal())
             .setApiBase(config.apiBase())
             .setMaxNetworkRetries(config.maxNetworkRetries())
             .setConnectTimeout((int) config.connectTimeout().toMillis())

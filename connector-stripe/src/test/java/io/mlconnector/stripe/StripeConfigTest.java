@@ -64,6 +64,14 @@ class StripeConfigTest {
   }
 
   @Test
+  void takesTheKeyAsACoreSecret() {
+    StripeConfig c = StripeConfig.builder().tenant("t").apiKey(io.mlconnector.core.credential.Secret.of("sk_live_fromStore")).build();
+
+    assertThat(c.liveMode()).isTrue();
+    assertThat(c.toString()).doesNotContain("fromStore");
+  }
+
+  @Test
   void theKeyIsNeverPrinted() {
     StripeConfig c = StripeConfig.builder().tenant("t").apiKey("sk_live_verysecret").build();
 
