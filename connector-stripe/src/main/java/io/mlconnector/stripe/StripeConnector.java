@@ -172,6 +172,8 @@ public final class StripeConnector {
     } catch (StripeException e) {
       ConnectorException ce = StripeErrors.map("GET /v1/account", e);
       checks.add(new PingCheck("authentication", false, ce.getMessage(), since(t0)));
+    } catch (RuntimeException e) {
+      checks.add(new PingCheck("authentication", false, "GET /v1/account failed: " + io.mlconnector.stripe.internal.Redaction.scrub(e.getMessage()), since(t0)));
     }
     checks.add(new PingCheck("mode", true, config.liveMode() ? "live" : "test", Duration.ZERO));
     checks.add(new PingCheck("api version", true, apiVersion(), Duration.ZERO));
@@ -190,6 +192,8 @@ public final class StripeConnector {
       return new PingCheck(name, true, "readable", since(t0));
     } catch (StripeException e) {
       return new PingCheck(name, false, StripeErrors.map(op, e).getMessage(), since(t0));
+    } catch (RuntimeException e) {
+      return new PingCheck(name, false, op + " failed: " + io.mlconnector.stripe.internal.Redaction.scrub(e.getMessage()), since(t0));
     }
   }
 
