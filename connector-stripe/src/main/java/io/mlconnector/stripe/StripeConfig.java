@@ -336,7 +336,11 @@ public final class StripeConfig {
       return this;
     }
 
-    /** Retries after a 429 (unless Stripe answers {@code Stripe-Should-Retry: false}); default 5. */
+    /**
+     * Retries after a 429 within one stripe-java attempt (unless Stripe answers {@code
+     * Stripe-Should-Retry: false}); default 5. When Stripe says {@code Stripe-Should-Retry: true}
+     * on the last one, stripe-java's own retries ({@link #maxNetworkRetries}) may follow.
+     */
     public Builder maxRateLimitRetries(int maxRateLimitRetries) {
       this.maxRateLimitRetries = requireRange(maxRateLimitRetries, 0, 20, "maxRateLimitRetries");
       return this;

@@ -245,6 +245,9 @@ public final class StripeConnector {
     if (request.phone() != null) {
       p.setPhone(request.phone());
     }
+    if (request.preferredLocale() != null) {
+      p.addPreferredLocale(request.preferredLocale());
+    }
     StripeAddress a = request.address();
     if (a != null) {
       p.setAddress(
@@ -265,6 +268,49 @@ public final class StripeConnector {
   public StripeCustomer retrieveCustomer(String customerId) {
     Validation.requireId(customerId, "cus_", "customerId");
     return toCustomer(call("GET /v1/customers/{id}", () -> client.v1().customers().retrieve(customerId)));
+  }
+
+  /**
+   * The customer with this id as the request that would write it as it is now (its stamp, fields
+   * and own metadata), for reconciliation; empty when it does not exist or carries no stamp.
+   */
+  public Optional<StripeCustomerRequest> readCustomerRequest(String customerId) {
+    Validation.requireId(customerId, "cus_", "customerId");
+    Customer c;
+    try {
+      c = call("GET /v1/customers/{id}", () -> client.v1().customers().retrieve(customerId));
+    } catch (NotFoundException gone) {
+      return Optional.empty();
+    }
+    Map<String, String> md = c.getMetadata() == null ? Map.of() : c.getMetadata();
+    String ref = md.get(StripeMetadata.SOURCE_REF);
+    if (ref == null || Boolean.TRUE.equals(c.getDeleted()) || c.getName() == null) {
+      return Optional.empty();
+    }
+    Map<String, String> own = new HashMap<>();
+    md.forEach((k, v) -> {
+      if (!k.startsWith("mlc_")) {
+        own.put(k, v);
+      }
+    });
+    com.stripe.model.Address a = c.getAddress();
+    StripeAddress address =
+        a == null ? null : new StripeAddress(a.getLine1(), a.getLine2(), a.getCity(), a.getState(), a.getPostalCode(), a.getCountry());
+    List<String> locales = c.getPreferredLocales();
+    return Optional.of(
+        new StripeCustomerRequest(
+            ref,
+            md.get(StripeMetadata.SOURCE_VERSION),
+            c.getName(),
+            blankToNull(c.getEmail()),
+            blankToNull(c.getPhone()),
+            address,
+            locales == null || locales.isEmpty() ? null : locales.get(0),
+            own));
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s;
   }
 
   /**

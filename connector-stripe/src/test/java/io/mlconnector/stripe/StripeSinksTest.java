@@ -67,6 +67,17 @@ class StripeSinksTest {
   }
 
   @Test
+  void theCustomerSinkReadsTheCustomerBackForReconciliation() {
+    StripeCustomerRequest written =
+        new StripeCustomerRequest(ERP_CUSTOMER.key(), "v1", "Acme", "ap@acme.test", "+27 21 555 0100",
+            new StripeAddress("1 Main St", null, "Cape Town", "WC", "8001", "ZA"), "en", Map.of("segment", "wholesale"));
+    WriteResult created = customers.create(written, context(ERP_CUSTOMER, "v1", "op-c1"));
+
+    assertThat(customers.read(created.target())).contains(written);
+    assertThat(customers.read(ExternalRef.of("stripe", "acme", "customer", "cus_missing"))).isEmpty();
+  }
+
+  @Test
   void aRecordStampedForAnotherSourceIsRefused() {
     assertThatThrownBy(
             () -> customers.create(StripeCustomerRequest.of("syspro:customer:OTHER", "v1", "X"), context(ERP_CUSTOMER, "v1", "op")))
