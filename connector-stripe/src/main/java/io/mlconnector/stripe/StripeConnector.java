@@ -376,11 +376,12 @@ public final class StripeConnector {
     return issue(request, key, null, key);
   }
 
-  private StripeInvoice issue(StripeInvoiceRequest request, String key, String replaces, String operationKey) {
+  private StripeInvoice issue(StripeInvoiceRequest request, String key, StripeInvoice replaces, String operationKey) {
     List<ItemPlan> plan = planItems(request);
     Map<String, String> md = stamp(request.sourceRef(), request.sourceVersion(), request.metadata(), operationKey);
     if (replaces != null) {
-      md.put(StripeMetadata.REPLACES, replaces);
+      md.put(StripeMetadata.REPLACES, replaces.id());
+      md.put(StripeMetadata.ORIGINAL, replaces.originalId());
     }
     InvoiceCreateParams.Builder p =
         InvoiceCreateParams.builder()
@@ -599,6 +600,46 @@ public final class StripeConnector {
   }
 
   /**
+   * The invoice of the re-issue chain that starts at {@code originalId} which is current: the
+   * newest one not voided, else the newest one (all voided). An invoice never re-issued is its own
+   * chain. The list scan is limited to the customer's invoices.
+   */
+  public StripeInvoice currentInvoice(String originalId) {
+    StripeInvoice original = retrieveInvoice(originalId);
+    if (!original.isVoid()) {
+      return original;
+    }
+    StripeInvoice newestVoid = null;
+    String after = null;
+    int scanned = 0;
+    boolean more = true;
+    while (more && scanned < config.lookupScanLimit()) {
+      InvoiceListParams.Builder p = InvoiceListParams.builder().setCustomer(original.customerId()).setLimit(PAGE);
+      if (after != null) {
+        p.setStartingAfter(after);
+      }
+      StripeCollection<Invoice> page = call("GET /v1/invoices", () -> client.v1().invoices().list(p.build()));
+      // newest first: the first non-void member of the chain is the current one
+      for (Invoice i : page.getData()) {
+        scanned++;
+        after = i.getId();
+        StripeInvoice candidate = toInvoice(i);
+        if (candidate.id().equals(originalId) || !originalId.equals(candidate.originalId())) {
+          continue;
+        }
+        if (!candidate.isVoid()) {
+          return candidate;
+        }
+        if (newestVoid == null) {
+          newestVoid = candidate;
+        }
+      }
+      more = Boolean.TRUE.equals(page.getHasMore()) && !page.getData().isEmpty();
+    }
+    return newestVoid != null ? newestVoid : original;
+  }
+
+  /**
    * Applies an ERP change to the invoice already issued as {@code invoiceId}:
    *
    * <ul>
@@ -672,7 +713,7 @@ public final class StripeConnector {
 
   private InvoiceChange reissue(StripeInvoice cur, StripeInvoiceRequest request, String key) {
     call("POST /v1/invoices/{id}/void", () -> client.v1().invoices().voidInvoice(cur.id(), options(key + "/void")));
-    StripeInvoice fresh = issue(request, key + "/reissue", cur.id(), key);
+    StripeInvoice fresh = issue(request, key + "/reissue", cur, key);
     log.info("stripe invoice {} voided and re-issued as {} for {}", cur.id(), fresh.id(), request.sourceRef());
     return new InvoiceChange(InvoiceChange.Outcome.REISSUED, fresh, cur.id(), null);
   }
@@ -735,7 +776,7 @@ public final class StripeConnector {
       call("DELETE /v1/invoices/{id}", () -> client.v1().invoices().delete(invoiceId));
       return new StripeInvoice(
           cur.id(), cur.customerId(), "deleted", null, null, cur.currency(), cur.total(), cur.amountDue(), cur.amountPaid(),
-          cur.sourceRef(), cur.sourceVersion(), cur.operationKey(), cur.created());
+          cur.sourceRef(), cur.sourceVersion(), cur.operationKey(), cur.created(), cur.originalId());
     }
     return toInvoice(call("POST /v1/invoices/{id}/void", () -> client.v1().invoices().voidInvoice(invoiceId, options(key + "/void"))));
   }
@@ -1031,7 +1072,8 @@ public final class StripeConnector {
         meta(i.getMetadata(), StripeMetadata.SOURCE_REF),
         meta(i.getMetadata(), StripeMetadata.SOURCE_VERSION),
         meta(i.getMetadata(), StripeMetadata.OPERATION),
-        i.getCreated() == null ? null : Instant.ofEpochSecond(i.getCreated()));
+        i.getCreated() == null ? null : Instant.ofEpochSecond(i.getCreated()),
+        meta(i.getMetadata(), StripeMetadata.ORIGINAL) != null ? meta(i.getMetadata(), StripeMetadata.ORIGINAL) : i.getId());
   }
 
   @Override

@@ -189,4 +189,35 @@ class StripeEngineFlowsTest {
     assertThat(p.amount()).isEqualTo(Money.of("250.00", "USD"));
     assertThat(p.applications()).singleElement().satisfies(a -> assertThat(a.invoice()).isEqualTo(mapping.target()));
   }
+
+  @Test
+  void anErpChangeOfAnOpenInvoiceIsReissuedAndItsPaymentComesBackToTheSameMapping() throws Exception {
+    customers.add(Customer.builder().ref(C100).version("v1").name("Acme Ltd").build());
+    invoices.add(invoice("v1", "250.00"));
+    startEngine();
+    engine.runOnce("acme", "customers");
+    engine.runOnce("acme", "invoices");
+    ExternalRef first = store.mappingBySource(INV1, "stripe").orElseThrow().target();
+
+    invoices.add(invoice("v2", "275.00"));
+    RunReport changed = engine.runOnce("acme", "invoices");
+
+    assertThat(changed.written()).isEqualTo(1);
+    Mapping mapping = store.mappingBySource(INV1, "stripe").orElseThrow();
+    assertThat(mapping.target()).isEqualTo(first);
+    String current = mapping.attributes().get(StripeInvoiceSink.ATTR_INVOICE);
+    assertThat(current).isNotEqualTo(first.id());
+    assertThat(mapping.attributes()).containsEntry(StripeInvoiceSink.ATTR_REPLACES, first.id()).containsEntry("status", "open");
+    assertThat(stripe.retrieveInvoice(first.id()).status()).isEqualTo("void");
+    assertThat(stripe.retrieveInvoice(current).total()).isEqualTo(27500);
+
+    sim.payInvoice(current);
+    engine.runOnce("acme", "payments");
+
+    assertThat(erpPayments).singleElement().satisfies(p -> {
+      assertThat(p.amount()).isEqualTo(Money.of("275.00", "USD"));
+      assertThat(p.applications()).singleElement().satisfies(a -> assertThat(a.invoice()).isEqualTo(first));
+    });
+    assertThat(store.mappingByTarget(first).map(Mapping::source)).contains(INV1);
+  }
 }
