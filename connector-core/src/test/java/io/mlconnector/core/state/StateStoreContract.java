@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -28,16 +29,25 @@ import org.junit.jupiter.api.Test;
  * and supplies a fresh, empty store per test.
  */
 abstract class StateStoreContract {
-  static final String T = "acme";
-  static final String OTHER = "globex";
+  /** This test's tenants: unique, so stores that share tables across tests stay apart. */
+  final String T = "acme-" + UUID.randomUUID();
+  final String OTHER = "globex-" + UUID.randomUUID();
   static final Instant START = Instant.parse("2026-03-01T10:00:00Z");
   static final int THREADS = 8;
 
   protected TestClock clock;
   protected StateStore store;
 
-  /** A fresh, empty store reading time from {@code clock}. */
+  /**
+   * A store reading time from {@code clock}, holding nothing of this test's tenants. It may share
+   * its tables with other tests of the class.
+   */
   protected abstract StateStore newStore(TestClock clock) throws Exception;
+
+  /** A store that shares nothing with any other test (for purges, which span all tenants). */
+  protected StateStore newIsolatedStore(TestClock clock) throws Exception {
+    return newStore(clock);
+  }
 
   /** Rounds of each concurrency race. */
   protected int rounds() {
@@ -684,7 +694,9 @@ abstract class StateStoreContract {
   // ------------------------------------------------------------------ retention
 
   @Test
-  void purgeRemovesOldDoneOperationsAndAuditButNothingElse() {
+  void purgeRemovesOldDoneOperationsAndAuditButNothingElse() throws Exception {
+    store.close();
+    store = newIsolatedStore(clock);
     store.begin(intent(T, "done-old", syspro(T, "C1")));
     store.complete(completion(T, "done-old", syspro(T, "C1"), stripe(T, "cus_1")));
     store.begin(intent(T, "pending-old", syspro(T, "C2")));
