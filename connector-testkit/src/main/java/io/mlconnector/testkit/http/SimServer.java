@@ -41,6 +41,11 @@ public final class SimServer implements AutoCloseable {
     this.handler = handler;
     this.faults = faults;
     this.serverError = serverError;
+    // Without TCP_NODELAY the JDK server's separate header and body writes meet delayed ACKs and
+    // every answer waits ~40 ms; the property is read once, when the first server starts.
+    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+      System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
     this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 128);
     this.executor = Executors.newFixedThreadPool(threads, r -> {
       Thread t = new Thread(r, "sim-http");

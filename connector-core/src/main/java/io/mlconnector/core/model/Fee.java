@@ -1,0 +1,146 @@
+package io.mlconnector.core.model;
+
+import java.time.LocalDate;
+
+/**
+ * A charge a payment provider took (a Stripe processing fee from a balance transaction), or gave
+ * back, usually booked to an expense account as a GL journal.
+ *
+ * @param ref where the fee lives (for Stripe, the balance transaction it is part of)
+ * @param version the version of this state of the fee
+ * @param type what the fee is for
+ * @param amount the fee: positive is a cost, negative a fee returned; never zero
+ * @param date the day the fee was incurred
+ * @param source the payment, refund, dispute or payout the fee arose from, or null
+ * @param payout the payout the fee was settled in, or null until it is paid out
+ * @param description the provider's description, or null
+ * @param extensions system-specific extras
+ */
+public record Fee(
+    ExternalRef ref,
+    String version,
+    Type type,
+    Money amount,
+    LocalDate date,
+    ExternalRef source,
+    ExternalRef payout,
+    String description,
+    Extensions extensions)
+    implements CanonicalRecord {
+
+  /** What a fee is for. */
+  public enum Type {
+    /** The provider's processing fee on a payment. */
+    PROCESSING,
+    /** A platform's application fee. */
+    APPLICATION,
+    /** Tax charged on fees. */
+    TAX,
+    /** A fee for handling a dispute. */
+    DISPUTE,
+    /** A fee for a payout. */
+    PAYOUT,
+    /** Anything else. */
+    OTHER
+  }
+
+  /** Validates the fields. */
+  public Fee {
+    Checks.notNull(ref, "Fee.ref");
+    String what = "Fee " + ref.id();
+    Checks.text(version, what + " version");
+    Checks.notNull(type, what + " type");
+    Checks.notNull(amount, what + " amount");
+    if (amount.isZero()) {
+      throw new IllegalArgumentException(what + " amount must not be zero");
+    }
+    Checks.notNull(date, what + " date");
+    Checks.optionalText(description, what + " description");
+    extensions = Checks.extensions(extensions);
+  }
+
+  /** A builder; type defaults to {@code PROCESSING}. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@link Fee}; {@link #build()} validates. */
+  public static final class Builder {
+    private ExternalRef ref;
+    private String version;
+    private Type type = Type.PROCESSING;
+    private Money amount;
+    private LocalDate date;
+    private ExternalRef source;
+    private ExternalRef payout;
+    private String description;
+    private Extensions extensions = Extensions.empty();
+
+    private Builder() {}
+
+    /** Sets where the fee lives. */
+    public Builder ref(ExternalRef ref) {
+      this.ref = ref;
+      return this;
+    }
+
+    /** Sets the version. */
+    public Builder version(String version) {
+      this.version = version;
+      return this;
+    }
+
+    /** Sets the fee type. */
+    public Builder type(Type type) {
+      this.type = type;
+      return this;
+    }
+
+    /** Sets the amount. */
+    public Builder amount(Money amount) {
+      this.amount = amount;
+      return this;
+    }
+
+    /** Sets the day incurred. */
+    public Builder date(LocalDate date) {
+      this.date = date;
+      return this;
+    }
+
+    /** Sets the record the fee arose from. */
+    public Builder source(ExternalRef source) {
+      this.source = source;
+      return this;
+    }
+
+    /** Sets the payout it was settled in. */
+    public Builder payout(ExternalRef payout) {
+      this.payout = payout;
+      return this;
+    }
+
+    /** Sets the description. */
+    public Builder description(String description) {
+      this.description = description;
+      return this;
+    }
+
+    /** Replaces the extensions. */
+    public Builder extensions(Extensions extensions) {
+      this.extensions = extensions;
+      return this;
+    }
+
+    /** Adds one extension. */
+    public <T> Builder extension(Extensions.Key<T> key, T value) {
+      this.extensions = Checks.extensions(extensions).with(key, value);
+      return this;
+    }
+
+    /** The validated fee. */
+    public Fee build() {
+      return new Fee(ref, version, type, amount, date, source, payout, description, extensions);
+    }
+  }
+}

@@ -1,0 +1,264 @@
+package io.mlconnector.core.model;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Money received from a customer (a Stripe charge or payment intent, an ERP AR receipt) or paid to
+ * a vendor (an AP payment reported by Stampli), with the invoices it settles.
+ *
+ * <p>The applications may settle less than the whole amount (the rest is {@link #unapplied()}) but
+ * never more. All amounts are in the payment's currency; a payment applied to an invoice in another
+ * currency is converted by the mapper, which knows the rate.
+ *
+ * @param ref where the payment lives
+ * @param version the version of this state of the payment
+ * @param direction received or sent
+ * @param party the customer (received) or vendor (sent), or null if the source does not say
+ * @param status the payment's state
+ * @param method how it was paid
+ * @param amount the gross amount, positive (fees are separate {@link Fee} records)
+ * @param date the payment date
+ * @param reference the payment's reference in its own system (the Stripe charge id, a cheque
+ *     number, a bank trace), or null
+ * @param applications the invoices it settles; may be empty (unapplied cash)
+ * @param memo a free-text note, or null
+ * @param extensions system-specific extras
+ */
+public record Payment(
+    ExternalRef ref,
+    String version,
+    Direction direction,
+    ExternalRef party,
+    Status status,
+    Method method,
+    Money amount,
+    LocalDate date,
+    String reference,
+    List<PaymentApplication> applications,
+    String memo,
+    Extensions extensions)
+    implements CanonicalRecord {
+
+  /** Whether the money came in or went out. */
+  public enum Direction {
+    /** Received from a customer. */
+    RECEIVED,
+    /** Paid to a vendor. */
+    SENT
+  }
+
+  /** The payment's state. */
+  public enum Status {
+    /** Initiated but not yet settled (for example a bank debit in flight). */
+    PENDING,
+    /** Settled. */
+    SUCCEEDED,
+    /** Failed; no money moved. */
+    FAILED,
+    /** Cancelled or voided after the fact. */
+    CANCELLED
+  }
+
+  /** How the payment was made. */
+  public enum Method {
+    /** Credit or debit card. */
+    CARD,
+    /** Bank debit (ACH debit, SEPA direct debit, BACS ...). */
+    BANK_DEBIT,
+    /** Bank transfer or credit (ACH credit, EFT, wire). */
+    BANK_TRANSFER,
+    /** Cheque. */
+    CHECK,
+    /** Cash. */
+    CASH,
+    /** A digital wallet or other payment-provider method. */
+    WALLET,
+    /** A single-use virtual card. */
+    VIRTUAL_CARD,
+    /** Anything else; the detail belongs in the extensions. */
+    OTHER
+  }
+
+  /** Validates the fields and the applications, and copies the list. */
+  public Payment {
+    Checks.notNull(ref, "Payment.ref");
+    String what = "Payment " + ref.id();
+    Checks.text(version, what + " version");
+    Checks.notNull(direction, what + " direction");
+    Checks.notNull(status, what + " status");
+    Checks.notNull(method, what + " method");
+    Checks.positive(amount, what + " amount");
+    Checks.notNull(date, what + " date");
+    Checks.optionalText(reference, what + " reference");
+    Checks.optionalText(memo, what + " memo");
+    applications = Checks.list(applications, what + " applications");
+    Money applied = Money.zero(amount.currency());
+    for (int i = 0; i < applications.size(); i++) {
+      PaymentApplication a = applications.get(i);
+      Checks.inCurrency(a.amount(), amount.currency(), what + " applications[" + i + "] amount");
+      applied = applied.plus(a.amount());
+    }
+    if (applied.isGreaterThan(amount)) {
+      throw new IllegalArgumentException(
+          what + " applies " + applied + " to invoices, more than its amount " + amount);
+    }
+    extensions = Checks.extensions(extensions);
+  }
+
+  /** The sum applied to invoices. */
+  public Money applied() {
+    Money applied = Money.zero(amount.currency());
+    for (PaymentApplication a : applications) {
+      applied = applied.plus(a.amount());
+    }
+    return applied;
+  }
+
+  /** What is left after the applications: {@code amount - applied()}. */
+  public Money unapplied() {
+    return amount.minus(applied());
+  }
+
+  /** A builder; direction defaults to {@code RECEIVED}, status to {@code SUCCEEDED}. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder that starts with this payment's fields. */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.ref = ref;
+    b.version = version;
+    b.direction = direction;
+    b.party = party;
+    b.status = status;
+    b.method = method;
+    b.amount = amount;
+    b.date = date;
+    b.reference = reference;
+    b.applications.addAll(applications);
+    b.memo = memo;
+    b.extensions = extensions;
+    return b;
+  }
+
+  /** Builds a {@link Payment}; {@link #build()} validates. */
+  public static final class Builder {
+    private ExternalRef ref;
+    private String version;
+    private Direction direction = Direction.RECEIVED;
+    private ExternalRef party;
+    private Status status = Status.SUCCEEDED;
+    private Method method;
+    private Money amount;
+    private LocalDate date;
+    private String reference;
+    private final List<PaymentApplication> applications = new ArrayList<>();
+    private String memo;
+    private Extensions extensions = Extensions.empty();
+
+    private Builder() {}
+
+    /** Sets where the payment lives. */
+    public Builder ref(ExternalRef ref) {
+      this.ref = ref;
+      return this;
+    }
+
+    /** Sets the version. */
+    public Builder version(String version) {
+      this.version = version;
+      return this;
+    }
+
+    /** Sets the direction. */
+    public Builder direction(Direction direction) {
+      this.direction = direction;
+      return this;
+    }
+
+    /** Sets the customer or vendor. */
+    public Builder party(ExternalRef party) {
+      this.party = party;
+      return this;
+    }
+
+    /** Sets the status. */
+    public Builder status(Status status) {
+      this.status = status;
+      return this;
+    }
+
+    /** Sets the payment method. */
+    public Builder method(Method method) {
+      this.method = method;
+      return this;
+    }
+
+    /** Sets the gross amount. */
+    public Builder amount(Money amount) {
+      this.amount = amount;
+      return this;
+    }
+
+    /** Sets the payment date. */
+    public Builder date(LocalDate date) {
+      this.date = date;
+      return this;
+    }
+
+    /** Sets the reference in the payment's own system. */
+    public Builder reference(String reference) {
+      this.reference = reference;
+      return this;
+    }
+
+    /** Appends an application. */
+    public Builder addApplication(PaymentApplication application) {
+      applications.add(Checks.notNull(application, "application"));
+      return this;
+    }
+
+    /** Appends {@code amount} applied to {@code invoice}. */
+    public Builder apply(ExternalRef invoice, Money amount) {
+      return addApplication(PaymentApplication.of(invoice, amount));
+    }
+
+    /** Sets the memo. */
+    public Builder memo(String memo) {
+      this.memo = memo;
+      return this;
+    }
+
+    /** Replaces the extensions. */
+    public Builder extensions(Extensions extensions) {
+      this.extensions = extensions;
+      return this;
+    }
+
+    /** Adds one extension. */
+    public <T> Builder extension(Extensions.Key<T> key, T value) {
+      this.extensions = Checks.extensions(extensions).with(key, value);
+      return this;
+    }
+
+    /** The validated payment. */
+    public Payment build() {
+      return new Payment(
+          ref,
+          version,
+          direction,
+          party,
+          status,
+          method,
+          amount,
+          date,
+          reference,
+          applications,
+          memo,
+          extensions);
+    }
+  }
+}

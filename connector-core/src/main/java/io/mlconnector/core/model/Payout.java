@@ -1,0 +1,156 @@
+package io.mlconnector.core.model;
+
+import java.time.LocalDate;
+
+/**
+ * A transfer of settled funds from a payment provider to the merchant's bank account (a Stripe
+ * payout), booked in the ERP as a bank deposit out of the clearing account.
+ *
+ * @param ref where the payout lives
+ * @param version the version of this state of the payout
+ * @param status the payout's state
+ * @param amount the amount transferred, positive
+ * @param createdOn the day the payout was created
+ * @param arrivalDate the day the funds are (or are expected to be) in the bank
+ * @param destination the bank account in the provider's terms (an id or a masked number), or null
+ * @param description the provider's description or statement descriptor, or null
+ * @param extensions system-specific extras
+ */
+public record Payout(
+    ExternalRef ref,
+    String version,
+    Status status,
+    Money amount,
+    LocalDate createdOn,
+    LocalDate arrivalDate,
+    String destination,
+    String description,
+    Extensions extensions)
+    implements CanonicalRecord {
+
+  /** The payout's state. */
+  public enum Status {
+    /** Created, not yet sent to the bank. */
+    PENDING,
+    /** Sent to the bank. */
+    IN_TRANSIT,
+    /** Arrived. */
+    PAID,
+    /** The bank refused it; the funds went back to the provider balance. */
+    FAILED,
+    /** Cancelled before it was sent. */
+    CANCELLED
+  }
+
+  /** Validates the fields. */
+  public Payout {
+    Checks.notNull(ref, "Payout.ref");
+    String what = "Payout " + ref.id();
+    Checks.text(version, what + " version");
+    Checks.notNull(status, what + " status");
+    Checks.positive(amount, what + " amount");
+    Checks.notNull(createdOn, what + " createdOn");
+    Checks.notNull(arrivalDate, what + " arrivalDate");
+    if (arrivalDate.isBefore(createdOn)) {
+      throw new IllegalArgumentException(
+          what + " arrivalDate " + arrivalDate + " is before its createdOn " + createdOn);
+    }
+    Checks.optionalText(destination, what + " destination");
+    Checks.optionalText(description, what + " description");
+    extensions = Checks.extensions(extensions);
+  }
+
+  /** A builder; status defaults to {@code PAID}. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@link Payout}; {@link #build()} validates. */
+  public static final class Builder {
+    private ExternalRef ref;
+    private String version;
+    private Status status = Status.PAID;
+    private Money amount;
+    private LocalDate createdOn;
+    private LocalDate arrivalDate;
+    private String destination;
+    private String description;
+    private Extensions extensions = Extensions.empty();
+
+    private Builder() {}
+
+    /** Sets where the payout lives. */
+    public Builder ref(ExternalRef ref) {
+      this.ref = ref;
+      return this;
+    }
+
+    /** Sets the version. */
+    public Builder version(String version) {
+      this.version = version;
+      return this;
+    }
+
+    /** Sets the status. */
+    public Builder status(Status status) {
+      this.status = status;
+      return this;
+    }
+
+    /** Sets the amount. */
+    public Builder amount(Money amount) {
+      this.amount = amount;
+      return this;
+    }
+
+    /** Sets the creation day. */
+    public Builder createdOn(LocalDate createdOn) {
+      this.createdOn = createdOn;
+      return this;
+    }
+
+    /** Sets the arrival day. */
+    public Builder arrivalDate(LocalDate arrivalDate) {
+      this.arrivalDate = arrivalDate;
+      return this;
+    }
+
+    /** Sets the destination bank account. */
+    public Builder destination(String destination) {
+      this.destination = destination;
+      return this;
+    }
+
+    /** Sets the description. */
+    public Builder description(String description) {
+      this.description = description;
+      return this;
+    }
+
+    /** Replaces the extensions. */
+    public Builder extensions(Extensions extensions) {
+      this.extensions = extensions;
+      return this;
+    }
+
+    /** Adds one extension. */
+    public <T> Builder extension(Extensions.Key<T> key, T value) {
+      this.extensions = Checks.extensions(extensions).with(key, value);
+      return this;
+    }
+
+    /** The validated payout. */
+    public Payout build() {
+      return new Payout(
+          ref,
+          version,
+          status,
+          amount,
+          createdOn,
+          arrivalDate,
+          destination,
+          description,
+          extensions);
+    }
+  }
+}

@@ -1,0 +1,169 @@
+package io.mlconnector.core.model;
+
+import java.time.LocalDate;
+
+/**
+ * Money returned to a customer against an earlier {@link Payment} (a Stripe refund, an ERP AR
+ * refund or adjustment).
+ *
+ * @param ref where the refund lives
+ * @param version the version of this state of the refund
+ * @param payment the payment refunded, or null if the source does not link one
+ * @param party the customer refunded, or null if the source does not say
+ * @param invoice the invoice the refund relates to, or null
+ * @param status the refund's state
+ * @param amount the amount returned, positive
+ * @param date the refund date
+ * @param reason why, as the source words it, or null
+ * @param reference the refund's reference in its own system, or null
+ * @param extensions system-specific extras
+ */
+public record Refund(
+    ExternalRef ref,
+    String version,
+    ExternalRef payment,
+    ExternalRef party,
+    ExternalRef invoice,
+    Status status,
+    Money amount,
+    LocalDate date,
+    String reason,
+    String reference,
+    Extensions extensions)
+    implements CanonicalRecord {
+
+  /** The refund's state. */
+  public enum Status {
+    /** Requested, not yet settled. */
+    PENDING,
+    /** The money went back. */
+    SUCCEEDED,
+    /** The refund failed; no money moved. */
+    FAILED,
+    /** Cancelled before it settled. */
+    CANCELLED
+  }
+
+  /** Validates the fields. */
+  public Refund {
+    Checks.notNull(ref, "Refund.ref");
+    String what = "Refund " + ref.id();
+    Checks.text(version, what + " version");
+    Checks.notNull(status, what + " status");
+    Checks.positive(amount, what + " amount");
+    Checks.notNull(date, what + " date");
+    Checks.optionalText(reason, what + " reason");
+    Checks.optionalText(reference, what + " reference");
+    extensions = Checks.extensions(extensions);
+  }
+
+  /** A builder; status defaults to {@code SUCCEEDED}. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@link Refund}; {@link #build()} validates. */
+  public static final class Builder {
+    private ExternalRef ref;
+    private String version;
+    private ExternalRef payment;
+    private ExternalRef party;
+    private ExternalRef invoice;
+    private Status status = Status.SUCCEEDED;
+    private Money amount;
+    private LocalDate date;
+    private String reason;
+    private String reference;
+    private Extensions extensions = Extensions.empty();
+
+    private Builder() {}
+
+    /** Sets where the refund lives. */
+    public Builder ref(ExternalRef ref) {
+      this.ref = ref;
+      return this;
+    }
+
+    /** Sets the version. */
+    public Builder version(String version) {
+      this.version = version;
+      return this;
+    }
+
+    /** Sets the payment refunded. */
+    public Builder payment(ExternalRef payment) {
+      this.payment = payment;
+      return this;
+    }
+
+    /** Sets the customer. */
+    public Builder party(ExternalRef party) {
+      this.party = party;
+      return this;
+    }
+
+    /** Sets the related invoice. */
+    public Builder invoice(ExternalRef invoice) {
+      this.invoice = invoice;
+      return this;
+    }
+
+    /** Sets the status. */
+    public Builder status(Status status) {
+      this.status = status;
+      return this;
+    }
+
+    /** Sets the amount. */
+    public Builder amount(Money amount) {
+      this.amount = amount;
+      return this;
+    }
+
+    /** Sets the refund date. */
+    public Builder date(LocalDate date) {
+      this.date = date;
+      return this;
+    }
+
+    /** Sets the reason. */
+    public Builder reason(String reason) {
+      this.reason = reason;
+      return this;
+    }
+
+    /** Sets the reference. */
+    public Builder reference(String reference) {
+      this.reference = reference;
+      return this;
+    }
+
+    /** Replaces the extensions. */
+    public Builder extensions(Extensions extensions) {
+      this.extensions = extensions;
+      return this;
+    }
+
+    /** Adds one extension. */
+    public <T> Builder extension(Extensions.Key<T> key, T value) {
+      this.extensions = Checks.extensions(extensions).with(key, value);
+      return this;
+    }
+
+    /** The validated refund. */
+    public Refund build() {
+      return new Refund(
+          ref,
+          version,
+          payment,
+          party,
+          invoice,
+          status,
+          amount,
+          date,
+          reason,
+          reference,
+          extensions);
+    }
+  }
+}

@@ -1,0 +1,205 @@
+package io.mlconnector.core.model;
+
+import java.util.Currency;
+
+/**
+ * A vendor (supplier): the party an accounts-payable invoice comes from (a SYSPRO supplier, a
+ * Stampli vendor). Kept aligned in both directions between an ERP and an AP system.
+ *
+ * @param ref where the vendor lives
+ * @param version the version of this state of the vendor
+ * @param name the display or legal name
+ * @param email the e-mail address, or null
+ * @param phone the telephone number as the source holds it, or null
+ * @param address the vendor's address, or null
+ * @param remitToAddress where payments go, if not {@code address}; or null
+ * @param currency the vendor's currency, or null if the system does not fix one
+ * @param taxId the tax or VAT registration number, or null
+ * @param paymentTerms the payment terms code as the source holds it, or null
+ * @param defaultGlAccount the GL account the vendor's invoices are expensed to by default, or null
+ * @param active whether the vendor may be used (false for inactive or on-hold vendors)
+ * @param extensions system-specific extras
+ */
+public record Vendor(
+    ExternalRef ref,
+    String version,
+    String name,
+    String email,
+    String phone,
+    Address address,
+    Address remitToAddress,
+    Currency currency,
+    String taxId,
+    String paymentTerms,
+    ExternalRef defaultGlAccount,
+    boolean active,
+    Extensions extensions)
+    implements CanonicalRecord {
+
+  /** Validates the fields; {@code extensions} may be null for none. */
+  public Vendor {
+    Checks.notNull(ref, "Vendor.ref");
+    Checks.text(version, "Vendor.version");
+    Checks.text(name, "Vendor.name");
+    Checks.optionalText(email, "Vendor.email");
+    if (email != null
+        && (!email.contains("@") || email.chars().anyMatch(Character::isWhitespace))) {
+      throw new IllegalArgumentException(
+          "Vendor.email must be an e-mail address but was '" + email + "'");
+    }
+    Checks.optionalText(phone, "Vendor.phone");
+    Checks.optionalText(taxId, "Vendor.taxId");
+    Checks.optionalText(paymentTerms, "Vendor.paymentTerms");
+    extensions = Checks.extensions(extensions);
+  }
+
+  /** A builder; {@code active} defaults to true. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder that starts with this vendor's fields. */
+  public Builder toBuilder() {
+    return new Builder()
+        .ref(ref)
+        .version(version)
+        .name(name)
+        .email(email)
+        .phone(phone)
+        .address(address)
+        .remitToAddress(remitToAddress)
+        .currency(currency)
+        .taxId(taxId)
+        .paymentTerms(paymentTerms)
+        .defaultGlAccount(defaultGlAccount)
+        .active(active)
+        .extensions(extensions);
+  }
+
+  /** Builds a {@link Vendor}; {@link #build()} validates. */
+  public static final class Builder {
+    private ExternalRef ref;
+    private String version;
+    private String name;
+    private String email;
+    private String phone;
+    private Address address;
+    private Address remitToAddress;
+    private Currency currency;
+    private String taxId;
+    private String paymentTerms;
+    private ExternalRef defaultGlAccount;
+    private boolean active = true;
+    private Extensions extensions = Extensions.empty();
+
+    private Builder() {}
+
+    /** Sets where the vendor lives. */
+    public Builder ref(ExternalRef ref) {
+      this.ref = ref;
+      return this;
+    }
+
+    /** Sets the version. */
+    public Builder version(String version) {
+      this.version = version;
+      return this;
+    }
+
+    /** Sets the name. */
+    public Builder name(String name) {
+      this.name = name;
+      return this;
+    }
+
+    /** Sets the e-mail address. */
+    public Builder email(String email) {
+      this.email = email;
+      return this;
+    }
+
+    /** Sets the telephone number. */
+    public Builder phone(String phone) {
+      this.phone = phone;
+      return this;
+    }
+
+    /** Sets the address. */
+    public Builder address(Address address) {
+      this.address = address;
+      return this;
+    }
+
+    /** Sets the remit-to address. */
+    public Builder remitToAddress(Address remitToAddress) {
+      this.remitToAddress = remitToAddress;
+      return this;
+    }
+
+    /** Sets the vendor's currency. */
+    public Builder currency(Currency currency) {
+      this.currency = currency;
+      return this;
+    }
+
+    /** Sets the vendor's currency by ISO 4217 code. */
+    public Builder currency(String currencyCode) {
+      this.currency = Money.currency(currencyCode);
+      return this;
+    }
+
+    /** Sets the tax registration number. */
+    public Builder taxId(String taxId) {
+      this.taxId = taxId;
+      return this;
+    }
+
+    /** Sets the payment terms code. */
+    public Builder paymentTerms(String paymentTerms) {
+      this.paymentTerms = paymentTerms;
+      return this;
+    }
+
+    /** Sets the default GL account. */
+    public Builder defaultGlAccount(ExternalRef defaultGlAccount) {
+      this.defaultGlAccount = defaultGlAccount;
+      return this;
+    }
+
+    /** Sets whether the vendor is active. */
+    public Builder active(boolean active) {
+      this.active = active;
+      return this;
+    }
+
+    /** Replaces the extensions. */
+    public Builder extensions(Extensions extensions) {
+      this.extensions = extensions;
+      return this;
+    }
+
+    /** Adds one extension. */
+    public <T> Builder extension(Extensions.Key<T> key, T value) {
+      this.extensions = Checks.extensions(extensions).with(key, value);
+      return this;
+    }
+
+    /** The validated vendor. */
+    public Vendor build() {
+      return new Vendor(
+          ref,
+          version,
+          name,
+          email,
+          phone,
+          address,
+          remitToAddress,
+          currency,
+          taxId,
+          paymentTerms,
+          defaultGlAccount,
+          active,
+          extensions);
+    }
+  }
+}

@@ -1,0 +1,729 @@
+package io.mlconnector.testkit.stripe.internal;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Money movements: payment intents and charges (created when an invoice is paid), refunds,
+ * disputes, balance transactions with fees, payouts and the balance.
+ */
+final class PaymentApi {
+  private static final Set<String> THREE_DECIMAL = Set.of("bhd", "jod", "kwd", "omr", "tnd");
+  static final long DISPUTE_FEE = 1500;
+  /** Minimum charge per settlement currency in minor units (Stripe's table; others default to 50). */
+  private static final Map<String, Long> MINIMUM_CHARGE = Map.of(
+      "usd", 50L, "eur", 50L, "gbp", 30L, "jpy", 50L, "cad", 50L, "aud", 50L, "chf", 50L, "nzd", 50L);
+
+  static long minimumCharge(String currency) {
+    return MINIMUM_CHARGE.getOrDefault(currency, 50L);
+  }
+
+  private final Store store;
+  private final long feeBasisPoints;
+  private final long feeFixed;
+  private final long settlementSeconds;
+
+  PaymentApi(Store store, long feeBasisPoints, long feeFixed, long settlementSeconds) {
+    this.store = store;
+    this.feeBasisPoints = feeBasisPoints;
+    this.feeFixed = feeFixed;
+    this.settlementSeconds = settlementSeconds;
+  }
+
+  Map<String, Object> route(Ctx ctx, String method, List<String> path, Params p) {
+    if (path.size() < 2) {
+      return null;
+    }
+    String resource = path.get(1);
+    switch (resource) {
+      case "payment_intents":
+        return readOnly(method, path, p, "payment_intent", "/v1/payment_intents", "customer");
+      case "charges":
+        return readOnly(method, path, p, "charge", "/v1/charges", "customer", "payment_intent");
+      case "balance_transactions":
+        return readOnly(method, path, p, "balance_transaction", "/v1/balance_transactions",
+            "payout", "type", "source", "currency");
+      case "payouts":
+        return readOnly(method, path, p, "payout", "/v1/payouts", "status");
+      case "refunds":
+        if (method.equals("POST") && path.size() == 2) {
+          return store.render(createRefund(ctx, p), p.expand());
+        }
+        if (method.equals("POST") && path.size() == 3) {
+          return store.render(updateMetadata(ctx, store.require("refund", path.get(2)), p, "refund.updated"),
+              p.expand());
+        }
+        return readOnly(method, path, p, "refund", "/v1/refunds", "charge", "payment_intent");
+      case "disputes":
+        if (method.equals("POST") && path.size() == 4 && path.get(3).equals("close")) {
+          p.allow();
+          return store.render(closeDispute(ctx, store.require("dispute", path.get(2)), false), p.expand());
+        }
+        if (method.equals("POST") && path.size() == 3) {
+          return store.render(updateMetadata(ctx, store.require("dispute", path.get(2)), p,
+              "charge.dispute.updated"), p.expand());
+        }
+        return readOnly(method, path, p, "dispute", "/v1/disputes", "charge", "payment_intent");
+      case "account":
+        if (method.equals("GET") && path.size() == 2) {
+          p.allow();
+          return account();
+        }
+        return null;
+      case "balance":
+        if (method.equals("GET") && path.size() == 2) {
+          p.allow();
+          return balance();
+        }
+        return null;
+      default:
+        return null;
+    }
+  }
+
+  private Map<String, Object> readOnly(
+      String method, List<String> path, Params p, String type, String url, String... filters) {
+    if (!method.equals("GET")) {
+      return null;
+    }
+    if (path.size() == 3 && path.get(2).equals("search")
+        && (type.equals("charge") || type.equals("payment_intent"))) {
+      p.allow("query", "limit", "page");
+      return store.search(type, p, url + "/search");
+    }
+    if (path.size() == 3) {
+      p.allow();
+      return store.render(store.require(type, path.get(2)), p.expand());
+    }
+    if (path.size() != 2) {
+      return null;
+    }
+    List<String> allowed = new ArrayList<>(List.of(filters));
+    allowed.addAll(List.of("created", "limit", "starting_after", "ending_before"));
+    p.allow(allowed.toArray(new String[0]));
+    String payout = type.equals("balance_transaction") ? p.string("payout") : null;
+    if (payout != null) {
+      store.ref("payout", payout, "payout");
+    }
+    List<Map<String, Object>> items = new ArrayList<>();
+    for (Map<String, Object> o : store.all(type)) {
+      boolean ok = Filters.created(p, o);
+      for (String f : filters) {
+        String want = p.string(f);
+        if (!ok || want == null) {
+          continue;
+        }
+        if (f.equals("payout")) {
+          ok = want.equals(store.hidden((String) o.get("id")).get("payout")) || want.equals(o.get("source"));
+        } else {
+          ok = want.equals(o.get(f));
+        }
+      }
+      if (ok) {
+        items.add(o);
+      }
+    }
+    return store.page(items, p, url);
+  }
+
+  private Map<String, Object> updateMetadata(Ctx ctx, Map<String, Object> obj, Params p, String event) {
+    p.allow("metadata");
+    Map<String, Object> before = Json.copy(obj);
+    @SuppressWarnings("unchecked")
+    Map<String, Object> md = (Map<String, Object>) obj.get("metadata");
+    p.applyMetadata(md);
+    store.touched(obj);
+    Map<String, Object> previous = Diff.previous(before, obj);
+    if (!previous.isEmpty()) {
+      store.emit(ctx, event, obj, previous);
+    }
+    return obj;
+  }
+
+  // ---------------------------------------------------------------- charges
+
+  long fee(long amount) {
+    return BigDecimal.valueOf(amount).multiply(BigDecimal.valueOf(feeBasisPoints))
+        .divide(BigDecimal.valueOf(10_000), 0, RoundingMode.HALF_UP).longValueExact() + feeFixed;
+  }
+
+  /** A succeeded payment intent + charge + balance transaction paying {@code amount} of an invoice. */
+  Map<String, Object> chargeForInvoice(Ctx ctx, Map<String, Object> inv, long amount) {
+    String currency = (String) inv.get("currency");
+    checkPaymentAmount(amount, currency, "amount");
+    if (amount < minimumCharge(currency)) {
+      throw ApiError.invalid("amount_too_small", "amount", "Amount must be at least " + minimumCharge(currency)
+          + " " + currency + " minor units, was " + amount + ".");
+    }
+    Map<String, Object> pi = paymentIntent(inv, amount);
+    Map<String, Object> charge = charge(inv, pi, amount);
+    long fee = fee(amount);
+    Map<String, Object> txn = balanceTransaction(amount, fee, currency, "charge", "charge",
+        (String) charge.get("id"), "Payment for Invoice " + inv.get("number"), true);
+    charge.put("balance_transaction", txn.get("id"));
+    pi.put("status", "succeeded");
+    pi.put("amount_received", amount);
+    pi.put("latest_charge", charge.get("id"));
+    store.insert(pi);
+    store.insert(charge);
+    store.emit(ctx, "payment_intent.created", pi, null);
+    store.emit(ctx, "charge.succeeded", charge, null);
+    store.emit(ctx, "payment_intent.succeeded", pi, null);
+    return pi;
+  }
+
+  /** A declined attempt: a payment intent needing a new method and a failed charge. */
+  void failForInvoice(Ctx ctx, Map<String, Object> inv, String code, String declineCode) {
+    long amount = (Long) inv.get("amount_remaining");
+    Map<String, Object> pi = paymentIntent(inv, amount);
+    Map<String, Object> charge = charge(inv, pi, amount);
+    charge.put("status", "failed");
+    charge.put("paid", false);
+    charge.put("captured", false);
+    charge.put("amount_captured", 0L);
+    charge.put("failure_code", code);
+    charge.put("failure_message", "Your card was declined.");
+    @SuppressWarnings("unchecked")
+    Map<String, Object> outcome = (Map<String, Object>) charge.get("outcome");
+    outcome.put("network_status", "declined_by_network");
+    outcome.put("reason", declineCode);
+    outcome.put("seller_message", "The bank did not return any further details with this decline.");
+    outcome.put("type", "issuer_declined");
+    Map<String, Object> error = new LinkedHashMap<>();
+    error.put("charge", charge.get("id"));
+    error.put("code", code);
+    error.put("decline_code", declineCode);
+    error.put("doc_url", "https://stripe.com/docs/error-codes/" + code.replace('_', '-'));
+    error.put("message", "Your card was declined.");
+    error.put("type", "card_error");
+    pi.put("last_payment_error", error);
+    pi.put("status", "requires_payment_method");
+    pi.put("latest_charge", charge.get("id"));
+    store.insert(pi);
+    store.insert(charge);
+    store.emit(ctx, "payment_intent.created", pi, null);
+    store.emit(ctx, "charge.failed", charge, null);
+    store.emit(ctx, "payment_intent.payment_failed", pi, null);
+  }
+
+  private Map<String, Object> paymentIntent(Map<String, Object> inv, long amount) {
+    String id = store.newId("pi");
+    Map<String, Object> pi = new LinkedHashMap<>();
+    pi.put("id", id);
+    pi.put("object", "payment_intent");
+    pi.put("amount", amount);
+    pi.put("amount_capturable", 0L);
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("tip", new LinkedHashMap<>());
+    pi.put("amount_details", details);
+    pi.put("amount_received", 0L);
+    pi.put("application", null);
+    pi.put("application_fee_amount", null);
+    pi.put("automatic_payment_methods", null);
+    pi.put("canceled_at", null);
+    pi.put("cancellation_reason", null);
+    pi.put("capture_method", "automatic");
+    pi.put("client_secret", id + "_secret_" + store.newId("s").substring(2));
+    pi.put("confirmation_method", "automatic");
+    pi.put("created", store.now());
+    pi.put("currency", inv.get("currency"));
+    pi.put("customer", inv.get("customer"));
+    pi.put("customer_account", null);
+    pi.put("description", "Payment for Invoice");
+    pi.put("excluded_payment_method_types", null);
+    pi.put("last_payment_error", null);
+    pi.put("latest_charge", null);
+    pi.put("livemode", false);
+    pi.put("managed_payments", null);
+    pi.put("metadata", new LinkedHashMap<String, Object>());
+    pi.put("next_action", null);
+    pi.put("on_behalf_of", null);
+    pi.put("payment_method", "pm_card_visa");
+    pi.put("payment_method_configuration_details", null);
+    pi.put("payment_method_options", new LinkedHashMap<>());
+    pi.put("payment_method_types", new ArrayList<>(List.of("card")));
+    pi.put("processing", null);
+    pi.put("receipt_email", null);
+    pi.put("review", null);
+    pi.put("setup_future_usage", null);
+    pi.put("shipping", null);
+    pi.put("source", null);
+    pi.put("statement_descriptor", null);
+    pi.put("statement_descriptor_suffix", null);
+    pi.put("status", "processing");
+    pi.put("transfer_data", null);
+    pi.put("transfer_group", null);
+    store.hidden(id).put("invoice", inv.get("id"));
+    return pi;
+  }
+
+  private Map<String, Object> charge(Map<String, Object> inv, Map<String, Object> pi, long amount) {
+    String id = store.newId("ch");
+    Map<String, Object> c = new LinkedHashMap<>();
+    c.put("id", id);
+    c.put("object", "charge");
+    c.put("amount", amount);
+    c.put("amount_captured", amount);
+    c.put("amount_refunded", 0L);
+    c.put("application", null);
+    c.put("application_fee", null);
+    c.put("application_fee_amount", null);
+    c.put("balance_transaction", null);
+    Map<String, Object> billing = new LinkedHashMap<>();
+    billing.put("address", Json.copy(inv.get("customer_address")));
+    billing.put("email", inv.get("customer_email"));
+    billing.put("name", inv.get("customer_name"));
+    billing.put("phone", inv.get("customer_phone"));
+    billing.put("tax_id", null);
+    c.put("billing_details", billing);
+    c.put("calculated_statement_descriptor", "ML CONNECTOR SIM");
+    c.put("captured", true);
+    c.put("created", store.now());
+    c.put("currency", inv.get("currency"));
+    c.put("customer", inv.get("customer"));
+    c.put("description", "Payment for Invoice");
+    c.put("disputed", false);
+    c.put("failure_balance_transaction", null);
+    c.put("failure_code", null);
+    c.put("failure_message", null);
+    c.put("fraud_details", new LinkedHashMap<>());
+    c.put("livemode", false);
+    c.put("metadata", new LinkedHashMap<String, Object>());
+    c.put("on_behalf_of", null);
+    Map<String, Object> outcome = new LinkedHashMap<>();
+    outcome.put("advice_code", null);
+    outcome.put("network_advice_code", null);
+    outcome.put("network_decline_code", null);
+    outcome.put("network_status", "approved_by_network");
+    outcome.put("reason", null);
+    outcome.put("risk_level", "normal");
+    outcome.put("seller_message", "Payment complete.");
+    outcome.put("type", "authorized");
+    c.put("outcome", outcome);
+    c.put("paid", true);
+    c.put("payment_intent", pi.get("id"));
+    c.put("payment_method", "pm_card_visa");
+    Map<String, Object> card = new LinkedHashMap<>();
+    card.put("brand", "visa");
+    card.put("country", "US");
+    card.put("exp_month", 12L);
+    card.put("exp_year", 2034L);
+    card.put("funding", "credit");
+    card.put("last4", "4242");
+    card.put("network", "visa");
+    Map<String, Object> pmd = new LinkedHashMap<>();
+    pmd.put("card", card);
+    pmd.put("type", "card");
+    c.put("payment_method_details", pmd);
+    c.put("receipt_email", null);
+    c.put("receipt_number", null);
+    c.put("receipt_url", "https://pay.stripe.com/receipts/payment/" + id);
+    c.put("refunded", false);
+    c.put("refunds", store.list(List.of(), false, "/v1/charges/" + id + "/refunds", List.of()));
+    c.put("review", null);
+    c.put("shipping", null);
+    c.put("source", null);
+    c.put("source_transfer", null);
+    c.put("statement_descriptor", null);
+    c.put("statement_descriptor_suffix", null);
+    c.put("status", "succeeded");
+    c.put("transfer_data", null);
+    c.put("transfer_group", null);
+    store.hidden(id).put("invoice", inv.get("id"));
+    return c;
+  }
+
+  private static void checkPaymentAmount(long amount, String currency, String param) {
+    if (amount <= 0) {
+      throw ApiError.invalid("parameter_invalid_integer", param, "Invalid positive integer: " + amount);
+    }
+    if (THREE_DECIMAL.contains(currency) && amount % 10 != 0) {
+      throw ApiError.invalid("parameter_invalid_integer", param, "Invalid amount " + amount + " for "
+          + currency + ": three-decimal currencies need payment amounts that end in 0.");
+    }
+  }
+
+  // ---------------------------------------------------------------- balance transactions
+
+  private Map<String, Object> balanceTransaction(long amount, long fee, String currency, String type,
+      String category, String source, String description, boolean settles) {
+    long now = store.now();
+    Map<String, Object> t = new LinkedHashMap<>();
+    t.put("id", store.newId("txn"));
+    t.put("object", "balance_transaction");
+    t.put("amount", amount);
+    t.put("available_on", settles ? now + settlementSeconds : now);
+    t.put("balance_type", "payments");
+    t.put("created", now);
+    t.put("currency", currency);
+    t.put("description", description);
+    t.put("exchange_rate", null);
+    t.put("fee", fee);
+    List<Object> details = new ArrayList<>();
+    if (fee != 0) {
+      Map<String, Object> d = new LinkedHashMap<>();
+      d.put("amount", fee);
+      d.put("application", null);
+      d.put("currency", currency);
+      d.put("description", category.equals("dispute") ? "Dispute fee" : "Stripe processing fees");
+      d.put("type", "stripe_fee");
+      details.add(d);
+    }
+    t.put("fee_details", details);
+    t.put("net", amount - fee);
+    t.put("reporting_category", category);
+    t.put("source", source);
+    t.put("status", settles && settlementSeconds > 0 ? "pending" : "available");
+    t.put("type", type);
+    store.insert(t);
+    return t;
+  }
+
+  /** Pending balance transactions whose {@code available_on} has passed become available. */
+  void tick() {
+    long now = store.now();
+    for (Map<String, Object> t : store.all("balance_transaction")) {
+      if ("pending".equals(t.get("status")) && (Long) t.get("available_on") <= now) {
+        t.put("status", "available");
+      }
+    }
+  }
+
+  private Map<String, Object> balance() {
+    tick();
+    Map<String, long[]> sums = new TreeMap<>();
+    for (Map<String, Object> t : store.all("balance_transaction")) {
+      long[] s = sums.computeIfAbsent((String) t.get("currency"), k -> new long[2]);
+      s["available".equals(t.get("status")) ? 0 : 1] += (Long) t.get("net");
+    }
+    List<Object> available = new ArrayList<>();
+    List<Object> pending = new ArrayList<>();
+    if (sums.isEmpty()) {
+      sums.put("usd", new long[2]);
+    }
+    sums.forEach((currency, s) -> {
+      available.add(fund(s[0], currency));
+      pending.add(fund(s[1], currency));
+    });
+    Map<String, Object> b = new LinkedHashMap<>();
+    b.put("object", "balance");
+    b.put("available", available);
+    b.put("connect_reserved", new ArrayList<>());
+    b.put("livemode", false);
+    b.put("pending", pending);
+    return b;
+  }
+
+  private Map<String, Object> account() {
+    Map<String, Object> a = new LinkedHashMap<>();
+    a.put("id", store.accountId);
+    a.put("object", "account");
+    Map<String, Object> profile = new LinkedHashMap<>();
+    profile.put("name", "ml-connector simulator");
+    profile.put("url", null);
+    a.put("business_profile", profile);
+    a.put("business_type", "company");
+    a.put("charges_enabled", true);
+    a.put("country", "US");
+    a.put("created", 1_700_000_000L);
+    a.put("default_currency", "usd");
+    a.put("details_submitted", true);
+    a.put("email", "simulator@example.com");
+    a.put("metadata", new LinkedHashMap<String, Object>());
+    a.put("payouts_enabled", true);
+    a.put("type", "standard");
+    return a;
+  }
+
+  private static Map<String, Object> fund(long amount, String currency) {
+    Map<String, Object> f = new LinkedHashMap<>();
+    f.put("amount", amount);
+    f.put("currency", currency);
+    Map<String, Object> types = new LinkedHashMap<>();
+    types.put("card", amount);
+    f.put("source_types", types);
+    return f;
+  }
+
+  // ---------------------------------------------------------------- refunds
+
+  private Map<String, Object> createRefund(Ctx ctx, Params p) {
+    p.allow("charge", "payment_intent", "amount", "reason", "metadata", "instructions_email", "origin",
+        "refund_application_fee", "reverse_transfer");
+    String chargeId = p.string("charge");
+    String piId = p.string("payment_intent");
+    if (chargeId == null && piId == null) {
+      throw ApiError.missing("charge");
+    }
+    Map<String, Object> charge;
+    if (chargeId != null) {
+      charge = store.ref("charge", chargeId, "charge");
+    } else {
+      Map<String, Object> pi = store.ref("payment_intent", piId, "payment_intent");
+      if (pi.get("latest_charge") == null || !"succeeded".equals(pi.get("status"))) {
+        throw ApiError.state(null, "PaymentIntent " + piId + " has no successful charge to refund.");
+      }
+      charge = store.get((String) pi.get("latest_charge"));
+    }
+    String reason = p.string("reason");
+    if (reason != null && !List.of("duplicate", "fraudulent", "requested_by_customer").contains(reason)) {
+      throw ApiError.invalid(null, "reason",
+          "Invalid reason: must be one of duplicate, fraudulent, or requested_by_customer");
+    }
+    Map<String, Object> metadata = new LinkedHashMap<>();
+    p.applyMetadata(metadata); // validated before anything changes
+    return refund(ctx, charge, p.longValue("amount"), reason, metadata);
+  }
+
+  /** Refunds {@code amount} (null: everything not yet refunded) of a charge. */
+  @SuppressWarnings("unchecked")
+  Map<String, Object> refund(
+      Ctx ctx, Map<String, Object> charge, Long amount, String reason, Map<String, Object> metadata) {
+    String chargeId = (String) charge.get("id");
+    if (!"succeeded".equals(charge.get("status"))) {
+      throw ApiError.state(null, "Charge " + chargeId + " did not succeed and cannot be refunded.");
+    }
+    if (Boolean.TRUE.equals(charge.get("disputed"))) {
+      throw ApiError.state("charge_disputed",
+          "Charge " + chargeId + " has been charged back; cannot issue a refund.");
+    }
+    long refundable = (Long) charge.get("amount") - (Long) charge.get("amount_refunded");
+    if (refundable == 0) {
+      throw ApiError.state("charge_already_refunded", "Charge " + chargeId + " has already been refunded.");
+    }
+    long value = amount == null ? refundable : amount;
+    String currency = (String) charge.get("currency");
+    checkPaymentAmount(value, currency, "amount");
+    if (value > refundable) {
+      throw ApiError.invalid("amount_too_large", "amount", "Refund amount (" + value
+          + ") is greater than unrefunded amount on charge (" + refundable + ")");
+    }
+    Map<String, Object> before = Json.copy(charge);
+    String id = store.newId("re");
+    Map<String, Object> txn = balanceTransaction(-value, 0, currency, "refund", "refund", id,
+        "REFUND FOR CHARGE (" + charge.get("description") + ")", false);
+    Map<String, Object> r = new LinkedHashMap<>();
+    r.put("id", id);
+    r.put("object", "refund");
+    r.put("amount", value);
+    r.put("balance_transaction", txn.get("id"));
+    r.put("charge", chargeId);
+    r.put("created", store.now());
+    r.put("currency", currency);
+    r.put("customer", charge.get("customer"));
+    r.put("customer_account", null);
+    Map<String, Object> card = new LinkedHashMap<>();
+    card.put("reference", null);
+    card.put("reference_status", "pending");
+    card.put("reference_type", "acquirer_reference_number");
+    card.put("type", "refund");
+    Map<String, Object> dest = new LinkedHashMap<>();
+    dest.put("card", card);
+    dest.put("type", "card");
+    r.put("destination_details", dest);
+    r.put("metadata", metadata == null ? new LinkedHashMap<String, Object>() : metadata);
+    r.put("payment_intent", charge.get("payment_intent"));
+    r.put("payment_method", charge.get("payment_method"));
+    r.put("reason", reason);
+    r.put("receipt_number", null);
+    r.put("source_transfer_reversal", null);
+    r.put("status", "succeeded");
+    r.put("transfer_reversal", null);
+    store.insert(r);
+    long refunded = (Long) charge.get("amount_refunded") + value;
+    charge.put("amount_refunded", refunded);
+    charge.put("refunded", refunded == (Long) charge.get("amount"));
+    Map<String, Object> refunds = (Map<String, Object>) charge.get("refunds");
+    ((List<Object>) refunds.get("data")).add(0, Json.copy(r));
+    store.touched(charge);
+    store.emit(ctx, "refund.created", r, null);
+    store.emit(ctx, "charge.refunded", charge, Diff.previous(before, charge));
+    return r;
+  }
+
+  // ---------------------------------------------------------------- disputes
+
+  /** A customer opens a dispute on a charge: funds and the dispute fee are withdrawn. */
+  Map<String, Object> openDispute(Ctx ctx, Map<String, Object> charge, String reason, Long amount) {
+    String chargeId = (String) charge.get("id");
+    if (!"succeeded".equals(charge.get("status"))) {
+      throw new IllegalStateException("charge " + chargeId + " did not succeed and cannot be disputed");
+    }
+    if (Boolean.TRUE.equals(charge.get("disputed"))) {
+      throw new IllegalStateException("charge " + chargeId + " is already disputed");
+    }
+    long value = amount == null ? (Long) charge.get("amount") - (Long) charge.get("amount_refunded") : amount;
+    if (value <= 0 || value > (Long) charge.get("amount")) {
+      throw new IllegalArgumentException("dispute amount must be 1 to the charge amount, was " + value);
+    }
+    String id = store.newId("dp");
+    String currency = (String) charge.get("currency");
+    Map<String, Object> txn = balanceTransaction(-value, DISPUTE_FEE, currency, "adjustment", "dispute", id,
+        "Chargeback withdrawal for " + chargeId, false);
+    long now = store.now();
+    Map<String, Object> d = new LinkedHashMap<>();
+    d.put("id", id);
+    d.put("object", "dispute");
+    d.put("amount", value);
+    List<Object> txns = new ArrayList<>();
+    txns.add(Json.copy(txn));
+    d.put("balance_transactions", txns);
+    d.put("charge", chargeId);
+    d.put("created", now);
+    d.put("currency", currency);
+    d.put("enhanced_eligibility_types", new ArrayList<>());
+    Map<String, Object> evidence = new LinkedHashMap<>();
+    for (String k : new String[] {"access_activity_log", "billing_address", "cancellation_policy",
+        "cancellation_policy_disclosure", "cancellation_rebuttal", "customer_communication",
+        "customer_email_address", "customer_name", "customer_purchase_ip", "customer_signature",
+        "duplicate_charge_documentation", "duplicate_charge_explanation", "duplicate_charge_id",
+        "product_description", "receipt", "refund_policy", "refund_policy_disclosure",
+        "refund_refusal_explanation", "service_date", "service_documentation", "shipping_address",
+        "shipping_carrier", "shipping_date", "shipping_documentation", "shipping_tracking_number",
+        "uncategorized_file", "uncategorized_text"}) {
+      evidence.put(k, null);
+    }
+    d.put("evidence", evidence);
+    Map<String, Object> evidenceDetails = new LinkedHashMap<>();
+    evidenceDetails.put("due_by", now + 7 * 86400);
+    evidenceDetails.put("has_evidence", false);
+    evidenceDetails.put("past_due", false);
+    evidenceDetails.put("submission_count", 0L);
+    d.put("evidence_details", evidenceDetails);
+    d.put("is_charge_refundable", false);
+    d.put("livemode", false);
+    d.put("metadata", new LinkedHashMap<String, Object>());
+    d.put("payment_intent", charge.get("payment_intent"));
+    Map<String, Object> card = new LinkedHashMap<>();
+    card.put("brand", "visa");
+    card.put("case_type", "chargeback");
+    card.put("network_reason_code", "10.4");
+    Map<String, Object> pmd = new LinkedHashMap<>();
+    pmd.put("card", card);
+    pmd.put("type", "card");
+    d.put("payment_method_details", pmd);
+    d.put("reason", reason == null ? "fraudulent" : reason);
+    d.put("status", "needs_response");
+    store.insert(d);
+    Map<String, Object> before = Json.copy(charge);
+    charge.put("disputed", true);
+    store.touched(charge);
+    store.emit(ctx, "charge.dispute.created", d, null);
+    store.emit(ctx, "charge.dispute.funds_withdrawn", d, null);
+    store.emit(ctx, "charge.updated", charge, Diff.previous(before, charge));
+    return d;
+  }
+
+  /** Closes a dispute: won reinstates the funds, lost (or accepted through the API) keeps them withdrawn. */
+  @SuppressWarnings("unchecked")
+  Map<String, Object> closeDispute(Ctx ctx, Map<String, Object> d, boolean won) {
+    String status = (String) d.get("status");
+    if (status.equals("won") || status.equals("lost")) {
+      throw ApiError.state(null, "This dispute is already closed (" + status + ").");
+    }
+    Map<String, Object> before = Json.copy(d);
+    if (won) {
+      long amount = (Long) d.get("amount");
+      Map<String, Object> txn = balanceTransaction(amount, 0, (String) d.get("currency"), "adjustment",
+          "dispute_reversal", (String) d.get("id"), "Chargeback reversal for " + d.get("charge"), false);
+      ((List<Object>) d.get("balance_transactions")).add(Json.copy(txn));
+    }
+    d.put("status", won ? "won" : "lost");
+    d.put("is_charge_refundable", false);
+    store.touched(d);
+    if (won) {
+      store.emit(ctx, "charge.dispute.funds_reinstated", d, null);
+    }
+    store.emit(ctx, "charge.dispute.closed", d, Diff.previous(before, d));
+    return d;
+  }
+
+  // ---------------------------------------------------------------- payouts
+
+  /**
+   * Pays out the available balance, one payout per currency: each payout sweeps the available
+   * balance transactions not yet paid out. {@code includePending} settles pending ones first.
+   */
+  List<Map<String, Object>> payOut(Ctx ctx, boolean includePending) {
+    tick();
+    Map<String, List<Map<String, Object>>> byCurrency = new TreeMap<>();
+    List<Map<String, Object>> txns = store.all("balance_transaction");
+    for (int i = txns.size() - 1; i >= 0; i--) {
+      Map<String, Object> t = txns.get(i);
+      String id = (String) t.get("id");
+      if ("payout".equals(t.get("type")) || store.hidden(id).containsKey("payout")) {
+        continue;
+      }
+      if ("pending".equals(t.get("status"))) {
+        if (!includePending) {
+          continue;
+        }
+        t.put("status", "available");
+        t.put("available_on", store.now());
+      }
+      byCurrency.computeIfAbsent((String) t.get("currency"), k -> new ArrayList<>()).add(t);
+    }
+    List<Map<String, Object>> payouts = new ArrayList<>();
+    for (Map.Entry<String, List<Map<String, Object>>> e : byCurrency.entrySet()) {
+      long sum = 0;
+      for (Map<String, Object> t : e.getValue()) {
+        sum += (Long) t.get("net");
+      }
+      if (sum <= 0) {
+        continue;
+      }
+      String id = store.newId("po");
+      for (Map<String, Object> t : e.getValue()) {
+        store.hidden((String) t.get("id")).put("payout", id);
+      }
+      Map<String, Object> txn = balanceTransaction(-sum, 0, e.getKey(), "payout", "payout", id,
+          "STRIPE PAYOUT", false);
+      long now = store.now();
+      Map<String, Object> po = new LinkedHashMap<>();
+      po.put("id", id);
+      po.put("object", "payout");
+      po.put("amount", sum);
+      po.put("application_fee", null);
+      po.put("application_fee_amount", null);
+      po.put("arrival_date", now);
+      po.put("automatic", true);
+      po.put("balance_transaction", txn.get("id"));
+      po.put("created", now);
+      po.put("currency", e.getKey());
+      po.put("description", "STRIPE PAYOUT");
+      po.put("destination", "ba_" + store.accountId.substring(5) + "Bank");
+      po.put("failure_balance_transaction", null);
+      po.put("failure_code", null);
+      po.put("failure_message", null);
+      po.put("livemode", false);
+      po.put("metadata", new LinkedHashMap<String, Object>());
+      po.put("method", "standard");
+      po.put("original_payout", null);
+      po.put("payout_method", null);
+      po.put("reconciliation_status", "completed");
+      po.put("reversed_by", null);
+      po.put("source_type", "card");
+      po.put("statement_descriptor", null);
+      po.put("status", "in_transit");
+      Map<String, Object> trace = new LinkedHashMap<>();
+      trace.put("status", "supported");
+      trace.put("value", store.randomHex(16));
+      po.put("trace_id", trace);
+      po.put("type", "bank_account");
+      store.insert(po);
+      store.emit(ctx, "payout.created", po, null);
+      Map<String, Object> before = Json.copy(po);
+      po.put("status", "paid");
+      store.touched(po);
+      store.emit(ctx, "payout.paid", po, Diff.previous(before, po));
+      payouts.add(po);
+    }
+    return payouts;
+  }
+}
