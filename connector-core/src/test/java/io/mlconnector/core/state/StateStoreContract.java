@@ -706,13 +706,25 @@ abstract class StateStoreContract {
     store.fail(failure(T, "parked-old", syspro(T, "C4"), OperationStatus.PARKED, "y"));
     store.saveCursor(T, "customers", "main", "c");
     store.receive(InboxEvent.received(T, "stripe", "evt_1", "a", "{}", START));
+    store.receive(InboxEvent.received(T, "stripe", "evt_done", "a", "{}", START));
+    store.receive(InboxEvent.received(T, "stripe", "evt_ignored", "a", "{}", START));
+    store.receive(InboxEvent.received(T, "stripe", "evt_parked", "a", "{}", START));
+    for (InboxEvent e : store.claimInbox(T, "stripe", "w", Duration.ofMinutes(1), 10)) {
+      switch (e.eventId()) {
+        case "evt_done" -> store.finishInbox(T, e.id(), InboxEvent.Status.PROCESSED, null);
+        case "evt_ignored" -> store.finishInbox(T, e.id(), InboxEvent.Status.IGNORED, "n/a");
+        case "evt_parked" -> store.finishInbox(T, e.id(), InboxEvent.Status.PARKED, "bad");
+        default -> store.releaseInbox(T, e.id(), "w");
+      }
+    }
     clock.advance(Duration.ofDays(40));
+    store.receive(InboxEvent.received(T, "stripe", "evt_new", "a", "{}", clock.instant()));
     store.begin(intent(T, "done-new", syspro(T, "C5")));
     store.complete(completion(T, "done-new", syspro(T, "C5"), stripe(T, "cus_5")));
 
     PurgeResult result = store.purge(START.plus(Duration.ofDays(30)));
 
-    assertThat(result).isEqualTo(new PurgeResult(1, 3));
+    assertThat(result).isEqualTo(new PurgeResult(1, 3, 2));
     assertThat(store.operation(T, "done-old")).isEmpty();
     assertThat(store.operation(T, "done-new")).isPresent();
     assertThat(store.operation(T, "pending-old")).isPresent();
@@ -724,7 +736,15 @@ abstract class StateStoreContract {
     assertThat(store.deadLetters(DeadLetterQuery.all(T)).items()).hasSize(1);
     assertThat(store.claimDueRetries(T, "customers", clock.instant(), "w", Duration.ofMinutes(1), 10))
         .hasSize(1);
-    assertThat(store.claimInbox(T, "stripe", "w", Duration.ofMinutes(1), 10)).hasSize(1);
+    assertThat(store.claimInbox(T, "stripe", "w", Duration.ofMinutes(1), 10))
+        .extracting(InboxEvent::eventId)
+        .containsExactly("evt_1", "evt_new");
+    // The parked event stayed: storing it again is refused as a duplicate.
+    assertThat(store.receive(InboxEvent.received(T, "stripe", "evt_parked", "a", "{}", START)))
+        .isFalse();
+    // A purged finished event is forgotten.
+    assertThat(store.receive(InboxEvent.received(T, "stripe", "evt_done", "a", "{}", START)))
+        .isTrue();
   }
 
   // ------------------------------------------------------------------ concurrency
