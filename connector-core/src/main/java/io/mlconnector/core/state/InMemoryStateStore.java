@@ -661,7 +661,17 @@ public final class InMemoryStateStore implements StateStore {
           entries++;
         }
       }
-      return new PurgeResult(ops, entries);
+      long events = 0;
+      for (Iterator<InboxRow> it = inbox.values().iterator(); it.hasNext(); ) {
+        InboxEvent e = it.next().event;
+        if ((e.status() == InboxEvent.Status.PROCESSED || e.status() == InboxEvent.Status.IGNORED)
+            && e.receivedAt().isBefore(cutoff)) {
+          it.remove();
+          inboxKeys.remove(List.of(e.tenant(), e.source(), e.eventId()));
+          events++;
+        }
+      }
+      return new PurgeResult(ops, entries, events);
     }
   }
 

@@ -37,6 +37,11 @@ class H2StateStoreTest extends JdbcStateStoreContract {
   }
 
   @Override
+  protected String sharedPrefix() {
+    return "shared_";
+  }
+
+  @Override
   protected DataSource unpooledDataSource() {
     JdbcDataSource ds = new JdbcDataSource();
     ds.setURL(url);

@@ -36,6 +36,9 @@ abstract class JdbcStateStoreContract extends StateStoreContract {
   /** A pooled DataSource shared by the test class. */
   protected abstract DataSource dataSource();
 
+  /** The table prefix the tests of the class share (tenants keep them apart). */
+  protected abstract String sharedPrefix();
+
   /** A DataSource that opens a new physical connection per call, to the same database. */
   protected abstract DataSource unpooledDataSource();
 
@@ -43,8 +46,23 @@ abstract class JdbcStateStoreContract extends StateStoreContract {
 
   @Override
   protected StateStore newStore(TestClock clock) {
+    prefix = sharedPrefix();
+    return JdbcStateStore.builder(dataSource()).tablePrefix(prefix).clock(clock).build();
+  }
+
+  @Override
+  protected StateStore newIsolatedStore(TestClock clock) {
     prefix = newPrefix();
     return JdbcStateStore.builder(dataSource()).tablePrefix(prefix).clock(clock).build();
+  }
+
+  /** Drops every table under {@code tablePrefix}. */
+  static void dropTables(DataSource ds, String tablePrefix, Dialect dialect) throws SQLException {
+    try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+      for (String table : new Schema(tablePrefix, dialect).tables()) {
+        s.execute("DROP TABLE IF EXISTS " + table);
+      }
+    }
   }
 
   protected synchronized String newPrefix() {
@@ -54,13 +72,9 @@ abstract class JdbcStateStoreContract extends StateStoreContract {
   }
 
   @AfterEach
-  void dropTables() throws SQLException {
-    try (Connection c = dataSource().getConnection(); Statement s = c.createStatement()) {
-      for (String p : prefixes) {
-        for (String table : new Schema(p, dialect()).tables()) {
-          s.execute("DROP TABLE IF EXISTS " + table);
-        }
-      }
+  void dropIsolatedTables() throws SQLException {
+    for (String p : prefixes) {
+      dropTables(dataSource(), p, dialect());
     }
     prefixes.clear();
   }
@@ -133,6 +147,8 @@ abstract class JdbcStateStoreContract extends StateStoreContract {
 
   @Test
   void aSchemaNewerThanTheLibraryIsRefused() throws SQLException {
+    store.close();
+    store = newIsolatedStore(clock);
     try (Connection c = dataSource().getConnection(); Statement s = c.createStatement()) {
       s.execute("INSERT INTO " + prefix + "schema_version (version, description, applied_at)"
           + " VALUES (99, 'from the future', CURRENT_TIMESTAMP)");
@@ -169,6 +185,8 @@ abstract class JdbcStateStoreContract extends StateStoreContract {
 
   @Test
   void sqlFailuresNameTheOperationButNoValues() throws SQLException {
+    store.close();
+    store = newIsolatedStore(clock);
     try (Connection c = dataSource().getConnection(); Statement s = c.createStatement()) {
       s.execute("DROP TABLE " + prefix + "inbox");
     }

@@ -24,6 +24,8 @@ class PostgresStateStoreTest extends JdbcStateStoreContract {
       env("MLC_PG_URL", "jdbc:postgresql://127.0.0.1:5432/test");
   private static final String USER = env("MLC_PG_USER", "postgres");
   private static final String PASSWORD = env("MLC_PG_PASSWORD", "");
+  private static final String SHARED_PREFIX =
+      "t" + Long.toHexString(System.nanoTime() & 0xFFFFFFFFL) + "_shared_";
   private static JdbcConnectionPool pool;
 
   private static String env(String name, String fallback) {
@@ -64,10 +66,19 @@ class PostgresStateStoreTest extends JdbcStateStoreContract {
   }
 
   @AfterAll
-  static void disconnect() {
+  static void disconnect() throws SQLException {
     if (pool != null) {
-      pool.dispose();
+      try {
+        dropTables(pool, SHARED_PREFIX, Dialect.POSTGRESQL);
+      } finally {
+        pool.dispose();
+      }
     }
+  }
+
+  @Override
+  protected String sharedPrefix() {
+    return SHARED_PREFIX;
   }
 
   @Override

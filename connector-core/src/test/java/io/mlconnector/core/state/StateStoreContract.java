@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -28,16 +29,25 @@ import org.junit.jupiter.api.Test;
  * and supplies a fresh, empty store per test.
  */
 abstract class StateStoreContract {
-  static final String T = "acme";
-  static final String OTHER = "globex";
+  /** This test's tenants: unique, so stores that share tables across tests stay apart. */
+  final String T = "acme-" + UUID.randomUUID();
+  final String OTHER = "globex-" + UUID.randomUUID();
   static final Instant START = Instant.parse("2026-03-01T10:00:00Z");
   static final int THREADS = 8;
 
   protected TestClock clock;
   protected StateStore store;
 
-  /** A fresh, empty store reading time from {@code clock}. */
+  /**
+   * A store reading time from {@code clock}, holding nothing of this test's tenants. It may share
+   * its tables with other tests of the class.
+   */
   protected abstract StateStore newStore(TestClock clock) throws Exception;
+
+  /** A store that shares nothing with any other test (for purges, which span all tenants). */
+  protected StateStore newIsolatedStore(TestClock clock) throws Exception {
+    return newStore(clock);
+  }
 
   /** Rounds of each concurrency race. */
   protected int rounds() {
@@ -684,7 +694,9 @@ abstract class StateStoreContract {
   // ------------------------------------------------------------------ retention
 
   @Test
-  void purgeRemovesOldDoneOperationsAndAuditButNothingElse() {
+  void purgeRemovesOldDoneOperationsAndAuditButNothingElse() throws Exception {
+    store.close();
+    store = newIsolatedStore(clock);
     store.begin(intent(T, "done-old", syspro(T, "C1")));
     store.complete(completion(T, "done-old", syspro(T, "C1"), stripe(T, "cus_1")));
     store.begin(intent(T, "pending-old", syspro(T, "C2")));
@@ -694,13 +706,25 @@ abstract class StateStoreContract {
     store.fail(failure(T, "parked-old", syspro(T, "C4"), OperationStatus.PARKED, "y"));
     store.saveCursor(T, "customers", "main", "c");
     store.receive(InboxEvent.received(T, "stripe", "evt_1", "a", "{}", START));
+    store.receive(InboxEvent.received(T, "stripe", "evt_done", "a", "{}", START));
+    store.receive(InboxEvent.received(T, "stripe", "evt_ignored", "a", "{}", START));
+    store.receive(InboxEvent.received(T, "stripe", "evt_parked", "a", "{}", START));
+    for (InboxEvent e : store.claimInbox(T, "stripe", "w", Duration.ofMinutes(1), 10)) {
+      switch (e.eventId()) {
+        case "evt_done" -> store.finishInbox(T, e.id(), InboxEvent.Status.PROCESSED, null);
+        case "evt_ignored" -> store.finishInbox(T, e.id(), InboxEvent.Status.IGNORED, "n/a");
+        case "evt_parked" -> store.finishInbox(T, e.id(), InboxEvent.Status.PARKED, "bad");
+        default -> store.releaseInbox(T, e.id(), "w");
+      }
+    }
     clock.advance(Duration.ofDays(40));
+    store.receive(InboxEvent.received(T, "stripe", "evt_new", "a", "{}", clock.instant()));
     store.begin(intent(T, "done-new", syspro(T, "C5")));
     store.complete(completion(T, "done-new", syspro(T, "C5"), stripe(T, "cus_5")));
 
     PurgeResult result = store.purge(START.plus(Duration.ofDays(30)));
 
-    assertThat(result).isEqualTo(new PurgeResult(1, 3));
+    assertThat(result).isEqualTo(new PurgeResult(1, 3, 2));
     assertThat(store.operation(T, "done-old")).isEmpty();
     assertThat(store.operation(T, "done-new")).isPresent();
     assertThat(store.operation(T, "pending-old")).isPresent();
@@ -712,7 +736,15 @@ abstract class StateStoreContract {
     assertThat(store.deadLetters(DeadLetterQuery.all(T)).items()).hasSize(1);
     assertThat(store.claimDueRetries(T, "customers", clock.instant(), "w", Duration.ofMinutes(1), 10))
         .hasSize(1);
-    assertThat(store.claimInbox(T, "stripe", "w", Duration.ofMinutes(1), 10)).hasSize(1);
+    assertThat(store.claimInbox(T, "stripe", "w", Duration.ofMinutes(1), 10))
+        .extracting(InboxEvent::eventId)
+        .containsExactly("evt_1", "evt_new");
+    // The parked event stayed: storing it again is refused as a duplicate.
+    assertThat(store.receive(InboxEvent.received(T, "stripe", "evt_parked", "a", "{}", START)))
+        .isFalse();
+    // A purged finished event is forgotten.
+    assertThat(store.receive(InboxEvent.received(T, "stripe", "evt_done", "a", "{}", START)))
+        .isTrue();
   }
 
   // ------------------------------------------------------------------ concurrency

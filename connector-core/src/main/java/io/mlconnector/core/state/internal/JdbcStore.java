@@ -1008,7 +1008,9 @@ public final class JdbcStore implements StateStore {
       long ops = update(c, "DELETE FROM " + opT + " WHERE status = 'DONE' AND updated_at < ?",
           cutoff);
       long audits = update(c, "DELETE FROM " + auditT + " WHERE occurred_at < ?", cutoff);
-      return new PurgeResult(ops, audits);
+      long events = update(c, "DELETE FROM " + inboxT
+          + " WHERE status IN ('PROCESSED', 'IGNORED') AND received_at < ?", cutoff);
+      return new PurgeResult(ops, audits, events);
     });
   }
 
