@@ -58,7 +58,8 @@ public final class JdbcStateStore implements StateStore {
   /**
    * A builder for a store in the database behind {@code dataSource} (H2 2.x or PostgreSQL). The
    * host owns the DataSource: give it a pool (PostgreSQL opens a connection per call otherwise),
-   * and close it after the store.
+   * and close it after the store. For an H2 URL of the host's own, add {@code LOCK_TIMEOUT=10000}:
+   * H2's default of one second can fail calls that wait for a row another node's call holds.
    */
   public static Builder builder(DataSource dataSource) {
     return new Builder(Objects.requireNonNull(dataSource, "dataSource"), null);
