@@ -177,6 +177,35 @@ public final class SysproClient implements AutoCloseable {
         EnetCall.of("Query/Browse", Map.of("XmlIn", xml.toXml(browse)), false, "COMBRW browse"));
   }
 
+  /**
+   * Every row COMBRW pages through from {@code browse}'s start key, following {@code NextKey} while
+   * SYSPRO says a next page exists, at most {@code maxPages} pages.
+   *
+   * @throws IllegalArgumentException when {@code maxPages} is not positive
+   */
+  public List<Map<String, String>> browseAll(CombrwBrowse browse, int maxPages) {
+    Objects.requireNonNull(browse, "browse");
+    if (maxPages < 1) {
+      throw new IllegalArgumentException("maxPages must be positive, was " + maxPages);
+    }
+    List<Map<String, String>> rows = new ArrayList<>();
+    String first = browse.startAtKey();
+    String start = first;
+    try {
+      for (int page = 0; page < maxPages; page++) {
+        BrowsePage p = BrowsePage.of(browse(browse.startAtKey(start)));
+        rows.addAll(p.rows());
+        if (!p.hasNext() || p.nextKey().isEmpty() || p.nextKey().equals(start)) {
+          return rows;
+        }
+        start = p.nextKey();
+      }
+      return rows;
+    } finally {
+      browse.startAtKey(first);
+    }
+  }
+
   /** {@code Query/Fetch} (COMFCH): one row, every column. */
   public SysproElement fetch(ComfchFetch fetch) {
     Objects.requireNonNull(fetch, "fetch");

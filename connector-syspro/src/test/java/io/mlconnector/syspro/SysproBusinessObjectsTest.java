@@ -184,6 +184,28 @@ class SysproBusinessObjectsTest {
   }
 
   @Test
+  void browsesEveryPageByNextKey() {
+    for (int i = 2; i <= 5; i++) {
+      f.sim.addCustomer(Customer.of("CUS00" + i, "Customer " + i));
+    }
+    CombrwBrowse browse =
+        new CombrwBrowse()
+            .browseName("ArCustomer")
+            .returnRows("2")
+            .browseDetails(
+                new CombrwBrowse.BrowseDetails()
+                    .tableName("ArCustomer")
+                    .addColumns(new CombrwBrowse.Column().columnName("Customer"))
+                    .addColumns(new CombrwBrowse.Column().columnName("Name")));
+    BrowsePage first = BrowsePage.of(client.browse(browse));
+    assertThat(first.rows()).hasSize(2);
+    assertThat(first.hasNext()).isTrue();
+    assertThat(client.browseAll(browse, 10))
+        .extracting(r -> r.get("Customer"))
+        .containsExactly("CUS001", "CUS002", "CUS003", "CUS004", "CUS005");
+  }
+
+  @Test
   void arstpyPaymentReducesTheInvoiceBalanceAndCarriesTheReference() {
     ArPaymentPost doc = new ArPaymentPost();
     doc.addItems(
