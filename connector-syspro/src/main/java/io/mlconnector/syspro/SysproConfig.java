@@ -2,6 +2,7 @@ package io.mlconnector.syspro;
 
 import io.mlconnector.core.credential.Secret;
 import io.mlconnector.core.http.HttpLogLevel;
+import io.mlconnector.core.http.Redactor;
 import io.mlconnector.core.http.RetryPolicy;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -139,17 +140,10 @@ public final class SysproConfig {
 
   @Override
   public String toString() {
-    return "SysproConfig{tenant="
-        + tenant
-        + ", credentialId="
-        + credentialId
-        + ", restBaseUrl="
-        + restBaseUrl
-        + ", sessionPoolSize="
-        + sessionPoolSize
-        + ", odata="
-        + odataServiceUrl
-        + ", credentials=***}";
+    Redactor r = Redactor.defaults();
+    return "SysproConfig{tenant=" + tenant + ", credentialId=" + credentialId + ", restBaseUrl="
+        + r.url(restBaseUrl) + ", sessionPoolSize=" + sessionPoolSize + ", odata="
+        + (odataServiceUrl == null ? null : r.url(odataServiceUrl)) + ", credentials=***}";
   }
 
   /** Builds a {@link SysproConfig}; every setter checks its argument. */
