@@ -141,9 +141,17 @@ public final class SysproConfig {
   @Override
   public String toString() {
     Redactor r = Redactor.defaults();
-    return "SysproConfig{tenant=" + tenant + ", credentialId=" + credentialId + ", restBaseUrl="
-        + r.url(restBaseUrl) + ", sessionPoolSize=" + sessionPoolSize + ", odata="
-        + (odataServiceUrl == null ? null : r.url(odataServiceUrl)) + ", credentials=***}";
+    return "SysproConfig{tenant="
+        + tenant
+        + ", credentialId="
+        + credentialId
+        + ", restBaseUrl="
+        + r.url(restBaseUrl)
+        + ", sessionPoolSize="
+        + sessionPoolSize
+        + ", odata="
+        + (odataServiceUrl == null ? null : r.url(odataServiceUrl))
+        + ", credentials=***}";
   }
 
   /** Builds a {@link SysproConfig}; every setter checks its argument. */
