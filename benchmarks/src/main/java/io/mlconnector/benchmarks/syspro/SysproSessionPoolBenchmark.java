@@ -18,6 +18,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * COMFND calls per second through the SYSPRO session pool against the simulator with a fixed
@@ -33,6 +35,9 @@ public final class SysproSessionPoolBenchmark {
 
   /** Runs the harness. */
   public static void main(String[] args) throws Exception {
+    // the wire log would otherwise print every exchange at DEBUG (logback's default level)
+    ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME))
+        .setLevel(ch.qos.logback.classic.Level.WARN);
     List<Integer> pools = List.of(1, 2, 4);
     int seconds = 5;
     int latencyMs = 20;
