@@ -98,41 +98,15 @@ final class Apstin {
             .leaf("EntryNumber", String.format("%03d", o.entry))
             .end();
       }
-      leafOrError(out, o, "Supplier", o.supplier);
-      leafOrError(out, o, "Invoice", o.invoice);
-      leafOrError(out, o, "TransactionCode", o.code);
-      for (Bo.FieldError e : o.errors.list) {
-        if (e.field() == null) {
-          out.leaf("ErrorNumber", Integer.toString(e.number()))
-              .leaf("ErrorDescription", e.description());
-        } else if (!List.of("Supplier", "Invoice", "TransactionCode").contains(e.field())) {
-          out.fieldError(e.field(), e.value(), e.number(), e.description());
-        }
-      }
+      o.errors.leafOrError(out, "Supplier", o.supplier);
+      o.errors.leafOrError(out, "Invoice", o.invoice);
+      o.errors.leafOrError(out, "TransactionCode", o.code);
+      o.errors.write(out, List.of("Supplier", "Invoice", "TransactionCode"));
       out.end().end();
     }
-    out.start("StatusOfItems").start("GlJournal");
-    out.leaf("GlYear", processed == 0 || rollback ? "" : Integer.toString(period.getYear()))
-        .leaf(
-            "GlPeriod",
-            processed == 0 || rollback ? "" : String.format("%02d", period.getMonthValue()))
-        .leaf("GlJournal", "")
-        .leaf("GlJournalError", "")
-        .leaf("GlJournalMessage", "")
-        .end();
-    out.leaf("ItemsProcessed", Integer.toString(rollback ? 0 : processed))
-        .leaf("ItemsInvalid", invalid == 0 ? "" : Integer.toString(invalid))
-        .end();
+    Bo.writeTransactionStatus(
+        out, period, processed != 0 && !rollback, rollback ? 0 : processed, invalid);
     return out.finish();
-  }
-
-  private static void leafOrError(Xml.Out out, Outcome o, String field, String value) {
-    Bo.FieldError e = o.errors.on(field);
-    if (e != null) {
-      out.fieldError(field, e.value(), e.number(), e.description());
-    } else {
-      out.leaf(field, value);
-    }
   }
 
   private Posting validate(Element item, Outcome o, YearMonth period) {

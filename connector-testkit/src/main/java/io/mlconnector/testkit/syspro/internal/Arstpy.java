@@ -135,21 +135,8 @@ final class Arstpy {
             .leaf("Journal", String.format("%05d", journal))
             .end();
       }
-      Bo.FieldError customerError = o.errors.on("Customer");
-      if (customerError != null) {
-        out.fieldError(
-            "Customer", customerError.value(), customerError.number(), customerError.description());
-      } else {
-        out.leaf("Customer", o.customer);
-      }
-      for (Bo.FieldError e : o.errors.list) {
-        if (e.field() == null) {
-          out.leaf("ErrorNumber", Integer.toString(e.number()))
-              .leaf("ErrorDescription", e.description());
-        } else if (!e.field().equals("Customer")) {
-          out.fieldError(e.field(), e.value(), e.number(), e.description());
-        }
-      }
+      o.errors.leafOrError(out, "Customer", o.customer);
+      o.errors.write(out, List.of("Customer"));
       for (InvoiceError ie : o.invoiceErrors) {
         out.start(ie.group()).leaf("TransactionType", ie.type());
         out.fieldError(ie.field(), ie.value(), ie.number(), ie.description());
@@ -157,18 +144,8 @@ final class Arstpy {
       }
       out.end().end();
     }
-    out.start("StatusOfItems").start("GlJournal");
-    out.leaf("GlYear", journal == 0 || rollback ? "" : Integer.toString(period.getYear()))
-        .leaf(
-            "GlPeriod",
-            journal == 0 || rollback ? "" : String.format("%02d", period.getMonthValue()))
-        .leaf("GlJournal", "")
-        .leaf("GlJournalError", "")
-        .leaf("GlJournalMessage", "")
-        .end();
-    out.leaf("ItemsProcessed", Integer.toString(rollback ? 0 : processed))
-        .leaf("ItemsInvalid", invalid == 0 ? "" : Integer.toString(invalid))
-        .end();
+    Bo.writeTransactionStatus(
+        out, period, journal != 0 && !rollback, rollback ? 0 : processed, invalid);
     return out.finish();
   }
 

@@ -96,14 +96,7 @@ final class Gentjl {
           .leaf("Jnlstatus", o.valid && !rollback ? o.status : "")
           .leaf("Currency", "")
           .leaf("Authorised", o.valid && !rollback ? "Y" : "N");
-      for (Bo.FieldError e : o.errors.list) {
-        if (e.field() == null) {
-          out.leaf("ErrorNumber", Integer.toString(e.number()))
-              .leaf("ErrorDescription", e.description());
-        } else {
-          out.fieldError(e.field(), e.value(), e.number(), e.description());
-        }
-      }
+      o.errors.write(out, List.of());
       out.end().end();
     }
     out.start("StatusOfItems")
