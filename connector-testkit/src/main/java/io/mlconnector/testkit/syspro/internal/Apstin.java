@@ -59,8 +59,7 @@ final class Apstin {
 
   String post(String xmlParameters, String xmlIn) {
     Bo.Params p = bo.params(xmlParameters, PARAMS, "APSTIN");
-    Element doc = Xml.parse(xmlIn, "XmlIn");
-    DOC.check(doc, bo.config.ignoreUnknownElements.contains("APSTIN"), "XmlIn");
+    Element doc = bo.document(xmlIn, DOC, "APSTIN");
     YearMonth period = bo.period(p.postingPeriod());
     Object snapshot = bo.company.snapshot();
     List<Outcome> outcomes = new ArrayList<>();
@@ -83,10 +82,7 @@ final class Apstin {
       }
       outcomes.add(o);
     }
-    boolean rollback = p.validateOnly() || (p.applyIfEntireDocumentValid() && invalid > 0);
-    if (rollback) {
-      bo.company.restore(snapshot);
-    }
+    boolean rollback = bo.rollBackIfNeeded(p, snapshot, invalid);
     Xml.Out out = new Xml.Out().root("postapinvoice", bo.config.boVersion);
     for (Outcome o : outcomes) {
       out.start("Item").start("Transaction");

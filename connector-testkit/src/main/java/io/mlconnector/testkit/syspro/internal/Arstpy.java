@@ -80,8 +80,7 @@ final class Arstpy {
   String post(String xmlParameters, String xmlIn) {
     Bo.Params p = bo.params(xmlParameters, PARAMS, "ARSTPY");
     String autoCorrect = p.get("AutoCorrectPaymentValue", "N");
-    Element doc = Xml.parse(xmlIn, "XmlIn");
-    DOC.check(doc, bo.config.ignoreUnknownElements.contains("ARSTPY"), "XmlIn");
+    Element doc = bo.document(xmlIn, DOC, "ARSTPY");
     YearMonth period = bo.period(p.postingPeriod());
     Object snapshot = bo.company.snapshot();
     List<Outcome> outcomes = new ArrayList<>();
@@ -121,10 +120,7 @@ final class Arstpy {
       }
       outcomes.add(o);
     }
-    boolean rollback = p.validateOnly() || (p.applyIfEntireDocumentValid() && invalid > 0);
-    if (rollback) {
-      bo.company.restore(snapshot);
-    }
+    boolean rollback = bo.rollBackIfNeeded(p, snapshot, invalid);
     Xml.Out out = new Xml.Out().root("postarpayment", bo.config.boVersion);
     for (Outcome o : outcomes) {
       out.start("Item").start(o.kind);

@@ -166,6 +166,25 @@ final class Bo {
   }
 
   /** The period that {@code C}, {@code P} or {@code B} names. */
+  /** Parses {@code XmlIn} and checks it against the object's shape. */
+  Element document(String xmlIn, Shape shape, String bo) {
+    Element doc = Xml.parse(xmlIn, "XmlIn");
+    shape.check(doc, config.ignoreUnknownElements.contains(bo), "XmlIn");
+    return doc;
+  }
+
+  /**
+   * Ends a document: restores {@code snapshot} when only validating, or when an item failed and
+   * the document applies only if entirely valid. Returns whether it rolled back.
+   */
+  boolean rollBackIfNeeded(Params p, Object snapshot, int invalid) {
+    boolean rollback = p.validateOnly() || (p.applyIfEntireDocumentValid() && invalid > 0);
+    if (rollback) {
+      company.restore(snapshot);
+    }
+    return rollback;
+  }
+
   YearMonth period(String postingPeriod) {
     YearMonth current = company.currentPeriod();
     switch (postingPeriod) {
