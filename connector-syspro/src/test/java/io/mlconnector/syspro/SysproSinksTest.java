@@ -17,6 +17,7 @@ import io.mlconnector.core.sync.Sink;
 import io.mlconnector.core.sync.WriteContext;
 import io.mlconnector.core.sync.WriteResult;
 import java.time.LocalDate;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -184,21 +185,16 @@ class SysproSinksTest {
     Invoice paid = inv.toBuilder().version("2").status(Invoice.Status.PAID).build();
     assertThat(sink.update(first.target(), paid, ctx(bill)).target()).isEqualTo(first.target());
     Invoice changed =
-        Invoice.builder()
-            .ref(bill)
+        inv.toBuilder()
             .version("3")
-            .vendor(SysproRefs.supplier(T, "SUP001"))
-            .number("INV-88712")
-            .status(Invoice.Status.OPEN)
-            .issueDate(LocalDate.of(2024, 1, 15))
-            .currency("USD")
-            .addLine(
-                InvoiceLine.builder()
-                    .number(1)
-                    .description("Paper")
-                    .amount(Money.of("900.00", "USD"))
-                    .glAccount(SysproRefs.glAccount(T, "00-5100"))
-                    .build())
+            .lines(
+                List.of(
+                    InvoiceLine.builder()
+                        .number(1)
+                        .description("Paper")
+                        .amount(Money.of("900.00", "USD"))
+                        .glAccount(SysproRefs.glAccount(T, "00-5100"))
+                        .build()))
             .build();
     assertThatThrownBy(() -> sink.update(first.target(), changed, ctx(bill)))
         .isInstanceOf(RejectedException.class)
