@@ -817,49 +817,31 @@ public final class StripeConnector {
   }
 
   private List<InvoicePayment> invoicePayments(InvoicePaymentListParams.Builder base, java.util.function.Predicate<InvoicePayment> keep) {
-    List<InvoicePayment> out = new ArrayList<>();
-    String after = null;
-    boolean more = true;
-    while (more) {
-      InvoicePaymentListParams.Builder p = base.setLimit(PAGE);
-      if (after != null) {
-        p.setStartingAfter(after);
-      }
-      InvoicePaymentListParams params = p.build();
-      StripeCollection<InvoicePayment> page = call("GET /v1/invoice_payments", () -> client.v1().invoicePayments().list(params));
-      for (InvoicePayment ip : page.getData()) {
-        if (keep.test(ip)) {
-          out.add(ip);
-        }
-        after = ip.getId();
-      }
-      more = Boolean.TRUE.equals(page.getHasMore()) && !page.getData().isEmpty();
-    }
-    return out;
+    return listAll(
+        after -> {
+          InvoicePaymentListParams.Builder p = base.setLimit(PAGE);
+          if (after != null) {
+            p.setStartingAfter(after);
+          }
+          InvoicePaymentListParams params = p.build();
+          return call("GET /v1/invoice_payments", () -> client.v1().invoicePayments().list(params));
+        },
+        keep);
   }
 
   /** The refunds of a charge, newest first, with their balance transactions expanded. */
   public List<Refund> listRefunds(String chargeId) {
     Validation.requireId(chargeId, "ch_", "chargeId");
-    List<Refund> out = new ArrayList<>();
-    String after = null;
-    boolean more = true;
-    while (more) {
-      com.stripe.param.RefundListParams.Builder p =
-          com.stripe.param.RefundListParams.builder().setCharge(chargeId).setLimit(PAGE).addExpand("data.balance_transaction");
-      if (after != null) {
-        p.setStartingAfter(after);
-      }
-      StripeCollection<Refund> page = call("GET /v1/refunds", () -> client.v1().refunds().list(p.build()));
-      for (Refund r : page.getData()) {
-        if (chargeId.equals(r.getCharge())) {
-          out.add(r);
-        }
-        after = r.getId();
-      }
-      more = Boolean.TRUE.equals(page.getHasMore()) && !page.getData().isEmpty();
-    }
-    return out;
+    return listAll(
+        after -> {
+          com.stripe.param.RefundListParams.Builder p =
+              com.stripe.param.RefundListParams.builder().setCharge(chargeId).setLimit(PAGE).addExpand("data.balance_transaction");
+          if (after != null) {
+            p.setStartingAfter(after);
+          }
+          return call("GET /v1/refunds", () -> client.v1().refunds().list(p.build()));
+        },
+        r -> chargeId.equals(r.getCharge()));
   }
 
   /** The raw stripe-java invoice, for inbound mapping (payments, {@code status_transitions}). */
@@ -900,18 +882,34 @@ public final class StripeConnector {
   /** Every balance transaction swept into a payout ({@code GET /v1/balance_transactions?payout=}), paged. */
   public List<BalanceTransaction> listPayoutTransactions(String payoutId) {
     Validation.requireId(payoutId, "po_", "payoutId");
-    List<BalanceTransaction> out = new ArrayList<>();
+    return listAll(
+        after -> {
+          BalanceTransactionListParams.Builder p = BalanceTransactionListParams.builder().setPayout(payoutId).setLimit(PAGE);
+          if (after != null) {
+            p.setStartingAfter(after);
+          }
+          return call("GET /v1/balance_transactions", () -> client.v1().balanceTransactions().list(p.build()));
+        },
+        t -> true);
+  }
+
+  /**
+   * Reads a list to its end, page after page ({@code starting_after} the last item of the previous
+   * page), keeping the items {@code keep} accepts.
+   */
+  private static <T extends com.stripe.model.HasId> List<T> listAll(
+      java.util.function.Function<String, StripeCollection<T>> pageAfter,
+      java.util.function.Predicate<T> keep) {
+    List<T> out = new ArrayList<>();
     String after = null;
     boolean more = true;
     while (more) {
-      BalanceTransactionListParams.Builder p = BalanceTransactionListParams.builder().setPayout(payoutId).setLimit(PAGE);
-      if (after != null) {
-        p.setStartingAfter(after);
-      }
-      StripeCollection<BalanceTransaction> page = call("GET /v1/balance_transactions", () -> client.v1().balanceTransactions().list(p.build()));
-      for (BalanceTransaction t : page.getData()) {
-        out.add(t);
-        after = t.getId();
+      StripeCollection<T> page = pageAfter.apply(after);
+      for (T item : page.getData()) {
+        if (keep.test(item)) {
+          out.add(item);
+        }
+        after = item.getId();
       }
       more = Boolean.TRUE.equals(page.getHasMore()) && !page.getData().isEmpty();
     }

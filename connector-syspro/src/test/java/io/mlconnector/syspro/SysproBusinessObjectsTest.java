@@ -18,7 +18,6 @@ import io.mlconnector.syspro.bo.PostingOptions;
 import io.mlconnector.testkit.syspro.ArInvoice;
 import io.mlconnector.testkit.syspro.Customer;
 import io.mlconnector.testkit.syspro.GlAccount;
-import io.mlconnector.testkit.syspro.Supplier;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -35,15 +34,9 @@ class SysproBusinessObjectsTest {
   @BeforeEach
   void start() {
     f = new SimFixture();
-    f.sim.setCurrentPeriod(YearMonth.of(2024, 1));
-    f.sim.addCustomer(Customer.of("CUS001", "Café Zürich").withCurrency("USD"));
-    f.sim.addArInvoice(
-        ArInvoice.of("CUS001", "100234", LocalDate.of(2024, 1, 5), new BigDecimal("1150.00")));
+    f.seedLedgers();
     f.sim.addArInvoice(
         ArInvoice.of("CUS001", "100235", LocalDate.of(2024, 1, 6), new BigDecimal("200.00")));
-    f.sim.addSupplier(Supplier.of("SUP001", "Paper Mill"));
-    f.sim.addGlAccount(GlAccount.of("00-5100", "Office supplies", "E"));
-    f.sim.addGlAccount(GlAccount.of("00-2300", "Accruals", "L"));
     client = f.client();
   }
 

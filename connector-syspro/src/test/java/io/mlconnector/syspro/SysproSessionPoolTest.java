@@ -3,9 +3,7 @@ package io.mlconnector.syspro;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mlconnector.syspro.bo.ComfndQuery;
-import io.mlconnector.testkit.syspro.BusyPolicy;
 import io.mlconnector.testkit.syspro.Customer;
-import io.mlconnector.testkit.syspro.Operator;
 import io.mlconnector.testkit.syspro.SecondLogonPolicy;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,14 +18,7 @@ class SysproSessionPoolTest {
 
   @Test
   void atMostOneCallPerSessionAndNoMoreSessionsThanThePoolSize() throws Exception {
-    try (SimFixture f =
-        new SimFixture(
-            b ->
-                b.busyPolicy(BusyPolicy.REJECT)
-                    .operator(
-                        Operator.of(SimFixture.OPERATOR, SimFixture.PASSWORD)
-                            .withODataPassword(SimFixture.ODATA_PASSWORD)
-                            .withConcurrentUsers(2)))) {
+    try (SimFixture f = SimFixture.rejectingWhenBusy(2)) {
       f.sim.addCustomer(Customer.of("C1", "One"));
       ExecutorService pool = Executors.newFixedThreadPool(3);
       try (SysproClient client = f.client(c -> c.sessionPoolSize(2))) {

@@ -170,11 +170,7 @@ final class PaymentApi {
     pi.put("status", "succeeded");
     pi.put("amount_received", amount);
     pi.put("latest_charge", charge.get("id"));
-    store.insert(pi);
-    store.insert(charge);
-    store.emit(ctx, "payment_intent.created", pi, null);
-    store.emit(ctx, "charge.succeeded", charge, null);
-    store.emit(ctx, "payment_intent.succeeded", pi, null);
+    recordAttempt(ctx, pi, charge, "charge.succeeded", "payment_intent.succeeded");
     return pi;
   }
 
@@ -205,11 +201,17 @@ final class PaymentApi {
     pi.put("last_payment_error", error);
     pi.put("status", "requires_payment_method");
     pi.put("latest_charge", charge.get("id"));
+    recordAttempt(ctx, pi, charge, "charge.failed", "payment_intent.payment_failed");
+  }
+
+  /** Stores a payment attempt and emits its events in Stripe's order. */
+  private void recordAttempt(Ctx ctx, Map<String, Object> pi, Map<String, Object> charge,
+      String chargeEvent, String paymentIntentEvent) {
     store.insert(pi);
     store.insert(charge);
     store.emit(ctx, "payment_intent.created", pi, null);
-    store.emit(ctx, "charge.failed", charge, null);
-    store.emit(ctx, "payment_intent.payment_failed", pi, null);
+    store.emit(ctx, chargeEvent, charge, null);
+    store.emit(ctx, paymentIntentEvent, pi, null);
   }
 
   private Map<String, Object> paymentIntent(Map<String, Object> inv, long amount) {
