@@ -183,25 +183,15 @@ public final class SyncEngine implements AutoCloseable {
   }
 
   /**
-   * Replays one parked record (as listed by {@link #deadLetters}). The store selects dead letters
-   * by filter, so parked records of the same flow and record type parked for the very same reason
-   * are replayed with it; replaying a record whose cause remains only parks it again. Returns how
-   * many were replayed.
+   * Replays exactly one parked record (as listed by {@link #deadLetters}): it is tried again on its
+   * flow's next run. Returns 1, or 0 when the item is no longer a dead letter (already replayed).
    */
   public int replay(RetryItem deadLetter) {
     Objects.requireNonNull(deadLetter, "deadLetter");
     if (!deadLetter.dead()) {
       throw new IllegalArgumentException("item " + deadLetter.id() + " is not a dead letter");
     }
-    return replay(
-        new DeadLetterQuery(
-            deadLetter.tenant(),
-            deadLetter.flow(),
-            deadLetter.source().type(),
-            deadLetter.lastError(),
-            null,
-            1000,
-            null));
+    return replay(DeadLetterQuery.item(deadLetter.tenant(), deadLetter.id()));
   }
 
   /**

@@ -684,6 +684,18 @@ abstract class StateStoreContract {
         .containsExactly("k1", "k3", "k4");
     assertThat(store.operation(T, "k2").orElseThrow().status()).isEqualTo(OperationStatus.FAILED);
     assertThat(store.deadLetters(DeadLetterQuery.all(OTHER)).items()).hasSize(1);
+
+    // One item by id: exactly that one, only in its own tenant, and only while it is dead.
+    RetryItem k3 = store.deadLetters(DeadLetterQuery.all(T)).items().get(1);
+    assertThat(store.deadLetters(DeadLetterQuery.item(T, k3.id())).items())
+        .extracting(RetryItem::operationKey)
+        .containsExactly("k3");
+    assertThat(store.replay(DeadLetterQuery.item(OTHER, k3.id()))).isZero();
+    assertThat(store.replay(DeadLetterQuery.item(T, k3.id()))).isEqualTo(1);
+    assertThat(store.replay(DeadLetterQuery.item(T, k3.id()))).isZero();
+    assertThat(store.deadLetters(DeadLetterQuery.all(T)).items())
+        .extracting(RetryItem::operationKey)
+        .containsExactly("k1", "k4");
   }
 
   // ------------------------------------------------------------------ audit
