@@ -3,6 +3,7 @@ package io.mlconnector.syspro;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.mlconnector.core.error.ConnectorException;
 import io.mlconnector.core.error.RejectedException;
 import io.mlconnector.syspro.bo.ApInvoicePost;
 import io.mlconnector.syspro.bo.ApSupplierSetup;
@@ -74,6 +75,31 @@ class SysproBusinessObjectsTest {
             .name("Acme Trading Ltd"));
     client.setup(SetupMethod.UPDATE, update, PostingOptions.defaults());
     assertThat(f.sim.customer("CUS042").orElseThrow().name()).isEqualTo("Acme Trading Ltd");
+  }
+
+  @Test
+  void numericCustomerCodesArePaddedAsTheCompanyStoresThem() {
+    try (SimFixture g = new SimFixture(b -> b.numericKeys(6, false));
+        SysproClient numeric = g.client(c -> c.customerKeys(KeyFormat.numeric(6)))) {
+      String code = numeric.config().customerKeys().customer("19");
+      assertThat(code).isEqualTo("000019");
+      ArCustomerSetup add = new ArCustomerSetup();
+      add.addItems(
+          new ArCustomerSetup.Item()
+              .key(new ArCustomerSetup.CustomerKey().customer(code))
+              .name("Numeric Customer"));
+      numeric.setup(SetupMethod.ADD, add, PostingOptions.defaults());
+      assertThat(g.sim.customer("000019")).isPresent();
+      assertThat(numeric.customerStatement("19", true).customer()).isEqualTo("000019");
+      assertThatThrownBy(() -> numeric.customerStatement("19A", true))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("digits only");
+
+      SysproElement row =
+          numeric.find(ComfndQuery.of("ArCustomer", "Customer", "DateLastSale")).get(0);
+      assertThat(row.text("DateLastSale")).contains("0000-00-00");
+      assertThat(row.date("DateLastSale")).isEmpty();
+    }
   }
 
   @Test
@@ -308,6 +334,8 @@ class SysproBusinessObjectsTest {
       small.post(journal("LONG-DOC"), PostingOptions.defaults());
     }
     assertThat(f.sim.glJournals()).hasSize(1);
+    assertThat(f.sim.restRequestCount("POST", "Transaction/PostLD")).isEqualTo(1);
+    assertThat(f.sim.restRequestCount("GET", "Transaction/Post")).isZero();
   }
 
   @Test
@@ -320,7 +348,20 @@ class SysproBusinessObjectsTest {
         small.post(journal("FORM-DOC"), PostingOptions.defaults());
       }
       assertThat(g.sim.glJournals()).hasSize(1);
+      assertThat(g.sim.restRequestCount("POST", "Transaction/PostLD")).isEqualTo(1);
+      assertThat(g.sim.restRequestCount("GET", "Transaction/Post")).isZero();
     }
+  }
+
+  @Test
+  void theFormVariantIsRefusedByAServiceThatTakesOnlyTheEnvelope() {
+    try (SysproClient small = f.client(c -> c.maxGetUrlLength(256).postLdAsForm(true))) {
+      assertThatThrownBy(() -> small.post(journal("FORM-REFUSED"), PostingOptions.defaults()))
+          .isInstanceOf(ConnectorException.class)
+          .hasMessageContaining("400");
+    }
+    assertThat(f.sim.glJournals()).isEmpty();
+    assertThat(f.sim.seatsInUse()).isZero();
   }
 
   private static GlJournalPost journal(String reference) {

@@ -44,6 +44,34 @@ class SysproSessionPoolTest {
   }
 
   @Test
+  void concurrentFirstCallsLogOnOnceAndTakeTurnsOnTheOneSession() throws Exception {
+    try (SimFixture f = SimFixture.rejectingWhenBusy(1)) {
+      f.sim.addCustomer(Customer.of("C1", "One"));
+      ExecutorService pool = Executors.newFixedThreadPool(8);
+      try (SysproClient client = f.client()) {
+        f.sim.pauseCalls();
+        List<Future<Integer>> calls = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+          calls.add(
+              pool.submit(() -> client.find(ComfndQuery.of("ArCustomer", "Customer")).size()));
+        }
+        assertThat(f.sim.awaitPausedCalls(1, Duration.ofSeconds(10))).isTrue();
+        assertThat(f.sim.logonCount()).isEqualTo(1);
+        assertThat(client.openSessions()).isEqualTo(1);
+        f.sim.resumeCalls();
+        for (Future<Integer> c : calls) {
+          assertThat(c.get(10, TimeUnit.SECONDS)).isEqualTo(1);
+        }
+        assertThat(f.sim.logonCount()).isEqualTo(1);
+        assertThat(f.sim.seatsInUse()).isEqualTo(1);
+      } finally {
+        pool.shutdownNow();
+      }
+      assertThat(f.sim.seatsInUse()).isZero();
+    }
+  }
+
+  @Test
   void sessionsOfThePoolEvictingEachOtherAreHandledAndNoSeatIsLeft() throws Exception {
     try (SimFixture f = new SimFixture(b -> b.secondLogon(SecondLogonPolicy.EVICT_OLDEST))) {
       f.sim.addCustomer(Customer.of("C1", "One"));

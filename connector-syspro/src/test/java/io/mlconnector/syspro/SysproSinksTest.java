@@ -111,6 +111,7 @@ class SysproSinksTest {
     assertThat(f.sim.invoiceBalance("CUS001", "100234")).isEqualByComparingTo("100.00");
     assertThat(sync.refunds().findByStamp(refundRef, ctx(refundRef)))
         .hasValueSatisfying(found -> assertThat(found.target()).isEqualTo(w.target()));
+    assertThat(f.sim.arPaymentsWithReference("re_3RefUnd0001")).hasSize(1);
   }
 
   @Test
@@ -132,6 +133,9 @@ class SysproSinksTest {
             .build();
     WriteResult w = sync.disputes().create(open, ctx(du));
     assertThat(f.sim.invoiceBalance("CUS001", "100234")).isEqualByComparingTo("1150.00");
+    assertThat(f.sim.arPaymentsWithReference("du_3DiSpUtE0001")).hasSize(1);
+    assertThat(sync.disputes().findByStamp(du, ctx(du)))
+        .hasValueSatisfying(found -> assertThat(found.target()).isEqualTo(w.target()));
 
     Dispute won =
         new Dispute(
