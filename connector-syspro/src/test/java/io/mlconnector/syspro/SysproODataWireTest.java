@@ -21,7 +21,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** What the OData client puts on the wire: Basic auth, $top under the row cap, nextLink verbatim. */
+/**
+ * What the OData client puts on the wire: Basic auth, $top under the row cap, nextLink verbatim.
+ */
 class SysproODataWireTest {
 
   private static final String SERVICE = "/SYSPRO8Odata/SYSPROOData/EDU1";
@@ -71,8 +73,7 @@ class SysproODataWireTest {
             .willReturn(
                 aResponse()
                     .withHeader("Content-Type", "application/json; odata.metadata=minimal")
-                    .withBody(
-                        page("{\"Customer\":\"C1\"},{\"Customer\":\"C2\"}", next))));
+                    .withBody(page("{\"Customer\":\"C1\"},{\"Customer\":\"C2\"}", next))));
     server.stubFor(
         get(urlPathEqualTo(SERVICE + "/ArCustomer"))
             .withQueryParam("$skiptoken", equalTo("Customer-C2"))
@@ -88,14 +89,14 @@ class SysproODataWireTest {
                 client.config().odataTable("ArCustomer"), ODataQuery.of(ODataDialect.V4).top(500));
 
     assertThat(rows).extracting(r -> r.textOr("Customer", "")).containsExactly("C1", "C2", "C3");
-    List<LoggedRequest> sent = server.findAll(getRequestedFor(urlPathEqualTo(SERVICE + "/ArCustomer")));
+    List<LoggedRequest> sent =
+        server.findAll(getRequestedFor(urlPathEqualTo(SERVICE + "/ArCustomer")));
     assertThat(sent).hasSize(2);
     assertThat(sent.get(0).queryParameter("$top").firstValue()).isEqualTo("2");
     assertThat(sent.get(1).queryParameter("$skiptoken").firstValue()).isEqualTo("Customer-C2");
     String basic =
         "Basic "
-            + Base64.getEncoder()
-                .encodeToString("INTEG:odata-pw".getBytes(StandardCharsets.UTF_8));
+            + Base64.getEncoder().encodeToString("INTEG:odata-pw".getBytes(StandardCharsets.UTF_8));
     assertThat(sent).allSatisfy(r -> assertThat(r.getHeader("Authorization")).isEqualTo(basic));
   }
 
@@ -126,7 +127,11 @@ class SysproODataWireTest {
     assertThat(sent)
         .allSatisfy(r -> assertThat(r.queryParameter("$top").firstValue()).isEqualTo("2"));
     assertThat(sent)
-        .extracting(r -> r.queryParameter("$skip").isPresent() ? r.queryParameter("$skip").firstValue() : "-")
+        .extracting(
+            r ->
+                r.queryParameter("$skip").isPresent()
+                    ? r.queryParameter("$skip").firstValue()
+                    : "-")
         .containsExactly("-", "2", "3");
   }
 }

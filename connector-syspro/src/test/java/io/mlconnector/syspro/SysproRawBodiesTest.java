@@ -281,7 +281,8 @@ class SysproRawBodiesTest {
   void aLogonRefusedForWantOfALicenceIsTransient() {
     stubRaw(
         "Logon",
-        "ERROR: No e.net licence is available for operator INTEG".getBytes(StandardCharsets.US_ASCII));
+        "ERROR: No e.net licence is available for operator INTEG"
+            .getBytes(StandardCharsets.US_ASCII));
     assertThatThrownBy(client::logonProfile)
         .isInstanceOf(TransientException.class)
         .isNotInstanceOf(AuthenticationException.class)

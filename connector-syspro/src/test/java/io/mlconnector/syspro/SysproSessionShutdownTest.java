@@ -18,7 +18,9 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
-/** No licence seat is left behind: after failures in the middle of calls, and with calls in flight. */
+/**
+ * No licence seat is left behind: after failures in the middle of calls, and with calls in flight.
+ */
 class SysproSessionShutdownTest {
 
   private static final String PAYMENT =

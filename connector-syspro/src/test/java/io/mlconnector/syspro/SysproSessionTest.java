@@ -50,8 +50,7 @@ class SysproSessionTest {
   @ParameterizedTest
   @EnumSource(BodyForm.class)
   void errorAnswersAreTypedAndAnExpiredSessionIsReplacedInEveryBodyForm(BodyForm form) {
-    try (SimFixture f =
-        new SimFixture(b -> b.bodyForm(form).idleTimeout(Duration.ofMinutes(20)))) {
+    try (SimFixture f = new SimFixture(b -> b.bodyForm(form).idleTimeout(Duration.ofMinutes(20)))) {
       f.sim.addCustomer(Customer.of("CUS001", "Café Zürich"));
       try (SysproClient client = f.client()) {
         assertThatThrownBy(() -> client.customerStatement("NOPE", false))

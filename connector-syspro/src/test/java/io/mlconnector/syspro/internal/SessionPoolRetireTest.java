@@ -35,7 +35,10 @@ class SessionPoolRetireTest {
                   "acme/syspro",
                   HttpUrl.get(sim.restBaseUri().toString()),
                   new EnetSession.Credentials(
-                      Secret.of("INTEG"), Secret.of("pw"), Secret.of(sim.companyId()), Secret.of("")),
+                      Secret.of("INTEG"),
+                      Secret.of("pw"),
+                      Secret.of(sim.companyId()),
+                      Secret.of("")),
                   1,
                   Duration.ofSeconds(5),
                   null,
