@@ -1,7 +1,9 @@
 package io.mlconnector.syspro;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.mlconnector.core.error.TransientException;
 import io.mlconnector.syspro.bo.ComfndQuery;
 import io.mlconnector.testkit.syspro.Customer;
 import io.mlconnector.testkit.syspro.SecondLogonPolicy;
@@ -65,6 +67,30 @@ class SysproSessionPoolTest {
         assertThat(f.sim.logonCount()).isEqualTo(1);
         assertThat(f.sim.seatsInUse()).isEqualTo(1);
       } finally {
+        pool.shutdownNow();
+      }
+      assertThat(f.sim.seatsInUse()).isZero();
+    }
+  }
+
+  @Test
+  void aCallFindingNoFreeSessionWithinTheAcquireTimeoutIsTransient() throws Exception {
+    try (SimFixture f = SimFixture.rejectingWhenBusy(1)) {
+      f.sim.addCustomer(Customer.of("C1", "One"));
+      ExecutorService pool = Executors.newSingleThreadExecutor();
+      try (SysproClient client = f.client(c -> c.acquireTimeout(Duration.ofMillis(100)))) {
+        f.sim.pauseCalls();
+        Future<Integer> held =
+            pool.submit(() -> client.find(ComfndQuery.of("ArCustomer", "Customer")).size());
+        assertThat(f.sim.awaitPausedCalls(1, Duration.ofSeconds(10))).isTrue();
+        assertThatThrownBy(() -> client.find(ComfndQuery.of("ArCustomer", "Customer")))
+            .isInstanceOf(TransientException.class)
+            .hasMessageContaining("no SYSPRO session became free");
+        f.sim.resumeCalls();
+        assertThat(held.get(10, TimeUnit.SECONDS)).isEqualTo(1);
+        assertThat(f.sim.logonCount()).isEqualTo(1);
+      } finally {
+        f.sim.resumeCalls();
         pool.shutdownNow();
       }
       assertThat(f.sim.seatsInUse()).isZero();
