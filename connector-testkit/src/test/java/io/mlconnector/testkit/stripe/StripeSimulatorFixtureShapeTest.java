@@ -11,6 +11,7 @@ import com.squareup.moshi.Moshi;
 import com.squareup.moshi.Types;
 import com.stripe.StripeClient;
 import com.stripe.model.Invoice;
+import com.stripe.param.CreditNoteCreateParams;
 import com.stripe.param.RefundCreateParams;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -67,6 +68,13 @@ class StripeSimulatorFixtureShapeTest {
           .setAmount(100L).build()).getId();
       String payoutId = sim.payOut(true).get(0);
       String disputeId = sim.openDispute(chargeId);
+      Invoice credited = stripe.v1().invoices().finalizeInvoice(draftInvoice(stripe, customerId, "INV-61").getId());
+      String creditNoteId = stripe.v1().creditNotes().create(CreditNoteCreateParams.builder()
+          .setInvoice(credited.getId())
+          .addLine(CreditNoteCreateParams.Line.builder().setType(CreditNoteCreateParams.Line.Type.INVOICE_LINE_ITEM)
+              .setInvoiceLineItem(credited.getLines().getData().get(0).getId()).setAmount(500L).build())
+          .build()).getId();
+      Map<String, Object> creditNoteLines = read(sim, "/v1/credit_notes/" + creditNoteId + "/lines");
       Map<String, Object> charge = read(sim, "/v1/charges/" + chargeId);
       Map<String, Object> invoice = read(sim, "/v1/invoices/" + inv.getId());
       Map<String, Object> lines = read(sim, "/v1/invoices/" + inv.getId() + "/lines");
@@ -86,6 +94,8 @@ class StripeSimulatorFixtureShapeTest {
           Map.entry("dispute", read(sim, "/v1/disputes/" + disputeId)),
           Map.entry("balance_transaction", read(sim, "/v1/balance_transactions/" + charge.get("balance_transaction"))),
           Map.entry("payout", read(sim, "/v1/payouts/" + payoutId)),
+          Map.entry("credit_note", read(sim, "/v1/credit_notes/" + creditNoteId)),
+          Map.entry("credit_note_line_item", ((List<Map<String, Object>>) creditNoteLines.get("data")).get(0)),
           Map.entry("event", ((List<Map<String, Object>>) events.get("data")).get(0)));
 
       SoftAssertions soft = new SoftAssertions();
@@ -97,7 +107,7 @@ class StripeSimulatorFixtureShapeTest {
       });
       // lists: the fixture's embedded list (invoice.lines) names the list fields
       Map<String, Object> listFixture = (Map<String, Object>) resources.get("invoice").get("lines");
-      for (Map<String, Object> list : List.of(lines, payments, events, read(sim, "/v1/customers"))) {
+      for (Map<String, Object> list : List.of(lines, payments, events, creditNoteLines, read(sim, "/v1/customers"))) {
         soft.assertThat(list.keySet()).as("list fields").containsAll(listFixture.keySet());
         soft.assertThat(list.get("object")).isEqualTo("list");
       }

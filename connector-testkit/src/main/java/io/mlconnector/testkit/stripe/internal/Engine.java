@@ -53,6 +53,7 @@ public final class Engine implements SimHandler {
   private final CustomerApi customers;
   private final InvoiceApi invoices;
   private final PaymentApi payments;
+  private final CreditNoteApi creditNotes;
   private final IdempotencyStore idempotency;
   private final RateLimiter rateLimiter;
   private final WebhookDispatcher webhooks;
@@ -73,6 +74,8 @@ public final class Engine implements SimHandler {
     this.payments = new PaymentApi(store, settings.feeBasisPoints(), settings.feeFixed(),
         settings.settlementDelay().toSeconds());
     invoices.payments(payments);
+    this.creditNotes = new CreditNoteApi(store, invoices);
+    creditNotes.payments(payments);
     this.idempotency = new IdempotencyStore(clock::nowMillis);
     this.rateLimiter = new RateLimiter(settings.rateLimitPerSecond(), System::nanoTime);
     this.webhooks = new WebhookDispatcher(clock, store, settings.seed() + 1);
@@ -218,6 +221,9 @@ public final class Engine implements SimHandler {
     }
     if (out == null) {
       out = payments.route(ctx, method, segments, p);
+    }
+    if (out == null) {
+      out = creditNotes.route(ctx, method, segments, p);
     }
     if (out == null && segments.get(1).equals("events") && method.equals("GET")) {
       out = events(segments, p);
