@@ -22,6 +22,7 @@ import com.stripe.net.RequestOptions;
 import com.stripe.param.BalanceTransactionListParams;
 import com.stripe.param.ChargeRetrieveParams;
 import com.stripe.param.CreditNoteCreateParams;
+import com.stripe.param.CreditNoteListParams;
 import com.stripe.param.CustomerCreateParams;
 import com.stripe.param.CustomerListParams;
 import com.stripe.param.CustomerSearchParams;
@@ -673,11 +674,16 @@ public final class StripeConnector {
     if (!cur.currency().equals(request.currency()) || !cur.customerId().equals(request.customerId())) {
       return reissue(cur, request, key);
     }
-    if (config.openInvoicePolicy() == OpenInvoicePolicy.CREDIT_NOTE_FOR_DECREASE) {
+    // Stripe credits only open (or paid) invoices: an uncollectible one is voided and re-issued
+    if (config.openInvoicePolicy() == OpenInvoicePolicy.CREDIT_NOTE_FOR_DECREASE && "open".equals(cur.status())) {
       List<ItemPlan> plan = planItems(request);
       long newTotal = plan.stream().mapToLong(p -> p.amount + (p.taxAmount == null ? 0 : p.taxAmount)).sum();
-      long decrease = cur.total() - newTotal;
-      if (decrease > 0 && decrease <= cur.amountDue()) {
+      // what the invoice asks for now: its total less the credit notes already issued against it
+      long credited = nz(current.getPrePaymentCreditNotesAmount());
+      long remaining = current.getAmountRemaining() != null ? current.getAmountRemaining() : cur.amountDue() - cur.amountPaid();
+      long decrease = cur.total() - credited - newTotal;
+      CreditNote note = credited > 0 ? creditNoteOf(invoiceId, request) : null;
+      if (note == null && decrease > 0 && decrease <= remaining) {
         CreditNoteCreateParams p =
             CreditNoteCreateParams.builder()
                 .setInvoice(invoiceId)
@@ -692,8 +698,12 @@ public final class StripeConnector {
                 .putMetadata(StripeMetadata.SOURCE_REF, request.sourceRef())
                 .putMetadata(StripeMetadata.TENANT, config.tenant())
                 .putMetadata(StripeMetadata.SOURCE_VERSION, request.sourceVersion() == null ? "" : request.sourceVersion())
+                .putMetadata(StripeMetadata.OPERATION, key)
                 .build();
-        CreditNote note = call("POST /v1/credit_notes", () -> client.v1().creditNotes().create(p, options(key + "/credit-note")));
+        note = call("POST /v1/credit_notes", () -> client.v1().creditNotes().create(p, options(key + "/credit-note")));
+      }
+      if (note != null) {
+        CreditNote issuedNote = note;
         Invoice after =
             call(
                 "POST /v1/invoices/{id}",
@@ -705,10 +715,31 @@ public final class StripeConnector {
                             .putMetadata(StripeMetadata.OPERATION, key)
                             .build(),
                         options(key + "/stamp")));
-        return new InvoiceChange(InvoiceChange.Outcome.CREDITED, toInvoice(after), null, note.getId());
+        return new InvoiceChange(InvoiceChange.Outcome.CREDITED, toInvoice(after), null, issuedNote.getId());
       }
     }
     return reissue(cur, request, key);
+  }
+
+  /**
+   * The issued credit note an earlier attempt of this ERP version left on the invoice (its answer
+   * lost before the invoice was stamped), or null: repeating the change then only stamps.
+   */
+  private CreditNote creditNoteOf(String invoiceId, StripeInvoiceRequest request) {
+    if (request.sourceVersion() == null) {
+      return null;
+    }
+    StripeCollection<CreditNote> notes =
+        call("GET /v1/credit_notes", () -> client.v1().creditNotes().list(CreditNoteListParams.builder().setInvoice(invoiceId).setLimit(100L).build()));
+    for (CreditNote n : notes.getData()) {
+      Map<String, String> md = n.getMetadata() == null ? Map.of() : n.getMetadata();
+      if ("issued".equals(n.getStatus())
+          && request.sourceRef().equals(md.get(StripeMetadata.SOURCE_REF))
+          && request.sourceVersion().equals(md.get(StripeMetadata.SOURCE_VERSION))) {
+        return n;
+      }
+    }
+    return null;
   }
 
   private InvoiceChange reissue(StripeInvoice cur, StripeInvoiceRequest request, String key) {
