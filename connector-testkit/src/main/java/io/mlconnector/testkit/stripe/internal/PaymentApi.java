@@ -461,7 +461,42 @@ final class PaymentApi {
     a.put("metadata", new LinkedHashMap<String, Object>());
     a.put("payouts_enabled", true);
     a.put("type", "standard");
+    Map<String, Object> capabilities = new LinkedHashMap<>();
+    capabilities.put("card_payments", "active");
+    capabilities.put("transfers", "active");
+    a.put("capabilities", capabilities);
+    Map<String, Object> controller = new LinkedHashMap<>();
+    controller.put("type", "account");
+    a.put("controller", controller);
+    Map<String, Object> external = new LinkedHashMap<>();
+    external.put("object", "list");
+    external.put("data", new ArrayList<>());
+    external.put("has_more", false);
+    external.put("url", "/v1/accounts/" + store.accountId + "/external_accounts");
+    a.put("external_accounts", external);
+    a.put("future_requirements", requirements());
+    a.put("requirements", requirements());
+    Map<String, Object> dashboard = new LinkedHashMap<>();
+    dashboard.put("display_name", "ml-connector simulator");
+    dashboard.put("timezone", "Etc/UTC");
+    Map<String, Object> settings = new LinkedHashMap<>();
+    settings.put("dashboard", dashboard);
+    a.put("settings", settings);
+    Map<String, Object> tos = new LinkedHashMap<>();
+    tos.put("date", 1_700_000_000L);
+    a.put("tos_acceptance", tos);
     return a;
+  }
+
+  /** An account's (future) requirements: nothing due. */
+  private static Map<String, Object> requirements() {
+    Map<String, Object> r = new LinkedHashMap<>();
+    for (String list : List.of("alternatives", "currently_due", "errors", "eventually_due", "past_due", "pending_verification")) {
+      r.put(list, new ArrayList<>());
+    }
+    r.put("current_deadline", null);
+    r.put("disabled_reason", null);
+    return r;
   }
 
   private static Map<String, Object> fund(long amount, String currency) {
