@@ -646,7 +646,9 @@ public final class StripeConnector {
    * <ul>
    *   <li>the same source version already stamped: nothing to do ({@link InvoiceChange.Outcome#UNCHANGED});
    *   <li>{@code draft}: its items are replaced by the new lines, then it is finalized and sent;
-   *   <li>{@code open} / {@code uncollectible}: the configured {@link OpenInvoicePolicy};
+   *   <li>{@code open} / {@code uncollectible}: the configured {@link OpenInvoicePolicy}; when that
+   *       means voiding an invoice already partly paid (Stripe does not void those), a {@link
+   *       ConflictException} instead;
    *   <li>{@code paid}: a {@link ConflictException}: money was collected against the old content,
    *       so a person must decide (the engine parks it);
    *   <li>{@code void}: a {@link ConflictException} as well (voided outside the connector).
@@ -743,6 +745,10 @@ public final class StripeConnector {
   }
 
   private InvoiceChange reissue(StripeInvoice cur, StripeInvoiceRequest request, String key) {
+    if (cur.amountPaid() > 0) {
+      throw conflict("invoice " + cur.id() + " (" + cur.number() + ") is partly paid (" + cur.amountPaid() + " of " + cur.total()
+          + " minor units) and cannot be voided; the ERP change of " + request.sourceRef() + " needs a person");
+    }
     call("POST /v1/invoices/{id}/void", () -> client.v1().invoices().voidInvoice(cur.id(), options(key + "/void")));
     StripeInvoice fresh = issue(request, key + "/reissue", cur, key);
     log.info("stripe invoice {} voided and re-issued as {} for {}", cur.id(), fresh.id(), request.sourceRef());
@@ -789,7 +795,8 @@ public final class StripeConnector {
   /**
    * Cancels the Stripe side of an ERP invoice cancellation: an {@code open} or {@code
    * uncollectible} invoice is voided, a {@code draft} (which Stripe cannot void) is deleted, a
-   * {@code void} one is left alone. A {@code paid} invoice raises {@link ConflictException}.
+   * {@code void} one is left alone. A {@code paid} invoice, or an open one already partly paid
+   * (Stripe does not void those), raises {@link ConflictException}.
    *
    * @return the invoice after the change; for a deleted draft, the draft as it was with status {@code deleted}
    */
@@ -802,6 +809,10 @@ public final class StripeConnector {
     }
     if (cur.isPaid()) {
       throw conflict("invoice " + invoiceId + " (" + cur.number() + ") is paid and cannot be voided; the ERP cancellation needs a person");
+    }
+    if (cur.amountPaid() > 0 && !cur.isDraft()) {
+      throw conflict("invoice " + invoiceId + " (" + cur.number() + ") is partly paid (" + cur.amountPaid() + " of " + cur.total()
+          + " minor units) and cannot be voided; the ERP cancellation needs a person");
     }
     if (cur.isDraft()) {
       call("DELETE /v1/invoices/{id}", () -> client.v1().invoices().delete(invoiceId));

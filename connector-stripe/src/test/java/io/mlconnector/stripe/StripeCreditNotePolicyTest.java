@@ -127,4 +127,21 @@ class StripeCreditNotePolicyTest {
     assertThat(creditNotes()).singleElement().satisfies(n -> assertThat(n.get("id")).isEqualTo(change.creditNoteId()));
     assertThat(change.invoice().amountDue()).isEqualTo(8000);
   }
+
+  @Test
+  void aPartlyPaidInvoiceThatWouldNeedVoidingIsLeftToAPerson() {
+    sim.payInvoice(issued.id(), 3000L);
+
+    assertThatThrownBy(() -> stripe.changeInvoice(issued.id(), request("v2", "120.00"), "op-v2"))
+        .isInstanceOf(io.mlconnector.core.error.ConflictException.class)
+        .hasMessageContaining("partly paid (3000 of 10000");
+    assertThatThrownBy(() -> stripe.cancelInvoice(issued.id(), "op-cancel"))
+        .isInstanceOf(io.mlconnector.core.error.ConflictException.class)
+        .hasMessageContaining("ERP cancellation needs a person");
+    assertThat(sim.object(issued.id()).get("status")).isEqualTo("open");
+    assertThat(sim.count("invoice", i -> true)).isEqualTo(1);
+    // a decrease that stays within what is still due is still credited
+    assertThat(stripe.changeInvoice(issued.id(), request("v2", "90.00"), "op-v2b").outcome())
+        .isEqualTo(InvoiceChange.Outcome.CREDITED);
+  }
 }
