@@ -272,9 +272,10 @@ public final class SyncEngine implements AutoCloseable {
   public boolean shutdown(Duration timeout) {
     Objects.requireNonNull(timeout, "timeout");
     synchronized (lifecycle) {
+      // runs see the stop before isShutdown() turns true
+      core.stop();
       shutdown = true;
     }
-    core.stop();
     scheduler.shutdown();
     long deadline = System.nanoTime() + timeout.toNanos();
     boolean clean = true;
