@@ -265,8 +265,8 @@ public final class SyncEngine implements AutoCloseable {
 
   /**
    * Stops gracefully: no new run starts; runs in progress finish the records in flight, give back
-   * their unprocessed inbox claims and release their leases (checkpoints only ever cover durable
-   * pages). Waits up to {@code timeout}, then interrupts what is left. Returns true when everything
+   * their unprocessed inbox and retry claims (another node takes them at once) and release their
+   * leases (checkpoints only ever cover durable pages). Waits up to {@code timeout}, then interrupts what is left. Returns true when everything
    * stopped in time.
    */
   public boolean shutdown(Duration timeout) {

@@ -277,4 +277,48 @@ class RedactionTest {
         .isInstanceOf(NullPointerException.class)
         .hasMessage("secret");
   }
+
+  @Test
+  void aRemoteErrorThatEchoesASecretDoesNotPutItIntoTheException() {
+    wm.stubFor(
+        any(anyUrl())
+            .willReturn(
+                aResponse()
+                    .withStatus(400)
+                    .withHeader("Content-Type", "text/plain")
+                    .withBody("operator password op-pw-Zq81x is wrong for session tok-abc-123")));
+    TenantClient client =
+        transport.newClient(
+            TenantConfig.builder("syspro", "acme", "acme/ADMIN")
+                .baseUrl(wm.baseUrl())
+                .redactor(Redactor.builder().secrets(Secret.of("op-pw-Zq81x")).build())
+                .errorDecoder((response, body) -> new RemoteError("E-op-pw-Zq81x", body))
+                .sessionAuthenticator(
+                    new SessionAuthenticator() {
+                      @Override
+                      public Session login(TenantClient c, Session previous) {
+                        return Session.builder("tok-abc-123").build();
+                      }
+
+                      @Override
+                      public Request authorize(Request request, Session session) {
+                        return request.newBuilder().header("X-Session", session.token()).build();
+                      }
+                    })
+                .build());
+
+    assertThatThrownBy(
+            () ->
+                client.execute(
+                    new Request.Builder().url(client.url("Query/Browse")).build(),
+                    r -> r.body().string()))
+        .isInstanceOf(io.mlconnector.core.error.RejectedException.class)
+        .satisfies(
+            e -> {
+              assertThat(e.getMessage()).contains("operator password *** is wrong for session ***");
+              assertThat(e.toString()).doesNotContain("op-pw-Zq81x", "tok-abc-123");
+              assertThat(((io.mlconnector.core.error.ConnectorException) e).remoteCode())
+                  .isEqualTo("E-***");
+            });
+  }
 }

@@ -147,4 +147,38 @@ class ListenerTest {
           "r6 on mlc-node-1-worker tenant=acme flow=invoices run=true record=erp:invoice:r6");
     }
   }
+
+  @Test
+  void failuresAndParkingReachTheListener() {
+    List<String> seen = new CopyOnWriteArrayList<>();
+    SyncListener listener = new SyncListener() {
+      @Override
+      public void recordFailed(
+          RunInfo run, ExternalRef source, RuntimeException error, java.time.Instant retryAt) {
+        seen.add("failed " + source.id() + " " + error.getClass().getSimpleName()
+            + " retry=" + (retryAt != null));
+      }
+
+      @Override
+      public void recordParked(RunInfo run, ExternalRef source, String reason) {
+        seen.add("parked " + source.id() + " " + reason);
+      }
+    };
+    try (EngineFixture f = new EngineFixture(flow -> flow, e -> e.listener(listener))) {
+      f.source.put(Item.of(TENANT, "r1", 1, "p"));
+      f.source.put(Item.of(TENANT, "r2", 2, "p"));
+      f.sink.plan = (call, context) -> switch (context.source().id()) {
+        case "r1" -> MemorySink.Fault.SERVER_ERROR;
+        default -> MemorySink.Fault.REJECTED;
+      };
+
+      RunReport report = f.run();
+
+      assertThat(report.failed()).isEqualTo(1);
+      assertThat(report.parked()).isEqualTo(1);
+      assertThat(seen).containsExactlyInAnyOrder(
+          "failed r1 TransientException retry=true",
+          "parked r2 RejectedException: crm create failed: HTTP 400, code invalid, bad amount");
+    }
+  }
 }
