@@ -166,7 +166,7 @@ public final class HttpTransport implements Closeable {
    * licence seats, unless {@link Builder#logoutOnClose(boolean)} turned that off; then stops the
    * dispatcher's threads and closes idle connections. Calls in flight finish. A failed logout is
    * logged at WARN (with the credential key and the exception's class only) and does not stop the
-   * others. Idempotent.
+   * others; each logout is bounded by its client's timeouts. Idempotent.
    */
   @Override
   public void close() {
