@@ -1,5 +1,6 @@
 package io.mlconnector.core.http;
 
+import io.mlconnector.core.credential.Credentials;
 import io.mlconnector.core.credential.Secret;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -278,6 +279,13 @@ public final class Redactor {
       for (Secret value : values) {
         secrets.add(Objects.requireNonNull(value, "secret"));
       }
+      return this;
+    }
+
+    /** Adds every field of {@code credentials} as in {@link #secrets(Secret...)}. */
+    public Builder secrets(Credentials credentials) {
+      Objects.requireNonNull(credentials, "credentials");
+      secrets.addAll(credentials.fields().values());
       return this;
     }
 

@@ -276,6 +276,13 @@ class RedactionTest {
     assertThatThrownBy(() -> Redactor.builder().secrets((Secret) null))
         .isInstanceOf(NullPointerException.class)
         .hasMessage("secret");
+    io.mlconnector.core.credential.Credentials operator =
+        io.mlconnector.core.credential.Credentials.builder()
+            .put("operator", "ADMIN-op")
+            .put("operatorPassword", "op-pass-0042")
+            .build();
+    assertThat(Redactor.builder().secrets(operator).build().scrubSecrets("ADMIN-op / op-pass-0042"))
+        .isEqualTo("*** / ***");
   }
 
   @Test
