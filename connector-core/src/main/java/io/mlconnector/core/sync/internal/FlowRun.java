@@ -152,8 +152,21 @@ final class FlowRun<S, T> {
       lastRenewal = now();
       core.listener.leaseAcquired(tenant, flowName, core.node);
       long period = Math.max(1, core.leaseTtl.toMillis() / 3);
+      Map<String, String> runMdc = MDC.getCopyOfContextMap();
       ScheduledFuture<?> renewal =
-          core.leaseKeeper.scheduleAtFixedRate(this::renew, period, period, TimeUnit.MILLISECONDS);
+          core.leaseKeeper.scheduleAtFixedRate(
+              () -> {
+                // the lease keeper's thread logs with this run's MDC
+                MDC.setContextMap(runMdc);
+                try {
+                  renew();
+                } finally {
+                  MDC.clear();
+                }
+              },
+              period,
+              period,
+              TimeUnit.MILLISECONDS);
       RunReport.Status status = RunReport.Status.COMPLETED;
       String error = null;
       try {
