@@ -63,12 +63,12 @@ public final class EngineThroughputBenchmark {
     BenchmarkReport.title(String.format(java.util.Locale.ROOT,
         "Engine throughput: sink latency %d ms, budget %.0f req/s, page %d, %s store",
         latencyMs, budget, pageSize, storeKind));
-    // warm-up: JIT the write path before measuring
-    measure(4, 60, latencyMs, 1000, pageSize, storeKind);
     for (String p : opts.get("parallelism").split(",")) {
       int parallelism = Integer.parseInt(p.trim());
       double bound = Math.min(budget, parallelism * 1000.0 / latencyMs);
       int records = (int) Math.round(bound * seconds);
+      // warm-up at the same parallelism: JIT this configuration's write path before measuring
+      measure(parallelism, Math.max(40, records / 4), latencyMs, budget, pageSize, storeKind);
       double rate = measure(parallelism, records, latencyMs, budget, pageSize, storeKind);
       BenchmarkReport.row("parallelism " + parallelism,
           "%6.2f rec/s of bound %5.2f = %5.1f%%  (%d records)", rate, bound, 100 * rate / bound,
