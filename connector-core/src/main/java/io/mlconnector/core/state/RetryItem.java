@@ -13,7 +13,8 @@ import java.time.Instant;
  * @param operationKey the operation it belongs to, or null
  * @param payload what the retry needs to rebuild the record (opaque), or null
  * @param attempts attempts so far
- * @param nextAttemptAt when it is due
+ * @param nextAttemptAt when it is due; for a dead letter parked by {@link StateStore#fail}, when it
+ *     was parked
  * @param lastError the last failure's reason; never a secret
  * @param dead true for a parked dead letter
  */

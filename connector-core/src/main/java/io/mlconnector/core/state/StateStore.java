@@ -72,15 +72,19 @@ public interface StateStore extends AutoCloseable {
    * attributes), moves the operation from PENDING to DONE with the target ref, appends the audit
    * entry and removes any retry-queue item for the same (flow, source).
    *
-   * @throws StateConflictException when the operation is not PENDING, or the target is already
-   *     mapped to another source; nothing is changed then
+   * @throws StateConflictException when the operation is not PENDING (or was never begun), or
+   *     either side of the mapping is already mapped to another record; nothing is changed then
    */
   void complete(Completion completion);
 
   /**
    * Records a failed write in one transaction: moves the operation from PENDING to FAILED (a
    * transient failure, with a retry-queue item due at {@code retryAt}) or PARKED (permanent, with a
-   * dead letter carrying the reason), and appends the audit entry.
+   * dead letter carrying the reason), and appends the audit entry. The retry item or dead letter
+   * replaces any item for the same (flow, source) and carries the operation's attempts so far.
+   *
+   * @throws StateConflictException when the operation is not PENDING (or was never begun); nothing
+   *     is changed then
    */
   void fail(Failure failure);
 
@@ -99,7 +103,13 @@ public interface StateStore extends AutoCloseable {
    */
   List<InboxEvent> claimInbox(String tenant, String source, String owner, Duration claimTtl, int max);
 
-  /** Ends an event's processing: PROCESSED, IGNORED or PARKED, with an optional note. */
+  /**
+   * Ends an event's processing: PROCESSED, IGNORED or PARKED, with an optional note, and drops its
+   * claim.
+   *
+   * @throws IllegalArgumentException when {@code status} is RECEIVED or the tenant has no such
+   *     event
+   */
   void finishInbox(String tenant, long eventId, InboxEvent.Status status, String note);
 
   /** Gives a claimed event back (graceful shutdown, a transient failure): it may be claimed again. */
@@ -116,7 +126,11 @@ public interface StateStore extends AutoCloseable {
   /** The file recorded under this content hash, or empty. */
   Optional<SeenFile> file(String tenant, String flow, String contentHash);
 
-  /** Updates a recorded file's status (for example ARCHIVED once all its documents are done). */
+  /**
+   * Updates a recorded file's status (for example ARCHIVED once all its documents are done).
+   *
+   * @throws IllegalArgumentException when no such file is recorded
+   */
   void updateFile(String tenant, String flow, String contentHash, SeenFile.Status status);
 
   /**
@@ -144,12 +158,13 @@ public interface StateStore extends AutoCloseable {
   /** Removes a retry item (processed, or superseded). */
   void removeRetry(String tenant, long itemId);
 
-  /** Dead letters (parked items) matching the filter, oldest first. */
+  /** Dead letters (parked items) matching the filter, oldest parked first, one page at a time. */
   Page<RetryItem> deadLetters(DeadLetterQuery query);
 
   /**
-   * Makes the matching dead letters due again now, resetting their claim, and returns how many.
-   * Their operations move from PARKED to FAILED so that the next attempt may claim them.
+   * Makes the matching dead letters due again now, resetting their claim, and returns how many, in
+   * one transaction. Their operations move from PARKED to FAILED so that the next attempt may claim
+   * them. Every match is replayed: the query's limit and page token are ignored here.
    */
   int replay(DeadLetterQuery query);
 

@@ -1,0 +1,336 @@
+package io.mlconnector.core.state;
+
+import io.mlconnector.core.model.ExternalRef;
+import io.mlconnector.core.state.internal.Dialect;
+import io.mlconnector.core.state.internal.JdbcStore;
+import io.mlconnector.core.state.internal.Schema;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.h2.jdbcx.JdbcConnectionPool;
+
+/**
+ * A {@link StateStore} in a relational database: embedded H2 (the default, a file in a directory
+ * the host names) or PostgreSQL (for several nodes sharing one state).
+ *
+ * <pre>{@code
+ * // Embedded H2 under the host's data directory; the store owns and closes its pool.
+ * StateStore store = JdbcStateStore.embeddedH2(dataDir).build();
+ *
+ * // PostgreSQL through the host's pooled DataSource; the host closes the DataSource.
+ * StateStore store = JdbcStateStore.builder(dataSource).tablePrefix("mlc_").build();
+ * }</pre>
+ *
+ * <p>{@link Builder#build()} creates the tables, or migrates them to this version's schema, before
+ * it returns; the applied versions are recorded in {@code <prefix>schema_version}. Several stores
+ * (in one process or several) may open the same database at once. The dialect is detected from the
+ * database. Each call borrows one connection and gives it back; calls that change several rows
+ * run in one transaction. Times are taken from the store's clock (not the database's) and kept to
+ * the microsecond, so nodes sharing a database should keep their clocks in sync.
+ */
+public final class JdbcStateStore implements StateStore {
+  /** The table prefix used unless the builder sets another. */
+  public static final String DEFAULT_TABLE_PREFIX = "mlc_";
+
+  private final JdbcStore delegate;
+  private final String tablePrefix;
+  private final Dialect dialect;
+
+  private JdbcStateStore(JdbcStore delegate, String tablePrefix, Dialect dialect) {
+    this.delegate = delegate;
+    this.tablePrefix = tablePrefix;
+    this.dialect = dialect;
+  }
+
+  /**
+   * A builder for a store in the database behind {@code dataSource} (H2 2.x or PostgreSQL). The
+   * host owns the DataSource: give it a pool (PostgreSQL opens a connection per call otherwise),
+   * and close it after the store.
+   */
+  public static Builder builder(DataSource dataSource) {
+    return new Builder(Objects.requireNonNull(dataSource, "dataSource"), null);
+  }
+
+  /**
+   * A builder for the default store: an H2 database file {@code mlconnector.mv.db} in {@code
+   * directory} (created when missing), behind a small connection pool the store owns and closes.
+   * The database is for this process alone; nodes that share state use PostgreSQL.
+   */
+  public static Builder embeddedH2(Path directory) {
+    Objects.requireNonNull(directory, "directory");
+    return new Builder(null, directory.toAbsolutePath());
+  }
+
+  /** The prefix of this store's tables. */
+  public String tablePrefix() {
+    return tablePrefix;
+  }
+
+  /** The database this store talks to: {@code H2} or {@code POSTGRESQL}. */
+  public String databaseKind() {
+    return dialect.name();
+  }
+
+  @Override
+  public String toString() {
+    return "JdbcStateStore{" + dialect + ", tablePrefix=" + tablePrefix + "}";
+  }
+
+  /** Configures and opens a {@link JdbcStateStore}. */
+  public static final class Builder {
+    private final DataSource dataSource;
+    private final Path h2Directory;
+    private String tablePrefix = DEFAULT_TABLE_PREFIX;
+    private Clock clock = Clock.systemUTC();
+    private int maxConnections = 8;
+
+    private Builder(DataSource dataSource, Path h2Directory) {
+      this.dataSource = dataSource;
+      this.h2Directory = h2Directory;
+    }
+
+    /**
+     * The prefix of every table (default {@code mlc_}): a lower-case letter, then up to 29
+     * lower-case letters, digits or underscores.
+     */
+    public Builder tablePrefix(String prefix) {
+      this.tablePrefix = Schema.checkPrefix(prefix);
+      return this;
+    }
+
+    /** The clock for every time the store writes (default: the system clock, UTC). */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /** The size of the embedded H2 pool (default 8); only for {@link #embeddedH2}. */
+    public Builder maxConnections(int max) {
+      if (max < 1) {
+        throw new IllegalArgumentException("maxConnections must be positive, was " + max);
+      }
+      if (h2Directory == null) {
+        throw new IllegalStateException(
+            "maxConnections applies to the embedded H2 pool; size the host's DataSource instead");
+      }
+      this.maxConnections = max;
+      return this;
+    }
+
+    /**
+     * Opens the store: detects the database, creates or migrates the schema.
+     *
+     * @throws StateStoreException when the database cannot be reached, is not supported, or its
+     *     schema is newer than this library
+     */
+    public JdbcStateStore build() {
+      DataSource ds = dataSource;
+      JdbcConnectionPool pool = null;
+      if (ds == null) {
+        try {
+          Files.createDirectories(h2Directory);
+        } catch (java.io.IOException e) {
+          throw new StateStoreException(
+              "state store could not create its directory " + h2Directory, e);
+        }
+        pool = JdbcConnectionPool.create(h2Url(h2Directory), "sa", "");
+        pool.setMaxConnections(maxConnections);
+        ds = pool;
+      }
+      try {
+        Dialect dialect;
+        try (Connection c = ds.getConnection()) {
+          dialect = Dialect.detect(c.getMetaData());
+        } catch (SQLException e) {
+          throw new StateStoreException("state store could not connect to its database", e);
+        }
+        Schema schema = new Schema(tablePrefix, dialect);
+        schema.migrate(ds, clock);
+        JdbcConnectionPool owned = pool;
+        return new JdbcStateStore(
+            new JdbcStore(ds, dialect, schema, clock, owned == null ? null : owned::dispose),
+            tablePrefix,
+            dialect);
+      } catch (RuntimeException e) {
+        if (pool != null) {
+          pool.dispose();
+        }
+        throw e;
+      }
+    }
+
+    /**
+     * The embedded database URL. {@code DB_CLOSE_ON_EXIT=FALSE}: the database stays open until the
+     * store closes, so a host's shutdown hook can still finish its work. {@code WRITE_DELAY=0}: a
+     * commit reaches the file before the call returns, so an answered webhook survives a crash of
+     * the process. {@code LOCK_TIMEOUT}: how long a statement waits for a row another call holds.
+     */
+    static String h2Url(Path directory) {
+      return "jdbc:h2:file:" + directory.resolve("mlconnector")
+          + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0;LOCK_TIMEOUT=10000";
+    }
+  }
+
+  // ---------------------------------------------------------------- delegation
+
+  @Override
+  public Optional<String> cursor(String tenant, String flow, String stream) {
+    return delegate.cursor(tenant, flow, stream);
+  }
+
+  @Override
+  public void saveCursor(String tenant, String flow, String stream, String checkpoint) {
+    delegate.saveCursor(tenant, flow, stream, checkpoint);
+  }
+
+  @Override
+  public Optional<Mapping> mappingBySource(ExternalRef source, String targetSystem) {
+    return delegate.mappingBySource(source, targetSystem);
+  }
+
+  @Override
+  public Optional<Mapping> mappingByTarget(ExternalRef target) {
+    return delegate.mappingByTarget(target);
+  }
+
+  @Override
+  public void saveMapping(Mapping mapping) {
+    delegate.saveMapping(mapping);
+  }
+
+  @Override
+  public Claim begin(OperationIntent intent) {
+    return delegate.begin(intent);
+  }
+
+  @Override
+  public Optional<Operation> operation(String tenant, String key) {
+    return delegate.operation(tenant, key);
+  }
+
+  @Override
+  public List<Operation> pendingOperations(
+      String tenant, String flow, Instant olderThan, int limit) {
+    return delegate.pendingOperations(tenant, flow, olderThan, limit);
+  }
+
+  @Override
+  public void complete(Completion completion) {
+    delegate.complete(completion);
+  }
+
+  @Override
+  public void fail(Failure failure) {
+    delegate.fail(failure);
+  }
+
+  @Override
+  public boolean receive(InboxEvent event) {
+    return delegate.receive(event);
+  }
+
+  @Override
+  public List<InboxEvent> claimInbox(
+      String tenant, String source, String owner, Duration claimTtl, int max) {
+    return delegate.claimInbox(tenant, source, owner, claimTtl, max);
+  }
+
+  @Override
+  public void finishInbox(String tenant, long eventId, InboxEvent.Status status, String note) {
+    delegate.finishInbox(tenant, eventId, status, note);
+  }
+
+  @Override
+  public void releaseInbox(String tenant, long eventId, String owner) {
+    delegate.releaseInbox(tenant, eventId, owner);
+  }
+
+  @Override
+  public boolean recordFile(SeenFile file) {
+    return delegate.recordFile(file);
+  }
+
+  @Override
+  public Optional<SeenFile> file(String tenant, String flow, String contentHash) {
+    return delegate.file(tenant, flow, contentHash);
+  }
+
+  @Override
+  public void updateFile(String tenant, String flow, String contentHash, SeenFile.Status status) {
+    delegate.updateFile(tenant, flow, contentHash, status);
+  }
+
+  @Override
+  public boolean claimDocument(String tenant, String flow, String naturalKey, String contentHash) {
+    return delegate.claimDocument(tenant, flow, naturalKey, contentHash);
+  }
+
+  @Override
+  public void scheduleRetry(RetryItem item) {
+    delegate.scheduleRetry(item);
+  }
+
+  @Override
+  public List<RetryItem> claimDueRetries(
+      String tenant, String flow, Instant now, String owner, Duration claimTtl, int max) {
+    return delegate.claimDueRetries(tenant, flow, now, owner, claimTtl, max);
+  }
+
+  @Override
+  public void removeRetry(String tenant, long itemId) {
+    delegate.removeRetry(tenant, itemId);
+  }
+
+  @Override
+  public Page<RetryItem> deadLetters(DeadLetterQuery query) {
+    return delegate.deadLetters(query);
+  }
+
+  @Override
+  public int replay(DeadLetterQuery query) {
+    return delegate.replay(query);
+  }
+
+  @Override
+  public void audit(AuditEntry entry) {
+    delegate.audit(entry);
+  }
+
+  @Override
+  public Page<AuditEntry> audit(AuditQuery query) {
+    return delegate.audit(query);
+  }
+
+  @Override
+  public boolean tryAcquireLease(String tenant, String flow, String owner, Duration ttl) {
+    return delegate.tryAcquireLease(tenant, flow, owner, ttl);
+  }
+
+  @Override
+  public void releaseLease(String tenant, String flow, String owner) {
+    delegate.releaseLease(tenant, flow, owner);
+  }
+
+  @Override
+  public Optional<Lease> lease(String tenant, String flow) {
+    return delegate.lease(tenant, flow);
+  }
+
+  @Override
+  public PurgeResult purge(Instant cutoff) {
+    return delegate.purge(cutoff);
+  }
+
+  @Override
+  public void close() {
+    delegate.close();
+  }
+}

@@ -1,0 +1,22 @@
+package io.mlconnector.core.sync;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A page of the source's event list, read by the webhook backstop.
+ *
+ * @param events the events, oldest first
+ * @param nextCursor where the next read starts; saved once the page is in the inbox
+ * @param hasMore true when another page follows right away
+ */
+public record EventPage(List<WebhookEvent> events, String nextCursor, boolean hasMore) {
+  public EventPage {
+    events = List.copyOf(Objects.requireNonNull(events, "events"));
+  }
+
+  /** No events. */
+  public static EventPage empty(String cursor) {
+    return new EventPage(List.of(), cursor, false);
+  }
+}

@@ -1,0 +1,396 @@
+package io.mlconnector.core.sync;
+
+import io.mlconnector.core.mapping.Mapper;
+import io.mlconnector.core.model.CanonicalRecord;
+import io.mlconnector.core.model.ExternalRef;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * One named, tenant-independent sync definition: where records come from (a poll, webhook or file
+ * source), how they are mapped and where they are written. Sources, sinks and verifiers come from
+ * {@link TenantScoped} factories, so one flow serves every tenant with that tenant's own clients.
+ * Immutable; build one with {@link #poll}, {@link #webhook} or {@link #file}.
+ *
+ * @param <S> the source record type
+ * @param <T> the target record type
+ */
+public final class Flow<S, T> {
+
+  /** The kind of input of a flow. */
+  public enum Kind {
+    /** Pages read since a checkpoint on a schedule. */
+    POLL,
+    /** Events pushed to a {@link WebhookEndpoint}, with a backstop reading the event list. */
+    WEBHOOK,
+    /** Files listed in a drop folder. */
+    FILE
+  }
+
+  private final String name;
+  private final Kind kind;
+  private final Class<S> sourceType;
+  private final Class<T> targetType;
+  private final TenantScoped<? extends RecordSource<S>> source;
+  private final TenantScoped<? extends Sink<T>> sink;
+  private final TenantScoped<? extends WebhookVerifier> verifier;
+  private final RecordIdentity<S> identity;
+  private final Mapper<S, T> mapper;
+  private final int parallelism;
+  private final int pageSize;
+  private final Duration interval;
+  private final Duration jitter;
+  private final Duration overlap;
+  private final DependencyPolicy dependencyPolicy;
+  private final RetryPolicy retryPolicy;
+  private final boolean dryRun;
+  private final String sourceSystem;
+  private final String sourceRecordType;
+  private final RecordComparator<T> comparator;
+
+  private Flow(Builder<S, T> b) {
+    this.name = b.name;
+    this.kind = b.kind;
+    this.sourceType = b.sourceType;
+    this.targetType = b.targetType;
+    this.source = b.source;
+    this.sink = b.sink;
+    this.verifier = b.verifier;
+    this.identity = b.identity;
+    this.mapper = b.mapper;
+    this.parallelism = b.parallelism;
+    this.pageSize = b.pageSize;
+    this.interval = b.interval;
+    this.jitter = b.jitter;
+    this.overlap = b.overlap;
+    this.dependencyPolicy = b.dependencyPolicy;
+    this.retryPolicy = b.retryPolicy;
+    this.dryRun = b.dryRun;
+    this.sourceSystem = b.sourceSystem;
+    this.sourceRecordType = b.sourceRecordType;
+    this.comparator = b.comparator;
+  }
+
+  /** A flow reading pages from a {@link PollSource}. */
+  public static <S, T> Builder<S, T> poll(
+      String name,
+      Class<S> sourceType,
+      TenantScoped<? extends PollSource<S>> source,
+      Class<T> targetType,
+      TenantScoped<? extends Sink<T>> sink) {
+    return new Builder<>(name, Kind.POLL, sourceType, source, targetType, sink, null);
+  }
+
+  /**
+   * A flow fed by a {@link WebhookEndpoint}: events verified by the tenant's verifier are stored
+   * in the inbox, then each run claims them, re-fetches their object through {@code source} and
+   * writes it; each run also reads the source's event list as a backstop.
+   */
+  public static <S, T> Builder<S, T> webhook(
+      String name,
+      Class<S> sourceType,
+      TenantScoped<? extends WebhookSource<S>> source,
+      TenantScoped<? extends WebhookVerifier> verifier,
+      Class<T> targetType,
+      TenantScoped<? extends Sink<T>> sink) {
+    Objects.requireNonNull(verifier, "verifier");
+    return new Builder<>(name, Kind.WEBHOOK, sourceType, source, targetType, sink, verifier);
+  }
+
+  /** A flow reading documents from files of a {@link FileSource}. */
+  public static <S, T> Builder<S, T> file(
+      String name,
+      Class<S> sourceType,
+      TenantScoped<? extends FileSource<S>> source,
+      Class<T> targetType,
+      TenantScoped<? extends Sink<T>> sink) {
+    return new Builder<>(name, Kind.FILE, sourceType, source, targetType, sink, null);
+  }
+
+  /** The flow name, unique in an engine. */
+  public String name() {
+    return name;
+  }
+
+  /** The kind of input. */
+  public Kind kind() {
+    return kind;
+  }
+
+  /** The source record type. */
+  public Class<S> sourceType() {
+    return sourceType;
+  }
+
+  /** The target record type. */
+  public Class<T> targetType() {
+    return targetType;
+  }
+
+  /** The tenant-scoped source factory. */
+  public TenantScoped<? extends RecordSource<S>> source() {
+    return source;
+  }
+
+  /** The tenant-scoped sink factory. */
+  public TenantScoped<? extends Sink<T>> sink() {
+    return sink;
+  }
+
+  /** The tenant-scoped webhook verifier factory (webhook flows), else null. */
+  public TenantScoped<? extends WebhookVerifier> verifier() {
+    return verifier;
+  }
+
+  /** Where a source record lives and which version it is. */
+  public RecordIdentity<S> identity() {
+    return identity;
+  }
+
+  /** The flow's own mapper, or null to look it up in the engine's registry per tenant. */
+  public Mapper<S, T> mapper() {
+    return mapper;
+  }
+
+  /** Records written at once (records of one key always one after another). */
+  public int parallelism() {
+    return parallelism;
+  }
+
+  /** Records per page read. */
+  public int pageSize() {
+    return pageSize;
+  }
+
+  /** Time between scheduled runs. */
+  public Duration interval() {
+    return interval;
+  }
+
+  /** Random extra delay added to each scheduled run, at most this. */
+  public Duration jitter() {
+    return jitter;
+  }
+
+  /** How far before the checkpoint a modified-timestamp source re-reads. */
+  public Duration overlap() {
+    return overlap;
+  }
+
+  /** What to do with a record whose dependency is not synced. */
+  public DependencyPolicy dependencyPolicy() {
+    return dependencyPolicy;
+  }
+
+  /** Backoff and attempts of the retry queue. */
+  public RetryPolicy retryPolicy() {
+    return retryPolicy;
+  }
+
+  /** True when the flow only reports what it would write. */
+  public boolean dryRun() {
+    return dryRun;
+  }
+
+  /** Compares mapped records with targets in reconciliation. */
+  public RecordComparator<T> comparator() {
+    return comparator;
+  }
+
+  /**
+   * True when this flow syncs records like {@code ref} (same source system and record type, as
+   * declared with {@link Builder#handles}); used to sync dependencies on demand.
+   */
+  public boolean handles(ExternalRef ref) {
+    return sourceSystem != null
+        && sourceSystem.equals(ref.system())
+        && sourceRecordType.equals(ref.type());
+  }
+
+  /** A builder starting from this flow's settings. */
+  public Builder<S, T> newBuilder() {
+    Builder<S, T> b = new Builder<>(name, kind, sourceType, source, targetType, sink, verifier);
+    b.identity = identity;
+    b.mapper = mapper;
+    b.parallelism = parallelism;
+    b.pageSize = pageSize;
+    b.interval = interval;
+    b.jitter = jitter;
+    b.overlap = overlap;
+    b.dependencyPolicy = dependencyPolicy;
+    b.retryPolicy = retryPolicy;
+    b.dryRun = dryRun;
+    b.sourceSystem = sourceSystem;
+    b.sourceRecordType = sourceRecordType;
+    b.comparator = comparator;
+    return b;
+  }
+
+  @Override
+  public String toString() {
+    return "Flow{" + name + ", " + kind + ", " + sourceType.getSimpleName() + " -> "
+        + targetType.getSimpleName() + "}";
+  }
+
+  /**
+   * Builds a {@link Flow}.
+   *
+   * @param <S> the source record type
+   * @param <T> the target record type
+   */
+  public static final class Builder<S, T> {
+    private final String name;
+    private final Kind kind;
+    private final Class<S> sourceType;
+    private final Class<T> targetType;
+    private final TenantScoped<? extends RecordSource<S>> source;
+    private final TenantScoped<? extends Sink<T>> sink;
+    private final TenantScoped<? extends WebhookVerifier> verifier;
+    private RecordIdentity<S> identity;
+    private Mapper<S, T> mapper;
+    private int parallelism = 4;
+    private int pageSize = 100;
+    private Duration interval = Duration.ofMinutes(1);
+    private Duration jitter = Duration.ofSeconds(5);
+    private Duration overlap = Duration.ofMinutes(2);
+    private DependencyPolicy dependencyPolicy = DependencyPolicy.DEFER;
+    private RetryPolicy retryPolicy = RetryPolicy.defaults();
+    private boolean dryRun;
+    private String sourceSystem;
+    private String sourceRecordType;
+    private RecordComparator<T> comparator = RecordComparator.equality();
+
+    private Builder(
+        String name,
+        Kind kind,
+        Class<S> sourceType,
+        TenantScoped<? extends RecordSource<S>> source,
+        Class<T> targetType,
+        TenantScoped<? extends Sink<T>> sink,
+        TenantScoped<? extends WebhookVerifier> verifier) {
+      if (name == null || name.isBlank()) {
+        throw new IllegalArgumentException("name must not be blank");
+      }
+      this.name = name;
+      this.kind = kind;
+      this.sourceType = Objects.requireNonNull(sourceType, "sourceType");
+      this.source = Objects.requireNonNull(source, "source");
+      this.targetType = Objects.requireNonNull(targetType, "targetType");
+      this.sink = Objects.requireNonNull(sink, "sink");
+      this.verifier = verifier;
+    }
+
+    /** How to read a record's ref and version; required unless S is a {@link CanonicalRecord}. */
+    public Builder<S, T> identity(RecordIdentity<S> value) {
+      this.identity = Objects.requireNonNull(value, "identity");
+      return this;
+    }
+
+    /** This flow's mapper, instead of the engine registry's mapper for the pair. */
+    public Builder<S, T> mapper(Mapper<S, T> value) {
+      this.mapper = Objects.requireNonNull(value, "mapper");
+      return this;
+    }
+
+    /** Records written at once, 1 to 256 (default 4). */
+    public Builder<S, T> parallelism(int value) {
+      if (value < 1 || value > 256) {
+        throw new IllegalArgumentException("parallelism must be 1 to 256, was " + value);
+      }
+      this.parallelism = value;
+      return this;
+    }
+
+    /** Records per page, 1 to 10,000 (default 100). */
+    public Builder<S, T> pageSize(int value) {
+      if (value < 1 || value > 10_000) {
+        throw new IllegalArgumentException("pageSize must be 1 to 10000, was " + value);
+      }
+      this.pageSize = value;
+      return this;
+    }
+
+    /** Time between scheduled runs (default 1 minute) and the random extra delay (default 5 s). */
+    public Builder<S, T> schedule(Duration interval, Duration jitter) {
+      Objects.requireNonNull(interval, "interval");
+      Objects.requireNonNull(jitter, "jitter");
+      if (interval.isNegative() || interval.isZero()) {
+        throw new IllegalArgumentException("interval must be positive, was " + interval);
+      }
+      if (jitter.isNegative()) {
+        throw new IllegalArgumentException("jitter must not be negative, was " + jitter);
+      }
+      this.interval = interval;
+      this.jitter = jitter;
+      return this;
+    }
+
+    /** How far before the checkpoint a modified-timestamp source re-reads (default 2 minutes). */
+    public Builder<S, T> overlap(Duration value) {
+      Objects.requireNonNull(value, "overlap");
+      if (value.isNegative()) {
+        throw new IllegalArgumentException("overlap must not be negative, was " + value);
+      }
+      this.overlap = value;
+      return this;
+    }
+
+    /** What to do with a record whose dependency is not synced (default DEFER). */
+    public Builder<S, T> dependencyPolicy(DependencyPolicy value) {
+      this.dependencyPolicy = Objects.requireNonNull(value, "dependencyPolicy");
+      return this;
+    }
+
+    /** Backoff and attempts of the retry queue. */
+    public Builder<S, T> retryPolicy(RetryPolicy value) {
+      this.retryPolicy = Objects.requireNonNull(value, "retryPolicy");
+      return this;
+    }
+
+    /** Only report what would be written: no write, no state change (default false). */
+    public Builder<S, T> dryRun(boolean value) {
+      this.dryRun = value;
+      return this;
+    }
+
+    /**
+     * Declares the source system and record type this flow syncs (for example {@code syspro},
+     * {@code customer}), so other flows can sync such records on demand through it.
+     */
+    public Builder<S, T> handles(String system, String recordType) {
+      if (system == null || system.isBlank()) {
+        throw new IllegalArgumentException("system must not be blank");
+      }
+      if (recordType == null || recordType.isBlank()) {
+        throw new IllegalArgumentException("recordType must not be blank");
+      }
+      this.sourceSystem = system;
+      this.sourceRecordType = recordType;
+      return this;
+    }
+
+    /** The comparator reconciliation uses (default: equals). */
+    public Builder<S, T> comparator(RecordComparator<T> value) {
+      this.comparator = Objects.requireNonNull(value, "comparator");
+      return this;
+    }
+
+    /**
+     * The flow.
+     *
+     * @throws IllegalStateException when no identity is set and S is not a CanonicalRecord
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public Flow<S, T> build() {
+      if (identity == null) {
+        if (!CanonicalRecord.class.isAssignableFrom(sourceType)) {
+          throw new IllegalStateException(
+              "flow " + name + ": " + sourceType.getName()
+                  + " is not a CanonicalRecord; set identity(...)");
+        }
+        identity = (RecordIdentity) RecordIdentity.canonical();
+      }
+      return new Flow<>(this);
+    }
+  }
+}

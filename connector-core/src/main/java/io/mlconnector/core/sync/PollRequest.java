@@ -1,0 +1,34 @@
+package io.mlconnector.core.sync;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * One page read of a {@link PollSource}.
+ *
+ * <p>Return records ordered by (watermark value, tie-breaker). When {@link #overlap()} is zero,
+ * return only records strictly after {@link #after()} in that order; when it is positive (the first
+ * page of a run of a {@link ChangeDetection#MODIFIED_TIMESTAMP} source), return records whose
+ * timestamp is at or after {@code after().value() - overlap()}: the engine skips the ones it has
+ * done already.
+ *
+ * @param after where to resume, or null to start at the beginning
+ * @param overlap how far before {@code after} to re-read; zero after the first page
+ * @param pageSize the most records to return
+ */
+public record PollRequest(Checkpoint after, Duration overlap, int pageSize) {
+  public PollRequest {
+    Objects.requireNonNull(overlap, "overlap");
+    if (overlap.isNegative()) {
+      throw new IllegalArgumentException("overlap must not be negative, was " + overlap);
+    }
+    if (pageSize < 1) {
+      throw new IllegalArgumentException("pageSize must be positive, was " + pageSize);
+    }
+  }
+
+  /** True when reading from the very beginning. */
+  public boolean fromStart() {
+    return after == null;
+  }
+}

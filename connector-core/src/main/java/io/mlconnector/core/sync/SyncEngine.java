@@ -1,0 +1,492 @@
+package io.mlconnector.core.sync;
+
+import io.mlconnector.core.mapping.MapperRegistry;
+import io.mlconnector.core.mapping.ReferenceTables;
+import io.mlconnector.core.model.ExternalRef;
+import io.mlconnector.core.state.DeadLetterQuery;
+import io.mlconnector.core.state.Page;
+import io.mlconnector.core.state.RetryItem;
+import io.mlconnector.core.state.StateStore;
+import io.mlconnector.core.sync.internal.EngineCore;
+import io.mlconnector.core.sync.internal.SafeListener;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Random;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps targets in sync with sources, for many tenants, with an exactly-once effect.
+ *
+ * <pre>{@code
+ * SyncEngine engine = SyncEngine.builder()
+ *     .store(store)
+ *     .addFlow(Flow.poll("customers", Customer.class, t -> erp(t).customers(),
+ *                        StripeCustomer.class, t -> stripe(t).customerSink()).build())
+ *     .tenants(List.of("acme"))
+ *     .build();
+ * engine.start();                        // or engine.runOnce("acme", "customers") from your scheduler
+ * }</pre>
+ *
+ * <p>Every record goes through one write path: a deterministic operation key (tenant, flow, source
+ * ref, source version); a key already DONE is skipped; a known mapping means update; otherwise a
+ * PENDING intent is recorded before the sink is called with the key as idempotency key and the
+ * source ref stamped on the target; mapping, DONE and audit then commit together. An intent left
+ * open by a crash or a lost response is resolved through {@link Sink#findByStamp}: adopted if it
+ * landed, written again if not. Transient failures go to the retry queue with exponential backoff;
+ * permanent ones are parked with their reason and can be replayed.
+ *
+ * <p>Each (tenant, flow) runs under a lease in the store, renewed while it runs, so several
+ * engines (nodes) can share one store; a run that loses its lease stops before its next
+ * checkpoint. Immutable configuration; thread-safe.
+ */
+public final class SyncEngine implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(SyncEngine.class);
+
+  private final EngineCore core;
+  private final StateStore store;
+  private final Map<String, Flow<?, ?>> flows;
+  private final Set<String> tenants = ConcurrentHashMap.newKeySet();
+  private final ScheduledExecutorService scheduler;
+  private final ExecutorService workers;
+  private final ScheduledExecutorService leaseKeeper;
+  private final Random random;
+  private final String nodeId;
+  private final Object lifecycle = new Object();
+  private volatile boolean started;
+  private volatile boolean shutdown;
+
+  private SyncEngine(Builder b) {
+    this.store = b.store;
+    this.nodeId = b.nodeId;
+    this.flows = Map.copyOf(b.flows);
+    this.random = b.seed == null ? new Random() : new Random(b.seed);
+    String prefix = "mlc-" + b.nodeId;
+    this.workers = Executors.newCachedThreadPool(threads(prefix + "-worker"));
+    this.leaseKeeper = Executors.newSingleThreadScheduledExecutor(threads(prefix + "-lease"));
+    this.scheduler = Executors.newScheduledThreadPool(b.schedulerThreads, threads(prefix + "-run"));
+    this.core =
+        new EngineCore(
+            b.store,
+            b.nodeId,
+            b.clock,
+            new SafeListener(b.listener),
+            b.mappers,
+            b.referenceTables,
+            b.leaseTtl,
+            b.pendingGrace,
+            b.claimTtl,
+            flows,
+            workers,
+            leaseKeeper,
+            random);
+    tenants.addAll(b.tenants);
+  }
+
+  /** A new builder. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** This engine's node id (the lease and claim owner). */
+  public String nodeId() {
+    return nodeId;
+  }
+
+  /** The registered flows, by name. */
+  public Map<String, Flow<?, ?>> flows() {
+    return flows;
+  }
+
+  /** The tenants this engine serves. */
+  public Set<String> tenants() {
+    return Set.copyOf(tenants);
+  }
+
+  /**
+   * Starts serving {@code tenant}: the scheduler (when started) runs every flow for it, and its
+   * webhooks are accepted.
+   */
+  public void addTenant(String tenant) {
+    requireText(tenant, "tenant");
+    if (tenants.add(tenant) && started && !shutdown) {
+      for (Flow<?, ?> flow : flows.values()) {
+        scheduleNext(tenant, flow, jitter(flow));
+      }
+    }
+  }
+
+  /** Stops serving {@code tenant}; its runs in progress finish, no new ones start. */
+  public void removeTenant(String tenant) {
+    requireText(tenant, "tenant");
+    tenants.remove(tenant);
+    core.forgetTenant(tenant);
+  }
+
+  /**
+   * Runs one flow for one tenant now, on the calling thread (records are written on the engine's
+   * worker threads): recovery of open intents, due retries, then the flow's input. Returns {@link
+   * RunReport.Status#LEASE_UNAVAILABLE} at once when another node is running it.
+   *
+   * @throws IllegalArgumentException when the tenant or the flow is unknown
+   * @throws IllegalStateException after {@link #shutdown}
+   */
+  public RunReport runOnce(String tenant, String flow) {
+    requireText(tenant, "tenant");
+    Flow<?, ?> definition = flow(flow);
+    if (!tenants.contains(tenant)) {
+      throw new IllegalArgumentException("unknown tenant " + tenant + "; addTenant it first");
+    }
+    if (shutdown) {
+      throw new IllegalStateException("engine is shut down");
+    }
+    return core.run(tenant, definition);
+  }
+
+  /** The endpoint that receives the webhooks of {@code flow} (a webhook flow). */
+  public WebhookEndpoint webhookEndpoint(String flow) {
+    Flow<?, ?> definition = flow(flow);
+    if (definition.kind() != Flow.Kind.WEBHOOK) {
+      throw new IllegalArgumentException("flow " + flow + " is not a webhook flow");
+    }
+    return new WebhookEndpoint(core, definition, tenants::contains);
+  }
+
+  /** Dead letters (parked records) matching the filter, oldest first. */
+  public Page<RetryItem> deadLetters(DeadLetterQuery query) {
+    return store.deadLetters(Objects.requireNonNull(query, "query"));
+  }
+
+  /**
+   * Replays every parked record matching the filter: each is tried again on its flow's next run.
+   * Returns how many were replayed.
+   */
+  public int replay(DeadLetterQuery query) {
+    int count = store.replay(Objects.requireNonNull(query, "query"));
+    log.info("replayed {} dead letters of tenant {}", count, query.tenant());
+    return count;
+  }
+
+  /**
+   * Replays one parked record (as listed by {@link #deadLetters}). The store selects dead letters
+   * by filter, so parked records of the same flow and record type parked for the very same reason
+   * are replayed with it; replaying a record whose cause remains only parks it again. Returns how
+   * many were replayed.
+   */
+  public int replay(RetryItem deadLetter) {
+    Objects.requireNonNull(deadLetter, "deadLetter");
+    if (!deadLetter.dead()) {
+      throw new IllegalArgumentException("item " + deadLetter.id() + " is not a dead letter");
+    }
+    return replay(
+        new DeadLetterQuery(
+            deadLetter.tenant(),
+            deadLetter.flow(),
+            deadLetter.source().type(),
+            deadLetter.lastError(),
+            null,
+            1000,
+            null));
+  }
+
+  /**
+   * Compares each of {@code sources} (re-fetched, mapped as the flow would map it now) with its
+   * mapped target as the sink reads it, with the flow's {@link RecordComparator}.
+   */
+  public ReconciliationReport reconcile(String tenant, String flow, Collection<ExternalRef> sources) {
+    requireText(tenant, "tenant");
+    Objects.requireNonNull(sources, "sources");
+    return core.reconcile(tenant, flow(flow), List.copyOf(sources));
+  }
+
+  /** Like {@link #reconcile(String, String, Collection)} over every record of a poll flow's source. */
+  public ReconciliationReport reconcile(String tenant, String flow) {
+    requireText(tenant, "tenant");
+    return core.reconcileAll(tenant, flow(flow));
+  }
+
+  /**
+   * Runs every (tenant, flow) on the engine's scheduler: each on its flow's interval plus a random
+   * jitter, the first run after a random part of the jitter. Idempotent.
+   */
+  public void start() {
+    synchronized (lifecycle) {
+      if (shutdown) {
+        throw new IllegalStateException("engine is shut down");
+      }
+      if (started) {
+        return;
+      }
+      started = true;
+      for (String tenant : tenants) {
+        for (Flow<?, ?> flow : flows.values()) {
+          scheduleNext(tenant, flow, jitter(flow));
+        }
+      }
+    }
+  }
+
+  private void scheduleNext(String tenant, Flow<?, ?> flow, long delayMillis) {
+    if (shutdown) {
+      return;
+    }
+    try {
+      scheduler.schedule(
+          () -> {
+            if (shutdown || !tenants.contains(tenant)) {
+              return;
+            }
+            try {
+              core.run(tenant, flow);
+            } catch (RuntimeException e) {
+              log.error("run of {} for tenant {} failed", flow.name(), tenant, e);
+            } finally {
+              scheduleNext(tenant, flow, flow.interval().toMillis() + jitter(flow));
+            }
+          },
+          delayMillis,
+          TimeUnit.MILLISECONDS);
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      log.debug("scheduler stopped; {} for tenant {} not rescheduled", flow.name(), tenant);
+    }
+  }
+
+  private long jitter(Flow<?, ?> flow) {
+    long bound = flow.jitter().toMillis();
+    synchronized (random) {
+      return bound <= 0 ? 0 : random.nextLong(bound + 1);
+    }
+  }
+
+  /**
+   * Stops gracefully: no new run starts; runs in progress finish the records in flight, give back
+   * their unprocessed inbox claims and release their leases (checkpoints only ever cover durable
+   * pages). Waits up to {@code timeout}, then interrupts what is left. Returns true when everything
+   * stopped in time.
+   */
+  public boolean shutdown(Duration timeout) {
+    Objects.requireNonNull(timeout, "timeout");
+    synchronized (lifecycle) {
+      shutdown = true;
+    }
+    core.stop();
+    scheduler.shutdown();
+    long deadline = System.nanoTime() + timeout.toNanos();
+    boolean clean = true;
+    try {
+      clean &= scheduler.awaitTermination(remaining(deadline), TimeUnit.NANOSECONDS);
+      while (core.busy() && System.nanoTime() < deadline) {
+        Thread.sleep(10);
+      }
+      clean &= !core.busy();
+      workers.shutdown();
+      clean &= workers.awaitTermination(remaining(deadline), TimeUnit.NANOSECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      clean = false;
+    }
+    if (!clean) {
+      log.warn("engine did not stop within {}; interrupting what is left", timeout);
+      scheduler.shutdownNow();
+      workers.shutdownNow();
+    }
+    leaseKeeper.shutdownNow();
+    return clean;
+  }
+
+  private static long remaining(long deadline) {
+    return Math.max(0, deadline - System.nanoTime());
+  }
+
+  /** True once {@link #shutdown} was called. */
+  public boolean isShutdown() {
+    return shutdown;
+  }
+
+  /** {@link #shutdown} with a 30 second timeout. Does not close the store. */
+  @Override
+  public void close() {
+    shutdown(Duration.ofSeconds(30));
+  }
+
+  private Flow<?, ?> flow(String name) {
+    requireText(name, "flow");
+    Flow<?, ?> flow = flows.get(name);
+    if (flow == null) {
+      throw new IllegalArgumentException("unknown flow " + name + "; known: " + flows.keySet());
+    }
+    return flow;
+  }
+
+  private static void requireText(String value, String name) {
+    if (value == null || value.isBlank()) {
+      throw new IllegalArgumentException(name + " must not be blank");
+    }
+  }
+
+  private static ThreadFactory threads(String prefix) {
+    AtomicInteger count = new AtomicInteger();
+    return runnable -> {
+      Thread thread = new Thread(runnable, prefix + "-" + count.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    };
+  }
+
+  /** Builds a {@link SyncEngine}. */
+  public static final class Builder {
+    private StateStore store;
+    private String nodeId = UUID.randomUUID().toString().substring(0, 8);
+    private Clock clock = Clock.systemUTC();
+    private SyncListener listener = SyncListener.NONE;
+    private MapperRegistry mappers = MapperRegistry.builder().build();
+    private ReferenceTables referenceTables = ReferenceTables.empty();
+    private Duration leaseTtl = Duration.ofSeconds(30);
+    private Duration pendingGrace = Duration.ofMinutes(2);
+    private Duration claimTtl = Duration.ofMinutes(5);
+    private int schedulerThreads = 2;
+    private Long seed;
+    private final Map<String, Flow<?, ?>> flows = new LinkedHashMap<>();
+    private final List<String> tenants = new ArrayList<>();
+
+    private Builder() {}
+
+    /** The state store (required). The engine never closes it. */
+    public Builder store(StateStore value) {
+      this.store = Objects.requireNonNull(value, "store");
+      return this;
+    }
+
+    /**
+     * This node's id: the owner of its leases and claims (default: random). Give a restarted
+     * process its previous id to take its leases back at once instead of after they lapse.
+     */
+    public Builder nodeId(String value) {
+      requireText(value, "nodeId");
+      this.nodeId = value;
+      return this;
+    }
+
+    /** The clock for audit times, backoff and grace periods (default UTC system clock). */
+    public Builder clock(Clock value) {
+      this.clock = Objects.requireNonNull(value, "clock");
+      return this;
+    }
+
+    /** Hooks for every step (default none). */
+    public Builder listener(SyncListener value) {
+      this.listener = Objects.requireNonNull(value, "listener");
+      return this;
+    }
+
+    /** The mappers of flows that do not set their own (default empty). */
+    public Builder mappers(MapperRegistry value) {
+      this.mappers = Objects.requireNonNull(value, "mappers");
+      return this;
+    }
+
+    /** The per-tenant reference tables mappers read (default empty). */
+    public Builder referenceTables(ReferenceTables value) {
+      this.referenceTables = Objects.requireNonNull(value, "referenceTables");
+      return this;
+    }
+
+    /** How long a (tenant, flow) lease lasts unless renewed (default 30 s; renewed every third). */
+    public Builder leaseTtl(Duration value) {
+      this.leaseTtl = positive(value, "leaseTtl");
+      return this;
+    }
+
+    /**
+     * How old a PENDING intent must be before recovery resolves it through find-by-stamp (default
+     * 2 minutes). Keep it above the sinks' longest call, so an intent still in flight on a node
+     * that lost its lease is not resolved under it.
+     */
+    public Builder pendingGracePeriod(Duration value) {
+      Objects.requireNonNull(value, "pendingGracePeriod");
+      if (value.isNegative()) {
+        throw new IllegalArgumentException("pendingGracePeriod must not be negative, was " + value);
+      }
+      this.pendingGrace = value;
+      return this;
+    }
+
+    /** How long an inbox or retry claim lasts before another node may take it (default 5 min). */
+    public Builder claimTtl(Duration value) {
+      this.claimTtl = positive(value, "claimTtl");
+      return this;
+    }
+
+    /** Threads running scheduled runs at once (default 2). */
+    public Builder schedulerThreads(int value) {
+      if (value < 1) {
+        throw new IllegalArgumentException("schedulerThreads must be at least 1, was " + value);
+      }
+      this.schedulerThreads = value;
+      return this;
+    }
+
+    /** Seeds the random source of jitter and backoff (tests). */
+    public Builder randomSeed(long value) {
+      this.seed = value;
+      return this;
+    }
+
+    /** Registers a flow; names must be unique. */
+    public Builder addFlow(Flow<?, ?> flow) {
+      Objects.requireNonNull(flow, "flow");
+      if (flows.putIfAbsent(flow.name(), flow) != null) {
+        throw new IllegalArgumentException("flow " + flow.name() + " is registered twice");
+      }
+      return this;
+    }
+
+    /** The tenants served from the start (more with {@link SyncEngine#addTenant}). */
+    public Builder tenants(Collection<String> values) {
+      Objects.requireNonNull(values, "tenants");
+      for (String tenant : values) {
+        requireText(tenant, "tenant");
+        tenants.add(tenant);
+      }
+      return this;
+    }
+
+    /**
+     * The engine.
+     *
+     * @throws IllegalStateException when no store or no flow is set
+     */
+    public SyncEngine build() {
+      if (store == null) {
+        throw new IllegalStateException("store is required");
+      }
+      if (flows.isEmpty()) {
+        throw new IllegalStateException("at least one flow is required");
+      }
+      return new SyncEngine(this);
+    }
+
+    private static Duration positive(Duration value, String name) {
+      Objects.requireNonNull(value, name);
+      if (value.isNegative() || value.isZero()) {
+        throw new IllegalArgumentException(name + " must be positive, was " + value);
+      }
+      return value;
+    }
+  }
+}

@@ -1,0 +1,32 @@
+package io.mlconnector.core.sync;
+
+import io.mlconnector.core.model.ExternalRef;
+import java.util.Optional;
+
+/**
+ * The source side of a webhook flow: says which object an event is about (the engine then
+ * re-fetches it, so the current state wins over the event's snapshot) and lists past events for
+ * the backstop.
+ *
+ * @param <S> the record type
+ */
+public interface WebhookSource<S> extends RecordSource<S> {
+
+  /** The sending system, for example {@code stripe}: the inbox's source name. */
+  String system();
+
+  /**
+   * The object {@code event} is about, or empty when the flow ignores this event type.
+   *
+   * @throws IllegalArgumentException when the payload is malformed (the event is parked)
+   */
+  Optional<ExternalRef> objectOf(WebhookEvent event);
+
+  /**
+   * Events after {@code cursor} (null: the source's default look-back), for anything the webhooks
+   * missed. The default has no event list.
+   */
+  default EventPage eventsSince(String cursor) {
+    return EventPage.empty(cursor);
+  }
+}

@@ -1,0 +1,276 @@
+package io.mlconnector.core.sync.internal;
+
+import io.mlconnector.core.mapping.MapperRegistry;
+import io.mlconnector.core.mapping.ReferenceTables;
+import io.mlconnector.core.model.ExternalRef;
+import io.mlconnector.core.state.StateStore;
+import io.mlconnector.core.sync.Flow;
+import io.mlconnector.core.sync.RunReport;
+import io.mlconnector.core.mapping.MappingDeferredException;
+import io.mlconnector.core.mapping.MappingRefusedException;
+import io.mlconnector.core.state.InboxEvent;
+import io.mlconnector.core.state.Mapping;
+import io.mlconnector.core.sync.Checkpoint;
+import io.mlconnector.core.sync.Discrepancy;
+import io.mlconnector.core.sync.PollRequest;
+import io.mlconnector.core.sync.PollSource;
+import io.mlconnector.core.sync.ReconciliationReport;
+import io.mlconnector.core.sync.RemoteFile;
+import io.mlconnector.core.sync.SourcePage;
+import io.mlconnector.core.sync.WebhookEvent;
+import io.mlconnector.core.sync.WebhookResponse;
+import io.mlconnector.core.sync.WebhookSource;
+import io.mlconnector.core.sync.WebhookVerificationException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.UUID;
+import io.mlconnector.core.sync.RunInfo;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
+
+/** What every run of one engine shares: configuration, the tenant instances and the threads. */
+public final class EngineCore {
+  final StateStore store;
+  final String node;
+  final Clock clock;
+  final SafeListener listener;
+  final MapperRegistry mappers;
+  final ReferenceTables referenceTables;
+  final Duration leaseTtl;
+  final Duration pendingGrace;
+  final Duration claimTtl;
+  final Map<String, Flow<?, ?>> flows;
+  final ExecutorService workers;
+  final ScheduledExecutorService leaseKeeper;
+  final Random random;
+  private static final Logger log = LoggerFactory.getLogger(EngineCore.class);
+  private final Map<String, RemoteFile> looks = new ConcurrentHashMap<>();
+  private final Map<String, TenantFlow<?, ?>> tenantFlows = new ConcurrentHashMap<>();
+  private final Set<String> running = ConcurrentHashMap.newKeySet();
+  private final Set<FlowRun<?, ?>> activeRuns = ConcurrentHashMap.newKeySet();
+  private volatile boolean stopping;
+
+  public EngineCore(
+      StateStore store,
+      String node,
+      Clock clock,
+      SafeListener listener,
+      MapperRegistry mappers,
+      ReferenceTables referenceTables,
+      Duration leaseTtl,
+      Duration pendingGrace,
+      Duration claimTtl,
+      Map<String, Flow<?, ?>> flows,
+      ExecutorService workers,
+      ScheduledExecutorService leaseKeeper,
+      Random random) {
+    this.store = store;
+    this.node = node;
+    this.clock = clock;
+    this.listener = listener;
+    this.mappers = mappers;
+    this.referenceTables = referenceTables;
+    this.leaseTtl = leaseTtl;
+    this.pendingGrace = pendingGrace;
+    this.claimTtl = claimTtl;
+    this.flows = Map.copyOf(flows);
+    this.workers = workers;
+    this.leaseKeeper = leaseKeeper;
+    this.random = random;
+  }
+
+  /** The tenant's instances of {@code flow}, created on first use. */
+  @SuppressWarnings("unchecked")
+  public <S, T> TenantFlow<S, T> tenantFlow(String tenant, Flow<S, T> flow) {
+    return (TenantFlow<S, T>)
+        tenantFlows.computeIfAbsent(
+            tenant + '\u0000' + flow.name(), k -> new TenantFlow<>(tenant, flow, mappers));
+  }
+
+  /** Forgets a tenant's instances (after the tenant was removed). */
+  public void forgetTenant(String tenant) {
+    tenantFlows.keySet().removeIf(k -> k.startsWith(tenant + '\u0000'));
+  }
+
+  /** Runs {@code flow} once for {@code tenant} under its lease. */
+  public <S, T> RunReport run(String tenant, Flow<S, T> flow) {
+    String key = tenant + '\u0000' + flow.name();
+    if (!running.add(key)) {
+      // the lease cannot tell two runs of one node apart: a renewal by the same owner succeeds
+      return new RunReport(
+          new RunInfo(tenant, flow.name(), UUID.randomUUID().toString(), node),
+          RunReport.Status.LEASE_UNAVAILABLE, 0, 0, 0, 0, 0, 0, List.of(),
+          "already running on this node");
+    }
+    FlowRun<S, T> run = new FlowRun<>(this, tenantFlow(tenant, flow), null);
+    activeRuns.add(run);
+    try {
+      return run.execute();
+    } finally {
+      activeRuns.remove(run);
+      running.remove(key);
+    }
+  }
+
+  /** Asks every run to stop after its in-flight records. */
+  public void stop() {
+    stopping = true;
+  }
+
+  boolean stopping() {
+    return stopping;
+  }
+
+  /** True while some run is active. */
+  public boolean busy() {
+    return !activeRuns.isEmpty();
+  }
+
+  /**
+   * True when {@code file} is ready: it carries a ready marker, or this node saw it with the same
+   * size and modification time on the previous look (an earlier run).
+   */
+  boolean stable(String tenant, String flow, RemoteFile file) {
+    if (file.readyMarker()) {
+      return true;
+    }
+    RemoteFile previous = looks.put(tenant + '\u0000' + flow + '\u0000' + file.name(), file);
+    return previous != null
+        && previous.size() == file.size()
+        && previous.modifiedAt().equals(file.modifiedAt());
+  }
+
+  /** Verifies and stores one webhook request; see {@link io.mlconnector.core.sync.WebhookEndpoint}. */
+  public <S, T> WebhookResponse receive(
+      String tenant, Flow<S, T> flow, Map<String, List<String>> headers, byte[] rawBody) {
+    TenantFlow<S, T> tf = tenantFlow(tenant, flow);
+    WebhookEvent event;
+    try {
+      event = tf.verifier().verify(headers, rawBody);
+    } catch (WebhookVerificationException e) {
+      listener.webhookRejected(tenant, flow.name(), e.status(), e.getMessage());
+      return new WebhookResponse(e.status(), e.getMessage());
+    } catch (RuntimeException e) {
+      log.warn("webhook verifier of flow {} failed", flow.name(), e);
+      listener.webhookRejected(tenant, flow.name(), 400, "unreadable event");
+      return new WebhookResponse(400, "unreadable event");
+    }
+    String system = ((WebhookSource<S>) tf.source()).system();
+    boolean fresh;
+    try {
+      fresh =
+          store.receive(
+              InboxEvent.received(
+                  tenant, system, event.eventId(), event.type(),
+                  new String(rawBody, StandardCharsets.UTF_8), clock.instant()));
+    } catch (RuntimeException e) {
+      log.error("webhook event {} could not be stored; answering 503", event.eventId(), e);
+      return new WebhookResponse(503, "event not stored; retry later");
+    }
+    listener.webhookReceived(tenant, flow.name(), event.eventId(), !fresh);
+    return new WebhookResponse(200, fresh ? "stored" : "duplicate");
+  }
+
+  /** Reports a request refused before verification. */
+  public void receiveRejected(String tenant, Flow<?, ?> flow, int status, String reason) {
+    listener.webhookRejected(tenant, flow.name(), status, reason);
+  }
+
+  /** Compares each source record with its mapped target. */
+  public <S, T> ReconciliationReport reconcile(
+      String tenant, Flow<S, T> flow, Collection<ExternalRef> sources) {
+    TenantFlow<S, T> tf = tenantFlow(tenant, flow);
+    List<ReconciliationReport.Entry> entries = new ArrayList<>();
+    for (ExternalRef ref : sources) {
+      Optional<S> record = tf.source().fetch(ref);
+      if (record.isEmpty()) {
+        ExternalRef target =
+            store.mappingBySource(ref, tf.sink().system()).map(Mapping::target).orElse(null);
+        entries.add(entry(ref, target, ReconciliationReport.Verdict.SOURCE_GONE, null));
+        continue;
+      }
+      entries.add(compare(tf, ref, record.get()));
+    }
+    return new ReconciliationReport(tenant, flow.name(), entries);
+  }
+
+  /** Reads every record of a poll flow from the beginning and compares each with its target. */
+  public <S, T> ReconciliationReport reconcileAll(String tenant, Flow<S, T> flow) {
+    TenantFlow<S, T> tf = tenantFlow(tenant, flow);
+    if (!(tf.source() instanceof PollSource<S> source)) {
+      throw new IllegalArgumentException(
+          "flow " + flow.name() + " is not a poll flow; pass the source refs to reconcile");
+    }
+    List<ReconciliationReport.Entry> entries = new ArrayList<>();
+    Checkpoint after = null;
+    while (true) {
+      SourcePage<S> page = source.read(new PollRequest(after, Duration.ZERO, flow.pageSize()));
+      for (S record : page.records()) {
+        entries.add(compare(tf, flow.identity().ref(record), record));
+      }
+      if (page.next() != null) {
+        after = page.next();
+      }
+      if (!page.hasMore()) {
+        return new ReconciliationReport(tenant, flow.name(), entries);
+      }
+    }
+  }
+
+  private <S, T> ReconciliationReport.Entry compare(TenantFlow<S, T> tf, ExternalRef ref, S record) {
+    Optional<Mapping> mapping = store.mappingBySource(ref, tf.sink().system());
+    if (mapping.isEmpty()) {
+      return entry(ref, null, ReconciliationReport.Verdict.MISSING_TARGET, null);
+    }
+    ExternalRef target = mapping.get().target();
+    T expected;
+    try {
+      expected =
+          tf.mapper()
+              .map(record, new MappingContextImpl(store, referenceTables, tf.tenant,
+                  tf.flow.name(), tf.sink().system(), ref, true));
+    } catch (MappingDeferredException | MappingRefusedException e) {
+      return entry(ref, target, ReconciliationReport.Verdict.UNCHECKED,
+          "mapping: " + e.getMessage());
+    }
+    Optional<T> actual;
+    try {
+      actual = tf.sink().read(target);
+    } catch (UnsupportedOperationException e) {
+      return entry(ref, target, ReconciliationReport.Verdict.UNCHECKED, e.getMessage());
+    }
+    if (actual.isEmpty()) {
+      return entry(ref, target, ReconciliationReport.Verdict.TARGET_GONE, null);
+    }
+    List<Discrepancy> differences = tf.flow.comparator().compare(expected, actual.get());
+    return new ReconciliationReport.Entry(
+        ref,
+        target,
+        differences.isEmpty()
+            ? ReconciliationReport.Verdict.MATCH
+            : ReconciliationReport.Verdict.DIFFERENT,
+        differences,
+        null);
+  }
+
+  private static ReconciliationReport.Entry entry(
+      ExternalRef source, ExternalRef target, ReconciliationReport.Verdict verdict, String note) {
+    return new ReconciliationReport.Entry(source, target, verdict, List.of(), note);
+  }
+
+  /** The flow that syncs records like {@code ref}, if any. */
+  Optional<Flow<?, ?>> flowHandling(ExternalRef ref) {
+    return flows.values().stream().filter(f -> f.handles(ref)).findFirst();
+  }
+}

@@ -1,0 +1,80 @@
+package io.mlconnector.core.sync.internal;
+
+import io.mlconnector.core.mapping.MappingContext;
+import io.mlconnector.core.mapping.ReferenceTables;
+import io.mlconnector.core.model.ExternalRef;
+import io.mlconnector.core.state.Mapping;
+import io.mlconnector.core.state.StateStore;
+import java.util.Objects;
+import java.util.Optional;
+
+/** The context of one mapping call: lookups scoped to one tenant. */
+final class MappingContextImpl implements MappingContext {
+  private final StateStore store;
+  private final ReferenceTables tables;
+  private final String tenant;
+  private final String flow;
+  private final String targetSystem;
+  private final ExternalRef source;
+  private final boolean dryRun;
+
+  MappingContextImpl(
+      StateStore store,
+      ReferenceTables tables,
+      String tenant,
+      String flow,
+      String targetSystem,
+      ExternalRef source,
+      boolean dryRun) {
+    this.store = store;
+    this.tables = tables;
+    this.tenant = tenant;
+    this.flow = flow;
+    this.targetSystem = targetSystem;
+    this.source = source;
+    this.dryRun = dryRun;
+  }
+
+  @Override
+  public String tenant() {
+    return tenant;
+  }
+
+  @Override
+  public String flow() {
+    return flow;
+  }
+
+  @Override
+  public String targetSystem() {
+    return targetSystem;
+  }
+
+  @Override
+  public ExternalRef source() {
+    return source;
+  }
+
+  @Override
+  public boolean dryRun() {
+    return dryRun;
+  }
+
+  @Override
+  public Optional<ExternalRef> resolve(ExternalRef ref, String system) {
+    Objects.requireNonNull(ref, "ref");
+    Objects.requireNonNull(system, "targetSystem");
+    if (!tenant.equals(ref.tenant())) {
+      throw new IllegalArgumentException(
+          "ref " + ref + " belongs to another tenant than " + tenant);
+    }
+    return store.mappingBySource(ref, system).map(Mapping::target);
+  }
+
+  @Override
+  public Optional<String> reference(String table, String key) {
+    Objects.requireNonNull(table, "table");
+    Objects.requireNonNull(key, "key");
+    return tables.lookup(tenant, table, key);
+  }
+}

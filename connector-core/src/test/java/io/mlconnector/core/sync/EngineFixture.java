@@ -1,0 +1,46 @@
+package io.mlconnector.core.sync;
+
+import io.mlconnector.core.state.InMemoryStateStore;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.UnaryOperator;
+
+/** One tenant, one poll flow "invoices" from a {@link MemoryPollSource} into a {@link MemorySink}. */
+final class EngineFixture implements AutoCloseable {
+  static final String TENANT = "acme";
+  final MutableClock clock = new MutableClock();
+  final InMemoryStateStore store = new InMemoryStateStore(clock);
+  final MemoryPollSource source = new MemoryPollSource(ChangeDetection.MODIFIED_TIMESTAMP);
+  final MemorySink sink = new MemorySink(TENANT);
+  final SyncEngine engine;
+
+  EngineFixture(UnaryOperator<Flow.Builder<Item, Target>> flow, UnaryOperator<SyncEngine.Builder> engineConfig) {
+    Flow.Builder<Item, Target> builder =
+        Flow.poll("invoices", Item.class, t -> source, Target.class, t -> sink)
+            .mapper(Target::map)
+            .retryPolicy(new RetryPolicy(Duration.ZERO, Duration.ZERO, 3));
+    engine = engineConfig.apply(SyncEngine.builder()
+            .store(store)
+            .clock(clock)
+            .nodeId("node-1")
+            .randomSeed(3)
+            .addFlow(flow.apply(builder).build())
+            .tenants(List.of(TENANT)))
+        .build();
+  }
+
+  EngineFixture() {
+    this(f -> f, e -> e);
+  }
+
+  /** One run, a second after the previous one. */
+  RunReport run() {
+    clock.advance(Duration.ofSeconds(1));
+    return engine.runOnce(TENANT, "invoices");
+  }
+
+  @Override
+  public void close() {
+    engine.shutdown(Duration.ofSeconds(5));
+  }
+}

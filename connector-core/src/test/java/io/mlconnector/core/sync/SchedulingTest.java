@@ -1,0 +1,137 @@
+package io.mlconnector.core.sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.mlconnector.core.state.InMemoryStateStore;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Test;
+
+class SchedulingTest {
+  private final InMemoryStateStore store = new InMemoryStateStore();
+
+  @Test
+  void theSchedulerRunsEveryTenantsFlowsOnTheirInterval() throws Exception {
+    MemoryPollSource acme = new MemoryPollSource(ChangeDetection.MODIFIED_TIMESTAMP);
+    MemoryPollSource globex = new MemoryPollSource(ChangeDetection.MODIFIED_TIMESTAMP);
+    acme.put(Item.of("acme", "a1", 1, "p"));
+    globex.put(Item.of("globex", "g1", 1, "p"));
+    MemorySink acmeSink = new MemorySink("acme");
+    MemorySink globexSink = new MemorySink("globex");
+    SyncEngine engine = SyncEngine.builder()
+        .store(store)
+        .addFlow(Flow.poll("invoices", Item.class, t -> t.equals("acme") ? acme : globex,
+                Target.class, t -> t.equals("acme") ? acmeSink : globexSink)
+            .mapper(Target::map)
+            .schedule(Duration.ofMillis(20), Duration.ofMillis(5))
+            .build())
+        .tenants(List.of("acme"))
+        .build();
+
+    engine.start();
+    engine.addTenant("globex");
+    acme.put(Item.of("acme", "a2", 2, "p"));
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while ((acmeSink.stored().size() < 2 || globexSink.stored().size() < 1)
+        && System.nanoTime() < deadline) {
+      Thread.sleep(10);
+    }
+    boolean clean = engine.shutdown(Duration.ofSeconds(5));
+
+    assertThat(clean).isTrue();
+    assertThat(acmeSink.stored()).hasSize(2);
+    assertThat(globexSink.stored()).hasSize(1);
+    assertThatThrownBy(() -> engine.runOnce("acme", "invoices"))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("engine is shut down");
+  }
+
+  @Test
+  void gracefulShutdownFinishesTheRecordInFlightAndReleasesTheLease() throws Exception {
+    MemoryPollSource source = new MemoryPollSource(ChangeDetection.MODIFIED_TIMESTAMP);
+    for (int i = 0; i < 5; i++) {
+      source.put(Item.of("acme", "r" + i, i, "p"));
+    }
+    MemorySink sink = new MemorySink("acme");
+    CountDownLatch entered = new CountDownLatch(1);
+    CountDownLatch proceed = new CountDownLatch(1);
+    AtomicBoolean first = new AtomicBoolean(true);
+    sink.beforeCall = () -> {
+      if (first.getAndSet(false)) {
+        entered.countDown();
+        try {
+          proceed.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
+    };
+    SyncEngine engine = SyncEngine.builder()
+        .store(store)
+        .nodeId("node-1")
+        .addFlow(Flow.poll("invoices", Item.class, t -> source, Target.class, t -> sink)
+            .mapper(Target::map)
+            .parallelism(1)
+            .build())
+        .tenants(List.of("acme"))
+        .build();
+
+    CompletableFuture<RunReport> run =
+        CompletableFuture.supplyAsync(() -> engine.runOnce("acme", "invoices"));
+    assertThat(entered.await(10, TimeUnit.SECONDS)).isTrue();
+    CompletableFuture<Boolean> stopping =
+        CompletableFuture.supplyAsync(() -> engine.shutdown(Duration.ofSeconds(10)));
+    while (!engine.isShutdown()) {
+      Thread.sleep(5);
+    }
+    proceed.countDown();
+    RunReport report = run.get(10, TimeUnit.SECONDS);
+
+    assertThat(stopping.get(10, TimeUnit.SECONDS)).isTrue();
+    assertThat(report.status()).isEqualTo(RunReport.Status.STOPPED);
+    assertThat(report.written()).isEqualTo(1);
+    assertThat(sink.stored()).hasSize(1);
+    assertThat(store.lease("acme", "invoices")).isEmpty();
+    assertThat(store.cursor("acme", "invoices", "records")).isEmpty();
+  }
+
+  @Test
+  void aSecondRunOfTheSameFlowOnTheSameNodeIsRefusedWhileTheFirstRuns() throws Exception {
+    MemoryPollSource source = new MemoryPollSource(ChangeDetection.MODIFIED_TIMESTAMP);
+    source.put(Item.of("acme", "r1", 1, "p"));
+    MemorySink sink = new MemorySink("acme");
+    CountDownLatch entered = new CountDownLatch(1);
+    CountDownLatch proceed = new CountDownLatch(1);
+    sink.beforeCall = () -> {
+      entered.countDown();
+      try {
+        proceed.await(10, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    };
+    SyncEngine engine = SyncEngine.builder()
+        .store(store)
+        .addFlow(Flow.poll("invoices", Item.class, t -> source, Target.class, t -> sink)
+            .mapper(Target::map)
+            .build())
+        .tenants(List.of("acme"))
+        .build();
+    CompletableFuture<RunReport> first =
+        CompletableFuture.supplyAsync(() -> engine.runOnce("acme", "invoices"));
+    assertThat(entered.await(10, TimeUnit.SECONDS)).isTrue();
+
+    RunReport second = engine.runOnce("acme", "invoices");
+    proceed.countDown();
+
+    assertThat(second.status()).isEqualTo(RunReport.Status.LEASE_UNAVAILABLE);
+    assertThat(second.error()).isEqualTo("already running on this node");
+    assertThat(first.get(10, TimeUnit.SECONDS).written()).isEqualTo(1);
+    engine.shutdown(Duration.ofSeconds(5));
+  }
+}
