@@ -35,6 +35,11 @@ import org.h2.jdbcx.JdbcConnectionPool;
  * database. Each call borrows one connection and gives it back; calls that change several rows
  * run in one transaction. Times are taken from the store's clock (not the database's) and kept to
  * the microsecond, so nodes sharing a database should keep their clocks in sync.
+ *
+ * <p>Column sizes: tenants, flows, streams, owners and run ids up to 200 characters, record ids and
+ * event ids up to 500, systems, record types and actions up to 100, operation keys up to 200.
+ * Checkpoints, errors, notes and payloads are unbounded. A longer value fails the call with a
+ * {@link StateStoreException} and changes nothing.
  */
 public final class JdbcStateStore implements StateStore {
   /** The table prefix used unless the builder sets another. */
@@ -91,6 +96,7 @@ public final class JdbcStateStore implements StateStore {
     private String tablePrefix = DEFAULT_TABLE_PREFIX;
     private Clock clock = Clock.systemUTC();
     private int maxConnections = 8;
+    private Duration writeDelay = Duration.ZERO;
 
     private Builder(DataSource dataSource, Path h2Directory) {
       this.dataSource = dataSource;
@@ -126,6 +132,25 @@ public final class JdbcStateStore implements StateStore {
     }
 
     /**
+     * How long the embedded database may keep committed changes in memory before it writes them to
+     * its file; only for {@link #embeddedH2}. The default, zero, writes each commit to the file
+     * before the call returns, so a recorded intent or an answered webhook survives a crash of the
+     * process. A delay (H2's own default is 500 ms) saves that write per commit; a crash may then
+     * lose the commits of the last {@code delay}, never half a transaction.
+     */
+    public Builder writeDelay(Duration delay) {
+      Objects.requireNonNull(delay, "writeDelay");
+      if (delay.isNegative() || delay.toMillis() > 60_000) {
+        throw new IllegalArgumentException("writeDelay must be 0 to 60 s, was " + delay);
+      }
+      if (h2Directory == null) {
+        throw new IllegalStateException("writeDelay applies to the embedded H2 database only");
+      }
+      this.writeDelay = delay;
+      return this;
+    }
+
+    /**
      * Opens the store: detects the database, creates or migrates the schema.
      *
      * @throws StateStoreException when the database cannot be reached, is not supported, or its
@@ -141,7 +166,7 @@ public final class JdbcStateStore implements StateStore {
           throw new StateStoreException(
               "state store could not create its directory " + h2Directory, e);
         }
-        pool = JdbcConnectionPool.create(h2Url(h2Directory), "sa", "");
+        pool = JdbcConnectionPool.create(h2Url(h2Directory, writeDelay), "sa", "");
         pool.setMaxConnections(maxConnections);
         ds = pool;
       }
@@ -171,11 +196,12 @@ public final class JdbcStateStore implements StateStore {
      * The embedded database URL. {@code DB_CLOSE_ON_EXIT=FALSE}: the database stays open until the
      * store closes, so a host's shutdown hook can still finish its work. {@code WRITE_DELAY=0}: a
      * commit reaches the file before the call returns, so an answered webhook survives a crash of
-     * the process. {@code LOCK_TIMEOUT}: how long a statement waits for a row another call holds.
+     * the process (see {@link #writeDelay}). {@code LOCK_TIMEOUT}: how long a statement waits for
+     * a row another call holds.
      */
-    static String h2Url(Path directory) {
+    static String h2Url(Path directory, Duration writeDelay) {
       return "jdbc:h2:file:" + directory.resolve("mlconnector")
-          + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0;LOCK_TIMEOUT=10000";
+          + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=" + writeDelay.toMillis() + ";LOCK_TIMEOUT=10000";
     }
   }
 

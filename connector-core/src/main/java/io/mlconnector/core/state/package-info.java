@@ -1,5 +1,6 @@
 /**
- * The engine's durable state: the {@link io.mlconnector.core.state.StateStore} SPI and its
- * in-memory and JDBC (H2, PostgreSQL) implementations.
+ * The engine's durable state: the {@link io.mlconnector.core.state.StateStore} SPI, its value
+ * records, and its implementations: {@link io.mlconnector.core.state.InMemoryStateStore} for tests
+ * and {@link io.mlconnector.core.state.JdbcStateStore} on embedded H2 (the default) or PostgreSQL.
  */
 package io.mlconnector.core.state;

@@ -21,7 +21,7 @@ class H2StateStoreTest extends JdbcStateStoreContract {
 
   @BeforeAll
   static void openDatabase() {
-    url = JdbcStateStore.Builder.h2Url(dir.resolve("db"));
+    url = JdbcStateStore.Builder.h2Url(dir.resolve("db"), java.time.Duration.ZERO);
     pool = JdbcConnectionPool.create(url, "sa", "");
     pool.setMaxConnections(16);
   }

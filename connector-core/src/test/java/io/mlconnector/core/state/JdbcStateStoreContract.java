@@ -99,8 +99,13 @@ abstract class JdbcStateStoreContract extends StateStoreContract {
   }
 
   @Test
-  void storesOpenedTogetherOnAFreshPrefixBothSucceed() throws Exception {
-    String fresh = newPrefix();
+  void storesOpenedTogetherOnAFreshPrefixAllSucceed() throws Exception {
+    for (int round = 0; round < 5; round++) {
+      openTogether(newPrefix());
+    }
+  }
+
+  private void openTogether(String fresh) throws Exception {
     int openers = 4;
     ExecutorService pool = Executors.newFixedThreadPool(openers);
     CountDownLatch go = new CountDownLatch(1);
@@ -139,6 +144,17 @@ abstract class JdbcStateStoreContract extends StateStoreContract {
   }
 
   @Test
+  void closingTheStoreLeavesTheHostsDataSourceOpen() throws SQLException {
+    store.close();
+    try (Connection c = dataSource().getConnection()) {
+      assertThat(c.isValid(5)).isTrue();
+    }
+    try (StateStore again = JdbcStateStore.builder(dataSource()).tablePrefix(prefix).build()) {
+      assertThat(again.cursor(T, "f", "s")).isEmpty();
+    }
+  }
+
+  @Test
   void tablePrefixMustBeASafeIdentifier() {
     JdbcStateStore.Builder builder = JdbcStateStore.builder(dataSource());
     for (String bad : List.of("", "1abc", "Mlc_", "mlc;drop table x", "a-b", "a".repeat(31))) {
@@ -162,6 +178,16 @@ abstract class JdbcStateStoreContract extends StateStoreContract {
         .isInstanceOf(StateStoreException.class)
         .hasMessageContaining("store an inbox event")
         .hasMessageNotContaining("4242");
+  }
+
+  @Test
+  void aValueTooLongForItsColumnFailsClearlyAndChangesNothing() {
+    String longTenant = "t".repeat(201);
+    assertThatThrownBy(() -> store.saveCursor(longTenant, "f", "s", "c"))
+        .isInstanceOf(StateStoreException.class)
+        .hasMessageContaining("save a cursor")
+        .hasMessageContaining("longer than its column");
+    assertThat(store.cursor(longTenant, "f", "s")).isEmpty();
   }
 
   // ------------------------------------------------------------------ crash safety

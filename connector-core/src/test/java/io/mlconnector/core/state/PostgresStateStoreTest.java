@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.postgresql.ds.PGConnectionPoolDataSource;
 import org.postgresql.ds.PGSimpleDataSource;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs the state store contract against {@link JdbcStateStore} on a real PostgreSQL server: {@code
@@ -42,6 +43,8 @@ class PostgresStateStoreTest extends JdbcStateStoreContract {
       if ("true".equalsIgnoreCase(System.getenv("CI"))) {
         Assertions.fail(why + " (CI=true: failing instead of skipping)");
       }
+      LoggerFactory.getLogger(PostgresStateStoreTest.class)
+          .warn("SKIPPED PostgresStateStoreTest: {}", why);
       Assumptions.abort(why + " - skipping the PostgreSQL state store tests");
     }
     PGConnectionPoolDataSource cpds = new PGConnectionPoolDataSource();

@@ -49,7 +49,7 @@ public final class Checks {
     return value;
   }
 
-  /** Returns {@code value}, or throws when it is not the tenant. */
+  /** Throws when {@code actual} is not the {@code expected} tenant. */
   public static void sameTenant(String expected, String actual, String name) {
     if (!expected.equals(actual)) {
       throw new IllegalArgumentException(name + " belongs to tenant " + actual + ", not " + expected);

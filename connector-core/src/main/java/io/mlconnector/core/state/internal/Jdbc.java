@@ -19,6 +19,7 @@ import javax.sql.DataSource;
  */
 public final class Jdbc {
   private final DataSource dataSource;
+  private volatile boolean closed;
 
   /** Calls {@code dataSource} for every connection. */
   public Jdbc(DataSource dataSource) {
@@ -32,9 +33,21 @@ public final class Jdbc {
     T run(Connection c) throws SQLException;
   }
 
+  /** Refuses every later call with a {@link StateStoreException}. */
+  public void close() {
+    closed = true;
+  }
+
+  private Connection connect() throws SQLException {
+    if (closed) {
+      throw new StateStoreException("the state store is closed", null);
+    }
+    return dataSource.getConnection();
+  }
+
   /** Runs {@code work} with auto-commit on: every statement commits on its own. */
   public <T> T autoCommit(String operation, Work<T> work) {
-    try (Connection c = dataSource.getConnection()) {
+    try (Connection c = connect()) {
       if (!c.getAutoCommit()) {
         c.setAutoCommit(true);
       }
@@ -49,7 +62,7 @@ public final class Jdbc {
    * (including a {@link io.mlconnector.core.state.StateConflictException} it raises on purpose).
    */
   public <T> T transaction(String operation, Work<T> work) {
-    try (Connection c = dataSource.getConnection()) {
+    try (Connection c = connect()) {
       c.setAutoCommit(false);
       try {
         T result = work.run(c);
@@ -75,8 +88,10 @@ public final class Jdbc {
   }
 
   private static StateStoreException failure(String operation, SQLException e) {
+    String state = e.getSQLState();
+    String hint = "22001".equals(state) ? ": a value is longer than its column allows" : "";
     return new StateStoreException(
-        "state store failed to " + operation + " (SQLState " + e.getSQLState() + ")", e);
+        "state store failed to " + operation + " (SQLState " + state + ")" + hint, e);
   }
 
   /** True for a unique or primary key violation. */

@@ -1014,6 +1014,7 @@ public final class JdbcStore implements StateStore {
 
   @Override
   public void close() {
+    jdbc.close();
     if (ownedResource != null) {
       try {
         ownedResource.close();

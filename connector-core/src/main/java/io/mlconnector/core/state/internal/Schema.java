@@ -24,11 +24,12 @@ import org.slf4j.LoggerFactory;
  * primary key makes a version count once). On PostgreSQL all pending migrations run in one
  * transaction under a transaction-scoped advisory lock, so two processes starting together apply
  * them once and in order. H2 commits DDL implicitly, so every migration statement is written to be
- * idempotent ({@code IF NOT EXISTS}); two stores starting together in one process may both run a
- * statement, and both then see the same schema.
+ * idempotent ({@code IF NOT EXISTS}), and migrators take turns by locking a row of {@code
+ * <prefix>schema_lock} from a second connection.
  */
 public final class Schema {
   private static final Logger log = LoggerFactory.getLogger(Schema.class);
+  private static final int H2_ATTEMPTS = 10;
   private static final Pattern PREFIX = Pattern.compile("[a-z][a-z0-9_]{0,29}");
 
   /** The newest schema version this library knows. */
@@ -64,6 +65,7 @@ public final class Schema {
   /** Every table this schema creates, for tests that drop them. */
   public List<String> tables() {
     return List.of(
+        table("schema_lock"),
         table("schema_version"),
         table("cursor"),
         table("mapping"),
@@ -84,7 +86,7 @@ public final class Schema {
         if (dialect == Dialect.POSTGRESQL) {
           migratePostgres(c, clock);
         } else {
-          migrateH2(c, clock);
+          migrateH2(dataSource, c, clock);
         }
       } finally {
         c.setAutoCommit(autoCommit);
@@ -114,9 +116,53 @@ public final class Schema {
     }
   }
 
-  private void migrateH2(Connection c, Clock clock) throws SQLException {
+  /**
+   * H2 commits each DDL statement on its own and its {@code IF NOT EXISTS} checks are not atomic,
+   * so migrators are serialised by a row lock that a second connection holds on {@code
+   * <prefix>schema_lock} while the first applies the migrations.
+   */
+  private void migrateH2(DataSource dataSource, Connection c, Clock clock) throws SQLException {
     c.setAutoCommit(true);
-    applyPending(c, clock);
+    String lockTable = table("schema_lock");
+    for (int attempt = 1; ; attempt++) {
+      // Two stores creating the lock table at once may see "object already exists": try again.
+      try (Statement s = c.createStatement()) {
+        s.execute("CREATE TABLE IF NOT EXISTS " + lockTable + " (id INTEGER NOT NULL PRIMARY KEY)");
+        break;
+      } catch (SQLException e) {
+        if (attempt == H2_ATTEMPTS) {
+          throw e;
+        }
+      }
+    }
+    Jdbc.insertUnlessDuplicate(c, "INSERT INTO " + lockTable + " (id) VALUES (1)");
+    try (Connection lock = dataSource.getConnection()) {
+      lock.setAutoCommit(false);
+      try {
+        takeLock(lock, lockTable);
+        applyPending(c, clock);
+      } finally {
+        lock.rollback();
+        lock.setAutoCommit(true);
+      }
+    }
+  }
+
+  private void takeLock(Connection lock, String lockTable) throws SQLException {
+    for (int attempt = 1; ; attempt++) {
+      try (Statement s = lock.createStatement();
+          ResultSet rs = s.executeQuery(
+              "SELECT id FROM " + lockTable + " WHERE id = 1 FOR UPDATE")) {
+        rs.next();
+        return;
+      } catch (SQLException e) {
+        // HYT00: the lock timeout of the host's database elapsed while another store migrates.
+        if (!"HYT00".equals(e.getSQLState()) || attempt == H2_ATTEMPTS) {
+          throw e;
+        }
+        log.debug("State store schema {}: waiting for another store's migration", prefix);
+      }
+    }
   }
 
   private void applyPending(Connection c, Clock clock) throws SQLException {

@@ -1,0 +1,5 @@
+/**
+ * Internals of the state stores: SQL dialects, schema migrations, JDBC plumbing. Not API: may
+ * change in any release.
+ */
+package io.mlconnector.core.state.internal;
