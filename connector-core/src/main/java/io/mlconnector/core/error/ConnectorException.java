@@ -7,6 +7,8 @@ import java.util.Objects;
  *
  * <ul>
  *   <li>{@link TransientException}: try again later (5xx, connection reset, timeout);
+ *   <li>{@link OutcomeUnknownException}: a transient failure of a request that is not safe to
+ *       repeat; it may have landed, so check before repeating it;
  *   <li>{@link RateLimitedException}: wait {@link RateLimitedException#retryAfter()} then try again;
  *   <li>{@link AuthenticationException}: credentials are wrong, expired or lack permission;
  *   <li>{@link RejectedException}: the remote refused the data; retrying the same request will not help;
@@ -81,6 +83,14 @@ public class ConnectorException extends RuntimeException {
 
   /** True when repeating the same request later can succeed. */
   public boolean isRetryable() {
+    return false;
+  }
+
+  /**
+   * True when the failed request may nevertheless have been applied by the remote (the answer was
+   * lost), so that repeating it blindly could apply it twice. See {@link OutcomeUnknownException}.
+   */
+  public boolean mayHaveLanded() {
     return false;
   }
 }

@@ -1,0 +1,263 @@
+package io.mlconnector.core.http;
+
+import io.mlconnector.core.http.internal.SessionHolder;
+import java.io.Closeable;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import okhttp3.ConnectionPool;
+import okhttp3.Dispatcher;
+import okhttp3.OkHttpClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The process-wide HTTP transport: one OkHttp client (connection pool, dispatcher), the registry of
+ * rate budgets and the sessions of every credential. Build one per process and derive a {@link
+ * TenantClient} per tenant and system; all of them share its pools.
+ *
+ * <pre>{@code
+ * HttpTransport transport = HttpTransport.builder().build();
+ * TenantClient stripe = transport.newClient(
+ *     TenantConfig.builder("stripe", "acme", "acme/live").baseUrl("https://api.stripe.com/").build());
+ * }</pre>
+ *
+ * <p>The shared client never repeats a request on its own ({@code retryOnConnectionFailure} is
+ * off): only the {@link RetryPolicy} decides, so a POST is never sent twice behind the caller's
+ * back. Immutable and thread-safe; {@link #close()} releases its threads and connections.
+ */
+public final class HttpTransport implements Closeable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(HttpTransport.class);
+
+  private final OkHttpClient okHttpClient;
+  private final Clock clock;
+  private final Sleeper sleeper;
+  private final Random random;
+  private final TransportListener listener;
+  private final RateBudgetRegistry rateBudgets;
+  private final Map<CredentialKey, SessionHolder> sessions = new ConcurrentHashMap<>();
+  private final Map<CredentialKey, Semaphore> callSlots = new ConcurrentHashMap<>();
+
+  private HttpTransport(Builder b) {
+    OkHttpClient.Builder ok = b.base != null ? b.base.newBuilder() : new OkHttpClient.Builder();
+    if (b.base == null) {
+      ok.connectionPool(
+          new ConnectionPool(b.maxIdleConnections, b.keepAlive.toMillis(), TimeUnit.MILLISECONDS));
+      Dispatcher dispatcher = new Dispatcher();
+      dispatcher.setMaxRequests(b.maxRequests);
+      dispatcher.setMaxRequestsPerHost(b.maxRequestsPerHost);
+      ok.dispatcher(dispatcher);
+    }
+    ok.connectTimeout(b.connectTimeout)
+        .readTimeout(b.readTimeout)
+        .writeTimeout(b.writeTimeout)
+        .retryOnConnectionFailure(false);
+    this.okHttpClient = ok.build();
+    this.clock = b.clock;
+    this.sleeper = b.sleeper;
+    this.random = b.random != null ? b.random : new Random();
+    this.listener = b.listener;
+    this.rateBudgets =
+        b.rateBudgets != null ? b.rateBudgets : RateBudgetRegistry.create(clock, sleeper, listener);
+  }
+
+  /** A builder with defaults: connect 10 s, read 60 s, write 60 s, 5 idle connections kept 5 min. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * A client for one tenant of one system, sharing this transport's pools. Clients of the same
+   * {@link CredentialKey} share the rate budget, the session and the concurrent-call limit; the
+   * first client's session authenticator, budget config and call limit are the ones used for that
+   * key.
+   */
+  public TenantClient newClient(TenantConfig config) {
+    Objects.requireNonNull(config, "config");
+    if (!config.tlsVerification()) {
+      LOG.warn(
+          "TLS certificate and host name verification is OFF for system {} tenant {}: use only"
+              + " against a test server",
+          config.system(),
+          config.tenant());
+    }
+    SessionHolder holder = null;
+    if (config.sessionAuthenticator() != null) {
+      holder =
+          sessions.computeIfAbsent(
+              config.credentialKey(),
+              k ->
+                  new SessionHolder(
+                      k, config.sessionAuthenticator(), config.sessionRenewalSkew(), clock, listener));
+    }
+    return new TenantClient(this, config, holder);
+  }
+
+  /** The shared OkHttp client (no tenant settings, no interceptors of this SDK). */
+  public OkHttpClient okHttpClient() {
+    return okHttpClient;
+  }
+
+  /** The registry of rate budgets. */
+  public RateBudgetRegistry rateBudgets() {
+    return rateBudgets;
+  }
+
+  /** The clock that measures waits, elapsed times and {@code Retry-After} dates. */
+  public Clock clock() {
+    return clock;
+  }
+
+  /** The sleeper used for every wait. */
+  public Sleeper sleeper() {
+    return sleeper;
+  }
+
+  /** The event listener. */
+  public TransportListener listener() {
+    return listener;
+  }
+
+  Random random() {
+    return random;
+  }
+
+  Semaphore callSlots(CredentialKey key, int max) {
+    return callSlots.computeIfAbsent(key, k -> new Semaphore(max, true));
+  }
+
+  SessionHolder sessionHolderIfPresent(CredentialKey key) {
+    return sessions.get(key);
+  }
+
+  /** Stops the dispatcher's threads and closes idle connections. Calls in flight finish. */
+  @Override
+  public void close() {
+    okHttpClient.dispatcher().executorService().shutdown();
+    okHttpClient.connectionPool().evictAll();
+  }
+
+  /** Builds an {@link HttpTransport}; every setter checks its argument. */
+  public static final class Builder {
+    private OkHttpClient base;
+    private Duration connectTimeout = Duration.ofSeconds(10);
+    private Duration readTimeout = Duration.ofSeconds(60);
+    private Duration writeTimeout = Duration.ofSeconds(60);
+    private int maxIdleConnections = 5;
+    private Duration keepAlive = Duration.ofMinutes(5);
+    private int maxRequests = 64;
+    private int maxRequestsPerHost = 16;
+    private Clock clock = Clock.systemUTC();
+    private Sleeper sleeper = Sleeper.SYSTEM;
+    private Random random;
+    private TransportListener listener = TransportListener.NONE;
+    private RateBudgetRegistry rateBudgets;
+
+    private Builder() {}
+
+    /**
+     * Derives the shared client from the host's own OkHttp client (its pool, dispatcher,
+     * certificate pinning, interceptors) instead of creating one.
+     */
+    public Builder okHttpClient(OkHttpClient base) {
+      this.base = Objects.requireNonNull(base, "okHttpClient");
+      return this;
+    }
+
+    /** Default connect timeout; zero means none. */
+    public Builder connectTimeout(Duration timeout) {
+      this.connectTimeout = nonNegative(timeout, "connectTimeout");
+      return this;
+    }
+
+    /** Default read timeout; zero means none. */
+    public Builder readTimeout(Duration timeout) {
+      this.readTimeout = nonNegative(timeout, "readTimeout");
+      return this;
+    }
+
+    /** Default write timeout; zero means none. */
+    public Builder writeTimeout(Duration timeout) {
+      this.writeTimeout = nonNegative(timeout, "writeTimeout");
+      return this;
+    }
+
+    /** Idle connections kept in the pool (at least 0) and for how long (positive). */
+    public Builder connectionPool(int maxIdleConnections, Duration keepAlive) {
+      if (maxIdleConnections < 0) {
+        throw new IllegalArgumentException(
+            "maxIdleConnections must be >= 0, was " + maxIdleConnections);
+      }
+      Objects.requireNonNull(keepAlive, "keepAlive");
+      if (keepAlive.isNegative() || keepAlive.isZero()) {
+        throw new IllegalArgumentException("keepAlive must be positive, was " + keepAlive);
+      }
+      this.maxIdleConnections = maxIdleConnections;
+      this.keepAlive = keepAlive;
+      return this;
+    }
+
+    /** Limits of concurrent asynchronous calls, in total and per host; both at least 1. */
+    public Builder maxRequests(int total, int perHost) {
+      if (total < 1 || perHost < 1) {
+        throw new IllegalArgumentException(
+            "maxRequests must be >= 1, was total=" + total + ", perHost=" + perHost);
+      }
+      this.maxRequests = total;
+      this.maxRequestsPerHost = perHost;
+      return this;
+    }
+
+    /** The clock (tests inject a fake one). */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /** The sleeper used for backoff, {@code Retry-After} and budget waits (tests record instead). */
+    public Builder sleeper(Sleeper sleeper) {
+      this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+      return this;
+    }
+
+    /** The source of backoff jitter (seed it for reproducible tests); thread-safe. */
+    public Builder random(Random random) {
+      this.random = Objects.requireNonNull(random, "random");
+      return this;
+    }
+
+    /** The transport event listener. */
+    public Builder listener(TransportListener listener) {
+      this.listener = Objects.requireNonNull(listener, "listener");
+      return this;
+    }
+
+    /**
+     * A rate budget registry to share with other transports; by default each transport has its
+     * own, on this builder's clock, sleeper and listener.
+     */
+    public Builder rateBudgets(RateBudgetRegistry registry) {
+      this.rateBudgets = Objects.requireNonNull(registry, "rateBudgets");
+      return this;
+    }
+
+    /** The transport. */
+    public HttpTransport build() {
+      return new HttpTransport(this);
+    }
+
+    private static Duration nonNegative(Duration d, String name) {
+      Objects.requireNonNull(d, name);
+      if (d.isNegative()) {
+        throw new IllegalArgumentException(name + " must not be negative, was " + d);
+      }
+      return d;
+    }
+  }
+}

@@ -1,0 +1,90 @@
+package io.mlconnector.core.http;
+
+import java.util.Objects;
+import okhttp3.Request;
+
+/**
+ * Per-request options, attached to an OkHttp {@link Request} as a tag:
+ *
+ * <pre>{@code
+ * Request request = new Request.Builder()
+ *     .url(client.url("/Payment/ReleasePayment"))
+ *     .post(body)
+ *     .tag(RequestOptions.class, RequestOptions.builder()
+ *         .operation("release payment")
+ *         .repeatable(true)
+ *         .build())
+ *     .build();
+ * }</pre>
+ *
+ * <p>{@link Builder#repeatable(boolean)} overrides the transport's own decision whether the request
+ * is safe to repeat: mark a POST repeatable only when the remote guarantees it cannot be applied
+ * twice, and mark a PUT not repeatable when it may create a record (an upsert without its key).
+ */
+public final class RequestOptions {
+
+  private static final RequestOptions DEFAULTS = new Builder().build();
+
+  private final String operation;
+  private final Boolean repeatable;
+
+  private RequestOptions(Builder builder) {
+    this.operation = builder.operation;
+    this.repeatable = builder.repeatable;
+  }
+
+  /** A new builder with nothing set. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The options tagged on {@code request}, or defaults (nothing set) when it carries none. */
+  public static RequestOptions of(Request request) {
+    Objects.requireNonNull(request, "request");
+    RequestOptions tagged = request.tag(RequestOptions.class);
+    return tagged != null ? tagged : DEFAULTS;
+  }
+
+  /** The operation name used in errors, logs and events, or null for the default ("METHOD /path"). */
+  public String operation() {
+    return operation;
+  }
+
+  /** The explicit repeat-safety decision, or null to let the transport decide. */
+  public Boolean repeatable() {
+    return repeatable;
+  }
+
+  @Override
+  public String toString() {
+    return "RequestOptions{operation=" + operation + ", repeatable=" + repeatable + '}';
+  }
+
+  /** Builds {@link RequestOptions}. */
+  public static final class Builder {
+    private String operation;
+    private Boolean repeatable;
+
+    private Builder() {}
+
+    /** Names the operation in errors, logs and events; must not contain a secret. */
+    public Builder operation(String operation) {
+      if (operation == null || operation.isBlank()) {
+        throw new IllegalArgumentException("operation must not be blank");
+      }
+      this.operation = operation;
+      return this;
+    }
+
+    /** Declares the request safe (true) or unsafe (false) to repeat, overriding the default rule. */
+    public Builder repeatable(boolean repeatable) {
+      this.repeatable = repeatable;
+      return this;
+    }
+
+    /** The immutable options. */
+    public RequestOptions build() {
+      return new RequestOptions(this);
+    }
+  }
+}
