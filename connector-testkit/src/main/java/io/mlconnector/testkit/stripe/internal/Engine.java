@@ -222,7 +222,26 @@ public final class Engine implements SimHandler {
     if (out == null && segments.get(1).equals("events") && method.equals("GET")) {
       out = events(segments, p);
     }
+    if (out == null && segments.size() == 2 && segments.get(1).equals("account") && method.equals("GET")) {
+      out = account(p);
+    }
     return out;
+  }
+
+  /** {@code GET /v1/account}: the account the API key belongs to (what a client's ping reads). */
+  private Map<String, Object> account(Params p) {
+    p.allow();
+    Map<String, Object> account = new java.util.LinkedHashMap<>();
+    account.put("id", store.accountId);
+    account.put("object", "account");
+    account.put("type", "standard");
+    account.put("country", "US");
+    account.put("default_currency", "usd");
+    account.put("charges_enabled", true);
+    account.put("payouts_enabled", true);
+    account.put("details_submitted", true);
+    account.put("created", clock.nowSeconds());
+    return account;
   }
 
   private Map<String, Object> events(List<String> path, Params p) {

@@ -1,0 +1,16 @@
+package io.mlconnector.stripe;
+
+/**
+ * What {@link StripeConnector#changeInvoice} does when the ERP changes an invoice that Stripe has
+ * already finalized ({@code open} or {@code uncollectible}). Stripe does not allow editing the lines
+ * of a finalized invoice.
+ */
+public enum OpenInvoicePolicy {
+  /** Void the open invoice and issue a new one with the changed lines (the default). */
+  VOID_AND_REISSUE,
+  /**
+   * When the ERP total went down, issue a credit note for the difference against the open invoice;
+   * any other change (an increase, a currency change) falls back to {@link #VOID_AND_REISSUE}.
+   */
+  CREDIT_NOTE_FOR_DECREASE
+}

@@ -1,0 +1,19 @@
+package io.mlconnector.stripe;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * One check of {@link StripeConnector#ping()}.
+ *
+ * @param name what was checked, e.g. {@code authentication}
+ * @param ok whether it passed
+ * @param detail what was found (the account id, the mode) or why it failed; never a secret
+ * @param latency how long the check's request took ({@link Duration#ZERO} when no request was needed)
+ */
+public record PingCheck(String name, boolean ok, String detail, Duration latency) {
+  public PingCheck {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(latency, "latency");
+  }
+}

@@ -1,0 +1,435 @@
+package io.mlconnector.stripe;
+
+import io.mlconnector.core.http.RateBudgetRegistry;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Immutable configuration of one {@link StripeConnector}: one tenant, one Stripe account key.
+ *
+ * <pre>{@code
+ * StripeConfig config = StripeConfig.builder()
+ *     .tenant("acme")
+ *     .apiKey(System.getenv("STRIPE_KEY"))
+ *     .build();
+ * }</pre>
+ *
+ * <p>The API key never appears in {@link #toString()}, logs or exception messages.
+ */
+public final class StripeConfig {
+  /** Stripe's production API base. */
+  public static final String DEFAULT_API_BASE = "https://api.stripe.com";
+  /** Stripe's documented per-account limit for test-mode keys, requests per second. */
+  public static final double TEST_MODE_REQUESTS_PER_SECOND = 25;
+  /** Stripe's documented per-account limit for live-mode keys, requests per second. */
+  public static final double LIVE_MODE_REQUESTS_PER_SECOND = 100;
+
+  private final String tenant;
+  private final String apiKey;
+  private final String apiBase;
+  private final double requestsPerSecond;
+  private final int maxNetworkRetries;
+  private final int maxRateLimitRetries;
+  private final Duration rateLimitBackoff;
+  private final Duration rateLimitBackoffMax;
+  private final Duration connectTimeout;
+  private final Duration readTimeout;
+  private final StampLookup stampLookup;
+  private final int lookupScanLimit;
+  private final OpenInvoicePolicy openInvoicePolicy;
+  private final TaxMode taxMode;
+  private final boolean sendInvoices;
+  private final StripeCurrencies currencies;
+  private final Clock clock;
+  private final String credentialId;
+  private final RateBudgetRegistry rateBudgets;
+
+  private StripeConfig(Builder b) {
+    this.credentialId = b.credentialId != null ? b.credentialId : b.tenant + "/" + (isLiveKey(b.apiKey) ? "live" : "test");
+    this.rateBudgets = b.rateBudgets != null ? b.rateBudgets : RateBudgetRegistry.create();
+    this.tenant = b.tenant;
+    this.apiKey = b.apiKey;
+    this.apiBase = b.apiBase;
+    this.requestsPerSecond =
+        b.requestsPerSecond > 0
+            ? b.requestsPerSecond
+            : (isLiveKey(b.apiKey) ? LIVE_MODE_REQUESTS_PER_SECOND : TEST_MODE_REQUESTS_PER_SECOND);
+    this.maxNetworkRetries = b.maxNetworkRetries;
+    this.maxRateLimitRetries = b.maxRateLimitRetries;
+    this.rateLimitBackoff = b.rateLimitBackoff;
+    this.rateLimitBackoffMax = b.rateLimitBackoffMax;
+    this.connectTimeout = b.connectTimeout;
+    this.readTimeout = b.readTimeout;
+    this.stampLookup = b.stampLookup;
+    this.lookupScanLimit = b.lookupScanLimit;
+    this.openInvoicePolicy = b.openInvoicePolicy;
+    this.taxMode = b.taxMode;
+    this.sendInvoices = b.sendInvoices;
+    this.currencies = b.currencies;
+    this.clock = b.clock;
+  }
+
+  /** A new builder with the defaults documented on each setter. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder holding this configuration, to derive a variant. */
+  public Builder newBuilder() {
+    Builder b = new Builder();
+    b.tenant = tenant;
+    b.apiKey = apiKey;
+    b.apiBase = apiBase;
+    b.requestsPerSecond = requestsPerSecond;
+    b.maxNetworkRetries = maxNetworkRetries;
+    b.maxRateLimitRetries = maxRateLimitRetries;
+    b.rateLimitBackoff = rateLimitBackoff;
+    b.rateLimitBackoffMax = rateLimitBackoffMax;
+    b.connectTimeout = connectTimeout;
+    b.readTimeout = readTimeout;
+    b.stampLookup = stampLookup;
+    b.lookupScanLimit = lookupScanLimit;
+    b.openInvoicePolicy = openInvoicePolicy;
+    b.taxMode = taxMode;
+    b.sendInvoices = sendInvoices;
+    b.currencies = currencies;
+    b.clock = clock;
+    b.credentialId = credentialId;
+    b.rateBudgets = rateBudgets;
+    return b;
+  }
+
+  /**
+   * The host's name for the API key (never the key itself): the unit that owns a request budget.
+   * Defaults to {@code <tenant>/test} or {@code <tenant>/live}; set it to the Stripe account id
+   * when several tenants share one account, so they share its budget.
+   */
+  public String credentialId() {
+    return credentialId;
+  }
+
+  /** The registry the request budget comes from; a private one unless the host shares its own. */
+  public RateBudgetRegistry rateBudgets() {
+    return rateBudgets;
+  }
+
+  /** The tenant this connector serves. */
+  public String tenant() {
+    return tenant;
+  }
+
+  /** The secret or restricted API key. Hand it only to stripe-java; never log it. */
+  String apiKey() {
+    return apiKey;
+  }
+
+  /** True for a live-mode key ({@code sk_live_}, {@code rk_live_}). */
+  public boolean liveMode() {
+    return isLiveKey(apiKey);
+  }
+
+  /** The API base URL, {@value #DEFAULT_API_BASE} unless pointed elsewhere (a simulator, a proxy). */
+  public String apiBase() {
+    return apiBase;
+  }
+
+  /** The request budget per second for this key. */
+  public double requestsPerSecond() {
+    return requestsPerSecond;
+  }
+
+  /** How many times stripe-java retries a connection failure, 409 or 5xx (same idempotency key). */
+  public int maxNetworkRetries() {
+    return maxNetworkRetries;
+  }
+
+  /** How many times one request is retried after a 429 before the error reaches the caller. */
+  public int maxRateLimitRetries() {
+    return maxRateLimitRetries;
+  }
+
+  /** First back-off after a 429 (doubles per attempt, with jitter); also the budget's pause. */
+  public Duration rateLimitBackoff() {
+    return rateLimitBackoff;
+  }
+
+  /** Longest back-off after a 429. */
+  public Duration rateLimitBackoffMax() {
+    return rateLimitBackoffMax;
+  }
+
+  /** Connect timeout per request. */
+  public Duration connectTimeout() {
+    return connectTimeout;
+  }
+
+  /** Read timeout per request. */
+  public Duration readTimeout() {
+    return readTimeout;
+  }
+
+  /** How a stamped object is found by its ERP reference. */
+  public StampLookup stampLookup() {
+    return stampLookup;
+  }
+
+  /** How many objects a list scan reads at most when looking for a stamped object. */
+  public int lookupScanLimit() {
+    return lookupScanLimit;
+  }
+
+  /** What happens when the ERP changes an invoice that is already open in Stripe. */
+  public OpenInvoicePolicy openInvoicePolicy() {
+    return openInvoicePolicy;
+  }
+
+  /** How ERP tax amounts are put on Stripe invoices. */
+  public TaxMode taxMode() {
+    return taxMode;
+  }
+
+  /** Whether finalized invoices are sent ({@code POST /v1/invoices/{id}/send}). */
+  public boolean sendInvoices() {
+    return sendInvoices;
+  }
+
+  /** The currency exponent table used to turn amounts into Stripe's minor units. */
+  public StripeCurrencies currencies() {
+    return currencies;
+  }
+
+  /** The clock used for webhook tolerance and latency figures. */
+  public Clock clock() {
+    return clock;
+  }
+
+  static boolean isLiveKey(String key) {
+    return key != null && (key.startsWith("sk_live_") || key.startsWith("rk_live_"));
+  }
+
+  @Override
+  public String toString() {
+    return "StripeConfig{tenant="
+        + tenant
+        + ", mode="
+        + (liveMode() ? "live" : "test")
+        + ", apiKey=<redacted>, apiBase="
+        + apiBase
+        + ", requestsPerSecond="
+        + requestsPerSecond
+        + ", stampLookup="
+        + stampLookup
+        + ", openInvoicePolicy="
+        + openInvoicePolicy
+        + ", taxMode="
+        + taxMode
+        + '}';
+  }
+
+  /** Validating builder for {@link StripeConfig}. */
+  public static final class Builder {
+    private String tenant;
+    private String apiKey;
+    private String apiBase = DEFAULT_API_BASE;
+    private double requestsPerSecond;
+    private int maxNetworkRetries = 2;
+    private int maxRateLimitRetries = 5;
+    private Duration rateLimitBackoff = Duration.ofMillis(500);
+    private Duration rateLimitBackoffMax = Duration.ofSeconds(5);
+    private Duration connectTimeout = Duration.ofSeconds(30);
+    private Duration readTimeout = Duration.ofSeconds(80);
+    private StampLookup stampLookup = StampLookup.LIST_SCAN;
+    private int lookupScanLimit = 1000;
+    private OpenInvoicePolicy openInvoicePolicy = OpenInvoicePolicy.VOID_AND_REISSUE;
+    private TaxMode taxMode = TaxMode.AS_LINES;
+    private boolean sendInvoices = true;
+    private StripeCurrencies currencies = StripeCurrencies.standard();
+    private Clock clock = Clock.systemUTC();
+    private String credentialId;
+    private RateBudgetRegistry rateBudgets;
+
+    private Builder() {}
+
+    /** The host's name for this key, owner of the request budget; see {@link StripeConfig#credentialId()}. */
+    public Builder credentialId(String credentialId) {
+      this.credentialId = requireText(credentialId, "credentialId");
+      return this;
+    }
+
+    /**
+     * The registry to draw the request budget from. Share one registry across all connectors of a
+     * process so that connectors of the same credential share one budget; default a private registry.
+     */
+    public Builder rateBudgets(RateBudgetRegistry rateBudgets) {
+      this.rateBudgets = Objects.requireNonNull(rateBudgets, "rateBudgets");
+      return this;
+    }
+
+    /** Required: the tenant this connector serves. */
+    public Builder tenant(String tenant) {
+      this.tenant = requireText(tenant, "tenant");
+      return this;
+    }
+
+    /**
+     * Required: a secret ({@code sk_test_}, {@code sk_live_}) or restricted ({@code rk_test_},
+     * {@code rk_live_}) key. The mode decides the default request budget.
+     */
+    public Builder apiKey(String apiKey) {
+      String key = requireText(apiKey, "apiKey").trim();
+      if (!(key.startsWith("sk_") || key.startsWith("rk_"))) {
+        throw new IllegalArgumentException(
+            "apiKey must be a secret (sk_...) or restricted (rk_...) Stripe key; publishable keys cannot call the API");
+      }
+      this.apiKey = key;
+      return this;
+    }
+
+    /** The API base URL; default {@value StripeConfig#DEFAULT_API_BASE}. Point it at a simulator in tests. */
+    public Builder apiBase(String apiBase) {
+      String base = requireText(apiBase, "apiBase");
+      URI uri;
+      try {
+        uri = URI.create(base);
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("apiBase is not a URL: " + base, e);
+      }
+      if (!"https".equals(uri.getScheme()) && !"http".equals(uri.getScheme()) || uri.getHost() == null) {
+        throw new IllegalArgumentException("apiBase must be an http(s) URL with a host: " + base);
+      }
+      this.apiBase = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+      return this;
+    }
+
+    /** Requests per second for this key; default 25 for test keys, 100 for live keys. */
+    public Builder requestsPerSecond(double requestsPerSecond) {
+      if (!(requestsPerSecond > 0) || Double.isInfinite(requestsPerSecond)) {
+        throw new IllegalArgumentException("requestsPerSecond must be a positive number, was " + requestsPerSecond);
+      }
+      this.requestsPerSecond = requestsPerSecond;
+      return this;
+    }
+
+    /** Retries of connection failures, 409 and 5xx by stripe-java (same idempotency key); default 2. */
+    public Builder maxNetworkRetries(int maxNetworkRetries) {
+      this.maxNetworkRetries = requireRange(maxNetworkRetries, 0, 10, "maxNetworkRetries");
+      return this;
+    }
+
+    /** Retries after a 429 (unless Stripe answers {@code Stripe-Should-Retry: false}); default 5. */
+    public Builder maxRateLimitRetries(int maxRateLimitRetries) {
+      this.maxRateLimitRetries = requireRange(maxRateLimitRetries, 0, 20, "maxRateLimitRetries");
+      return this;
+    }
+
+    /** First back-off after a 429 (default 500 ms) and the longest one (default 5 s). */
+    public Builder rateLimitBackoff(Duration first, Duration max) {
+      requirePositive(first, "first");
+      requirePositive(max, "max");
+      if (max.compareTo(first) < 0) {
+        throw new IllegalArgumentException("max back-off " + max + " is shorter than the first " + first);
+      }
+      this.rateLimitBackoff = first;
+      this.rateLimitBackoffMax = max;
+      return this;
+    }
+
+    /** Connect timeout per request; default 30 s. */
+    public Builder connectTimeout(Duration timeout) {
+      this.connectTimeout = requireMillisInt(timeout, "connectTimeout");
+      return this;
+    }
+
+    /** Read timeout per request; default 80 s. */
+    public Builder readTimeout(Duration timeout) {
+      this.readTimeout = requireMillisInt(timeout, "readTimeout");
+      return this;
+    }
+
+    /** How a stamped object is found by its ERP reference; default {@link StampLookup#LIST_SCAN}. */
+    public Builder stampLookup(StampLookup stampLookup) {
+      this.stampLookup = Objects.requireNonNull(stampLookup, "stampLookup");
+      return this;
+    }
+
+    /** Most objects one list scan reads when looking for a stamped object; default 1000. */
+    public Builder lookupScanLimit(int lookupScanLimit) {
+      this.lookupScanLimit = requireRange(lookupScanLimit, 1, 1_000_000, "lookupScanLimit");
+      return this;
+    }
+
+    /** What happens to ERP changes of an open invoice; default {@link OpenInvoicePolicy#VOID_AND_REISSUE}. */
+    public Builder openInvoicePolicy(OpenInvoicePolicy policy) {
+      this.openInvoicePolicy = Objects.requireNonNull(policy, "openInvoicePolicy");
+      return this;
+    }
+
+    /** How ERP tax amounts are put on invoices; default {@link TaxMode#AS_LINES}. */
+    public Builder taxMode(TaxMode taxMode) {
+      this.taxMode = Objects.requireNonNull(taxMode, "taxMode");
+      return this;
+    }
+
+    /** Whether finalized invoices are sent to the customer by Stripe; default true. */
+    public Builder sendInvoices(boolean sendInvoices) {
+      this.sendInvoices = sendInvoices;
+      return this;
+    }
+
+    /** The currency exponent table; default {@link StripeCurrencies#standard()}. */
+    public Builder currencies(StripeCurrencies currencies) {
+      this.currencies = Objects.requireNonNull(currencies, "currencies");
+      return this;
+    }
+
+    /** The clock; default the system UTC clock. */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /** Validates and builds. */
+    public StripeConfig build() {
+      if (tenant == null) {
+        throw new IllegalStateException("tenant is required");
+      }
+      if (apiKey == null) {
+        throw new IllegalStateException("apiKey is required");
+      }
+      return new StripeConfig(this);
+    }
+
+    private static String requireText(String value, String name) {
+      Objects.requireNonNull(value, name);
+      if (value.isBlank()) {
+        throw new IllegalArgumentException(name + " must not be blank");
+      }
+      return value;
+    }
+
+    private static int requireRange(int value, int min, int max, String name) {
+      if (value < min || value > max) {
+        throw new IllegalArgumentException(name + " must be in [" + min + ", " + max + "], was " + value);
+      }
+      return value;
+    }
+
+    private static Duration requirePositive(Duration d, String name) {
+      Objects.requireNonNull(d, name);
+      if (d.isNegative() || d.isZero()) {
+        throw new IllegalArgumentException(name + " must be positive, was " + d);
+      }
+      return d;
+    }
+
+    private static Duration requireMillisInt(Duration d, String name) {
+      requirePositive(d, name);
+      if (d.toMillis() > Integer.MAX_VALUE) {
+        throw new IllegalArgumentException(name + " is too long: " + d);
+      }
+      return d;
+    }
+  }
+}

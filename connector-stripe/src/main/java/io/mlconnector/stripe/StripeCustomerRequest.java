@@ -1,0 +1,55 @@
+package io.mlconnector.stripe;
+
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The Stripe customer an ERP customer should become. The {@code sourceRef} is stamped in metadata
+ * ({@link StripeMetadata#SOURCE_REF}) so the customer can be found again.
+ *
+ * @param sourceRef the ERP record's key, e.g. {@code syspro:customer:C100}; at most 500 characters
+ * @param sourceVersion the ERP record's version, or null
+ * @param name the customer's full or business name
+ * @param email the billing e-mail address the invoices go to, or null
+ * @param phone phone number, or null
+ * @param address billing address, or null
+ * @param preferredLocale the customer's preferred language, e.g. {@code en}, or null
+ * @param metadata extra metadata to store; keys must not start with {@code mlc_}
+ */
+public record StripeCustomerRequest(
+    String sourceRef,
+    String sourceVersion,
+    String name,
+    String email,
+    String phone,
+    StripeAddress address,
+    String preferredLocale,
+    Map<String, String> metadata) {
+
+  public StripeCustomerRequest {
+    Validation.requireStamp(sourceRef, "sourceRef");
+    Objects.requireNonNull(name, "name");
+    if (name.isBlank()) {
+      throw new IllegalArgumentException("name must not be blank");
+    }
+    if (email != null && !email.isBlank() && email.indexOf('@') < 1) {
+      throw new IllegalArgumentException("email is not an e-mail address: '" + email + "'");
+    }
+    metadata = Validation.userMetadata(metadata);
+  }
+
+  /** A request with only the reference and the name set. */
+  public static StripeCustomerRequest of(String sourceRef, String sourceVersion, String name) {
+    return new StripeCustomerRequest(sourceRef, sourceVersion, name, null, null, null, null, Map.of());
+  }
+
+  /** This request with another e-mail address. */
+  public StripeCustomerRequest withEmail(String newEmail) {
+    return new StripeCustomerRequest(sourceRef, sourceVersion, name, newEmail, phone, address, preferredLocale, metadata);
+  }
+
+  /** This request with another address. */
+  public StripeCustomerRequest withAddress(StripeAddress newAddress) {
+    return new StripeCustomerRequest(sourceRef, sourceVersion, name, email, phone, newAddress, preferredLocale, metadata);
+  }
+}

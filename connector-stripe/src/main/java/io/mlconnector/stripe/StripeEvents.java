@@ -1,0 +1,18 @@
+package io.mlconnector.stripe;
+
+import com.stripe.model.Event;
+import java.util.List;
+
+/**
+ * A batch of events read by the backstop, oldest first.
+ *
+ * @param events the events, oldest first
+ * @param lastEventId the id of the newest event read (the next call's cursor), or the previous
+ *     cursor when nothing new was found
+ * @param hasMore true when the batch stopped at its size limit and newer events are waiting
+ */
+public record StripeEvents(List<Event> events, String lastEventId, boolean hasMore) {
+  public StripeEvents {
+    events = List.copyOf(events);
+  }
+}

@@ -1,0 +1,114 @@
+package io.mlconnector.stripe;
+
+import io.mlconnector.core.error.ErrorDetails;
+import io.mlconnector.core.error.RejectedException;
+import io.mlconnector.core.model.ExternalRef;
+import io.mlconnector.core.sync.Sink;
+import io.mlconnector.core.sync.WriteContext;
+import io.mlconnector.core.sync.WriteResult;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The engine's sink for invoices collected through Stripe.
+ *
+ * <ul>
+ *   <li>create: {@link StripeConnector#createInvoice} with the operation key (draft, items,
+ *       finalize, send, each step keyed);
+ *   <li>update: {@link StripeConnector#changeInvoice} (draft: new lines; open: the configured
+ *       {@link OpenInvoicePolicy}, which may re-issue the invoice under a new id, returned as the new
+ *       target; paid: {@link io.mlconnector.core.error.ConflictException}, parked for a person), or
+ *       {@link StripeConnector#cancelInvoice} for a cancelled ERP invoice;
+ *   <li>findByStamp: {@link StripeConnector#findInvoiceBySourceRef}. A <em>draft</em> left by the
+ *       very operation being resolved is reported as not found, so the engine writes again with the
+ *       same key and Stripe's idempotency replays the steps that landed (within Stripe's 24-hour
+ *       key window); a draft from an earlier operation is returned, so the engine adopts and updates it.
+ * </ul>
+ *
+ * <p>Attributes saved with the mapping: {@code number}, {@code hosted_invoice_url}, {@code status}
+ * and, after a re-issue, {@code replaces}.
+ */
+public final class StripeInvoiceSink implements Sink<StripeInvoiceRequest> {
+  /** Mapping attribute: Stripe's invoice number. */
+  public static final String ATTR_NUMBER = "number";
+  /** Mapping attribute: the hosted invoice page. */
+  public static final String ATTR_HOSTED_URL = "hosted_invoice_url";
+  /** Mapping attribute: the invoice status after the write. */
+  public static final String ATTR_STATUS = "status";
+  /** Mapping attribute: the voided invoice a re-issued one replaces. */
+  public static final String ATTR_REPLACES = "replaces";
+  /** Mapping attribute: the credit note issued for a decrease. */
+  public static final String ATTR_CREDIT_NOTE = "credit_note";
+
+  private final StripeConnector stripe;
+
+  /** A sink writing through {@code stripe} (one tenant). */
+  public StripeInvoiceSink(StripeConnector stripe) {
+    this.stripe = Objects.requireNonNull(stripe, "stripe");
+  }
+
+  @Override
+  public String system() {
+    return StripeCanonical.SYSTEM;
+  }
+
+  @Override
+  public WriteResult create(StripeInvoiceRequest record, WriteContext context) {
+    Objects.requireNonNull(record, "record");
+    StripeCustomerSink.checkStamp(record.sourceRef(), context);
+    if (record.cancelled()) {
+      throw new RejectedException(
+          ErrorDetails.of(StripeCanonical.SYSTEM, "invoice create")
+              .withRemote("cancelled_before_issue", record.sourceRef() + " was cancelled in the ERP before it was issued in Stripe"));
+    }
+    return result(stripe.createInvoice(record, context.operationKey()), Map.of());
+  }
+
+  @Override
+  public WriteResult update(ExternalRef target, StripeInvoiceRequest record, WriteContext context) {
+    Objects.requireNonNull(target, "target");
+    Objects.requireNonNull(record, "record");
+    StripeCustomerSink.checkStamp(record.sourceRef(), context);
+    if (record.cancelled()) {
+      return result(stripe.cancelInvoice(target.id(), context.operationKey()), Map.of());
+    }
+    InvoiceChange change = stripe.changeInvoice(target.id(), record, context.operationKey());
+    Map<String, String> extra = new HashMap<>();
+    if (change.replacedInvoiceId() != null) {
+      extra.put(ATTR_REPLACES, change.replacedInvoiceId());
+    }
+    if (change.creditNoteId() != null) {
+      extra.put(ATTR_CREDIT_NOTE, change.creditNoteId());
+    }
+    return result(change.invoice(), extra);
+  }
+
+  @Override
+  public Optional<WriteResult> findByStamp(ExternalRef source, WriteContext context) {
+    Optional<StripeInvoice> found = stripe.findInvoiceBySourceRef(source.key(), null);
+    if (found.isPresent() && found.get().isDraft() && context.operationKey().equals(found.get().operationKey())) {
+      return Optional.empty();
+    }
+    return found.map(i -> result(i, Map.of()));
+  }
+
+  private WriteResult result(StripeInvoice invoice, Map<String, String> extra) {
+    Map<String, String> attributes = new HashMap<>(extra);
+    if (invoice.number() != null) {
+      attributes.put(ATTR_NUMBER, invoice.number());
+    }
+    if (invoice.hostedInvoiceUrl() != null) {
+      attributes.put(ATTR_HOSTED_URL, invoice.hostedInvoiceUrl());
+    }
+    attributes.put(ATTR_STATUS, invoice.status());
+    return new WriteResult(
+        ExternalRef.of(StripeCanonical.SYSTEM, stripe.config().tenant(), "invoice", invoice.id()), attributes, invoice.operationKey());
+  }
+
+  @Override
+  public String toString() {
+    return "StripeInvoiceSink{" + stripe.config().tenant() + '}';
+  }
+}

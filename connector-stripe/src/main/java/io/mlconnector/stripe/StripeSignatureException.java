@@ -1,0 +1,19 @@
+package io.mlconnector.stripe;
+
+import io.mlconnector.core.error.AuthenticationException;
+import io.mlconnector.core.error.ErrorDetails;
+
+/**
+ * A webhook delivery failed signature verification: missing or malformed {@code Stripe-Signature},
+ * no {@code v1} signature matching any configured secret, or a timestamp older than the tolerance.
+ * The delivery must be refused (answer 400) and nothing stored. The message names the reason, never
+ * a secret or a signature.
+ */
+public final class StripeSignatureException extends AuthenticationException {
+  private static final long serialVersionUID = 1L;
+
+  /** A verification failure for {@code reason}. */
+  public StripeSignatureException(String reason) {
+    super(ErrorDetails.of("stripe", "webhook signature check").withRemote("signature_verification_failed", reason));
+  }
+}

@@ -1,0 +1,333 @@
+package io.mlconnector.stripe;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+import com.stripe.model.BalanceTransaction;
+import com.stripe.model.Event;
+import com.stripe.model.InvoicePayment;
+import com.stripe.model.PaymentIntent;
+import io.mlconnector.core.error.NotFoundException;
+import io.mlconnector.core.model.Dispute;
+import io.mlconnector.core.model.ExternalRef;
+import io.mlconnector.core.model.Fee;
+import io.mlconnector.core.model.Payment;
+import io.mlconnector.core.model.Payout;
+import io.mlconnector.core.model.Refund;
+import io.mlconnector.core.sync.EventPage;
+import io.mlconnector.core.sync.WebhookEvent;
+import io.mlconnector.core.sync.WebhookSource;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * The engine's inbound sources for Stripe webhook flows, one per canonical record type. Each says
+ * which object an event is about (from the event body, with no remote call), re-fetches that object
+ * (deliveries are unordered; the current state wins) and maps it with {@link StripeCanonical}. The
+ * backstop ({@link WebhookSource#eventsSince}) pages {@code GET /v1/events} after the last seen
+ * event, or over the look-back window (default 3 days, Stripe's live-mode retry horizon) when there
+ * is no cursor yet.
+ *
+ * <table>
+ *   <caption>events and the records they produce</caption>
+ *   <tr><th>source</th><th>events</th><th>record</th></tr>
+ *   <tr><td>{@link #payments}</td><td>{@code payment_intent.succeeded}, {@code charge.succeeded},
+ *       {@code invoice.paid}, {@code invoice.payment_failed}, {@code
+ *       payment_intent.payment_failed}</td><td>{@link Payment} of the PaymentIntent, applied to the
+ *       invoices it paid; a failed attempt maps with status {@code FAILED}</td></tr>
+ *   <tr><td>{@link #refunds}</td><td>{@code charge.refunded}, {@code refund.created}, {@code
+ *       refund.updated}</td><td>{@link Refund}</td></tr>
+ *   <tr><td>{@link #disputes}</td><td>{@code charge.dispute.created}, {@code
+ *       charge.dispute.closed}</td><td>{@link Dispute}</td></tr>
+ *   <tr><td>{@link #payouts}</td><td>{@code payout.paid}</td><td>{@link Payout}</td></tr>
+ *   <tr><td>{@link #fees}</td><td>{@code charge.succeeded}, {@code charge.dispute.created}, {@code
+ *       charge.dispute.closed}</td><td>{@link Fee} of the balance transaction</td></tr>
+ * </table>
+ *
+ * <p>All payment events of one PaymentIntent resolve to the same record (ref and version), so the
+ * engine writes it once. An invoice paid outside Stripe has no PaymentIntent and produces no payment
+ * record. {@code invoice.payment_failed} resolves to the failed attempt only when the invoice's
+ * payments list it; {@code payment_intent.payment_failed} always does.
+ */
+public final class StripeSources {
+  /** How far back the backstop reads when it has no cursor yet. */
+  public static final Duration DEFAULT_LOOKBACK = Duration.ofDays(3);
+
+  private StripeSources() {}
+
+  /** Payments received ({@link Payment}). */
+  public static WebhookSource<Payment> payments(StripeConnector stripe) {
+    return new PaymentSource(stripe, DEFAULT_LOOKBACK);
+  }
+
+  /** Refunds ({@link Refund}). */
+  public static WebhookSource<Refund> refunds(StripeConnector stripe) {
+    return new RefundSource(stripe, DEFAULT_LOOKBACK);
+  }
+
+  /** Disputes ({@link Dispute}). */
+  public static WebhookSource<Dispute> disputes(StripeConnector stripe) {
+    return new DisputeSource(stripe, DEFAULT_LOOKBACK);
+  }
+
+  /** Payouts ({@link Payout}); their transactions come from {@link StripeConnector#listPayoutTransactions}. */
+  public static WebhookSource<Payout> payouts(StripeConnector stripe) {
+    return new PayoutSource(stripe, DEFAULT_LOOKBACK);
+  }
+
+  /** Fees of balance transactions ({@link Fee}): processing fees of charges, dispute fees. */
+  public static WebhookSource<Fee> fees(StripeConnector stripe) {
+    return new FeeSource(stripe, DEFAULT_LOOKBACK);
+  }
+
+  /** What the sources read from an event body. */
+  record Parsed(String type, JsonObject object) {
+    String id() {
+      return str(object, "id");
+    }
+  }
+
+  static Parsed parse(WebhookEvent event) {
+    try {
+      JsonElement root = JsonParser.parseString(event.payload());
+      if (!root.isJsonObject()) {
+        throw new IllegalArgumentException("event " + event.eventId() + " is not a JSON object");
+      }
+      JsonObject data = root.getAsJsonObject().getAsJsonObject("data");
+      if (data == null || !data.has("object") || !data.get("object").isJsonObject()) {
+        throw new IllegalArgumentException("event " + event.eventId() + " has no data.object");
+      }
+      return new Parsed(event.type(), data.getAsJsonObject("object"));
+    } catch (JsonParseException | ClassCastException e) {
+      throw new IllegalArgumentException("event " + event.eventId() + " is not valid JSON", e);
+    }
+  }
+
+  static String str(JsonObject o, String name) {
+    JsonElement e = o == null ? null : o.get(name);
+    if (e == null || e.isJsonNull()) {
+      return null;
+    }
+    if (e.isJsonObject()) {
+      return str(e.getAsJsonObject(), "id");
+    }
+    return e.isJsonPrimitive() ? e.getAsString() : null;
+  }
+
+  /** Shared: tenant refs, the backstop, not-found as empty. */
+  abstract static class Base<S> implements WebhookSource<S> {
+    final StripeConnector stripe;
+    final StripeCanonical canonical;
+    final Duration lookback;
+
+    Base(StripeConnector stripe, Duration lookback) {
+      this.stripe = Objects.requireNonNull(stripe, "stripe");
+      this.canonical = new StripeCanonical(stripe.config().tenant(), stripe.config().currencies());
+      this.lookback = lookback;
+    }
+
+    @Override
+    public String system() {
+      return StripeCanonical.SYSTEM;
+    }
+
+    @Override
+    public EventPage eventsSince(String cursor) {
+      Instant since = cursor == null ? stripe.config().clock().instant().minus(lookback) : null;
+      StripeEvents events = stripe.listEventsSince(cursor, since, 500);
+      List<WebhookEvent> out = new ArrayList<>();
+      for (Event e : events.events()) {
+        JsonObject raw = e.getRawJsonObject();
+        out.add(new WebhookEvent(e.getId(), e.getType(), raw != null ? raw.toString() : e.toJson()));
+      }
+      return new EventPage(out, events.lastEventId(), events.hasMore());
+    }
+
+    Optional<ExternalRef> ref(String type, String id) {
+      return id == null ? Optional.empty() : Optional.of(canonical.ref(type, id));
+    }
+
+    static <T> Optional<T> unlessGone(Supplier<T> fetch) {
+      try {
+        return Optional.ofNullable(fetch.get());
+      } catch (NotFoundException gone) {
+        return Optional.empty();
+      }
+    }
+
+    void requireType(ExternalRef ref, String... types) {
+      for (String t : types) {
+        if (t.equals(ref.type())) {
+          return;
+        }
+      }
+      throw new IllegalArgumentException(getClass().getSimpleName() + " cannot fetch a " + ref.type() + " (" + ref + ")");
+    }
+  }
+
+  static final class PaymentSource extends Base<Payment> {
+    PaymentSource(StripeConnector stripe, Duration lookback) {
+      super(stripe, lookback);
+    }
+
+    @Override
+    public Optional<ExternalRef> objectOf(WebhookEvent event) {
+      switch (event.type()) {
+        case StripeEventTypes.PAYMENT_INTENT_SUCCEEDED:
+        case "payment_intent.payment_failed":
+          return ref("payment_intent", parse(event).id());
+        case StripeEventTypes.CHARGE_SUCCEEDED: {
+          Parsed p = parse(event);
+          String pi = str(p.object(), "payment_intent");
+          return pi != null ? ref("payment_intent", pi) : Optional.empty();
+        }
+        case StripeEventTypes.INVOICE_PAID:
+        case StripeEventTypes.INVOICE_PAYMENT_FAILED:
+          return ref("invoice", parse(event).id());
+        default:
+          return Optional.empty();
+      }
+    }
+
+    @Override
+    public Optional<Payment> fetch(ExternalRef ref) {
+      requireType(ref, "payment_intent", "invoice");
+      if (ref.type().equals("payment_intent")) {
+        return unlessGone(() -> stripe.retrievePaymentIntent(ref.id()))
+            .map(pi -> canonical.payment(pi, stripe.listInvoicePaymentsOfPaymentIntent(pi.getId())));
+      }
+      // an invoice event: the payment is the PaymentIntent that paid (or last tried to pay) it
+      List<InvoicePayment> payments = unlessGone(() -> stripe.listInvoicePayments(ref.id())).orElse(List.of());
+      InvoicePayment chosen = null;
+      for (InvoicePayment ip : payments) {
+        if (ip.getPayment() == null || ip.getPayment().getPaymentIntent() == null) {
+          continue;
+        }
+        if ("paid".equals(ip.getStatus())) {
+          chosen = ip;
+          break;
+        }
+        if (chosen == null) {
+          chosen = ip;
+        }
+      }
+      if (chosen == null) {
+        return Optional.empty();
+      }
+      String piId = chosen.getPayment().getPaymentIntent();
+      Optional<PaymentIntent> pi = unlessGone(() -> stripe.retrievePaymentIntent(piId));
+      return pi.map(p -> canonical.payment(p, payments));
+    }
+  }
+
+  static final class RefundSource extends Base<Refund> {
+    RefundSource(StripeConnector stripe, Duration lookback) {
+      super(stripe, lookback);
+    }
+
+    @Override
+    public Optional<ExternalRef> objectOf(WebhookEvent event) {
+      switch (event.type()) {
+        case "refund.created":
+        case "refund.updated":
+          return ref("refund", parse(event).id());
+        case StripeEventTypes.CHARGE_REFUNDED:
+          return ref("charge", parse(event).id());
+        default:
+          return Optional.empty();
+      }
+    }
+
+    /** A refund by id; for a charge ({@code charge.refunded}), its newest refund. */
+    @Override
+    public Optional<Refund> fetch(ExternalRef ref) {
+      requireType(ref, "refund", "charge");
+      if (ref.type().equals("refund")) {
+        return unlessGone(() -> stripe.retrieveRefund(ref.id())).map(canonical::refund);
+      }
+      return unlessGone(() -> stripe.listRefunds(ref.id())).flatMap(l -> l.stream().findFirst()).map(canonical::refund);
+    }
+  }
+
+  static final class DisputeSource extends Base<Dispute> {
+    DisputeSource(StripeConnector stripe, Duration lookback) {
+      super(stripe, lookback);
+    }
+
+    @Override
+    public Optional<ExternalRef> objectOf(WebhookEvent event) {
+      switch (event.type()) {
+        case StripeEventTypes.CHARGE_DISPUTE_CREATED:
+        case StripeEventTypes.CHARGE_DISPUTE_CLOSED:
+        case "charge.dispute.updated":
+          return ref("dispute", parse(event).id());
+        default:
+          return Optional.empty();
+      }
+    }
+
+    @Override
+    public Optional<Dispute> fetch(ExternalRef ref) {
+      requireType(ref, "dispute");
+      return unlessGone(() -> stripe.retrieveDispute(ref.id())).map(canonical::dispute);
+    }
+  }
+
+  static final class PayoutSource extends Base<Payout> {
+    PayoutSource(StripeConnector stripe, Duration lookback) {
+      super(stripe, lookback);
+    }
+
+    @Override
+    public Optional<ExternalRef> objectOf(WebhookEvent event) {
+      return StripeEventTypes.PAYOUT_PAID.equals(event.type()) ? ref("payout", parse(event).id()) : Optional.empty();
+    }
+
+    @Override
+    public Optional<Payout> fetch(ExternalRef ref) {
+      requireType(ref, "payout");
+      return unlessGone(() -> stripe.retrievePayout(ref.id())).map(canonical::payout);
+    }
+  }
+
+  static final class FeeSource extends Base<Fee> {
+    FeeSource(StripeConnector stripe, Duration lookback) {
+      super(stripe, lookback);
+    }
+
+    @Override
+    public Optional<ExternalRef> objectOf(WebhookEvent event) {
+      switch (event.type()) {
+        case StripeEventTypes.CHARGE_SUCCEEDED:
+          return ref("balance_transaction", str(parse(event).object(), "balance_transaction"));
+        case StripeEventTypes.CHARGE_DISPUTE_CREATED:
+        case StripeEventTypes.CHARGE_DISPUTE_CLOSED: {
+          JsonElement txns = parse(event).object().get("balance_transactions");
+          if (txns == null || !txns.isJsonArray() || txns.getAsJsonArray().isEmpty()) {
+            return Optional.empty();
+          }
+          JsonArray a = txns.getAsJsonArray();
+          JsonElement last = a.get(a.size() - 1);
+          String id = last.isJsonObject() ? str(last.getAsJsonObject(), "id") : last.getAsString();
+          return ref("balance_transaction", id);
+        }
+        default:
+          return Optional.empty();
+      }
+    }
+
+    @Override
+    public Optional<Fee> fetch(ExternalRef ref) {
+      requireType(ref, "balance_transaction");
+      Optional<BalanceTransaction> txn = unlessGone(() -> stripe.retrieveBalanceTransaction(ref.id()));
+      return txn.flatMap(t -> canonical.fee(t, null));
+    }
+  }
+}

@@ -1,0 +1,49 @@
+package io.mlconnector.stripe;
+
+import com.stripe.model.Event;
+import com.stripe.net.ApiResource;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * A verified Stripe event: the envelope fields the engine needs to store it (id, type) and to act
+ * on it (the object's type and id, to be re-fetched: deliveries are unordered, so the snapshot in
+ * the body may be stale), plus the raw body exactly as received.
+ *
+ * @param id the event id ({@code evt_...}), the inbox dedupe key
+ * @param type the event type, e.g. {@code invoice.paid}
+ * @param created when Stripe created the event
+ * @param livemode whether it is a live-mode event
+ * @param apiVersion the API version the body is rendered in, or null
+ * @param objectType the {@code object} of {@code data.object}, e.g. {@code invoice}
+ * @param objectId the id of {@code data.object}
+ * @param handled whether the connector acts on this type ({@link StripeEventTypes#isHandled})
+ * @param payload the raw body as received
+ */
+public record StripeWebhookEvent(
+    String id,
+    String type,
+    Instant created,
+    boolean livemode,
+    String apiVersion,
+    String objectType,
+    String objectId,
+    boolean handled,
+    String payload) {
+
+  public StripeWebhookEvent {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(type, "type");
+    Objects.requireNonNull(payload, "payload");
+  }
+
+  /** The body parsed by stripe-java into its {@link Event} model. */
+  public Event toStripeEvent() {
+    return ApiResource.GSON.fromJson(payload, Event.class);
+  }
+
+  @Override
+  public String toString() {
+    return "StripeWebhookEvent{" + id + ", " + type + ", " + objectType + " " + objectId + (handled ? "" : ", ignored") + '}';
+  }
+}

@@ -1,0 +1,309 @@
+package io.mlconnector.stripe;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+import java.nio.charset.StandardCharsets;
+import java.security.InvalidKeyException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import io.mlconnector.core.sync.WebhookEvent;
+import io.mlconnector.core.sync.WebhookVerificationException;
+import io.mlconnector.core.sync.WebhookVerifier;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Verifies Stripe webhook deliveries before anything is stored.
+ *
+ * <p>The {@code Stripe-Signature} header carries one {@code t=<unix seconds>} and one or more
+ * {@code v1=<hex>} items (other schemes such as {@code v0} are ignored, which also guards against a
+ * downgrade). The signed payload is {@code "<t>.<raw body>"}, signed with HMAC-SHA256 keyed by the
+ * endpoint secret. A delivery is accepted when any {@code v1} matches any configured secret (during
+ * a secret rotation Stripe signs with both the old and the new secret) and {@code t} is not older
+ * than the tolerance (default 300 s, as stripe-java). As in stripe-java the tolerance is one-sided: a
+ * timestamp ahead of the clock is accepted. Signatures are compared in constant time.
+ *
+ * <pre>{@code
+ * StripeWebhookVerifier verifier = StripeWebhookVerifier.builder()
+ *     .secret(currentSecret)
+ *     .previousSecret(oldSecret)   // only while rotating
+ *     .build();
+ * StripeWebhookEvent event = verifier.verify(rawBody, request.header("Stripe-Signature"));
+ * }</pre>
+ *
+ * <p>It is also the engine's {@link WebhookVerifier} for Stripe flows: {@link #verify(Map, byte[])}
+ * answers 401 for a signature failure and 400 for a body that is not an event.
+ *
+ * <p>Instances are immutable and thread-safe. Secrets never appear in {@link #toString()} or in
+ * exception messages.
+ */
+public final class StripeWebhookVerifier implements WebhookVerifier {
+  /** Default tolerance, Stripe's and stripe-java's. */
+  public static final Duration DEFAULT_TOLERANCE = Duration.ofSeconds(300);
+  /** The header Stripe signs deliveries in. */
+  public static final String SIGNATURE_HEADER = "Stripe-Signature";
+
+  private static final Logger log = LoggerFactory.getLogger(StripeWebhookVerifier.class);
+
+  private final List<byte[]> secrets;
+  private final Duration tolerance;
+  private final Clock clock;
+
+  private StripeWebhookVerifier(Builder b) {
+    List<byte[]> s = new ArrayList<>();
+    s.add(b.secret.getBytes(StandardCharsets.UTF_8));
+    if (b.previousSecret != null) {
+      s.add(b.previousSecret.getBytes(StandardCharsets.UTF_8));
+    }
+    this.secrets = List.copyOf(s);
+    this.tolerance = b.tolerance;
+    this.clock = b.clock;
+  }
+
+  /** A new builder. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The timestamp tolerance. */
+  public Duration tolerance() {
+    return tolerance;
+  }
+
+  /**
+   * Verifies a delivery given as the raw body text.
+   *
+   * @see #verify(byte[], String)
+   */
+  public StripeWebhookEvent verify(String payload, String signatureHeader) {
+    Objects.requireNonNull(payload, "payload");
+    return verify(payload.getBytes(StandardCharsets.UTF_8), signatureHeader);
+  }
+
+  /**
+   * Verifies a delivery and reads its envelope. Pass the body bytes exactly as received: a
+   * re-serialised body does not verify.
+   *
+   * @param body the raw request body
+   * @param signatureHeader the {@code Stripe-Signature} header value (null when absent)
+   * @return the verified event; {@link StripeWebhookEvent#handled()} is false for types the
+   *     connector does not act on (they are logged, not refused)
+   * @throws StripeSignatureException when the signature is missing, malformed, does not match or is too old
+   * @throws IllegalArgumentException when the body verifies but is not a Stripe event
+   */
+  public StripeWebhookEvent verify(byte[] body, String signatureHeader) {
+    Objects.requireNonNull(body, "body");
+    checkSignature(body, signatureHeader);
+    String payload = new String(body, StandardCharsets.UTF_8);
+    StripeWebhookEvent event = parse(payload);
+    if (!event.handled()) {
+      log.info("stripe event {} of type {} is not handled by the connector; stored and ignored", event.id(), event.type());
+    }
+    return event;
+  }
+
+  /**
+   * The engine's entry point: verifies the delivery and returns its id, type and raw body.
+   *
+   * @throws WebhookVerificationException 401 when the signature is missing, wrong or too old; 400
+   *     when the body is not a Stripe event
+   */
+  @Override
+  public WebhookEvent verify(Map<String, List<String>> headers, byte[] rawBody) {
+    Objects.requireNonNull(headers, "headers");
+    String header = null;
+    for (Map.Entry<String, List<String>> e : headers.entrySet()) {
+      if (e.getKey() != null
+          && e.getKey().toLowerCase(Locale.ROOT).equals("stripe-signature")
+          && e.getValue() != null
+          && !e.getValue().isEmpty()) {
+        header = e.getValue().get(0);
+      }
+    }
+    try {
+      StripeWebhookEvent event = verify(rawBody, header);
+      return new WebhookEvent(event.id(), event.type(), event.payload());
+    } catch (StripeSignatureException e) {
+      throw new WebhookVerificationException(401, e.remoteMessage());
+    } catch (IllegalArgumentException e) {
+      throw new WebhookVerificationException(400, e.getMessage());
+    }
+  }
+
+  private void checkSignature(byte[] body, String header) {
+    if (header == null || header.isBlank()) {
+      throw new StripeSignatureException("no Stripe-Signature header");
+    }
+    long timestamp = -1;
+    List<byte[]> v1 = new ArrayList<>();
+    for (String item : header.split(",")) {
+      int eq = item.indexOf('=');
+      if (eq <= 0) {
+        continue;
+      }
+      String key = item.substring(0, eq).trim();
+      String value = item.substring(eq + 1).trim();
+      if (key.equals("t")) {
+        try {
+          timestamp = Long.parseLong(value);
+        } catch (NumberFormatException e) {
+          throw new StripeSignatureException("Stripe-Signature timestamp is not a number");
+        }
+      } else if (key.equals("v1")) {
+        v1.add(value.getBytes(StandardCharsets.US_ASCII));
+      }
+    }
+    if (timestamp <= 0) {
+      throw new StripeSignatureException("Stripe-Signature has no timestamp (t=)");
+    }
+    if (v1.isEmpty()) {
+      throw new StripeSignatureException("Stripe-Signature has no v1 signature");
+    }
+    byte[] prefix = (timestamp + ".").getBytes(StandardCharsets.US_ASCII);
+    boolean matched = false;
+    for (byte[] secret : secrets) {
+      byte[] expected = hmacHex(secret, prefix, body);
+      for (byte[] candidate : v1) {
+        // evaluate every pair: no early exit that would reveal which secret matched
+        matched |= MessageDigest.isEqual(expected, candidate);
+      }
+    }
+    if (!matched) {
+      throw new StripeSignatureException("no v1 signature matches the payload for any configured secret");
+    }
+    if (!tolerance.isZero()) {
+      long now = clock.instant().getEpochSecond();
+      if (timestamp < now - tolerance.getSeconds()) {
+        throw new StripeSignatureException(
+            "timestamp " + timestamp + " is older than the tolerance of " + tolerance.getSeconds() + " s");
+      }
+    }
+  }
+
+  private static byte[] hmacHex(byte[] secret, byte[] prefix, byte[] body) {
+    try {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(new SecretKeySpec(secret, "HmacSHA256"));
+      mac.update(prefix);
+      mac.update(body);
+      return HexFormat.of().formatHex(mac.doFinal()).getBytes(StandardCharsets.US_ASCII);
+    } catch (NoSuchAlgorithmException | InvalidKeyException e) {
+      throw new IllegalStateException("HmacSHA256 is not available", e);
+    }
+  }
+
+  static StripeWebhookEvent parse(String payload) {
+    JsonObject root;
+    try {
+      JsonElement el = JsonParser.parseString(payload);
+      if (!el.isJsonObject()) {
+        throw new IllegalArgumentException("webhook body is not a JSON object");
+      }
+      root = el.getAsJsonObject();
+    } catch (JsonParseException e) {
+      throw new IllegalArgumentException("webhook body is not valid JSON", e);
+    }
+    String object = string(root, "object");
+    if (!"event".equals(object)) {
+      throw new IllegalArgumentException("webhook body is not a Stripe event (object is '" + object + "')");
+    }
+    String id = string(root, "id");
+    String type = string(root, "type");
+    if (id == null || type == null) {
+      throw new IllegalArgumentException("webhook event has no " + (id == null ? "id" : "type"));
+    }
+    Instant created = root.has("created") && root.get("created").isJsonPrimitive()
+        ? Instant.ofEpochSecond(root.get("created").getAsLong())
+        : null;
+    boolean livemode = root.has("livemode") && root.get("livemode").isJsonPrimitive() && root.get("livemode").getAsBoolean();
+    String objectType = null;
+    String objectId = null;
+    if (root.has("data") && root.get("data").isJsonObject()) {
+      JsonObject data = root.getAsJsonObject("data");
+      if (data.has("object") && data.get("object").isJsonObject()) {
+        JsonObject obj = data.getAsJsonObject("object");
+        objectType = string(obj, "object");
+        objectId = string(obj, "id");
+      }
+    }
+    return new StripeWebhookEvent(
+        id, type, created, livemode, string(root, "api_version"), objectType, objectId, StripeEventTypes.isHandled(type), payload);
+  }
+
+  private static String string(JsonObject o, String name) {
+    JsonElement e = o.get(name);
+    return e == null || e.isJsonNull() || !e.isJsonPrimitive() ? null : e.getAsString();
+  }
+
+  @Override
+  public String toString() {
+    return "StripeWebhookVerifier{secrets=" + secrets.size() + " (redacted), tolerance=" + tolerance + '}';
+  }
+
+  /** Builder of a {@link StripeWebhookVerifier}. */
+  public static final class Builder {
+    private String secret;
+    private String previousSecret;
+    private Duration tolerance = DEFAULT_TOLERANCE;
+    private Clock clock = Clock.systemUTC();
+
+    private Builder() {}
+
+    /** Required: the endpoint's signing secret ({@code whsec_...}). */
+    public Builder secret(String secret) {
+      this.secret = requireSecret(secret, "secret");
+      return this;
+    }
+
+    /** The previous signing secret, accepted as well while a rotation is under way; null for none. */
+    public Builder previousSecret(String previousSecret) {
+      this.previousSecret = previousSecret == null ? null : requireSecret(previousSecret, "previousSecret");
+      return this;
+    }
+
+    /** How old a delivery's timestamp may be; default 300 s; {@link Duration#ZERO} turns the check off. */
+    public Builder tolerance(Duration tolerance) {
+      Objects.requireNonNull(tolerance, "tolerance");
+      if (tolerance.isNegative()) {
+        throw new IllegalArgumentException("tolerance must not be negative, was " + tolerance);
+      }
+      this.tolerance = tolerance;
+      return this;
+    }
+
+    /** The clock the tolerance is measured against; default the system UTC clock. */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /** Validates and builds. */
+    public StripeWebhookVerifier build() {
+      if (secret == null) {
+        throw new IllegalStateException("secret is required");
+      }
+      return new StripeWebhookVerifier(this);
+    }
+
+    private static String requireSecret(String s, String name) {
+      Objects.requireNonNull(s, name);
+      if (s.isBlank()) {
+        throw new IllegalArgumentException(name + " must not be blank");
+      }
+      return s;
+    }
+  }
+}

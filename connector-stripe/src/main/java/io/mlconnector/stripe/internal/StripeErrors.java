@@ -1,0 +1,100 @@
+package io.mlconnector.stripe.internal;
+
+import com.stripe.exception.ApiConnectionException;
+import com.stripe.exception.AuthenticationException;
+import com.stripe.exception.CardException;
+import com.stripe.exception.IdempotencyException;
+import com.stripe.exception.InvalidRequestException;
+import com.stripe.exception.PermissionException;
+import com.stripe.exception.RateLimitException;
+import com.stripe.exception.StripeException;
+import com.stripe.model.StripeError;
+import io.mlconnector.core.error.ConflictException;
+import io.mlconnector.core.error.ConnectorException;
+import io.mlconnector.core.error.ErrorDetails;
+import io.mlconnector.core.error.NotFoundException;
+import io.mlconnector.core.error.RateLimitedException;
+import io.mlconnector.core.error.RejectedException;
+import io.mlconnector.core.error.TransientException;
+import java.time.Duration;
+
+/**
+ * Turns stripe-java's checked exceptions into the SDK's error tree. The message is built from
+ * Stripe's error body (code, message, param) and the request id, scrubbed of anything key-like;
+ * the stripe-java exception is kept as the cause only when its own message is clean.
+ */
+public final class StripeErrors {
+  public static final String SYSTEM = "stripe";
+
+  private StripeErrors() {}
+
+  /** The SDK exception for {@code e} raised by {@code operation} (e.g. {@code POST /v1/invoices}). */
+  public static ConnectorException map(String operation, StripeException e) {
+    StripeError err = e.getStripeError();
+    int status = e.getStatusCode() == null ? 0 : e.getStatusCode();
+    String code = e.getCode() != null ? e.getCode() : err == null ? null : err.getType();
+    String message;
+    if (err != null && err.getMessage() != null) {
+      message = err.getMessage();
+      if (err.getParam() != null) {
+        message = message + " (param " + err.getParam() + ")";
+      }
+    } else {
+      message = rawMessage(e);
+    }
+    ErrorDetails details =
+        ErrorDetails.of(SYSTEM, operation)
+            .withHttpStatus(status)
+            .withRemote(Redaction.scrub(code), Redaction.scrub(message))
+            .withRequestId(e.getRequestId());
+    Throwable cause = Redaction.containsSecret(e.getMessage()) ? null : e;
+
+    if (e instanceof IdempotencyException) {
+      return new ConflictException(details, cause);
+    }
+    if (e instanceof AuthenticationException || e instanceof PermissionException) {
+      return new io.mlconnector.core.error.AuthenticationException(details, cause);
+    }
+    if (e instanceof RateLimitException) {
+      if ("lock_timeout".equals(e.getCode())) {
+        return new TransientException(details, cause);
+      }
+      return new RateLimitedException(details, Duration.ZERO, cause);
+    }
+    if (e instanceof ApiConnectionException) {
+      return new TransientException(details, cause);
+    }
+    if (e instanceof CardException) {
+      return new RejectedException(details, cause);
+    }
+    if (e instanceof InvalidRequestException) {
+      if (status == 404 || "resource_missing".equals(e.getCode())) {
+        return new NotFoundException(details, cause);
+      }
+      return new RejectedException(details, cause);
+    }
+    if (status == 409 || status >= 500) {
+      return new TransientException(details, cause);
+    }
+    if (status == 429) {
+      return new RateLimitedException(details, Duration.ZERO, cause);
+    }
+    if (status >= 400) {
+      return new RejectedException(details, cause);
+    }
+    return new ConnectorException(details, cause);
+  }
+
+  private static String rawMessage(StripeException e) {
+    String m = e.getMessage();
+    if (m == null) {
+      return e.getClass().getSimpleName();
+    }
+    // stripe-java appends "; request-id: ..." and "; code: ..."; both are carried separately.
+    int cut = m.indexOf("; request-id:");
+    if (cut < 0) {
+      cut = m.indexOf("; code:");
+    }
+    return cut < 0 ? m : m.substring(0, cut);
+  }
+}
