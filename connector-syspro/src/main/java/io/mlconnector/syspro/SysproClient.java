@@ -1,0 +1,334 @@
+package io.mlconnector.syspro;
+
+import io.mlconnector.core.codec.Xml;
+import io.mlconnector.core.codec.XmlFormatException;
+import io.mlconnector.core.error.ConnectorException;
+import io.mlconnector.core.error.ErrorDetails;
+import io.mlconnector.core.error.OutcomeUnknownException;
+import io.mlconnector.core.error.TransientException;
+import io.mlconnector.core.http.HttpTransport;
+import io.mlconnector.core.odata.ODataDialect;
+import io.mlconnector.core.odata.ODataPage;
+import io.mlconnector.core.odata.ODataQuery;
+import io.mlconnector.syspro.bo.BusinessObjectDocument;
+import io.mlconnector.syspro.bo.CombrwBrowse;
+import io.mlconnector.syspro.bo.ComfchFetch;
+import io.mlconnector.syspro.bo.ComfndQuery;
+import io.mlconnector.syspro.bo.PostingOptions;
+import io.mlconnector.syspro.internal.EnetCall;
+import io.mlconnector.syspro.internal.EnetSession;
+import io.mlconnector.syspro.internal.EnetTransport;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A SYSPRO 8 client for one tenant: e.net Solutions REST business objects over a pool of sessions,
+ * and OData reads.
+ *
+ * <pre>{@code
+ * try (SysproClient syspro = SysproClient.create(transport, config)) {
+ *   SysproElement rows = syspro.query(ComfndQuery.of("ArCustomer", "Customer", "Name").limit(10));
+ *   BusinessObjectResult r = syspro.post(payments, PostingOptions.defaults());
+ * }
+ * }</pre>
+ *
+ * <p><b>Sessions.</b> A call takes a free session from the pool (at most {@link
+ * SysproConfig#sessionPoolSize()}, one call in flight per session, because SYSPRO serialises work
+ * per session). A session logs on at its first call (one logon at a time per session; concurrent
+ * callers wait for it), is replaced once when SYSPRO answers that the {@code UserId} is invalid
+ * (idle expiry, or evicted by a second logon of the same operator) and the call is repeated once on
+ * the new session. Sessions of the pool that evict each other make the pool shrink. {@link
+ * #close()} logs off every session, so no e.net licence seat is left behind.
+ *
+ * <p><b>Errors.</b> An {@code ERROR...} answer (HTTP 200) becomes a {@link
+ * io.mlconnector.core.error.RejectedException} carrying SYSPRO's text, or a {@link
+ * TransientException} when the session is busy or kept being evicted; a logon refused for its
+ * credentials is an {@link io.mlconnector.core.error.AuthenticationException}, one refused for want
+ * of a licence seat is transient. A Setup or Transaction output with item errors or invalid counts
+ * is a {@link BusinessObjectRejectedException}. Postings are never repeated by the transport (they
+ * have no idempotency key): a posting whose answer was lost fails with an {@link
+ * OutcomeUnknownException}; look it up by its reference before posting again.
+ *
+ * <p>All three answer framings seen on real installations are accepted (raw text, a JSON string,
+ * a WCF {@code <string>}), Windows-1252 included. Thread-safe.
+ */
+public final class SysproClient implements AutoCloseable {
+
+  private final SysproConfig config;
+  private final Xml xml;
+  private final EnetTransport enet;
+  private final SysproOData odata;
+
+  private SysproClient(HttpTransport transport, SysproConfig config) {
+    this.config = config;
+    this.xml = Xml.create();
+    this.enet =
+        new EnetTransport(
+            transport,
+            new EnetTransport.Settings(
+                config.tenant,
+                config.credentialId,
+                config.restBaseUrl,
+                new EnetSession.Credentials(
+                    config.credentials.operator(),
+                    config.credentials.operatorPassword(),
+                    config.credentials.companyId(),
+                    config.credentials.companyPassword()),
+                config.sessionPoolSize,
+                config.acquireTimeout,
+                config.sessionIdleTimeout,
+                config.invalidSessionPattern,
+                config.busyPattern,
+                config.unavailablePattern,
+                config.maxGetUrlLength,
+                config.postLdForm,
+                config.logLevel,
+                config.retryPolicy,
+                config.readTimeout),
+            xml);
+    this.odata = config.hasOData() ? new SysproOData(transport, config) : null;
+  }
+
+  /** A client on {@code transport} (shared per process) with {@code config}. */
+  public static SysproClient create(HttpTransport transport, SysproConfig config) {
+    Objects.requireNonNull(transport, "transport");
+    Objects.requireNonNull(config, "config");
+    return new SysproClient(transport, config);
+  }
+
+  /** The config. */
+  public SysproConfig config() {
+    return config;
+  }
+
+  /**
+   * The OData reader.
+   *
+   * @throws IllegalStateException when the config has no OData settings
+   */
+  public SysproOData odata() {
+    if (odata == null) {
+      throw new IllegalStateException("no OData settings: call SysproConfig.Builder.odata(...)");
+    }
+    return odata;
+  }
+
+  /** {@code GetVersion}: the SYSPRO version text. */
+  public String version() {
+    return enet.callWithoutSession("GetVersion", "GetVersion");
+  }
+
+  /** {@code GetLogonProfile} of a pool session. */
+  public LogonProfile logonProfile() {
+    return LogonProfile.of(read(EnetCall.of("GetLogonProfile", Map.of(), false, "GetLogonProfile")));
+  }
+
+  /** {@code Query/Query} with a raw {@code XmlIn} document; returns the output document. */
+  public SysproElement query(String businessObject, String xmlIn) {
+    String bo = businessObject(businessObject);
+    Objects.requireNonNull(xmlIn, "xmlIn");
+    Map<String, String> p = new LinkedHashMap<>();
+    p.put("BusinessObject", bo);
+    p.put("XmlIn", xmlIn);
+    return read(EnetCall.of("Query/Query", p, false, bo + " query"));
+  }
+
+  /** {@code Query/Query} of a typed query document (ARSQRY, COMFND, GENQRY). */
+  public SysproElement query(BusinessObjectDocument document) {
+    Objects.requireNonNull(document, "document");
+    return query(document.businessObject(), xml.toXml(document));
+  }
+
+  /**
+   * Rows of a COMFND query, one {@link SysproElement} per {@code Row} (column elements inside).
+   */
+  public List<SysproElement> find(ComfndQuery query) {
+    return query(query).children("Row");
+  }
+
+  /** {@code Query/Browse} (COMBRW). */
+  public SysproElement browse(CombrwBrowse browse) {
+    Objects.requireNonNull(browse, "browse");
+    return read(EnetCall.of("Query/Browse", Map.of("XmlIn", xml.toXml(browse)), false, "COMBRW browse"));
+  }
+
+  /** {@code Query/Fetch} (COMFCH): one row, every column. */
+  public SysproElement fetch(ComfchFetch fetch) {
+    Objects.requireNonNull(fetch, "fetch");
+    return read(EnetCall.of("Query/Fetch", Map.of("XmlIn", xml.toXml(fetch)), false, "COMFCH fetch"));
+  }
+
+  /**
+   * {@code Setup/Add|Update|Delete} with raw documents.
+   *
+   * @throws BusinessObjectRejectedException when the output reports item errors
+   */
+  public BusinessObjectResult setup(
+      SetupMethod method, String businessObject, String xmlParameters, String xmlIn) {
+    Objects.requireNonNull(method, "method");
+    String bo = businessObject(businessObject);
+    return write("Setup/" + method.path(), bo, xmlParameters, xmlIn, bo + " " + method.path());
+  }
+
+  /**
+   * {@code Setup/Add|Update|Delete} of a typed document (ARSSCS, APSSSP).
+   *
+   * @throws BusinessObjectRejectedException when the output reports item errors
+   */
+  public BusinessObjectResult setup(
+      SetupMethod method, BusinessObjectDocument document, PostingOptions options) {
+    Objects.requireNonNull(document, "document");
+    Objects.requireNonNull(options, "options");
+    return setup(method, document.businessObject(), options.toXml(document.rootElement()), xml.toXml(document));
+  }
+
+  /**
+   * {@code Transaction/Post} with raw documents; long documents go to {@code Transaction/PostLD}.
+   *
+   * @throws BusinessObjectRejectedException when the output reports item errors
+   * @throws OutcomeUnknownException when the answer was lost: the posting may have landed
+   */
+  public BusinessObjectResult post(String businessObject, String xmlParameters, String xmlIn) {
+    String bo = businessObject(businessObject);
+    return write("Transaction/Post", bo, xmlParameters, xmlIn, bo + " post");
+  }
+
+  /**
+   * {@code Transaction/Post} of a typed document (ARSTPY, APSTIN, GENTJL).
+   *
+   * @throws BusinessObjectRejectedException when the output reports item errors
+   * @throws OutcomeUnknownException when the answer was lost: the posting may have landed
+   */
+  public BusinessObjectResult post(BusinessObjectDocument document, PostingOptions options) {
+    Objects.requireNonNull(document, "document");
+    Objects.requireNonNull(options, "options");
+    return post(document.businessObject(), options.toXml(document.rootElement()), xml.toXml(document));
+  }
+
+  /**
+   * Checks reachability, credentials and read permission, each with its latency: a fresh e.net
+   * logon, {@code GetLogonProfile}, and (when configured) one OData read of {@code ArCustomer}.
+   * Never throws for a failed check; the report says what failed.
+   */
+  public PingReport ping() {
+    List<PingReport.Check> checks = new ArrayList<>();
+    EnetSession slot;
+    try {
+      slot = enet.pool().acquire();
+    } catch (RuntimeException e) {
+      checks.add(new PingReport.Check("logon", false, Duration.ZERO, describe(e)));
+      return new PingReport(checks);
+    }
+    try {
+      try {
+        slot.client().endSession();
+      } catch (RuntimeException e) {
+        // a session that cannot be logged off is replaced by the logon below
+      }
+      long logonsBefore = slot.logonCount();
+      long start = System.nanoTime();
+      try {
+        String text = enet.callOn(slot, EnetCall.of("GetLogonProfile", Map.of(), false, "GetLogonProfile"));
+        Duration total = Duration.ofNanos(System.nanoTime() - start);
+        Duration logon = slot.logonCount() > logonsBefore ? slot.lastLogonTime() : Duration.ZERO;
+        LogonProfile profile = LogonProfile.of(parse(text, "GetLogonProfile", false));
+        checks.add(new PingReport.Check("logon", true, logon, "session opened"));
+        checks.add(
+            new PingReport.Check(
+                "profile", true, total.minus(logon).isNegative() ? Duration.ZERO : total.minus(logon),
+                "company " + profile.companyName() + ", SYSPRO " + profile.sysproVersion()
+                    + ", currency " + profile.localCurrency()));
+      } catch (RuntimeException e) {
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        boolean loggedOn = slot.logonCount() > logonsBefore;
+        checks.add(new PingReport.Check("logon", loggedOn, loggedOn ? slot.lastLogonTime() : took,
+            loggedOn ? "session opened" : describe(e)));
+        if (loggedOn) {
+          checks.add(new PingReport.Check("profile", false, took, describe(e)));
+        }
+      }
+    } finally {
+      enet.pool().release(slot);
+    }
+    if (odata != null) {
+      long start = System.nanoTime();
+      try {
+        ODataPage<ODataRow> page =
+            odata.page(config.odataTable("ArCustomer"), ODataQuery.of(ODataDialect.V4).top(1));
+        checks.add(new PingReport.Check("odata", true, Duration.ofNanos(System.nanoTime() - start),
+            "read " + page.items().size() + " row(s) of " + config.odataTable("ArCustomer").entitySet()));
+      } catch (RuntimeException e) {
+        checks.add(new PingReport.Check("odata", false, Duration.ofNanos(System.nanoTime() - start), describe(e)));
+      }
+    }
+    return new PingReport(checks);
+  }
+
+  /** Sessions the pool holds now (for monitoring). */
+  public int openSessions() {
+    return enet.pool().size();
+  }
+
+  /** Logs off every e.net session of the pool (waiting, bounded, for calls in flight). */
+  @Override
+  public void close() {
+    enet.close();
+  }
+
+  private SysproElement read(EnetCall call) {
+    return parse(enet.call(call), call.operation(), false);
+  }
+
+  private BusinessObjectResult write(String path, String bo, String xmlParameters, String xmlIn, String operation) {
+    Objects.requireNonNull(xmlParameters, "xmlParameters");
+    Objects.requireNonNull(xmlIn, "xmlIn");
+    Map<String, String> p = new LinkedHashMap<>();
+    p.put("BusinessObject", bo);
+    p.put("XmlParameters", xmlParameters);
+    p.put("XmlIn", xmlIn);
+    SysproElement out = parse(enet.call(EnetCall.of(path, p, true, operation)), operation, true);
+    BusinessObjectResult result = new BusinessObjectResult(bo, out);
+    if (!result.isValid()) {
+      throw new BusinessObjectRejectedException(
+          ErrorDetails.of("syspro", operation).withHttpStatus(200)
+              .withRemote(result.errors().isEmpty() ? null : result.errors().get(0).number().isEmpty()
+                  ? null : result.errors().get(0).number(), result.errorMessage()),
+          result);
+    }
+    return result;
+  }
+
+  private SysproElement parse(String text, String operation, boolean write) {
+    try {
+      return SysproElement.of(xml.parseDocument(text.strip()).getDocumentElement());
+    } catch (XmlFormatException e) {
+      ErrorDetails d = ErrorDetails.of("syspro", operation).withHttpStatus(200)
+          .withRemote(null, "answer is not XML: " + e.getMessage());
+      throw write ? new OutcomeUnknownException(d, e) : new TransientException(d, e);
+    }
+  }
+
+  private static String businessObject(String bo) {
+    if (bo == null || !bo.matches("[A-Za-z0-9]{6}")) {
+      throw new IllegalArgumentException("businessObject must be a six-character SYSPRO name, was " + bo);
+    }
+    return bo.toUpperCase(java.util.Locale.ROOT);
+  }
+
+  private static String describe(RuntimeException e) {
+    if (e instanceof ConnectorException) {
+      ConnectorException c = (ConnectorException) e;
+      return c.getClass().getSimpleName() + ": " + c.getMessage();
+    }
+    return e.getClass().getSimpleName() + ": " + e.getMessage();
+  }
+
+  @Override
+  public String toString() {
+    return "SysproClient{" + config + '}';
+  }
+}

@@ -1,0 +1,382 @@
+package io.mlconnector.syspro;
+
+import io.mlconnector.core.http.HttpLogLevel;
+import io.mlconnector.core.http.RetryPolicy;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Pattern;
+import okhttp3.HttpUrl;
+
+/**
+ * The settings of one tenant's SYSPRO client. Immutable; build with {@link #builder(String,
+ * String)}.
+ *
+ * <pre>{@code
+ * SysproConfig config = SysproConfig.builder("acme", "acme/syspro")
+ *     .restBaseUrl("https://erp.acme.example:31002/SYSPROWCFService/Rest")
+ *     .credentials(SysproCredentials.of("INTEG", operatorPassword, "EDU1", ""))
+ *     .sessionPoolSize(2)           // the operator must allow 2 concurrent users
+ *     .odata("https://erp.acme.example/SYSPRO8Odata/SYSPROOData/EDU1", "INTEG", odataPassword)
+ *     .build();
+ * }</pre>
+ *
+ * <p>Settings for behaviour the reference marks <i>unconfirmed</i> are all here, with the most
+ * plausible default: the text of the invalid-session, busy and licence answers, the URL length above
+ * which {@code Transaction/PostLD} is used, its envelope or form variant, the key formats, OData
+ * entity set names and incremental columns, the OData row cap, and the table and column a payment's
+ * reference is found in.
+ */
+public final class SysproConfig {
+
+  final String tenant;
+  final String credentialId;
+  final HttpUrl restBaseUrl;
+  final SysproCredentials credentials;
+  final int sessionPoolSize;
+  final Duration acquireTimeout;
+  final Duration sessionIdleTimeout;
+  final Pattern invalidSessionPattern;
+  final Pattern busyPattern;
+  final Pattern unavailablePattern;
+  final int maxGetUrlLength;
+  final boolean postLdForm;
+  final KeyFormat customerKeys;
+  final KeyFormat supplierKeys;
+  final HttpLogLevel logLevel;
+  final RetryPolicy retryPolicy;
+  final Duration readTimeout;
+  final HttpUrl odataServiceUrl;
+  final String odataUser;
+  final String odataPassword;
+  final int odataRowCap;
+  final Map<String, ODataTable> odataTables;
+  final String paymentTable;
+  final String paymentReferenceColumn;
+
+  private SysproConfig(Builder b) {
+    this.tenant = b.tenant;
+    this.credentialId = b.credentialId;
+    this.restBaseUrl = b.restBaseUrl;
+    this.credentials = b.credentials;
+    this.sessionPoolSize = b.sessionPoolSize;
+    this.acquireTimeout = b.acquireTimeout;
+    this.sessionIdleTimeout = b.sessionIdleTimeout;
+    this.invalidSessionPattern = b.invalidSessionPattern;
+    this.busyPattern = b.busyPattern;
+    this.unavailablePattern = b.unavailablePattern;
+    this.maxGetUrlLength = b.maxGetUrlLength;
+    this.postLdForm = b.postLdForm;
+    this.customerKeys = b.customerKeys;
+    this.supplierKeys = b.supplierKeys;
+    this.logLevel = b.logLevel;
+    this.retryPolicy = b.retryPolicy;
+    this.readTimeout = b.readTimeout;
+    this.odataServiceUrl = b.odataServiceUrl;
+    this.odataUser = b.odataUser;
+    this.odataPassword = b.odataPassword;
+    this.odataRowCap = b.odataRowCap;
+    this.odataTables = Map.copyOf(b.odataTables);
+    this.paymentTable = b.paymentTable;
+    this.paymentReferenceColumn = b.paymentReferenceColumn;
+  }
+
+  /**
+   * A builder.
+   *
+   * @param tenant the host's tenant id
+   * @param credentialId the host's name for this SYSPRO credential (not the secret)
+   */
+  public static Builder builder(String tenant, String credentialId) {
+    return new Builder(tenant, credentialId);
+  }
+
+  /** The tenant. */
+  public String tenant() {
+    return tenant;
+  }
+
+  /** The credential id. */
+  public String credentialId() {
+    return credentialId;
+  }
+
+  /** The e.net REST base URL ({@code .../SYSPROWCFService/Rest}). */
+  public HttpUrl restBaseUrl() {
+    return restBaseUrl;
+  }
+
+  /** The number of e.net sessions the client may hold at once. */
+  public int sessionPoolSize() {
+    return sessionPoolSize;
+  }
+
+  /** The key format of customer codes. */
+  public KeyFormat customerKeys() {
+    return customerKeys;
+  }
+
+  /** The key format of supplier codes. */
+  public KeyFormat supplierKeys() {
+    return supplierKeys;
+  }
+
+  /** The OData table settings for {@code sqlName}. */
+  public ODataTable odataTable(String sqlName) {
+    ODataTable t = odataTables.get(sqlName);
+    if (t == null) {
+      throw new IllegalArgumentException("no OData table configured for " + sqlName);
+    }
+    return t;
+  }
+
+  /** Whether OData settings are present. */
+  public boolean hasOData() {
+    return odataServiceUrl != null;
+  }
+
+  @Override
+  public String toString() {
+    return "SysproConfig{tenant=" + tenant + ", credentialId=" + credentialId + ", restBaseUrl="
+        + restBaseUrl + ", sessionPoolSize=" + sessionPoolSize + ", odata=" + odataServiceUrl
+        + ", credentials=***}";
+  }
+
+  /** Builds a {@link SysproConfig}; every setter checks its argument. */
+  public static final class Builder {
+    private final String tenant;
+    private final String credentialId;
+    private HttpUrl restBaseUrl;
+    private SysproCredentials credentials;
+    private int sessionPoolSize = 1;
+    private Duration acquireTimeout = Duration.ofMinutes(2);
+    private Duration sessionIdleTimeout;
+    private Pattern invalidSessionPattern =
+        Pattern.compile("(?i)(user ?id\\b.*\\b(invalid|not valid|expired|not logged)|session.*(invalid|expired))");
+    private Pattern busyPattern = Pattern.compile("(?i)(currently processing|\\bbusy\\b)");
+    private Pattern unavailablePattern =
+        Pattern.compile("(?i)(licen[cs]e|already logged|in use|too many)");
+    private int maxGetUrlLength = 2048;
+    private boolean postLdForm;
+    private KeyFormat customerKeys = KeyFormat.alphanumeric(KeyFormat.MAX_LENGTH);
+    private KeyFormat supplierKeys = KeyFormat.alphanumeric(KeyFormat.MAX_LENGTH);
+    private HttpLogLevel logLevel = HttpLogLevel.HEADERS;
+    private RetryPolicy retryPolicy = RetryPolicy.defaults();
+    private Duration readTimeout;
+    private HttpUrl odataServiceUrl;
+    private String odataUser;
+    private String odataPassword;
+    private int odataRowCap = 5000;
+    private final Map<String, ODataTable> odataTables = new LinkedHashMap<>();
+    private String paymentTable = "ArInvoicePay";
+    private String paymentReferenceColumn = "Reference";
+
+    private Builder(String tenant, String credentialId) {
+      this.tenant = requireText(tenant, "tenant");
+      this.credentialId = requireText(credentialId, "credentialId");
+      for (ODataTable t :
+          new ODataTable[] {
+            ODataTable.arCustomer(), ODataTable.arInvoice(), ODataTable.arInvoiceLines(),
+            ODataTable.apSupplier(), ODataTable.genMaster()
+          }) {
+        odataTables.put(t.sqlName(), t);
+      }
+    }
+
+    /** The e.net REST base, ending in {@code /SYSPROWCFService/Rest} (port is site-specific). */
+    public Builder restBaseUrl(String url) {
+      requireText(url, "restBaseUrl");
+      HttpUrl parsed = HttpUrl.parse(url);
+      if (parsed == null) {
+        throw new IllegalArgumentException("restBaseUrl is not an http(s) URL: " + url);
+      }
+      this.restBaseUrl = parsed;
+      return this;
+    }
+
+    /** The logon values. */
+    public Builder credentials(SysproCredentials credentials) {
+      this.credentials = Objects.requireNonNull(credentials, "credentials");
+      return this;
+    }
+
+    /**
+     * Sessions held at once (default 1). SYSPRO serialises work per session, so more sessions mean
+     * more parallel calls, but each holds an e.net licence seat and a second logon of an operator
+     * with one concurrent user evicts the first: use more than one only with an operator set up for
+     * that many concurrent users. A pool that finds its sessions evicting each other shrinks itself.
+     */
+    public Builder sessionPoolSize(int size) {
+      if (size < 1 || size > 64) {
+        throw new IllegalArgumentException("sessionPoolSize must be 1..64, was " + size);
+      }
+      this.sessionPoolSize = size;
+      return this;
+    }
+
+    /** How long a call waits for a free session before failing transiently (default 2 min). */
+    public Builder acquireTimeout(Duration timeout) {
+      this.acquireTimeout = positive(timeout, "acquireTimeout");
+      return this;
+    }
+
+    /**
+     * SYSPRO's idle timeout, if known (the SYSPRO 8 default is unconfirmed): a session idle that
+     * long is logged off and replaced before the next call instead of failing once. Unset by
+     * default: an expired session is then detected by its answer and replaced once.
+     */
+    public Builder sessionIdleTimeout(Duration timeout) {
+      this.sessionIdleTimeout = positive(timeout, "sessionIdleTimeout");
+      return this;
+    }
+
+    /**
+     * The pattern an {@code ERROR} answer matches when the session is invalid, expired or evicted
+     * (default: "UserID ... invalid/expired"; the SYSPRO 8 wording is unconfirmed).
+     */
+    public Builder invalidSessionPattern(Pattern pattern) {
+      this.invalidSessionPattern = Objects.requireNonNull(pattern, "invalidSessionPattern");
+      return this;
+    }
+
+    /** The pattern of an {@code ERROR} answer saying the session is busy (transient). */
+    public Builder busyPattern(Pattern pattern) {
+      this.busyPattern = Objects.requireNonNull(pattern, "busyPattern");
+      return this;
+    }
+
+    /**
+     * The pattern of a {@code Logon} {@code ERROR} that is transient rather than a credential
+     * problem: no licence seat free, operator already logged in (wording unconfirmed).
+     */
+    public Builder unavailablePattern(Pattern pattern) {
+      this.unavailablePattern = Objects.requireNonNull(pattern, "unavailablePattern");
+      return this;
+    }
+
+    /**
+     * The longest {@code Transaction/Post} GET URL sent (default 2,048, IIS's default query
+     * limit; the real limit is site-specific); longer postings go to {@code Transaction/PostLD}.
+     */
+    public Builder maxGetUrlLength(int length) {
+      if (length < 256) {
+        throw new IllegalArgumentException("maxGetUrlLength must be at least 256, was " + length);
+      }
+      this.maxGetUrlLength = length;
+      return this;
+    }
+
+    /**
+     * Sends {@code Transaction/PostLD} as an HTML form instead of the observed {@code
+     * TransactionPostLD} XML envelope (for sites whose service expects the form variant).
+     */
+    public Builder postLdAsForm(boolean form) {
+      this.postLdForm = form;
+      return this;
+    }
+
+    /** The customer code format (default alphanumeric, 15). */
+    public Builder customerKeys(KeyFormat format) {
+      this.customerKeys = Objects.requireNonNull(format, "customerKeys");
+      return this;
+    }
+
+    /** The supplier code format (default alphanumeric, 15). */
+    public Builder supplierKeys(KeyFormat format) {
+      this.supplierKeys = Objects.requireNonNull(format, "supplierKeys");
+      return this;
+    }
+
+    /** How much of each exchange is logged at DEBUG (secrets always masked). */
+    public Builder logLevel(HttpLogLevel level) {
+      this.logLevel = Objects.requireNonNull(level, "logLevel");
+      return this;
+    }
+
+    /** The retry policy for reads (postings are never repeated). */
+    public Builder retryPolicy(RetryPolicy policy) {
+      this.retryPolicy = Objects.requireNonNull(policy, "retryPolicy");
+      return this;
+    }
+
+    /** The read timeout (business objects can be slow); default the transport's. */
+    public Builder readTimeout(Duration timeout) {
+      this.readTimeout = positive(timeout, "readTimeout");
+      return this;
+    }
+
+    /**
+     * The OData service root of the company ({@code https://host/SYSPRO8Odata/SYSPROOData/EDU1}:
+     * the whole prefix is site configuration) and its Basic credentials (operator code and the
+     * OData password set in Operator Maintenance).
+     */
+    public Builder odata(String serviceUrl, String user, String password) {
+      requireText(serviceUrl, "odata serviceUrl");
+      HttpUrl parsed = HttpUrl.parse(serviceUrl);
+      if (parsed == null) {
+        throw new IllegalArgumentException("odata serviceUrl is not an http(s) URL: " + serviceUrl);
+      }
+      this.odataServiceUrl = parsed;
+      this.odataUser = requireText(user, "odata user");
+      this.odataPassword = Objects.requireNonNull(password, "odata password");
+      return this;
+    }
+
+    /** The most rows the OData service returns per request (default 5,000). */
+    public Builder odataRowCap(int rows) {
+      if (rows < 1) {
+        throw new IllegalArgumentException("odataRowCap must be positive, was " + rows);
+      }
+      this.odataRowCap = rows;
+      return this;
+    }
+
+    /** Replaces the OData settings of one table (entity set name, keys, strategy). */
+    public Builder odataTable(ODataTable table) {
+      Objects.requireNonNull(table, "odataTable");
+      odataTables.put(table.sqlName(), table);
+      return this;
+    }
+
+    /**
+     * Where a posted payment's {@code Reference} can be found again with COMFND (default {@code
+     * ArInvoicePay.Reference}; unconfirmed, configure per site).
+     */
+    public Builder paymentReferenceLookup(String table, String column) {
+      this.paymentTable = requireText(table, "table");
+      this.paymentReferenceColumn = requireText(column, "column");
+      return this;
+    }
+
+    /**
+     * The config.
+     *
+     * @throws IllegalStateException when the REST base URL or the credentials are missing
+     */
+    public SysproConfig build() {
+      if (restBaseUrl == null) {
+        throw new IllegalStateException("restBaseUrl is required");
+      }
+      if (credentials == null) {
+        throw new IllegalStateException("credentials are required");
+      }
+      return new SysproConfig(this);
+    }
+
+    private static String requireText(String value, String name) {
+      if (value == null || value.isBlank()) {
+        throw new IllegalArgumentException(name + " must not be blank");
+      }
+      return value;
+    }
+
+    private static Duration positive(Duration d, String name) {
+      Objects.requireNonNull(d, name);
+      if (d.isNegative() || d.isZero()) {
+        throw new IllegalArgumentException(name + " must be positive, was " + d);
+      }
+      return d;
+    }
+  }
+}

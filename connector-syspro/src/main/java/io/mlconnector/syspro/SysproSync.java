@@ -1,0 +1,256 @@
+package io.mlconnector.syspro;
+
+import io.mlconnector.core.model.Customer;
+import io.mlconnector.core.model.Dispute;
+import io.mlconnector.core.model.ExternalRef;
+import io.mlconnector.core.model.GlAccount;
+import io.mlconnector.core.model.Invoice;
+import io.mlconnector.core.model.JournalEntry;
+import io.mlconnector.core.model.Payment;
+import io.mlconnector.core.model.Refund;
+import io.mlconnector.core.model.Vendor;
+import io.mlconnector.core.odata.ODataDialect;
+import io.mlconnector.core.odata.ODataFilter;
+import io.mlconnector.core.odata.ODataQuery;
+import io.mlconnector.core.sync.PollSource;
+import io.mlconnector.core.sync.Sink;
+import io.mlconnector.syspro.bo.PostingOptions;
+import io.mlconnector.syspro.internal.ApGlSinks;
+import io.mlconnector.syspro.internal.ArPostingSink;
+import io.mlconnector.syspro.internal.RowMappers;
+import io.mlconnector.syspro.internal.TableSource;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.BiFunction;
+
+/**
+ * The SYSPRO sources and sinks for the sync engine, for one tenant's {@link SysproClient}.
+ *
+ * <ul>
+ *   <li>Sources (OData, each table's {@link IncrementalStrategy} as configured): {@link
+ *       #customers()}, {@link #arInvoices()} (with lines), {@link #suppliers()}, {@link
+ *       #glAccounts()}.
+ *   <li>Sinks (e.net business objects): {@link #payments()}, {@link #refunds()} and {@link
+ *       #disputes()} into ARSTPY; {@link #apInvoices()} into APSTIN; {@link #journals()} into
+ *       GENTJL; {@link #supplierSink()} into APSSSP. Each stamps the source on what it posts and
+ *       finds it again by that stamp ({@link Sink#findByStamp}).
+ * </ul>
+ *
+ * <pre>{@code
+ * SysproSync sync = SysproSync.builder(syspro).build();
+ * Flow.poll("syspro-customers", Customer.class, t -> sync.customers(), Customer.class, t -> stripeSink)...
+ * }</pre>
+ */
+public final class SysproSync {
+
+  private final SysproClient client;
+  private final String tenant;
+  private final PostingOptions options;
+  private final Currency defaultCurrency;
+  private final String journalTable;
+
+  private SysproSync(Builder b) {
+    this.client = b.client;
+    this.tenant = b.client.config().tenant();
+    this.options = b.options;
+    this.defaultCurrency = b.defaultCurrency;
+    this.journalTable = b.journalTable;
+  }
+
+  /** A builder for {@code client}'s tenant. */
+  public static Builder builder(SysproClient client) {
+    return new Builder(client);
+  }
+
+  /** Customers ({@code ArCustomer}) as canonical customers. */
+  public PollSource<Customer> customers() {
+    return source("ArCustomer", (row, version) -> RowMappers.customer(tenant, row, version),
+        ref -> List.of(keyOf(ref, SysproRefs.CUSTOMER)));
+  }
+
+  /** Suppliers ({@code ApSupplier}) as canonical vendors. */
+  public PollSource<Vendor> suppliers() {
+    return source("ApSupplier", (row, version) -> RowMappers.supplier(tenant, row, version),
+        ref -> List.of(keyOf(ref, SysproRefs.SUPPLIER)));
+  }
+
+  /** GL accounts ({@code GenMaster}). */
+  public PollSource<GlAccount> glAccounts() {
+    return source("GenMaster", (row, version) -> RowMappers.glAccount(tenant, row, version),
+        ref -> List.of(keyOf(ref, SysproRefs.GL_ACCOUNT)));
+  }
+
+  /**
+   * AR invoices ({@code ArInvoice}) with their lines ({@code ArTrnDetail}, read in batches per
+   * page). The version follows the invoice row, so a payment that changes {@code InvoiceBal1}
+   * re-emits the invoice (PAID when the balance reaches zero).
+   */
+  public PollSource<Invoice> arInvoices() {
+    SysproOData odata = client.odata();
+    ODataTable table = client.config().odataTable("ArInvoice");
+    ODataTable lines = client.config().odataTable("ArTrnDetail");
+    return new TableSource<>(
+        odata,
+        table,
+        (rows, versions) -> {
+          Map<String, List<ODataRow>> byInvoice = lines(odata, lines, rows);
+          Currency fallback = fallbackCurrency();
+          List<Invoice> out = new ArrayList<>();
+          for (int i = 0; i < rows.size(); i++) {
+            ODataRow r = rows.get(i);
+            String k = r.textOr("Customer", "") + "|" + r.textOr("Invoice", "");
+            try {
+              out.add(RowMappers.arInvoice(tenant, r, versions.get(i), byInvoice.getOrDefault(k, List.of()), fallback));
+            } catch (IllegalArgumentException | SysproFormatException e) {
+              TableSource.skipped(table.sqlName(), List.of(k), e);
+            }
+          }
+          return out;
+        },
+        ref -> SysproRefs.parts(ref, SysproRefs.AR_INVOICE, 3));
+  }
+
+  /** Payments (received, settled, fully applied to SYSPRO invoices) into ARSTPY. */
+  public Sink<Payment> payments() {
+    SysproConfig c = client.config();
+    return new ArPostingSink.Payments(client, tenant, periodic(), c.paymentTable, c.paymentReferenceColumn);
+  }
+
+  /** Refunds into ARSTPY as adjustments re-opening the refunded invoice. */
+  public Sink<Refund> refunds() {
+    SysproConfig c = client.config();
+    return new ArPostingSink.Refunds(client, tenant, periodic(), c.paymentTable, c.paymentReferenceColumn);
+  }
+
+  /** Disputes into ARSTPY as adjustments (withdrawn funds re-open the invoice; a won dispute reverses). */
+  public Sink<Dispute> disputes() {
+    SysproConfig c = client.config();
+    return new ArPostingSink.Disputes(client, tenant, periodic(), c.paymentTable, c.paymentReferenceColumn);
+  }
+
+  /** Payable invoices into APSTIN. */
+  public Sink<Invoice> apInvoices() {
+    return new ApGlSinks.ApInvoices(client, tenant, periodic());
+  }
+
+  /** Journal entries into GENTJL. */
+  public Sink<JournalEntry> journals() {
+    return new ApGlSinks.Journals(client, tenant, options.without("PostingPeriod"), journalTable);
+  }
+
+  /** Vendors into APSSSP (add, then update). */
+  public Sink<Vendor> supplierSink() {
+    return new ApGlSinks.Suppliers(client, tenant, options.without("PostingPeriod"), client.config().supplierKeys());
+  }
+
+  private <T> PollSource<T> source(
+      String sqlName, BiFunction<ODataRow, String, T> map, java.util.function.Function<ExternalRef, List<String>> key) {
+    ODataTable table = client.config().odataTable(sqlName);
+    return new TableSource<>(
+        client.odata(),
+        table,
+        (rows, versions) -> {
+          List<T> out = new ArrayList<>();
+          for (int i = 0; i < rows.size(); i++) {
+            try {
+              out.add(map.apply(rows.get(i), versions.get(i)));
+            } catch (IllegalArgumentException | SysproFormatException e) {
+              TableSource.skipped(sqlName, List.of(rows.get(i).values().toString()), e);
+            }
+          }
+          return out;
+        },
+        key);
+  }
+
+  private static String keyOf(ExternalRef ref, String type) {
+    Objects.requireNonNull(ref, "ref");
+    if (!SysproRefs.SYSTEM.equals(ref.system()) || !type.equals(ref.type())) {
+      throw new IllegalArgumentException("expected a syspro " + type + " ref, got " + ref);
+    }
+    return ref.id();
+  }
+
+  private static Map<String, List<ODataRow>> lines(SysproOData odata, ODataTable lines, List<ODataRow> invoices) {
+    Map<String, List<ODataRow>> out = new HashMap<>();
+    for (int from = 0; from < invoices.size(); from += 20) {
+      List<ODataFilter> any = new ArrayList<>();
+      for (ODataRow r : invoices.subList(from, Math.min(invoices.size(), from + 20))) {
+        any.add(ODataFilter.and(ODataFilter.eq("Customer", r.textOr("Customer", "")),
+            ODataFilter.eq("Invoice", r.textOr("Invoice", ""))));
+      }
+      ODataQuery q = ODataQuery.of(ODataDialect.V4)
+          .filter(any.size() == 1 ? any.get(0) : ODataFilter.or(any.toArray(new ODataFilter[0])));
+      for (String k : lines.keyColumns()) {
+        q = q.orderBy(k);
+      }
+      for (ODataRow l : odata.readAll(lines, q)) {
+        out.computeIfAbsent(l.textOr("Customer", "") + "|" + l.textOr("Invoice", ""), k -> new ArrayList<>()).add(l);
+      }
+    }
+    return out;
+  }
+
+  private PostingOptions periodic() {
+    return options.get("PostingPeriod") == null ? options.postingPeriod("C") : options;
+  }
+
+  private Currency fallbackCurrency() {
+    if (defaultCurrency != null) {
+      return defaultCurrency;
+    }
+    return RowMappers.iso(client.logonProfile().localCurrency());
+  }
+
+  /** Builds a {@link SysproSync}. */
+  public static final class Builder {
+    private final SysproClient client;
+    private PostingOptions options = PostingOptions.defaults();
+    private Currency defaultCurrency;
+    private String journalTable = "GenJournalCtl";
+
+    private Builder(SysproClient client) {
+      this.client = Objects.requireNonNull(client, "client");
+    }
+
+    /**
+     * The parameters of every posting (default: all-or-nothing, warnings reject, really post). A
+     * {@code PostingPeriod} is passed only to ARSTPY and APSTIN (GENTJL and the Setup objects do not
+     * take one); they default to {@code C}.
+     */
+    public Builder postingOptions(PostingOptions options) {
+      this.options = Objects.requireNonNull(options, "postingOptions");
+      return this;
+    }
+
+    /**
+     * The currency of invoices whose {@code AccountCur} is blank or not ISO; by default the
+     * company's local currency from {@code GetLogonProfile}.
+     */
+    public Builder defaultCurrency(Currency currency) {
+      this.defaultCurrency = Objects.requireNonNull(currency, "defaultCurrency");
+      return this;
+    }
+
+    /**
+     * The table whose {@code Reference} column holds a GL journal's reference (default {@code
+     * GenJournalCtl}; unconfirmed, configure per site).
+     */
+    public Builder journalReferenceTable(String table) {
+      if (table == null || table.isBlank()) {
+        throw new IllegalArgumentException("journalReferenceTable must not be blank");
+      }
+      this.journalTable = table;
+      return this;
+    }
+
+    /** The sources and sinks. */
+    public SysproSync build() {
+      return new SysproSync(this);
+    }
+  }
+}

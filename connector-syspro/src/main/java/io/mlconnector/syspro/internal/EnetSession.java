@@ -1,0 +1,266 @@
+package io.mlconnector.syspro.internal;
+
+import io.mlconnector.core.codec.Xml;
+import io.mlconnector.core.error.ConnectorException;
+import io.mlconnector.core.error.ErrorDetails;
+import io.mlconnector.core.error.TransientException;
+import io.mlconnector.core.http.Redactor;
+import io.mlconnector.core.http.RequestOptions;
+import io.mlconnector.core.http.Session;
+import io.mlconnector.core.http.SessionAuthenticator;
+import io.mlconnector.core.http.TenantClient;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import okhttp3.FormBody;
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One slot of the session pool: its own e.net session, logged on single-flight by the core
+ * transport, used by at most one call at a time. Logs on with {@code GET /Logon}, puts {@code
+ * UserId} on each call (query parameter, or inside the {@code PostLD} body), detects the
+ * invalid-session answer so the transport logs on once more and repeats the call once, and logs
+ * off with {@code GET /Logoff}.
+ */
+public final class EnetSession implements SessionAuthenticator {
+
+  private static final Logger LOG = LoggerFactory.getLogger(EnetSession.class);
+  private static final MediaType XML = MediaType.get("application/xml; charset=utf-8");
+  private static final long PEEK = 256 * 1024;
+
+  /** What a slot needs from its pool. */
+  public interface Pool {
+    /** Called when this slot's session was found invalid; returns true if a sibling logged on since. */
+    boolean evictedBySibling(EnetSession slot, long sessionSeq);
+
+    /** The next logon sequence number. */
+    long nextLogonSeq();
+  }
+
+  private final int index;
+  private final Credentials credentials;
+  private final EnetErrors errors;
+  private final Xml xml;
+  private final Duration idleTimeout;
+  private final Pool pool;
+  private final boolean postLdForm;
+  private volatile TenantClient client;
+  private volatile long sessionSeq;
+  private volatile String deadToken;
+  private volatile Duration lastLogonTime = Duration.ZERO;
+  private final AtomicLong logons = new AtomicLong();
+
+  /** The logon values, held only here. */
+  public record Credentials(String operator, String operatorPassword, String companyId, String companyPassword) {
+    List<String> values() {
+      return List.of(operator, operatorPassword, companyId, companyPassword);
+    }
+
+    @Override
+    public String toString() {
+      return "Credentials{***}";
+    }
+  }
+
+  /** A slot; {@link #bind} gives it its client. */
+  public EnetSession(
+      int index, Credentials credentials, EnetErrors errors, Xml xml, Duration idleTimeout, Pool pool,
+      boolean postLdForm) {
+    this.index = index;
+    this.credentials = credentials;
+    this.errors = errors;
+    this.xml = xml;
+    this.idleTimeout = idleTimeout;
+    this.pool = pool;
+    this.postLdForm = postLdForm;
+  }
+
+  /** Binds the tenant client built with this authenticator. */
+  public void bind(TenantClient client) {
+    this.client = client;
+  }
+
+  /** The slot's client. */
+  public TenantClient client() {
+    return client;
+  }
+
+  /** The slot number. */
+  public int index() {
+    return index;
+  }
+
+  /** The logon sequence number of the current session (0 before the first logon). */
+  public long sessionSeq() {
+    return sessionSeq;
+  }
+
+  /** How long the last logon took. */
+  public Duration lastLogonTime() {
+    return lastLogonTime;
+  }
+
+  /** Logons made by this slot. */
+  public long logonCount() {
+    return logons.get();
+  }
+
+  @Override
+  public Session login(TenantClient loginClient, Session previous) throws IOException {
+    if (previous != null && !previous.token().equals(deadToken)) {
+      logoffQuietly(loginClient, previous);
+    }
+    HttpUrl url =
+        loginClient.url("Logon").newBuilder()
+            .addQueryParameter("Operator", credentials.operator())
+            .addQueryParameter("OperatorPassword", credentials.operatorPassword())
+            .addQueryParameter("CompanyId", credentials.companyId())
+            .addQueryParameter("CompanyPassword", credentials.companyPassword())
+            .build();
+    Request request =
+        new Request.Builder().url(url).get()
+            .tag(RequestOptions.class, RequestOptions.builder().operation("Logon").build())
+            .build();
+    long start = System.nanoTime();
+    String text = loginClient.execute(request, r -> EnetBodies.text(bytes(r), contentType(r), xml));
+    lastLogonTime = Duration.ofNanos(System.nanoTime() - start);
+    if (EnetErrors.isError(text)) {
+      ConnectorException e = errors.forLogon(Redactor.scrub(text, credentials.values()));
+      throw e;
+    }
+    String token = text.replace("\r", "").replace("\n", "");
+    if (token.isBlank() || token.length() > 200 || token.indexOf('<') >= 0) {
+      throw new TransientException(
+          ErrorDetails.of(EnetErrors.SYSTEM, "Logon").withHttpStatus(200)
+              .withRemote(null, "Logon answered without a session id (" + token.length() + " characters)"));
+    }
+    long seq = pool.nextLogonSeq();
+    sessionSeq = seq;
+    logons.incrementAndGet();
+    Session.Builder b = Session.builder(token).attribute("slot", Integer.toString(index));
+    if (idleTimeout != null) {
+      b.idleTimeout(idleTimeout);
+    }
+    LOG.debug("SYSPRO session slot {} logged on (logon #{})", index, seq);
+    return b.build();
+  }
+
+  @Override
+  public Request authorize(Request request, Session session) {
+    EnetCall call = request.tag(EnetCall.class);
+    if (call != null && call.postLd) {
+      return request.newBuilder().post(postLdBody(call, session.token())).build();
+    }
+    HttpUrl url = request.url().newBuilder().setQueryParameter("UserId", session.token()).build();
+    return request.newBuilder().url(url).build();
+  }
+
+  @Override
+  public boolean isExpired(Response response) {
+    if (response.code() != 200) {
+      return false;
+    }
+    String text;
+    try {
+      text = EnetBodies.text(response.peekBody(PEEK).bytes(), contentType(response), xml);
+    } catch (IOException | RuntimeException e) {
+      return false;
+    }
+    if (!errors.isInvalidSession(text)) {
+      return false;
+    }
+    String used = usedToken(response.request());
+    deadToken = used;
+    if (pool.evictedBySibling(this, sessionSeq)) {
+      LOG.warn(
+          "SYSPRO session slot {} was evicted by another session of this pool: the operator allows"
+              + " fewer concurrent sessions than the pool size; the pool shrinks",
+          index);
+    } else {
+      LOG.info("SYSPRO session slot {} is no longer valid (expired or evicted); logging on again", index);
+    }
+    return true;
+  }
+
+  @Override
+  public void logout(TenantClient loginClient, Session session) throws IOException {
+    if (session.token().equals(deadToken)) {
+      return;
+    }
+    logoff(loginClient, session);
+  }
+
+  private void logoffQuietly(TenantClient loginClient, Session session) {
+    try {
+      logoff(loginClient, session);
+    } catch (IOException | RuntimeException e) {
+      LOG.debug("Logoff of replaced SYSPRO session slot {} failed: {}", index, e.getClass().getSimpleName());
+    }
+  }
+
+  private void logoff(TenantClient loginClient, Session session) throws IOException {
+    HttpUrl url = loginClient.url("Logoff").newBuilder().addQueryParameter("UserId", session.token()).build();
+    Request request =
+        new Request.Builder().url(url).get()
+            .tag(RequestOptions.class, RequestOptions.builder().operation("Logoff").build())
+            .build();
+    String text = loginClient.execute(request, r -> EnetBodies.text(bytes(r), contentType(r), xml));
+    if (EnetErrors.isError(text)) {
+      if (errors.isInvalidSession(text)) {
+        LOG.debug("SYSPRO session slot {} was already gone at logoff", index);
+      } else {
+        LOG.warn("SYSPRO Logoff of session slot {} answered: {}", index, EnetErrors.message(text));
+      }
+    }
+  }
+
+  private String usedToken(Request request) {
+    String q = request.url().queryParameter("UserId");
+    return q;
+  }
+
+  private RequestBody postLdBody(EnetCall call, String userId) {
+    Map<String, String> p = call.parameters;
+    if (postLdForm) {
+      FormBody.Builder form = new FormBody.Builder().add("UserId", userId);
+      p.forEach(form::add);
+      return form.build();
+    }
+    StringBuilder sb = new StringBuilder("<TransactionPostLD xmlns=\"http://SYSPROWcfService\">");
+    sb.append("<UserId>").append(escape(userId)).append("</UserId>");
+    for (Map.Entry<String, String> e : p.entrySet()) {
+      sb.append('<').append(e.getKey()).append('>').append(cdata(e.getValue())).append("</").append(e.getKey()).append('>');
+    }
+    sb.append("</TransactionPostLD>");
+    return RequestBody.create(sb.toString(), XML);
+  }
+
+  static String cdata(String text) {
+    return "<![CDATA[" + text.replace("]]>", "]]]]><![CDATA[>") + "]]>";
+  }
+
+  static String escape(String text) {
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+  }
+
+  static byte[] bytes(Response r) throws IOException {
+    return r.body() == null ? new byte[0] : r.body().bytes();
+  }
+
+  static MediaType contentType(Response r) {
+    return r.body() == null ? null : r.body().contentType();
+  }
+
+  @Override
+  public String toString() {
+    return "EnetSession{slot=" + index + '}';
+  }
+}

@@ -1,0 +1,90 @@
+package io.mlconnector.syspro;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.mlconnector.core.error.AuthenticationException;
+import io.mlconnector.core.error.TransientException;
+import io.mlconnector.syspro.bo.ComfndQuery;
+import io.mlconnector.testkit.syspro.BodyForm;
+import io.mlconnector.testkit.syspro.Customer;
+import io.mlconnector.testkit.syspro.Operator;
+import io.mlconnector.testkit.syspro.SecondLogonPolicy;
+import io.mlconnector.testkit.syspro.SessionIdStyle;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+class SysproSessionTest {
+
+  @ParameterizedTest
+  @EnumSource(BodyForm.class)
+  void logsOnQueriesAndLogsOffInEveryBodyForm(BodyForm form) {
+    try (SimFixture f = new SimFixture(b -> b.bodyForm(form).sessionIdStyle(SessionIdStyle.SYSPRO_8))) {
+      f.sim.addCustomer(Customer.of("CUS001", "Café Zürich"));
+      try (SysproClient client = f.client()) {
+        List<SysproElement> rows = client.find(ComfndQuery.of("ArCustomer", "Customer", "Name"));
+        assertThat(rows).hasSize(1);
+        assertThat(rows.get(0).text("Name")).contains("Café Zürich");
+        assertThat(client.logonProfile().operatorCode()).isEqualTo(SimFixture.OPERATOR);
+        assertThat(f.sim.seatsInUse()).isEqualTo(1);
+        assertThat(f.sim.logonCount()).isEqualTo(1);
+      }
+      assertThat(f.sim.seatsInUse()).isZero();
+    }
+  }
+
+  @Test
+  void wrongPasswordIsAnAuthenticationErrorWithoutTheSecret() {
+    try (SimFixture f = new SimFixture();
+        SysproClient client =
+            f.client(c -> c.credentials(SysproCredentials.of(SimFixture.OPERATOR, "wrong-pass", f.sim.companyId(), "")))) {
+      assertThatThrownBy(client::logonProfile)
+          .isInstanceOf(AuthenticationException.class)
+          .hasMessageContaining("Invalid operator password")
+          .satisfies(e -> assertThat(e.getMessage()).doesNotContain("wrong-pass"));
+    }
+  }
+
+  @Test
+  void licenceExhaustedIsTransient() {
+    try (SimFixture f = new SimFixture(b -> b.licenceSeats(1).operator(Operator.of("OTHER", "pw")))) {
+      try (SysproClient first = f.client(); SysproClient second = f.client(c -> c.credentials(
+          SysproCredentials.of("OTHER", "pw", f.sim.companyId(), "")))) {
+        first.logonProfile();
+        assertThatThrownBy(second::logonProfile).isInstanceOf(TransientException.class).hasMessageContaining("licen");
+      }
+    }
+  }
+
+  @Test
+  void expiredSessionIsReplacedOnceAndTheCallRepeated() {
+    try (SimFixture f = new SimFixture(b -> b.idleTimeout(Duration.ofMinutes(20)))) {
+      f.sim.addCustomer(Customer.of("CUS001", "Acme"));
+      try (SysproClient client = f.client()) {
+        client.logonProfile();
+        f.sim.advanceClock(Duration.ofMinutes(30));
+        assertThat(client.find(ComfndQuery.of("ArCustomer", "Customer"))).hasSize(1);
+        assertThat(f.sim.logonCount()).isEqualTo(2);
+        assertThat(f.sim.expiredSessionCount()).isEqualTo(1);
+      }
+      assertThat(f.sim.seatsInUse()).isZero();
+    }
+  }
+
+  @Test
+  void evictionByAnotherLogonOfTheOperatorIsRecovered() {
+    try (SimFixture f = new SimFixture(b -> b.secondLogon(SecondLogonPolicy.EVICT_OLDEST))) {
+      try (SysproClient ours = f.client(); SysproClient intruder = f.client()) {
+        ours.logonProfile();
+        intruder.logonProfile();
+        assertThat(f.sim.evictedSessionCount()).isEqualTo(1);
+        assertThat(ours.logonProfile().operatorCode()).isEqualTo(SimFixture.OPERATOR);
+        assertThat(f.sim.evictedSessionCount()).isEqualTo(2);
+      }
+      assertThat(f.sim.seatsInUse()).isZero();
+    }
+  }
+}
