@@ -2,7 +2,7 @@ package io.mlconnector.samples;
 
 import io.mlconnector.core.credential.KeyProvider;
 import io.mlconnector.core.state.DeadLetterQuery;
-import io.mlconnector.core.state.Mapping;
+import io.mlconnector.samples.internal.ReissueAwareInvoiceSink;
 import io.mlconnector.core.state.RetryItem;
 import io.mlconnector.core.sync.RunReport;
 import io.mlconnector.stripe.StripeCanonical;
@@ -144,8 +144,7 @@ public final class Demo {
     return app.store()
         .mappingBySource(SysproRefs.arInvoice(app.tenant(), inv.customer(), inv.invoice(), inv.documentType()),
             StripeCanonical.SYSTEM)
-        .map(Mapping::target)
-        .map(t -> t.id());
+        .map(m -> ReissueAwareInvoiceSink.current(m.target(), m.attributes()));
   }
 
   static void awaitDeliveries(StripeSimulator stripe) throws InterruptedException {

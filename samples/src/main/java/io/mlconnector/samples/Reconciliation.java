@@ -14,6 +14,7 @@ import io.mlconnector.core.sync.Checkpoint;
 import io.mlconnector.core.sync.PollRequest;
 import io.mlconnector.core.sync.PollSource;
 import io.mlconnector.core.sync.SourcePage;
+import io.mlconnector.samples.internal.ReissueAwareInvoiceSink;
 import io.mlconnector.stripe.StripeCanonical;
 import io.mlconnector.stripe.StripeConnector;
 import io.mlconnector.stripe.StripeCurrencies;
@@ -156,7 +157,7 @@ public record Reconciliation(List<Line> lines) {
     if (mapping.isEmpty()) {
       return new Line(inv.number(), customer, total, open, null, null, null, null, Verdict.NOT_IN_STRIPE);
     }
-    String id = mapping.get().target().id();
+    String id = ReissueAwareInvoiceSink.current(mapping.get().target(), mapping.get().attributes());
     com.stripe.model.Invoice s = stripe.retrieveStripeInvoice(id);
     String cur = s.getCurrency();
     Money stripeTotal = currencies.toMoney(nz(s.getTotal()), cur);

@@ -45,6 +45,11 @@ import java.util.TreeMap;
  *   <tr><td>{@code stripe.api.key}, {@code stripe.webhook.secret}</td><td>secrets</td></tr>
  *   <tr><td>{@code stripe.api.base}</td><td>API base (default {@code https://api.stripe.com})</td></tr>
  *   <tr><td>{@code stripe.requests.per.second}</td><td>request budget (default 25 test / 100 live)</td></tr>
+ *   <tr><td>{@code stripe.rate.limit.backoff}, {@code stripe.rate.limit.backoff.max}</td><td>first and
+ *       longest wait after a 429 (ISO-8601 durations; connector-stripe's defaults)</td></tr>
+ *   <tr><td>{@code engine.parallelism}, {@code engine.pending.grace}, {@code node.id}</td><td>records
+ *       written at once; age of an open write before recovery looks it up by stamp (default {@code
+ *       PT2M}); this node's id (keep it across restarts to take leases back at once)</td></tr>
  *   <tr><td>{@code data.dir}</td><td>store and credential directory (default {@code ./data})</td></tr>
  *   <tr><td>{@code store}</td><td>{@code h2} (default) or {@code postgresql}</td></tr>
  *   <tr><td>{@code store.jdbc.url}, {@code store.jdbc.user}, {@code store.jdbc.password}</td><td>PostgreSQL</td></tr>
@@ -233,6 +238,8 @@ public final class SampleConfig {
                 () -> new IllegalArgumentException("stripe.api.key is not stored for tenant " + tenant())).reveal());
     value("stripe.api.base").ifPresent(stb::apiBase);
     value("stripe.requests.per.second").ifPresent(v -> stb.requestsPerSecond(Double.parseDouble(v)));
+    value("stripe.rate.limit.backoff").ifPresent(v -> stb.rateLimitBackoff(Duration.parse(v),
+        Duration.parse(value("stripe.rate.limit.backoff.max").orElse("PT30S"))));
     String whsec = stripe.find(WEBHOOK_SECRET).orElseThrow(
         () -> new IllegalArgumentException("stripe.webhook.secret is not stored for tenant " + tenant())).reveal();
     return new Systems(

@@ -36,8 +36,10 @@ public final class SimulatedSystems implements AutoCloseable {
     this.odataPassword = b.odataPassword;
     this.webhookSecret = b.webhookSecret;
     Instant now = Instant.now();
+    SysproSimulator.Builder sys = SysproSimulator.builder();
+    b.extraOperators.forEach(sys::operator);
     this.syspro =
-        SysproSimulator.builder()
+        sys
             .operator(Operator.of(OPERATOR, operatorPassword).withODataPassword(odataPassword))
             .companyId(COMPANY)
             .companyName("Outdoor Café Company")
@@ -112,8 +114,15 @@ public final class SimulatedSystems implements AutoCloseable {
     private String operatorPassword = "Op3rator-Pw";
     private String odataPassword = "OData-Pw";
     private String webhookSecret = "whsec_demoSigningSecret0000000000";
+    private final java.util.List<Operator> extraOperators = new java.util.ArrayList<>();
 
     private Builder() {}
+
+    /** Another SYSPRO operator (another user of the company, competing for licence seats). */
+    public Builder addOperator(Operator operator) {
+      extraOperators.add(Objects.requireNonNull(operator, "operator"));
+      return this;
+    }
 
     /** Latency added to every SYSPRO request (default none). */
     public Builder sysproLatency(Duration value) {

@@ -167,18 +167,27 @@ public final class SysproStripeMappers {
     };
   }
 
-  /** The SYSPRO AR invoice a Stripe invoice was issued from, or a deferral until it is mapped. */
-  static ExternalRef erpInvoice(StateStore store, MappingContext context, ExternalRef stripeInvoice) {
-    if (!StripeCanonical.SYSTEM.equals(stripeInvoice.system())) {
-      throw context.refuse("expected a Stripe invoice, got " + stripeInvoice);
+  /**
+   * The SYSPRO AR invoice behind {@code invoice}: a SYSPRO ref (named by the source from the
+   * Stripe invoice's stamp) must have been issued to Stripe by this tenant's invoice flow; a Stripe
+   * ref is looked up in the ID mappings. Either defers the record while the invoice is not synced.
+   */
+  static ExternalRef erpInvoice(StateStore store, MappingContext context, ExternalRef invoice) {
+    if (SysproRefs.SYSTEM.equals(invoice.system()) && SysproRefs.AR_INVOICE.equals(invoice.type())) {
+      if (store.mappingBySource(invoice, StripeCanonical.SYSTEM).isEmpty()) {
+        throw context.defer(invoice, "SYSPRO invoice " + invoice.id() + " is not (yet) issued in Stripe");
+      }
+      return invoice;
+    }
+    if (!StripeCanonical.SYSTEM.equals(invoice.system())) {
+      throw context.refuse("expected a Stripe or SYSPRO invoice, got " + invoice);
     }
     List<ExternalRef> sources =
-        store.mappingByTarget(stripeInvoice).map(Mapping::source).stream()
+        store.mappingByTarget(invoice).map(Mapping::source).stream()
             .filter(s -> SysproRefs.SYSTEM.equals(s.system()) && SysproRefs.AR_INVOICE.equals(s.type()))
             .toList();
     if (sources.isEmpty()) {
-      throw context.defer(stripeInvoice, "Stripe invoice " + stripeInvoice.id()
-          + " is not (yet) mapped to a SYSPRO invoice");
+      throw context.defer(invoice, "Stripe invoice " + invoice.id() + " is not (yet) mapped to a SYSPRO invoice");
     }
     return sources.get(0);
   }

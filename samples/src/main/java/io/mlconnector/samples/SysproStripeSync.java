@@ -18,10 +18,10 @@ import io.mlconnector.core.sync.WebhookEndpoint;
 import io.mlconnector.samples.internal.ContentVersionedInvoices;
 import io.mlconnector.samples.internal.InboxSource;
 import io.mlconnector.samples.internal.InvoiceLinks;
+import io.mlconnector.samples.internal.ReissueAwareInvoiceSink;
 import io.mlconnector.stripe.StripeCustomerRequest;
 import io.mlconnector.stripe.StripeCustomerSink;
 import io.mlconnector.stripe.StripeInvoiceRequest;
-import io.mlconnector.stripe.StripeInvoiceSink;
 import io.mlconnector.stripe.StripeSources;
 import io.mlconnector.syspro.SysproRefs;
 import io.mlconnector.syspro.SysproSync;
@@ -103,7 +103,8 @@ public final class SysproStripeSync implements AutoCloseable {
             .retryPolicy(retry).build();
     Flow<Payment, Payment> payments =
         Flow.webhook(PAYMENTS, Payment.class,
-                x -> new InboxSource<>(StripeSources.payments(t.forTenant(x).systems.stripe()), "stripe-payments", p -> p),
+                x -> new InboxSource<>(StripeSources.payments(t.forTenant(x).systems.stripe()), "stripe-payments",
+                    t.forTenant(x).links::payment),
                 x -> t.forTenant(x).systems.webhooks(), Payment.class, x -> t.forTenant(x).sync.payments())
             .parallelism(b.inboundParallelism).schedule(b.interval, b.jitter).retryPolicy(retry).build();
     Flow<Refund, Refund> refunds =
@@ -186,14 +187,14 @@ public final class SysproStripeSync implements AutoCloseable {
     final Systems systems;
     final SysproSync sync;
     final StripeCustomerSink customerSink;
-    final StripeInvoiceSink invoiceSink;
+    final ReissueAwareInvoiceSink invoiceSink;
     final InvoiceLinks links;
 
     Tenant(Systems systems) {
       this.systems = Objects.requireNonNull(systems, "systems");
       this.sync = SysproSync.builder(systems.syspro()).build();
       this.customerSink = new StripeCustomerSink(systems.stripe());
-      this.invoiceSink = new StripeInvoiceSink(systems.stripe());
+      this.invoiceSink = new ReissueAwareInvoiceSink(systems.stripe());
       this.links = new InvoiceLinks(systems.stripe());
     }
   }

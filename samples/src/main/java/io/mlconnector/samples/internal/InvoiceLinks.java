@@ -7,13 +7,18 @@ import io.mlconnector.core.model.ExternalRef;
 import io.mlconnector.core.model.Refund;
 import io.mlconnector.stripe.StripeCanonical;
 import io.mlconnector.stripe.StripeConnector;
+import io.mlconnector.stripe.StripeMetadata;
+import io.mlconnector.core.model.Payment;
+import io.mlconnector.core.model.PaymentApplication;
 import java.util.List;
 import java.util.Objects;
 
 /**
- * Adds to refunds and disputes read from Stripe the Stripe invoice their payment paid (a source-side
- * read: Stripe's refund and dispute objects name the payment, not the invoice), so mappers can find
- * the SYSPRO invoice to adjust.
+ * Names the ERP invoice behind what Stripe reports (source-side reads): a payment's applications,
+ * and the invoice a refund's or dispute's payment paid (Stripe's refund and dispute objects name
+ * the payment, not the invoice). The ERP invoice is read from the Stripe invoice's stamp ({@link
+ * StripeMetadata#SOURCE_REF}), which also holds on an invoice re-issued after an ERP change; an
+ * invoice without a stamp (not issued by the connector) keeps its Stripe ref.
  */
 public final class InvoiceLinks {
   private final StripeConnector stripe;
@@ -21,6 +26,41 @@ public final class InvoiceLinks {
   /** Links through {@code stripe}. */
   public InvoiceLinks(StripeConnector stripe) {
     this.stripe = Objects.requireNonNull(stripe, "stripe");
+  }
+
+  /** The payment with its applications naming ERP invoices where the Stripe invoice is stamped. */
+  public Payment payment(Payment p) {
+    if (p.applications().isEmpty()) {
+      return p;
+    }
+    Payment.Builder b =
+        Payment.builder().ref(p.ref()).version(p.version()).direction(p.direction()).status(p.status())
+            .method(p.method()).amount(p.amount()).date(p.date()).reference(p.reference()).memo(p.memo())
+            .extensions(p.extensions());
+    if (p.party() != null) {
+      b.party(p.party());
+    }
+    for (PaymentApplication a : p.applications()) {
+      b.addApplication(new PaymentApplication(erpInvoice(a.invoice()), a.amount(), a.discount()));
+    }
+    return b.build();
+  }
+
+  /** The ERP invoice a Stripe invoice was issued for, or the Stripe ref when it carries no stamp. */
+  public ExternalRef erpInvoice(ExternalRef stripeInvoice) {
+    if (!StripeCanonical.SYSTEM.equals(stripeInvoice.system()) || !"invoice".equals(stripeInvoice.type())) {
+      return stripeInvoice;
+    }
+    com.stripe.model.Invoice inv = stripe.retrieveStripeInvoice(stripeInvoice.id());
+    String stamp = inv.getMetadata() == null ? null : inv.getMetadata().get(StripeMetadata.SOURCE_REF);
+    if (stamp == null) {
+      return stripeInvoice;
+    }
+    String[] parts = stamp.split(":", 3);
+    if (parts.length != 3) {
+      return stripeInvoice;
+    }
+    return ExternalRef.of(parts[0], stripeInvoice.tenant(), parts[1], parts[2]);
   }
 
   /** The refund with its invoice set (unchanged when its payment paid no invoice). */
@@ -57,7 +97,7 @@ public final class InvoiceLinks {
     List<InvoicePayment> paid = stripe.listInvoicePaymentsOfPaymentIntent(payment.id());
     for (InvoicePayment ip : paid) {
       if (ip.getInvoice() != null) {
-        return ExternalRef.of(StripeCanonical.SYSTEM, payment.tenant(), "invoice", ip.getInvoice());
+        return erpInvoice(ExternalRef.of(StripeCanonical.SYSTEM, payment.tenant(), "invoice", ip.getInvoice()));
       }
     }
     return null;
