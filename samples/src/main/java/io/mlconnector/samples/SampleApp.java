@@ -55,6 +55,17 @@ public final class SampleApp implements AutoCloseable {
               .pendingGracePeriod(Duration.parse(config.value("engine.pending.grace").orElse("PT2M")));
       config.value("engine.parallelism").ifPresent(v -> b.parallelism(Integer.parseInt(v)));
       config.value("node.id").ifPresent(b::nodeId);
+      Duration claimTtl = config.value("engine.claim.ttl").map(Duration::parse).orElse(null);
+      Duration leaseTtl = config.value("engine.lease.ttl").map(Duration::parse).orElse(null);
+      b.engine(e -> {
+        if (claimTtl != null) {
+          e.claimTtl(claimTtl);
+        }
+        if (leaseTtl != null) {
+          e.leaseTtl(leaseTtl);
+        }
+        return e;
+      });
       this.sync = custom.apply(b).build();
       this.webhooks =
           StripeWebhookServer.start(config.value("webhook.host").orElse("0.0.0.0"), config.webhookPort(),

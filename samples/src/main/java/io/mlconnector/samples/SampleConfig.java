@@ -47,6 +47,8 @@ import java.util.TreeMap;
  *   <tr><td>{@code stripe.requests.per.second}</td><td>request budget (default 25 test / 100 live)</td></tr>
  *   <tr><td>{@code stripe.rate.limit.backoff}, {@code stripe.rate.limit.backoff.max}</td><td>first and
  *       longest wait after a 429 (ISO-8601 durations; connector-stripe's defaults)</td></tr>
+ *   <tr><td>{@code engine.claim.ttl}, {@code engine.lease.ttl}</td><td>how long a webhook-event claim and a
+ *       flow lease last when their node dies (engine defaults 5 min and 30 s)</td></tr>
  *   <tr><td>{@code engine.parallelism}, {@code engine.pending.grace}, {@code node.id}</td><td>records
  *       written at once; age of an open write before recovery looks it up by stamp (default {@code
  *       PT2M}); this node's id (keep it across restarts to take leases back at once)</td></tr>
@@ -192,19 +194,20 @@ public final class SampleConfig {
     Objects.requireNonNull(store, "store");
     int n = 0;
     for (String system : List.of(SYSPRO, STRIPE)) {
-      Credentials.Builder b = Credentials.builder();
-      Optional<Credentials> held = store.get(tenant(), system);
-      held.ifPresent(h -> h.fields().forEach(b::put));
+      Map<String, Secret> fields = new TreeMap<>();
+      store.get(tenant(), system).ifPresent(h -> fields.putAll(h.fields()));
       boolean changed = false;
       for (Map.Entry<String, Secret> e : secrets.entrySet()) {
         String[] target = SECRET_KEYS.get(e.getKey());
         if (target[0].equals(system)) {
-          b.put(target[1], e.getValue());
+          fields.put(target[1], e.getValue());
           changed = true;
           n++;
         }
       }
       if (changed) {
+        Credentials.Builder b = Credentials.builder();
+        fields.forEach(b::put);
         store.put(tenant(), system, b.build());
       }
     }
