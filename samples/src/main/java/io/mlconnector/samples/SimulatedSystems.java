@@ -50,6 +50,9 @@ public final class SimulatedSystems implements AutoCloseable {
             .start();
     syspro.setCurrentPeriod(YearMonth.from(now.atZone(ZoneOffset.UTC)));
     StripeSimulator.Builder sb = StripeSimulator.builder().seed(b.seed).faults(stripeFaults).threads(b.threads);
+    if (b.stripeApiKey != null) {
+      sb.apiKey(b.stripeApiKey);
+    }
     if (b.stripeRateLimit > 0) {
       sb.rateLimit(b.stripeRateLimit);
     }
@@ -115,6 +118,7 @@ public final class SimulatedSystems implements AutoCloseable {
     private String odataPassword = "OData-Pw";
     private String webhookSecret = "whsec_demoSigningSecret0000000000";
     private final java.util.List<Operator> extraOperators = new java.util.ArrayList<>();
+    private String stripeApiKey;
 
     private Builder() {}
 
@@ -168,6 +172,12 @@ public final class SimulatedSystems implements AutoCloseable {
       this.operatorPassword = Objects.requireNonNull(operatorPassword, "operatorPassword");
       this.odataPassword = Objects.requireNonNull(odataPassword, "odataPassword");
       this.webhookSecret = Objects.requireNonNull(webhookSecret, "webhookSecret");
+      return this;
+    }
+
+    /** The Stripe API key the simulator accepts (default: the simulator's own test key). */
+    public Builder stripeApiKey(String value) {
+      this.stripeApiKey = Objects.requireNonNull(value, "stripeApiKey");
       return this;
     }
 
