@@ -33,6 +33,11 @@ final class Harness implements AutoCloseable {
   }
 
   Harness(UnaryOperator<SimulatedSystems.Builder> simulators, Map<String, String> extra) {
+    this(simulators, extra, b -> b);
+  }
+
+  Harness(UnaryOperator<SimulatedSystems.Builder> simulators, Map<String, String> extra,
+      UnaryOperator<SysproStripeSync.Builder> custom) {
     this.sims = simulators.apply(SimulatedSystems.builder()).start();
     try {
       this.dir = Files.createTempDirectory("mlc-e2e");
@@ -49,7 +54,7 @@ final class Harness implements AutoCloseable {
     props.put("stripe.rate.limit.backoff.max", "PT0.2S");
     props.putAll(extra);
     this.app = SampleApp.open(SampleConfig.of(sims.properties(TENANT, props), "test"), Demo.demoKeys(),
-        b -> b.retryPolicy(new RetryPolicy(Duration.ofMillis(50), Duration.ofMillis(400), 30)).randomSeed(1));
+        b -> custom.apply(b.retryPolicy(new RetryPolicy(Duration.ofMillis(50), Duration.ofMillis(400), 30)).randomSeed(1)));
     sims.stripe().webhooks().addEndpoint(app.webhooks().url(TENANT), sims.webhookSecret());
   }
 
