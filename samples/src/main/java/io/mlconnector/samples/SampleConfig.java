@@ -3,7 +3,10 @@ package io.mlconnector.samples;
 import io.mlconnector.core.credential.CredentialStore;
 import io.mlconnector.core.credential.Credentials;
 import io.mlconnector.core.credential.Secret;
+import io.mlconnector.core.http.CredentialKey;
 import io.mlconnector.core.http.HttpTransport;
+import io.mlconnector.core.http.RateBudgetConfig;
+import io.mlconnector.core.http.RateBudgetRegistry;
 import io.mlconnector.stripe.StripeConfig;
 import io.mlconnector.stripe.StripeConnector;
 import io.mlconnector.stripe.StripeWebhookVerifier;
@@ -44,7 +47,9 @@ import java.util.TreeMap;
  *       syspro.odata.password}</td><td>secrets</td></tr>
  *   <tr><td>{@code stripe.api.key}, {@code stripe.webhook.secret}</td><td>secrets</td></tr>
  *   <tr><td>{@code stripe.api.base}</td><td>API base (default {@code https://api.stripe.com})</td></tr>
- *   <tr><td>{@code stripe.requests.per.second}</td><td>request budget (default 25 test / 100 live)</td></tr>
+ *   <tr><td>{@code stripe.requests.per.second}, {@code stripe.burst}</td><td>request budget (default 25
+ *       test / 100 live), how many requests may go at once above it (default 2) and the factor the
+ *       budget is multiplied by after a 429 ({@code stripe.rate.decrease}, default 0.5)</td></tr>
  *   <tr><td>{@code stripe.rate.limit.backoff}, {@code stripe.rate.limit.backoff.max}</td><td>first and
  *       longest wait after a 429 (ISO-8601 durations; connector-stripe's defaults)</td></tr>
  *   <tr><td>{@code engine.claim.ttl}, {@code engine.lease.ttl}</td><td>how long a webhook-event claim and a
@@ -240,7 +245,18 @@ public final class SampleConfig {
             .apiKey(stripe.find(API_KEY).orElseThrow(
                 () -> new IllegalArgumentException("stripe.api.key is not stored for tenant " + tenant())).reveal());
     value("stripe.api.base").ifPresent(stb::apiBase);
-    value("stripe.requests.per.second").ifPresent(v -> stb.requestsPerSecond(Double.parseDouble(v)));
+    // the request budget, registered before the connector asks for it: at most `stripe.burst`
+    // requests at once above the steady rate, so a strict per-second limit sees no burst
+    double rps = Double.parseDouble(value("stripe.requests.per.second")
+        .orElse(stripe.find(API_KEY).map(k -> k.reveal().startsWith("sk_live_") || k.reveal().startsWith("rk_live_")).orElse(false)
+            ? String.valueOf(StripeConfig.LIVE_MODE_REQUESTS_PER_SECOND) : String.valueOf(StripeConfig.TEST_MODE_REQUESTS_PER_SECOND)));
+    RateBudgetRegistry budgets = RateBudgetRegistry.create();
+    budgets.budget(new CredentialKey("stripe", tenant() + "/stripe"),
+        RateBudgetConfig.builder(rps).burst(Integer.parseInt(value("stripe.burst").orElse("2")))
+            .defaultPause(value("stripe.rate.limit.backoff").map(Duration::parse).orElse(Duration.ofMillis(500)))
+            .decreaseFactor(Double.parseDouble(value("stripe.rate.decrease").orElse("0.5")))
+            .maxWait(Duration.ofSeconds(60)).build());
+    stb.rateBudgets(budgets).requestsPerSecond(rps);
     value("stripe.rate.limit.backoff").ifPresent(v -> stb.rateLimitBackoff(Duration.parse(v),
         Duration.parse(value("stripe.rate.limit.backoff.max").orElse("PT30S"))));
     String whsec = stripe.find(WEBHOOK_SECRET).orElseThrow(
