@@ -31,45 +31,59 @@ import org.postgresql.ds.PGConnectionPoolDataSource;
 /**
  * Measures the state store's share of the engine's per-record hot path: {@code begin} (the PENDING
  * intent) then {@code complete} (mapping + DONE + audit in one transaction), on embedded H2 and on
- * PostgreSQL, with 1 and 8 threads. Each record has its own source, target and operation key, as
- * in a sync of new records.
+ * PostgreSQL, with 1 and 8 threads. Each record has its own source, target and operation key, as in
+ * a sync of new records.
  *
  * <p>Arguments (all optional): {@code records=20000 warmup=5000 threads=1,8 stores=h2,pg
  * h2WriteDelayMs=0,500}; {@code stores=h2mem} adds an in-memory H2 run that shows the store's own
- * cost without disk writes. The
- * PostgreSQL run reads {@code MLC_PG_URL} (default {@code jdbc:postgresql://127.0.0.1:5432/test}),
- * {@code MLC_PG_USER} (default {@code postgres}) and {@code MLC_PG_PASSWORD}, works under a fresh
- * table prefix and drops its tables afterwards; it is skipped with a note when the server is down.
+ * cost without disk writes. The PostgreSQL run reads {@code MLC_PG_URL} (default {@code
+ * jdbc:postgresql://127.0.0.1:5432/test}), {@code MLC_PG_USER} (default {@code postgres}) and
+ * {@code MLC_PG_PASSWORD}, works under a fresh table prefix and drops its tables afterwards; it is
+ * skipped with a note when the server is down.
  */
 public final class StateStoreBenchmark {
   private StateStoreBenchmark() {}
 
   /** Runs the harness; see the class comment for arguments. */
   public static void main(String[] args) throws Exception {
-    Map<String, String> opts = new java.util.HashMap<>(Map.of(
-        "records", "20000", "warmup", "5000", "threads", "1,8", "stores", "h2,pg",
-        "h2WriteDelayMs", "0,500"));
+    Map<String, String> opts =
+        new java.util.HashMap<>(
+            Map.of(
+                "records",
+                "20000",
+                "warmup",
+                "5000",
+                "threads",
+                "1,8",
+                "stores",
+                "h2,pg",
+                "h2WriteDelayMs",
+                "0,500"));
     for (String a : args) {
       int eq = a.indexOf('=');
       if (eq < 1 || !opts.containsKey(a.substring(0, eq))) {
-        throw new IllegalArgumentException("unknown argument '" + a + "'; expected one of "
-            + opts.keySet() + " as name=value");
+        throw new IllegalArgumentException(
+            "unknown argument '" + a + "'; expected one of " + opts.keySet() + " as name=value");
       }
       opts.put(a.substring(0, eq), a.substring(eq + 1));
     }
     int records = Integer.parseInt(opts.get("records"));
     int warmup = Integer.parseInt(opts.get("warmup"));
-    List<Integer> threadCounts = Stream.of(opts.get("threads").split(","))
-        .map(String::trim).map(Integer::parseInt).toList();
+    List<Integer> threadCounts =
+        Stream.of(opts.get("threads").split(",")).map(String::trim).map(Integer::parseInt).toList();
 
     BenchmarkReport.title("StateStore hot path: begin + complete (mapping + DONE + audit)");
-    BenchmarkReport.row("JVM", "%s on %d CPUs", Runtime.version(),
-        Runtime.getRuntime().availableProcessors());
+    BenchmarkReport.row(
+        "JVM", "%s on %d CPUs", Runtime.version(), Runtime.getRuntime().availableProcessors());
     for (String kind : opts.get("stores").split(",")) {
       switch (kind.trim()) {
         case "h2" -> {
           for (String delay : opts.get("h2WriteDelayMs").split(",")) {
-            runH2(records, warmup, threadCounts, java.time.Duration.ofMillis(Long.parseLong(delay.trim())));
+            runH2(
+                records,
+                warmup,
+                threadCounts,
+                java.time.Duration.ofMillis(Long.parseLong(delay.trim())));
           }
         }
         case "pg" -> runPostgres(records, warmup, threadCounts);
@@ -79,13 +93,18 @@ public final class StateStoreBenchmark {
     }
   }
 
-  private static void runH2(int records, int warmup, List<Integer> threadCounts,
-      java.time.Duration writeDelay) throws Exception {
+  private static void runH2(
+      int records, int warmup, List<Integer> threadCounts, java.time.Duration writeDelay)
+      throws Exception {
     for (int threads : threadCounts) {
       Path dir = Files.createTempDirectory("mlc-bench-h2");
-      try (JdbcStateStore store = JdbcStateStore.embeddedH2(dir).maxConnections(threads)
-          .writeDelay(writeDelay).build()) {
-        measure("H2 file, write delay " + writeDelay.toMillis() + " ms", store, threads, records,
+      try (JdbcStateStore store =
+          JdbcStateStore.embeddedH2(dir).maxConnections(threads).writeDelay(writeDelay).build()) {
+        measure(
+            "H2 file, write delay " + writeDelay.toMillis() + " ms",
+            store,
+            threads,
+            records,
             warmup);
       } finally {
         deleteTree(dir);
@@ -97,13 +116,15 @@ public final class StateStoreBenchmark {
   private static void runH2InMemory(int records, int warmup, List<Integer> threadCounts)
       throws Exception {
     for (int threads : threadCounts) {
-      JdbcConnectionPool pool = JdbcConnectionPool.create(
-          "jdbc:h2:mem:bench" + threads + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000", "sa", "");
+      JdbcConnectionPool pool =
+          JdbcConnectionPool.create(
+              "jdbc:h2:mem:bench" + threads + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000", "sa", "");
       pool.setMaxConnections(threads);
       try (JdbcStateStore store = JdbcStateStore.builder(pool).build()) {
         measure("H2 in memory (no file)", store, threads, records, warmup);
       } finally {
-        try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = pool.getConnection();
+            Statement s = c.createStatement()) {
           s.execute("SHUTDOWN");
         }
         pool.dispose();
@@ -123,8 +144,8 @@ public final class StateStoreBenchmark {
       try (Connection c = pool.getConnection()) {
         c.isValid(3);
       } catch (SQLException e) {
-        BenchmarkReport.row("PostgreSQL", "skipped: not reachable at %s (%s)", cpds.getURL(),
-            e.getMessage());
+        BenchmarkReport.row(
+            "PostgreSQL", "skipped: not reachable at %s (%s)", cpds.getURL(), e.getMessage());
         return;
       }
       for (int threads : threadCounts) {
@@ -140,11 +161,12 @@ public final class StateStoreBenchmark {
     }
   }
 
-  private static void measure(String label, StateStore store, int threads, int records,
-      int warmup) throws Exception {
+  private static void measure(String label, StateStore store, int threads, int records, int warmup)
+      throws Exception {
     run(store, threads, warmup, "w");
     long[] latencies = new long[records];
-    long wall = run(store, threads, records, "m", latencies);
+    AtomicLong cpu = new AtomicLong();
+    long wall = run(store, threads, records, "m", latencies, cpu);
     double seconds = wall / 1e9;
     long sum = 0;
     for (long l : latencies) {
@@ -153,33 +175,43 @@ public final class StateStoreBenchmark {
     long[] sorted = latencies.clone();
     java.util.Arrays.sort(sorted);
     String name = label + ", " + threads + (threads == 1 ? " thread" : " threads");
-    BenchmarkReport.row(name, "%,9.0f records/s   mean %7.1f us/record   p99 %7.1f us",
-        records / seconds, sum / (double) records / 1e3, sorted[(int) (records * 0.99)] / 1e3);
+    BenchmarkReport.row(
+        name,
+        "%,9.0f records/s   mean %7.1f us/record   p99 %8.1f us   caller CPU %6.1f us/record",
+        records / seconds,
+        sum / (double) records / 1e3,
+        sorted[(int) (records * 0.99)] / 1e3,
+        cpu.get() / (double) records / 1e3);
   }
 
-  private static long run(StateStore store, int threads, int records, String tag)
-      throws Exception {
-    return run(store, threads, records, tag, new long[records]);
+  private static long run(StateStore store, int threads, int records, String tag) throws Exception {
+    return run(store, threads, records, tag, new long[records], new AtomicLong());
   }
 
   /** Runs {@code records} records over {@code threads} threads; returns the wall time in ns. */
-  private static long run(StateStore store, int threads, int records, String tag, long[] latencies)
+  private static long run(
+      StateStore store, int threads, int records, String tag, long[] latencies, AtomicLong cpuNanos)
       throws Exception {
+    java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     AtomicLong next = new AtomicLong();
     CountDownLatch go = new CountDownLatch(1);
     String runId = tag + System.nanoTime();
     List<Future<?>> futures = new ArrayList<>();
     for (int t = 0; t < threads; t++) {
-      futures.add(pool.submit(() -> {
-        go.await();
-        for (long i = next.getAndIncrement(); i < records; i = next.getAndIncrement()) {
-          long start = System.nanoTime();
-          record(store, runId, i);
-          latencies[(int) i] = System.nanoTime() - start;
-        }
-        return null;
-      }));
+      futures.add(
+          pool.submit(
+              () -> {
+                go.await();
+                long cpuStart = mx.getCurrentThreadCpuTime();
+                for (long i = next.getAndIncrement(); i < records; i = next.getAndIncrement()) {
+                  long start = System.nanoTime();
+                  record(store, runId, i);
+                  latencies[(int) i] = System.nanoTime() - start;
+                }
+                cpuNanos.addAndGet(mx.getCurrentThreadCpuTime() - cpuStart);
+                return null;
+              }));
     }
     long start = System.nanoTime();
     go.countDown();
@@ -202,17 +234,40 @@ public final class StateStoreBenchmark {
       throw new IllegalStateException("operation " + key + " was already begun");
     }
     Instant now = Instant.now();
-    store.complete(new Completion(tenant, key,
-        new Mapping(source, target, Map.of("email_hash", "9f2c")),
-        new AuditEntry(0, tenant, "customers", runId, source, target, "create",
-            AuditEntry.Outcome.SUCCEEDED, null,
-            "3b1f0c2d5e6a7b8c9d0e1f2a3b4c5d6e7f8091a2b3c4d5e6f708192a3b4c5d6e", now)));
+    store.complete(
+        new Completion(
+            tenant,
+            key,
+            new Mapping(source, target, Map.of("email_hash", "9f2c")),
+            new AuditEntry(
+                0,
+                tenant,
+                "customers",
+                runId,
+                source,
+                target,
+                "create",
+                AuditEntry.Outcome.SUCCEEDED,
+                null,
+                "3b1f0c2d5e6a7b8c9d0e1f2a3b4c5d6e7f8091a2b3c4d5e6f708192a3b4c5d6e",
+                now)));
   }
 
   private static void dropTables(DataSource ds, String prefix) throws SQLException {
-    try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
-      for (String table : List.of("schema_lock", "schema_version", "cursor", "mapping", "operation", "inbox",
-          "seen_file", "document_key", "retry", "audit", "lease")) {
+    try (Connection c = ds.getConnection();
+        Statement s = c.createStatement()) {
+      for (String table :
+          List.of(
+              "schema_version",
+              "cursor",
+              "mapping",
+              "operation",
+              "inbox",
+              "seen_file",
+              "document_key",
+              "retry",
+              "audit",
+              "lease")) {
         s.execute("DROP TABLE IF EXISTS " + prefix + table);
       }
     }

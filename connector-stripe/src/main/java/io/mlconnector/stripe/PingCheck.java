@@ -12,6 +12,7 @@ import java.util.Objects;
  * @param latency how long the check's request took ({@link Duration#ZERO} when no request was needed)
  */
 public record PingCheck(String name, boolean ok, String detail, Duration latency) {
+  /** Checks that name and latency are present. */
   public PingCheck {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(latency, "latency");

@@ -13,6 +13,7 @@ package io.mlconnector.stripe;
 public record StripeAddress(
     String line1, String line2, String city, String state, String postalCode, String country) {
 
+  /** Checks the country code. */
   public StripeAddress {
     if (country != null && !country.isBlank() && country.trim().length() != 2) {
       throw new IllegalArgumentException("country must be a two-letter ISO 3166-1 code, was '" + country + "'");

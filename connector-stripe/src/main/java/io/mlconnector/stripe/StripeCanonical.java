@@ -106,7 +106,17 @@ public final class StripeCanonical {
    * @param invoicePayments the invoice payments of this PaymentIntent (others are ignored)
    */
   public Payment payment(PaymentIntent pi, List<InvoicePayment> invoicePayments) {
+    return payment(pi, invoicePayments, java.util.function.UnaryOperator.identity());
+  }
+
+  /**
+   * As {@link #payment(PaymentIntent, List)}, with each paid invoice's id passed through {@code
+   * invoiceRoot} first: the connector's sources map a re-issued invoice to the first invoice of its
+   * chain ({@link StripeMetadata#ORIGINAL}), the one the engine's mapping holds.
+   */
+  public Payment payment(PaymentIntent pi, List<InvoicePayment> invoicePayments, java.util.function.UnaryOperator<String> invoiceRoot) {
     Objects.requireNonNull(pi, "pi");
+    Objects.requireNonNull(invoiceRoot, "invoiceRoot");
     Payment.Status status = paymentStatus(pi.getStatus());
     long received = pi.getAmountReceived() == null ? 0 : pi.getAmountReceived();
     long amount = received > 0 ? received : (pi.getAmount() == null ? 0 : pi.getAmount());
@@ -131,7 +141,7 @@ public final class StripeCanonical {
             && "paid".equals(ip.getStatus())
             && ip.getAmountPaid() != null
             && ip.getAmountPaid() > 0) {
-          b.apply(ref("invoice", ip.getInvoice()), money(ip.getAmountPaid(), ip.getCurrency()));
+          b.apply(ref("invoice", invoiceRoot.apply(ip.getInvoice())), money(ip.getAmountPaid(), ip.getCurrency()));
         }
       }
     }

@@ -1,5 +1,6 @@
 package io.mlconnector.stripe;
 
+import io.mlconnector.core.credential.Secret;
 import io.mlconnector.core.http.RateBudgetRegistry;
 import java.net.URI;
 import java.time.Clock;
@@ -27,7 +28,8 @@ public final class StripeConfig {
   public static final double LIVE_MODE_REQUESTS_PER_SECOND = 100;
 
   private final String tenant;
-  private final String apiKey;
+  private final Secret apiKey;
+  private final boolean liveMode;
   private final String apiBase;
   private final double requestsPerSecond;
   private final int maxNetworkRetries;
@@ -45,12 +47,18 @@ public final class StripeConfig {
   private final Clock clock;
   private final String credentialId;
   private final RateBudgetRegistry rateBudgets;
+  // as set on the builder (0 / null: derived from the key), so newBuilder() re-derives them
+  private final double configuredRequestsPerSecond;
+  private final String configuredCredentialId;
 
   private StripeConfig(Builder b) {
+    this.configuredRequestsPerSecond = b.requestsPerSecond;
+    this.configuredCredentialId = b.credentialId;
     this.credentialId = b.credentialId != null ? b.credentialId : b.tenant + "/" + (isLiveKey(b.apiKey) ? "live" : "test");
     this.rateBudgets = b.rateBudgets != null ? b.rateBudgets : RateBudgetRegistry.create();
     this.tenant = b.tenant;
     this.apiKey = b.apiKey;
+    this.liveMode = isLiveKey(b.apiKey);
     this.apiBase = b.apiBase;
     this.requestsPerSecond =
         b.requestsPerSecond > 0
@@ -82,7 +90,7 @@ public final class StripeConfig {
     b.tenant = tenant;
     b.apiKey = apiKey;
     b.apiBase = apiBase;
-    b.requestsPerSecond = requestsPerSecond;
+    b.requestsPerSecond = configuredRequestsPerSecond;
     b.maxNetworkRetries = maxNetworkRetries;
     b.maxRateLimitRetries = maxRateLimitRetries;
     b.rateLimitBackoff = rateLimitBackoff;
@@ -96,7 +104,7 @@ public final class StripeConfig {
     b.sendInvoices = sendInvoices;
     b.currencies = currencies;
     b.clock = clock;
-    b.credentialId = credentialId;
+    b.credentialId = configuredCredentialId;
     b.rateBudgets = rateBudgets;
     return b;
   }
@@ -121,13 +129,13 @@ public final class StripeConfig {
   }
 
   /** The secret or restricted API key. Hand it only to stripe-java; never log it. */
-  String apiKey() {
+  Secret apiKey() {
     return apiKey;
   }
 
   /** True for a live-mode key ({@code sk_live_}, {@code rk_live_}). */
   public boolean liveMode() {
-    return isLiveKey(apiKey);
+    return liveMode;
   }
 
   /** The API base URL, {@value #DEFAULT_API_BASE} unless pointed elsewhere (a simulator, a proxy). */
@@ -205,8 +213,12 @@ public final class StripeConfig {
     return clock;
   }
 
-  static boolean isLiveKey(String key) {
-    return key != null && (key.startsWith("sk_live_") || key.startsWith("rk_live_"));
+  static boolean isLiveKey(Secret key) {
+    if (key == null) {
+      return false;
+    }
+    String k = key.reveal();
+    return k.startsWith("sk_live_") || k.startsWith("rk_live_");
   }
 
   @Override
@@ -231,7 +243,7 @@ public final class StripeConfig {
   /** Validating builder for {@link StripeConfig}. */
   public static final class Builder {
     private String tenant;
-    private String apiKey;
+    private Secret apiKey;
     private String apiBase = DEFAULT_API_BASE;
     private double requestsPerSecond;
     private int maxNetworkRetries = 2;
@@ -283,8 +295,14 @@ public final class StripeConfig {
         throw new IllegalArgumentException(
             "apiKey must be a secret (sk_...) or restricted (rk_...) Stripe key; publishable keys cannot call the API");
       }
-      this.apiKey = key;
+      this.apiKey = Secret.of(key);
       return this;
+    }
+
+    /** Required (or {@link #apiKey(String)}): the key as a core {@link Secret}, e.g. from a {@code CredentialStore}. */
+    public Builder apiKey(Secret apiKey) {
+      Objects.requireNonNull(apiKey, "apiKey");
+      return apiKey(apiKey.reveal());
     }
 
     /** The API base URL; default {@value StripeConfig#DEFAULT_API_BASE}. Point it at a simulator in tests. */
@@ -318,7 +336,11 @@ public final class StripeConfig {
       return this;
     }
 
-    /** Retries after a 429 (unless Stripe answers {@code Stripe-Should-Retry: false}); default 5. */
+    /**
+     * Retries after a 429 within one stripe-java attempt (unless Stripe answers {@code
+     * Stripe-Should-Retry: false}); default 5. When Stripe says {@code Stripe-Should-Retry: true}
+     * on the last one, stripe-java's own retries ({@link #maxNetworkRetries}) may follow.
+     */
     public Builder maxRateLimitRetries(int maxRateLimitRetries) {
       this.maxRateLimitRetries = requireRange(maxRateLimitRetries, 0, 20, "maxRateLimitRetries");
       return this;

@@ -106,7 +106,7 @@ public final class StripeConnector {
             config.rateLimitBackoffMax());
     this.client =
         StripeClient.builder()
-            .setApiKey(config.apiKey())
+            .setApiKey(config.apiKey().reveal())
             .setApiBase(config.apiBase())
             .setMaxNetworkRetries(config.maxNetworkRetries())
             .setConnectTimeout((int) config.connectTimeout().toMillis())
@@ -172,6 +172,8 @@ public final class StripeConnector {
     } catch (StripeException e) {
       ConnectorException ce = StripeErrors.map("GET /v1/account", e);
       checks.add(new PingCheck("authentication", false, ce.getMessage(), since(t0)));
+    } catch (RuntimeException e) {
+      checks.add(new PingCheck("authentication", false, "GET /v1/account failed: " + io.mlconnector.stripe.internal.Redaction.scrub(e.getMessage()), since(t0)));
     }
     checks.add(new PingCheck("mode", true, config.liveMode() ? "live" : "test", Duration.ZERO));
     checks.add(new PingCheck("api version", true, apiVersion(), Duration.ZERO));
@@ -190,6 +192,8 @@ public final class StripeConnector {
       return new PingCheck(name, true, "readable", since(t0));
     } catch (StripeException e) {
       return new PingCheck(name, false, StripeErrors.map(op, e).getMessage(), since(t0));
+    } catch (RuntimeException e) {
+      return new PingCheck(name, false, op + " failed: " + io.mlconnector.stripe.internal.Redaction.scrub(e.getMessage()), since(t0));
     }
   }
 
@@ -241,6 +245,9 @@ public final class StripeConnector {
     if (request.phone() != null) {
       p.setPhone(request.phone());
     }
+    if (request.preferredLocale() != null) {
+      p.addPreferredLocale(request.preferredLocale());
+    }
     StripeAddress a = request.address();
     if (a != null) {
       p.setAddress(
@@ -261,6 +268,49 @@ public final class StripeConnector {
   public StripeCustomer retrieveCustomer(String customerId) {
     Validation.requireId(customerId, "cus_", "customerId");
     return toCustomer(call("GET /v1/customers/{id}", () -> client.v1().customers().retrieve(customerId)));
+  }
+
+  /**
+   * The customer with this id as the request that would write it as it is now (its stamp, fields
+   * and own metadata), for reconciliation; empty when it does not exist or carries no stamp.
+   */
+  public Optional<StripeCustomerRequest> readCustomerRequest(String customerId) {
+    Validation.requireId(customerId, "cus_", "customerId");
+    Customer c;
+    try {
+      c = call("GET /v1/customers/{id}", () -> client.v1().customers().retrieve(customerId));
+    } catch (NotFoundException gone) {
+      return Optional.empty();
+    }
+    Map<String, String> md = c.getMetadata() == null ? Map.of() : c.getMetadata();
+    String ref = md.get(StripeMetadata.SOURCE_REF);
+    if (ref == null || Boolean.TRUE.equals(c.getDeleted()) || c.getName() == null) {
+      return Optional.empty();
+    }
+    Map<String, String> own = new HashMap<>();
+    md.forEach((k, v) -> {
+      if (!k.startsWith("mlc_")) {
+        own.put(k, v);
+      }
+    });
+    com.stripe.model.Address a = c.getAddress();
+    StripeAddress address =
+        a == null ? null : new StripeAddress(a.getLine1(), a.getLine2(), a.getCity(), a.getState(), a.getPostalCode(), a.getCountry());
+    List<String> locales = c.getPreferredLocales();
+    return Optional.of(
+        new StripeCustomerRequest(
+            ref,
+            md.get(StripeMetadata.SOURCE_VERSION),
+            c.getName(),
+            blankToNull(c.getEmail()),
+            blankToNull(c.getPhone()),
+            address,
+            locales == null || locales.isEmpty() ? null : locales.get(0),
+            own));
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s;
   }
 
   /**
@@ -326,11 +376,12 @@ public final class StripeConnector {
     return issue(request, key, null, key);
   }
 
-  private StripeInvoice issue(StripeInvoiceRequest request, String key, String replaces, String operationKey) {
+  private StripeInvoice issue(StripeInvoiceRequest request, String key, StripeInvoice replaces, String operationKey) {
     List<ItemPlan> plan = planItems(request);
     Map<String, String> md = stamp(request.sourceRef(), request.sourceVersion(), request.metadata(), operationKey);
     if (replaces != null) {
-      md.put(StripeMetadata.REPLACES, replaces);
+      md.put(StripeMetadata.REPLACES, replaces.id());
+      md.put(StripeMetadata.ORIGINAL, replaces.originalId());
     }
     InvoiceCreateParams.Builder p =
         InvoiceCreateParams.builder()
@@ -549,6 +600,46 @@ public final class StripeConnector {
   }
 
   /**
+   * The invoice of the re-issue chain that starts at {@code originalId} which is current: the
+   * newest one not voided, else the newest one (all voided). An invoice never re-issued is its own
+   * chain. The list scan is limited to the customer's invoices.
+   */
+  public StripeInvoice currentInvoice(String originalId) {
+    StripeInvoice original = retrieveInvoice(originalId);
+    if (!original.isVoid()) {
+      return original;
+    }
+    StripeInvoice newestVoid = null;
+    String after = null;
+    int scanned = 0;
+    boolean more = true;
+    while (more && scanned < config.lookupScanLimit()) {
+      InvoiceListParams.Builder p = InvoiceListParams.builder().setCustomer(original.customerId()).setLimit(PAGE);
+      if (after != null) {
+        p.setStartingAfter(after);
+      }
+      StripeCollection<Invoice> page = call("GET /v1/invoices", () -> client.v1().invoices().list(p.build()));
+      // newest first: the first non-void member of the chain is the current one
+      for (Invoice i : page.getData()) {
+        scanned++;
+        after = i.getId();
+        StripeInvoice candidate = toInvoice(i);
+        if (candidate.id().equals(originalId) || !originalId.equals(candidate.originalId())) {
+          continue;
+        }
+        if (!candidate.isVoid()) {
+          return candidate;
+        }
+        if (newestVoid == null) {
+          newestVoid = candidate;
+        }
+      }
+      more = Boolean.TRUE.equals(page.getHasMore()) && !page.getData().isEmpty();
+    }
+    return newestVoid != null ? newestVoid : original;
+  }
+
+  /**
    * Applies an ERP change to the invoice already issued as {@code invoiceId}:
    *
    * <ul>
@@ -622,7 +713,7 @@ public final class StripeConnector {
 
   private InvoiceChange reissue(StripeInvoice cur, StripeInvoiceRequest request, String key) {
     call("POST /v1/invoices/{id}/void", () -> client.v1().invoices().voidInvoice(cur.id(), options(key + "/void")));
-    StripeInvoice fresh = issue(request, key + "/reissue", cur.id(), key);
+    StripeInvoice fresh = issue(request, key + "/reissue", cur, key);
     log.info("stripe invoice {} voided and re-issued as {} for {}", cur.id(), fresh.id(), request.sourceRef());
     return new InvoiceChange(InvoiceChange.Outcome.REISSUED, fresh, cur.id(), null);
   }
@@ -685,7 +776,7 @@ public final class StripeConnector {
       call("DELETE /v1/invoices/{id}", () -> client.v1().invoices().delete(invoiceId));
       return new StripeInvoice(
           cur.id(), cur.customerId(), "deleted", null, null, cur.currency(), cur.total(), cur.amountDue(), cur.amountPaid(),
-          cur.sourceRef(), cur.sourceVersion(), cur.operationKey(), cur.created());
+          cur.sourceRef(), cur.sourceVersion(), cur.operationKey(), cur.created(), cur.originalId());
     }
     return toInvoice(call("POST /v1/invoices/{id}/void", () -> client.v1().invoices().voidInvoice(invoiceId, options(key + "/void"))));
   }
@@ -981,7 +1072,8 @@ public final class StripeConnector {
         meta(i.getMetadata(), StripeMetadata.SOURCE_REF),
         meta(i.getMetadata(), StripeMetadata.SOURCE_VERSION),
         meta(i.getMetadata(), StripeMetadata.OPERATION),
-        i.getCreated() == null ? null : Instant.ofEpochSecond(i.getCreated()));
+        i.getCreated() == null ? null : Instant.ofEpochSecond(i.getCreated()),
+        meta(i.getMetadata(), StripeMetadata.ORIGINAL) != null ? meta(i.getMetadata(), StripeMetadata.ORIGINAL) : i.getId());
   }
 
   @Override

@@ -26,6 +26,7 @@ public record StripeCustomerRequest(
     String preferredLocale,
     Map<String, String> metadata) {
 
+  /** Checks the fields (naming the first one that is wrong) and copies the metadata. */
   public StripeCustomerRequest {
     Validation.requireStamp(sourceRef, "sourceRef");
     Objects.requireNonNull(name, "name");

@@ -43,6 +43,12 @@ public final class StripeCustomerSink implements Sink<StripeCustomerRequest> {
     return stripe.findCustomerBySourceRef(source.key()).map(this::result);
   }
 
+  /** The customer as it stands in Stripe, as a request, for the engine's reconciliation. */
+  @Override
+  public Optional<StripeCustomerRequest> read(ExternalRef target) {
+    return stripe.readCustomerRequest(target.id());
+  }
+
   private WriteResult result(StripeCustomer c) {
     return new WriteResult(ExternalRef.of(StripeCanonical.SYSTEM, stripe.config().tenant(), "customer", c.id()), null, c.operationKey());
   }

@@ -12,6 +12,7 @@ import java.util.List;
  * @param hasMore true when the batch stopped at its size limit and newer events are waiting
  */
 public record StripeEvents(List<Event> events, String lastEventId, boolean hasMore) {
+  /** Copies the events. */
   public StripeEvents {
     events = List.copyOf(events);
   }

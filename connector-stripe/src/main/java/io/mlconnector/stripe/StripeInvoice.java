@@ -17,6 +17,8 @@ package io.mlconnector.stripe;
  * @param sourceVersion the ERP version stamped on it, or null
  * @param operationKey the idempotency key of the connector write that last changed it, or null
  * @param created when Stripe created it
+ * @param originalId the first invoice of its re-issue chain ({@link StripeMetadata#ORIGINAL}), or
+ *     its own id when it was never re-issued
  */
 public record StripeInvoice(
     String id,
@@ -31,7 +33,8 @@ public record StripeInvoice(
     String sourceRef,
     String sourceVersion,
     String operationKey,
-    java.time.Instant created) {
+    java.time.Instant created,
+    String originalId) {
 
   /** True for {@code draft}. */
   public boolean isDraft() {

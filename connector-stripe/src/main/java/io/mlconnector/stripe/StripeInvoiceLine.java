@@ -31,6 +31,7 @@ public record StripeInvoiceLine(
     String taxLabel,
     BigDecimal taxRatePercent) {
 
+  /** Checks the fields: a description, an amount, a positive quantity, one currency, a rate in [0, 100]. */
   public StripeInvoiceLine {
     Objects.requireNonNull(description, "description");
     if (description.isBlank()) {

@@ -31,6 +31,7 @@ public record StripeInvoiceRequest(
     Map<String, String> metadata,
     boolean cancelled) {
 
+  /** Checks the fields (naming the first one that is wrong), lower-cases the currency and copies the lists. */
   public StripeInvoiceRequest {
     Validation.requireStamp(sourceRef, "sourceRef");
     Validation.requireId(customerId, "cus_", "customerId");

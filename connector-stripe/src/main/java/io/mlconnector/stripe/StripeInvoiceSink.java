@@ -17,18 +17,23 @@ import java.util.Optional;
  * <ul>
  *   <li>create: {@link StripeConnector#createInvoice} with the operation key (draft, items,
  *       finalize, send, each step keyed);
- *   <li>update: {@link StripeConnector#changeInvoice} (draft: new lines; open: the configured
- *       {@link OpenInvoicePolicy}, which may re-issue the invoice under a new id, returned as the new
- *       target; paid: {@link io.mlconnector.core.error.ConflictException}, parked for a person), or
- *       {@link StripeConnector#cancelInvoice} for a cancelled ERP invoice;
+ *   <li>update: {@link StripeConnector#changeInvoice} on the chain's current invoice (draft: new
+ *       lines; open: the configured {@link OpenInvoicePolicy}; paid: {@link
+ *       io.mlconnector.core.error.ConflictException}, parked for a person), or {@link
+ *       StripeConnector#cancelInvoice} for a cancelled ERP invoice;
  *   <li>findByStamp: {@link StripeConnector#findInvoiceBySourceRef}. A <em>draft</em> left by the
  *       very operation being resolved is reported as not found, so the engine writes again with the
  *       same key and Stripe's idempotency replays the steps that landed (within Stripe's 24-hour
  *       key window); a draft from an earlier operation is returned, so the engine adopts and updates it.
  * </ul>
  *
- * <p>Attributes saved with the mapping: {@code number}, {@code hosted_invoice_url}, {@code status}
- * and, after a re-issue, {@code replaces}.
+ * <p>A mapping never moves to another target, so the target stays the <em>first</em> Stripe invoice
+ * issued for the ERP invoice; after a void-and-re-issue the attribute {@code invoice} names the
+ * current one (found again through {@link StripeMetadata#ORIGINAL}), and payments on it are applied
+ * to the first id by {@link StripeSources}, so the ERP side resolves them through the same mapping.
+ *
+ * <p>Attributes saved with the mapping: {@code invoice}, {@code number}, {@code hosted_invoice_url},
+ * {@code status} of the current invoice and, after a re-issue, {@code replaces}.
  */
 public final class StripeInvoiceSink implements Sink<StripeInvoiceRequest> {
   /** Mapping attribute: Stripe's invoice number. */
@@ -41,6 +46,8 @@ public final class StripeInvoiceSink implements Sink<StripeInvoiceRequest> {
   public static final String ATTR_REPLACES = "replaces";
   /** Mapping attribute: the credit note issued for a decrease. */
   public static final String ATTR_CREDIT_NOTE = "credit_note";
+  /** Mapping attribute: the current Stripe invoice (differs from the target after a re-issue). */
+  public static final String ATTR_INVOICE = "invoice";
 
   private final StripeConnector stripe;
 
@@ -71,10 +78,11 @@ public final class StripeInvoiceSink implements Sink<StripeInvoiceRequest> {
     Objects.requireNonNull(target, "target");
     Objects.requireNonNull(record, "record");
     StripeCustomerSink.checkStamp(record.sourceRef(), context);
+    StripeInvoice current = stripe.currentInvoice(target.id());
     if (record.cancelled()) {
-      return result(stripe.cancelInvoice(target.id(), context.operationKey()), Map.of());
+      return result(stripe.cancelInvoice(current.id(), context.operationKey()), Map.of());
     }
-    InvoiceChange change = stripe.changeInvoice(target.id(), record, context.operationKey());
+    InvoiceChange change = stripe.changeInvoice(current.id(), record, context.operationKey());
     Map<String, String> extra = new HashMap<>();
     if (change.replacedInvoiceId() != null) {
       extra.put(ATTR_REPLACES, change.replacedInvoiceId());
@@ -103,8 +111,9 @@ public final class StripeInvoiceSink implements Sink<StripeInvoiceRequest> {
       attributes.put(ATTR_HOSTED_URL, invoice.hostedInvoiceUrl());
     }
     attributes.put(ATTR_STATUS, invoice.status());
+    attributes.put(ATTR_INVOICE, invoice.id());
     return new WriteResult(
-        ExternalRef.of(StripeCanonical.SYSTEM, stripe.config().tenant(), "invoice", invoice.id()), attributes, invoice.operationKey());
+        ExternalRef.of(StripeCanonical.SYSTEM, stripe.config().tenant(), "invoice", invoice.originalId()), attributes, invoice.operationKey());
   }
 
   @Override

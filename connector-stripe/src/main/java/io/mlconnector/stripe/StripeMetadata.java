@@ -24,6 +24,12 @@ public final class StripeMetadata {
   public static final String LINE = "mlc_line";
   /** On a re-issued invoice: the id of the voided invoice it replaces. */
   public static final String REPLACES = "mlc_replaces";
+  /**
+   * On a re-issued invoice: the id of the first invoice of the chain, the one the engine's mapping
+   * keeps (a mapping never moves to another target); payments on any invoice of the chain are
+   * applied to it.
+   */
+  public static final String ORIGINAL = "mlc_original";
 
   /** Longest value Stripe stores in one metadata entry. */
   public static final int MAX_VALUE_LENGTH = 500;

@@ -8,6 +8,7 @@ import java.util.List;
  * @param checks the checks in the order they ran
  */
 public record StripePing(List<PingCheck> checks) {
+  /** Copies the checks. */
   public StripePing {
     checks = List.copyOf(checks);
   }

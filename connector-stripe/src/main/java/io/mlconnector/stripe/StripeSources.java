@@ -201,7 +201,7 @@ public final class StripeSources {
       requireType(ref, "payment_intent", "invoice");
       if (ref.type().equals("payment_intent")) {
         return unlessGone(() -> stripe.retrievePaymentIntent(ref.id()))
-            .map(pi -> canonical.payment(pi, stripe.listInvoicePaymentsOfPaymentIntent(pi.getId())));
+            .map(pi -> canonical.payment(pi, stripe.listInvoicePaymentsOfPaymentIntent(pi.getId()), this::rootOf));
       }
       // an invoice event: the payment is the PaymentIntent that paid (or last tried to pay) it
       List<InvoicePayment> payments = unlessGone(() -> stripe.listInvoicePayments(ref.id())).orElse(List.of());
@@ -223,7 +223,12 @@ public final class StripeSources {
       }
       String piId = chosen.getPayment().getPaymentIntent();
       Optional<PaymentIntent> pi = unlessGone(() -> stripe.retrievePaymentIntent(piId));
-      return pi.map(p -> canonical.payment(p, payments));
+      return pi.map(p -> canonical.payment(p, payments, this::rootOf));
+    }
+
+    /** The first invoice of a re-issue chain: the one the engine's mapping holds. */
+    private String rootOf(String invoiceId) {
+      return unlessGone(() -> stripe.retrieveInvoice(invoiceId)).map(StripeInvoice::originalId).orElse(invoiceId);
     }
   }
 

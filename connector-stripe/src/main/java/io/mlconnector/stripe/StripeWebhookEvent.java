@@ -31,6 +31,7 @@ public record StripeWebhookEvent(
     boolean handled,
     String payload) {
 
+  /** Checks that id, type and payload are present. */
   public StripeWebhookEvent {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(type, "type");

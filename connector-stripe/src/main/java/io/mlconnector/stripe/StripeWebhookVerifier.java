@@ -268,6 +268,17 @@ public final class StripeWebhookVerifier implements WebhookVerifier {
       return this;
     }
 
+    /** Required (or {@link #secret(String)}): the signing secret as a core {@code Secret}. */
+    public Builder secret(io.mlconnector.core.credential.Secret secret) {
+      Objects.requireNonNull(secret, "secret");
+      return secret(secret.reveal());
+    }
+
+    /** The previous signing secret as a core {@code Secret}; null for none. */
+    public Builder previousSecret(io.mlconnector.core.credential.Secret previousSecret) {
+      return previousSecret(previousSecret == null ? null : previousSecret.reveal());
+    }
+
     /** The previous signing secret, accepted as well while a rotation is under way; null for none. */
     public Builder previousSecret(String previousSecret) {
       this.previousSecret = previousSecret == null ? null : requireSecret(previousSecret, "previousSecret");

@@ -67,6 +67,17 @@ class StripeSinksTest {
   }
 
   @Test
+  void theCustomerSinkReadsTheCustomerBackForReconciliation() {
+    StripeCustomerRequest written =
+        new StripeCustomerRequest(ERP_CUSTOMER.key(), "v1", "Acme", "ap@acme.test", "+27 21 555 0100",
+            new StripeAddress("1 Main St", null, "Cape Town", "WC", "8001", "ZA"), "en", Map.of("segment", "wholesale"));
+    WriteResult created = customers.create(written, context(ERP_CUSTOMER, "v1", "op-c1"));
+
+    assertThat(customers.read(created.target())).contains(written);
+    assertThat(customers.read(ExternalRef.of("stripe", "acme", "customer", "cus_missing"))).isEmpty();
+  }
+
+  @Test
   void aRecordStampedForAnotherSourceIsRefused() {
     assertThatThrownBy(
             () -> customers.create(StripeCustomerRequest.of("syspro:customer:OTHER", "v1", "X"), context(ERP_CUSTOMER, "v1", "op")))
@@ -85,16 +96,27 @@ class StripeSinksTest {
   }
 
   @Test
-  void anUpdateOfAnOpenInvoiceReturnsTheReissuedTarget() {
+  void aReissueKeepsTheFirstInvoiceAsTargetAndNamesTheCurrentOne() {
     String customerId = customer();
     WriteResult first = invoices.create(invoice(customerId, "v1", "10.00"), context(ERP_INVOICE, "v1", "op-i1"));
+    assertThat(first.attributes()).containsEntry(StripeInvoiceSink.ATTR_INVOICE, first.target().id());
 
     WriteResult second = invoices.update(first.target(), invoice(customerId, "v2", "12.00"), context(ERP_INVOICE, "v2", "op-i2"));
+    String current = second.attributes().get(StripeInvoiceSink.ATTR_INVOICE);
 
-    assertThat(second.target().id()).isNotEqualTo(first.target().id());
-    assertThat(second.attributes()).containsEntry(StripeInvoiceSink.ATTR_REPLACES, first.target().id());
+    assertThat(second.target()).isEqualTo(first.target());
+    assertThat(current).isNotEqualTo(first.target().id());
+    assertThat(second.attributes()).containsEntry(StripeInvoiceSink.ATTR_REPLACES, first.target().id()).containsEntry("status", "open");
     assertThat(second.operationKey()).isEqualTo("op-i2");
-    assertThat(invoices.findByStamp(ERP_INVOICE, context(ERP_INVOICE, "v2", "op-i2")).map(WriteResult::target)).contains(second.target());
+    assertThat(stripe.retrieveInvoice(current).originalId()).isEqualTo(first.target().id());
+    assertThat(invoices.findByStamp(ERP_INVOICE, context(ERP_INVOICE, "v2", "op-i2")).map(WriteResult::target)).contains(first.target());
+
+    // a second change re-issues the current one and still reports the first as target
+    WriteResult third = invoices.update(first.target(), invoice(customerId, "v3", "13.00"), context(ERP_INVOICE, "v3", "op-i3"));
+    assertThat(third.target()).isEqualTo(first.target());
+    assertThat(third.attributes()).containsEntry(StripeInvoiceSink.ATTR_REPLACES, current);
+    assertThat(stripe.retrieveInvoice(third.attributes().get(StripeInvoiceSink.ATTR_INVOICE)).total()).isEqualTo(1300);
+    assertThat(stripe.currentInvoice(first.target().id()).id()).isEqualTo(third.attributes().get(StripeInvoiceSink.ATTR_INVOICE));
   }
 
   @Test

@@ -175,6 +175,29 @@ class StripeWebhookVerifierTest {
     assertThatThrownBy(() -> StripeWebhookVerifier.builder().tolerance(Duration.ofSeconds(-1))).hasMessageContaining("tolerance");
   }
 
+  @Test
+  void asTheEnginesVerifierItReadsTheHeaderCaseInsensitivelyAndAnswers401Or400() throws Exception {
+    io.mlconnector.core.sync.WebhookVerifier spi = verifier;
+    byte[] body = BODY.getBytes(StandardCharsets.UTF_8);
+
+    io.mlconnector.core.sync.WebhookEvent event =
+        spi.verify(java.util.Map.of("stripe-signature", java.util.List.of(sign(BODY, SECRET, NOW))), body);
+    assertThat(event.eventId()).isEqualTo("evt_1Q2w3E");
+    assertThat(event.type()).isEqualTo("invoice.paid");
+    assertThat(event.payload()).isEqualTo(BODY);
+
+    assertThatThrownBy(() -> spi.verify(java.util.Map.of("Stripe-Signature", java.util.List.of(sign(BODY, "whsec_x", NOW))), body))
+        .isInstanceOf(io.mlconnector.core.sync.WebhookVerificationException.class)
+        .satisfies(e -> assertThat(((io.mlconnector.core.sync.WebhookVerificationException) e).status()).isEqualTo(401));
+    assertThatThrownBy(() -> spi.verify(java.util.Map.of(), body))
+        .isInstanceOf(io.mlconnector.core.sync.WebhookVerificationException.class)
+        .hasMessageContaining("no Stripe-Signature");
+    byte[] notEvent = "{\"object\":\"invoice\"}".getBytes(StandardCharsets.UTF_8);
+    assertThatThrownBy(
+            () -> spi.verify(java.util.Map.of("Stripe-Signature", java.util.List.of(sign("{\"object\":\"invoice\"}", SECRET, NOW))), notEvent))
+        .satisfies(e -> assertThat(((io.mlconnector.core.sync.WebhookVerificationException) e).status()).isEqualTo(400));
+  }
+
   private static String hmac(String secret, long t) throws Exception {
     return Webhook.Util.computeHmacSha256(secret, t + "." + BODY);
   }

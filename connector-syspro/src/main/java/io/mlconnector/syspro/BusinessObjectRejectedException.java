@@ -5,9 +5,9 @@ import io.mlconnector.core.error.RejectedException;
 import java.util.List;
 
 /**
- * A Setup or Transaction business object refused the document: its output carried item errors or
- * an invalid count. The message holds SYSPRO's own descriptions; {@link #result()} the whole
- * output (with {@code ApplyIfEntireDocumentValid=N}, items without errors may have been posted).
+ * A Setup or Transaction business object refused the document: its output carried item errors or an
+ * invalid count. The message holds SYSPRO's own descriptions; {@link #result()} the whole output
+ * (with {@code ApplyIfEntireDocumentValid=N}, items without errors may have been posted).
  */
 public final class BusinessObjectRejectedException extends RejectedException {
   private static final long serialVersionUID = 1L;

@@ -7,15 +7,15 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The output of a Setup or Transaction business object: the document, every item error found in
- * it, and the counts of its {@code StatusOfItems} block ({@code RecordsRead/RecordsInvalid} for
- * Setup objects, {@code ItemsProcessed/ItemsInvalid} for AR/AP postings, {@code
+ * The output of a Setup or Transaction business object: the document, every item error found in it,
+ * and the counts of its {@code StatusOfItems} block ({@code RecordsRead/RecordsInvalid} for Setup
+ * objects, {@code ItemsProcessed/ItemsInvalid} for AR/AP postings, {@code
  * JournalsProcessed/JournalsInvalid/PostingsInvalid} for GL journals).
  *
- * <p>An output is {@linkplain #isValid() valid} when no element carries an {@code
- * ErrorDescription} (or {@code ErrorMessage}) and no "invalid" count is above zero. With {@code
- * ApplyIfEntireDocumentValid=N} some items may have posted although others did not: look at
- * {@link #items()}.
+ * <p>An output is {@linkplain #isValid() valid} when no element carries an {@code ErrorDescription}
+ * (or {@code ErrorMessage}) and no "invalid" count is above zero. With {@code
+ * ApplyIfEntireDocumentValid=N} some items may have posted although others did not: look at {@link
+ * #items()}.
  */
 public final class BusinessObjectResult {
 
@@ -101,7 +101,10 @@ public final class BusinessObjectResult {
     if (description.isPresent()) {
       out.add(
           new SysproItemError(
-              e.name(), e.text("Value").orElse(""), e.text("ErrorNumber").orElse(""), description.get()));
+              e.name(),
+              e.text("Value").orElse(""),
+              e.text("ErrorNumber").orElse(""),
+              description.get()));
     }
     for (SysproElement c : e.children()) {
       if (!c.is("ErrorDescription") && !c.is("ErrorMessage")) {
@@ -115,12 +118,24 @@ public final class BusinessObjectResult {
             t ->
                 out.add(
                     new SysproItemError(
-                        "GlJournal", "", t, e.find("GlJournal", "GlJournalMessage").map(SysproElement::text).orElse(""))));
+                        "GlJournal",
+                        "",
+                        t,
+                        e.find("GlJournal", "GlJournalMessage")
+                            .map(SysproElement::text)
+                            .orElse(""))));
   }
 
   @Override
   public String toString() {
-    return "BusinessObjectResult{" + businessObject + ", root=" + document.name() + ", errors="
-        + errors.size() + ", invalid=" + invalidCount() + '}';
+    return "BusinessObjectResult{"
+        + businessObject
+        + ", root="
+        + document.name()
+        + ", errors="
+        + errors.size()
+        + ", invalid="
+        + invalidCount()
+        + '}';
   }
 }

@@ -11,14 +11,14 @@ import io.mlconnector.core.sync.ChangeDetection;
  */
 public enum IncrementalStrategy {
   /**
-   * A modified-timestamp column the tenant names (a custom-form or view column): reads resume at the
-   * checkpoint minus the engine's overlap, ordered by (timestamp, key).
+   * A modified-timestamp column the tenant names (a custom-form or view column): reads resume at
+   * the checkpoint minus the engine's overlap, ordered by (timestamp, key).
    */
   MODIFIED_TIMESTAMP(ChangeDetection.MODIFIED_TIMESTAMP),
   /**
-   * The table's {@code TimeStamp} rowversion (SQL Server bumps it on every change, so a payment that
-   * lowers {@code InvoiceBal1} re-emits the invoice): reads resume strictly after the last value
-   * seen. Needs OData to expose and filter the column ({@code binary'...'} literals).
+   * The table's {@code TimeStamp} rowversion (SQL Server bumps it on every change, so a payment
+   * that lowers {@code InvoiceBal1} re-emits the invoice): reads resume strictly after the last
+   * value seen. Needs OData to expose and filter the column ({@code binary'...'} literals).
    */
   ROW_VERSION(ChangeDetection.MONOTONIC_KEY),
   /**

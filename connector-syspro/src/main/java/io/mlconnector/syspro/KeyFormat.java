@@ -82,22 +82,41 @@ public final class KeyFormat {
       char c = key.charAt(i);
       if (c < 0x20 || c == '<' || c == '>' || c == '&' || c == '\'' || c == '"' || c > 0x7e) {
         throw new IllegalArgumentException(
-            kind + " '" + key + "' contains a character SYSPRO keys cannot hold at position " + (i + 1));
+            kind
+                + " '"
+                + key
+                + "' contains a character SYSPRO keys cannot hold at position "
+                + (i + 1));
       }
     }
     if (numeric) {
       if (!key.chars().allMatch(c -> c >= '0' && c <= '9')) {
-        throw new IllegalArgumentException(kind + " '" + key + "' must be digits only (numeric keys)");
+        throw new IllegalArgumentException(
+            kind + " '" + key + "' must be digits only (numeric keys)");
       }
       if (key.length() > width) {
         throw new IllegalArgumentException(
-            kind + " '" + key + "' has " + key.length() + " digits, more than the " + width + " allowed");
+            kind
+                + " '"
+                + key
+                + "' has "
+                + key.length()
+                + " digits, more than the "
+                + width
+                + " allowed");
       }
       return "0".repeat(width - key.length()) + key;
     }
     if (key.length() > width) {
       throw new IllegalArgumentException(
-          kind + " '" + key + "' has " + key.length() + " characters, more than the " + width + " allowed");
+          kind
+              + " '"
+              + key
+              + "' has "
+              + key.length()
+              + " characters, more than the "
+              + width
+              + " allowed");
     }
     return upperCase ? key.toUpperCase(Locale.ROOT) : key;
   }
@@ -115,7 +134,8 @@ public final class KeyFormat {
 
   @Override
   public String toString() {
-    return numeric ? "KeyFormat{numeric, width=" + width + '}' : "KeyFormat{alphanumeric, max=" + width
-        + (upperCase ? ", upper-case" : "") + '}';
+    return numeric
+        ? "KeyFormat{numeric, width=" + width + '}'
+        : "KeyFormat{alphanumeric, max=" + width + (upperCase ? ", upper-case" : "") + '}';
   }
 }

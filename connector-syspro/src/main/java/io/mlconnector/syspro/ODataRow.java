@@ -55,15 +55,23 @@ public record ODataRow(Map<String, String> values) {
    * rowversion itself; empty when absent.
    */
   public Optional<String> rowVersion(String column) {
-    return text(column).map(t -> {
-      try {
-        byte[] b = Base64.getDecoder().decode(t);
-        byte[] padded = new byte[8];
-        System.arraycopy(b, Math.max(0, b.length - 8), padded, Math.max(0, 8 - b.length), Math.min(8, b.length));
-        return HexFormat.of().formatHex(padded);
-      } catch (IllegalArgumentException e) {
-        throw new SysproFormatException(column + " is not a base64 rowversion: '" + t + "'");
-      }
-    });
+    return text(column)
+        .map(
+            t -> {
+              try {
+                byte[] b = Base64.getDecoder().decode(t);
+                byte[] padded = new byte[8];
+                System.arraycopy(
+                    b,
+                    Math.max(0, b.length - 8),
+                    padded,
+                    Math.max(0, 8 - b.length),
+                    Math.min(8, b.length));
+                return HexFormat.of().formatHex(padded);
+              } catch (IllegalArgumentException e) {
+                throw new SysproFormatException(
+                    column + " is not a base64 rowversion: '" + t + "'");
+              }
+            });
   }
 }

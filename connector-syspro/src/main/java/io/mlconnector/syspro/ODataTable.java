@@ -5,8 +5,8 @@ import java.util.Objects;
 
 /**
  * How one SYSPRO table is reached over OData: its SQL name, the entity set that exposes it (SYSPRO
- * installations differ and the names are unconfirmed), its key columns and its incremental
- * strategy with the column that drives it.
+ * installations differ and the names are unconfirmed), its key columns and its incremental strategy
+ * with the column that drives it.
  *
  * @param sqlName the SQL table name ({@code ArCustomer}), as COMFND uses it
  * @param entitySet the OData entity set name
@@ -35,19 +35,31 @@ public record ODataTable(
     if (strategy == IncrementalStrategy.FULL_SCAN) {
       watermarkColumn = null;
     } else {
-      requireName(watermarkColumn, "watermarkColumn of " + sqlName + " (needed by " + strategy + ")");
+      requireName(
+          watermarkColumn, "watermarkColumn of " + sqlName + " (needed by " + strategy + ")");
     }
   }
 
-  /** {@code ArCustomer} keyed by {@code Customer}, incremental on its {@code TimeStamp} rowversion. */
+  /**
+   * {@code ArCustomer} keyed by {@code Customer}, incremental on its {@code TimeStamp} rowversion.
+   */
   public static ODataTable arCustomer() {
-    return new ODataTable("ArCustomer", "ArCustomer", List.of("Customer"), IncrementalStrategy.ROW_VERSION, "TimeStamp");
+    return new ODataTable(
+        "ArCustomer",
+        "ArCustomer",
+        List.of("Customer"),
+        IncrementalStrategy.ROW_VERSION,
+        "TimeStamp");
   }
 
   /** {@code ArInvoice} keyed by (Customer, Invoice, DocumentType), on its {@code TimeStamp}. */
   public static ODataTable arInvoice() {
     return new ODataTable(
-        "ArInvoice", "ArInvoice", List.of("Customer", "Invoice", "DocumentType"), IncrementalStrategy.ROW_VERSION, "TimeStamp");
+        "ArInvoice",
+        "ArInvoice",
+        List.of("Customer", "Invoice", "DocumentType"),
+        IncrementalStrategy.ROW_VERSION,
+        "TimeStamp");
   }
 
   /**
@@ -58,17 +70,27 @@ public record ODataTable(
    */
   public static ODataTable arInvoiceLines() {
     return new ODataTable(
-        "ArTrnDetail", "ArTrnDetail", List.of("Customer", "Invoice", "DetailLine"), IncrementalStrategy.FULL_SCAN, null);
+        "ArTrnDetail",
+        "ArTrnDetail",
+        List.of("Customer", "Invoice", "DetailLine"),
+        IncrementalStrategy.FULL_SCAN,
+        null);
   }
 
   /** {@code ApSupplier} keyed by {@code Supplier}, on its {@code TimeStamp}. */
   public static ODataTable apSupplier() {
-    return new ODataTable("ApSupplier", "ApSupplier", List.of("Supplier"), IncrementalStrategy.ROW_VERSION, "TimeStamp");
+    return new ODataTable(
+        "ApSupplier",
+        "ApSupplier",
+        List.of("Supplier"),
+        IncrementalStrategy.ROW_VERSION,
+        "TimeStamp");
   }
 
   /** {@code GenMaster} (GL accounts) keyed by {@code GlCode}, on its {@code TimeStamp}. */
   public static ODataTable genMaster() {
-    return new ODataTable("GenMaster", "GenMaster", List.of("GlCode"), IncrementalStrategy.ROW_VERSION, "TimeStamp");
+    return new ODataTable(
+        "GenMaster", "GenMaster", List.of("GlCode"), IncrementalStrategy.ROW_VERSION, "TimeStamp");
   }
 
   /** This table under another entity set name. */

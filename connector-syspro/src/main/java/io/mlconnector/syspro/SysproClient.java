@@ -10,6 +10,7 @@ import io.mlconnector.core.http.HttpTransport;
 import io.mlconnector.core.odata.ODataDialect;
 import io.mlconnector.core.odata.ODataPage;
 import io.mlconnector.core.odata.ODataQuery;
+import io.mlconnector.syspro.bo.ArCustomerQuery;
 import io.mlconnector.syspro.bo.BusinessObjectDocument;
 import io.mlconnector.syspro.bo.CombrwBrowse;
 import io.mlconnector.syspro.bo.ComfchFetch;
@@ -22,6 +23,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
@@ -53,8 +55,8 @@ import java.util.Objects;
  * have no idempotency key): a posting whose answer was lost fails with an {@link
  * OutcomeUnknownException}; look it up by its reference before posting again.
  *
- * <p>All three answer framings seen on real installations are accepted (raw text, a JSON string,
- * a WCF {@code <string>}), Windows-1252 included. Thread-safe.
+ * <p>All three answer framings seen on real installations are accepted (raw text, a JSON string, a
+ * WCF {@code <string>}), Windows-1252 included. Thread-safe.
  */
 public final class SysproClient implements AutoCloseable {
 
@@ -119,12 +121,13 @@ public final class SysproClient implements AutoCloseable {
 
   /** {@code GetVersion}: the SYSPRO version text. */
   public String version() {
-    return enet.callWithoutSession("GetVersion", "GetVersion");
+    return enet.callSimple("GetVersion", "GetVersion");
   }
 
   /** {@code GetLogonProfile} of a pool session. */
   public LogonProfile logonProfile() {
-    return LogonProfile.of(read(EnetCall.of("GetLogonProfile", Map.of(), false, "GetLogonProfile")));
+    return LogonProfile.of(
+        read(EnetCall.of("GetLogonProfile", Map.of(), false, "GetLogonProfile")));
   }
 
   /** {@code Query/Query} with a raw {@code XmlIn} document; returns the output document. */
@@ -144,8 +147,25 @@ public final class SysproClient implements AutoCloseable {
   }
 
   /**
-   * Rows of a COMFND query, one {@link SysproElement} per {@code Row} (column elements inside).
+   * The ARSQRY statement of {@code customer} (normalised by the configured customer {@link
+   * KeyFormat}): open invoices only, or every invoice with {@code includeZeroBalances}.
+   *
+   * @throws io.mlconnector.core.error.RejectedException when SYSPRO does not know the customer
    */
+  public ArStatement customerStatement(String customer, boolean includeZeroBalances) {
+    String code = config.customerKeys.customer(customer);
+    return ArStatement.of(
+        query(
+            new ArCustomerQuery()
+                .key(new ArCustomerQuery.CustomerKey().customer(code))
+                .option(
+                    new ArCustomerQuery.Option()
+                        .includeInvoices(true)
+                        .includeTransactions(false)
+                        .includeZeroBalances(includeZeroBalances))));
+  }
+
+  /** Rows of a COMFND query, one {@link SysproElement} per {@code Row} (column elements inside). */
   public List<SysproElement> find(ComfndQuery query) {
     return query(query).children("Row");
   }
@@ -153,13 +173,44 @@ public final class SysproClient implements AutoCloseable {
   /** {@code Query/Browse} (COMBRW). */
   public SysproElement browse(CombrwBrowse browse) {
     Objects.requireNonNull(browse, "browse");
-    return read(EnetCall.of("Query/Browse", Map.of("XmlIn", xml.toXml(browse)), false, "COMBRW browse"));
+    return read(
+        EnetCall.of("Query/Browse", Map.of("XmlIn", xml.toXml(browse)), false, "COMBRW browse"));
+  }
+
+  /**
+   * Every row COMBRW pages through from {@code browse}'s start key, following {@code NextKey} while
+   * SYSPRO says a next page exists, at most {@code maxPages} pages.
+   *
+   * @throws IllegalArgumentException when {@code maxPages} is not positive
+   */
+  public List<Map<String, String>> browseAll(CombrwBrowse browse, int maxPages) {
+    Objects.requireNonNull(browse, "browse");
+    if (maxPages < 1) {
+      throw new IllegalArgumentException("maxPages must be positive, was " + maxPages);
+    }
+    List<Map<String, String>> rows = new ArrayList<>();
+    String first = browse.startAtKey();
+    String start = first;
+    try {
+      for (int page = 0; page < maxPages; page++) {
+        BrowsePage p = BrowsePage.of(browse(browse.startAtKey(start)));
+        rows.addAll(p.rows());
+        if (!p.hasNext() || p.nextKey().isEmpty() || p.nextKey().equals(start)) {
+          return rows;
+        }
+        start = p.nextKey();
+      }
+      return rows;
+    } finally {
+      browse.startAtKey(first);
+    }
   }
 
   /** {@code Query/Fetch} (COMFCH): one row, every column. */
   public SysproElement fetch(ComfchFetch fetch) {
     Objects.requireNonNull(fetch, "fetch");
-    return read(EnetCall.of("Query/Fetch", Map.of("XmlIn", xml.toXml(fetch)), false, "COMFCH fetch"));
+    return read(
+        EnetCall.of("Query/Fetch", Map.of("XmlIn", xml.toXml(fetch)), false, "COMFCH fetch"));
   }
 
   /**
@@ -183,7 +234,11 @@ public final class SysproClient implements AutoCloseable {
       SetupMethod method, BusinessObjectDocument document, PostingOptions options) {
     Objects.requireNonNull(document, "document");
     Objects.requireNonNull(options, "options");
-    return setup(method, document.businessObject(), options.toXml(document.rootElement()), xml.toXml(document));
+    return setup(
+        method,
+        document.businessObject(),
+        options.toXml(document.rootElement()),
+        xml.toXml(document));
   }
 
   /**
@@ -206,7 +261,8 @@ public final class SysproClient implements AutoCloseable {
   public BusinessObjectResult post(BusinessObjectDocument document, PostingOptions options) {
     Objects.requireNonNull(document, "document");
     Objects.requireNonNull(options, "options");
-    return post(document.businessObject(), options.toXml(document.rootElement()), xml.toXml(document));
+    return post(
+        document.businessObject(), options.toXml(document.rootElement()), xml.toXml(document));
   }
 
   /**
@@ -232,21 +288,32 @@ public final class SysproClient implements AutoCloseable {
       long logonsBefore = slot.logonCount();
       long start = System.nanoTime();
       try {
-        String text = enet.callOn(slot, EnetCall.of("GetLogonProfile", Map.of(), false, "GetLogonProfile"));
+        String text =
+            enet.callOn(slot, EnetCall.of("GetLogonProfile", Map.of(), false, "GetLogonProfile"));
         Duration total = Duration.ofNanos(System.nanoTime() - start);
         Duration logon = slot.logonCount() > logonsBefore ? slot.lastLogonTime() : Duration.ZERO;
         LogonProfile profile = LogonProfile.of(parse(text, "GetLogonProfile", false));
         checks.add(new PingReport.Check("logon", true, logon, "session opened"));
         checks.add(
             new PingReport.Check(
-                "profile", true, total.minus(logon).isNegative() ? Duration.ZERO : total.minus(logon),
-                "company " + profile.companyName() + ", SYSPRO " + profile.sysproVersion()
-                    + ", currency " + profile.localCurrency()));
+                "profile",
+                true,
+                total.minus(logon).isNegative() ? Duration.ZERO : total.minus(logon),
+                "company "
+                    + profile.companyName()
+                    + ", SYSPRO "
+                    + profile.sysproVersion()
+                    + ", currency "
+                    + profile.localCurrency()));
       } catch (RuntimeException e) {
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         boolean loggedOn = slot.logonCount() > logonsBefore;
-        checks.add(new PingReport.Check("logon", loggedOn, loggedOn ? slot.lastLogonTime() : took,
-            loggedOn ? "session opened" : describe(e)));
+        checks.add(
+            new PingReport.Check(
+                "logon",
+                loggedOn,
+                loggedOn ? slot.lastLogonTime() : took,
+                loggedOn ? "session opened" : describe(e)));
         if (loggedOn) {
           checks.add(new PingReport.Check("profile", false, took, describe(e)));
         }
@@ -259,10 +326,19 @@ public final class SysproClient implements AutoCloseable {
       try {
         ODataPage<ODataRow> page =
             odata.page(config.odataTable("ArCustomer"), ODataQuery.of(ODataDialect.V4).top(1));
-        checks.add(new PingReport.Check("odata", true, Duration.ofNanos(System.nanoTime() - start),
-            "read " + page.items().size() + " row(s) of " + config.odataTable("ArCustomer").entitySet()));
+        checks.add(
+            new PingReport.Check(
+                "odata",
+                true,
+                Duration.ofNanos(System.nanoTime() - start),
+                "read "
+                    + page.items().size()
+                    + " row(s) of "
+                    + config.odataTable("ArCustomer").entitySet()));
       } catch (RuntimeException e) {
-        checks.add(new PingReport.Check("odata", false, Duration.ofNanos(System.nanoTime() - start), describe(e)));
+        checks.add(
+            new PingReport.Check(
+                "odata", false, Duration.ofNanos(System.nanoTime() - start), describe(e)));
       }
     }
     return new PingReport(checks);
@@ -283,7 +359,8 @@ public final class SysproClient implements AutoCloseable {
     return parse(enet.call(call), call.operation(), false);
   }
 
-  private BusinessObjectResult write(String path, String bo, String xmlParameters, String xmlIn, String operation) {
+  private BusinessObjectResult write(
+      String path, String bo, String xmlParameters, String xmlIn, String operation) {
     Objects.requireNonNull(xmlParameters, "xmlParameters");
     Objects.requireNonNull(xmlIn, "xmlIn");
     Map<String, String> p = new LinkedHashMap<>();
@@ -293,10 +370,11 @@ public final class SysproClient implements AutoCloseable {
     SysproElement out = parse(enet.call(EnetCall.of(path, p, true, operation)), operation, true);
     BusinessObjectResult result = new BusinessObjectResult(bo, out);
     if (!result.isValid()) {
+      String code = result.errors().isEmpty() ? "" : result.errors().get(0).number();
       throw new BusinessObjectRejectedException(
-          ErrorDetails.of("syspro", operation).withHttpStatus(200)
-              .withRemote(result.errors().isEmpty() ? null : result.errors().get(0).number().isEmpty()
-                  ? null : result.errors().get(0).number(), result.errorMessage()),
+          ErrorDetails.of("syspro", operation)
+              .withHttpStatus(200)
+              .withRemote(code.isEmpty() ? null : code, result.errorMessage()),
           result);
     }
     return result;
@@ -306,17 +384,20 @@ public final class SysproClient implements AutoCloseable {
     try {
       return SysproElement.of(xml.parseDocument(text.strip()).getDocumentElement());
     } catch (XmlFormatException e) {
-      ErrorDetails d = ErrorDetails.of("syspro", operation).withHttpStatus(200)
-          .withRemote(null, "answer is not XML: " + e.getMessage());
+      ErrorDetails d =
+          ErrorDetails.of("syspro", operation)
+              .withHttpStatus(200)
+              .withRemote(null, "answer is not XML: " + e.getMessage());
       throw write ? new OutcomeUnknownException(d, e) : new TransientException(d, e);
     }
   }
 
   private static String businessObject(String bo) {
     if (bo == null || !bo.matches("[A-Za-z0-9]{6}")) {
-      throw new IllegalArgumentException("businessObject must be a six-character SYSPRO name, was " + bo);
+      throw new IllegalArgumentException(
+          "businessObject must be a six-character SYSPRO name, was " + bo);
     }
-    return bo.toUpperCase(java.util.Locale.ROOT);
+    return bo.toUpperCase(Locale.ROOT);
   }
 
   private static String describe(RuntimeException e) {

@@ -1,6 +1,8 @@
 package io.mlconnector.syspro;
 
+import io.mlconnector.core.credential.Secret;
 import io.mlconnector.core.http.HttpLogLevel;
+import io.mlconnector.core.http.Redactor;
 import io.mlconnector.core.http.RetryPolicy;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -23,10 +25,10 @@ import okhttp3.HttpUrl;
  * }</pre>
  *
  * <p>Settings for behaviour the reference marks <i>unconfirmed</i> are all here, with the most
- * plausible default: the text of the invalid-session, busy and licence answers, the URL length above
- * which {@code Transaction/PostLD} is used, its envelope or form variant, the key formats, OData
- * entity set names and incremental columns, the OData row cap, and the table and column a payment's
- * reference is found in.
+ * plausible default: the text of the invalid-session, busy and licence answers, the URL length
+ * above which {@code Transaction/PostLD} is used, its envelope or form variant, the key formats,
+ * OData entity set names and incremental columns, the OData row cap, and the table and column a
+ * payment's reference is found in.
  */
 public final class SysproConfig {
 
@@ -49,7 +51,7 @@ public final class SysproConfig {
   final Duration readTimeout;
   final HttpUrl odataServiceUrl;
   final String odataUser;
-  final String odataPassword;
+  final Secret odataPassword;
   final int odataRowCap;
   final Map<String, ODataTable> odataTables;
   final String paymentTable;
@@ -138,8 +140,17 @@ public final class SysproConfig {
 
   @Override
   public String toString() {
-    return "SysproConfig{tenant=" + tenant + ", credentialId=" + credentialId + ", restBaseUrl="
-        + restBaseUrl + ", sessionPoolSize=" + sessionPoolSize + ", odata=" + odataServiceUrl
+    Redactor r = Redactor.defaults();
+    return "SysproConfig{tenant="
+        + tenant
+        + ", credentialId="
+        + credentialId
+        + ", restBaseUrl="
+        + r.url(restBaseUrl)
+        + ", sessionPoolSize="
+        + sessionPoolSize
+        + ", odata="
+        + (odataServiceUrl == null ? null : r.url(odataServiceUrl))
         + ", credentials=***}";
   }
 
@@ -153,7 +164,9 @@ public final class SysproConfig {
     private Duration acquireTimeout = Duration.ofMinutes(2);
     private Duration sessionIdleTimeout;
     private Pattern invalidSessionPattern =
-        Pattern.compile("(?i)(user ?id\\b.*\\b(invalid|not valid|expired|not logged)|session.*(invalid|expired))");
+        Pattern.compile(
+            "(?i)(user ?id\\b.*\\b(invalid|not valid|expired|not"
+                + " logged)|session.*(invalid|expired))");
     private Pattern busyPattern = Pattern.compile("(?i)(currently processing|\\bbusy\\b)");
     private Pattern unavailablePattern =
         Pattern.compile("(?i)(licen[cs]e|already logged|in use|too many)");
@@ -166,7 +179,7 @@ public final class SysproConfig {
     private Duration readTimeout;
     private HttpUrl odataServiceUrl;
     private String odataUser;
-    private String odataPassword;
+    private Secret odataPassword;
     private int odataRowCap = 5000;
     private final Map<String, ODataTable> odataTables = new LinkedHashMap<>();
     private String paymentTable = "ArInvoicePay";
@@ -177,8 +190,11 @@ public final class SysproConfig {
       this.credentialId = requireText(credentialId, "credentialId");
       for (ODataTable t :
           new ODataTable[] {
-            ODataTable.arCustomer(), ODataTable.arInvoice(), ODataTable.arInvoiceLines(),
-            ODataTable.apSupplier(), ODataTable.genMaster()
+            ODataTable.arCustomer(),
+            ODataTable.arInvoice(),
+            ODataTable.arInvoiceLines(),
+            ODataTable.apSupplier(),
+            ODataTable.genMaster()
           }) {
         odataTables.put(t.sqlName(), t);
       }
@@ -205,7 +221,8 @@ public final class SysproConfig {
      * Sessions held at once (default 1). SYSPRO serialises work per session, so more sessions mean
      * more parallel calls, but each holds an e.net licence seat and a second logon of an operator
      * with one concurrent user evicts the first: use more than one only with an operator set up for
-     * that many concurrent users. A pool that finds its sessions evicting each other shrinks itself.
+     * that many concurrent users. A pool that finds its sessions evicting each other shrinks
+     * itself.
      */
     public Builder sessionPoolSize(int size) {
       if (size < 1 || size > 64) {
@@ -256,8 +273,8 @@ public final class SysproConfig {
     }
 
     /**
-     * The longest {@code Transaction/Post} GET URL sent (default 2,048, IIS's default query
-     * limit; the real limit is site-specific); longer postings go to {@code Transaction/PostLD}.
+     * The longest {@code Transaction/Post} GET URL sent (default 2,048, IIS's default query limit;
+     * the real limit is site-specific); longer postings go to {@code Transaction/PostLD}.
      */
     public Builder maxGetUrlLength(int length) {
       if (length < 256) {
@@ -312,6 +329,11 @@ public final class SysproConfig {
      * OData password set in Operator Maintenance).
      */
     public Builder odata(String serviceUrl, String user, String password) {
+      return odata(serviceUrl, user, Secret.of(Objects.requireNonNull(password, "odata password")));
+    }
+
+    /** {@link #odata(String, String, String)} with the password held as a {@link Secret}. */
+    public Builder odata(String serviceUrl, String user, Secret password) {
       requireText(serviceUrl, "odata serviceUrl");
       HttpUrl parsed = HttpUrl.parse(serviceUrl);
       if (parsed == null) {

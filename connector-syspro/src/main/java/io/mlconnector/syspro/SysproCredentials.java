@@ -1,22 +1,37 @@
 package io.mlconnector.syspro;
 
+import io.mlconnector.core.credential.Credentials;
+import io.mlconnector.core.credential.Secret;
 import java.util.Objects;
 
 /**
  * The four values an e.net {@code Logon} takes: operator, operator password, company id and company
- * password. All four are treated as secrets: they are sent only as {@code Logon} query parameters
- * (which the transport masks in its logs), never logged, and {@link #toString()} shows none of them.
- * Empty passwords are allowed (SYSPRO accepts an empty company password).
+ * password, each a {@link Secret}. They are revealed only to build the {@code Logon} request, whose
+ * query parameters the transport masks in its logs; they never appear in exceptions, and {@link
+ * #toString()} shows none of them. Empty passwords are allowed (SYSPRO accepts an empty company
+ * password).
  */
 public final class SysproCredentials {
 
-  private final String operator;
-  private final String operatorPassword;
-  private final String companyId;
-  private final String companyPassword;
+  /** The field names read by {@link #from(Credentials)}. */
+  public static final String OPERATOR = "operator";
+
+  /** Field name of the operator password. */
+  public static final String OPERATOR_PASSWORD = "operatorPassword";
+
+  /** Field name of the company id. */
+  public static final String COMPANY_ID = "companyId";
+
+  /** Field name of the company password (optional: empty when absent). */
+  public static final String COMPANY_PASSWORD = "companyPassword";
+
+  private final Secret operator;
+  private final Secret operatorPassword;
+  private final Secret companyId;
+  private final Secret companyPassword;
 
   private SysproCredentials(
-      String operator, String operatorPassword, String companyId, String companyPassword) {
+      Secret operator, Secret operatorPassword, Secret companyId, Secret companyPassword) {
     this.operator = operator;
     this.operatorPassword = operatorPassword;
     this.companyId = companyId;
@@ -26,11 +41,24 @@ public final class SysproCredentials {
   /**
    * The logon values.
    *
-   * @param operator the SYSPRO operator code, not blank
-   * @param operatorPassword the operator's password, may be empty
-   * @param companyId the company id, not blank
-   * @param companyPassword the company password, may be empty
+   * @throws IllegalArgumentException when the operator or company id is blank
    */
+  public static SysproCredentials of(
+      Secret operator, Secret operatorPassword, Secret companyId, Secret companyPassword) {
+    Objects.requireNonNull(operator, "operator");
+    Objects.requireNonNull(operatorPassword, "operatorPassword");
+    Objects.requireNonNull(companyId, "companyId");
+    Objects.requireNonNull(companyPassword, "companyPassword");
+    if (operator.reveal().isBlank()) {
+      throw new IllegalArgumentException("operator must not be blank");
+    }
+    if (companyId.reveal().isBlank()) {
+      throw new IllegalArgumentException("companyId must not be blank");
+    }
+    return new SysproCredentials(operator, operatorPassword, companyId, companyPassword);
+  }
+
+  /** The logon values from plain text (wrapped in {@link Secret}s at once). */
   public static SysproCredentials of(
       String operator, String operatorPassword, String companyId, String companyPassword) {
     if (operator == null || operator.isBlank()) {
@@ -39,26 +67,41 @@ public final class SysproCredentials {
     if (companyId == null || companyId.isBlank()) {
       throw new IllegalArgumentException("companyId must not be blank");
     }
-    return new SysproCredentials(
-        operator,
-        Objects.requireNonNull(operatorPassword, "operatorPassword"),
-        companyId,
-        Objects.requireNonNull(companyPassword, "companyPassword"));
+    return of(
+        Secret.of(operator),
+        Secret.of(Objects.requireNonNull(operatorPassword, "operatorPassword")),
+        Secret.of(companyId),
+        Secret.of(Objects.requireNonNull(companyPassword, "companyPassword")));
   }
 
-  String operator() {
+  /**
+   * The logon values from a stored credential with the fields {@value #OPERATOR}, {@value
+   * #OPERATOR_PASSWORD}, {@value #COMPANY_ID} and, optionally, {@value #COMPANY_PASSWORD}.
+   *
+   * @throws io.mlconnector.core.credential.CredentialException naming a missing field
+   */
+  public static SysproCredentials from(Credentials credentials) {
+    Objects.requireNonNull(credentials, "credentials");
+    return of(
+        credentials.get(OPERATOR),
+        credentials.get(OPERATOR_PASSWORD),
+        credentials.get(COMPANY_ID),
+        credentials.find(COMPANY_PASSWORD).orElse(Secret.of("")));
+  }
+
+  Secret operator() {
     return operator;
   }
 
-  String operatorPassword() {
+  Secret operatorPassword() {
     return operatorPassword;
   }
 
-  String companyId() {
+  Secret companyId() {
     return companyId;
   }
 
-  String companyPassword() {
+  Secret companyPassword() {
     return companyPassword;
   }
 

@@ -1,6 +1,7 @@
 package io.mlconnector.syspro;
 
 import java.math.BigDecimal;
+import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -13,10 +14,10 @@ import org.w3c.dom.Node;
 
 /**
  * A read-only view of one element of a business object's output, matched <b>case-insensitively</b>
- * because SYSPRO's casing is not reliable ({@code setuparcustomer/item/key/customer} next to
- * {@code StatusOfItems}). Values are read the way SYSPRO writes them: numbers right-aligned with
- * leading spaces, dates {@code CCYY-MM-DD} or {@code CCYYMMDD}, {@code 0000-00-00} and empty
- * elements meaning "no value".
+ * because SYSPRO's casing is not reliable ({@code setuparcustomer/item/key/customer} next to {@code
+ * StatusOfItems}). Values are read the way SYSPRO writes them: numbers right-aligned with leading
+ * spaces, dates {@code CCYY-MM-DD} or {@code CCYYMMDD}, {@code 0000-00-00} and empty elements
+ * meaning "no value".
  *
  * <p>Immutable snapshot of the parsed document; thread-safe once built.
  */
@@ -27,7 +28,8 @@ public final class SysproElement {
   private final List<SysproElement> children;
   private final List<String[]> attributes;
 
-  private SysproElement(String name, String text, List<SysproElement> children, List<String[]> attributes) {
+  private SysproElement(
+      String name, String text, List<SysproElement> children, List<String[]> attributes) {
     this.name = name;
     this.text = text;
     this.children = children;
@@ -54,7 +56,10 @@ public final class SysproElement {
     }
     String local = element.getLocalName() != null ? element.getLocalName() : element.getTagName();
     return new SysproElement(
-        local, text.toString(), Collections.unmodifiableList(kids), Collections.unmodifiableList(attrs));
+        local,
+        text.toString(),
+        Collections.unmodifiableList(kids),
+        Collections.unmodifiableList(attrs));
   }
 
   /** The element name as SYSPRO wrote it. */
@@ -210,7 +215,7 @@ public final class SysproElement {
         t = t.substring(0, 10);
       }
       return Optional.of(LocalDate.parse(t));
-    } catch (java.time.DateTimeException e) {
+    } catch (DateTimeException e) {
       throw new SysproFormatException(what + " is not a date (CCYY-MM-DD): '" + t + "'");
     }
   }

@@ -15,6 +15,7 @@ import io.mlconnector.syspro.internal.BasicAuth;
 import io.mlconnector.syspro.internal.ODataRows;
 import java.util.List;
 import java.util.Objects;
+import java.util.UUID;
 import okhttp3.HttpUrl;
 import okhttp3.Request;
 
@@ -36,7 +37,13 @@ public final class SysproOData {
     this.serviceRoot = root.endsWith("/") ? root : root + "/";
     this.client =
         transport.newClient(
-            TenantConfig.builder("syspro", config.tenant, config.credentialId + "/odata")
+            // a key of its own per client: the transport keeps the first authenticator of a key,
+            // and
+            // a client built later with other credentials must not inherit an earlier one's
+            TenantConfig.builder(
+                    "syspro",
+                    config.tenant,
+                    config.credentialId + "/odata#" + UUID.randomUUID().toString().substring(0, 8))
                 .baseUrl(serviceRoot)
                 .sessionAuthenticator(new BasicAuth(config.odataUser, config.odataPassword))
                 .errorDecoder(ODataRows.ERRORS)
@@ -94,18 +101,24 @@ public final class SysproOData {
       throw new IllegalArgumentException("not an http(s) URL: " + url);
     }
     Request request =
-        new Request.Builder().url(parsed).get()
+        new Request.Builder()
+            .url(parsed)
+            .get()
             .header("Accept", "application/json")
             .header("OData-Version", "4.0")
-            .tag(RequestOptions.class, RequestOptions.builder().operation("OData GET " + entitySet).build())
+            .tag(
+                RequestOptions.class,
+                RequestOptions.builder().operation("OData GET " + entitySet).build())
             .build();
     String body = client.execute(request, r -> r.body() == null ? "" : r.body().string());
     try {
       return ODataPage.fromJson(body, ODataRows.ADAPTER);
     } catch (JsonFormatException e) {
       throw new TransientException(
-          ErrorDetails.of("syspro", "OData GET " + entitySet).withHttpStatus(200)
-              .withRemote(null, "unreadable OData answer: " + e.getMessage()), e);
+          ErrorDetails.of("syspro", "OData GET " + entitySet)
+              .withHttpStatus(200)
+              .withRemote(null, "unreadable OData answer: " + e.getMessage()),
+          e);
     }
   }
 

@@ -1,6 +1,7 @@
 package io.mlconnector.syspro;
 
 import io.mlconnector.core.model.ExternalRef;
+import io.mlconnector.syspro.internal.Hashes;
 import java.util.List;
 import java.util.Objects;
 
@@ -24,18 +25,25 @@ public final class SysproRefs {
 
   /** The system name. */
   public static final String SYSTEM = "syspro";
+
   /** Customer ({@code ArCustomer}). */
   public static final String CUSTOMER = "customer";
+
   /** AR invoice ({@code ArInvoice}). */
   public static final String AR_INVOICE = "ar-invoice";
+
   /** An ARSTPY posting (payment or adjustment journal). */
   public static final String AR_PAYMENT = "ar-payment";
+
   /** Supplier ({@code ApSupplier}). */
   public static final String SUPPLIER = "supplier";
+
   /** AP invoice ({@code ApInvoice}). */
   public static final String AP_INVOICE = "ap-invoice";
+
   /** GL account ({@code GenMaster}). */
   public static final String GL_ACCOUNT = "gl-account";
+
   /** GL journal (GENTJL). */
   public static final String GL_JOURNAL = "gl-journal";
 
@@ -50,7 +58,8 @@ public final class SysproRefs {
   }
 
   /** An AR invoice ref. */
-  public static ExternalRef arInvoice(String tenant, String customer, String invoice, String documentType) {
+  public static ExternalRef arInvoice(
+      String tenant, String customer, String invoice, String documentType) {
     return ExternalRef.of(SYSTEM, tenant, AR_INVOICE, join(customer, invoice, documentType));
   }
 
@@ -83,7 +92,13 @@ public final class SysproRefs {
     List<String> p = List.of(ref.id().split("\\|", -1));
     if (p.size() != parts || p.stream().anyMatch(String::isEmpty)) {
       throw new IllegalArgumentException(
-          "a syspro " + type + " id has " + parts + " parts separated by '|', got '" + ref.id() + "'");
+          "a syspro "
+              + type
+              + " id has "
+              + parts
+              + " parts separated by '|', got '"
+              + ref.id()
+              + "'");
     }
     return p;
   }
@@ -96,10 +111,11 @@ public final class SysproRefs {
   public static String stamp(ExternalRef source) {
     Objects.requireNonNull(source, "source");
     String id = source.id();
-    if (id.length() <= MAX_REFERENCE && id.chars().allMatch(c -> c > 0x20 && c < 0x7f && c != '<' && c != '&')) {
+    if (id.length() <= MAX_REFERENCE
+        && id.chars().allMatch(c -> c > 0x20 && c < 0x7f && c != '<' && c != '&')) {
       return id;
     }
-    return "ML" + io.mlconnector.syspro.internal.Hashes.base32(source.system() + ":" + source.type() + ":" + id, 28);
+    return "ML" + Hashes.base32(source.system() + ":" + source.type() + ":" + id, 28);
   }
 
   /** {@code stamp} with a suffix, still at most 30 characters (for reversals). */
@@ -108,13 +124,14 @@ public final class SysproRefs {
     if (base.length() + suffix.length() <= MAX_REFERENCE) {
       return base + suffix;
     }
-    return "ML" + io.mlconnector.syspro.internal.Hashes.base32(source.key() + suffix, 28 - suffix.length()) + suffix;
+    return "ML" + Hashes.base32(source.key() + suffix, 28 - suffix.length()) + suffix;
   }
 
   private static String join(String... parts) {
     for (String p : parts) {
       if (p == null || p.isEmpty() || p.indexOf('|') >= 0) {
-        throw new IllegalArgumentException("id part must be non-empty and free of '|', was '" + p + "'");
+        throw new IllegalArgumentException(
+            "id part must be non-empty and free of '|', was '" + p + "'");
       }
     }
     return String.join("|", parts);

@@ -14,9 +14,11 @@ import io.mlconnector.core.odata.ODataFilter;
 import io.mlconnector.core.odata.ODataQuery;
 import io.mlconnector.core.sync.PollSource;
 import io.mlconnector.core.sync.Sink;
+import io.mlconnector.syspro.bo.ComfndQuery;
 import io.mlconnector.syspro.bo.PostingOptions;
 import io.mlconnector.syspro.internal.ApGlSinks;
 import io.mlconnector.syspro.internal.ArPostingSink;
+import io.mlconnector.syspro.internal.ComfndTableSource;
 import io.mlconnector.syspro.internal.RowMappers;
 import io.mlconnector.syspro.internal.TableSource;
 import java.util.ArrayList;
@@ -26,12 +28,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /**
  * The SYSPRO sources and sinks for the sync engine, for one tenant's {@link SysproClient}.
  *
  * <ul>
- *   <li>Sources (OData, each table's {@link IncrementalStrategy} as configured): {@link
+ *   <li>Sources (OData with each table's {@link IncrementalStrategy} as configured; without OData
+ *       settings, a COMFND full scan in key order with content-hash versions): {@link
  *       #customers()}, {@link #arInvoices()} (with lines), {@link #suppliers()}, {@link
  *       #glAccounts()}.
  *   <li>Sinks (e.net business objects): {@link #payments()}, {@link #refunds()} and {@link
@@ -52,6 +56,7 @@ public final class SysproSync {
   private final PostingOptions options;
   private final Currency defaultCurrency;
   private final String journalTable;
+  private volatile Currency localCurrency;
 
   private SysproSync(Builder b) {
     this.client = b.client;
@@ -68,19 +73,25 @@ public final class SysproSync {
 
   /** Customers ({@code ArCustomer}) as canonical customers. */
   public PollSource<Customer> customers() {
-    return source("ArCustomer", (row, version) -> RowMappers.customer(tenant, row, version),
+    return source(
+        "ArCustomer",
+        (row, version) -> RowMappers.customer(tenant, row, version),
         ref -> List.of(keyOf(ref, SysproRefs.CUSTOMER)));
   }
 
   /** Suppliers ({@code ApSupplier}) as canonical vendors. */
   public PollSource<Vendor> suppliers() {
-    return source("ApSupplier", (row, version) -> RowMappers.supplier(tenant, row, version),
+    return source(
+        "ApSupplier",
+        (row, version) -> RowMappers.supplier(tenant, row, version),
         ref -> List.of(keyOf(ref, SysproRefs.SUPPLIER)));
   }
 
   /** GL accounts ({@code GenMaster}). */
   public PollSource<GlAccount> glAccounts() {
-    return source("GenMaster", (row, version) -> RowMappers.glAccount(tenant, row, version),
+    return source(
+        "GenMaster",
+        (row, version) -> RowMappers.glAccount(tenant, row, version),
         ref -> List.of(keyOf(ref, SysproRefs.GL_ACCOUNT)));
   }
 
@@ -90,46 +101,55 @@ public final class SysproSync {
    * re-emits the invoice (PAID when the balance reaches zero).
    */
   public PollSource<Invoice> arInvoices() {
-    SysproOData odata = client.odata();
     ODataTable table = client.config().odataTable("ArInvoice");
     ODataTable lines = client.config().odataTable("ArTrnDetail");
-    return new TableSource<>(
-        odata,
-        table,
+    TableSource.PageMapper<Invoice> mapper =
         (rows, versions) -> {
-          Map<String, List<ODataRow>> byInvoice = lines(odata, lines, rows);
+          Map<String, List<ODataRow>> byInvoice = lines(lines, rows);
           Currency fallback = fallbackCurrency();
           List<Invoice> out = new ArrayList<>();
           for (int i = 0; i < rows.size(); i++) {
             ODataRow r = rows.get(i);
             String k = r.textOr("Customer", "") + "|" + r.textOr("Invoice", "");
             try {
-              out.add(RowMappers.arInvoice(tenant, r, versions.get(i), byInvoice.getOrDefault(k, List.of()), fallback));
+              out.add(
+                  RowMappers.arInvoice(
+                      tenant, r, versions.get(i), byInvoice.getOrDefault(k, List.of()), fallback));
             } catch (IllegalArgumentException | SysproFormatException e) {
               TableSource.skipped(table.sqlName(), List.of(k), e);
             }
           }
           return out;
-        },
-        ref -> SysproRefs.parts(ref, SysproRefs.AR_INVOICE, 3));
+        };
+    Function<ExternalRef, List<String>> key =
+        ref -> SysproRefs.parts(ref, SysproRefs.AR_INVOICE, 3);
+    return client.config().hasOData()
+        ? new TableSource<>(client.odata(), table, mapper, key)
+        : new ComfndTableSource<>(client, table, mapper, key);
   }
 
   /** Payments (received, settled, fully applied to SYSPRO invoices) into ARSTPY. */
   public Sink<Payment> payments() {
     SysproConfig c = client.config();
-    return new ArPostingSink.Payments(client, tenant, periodic(), c.paymentTable, c.paymentReferenceColumn);
+    return new ArPostingSink.Payments(
+        client, tenant, periodic(), c.paymentTable, c.paymentReferenceColumn);
   }
 
   /** Refunds into ARSTPY as adjustments re-opening the refunded invoice. */
   public Sink<Refund> refunds() {
     SysproConfig c = client.config();
-    return new ArPostingSink.Refunds(client, tenant, periodic(), c.paymentTable, c.paymentReferenceColumn);
+    return new ArPostingSink.Refunds(
+        client, tenant, periodic(), c.paymentTable, c.paymentReferenceColumn);
   }
 
-  /** Disputes into ARSTPY as adjustments (withdrawn funds re-open the invoice; a won dispute reverses). */
+  /**
+   * Disputes into ARSTPY as adjustments (withdrawn funds re-open the invoice; a won dispute
+   * reverses).
+   */
   public Sink<Dispute> disputes() {
     SysproConfig c = client.config();
-    return new ArPostingSink.Disputes(client, tenant, periodic(), c.paymentTable, c.paymentReferenceColumn);
+    return new ArPostingSink.Disputes(
+        client, tenant, periodic(), c.paymentTable, c.paymentReferenceColumn);
   }
 
   /** Payable invoices into APSTIN. */
@@ -144,15 +164,16 @@ public final class SysproSync {
 
   /** Vendors into APSSSP (add, then update). */
   public Sink<Vendor> supplierSink() {
-    return new ApGlSinks.Suppliers(client, tenant, options.without("PostingPeriod"), client.config().supplierKeys());
+    return new ApGlSinks.Suppliers(
+        client, tenant, options.without("PostingPeriod"), client.config().supplierKeys());
   }
 
   private <T> PollSource<T> source(
-      String sqlName, BiFunction<ODataRow, String, T> map, java.util.function.Function<ExternalRef, List<String>> key) {
+      String sqlName,
+      BiFunction<ODataRow, String, T> map,
+      Function<ExternalRef, List<String>> key) {
     ODataTable table = client.config().odataTable(sqlName);
-    return new TableSource<>(
-        client.odata(),
-        table,
+    TableSource.PageMapper<T> mapper =
         (rows, versions) -> {
           List<T> out = new ArrayList<>();
           for (int i = 0; i < rows.size(); i++) {
@@ -163,8 +184,10 @@ public final class SysproSync {
             }
           }
           return out;
-        },
-        key);
+        };
+    return client.config().hasOData()
+        ? new TableSource<>(client.odata(), table, mapper, key)
+        : new ComfndTableSource<>(client, table, mapper, key);
   }
 
   private static String keyOf(ExternalRef ref, String type) {
@@ -175,22 +198,47 @@ public final class SysproSync {
     return ref.id();
   }
 
-  private static Map<String, List<ODataRow>> lines(SysproOData odata, ODataTable lines, List<ODataRow> invoices) {
+  private Map<String, List<ODataRow>> lines(ODataTable lines, List<ODataRow> invoices) {
     Map<String, List<ODataRow>> out = new HashMap<>();
-    for (int from = 0; from < invoices.size(); from += 20) {
-      List<ODataFilter> any = new ArrayList<>();
-      for (ODataRow r : invoices.subList(from, Math.min(invoices.size(), from + 20))) {
-        any.add(ODataFilter.and(ODataFilter.eq("Customer", r.textOr("Customer", "")),
-            ODataFilter.eq("Invoice", r.textOr("Invoice", ""))));
+    int batch = client.config().hasOData() ? 20 : 1;
+    for (int from = 0; from < invoices.size(); from += batch) {
+      List<ODataRow> part = invoices.subList(from, Math.min(invoices.size(), from + batch));
+      for (ODataRow l :
+          client.config().hasOData() ? odataLines(lines, part) : comfndLines(lines, part.get(0))) {
+        out.computeIfAbsent(
+                l.textOr("Customer", "") + "|" + l.textOr("Invoice", ""), k -> new ArrayList<>())
+            .add(l);
       }
-      ODataQuery q = ODataQuery.of(ODataDialect.V4)
-          .filter(any.size() == 1 ? any.get(0) : ODataFilter.or(any.toArray(new ODataFilter[0])));
-      for (String k : lines.keyColumns()) {
-        q = q.orderBy(k);
-      }
-      for (ODataRow l : odata.readAll(lines, q)) {
-        out.computeIfAbsent(l.textOr("Customer", "") + "|" + l.textOr("Invoice", ""), k -> new ArrayList<>()).add(l);
-      }
+    }
+    return out;
+  }
+
+  private List<ODataRow> odataLines(ODataTable lines, List<ODataRow> invoices) {
+    List<ODataFilter> any = new ArrayList<>();
+    for (ODataRow r : invoices) {
+      any.add(
+          ODataFilter.and(
+              ODataFilter.eq("Customer", r.textOr("Customer", "")),
+              ODataFilter.eq("Invoice", r.textOr("Invoice", ""))));
+    }
+    ODataQuery q =
+        ODataQuery.of(ODataDialect.V4)
+            .filter(any.size() == 1 ? any.get(0) : ODataFilter.or(any.toArray(new ODataFilter[0])));
+    for (String k : lines.keyColumns()) {
+      q = q.orderBy(k);
+    }
+    return client.odata().readAll(lines, q);
+  }
+
+  private List<ODataRow> comfndLines(ODataTable lines, ODataRow invoice) {
+    List<ODataRow> out = new ArrayList<>();
+    for (SysproElement row :
+        client.find(
+            ComfndQuery.of(lines.sqlName())
+                .and("Customer", "EQ", invoice.textOr("Customer", ""))
+                .and("Invoice", "EQ", invoice.textOr("Invoice", ""))
+                .sequencedBy(lines.keyColumns().toArray(new String[0])))) {
+      out.add(ComfndTableSource.row(row));
     }
     return out;
   }
@@ -203,7 +251,12 @@ public final class SysproSync {
     if (defaultCurrency != null) {
       return defaultCurrency;
     }
-    return RowMappers.iso(client.logonProfile().localCurrency());
+    Currency local = localCurrency;
+    if (local == null) {
+      local = RowMappers.iso(client.logonProfile().localCurrency());
+      localCurrency = local;
+    }
+    return local;
   }
 
   /** Builds a {@link SysproSync}. */
@@ -219,8 +272,8 @@ public final class SysproSync {
 
     /**
      * The parameters of every posting (default: all-or-nothing, warnings reject, really post). A
-     * {@code PostingPeriod} is passed only to ARSTPY and APSTIN (GENTJL and the Setup objects do not
-     * take one); they default to {@code C}.
+     * {@code PostingPeriod} is passed only to ARSTPY and APSTIN (GENTJL and the Setup objects do
+     * not take one); they default to {@code C}.
      */
     public Builder postingOptions(PostingOptions options) {
       this.options = Objects.requireNonNull(options, "postingOptions");

@@ -3,6 +3,7 @@ package io.mlconnector.syspro;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.mlconnector.core.model.ExternalRef;
 import org.junit.jupiter.api.Test;
 
 class KeyFormatTest {
@@ -23,21 +24,30 @@ class KeyFormatTest {
 
   @Test
   void badKeysAreRefusedWithTheReason() {
-    assertThatThrownBy(() -> KeyFormat.numeric(15).customer("12A")).hasMessageContaining("digits only");
-    assertThatThrownBy(() -> KeyFormat.numeric(6).customer("1234567")).hasMessageContaining("more than the 6");
-    assertThatThrownBy(() -> KeyFormat.alphanumeric(15).customer("ABCDEFGHIJKLMNOP")).hasMessageContaining("16 characters");
-    assertThatThrownBy(() -> KeyFormat.alphanumeric(15).customer(" AB")).hasMessageContaining("leading or trailing");
-    assertThatThrownBy(() -> KeyFormat.alphanumeric(15).customer("A<B")).hasMessageContaining("position 2");
-    assertThatThrownBy(() -> KeyFormat.alphanumeric(15).customer("")).hasMessageContaining("customer code must not be blank");
+    assertThatThrownBy(() -> KeyFormat.numeric(15).customer("12A"))
+        .hasMessageContaining("digits only");
+    assertThatThrownBy(() -> KeyFormat.numeric(6).customer("1234567"))
+        .hasMessageContaining("more than the 6");
+    assertThatThrownBy(() -> KeyFormat.alphanumeric(15).customer("ABCDEFGHIJKLMNOP"))
+        .hasMessageContaining("16 characters");
+    assertThatThrownBy(() -> KeyFormat.alphanumeric(15).customer(" AB"))
+        .hasMessageContaining("leading or trailing");
+    assertThatThrownBy(() -> KeyFormat.alphanumeric(15).customer("A<B"))
+        .hasMessageContaining("position 2");
+    assertThatThrownBy(() -> KeyFormat.alphanumeric(15).customer(""))
+        .hasMessageContaining("customer code must not be blank");
     assertThatThrownBy(() -> KeyFormat.numeric(16)).hasMessageContaining("width must be 1..15");
   }
 
   @Test
   void stampsFitSysprosReferenceColumn() {
-    var charge = io.mlconnector.core.model.ExternalRef.of("stripe", "t", "charge", "ch_3NabcDEFghiJKLmno12345");
+    var charge = ExternalRef.of("stripe", "t", "charge", "ch_3NabcDEFghiJKLmno12345");
     assertThat(SysproRefs.stamp(charge)).isEqualTo("ch_3NabcDEFghiJKLmno12345");
-    var longRef = io.mlconnector.core.model.ExternalRef.of("stampli", "t", "invoice", "x".repeat(40));
-    assertThat(SysproRefs.stamp(longRef)).hasSize(30).startsWith("ML").isEqualTo(SysproRefs.stamp(longRef));
+    var longRef = ExternalRef.of("stampli", "t", "invoice", "x".repeat(40));
+    assertThat(SysproRefs.stamp(longRef))
+        .hasSize(30)
+        .startsWith("ML")
+        .isEqualTo(SysproRefs.stamp(longRef));
     assertThat(SysproRefs.stamp(charge, "-W")).isEqualTo("ch_3NabcDEFghiJKLmno12345-W");
     assertThat(SysproRefs.stamp(longRef, "-W")).hasSize(30).endsWith("-W");
   }

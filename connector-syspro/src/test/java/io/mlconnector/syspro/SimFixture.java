@@ -31,10 +31,13 @@ final class SimFixture implements AutoCloseable {
   }
 
   SysproConfig.Builder config() {
+    return configWithoutOData().odata(sim.odataServiceUri().toString(), OPERATOR, ODATA_PASSWORD);
+  }
+
+  SysproConfig.Builder configWithoutOData() {
     return SysproConfig.builder("acme", "acme/syspro")
         .restBaseUrl(sim.restBaseUri().toString())
         .credentials(SysproCredentials.of(OPERATOR, PASSWORD, sim.companyId(), ""))
-        .odata(sim.odataServiceUri().toString(), OPERATOR, ODATA_PASSWORD)
         .acquireTimeout(Duration.ofSeconds(10))
         .retryPolicy(RetryPolicy.builder().maxAttempts(2).build());
   }

@@ -37,8 +37,10 @@ class SysproBusinessObjectsTest {
     f = new SimFixture();
     f.sim.setCurrentPeriod(YearMonth.of(2024, 1));
     f.sim.addCustomer(Customer.of("CUS001", "Café Zürich").withCurrency("USD"));
-    f.sim.addArInvoice(ArInvoice.of("CUS001", "100234", LocalDate.of(2024, 1, 5), new BigDecimal("1150.00")));
-    f.sim.addArInvoice(ArInvoice.of("CUS001", "100235", LocalDate.of(2024, 1, 6), new BigDecimal("200.00")));
+    f.sim.addArInvoice(
+        ArInvoice.of("CUS001", "100234", LocalDate.of(2024, 1, 5), new BigDecimal("1150.00")));
+    f.sim.addArInvoice(
+        ArInvoice.of("CUS001", "100235", LocalDate.of(2024, 1, 6), new BigDecimal("200.00")));
     f.sim.addSupplier(Supplier.of("SUP001", "Paper Mill"));
     f.sim.addGlAccount(GlAccount.of("00-5100", "Office supplies", "E"));
     f.sim.addGlAccount(GlAccount.of("00-2300", "Accruals", "L"));
@@ -55,41 +57,71 @@ class SysproBusinessObjectsTest {
   @Test
   void addsAndUpdatesACustomerWithArsscs() {
     ArCustomerSetup add = new ArCustomerSetup();
-    add.addItems(new ArCustomerSetup.Item()
-        .key(new ArCustomerSetup.CustomerKey().customer(client.config().customerKeys().customer("cus042")))
-        .name("Acme Trading").currency("USD").termsCode("30").creditLimit(new BigDecimal("50000"))
-        .email("ap@acme.example").customerOnHold(false));
+    add.addItems(
+        new ArCustomerSetup.Item()
+            .key(
+                new ArCustomerSetup.CustomerKey()
+                    .customer(client.config().customerKeys().customer("cus042")))
+            .name("Acme Trading")
+            .currency("USD")
+            .termsCode("30")
+            .creditLimit(new BigDecimal("50000"))
+            .email("ap@acme.example")
+            .customerOnHold(false));
     BusinessObjectResult result = client.setup(SetupMethod.ADD, add, PostingOptions.defaults());
     assertThat(result.isValid()).isTrue();
     assertThat(result.count("RecordsRead")).contains(1);
-    assertThat(f.sim.customer("CUS042")).hasValueSatisfying(c -> assertThat(c.name()).isEqualTo("Acme Trading"));
+    assertThat(f.sim.customer("CUS042"))
+        .hasValueSatisfying(c -> assertThat(c.name()).isEqualTo("Acme Trading"));
 
     ArCustomerSetup update = new ArCustomerSetup();
-    update.addItems(new ArCustomerSetup.Item().key(new ArCustomerSetup.CustomerKey().customer("CUS042"))
-        .name("Acme Trading Ltd"));
+    update.addItems(
+        new ArCustomerSetup.Item()
+            .key(new ArCustomerSetup.CustomerKey().customer("CUS042"))
+            .name("Acme Trading Ltd"));
     client.setup(SetupMethod.UPDATE, update, PostingOptions.defaults());
     assertThat(f.sim.customer("CUS042").orElseThrow().name()).isEqualTo("Acme Trading Ltd");
   }
 
   @Test
+  void deletesACustomerWithArsscs() {
+    ArCustomerSetup add = new ArCustomerSetup();
+    add.addItems(
+        new ArCustomerSetup.Item()
+            .key(new ArCustomerSetup.CustomerKey().customer("CUS077"))
+            .name("Temp"));
+    client.setup(SetupMethod.ADD, add, PostingOptions.defaults());
+    ArCustomerSetup delete = new ArCustomerSetup();
+    delete.addItems(
+        new ArCustomerSetup.Item().key(new ArCustomerSetup.CustomerKey().customer("CUS077")));
+    client.setup(SetupMethod.DELETE, delete, PostingOptions.defaults());
+    assertThat(f.sim.customer("CUS077")).isEmpty();
+  }
+
+  @Test
   void addingAnExistingCustomerIsRejectedWithSysprosItemError() {
     ArCustomerSetup add = new ArCustomerSetup();
-    add.addItems(new ArCustomerSetup.Item().key(new ArCustomerSetup.CustomerKey().customer("CUS001")).name("Dup"));
+    add.addItems(
+        new ArCustomerSetup.Item()
+            .key(new ArCustomerSetup.CustomerKey().customer("CUS001"))
+            .name("Dup"));
     assertThatThrownBy(() -> client.setup(SetupMethod.ADD, add, PostingOptions.defaults()))
         .isInstanceOf(BusinessObjectRejectedException.class)
-        .satisfies(e -> {
-          BusinessObjectRejectedException r = (BusinessObjectRejectedException) e;
-          assertThat(r.errors()).isNotEmpty();
-          assertThat(r.result().invalidCount()).isEqualTo(1);
-          assertThat(r.getMessage()).contains("CUS001");
-        });
+        .satisfies(
+            e -> {
+              BusinessObjectRejectedException r = (BusinessObjectRejectedException) e;
+              assertThat(r.errors()).isNotEmpty();
+              assertThat(r.result().invalidCount()).isEqualTo(1);
+              assertThat(r.getMessage()).contains("CUS001");
+            });
   }
 
   @Test
   void queriesACustomerStatementWithArsqry() {
-    ArCustomerQuery q = new ArCustomerQuery()
-        .key(new ArCustomerQuery.CustomerKey().customer("CUS001"))
-        .option(new ArCustomerQuery.Option().includeZeroBalances(false).includeInvoices(true));
+    ArCustomerQuery q =
+        new ArCustomerQuery()
+            .key(new ArCustomerQuery.CustomerKey().customer("CUS001"))
+            .option(new ArCustomerQuery.Option().includeZeroBalances(false).includeInvoices(true));
     SysproElement statement = client.query(q);
     assertThat(statement.is("ARStatement")).isTrue();
     assertThat(statement.find("Header", "Name").map(SysproElement::text)).contains("Café Zürich");
@@ -97,42 +129,102 @@ class SysproBusinessObjectsTest {
   }
 
   @Test
+  void readsTheStatementAsValues() {
+    ArStatement statement = client.customerStatement("cus001", false);
+    assertThat(statement.customer()).isEqualTo("CUS001");
+    assertThat(statement.name()).isEqualTo("Café Zürich");
+    assertThat(statement.invoices())
+        .extracting(ArStatement.Invoice::invoice)
+        .containsExactly("100234", "100235");
+    assertThat(statement.invoices().get(0).balance()).isEqualByComparingTo("1150.00");
+    assertThat(statement.invoices().get(0).dueDate()).isNotNull();
+    assertThat(statement.currentBalance()).isEqualByComparingTo("1350.00");
+    assertThat(client.version()).isEqualTo("8.0.0.30");
+  }
+
+  @Test
   void unknownCustomerInArsqryIsRejected() {
-    ArCustomerQuery q = new ArCustomerQuery().key(new ArCustomerQuery.CustomerKey().customer("NOPE"));
-    assertThatThrownBy(() -> client.query(q)).isInstanceOf(RejectedException.class).hasMessageContaining("NOPE");
+    ArCustomerQuery q =
+        new ArCustomerQuery().key(new ArCustomerQuery.CustomerKey().customer("NOPE"));
+    assertThatThrownBy(() -> client.query(q))
+        .isInstanceOf(RejectedException.class)
+        .hasMessageContaining("NOPE");
   }
 
   @Test
   void comfndFiltersOrdersAndReadsPaddedNumbers() {
-    List<SysproElement> rows = client.find(ComfndQuery.of("ArInvoice", "Invoice", "InvoiceBal1")
-        .and("Customer", "EQ", "CUS001").and("InvoiceBal1", "GT", "500").orderedBy("Invoice"));
+    List<SysproElement> rows =
+        client.find(
+            ComfndQuery.of("ArInvoice", "Invoice", "InvoiceBal1")
+                .and("Customer", "EQ", "CUS001")
+                .and("InvoiceBal1", "GT", "500")
+                .orderedBy("Invoice"));
     assertThat(rows).hasSize(1);
     assertThat(rows.get(0).decimal("InvoiceBal1")).contains(new BigDecimal("1150.00"));
   }
 
   @Test
   void browsesAndFetches() {
-    CombrwBrowse browse = new CombrwBrowse().browseName("ArCustomer").returnRows("10")
-        .browseDetails(new CombrwBrowse.BrowseDetails().tableName("ArCustomer")
-            .addColumns(new CombrwBrowse.Column().columnName("Customer"))
-            .addColumns(new CombrwBrowse.Column().columnName("Name")));
+    CombrwBrowse browse =
+        new CombrwBrowse()
+            .browseName("ArCustomer")
+            .returnRows("10")
+            .browseDetails(
+                new CombrwBrowse.BrowseDetails()
+                    .tableName("ArCustomer")
+                    .addColumns(new CombrwBrowse.Column().columnName("Customer"))
+                    .addColumns(new CombrwBrowse.Column().columnName("Name")));
     SysproElement page = client.browse(browse);
     assertThat(page.descendants("Row")).hasSize(1);
-    assertThat(page.descendants("Row").get(0).find("Name", "Value").map(SysproElement::text)).contains("Café Zürich");
+    assertThat(page.descendants("Row").get(0).find("Name", "Value").map(SysproElement::text))
+        .contains("Café Zürich");
 
     SysproElement row = client.fetch(new ComfchFetch().tableName("ArCustomer").key("CUS001"));
     assertThat(row.text("Name")).contains("Café Zürich");
   }
 
   @Test
+  void browsesEveryPageByNextKey() {
+    for (int i = 2; i <= 5; i++) {
+      f.sim.addCustomer(Customer.of("CUS00" + i, "Customer " + i));
+    }
+    CombrwBrowse browse =
+        new CombrwBrowse()
+            .browseName("ArCustomer")
+            .returnRows("2")
+            .browseDetails(
+                new CombrwBrowse.BrowseDetails()
+                    .tableName("ArCustomer")
+                    .addColumns(new CombrwBrowse.Column().columnName("Customer"))
+                    .addColumns(new CombrwBrowse.Column().columnName("Name")));
+    BrowsePage first = BrowsePage.of(client.browse(browse));
+    assertThat(first.rows()).hasSize(2);
+    assertThat(first.hasNext()).isTrue();
+    assertThat(client.browseAll(browse, 10))
+        .extracting(r -> r.get("Customer"))
+        .containsExactly("CUS001", "CUS002", "CUS003", "CUS004", "CUS005");
+  }
+
+  @Test
   void arstpyPaymentReducesTheInvoiceBalanceAndCarriesTheReference() {
     ArPaymentPost doc = new ArPaymentPost();
-    doc.addItems(new ArPaymentPost.Item().payment(new ArPaymentPost.Payment()
-        .customer("CUS001").paymentValue(new BigDecimal("150.00")).reference("ch_3NabcDEF")
-        .paymentDate(LocalDate.of(2024, 1, 17)).journalNotation("Stripe")
-        .addInvoicesToPay(new ArPaymentPost.InvoiceToPay().transactionType("I").invoice("100234")
-            .grossPaymentValue(new BigDecimal("150.00")).discountValue(BigDecimal.ZERO))));
-    BusinessObjectResult result = client.post(doc, PostingOptions.defaults().with("AutoCorrectPaymentValue", "N"));
+    doc.addItems(
+        new ArPaymentPost.Item()
+            .payment(
+                new ArPaymentPost.Payment()
+                    .customer("CUS001")
+                    .paymentValue(new BigDecimal("150.00"))
+                    .reference("ch_3NabcDEF")
+                    .paymentDate(LocalDate.of(2024, 1, 17))
+                    .journalNotation("Stripe")
+                    .addInvoicesToPay(
+                        new ArPaymentPost.InvoiceToPay()
+                            .transactionType("I")
+                            .invoice("100234")
+                            .grossPaymentValue(new BigDecimal("150.00"))
+                            .discountValue(BigDecimal.ZERO))));
+    BusinessObjectResult result =
+        client.post(doc, PostingOptions.defaults().with("AutoCorrectPaymentValue", "N"));
     assertThat(result.count("ItemsProcessed")).contains(1);
     assertThat(f.sim.invoiceBalance("CUS001", "100234")).isEqualByComparingTo("1000.00");
     assertThat(f.sim.arPaymentsWithReference("ch_3NabcDEF")).hasSize(1);
@@ -141,9 +233,17 @@ class SysproBusinessObjectsTest {
   @Test
   void overpaymentIsRejectedAndNothingPosts() {
     ArPaymentPost doc = new ArPaymentPost();
-    doc.addItems(new ArPaymentPost.Item().payment(new ArPaymentPost.Payment()
-        .customer("CUS001").paymentValue(new BigDecimal("5000.00")).reference("ch_over")
-        .addInvoicesToPay(new ArPaymentPost.InvoiceToPay().invoice("100235").grossPaymentValue(new BigDecimal("5000.00")))));
+    doc.addItems(
+        new ArPaymentPost.Item()
+            .payment(
+                new ArPaymentPost.Payment()
+                    .customer("CUS001")
+                    .paymentValue(new BigDecimal("5000.00"))
+                    .reference("ch_over")
+                    .addInvoicesToPay(
+                        new ArPaymentPost.InvoiceToPay()
+                            .invoice("100235")
+                            .grossPaymentValue(new BigDecimal("5000.00")))));
     assertThatThrownBy(() -> client.post(doc, PostingOptions.defaults()))
         .isInstanceOf(BusinessObjectRejectedException.class)
         .hasMessageContaining("exceeds the balance");
@@ -166,11 +266,19 @@ class SysproBusinessObjectsTest {
     assertThat(f.sim.glJournals()).hasSize(1);
 
     ApInvoicePost ap = new ApInvoicePost();
-    ap.addItems(new ApInvoicePost.Item().supplier("SUP001").transactionCode("I").invoice("INV-88712")
-        .transactionValue(new BigDecimal("1150.00")).taxValue(new BigDecimal("150.00"))
-        .invoiceDate(LocalDate.of(2024, 1, 15)).transactionReference("stampli-123")
-        .addLedgerDistributions(new ApInvoicePost.LedgerDistribution().ledgerCode("00-5100")
-            .ledgerValue(new BigDecimal("1000.00"))));
+    ap.addItems(
+        new ApInvoicePost.Item()
+            .supplier("SUP001")
+            .transactionCode("I")
+            .invoice("INV-88712")
+            .transactionValue(new BigDecimal("1150.00"))
+            .taxValue(new BigDecimal("150.00"))
+            .invoiceDate(LocalDate.of(2024, 1, 15))
+            .transactionReference("stampli-123")
+            .addLedgerDistributions(
+                new ApInvoicePost.LedgerDistribution()
+                    .ledgerCode("00-5100")
+                    .ledgerValue(new BigDecimal("1000.00"))));
     client.post(ap, PostingOptions.defaults());
     assertThat(f.sim.apInvoiceCount()).isEqualTo(1);
     assertThatThrownBy(() -> client.post(ap, PostingOptions.defaults()))
@@ -187,12 +295,17 @@ class SysproBusinessObjectsTest {
   @Test
   void addsASupplierAndQueriesAGlAccount() {
     ApSupplierSetup doc = new ApSupplierSetup();
-    doc.addItems(new ApSupplierSetup.Item().key(new ApSupplierSetup.SupplierKey().supplier("SUP002"))
-        .supplierName("Ink Works").currency("USD"));
+    doc.addItems(
+        new ApSupplierSetup.Item()
+            .key(new ApSupplierSetup.SupplierKey().supplier("SUP002"))
+            .supplierName("Ink Works")
+            .currency("USD"));
     client.setup(SetupMethod.ADD, doc, PostingOptions.defaults());
     assertThat(f.sim.supplier("SUP002")).isPresent();
 
-    SysproElement ledger = client.query(new GlAccountQuery().key(new GlAccountQuery.LedgerKey().ledgerCode("00-5100")));
+    SysproElement ledger =
+        client.query(
+            new GlAccountQuery().key(new GlAccountQuery.LedgerKey().ledgerCode("00-5100")));
     assertThat(ledger.text("Description")).contains("Office supplies");
   }
 
@@ -219,12 +332,22 @@ class SysproBusinessObjectsTest {
 
   private static GlJournalPost journal(String reference) {
     GlJournalPost doc = new GlJournalPost();
-    doc.addItems(new GlJournalPost.Item().journalType("N").postJournal(true)
-        .journalDate(LocalDate.of(2024, 1, 31)).journalReference(reference)
-        .addJournalDetails(new GlJournalPost.JournalDetail().ledgerCode("00-5100").reference(reference)
-            .entryAmount(new BigDecimal("250.00")))
-        .addJournalDetails(new GlJournalPost.JournalDetail().ledgerCode("00-2300").reference(reference)
-            .entryAmount(new BigDecimal("-250.00"))));
+    doc.addItems(
+        new GlJournalPost.Item()
+            .journalType("N")
+            .postJournal(true)
+            .journalDate(LocalDate.of(2024, 1, 31))
+            .journalReference(reference)
+            .addJournalDetails(
+                new GlJournalPost.JournalDetail()
+                    .ledgerCode("00-5100")
+                    .reference(reference)
+                    .entryAmount(new BigDecimal("250.00")))
+            .addJournalDetails(
+                new GlJournalPost.JournalDetail()
+                    .ledgerCode("00-2300")
+                    .reference(reference)
+                    .entryAmount(new BigDecimal("-250.00"))));
     return doc;
   }
 }

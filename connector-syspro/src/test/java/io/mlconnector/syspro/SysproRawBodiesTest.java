@@ -45,13 +45,19 @@ class SysproRawBodiesTest {
     server = new WireMockServer(options().dynamicPort());
     server.start();
     transport = HttpTransport.builder().sleeper(d -> {}).build();
-    client = SysproClient.create(transport,
-        SysproConfig.builder("acme", "acme/syspro")
-            .restBaseUrl("http://localhost:" + server.port() + "/SYSPROWCFService/Rest")
-            .credentials(SysproCredentials.of("INTEG", "pw-secret", "EDU1", "co-secret"))
-            .retryPolicy(RetryPolicy.builder().maxAttempts(3).initialBackoff(Duration.ofMillis(1)).build())
-            .acquireTimeout(Duration.ofSeconds(5))
-            .build());
+    client =
+        SysproClient.create(
+            transport,
+            SysproConfig.builder("acme", "acme/syspro")
+                .restBaseUrl("http://localhost:" + server.port() + "/SYSPROWCFService/Rest")
+                .credentials(SysproCredentials.of("INTEG", "pw-secret", "EDU1", "co-secret"))
+                .retryPolicy(
+                    RetryPolicy.builder()
+                        .maxAttempts(3)
+                        .initialBackoff(Duration.ofMillis(1))
+                        .build())
+                .acquireTimeout(Duration.ofSeconds(5))
+                .build());
     stubRaw("Logoff", "0".getBytes(StandardCharsets.US_ASCII));
   }
 
@@ -63,25 +69,36 @@ class SysproRawBodiesTest {
   }
 
   private void stubRaw(String path, byte[] body) {
-    server.stubFor(get(urlPathEqualTo(BASE + path)).willReturn(
-        aResponse().withStatus(200).withHeader("Content-Type", "application/octet-stream")
-            .withHeader("Server", "Microsoft-HTTPAPI/2.0").withBody(body)));
+    server.stubFor(
+        get(urlPathEqualTo(BASE + path))
+            .willReturn(
+                aResponse()
+                    .withStatus(200)
+                    .withHeader("Content-Type", "application/octet-stream")
+                    .withHeader("Server", "Microsoft-HTTPAPI/2.0")
+                    .withBody(body)));
   }
 
   private void stub(String path, String contentType, String body) {
-    server.stubFor(get(urlPathEqualTo(BASE + path)).willReturn(
-        aResponse().withStatus(200).withHeader("Content-Type", contentType).withBody(body)));
+    server.stubFor(
+        get(urlPathEqualTo(BASE + path))
+            .willReturn(
+                aResponse()
+                    .withStatus(200)
+                    .withHeader("Content-Type", contentType)
+                    .withBody(body)));
   }
 
   private static final String INV_MASTER =
       "<?xml version=\"1.0\" encoding=\"Windows-1252\"?>\n"
-          + "<ArCustomer Language='05' Language2='EN' CssStyle='' DecFormat='1' DateFormat='01' Role='01'"
-          + " Version='8.0.012' OperatorPrimaryRole='   '>\n"
+          + "<ArCustomer Language='05' Language2='EN' CssStyle='' DecFormat='1' DateFormat='01'"
+          + " Role='01' Version='8.0.012' OperatorPrimaryRole='   '>\n"
           + "<HeaderDetails><TableName>ArCustomer</TableName></HeaderDetails>\n"
-          + "<Row><Customer>0000042</Customer><Name>Caf\u00e9 M\u00fcller \u2013 Z\u00fcrich</Name>"
-          + "<CreditLimit>       99999</CreditLimit><DateLastSale>0000-00-00</DateLastSale>"
-          + "<DateCustAdded>2005-08-26</DateCustAdded></Row>\n"
-          + "<RowsReturned>      1</RowsReturned>\n</ArCustomer>";
+          + "<Row><Customer>0000042</Customer><Name>Caf\u00e9 M\u00fcller \u2013"
+          + " Z\u00fcrich</Name><CreditLimit>      "
+          + " 99999</CreditLimit><DateLastSale>0000-00-00</DateLastSale><DateCustAdded>2005-08-26</DateCustAdded></Row>\n"
+          + "<RowsReturned>      1</RowsReturned>\n"
+          + "</ArCustomer>";
 
   @Test
   void rawWindows1252AnswersWithPaddedNumbersAndEmptyDates() {
@@ -97,35 +114,55 @@ class SysproRawBodiesTest {
     assertThat(row.date("DateCustAdded")).contains(LocalDate.of(2005, 8, 26));
     assertThat(row.text("Customer")).contains("0000042");
     assertThat(answer.decimal("RowsReturned")).contains(BigDecimal.ONE);
-    server.verify(getRequestedFor(urlPathEqualTo(BASE + "Query/Query"))
-        .withQueryParam("UserId", equalTo(SESSION7))
-        .withQueryParam("BusinessObject", equalTo("COMFND")));
+    server.verify(
+        getRequestedFor(urlPathEqualTo(BASE + "Query/Query"))
+            .withQueryParam("UserId", equalTo(SESSION7))
+            .withQueryParam("BusinessObject", equalTo("COMFND")));
   }
 
   @Test
   void jsonQuotedAnswers() {
-    stub("Logon", "application/json", "\"SYS8B1C2D3E4F5A6B7C8D9E0F1A2B3C4D5E6F7A8B9C0D1E2F3A4B5C6D7E8F9A0B1C2\"");
-    stub("Query/Query", "application/json; charset=utf-8",
+    stub(
+        "Logon",
+        "application/json",
+        "\"SYS8B1C2D3E4F5A6B7C8D9E0F1A2B3C4D5E6F7A8B9C0D1E2F3A4B5C6D7E8F9A0B1C2\"");
+    stub(
+        "Query/Query",
+        "application/json; charset=utf-8",
         "\"" + INV_MASTER.replace("\"", "\\\"").replace("\n", "\\n") + "\"");
 
     SysproElement row = client.query(ComfndQuery.of("ArCustomer")).children("Row").get(0);
 
     assertThat(row.text("Name")).contains("Café Müller – Zürich");
-    server.verify(getRequestedFor(urlPathEqualTo(BASE + "Query/Query"))
-        .withQueryParam("UserId", equalTo("SYS8B1C2D3E4F5A6B7C8D9E0F1A2B3C4D5E6F7A8B9C0D1E2F3A4B5C6D7E8F9A0B1C2")));
+    server.verify(
+        getRequestedFor(urlPathEqualTo(BASE + "Query/Query"))
+            .withQueryParam(
+                "UserId",
+                equalTo("SYS8B1C2D3E4F5A6B7C8D9E0F1A2B3C4D5E6F7A8B9C0D1E2F3A4B5C6D7E8F9A0B1C2")));
   }
 
   @Test
   void wcfSerialisedStringAnswers() {
     String ns = "http://schemas.microsoft.com/2003/10/Serialization/";
-    stub("Logon", "application/xml; charset=utf-8", "<string xmlns=\"" + ns + "\">ABC123DEF456</string>");
-    stub("Query/Query", "application/xml; charset=utf-8", "<string xmlns=\"" + ns + "\">"
-        + INV_MASTER.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;") + "</string>");
+    stub(
+        "Logon",
+        "application/xml; charset=utf-8",
+        "<string xmlns=\"" + ns + "\">ABC123DEF456</string>");
+    stub(
+        "Query/Query",
+        "application/xml; charset=utf-8",
+        "<string xmlns=\""
+            + ns
+            + "\">"
+            + INV_MASTER.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+            + "</string>");
 
     SysproElement row = client.query(ComfndQuery.of("ArCustomer")).children("Row").get(0);
 
     assertThat(row.text("Name")).contains("Café Müller – Zürich");
-    server.verify(getRequestedFor(urlPathEqualTo(BASE + "Query/Query")).withQueryParam("UserId", equalTo("ABC123DEF456")));
+    server.verify(
+        getRequestedFor(urlPathEqualTo(BASE + "Query/Query"))
+            .withQueryParam("UserId", equalTo("ABC123DEF456")));
   }
 
   @Test
@@ -134,7 +171,9 @@ class SysproRawBodiesTest {
     assertThatThrownBy(client::logonProfile)
         .isInstanceOf(AuthenticationException.class)
         .hasMessageContaining("Invalid operator password")
-        .satisfies(e -> assertThat(e.getMessage()).doesNotContain("pw-secret").doesNotContain("co-secret"));
+        .satisfies(
+            e ->
+                assertThat(e.getMessage()).doesNotContain("pw-secret").doesNotContain("co-secret"));
   }
 
   @Test
@@ -143,19 +182,34 @@ class SysproRawBodiesTest {
     stubRaw("Query/Query", "ERROR: Customer 'NOPE' not found".getBytes(StandardCharsets.US_ASCII));
     assertThatThrownBy(() -> client.query(ComfndQuery.of("ArCustomer")))
         .isInstanceOf(RejectedException.class)
-        .satisfies(e -> assertThat(((RejectedException) e).remoteMessage()).isEqualTo("Customer 'NOPE' not found"));
+        .satisfies(
+            e ->
+                assertThat(((RejectedException) e).remoteMessage())
+                    .isEqualTo("Customer 'NOPE' not found"));
   }
 
   @Test
   void invalidUserIdLogsOnAgainOnceAndRepeats() {
-    server.stubFor(get(urlPathEqualTo(BASE + "Logon")).inScenario("relogon").whenScenarioStateIs(Scenario.STARTED)
-        .willReturn(aResponse().withBody("FIRSTSESSION00  ")).willSetStateTo("first"));
-    server.stubFor(get(urlPathEqualTo(BASE + "Logon")).inScenario("relogon").whenScenarioStateIs("first")
-        .willReturn(aResponse().withBody("SECONDSESSION00  ")).willSetStateTo("second"));
-    server.stubFor(get(urlPathEqualTo(BASE + "Query/Query")).withQueryParam("UserId", equalTo("FIRSTSESSION00  "))
-        .willReturn(aResponse().withBody("ERROR: The supplied UserID is invalid.")));
-    server.stubFor(get(urlPathEqualTo(BASE + "Query/Query")).withQueryParam("UserId", equalTo("SECONDSESSION00  "))
-        .willReturn(aResponse().withBody(INV_MASTER.getBytes(CP1252))));
+    server.stubFor(
+        get(urlPathEqualTo(BASE + "Logon"))
+            .inScenario("relogon")
+            .whenScenarioStateIs(Scenario.STARTED)
+            .willReturn(aResponse().withBody("FIRSTSESSION00  "))
+            .willSetStateTo("first"));
+    server.stubFor(
+        get(urlPathEqualTo(BASE + "Logon"))
+            .inScenario("relogon")
+            .whenScenarioStateIs("first")
+            .willReturn(aResponse().withBody("SECONDSESSION00  "))
+            .willSetStateTo("second"));
+    server.stubFor(
+        get(urlPathEqualTo(BASE + "Query/Query"))
+            .withQueryParam("UserId", equalTo("FIRSTSESSION00  "))
+            .willReturn(aResponse().withBody("ERROR: The supplied UserID is invalid.")));
+    server.stubFor(
+        get(urlPathEqualTo(BASE + "Query/Query"))
+            .withQueryParam("UserId", equalTo("SECONDSESSION00  "))
+            .willReturn(aResponse().withBody(INV_MASTER.getBytes(CP1252))));
 
     assertThat(client.find(ComfndQuery.of("ArCustomer"))).hasSize(1);
     server.verify(2, getRequestedFor(urlPathEqualTo(BASE + "Logon")));
@@ -165,7 +219,9 @@ class SysproRawBodiesTest {
   @Test
   void sessionEvictedAgainAfterTheNewLogonIsTransient() {
     stubRaw("Logon", SESSION7.getBytes(StandardCharsets.US_ASCII));
-    stubRaw("Query/Query", "ERROR: The supplied UserID is invalid.".getBytes(StandardCharsets.US_ASCII));
+    stubRaw(
+        "Query/Query",
+        "ERROR: The supplied UserID is invalid.".getBytes(StandardCharsets.US_ASCII));
     assertThatThrownBy(() -> client.query(ComfndQuery.of("ArCustomer")))
         .isInstanceOf(TransientException.class)
         .hasMessageContaining("evicting");
@@ -175,27 +231,40 @@ class SysproRawBodiesTest {
   @Test
   void lowerCaseSetupOutputWithItemErrorsIsRejectedWithTheDescriptions() {
     stubRaw("Logon", SESSION7.getBytes(StandardCharsets.US_ASCII));
-    stubRaw("Setup/Add", ("<setuparcustomer Language='05' Version='8.0.012'><item><key><customer>CUS9</customer></key>"
-        + "<customer><Value>CUS9</Value><ErrorNumber>   110402</ErrorNumber>"
-        + "<ErrorDescription>Customer 'CUS9' already exists</ErrorDescription></customer></item>"
-        + "<StatusOfItems><RecordsRead>     1</RecordsRead><RecordsInvalid>     1</RecordsInvalid></StatusOfItems>"
-        + "</setuparcustomer>").getBytes(CP1252));
-    assertThatThrownBy(() -> client.setup(SetupMethod.ADD, "ARSSCS", "<SetupArCustomer/>", "<SetupArCustomer/>"))
+    stubRaw(
+        "Setup/Add",
+        ("<setuparcustomer Language='05'"
+             + " Version='8.0.012'><item><key><customer>CUS9</customer></key><customer><Value>CUS9</Value><ErrorNumber>"
+             + "   110402</ErrorNumber><ErrorDescription>Customer 'CUS9' already"
+             + " exists</ErrorDescription></customer></item><StatusOfItems><RecordsRead>    "
+             + " 1</RecordsRead><RecordsInvalid>     1</RecordsInvalid></StatusOfItems>"
+             + "</setuparcustomer>")
+            .getBytes(CP1252));
+    assertThatThrownBy(
+            () ->
+                client.setup(SetupMethod.ADD, "ARSSCS", "<SetupArCustomer/>", "<SetupArCustomer/>"))
         .isInstanceOf(BusinessObjectRejectedException.class)
-        .satisfies(e -> {
-          BusinessObjectRejectedException r = (BusinessObjectRejectedException) e;
-          assertThat(r.errors()).containsExactly(
-              new SysproItemError("customer", "CUS9", "110402", "Customer 'CUS9' already exists"));
-          assertThat(r.remoteCode()).isEqualTo("110402");
-          assertThat(r.result().invalidCount()).isEqualTo(1);
-        });
+        .satisfies(
+            e -> {
+              BusinessObjectRejectedException r = (BusinessObjectRejectedException) e;
+              assertThat(r.errors())
+                  .containsExactly(
+                      new SysproItemError(
+                          "customer", "CUS9", "110402", "Customer 'CUS9' already exists"));
+              assertThat(r.remoteCode()).isEqualTo("110402");
+              assertThat(r.result().invalidCount()).isEqualTo(1);
+            });
   }
 
   @Test
   void aPostingWhoseAnswerIsLostIsNotRepeated() {
     stubRaw("Logon", SESSION7.getBytes(StandardCharsets.US_ASCII));
-    server.stubFor(get(urlPathEqualTo(BASE + "Transaction/Post")).willReturn(aResponse().withStatus(502)));
-    assertThatThrownBy(() -> client.post("ARSTPY", PostingOptions.defaults().toXml("PostArPayment"), "<PostArPayment/>"))
+    server.stubFor(
+        get(urlPathEqualTo(BASE + "Transaction/Post")).willReturn(aResponse().withStatus(502)));
+    assertThatThrownBy(
+            () ->
+                client.post(
+                    "ARSTPY", PostingOptions.defaults().toXml("PostArPayment"), "<PostArPayment/>"))
         .isInstanceOf(OutcomeUnknownException.class);
     server.verify(1, getRequestedFor(urlPathEqualTo(BASE + "Transaction/Post")));
   }
@@ -203,10 +272,17 @@ class SysproRawBodiesTest {
   @Test
   void aQueryHittingA503IsRetried() {
     stubRaw("Logon", SESSION7.getBytes(StandardCharsets.US_ASCII));
-    server.stubFor(get(urlPathEqualTo(BASE + "Query/Query")).inScenario("retry").whenScenarioStateIs(Scenario.STARTED)
-        .willReturn(aResponse().withStatus(503)).willSetStateTo("up"));
-    server.stubFor(get(urlPathEqualTo(BASE + "Query/Query")).inScenario("retry").whenScenarioStateIs("up")
-        .willReturn(aResponse().withBody(INV_MASTER.getBytes(CP1252))));
+    server.stubFor(
+        get(urlPathEqualTo(BASE + "Query/Query"))
+            .inScenario("retry")
+            .whenScenarioStateIs(Scenario.STARTED)
+            .willReturn(aResponse().withStatus(503))
+            .willSetStateTo("up"));
+    server.stubFor(
+        get(urlPathEqualTo(BASE + "Query/Query"))
+            .inScenario("retry")
+            .whenScenarioStateIs("up")
+            .willReturn(aResponse().withBody(INV_MASTER.getBytes(CP1252))));
     List<SysproElement> rows = client.find(ComfndQuery.of("ArCustomer"));
     assertThat(rows).hasSize(1);
     server.verify(2, getRequestedFor(urlPathEqualTo(BASE + "Query/Query")));
@@ -218,6 +294,9 @@ class SysproRawBodiesTest {
     stubRaw("Query/Query", INV_MASTER.getBytes(CP1252));
     client.query(ComfndQuery.of("ArCustomer"));
     client.close();
-    server.verify(1, getRequestedFor(urlPathEqualTo(BASE + "Logoff")).withQueryParam("UserId", equalTo(SESSION7)));
+    server.verify(
+        1,
+        getRequestedFor(urlPathEqualTo(BASE + "Logoff"))
+            .withQueryParam("UserId", equalTo(SESSION7)));
   }
 }

@@ -20,16 +20,22 @@ class SysproSessionPoolTest {
 
   @Test
   void atMostOneCallPerSessionAndNoMoreSessionsThanThePoolSize() throws Exception {
-    try (SimFixture f = new SimFixture(b -> b.busyPolicy(BusyPolicy.REJECT)
-        .operator(Operator.of(SimFixture.OPERATOR, SimFixture.PASSWORD)
-            .withODataPassword(SimFixture.ODATA_PASSWORD).withConcurrentUsers(2)))) {
+    try (SimFixture f =
+        new SimFixture(
+            b ->
+                b.busyPolicy(BusyPolicy.REJECT)
+                    .operator(
+                        Operator.of(SimFixture.OPERATOR, SimFixture.PASSWORD)
+                            .withODataPassword(SimFixture.ODATA_PASSWORD)
+                            .withConcurrentUsers(2)))) {
       f.sim.addCustomer(Customer.of("C1", "One"));
       ExecutorService pool = Executors.newFixedThreadPool(3);
       try (SysproClient client = f.client(c -> c.sessionPoolSize(2))) {
         f.sim.pauseCalls();
         List<Future<Integer>> calls = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-          calls.add(pool.submit(() -> client.find(ComfndQuery.of("ArCustomer", "Customer")).size()));
+          calls.add(
+              pool.submit(() -> client.find(ComfndQuery.of("ArCustomer", "Customer")).size()));
         }
         assertThat(f.sim.awaitPausedCalls(2, Duration.ofSeconds(10))).isTrue();
         assertThat(f.sim.activeSessions()).hasSize(2);
@@ -53,9 +59,11 @@ class SysproSessionPoolTest {
       ExecutorService pool = Executors.newFixedThreadPool(2);
       try (SysproClient client = f.client(c -> c.sessionPoolSize(2))) {
         f.sim.pauseCalls();
-        Future<Integer> a = pool.submit(() -> client.find(ComfndQuery.of("ArCustomer", "Customer")).size());
+        Future<Integer> a =
+            pool.submit(() -> client.find(ComfndQuery.of("ArCustomer", "Customer")).size());
         assertThat(f.sim.awaitPausedCalls(1, Duration.ofSeconds(10))).isTrue();
-        Future<Integer> b = pool.submit(() -> client.find(ComfndQuery.of("ArCustomer", "Customer")).size());
+        Future<Integer> b =
+            pool.submit(() -> client.find(ComfndQuery.of("ArCustomer", "Customer")).size());
         assertThat(f.sim.awaitPausedCalls(2, Duration.ofSeconds(10))).isTrue();
         f.sim.resumeCalls();
         assertThat(a.get(10, TimeUnit.SECONDS)).isEqualTo(1);

@@ -39,7 +39,8 @@ class SysproSinksTest {
     f = new SimFixture();
     f.sim.setCurrentPeriod(YearMonth.of(2024, 1));
     f.sim.addCustomer(Customer.of("CUS001", "Café Zürich").withCurrency("USD"));
-    f.sim.addArInvoice(ArInvoice.of("CUS001", "100234", LocalDate.of(2024, 1, 5), new BigDecimal("1150.00")));
+    f.sim.addArInvoice(
+        ArInvoice.of("CUS001", "100234", LocalDate.of(2024, 1, 5), new BigDecimal("1150.00")));
     f.sim.addSupplier(Supplier.of("SUP001", "Paper Mill"));
     f.sim.addGlAccount(GlAccount.of("00-5100", "Office supplies", "E"));
     f.sim.addGlAccount(GlAccount.of("00-2300", "Accruals", "L"));
@@ -65,10 +66,19 @@ class SysproSinksTest {
   @Test
   void paymentPostsOnceAndIsFoundByTheChargeId() {
     ExternalRef charge = ExternalRef.of("stripe", T, "charge", "ch_3PaYmEnT0001");
-    Payment p = Payment.builder().ref(charge).version("1").direction(Payment.Direction.RECEIVED)
-        .party(SysproRefs.customer(T, "CUS001")).status(Payment.Status.SUCCEEDED).method(Payment.Method.CARD)
-        .amount(Money.of("400.00", "USD")).date(LocalDate.of(2024, 1, 17)).reference("ch_3PaYmEnT0001")
-        .apply(invoice(), Money.of("400.00", "USD")).build();
+    Payment p =
+        Payment.builder()
+            .ref(charge)
+            .version("1")
+            .direction(Payment.Direction.RECEIVED)
+            .party(SysproRefs.customer(T, "CUS001"))
+            .status(Payment.Status.SUCCEEDED)
+            .method(Payment.Method.CARD)
+            .amount(Money.of("400.00", "USD"))
+            .date(LocalDate.of(2024, 1, 17))
+            .reference("ch_3PaYmEnT0001")
+            .apply(invoice(), Money.of("400.00", "USD"))
+            .build();
     Sink<Payment> sink = sync.payments();
     assertThat(sink.findByStamp(charge, ctx(charge))).isEmpty();
 
@@ -77,23 +87,40 @@ class SysproSinksTest {
     assertThat(written.target().type()).isEqualTo(SysproRefs.AR_PAYMENT);
     assertThat(f.sim.invoiceBalance("CUS001", "100234")).isEqualByComparingTo("750.00");
     assertThat(f.sim.arPaymentsWithReference("ch_3PaYmEnT0001")).hasSize(1);
-    assertThat(sink.findByStamp(charge, ctx(charge))).hasValueSatisfying(
-        found -> assertThat(found.target()).isEqualTo(written.target()));
+    assertThat(sink.findByStamp(charge, ctx(charge)))
+        .hasValueSatisfying(found -> assertThat(found.target()).isEqualTo(written.target()));
   }
 
   @Test
   void unappliedOrForeignPaymentsAreRefusedWithAReason() {
     ExternalRef charge = ExternalRef.of("stripe", T, "charge", "ch_partial");
-    Payment partial = Payment.builder().ref(charge).version("1").direction(Payment.Direction.RECEIVED)
-        .party(SysproRefs.customer(T, "CUS001")).status(Payment.Status.SUCCEEDED).method(Payment.Method.CARD)
-        .amount(Money.of("500.00", "USD")).date(LocalDate.of(2024, 1, 17))
-        .apply(invoice(), Money.of("400.00", "USD")).build();
+    Payment partial =
+        Payment.builder()
+            .ref(charge)
+            .version("1")
+            .direction(Payment.Direction.RECEIVED)
+            .party(SysproRefs.customer(T, "CUS001"))
+            .status(Payment.Status.SUCCEEDED)
+            .method(Payment.Method.CARD)
+            .amount(Money.of("500.00", "USD"))
+            .date(LocalDate.of(2024, 1, 17))
+            .apply(invoice(), Money.of("400.00", "USD"))
+            .build();
     assertThatThrownBy(() -> sync.payments().create(partial, ctx(charge)))
-        .isInstanceOf(RejectedException.class).hasMessageContaining("unapplied");
+        .isInstanceOf(RejectedException.class)
+        .hasMessageContaining("unapplied");
 
-    Payment stripeParty = partial.toBuilder().party(ExternalRef.of("stripe", T, "customer", "cus_1")).build();
+    Payment tooLong =
+        partial.toBuilder().party(SysproRefs.customer(T, "CUSTOMER-CODE-TOO-LONG")).build();
+    assertThatThrownBy(() -> sync.payments().create(tooLong, ctx(charge)))
+        .isInstanceOf(RejectedException.class)
+        .hasMessageContaining("more than the 15 allowed");
+
+    Payment stripeParty =
+        partial.toBuilder().party(ExternalRef.of("stripe", T, "customer", "cus_1")).build();
     assertThatThrownBy(() -> sync.payments().create(stripeParty, ctx(charge)))
-        .isInstanceOf(RejectedException.class).hasMessageContaining("syspro customer");
+        .isInstanceOf(RejectedException.class)
+        .hasMessageContaining("syspro customer");
     assertThat(f.sim.invoiceBalance("CUS001", "100234")).isEqualByComparingTo("1150.00");
   }
 
@@ -101,8 +128,15 @@ class SysproSinksTest {
   void refundReopensTheInvoiceByAnAdjustment() {
     payFull();
     ExternalRef refundRef = ExternalRef.of("stripe", T, "refund", "re_3RefUnd0001");
-    Refund r = Refund.builder().ref(refundRef).version("1").party(SysproRefs.customer(T, "CUS001"))
-        .invoice(invoice()).amount(Money.of("100.00", "USD")).date(LocalDate.of(2024, 1, 20)).build();
+    Refund r =
+        Refund.builder()
+            .ref(refundRef)
+            .version("1")
+            .party(SysproRefs.customer(T, "CUS001"))
+            .invoice(invoice())
+            .amount(Money.of("100.00", "USD"))
+            .date(LocalDate.of(2024, 1, 20))
+            .build();
     WriteResult w = sync.refunds().create(r, ctx(refundRef));
     assertThat(f.sim.invoiceBalance("CUS001", "100234")).isEqualByComparingTo("100.00");
     assertThat(sync.refunds().findByStamp(refundRef, ctx(refundRef)))
@@ -114,14 +148,35 @@ class SysproSinksTest {
     payFull();
     ExternalRef du = ExternalRef.of("stripe", T, "dispute", "du_3DiSpUtE0001");
     ExternalRef charge = ExternalRef.of("stripe", T, "charge", "ch_full");
-    Dispute open = Dispute.builder().ref(du).version("1").payment(charge).party(SysproRefs.customer(T, "CUS001"))
-        .invoice(invoice()).status(Dispute.Status.NEEDS_RESPONSE).reason(Dispute.Reason.FRAUDULENT)
-        .amount(Money.of("1150.00", "USD")).openedOn(LocalDate.of(2024, 1, 21)).build();
+    Dispute open =
+        Dispute.builder()
+            .ref(du)
+            .version("1")
+            .payment(charge)
+            .party(SysproRefs.customer(T, "CUS001"))
+            .invoice(invoice())
+            .status(Dispute.Status.NEEDS_RESPONSE)
+            .reason(Dispute.Reason.FRAUDULENT)
+            .amount(Money.of("1150.00", "USD"))
+            .openedOn(LocalDate.of(2024, 1, 21))
+            .build();
     WriteResult w = sync.disputes().create(open, ctx(du));
     assertThat(f.sim.invoiceBalance("CUS001", "100234")).isEqualByComparingTo("1150.00");
 
-    Dispute won = new Dispute(du, "2", charge, open.party(), open.invoice(), Dispute.Status.WON, open.reason(),
-        null, open.amount(), open.openedOn(), null, null);
+    Dispute won =
+        new Dispute(
+            du,
+            "2",
+            charge,
+            open.party(),
+            open.invoice(),
+            Dispute.Status.WON,
+            open.reason(),
+            null,
+            open.amount(),
+            open.openedOn(),
+            null,
+            null);
     sync.disputes().update(w.target(), won, ctx(du));
     sync.disputes().update(w.target(), won, ctx(du));
     assertThat(f.sim.invoiceBalance("CUS001", "100234")).isEqualByComparingTo("0.00");
@@ -131,26 +186,70 @@ class SysproSinksTest {
   @Test
   void apInvoicePostsAndASecondCreateAdoptsIt() {
     ExternalRef bill = ExternalRef.of("stampli", T, "invoice", "stp-7781");
-    Invoice inv = Invoice.builder().ref(bill).version("1").vendor(SysproRefs.supplier(T, "SUP001"))
-        .number("INV-88712").status(Invoice.Status.OPEN).issueDate(LocalDate.of(2024, 1, 15)).currency("USD")
-        .addLine(InvoiceLine.builder().number(1).description("Paper").amount(Money.of("1000.00", "USD"))
-            .taxAmount(Money.of("150.00", "USD")).glAccount(SysproRefs.glAccount(T, "00-5100")).build())
-        .build();
+    Invoice inv =
+        Invoice.builder()
+            .ref(bill)
+            .version("1")
+            .vendor(SysproRefs.supplier(T, "SUP001"))
+            .number("INV-88712")
+            .status(Invoice.Status.OPEN)
+            .issueDate(LocalDate.of(2024, 1, 15))
+            .currency("USD")
+            .addLine(
+                InvoiceLine.builder()
+                    .number(1)
+                    .description("Paper")
+                    .amount(Money.of("1000.00", "USD"))
+                    .taxAmount(Money.of("150.00", "USD"))
+                    .glAccount(SysproRefs.glAccount(T, "00-5100"))
+                    .build())
+            .build();
     Sink<Invoice> sink = sync.apInvoices();
     WriteResult first = sink.create(inv, ctx(bill));
     assertThat(first.target()).isEqualTo(SysproRefs.apInvoice(T, "SUP001", "INV-88712"));
-    assertThat(sink.findByStamp(bill, ctx(bill))).hasValueSatisfying(w -> assertThat(w.target()).isEqualTo(first.target()));
+    assertThat(sink.findByStamp(bill, ctx(bill)))
+        .hasValueSatisfying(w -> assertThat(w.target()).isEqualTo(first.target()));
     assertThat(sink.create(inv, ctx(bill)).target()).isEqualTo(first.target());
     assertThat(f.sim.apInvoiceCount()).isEqualTo(1);
+
+    Invoice paid = inv.toBuilder().version("2").status(Invoice.Status.PAID).build();
+    assertThat(sink.update(first.target(), paid, ctx(bill)).target()).isEqualTo(first.target());
+    Invoice changed =
+        Invoice.builder()
+            .ref(bill)
+            .version("3")
+            .vendor(SysproRefs.supplier(T, "SUP001"))
+            .number("INV-88712")
+            .status(Invoice.Status.OPEN)
+            .issueDate(LocalDate.of(2024, 1, 15))
+            .currency("USD")
+            .addLine(
+                InvoiceLine.builder()
+                    .number(1)
+                    .description("Paper")
+                    .amount(Money.of("900.00", "USD"))
+                    .glAccount(SysproRefs.glAccount(T, "00-5100"))
+                    .build())
+            .build();
+    assertThatThrownBy(() -> sink.update(first.target(), changed, ctx(bill)))
+        .isInstanceOf(RejectedException.class)
+        .hasMessageContaining("posted for 1150.00");
   }
 
   @Test
   void journalPostsBalancedAndIsFoundByItsReference() {
     ExternalRef fee = ExternalRef.of("stripe", T, "balance_transaction", "txn_3FeE0001");
-    JournalEntry je = JournalEntry.builder().ref(fee).version("1").postingDate(LocalDate.of(2024, 1, 31))
-        .currency("USD").description("Stripe fees January").reference("txn_3FeE0001")
-        .debit(SysproRefs.glAccount(T, "00-5100"), Money.of("12.30", "USD"))
-        .credit(SysproRefs.glAccount(T, "00-2300"), Money.of("12.30", "USD")).build();
+    JournalEntry je =
+        JournalEntry.builder()
+            .ref(fee)
+            .version("1")
+            .postingDate(LocalDate.of(2024, 1, 31))
+            .currency("USD")
+            .description("Stripe fees January")
+            .reference("txn_3FeE0001")
+            .debit(SysproRefs.glAccount(T, "00-5100"), Money.of("12.30", "USD"))
+            .credit(SysproRefs.glAccount(T, "00-2300"), Money.of("12.30", "USD"))
+            .build();
     WriteResult w = sync.journals().create(je, ctx(fee));
     assertThat(f.sim.glJournals()).hasSize(1);
     assertThat(sync.journals().findByStamp(fee, ctx(fee)))
@@ -160,7 +259,8 @@ class SysproSinksTest {
   @Test
   void supplierIsAddedUnderADerivedCodeThenUpdated() {
     ExternalRef vendorRef = ExternalRef.of("stampli", T, "vendor", "v-42");
-    Vendor v = Vendor.builder().ref(vendorRef).version("1").name("Ink Works").currency("USD").build();
+    Vendor v =
+        Vendor.builder().ref(vendorRef).version("1").name("Ink Works").currency("USD").build();
     Sink<Vendor> sink = sync.supplierSink();
     WriteResult w = sink.create(v, ctx(vendorRef));
     assertThat(w.target().id()).isEqualTo("V42");
@@ -172,10 +272,20 @@ class SysproSinksTest {
 
   private void payFull() {
     ExternalRef charge = ExternalRef.of("stripe", T, "charge", "ch_full");
-    sync.payments().create(Payment.builder().ref(charge).version("1").direction(Payment.Direction.RECEIVED)
-        .party(SysproRefs.customer(T, "CUS001")).status(Payment.Status.SUCCEEDED).method(Payment.Method.CARD)
-        .amount(Money.of("1150.00", "USD")).date(LocalDate.of(2024, 1, 17))
-        .apply(invoice(), Money.of("1150.00", "USD")).build(), ctx(charge));
+    sync.payments()
+        .create(
+            Payment.builder()
+                .ref(charge)
+                .version("1")
+                .direction(Payment.Direction.RECEIVED)
+                .party(SysproRefs.customer(T, "CUS001"))
+                .status(Payment.Status.SUCCEEDED)
+                .method(Payment.Method.CARD)
+                .amount(Money.of("1150.00", "USD"))
+                .date(LocalDate.of(2024, 1, 17))
+                .apply(invoice(), Money.of("1150.00", "USD"))
+                .build(),
+            ctx(charge));
     assertThat(f.sim.invoiceBalance("CUS001", "100234")).isEqualByComparingTo("0");
   }
 }

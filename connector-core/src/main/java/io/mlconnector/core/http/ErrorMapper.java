@@ -10,6 +10,7 @@ import io.mlconnector.core.error.RateLimitedException;
 import io.mlconnector.core.error.RejectedException;
 import io.mlconnector.core.error.TransientException;
 import io.mlconnector.core.error.VersionMismatchException;
+import io.mlconnector.core.http.internal.NotSentException;
 import io.mlconnector.core.http.internal.RetryAfter;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -184,9 +185,13 @@ public final class ErrorMapper {
         : new OutcomeUnknownException(details, failure);
   }
 
-  /** True for failures that happen before any byte of the request was sent (connect, DNS). */
+  /**
+   * True for failures that happen before any byte of the request was sent: connect, DNS, and an
+   * interruption while the caller waited for a rate permit, a call slot or a retry.
+   */
   public static boolean isNotSent(IOException failure) {
-    return failure instanceof ConnectException
+    return failure instanceof NotSentException
+        || failure instanceof ConnectException
         || failure instanceof UnknownHostException
         || failure instanceof NoRouteToHostException;
   }

@@ -34,6 +34,9 @@ import org.slf4j.LoggerFactory;
 public final class HttpTransport implements Closeable {
 
   private static final Logger LOG = LoggerFactory.getLogger(HttpTransport.class);
+  private static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+  private static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(60);
+  private static final Duration DEFAULT_WRITE_TIMEOUT = Duration.ofSeconds(60);
 
   private final OkHttpClient okHttpClient;
   private final Clock clock;
@@ -54,10 +57,17 @@ public final class HttpTransport implements Closeable {
       dispatcher.setMaxRequestsPerHost(b.maxRequestsPerHost);
       ok.dispatcher(dispatcher);
     }
-    ok.connectTimeout(b.connectTimeout)
-        .readTimeout(b.readTimeout)
-        .writeTimeout(b.writeTimeout)
-        .retryOnConnectionFailure(false);
+    // a host's own client keeps its timeouts unless this builder was given some
+    if (b.base == null || b.connectTimeout != null) {
+      ok.connectTimeout(b.connectTimeout != null ? b.connectTimeout : DEFAULT_CONNECT_TIMEOUT);
+    }
+    if (b.base == null || b.readTimeout != null) {
+      ok.readTimeout(b.readTimeout != null ? b.readTimeout : DEFAULT_READ_TIMEOUT);
+    }
+    if (b.base == null || b.writeTimeout != null) {
+      ok.writeTimeout(b.writeTimeout != null ? b.writeTimeout : DEFAULT_WRITE_TIMEOUT);
+    }
+    ok.retryOnConnectionFailure(false);
     this.okHttpClient = ok.build();
     this.clock = b.clock;
     this.sleeper = b.sleeper;
@@ -146,9 +156,9 @@ public final class HttpTransport implements Closeable {
   /** Builds an {@link HttpTransport}; every setter checks its argument. */
   public static final class Builder {
     private OkHttpClient base;
-    private Duration connectTimeout = Duration.ofSeconds(10);
-    private Duration readTimeout = Duration.ofSeconds(60);
-    private Duration writeTimeout = Duration.ofSeconds(60);
+    private Duration connectTimeout;
+    private Duration readTimeout;
+    private Duration writeTimeout;
     private int maxIdleConnections = 5;
     private Duration keepAlive = Duration.ofMinutes(5);
     private int maxRequests = 64;
@@ -162,8 +172,9 @@ public final class HttpTransport implements Closeable {
     private Builder() {}
 
     /**
-     * Derives the shared client from the host's own OkHttp client (its pool, dispatcher,
-     * certificate pinning, interceptors) instead of creating one.
+     * Derives the shared client from the host's own OkHttp client (its pool, dispatcher, timeouts,
+     * certificate pinning, interceptors) instead of creating one. Only its {@code
+     * retryOnConnectionFailure} is turned off, and its timeouts replaced when set on this builder.
      */
     public Builder okHttpClient(OkHttpClient base) {
       this.base = Objects.requireNonNull(base, "okHttpClient");

@@ -27,12 +27,16 @@ public final class InMemoryStateStore implements StateStore {
   private final Object lock = new Object();
 
   private final Map<List<String>, String> cursors = new HashMap<>();
+
   /** (tenant, source system, type, id, target system) to mapping. */
   private final Map<List<String>, Mapping> mappingsBySource = new HashMap<>();
+
   /** (tenant, target system, type, id) to mapping. */
   private final Map<List<String>, Mapping> mappingsByTarget = new HashMap<>();
+
   /** (tenant, key) to operation. */
   private final Map<List<String>, Operation> operations = new HashMap<>();
+
   private final Map<Long, InboxRow> inbox = new TreeMap<>();
   private final Map<List<String>, Long> inboxKeys = new HashMap<>();
   private final Map<List<String>, SeenFile> files = new HashMap<>();
@@ -153,8 +157,13 @@ public final class InMemoryStateStore implements StateStore {
       }
       if (existing.status() == OperationStatus.FAILED) {
         Operation retried =
-            withStatus(existing, OperationStatus.PENDING, existing.attempts() + 1, null,
-                existing.lastError(), now);
+            withStatus(
+                existing,
+                OperationStatus.PENDING,
+                existing.attempts() + 1,
+                null,
+                existing.lastError(),
+                now);
         operations.put(key, retried);
         return new Claim(true, retried);
       }
@@ -204,8 +213,13 @@ public final class InMemoryStateStore implements StateStore {
       putMapping(completion.mapping());
       operations.put(
           key,
-          withStatus(op, OperationStatus.DONE, op.attempts(), completion.mapping().target(),
-              op.lastError(), clock.instant()));
+          withStatus(
+              op,
+              OperationStatus.DONE,
+              op.attempts(),
+              completion.mapping().target(),
+              op.lastError(),
+              clock.instant()));
       appendAudit(completion.audit());
       retries.values().removeIf(r -> r.sameSubject(tenant, op.flow(), op.source()));
     }
@@ -226,8 +240,17 @@ public final class InMemoryStateStore implements StateStore {
       boolean dead = failure.status() == OperationStatus.PARKED;
       Instant due = dead ? now : failure.retryAt();
       upsertRetry(
-          new RetryItem(0, tenant, op.flow(), op.source(), op.key(), failure.payload(),
-              op.attempts(), due, failure.error(), dead),
+          new RetryItem(
+              0,
+              tenant,
+              op.flow(),
+              op.source(),
+              op.key(),
+              failure.payload(),
+              op.attempts(),
+              due,
+              failure.error(),
+              dead),
           dead ? now : null);
       appendAudit(failure.audit());
     }
@@ -241,16 +264,37 @@ public final class InMemoryStateStore implements StateStore {
     }
     if (op.status() != OperationStatus.PENDING) {
       throw new StateConflictException(
-          "cannot " + what + " operation " + key.get(1) + ": it is " + op.status() + ", not PENDING");
+          "cannot "
+              + what
+              + " operation "
+              + key.get(1)
+              + ": it is "
+              + op.status()
+              + ", not PENDING");
     }
     return op;
   }
 
   private static Operation withStatus(
-      Operation op, OperationStatus status, int attempts, ExternalRef target, String error,
+      Operation op,
+      OperationStatus status,
+      int attempts,
+      ExternalRef target,
+      String error,
       Instant now) {
-    return new Operation(op.key(), op.tenant(), op.flow(), op.source(), op.sourceVersion(),
-        op.action(), status, attempts, target, error, op.createdAt(), now);
+    return new Operation(
+        op.key(),
+        op.tenant(),
+        op.flow(),
+        op.source(),
+        op.sourceVersion(),
+        op.action(),
+        status,
+        attempts,
+        target,
+        error,
+        op.createdAt(),
+        now);
   }
 
   // ---------------------------------------------------------------- webhook inbox
@@ -272,8 +316,17 @@ public final class InMemoryStateStore implements StateStore {
       }
       long id = nextId++;
       InboxEvent stored =
-          new InboxEvent(id, event.tenant(), event.source(), event.eventId(), event.type(),
-              event.payload(), event.receivedAt(), InboxEvent.Status.RECEIVED, 0, null);
+          new InboxEvent(
+              id,
+              event.tenant(),
+              event.source(),
+              event.eventId(),
+              event.type(),
+              event.payload(),
+              event.receivedAt(),
+              InboxEvent.Status.RECEIVED,
+              0,
+              null);
       inbox.put(id, new InboxRow(stored));
       inboxKeys.put(key, id);
       return true;
@@ -295,8 +348,9 @@ public final class InMemoryStateStore implements StateStore {
           inbox.values().stream()
               .filter(r -> r.event.tenant().equals(tenant) && r.event.source().equals(source))
               .filter(r -> r.event.status() == InboxEvent.Status.RECEIVED && r.claimFree(now))
-              .sorted(Comparator.comparing((InboxRow r) -> r.event.receivedAt())
-                  .thenComparingLong(r -> r.event.id()))
+              .sorted(
+                  Comparator.comparing((InboxRow r) -> r.event.receivedAt())
+                      .thenComparingLong(r -> r.event.id()))
               .limit(max)
               .toList();
       List<InboxEvent> claimed = new ArrayList<>(due.size());
@@ -304,8 +358,18 @@ public final class InMemoryStateStore implements StateStore {
         row.claimedBy = owner;
         row.claimedUntil = now.plus(claimTtl);
         InboxEvent e = row.event;
-        row.event = new InboxEvent(e.id(), e.tenant(), e.source(), e.eventId(), e.type(),
-            e.payload(), e.receivedAt(), e.status(), e.attempts() + 1, e.note());
+        row.event =
+            new InboxEvent(
+                e.id(),
+                e.tenant(),
+                e.source(),
+                e.eventId(),
+                e.type(),
+                e.payload(),
+                e.receivedAt(),
+                e.status(),
+                e.attempts() + 1,
+                e.note());
         claimed.add(row.event);
       }
       return claimed;
@@ -317,7 +381,8 @@ public final class InMemoryStateStore implements StateStore {
     text(tenant, "tenant");
     Checks.notNull(status, "status");
     if (status == InboxEvent.Status.RECEIVED) {
-      throw new IllegalArgumentException("status must be PROCESSED, IGNORED or PARKED, was RECEIVED");
+      throw new IllegalArgumentException(
+          "status must be PROCESSED, IGNORED or PARKED, was RECEIVED");
     }
     synchronized (lock) {
       open();
@@ -326,8 +391,18 @@ public final class InMemoryStateStore implements StateStore {
         throw new IllegalArgumentException("no inbox event " + eventId + " for tenant " + tenant);
       }
       InboxEvent e = row.event;
-      row.event = new InboxEvent(e.id(), e.tenant(), e.source(), e.eventId(), e.type(),
-          e.payload(), e.receivedAt(), status, e.attempts(), note);
+      row.event =
+          new InboxEvent(
+              e.id(),
+              e.tenant(),
+              e.source(),
+              e.eventId(),
+              e.type(),
+              e.payload(),
+              e.receivedAt(),
+              status,
+              e.attempts(),
+              note);
       row.claimedBy = null;
       row.claimedUntil = null;
     }
@@ -387,8 +462,9 @@ public final class InMemoryStateStore implements StateStore {
         throw new IllegalArgumentException(
             "no file " + contentHash + " recorded for flow " + flow + " of tenant " + tenant);
       }
-      files.put(key, new SeenFile(f.tenant(), f.flow(), f.contentHash(), f.name(), status,
-          f.recordedAt()));
+      files.put(
+          key,
+          new SeenFile(f.tenant(), f.flow(), f.contentHash(), f.name(), status, f.recordedAt()));
     }
   }
 
@@ -429,8 +505,17 @@ public final class InMemoryStateStore implements StateStore {
     long id = existing != null ? existing.item.id() : nextId++;
     RetryRow row = new RetryRow();
     row.item =
-        new RetryItem(id, item.tenant(), item.flow(), item.source(), item.operationKey(),
-            item.payload(), item.attempts(), item.nextAttemptAt(), item.lastError(), item.dead());
+        new RetryItem(
+            id,
+            item.tenant(),
+            item.flow(),
+            item.source(),
+            item.operationKey(),
+            item.payload(),
+            item.attempts(),
+            item.nextAttemptAt(),
+            item.lastError(),
+            item.dead());
     row.parkedAt = parkedAt;
     retries.put(id, row);
   }
@@ -451,8 +536,9 @@ public final class InMemoryStateStore implements StateStore {
               .filter(r -> r.item.tenant().equals(tenant) && r.item.flow().equals(flow))
               .filter(r -> !r.item.dead() && !r.item.nextAttemptAt().isAfter(now))
               .filter(r -> r.claimedUntil == null || !r.claimedUntil.isAfter(now))
-              .sorted(Comparator.comparing((RetryRow r) -> r.item.nextAttemptAt())
-                  .thenComparingLong(r -> r.item.id()))
+              .sorted(
+                  Comparator.comparing((RetryRow r) -> r.item.nextAttemptAt())
+                      .thenComparingLong(r -> r.item.id()))
               .limit(max)
               .toList();
       List<RetryItem> claimed = new ArrayList<>(due.size());
@@ -485,9 +571,11 @@ public final class InMemoryStateStore implements StateStore {
       open();
       List<RetryRow> rows =
           matchingDeadLetters(query)
-              .filter(r -> after == null
-                  || r.parkedAt.isAfter(after.at())
-                  || (r.parkedAt.equals(after.at()) && r.item.id() > after.id()))
+              .filter(
+                  r ->
+                      after == null
+                          || r.parkedAt.isAfter(after.at())
+                          || (r.parkedAt.equals(after.at()) && r.item.id() > after.id()))
               .limit(query.limit() + 1L)
               .toList();
       boolean more = rows.size() > query.limit();
@@ -506,10 +594,14 @@ public final class InMemoryStateStore implements StateStore {
         .filter(r -> r.item.dead() && r.item.tenant().equals(q.tenant()))
         .filter(r -> q.flow() == null || r.item.flow().equals(q.flow()))
         .filter(r -> q.sourceType() == null || r.item.source().type().equals(q.sourceType()))
-        .filter(r -> q.errorContains() == null
-            || (r.item.lastError() != null && r.item.lastError().contains(q.errorContains())))
+        .filter(
+            r ->
+                q.errorContains() == null
+                    || (r.item.lastError() != null
+                        && r.item.lastError().contains(q.errorContains())))
         .filter(r -> q.parkedBefore() == null || r.parkedAt.isBefore(q.parkedBefore()))
-        .sorted(Comparator.comparing((RetryRow r) -> r.parkedAt).thenComparingLong(r -> r.item.id()));
+        .sorted(
+            Comparator.comparing((RetryRow r) -> r.parkedAt).thenComparingLong(r -> r.item.id()));
   }
 
   @Override
@@ -521,8 +613,18 @@ public final class InMemoryStateStore implements StateStore {
       List<RetryRow> rows = matchingDeadLetters(query).toList();
       for (RetryRow row : rows) {
         RetryItem i = row.item;
-        row.item = new RetryItem(i.id(), i.tenant(), i.flow(), i.source(), i.operationKey(),
-            i.payload(), i.attempts(), now, i.lastError(), false);
+        row.item =
+            new RetryItem(
+                i.id(),
+                i.tenant(),
+                i.flow(),
+                i.source(),
+                i.operationKey(),
+                i.payload(),
+                i.attempts(),
+                now,
+                i.lastError(),
+                false);
         row.parkedAt = null;
         row.claimedBy = null;
         row.claimedUntil = null;
@@ -530,8 +632,9 @@ public final class InMemoryStateStore implements StateStore {
           List<String> key = List.of(i.tenant(), i.operationKey());
           Operation op = operations.get(key);
           if (op != null && op.status() == OperationStatus.PARKED) {
-            operations.put(key, withStatus(op, OperationStatus.FAILED, op.attempts(), null,
-                op.lastError(), now));
+            operations.put(
+                key,
+                withStatus(op, OperationStatus.FAILED, op.attempts(), null, op.lastError(), now));
           }
         }
       }
@@ -558,8 +661,20 @@ public final class InMemoryStateStore implements StateStore {
       Checks.ref(e.target(), "audit.target", e.tenant());
     }
     long id = nextId++;
-    audit.put(id, new AuditEntry(id, e.tenant(), e.flow(), e.runId(), e.source(), e.target(),
-        e.action(), e.outcome(), e.error(), e.payloadDigest(), e.at()));
+    audit.put(
+        id,
+        new AuditEntry(
+            id,
+            e.tenant(),
+            e.flow(),
+            e.runId(),
+            e.source(),
+            e.target(),
+            e.action(),
+            e.outcome(),
+            e.error(),
+            e.payloadDigest(),
+            e.at()));
   }
 
   @Override
@@ -577,11 +692,13 @@ public final class InMemoryStateStore implements StateStore {
               .filter(e -> q.from() == null || !e.at().isBefore(q.from()))
               .filter(e -> q.to() == null || e.at().isBefore(q.to()))
               .filter(e -> q.outcome() == null || q.outcome() == e.outcome())
-              .filter(e -> before == null
-                  || e.at().isBefore(before.at())
-                  || (e.at().equals(before.at()) && e.id() < before.id()))
-              .sorted(Comparator.comparing(AuditEntry::at).thenComparingLong(AuditEntry::id)
-                  .reversed())
+              .filter(
+                  e ->
+                      before == null
+                          || e.at().isBefore(before.at())
+                          || (e.at().equals(before.at()) && e.id() < before.id()))
+              .sorted(
+                  Comparator.comparing(AuditEntry::at).thenComparingLong(AuditEntry::id).reversed())
               .limit(q.limit() + 1L)
               .toList();
       boolean more = rows.size() > q.limit();
@@ -661,7 +778,17 @@ public final class InMemoryStateStore implements StateStore {
           entries++;
         }
       }
-      return new PurgeResult(ops, entries);
+      long events = 0;
+      for (Iterator<InboxRow> it = inbox.values().iterator(); it.hasNext(); ) {
+        InboxEvent e = it.next().event;
+        if ((e.status() == InboxEvent.Status.PROCESSED || e.status() == InboxEvent.Status.IGNORED)
+            && e.receivedAt().isBefore(cutoff)) {
+          it.remove();
+          inboxKeys.remove(List.of(e.tenant(), e.source(), e.eventId()));
+          events++;
+        }
+      }
+      return new PurgeResult(ops, entries, events);
     }
   }
 
@@ -714,7 +841,8 @@ public final class InMemoryStateStore implements StateStore {
     Instant claimedUntil;
 
     boolean sameSubject(String tenant, String flow, ExternalRef source) {
-      return item.tenant().equals(tenant) && item.flow().equals(flow)
+      return item.tenant().equals(tenant)
+          && item.flow().equals(flow)
           && item.source().equals(source);
     }
   }

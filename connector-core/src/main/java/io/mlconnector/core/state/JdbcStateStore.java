@@ -32,9 +32,9 @@ import org.h2.jdbcx.JdbcConnectionPool;
  * <p>{@link Builder#build()} creates the tables, or migrates them to this version's schema, before
  * it returns; the applied versions are recorded in {@code <prefix>schema_version}. Several stores
  * (in one process or several) may open the same database at once. The dialect is detected from the
- * database. Each call borrows one connection and gives it back; calls that change several rows
- * run in one transaction. Times are taken from the store's clock (not the database's) and kept to
- * the microsecond, so nodes sharing a database should keep their clocks in sync.
+ * database. Each call borrows one connection and gives it back; calls that change several rows run
+ * in one transaction. Times are taken from the store's clock (not the database's) and kept to the
+ * microsecond, so nodes sharing a database should keep their clocks in sync.
  *
  * <p>Column sizes: tenants, flows, streams, owners and run ids up to 200 characters, record ids and
  * event ids up to 500, systems, record types and actions up to 100, operation keys up to 200.
@@ -58,7 +58,8 @@ public final class JdbcStateStore implements StateStore {
   /**
    * A builder for a store in the database behind {@code dataSource} (H2 2.x or PostgreSQL). The
    * host owns the DataSource: give it a pool (PostgreSQL opens a connection per call otherwise),
-   * and close it after the store.
+   * and close it after the store. For an H2 URL of the host's own, add {@code LOCK_TIMEOUT=10000}:
+   * H2's default of one second can fail calls that wait for a row another node's call holds.
    */
   public static Builder builder(DataSource dataSource) {
     return new Builder(Objects.requireNonNull(dataSource, "dataSource"), null);
@@ -196,12 +197,15 @@ public final class JdbcStateStore implements StateStore {
      * The embedded database URL. {@code DB_CLOSE_ON_EXIT=FALSE}: the database stays open until the
      * store closes, so a host's shutdown hook can still finish its work. {@code WRITE_DELAY=0}: a
      * commit reaches the file before the call returns, so an answered webhook survives a crash of
-     * the process (see {@link #writeDelay}). {@code LOCK_TIMEOUT}: how long a statement waits for
-     * a row another call holds.
+     * the process (see {@link #writeDelay}). {@code LOCK_TIMEOUT}: how long a statement waits for a
+     * row another call holds.
      */
     static String h2Url(Path directory, Duration writeDelay) {
-      return "jdbc:h2:file:" + directory.resolve("mlconnector")
-          + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=" + writeDelay.toMillis() + ";LOCK_TIMEOUT=10000";
+      return "jdbc:h2:file:"
+          + directory.resolve("mlconnector")
+          + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY="
+          + writeDelay.toMillis()
+          + ";LOCK_TIMEOUT=10000";
     }
   }
 

@@ -5,5 +5,12 @@ package io.mlconnector.core.state;
  *
  * @param operations DONE operation rows deleted
  * @param auditEntries audit rows deleted
+ * @param inboxEvents finished (PROCESSED or IGNORED) inbox events deleted
  */
-public record PurgeResult(long operations, long auditEntries) {}
+public record PurgeResult(long operations, long auditEntries, long inboxEvents) {
+
+  /** A result that removed no inbox events. */
+  public PurgeResult(long operations, long auditEntries) {
+    this(operations, auditEntries, 0);
+  }
+}

@@ -11,7 +11,7 @@ import java.util.Optional;
  * webhook inbox, the seen-files ledger, the retry queue with its dead letters, the audit trail and
  * leases.
  *
- * <p>Implementations: {@code InMemoryStateStore} for tests, and {@code JdbcStateStore} on embedded
+ * <p>Implementations: {@link InMemoryStateStore} for tests, and {@link JdbcStateStore} on embedded
  * H2 (the default) or PostgreSQL. All are safe for concurrent use by many threads, and the JDBC
  * ones by many processes sharing one database. Duplicates are prevented by unique constraints and
  * atomic claims, never by read-then-write checks. Methods that say "in one transaction" either
@@ -194,9 +194,12 @@ public interface StateStore extends AutoCloseable {
   // ---------------------------------------------------------------- retention
 
   /**
-   * Deletes DONE operations and audit entries older than {@code cutoff}. Never removes a PENDING,
-   * FAILED or PARKED operation, a mapping, a cursor, an inbox event not yet finished or a retry
-   * item.
+   * Deletes, across all tenants, DONE operations last changed before {@code cutoff}, audit entries
+   * dated before it, and PROCESSED or IGNORED inbox events received before it. Never removes a
+   * PENDING, FAILED or PARKED operation, a mapping, a cursor, an inbox event not yet finished (or
+   * PARKED), a retry item or dead letter, a seen file or a claimed document key. Choose a cutoff
+   * older than any sender's redelivery window (Stripe retries an event for up to three days): an
+   * event redelivered after its row was purged would be stored again.
    */
   PurgeResult purge(Instant cutoff);
 

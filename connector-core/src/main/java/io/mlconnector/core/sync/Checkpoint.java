@@ -4,8 +4,9 @@ import java.util.Objects;
 
 /**
  * A position in a source's change order: a watermark value (modified timestamp, key, row version
- * or scan position, in the source's own sortable text form) and a stable tie-breaker (usually the
- * record id) that orders records sharing one watermark value.
+ * or scan position) and a stable tie-breaker (usually the record id) that orders records sharing
+ * one watermark value, each in the source's own text form ({@link PollSource#compare} orders
+ * them).
  *
  * @param value the watermark value; never null
  * @param tieBreaker the tie-breaker of the last record at {@code value}, or empty

@@ -347,7 +347,11 @@ public final class Flow<S, T> {
       return this;
     }
 
-    /** Only report what would be written: no write, no state change (default false). */
+    /**
+     * Only report what would be written, in {@link RunReport#planned()}: no sink write, no
+     * operation, mapping, checkpoint or audit change (default false). Webhook flows claim their
+     * inbox events and give them back, which counts as a claim attempt of each event.
+     */
     public Builder<S, T> dryRun(boolean value) {
       this.dryRun = value;
       return this;

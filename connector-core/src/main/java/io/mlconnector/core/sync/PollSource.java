@@ -18,4 +18,15 @@ public interface PollSource<S> extends RecordSource<S> {
    *     without moving its checkpoint)
    */
   SourcePage<S> read(PollRequest request);
+
+  /**
+   * Orders two checkpoints of this source in change order. The engine uses it to never move a
+   * checkpoint back while the first pages of a run re-read the overlap window. The default compares
+   * values, then tie-breakers, as text: right for fixed-width timestamps and zero-padded numbers;
+   * override it for other forms.
+   */
+  default int compare(Checkpoint a, Checkpoint b) {
+    int byValue = a.value().compareTo(b.value());
+    return byValue != 0 ? byValue : a.tieBreaker().compareTo(b.tieBreaker());
+  }
 }

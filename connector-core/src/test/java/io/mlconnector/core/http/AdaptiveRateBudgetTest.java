@@ -131,7 +131,7 @@ class AdaptiveRateBudgetTest {
               assertThat(e.httpStatus()).isZero();
             });
     assertThat(sleeper.sleeps()).isEmpty();
-    wm.verify(0, com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor(
+    Journal.verify(wm, 0, com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor(
         com.github.tomakehurst.wiremock.client.WireMock.anyUrl()));
   }
 }

@@ -78,7 +78,7 @@ class IdempotencyKeyRetryTest {
         client.execute(createInvoice(client, "Idempotency-Key", key), r -> r.body().string());
 
     assertThat(body).contains("in_1");
-    List<LoggedRequest> journal = wm.findAll(postRequestedFor(urlEqualTo("/v1/invoices")));
+    List<LoggedRequest> journal = Journal.findAll(wm, postRequestedFor(urlEqualTo("/v1/invoices")), 3);
     assertThat(journal).hasSize(3);
     assertThat(journal).extracting(r -> r.getHeader("Idempotency-Key")).containsOnly(key);
     assertThat(journal)
@@ -107,7 +107,7 @@ class IdempotencyKeyRetryTest {
     client.execute(request, r -> r.body().string());
 
     List<LoggedRequest> journal =
-        wm.findAll(postRequestedFor(urlEqualTo("/api/v2/invoices/import_invoice")));
+        Journal.findAll(wm, postRequestedFor(urlEqualTo("/api/v2/invoices/import_invoice")), 3);
     assertThat(journal).hasSize(3);
     assertThat(journal).extracting(r -> r.getHeader("chargebee-idempotency-key")).containsOnly("k-42");
   }
@@ -127,7 +127,7 @@ class IdempotencyKeyRetryTest {
 
     client.execute(request, r -> r.body().string());
 
-    wm.verify(3, postRequestedFor(urlEqualTo("/b1s/v1/Login")));
+    Journal.verify(wm, 3, postRequestedFor(urlEqualTo("/b1s/v1/Login")));
   }
 
   @Test

@@ -49,7 +49,7 @@ class NonIdempotentPostTest {
     return transport.newClient(
         TenantConfig.builder("acumatica", "acme", "acme/api")
             .baseUrl(baseUrl)
-            .readTimeout(Duration.ofMillis(250))
+            .readTimeout(Duration.ofMillis(1000))
             .retryPolicy(RetryPolicy.builder().retryOn500(true).build())
             .build());
   }
@@ -62,7 +62,7 @@ class NonIdempotentPostTest {
   }
 
   private static void verifyExactlyOnePost() {
-    wm.verify(1, postRequestedFor(urlEqualTo("/entity/Default/24.200.001/Payment/ReleasePayment")));
+    Journal.verify(wm, 1, postRequestedFor(urlEqualTo("/entity/Default/24.200.001/Payment/ReleasePayment")));
   }
 
   @Test
@@ -90,7 +90,7 @@ class NonIdempotentPostTest {
   void aReadTimeoutIsNotRetried() {
     wm.stubFor(
         post("/entity/Default/24.200.001/Payment/ReleasePayment")
-            .willReturn(aResponse().withStatus(204).withFixedDelay(1500)));
+            .willReturn(aResponse().withStatus(204).withFixedDelay(4000)));
     TenantClient client = client(wm.baseUrl());
 
     assertThatThrownBy(() -> client.execute(createPayment(client)).close())
@@ -147,5 +147,38 @@ class NonIdempotentPostTest {
               assertThat(e.isRetryable()).isTrue();
             });
     assertThat(sleeper.sleeps()).hasSize(RetryPolicy.defaults().maxAttempts() - 1);
+  }
+
+  @Test
+  void anInterruptionWhileWaitingForAPermitIsReportedAsNotSent() {
+    HttpTransport interrupting =
+        HttpTransport.builder()
+            .clock(clock)
+            .sleeper(
+                d -> {
+                  throw new InterruptedException("host shutting down");
+                })
+            .build();
+    TenantClient client =
+        interrupting.newClient(
+            TenantConfig.builder("acumatica", "acme", "acme/api")
+                .baseUrl(wm.baseUrl())
+                .rateBudget(RateBudgetConfig.builder(1).burst(1).build())
+                .build());
+    client.rateBudget().orElseThrow().onRateLimited(Duration.ofSeconds(5));
+    try {
+      assertThatThrownBy(() -> client.execute(createPayment(client)).close())
+          .isInstanceOfSatisfying(
+              TransientException.class,
+              e -> {
+                assertThat(e.mayHaveLanded()).isFalse();
+                assertThat(e.getMessage()).contains("NotSentException");
+              });
+      assertThat(Thread.currentThread().isInterrupted()).as("the interrupt is kept").isTrue();
+    } finally {
+      Thread.interrupted();
+      interrupting.close();
+    }
+    Journal.verify(wm, 0, postRequestedFor(urlEqualTo("/entity/Default/24.200.001/Payment/ReleasePayment")));
   }
 }

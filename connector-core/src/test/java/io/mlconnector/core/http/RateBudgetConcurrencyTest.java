@@ -90,7 +90,7 @@ class RateBudgetConcurrencyTest {
 
     int total = THREADS * CALLS_PER_THREAD;
     assertThat(succeeded).isEqualTo(total);
-    wm.verify(total, getRequestedFor(urlEqualTo("/v1/balance")));
+    Journal.verify(wm, total, getRequestedFor(urlEqualTo("/v1/balance")));
 
     // The burst is free; every further permit is granted 1/RATE after the previous one.
     List<Duration> expected = new ArrayList<>();

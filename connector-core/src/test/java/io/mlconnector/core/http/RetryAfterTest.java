@@ -73,7 +73,7 @@ class RetryAfterTest {
     assertThat(getCustomers()).contains("C1");
 
     assertThat(sleeper.sleeps()).containsExactly(Duration.ofSeconds(7));
-    wm.verify(2, getRequestedFor(urlEqualTo("/entity/Customer")));
+    Journal.verify(wm, 2, getRequestedFor(urlEqualTo("/entity/Customer")));
   }
 
   @Test
@@ -86,7 +86,7 @@ class RetryAfterTest {
     assertThat(getCustomers()).contains("C1");
 
     assertThat(sleeper.sleeps()).containsExactly(Duration.ofSeconds(42));
-    wm.verify(2, getRequestedFor(urlEqualTo("/entity/Customer")));
+    Journal.verify(wm, 2, getRequestedFor(urlEqualTo("/entity/Customer")));
   }
 
   @Test
@@ -104,7 +104,7 @@ class RetryAfterTest {
               assertThat(e.isRetryable()).isTrue();
             });
     assertThat(sleeper.sleeps()).isEmpty();
-    wm.verify(1, getRequestedFor(urlEqualTo("/entity/Customer")));
+    Journal.verify(wm, 1, getRequestedFor(urlEqualTo("/entity/Customer")));
   }
 
   @Test

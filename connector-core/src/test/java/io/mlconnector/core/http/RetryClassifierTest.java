@@ -56,7 +56,7 @@ class RetryClassifierTest {
             .willReturn(aResponse().withStatus(503).withHeader("Stripe-Should-Retry", "false")));
 
     assertThatThrownBy(this::getCustomer).isInstanceOf(TransientException.class);
-    wm.verify(1, getRequestedFor(urlEqualTo("/v1/customers/cus_1")));
+    Journal.verify(wm, 1, getRequestedFor(urlEqualTo("/v1/customers/cus_1")));
   }
 
   @Test
@@ -74,7 +74,7 @@ class RetryClassifierTest {
             .willReturn(okJson("{\"id\":\"cus_1\"}")));
 
     assertThat(getCustomer()).contains("cus_1");
-    wm.verify(2, getRequestedFor(urlEqualTo("/v1/customers/cus_1")));
+    Journal.verify(wm, 2, getRequestedFor(urlEqualTo("/v1/customers/cus_1")));
   }
 
   @Test
@@ -82,6 +82,6 @@ class RetryClassifierTest {
     wm.stubFor(get("/v1/customers/cus_1").willReturn(aResponse().withStatus(409)));
 
     assertThatThrownBy(this::getCustomer).isInstanceOf(ConflictException.class);
-    wm.verify(1, getRequestedFor(urlEqualTo("/v1/customers/cus_1")));
+    Journal.verify(wm, 1, getRequestedFor(urlEqualTo("/v1/customers/cus_1")));
   }
 }

@@ -83,7 +83,7 @@ class RetryOnServerErrorTest {
 
     assertThat(fetchItems(client(RetryPolicy.defaults()))).isEqualTo("items");
 
-    wm.verify(2, getRequestedFor(urlEqualTo("/b1s/v1/Items")));
+    Journal.verify(wm, 2, getRequestedFor(urlEqualTo("/b1s/v1/Items")));
     double expected = new Random(SEED).nextDouble() * Duration.ofMillis(500).toNanos();
     assertThat(sleeper.sleeps()).containsExactly(Duration.ofNanos((long) expected));
     assertThat(listener.startingWith("retry")).hasSize(1).first().asString().endsWith("HTTP 503");
@@ -105,7 +105,7 @@ class RetryOnServerErrorTest {
         .isInstanceOfSatisfying(
             TransientException.class, e -> assertThat(e.httpStatus()).isEqualTo(502));
 
-    wm.verify(5, getRequestedFor(urlEqualTo("/b1s/v1/Items")));
+    Journal.verify(wm, 5, getRequestedFor(urlEqualTo("/b1s/v1/Items")));
     Random replay = new Random(SEED);
     List<Duration> expected = new ArrayList<>();
     for (long ceilingMillis : new long[] {400, 800, 1000, 1000}) {
@@ -124,7 +124,7 @@ class RetryOnServerErrorTest {
     assertThatThrownBy(() -> fetchItems(client(policy))).isInstanceOf(TransientException.class);
 
     // waits of 1 s at 0 s and 1 s fit in 2.5 s; a third would end at 3 s
-    wm.verify(3, getRequestedFor(urlEqualTo("/b1s/v1/Items")));
+    Journal.verify(wm, 3, getRequestedFor(urlEqualTo("/b1s/v1/Items")));
     assertThat(sleeper.sleeps()).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(1));
   }
 
@@ -134,12 +134,12 @@ class RetryOnServerErrorTest {
 
     assertThatThrownBy(() -> fetchItems(client(RetryPolicy.defaults())))
         .isInstanceOf(TransientException.class);
-    wm.verify(1, getRequestedFor(urlEqualTo("/b1s/v1/Items")));
+    Journal.verify(wm, 1, getRequestedFor(urlEqualTo("/b1s/v1/Items")));
 
     wm.resetAll();
     stubFailingThenOk(500, 1);
     assertThat(fetchItems(client(RetryPolicy.builder().retryOn500(true).build()))).isEqualTo("items");
-    wm.verify(2, getRequestedFor(urlEqualTo("/b1s/v1/Items")));
+    Journal.verify(wm, 2, getRequestedFor(urlEqualTo("/b1s/v1/Items")));
   }
 
   @Test
@@ -149,7 +149,7 @@ class RetryOnServerErrorTest {
     assertThatThrownBy(() -> fetchItems(client(RetryPolicy.defaults())))
         .isInstanceOf(io.mlconnector.core.error.RejectedException.class);
 
-    wm.verify(1, getRequestedFor(urlEqualTo("/b1s/v1/Items")));
+    Journal.verify(wm, 1, getRequestedFor(urlEqualTo("/b1s/v1/Items")));
     assertThat(sleeper.sleeps()).isEmpty();
   }
 }

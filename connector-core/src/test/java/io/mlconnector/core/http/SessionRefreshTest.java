@@ -165,11 +165,13 @@ class SessionRefreshTest {
     }
 
     assertThat(auth.logins).as("initial login + exactly one refresh").hasValue(2);
-    wm.verify(2, postRequestedFor(urlEqualTo("/auth/login")));
-    wm.verify(
+    Journal.verify(wm, 2, postRequestedFor(urlEqualTo("/auth/login")));
+    Journal.verify(
+        wm,
         THREADS,
         getRequestedFor(urlEqualTo("/entity/Customer")).withHeader("Authorization", equalTo("Bearer old")));
-    wm.verify(
+    Journal.verify(
+        wm,
         THREADS,
         getRequestedFor(urlEqualTo("/entity/Customer")).withHeader("Authorization", equalTo("Bearer new")));
     assertThat(listener.startingWith("session"))
@@ -190,7 +192,7 @@ class SessionRefreshTest {
         .isInstanceOfSatisfying(
             AuthenticationException.class, e -> assertThat(e.httpStatus()).isEqualTo(401));
     assertThat(auth.logins).as("first login + one refresh, then give up").hasValue(2);
-    wm.verify(2, getRequestedFor(urlEqualTo("/entity/Customer")));
+    Journal.verify(wm, 2, getRequestedFor(urlEqualTo("/entity/Customer")));
   }
 
   @Test
@@ -233,7 +235,8 @@ class SessionRefreshTest {
     assertThat(listener.startingWith("session"))
         .containsExactly(
             "session acumatica:acme/expiring reactive", "session acumatica:acme/expiring proactive");
-    wm.verify(
+    Journal.verify(
+        wm,
         1,
         getRequestedFor(urlEqualTo("/entity/Customer"))
             .withHeader("Authorization", equalTo("Bearer token-2")));
@@ -295,7 +298,7 @@ class SessionRefreshTest {
               assertThat(e.mayHaveLanded()).as("the payment was never sent").isFalse();
               assertThat(e.operation()).isEqualTo("session login");
             });
-    wm.verify(0, postRequestedFor(urlEqualTo("/v1/payments")));
+    Journal.verify(wm, 0, postRequestedFor(urlEqualTo("/v1/payments")));
   }
 
   @Test
@@ -320,7 +323,8 @@ class SessionRefreshTest {
 
     assertThat(loggedOut).containsExactly("first");
     assertThat(auth.logins).hasValue(2);
-    wm.verify(
+    Journal.verify(
+        wm,
         1,
         getRequestedFor(urlEqualTo("/entity/Customer")).withHeader("Authorization", equalTo("Bearer second")));
   }

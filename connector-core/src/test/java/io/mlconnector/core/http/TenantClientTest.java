@@ -136,4 +136,18 @@ class TenantClientTest {
     assertThatThrownBy(() -> Session.builder("")).hasMessageContaining("token");
     assertThatThrownBy(() -> new CredentialKey("stripe", " ")).hasMessageContaining("credentialId");
   }
+
+  @Test
+  void aHostsOwnClientKeepsItsTimeoutsButNeverRetriesOnItsOwn() {
+    OkHttpClient host =
+        new OkHttpClient.Builder().readTimeout(Duration.ofSeconds(33)).retryOnConnectionFailure(true).build();
+    HttpTransport adopted = HttpTransport.builder().okHttpClient(host).build();
+    try {
+      assertThat(adopted.okHttpClient().readTimeoutMillis()).isEqualTo(33_000);
+      assertThat(adopted.okHttpClient().connectionPool()).isSameAs(host.connectionPool());
+      assertThat(adopted.okHttpClient().retryOnConnectionFailure()).isFalse();
+    } finally {
+      adopted.close();
+    }
+  }
 }

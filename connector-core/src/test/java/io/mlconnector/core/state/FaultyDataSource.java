@@ -39,30 +39,31 @@ final class FaultyDataSource implements DataSource {
 
   private static Connection dying(Connection c, int after) {
     AtomicInteger executed = new AtomicInteger();
-    return (Connection) Proxy.newProxyInstance(
-        FaultyDataSource.class.getClassLoader(),
-        new Class<?>[] {Connection.class},
-        (proxy, method, args) -> {
-          Object result = invoke(c, method, args);
-          if (result instanceof Statement s) {
-            Class<?> type = result instanceof PreparedStatement
-                ? PreparedStatement.class : Statement.class;
-            return Proxy.newProxyInstance(
-                FaultyDataSource.class.getClassLoader(),
-                new Class<?>[] {type},
-                (p2, m2, a2) -> {
-                  Object r = invoke(s, m2, a2);
-                  if (m2.getName().startsWith("execute")
-                      && executed.incrementAndGet() == after) {
-                    c.close();
-                    throw new SQLException("injected: connection lost after statement " + after,
-                        "08006");
-                  }
-                  return r;
-                });
-          }
-          return result;
-        });
+    return (Connection)
+        Proxy.newProxyInstance(
+            FaultyDataSource.class.getClassLoader(),
+            new Class<?>[] {Connection.class},
+            (proxy, method, args) -> {
+              Object result = invoke(c, method, args);
+              if (result instanceof Statement s) {
+                Class<?> type =
+                    result instanceof PreparedStatement ? PreparedStatement.class : Statement.class;
+                return Proxy.newProxyInstance(
+                    FaultyDataSource.class.getClassLoader(),
+                    new Class<?>[] {type},
+                    (p2, m2, a2) -> {
+                      Object r = invoke(s, m2, a2);
+                      if (m2.getName().startsWith("execute")
+                          && executed.incrementAndGet() == after) {
+                        c.close();
+                        throw new SQLException(
+                            "injected: connection lost after statement " + after, "08006");
+                      }
+                      return r;
+                    });
+              }
+              return result;
+            });
   }
 
   private static Object invoke(Object target, java.lang.reflect.Method m, Object[] args)

@@ -36,6 +36,9 @@ abstract class JdbcStateStoreContract extends StateStoreContract {
   /** A pooled DataSource shared by the test class. */
   protected abstract DataSource dataSource();
 
+  /** The table prefix the tests of the class share (tenants keep them apart). */
+  protected abstract String sharedPrefix();
+
   /** A DataSource that opens a new physical connection per call, to the same database. */
   protected abstract DataSource unpooledDataSource();
 
@@ -43,8 +46,24 @@ abstract class JdbcStateStoreContract extends StateStoreContract {
 
   @Override
   protected StateStore newStore(TestClock clock) {
+    prefix = sharedPrefix();
+    return JdbcStateStore.builder(dataSource()).tablePrefix(prefix).clock(clock).build();
+  }
+
+  @Override
+  protected StateStore newIsolatedStore(TestClock clock) {
     prefix = newPrefix();
     return JdbcStateStore.builder(dataSource()).tablePrefix(prefix).clock(clock).build();
+  }
+
+  /** Drops every table under {@code tablePrefix}. */
+  static void dropTables(DataSource ds, String tablePrefix, Dialect dialect) throws SQLException {
+    try (Connection c = ds.getConnection();
+        Statement s = c.createStatement()) {
+      for (String table : new Schema(tablePrefix, dialect).tables()) {
+        s.execute("DROP TABLE IF EXISTS " + table);
+      }
+    }
   }
 
   protected synchronized String newPrefix() {
@@ -54,13 +73,9 @@ abstract class JdbcStateStoreContract extends StateStoreContract {
   }
 
   @AfterEach
-  void dropTables() throws SQLException {
-    try (Connection c = dataSource().getConnection(); Statement s = c.createStatement()) {
-      for (String p : prefixes) {
-        for (String table : new Schema(p, dialect()).tables()) {
-          s.execute("DROP TABLE IF EXISTS " + table);
-        }
-      }
+  void dropIsolatedTables() throws SQLException {
+    for (String p : prefixes) {
+      dropTables(dataSource(), p, dialect());
     }
     prefixes.clear();
   }
@@ -69,8 +84,9 @@ abstract class JdbcStateStoreContract extends StateStoreContract {
     List<Integer> out = new ArrayList<>();
     try (Connection c = dataSource().getConnection();
         Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery(
-            "SELECT version FROM " + tablePrefix + "schema_version ORDER BY version")) {
+        ResultSet rs =
+            s.executeQuery(
+                "SELECT version FROM " + tablePrefix + "schema_version ORDER BY version")) {
       while (rs.next()) {
         out.add(rs.getInt(1));
       }
@@ -91,7 +107,8 @@ abstract class JdbcStateStoreContract extends StateStoreContract {
   void reopeningKeepsDataAndAppliesNothingTwice() throws SQLException {
     store.saveCursor(T, "customers", "main", "c1");
     store.saveMapping(Mapping.of(syspro(T, "C1"), stripe(T, "cus_1")));
-    try (StateStore again = JdbcStateStore.builder(dataSource()).tablePrefix(prefix).clock(clock).build()) {
+    try (StateStore again =
+        JdbcStateStore.builder(dataSource()).tablePrefix(prefix).clock(clock).build()) {
       assertThat(again.cursor(T, "customers", "main")).contains("c1");
       assertThat(again.mappingByTarget(stripe(T, "cus_1"))).isPresent();
     }
@@ -100,7 +117,7 @@ abstract class JdbcStateStoreContract extends StateStoreContract {
 
   @Test
   void storesOpenedTogetherOnAFreshPrefixAllSucceed() throws Exception {
-    for (int round = 0; round < 5; round++) {
+    for (int round = 0; round < 8; round++) {
       openTogether(newPrefix());
     }
   }
@@ -112,10 +129,15 @@ abstract class JdbcStateStoreContract extends StateStoreContract {
     List<Future<JdbcStateStore>> opened = new ArrayList<>();
     try {
       for (int i = 0; i < openers; i++) {
-        opened.add(pool.submit(() -> {
-          go.await();
-          return JdbcStateStore.builder(dataSource()).tablePrefix(fresh).clock(clock).build();
-        }));
+        opened.add(
+            pool.submit(
+                () -> {
+                  go.await();
+                  return JdbcStateStore.builder(dataSource())
+                      .tablePrefix(fresh)
+                      .clock(clock)
+                      .build();
+                }));
       }
       go.countDown();
       List<JdbcStateStore> stores = new ArrayList<>();
@@ -133,9 +155,15 @@ abstract class JdbcStateStoreContract extends StateStoreContract {
 
   @Test
   void aSchemaNewerThanTheLibraryIsRefused() throws SQLException {
-    try (Connection c = dataSource().getConnection(); Statement s = c.createStatement()) {
-      s.execute("INSERT INTO " + prefix + "schema_version (version, description, applied_at)"
-          + " VALUES (99, 'from the future', CURRENT_TIMESTAMP)");
+    store.close();
+    store = newIsolatedStore(clock);
+    try (Connection c = dataSource().getConnection();
+        Statement s = c.createStatement()) {
+      s.execute(
+          "INSERT INTO "
+              + prefix
+              + "schema_version (version, description, applied_at)"
+              + " VALUES (99, 'from the future', CURRENT_TIMESTAMP)");
     }
     assertThatThrownBy(() -> JdbcStateStore.builder(dataSource()).tablePrefix(prefix).build())
         .isInstanceOf(StateStoreException.class)
@@ -169,12 +197,18 @@ abstract class JdbcStateStoreContract extends StateStoreContract {
 
   @Test
   void sqlFailuresNameTheOperationButNoValues() throws SQLException {
-    try (Connection c = dataSource().getConnection(); Statement s = c.createStatement()) {
+    store.close();
+    store = newIsolatedStore(clock);
+    try (Connection c = dataSource().getConnection();
+        Statement s = c.createStatement()) {
       s.execute("DROP TABLE " + prefix + "inbox");
     }
     String secretPayload = "{\"card\":\"4242424242424242\"}";
-    assertThatThrownBy(() -> store.receive(
-            InboxEvent.received(T, "stripe", "evt_1", "charge.succeeded", secretPayload, START)))
+    assertThatThrownBy(
+            () ->
+                store.receive(
+                    InboxEvent.received(
+                        T, "stripe", "evt_1", "charge.succeeded", secretPayload, START)))
         .isInstanceOf(StateStoreException.class)
         .hasMessageContaining("store an inbox event")
         .hasMessageNotContaining("4242");
@@ -215,17 +249,22 @@ abstract class JdbcStateStoreContract extends StateStoreContract {
             .hasMessageContaining("complete an operation");
 
         assertThat(store.operation(T, key).orElseThrow().status())
-            .as("cut %d", cut).isEqualTo(OperationStatus.PENDING);
+            .as("cut %d", cut)
+            .isEqualTo(OperationStatus.PENDING);
         assertThat(store.mappingBySource(src, "stripe")).as("cut %d", cut).isEmpty();
         assertThat(store.mappingByTarget(target)).as("cut %d", cut).isEmpty();
-        assertThat(store.audit(AuditQuery.all(T).withSource(src)).items()).as("cut %d", cut).isEmpty();
+        assertThat(store.audit(AuditQuery.all(T).withSource(src)).items())
+            .as("cut %d", cut)
+            .isEmpty();
         assertThat(store.deadLetters(DeadLetterQuery.all(T)).items()).isEmpty();
 
         // Nothing is left locked: the retried completion goes through.
         store.complete(completion(T, key, src, target));
         assertThat(store.operation(T, key).orElseThrow().status()).isEqualTo(OperationStatus.DONE);
       }
-      assertThat(store.claimDueRetries(T, "customers", START, "w", java.time.Duration.ofMinutes(1), 10))
+      assertThat(
+              store.claimDueRetries(
+                  T, "customers", START, "w", java.time.Duration.ofMinutes(1), 10))
           .isEmpty();
     }
   }
@@ -244,7 +283,8 @@ abstract class JdbcStateStoreContract extends StateStoreContract {
             .isInstanceOf(StateStoreException.class)
             .hasMessageContaining("failed operation");
 
-        assertThat(store.operation(T, key).orElseThrow().status()).isEqualTo(OperationStatus.PENDING);
+        assertThat(store.operation(T, key).orElseThrow().status())
+            .isEqualTo(OperationStatus.PENDING);
         assertThat(store.deadLetters(DeadLetterQuery.all(T)).items()).isEmpty();
         assertThat(store.audit(AuditQuery.all(T)).items()).isEmpty();
       }
@@ -256,8 +296,10 @@ abstract class JdbcStateStoreContract extends StateStoreContract {
     FaultyDataSource faulty = new FaultyDataSource(unpooledDataSource());
     try (StateStore dying = faultyStore(faulty)) {
       faulty.killNextConnectionAfter(1);
-      assertThatThrownBy(() -> dying.saveMapping(
-              new Mapping(syspro(T, "C1"), stripe(T, "cus_1"), Map.of("k", "v"))))
+      assertThatThrownBy(
+              () ->
+                  dying.saveMapping(
+                      new Mapping(syspro(T, "C1"), stripe(T, "cus_1"), Map.of("k", "v"))))
           .isInstanceOf(StateStoreException.class)
           .hasMessageContaining("save a mapping");
       assertThat(store.mappingBySource(syspro(T, "C1"), "stripe")).isEmpty();

@@ -20,10 +20,11 @@ import org.slf4j.LoggerFactory;
  * under {@code CI=true}, where that fails the build.
  */
 class PostgresStateStoreTest extends JdbcStateStoreContract {
-  private static final String URL =
-      env("MLC_PG_URL", "jdbc:postgresql://127.0.0.1:5432/test");
+  private static final String URL = env("MLC_PG_URL", "jdbc:postgresql://127.0.0.1:5432/test");
   private static final String USER = env("MLC_PG_USER", "postgres");
   private static final String PASSWORD = env("MLC_PG_PASSWORD", "");
+  private static final String SHARED_PREFIX =
+      "t" + Long.toHexString(System.nanoTime() & 0xFFFFFFFFL) + "_shared_";
   private static JdbcConnectionPool pool;
 
   private static String env(String name, String fallback) {
@@ -38,8 +39,14 @@ class PostgresStateStoreTest extends JdbcStateStoreContract {
     try (Connection c = probe.getConnection()) {
       c.isValid(3);
     } catch (SQLException e) {
-      String why = "PostgreSQL is not reachable at " + URL + " as " + USER + " ("
-          + e.getMessage() + "); set MLC_PG_URL, MLC_PG_USER, MLC_PG_PASSWORD";
+      String why =
+          "PostgreSQL is not reachable at "
+              + URL
+              + " as "
+              + USER
+              + " ("
+              + e.getMessage()
+              + "); set MLC_PG_URL, MLC_PG_USER, MLC_PG_PASSWORD";
       if ("true".equalsIgnoreCase(System.getenv("CI"))) {
         Assertions.fail(why + " (CI=true: failing instead of skipping)");
       }
@@ -64,10 +71,19 @@ class PostgresStateStoreTest extends JdbcStateStoreContract {
   }
 
   @AfterAll
-  static void disconnect() {
+  static void disconnect() throws SQLException {
     if (pool != null) {
-      pool.dispose();
+      try {
+        dropTables(pool, SHARED_PREFIX, Dialect.POSTGRESQL);
+      } finally {
+        pool.dispose();
+      }
     }
+  }
+
+  @Override
+  protected String sharedPrefix() {
+    return SHARED_PREFIX;
   }
 
   @Override

@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -28,16 +29,26 @@ import org.junit.jupiter.api.Test;
  * and supplies a fresh, empty store per test.
  */
 abstract class StateStoreContract {
-  static final String T = "acme";
-  static final String OTHER = "globex";
+  /** This test's tenants: unique, so stores that share tables across tests stay apart. */
+  final String T = "acme-" + UUID.randomUUID();
+
+  final String OTHER = "globex-" + UUID.randomUUID();
   static final Instant START = Instant.parse("2026-03-01T10:00:00Z");
   static final int THREADS = 8;
 
   protected TestClock clock;
   protected StateStore store;
 
-  /** A fresh, empty store reading time from {@code clock}. */
+  /**
+   * A store reading time from {@code clock}, holding nothing of this test's tenants. It may share
+   * its tables with other tests of the class.
+   */
   protected abstract StateStore newStore(TestClock clock) throws Exception;
+
+  /** A store that shares nothing with any other test (for purges, which span all tenants). */
+  protected StateStore newIsolatedStore(TestClock clock) throws Exception {
+    return newStore(clock);
+  }
 
   /** Rounds of each concurrency race. */
   protected int rounds() {
@@ -71,22 +82,46 @@ abstract class StateStoreContract {
     return new OperationIntent(key, tenant, "customers", source, "v1", "create");
   }
 
-  AuditEntry auditEntry(String tenant, ExternalRef source, ExternalRef target,
-      AuditEntry.Outcome outcome) {
-    return new AuditEntry(0, tenant, "customers", "run-1", source, target, "create", outcome,
-        outcome == AuditEntry.Outcome.SUCCEEDED ? null : "boom", "ab12", clock.instant());
+  AuditEntry auditEntry(
+      String tenant, ExternalRef source, ExternalRef target, AuditEntry.Outcome outcome) {
+    return new AuditEntry(
+        0,
+        tenant,
+        "customers",
+        "run-1",
+        source,
+        target,
+        "create",
+        outcome,
+        outcome == AuditEntry.Outcome.SUCCEEDED ? null : "boom",
+        "ab12",
+        clock.instant());
   }
 
   Completion completion(String tenant, String key, ExternalRef source, ExternalRef target) {
-    return new Completion(tenant, key, new Mapping(source, target, Map.of("number", "INV-1")),
+    return new Completion(
+        tenant,
+        key,
+        new Mapping(source, target, Map.of("number", "INV-1")),
         auditEntry(tenant, source, target, AuditEntry.Outcome.SUCCEEDED));
   }
 
-  Failure failure(String tenant, String key, ExternalRef source, OperationStatus status,
-      String error) {
-    return new Failure(tenant, key, status, error, clock.instant().plusSeconds(60), "{\"p\":1}",
-        auditEntry(tenant, source, null,
-            status == OperationStatus.PARKED ? AuditEntry.Outcome.PARKED : AuditEntry.Outcome.FAILED));
+  Failure failure(
+      String tenant, String key, ExternalRef source, OperationStatus status, String error) {
+    return new Failure(
+        tenant,
+        key,
+        status,
+        error,
+        clock.instant().plusSeconds(60),
+        "{\"p\":1}",
+        auditEntry(
+            tenant,
+            source,
+            null,
+            status == OperationStatus.PARKED
+                ? AuditEntry.Outcome.PARKED
+                : AuditEntry.Outcome.FAILED));
   }
 
   List<AuditEntry> allAudit(String tenant) {
@@ -270,8 +305,8 @@ abstract class StateStoreContract {
     ExternalRef src = syspro(T, "C1");
     store.begin(intent(T, "k1", src));
     store.fail(failure(T, "k1", src, OperationStatus.FAILED, "timeout"));
-    store.scheduleRetry(new RetryItem(0, T, "customers", syspro(T, "C2"), null, null, 1,
-        START, "other", false));
+    store.scheduleRetry(
+        new RetryItem(0, T, "customers", syspro(T, "C2"), null, null, 1, START, "other", false));
     store.begin(intent(T, "k1", src));
     clock.advance(Duration.ofSeconds(3));
 
@@ -284,12 +319,14 @@ abstract class StateStoreContract {
     assertThat(store.mappingBySource(src, "stripe").orElseThrow().attributes())
         .containsEntry("number", "INV-1");
     List<AuditEntry> audit = allAudit(T);
-    assertThat(audit).extracting(AuditEntry::outcome)
+    assertThat(audit)
+        .extracting(AuditEntry::outcome)
         .containsExactly(AuditEntry.Outcome.SUCCEEDED, AuditEntry.Outcome.FAILED);
     assertThat(audit.get(0).id()).isPositive();
     assertThat(audit.get(0).target()).isEqualTo(stripe(T, "cus_1"));
-    List<RetryItem> left = store.claimDueRetries(T, "customers", clock.instant().plusSeconds(3600),
-        "w", Duration.ofMinutes(1), 10);
+    List<RetryItem> left =
+        store.claimDueRetries(
+            T, "customers", clock.instant().plusSeconds(3600), "w", Duration.ofMinutes(1), 10);
     assertThat(left).extracting(RetryItem::source).containsExactly(syspro(T, "C2"));
   }
 
@@ -312,10 +349,11 @@ abstract class StateStoreContract {
   void completeOntoATargetMappedToAnotherSourceChangesNothing() {
     store.saveMapping(Mapping.of(syspro(T, "C9"), stripe(T, "cus_1")));
     store.begin(intent(T, "k1", syspro(T, "C1")));
-    store.scheduleRetry(new RetryItem(0, T, "customers", syspro(T, "C1"), "k1", null, 1,
-        START, "x", false));
+    store.scheduleRetry(
+        new RetryItem(0, T, "customers", syspro(T, "C1"), "k1", null, 1, START, "x", false));
 
-    assertThatThrownBy(() -> store.complete(completion(T, "k1", syspro(T, "C1"), stripe(T, "cus_1"))))
+    assertThatThrownBy(
+            () -> store.complete(completion(T, "k1", syspro(T, "C1"), stripe(T, "cus_1"))))
         .isInstanceOf(StateConflictException.class)
         .hasMessageContaining("cus_1");
 
@@ -335,11 +373,16 @@ abstract class StateStoreContract {
     Operation op = store.operation(T, "k1").orElseThrow();
     assertThat(op.status()).isEqualTo(OperationStatus.FAILED);
     assertThat(op.lastError()).isEqualTo("HTTP 503");
-    assertThat(allAudit(T)).extracting(AuditEntry::outcome).containsExactly(AuditEntry.Outcome.FAILED);
-    assertThat(store.claimDueRetries(T, "customers", START.plusSeconds(59), "w",
-        Duration.ofMinutes(1), 10)).isEmpty();
-    List<RetryItem> due = store.claimDueRetries(T, "customers", START.plusSeconds(60), "w",
-        Duration.ofMinutes(1), 10);
+    assertThat(allAudit(T))
+        .extracting(AuditEntry::outcome)
+        .containsExactly(AuditEntry.Outcome.FAILED);
+    assertThat(
+            store.claimDueRetries(
+                T, "customers", START.plusSeconds(59), "w", Duration.ofMinutes(1), 10))
+        .isEmpty();
+    List<RetryItem> due =
+        store.claimDueRetries(
+            T, "customers", START.plusSeconds(60), "w", Duration.ofMinutes(1), 10);
     assertThat(due).hasSize(1);
     RetryItem item = due.get(0);
     assertThat(item.id()).isPositive();
@@ -380,16 +423,18 @@ abstract class StateStoreContract {
     assertThat(dead.get(0).dead()).isTrue();
     assertThat(dead.get(0).lastError()).isEqualTo("unknown tax code X9");
     assertThat(dead.get(0).operationKey()).isEqualTo("k1");
-    assertThat(store.claimDueRetries(T, "customers", START.plusSeconds(86400), "w",
-        Duration.ofMinutes(1), 10)).isEmpty();
+    assertThat(
+            store.claimDueRetries(
+                T, "customers", START.plusSeconds(86400), "w", Duration.ofMinutes(1), 10))
+        .isEmpty();
 
     clock.advance(Duration.ofMinutes(5));
     assertThat(store.replay(DeadLetterQuery.all(T))).isEqualTo(1);
 
     assertThat(store.deadLetters(DeadLetterQuery.all(T)).items()).isEmpty();
     assertThat(store.operation(T, "k1").orElseThrow().status()).isEqualTo(OperationStatus.FAILED);
-    List<RetryItem> due = store.claimDueRetries(T, "customers", clock.instant(), "w",
-        Duration.ofMinutes(1), 10);
+    List<RetryItem> due =
+        store.claimDueRetries(T, "customers", clock.instant(), "w", Duration.ofMinutes(1), 10);
     assertThat(due).hasSize(1);
     assertThat(due.get(0).dead()).isFalse();
     assertThat(due.get(0).nextAttemptAt()).isEqualTo(clock.instant());
@@ -400,13 +445,17 @@ abstract class StateStoreContract {
 
   @Test
   void receiveStoresAnEventOncePerSourceAndEventId() {
-    assertThat(store.receive(InboxEvent.received(T, "stripe", "evt_1", "invoice.paid", "{}", START)))
+    assertThat(
+            store.receive(InboxEvent.received(T, "stripe", "evt_1", "invoice.paid", "{}", START)))
         .isTrue();
-    assertThat(store.receive(
-            InboxEvent.received(T, "stripe", "evt_1", "invoice.paid", "{\"resent\":1}", START)))
+    assertThat(
+            store.receive(
+                InboxEvent.received(T, "stripe", "evt_1", "invoice.paid", "{\"resent\":1}", START)))
         .isFalse();
-    assertThat(store.receive(InboxEvent.received(T, "chargebee", "evt_1", "x", "{}", START))).isTrue();
-    assertThat(store.receive(InboxEvent.received(OTHER, "stripe", "evt_1", "x", "{}", START))).isTrue();
+    assertThat(store.receive(InboxEvent.received(T, "chargebee", "evt_1", "x", "{}", START)))
+        .isTrue();
+    assertThat(store.receive(InboxEvent.received(OTHER, "stripe", "evt_1", "x", "{}", START)))
+        .isTrue();
     assertThat(store.claimInbox(T, "stripe", "w", Duration.ofMinutes(1), 10))
         .extracting(InboxEvent::payload)
         .containsExactly("{}");
@@ -415,9 +464,12 @@ abstract class StateStoreContract {
   @Test
   void claimInboxHandsOutOldestFirstAndNeverTwiceWhileClaimed() {
     String body = "{\"id\":\"evt_2\",\"data\":{\"object\":{\"amount\":1200}}}";
-    store.receive(InboxEvent.received(T, "stripe", "evt_2", "invoice.paid", body, START.plusSeconds(2)));
-    store.receive(InboxEvent.received(T, "stripe", "evt_1", "invoice.paid", "{}", START.plusSeconds(1)));
-    store.receive(InboxEvent.received(T, "stripe", "evt_3", "invoice.paid", "{}", START.plusSeconds(3)));
+    store.receive(
+        InboxEvent.received(T, "stripe", "evt_2", "invoice.paid", body, START.plusSeconds(2)));
+    store.receive(
+        InboxEvent.received(T, "stripe", "evt_1", "invoice.paid", "{}", START.plusSeconds(1)));
+    store.receive(
+        InboxEvent.received(T, "stripe", "evt_3", "invoice.paid", "{}", START.plusSeconds(3)));
     store.receive(InboxEvent.received(T, "chargebee", "evt_4", "x", "{}", START));
     store.receive(InboxEvent.received(OTHER, "stripe", "evt_5", "x", "{}", START));
 
@@ -475,11 +527,19 @@ abstract class StateStoreContract {
 
   @Test
   void filesAreRecordedOncePerHashAndDocumentKeysClaimedOnce() {
-    SeenFile f = new SeenFile(T, "ap-invoices", "aa11", "inv-0001.csv",
-        SeenFile.Status.PROCESSING, START);
+    SeenFile f =
+        new SeenFile(T, "ap-invoices", "aa11", "inv-0001.csv", SeenFile.Status.PROCESSING, START);
     assertThat(store.recordFile(f)).isTrue();
-    assertThat(store.recordFile(new SeenFile(T, "ap-invoices", "aa11", "renamed.csv",
-        SeenFile.Status.PROCESSING, START.plusSeconds(9)))).isFalse();
+    assertThat(
+            store.recordFile(
+                new SeenFile(
+                    T,
+                    "ap-invoices",
+                    "aa11",
+                    "renamed.csv",
+                    SeenFile.Status.PROCESSING,
+                    START.plusSeconds(9))))
+        .isFalse();
     assertThat(store.file(T, "ap-invoices", "aa11")).contains(f);
     assertThat(store.file(OTHER, "ap-invoices", "aa11")).isEmpty();
     assertThat(store.file(T, "other-flow", "aa11")).isEmpty();
@@ -502,19 +562,24 @@ abstract class StateStoreContract {
 
   @Test
   void scheduleRetryReplacesTheItemOfTheSameSource() {
-    store.scheduleRetry(new RetryItem(0, T, "customers", syspro(T, "C1"), "k1", "p1", 1,
-        START.plusSeconds(10), "e1", false));
-    store.scheduleRetry(new RetryItem(0, T, "customers", syspro(T, "C1"), "k2", "p2", 2,
-        START.plusSeconds(20), "e2", false));
-    store.scheduleRetry(new RetryItem(0, T, "customers", syspro(T, "C2"), null, null, 1,
-        START.plusSeconds(5), "e3", false));
-    store.scheduleRetry(new RetryItem(0, T, "invoices", syspro(T, "C1"), null, null, 1,
-        START, "e4", false));
-    store.scheduleRetry(new RetryItem(0, OTHER, "customers", syspro(OTHER, "C1"), null, null, 1,
-        START, "e5", false));
+    store.scheduleRetry(
+        new RetryItem(
+            0, T, "customers", syspro(T, "C1"), "k1", "p1", 1, START.plusSeconds(10), "e1", false));
+    store.scheduleRetry(
+        new RetryItem(
+            0, T, "customers", syspro(T, "C1"), "k2", "p2", 2, START.plusSeconds(20), "e2", false));
+    store.scheduleRetry(
+        new RetryItem(
+            0, T, "customers", syspro(T, "C2"), null, null, 1, START.plusSeconds(5), "e3", false));
+    store.scheduleRetry(
+        new RetryItem(0, T, "invoices", syspro(T, "C1"), null, null, 1, START, "e4", false));
+    store.scheduleRetry(
+        new RetryItem(
+            0, OTHER, "customers", syspro(OTHER, "C1"), null, null, 1, START, "e5", false));
 
-    List<RetryItem> due = store.claimDueRetries(T, "customers", START.plusSeconds(30), "w",
-        Duration.ofMinutes(1), 10);
+    List<RetryItem> due =
+        store.claimDueRetries(
+            T, "customers", START.plusSeconds(30), "w", Duration.ofMinutes(1), 10);
     assertThat(due).extracting(RetryItem::lastError).containsExactly("e3", "e2");
     assertThat(due.get(1).operationKey()).isEqualTo("k2");
     assertThat(due.get(1).payload()).isEqualTo("p2");
@@ -524,22 +589,37 @@ abstract class StateStoreContract {
   @Test
   void claimedRetriesAreNotHandedOutAgainUntilTheClaimExpires() {
     for (int i = 0; i < 3; i++) {
-      store.scheduleRetry(new RetryItem(0, T, "customers", syspro(T, "C" + i), null, null, 1,
-          START.plusSeconds(i), "e", false));
+      store.scheduleRetry(
+          new RetryItem(
+              0,
+              T,
+              "customers",
+              syspro(T, "C" + i),
+              null,
+              null,
+              1,
+              START.plusSeconds(i),
+              "e",
+              false));
     }
-    List<RetryItem> a = store.claimDueRetries(T, "customers", START.plusSeconds(10), "w1",
-        Duration.ofSeconds(30), 2);
+    List<RetryItem> a =
+        store.claimDueRetries(
+            T, "customers", START.plusSeconds(10), "w1", Duration.ofSeconds(30), 2);
     assertThat(a).extracting(r -> r.source().id()).containsExactly("C0", "C1");
-    List<RetryItem> b = store.claimDueRetries(T, "customers", START.plusSeconds(10), "w2",
-        Duration.ofSeconds(30), 10);
+    List<RetryItem> b =
+        store.claimDueRetries(
+            T, "customers", START.plusSeconds(10), "w2", Duration.ofSeconds(30), 10);
     assertThat(b).extracting(r -> r.source().id()).containsExactly("C2");
-    assertThat(store.claimDueRetries(T, "customers", START.plusSeconds(39), "w3",
-        Duration.ofSeconds(30), 10)).isEmpty();
+    assertThat(
+            store.claimDueRetries(
+                T, "customers", START.plusSeconds(39), "w3", Duration.ofSeconds(30), 10))
+        .isEmpty();
 
     store.removeRetry(OTHER, a.get(0).id());
     store.removeRetry(T, a.get(1).id());
-    List<RetryItem> later = store.claimDueRetries(T, "customers", START.plusSeconds(40), "w3",
-        Duration.ofSeconds(30), 10);
+    List<RetryItem> later =
+        store.claimDueRetries(
+            T, "customers", START.plusSeconds(40), "w3", Duration.ofSeconds(30), 10);
     assertThat(later).extracting(r -> r.source().id()).containsExactly("C0", "C2");
   }
 
@@ -548,8 +628,11 @@ abstract class StateStoreContract {
     for (int i = 0; i < 5; i++) {
       ExternalRef src = i == 4 ? ExternalRef.of("syspro", T, "invoice", "I4") : syspro(T, "C" + i);
       String key = "k" + i;
-      store.begin(new OperationIntent(key, T, i == 3 ? "invoices" : "customers", src, "v1", "create"));
-      store.fail(failure(T, key, src, OperationStatus.PARKED, i % 2 == 0 ? "bad tax code" : "no such item"));
+      store.begin(
+          new OperationIntent(key, T, i == 3 ? "invoices" : "customers", src, "v1", "create"));
+      store.fail(
+          failure(
+              T, key, src, OperationStatus.PARKED, i % 2 == 0 ? "bad tax code" : "no such item"));
       clock.advance(Duration.ofMinutes(1));
     }
     store.begin(intent(OTHER, "x", syspro(OTHER, "C0")));
@@ -558,22 +641,38 @@ abstract class StateStoreContract {
     Page<RetryItem> p1 = store.deadLetters(new DeadLetterQuery(T, null, null, null, null, 2, null));
     assertThat(p1.items()).extracting(RetryItem::operationKey).containsExactly("k0", "k1");
     assertThat(p1.hasMore()).isTrue();
-    Page<RetryItem> p2 = store.deadLetters(new DeadLetterQuery(T, null, null, null, null, 2, p1.nextPageToken()));
+    Page<RetryItem> p2 =
+        store.deadLetters(new DeadLetterQuery(T, null, null, null, null, 2, p1.nextPageToken()));
     assertThat(p2.items()).extracting(RetryItem::operationKey).containsExactly("k2", "k3");
-    Page<RetryItem> p3 = store.deadLetters(new DeadLetterQuery(T, null, null, null, null, 2, p2.nextPageToken()));
+    Page<RetryItem> p3 =
+        store.deadLetters(new DeadLetterQuery(T, null, null, null, null, 2, p2.nextPageToken()));
     assertThat(p3.items()).extracting(RetryItem::operationKey).containsExactly("k4");
     assertThat(p3.hasMore()).isFalse();
 
-    assertThat(store.deadLetters(new DeadLetterQuery(T, "invoices", null, null, null, 10, null)).items())
-        .extracting(RetryItem::operationKey).containsExactly("k3");
-    assertThat(store.deadLetters(new DeadLetterQuery(T, null, "invoice", null, null, 10, null)).items())
-        .extracting(RetryItem::operationKey).containsExactly("k4");
+    assertThat(
+            store
+                .deadLetters(new DeadLetterQuery(T, "invoices", null, null, null, 10, null))
+                .items())
+        .extracting(RetryItem::operationKey)
+        .containsExactly("k3");
+    assertThat(
+            store
+                .deadLetters(new DeadLetterQuery(T, null, "invoice", null, null, 10, null))
+                .items())
+        .extracting(RetryItem::operationKey)
+        .containsExactly("k4");
     assertThat(store.deadLetters(new DeadLetterQuery(T, null, null, "tax", null, 10, null)).items())
-        .extracting(RetryItem::operationKey).containsExactly("k0", "k2", "k4");
+        .extracting(RetryItem::operationKey)
+        .containsExactly("k0", "k2", "k4");
     assertThat(store.deadLetters(new DeadLetterQuery(T, null, null, "%", null, 10, null)).items())
         .isEmpty();
-    assertThat(store.deadLetters(new DeadLetterQuery(T, null, null, null, START.plusSeconds(61), 10, null)).items())
-        .extracting(RetryItem::operationKey).containsExactly("k0", "k1");
+    assertThat(
+            store
+                .deadLetters(
+                    new DeadLetterQuery(T, null, null, null, START.plusSeconds(61), 10, null))
+                .items())
+        .extracting(RetryItem::operationKey)
+        .containsExactly("k0", "k1");
 
     // A replay covers every match, whatever the page size.
     assertThat(store.replay(new DeadLetterQuery(T, "customers", "customer", "tax", null, 1, null)))
@@ -581,7 +680,8 @@ abstract class StateStoreContract {
     assertThat(store.operation(T, "k0").orElseThrow().status()).isEqualTo(OperationStatus.FAILED);
     assertThat(store.operation(T, "k1").orElseThrow().status()).isEqualTo(OperationStatus.PARKED);
     assertThat(store.deadLetters(DeadLetterQuery.all(T)).items())
-        .extracting(RetryItem::operationKey).containsExactly("k1", "k3", "k4");
+        .extracting(RetryItem::operationKey)
+        .containsExactly("k1", "k3", "k4");
     assertThat(store.operation(T, "k2").orElseThrow().status()).isEqualTo(OperationStatus.FAILED);
     assertThat(store.deadLetters(DeadLetterQuery.all(OTHER)).items()).hasSize(1);
   }
@@ -592,16 +692,71 @@ abstract class StateStoreContract {
   void auditIsQueryableByRecordFlowTimeAndOutcome() {
     ExternalRef c1 = syspro(T, "C1");
     ExternalRef c2 = syspro(T, "C2");
-    store.audit(new AuditEntry(0, T, "customers", "r1", c1, stripe(T, "cus_1"), "create",
-        AuditEntry.Outcome.SUCCEEDED, null, "d1", START));
-    store.audit(new AuditEntry(0, T, "customers", "r1", c2, null, "create",
-        AuditEntry.Outcome.FAILED, "HTTP 500", null, START.plusSeconds(10)));
-    store.audit(new AuditEntry(0, T, "invoices", "r2", c1, null, "skip",
-        AuditEntry.Outcome.SKIPPED, null, null, START.plusSeconds(20)));
-    store.audit(new AuditEntry(0, T, "customers", "r3", null, null, "dry-run",
-        AuditEntry.Outcome.DRY_RUN, null, null, START.plusSeconds(30)));
-    store.audit(new AuditEntry(0, OTHER, "customers", "r9", syspro(OTHER, "C1"), null, "create",
-        AuditEntry.Outcome.SUCCEEDED, null, null, START.plusSeconds(5)));
+    store.audit(
+        new AuditEntry(
+            0,
+            T,
+            "customers",
+            "r1",
+            c1,
+            stripe(T, "cus_1"),
+            "create",
+            AuditEntry.Outcome.SUCCEEDED,
+            null,
+            "d1",
+            START));
+    store.audit(
+        new AuditEntry(
+            0,
+            T,
+            "customers",
+            "r1",
+            c2,
+            null,
+            "create",
+            AuditEntry.Outcome.FAILED,
+            "HTTP 500",
+            null,
+            START.plusSeconds(10)));
+    store.audit(
+        new AuditEntry(
+            0,
+            T,
+            "invoices",
+            "r2",
+            c1,
+            null,
+            "skip",
+            AuditEntry.Outcome.SKIPPED,
+            null,
+            null,
+            START.plusSeconds(20)));
+    store.audit(
+        new AuditEntry(
+            0,
+            T,
+            "customers",
+            "r3",
+            null,
+            null,
+            "dry-run",
+            AuditEntry.Outcome.DRY_RUN,
+            null,
+            null,
+            START.plusSeconds(30)));
+    store.audit(
+        new AuditEntry(
+            0,
+            OTHER,
+            "customers",
+            "r9",
+            syspro(OTHER, "C1"),
+            null,
+            "create",
+            AuditEntry.Outcome.SUCCEEDED,
+            null,
+            null,
+            START.plusSeconds(5)));
 
     List<AuditEntry> all = allAudit(T);
     assertThat(all).extracting(AuditEntry::runId).containsExactly("r3", "r2", "r1", "r1");
@@ -619,15 +774,26 @@ abstract class StateStoreContract {
     assertThat(all.get(2).error()).isEqualTo("HTTP 500");
 
     assertThat(store.audit(AuditQuery.all(T).withSource(c1)).items())
-        .extracting(AuditEntry::flow).containsExactly("invoices", "customers");
+        .extracting(AuditEntry::flow)
+        .containsExactly("invoices", "customers");
     assertThat(store.audit(AuditQuery.all(T).withTarget(stripe(T, "cus_1"))).items())
-        .extracting(AuditEntry::source).containsExactly(c1);
-    assertThat(store.audit(AuditQuery.all(T).withFlow("customers", START, START.plusSeconds(30))).items())
-        .extracting(AuditEntry::at).containsExactly(START.plusSeconds(10), START);
-    assertThat(store.audit(AuditQuery.all(T).withFlow("customers", START.plusSeconds(1), null)).items())
-        .extracting(AuditEntry::runId).containsExactly("r3", "r1");
+        .extracting(AuditEntry::source)
+        .containsExactly(c1);
+    assertThat(
+            store
+                .audit(AuditQuery.all(T).withFlow("customers", START, START.plusSeconds(30)))
+                .items())
+        .extracting(AuditEntry::at)
+        .containsExactly(START.plusSeconds(10), START);
+    assertThat(
+            store
+                .audit(AuditQuery.all(T).withFlow("customers", START.plusSeconds(1), null))
+                .items())
+        .extracting(AuditEntry::runId)
+        .containsExactly("r3", "r1");
     assertThat(store.audit(AuditQuery.all(T).withOutcome(AuditEntry.Outcome.FAILED)).items())
-        .extracting(AuditEntry::source).containsExactly(c2);
+        .extracting(AuditEntry::source)
+        .containsExactly(c2);
     assertThat(store.audit(AuditQuery.all(OTHER)).items()).hasSize(1);
     assertThat(store.audit(AuditQuery.all(T).withSource(syspro(OTHER, "C1"))).items()).isEmpty();
   }
@@ -635,8 +801,19 @@ abstract class StateStoreContract {
   @Test
   void auditPagesNewestFirstAcrossEntriesAtTheSameInstant() {
     for (int i = 0; i < 7; i++) {
-      store.audit(new AuditEntry(0, T, "customers", "r" + i, null, null, "create",
-          AuditEntry.Outcome.SUCCEEDED, null, null, START.plusSeconds(i / 3)));
+      store.audit(
+          new AuditEntry(
+              0,
+              T,
+              "customers",
+              "r" + i,
+              null,
+              null,
+              "create",
+              AuditEntry.Outcome.SUCCEEDED,
+              null,
+              null,
+              START.plusSeconds(i / 3)));
     }
     List<String> seen = new ArrayList<>();
     AuditQuery q = AuditQuery.all(T).withLimit(3);
@@ -662,11 +839,13 @@ abstract class StateStoreContract {
         .contains(new Lease(T, "customers", "node-a", START.plusSeconds(30)));
     assertThat(store.tryAcquireLease(T, "customers", "node-b", Duration.ofSeconds(30))).isFalse();
     assertThat(store.tryAcquireLease(T, "invoices", "node-b", Duration.ofSeconds(30))).isTrue();
-    assertThat(store.tryAcquireLease(OTHER, "customers", "node-b", Duration.ofSeconds(30))).isTrue();
+    assertThat(store.tryAcquireLease(OTHER, "customers", "node-b", Duration.ofSeconds(30)))
+        .isTrue();
 
     clock.advance(Duration.ofSeconds(20));
     assertThat(store.tryAcquireLease(T, "customers", "node-a", Duration.ofSeconds(30))).isTrue();
-    assertThat(store.lease(T, "customers").orElseThrow().expiresAt()).isEqualTo(START.plusSeconds(50));
+    assertThat(store.lease(T, "customers").orElseThrow().expiresAt())
+        .isEqualTo(START.plusSeconds(50));
     clock.advance(Duration.ofSeconds(29));
     assertThat(store.tryAcquireLease(T, "customers", "node-b", Duration.ofSeconds(30))).isFalse();
     clock.advance(Duration.ofSeconds(1));
@@ -684,7 +863,9 @@ abstract class StateStoreContract {
   // ------------------------------------------------------------------ retention
 
   @Test
-  void purgeRemovesOldDoneOperationsAndAuditButNothingElse() {
+  void purgeRemovesOldDoneOperationsAndAuditButNothingElse() throws Exception {
+    store.close();
+    store = newIsolatedStore(clock);
     store.begin(intent(T, "done-old", syspro(T, "C1")));
     store.complete(completion(T, "done-old", syspro(T, "C1"), stripe(T, "cus_1")));
     store.begin(intent(T, "pending-old", syspro(T, "C2")));
@@ -694,13 +875,25 @@ abstract class StateStoreContract {
     store.fail(failure(T, "parked-old", syspro(T, "C4"), OperationStatus.PARKED, "y"));
     store.saveCursor(T, "customers", "main", "c");
     store.receive(InboxEvent.received(T, "stripe", "evt_1", "a", "{}", START));
+    store.receive(InboxEvent.received(T, "stripe", "evt_done", "a", "{}", START));
+    store.receive(InboxEvent.received(T, "stripe", "evt_ignored", "a", "{}", START));
+    store.receive(InboxEvent.received(T, "stripe", "evt_parked", "a", "{}", START));
+    for (InboxEvent e : store.claimInbox(T, "stripe", "w", Duration.ofMinutes(1), 10)) {
+      switch (e.eventId()) {
+        case "evt_done" -> store.finishInbox(T, e.id(), InboxEvent.Status.PROCESSED, null);
+        case "evt_ignored" -> store.finishInbox(T, e.id(), InboxEvent.Status.IGNORED, "n/a");
+        case "evt_parked" -> store.finishInbox(T, e.id(), InboxEvent.Status.PARKED, "bad");
+        default -> store.releaseInbox(T, e.id(), "w");
+      }
+    }
     clock.advance(Duration.ofDays(40));
+    store.receive(InboxEvent.received(T, "stripe", "evt_new", "a", "{}", clock.instant()));
     store.begin(intent(T, "done-new", syspro(T, "C5")));
     store.complete(completion(T, "done-new", syspro(T, "C5"), stripe(T, "cus_5")));
 
     PurgeResult result = store.purge(START.plus(Duration.ofDays(30)));
 
-    assertThat(result).isEqualTo(new PurgeResult(1, 3));
+    assertThat(result).isEqualTo(new PurgeResult(1, 3, 2));
     assertThat(store.operation(T, "done-old")).isEmpty();
     assertThat(store.operation(T, "done-new")).isPresent();
     assertThat(store.operation(T, "pending-old")).isPresent();
@@ -710,9 +903,18 @@ abstract class StateStoreContract {
     assertThat(store.cursor(T, "customers", "main")).contains("c");
     assertThat(allAudit(T)).hasSize(1);
     assertThat(store.deadLetters(DeadLetterQuery.all(T)).items()).hasSize(1);
-    assertThat(store.claimDueRetries(T, "customers", clock.instant(), "w", Duration.ofMinutes(1), 10))
+    assertThat(
+            store.claimDueRetries(T, "customers", clock.instant(), "w", Duration.ofMinutes(1), 10))
         .hasSize(1);
-    assertThat(store.claimInbox(T, "stripe", "w", Duration.ofMinutes(1), 10)).hasSize(1);
+    assertThat(store.claimInbox(T, "stripe", "w", Duration.ofMinutes(1), 10))
+        .extracting(InboxEvent::eventId)
+        .containsExactly("evt_1", "evt_new");
+    // The parked event stayed: storing it again is refused as a duplicate.
+    assertThat(store.receive(InboxEvent.received(T, "stripe", "evt_parked", "a", "{}", START)))
+        .isFalse();
+    // A purged finished event is forgotten.
+    assertThat(store.receive(InboxEvent.received(T, "stripe", "evt_done", "a", "{}", START)))
+        .isTrue();
   }
 
   // ------------------------------------------------------------------ concurrency
@@ -725,11 +927,13 @@ abstract class StateStoreContract {
     List<Future<R>> futures = new ArrayList<>();
     for (int i = 0; i < THREADS; i++) {
       Callable<R> c = task.apply(i);
-      futures.add(pool.submit(() -> {
-        ready.countDown();
-        go.await();
-        return c.call();
-      }));
+      futures.add(
+          pool.submit(
+              () -> {
+                ready.countDown();
+                go.await();
+                return c.call();
+              }));
     }
     ready.await(10, TimeUnit.SECONDS);
     go.countDown();
@@ -746,18 +950,23 @@ abstract class StateStoreContract {
     try {
       for (int round = 0; round < rounds(); round++) {
         String evt = "evt_" + round;
-        List<Boolean> received = race(pool, i -> () ->
-            store.receive(InboxEvent.received(T, "stripe", evt, "x", "{}", START)));
+        List<Boolean> received =
+            race(
+                pool,
+                i -> () -> store.receive(InboxEvent.received(T, "stripe", evt, "x", "{}", START)));
         assertThat(received).as("receive round %d", round).containsOnlyOnce(true);
 
-        List<List<InboxEvent>> claims = race(pool, i -> () ->
-            store.claimInbox(T, "stripe", "w" + i, Duration.ofMinutes(5), 1));
+        List<List<InboxEvent>> claims =
+            race(pool, i -> () -> store.claimInbox(T, "stripe", "w" + i, Duration.ofMinutes(5), 1));
         assertThat(claims.stream().filter(l -> !l.isEmpty()).count())
-            .as("inbox claim round %d", round).isEqualTo(1);
+            .as("inbox claim round %d", round)
+            .isEqualTo(1);
 
         String flow = "flow-" + round;
-        List<Boolean> leases = race(pool, i -> () ->
-            store.tryAcquireLease(T, flow, "node-" + i, Duration.ofMinutes(5)));
+        List<Boolean> leases =
+            race(
+                pool,
+                i -> () -> store.tryAcquireLease(T, flow, "node-" + i, Duration.ofMinutes(5)));
         assertThat(leases).as("lease round %d", round).containsOnlyOnce(true);
 
         String key = "op-" + round;
@@ -778,8 +987,10 @@ abstract class StateStoreContract {
       for (int round = 0; round < rounds; round++) {
         assertThat(store.tryAcquireLease(T, "flow", "holder", Duration.ofSeconds(1))).isTrue();
         clock.advance(Duration.ofSeconds(1));
-        List<Boolean> leases = race(pool, i -> () ->
-            store.tryAcquireLease(T, "flow", "node-" + i, Duration.ofMinutes(5)));
+        List<Boolean> leases =
+            race(
+                pool,
+                i -> () -> store.tryAcquireLease(T, "flow", "node-" + i, Duration.ofMinutes(5)));
         assertThat(leases).as("expired lease round %d", round).containsOnlyOnce(true);
         String winner = store.lease(T, "flow").orElseThrow().owner();
         store.releaseLease(T, "flow", winner);
@@ -793,27 +1004,41 @@ abstract class StateStoreContract {
   void concurrentRetryClaimsNeverOverlap() throws Exception {
     int items = 60;
     for (int i = 0; i < items; i++) {
-      store.scheduleRetry(new RetryItem(0, T, "customers", syspro(T, "C" + i), null, null, 1,
-          START.plusMillis(i), "e", false));
+      store.scheduleRetry(
+          new RetryItem(
+              0,
+              T,
+              "customers",
+              syspro(T, "C" + i),
+              null,
+              null,
+              1,
+              START.plusMillis(i),
+              "e",
+              false));
     }
     Map<Long, String> owners = new ConcurrentHashMap<>();
     AtomicBoolean overlap = new AtomicBoolean();
     ExecutorService pool = Executors.newFixedThreadPool(THREADS);
     try {
-      race(pool, i -> () -> {
-        while (true) {
-          List<RetryItem> got = store.claimDueRetries(T, "customers", START.plusSeconds(1),
-              "w" + i, Duration.ofMinutes(10), 3);
-          if (got.isEmpty()) {
-            return null;
-          }
-          for (RetryItem r : got) {
-            if (owners.putIfAbsent(r.id(), "w" + i) != null) {
-              overlap.set(true);
-            }
-          }
-        }
-      });
+      race(
+          pool,
+          i ->
+              () -> {
+                while (true) {
+                  List<RetryItem> got =
+                      store.claimDueRetries(
+                          T, "customers", START.plusSeconds(1), "w" + i, Duration.ofMinutes(10), 3);
+                  if (got.isEmpty()) {
+                    return null;
+                  }
+                  for (RetryItem r : got) {
+                    if (owners.putIfAbsent(r.id(), "w" + i) != null) {
+                      overlap.set(true);
+                    }
+                  }
+                }
+              });
     } finally {
       pool.shutdownNow();
     }
@@ -831,14 +1056,18 @@ abstract class StateStoreContract {
         ExternalRef src = syspro(T, "S" + round);
         ExternalRef target = stripe(T, "cus_" + round);
         store.begin(intent(T, key, src));
-        List<Boolean> done = race(pool, i -> () -> {
-          try {
-            store.complete(completion(T, key, src, target));
-            return true;
-          } catch (StateConflictException e) {
-            return false;
-          }
-        });
+        List<Boolean> done =
+            race(
+                pool,
+                i ->
+                    () -> {
+                      try {
+                        store.complete(completion(T, key, src, target));
+                        return true;
+                      } catch (StateConflictException e) {
+                        return false;
+                      }
+                    });
         assertThat(done).as("complete round %d", round).containsOnlyOnce(true);
       }
       assertThat(allAudit(T)).hasSize(rounds);

@@ -7,7 +7,9 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** A clock the test moves by hand; starts at a whole millisecond so every store keeps it exactly. */
+/**
+ * A clock the test moves by hand; starts at a whole millisecond so every store keeps it exactly.
+ */
 final class TestClock extends Clock {
   private final AtomicReference<Instant> now;
 

@@ -174,8 +174,6 @@ class ChaosTest {
     Map<String, Long> actions = new HashMap<>();
     audit.values().stream().flatMap(List::stream)
         .forEach(e -> actions.merge(e.outcome() + ":" + e.action(), 1L, Long::sum));
-    System.out.printf("chaos: %d crashes, %d sink calls, %d updates, audit %s%n",
-        crashes, sink.calls.get(), sink.updates.get(), actions);
     assertThat(actions.getOrDefault("SUCCEEDED:adopt", 0L)).isPositive();
     assertThat(actions.getOrDefault("SUCCEEDED:update", 0L)).isPositive();
     assertThat(actions.keySet()).anyMatch(k -> k.startsWith("FAILED:"));

@@ -3,7 +3,10 @@ package io.mlconnector.core.sync;
 import static io.mlconnector.core.sync.EngineFixture.TENANT;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.mlconnector.core.state.InMemoryStateStore;
+import io.mlconnector.core.state.StateStoreException;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -60,6 +63,68 @@ class LeaseTest {
       assertThat(f.store.lease(TENANT, "invoices")).hasValueSatisfying(
           l -> assertThat(l.owner()).isEqualTo("node-2"));
       assertThat(f.sink.stored()).hasSizeLessThanOrEqualTo(4);
+    }
+  }
+
+  @Test
+  void aRunLongerThanTheLeaseKeepsItByRenewal() throws Exception {
+    InMemoryStateStore store = new InMemoryStateStore();
+    MemoryPollSource source = new MemoryPollSource(ChangeDetection.MODIFIED_TIMESTAMP);
+    for (int i = 0; i < 30; i++) {
+      source.put(Item.of(TENANT, "r" + i, i, "p"));
+    }
+    MemorySink sink = new MemorySink(TENANT);
+    AtomicInteger stolen = new AtomicInteger();
+    sink.beforeCall = () -> {
+      // every write takes a while; meanwhile another node keeps trying to take the lease
+      if (store.tryAcquireLease(TENANT, "invoices", "node-2", Duration.ofSeconds(2))) {
+        stolen.incrementAndGet();
+      }
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    };
+    SyncEngine engine = SyncEngine.builder()
+        .store(store)
+        .nodeId("node-1")
+        .leaseTtl(Duration.ofSeconds(2))
+        .addFlow(Flow.poll("invoices", Item.class, t -> source, Target.class, t -> sink)
+            .mapper(Target::map)
+            .parallelism(1)
+            .build())
+        .tenants(List.of(TENANT))
+        .build();
+
+    RunReport report = engine.runOnce(TENANT, "invoices");
+    engine.shutdown(Duration.ofSeconds(5));
+
+    assertThat(report.status()).isEqualTo(RunReport.Status.COMPLETED);
+    assertThat(report.written()).isEqualTo(30);
+    assertThat(stolen).hasValue(0);
+    assertThat(store.lease(TENANT, "invoices")).isEmpty();
+  }
+
+  @Test
+  void aStoreThatCannotGrantTheLeaseFailsTheRunWithTheReason() {
+    try (EngineFixture f = new EngineFixture()) {
+      SyncEngine engine = SyncEngine.builder()
+          .store(StoreProxy.wrap(f.store, (method, args) -> {
+            if (method.getName().equals("tryAcquireLease")) {
+              throw new StateStoreException("connection refused", null);
+            }
+          }))
+          .addFlow(Flow.poll("invoices", Item.class, t -> f.source, Target.class, t -> f.sink)
+              .mapper(Target::map).build())
+          .tenants(List.of(TENANT))
+          .build();
+
+      RunReport report = engine.runOnce(TENANT, "invoices");
+      engine.shutdown(Duration.ofSeconds(5));
+
+      assertThat(report.status()).isEqualTo(RunReport.Status.FAILED);
+      assertThat(report.error()).isEqualTo("lease: StateStoreException: connection refused");
     }
   }
 }

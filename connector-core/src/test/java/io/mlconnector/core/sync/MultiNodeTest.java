@@ -31,7 +31,8 @@ import org.postgresql.ds.PGConnectionPoolDataSource;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
- * Three engines (nodes) on one PostgreSQL store run the same flows for two tenants at once: no
+ * Three engines (nodes) on one PostgreSQL store run the same poll and webhook flows for two tenants
+ * at once, each webhook event delivered twice to different nodes: no
  * record is written twice and no (tenant, flow) lease is ever held by two nodes. Needs PostgreSQL
  * at {@code MLC_PG_URL} (default {@code jdbc:postgresql://127.0.0.1:5432/test}, user {@code
  * MLC_PG_USER}, default {@code postgres}); skipped when unreachable, except under {@code CI=true}.
@@ -42,6 +43,7 @@ class MultiNodeTest {
   private static final String PASSWORD = env("MLC_PG_PASSWORD", "");
   private static final List<String> TENANTS = List.of("acme", "globex");
   private static final int RECORDS = 300;
+  private static final int EVENTS = 60;
   private static final String PREFIX = "mlc_nodes_" + Long.toString(System.nanoTime() & 0xffffffL, 36) + "_";
   private static final List<JdbcConnectionPool> pools = new ArrayList<>();
 
@@ -121,6 +123,18 @@ class MultiNodeTest {
       };
       sinks.put(tenant, sink);
     }
+    // a webhook flow too: every event is delivered twice, to two different nodes
+    Map<String, WebhookFlowTest.Objects> objects = new ConcurrentHashMap<>();
+    Map<String, MemorySink> eventSinks = new ConcurrentHashMap<>();
+    for (String tenant : TENANTS) {
+      WebhookFlowTest.Objects erp = new WebhookFlowTest.Objects(tenant);
+      for (int i = 0; i < EVENTS; i++) {
+        String id = String.format("wh-%04d", i);
+        erp.current.put(id, Item.of(tenant, id, 1, "event object " + i));
+      }
+      objects.put(tenant, erp);
+      eventSinks.put(tenant, new MemorySink(tenant));
+    }
     Map<String, AtomicInteger> holders = new ConcurrentHashMap<>();
     List<String> violations = new CopyOnWriteArrayList<>();
     AtomicInteger denied = new AtomicInteger();
@@ -172,6 +186,12 @@ class MultiNodeTest {
               .parallelism(4)
               .retryPolicy(new RetryPolicy(Duration.ZERO, Duration.ZERO, 100))
               .build())
+          .addFlow(Flow.webhook("events", Item.class, objects::get,
+                  t -> new WebhookFlowTest.HmacVerifier("secret-" + t), Target.class,
+                  eventSinks::get)
+              .mapper(Target::map)
+              .pageSize(20)
+              .build())
           .tenants(TENANTS)
           .build());
     }
@@ -183,12 +203,31 @@ class MultiNodeTest {
         while (!done.get()) {
           for (String tenant : TENANTS) {
             engine.runOnce(tenant, "invoices");
+            engine.runOnce(tenant, "events");
           }
         }
       }));
     }
+    List<String> refused = new CopyOnWriteArrayList<>();
+    for (int i = 0; i < EVENTS; i++) {
+      for (String tenant : TENANTS) {
+        String body = "{\"id\":\"evt_" + i + "\",\"type\":\"invoice.updated\",\"object\":\""
+            + String.format("wh-%04d", i) + "\"}";
+        byte[] raw = body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        String signature = java.util.HexFormat.of().formatHex(WebhookFlowTest.hmac(
+            ("secret-" + tenant).getBytes(java.nio.charset.StandardCharsets.UTF_8), raw));
+        for (int copy = 0; copy < 2; copy++) {
+          WebhookResponse answer = engines.get((i + copy) % 3).webhookEndpoint("events")
+              .handle(tenant, Map.of("X-Signature", List.of(signature)), raw);
+          if (answer.status() != 200) {
+            refused.add(answer.toString());
+          }
+        }
+      }
+    }
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-    while (System.nanoTime() < deadline && !allWritten(sources, sinks)) {
+    while (System.nanoTime() < deadline
+        && !(allWritten(sources, sinks) && eventSinks.values().stream().allMatch(s -> s.stored().size() == EVENTS))) {
       Thread.sleep(50);
     }
     // a few more rounds on every node: nothing may be written again
@@ -200,7 +239,14 @@ class MultiNodeTest {
     nodes.shutdown();
     engines.forEach(e -> e.shutdown(Duration.ofSeconds(10)));
 
+    assertThat(refused).isEmpty();
     assertThat(violations).isEmpty();
+    for (String tenant : TENANTS) {
+      assertThat(eventSinks.get(tenant).stored()).hasSize(EVENTS);
+      for (Item object : objects.get(tenant).current.values()) {
+        assertThat(eventSinks.get(tenant).copiesOf(object.ref())).as("copies of %s", object.ref()).isEqualTo(1);
+      }
+    }
     assertThat(lost).hasValue(0);
     assertThat(denied.get()).as("lease contention").isPositive();
     for (String tenant : TENANTS) {

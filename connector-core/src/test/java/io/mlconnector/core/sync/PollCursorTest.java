@@ -189,4 +189,38 @@ class PollCursorTest {
     assertThat(source.requests).allSatisfy(r -> assertThat(r.overlap()).isEqualTo(Duration.ZERO));
     assertThat(sink.copiesOf(ExternalRef.of("erp", TENANT, "invoice", "r9"))).isEqualTo(1);
   }
+
+  @Test
+  void rereadingAnOverlapWiderThanAPageNeverMovesTheCursorBack() {
+    MemoryPollSource source = new MemoryPollSource(ChangeDetection.MODIFIED_TIMESTAMP);
+    for (int i = 0; i < 10; i++) {
+      source.put(Item.of(TENANT, "r" + i, 1000 + i, "p" + i));
+    }
+    java.util.List<String> saved = new java.util.concurrent.CopyOnWriteArrayList<>();
+    engine = SyncEngine.builder()
+        .store(store)
+        .clock(clock)
+        .nodeId("node-1")
+        .listener(new SyncListener() {
+          @Override
+          public void cursorAdvanced(RunInfo run, String stream, String checkpoint) {
+            saved.add(Checkpoint.decode(checkpoint).value() + "/" + Checkpoint.decode(checkpoint).tieBreaker());
+          }
+        })
+        .addFlow(Flow.poll("invoices", Item.class, t -> source, Target.class, t -> sink)
+            .mapper(Target::map)
+            .pageSize(3)
+            .overlap(Duration.ofMillis(50))
+            .build())
+        .tenants(List.of(TENANT))
+        .build();
+    run(TENANT);
+    source.put(Item.of(TENANT, "r10", 1010, "p10"));
+
+    RunReport second = run(TENANT);
+
+    assertThat(second.written()).isEqualTo(1);
+    assertThat(saved).isSorted();
+    assertThat(saved.get(saved.size() - 1)).isEqualTo(MemoryPollSource.pad(1010) + "/r10");
+  }
 }

@@ -35,7 +35,7 @@ class WebhookFlowTest {
   private SyncEngine engine;
 
   /** The source system of one tenant: current objects and the event list. */
-  static final class Objects implements WebhookSource<Item> {
+  static class Objects implements WebhookSource<Item> {
     final String tenant;
     final Map<String, Item> current = new ConcurrentHashMap<>();
     final List<WebhookEvent> eventList = new ArrayList<>();
@@ -312,5 +312,33 @@ class WebhookFlowTest {
         .satisfies(s -> assertThat(s.record().payload()).isEqualTo("acme's"));
     assertThat(sinks.computeIfAbsent("globex", MemorySink::new).stored()).singleElement()
         .satisfies(s -> assertThat(s.record().payload()).isEqualTo("globex's"));
+  }
+
+  @Test
+  void anEventWhoseObjectCannotBeFetchedNowIsTriedAgainByALaterRun() {
+    WebhookEndpoint endpoint = engine(store).webhookEndpoint("erp-events");
+    Objects erp = new Objects(TENANT);
+    erp.current.put("inv-1", Item.of(TENANT, "inv-1", 1, "p"));
+    Objects flaky = new Objects(TENANT) {
+      @Override
+      public synchronized Optional<Item> fetch(ExternalRef ref) {
+        fetches++;
+        if (fetches == 1) {
+          throw new io.mlconnector.core.error.TransientException(
+              io.mlconnector.core.error.ErrorDetails.of("erp", "GET /invoices/inv-1").withHttpStatus(503));
+        }
+        return erp.fetch(ref);
+      }
+    };
+    systems.put(TENANT, flaky);
+    deliver(endpoint, TENANT, event("evt_1", "invoice.updated", "inv-1"), "whsec_acme");
+
+    RunReport first = run(TENANT);
+    RunReport second = run(TENANT);
+
+    assertThat(flaky.fetches).isEqualTo(2);
+    assertThat(first.failed()).isEqualTo(1);
+    assertThat(first.written()).isZero();
+    assertThat(second.written()).isEqualTo(1);
   }
 }

@@ -34,6 +34,10 @@ public final class PacedHttpClient extends HttpClient {
   private final Duration backoff;
   private final Duration backoffMax;
 
+  /**
+   * A client sending through {@code delegate}, paced by {@code budget}, retrying a 429 up to
+   * {@code maxRateLimitRetries} times with a back-off from {@code backoff} doubling up to {@code backoffMax}.
+   */
   public PacedHttpClient(
       HttpClient delegate, RateBudget budget, int maxRateLimitRetries, Duration backoff, Duration backoffMax) {
     this.delegate = delegate;

@@ -41,6 +41,13 @@ public final class StripeErrors {
       }
     } else {
       message = rawMessage(e);
+      String param =
+          e instanceof InvalidRequestException
+              ? ((InvalidRequestException) e).getParam()
+              : e instanceof CardException ? ((CardException) e).getParam() : null;
+      if (param != null) {
+        message = message + " (param " + param + ")";
+      }
     }
     ErrorDetails details =
         ErrorDetails.of(SYSTEM, operation)
@@ -90,11 +97,14 @@ public final class StripeErrors {
     if (m == null) {
       return e.getClass().getSimpleName();
     }
-    // stripe-java appends "; request-id: ..." and "; code: ..."; both are carried separately.
-    int cut = m.indexOf("; request-id:");
-    if (cut < 0) {
-      cut = m.indexOf("; code:");
+    // stripe-java appends "; code: ..." and "; request-id: ..."; both are carried separately.
+    int cut = m.length();
+    for (String suffix : new String[] {"; code:", "; request-id:"}) {
+      int at = m.indexOf(suffix);
+      if (at >= 0 && at < cut) {
+        cut = at;
+      }
     }
-    return cut < 0 ? m : m.substring(0, cut);
+    return m.substring(0, cut);
   }
 }

@@ -10,7 +10,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
-/** APSTIN posting ({@code PostApInvoice}): AP invoices ({@code TransactionCode} I), adjustments, credit and debit notes with their ledger distribution. An invoice posts once: a second I for the same supplier and invoice is refused. */
+/**
+ * APSTIN posting ({@code PostApInvoice}): AP invoices ({@code TransactionCode} I), adjustments,
+ * credit and debit notes with their ledger distribution. An invoice posts once: a second I for the
+ * same supplier and invoice is refused.
+ */
 @XmlRootElement(name = "PostApInvoice")
 @XmlAccessorType(XmlAccessType.FIELD)
 public final class ApInvoicePost implements BusinessObjectDocument {

@@ -5,7 +5,10 @@ import jakarta.xml.bind.annotation.XmlAccessorType;
 import jakarta.xml.bind.annotation.XmlElement;
 import jakarta.xml.bind.annotation.XmlRootElement;
 
-/** ARSQRY customer query ({@code Query}): the customer master and its open invoices ({@code ARStatement}). */
+/**
+ * ARSQRY customer query ({@code Query}): the customer master and its open invoices ({@code
+ * ARStatement}).
+ */
 @XmlRootElement(name = "Query")
 @XmlAccessorType(XmlAccessType.FIELD)
 public final class ArCustomerQuery implements BusinessObjectDocument {

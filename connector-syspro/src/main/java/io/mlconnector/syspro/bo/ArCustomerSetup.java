@@ -10,7 +10,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
-/** ARSSCS customer maintenance document ({@code SetupArCustomer}): one {@link Item} per customer; Add, Update and Delete share it (Delete needs only the key). */
+/**
+ * ARSSCS customer maintenance document ({@code SetupArCustomer}): one {@link Item} per customer;
+ * Add, Update and Delete share it (Delete needs only the key).
+ */
 @XmlRootElement(name = "SetupArCustomer")
 @XmlAccessorType(XmlAccessType.FIELD)
 public final class ArCustomerSetup implements BusinessObjectDocument {

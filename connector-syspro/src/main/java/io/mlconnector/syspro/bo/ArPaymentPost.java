@@ -10,7 +10,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
-/** ARSTPY posting ({@code PostArPayment}): each {@link Item} holds one {@code Payment} against invoices or one set of {@code Adjustments} (refunds, disputes). SYSPRO has no idempotency key here: a repeated document posts again, so put a unique {@code Reference} on each payment and look it up before retrying. */
+/**
+ * ARSTPY posting ({@code PostArPayment}): each {@link Item} holds one {@code Payment} against
+ * invoices or one set of {@code Adjustments} (refunds, disputes). SYSPRO has no idempotency key
+ * here: a repeated document posts again, so put a unique {@code Reference} on each payment and look
+ * it up before retrying.
+ */
 @XmlRootElement(name = "PostArPayment")
 @XmlAccessorType(XmlAccessType.FIELD)
 public final class ArPaymentPost implements BusinessObjectDocument {
@@ -321,7 +326,10 @@ public final class ArPaymentPost implements BusinessObjectDocument {
     }
   }
 
-  /** {@code InvoiceToAdjust}: a non-zero adjustment of one invoice (positive raises the balance, as a refund does). */
+  /**
+   * {@code InvoiceToAdjust}: a non-zero adjustment of one invoice (positive raises the balance, as
+   * a refund does).
+   */
   @XmlAccessorType(XmlAccessType.FIELD)
   public static final class InvoiceToAdjust {
     @XmlElement(name = "TransactionType")

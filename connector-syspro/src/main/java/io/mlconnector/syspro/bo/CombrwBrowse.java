@@ -8,7 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
-/** COMBRW paged browse ({@code Browse}) of one table: start key, rows per page, filters and the columns shown; the answer carries {@code NextPrevKey} for the next page. */
+/**
+ * COMBRW paged browse ({@code Browse}) of one table: start key, rows per page, filters and the
+ * columns shown; the answer carries {@code NextPrevKey} for the next page.
+ */
 @XmlRootElement(name = "Browse")
 @XmlAccessorType(XmlAccessType.FIELD)
 public final class CombrwBrowse implements BusinessObjectDocument {

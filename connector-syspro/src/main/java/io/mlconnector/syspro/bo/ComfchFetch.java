@@ -119,5 +119,4 @@ public final class ComfchFetch implements BusinessObjectDocument {
   public String espressoFetch() {
     return espressoFetch;
   }
-
 }

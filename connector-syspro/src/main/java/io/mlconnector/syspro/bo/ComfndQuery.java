@@ -2,13 +2,20 @@ package io.mlconnector.syspro.bo;
 
 import jakarta.xml.bind.annotation.XmlAccessType;
 import jakarta.xml.bind.annotation.XmlAccessorType;
+import jakarta.xml.bind.annotation.XmlAttribute;
 import jakarta.xml.bind.annotation.XmlElement;
+import jakarta.xml.bind.annotation.XmlElementWrapper;
 import jakarta.xml.bind.annotation.XmlRootElement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
-/** COMFND generic find ({@code Query}) over one SQL table: columns, up to three bracket levels of {@code Where} expressions, {@code OrderBy} and {@code ReturnRows}. Table and column names are case-sensitive SQL names. */
+/**
+ * COMFND generic find ({@code Query}) over one SQL table: columns, up to three bracket levels of
+ * {@code Where} expressions, {@code OrderBy} and {@code ReturnRows}. Table and column names are
+ * case-sensitive SQL names.
+ */
 @XmlRootElement(name = "Query")
 @XmlAccessorType(XmlAccessType.FIELD)
 public final class ComfndQuery implements BusinessObjectDocument {
@@ -26,6 +33,10 @@ public final class ComfndQuery implements BusinessObjectDocument {
 
   @XmlElement(name = "OrderBy")
   private OrderBy orderBy;
+
+  @XmlElementWrapper(name = "Sequence")
+  @XmlElement(name = "Column")
+  private List<SequenceColumn> sequence;
 
   /** An empty element. */
   public ComfndQuery() {}
@@ -122,17 +133,38 @@ public final class ComfndQuery implements BusinessObjectDocument {
   }
 
   private ComfndQuery expression(String andOr, String column, String condition, String value) {
-    if (!java.util.Set.of("EQ", "NE", "GT", "GE", "LT", "LE", "LIKE").contains(condition)) {
-      throw new IllegalArgumentException("condition must be one of EQ NE GT GE LT LE LIKE, was " + condition);
+    if (!Set.of("EQ", "NE", "GT", "GE", "LT", "LE", "LIKE").contains(condition)) {
+      throw new IllegalArgumentException(
+          "condition must be one of EQ NE GT GE LT LE LIKE, was " + condition);
     }
     if (where == null) {
       where = new Where();
     }
-    Expression e = new Expression().column(column).condition(condition).value(Objects.requireNonNull(value, "value"));
+    Expression e =
+        new Expression()
+            .column(column)
+            .condition(condition)
+            .value(Objects.requireNonNull(value, "value"));
     if (!where.expressions().isEmpty()) {
       e.andOr(andOr);
     }
     where.addExpressions(e);
+    return this;
+  }
+
+  /**
+   * Orders by several columns ascending with the SYSPRO 8 {@code Sequence} element ({@code <Column
+   * Name="..." Orderby="A"/>}), for a stable order over a composite key.
+   */
+  public ComfndQuery sequencedBy(String... columns) {
+    List<SequenceColumn> list = new ArrayList<>();
+    for (String c : columns) {
+      if (c == null || c.isBlank()) {
+        throw new IllegalArgumentException("sequence column must not be blank");
+      }
+      list.add(new SequenceColumn(c, "A"));
+    }
+    this.sequence = list.isEmpty() ? null : list;
     return this;
   }
 
@@ -300,6 +332,35 @@ public final class ComfndQuery implements BusinessObjectDocument {
     /** {@code Column}, or null. */
     public String column() {
       return column;
+    }
+  }
+
+  /** One {@code Sequence/Column}: a column name and {@code A}scending or {@code D}escending. */
+  @XmlAccessorType(XmlAccessType.FIELD)
+  public static final class SequenceColumn {
+    @XmlAttribute(name = "Name")
+    private String name;
+
+    @XmlAttribute(name = "Orderby")
+    private String orderBy;
+
+    /** An empty element. */
+    public SequenceColumn() {}
+
+    /** A column ordered {@code orderBy} ({@code A} or {@code D}). */
+    public SequenceColumn(String name, String orderBy) {
+      this.name = name;
+      this.orderBy = orderBy;
+    }
+
+    /** The column name. */
+    public String name() {
+      return name;
+    }
+
+    /** {@code A} or {@code D}. */
+    public String orderBy() {
+      return orderBy;
     }
   }
 }

@@ -10,7 +10,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
-/** GENTJL posting ({@code PostGlJournal}): journals whose {@code EntryAmount}s sum to zero (debits positive, credits negative: SYSPRO's sign convention is unconfirmed, see the README). */
+/**
+ * GENTJL posting ({@code PostGlJournal}): journals whose {@code EntryAmount}s sum to zero (debits
+ * positive, credits negative: SYSPRO's sign convention is unconfirmed, see the README).
+ */
 @XmlRootElement(name = "PostGlJournal")
 @XmlAccessorType(XmlAccessType.FIELD)
 public final class GlJournalPost implements BusinessObjectDocument {

@@ -1,14 +1,15 @@
 package io.mlconnector.syspro.bo;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
 /**
- * The {@code XmlParameters} of a Setup or Transaction business object: the common switches
- * ({@code PostingPeriod}, {@code IgnoreWarnings}, {@code ApplyIfEntireDocumentValid}, {@code
- * ValidateOnly}) and any object-specific one ({@code AutoCorrectPaymentValue}). Rendered as
- * {@code <Root><Parameters>...</Parameters></Root>} with the document's root element. Immutable.
+ * The {@code XmlParameters} of a Setup or Transaction business object: the common switches ({@code
+ * PostingPeriod}, {@code IgnoreWarnings}, {@code ApplyIfEntireDocumentValid}, {@code ValidateOnly})
+ * and any object-specific one ({@code AutoCorrectPaymentValue}). Rendered as {@code
+ * <Root><Parameters>...</Parameters></Root>} with the document's root element. Immutable.
  *
  * <p>The defaults are the safe ones for an integration: all-or-nothing ({@code
  * ApplyIfEntireDocumentValid=Y}), warnings reject ({@code IgnoreWarnings=N}), really post ({@code
@@ -19,7 +20,7 @@ public final class PostingOptions {
   private final Map<String, String> order;
 
   private PostingOptions(Map<String, String> values) {
-    this.order = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(values));
+    this.order = Collections.unmodifiableMap(new LinkedHashMap<>(values));
   }
 
   /** The defaults: IgnoreWarnings=N, ApplyIfEntireDocumentValid=Y, ValidateOnly=N. */
@@ -88,9 +89,13 @@ public final class PostingOptions {
     StringBuilder sb = new StringBuilder("<").append(rootElement).append("><Parameters>");
     order.forEach(
         (k, v) ->
-            sb.append('<').append(k).append('>')
+            sb.append('<')
+                .append(k)
+                .append('>')
                 .append(v.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"))
-                .append("</").append(k).append('>'));
+                .append("</")
+                .append(k)
+                .append('>'));
     return sb.append("</Parameters></").append(rootElement).append('>').toString();
   }
 

@@ -18,8 +18,10 @@ import io.mlconnector.syspro.SysproElement;
 import io.mlconnector.syspro.SysproRefs;
 import io.mlconnector.syspro.bo.ApInvoicePost;
 import io.mlconnector.syspro.bo.ApSupplierSetup;
+import io.mlconnector.syspro.bo.ComfndQuery;
 import io.mlconnector.syspro.bo.GlJournalPost;
 import io.mlconnector.syspro.bo.PostingOptions;
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -56,19 +58,22 @@ public final class ApGlSinks {
     public WriteResult create(Invoice inv, WriteContext context) {
       String op = "APSTIN post";
       if (inv.direction() != Invoice.Direction.PAYABLE) {
-        throw Postings.refuse(op, "only payable invoices post to AP; " + inv.ref() + " is " + inv.direction());
+        throw Postings.refuse(
+            op, "only payable invoices post to AP; " + inv.ref() + " is " + inv.direction());
       }
       String supplier = Postings.idOf(inv.party(), SysproRefs.SUPPLIER, "invoice vendor", op);
       String number = inv.number() != null ? inv.number() : inv.ref().id();
       if (number.length() > 20) {
-        throw Postings.refuse(op, "invoice number '" + number + "' is longer than SYSPRO's 20 characters");
+        throw Postings.refuse(
+            op, "invoice number '" + number + "' is longer than SYSPRO's 20 characters");
       }
       String reference = SysproRefs.stamp(context.source());
       ApInvoicePost.Item item =
           new ApInvoicePost.Item()
               .supplier(supplier)
               .transactionCode(
-                  inv.documentType() == Invoice.DocumentType.CREDIT_NOTE ? "C"
+                  inv.documentType() == Invoice.DocumentType.CREDIT_NOTE
+                      ? "C"
                       : inv.documentType() == Invoice.DocumentType.DEBIT_NOTE ? "D" : "I")
               .invoice(number)
               .transactionValue(inv.total().amount())
@@ -78,7 +83,12 @@ public final class ApGlSinks {
               .transactionReference(reference)
               .journalNotation(ArPostingSink.notation(inv.memo(), inv.purchaseOrder()));
       for (InvoiceLine line : inv.lines()) {
-        String gl = Postings.idOf(line.glAccount(), SysproRefs.GL_ACCOUNT, "line " + line.number() + " GL account", op);
+        String gl =
+            Postings.idOf(
+                line.glAccount(),
+                SysproRefs.GL_ACCOUNT,
+                "line " + line.number() + " GL account",
+                op);
         item.addLedgerDistributions(
             new ApInvoicePost.LedgerDistribution()
                 .ledgerCode(gl)
@@ -91,18 +101,46 @@ public final class ApGlSinks {
         client.post(doc, options);
       } catch (BusinessObjectRejectedException e) {
         Optional<WriteResult> existing = bySupplierInvoice(supplier, number);
-        if (existing.isPresent() && reference.equals(existing.get().attributes().get("reference"))) {
+        if (existing.isPresent()
+            && reference.equals(existing.get().attributes().get("reference"))) {
           return existing.get();
         }
         throw e;
       }
-      return Postings.result(SysproRefs.apInvoice(tenant, supplier, number), Map.of("reference", reference), null);
+      return Postings.result(
+          SysproRefs.apInvoice(tenant, supplier, number), Map.of("reference", reference), null);
     }
 
+    /**
+     * A posted AP invoice is not posted again. A later version with the same total (an approval or
+     * payment status change) changes nothing; one with another total is refused, because SYSPRO
+     * changes a posted invoice only by an adjustment document.
+     */
     @Override
     public WriteResult update(ExternalRef target, Invoice inv, WriteContext context) {
-      throw Postings.refuse("APSTIN post", "AP invoice " + target.id()
-          + " is posted; SYSPRO changes posted invoices only by adjustment documents, not by re-posting");
+      List<String> key = SysproRefs.parts(target, SysproRefs.AP_INVOICE, 2);
+      List<SysproElement> rows =
+          client.find(
+              ComfndQuery.of("ApInvoice")
+                  .and("Supplier", "EQ", key.get(0))
+                  .and("Invoice", "EQ", key.get(1)));
+      if (rows.isEmpty()) {
+        throw Postings.refuse(
+            "APSTIN post", "AP invoice " + target.id() + " is no longer in SYSPRO");
+      }
+      BigDecimal posted = rows.get(0).decimal("OrigInvValue").orElse(null);
+      if (posted != null && posted.compareTo(inv.total().amount()) != 0) {
+        throw Postings.refuse(
+            "APSTIN post",
+            "AP invoice "
+                + target.id()
+                + " was posted for "
+                + posted
+                + " and is now "
+                + inv.total().amount()
+                + "; post an adjustment (TransactionCode A) in SYSPRO");
+      }
+      return WriteResult.of(target);
     }
 
     @Override
@@ -113,20 +151,27 @@ public final class ApGlSinks {
         return Optional.empty();
       }
       SysproElement r = rows.get(0);
-      return Optional.of(Postings.result(
-          SysproRefs.apInvoice(tenant, r.textOr("Supplier", ""), r.textOr("Invoice", "")),
-          Map.of("reference", reference), null));
+      return Optional.of(
+          Postings.result(
+              SysproRefs.apInvoice(tenant, r.textOr("Supplier", ""), r.textOr("Invoice", "")),
+              Map.of("reference", reference),
+              null));
     }
 
     private Optional<WriteResult> bySupplierInvoice(String supplier, String number) {
       List<SysproElement> rows =
-          client.find(io.mlconnector.syspro.bo.ComfndQuery.of("ApInvoice")
-              .and("Supplier", "EQ", supplier).and("Invoice", "EQ", number));
+          client.find(
+              ComfndQuery.of("ApInvoice")
+                  .and("Supplier", "EQ", supplier)
+                  .and("Invoice", "EQ", number));
       if (rows.isEmpty()) {
         return Optional.empty();
       }
-      return Optional.of(Postings.result(SysproRefs.apInvoice(tenant, supplier, number),
-          Map.of("reference", rows.get(0).textOr("Reference", "")), null));
+      return Optional.of(
+          Postings.result(
+              SysproRefs.apInvoice(tenant, supplier, number),
+              Map.of("reference", rows.get(0).textOr("Reference", "")),
+              null));
     }
   }
 
@@ -142,7 +187,8 @@ public final class ApGlSinks {
     private final String journalTable;
 
     /** A journal sink. */
-    public Journals(SysproClient client, String tenant, PostingOptions options, String journalTable) {
+    public Journals(
+        SysproClient client, String tenant, PostingOptions options, String journalTable) {
       this.client = client;
       this.tenant = tenant;
       this.options = options;
@@ -166,9 +212,11 @@ public final class ApGlSinks {
               .journalReference(reference)
               .notation(entry.description() == null ? null : cut(entry.description(), 50))
               .postingYear(Integer.toString(entry.postingDate().getYear()))
-              .postingPeriod(String.format(Locale.ROOT, "%02d", entry.postingDate().getMonthValue()));
+              .postingPeriod(
+                  String.format(Locale.ROOT, "%02d", entry.postingDate().getMonthValue()));
       for (JournalLine line : entry.lines()) {
-        String gl = Postings.idOf(line.account(), SysproRefs.GL_ACCOUNT, "journal line account", op);
+        String gl =
+            Postings.idOf(line.account(), SysproRefs.GL_ACCOUNT, "journal line account", op);
         item.addJournalDetails(
             new GlJournalPost.JournalDetail()
                 .ledgerCode(gl)
@@ -182,14 +230,19 @@ public final class ApGlSinks {
       String id =
           Postings.firstKey(result, "GlYear", "GlPeriod", "GlJournal")
               .orElseThrow(() -> Postings.refuse(op, "GENTJL answered without a journal key"));
-      return Postings.result(ExternalRef.of(SysproRefs.SYSTEM, tenant, SysproRefs.GL_JOURNAL, id),
-          Map.of("reference", reference), null);
+      return Postings.result(
+          ExternalRef.of(SysproRefs.SYSTEM, tenant, SysproRefs.GL_JOURNAL, id),
+          Map.of("reference", reference),
+          null);
     }
 
     @Override
     public WriteResult update(ExternalRef target, JournalEntry entry, WriteContext context) {
-      throw Postings.refuse("GENTJL post", "GL journal " + target.id()
-          + " is posted; post a reversing journal instead of changing it");
+      throw Postings.refuse(
+          "GENTJL post",
+          "GL journal "
+              + target.id()
+              + " is posted; post a reversing journal instead of changing it");
     }
 
     @Override
@@ -199,10 +252,15 @@ public final class ApGlSinks {
       if (rows.isEmpty()) {
         return Optional.empty();
       }
-      return Optional.of(Postings.result(
-          ExternalRef.of(SysproRefs.SYSTEM, tenant, SysproRefs.GL_JOURNAL,
-              Postings.keyOf(rows.get(0), "GlYear", "GlPeriod", "Journal")),
-          Map.of("reference", reference), null));
+      return Optional.of(
+          Postings.result(
+              ExternalRef.of(
+                  SysproRefs.SYSTEM,
+                  tenant,
+                  SysproRefs.GL_JOURNAL,
+                  Postings.keyOf(rows.get(0), "GlYear", "GlPeriod", "Journal")),
+              Map.of("reference", reference),
+              null));
     }
   }
 
@@ -264,7 +322,9 @@ public final class ApGlSinks {
     public Optional<WriteResult> findByStamp(ExternalRef source, WriteContext context) {
       String code = codeFor(source);
       List<SysproElement> rows = Postings.rowsWhere(client, "ApSupplier", "Supplier", code);
-      return rows.isEmpty() ? Optional.empty() : Optional.of(WriteResult.of(SysproRefs.supplier(tenant, code)));
+      return rows.isEmpty()
+          ? Optional.empty()
+          : Optional.of(WriteResult.of(SysproRefs.supplier(tenant, code)));
     }
 
     private static ApSupplierSetup document(String code, Vendor v) {

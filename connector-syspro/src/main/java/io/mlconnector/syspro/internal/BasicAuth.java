@@ -1,8 +1,10 @@
 package io.mlconnector.syspro.internal;
 
+import io.mlconnector.core.credential.Secret;
 import io.mlconnector.core.http.Session;
 import io.mlconnector.core.http.SessionAuthenticator;
 import io.mlconnector.core.http.TenantClient;
+import java.nio.charset.StandardCharsets;
 import okhttp3.Credentials;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -14,17 +16,18 @@ import okhttp3.Response;
 public final class BasicAuth implements SessionAuthenticator {
 
   private final String user;
-  private final String password;
+  private final Secret password;
 
   /** Basic with {@code user} (the operator code) and {@code password} (its OData password). */
-  public BasicAuth(String user, String password) {
+  public BasicAuth(String user, Secret password) {
     this.user = user;
     this.password = password;
   }
 
   @Override
   public Session login(TenantClient client, Session previous) {
-    return Session.builder(Credentials.basic(user, password, java.nio.charset.StandardCharsets.UTF_8)).build();
+    return Session.builder(Credentials.basic(user, password.reveal(), StandardCharsets.UTF_8))
+        .build();
   }
 
   @Override

@@ -47,7 +47,8 @@ public final class EnetBodies {
     if (subtype.contains("json")) {
       return StandardCharsets.UTF_8;
     }
-    String head = new String(body, 0, Math.min(body.length, 120), StandardCharsets.ISO_8859_1).stripLeading();
+    String head =
+        new String(body, 0, Math.min(body.length, 120), StandardCharsets.ISO_8859_1).stripLeading();
     Matcher m = DECLARED.matcher(head);
     if (m.find()) {
       try {
@@ -84,7 +85,11 @@ public final class EnetBodies {
         throw new XmlFormatException("Answer looks like a JSON string but is not valid JSON", e);
       }
     }
-    if (trimmed.startsWith("<string") || trimmed.startsWith("<?xml") && trimmed.contains("<string")) {
+    String afterDeclaration =
+        trimmed.startsWith("<?xml") && trimmed.indexOf("?>") > 0
+            ? trimmed.substring(trimmed.indexOf("?>") + 2).stripLeading()
+            : trimmed;
+    if (afterDeclaration.startsWith("<string ") || afterDeclaration.startsWith("<string>")) {
       Document doc = xml.parseDocument(trimmed);
       Element root = doc.getDocumentElement();
       if ("string".equals(localName(root))

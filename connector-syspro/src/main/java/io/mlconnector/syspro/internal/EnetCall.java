@@ -16,7 +16,12 @@ public final class EnetCall {
   final String operation;
   final boolean postLd;
 
-  private EnetCall(String path, Map<String, String> parameters, boolean write, String operation, boolean postLd) {
+  private EnetCall(
+      String path,
+      Map<String, String> parameters,
+      boolean write,
+      String operation,
+      boolean postLd) {
     this.path = path;
     this.parameters = Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
     this.write = write;
@@ -25,7 +30,8 @@ public final class EnetCall {
   }
 
   /** A call of {@code path} ({@code "Query/Query"}) with {@code parameters}. */
-  public static EnetCall of(String path, Map<String, String> parameters, boolean write, String operation) {
+  public static EnetCall of(
+      String path, Map<String, String> parameters, boolean write, String operation) {
     return new EnetCall(path, parameters, write, operation, false);
   }
 

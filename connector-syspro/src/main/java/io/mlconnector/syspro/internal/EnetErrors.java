@@ -48,14 +48,17 @@ public final class EnetErrors {
   /** The exception for an {@code ERROR} answer of a business call. */
   public ConnectorException forCall(String operation, String text) {
     String msg = message(text);
-    ErrorDetails details = ErrorDetails.of(SYSTEM, operation).withHttpStatus(200).withRemote(null, msg);
+    ErrorDetails details =
+        ErrorDetails.of(SYSTEM, operation).withHttpStatus(200).withRemote(null, msg);
     if (busy.matcher(msg).find()) {
       return new TransientException(details);
     }
     if (invalidSession.matcher(msg).find()) {
       return new TransientException(
           details.withRemote(
-              null, msg + " (the session was replaced once and was invalid again: another logon of"
+              null,
+              msg
+                  + " (the session was replaced once and was invalid again: another logon of"
                   + " the same operator is evicting it)"));
     }
     return new RejectedException(details);
@@ -64,7 +67,8 @@ public final class EnetErrors {
   /** The exception for an {@code ERROR} answer of {@code Logon}. */
   public ConnectorException forLogon(String text) {
     String msg = message(text);
-    ErrorDetails details = ErrorDetails.of(SYSTEM, "Logon").withHttpStatus(200).withRemote(null, msg);
+    ErrorDetails details =
+        ErrorDetails.of(SYSTEM, "Logon").withHttpStatus(200).withRemote(null, msg);
     if (unavailable.matcher(msg).find() || msg.toLowerCase(Locale.ROOT).contains("licen")) {
       return new TransientException(details);
     }

@@ -1,6 +1,7 @@
 package io.mlconnector.syspro.internal;
 
 import io.mlconnector.core.codec.Xml;
+import io.mlconnector.core.credential.Secret;
 import io.mlconnector.core.error.ConnectorException;
 import io.mlconnector.core.error.ErrorDetails;
 import io.mlconnector.core.error.TransientException;
@@ -10,8 +11,10 @@ import io.mlconnector.core.http.Session;
 import io.mlconnector.core.http.SessionAuthenticator;
 import io.mlconnector.core.http.TenantClient;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import okhttp3.FormBody;
@@ -27,18 +30,21 @@ import org.slf4j.LoggerFactory;
  * One slot of the session pool: its own e.net session, logged on single-flight by the core
  * transport, used by at most one call at a time. Logs on with {@code GET /Logon}, puts {@code
  * UserId} on each call (query parameter, or inside the {@code PostLD} body), detects the
- * invalid-session answer so the transport logs on once more and repeats the call once, and logs
- * off with {@code GET /Logoff}.
+ * invalid-session answer so the transport logs on once more and repeats the call once, and logs off
+ * with {@code GET /Logoff}.
  */
 public final class EnetSession implements SessionAuthenticator {
 
   private static final Logger LOG = LoggerFactory.getLogger(EnetSession.class);
   private static final MediaType XML = MediaType.get("application/xml; charset=utf-8");
   private static final long PEEK = 256 * 1024;
+  private static final long HEAD = 512;
 
   /** What a slot needs from its pool. */
   public interface Pool {
-    /** Called when this slot's session was found invalid; returns true if a sibling logged on since. */
+    /**
+     * Called when this slot's session was found invalid; returns true if a sibling logged on since.
+     */
     boolean evictedBySibling(EnetSession slot, long sessionSeq);
 
     /** The next logon sequence number. */
@@ -55,13 +61,20 @@ public final class EnetSession implements SessionAuthenticator {
   private volatile TenantClient client;
   private volatile long sessionSeq;
   private volatile String deadToken;
+  // the session the slot's one call in flight was sent with
+  private volatile String lastToken;
   private volatile Duration lastLogonTime = Duration.ZERO;
   private final AtomicLong logons = new AtomicLong();
 
   /** The logon values, held only here. */
-  public record Credentials(String operator, String operatorPassword, String companyId, String companyPassword) {
+  public record Credentials(
+      Secret operator, Secret operatorPassword, Secret companyId, Secret companyPassword) {
     List<String> values() {
-      return List.of(operator, operatorPassword, companyId, companyPassword);
+      return List.of(
+          operator.reveal(),
+          operatorPassword.reveal(),
+          companyId.reveal(),
+          companyPassword.reveal());
     }
 
     @Override
@@ -72,7 +85,12 @@ public final class EnetSession implements SessionAuthenticator {
 
   /** A slot; {@link #bind} gives it its client. */
   public EnetSession(
-      int index, Credentials credentials, EnetErrors errors, Xml xml, Duration idleTimeout, Pool pool,
+      int index,
+      Credentials credentials,
+      EnetErrors errors,
+      Xml xml,
+      Duration idleTimeout,
+      Pool pool,
       boolean postLdForm) {
     this.index = index;
     this.credentials = credentials;
@@ -119,14 +137,18 @@ public final class EnetSession implements SessionAuthenticator {
       logoffQuietly(loginClient, previous);
     }
     HttpUrl url =
-        loginClient.url("Logon").newBuilder()
-            .addQueryParameter("Operator", credentials.operator())
-            .addQueryParameter("OperatorPassword", credentials.operatorPassword())
-            .addQueryParameter("CompanyId", credentials.companyId())
-            .addQueryParameter("CompanyPassword", credentials.companyPassword())
+        loginClient
+            .url("Logon")
+            .newBuilder()
+            .addQueryParameter("Operator", credentials.operator().reveal())
+            .addQueryParameter("OperatorPassword", credentials.operatorPassword().reveal())
+            .addQueryParameter("CompanyId", credentials.companyId().reveal())
+            .addQueryParameter("CompanyPassword", credentials.companyPassword().reveal())
             .build();
     Request request =
-        new Request.Builder().url(url).get()
+        new Request.Builder()
+            .url(url)
+            .get()
             .tag(RequestOptions.class, RequestOptions.builder().operation("Logon").build())
             .build();
     long start = System.nanoTime();
@@ -139,8 +161,10 @@ public final class EnetSession implements SessionAuthenticator {
     String token = text.replace("\r", "").replace("\n", "");
     if (token.isBlank() || token.length() > 200 || token.indexOf('<') >= 0) {
       throw new TransientException(
-          ErrorDetails.of(EnetErrors.SYSTEM, "Logon").withHttpStatus(200)
-              .withRemote(null, "Logon answered without a session id (" + token.length() + " characters)"));
+          ErrorDetails.of(EnetErrors.SYSTEM, "Logon")
+              .withHttpStatus(200)
+              .withRemote(
+                  null, "Logon answered without a session id (" + token.length() + " characters)"));
     }
     long seq = pool.nextLogonSeq();
     sessionSeq = seq;
@@ -155,6 +179,7 @@ public final class EnetSession implements SessionAuthenticator {
 
   @Override
   public Request authorize(Request request, Session session) {
+    lastToken = session.token();
     EnetCall call = request.tag(EnetCall.class);
     if (call != null && call.postLd) {
       return request.newBuilder().post(postLdBody(call, session.token())).build();
@@ -170,6 +195,12 @@ public final class EnetSession implements SessionAuthenticator {
     }
     String text;
     try {
+      byte[] head = response.peekBody(HEAD).bytes();
+      if (!new String(head, StandardCharsets.ISO_8859_1)
+          .toUpperCase(Locale.ROOT)
+          .contains("ERROR")) {
+        return false;
+      }
       text = EnetBodies.text(response.peekBody(PEEK).bytes(), contentType(response), xml);
     } catch (IOException | RuntimeException e) {
       return false;
@@ -177,15 +208,16 @@ public final class EnetSession implements SessionAuthenticator {
     if (!errors.isInvalidSession(text)) {
       return false;
     }
-    String used = usedToken(response.request());
-    deadToken = used;
+    deadToken = lastToken;
     if (pool.evictedBySibling(this, sessionSeq)) {
       LOG.warn(
           "SYSPRO session slot {} was evicted by another session of this pool: the operator allows"
               + " fewer concurrent sessions than the pool size; the pool shrinks",
           index);
     } else {
-      LOG.info("SYSPRO session slot {} is no longer valid (expired or evicted); logging on again", index);
+      LOG.info(
+          "SYSPRO session slot {} is no longer valid (expired or evicted); logging on again",
+          index);
     }
     return true;
   }
@@ -202,14 +234,20 @@ public final class EnetSession implements SessionAuthenticator {
     try {
       logoff(loginClient, session);
     } catch (IOException | RuntimeException e) {
-      LOG.debug("Logoff of replaced SYSPRO session slot {} failed: {}", index, e.getClass().getSimpleName());
+      LOG.debug(
+          "Logoff of replaced SYSPRO session slot {} failed: {}",
+          index,
+          e.getClass().getSimpleName());
     }
   }
 
   private void logoff(TenantClient loginClient, Session session) throws IOException {
-    HttpUrl url = loginClient.url("Logoff").newBuilder().addQueryParameter("UserId", session.token()).build();
+    HttpUrl url =
+        loginClient.url("Logoff").newBuilder().addQueryParameter("UserId", session.token()).build();
     Request request =
-        new Request.Builder().url(url).get()
+        new Request.Builder()
+            .url(url)
+            .get()
             .tag(RequestOptions.class, RequestOptions.builder().operation("Logoff").build())
             .build();
     String text = loginClient.execute(request, r -> EnetBodies.text(bytes(r), contentType(r), xml));
@@ -222,11 +260,6 @@ public final class EnetSession implements SessionAuthenticator {
     }
   }
 
-  private String usedToken(Request request) {
-    String q = request.url().queryParameter("UserId");
-    return q;
-  }
-
   private RequestBody postLdBody(EnetCall call, String userId) {
     Map<String, String> p = call.parameters;
     if (postLdForm) {
@@ -237,7 +270,13 @@ public final class EnetSession implements SessionAuthenticator {
     StringBuilder sb = new StringBuilder("<TransactionPostLD xmlns=\"http://SYSPROWcfService\">");
     sb.append("<UserId>").append(escape(userId)).append("</UserId>");
     for (Map.Entry<String, String> e : p.entrySet()) {
-      sb.append('<').append(e.getKey()).append('>').append(cdata(e.getValue())).append("</").append(e.getKey()).append('>');
+      sb.append('<')
+          .append(e.getKey())
+          .append('>')
+          .append(cdata(e.getValue()))
+          .append("</")
+          .append(e.getKey())
+          .append('>');
     }
     sb.append("</TransactionPostLD>");
     return RequestBody.create(sb.toString(), XML);

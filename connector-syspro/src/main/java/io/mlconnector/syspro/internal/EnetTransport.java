@@ -63,21 +63,31 @@ public final class EnetTransport implements AutoCloseable {
     this.transport = transport;
     this.settings = settings;
     this.xml = xml;
-    this.errors = new EnetErrors(settings.invalidSession(), settings.busy(), settings.unavailable());
+    this.errors =
+        new EnetErrors(settings.invalidSession(), settings.busy(), settings.unavailable());
     this.pool = new SessionPool(settings.poolSize(), settings.acquireTimeout(), this::newSlot);
   }
 
   private EnetSession newSlot(int index) {
     EnetSession slot =
         new EnetSession(
-            index, settings.credentials(), errors, xml, settings.idleTimeout(), pool, settings.postLdForm());
+            index,
+            settings.credentials(),
+            errors,
+            xml,
+            settings.idleTimeout(),
+            pool,
+            settings.postLdForm());
     String base = settings.restBaseUrl().toString();
     TenantConfig.Builder b =
         TenantConfig.builder(
-                EnetErrors.SYSTEM, settings.tenant(), settings.credentialId() + "#" + instance + "." + index)
+                EnetErrors.SYSTEM,
+                settings.tenant(),
+                settings.credentialId() + "#" + instance + "." + index)
             .baseUrl(base.endsWith("/") ? base : base + "/")
             .sessionAuthenticator(slot)
             .sessionRenewalSkew(Duration.ZERO)
+            .maxConcurrentCalls(1)
             .redactor(REDACTOR)
             .logLevel(settings.logLevel())
             .retryPolicy(settings.retryPolicy());
@@ -119,11 +129,15 @@ public final class EnetTransport implements AutoCloseable {
     Request request = build(client, call);
     String text;
     try {
-      text = client.execute(request, r -> EnetBodies.text(EnetSession.bytes(r), EnetSession.contentType(r), xml));
+      text =
+          client.execute(
+              request, r -> EnetBodies.text(EnetSession.bytes(r), EnetSession.contentType(r), xml));
     } catch (XmlFormatException e) {
       throw new TransientException(
-          ErrorDetails.of(EnetErrors.SYSTEM, call.operation()).withHttpStatus(200)
-              .withRemote(null, "unreadable answer: " + e.getMessage()), e);
+          ErrorDetails.of(EnetErrors.SYSTEM, call.operation())
+              .withHttpStatus(200)
+              .withRemote(null, "unreadable answer: " + e.getMessage()),
+          e);
     }
     if (EnetErrors.isError(text)) {
       throw errors.forCall(call.operation(), text);
@@ -131,17 +145,21 @@ public final class EnetTransport implements AutoCloseable {
     return text;
   }
 
-  /** Runs a session-less call ({@code GetVersion}). */
-  public String callWithoutSession(String path, String operation) {
+  /** Runs a call without parameters whose answer is plain text ({@code GetVersion}). */
+  public String callSimple(String path, String operation) {
     EnetSession slot = pool.acquire();
     try {
       TenantClient client = slot.client();
       Request request =
-          new Request.Builder().url(client.url(path)).get()
+          new Request.Builder()
+              .url(client.url(path))
+              .get()
               .tag(RequestOptions.class, RequestOptions.builder().operation(operation).build())
               .build();
-      // GetVersion needs no UserId; the session interceptor adds one, which SYSPRO ignores.
-      String text = client.execute(request, r -> EnetBodies.text(EnetSession.bytes(r), EnetSession.contentType(r), xml));
+      // GetVersion needs no UserId; the session adds one, which SYSPRO ignores.
+      String text =
+          client.execute(
+              request, r -> EnetBodies.text(EnetSession.bytes(r), EnetSession.contentType(r), xml));
       if (EnetErrors.isError(text)) {
         throw errors.forCall(operation, text);
       }
@@ -169,7 +187,12 @@ public final class EnetTransport implements AutoCloseable {
           .tag(RequestOptions.class, options)
           .build();
     }
-    return new Request.Builder().url(get).get().tag(EnetCall.class, call).tag(RequestOptions.class, options).build();
+    return new Request.Builder()
+        .url(get)
+        .get()
+        .tag(EnetCall.class, call)
+        .tag(RequestOptions.class, options)
+        .build();
   }
 
   /** Logs off every session. */

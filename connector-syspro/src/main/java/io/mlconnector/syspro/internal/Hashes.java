@@ -33,7 +33,6 @@ public final class Hashes {
     return sb.toString();
   }
 
-
   /** {@code length} decimal digits derived from the SHA-256 of {@code text}. */
   public static String digits(String text, int length) {
     StringBuilder sb = new StringBuilder();

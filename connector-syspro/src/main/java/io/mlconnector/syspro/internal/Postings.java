@@ -20,7 +20,8 @@ public final class Postings {
 
   /** A permanent refusal of bad input, naming what was wrong. */
   public static RejectedException refuse(String operation, String message) {
-    return new RejectedException(ErrorDetails.of(SysproRefs.SYSTEM, operation).withRemote(null, message));
+    return new RejectedException(
+        ErrorDetails.of(SysproRefs.SYSTEM, operation).withRemote(null, message));
   }
 
   /** The id of a syspro ref of {@code type}, or a refusal naming the field. */
@@ -34,10 +35,9 @@ public final class Postings {
     return ref.id();
   }
 
-  /**
-   * The rows of {@code table} whose {@code column} equals {@code value} (COMFND, all columns).
-   */
-  public static List<SysproElement> rowsWhere(SysproClient client, String table, String column, String value) {
+  /** The rows of {@code table} whose {@code column} equals {@code value} (COMFND, all columns). */
+  public static List<SysproElement> rowsWhere(
+      SysproClient client, String table, String column, String value) {
     return client.find(ComfndQuery.of(table).and(column, "EQ", value));
   }
 
@@ -73,7 +73,8 @@ public final class Postings {
   }
 
   /** A write result. */
-  public static WriteResult result(ExternalRef target, Map<String, String> attributes, String operationKey) {
+  public static WriteResult result(
+      ExternalRef target, Map<String, String> attributes, String operationKey) {
     return new WriteResult(target, attributes, operationKey);
   }
 

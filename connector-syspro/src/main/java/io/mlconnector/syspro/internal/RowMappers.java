@@ -14,6 +14,7 @@ import io.mlconnector.syspro.SysproRefs;
 import java.math.BigDecimal;
 import java.util.Currency;
 import java.util.List;
+import java.util.Locale;
 
 /** Turns SYSPRO table rows (SQL column names) into canonical records. */
 public final class RowMappers {
@@ -26,7 +27,7 @@ public final class RowMappers {
       return null;
     }
     try {
-      return Currency.getInstance(code.strip().toUpperCase(java.util.Locale.ROOT));
+      return Currency.getInstance(code.strip().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
       return null;
     }
@@ -89,7 +90,7 @@ public final class RowMappers {
     String code = r.textOr("GlCode", "");
     String type = r.textOr("AccountType", "");
     GlAccount.Type t;
-    switch (type.toUpperCase(java.util.Locale.ROOT)) {
+    switch (type.toUpperCase(Locale.ROOT)) {
       case "A":
         t = GlAccount.Type.ASSET;
         break;
@@ -108,14 +109,22 @@ public final class RowMappers {
       default:
         t = null;
     }
-    Extensions ext = type.isEmpty() ? Extensions.empty() : Extensions.of(SysproExtensions.ACCOUNT_TYPE, type);
+    Extensions ext =
+        type.isEmpty() ? Extensions.empty() : Extensions.of(SysproExtensions.ACCOUNT_TYPE, type);
     return new GlAccount(
-        SysproRefs.glAccount(tenant, code), version, code, r.textOr("Description", code), t, true, null, ext);
+        SysproRefs.glAccount(tenant, code),
+        version,
+        code,
+        r.textOr("Description", code),
+        t,
+        true,
+        null,
+        ext);
   }
 
   /**
-   * An {@code ArInvoice} row with its lines ({@code ArTrnDetail} rows). Without line rows, one
-   * line carries the invoice value net of tax. Status PAID when {@code InvoiceBal1} is zero.
+   * An {@code ArInvoice} row with its lines ({@code ArTrnDetail} rows). Without line rows, one line
+   * carries the invoice value net of tax. Status PAID when {@code InvoiceBal1} is zero.
    */
   public static Invoice arInvoice(
       String tenant, ODataRow r, String version, List<ODataRow> lines, Currency fallbackCurrency) {
@@ -126,7 +135,11 @@ public final class RowMappers {
     Currency currency = iso(cur) != null ? iso(cur) : fallbackCurrency;
     if (currency == null) {
       throw new IllegalArgumentException(
-          "invoice " + invoice + " has no ISO currency (AccountCur '" + cur + "') and no default currency is set");
+          "invoice "
+              + invoice
+              + " has no ISO currency (AccountCur '"
+              + cur
+              + "') and no default currency is set");
     }
     BigDecimal value = r.decimal("CurrencyValue").orElse(BigDecimal.ZERO);
     BigDecimal tax = r.decimal("TaxPortion").orElse(BigDecimal.ZERO);
@@ -137,20 +150,31 @@ public final class RowMappers {
             .version(version)
             .customer(SysproRefs.customer(tenant, customer))
             .documentType(
-                "C".equals(docType) ? Invoice.DocumentType.CREDIT_NOTE
-                    : "D".equals(docType) ? Invoice.DocumentType.DEBIT_NOTE : Invoice.DocumentType.INVOICE)
+                "C".equals(docType)
+                    ? Invoice.DocumentType.CREDIT_NOTE
+                    : "D".equals(docType)
+                        ? Invoice.DocumentType.DEBIT_NOTE
+                        : Invoice.DocumentType.INVOICE)
             .number(invoice)
             .status(balance.signum() == 0 ? Invoice.Status.PAID : Invoice.Status.OPEN)
-            .issueDate(r.date("InvoiceDate").orElseThrow(
-                () -> new IllegalArgumentException("invoice " + invoice + " has no InvoiceDate")))
+            .issueDate(
+                r.date("InvoiceDate")
+                    .orElseThrow(
+                        () ->
+                            new IllegalArgumentException(
+                                "invoice " + invoice + " has no InvoiceDate")))
             .currency(currency)
             .purchaseOrder(r.textOr("CustomerPoNumber", null))
             .paymentTerms(r.textOr("TermsCode", null));
     BigDecimal total = BigDecimal.ZERO;
     if (lines.isEmpty()) {
       b.addLine(
-          InvoiceLine.builder().number(1).description("Invoice " + invoice)
-              .amount(Money.of(value.subtract(tax), currency)).taxAmount(Money.of(tax, currency)).build());
+          InvoiceLine.builder()
+              .number(1)
+              .description("Invoice " + invoice)
+              .amount(Money.of(value.subtract(tax), currency))
+              .taxAmount(Money.of(tax, currency))
+              .build());
       total = value;
     } else {
       int n = 0;
@@ -178,8 +202,11 @@ public final class RowMappers {
       paid = total;
     }
     b.amountPaid(Money.of(paid, currency))
-        .extensions(Extensions.builder().put(SysproExtensions.OPEN_BALANCE, balance)
-            .put(SysproExtensions.BRANCH, r.textOr("Branch", "")).build());
+        .extensions(
+            Extensions.builder()
+                .put(SysproExtensions.OPEN_BALANCE, balance)
+                .put(SysproExtensions.BRANCH, r.textOr("Branch", ""))
+                .build());
     return b.build();
   }
 

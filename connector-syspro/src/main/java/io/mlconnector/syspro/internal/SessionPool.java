@@ -7,7 +7,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -72,8 +71,13 @@ public final class SessionPool implements EnetSession.Pool, AutoCloseable {
         if (left <= 0) {
           throw new TransientException(
               ErrorDetails.of(EnetErrors.SYSTEM, "acquire session")
-                  .withRemote(null, "no SYSPRO session became free within " + acquireTimeout
-                      + " (" + slots.size() + " in use)"));
+                  .withRemote(
+                      null,
+                      "no SYSPRO session became free within "
+                          + acquireTimeout
+                          + " ("
+                          + slots.size()
+                          + " in use)"));
         }
         try {
           changed.awaitNanos(left);

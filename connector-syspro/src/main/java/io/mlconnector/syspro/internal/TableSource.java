@@ -57,7 +57,10 @@ public final class TableSource<T> implements PollSource<T> {
 
   /** A source over {@code table}; {@code keyOfRef} turns a ref back into key column values. */
   public TableSource(
-      SysproOData odata, ODataTable table, PageMapper<T> mapper, Function<ExternalRef, List<String>> keyOfRef) {
+      SysproOData odata,
+      ODataTable table,
+      PageMapper<T> mapper,
+      Function<ExternalRef, List<String>> keyOfRef) {
     this.odata = odata;
     this.table = table;
     this.mapper = mapper;
@@ -94,8 +97,12 @@ public final class TableSource<T> implements PollSource<T> {
           } else if (after.tieBreaker().isEmpty()) {
             q = q.filter(ODataFilter.gt(wm, at));
           } else {
-            q = q.filter(ODataFilter.or(ODataFilter.gt(wm, at),
-                ODataFilter.and(ODataFilter.eq(wm, at), keyAfter(split(after.tieBreaker())))));
+            q =
+                q.filter(
+                    ODataFilter.or(
+                        ODataFilter.gt(wm, at),
+                        ODataFilter.and(
+                            ODataFilter.eq(wm, at), keyAfter(split(after.tieBreaker())))));
           }
         }
         break;
@@ -135,7 +142,9 @@ public final class TableSource<T> implements PollSource<T> {
       eqs.add(ODataFilter.eq(table.keyColumns().get(i), key.get(i)));
     }
     ODataPage<ODataRow> page =
-        odata.page(table, ODataQuery.of(V4).filter(ODataFilter.and(eqs.toArray(new ODataFilter[0]))).top(1));
+        odata.page(
+            table,
+            ODataQuery.of(V4).filter(ODataFilter.and(eqs.toArray(new ODataFilter[0]))).top(1));
     if (page.items().isEmpty()) {
       return Optional.empty();
     }
@@ -148,9 +157,13 @@ public final class TableSource<T> implements PollSource<T> {
     switch (table.strategy()) {
       case ROW_VERSION:
         return row.rowVersion(table.watermarkColumn())
-            .orElseThrow(() -> new IllegalStateException(
-                table.entitySet() + " rows carry no " + table.watermarkColumn()
-                    + ": configure FULL_SCAN for this table"));
+            .orElseThrow(
+                () ->
+                    new IllegalStateException(
+                        table.entitySet()
+                            + " rows carry no "
+                            + table.watermarkColumn()
+                            + ": configure FULL_SCAN for this table"));
       case MODIFIED_TIMESTAMP:
         return row.textOr(table.watermarkColumn(), "") + "#" + contentHash(row).substring(0, 16);
       default:
@@ -183,7 +196,12 @@ public final class TableSource<T> implements PollSource<T> {
     List<String> parts = List.of(joined.split("\\|", -1));
     if (parts.size() != table.keyColumns().size()) {
       throw new IllegalArgumentException(
-          "checkpoint '" + joined + "' does not hold the " + table.keyColumns().size() + " key parts of " + table.sqlName());
+          "checkpoint '"
+              + joined
+              + "' does not hold the "
+              + table.keyColumns().size()
+              + " key parts of "
+              + table.sqlName());
     }
     return parts;
   }
@@ -198,9 +216,12 @@ public final class TableSource<T> implements PollSource<T> {
         parts.add(ODataFilter.eq(keys.get(j), values.get(j)));
       }
       parts.add(ODataFilter.gt(keys.get(i), values.get(i)));
-      alternatives.add(parts.size() == 1 ? parts.get(0) : ODataFilter.and(parts.toArray(new ODataFilter[0])));
+      alternatives.add(
+          parts.size() == 1 ? parts.get(0) : ODataFilter.and(parts.toArray(new ODataFilter[0])));
     }
-    return alternatives.size() == 1 ? alternatives.get(0) : ODataFilter.or(alternatives.toArray(new ODataFilter[0]));
+    return alternatives.size() == 1
+        ? alternatives.get(0)
+        : ODataFilter.or(alternatives.toArray(new ODataFilter[0]));
   }
 
   private static Object timestamp(String text, Duration minus) {
@@ -227,8 +248,10 @@ public final class TableSource<T> implements PollSource<T> {
       sb.append(e.getKey()).append('=').append(e.getValue()).append('\n');
     }
     try {
-      return HexFormat.of().formatHex(
-          MessageDigest.getInstance("SHA-256").digest(sb.toString().getBytes(StandardCharsets.UTF_8)));
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256")
+                  .digest(sb.toString().getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is missing from this JVM", e);
     }
@@ -236,6 +259,10 @@ public final class TableSource<T> implements PollSource<T> {
 
   /** Logs a row that cannot become a record (it is skipped, with its key). */
   public static void skipped(String table, List<String> key, RuntimeException e) {
-    LOG.error("SYSPRO {} row {} cannot be read as a record and is skipped: {}", table, key, e.getMessage());
+    LOG.error(
+        "SYSPRO {} row {} cannot be read as a record and is skipped: {}",
+        table,
+        key,
+        e.getMessage());
   }
 }

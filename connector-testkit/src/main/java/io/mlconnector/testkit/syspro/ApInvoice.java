@@ -40,7 +40,8 @@ public record ApInvoice(
   }
 
   /** An unpaid AP invoice due on its invoice date. */
-  public static ApInvoice of(String supplier, String invoice, LocalDate invoiceDate, BigDecimal value) {
+  public static ApInvoice of(
+      String supplier, String invoice, LocalDate invoiceDate, BigDecimal value) {
     return new ApInvoice(supplier, invoice, invoiceDate, invoiceDate, value, value, "", 0, 0);
   }
 }

@@ -44,27 +44,33 @@ public record ArInvoice(
   }
 
   /** An unpaid invoice without lines. */
-  public static ArInvoice of(String customer, String invoice, LocalDate invoiceDate, BigDecimal value) {
-    return new ArInvoice(customer, invoice, "I", invoiceDate, value, value, BigDecimal.ZERO, "", List.of());
+  public static ArInvoice of(
+      String customer, String invoice, LocalDate invoiceDate, BigDecimal value) {
+    return new ArInvoice(
+        customer, invoice, "I", invoiceDate, value, value, BigDecimal.ZERO, "", List.of());
   }
 
   /** This invoice with another open balance. */
   public ArInvoice withBalance(BigDecimal balance) {
-    return new ArInvoice(customer, invoice, documentType, invoiceDate, value, balance, tax, customerPoNumber, lines);
+    return new ArInvoice(
+        customer, invoice, documentType, invoiceDate, value, balance, tax, customerPoNumber, lines);
   }
 
   /** This invoice with another tax portion. */
   public ArInvoice withTax(BigDecimal tax) {
-    return new ArInvoice(customer, invoice, documentType, invoiceDate, value, balance, tax, customerPoNumber, lines);
+    return new ArInvoice(
+        customer, invoice, documentType, invoiceDate, value, balance, tax, customerPoNumber, lines);
   }
 
   /** This invoice with a customer purchase order number. */
   public ArInvoice withCustomerPoNumber(String customerPoNumber) {
-    return new ArInvoice(customer, invoice, documentType, invoiceDate, value, balance, tax, customerPoNumber, lines);
+    return new ArInvoice(
+        customer, invoice, documentType, invoiceDate, value, balance, tax, customerPoNumber, lines);
   }
 
   /** This invoice with these lines. */
   public ArInvoice withLines(List<ArInvoiceLine> lines) {
-    return new ArInvoice(customer, invoice, documentType, invoiceDate, value, balance, tax, customerPoNumber, lines);
+    return new ArInvoice(
+        customer, invoice, documentType, invoiceDate, value, balance, tax, customerPoNumber, lines);
   }
 }

@@ -9,7 +9,8 @@ public enum BusyPolicy {
   /** The second call waits until the first has finished, then runs. */
   SERIALISE,
   /**
-   * The second call is answered at once with {@code ERROR: } and {@link SysproMessage#SESSION_BUSY}.
+   * The second call is answered at once with {@code ERROR: } and {@link
+   * SysproMessage#SESSION_BUSY}.
    */
   REJECT
 }

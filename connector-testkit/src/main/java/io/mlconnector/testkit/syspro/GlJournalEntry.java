@@ -10,4 +10,5 @@ import java.math.BigDecimal;
  * @param reference the line reference
  * @param comment the line comment
  */
-public record GlJournalEntry(String ledgerCode, BigDecimal amount, String reference, String comment) {}
+public record GlJournalEntry(
+    String ledgerCode, BigDecimal amount, String reference, String comment) {}

@@ -21,7 +21,8 @@ public record Operator(String code, String password, String odataPassword, int c
       throw new IllegalArgumentException("code must not be blank");
     }
     if (concurrentUsers < 1) {
-      throw new IllegalArgumentException("concurrentUsers must be at least 1, was " + concurrentUsers);
+      throw new IllegalArgumentException(
+          "concurrentUsers must be at least 1, was " + concurrentUsers);
     }
   }
 

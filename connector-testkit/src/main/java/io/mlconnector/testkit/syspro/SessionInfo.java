@@ -10,4 +10,5 @@ import java.time.Instant;
  * @param loggedOnAt when it logged on (simulator clock)
  * @param lastActivity its last call (simulator clock)
  */
-public record SessionInfo(String userId, String operator, Instant loggedOnAt, Instant lastActivity) {}
+public record SessionInfo(
+    String userId, String operator, Instant loggedOnAt, Instant lastActivity) {}

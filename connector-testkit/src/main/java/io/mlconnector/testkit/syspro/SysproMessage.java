@@ -4,8 +4,8 @@ package io.mlconnector.testkit.syspro;
  * The texts of e.net exceptions ({@code HTTP 200}, body {@code ERROR: <text>}) whose exact wording
  * matters to a client. Only {@link #INVALID_OPERATOR_PASSWORD} is confirmed from recorded traffic;
  * the others are unconfirmed and can be overridden with {@link
- * SysproSimulator.Builder#message(SysproMessage, String)}. Texts are {@link String#format} patterns;
- * their arguments are listed per constant.
+ * SysproSimulator.Builder#message(SysproMessage, String)}. Texts are {@link String#format}
+ * patterns; their arguments are listed per constant.
  */
 public enum SysproMessage {
   /** Logon with a wrong operator password (confirmed). No arguments. */

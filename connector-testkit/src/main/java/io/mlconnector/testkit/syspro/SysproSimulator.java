@@ -16,6 +16,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -63,7 +64,7 @@ public final class SysproSimulator implements AutoCloseable {
 
   private SysproSimulator(Builder b) {
     this.config = b.config.copy();
-    this.clock = new ManualClock(b.start, b.zone);
+    this.clock = new ManualClock(b.clock);
     this.company = new Company(config.companyId, config.companyName, config.localCurrency, clock);
     this.sessions = new Sessions(config, clock);
     this.faults = b.faults;
@@ -86,13 +87,18 @@ public final class SysproSimulator implements AutoCloseable {
     }
     String odataBase = config.odataPath.toLowerCase(Locale.ROOT);
     if (lower.startsWith(odataBase + "/") || lower.equals(odataBase)) {
-      return odata.handle(request, server.baseUri() + config.odataPath, path.substring(odataBase.length()));
+      return odata.handle(
+          request, server.baseUri() + config.odataPath, path.substring(odataBase.length()));
     }
     return SimResponse.text(404, "text/html", "Not Found", StandardCharsets.UTF_8);
   }
 
   private static SimResponse internalError() {
-    return SimResponse.text(500, "text/html", "<html><body>Internal Server Error</body></html>", StandardCharsets.UTF_8)
+    return SimResponse.text(
+            500,
+            "text/html",
+            "<html><body>Internal Server Error</body></html>",
+            StandardCharsets.UTF_8)
         .withHeader("Server", "Microsoft-HTTPAPI/2.0");
   }
 
@@ -103,7 +109,10 @@ public final class SysproSimulator implements AutoCloseable {
     return URI.create(server.baseUri() + config.restPath);
   }
 
-  /** The OData service prefix without the company, e.g. {@code http://127.0.0.1:50123/SYSPRO8Odata/SYSPROOData}. */
+  /**
+   * The OData service prefix without the company, e.g. {@code
+   * http://127.0.0.1:50123/SYSPRO8Odata/SYSPROOData}.
+   */
   public URI odataBaseUri() {
     return URI.create(server.baseUri() + config.odataPath);
   }
@@ -140,7 +149,10 @@ public final class SysproSimulator implements AutoCloseable {
     return clock.instant();
   }
 
-  /** Moves the simulator clock forward (idle timeouts, "today" for defaulted dates). */
+  /**
+   * Moves the simulator clock forward (idle timeouts, "today" for defaulted dates). The financial
+   * period does not follow the clock: set it with {@link #setCurrentPeriod}.
+   */
   public void advanceClock(Duration duration) {
     Objects.requireNonNull(duration, "duration");
     if (duration.isNegative()) {
@@ -149,7 +161,10 @@ public final class SysproSimulator implements AutoCloseable {
     clock.advance(duration);
   }
 
-  /** Sets the simulator clock. */
+  /**
+   * Sets the simulator clock (it may move backwards). The financial period does not follow the
+   * clock: set it with {@link #setCurrentPeriod}.
+   */
   public void setClock(Instant instant) {
     clock.set(Objects.requireNonNull(instant, "instant"));
   }
@@ -190,7 +205,9 @@ public final class SysproSimulator implements AutoCloseable {
     Map<String, Object> row = new LinkedHashMap<>();
     row.put("Customer", customer.code());
     row.put("Name", customer.name());
-    row.put("ShortName", customer.name().length() > 20 ? customer.name().substring(0, 20) : customer.name());
+    row.put(
+        "ShortName",
+        customer.name().length() > 20 ? customer.name().substring(0, 20) : customer.name());
     row.put("Currency", customer.currency().isBlank() ? config.localCurrency : customer.currency());
     row.put("Branch", customer.branch());
     row.put("TermsCode", customer.termsCode());
@@ -213,7 +230,8 @@ public final class SysproSimulator implements AutoCloseable {
     synchronized (company) {
       Map<String, Object> c = company.table(Company.AR_CUSTOMER).find(invoice.customer());
       if (c == null) {
-        throw new IllegalArgumentException("invoice.customer '" + invoice.customer() + "' is not a customer; add it first");
+        throw new IllegalArgumentException(
+            "invoice.customer '" + invoice.customer() + "' is not a customer; add it first");
       }
       Map<String, Object> row = new LinkedHashMap<>();
       row.put("Customer", invoice.customer());
@@ -256,7 +274,9 @@ public final class SysproSimulator implements AutoCloseable {
     Map<String, Object> row = new LinkedHashMap<>();
     row.put("Supplier", supplier.code());
     row.put("SupplierName", supplier.name());
-    row.put("SupShortName", supplier.name().length() > 20 ? supplier.name().substring(0, 20) : supplier.name());
+    row.put(
+        "SupShortName",
+        supplier.name().length() > 20 ? supplier.name().substring(0, 20) : supplier.name());
     row.put("Currency", supplier.currency().isBlank() ? config.localCurrency : supplier.currency());
     row.put("TermsCode", supplier.termsCode());
     row.put("Email", supplier.email());
@@ -277,7 +297,8 @@ public final class SysproSimulator implements AutoCloseable {
     synchronized (company) {
       Map<String, Object> s = company.table(Company.AP_SUPPLIER).find(invoice.supplier());
       if (s == null) {
-        throw new IllegalArgumentException("invoice.supplier '" + invoice.supplier() + "' is not a supplier; add it first");
+        throw new IllegalArgumentException(
+            "invoice.supplier '" + invoice.supplier() + "' is not a supplier; add it first");
       }
       Map<String, Object> row = new LinkedHashMap<>();
       row.put("Supplier", invoice.supplier());
@@ -310,6 +331,91 @@ public final class SysproSimulator implements AutoCloseable {
     }
   }
 
+  /**
+   * Seeds a small demo company: three customers (one on hold, names with characters that need
+   * Windows-1252), five AR invoices with lines (one fully paid), two suppliers, one AP invoice and
+   * six GL accounts. For samples and exploratory runs; tests should seed exactly what they assert.
+   */
+  public void seedDemoData() {
+    addCustomer(
+        Customer.of("CAF001", "Café Zürich AG")
+            .withCurrency("EUR")
+            .withEmail("ap@cafe-zurich.example")
+            .withBranch("10")
+            .withCreditLimit(new BigDecimal("25000")));
+    addCustomer(
+        Customer.of("BIK002", "Bike Shop €uro Ltd")
+            .withBranch("20")
+            .withEmail("accounts@bikeshop.example"));
+    addCustomer(Customer.of("HLD003", "Held Trading").withOnHold(true).withTermsCode("60"));
+    addArInvoice(
+        ArInvoice.of("CAF001", "100101", LocalDate.of(2023, 12, 4), new BigDecimal("1150.00"))
+            .withTax(new BigDecimal("150.00"))
+            .withCustomerPoNumber("PO-7781")
+            .withLines(
+                List.of(
+                    new ArInvoiceLine(
+                        1,
+                        "B100",
+                        "Mountain bike",
+                        new BigDecimal("2"),
+                        new BigDecimal("800.00"),
+                        new BigDecimal("120.00")),
+                    new ArInvoiceLine(
+                        2,
+                        "H200",
+                        "Helmet",
+                        new BigDecimal("4"),
+                        new BigDecimal("200.00"),
+                        new BigDecimal("30.00")))));
+    addArInvoice(
+        ArInvoice.of("CAF001", "100102", LocalDate.of(2024, 1, 8), new BigDecimal("230.00"))
+            .withLines(
+                List.of(
+                    new ArInvoiceLine(
+                        1, "S300", "Service", BigDecimal.ONE, new BigDecimal("230.00"), null))));
+    addArInvoice(
+        ArInvoice.of("BIK002", "100103", LocalDate.of(2024, 1, 9), new BigDecimal("89.90"))
+            .withBalance(BigDecimal.ZERO)
+            .withLines(
+                List.of(
+                    new ArInvoiceLine(
+                        1, "T400", "Tyre", BigDecimal.ONE, new BigDecimal("89.90"), null))));
+    addArInvoice(
+        ArInvoice.of("BIK002", "100104", LocalDate.of(2024, 1, 12), new BigDecimal("4999.00"))
+            .withLines(
+                List.of(
+                    new ArInvoiceLine(
+                        1,
+                        "B100",
+                        "Mountain bike",
+                        new BigDecimal("5"),
+                        new BigDecimal("4999.00"),
+                        null))));
+    addArInvoice(
+        ArInvoice.of("HLD003", "100105", LocalDate.of(2023, 10, 30), new BigDecimal("640.00"))
+            .withLines(
+                List.of(
+                    new ArInvoiceLine(
+                        1,
+                        "H200",
+                        "Helmet",
+                        new BigDecimal("16"),
+                        new BigDecimal("640.00"),
+                        null))));
+    addSupplier(
+        Supplier.of("SUP001", "Pièces Détachées SA").withCurrency("EUR").withTermsCode("45"));
+    addSupplier(Supplier.of("SUP002", "Office Supplies Inc").withEmail("billing@office.example"));
+    addApInvoice(
+        ApInvoice.of("SUP002", "OS-5521", LocalDate.of(2024, 1, 3), new BigDecimal("312.50")));
+    addGlAccount(GlAccount.of("00-1010", "Bank - operating", "A"));
+    addGlAccount(GlAccount.of("00-1200", "Accounts receivable", "A"));
+    addGlAccount(GlAccount.of("00-2100", "Accounts payable", "L"));
+    addGlAccount(GlAccount.of("00-2300", "Accrued liabilities", "L"));
+    addGlAccount(GlAccount.of("00-4000", "Sales", "R"));
+    addGlAccount(GlAccount.of("00-6150", "Payment processing fees", "E"));
+  }
+
   private static BigDecimal money(BigDecimal v) {
     return v.setScale(2, RoundingMode.HALF_UP);
   }
@@ -319,7 +425,8 @@ public final class SysproSimulator implements AutoCloseable {
   /** A customer by its stored code. */
   public Optional<Customer> customer(String code) {
     synchronized (company) {
-      Map<String, Object> r = company.table(Company.AR_CUSTOMER).find(Objects.requireNonNull(code, "code"));
+      Map<String, Object> r =
+          company.table(Company.AR_CUSTOMER).find(Objects.requireNonNull(code, "code"));
       return Optional.ofNullable(r).map(SysproSimulator::toCustomer);
     }
   }
@@ -327,7 +434,9 @@ public final class SysproSimulator implements AutoCloseable {
   /** Every customer, in code order. */
   public List<Customer> customers() {
     synchronized (company) {
-      return company.table(Company.AR_CUSTOMER).rows().stream().map(SysproSimulator::toCustomer).toList();
+      return company.table(Company.AR_CUSTOMER).rows().stream()
+          .map(SysproSimulator::toCustomer)
+          .toList();
     }
   }
 
@@ -346,22 +455,40 @@ public final class SysproSimulator implements AutoCloseable {
   /** An AR invoice (document type {@code I}) with its lines. */
   public Optional<ArInvoice> arInvoice(String customer, String invoice) {
     synchronized (company) {
-      Map<String, Object> r = company.table(Company.AR_INVOICE)
-          .find(Objects.requireNonNull(customer, "customer"), Objects.requireNonNull(invoice, "invoice"), "I");
+      Map<String, Object> r =
+          company
+              .table(Company.AR_INVOICE)
+              .find(
+                  Objects.requireNonNull(customer, "customer"),
+                  Objects.requireNonNull(invoice, "invoice"),
+                  "I");
       if (r == null) {
         return Optional.empty();
       }
       List<ArInvoiceLine> lines = new ArrayList<>();
       for (Map<String, Object> l : company.table(Company.AR_INVOICE_LINE).rows()) {
         if (customer.equals(l.get("Customer")) && invoice.equals(l.get("Invoice"))) {
-          lines.add(new ArInvoiceLine((Integer) l.get("DetailLine"), (String) l.get("StockCode"),
-              (String) l.get("StockDes"), (BigDecimal) l.get("QtyInvoiced"), (BigDecimal) l.get("NetSalesValue"),
-              (BigDecimal) l.get("TaxValue")));
+          lines.add(
+              new ArInvoiceLine(
+                  (Integer) l.get("DetailLine"),
+                  (String) l.get("StockCode"),
+                  (String) l.get("StockDes"),
+                  (BigDecimal) l.get("QtyInvoiced"),
+                  (BigDecimal) l.get("NetSalesValue"),
+                  (BigDecimal) l.get("TaxValue")));
         }
       }
-      return Optional.of(new ArInvoice(customer, invoice, "I", (LocalDate) r.get("InvoiceDate"),
-          (BigDecimal) r.get("CurrencyValue"), (BigDecimal) r.get("InvoiceBal1"), (BigDecimal) r.get("TaxPortion"),
-          (String) r.get("CustomerPoNumber"), lines));
+      return Optional.of(
+          new ArInvoice(
+              customer,
+              invoice,
+              "I",
+              (LocalDate) r.get("InvoiceDate"),
+              (BigDecimal) r.get("CurrencyValue"),
+              (BigDecimal) r.get("InvoiceBal1"),
+              (BigDecimal) r.get("TaxPortion"),
+              (String) r.get("CustomerPoNumber"),
+              lines));
     }
   }
 
@@ -372,7 +499,10 @@ public final class SysproSimulator implements AutoCloseable {
    */
   public BigDecimal invoiceBalance(String customer, String invoice) {
     return arInvoice(customer, invoice)
-        .orElseThrow(() -> new IllegalArgumentException("no AR invoice '" + invoice + "' for customer '" + customer + "'"))
+        .orElseThrow(
+            () ->
+                new IllegalArgumentException(
+                    "no AR invoice '" + invoice + "' for customer '" + customer + "'"))
         .balance();
   }
 
@@ -383,10 +513,18 @@ public final class SysproSimulator implements AutoCloseable {
       rows.sort((a, b) -> Long.compare((Long) a.get("TimeStamp"), (Long) b.get("TimeStamp")));
       List<ArPayment> out = new ArrayList<>();
       for (Map<String, Object> r : rows) {
-        out.add(new ArPayment((String) r.get("Customer"), (String) r.get("Invoice"), (String) r.get("TrnType"),
-            (String) r.get("Reference"), (BigDecimal) r.get("TrnValue"), (BigDecimal) r.get("DiscValue"),
-            (Integer) r.get("TrnYear"), (Integer) r.get("TrnMonth"), (Integer) r.get("Journal"),
-            (LocalDate) r.get("JournalDate")));
+        out.add(
+            new ArPayment(
+                (String) r.get("Customer"),
+                (String) r.get("Invoice"),
+                (String) r.get("TrnType"),
+                (String) r.get("Reference"),
+                (BigDecimal) r.get("TrnValue"),
+                (BigDecimal) r.get("DiscValue"),
+                (Integer) r.get("TrnYear"),
+                (Integer) r.get("TrnMonth"),
+                (Integer) r.get("Journal"),
+                (LocalDate) r.get("JournalDate")));
       }
       return out;
     }
@@ -401,9 +539,18 @@ public final class SysproSimulator implements AutoCloseable {
   /** A supplier by code. */
   public Optional<Supplier> supplier(String code) {
     synchronized (company) {
-      Map<String, Object> r = company.table(Company.AP_SUPPLIER).find(Objects.requireNonNull(code, "code"));
-      return Optional.ofNullable(r).map(s -> new Supplier((String) s.get("Supplier"), (String) s.get("SupplierName"),
-          (String) s.get("Currency"), (String) s.get("TermsCode"), (String) s.get("Email"), "Y".equals(s.get("OnHold"))));
+      Map<String, Object> r =
+          company.table(Company.AP_SUPPLIER).find(Objects.requireNonNull(code, "code"));
+      return Optional.ofNullable(r)
+          .map(
+              s ->
+                  new Supplier(
+                      (String) s.get("Supplier"),
+                      (String) s.get("SupplierName"),
+                      (String) s.get("Currency"),
+                      (String) s.get("TermsCode"),
+                      (String) s.get("Email"),
+                      "Y".equals(s.get("OnHold"))));
     }
   }
 
@@ -412,9 +559,17 @@ public final class SysproSimulator implements AutoCloseable {
     synchronized (company) {
       List<ApInvoice> out = new ArrayList<>();
       for (Map<String, Object> r : company.table(Company.AP_INVOICE).rows()) {
-        out.add(new ApInvoice((String) r.get("Supplier"), (String) r.get("Invoice"), (LocalDate) r.get("InvoiceDate"),
-            (LocalDate) r.get("DueDate"), (BigDecimal) r.get("OrigInvValue"), (BigDecimal) r.get("MthInvBal1"),
-            (String) r.get("Reference"), (Integer) r.get("Journal"), (Integer) r.get("EntryNumber")));
+        out.add(
+            new ApInvoice(
+                (String) r.get("Supplier"),
+                (String) r.get("Invoice"),
+                (LocalDate) r.get("InvoiceDate"),
+                (LocalDate) r.get("DueDate"),
+                (BigDecimal) r.get("OrigInvValue"),
+                (BigDecimal) r.get("MthInvBal1"),
+                (String) r.get("Reference"),
+                (Integer) r.get("Journal"),
+                (Integer) r.get("EntryNumber")));
       }
       return out;
     }
@@ -430,9 +585,16 @@ public final class SysproSimulator implements AutoCloseable {
   /** A GL account by code. */
   public Optional<GlAccount> glAccount(String code) {
     synchronized (company) {
-      Map<String, Object> r = company.table(Company.GEN_MASTER).find(Objects.requireNonNull(code, "code"));
-      return Optional.ofNullable(r).map(g -> new GlAccount((String) g.get("GlCode"), (String) g.get("Description"),
-          (String) g.get("AccountType"), (BigDecimal) g.get("CurrentBalance")));
+      Map<String, Object> r =
+          company.table(Company.GEN_MASTER).find(Objects.requireNonNull(code, "code"));
+      return Optional.ofNullable(r)
+          .map(
+              g ->
+                  new GlAccount(
+                      (String) g.get("GlCode"),
+                      (String) g.get("Description"),
+                      (String) g.get("AccountType"),
+                      (BigDecimal) g.get("CurrentBalance")));
     }
   }
 
@@ -444,14 +606,26 @@ public final class SysproSimulator implements AutoCloseable {
       for (Map<String, Object> h : company.table(Company.GEN_JOURNAL).rows()) {
         List<GlJournalEntry> entries = new ArrayList<>();
         for (Map<String, Object> d : details) {
-          if (d.get("GlYear").equals(h.get("GlYear")) && d.get("GlPeriod").equals(h.get("GlPeriod"))
+          if (d.get("GlYear").equals(h.get("GlYear"))
+              && d.get("GlPeriod").equals(h.get("GlPeriod"))
               && d.get("Journal").equals(h.get("Journal"))) {
-            entries.add(new GlJournalEntry((String) d.get("GlCode"), (BigDecimal) d.get("EntryValue"),
-                (String) d.get("Reference"), (String) d.get("Comment")));
+            entries.add(
+                new GlJournalEntry(
+                    (String) d.get("GlCode"),
+                    (BigDecimal) d.get("EntryValue"),
+                    (String) d.get("Reference"),
+                    (String) d.get("Comment")));
           }
         }
-        out.add(new GlJournal((Integer) h.get("GlYear"), (Integer) h.get("GlPeriod"), (Integer) h.get("Journal"),
-            (LocalDate) h.get("JournalDate"), (String) h.get("Reference"), (String) h.get("JnlStatus"), entries));
+        out.add(
+            new GlJournal(
+                (Integer) h.get("GlYear"),
+                (Integer) h.get("GlPeriod"),
+                (Integer) h.get("Journal"),
+                (LocalDate) h.get("JournalDate"),
+                (String) h.get("Reference"),
+                (String) h.get("JnlStatus"),
+                entries));
       }
       return out;
     }
@@ -521,8 +695,9 @@ public final class SysproSimulator implements AutoCloseable {
   /** Builds and starts a {@link SysproSimulator}. Reusable: every {@link #start()} copies it. */
   public static final class Builder {
     private final Config config = new Config();
-    private Instant start = LocalDate.of(2024, 1, 15).atTime(9, 0).toInstant(ZoneOffset.UTC);
-    private ZoneId zone = ZoneOffset.UTC;
+    private Clock clock =
+        Clock.fixed(
+            LocalDate.of(2024, 1, 15).atTime(9, 0).toInstant(ZoneOffset.UTC), ZoneOffset.UTC);
     private FaultInjector faults = new FaultInjector();
 
     private Builder() {}
@@ -567,7 +742,10 @@ public final class SysproSimulator implements AutoCloseable {
       return this;
     }
 
-    /** Idle time after which a session is invalid (SYSPRO's default is unconfirmed). Default 20 minutes. */
+    /**
+     * Idle time after which a session is invalid (SYSPRO's default is unconfirmed). Default 20
+     * minutes.
+     */
     public Builder idleTimeout(Duration timeout) {
       Objects.requireNonNull(timeout, "timeout");
       if (timeout.isNegative() || timeout.isZero()) {
@@ -577,7 +755,10 @@ public final class SysproSimulator implements AutoCloseable {
       return this;
     }
 
-    /** What a logon beyond the operator's concurrent users does. Default {@link SecondLogonPolicy#EVICT_OLDEST}. */
+    /**
+     * What a logon beyond the operator's concurrent users does. Default {@link
+     * SecondLogonPolicy#EVICT_OLDEST}.
+     */
     public Builder secondLogon(SecondLogonPolicy policy) {
       config.secondLogon = Objects.requireNonNull(policy, "policy");
       return this;
@@ -609,7 +790,8 @@ public final class SysproSimulator implements AutoCloseable {
 
     /** Overrides the text of one e.net exception (a {@link String#format} pattern). */
     public Builder message(SysproMessage message, String text) {
-      config.messages.put(Objects.requireNonNull(message, "message"), Objects.requireNonNull(text, "text"));
+      config.messages.put(
+          Objects.requireNonNull(message, "message"), Objects.requireNonNull(text, "text"));
       return this;
     }
 
@@ -618,7 +800,8 @@ public final class SysproSimulator implements AutoCloseable {
      * allow, as one integrator observed SYSPRO 8 do; by default they are an e.net exception.
      */
     public Builder ignoreUnknownElements(String businessObject) {
-      config.ignoreUnknownElements.add(nonBlank(businessObject, "businessObject").toUpperCase(Locale.ROOT));
+      config.ignoreUnknownElements.add(
+          nonBlank(businessObject, "businessObject").toUpperCase(Locale.ROOT));
       return this;
     }
 
@@ -684,7 +867,8 @@ public final class SysproSimulator implements AutoCloseable {
 
     /** Renames a table's OData entity set (names are unconfirmed). Default: the SQL name. */
     public Builder odataEntitySet(SysproTable table, String entitySet) {
-      config.entitySets.put(Objects.requireNonNull(table, "table"), nonBlank(entitySet, "entitySet"));
+      config.entitySets.put(
+          Objects.requireNonNull(table, "table"), nonBlank(entitySet, "entitySet"));
       return this;
     }
 
@@ -715,15 +899,31 @@ public final class SysproSimulator implements AutoCloseable {
       return this;
     }
 
-    /** The simulator clock's starting instant. Default 2024-01-15T09:00:00Z. */
+    /**
+     * The simulator clock starts at this instant and stands still until {@link
+     * SysproSimulator#advanceClock} or {@link SysproSimulator#setClock} move it. Default
+     * 2024-01-15T09:00:00Z.
+     */
     public Builder startTime(Instant start) {
-      this.start = Objects.requireNonNull(start, "start");
+      this.clock = Clock.fixed(Objects.requireNonNull(start, "start"), clock.getZone());
       return this;
     }
 
-    /** The company's time zone ("today" for defaulted dates). Default UTC. */
+    /**
+     * The company's time zone ("today" for defaulted dates and the current period). Default UTC.
+     */
     public Builder zone(ZoneId zone) {
-      this.zone = Objects.requireNonNull(zone, "zone");
+      this.clock = clock.withZone(Objects.requireNonNull(zone, "zone"));
+      return this;
+    }
+
+    /**
+     * Injects the base clock (its zone included), e.g. {@code Clock.systemUTC()} for a simulator
+     * whose sessions expire in real time. {@link SysproSimulator#advanceClock} still moves it
+     * forward by an offset. Default: a fixed clock at 2024-01-15T09:00:00Z.
+     */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
       return this;
     }
 
@@ -749,7 +949,8 @@ public final class SysproSimulator implements AutoCloseable {
      */
     public SysproSimulator start() {
       if (config.operators.isEmpty()) {
-        throw new IllegalStateException("at least one operator is required: call operator(Operator.of(code, password))");
+        throw new IllegalStateException(
+            "at least one operator is required: call operator(Operator.of(code, password))");
       }
       return new SysproSimulator(this);
     }
@@ -765,7 +966,8 @@ public final class SysproSimulator implements AutoCloseable {
     private static String path(String value, String name) {
       nonBlank(value, name);
       if (!value.startsWith("/") || value.endsWith("/")) {
-        throw new IllegalArgumentException(name + " must start with '/' and not end with '/', was " + value);
+        throw new IllegalArgumentException(
+            name + " must start with '/' and not end with '/', was " + value);
       }
       return value;
     }

@@ -20,7 +20,10 @@ import org.xml.sax.InputSource;
 final class Enet {
   static final Charset CP1252 = Charset.forName("windows-1252");
   static final OkHttpClient HTTP =
-      new OkHttpClient.Builder().retryOnConnectionFailure(false).readTimeout(10, TimeUnit.SECONDS).build();
+      new OkHttpClient.Builder()
+          .retryOnConnectionFailure(false)
+          .readTimeout(10, TimeUnit.SECONDS)
+          .build();
 
   private final SysproSimulator sim;
 
@@ -55,8 +58,16 @@ final class Enet {
   }
 
   String logon(String operator, String password) {
-    return get("/Logon", "Operator", operator, "OperatorPassword", password, "CompanyId", sim.companyId(),
-        "CompanyPassword", "");
+    return get(
+        "/Logon",
+        "Operator",
+        operator,
+        "OperatorPassword",
+        password,
+        "CompanyId",
+        sim.companyId(),
+        "CompanyPassword",
+        "");
   }
 
   String logon() {
@@ -72,11 +83,29 @@ final class Enet {
   }
 
   String post(String userId, String bo, String params, String xmlIn) {
-    return get("/Transaction/Post", "UserId", userId, "BusinessObject", bo, "XmlParameters", params, "XmlIn", xmlIn);
+    return get(
+        "/Transaction/Post",
+        "UserId",
+        userId,
+        "BusinessObject",
+        bo,
+        "XmlParameters",
+        params,
+        "XmlIn",
+        xmlIn);
   }
 
   String setup(String method, String userId, String bo, String params, String xmlIn) {
-    return get("/Setup/" + method, "UserId", userId, "BusinessObject", bo, "XmlParameters", params, "XmlIn", xmlIn);
+    return get(
+        "/Setup/" + method,
+        "UserId",
+        userId,
+        "BusinessObject",
+        bo,
+        "XmlParameters",
+        params,
+        "XmlIn",
+        xmlIn);
   }
 
   /** Parses business-object output. */
@@ -102,7 +131,10 @@ final class Enet {
   /** How many nodes an XPath selects. */
   static int count(String text, String xpath) {
     try {
-      return ((NodeList) XPathFactory.newInstance().newXPath().evaluate(xpath, xml(text), XPathConstants.NODESET))
+      return ((NodeList)
+              XPathFactory.newInstance()
+                  .newXPath()
+                  .evaluate(xpath, xml(text), XPathConstants.NODESET))
           .getLength();
     } catch (Exception e) {
       throw new AssertionError(e);

@@ -21,7 +21,8 @@ class SysproFaultTest {
   void start() {
     sim = Enet.builder().start();
     sim.addCustomer(Customer.of("CUS1", "Faulty"));
-    sim.addArInvoice(ArInvoice.of("CUS1", "INV1", LocalDate.of(2024, 1, 2), new BigDecimal("100.00")));
+    sim.addArInvoice(
+        ArInvoice.of("CUS1", "INV1", LocalDate.of(2024, 1, 2), new BigDecimal("100.00")));
     enet = new Enet(sim);
     id = enet.logon();
   }
@@ -32,10 +33,18 @@ class SysproFaultTest {
   }
 
   private String[] payment() {
-    return new String[] {"UserId", id, "BusinessObject", "ARSTPY", "XmlParameters", "",
-        "XmlIn", "<PostArPayment><Item><Payment><Customer>CUS1</Customer><PaymentValue>40.00</PaymentValue>"
-        + "<Reference>ch_1</Reference><InvoiceToPay><Invoice>INV1</Invoice><GrossPaymentValue>40.00"
-        + "</GrossPaymentValue></InvoiceToPay></Payment></Item></PostArPayment>"};
+    return new String[] {
+      "UserId",
+      id,
+      "BusinessObject",
+      "ARSTPY",
+      "XmlParameters",
+      "",
+      "XmlIn",
+      "<PostArPayment><Item><Payment><Customer>CUS1</Customer><PaymentValue>40.00</PaymentValue>"
+          + "<Reference>ch_1</Reference><InvoiceToPay><Invoice>INV1</Invoice><GrossPaymentValue>40.00"
+          + "</GrossPaymentValue></InvoiceToPay></Payment></Item></PostArPayment>"
+    };
   }
 
   @Test
@@ -51,14 +60,16 @@ class SysproFaultTest {
   @Test
   void aDroppedConnectionChangesNothing() {
     sim.faults().failNext(1, Fault.CONNECTION_DROP);
-    assertThatThrownBy(() -> enet.call("/Transaction/Post", payment()).close()).isInstanceOf(IOException.class);
+    assertThatThrownBy(() -> enet.call("/Transaction/Post", payment()).close())
+        .isInstanceOf(IOException.class);
     assertThat(sim.invoiceBalance("CUS1", "INV1")).isEqualByComparingTo("100.00");
   }
 
   @Test
   void aResponseLostAfterCommitLeavesThePaymentPosted() {
     sim.faults().failNext(1, Fault.RESPONSE_LOST_AFTER_COMMIT);
-    assertThatThrownBy(() -> enet.call("/Transaction/Post", payment()).close()).isInstanceOf(IOException.class);
+    assertThatThrownBy(() -> enet.call("/Transaction/Post", payment()).close())
+        .isInstanceOf(IOException.class);
     assertThat(sim.invoiceBalance("CUS1", "INV1")).isEqualByComparingTo("60.00");
     assertThat(sim.arPaymentsWithReference("ch_1")).hasSize(1);
     assertThat(sim.faults().injectedCount()).isEqualTo(1);

@@ -28,12 +28,14 @@ class SysproSessionConcurrencyTest {
     Enet enet = new Enet(sim);
     String id = enet.logon();
     sim.pauseCalls();
-    CompletableFuture<String> first = CompletableFuture.supplyAsync(() -> enet.get("/GetLogonProfile", "UserId", id), pool);
+    CompletableFuture<String> first =
+        CompletableFuture.supplyAsync(() -> enet.get("/GetLogonProfile", "UserId", id), pool);
     assertThat(sim.awaitPausedCalls(1, Duration.ofSeconds(5))).isTrue();
-    CompletableFuture<String> second = CompletableFuture.supplyAsync(() -> enet.get("/GetLogonProfile", "UserId", id), pool);
+    CompletableFuture<String> second =
+        CompletableFuture.supplyAsync(() -> enet.get("/GetLogonProfile", "UserId", id), pool);
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
     while (sim.callsWaitingForSession() < 1 && System.nanoTime() < deadline) {
-      Thread.onSpinWait();
+      Thread.sleep(2); // bounded poll for the second call to reach the session lock
     }
     assertThat(sim.callsWaitingForSession()).isEqualTo(1);
     assertThat(second).isNotDone();
@@ -48,26 +50,36 @@ class SysproSessionConcurrencyTest {
     Enet enet = new Enet(sim);
     String id = enet.logon();
     sim.pauseCalls();
-    CompletableFuture<String> first = CompletableFuture.supplyAsync(() -> enet.get("/GetLogonProfile", "UserId", id), pool);
+    CompletableFuture<String> first =
+        CompletableFuture.supplyAsync(() -> enet.get("/GetLogonProfile", "UserId", id), pool);
     assertThat(sim.awaitPausedCalls(1, Duration.ofSeconds(5))).isTrue();
     assertThat(enet.get("/GetLogonProfile", "UserId", id))
         .isEqualTo("ERROR: The UserID is currently processing another request");
     sim.resumeCalls();
     assertThat(first.get(5, TimeUnit.SECONDS)).contains("<OperatorCode>ADMIN</OperatorCode>");
-    assertThat(enet.get("/GetLogonProfile", "UserId", id)).contains("<OperatorCode>ADMIN</OperatorCode>");
+    assertThat(enet.get("/GetLogonProfile", "UserId", id))
+        .contains("<OperatorCode>ADMIN</OperatorCode>");
   }
 
   @Test
   void callsOnDifferentSessionsDoNotBlockEachOther() throws Exception {
-    sim = SysproSimulator.builder().operator(Operator.of("A", "a")).operator(Operator.of("B", "b"))
-        .busyPolicy(BusyPolicy.REJECT).start();
+    sim =
+        SysproSimulator.builder()
+            .operator(Operator.of("A", "a"))
+            .operator(Operator.of("B", "b"))
+            .busyPolicy(BusyPolicy.REJECT)
+            .start();
     Enet enet = new Enet(sim);
     String a = enet.logon("A", "a");
     String b = enet.logon("B", "b");
     sim.pauseCalls();
-    CompletableFuture<String> first = CompletableFuture.supplyAsync(() -> enet.get("/GetLogonProfile", "UserId", a), pool);
-    CompletableFuture<String> second = CompletableFuture.supplyAsync(() -> enet.get("/GetLogonProfile", "UserId", b), pool);
-    assertThat(sim.awaitPausedCalls(2, Duration.ofSeconds(5))).as("both calls inside at once").isTrue();
+    CompletableFuture<String> first =
+        CompletableFuture.supplyAsync(() -> enet.get("/GetLogonProfile", "UserId", a), pool);
+    CompletableFuture<String> second =
+        CompletableFuture.supplyAsync(() -> enet.get("/GetLogonProfile", "UserId", b), pool);
+    assertThat(sim.awaitPausedCalls(2, Duration.ofSeconds(5)))
+        .as("both calls inside at once")
+        .isTrue();
     sim.resumeCalls();
     assertThat(first.get(5, TimeUnit.SECONDS)).contains("<OperatorCode>A</OperatorCode>");
     assertThat(second.get(5, TimeUnit.SECONDS)).contains("<OperatorCode>B</OperatorCode>");

@@ -23,9 +23,11 @@ class SysproSessionLifetimeTest {
     Enet enet = new Enet(sim);
     String id = enet.logon();
     sim.advanceClock(Duration.ofMinutes(19));
-    assertThat(enet.get("/GetLogonProfile", "UserId", id)).contains("<OperatorCode>ADMIN</OperatorCode>");
+    assertThat(enet.get("/GetLogonProfile", "UserId", id))
+        .contains("<OperatorCode>ADMIN</OperatorCode>");
     sim.advanceClock(Duration.ofMinutes(19));
-    assertThat(enet.get("/GetLogonProfile", "UserId", id)).as("activity refreshed the session")
+    assertThat(enet.get("/GetLogonProfile", "UserId", id))
+        .as("activity refreshed the session")
         .contains("<OperatorCode>ADMIN</OperatorCode>");
     sim.advanceClock(Duration.ofMinutes(20));
     assertThat(enet.get("/GetLogonProfile", "UserId", id)).isEqualTo(INVALID);
@@ -35,12 +37,13 @@ class SysproSessionLifetimeTest {
 
   @Test
   void anOrphanedSessionHoldsItsSeatUntilItExpires() {
-    sim = SysproSimulator.builder()
-        .operator(Operator.of("OP1", "a"))
-        .operator(Operator.of("OP2", "b"))
-        .licenceSeats(1)
-        .idleTimeout(Duration.ofMinutes(5))
-        .start();
+    sim =
+        SysproSimulator.builder()
+            .operator(Operator.of("OP1", "a"))
+            .operator(Operator.of("OP2", "b"))
+            .licenceSeats(1)
+            .idleTimeout(Duration.ofMinutes(5))
+            .start();
     Enet enet = new Enet(sim);
     enet.logon("OP1", "a"); // never logged off
     assertThat(enet.logon("OP2", "b")).startsWith("ERROR: No e.net licence available");
@@ -56,7 +59,8 @@ class SysproSessionLifetimeTest {
     String second = enet.logon();
     assertThat(second).isNotEqualTo(first);
     assertThat(enet.get("/GetLogonProfile", "UserId", first)).isEqualTo(INVALID);
-    assertThat(enet.get("/GetLogonProfile", "UserId", second)).contains("<OperatorCode>ADMIN</OperatorCode>");
+    assertThat(enet.get("/GetLogonProfile", "UserId", second))
+        .contains("<OperatorCode>ADMIN</OperatorCode>");
     assertThat(sim.seatsInUse()).isEqualTo(1);
     assertThat(sim.evictedSessionCount()).isEqualTo(1);
   }
@@ -75,12 +79,16 @@ class SysproSessionLifetimeTest {
     Enet enet = new Enet(sim);
     String first = enet.logon();
     assertThat(enet.logon()).isEqualTo("ERROR: Operator 'ADMIN' is already logged in");
-    assertThat(enet.get("/GetLogonProfile", "UserId", first)).contains("<OperatorCode>ADMIN</OperatorCode>");
+    assertThat(enet.get("/GetLogonProfile", "UserId", first))
+        .contains("<OperatorCode>ADMIN</OperatorCode>");
   }
 
   @Test
   void aSharedOperatorHoldsUpToItsConcurrentUsersThenEvictsTheLeastRecentlyActive() {
-    sim = SysproSimulator.builder().operator(Operator.of("GUEST", "g").withConcurrentUsers(2)).start();
+    sim =
+        SysproSimulator.builder()
+            .operator(Operator.of("GUEST", "g").withConcurrentUsers(2))
+            .start();
     Enet enet = new Enet(sim);
     String a = enet.logon("GUEST", "g");
     sim.advanceClock(Duration.ofMinutes(1));

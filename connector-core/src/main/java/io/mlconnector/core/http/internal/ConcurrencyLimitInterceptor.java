@@ -1,7 +1,6 @@
 package io.mlconnector.core.http.internal;
 
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicBoolean;
 import okhttp3.Interceptor;
@@ -31,10 +30,7 @@ public final class ConcurrencyLimitInterceptor implements Interceptor {
       permits.acquire();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      InterruptedIOException iie =
-          new InterruptedIOException("interrupted while waiting for a call slot");
-      iie.initCause(e);
-      throw iie;
+      throw new NotSentException("a call slot", e);
     }
     AtomicBoolean released = new AtomicBoolean();
     Runnable release =

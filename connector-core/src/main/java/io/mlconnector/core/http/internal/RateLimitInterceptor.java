@@ -2,7 +2,6 @@ package io.mlconnector.core.http.internal;
 
 import io.mlconnector.core.http.RateBudget;
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.time.Clock;
 import okhttp3.Interceptor;
 import okhttp3.Response;
@@ -25,10 +24,7 @@ public final class RateLimitInterceptor implements Interceptor {
       budget.acquire();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      InterruptedIOException iie =
-          new InterruptedIOException("interrupted while waiting for a rate budget permit");
-      iie.initCause(e);
-      throw iie;
+      throw new NotSentException("a rate budget permit", e);
     }
     Response response = chain.proceed(chain.request());
     if (response.code() == 429) {

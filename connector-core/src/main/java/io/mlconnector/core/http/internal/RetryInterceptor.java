@@ -6,7 +6,6 @@ import io.mlconnector.core.http.RetryPolicy;
 import io.mlconnector.core.http.Sleeper;
 import io.mlconnector.core.http.TransportListener;
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -103,7 +102,7 @@ public final class RetryInterceptor implements Interceptor {
   }
 
   private void pause(CallState state, int attempt, Duration delay, String reason)
-      throws InterruptedIOException {
+      throws NotSentException {
     if (state != null) {
       listener.retryScheduled(state.info(), attempt, delay, reason);
     }
@@ -111,9 +110,9 @@ public final class RetryInterceptor implements Interceptor {
       sleeper.sleep(delay);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      InterruptedIOException iie = new InterruptedIOException("interrupted while waiting to retry");
-      iie.initCause(e);
-      throw iie;
+      // the next attempt was not sent; earlier ones were retried, so they were safe to repeat or
+      // were never sent either
+      throw new NotSentException("the next attempt", e);
     }
   }
 }

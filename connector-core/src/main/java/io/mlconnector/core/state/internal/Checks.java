@@ -52,7 +52,8 @@ public final class Checks {
   /** Throws when {@code actual} is not the {@code expected} tenant. */
   public static void sameTenant(String expected, String actual, String name) {
     if (!expected.equals(actual)) {
-      throw new IllegalArgumentException(name + " belongs to tenant " + actual + ", not " + expected);
+      throw new IllegalArgumentException(
+          name + " belongs to tenant " + actual + ", not " + expected);
     }
   }
 }

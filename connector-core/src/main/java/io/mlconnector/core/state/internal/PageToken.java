@@ -17,7 +17,9 @@ public record PageToken(Instant at, long id) {
   /** The token text. */
   public String encode() {
     String raw = VERSION + ':' + at.getEpochSecond() + ':' + at.getNano() + ':' + id;
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+    return Base64.getUrlEncoder()
+        .withoutPadding()
+        .encodeToString(raw.getBytes(StandardCharsets.UTF_8));
   }
 
   /** Decodes a token, or returns null for a null token. */

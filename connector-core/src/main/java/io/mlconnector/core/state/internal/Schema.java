@@ -24,12 +24,11 @@ import org.slf4j.LoggerFactory;
  * primary key makes a version count once). On PostgreSQL all pending migrations run in one
  * transaction under a transaction-scoped advisory lock, so two processes starting together apply
  * them once and in order. H2 commits DDL implicitly, so every migration statement is written to be
- * idempotent ({@code IF NOT EXISTS}), and migrators take turns by locking a row of {@code
- * <prefix>schema_lock} from a second connection.
+ * idempotent ({@code IF NOT EXISTS}); a store that loses a race to create an object runs the
+ * pending migrations again. Migrations must therefore stay idempotent.
  */
 public final class Schema {
   private static final Logger log = LoggerFactory.getLogger(Schema.class);
-  private static final int H2_ATTEMPTS = 10;
   private static final Pattern PREFIX = Pattern.compile("[a-z][a-z0-9_]{0,29}");
 
   /** The newest schema version this library knows. */
@@ -52,7 +51,9 @@ public final class Schema {
     if (!PREFIX.matcher(prefix).matches()) {
       throw new IllegalArgumentException(
           "tablePrefix must be a lower-case letter followed by up to 29 lower-case letters, digits"
-              + " or underscores, was '" + prefix + "'");
+              + " or underscores, was '"
+              + prefix
+              + "'");
     }
     return prefix;
   }
@@ -65,7 +66,6 @@ public final class Schema {
   /** Every table this schema creates, for tests that drop them. */
   public List<String> tables() {
     return List.of(
-        table("schema_lock"),
         table("schema_version"),
         table("cursor"),
         table("mapping"),
@@ -86,7 +86,7 @@ public final class Schema {
         if (dialect == Dialect.POSTGRESQL) {
           migratePostgres(c, clock);
         } else {
-          migrateH2(dataSource, c, clock);
+          migrateH2(c, clock);
         }
       } finally {
         c.setAutoCommit(autoCommit);
@@ -117,50 +117,27 @@ public final class Schema {
   }
 
   /**
-   * H2 commits each DDL statement on its own and its {@code IF NOT EXISTS} checks are not atomic,
-   * so migrators are serialised by a row lock that a second connection holds on {@code
-   * <prefix>schema_lock} while the first applies the migrations.
+   * H2 commits each DDL statement on its own, and its {@code IF NOT EXISTS} check is not atomic: of
+   * two stores creating one object at once, one may see "object already exists". Every statement is
+   * idempotent and objects never disappear, so the loser runs the pending migrations again; each
+   * lost race means one more object exists, which bounds the attempts. (A row lock held from a
+   * second connection would serialise migrators too, but would deadlock a pool of one.)
    */
-  private void migrateH2(DataSource dataSource, Connection c, Clock clock) throws SQLException {
+  private void migrateH2(Connection c, Clock clock) throws SQLException {
     c.setAutoCommit(true);
-    String lockTable = table("schema_lock");
+    int statements = migrations().stream().mapToInt(m -> m.statements().size()).sum();
     for (int attempt = 1; ; attempt++) {
-      // Two stores creating the lock table at once may see "object already exists": try again.
-      try (Statement s = c.createStatement()) {
-        s.execute("CREATE TABLE IF NOT EXISTS " + lockTable + " (id INTEGER NOT NULL PRIMARY KEY)");
-        break;
-      } catch (SQLException e) {
-        if (attempt == H2_ATTEMPTS) {
-          throw e;
-        }
-      }
-    }
-    Jdbc.insertUnlessDuplicate(c, "INSERT INTO " + lockTable + " (id) VALUES (1)");
-    try (Connection lock = dataSource.getConnection()) {
-      lock.setAutoCommit(false);
       try {
-        takeLock(lock, lockTable);
         applyPending(c, clock);
-      } finally {
-        lock.rollback();
-        lock.setAutoCommit(true);
-      }
-    }
-  }
-
-  private void takeLock(Connection lock, String lockTable) throws SQLException {
-    for (int attempt = 1; ; attempt++) {
-      try (Statement s = lock.createStatement();
-          ResultSet rs = s.executeQuery(
-              "SELECT id FROM " + lockTable + " WHERE id = 1 FOR UPDATE")) {
-        rs.next();
         return;
       } catch (SQLException e) {
-        // HYT00: the lock timeout of the host's database elapsed while another store migrates.
-        if (!"HYT00".equals(e.getSQLState()) || attempt == H2_ATTEMPTS) {
+        if (attempt > statements + 1) {
           throw e;
         }
-        log.debug("State store schema {}: waiting for another store's migration", prefix);
+        log.debug(
+            "State store schema {}: migration raced with another store, again ({})",
+            prefix,
+            e.getMessage());
       }
     }
   }
@@ -168,7 +145,9 @@ public final class Schema {
   private void applyPending(Connection c, Clock clock) throws SQLException {
     try (Statement s = c.createStatement()) {
       s.execute(
-          "CREATE TABLE IF NOT EXISTS " + table("schema_version") + " ("
+          "CREATE TABLE IF NOT EXISTS "
+              + table("schema_version")
+              + " ("
               + "version INTEGER NOT NULL PRIMARY KEY, "
               + "description VARCHAR(200) NOT NULL, "
               + "applied_at TIMESTAMP WITH TIME ZONE NOT NULL)");
@@ -177,8 +156,13 @@ public final class Schema {
     int newest = applied.stream().mapToInt(Integer::intValue).max().orElse(0);
     if (newest > CURRENT_VERSION) {
       throw new StateStoreException(
-          "state store schema with table prefix " + prefix + " is at version " + newest
-              + ", newer than this library supports (" + CURRENT_VERSION + ")",
+          "state store schema with table prefix "
+              + prefix
+              + " is at version "
+              + newest
+              + ", newer than this library supports ("
+              + CURRENT_VERSION
+              + ")",
           null);
     }
     for (Migration m : migrations()) {
@@ -191,7 +175,10 @@ public final class Schema {
         }
       }
       if (recordVersion(c, m, clock)) {
-        log.info("State store schema {}: applied migration {} ({})", prefix, m.version(),
+        log.info(
+            "State store schema {}: applied migration {} ({})",
+            prefix,
+            m.version(),
             m.description());
       }
     }
@@ -212,7 +199,8 @@ public final class Schema {
   private boolean recordVersion(Connection c, Migration m, Clock clock) throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement(
-            "INSERT INTO " + table("schema_version")
+            "INSERT INTO "
+                + table("schema_version")
                 + " (version, description, applied_at) VALUES (?, ?, ?)")) {
       ps.setInt(1, m.version());
       ps.setString(2, m.description());
@@ -237,92 +225,210 @@ public final class Schema {
     String large = dialect.largeTextType();
     String ts = "TIMESTAMP WITH TIME ZONE";
     String id = "BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY";
-    String ref = "%1$s_system VARCHAR(100) %2$s, %1$s_type VARCHAR(100) %2$s, %1$s_id VARCHAR(500) %2$s";
+    String ref =
+        "%1$s_system VARCHAR(100) %2$s, %1$s_type VARCHAR(100) %2$s, %1$s_id VARCHAR(500) %2$s";
     String nn = "NOT NULL";
     return List.of(
         new Migration(
             1,
             "initial schema",
             List.of(
-                "CREATE TABLE IF NOT EXISTS " + table("cursor") + " ("
+                "CREATE TABLE IF NOT EXISTS "
+                    + table("cursor")
+                    + " ("
                     + "tenant VARCHAR(200) NOT NULL, flow VARCHAR(200) NOT NULL, "
-                    + "stream VARCHAR(200) NOT NULL, checkpoint " + text + " NOT NULL, "
-                    + "updated_at " + ts + " NOT NULL, "
+                    + "stream VARCHAR(200) NOT NULL, checkpoint "
+                    + text
+                    + " NOT NULL, "
+                    + "updated_at "
+                    + ts
+                    + " NOT NULL, "
                     + "PRIMARY KEY (tenant, flow, stream))",
-                "CREATE TABLE IF NOT EXISTS " + table("mapping") + " ("
-                    + "id " + id + ", tenant VARCHAR(200) NOT NULL, "
-                    + String.format(ref, "source", nn) + ", "
-                    + String.format(ref, "target", nn) + ", "
-                    + "attributes " + text + " NOT NULL, "
-                    + "created_at " + ts + " NOT NULL, updated_at " + ts + " NOT NULL, "
-                    + "CONSTRAINT " + table("mapping_source_uq")
+                "CREATE TABLE IF NOT EXISTS "
+                    + table("mapping")
+                    + " ("
+                    + "id "
+                    + id
+                    + ", tenant VARCHAR(200) NOT NULL, "
+                    + String.format(ref, "source", nn)
+                    + ", "
+                    + String.format(ref, "target", nn)
+                    + ", "
+                    + "attributes "
+                    + text
+                    + " NOT NULL, "
+                    + "created_at "
+                    + ts
+                    + " NOT NULL, updated_at "
+                    + ts
+                    + " NOT NULL, "
+                    + "CONSTRAINT "
+                    + table("mapping_source_uq")
                     + " UNIQUE (tenant, source_system, source_type, source_id, target_system), "
-                    + "CONSTRAINT " + table("mapping_target_uq")
+                    + "CONSTRAINT "
+                    + table("mapping_target_uq")
                     + " UNIQUE (tenant, target_system, target_type, target_id))",
-                "CREATE TABLE IF NOT EXISTS " + table("operation") + " ("
+                "CREATE TABLE IF NOT EXISTS "
+                    + table("operation")
+                    + " ("
                     + "tenant VARCHAR(200) NOT NULL, op_key VARCHAR(200) NOT NULL, "
-                    + "flow VARCHAR(200) NOT NULL, " + String.format(ref, "source", nn) + ", "
+                    + "flow VARCHAR(200) NOT NULL, "
+                    + String.format(ref, "source", nn)
+                    + ", "
                     + "source_version VARCHAR(500) NOT NULL, action VARCHAR(100) NOT NULL, "
                     + "status VARCHAR(16) NOT NULL, attempts INTEGER NOT NULL, "
-                    + String.format(ref, "target", "") + ", last_error " + text + ", "
-                    + "created_at " + ts + " NOT NULL, updated_at " + ts + " NOT NULL, "
+                    + String.format(ref, "target", "")
+                    + ", last_error "
+                    + text
+                    + ", "
+                    + "created_at "
+                    + ts
+                    + " NOT NULL, updated_at "
+                    + ts
+                    + " NOT NULL, "
                     + "PRIMARY KEY (tenant, op_key))",
-                "CREATE INDEX IF NOT EXISTS " + table("operation_pending_ix") + " ON "
-                    + table("operation") + " (tenant, flow, status, updated_at)",
-                "CREATE INDEX IF NOT EXISTS " + table("operation_purge_ix") + " ON "
-                    + table("operation") + " (status, updated_at)",
-                "CREATE TABLE IF NOT EXISTS " + table("inbox") + " ("
-                    + "id " + id + ", tenant VARCHAR(200) NOT NULL, source VARCHAR(100) NOT NULL, "
+                "CREATE INDEX IF NOT EXISTS "
+                    + table("operation_pending_ix")
+                    + " ON "
+                    + table("operation")
+                    + " (tenant, flow, status, updated_at)",
+                "CREATE INDEX IF NOT EXISTS "
+                    + table("operation_purge_ix")
+                    + " ON "
+                    + table("operation")
+                    + " (status, updated_at)",
+                "CREATE TABLE IF NOT EXISTS "
+                    + table("inbox")
+                    + " ("
+                    + "id "
+                    + id
+                    + ", tenant VARCHAR(200) NOT NULL, source VARCHAR(100) NOT NULL, "
                     + "event_id VARCHAR(500) NOT NULL, event_type VARCHAR(200) NOT NULL, "
-                    + "payload " + large + " NOT NULL, received_at " + ts + " NOT NULL, "
-                    + "status VARCHAR(16) NOT NULL, attempts INTEGER NOT NULL, note " + text + ", "
-                    + "claimed_by VARCHAR(200), claimed_until " + ts + ", "
-                    + "CONSTRAINT " + table("inbox_event_uq") + " UNIQUE (tenant, source, event_id))",
-                "CREATE INDEX IF NOT EXISTS " + table("inbox_claim_ix") + " ON " + table("inbox")
+                    + "payload "
+                    + large
+                    + " NOT NULL, received_at "
+                    + ts
+                    + " NOT NULL, "
+                    + "status VARCHAR(16) NOT NULL, attempts INTEGER NOT NULL, note "
+                    + text
+                    + ", "
+                    + "claimed_by VARCHAR(200), claimed_until "
+                    + ts
+                    + ", "
+                    + "CONSTRAINT "
+                    + table("inbox_event_uq")
+                    + " UNIQUE (tenant, source, event_id))",
+                "CREATE INDEX IF NOT EXISTS "
+                    + table("inbox_claim_ix")
+                    + " ON "
+                    + table("inbox")
                     + " (tenant, source, status, received_at)",
-                "CREATE TABLE IF NOT EXISTS " + table("seen_file") + " ("
+                "CREATE TABLE IF NOT EXISTS "
+                    + table("seen_file")
+                    + " ("
                     + "tenant VARCHAR(200) NOT NULL, flow VARCHAR(200) NOT NULL, "
                     + "content_hash VARCHAR(200) NOT NULL, name VARCHAR(1000) NOT NULL, "
-                    + "status VARCHAR(16) NOT NULL, recorded_at " + ts + " NOT NULL, "
+                    + "status VARCHAR(16) NOT NULL, recorded_at "
+                    + ts
+                    + " NOT NULL, "
                     + "PRIMARY KEY (tenant, flow, content_hash))",
-                "CREATE TABLE IF NOT EXISTS " + table("document_key") + " ("
+                "CREATE TABLE IF NOT EXISTS "
+                    + table("document_key")
+                    + " ("
                     + "tenant VARCHAR(200) NOT NULL, flow VARCHAR(200) NOT NULL, "
                     + "natural_key VARCHAR(500) NOT NULL, content_hash VARCHAR(200) NOT NULL, "
-                    + "claimed_at " + ts + " NOT NULL, PRIMARY KEY (tenant, flow, natural_key))",
-                "CREATE TABLE IF NOT EXISTS " + table("retry") + " ("
-                    + "id " + id + ", tenant VARCHAR(200) NOT NULL, flow VARCHAR(200) NOT NULL, "
-                    + String.format(ref, "source", nn) + ", operation_key VARCHAR(200), "
-                    + "payload " + large + ", attempts INTEGER NOT NULL, "
-                    + "next_attempt_at " + ts + " NOT NULL, last_error " + text + ", "
-                    + "dead BOOLEAN NOT NULL, parked_at " + ts + ", "
-                    + "claimed_by VARCHAR(200), claimed_until " + ts + ", "
-                    + "CONSTRAINT " + table("retry_source_uq")
+                    + "claimed_at "
+                    + ts
+                    + " NOT NULL, PRIMARY KEY (tenant, flow, natural_key))",
+                "CREATE TABLE IF NOT EXISTS "
+                    + table("retry")
+                    + " ("
+                    + "id "
+                    + id
+                    + ", tenant VARCHAR(200) NOT NULL, flow VARCHAR(200) NOT NULL, "
+                    + String.format(ref, "source", nn)
+                    + ", operation_key VARCHAR(200), "
+                    + "payload "
+                    + large
+                    + ", attempts INTEGER NOT NULL, "
+                    + "next_attempt_at "
+                    + ts
+                    + " NOT NULL, last_error "
+                    + text
+                    + ", "
+                    + "dead BOOLEAN NOT NULL, parked_at "
+                    + ts
+                    + ", "
+                    + "claimed_by VARCHAR(200), claimed_until "
+                    + ts
+                    + ", "
+                    + "CONSTRAINT "
+                    + table("retry_source_uq")
                     + " UNIQUE (tenant, flow, source_system, source_type, source_id))",
-                "CREATE INDEX IF NOT EXISTS " + table("retry_due_ix") + " ON " + table("retry")
+                "CREATE INDEX IF NOT EXISTS "
+                    + table("retry_due_ix")
+                    + " ON "
+                    + table("retry")
                     + " (tenant, flow, dead, next_attempt_at)",
-                "CREATE INDEX IF NOT EXISTS " + table("retry_dead_ix") + " ON " + table("retry")
+                "CREATE INDEX IF NOT EXISTS "
+                    + table("retry_dead_ix")
+                    + " ON "
+                    + table("retry")
                     + " (tenant, dead, parked_at)",
-                "CREATE TABLE IF NOT EXISTS " + table("audit") + " ("
-                    + "id " + id + ", tenant VARCHAR(200) NOT NULL, flow VARCHAR(200) NOT NULL, "
-                    + "run_id VARCHAR(200), " + String.format(ref, "source", "") + ", "
-                    + String.format(ref, "target", "") + ", action VARCHAR(100) NOT NULL, "
-                    + "outcome VARCHAR(16) NOT NULL, error " + text + ", "
-                    + "payload_digest VARCHAR(128), occurred_at " + ts + " NOT NULL)",
-                "CREATE INDEX IF NOT EXISTS " + table("audit_time_ix") + " ON " + table("audit")
+                "CREATE TABLE IF NOT EXISTS "
+                    + table("audit")
+                    + " ("
+                    + "id "
+                    + id
+                    + ", tenant VARCHAR(200) NOT NULL, flow VARCHAR(200) NOT NULL, "
+                    + "run_id VARCHAR(200), "
+                    + String.format(ref, "source", "")
+                    + ", "
+                    + String.format(ref, "target", "")
+                    + ", action VARCHAR(100) NOT NULL, "
+                    + "outcome VARCHAR(16) NOT NULL, error "
+                    + text
+                    + ", "
+                    + "payload_digest VARCHAR(128), occurred_at "
+                    + ts
+                    + " NOT NULL)",
+                "CREATE INDEX IF NOT EXISTS "
+                    + table("audit_time_ix")
+                    + " ON "
+                    + table("audit")
                     + " (tenant, occurred_at, id)",
-                "CREATE INDEX IF NOT EXISTS " + table("audit_source_ix") + " ON " + table("audit")
+                "CREATE INDEX IF NOT EXISTS "
+                    + table("audit_source_ix")
+                    + " ON "
+                    + table("audit")
                     + " (tenant, source_system, source_type, source_id, occurred_at)",
-                "CREATE INDEX IF NOT EXISTS " + table("audit_target_ix") + " ON " + table("audit")
+                "CREATE INDEX IF NOT EXISTS "
+                    + table("audit_target_ix")
+                    + " ON "
+                    + table("audit")
                     + " (tenant, target_system, target_type, target_id, occurred_at)",
-                "CREATE INDEX IF NOT EXISTS " + table("audit_flow_ix") + " ON " + table("audit")
+                "CREATE INDEX IF NOT EXISTS "
+                    + table("audit_flow_ix")
+                    + " ON "
+                    + table("audit")
                     + " (tenant, flow, occurred_at)",
-                "CREATE INDEX IF NOT EXISTS " + table("audit_outcome_ix") + " ON " + table("audit")
+                "CREATE INDEX IF NOT EXISTS "
+                    + table("audit_outcome_ix")
+                    + " ON "
+                    + table("audit")
                     + " (tenant, outcome, occurred_at)",
-                "CREATE INDEX IF NOT EXISTS " + table("audit_purge_ix") + " ON " + table("audit")
+                "CREATE INDEX IF NOT EXISTS "
+                    + table("audit_purge_ix")
+                    + " ON "
+                    + table("audit")
                     + " (occurred_at)",
-                "CREATE TABLE IF NOT EXISTS " + table("lease") + " ("
+                "CREATE TABLE IF NOT EXISTS "
+                    + table("lease")
+                    + " ("
                     + "tenant VARCHAR(200) NOT NULL, flow VARCHAR(200) NOT NULL, "
-                    + "owner VARCHAR(200) NOT NULL, expires_at " + ts + " NOT NULL, "
+                    + "owner VARCHAR(200) NOT NULL, expires_at "
+                    + ts
+                    + " NOT NULL, "
                     + "PRIMARY KEY (tenant, flow))")));
   }
 

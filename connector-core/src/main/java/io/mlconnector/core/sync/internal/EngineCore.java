@@ -1,21 +1,22 @@
 package io.mlconnector.core.sync.internal;
 
 import io.mlconnector.core.mapping.MapperRegistry;
-import io.mlconnector.core.mapping.ReferenceTables;
-import io.mlconnector.core.model.ExternalRef;
-import io.mlconnector.core.state.StateStore;
-import io.mlconnector.core.sync.Flow;
-import io.mlconnector.core.sync.RunReport;
 import io.mlconnector.core.mapping.MappingDeferredException;
 import io.mlconnector.core.mapping.MappingRefusedException;
+import io.mlconnector.core.mapping.ReferenceTables;
+import io.mlconnector.core.model.ExternalRef;
 import io.mlconnector.core.state.InboxEvent;
 import io.mlconnector.core.state.Mapping;
+import io.mlconnector.core.state.StateStore;
 import io.mlconnector.core.sync.Checkpoint;
 import io.mlconnector.core.sync.Discrepancy;
+import io.mlconnector.core.sync.Flow;
 import io.mlconnector.core.sync.PollRequest;
 import io.mlconnector.core.sync.PollSource;
 import io.mlconnector.core.sync.ReconciliationReport;
 import io.mlconnector.core.sync.RemoteFile;
+import io.mlconnector.core.sync.RunInfo;
+import io.mlconnector.core.sync.RunReport;
 import io.mlconnector.core.sync.SourcePage;
 import io.mlconnector.core.sync.WebhookEvent;
 import io.mlconnector.core.sync.WebhookResponse;
@@ -23,21 +24,20 @@ import io.mlconnector.core.sync.WebhookSource;
 import io.mlconnector.core.sync.WebhookVerificationException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
-import java.util.UUID;
-import io.mlconnector.core.sync.RunInfo;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** What every run of one engine shares: configuration, the tenant instances and the threads. */
 public final class EngineCore {
@@ -149,6 +149,11 @@ public final class EngineCore {
     return previous != null
         && previous.size() == file.size()
         && previous.modifiedAt().equals(file.modifiedAt());
+  }
+
+  /** Forgets the last look at a file that left the folder. */
+  void forgetLook(String tenant, String flow, String name) {
+    looks.remove(tenant + '\u0000' + flow + '\u0000' + name);
   }
 
   /** Verifies and stores one webhook request; see {@link io.mlconnector.core.sync.WebhookEndpoint}. */

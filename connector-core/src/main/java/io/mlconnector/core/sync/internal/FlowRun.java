@@ -137,7 +137,14 @@ final class FlowRun<S, T> {
     MDC.put("flow", flowName);
     MDC.put("run", info.runId());
     try {
-      if (!store.tryAcquireLease(tenant, flowName, core.node, core.leaseTtl)) {
+      boolean acquired;
+      try {
+        acquired = store.tryAcquireLease(tenant, flowName, core.node, core.leaseTtl);
+      } catch (RuntimeException e) {
+        log.warn("could not acquire the lease of {}", flowName, e);
+        return report(RunReport.Status.FAILED, "lease: " + describe(e));
+      }
+      if (!acquired) {
         core.listener.leaseDenied(tenant, flowName, core.node);
         log.debug("lease of {} held by another node; run skipped", flowName);
         return report(RunReport.Status.LEASE_UNAVAILABLE, "lease held by another node");
@@ -506,6 +513,8 @@ final class FlowRun<S, T> {
             .map(Checkpoint::decode)
             .orElse(null);
     boolean first = true;
+    Checkpoint resumedFrom =
+        detection == ChangeDetection.MODIFIED_TIMESTAMP && !flow.overlap().isZero() ? after : null;
     while (true) {
       checkContinue();
       Duration overlap =
@@ -513,6 +522,14 @@ final class FlowRun<S, T> {
               ? flow.overlap()
               : Duration.ZERO;
       SourcePage<S> page = source.read(new PollRequest(after, overlap, flow.pageSize()));
+      // pages of the overlap window end before the saved checkpoint: never move it back
+      boolean behind =
+          resumedFrom != null
+              && page.next() != null
+              && source.compare(page.next(), resumedFrom) < 0;
+      if (!behind) {
+        resumedFrom = null; // past the window: later pages are further on
+      }
       first = false;
       parallel(
           page.records(), record -> flow.identity().ref(record).key(),
@@ -522,7 +539,7 @@ final class FlowRun<S, T> {
         if (detection == ChangeDetection.FULL_SCAN && !page.hasMore()) {
           checkpoint = "";
         }
-        if (checkpoint != null) {
+        if (checkpoint != null && !behind) {
           ensureLease();
           store.saveCursor(tenant, flow.name(), RECORDS_STREAM, checkpoint);
           core.listener.cursorAdvanced(info, RECORDS_STREAM, checkpoint);
@@ -544,10 +561,20 @@ final class FlowRun<S, T> {
     if (!dryRun) {
       backstop(source);
     }
+    Set<Long> seen = new HashSet<>();
     while (true) {
       checkContinue();
-      List<InboxEvent> events =
+      List<InboxEvent> claimed =
           store.claimInbox(tenant, source.system(), core.node, core.claimTtl, flow.pageSize());
+      List<InboxEvent> events = new ArrayList<>();
+      for (InboxEvent event : claimed) {
+        if (seen.add(event.id())) {
+          events.add(event);
+        } else {
+          // given back earlier in this run (a transient fetch failure): leave it to a later run
+          store.releaseInbox(tenant, event.id(), core.node);
+        }
+      }
       if (events.isEmpty()) {
         return;
       }
@@ -727,6 +754,7 @@ final class FlowRun<S, T> {
           seen.get().name());
       if (!dryRun) {
         source.archive(file);
+        core.forgetLook(tenant, flow.name(), file.name());
         core.listener.fileArchived(info, file.name());
       }
       return;
@@ -784,6 +812,7 @@ final class FlowRun<S, T> {
     }
     if (allFinal.get() && !dryRun) {
       source.archive(file);
+      core.forgetLook(tenant, flow.name(), file.name());
       store.updateFile(tenant, flow.name(), hash, SeenFile.Status.ARCHIVED);
       core.listener.fileArchived(info, file.name());
     }

@@ -38,6 +38,16 @@ final class Apstin {
     this.bo = bo;
   }
 
+  /** A validated item, ready to post; {@code existing} is the invoice an A/C/D changes. */
+  private record Posting(
+      Map<String, Object> existing,
+      LocalDate invoiceDate,
+      LocalDate dueDate,
+      BigDecimal value,
+      String reference,
+      String branch,
+      String currency) {}
+
   private static final class Outcome {
     String supplier = "";
     String invoice = "";
@@ -59,14 +69,14 @@ final class Apstin {
     int processed = 0;
     for (Element item : Xml.children(doc, "Item")) {
       Outcome o = new Outcome();
-      Map<String, Object> row = validate(item, o, period);
+      Posting posting = validate(item, o, period);
       o.valid = !o.errors.failed(p);
       if (o.valid) {
         if (journal == 0) {
           journal = bo.company.next("AP-" + period);
         }
         o.entry = bo.company.next("AP-ENTRY-" + period + "-" + journal);
-        apply(o, row, period, journal);
+        apply(o, posting, period, journal);
         processed++;
       } else {
         invalid++;
@@ -93,7 +103,8 @@ final class Apstin {
       leafOrError(out, o, "TransactionCode", o.code);
       for (Bo.FieldError e : o.errors.list) {
         if (e.field() == null) {
-          out.leaf("ErrorNumber", Integer.toString(e.number())).leaf("ErrorDescription", e.description());
+          out.leaf("ErrorNumber", Integer.toString(e.number()))
+              .leaf("ErrorDescription", e.description());
         } else if (!List.of("Supplier", "Invoice", "TransactionCode").contains(e.field())) {
           out.fieldError(e.field(), e.value(), e.number(), e.description());
         }
@@ -102,7 +113,9 @@ final class Apstin {
     }
     out.start("StatusOfItems").start("GlJournal");
     out.leaf("GlYear", processed == 0 || rollback ? "" : Integer.toString(period.getYear()))
-        .leaf("GlPeriod", processed == 0 || rollback ? "" : String.format("%02d", period.getMonthValue()))
+        .leaf(
+            "GlPeriod",
+            processed == 0 || rollback ? "" : String.format("%02d", period.getMonthValue()))
         .leaf("GlJournal", "")
         .leaf("GlJournalError", "")
         .leaf("GlJournalMessage", "")
@@ -122,7 +135,7 @@ final class Apstin {
     }
   }
 
-  private Map<String, Object> validate(Element item, Outcome o, YearMonth period) {
+  private Posting validate(Element item, Outcome o, YearMonth period) {
     String raw = Xml.text(item, "Supplier");
     o.supplier = raw == null ? "" : raw;
     o.code = Xml.text(item, "TransactionCode", "I");
@@ -132,12 +145,17 @@ final class Apstin {
       o.supplier = bo.key("Supplier", raw);
       supplier = bo.company.table(Company.AP_SUPPLIER).find(o.supplier);
       if (supplier == null) {
-        o.errors.add("Supplier", o.supplier, Bo.E_NOT_FOUND, "Supplier '" + o.supplier + "' not found");
+        o.errors.add(
+            "Supplier", o.supplier, Bo.E_NOT_FOUND, "Supplier '" + o.supplier + "' not found");
       } else if ("Y".equals(supplier.get("OnHold"))) {
         o.errors.warn(null, o.supplier, Bo.E_ON_HOLD, "Supplier on hold");
       }
     } catch (IllegalArgumentException e) {
-      o.errors.add("Supplier", raw, raw == null || raw.isEmpty() ? Bo.E_REQUIRED : Bo.E_KEY_FORMAT, e.getMessage());
+      o.errors.add(
+          "Supplier",
+          raw,
+          raw == null || raw.isEmpty() ? Bo.E_REQUIRED : Bo.E_KEY_FORMAT,
+          e.getMessage());
     }
     if (!List.of("I", "A", "C", "D").contains(o.code)) {
       o.errors.add("TransactionCode", o.code, Bo.E_INVALID, "TransactionCode must be I, A, C or D");
@@ -151,10 +169,16 @@ final class Apstin {
     if (supplier != null && o.errors.on("Invoice") == null) {
       existing = bo.company.table(Company.AP_INVOICE).find(o.supplier, o.invoice);
       if (o.code.equals("I") && existing != null) {
-        o.errors.add("Invoice", o.invoice, Bo.E_DUPLICATE_AP_INVOICE,
+        o.errors.add(
+            "Invoice",
+            o.invoice,
+            Bo.E_DUPLICATE_AP_INVOICE,
             "Invoice '" + o.invoice + "' already exists for supplier '" + o.supplier + "'");
       } else if (!o.code.equals("I") && existing == null) {
-        o.errors.add("Invoice", o.invoice, Bo.E_AP_INVOICE_NOT_FOUND,
+        o.errors.add(
+            "Invoice",
+            o.invoice,
+            Bo.E_AP_INVOICE_NOT_FOUND,
             "Invoice '" + o.invoice + "' not found for supplier '" + o.supplier + "'");
       }
     }
@@ -170,7 +194,8 @@ final class Apstin {
     for (Element d : dist) {
       String code = Xml.text(d, "LedgerCode", "");
       if (bo.company.table(Company.GEN_MASTER).find(code) == null) {
-        o.errors.add("LedgerCode", code, Bo.E_LEDGER_NOT_FOUND, "Ledger code '" + code + "' not found");
+        o.errors.add(
+            "LedgerCode", code, Bo.E_LEDGER_NOT_FOUND, "Ledger code '" + code + "' not found");
       }
       BigDecimal v = amount(d, "LedgerValue", o);
       ledger = ledger.add(v == null ? BigDecimal.ZERO : v);
@@ -178,27 +203,32 @@ final class Apstin {
     if (bo.config.checkApDistribution && !dist.isEmpty() && value != null && o.errors.isEmpty()) {
       BigDecimal expected = value.subtract(tax == null ? BigDecimal.ZERO : tax);
       if (expected.compareTo(ledger) != 0) {
-        o.errors.add(null, "", Bo.E_DISTRIBUTION,
-            "Ledger distribution total " + Fmt.plain(ledger, 2) + " does not equal the invoice value less tax "
+        o.errors.add(
+            null,
+            "",
+            Bo.E_DISTRIBUTION,
+            "Ledger distribution total "
+                + Fmt.plain(ledger, 2)
+                + " does not equal the invoice value less tax "
                 + Fmt.plain(expected, 2));
       }
     }
     if (bo.company.isClosed(period)) {
-      o.errors.add(null, "", Bo.E_PERIOD_CLOSED, "Posting period " + Bo.fmtPeriod(period) + " is closed");
+      o.errors.add(
+          null, "", Bo.E_PERIOD_CLOSED, "Posting period " + Bo.fmtPeriod(period) + " is closed");
     }
-    Map<String, Object> row = new LinkedHashMap<>();
     if (!o.errors.isEmpty() || supplier == null) {
-      return row;
+      return null;
     }
     LocalDate inv = invoiceDate == null ? bo.company.today() : invoiceDate;
-    row.put("existing", existing);
-    row.put("InvoiceDate", inv);
-    row.put("DueDate", dueDate == null ? Bo.dueDate(inv, Bo.str(supplier.get("TermsCode"))) : dueDate);
-    row.put("TransactionValue", value.setScale(2, RoundingMode.HALF_UP));
-    row.put("Reference", Xml.text(item, "TransactionReference", ""));
-    row.put("Branch", Xml.text(item, "Branch", Bo.str(supplier.get("Branch"))));
-    row.put("Currency", supplier.get("Currency"));
-    return row;
+    return new Posting(
+        existing,
+        inv,
+        dueDate == null ? Bo.dueDate(inv, Bo.str(supplier.get("TermsCode"))) : dueDate,
+        value.setScale(2, RoundingMode.HALF_UP),
+        Xml.text(item, "TransactionReference", ""),
+        Xml.text(item, "Branch", Bo.str(supplier.get("Branch"))),
+        Bo.str(supplier.get("Currency")));
   }
 
   private static BigDecimal amount(Element e, String name, Outcome o) {
@@ -219,10 +249,8 @@ final class Apstin {
     }
   }
 
-  @SuppressWarnings("unchecked")
-  private void apply(Outcome o, Map<String, Object> v, YearMonth period, int journal) {
-    BigDecimal value = (BigDecimal) v.get("TransactionValue");
-    Map<String, Object> existing = (Map<String, Object>) v.get("existing");
+  private void apply(Outcome o, Posting v, YearMonth period, int journal) {
+    BigDecimal value = v.value();
     if (o.code.equals("I")) {
       Map<String, Object> row = new LinkedHashMap<>();
       row.put("Supplier", o.supplier);
@@ -230,27 +258,27 @@ final class Apstin {
       row.put("JournalDate", bo.company.today());
       row.put("Journal", journal);
       row.put("EntryNumber", o.entry);
-      row.put("Branch", v.get("Branch"));
-      row.put("InvoiceDate", v.get("InvoiceDate"));
-      row.put("DueDate", v.get("DueDate"));
-      String ref = (String) v.get("Reference");
+      row.put("Branch", v.branch());
+      row.put("InvoiceDate", v.invoiceDate());
+      row.put("DueDate", v.dueDate());
+      String ref = v.reference();
       row.put("Reference", ref.length() > 30 ? ref.substring(0, 30) : ref);
       row.put("OrigInvValue", value);
       row.put("MthInvBal1", value);
-      row.put("Currency", v.get("Currency"));
+      row.put("Currency", v.currency());
       row.put("InvoiceYear", period.getYear());
       row.put("InvoiceMonth", period.getMonthValue());
       bo.company.upsert(Company.AP_INVOICE, row);
     } else {
       BigDecimal change = o.code.equals("C") ? value.negate() : value;
-      existing.put("MthInvBal1", Bo.dec(existing.get("MthInvBal1")).add(change));
-      bo.company.touch(existing);
+      v.existing().put("MthInvBal1", Bo.dec(v.existing().get("MthInvBal1")).add(change));
+      bo.company.touch(v.existing());
       value = change;
     }
     Map<String, Object> s = bo.company.table(Company.AP_SUPPLIER).find(o.supplier);
     s.put("CurrentBalance", Bo.dec(s.get("CurrentBalance")).add(value));
     if (o.code.equals("I")) {
-      s.put("LastPurchDate", v.get("InvoiceDate"));
+      s.put("LastPurchDate", v.invoiceDate());
     }
     bo.company.touch(s);
   }

@@ -1,6 +1,7 @@
 package io.mlconnector.testkit.syspro.internal;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -11,11 +12,11 @@ import java.util.Map;
 import org.w3c.dom.Element;
 
 /**
- * ARSTPY, post AR payments and adjustments (Transaction/Post). Payments reduce {@code
- * InvoiceBal1}; adjustments add their signed {@code AdjustmentValue} to it (negative writes off,
- * positive reinstates, e.g. after a refund). Every application is stored in {@code ArInvoicePay}
- * with its reference, so a payment can be found again through COMFND, ARSQRY or OData. There is no
- * duplicate check: posting the same document twice pays twice, as on SYSPRO.
+ * ARSTPY, post AR payments and adjustments (Transaction/Post). Payments reduce {@code InvoiceBal1};
+ * adjustments add their signed {@code AdjustmentValue} to it (negative writes off, positive
+ * reinstates, e.g. after a refund). Every application is stored in {@code ArInvoicePay} with its
+ * reference, so a payment can be found again through COMFND, ARSQRY or OData. There is no duplicate
+ * check: posting the same document twice pays twice, as on SYSPRO.
  */
 final class Arstpy {
   private static final Shape PARAMS =
@@ -57,14 +58,22 @@ final class Arstpy {
 
   /** One validated application to an invoice, applied once the whole item is valid. */
   private record Application(
-      Map<String, Object> invoice, BigDecimal change, BigDecimal discount, String reference, String notation) {}
+      Map<String, Object> invoice,
+      BigDecimal change,
+      BigDecimal discount,
+      String reference,
+      String notation) {}
+
+  /** An error on one field of an {@code InvoiceToPay} or {@code InvoiceToAdjust} group. */
+  private record InvoiceError(
+      String group, String type, String field, String value, int number, String description) {}
 
   /** The outcome of one item, rendered after the document commits or rolls back. */
   private static final class Outcome {
     String kind = "Payment";
     String customer = "";
     Bo.Errors errors = new Bo.Errors();
-    List<String[]> invoiceErrors = new ArrayList<>();
+    List<InvoiceError> invoiceErrors = new ArrayList<>();
     boolean valid;
   }
 
@@ -97,7 +106,8 @@ final class Arstpy {
         }
       }
       if (bo.company.isClosed(period)) {
-        o.errors.add(null, "", Bo.E_PERIOD_CLOSED, "Posting period " + Bo.fmtPeriod(period) + " is closed");
+        o.errors.add(
+            null, "", Bo.E_PERIOD_CLOSED, "Posting period " + Bo.fmtPeriod(period) + " is closed");
       }
       o.valid = !o.errors.failed(p) && o.invoiceErrors.isEmpty();
       if (o.valid) {
@@ -127,27 +137,31 @@ final class Arstpy {
       }
       Bo.FieldError customerError = o.errors.on("Customer");
       if (customerError != null) {
-        out.fieldError("Customer", customerError.value(), customerError.number(), customerError.description());
+        out.fieldError(
+            "Customer", customerError.value(), customerError.number(), customerError.description());
       } else {
         out.leaf("Customer", o.customer);
       }
       for (Bo.FieldError e : o.errors.list) {
         if (e.field() == null) {
-          out.leaf("ErrorNumber", Integer.toString(e.number())).leaf("ErrorDescription", e.description());
+          out.leaf("ErrorNumber", Integer.toString(e.number()))
+              .leaf("ErrorDescription", e.description());
         } else if (!e.field().equals("Customer")) {
           out.fieldError(e.field(), e.value(), e.number(), e.description());
         }
       }
-      for (String[] ie : o.invoiceErrors) {
-        out.start(ie[0]).leaf("TransactionType", ie[1]);
-        out.fieldError(ie[2], ie[3], Integer.parseInt(ie[4]), ie[5]);
+      for (InvoiceError ie : o.invoiceErrors) {
+        out.start(ie.group()).leaf("TransactionType", ie.type());
+        out.fieldError(ie.field(), ie.value(), ie.number(), ie.description());
         out.end();
       }
       out.end().end();
     }
     out.start("StatusOfItems").start("GlJournal");
     out.leaf("GlYear", journal == 0 || rollback ? "" : Integer.toString(period.getYear()))
-        .leaf("GlPeriod", journal == 0 || rollback ? "" : String.format("%02d", period.getMonthValue()))
+        .leaf(
+            "GlPeriod",
+            journal == 0 || rollback ? "" : String.format("%02d", period.getMonthValue()))
         .leaf("GlJournal", "")
         .leaf("GlJournalError", "")
         .leaf("GlJournalMessage", "")
@@ -172,25 +186,38 @@ final class Arstpy {
       }
       return c;
     } catch (IllegalArgumentException e) {
-      o.errors.add("Customer", raw, raw == null || raw.isEmpty() ? Bo.E_REQUIRED : Bo.E_KEY_FORMAT, e.getMessage());
+      o.errors.add(
+          "Customer",
+          raw,
+          raw == null || raw.isEmpty() ? Bo.E_REQUIRED : Bo.E_KEY_FORMAT,
+          e.getMessage());
       return null;
     }
   }
 
-  private LocalDate payment(Element body, Bo.Params p, String autoCorrect, Outcome o, List<Application> apps) {
+  private LocalDate payment(
+      Element body, Bo.Params p, String autoCorrect, Outcome o, List<Application> apps) {
     Map<String, Object> customer = customer(body, o);
     LocalDate date = bo.company.today();
     try {
       LocalDate d = Fmt.parseDate(Xml.text(body, "PaymentDate"));
       date = d == null ? date : d;
     } catch (IllegalArgumentException e) {
-      o.errors.add("PaymentDate", Xml.text(body, "PaymentDate"), Bo.E_INVALID, "PaymentDate " + e.getMessage());
+      o.errors.add(
+          "PaymentDate",
+          Xml.text(body, "PaymentDate"),
+          Bo.E_INVALID,
+          "PaymentDate " + e.getMessage());
     }
     BigDecimal paymentValue = null;
     try {
       paymentValue = Fmt.parseAmount(Xml.text(body, "PaymentValue"));
     } catch (IllegalArgumentException e) {
-      o.errors.add("PaymentValue", Xml.text(body, "PaymentValue"), Bo.E_INVALID, "PaymentValue " + e.getMessage());
+      o.errors.add(
+          "PaymentValue",
+          Xml.text(body, "PaymentValue"),
+          Bo.E_INVALID,
+          "PaymentValue " + e.getMessage());
       return date;
     }
     String reference = Xml.text(body, "Reference", "");
@@ -198,9 +225,11 @@ final class Arstpy {
       o.errors.add("Reference", reference, Bo.E_TOO_LONG, "Reference exceeds 30 characters");
     }
     String notation = Xml.text(body, "JournalNotation", "");
-    for (String unsupported : List.of("InvoiceToReEstablish", "UnappliedPayment", "PostDatedCheck")) {
+    for (String unsupported :
+        List.of("InvoiceToReEstablish", "UnappliedPayment", "PostDatedCheck")) {
       if (Xml.child(body, unsupported) != null) {
-        o.errors.add(null, "", Bo.E_NOT_SUPPORTED, unsupported + " is not supported by the simulator");
+        o.errors.add(
+            null, "", Bo.E_NOT_SUPPORTED, unsupported + " is not supported by the simulator");
       }
     }
     List<Element> toPay = Xml.children(body, "InvoiceToPay");
@@ -216,17 +245,34 @@ final class Arstpy {
       String type = Xml.text(e, "TransactionType", "I");
       String invoice = Xml.text(e, "Invoice", "");
       if (!type.equals("I") && !type.equals("C") && !type.equals("D")) {
-        o.invoiceErrors.add(err("InvoiceToPay", type, "TransactionType", type, Bo.E_INVALID, "TransactionType must be I, C or D"));
+        o.invoiceErrors.add(
+            err(
+                "InvoiceToPay",
+                type,
+                "TransactionType",
+                type,
+                Bo.E_INVALID,
+                "TransactionType must be I, C or D"));
         continue;
       }
-      Map<String, Object> inv = invoice.isEmpty() ? null : bo.company.table(Company.AR_INVOICE).find(o.customer, invoice, type);
+      Map<String, Object> inv =
+          invoice.isEmpty()
+              ? null
+              : bo.company.table(Company.AR_INVOICE).find(o.customer, invoice, type);
       if (invoice.isEmpty()) {
-        o.invoiceErrors.add(err("InvoiceToPay", type, "Invoice", "", Bo.E_REQUIRED, "Invoice is required"));
+        o.invoiceErrors.add(
+            err("InvoiceToPay", type, "Invoice", "", Bo.E_REQUIRED, "Invoice is required"));
         continue;
       }
       if (inv == null) {
-        o.invoiceErrors.add(err("InvoiceToPay", type, "Invoice", invoice, Bo.E_INVOICE_NOT_FOUND,
-            "Invoice '" + invoice + "' not found for customer '" + o.customer + "'"));
+        o.invoiceErrors.add(
+            err(
+                "InvoiceToPay",
+                type,
+                "Invoice",
+                invoice,
+                Bo.E_INVOICE_NOT_FOUND,
+                "Invoice '" + invoice + "' not found for customer '" + o.customer + "'"));
         continue;
       }
       String k = invoice + "/" + type;
@@ -237,26 +283,55 @@ final class Arstpy {
         gross = Fmt.parseAmount(Xml.text(e, "GrossPaymentValue"));
         discount = Fmt.parseAmount(Xml.text(e, "DiscountValue"));
       } catch (IllegalArgumentException ex) {
-        o.invoiceErrors.add(err("InvoiceToPay", type, "GrossPaymentValue", Xml.text(e, "GrossPaymentValue"),
-            Bo.E_INVALID, "GrossPaymentValue " + ex.getMessage()));
+        o.invoiceErrors.add(
+            err(
+                "InvoiceToPay",
+                type,
+                "GrossPaymentValue",
+                Xml.text(e, "GrossPaymentValue"),
+                Bo.E_INVALID,
+                "GrossPaymentValue " + ex.getMessage()));
         continue;
       }
       discount = discount == null ? BigDecimal.ZERO : discount;
       if (balance.signum() == 0) {
-        o.invoiceErrors.add(err("InvoiceToPay", type, "Invoice", invoice, Bo.E_ALREADY_PAID,
-            "Invoice '" + invoice + "' is already fully paid"));
+        o.invoiceErrors.add(
+            err(
+                "InvoiceToPay",
+                type,
+                "Invoice",
+                invoice,
+                Bo.E_ALREADY_PAID,
+                "Invoice '" + invoice + "' is already fully paid"));
         continue;
       }
       gross = gross == null ? balance : gross;
       if (gross.signum() <= 0) {
-        o.invoiceErrors.add(err("InvoiceToPay", type, "GrossPaymentValue", Fmt.plain(gross, 2), Bo.E_INVALID,
-            "GrossPaymentValue must be greater than zero"));
+        o.invoiceErrors.add(
+            err(
+                "InvoiceToPay",
+                type,
+                "GrossPaymentValue",
+                Fmt.plain(gross, 2),
+                Bo.E_INVALID,
+                "GrossPaymentValue must be greater than zero"));
         continue;
       }
       if (gross.compareTo(balance) > 0) {
-        o.invoiceErrors.add(err("InvoiceToPay", type, "GrossPaymentValue", Fmt.plain(gross, 2), Bo.E_OVERPAYMENT,
-            "Payment of " + Fmt.plain(gross, 2) + " exceeds the balance of " + Fmt.plain(balance, 2)
-                + " on invoice '" + invoice + "'"));
+        o.invoiceErrors.add(
+            err(
+                "InvoiceToPay",
+                type,
+                "GrossPaymentValue",
+                Fmt.plain(gross, 2),
+                Bo.E_OVERPAYMENT,
+                "Payment of "
+                    + Fmt.plain(gross, 2)
+                    + " exceeds the balance of "
+                    + Fmt.plain(balance, 2)
+                    + " on invoice '"
+                    + invoice
+                    + "'"));
         continue;
       }
       staged.put(k, balance.subtract(gross));
@@ -266,9 +341,15 @@ final class Arstpy {
     if (o.invoiceErrors.isEmpty() && !toPay.isEmpty()) {
       if (autoCorrect.equals("N")) {
         if (paymentValue == null || paymentValue.compareTo(distributed) != 0) {
-          o.errors.add("PaymentValue", paymentValue == null ? "" : Fmt.plain(paymentValue, 2), Bo.E_NOT_DISTRIBUTED,
-              "Payment value " + (paymentValue == null ? "0.00" : Fmt.plain(paymentValue, 2))
-                  + " is not fully distributed (distributed " + Fmt.plain(distributed, 2) + ")");
+          o.errors.add(
+              "PaymentValue",
+              paymentValue == null ? "" : Fmt.plain(paymentValue, 2),
+              Bo.E_NOT_DISTRIBUTED,
+              "Payment value "
+                  + (paymentValue == null ? "0.00" : Fmt.plain(paymentValue, 2))
+                  + " is not fully distributed (distributed "
+                  + Fmt.plain(distributed, 2)
+                  + ")");
         }
       }
     }
@@ -279,7 +360,8 @@ final class Arstpy {
     Map<String, Object> customer = customer(body, o);
     List<Element> adj = Xml.children(body, "InvoiceToAdjust");
     if (adj.isEmpty()) {
-      o.errors.add(null, "", Bo.E_REQUIRED, "Adjustments must contain at least one InvoiceToAdjust");
+      o.errors.add(
+          null, "", Bo.E_REQUIRED, "Adjustments must contain at least one InvoiceToAdjust");
     }
     if (customer == null) {
       return;
@@ -288,43 +370,83 @@ final class Arstpy {
     for (Element e : adj) {
       String type = Xml.text(e, "TransactionType", "I");
       String invoice = Xml.text(e, "Invoice", "");
-      Map<String, Object> inv = invoice.isEmpty() ? null : bo.company.table(Company.AR_INVOICE).find(o.customer, invoice, type);
+      Map<String, Object> inv =
+          invoice.isEmpty()
+              ? null
+              : bo.company.table(Company.AR_INVOICE).find(o.customer, invoice, type);
       if (inv == null) {
-        o.invoiceErrors.add(err("InvoiceToAdjust", type, "Invoice", invoice, Bo.E_INVOICE_NOT_FOUND,
-            "Invoice '" + invoice + "' not found for customer '" + o.customer + "'"));
+        o.invoiceErrors.add(
+            err(
+                "InvoiceToAdjust",
+                type,
+                "Invoice",
+                invoice,
+                Bo.E_INVOICE_NOT_FOUND,
+                "Invoice '" + invoice + "' not found for customer '" + o.customer + "'"));
         continue;
       }
       BigDecimal value;
       try {
         value = Fmt.parseAmount(Xml.text(e, "AdjustmentValue"));
       } catch (IllegalArgumentException ex) {
-        o.invoiceErrors.add(err("InvoiceToAdjust", type, "AdjustmentValue", Xml.text(e, "AdjustmentValue"),
-            Bo.E_INVALID, "AdjustmentValue " + ex.getMessage()));
+        o.invoiceErrors.add(
+            err(
+                "InvoiceToAdjust",
+                type,
+                "AdjustmentValue",
+                Xml.text(e, "AdjustmentValue"),
+                Bo.E_INVALID,
+                "AdjustmentValue " + ex.getMessage()));
         continue;
       }
       if (value == null || value.signum() == 0) {
-        o.invoiceErrors.add(err("InvoiceToAdjust", type, "AdjustmentValue", value == null ? "" : Fmt.plain(value, 2),
-            Bo.E_ZERO_ADJUSTMENT, "AdjustmentValue must not be zero"));
+        o.invoiceErrors.add(
+            err(
+                "InvoiceToAdjust",
+                type,
+                "AdjustmentValue",
+                value == null ? "" : Fmt.plain(value, 2),
+                Bo.E_ZERO_ADJUSTMENT,
+                "AdjustmentValue must not be zero"));
         continue;
       }
       String k = invoice + "/" + type;
       BigDecimal balance = staged.getOrDefault(k, Bo.dec(inv.get("InvoiceBal1")));
       if (balance.add(value).signum() < 0) {
-        o.invoiceErrors.add(err("InvoiceToAdjust", type, "AdjustmentValue", Fmt.plain(value, 2), Bo.E_NEGATIVE_BALANCE,
-            "Adjustment of " + Fmt.plain(value, 2) + " exceeds the balance of " + Fmt.plain(balance, 2)
-                + " on invoice '" + invoice + "'"));
+        o.invoiceErrors.add(
+            err(
+                "InvoiceToAdjust",
+                type,
+                "AdjustmentValue",
+                Fmt.plain(value, 2),
+                Bo.E_NEGATIVE_BALANCE,
+                "Adjustment of "
+                    + Fmt.plain(value, 2)
+                    + " exceeds the balance of "
+                    + Fmt.plain(balance, 2)
+                    + " on invoice '"
+                    + invoice
+                    + "'"));
         continue;
       }
       staged.put(k, balance.add(value));
-      apps.add(new Application(inv, value, BigDecimal.ZERO, Xml.text(e, "Reference", ""), Xml.text(e, "JournalNotation", "")));
+      apps.add(
+          new Application(
+              inv,
+              value,
+              BigDecimal.ZERO,
+              Xml.text(e, "Reference", ""),
+              Xml.text(e, "JournalNotation", "")));
     }
   }
 
-  private static String[] err(String group, String type, String field, String value, int number, String text) {
-    return new String[] {group, type, field, value == null ? "" : value, Integer.toString(number), text};
+  private static InvoiceError err(
+      String group, String type, String field, String value, int number, String text) {
+    return new InvoiceError(group, type, field, value == null ? "" : value, number, text);
   }
 
-  private void apply(Outcome o, List<Application> apps, YearMonth period, int journal, LocalDate date) {
+  private void apply(
+      Outcome o, List<Application> apps, YearMonth period, int journal, LocalDate date) {
     for (Application a : apps) {
       Map<String, Object> inv = a.invoice();
       BigDecimal balance = Bo.dec(inv.get("InvoiceBal1")).add(a.change());
@@ -346,9 +468,10 @@ final class Arstpy {
       row.put("TrnType", o.kind.equals("Payment") ? "P" : "A");
       row.put("JournalDate", date);
       row.put("Reference", a.reference());
-      row.put("TrnValue", a.change().setScale(2, java.math.RoundingMode.HALF_UP));
-      row.put("DiscValue", a.discount().setScale(2, java.math.RoundingMode.HALF_UP));
-      row.put("Notation", a.notation().length() > 50 ? a.notation().substring(0, 50) : a.notation());
+      row.put("TrnValue", a.change().setScale(2, RoundingMode.HALF_UP));
+      row.put("DiscValue", a.discount().setScale(2, RoundingMode.HALF_UP));
+      row.put(
+          "Notation", a.notation().length() > 50 ? a.notation().substring(0, 50) : a.notation());
       bo.company.upsert(Company.AR_INVOICE_PAY, row);
     }
     if (o.kind.equals("Payment")) {

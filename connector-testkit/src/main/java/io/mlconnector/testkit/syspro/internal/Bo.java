@@ -11,7 +11,7 @@ import org.w3c.dom.Element;
  * What every business object shares: the company, settings, key rules, error numbers, document
  * parameters and item error lists.
  */
-public final class Bo {
+final class Bo {
   // Error numbers: the simulator's own (SYSPRO's real numbers per message are unconfirmed).
   public static final int E_NOT_FOUND = 100001;
   public static final int E_KEY_FORMAT = 100002;
@@ -104,7 +104,11 @@ public final class Bo {
       parameters = Xml.child(root, "Parameters");
     }
     String iw = yn(Xml.text(parameters, "IgnoreWarnings", "N"), "IgnoreWarnings", "NYW");
-    String all = yn(Xml.text(parameters, "ApplyIfEntireDocumentValid", "Y"), "ApplyIfEntireDocumentValid", "YN");
+    String all =
+        yn(
+            Xml.text(parameters, "ApplyIfEntireDocumentValid", "Y"),
+            "ApplyIfEntireDocumentValid",
+            "YN");
     String vo = yn(Xml.text(parameters, "ValidateOnly", "N"), "ValidateOnly", "YN");
     String pp = yn(Xml.text(parameters, "PostingPeriod", "C"), "PostingPeriod", "CPB");
     return new Params(!iw.equals("N"), all.equals("Y"), vo.equals("Y"), pp, parameters);
@@ -160,7 +164,8 @@ public final class Bo {
     for (int i = 0; i < raw.length(); i++) {
       char ch = raw.charAt(i);
       if (ch < 0x20 || ch == 0x7f) {
-        throw new IllegalArgumentException(label + " code '" + raw + "' contains an invalid character");
+        throw new IllegalArgumentException(
+            label + " code '" + raw + "' contains an invalid character");
       }
     }
     return raw;
@@ -168,7 +173,9 @@ public final class Bo {
 
   /** Days of a terms code (the simulator reads a numeric terms code as days; else 30). */
   static int termsDays(String termsCode) {
-    if (termsCode != null && !termsCode.isBlank() && termsCode.strip().chars().allMatch(Character::isDigit)) {
+    if (termsCode != null
+        && !termsCode.isBlank()
+        && termsCode.strip().chars().allMatch(Character::isDigit)) {
       return Integer.parseInt(termsCode.strip());
     }
     return 30;

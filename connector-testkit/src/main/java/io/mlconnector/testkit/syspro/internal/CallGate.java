@@ -3,8 +3,8 @@ package io.mlconnector.testkit.syspro.internal;
 import java.time.Duration;
 
 /**
- * A test hook: while paused, business-object calls stop after taking their session (so the
- * session is busy) until resumed. Lets tests create overlapping calls without sleeping.
+ * A test hook: while paused, business-object calls stop after taking their session (so the session
+ * is busy) until resumed. Lets tests create overlapping calls without sleeping.
  */
 public final class CallGate {
   private boolean paused;

@@ -341,7 +341,8 @@ public final class Company {
   public Object snapshot() {
     Map<String, Table> t = new LinkedHashMap<>();
     tables.forEach((k, v) -> t.put(k, v.copy()));
-    return new Snapshot(t, currentPeriod, new TreeSet<>(closed), new HashMap<>(counters), rowVersion);
+    return new Snapshot(
+        t, currentPeriod, new TreeSet<>(closed), new HashMap<>(counters), rowVersion);
   }
 
   /** Puts back a state taken by {@link #snapshot()}. */

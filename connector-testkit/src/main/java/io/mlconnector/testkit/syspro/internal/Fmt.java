@@ -7,7 +7,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 
 /** SYSPRO's text conventions: space-padded numbers, CCYY-MM-DD dates, 0000-00-00 for none. */
-public final class Fmt {
+final class Fmt {
   /** The empty date as SYSPRO writes it. */
   public static final String NO_DATE = "0000-00-00";
 

@@ -34,6 +34,9 @@ final class Gentjl {
     this.bo = bo;
   }
 
+  /** One validated journal line. */
+  private record Line(String ledgerCode, BigDecimal amount, String reference, String comment) {}
+
   private static final class Outcome {
     Bo.Errors errors = new Bo.Errors();
     boolean valid;
@@ -59,7 +62,7 @@ final class Gentjl {
     int postingsInvalid = 0;
     for (Element item : Xml.children(doc, "Item")) {
       Outcome o = new Outcome();
-      List<Object[]> lines = validate(item, o);
+      List<Line> lines = validate(item, o);
       o.valid = !o.errors.failed(p);
       if (o.valid) {
         apply(item, o, lines);
@@ -95,7 +98,8 @@ final class Gentjl {
           .leaf("Authorised", o.valid && !rollback ? "Y" : "N");
       for (Bo.FieldError e : o.errors.list) {
         if (e.field() == null) {
-          out.leaf("ErrorNumber", Integer.toString(e.number())).leaf("ErrorDescription", e.description());
+          out.leaf("ErrorNumber", Integer.toString(e.number()))
+              .leaf("ErrorDescription", e.description());
         } else {
           out.fieldError(e.field(), e.value(), e.number(), e.description());
         }
@@ -111,10 +115,11 @@ final class Gentjl {
     return out.finish();
   }
 
-  private List<Object[]> validate(Element item, Outcome o) {
+  private List<Line> validate(Element item, Outcome o) {
     o.type = Xml.text(item, "JournalType", "N");
     if (!"NPUSLAIE".contains(o.type) || o.type.length() != 1) {
-      o.errors.add("JournalType", o.type, Bo.E_INVALID, "JournalType '" + o.type + "' is not valid");
+      o.errors.add(
+          "JournalType", o.type, Bo.E_INVALID, "JournalType '" + o.type + "' is not valid");
     }
     String post = Xml.text(item, "PostJournal", "Y");
     o.status = post.equals("N") ? "U" : "P";
@@ -122,7 +127,11 @@ final class Gentjl {
       LocalDate d = Fmt.parseDate(Xml.text(item, "JournalDate"));
       o.date = d == null ? bo.company.today() : d;
     } catch (IllegalArgumentException e) {
-      o.errors.add("JournalDate", Xml.text(item, "JournalDate"), Bo.E_INVALID, "JournalDate " + e.getMessage());
+      o.errors.add(
+          "JournalDate",
+          Xml.text(item, "JournalDate"),
+          Bo.E_INVALID,
+          "JournalDate " + e.getMessage());
       o.date = bo.company.today();
     }
     o.period = bo.company.currentPeriod();
@@ -133,23 +142,33 @@ final class Gentjl {
       int month = pp.isEmpty() ? o.period.getMonthValue() : Integer.parseInt(pp);
       o.period = YearMonth.of(year, month);
     } catch (RuntimeException e) {
-      o.errors.add("PostingPeriod", py + "/" + pp, Bo.E_INVALID, "PostingYear/PostingPeriod '" + py + "/" + pp + "' is not valid");
+      o.errors.add(
+          "PostingPeriod",
+          py + "/" + pp,
+          Bo.E_INVALID,
+          "PostingYear/PostingPeriod '" + py + "/" + pp + "' is not valid");
     }
     if (bo.company.isClosed(o.period)) {
-      o.errors.add(null, "", Bo.E_PERIOD_CLOSED, "Posting period " + Bo.fmtPeriod(o.period) + " is closed");
+      o.errors.add(
+          null, "", Bo.E_PERIOD_CLOSED, "Posting period " + Bo.fmtPeriod(o.period) + " is closed");
     }
-    List<Object[]> lines = new ArrayList<>();
+    List<Line> lines = new ArrayList<>();
     BigDecimal sum = BigDecimal.ZERO;
     for (Element d : Xml.children(item, "JournalDetails")) {
       String code = Xml.text(d, "LedgerCode", "");
       if (bo.company.table(Company.GEN_MASTER).find(code) == null) {
-        o.errors.add("LedgerCode", code, Bo.E_LEDGER_NOT_FOUND, "Ledger code '" + code + "' not found");
+        o.errors.add(
+            "LedgerCode", code, Bo.E_LEDGER_NOT_FOUND, "Ledger code '" + code + "' not found");
       }
       BigDecimal amount;
       try {
         amount = Fmt.parseAmount(Xml.text(d, "EntryAmount"));
       } catch (IllegalArgumentException e) {
-        o.errors.add("EntryAmount", Xml.text(d, "EntryAmount"), Bo.E_INVALID, "EntryAmount " + e.getMessage());
+        o.errors.add(
+            "EntryAmount",
+            Xml.text(d, "EntryAmount"),
+            Bo.E_INVALID,
+            "EntryAmount " + e.getMessage());
         continue;
       }
       if (amount == null || amount.signum() == 0) {
@@ -163,20 +182,26 @@ final class Gentjl {
       } else {
         o.credit = o.credit.add(amount.negate());
       }
-      lines.add(new Object[] {code, amount, Xml.text(d, "Reference", ""), Xml.text(d, "Comment", "")});
+      lines.add(new Line(code, amount, Xml.text(d, "Reference", ""), Xml.text(d, "Comment", "")));
     }
     o.entries = lines.size();
     if (lines.size() < 2 && o.errors.isEmpty()) {
       o.errors.add(null, "", Bo.E_REQUIRED, "A journal needs at least two JournalDetails");
     }
     if (sum.signum() != 0 && o.errors.isEmpty()) {
-      o.errors.add(null, "", Bo.E_NOT_BALANCED,
-          "Journal does not balance: debits " + Fmt.plain(o.debit, 2) + ", credits " + Fmt.plain(o.credit, 2));
+      o.errors.add(
+          null,
+          "",
+          Bo.E_NOT_BALANCED,
+          "Journal does not balance: debits "
+              + Fmt.plain(o.debit, 2)
+              + ", credits "
+              + Fmt.plain(o.credit, 2));
     }
     return lines;
   }
 
-  private void apply(Element item, Outcome o, List<Object[]> lines) {
+  private void apply(Element item, Outcome o, List<Line> lines) {
     o.journal = bo.company.next("GL-" + o.period);
     Map<String, Object> head = new LinkedHashMap<>();
     head.put("GlYear", o.period.getYear());
@@ -192,20 +217,20 @@ final class Gentjl {
     head.put("CreditAmount", o.credit);
     bo.company.upsert(Company.GEN_JOURNAL, head);
     int n = 0;
-    for (Object[] l : lines) {
+    for (Line l : lines) {
       Map<String, Object> row = new LinkedHashMap<>();
       row.put("GlYear", o.period.getYear());
       row.put("GlPeriod", o.period.getMonthValue());
       row.put("Journal", o.journal);
       row.put("EntryNumber", ++n);
-      row.put("GlCode", l[0]);
-      row.put("EntryValue", l[1]);
-      row.put("Reference", cut((String) l[2], 30));
-      row.put("Comment", cut((String) l[3], 100));
+      row.put("GlCode", l.ledgerCode());
+      row.put("EntryValue", l.amount());
+      row.put("Reference", cut(l.reference(), 30));
+      row.put("Comment", cut(l.comment(), 100));
       bo.company.upsert(Company.GEN_JOURNAL_DETAIL, row);
       if (o.status.equals("P")) {
-        Map<String, Object> gl = bo.company.table(Company.GEN_MASTER).find(l[0]);
-        gl.put("CurrentBalance", Bo.dec(gl.get("CurrentBalance")).add((BigDecimal) l[1]));
+        Map<String, Object> gl = bo.company.table(Company.GEN_MASTER).find(l.ledgerCode());
+        gl.put("CurrentBalance", Bo.dec(gl.get("CurrentBalance")).add(l.amount()));
         bo.company.touch(gl);
       }
     }

@@ -6,41 +6,45 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** A clock that only moves when told to. */
+/**
+ * The simulator's clock: an injected base clock (fixed by default) plus an offset that tests move
+ * with {@link #advance} and {@link #set}.
+ */
 public final class ManualClock extends Clock {
-  private final AtomicReference<Instant> now;
-  private final ZoneId zone;
+  private final Clock base;
+  private final AtomicReference<Duration> offset;
 
-  public ManualClock(Instant start, ZoneId zone) {
-    this.now = new AtomicReference<>(start);
-    this.zone = zone;
+  public ManualClock(Clock base) {
+    this(base, new AtomicReference<>(Duration.ZERO));
   }
 
-  private ManualClock(AtomicReference<Instant> now, ZoneId zone) {
-    this.now = now;
-    this.zone = zone;
+  private ManualClock(Clock base, AtomicReference<Duration> offset) {
+    this.base = base;
+    this.offset = offset;
   }
 
   @Override
   public ZoneId getZone() {
-    return zone;
+    return base.getZone();
   }
 
   @Override
   public Clock withZone(ZoneId z) {
-    return new ManualClock(now, z);
+    return new ManualClock(base.withZone(z), offset);
   }
 
   @Override
   public Instant instant() {
-    return now.get();
+    return base.instant().plus(offset.get());
   }
 
+  /** Makes the clock read {@code instant} now. */
   public void set(Instant instant) {
-    now.set(instant);
+    offset.set(Duration.between(base.instant(), instant));
   }
 
+  /** Moves the clock forward. */
   public void advance(Duration d) {
-    now.updateAndGet(i -> i.plus(d));
+    offset.updateAndGet(o -> o.plus(d));
   }
 }

@@ -17,13 +17,12 @@ import java.util.Base64;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import okio.Buffer;
 
 /**
- * The OData v4 face: {@code GET {odataPath}/{company}/{EntitySet}} with Basic auth (operator code
- * + OData password), {@code $select/$filter/$orderby/$top/$skip/$count}, every page capped at the
+ * The OData v4 face: {@code GET {odataPath}/{company}/{EntitySet}} with Basic auth (operator code +
+ * OData password), {@code $select/$filter/$orderby/$top/$skip/$count}, every page capped at the
  * configured row cap, optionally with {@code @odata.nextLink}. Reads the same in-memory company as
  * e.net, so postings are visible at once.
  */
@@ -47,7 +46,8 @@ public final class OData {
     }
     String[] parts = sub.replaceAll("^/+", "").split("/");
     if (parts.length == 0 || parts[0].isEmpty() || !parts[0].equals(company.id())) {
-      return error(404, "NotFound", "Company '" + (parts.length == 0 ? "" : parts[0]) + "' not found");
+      return error(
+          404, "NotFound", "Company '" + (parts.length == 0 ? "" : parts[0]) + "' not found");
     }
     String serviceRoot = base + "/" + company.id();
     if (parts.length == 1) {
@@ -84,7 +84,9 @@ public final class OData {
     }
     String decoded;
     try {
-      decoded = new String(Base64.getDecoder().decode(header.substring(6).strip()), StandardCharsets.UTF_8);
+      decoded =
+          new String(
+              Base64.getDecoder().decode(header.substring(6).strip()), StandardCharsets.UTF_8);
     } catch (IllegalArgumentException e) {
       return false;
     }
@@ -99,7 +101,9 @@ public final class OData {
   private SimResponse query(SimRequest request, String root, String set, Table t) {
     Map<String, List<String>> q = request.query();
     for (String k : q.keySet()) {
-      if (k.startsWith("$") && !List.of("$filter", "$select", "$orderby", "$top", "$skip", "$count", "$format").contains(k)) {
+      if (k.startsWith("$")
+          && !List.of("$filter", "$select", "$orderby", "$top", "$skip", "$count", "$format")
+              .contains(k)) {
         throw new IllegalArgumentException("The query parameter '" + k + "' is not supported.");
       }
     }
@@ -115,7 +119,8 @@ public final class OData {
       for (String s : select.split(",")) {
         Table.Col c = t.column(s.strip());
         if (c == null || !cols.contains(c)) {
-          throw new IllegalArgumentException("Could not find a property named '" + s.strip() + "' on type '" + set + "'");
+          throw new IllegalArgumentException(
+              "Could not find a property named '" + s.strip() + "' on type '" + set + "'");
         }
         chosen.add(c);
       }
@@ -139,10 +144,13 @@ public final class OData {
       for (String part : orderBy.split(",")) {
         String[] w = part.strip().split("\\s+");
         Table.Col c = t.column(w[0]);
-        if (c == null || w.length > 2 || (w.length == 2 && !w[1].equals("asc") && !w[1].equals("desc"))) {
+        if (c == null
+            || w.length > 2
+            || (w.length == 2 && !w[1].equals("asc") && !w[1].equals("desc"))) {
           throw new IllegalArgumentException("Invalid $orderby clause '" + part.strip() + "'");
         }
-        Comparator<Map<String, Object>> one = Queries.byColumn(c, w.length == 2 && w[1].equals("desc"));
+        Comparator<Map<String, Object>> one =
+            Queries.byColumn(c, w.length == 2 && w[1].equals("desc"));
         cmp = cmp == null ? one : cmp.thenComparing(one);
       }
       rows.sort(cmp);
@@ -153,10 +161,12 @@ public final class OData {
     int available = Math.max(0, total - skip);
     int wanted = top == null ? available : Math.min(top, available);
     int pageSize = Math.min(wanted, config.odataMaxPageSize);
-    List<Map<String, Object>> page = rows.subList(Math.min(skip, total), Math.min(skip, total) + pageSize);
+    List<Map<String, Object>> page =
+        rows.subList(Math.min(skip, total), Math.min(skip, total) + pageSize);
     String nextLink = null;
     if (config.odataPaging == ODataPaging.NEXT_LINK && pageSize < wanted) {
-      nextLink = nextLink(root + "/" + set, q, skip + pageSize, top == null ? null : top - pageSize);
+      nextLink =
+          nextLink(root + "/" + set, q, skip + pageSize, top == null ? null : top - pageSize);
     }
     boolean count = "true".equalsIgnoreCase(first(q, "$count"));
     return json(root, set, select, cols, page, nextLink, count ? total : null);
@@ -179,7 +189,8 @@ public final class OData {
       }
       return n;
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("Invalid value '" + v + "' for " + name + ": a non-negative integer is required");
+      throw new IllegalArgumentException(
+          "Invalid value '" + v + "' for " + name + ": a non-negative integer is required");
     }
   }
 
@@ -195,20 +206,32 @@ public final class OData {
     StringBuilder sb = new StringBuilder(url);
     char sep = '?';
     for (Map.Entry<String, String> e : params.entrySet()) {
-      sb.append(sep).append(e.getKey()).append('=')
+      sb.append(sep)
+          .append(e.getKey())
+          .append('=')
           .append(URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8).replace("+", "%20"));
       sep = '&';
     }
     return sb.toString();
   }
 
-  private SimResponse json(String root, String set, String select, List<Table.Col> cols,
-      List<Map<String, Object>> page, String nextLink, Integer count) {
+  private SimResponse json(
+      String root,
+      String set,
+      String select,
+      List<Table.Col> cols,
+      List<Map<String, Object>> page,
+      String nextLink,
+      Integer count) {
     Buffer buf = new Buffer();
     try (JsonWriter w = JsonWriter.of(buf)) {
       w.setSerializeNulls(true);
       w.beginObject();
-      String ctx = root + "/$metadata#" + set + (select == null || select.isBlank() ? "" : "(" + select.replace(" ", "") + ")");
+      String ctx =
+          root
+              + "/$metadata#"
+              + set
+              + (select == null || select.isBlank() ? "" : "(" + select.replace(" ", "") + ")");
       w.name("@odata.context").value(ctx);
       if (count != null) {
         w.name("@odata.count").value(count);
@@ -230,7 +253,8 @@ public final class OData {
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }
-    return SimResponse.text(200, "application/json; odata.metadata=minimal", buf.readUtf8(), StandardCharsets.UTF_8)
+    return SimResponse.text(
+            200, "application/json; odata.metadata=minimal", buf.readUtf8(), StandardCharsets.UTF_8)
         .withHeader("OData-Version", "4.0");
   }
 
@@ -270,7 +294,14 @@ public final class OData {
     try (JsonWriter w = JsonWriter.of(buf)) {
       w.beginObject().name("@odata.context").value(root + "/$metadata").name("value").beginArray();
       for (String set : config.entitySets.values()) {
-        w.beginObject().name("name").value(set).name("kind").value("EntitySet").name("url").value(set).endObject();
+        w.beginObject()
+            .name("name")
+            .value(set)
+            .name("kind")
+            .value("EntitySet")
+            .name("url")
+            .value(set)
+            .endObject();
       }
       w.endArray().endObject();
     } catch (IOException e) {
@@ -282,8 +313,11 @@ public final class OData {
   private SimResponse metadata() {
     StringBuilder sb = new StringBuilder();
     sb.append("<?xml version=\"1.0\" encoding=\"utf-8\"?>")
-        .append("<edmx:Edmx Version=\"4.0\" xmlns:edmx=\"http://docs.oasis-open.org/odata/ns/edmx\">")
-        .append("<edmx:DataServices><Schema Namespace=\"SYSPRO\" xmlns=\"http://docs.oasis-open.org/odata/ns/edm\">");
+        .append(
+            "<edmx:Edmx Version=\"4.0\" xmlns:edmx=\"http://docs.oasis-open.org/odata/ns/edmx\">")
+        .append(
+            "<edmx:DataServices><Schema Namespace=\"SYSPRO\""
+                + " xmlns=\"http://docs.oasis-open.org/odata/ns/edm\">");
     for (Map.Entry<SysproTable, String> e : config.entitySets.entrySet()) {
       Table t = company.table(e.getKey().sqlName());
       sb.append("<EntityType Name=\"").append(e.getValue()).append("\"><Key>");
@@ -293,15 +327,28 @@ public final class OData {
         if (c.type() == Table.Type.ROWVERSION && !config.odataExposeTimeStamp) {
           continue;
         }
-        sb.append("<Property Name=\"").append(c.name()).append("\" Type=\"").append(edm(c)).append("\"/>");
+        sb.append("<Property Name=\"")
+            .append(c.name())
+            .append("\" Type=\"")
+            .append(edm(c))
+            .append("\"/>");
       }
       sb.append("</EntityType>");
     }
     sb.append("<EntityContainer Name=\"Container\">");
-    config.entitySets.values().forEach(s ->
-        sb.append("<EntitySet Name=\"").append(s).append("\" EntityType=\"SYSPRO.").append(s).append("\"/>"));
+    config
+        .entitySets
+        .values()
+        .forEach(
+            s ->
+                sb.append("<EntitySet Name=\"")
+                    .append(s)
+                    .append("\" EntityType=\"SYSPRO.")
+                    .append(s)
+                    .append("\"/>"));
     sb.append("</EntityContainer></Schema></edmx:DataServices></edmx:Edmx>");
-    return SimResponse.text(200, "application/xml", sb.toString(), StandardCharsets.UTF_8).withHeader("OData-Version", "4.0");
+    return SimResponse.text(200, "application/xml", sb.toString(), StandardCharsets.UTF_8)
+        .withHeader("OData-Version", "4.0");
   }
 
   private String edm(Table.Col c) {
@@ -323,15 +370,18 @@ public final class OData {
   public static SimResponse error(int status, String code, String message) {
     Buffer buf = new Buffer();
     try (JsonWriter w = JsonWriter.of(buf)) {
-      w.beginObject().name("error").beginObject().name("code").value(code).name("message").value(message)
-          .endObject().endObject();
+      w.beginObject()
+          .name("error")
+          .beginObject()
+          .name("code")
+          .value(code)
+          .name("message")
+          .value(message)
+          .endObject()
+          .endObject();
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }
     return SimResponse.json(status, buf.readUtf8()).withHeader("OData-Version", "4.0");
-  }
-
-  static String lower(String s) {
-    return s.toLowerCase(Locale.ROOT);
   }
 }

@@ -13,8 +13,8 @@ import java.util.Map;
 /**
  * A parser for the OData v4 {@code $filter} subset the simulator serves: {@code eq ne gt ge lt le},
  * {@code and or not}, parentheses, {@code contains/startswith/endswith}, string literals in single
- * quotes, numbers, {@code true/false/null}, unquoted ISO dates and date-times, {@code
- * binary'...'}. Errors are {@link IllegalArgumentException}s whose message becomes the 400 answer.
+ * quotes, numbers, {@code true/false/null}, unquoted ISO dates and date-times, {@code binary'...'}.
+ * Errors are {@link IllegalArgumentException}s whose message becomes the 400 answer.
  */
 final class ODataFilter {
   interface Expr {
@@ -34,7 +34,8 @@ final class ODataFilter {
     ODataFilter f = new ODataFilter(table, text);
     Expr e = f.or();
     if (f.pos != f.tokens.size()) {
-      throw new IllegalArgumentException("Syntax error at '" + f.tokens.get(f.pos) + "' in $filter");
+      throw new IllegalArgumentException(
+          "Syntax error at '" + f.tokens.get(f.pos) + "' in $filter");
     }
     return e;
   }
@@ -70,7 +71,9 @@ final class ODataFilter {
         tokens.add(sb.toString());
       } else {
         int start = i;
-        while (i < s.length() && !Character.isWhitespace(s.charAt(i)) && "(),".indexOf(s.charAt(i)) < 0) {
+        while (i < s.length()
+            && !Character.isWhitespace(s.charAt(i))
+            && "(),".indexOf(s.charAt(i)) < 0) {
           if (s.charAt(i) == '\'') {
             int end = s.indexOf('\'', i + 1);
             if (end < 0) {
@@ -140,7 +143,8 @@ final class ODataFilter {
     }
     String first = next();
     String lower = first.toLowerCase(Locale.ROOT);
-    if ((lower.equals("contains") || lower.equals("startswith") || lower.equals("endswith")) && "(".equals(peek())) {
+    if ((lower.equals("contains") || lower.equals("startswith") || lower.equals("endswith"))
+        && "(".equals(peek())) {
       pos++;
       Table.Col c = column(next());
       expect(",");
@@ -152,7 +156,9 @@ final class ODataFilter {
       String needle = lit.substring(1).toLowerCase(Locale.ROOT);
       return row -> {
         String v = Bo.str(row.get(c.name())).toLowerCase(Locale.ROOT);
-        return lower.equals("contains") ? v.contains(needle) : lower.equals("startswith") ? v.startsWith(needle) : v.endsWith(needle);
+        return lower.equals("contains")
+            ? v.contains(needle)
+            : lower.equals("startswith") ? v.startsWith(needle) : v.endsWith(needle);
       };
     }
     Table.Col c = column(first);
@@ -167,7 +173,8 @@ final class ODataFilter {
   private Table.Col column(String name) {
     Table.Col c = table.column(name);
     if (c == null) {
-      throw new IllegalArgumentException("Could not find a property named '" + name + "' on type '" + table.name() + "'");
+      throw new IllegalArgumentException(
+          "Could not find a property named '" + name + "' on type '" + table.name() + "'");
     }
     return c;
   }
@@ -179,15 +186,18 @@ final class ODataFilter {
     switch (c.type()) {
       case TEXT:
         if (!t.startsWith("'")) {
-          throw new IllegalArgumentException("A string literal is needed for property '" + c.name() + "'");
+          throw new IllegalArgumentException(
+              "A string literal is needed for property '" + c.name() + "'");
         }
         return t.substring(1);
       case DECIMAL:
       case INTEGER:
         try {
-          return new BigDecimal(t.endsWith("m") || t.endsWith("M") ? t.substring(0, t.length() - 1) : t);
+          return new BigDecimal(
+              t.endsWith("m") || t.endsWith("M") ? t.substring(0, t.length() - 1) : t);
         } catch (NumberFormatException e) {
-          throw new IllegalArgumentException("'" + t + "' is not a number for property '" + c.name() + "'");
+          throw new IllegalArgumentException(
+              "'" + t + "' is not a number for property '" + c.name() + "'");
         }
       case DATE:
         try {
@@ -196,12 +206,17 @@ final class ODataFilter {
           }
           return OffsetDateTime.parse(t).toInstant();
         } catch (RuntimeException e) {
-          throw new IllegalArgumentException("'" + t + "' is not a date literal for property '" + c.name()
-              + "' (use 2024-01-01 or 2024-01-01T00:00:00Z, unquoted)");
+          throw new IllegalArgumentException(
+              "'"
+                  + t
+                  + "' is not a date literal for property '"
+                  + c.name()
+                  + "' (use 2024-01-01 or 2024-01-01T00:00:00Z, unquoted)");
         }
       case ROWVERSION:
         if (!t.startsWith("binary'") || !t.endsWith("'")) {
-          throw new IllegalArgumentException("A binary'...' literal is needed for property '" + c.name() + "'");
+          throw new IllegalArgumentException(
+              "A binary'...' literal is needed for property '" + c.name() + "'");
         }
         byte[] b = Base64.getDecoder().decode(t.substring(7, t.length() - 1));
         long v = 0;
@@ -226,7 +241,10 @@ final class ODataFilter {
       boolean same = v == null && lit == null;
       return op.equals("eq") ? same : op.equals("ne") && !same;
     }
-    int r = v instanceof BigDecimal ? ((BigDecimal) v).compareTo((BigDecimal) lit) : ((Comparable) v).compareTo(lit);
+    int r =
+        v instanceof BigDecimal
+            ? ((BigDecimal) v).compareTo((BigDecimal) lit)
+            : ((Comparable) v).compareTo(lit);
     switch (op) {
       case "eq":
         return r == 0;

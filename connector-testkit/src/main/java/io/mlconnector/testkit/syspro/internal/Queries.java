@@ -155,7 +155,8 @@ final class Queries {
     }
   }
 
-  private static Comparator<Map<String, Object>> then(Comparator<Map<String, Object>> a, Comparator<Map<String, Object>> b) {
+  private static Comparator<Map<String, Object>> then(
+      Comparator<Map<String, Object>> a, Comparator<Map<String, Object>> b) {
     return a == null ? b : a.thenComparing(b);
   }
 
@@ -195,8 +196,10 @@ final class Queries {
       first = false;
       String open = Xml.text(e, "OpenBracket", "");
       String close = Xml.text(e, "CloseBracket", "");
-      if (!open.chars().allMatch(ch -> ch == '(') || !close.chars().allMatch(ch -> ch == ')')
-          || open.length() > 3 || close.length() > 3) {
+      if (!open.chars().allMatch(ch -> ch == '(')
+          || !close.chars().allMatch(ch -> ch == ')')
+          || open.length() > 3
+          || close.length() > 3) {
         throw new EnetError("Invalid bracket in Where expression");
       }
       open.chars().forEach(ch -> tokens.add("("));
@@ -373,8 +376,11 @@ final class Queries {
       for (Table.Col c : cols) {
         out.start(c.name())
             .leaf("Value", cell(c, r.get(c.name())).strip())
-            .leaf("DataType", c.type() == Table.Type.DECIMAL || c.type() == Table.Type.INTEGER
-                ? "Numeric" : c.type() == Table.Type.DATE ? "Date" : "AlphaNumeric")
+            .leaf(
+                "DataType",
+                c.type() == Table.Type.DECIMAL || c.type() == Table.Type.INTEGER
+                    ? "Numeric"
+                    : c.type() == Table.Type.DATE ? "Date" : "AlphaNumeric")
             .end();
       }
       out.end();
@@ -395,7 +401,8 @@ final class Queries {
     return out.finish();
   }
 
-  private static List<Map<String, Object>> matching(List<Map<String, Object>> rows, List<Cond> filters) {
+  private static List<Map<String, Object>> matching(
+      List<Map<String, Object>> rows, List<Cond> filters) {
     List<Map<String, Object>> out = new ArrayList<>();
     for (Map<String, Object> r : rows) {
       if (filters.stream().allMatch(f -> f.test(r))) {
@@ -438,9 +445,28 @@ final class Queries {
         .leaf("Version", bo.config.boVersion)
         .end();
     out.start("Header");
-    for (String h : List.of("Customer", "Name", "ShortName", "SoldToAddr1", "SoldToAddr2", "SoldToAddr3",
-        "SoldToAddr4", "SoldToAddr5", "SoldPostalCode", "TermsCode", "Currency", "CreditLimit", "CreditStatus",
-        "CustomerOnHold", "Email", "Telephone", "Branch", "DateLastSale", "DateLastPay", "DateCustAdded")) {
+    for (String h :
+        List.of(
+            "Customer",
+            "Name",
+            "ShortName",
+            "SoldToAddr1",
+            "SoldToAddr2",
+            "SoldToAddr3",
+            "SoldToAddr4",
+            "SoldToAddr5",
+            "SoldPostalCode",
+            "TermsCode",
+            "Currency",
+            "CreditLimit",
+            "CreditStatus",
+            "CustomerOnHold",
+            "Email",
+            "Telephone",
+            "Branch",
+            "DateLastSale",
+            "DateLastPay",
+            "DateCustAdded")) {
       out.leaf(h, cell(cust.column(h), c.get(h)));
     }
     out.end();
@@ -461,7 +487,8 @@ final class Queries {
       ageing[bucket] = ageing[bucket].add(bal);
       List<Map<String, Object>> trns = new ArrayList<>();
       for (Map<String, Object> p : pay.rows()) {
-        if (code.equals(p.get("Customer")) && i.get("Invoice").equals(p.get("Invoice"))
+        if (code.equals(p.get("Customer"))
+            && i.get("Invoice").equals(p.get("Invoice"))
             && i.get("DocumentType").equals(p.get("DocumentType"))) {
           trns.add(p);
           if ("P".equals(p.get("TrnType"))) {
@@ -498,11 +525,13 @@ final class Queries {
       out.end();
     }
     if (payments) {
-      byCheque.forEach((k, v) -> out.start("PayDetail")
-          .leaf("ChequeReference", k.substring(k.indexOf('/', k.indexOf('/') + 1) + 1))
-          .leaf("PayDate", Fmt.date(chequeDates.get(k)))
-          .leaf("PayValue", Fmt.pad(v[0], 2, 15))
-          .end());
+      byCheque.forEach(
+          (k, v) ->
+              out.start("PayDetail")
+                  .leaf("ChequeReference", k.substring(k.indexOf('/', k.indexOf('/') + 1) + 1))
+                  .leaf("PayDate", Fmt.date(chequeDates.get(k)))
+                  .leaf("PayValue", Fmt.pad(v[0], 2, 15))
+                  .end());
     }
     out.start("TotalSection")
         .leaf("CurrentBalance", Fmt.pad(total, 2, 15))
@@ -549,7 +578,10 @@ final class Queries {
         if (!code.equals(d.get("GlCode"))) {
           continue;
         }
-        Map<String, Object> head = bo.company.table(Company.GEN_JOURNAL).find(d.get("GlYear"), d.get("GlPeriod"), d.get("Journal"));
+        Map<String, Object> head =
+            bo.company
+                .table(Company.GEN_JOURNAL)
+                .find(d.get("GlYear"), d.get("GlPeriod"), d.get("Journal"));
         out.start("Item")
             .leaf("GlPeriod", String.format("%02d", (Integer) d.get("GlPeriod")))
             .leaf("Source", "GJ")

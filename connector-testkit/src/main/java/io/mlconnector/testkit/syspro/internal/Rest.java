@@ -5,6 +5,7 @@ import io.mlconnector.testkit.http.SimResponse;
 import io.mlconnector.testkit.syspro.BodyForm;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -25,7 +26,8 @@ public final class Rest {
   private final Company company;
   private final CallGate gate;
 
-  public Rest(Config config, Sessions sessions, BusinessObjects objects, Company company, CallGate gate) {
+  public Rest(
+      Config config, Sessions sessions, BusinessObjects objects, Company company, CallGate gate) {
     this.config = config;
     this.sessions = sessions;
     this.objects = objects;
@@ -50,13 +52,21 @@ public final class Rest {
         return plain(400, "Bad Request");
       }
     } else {
-      q = request.query();
+      try {
+        q = request.query();
+      } catch (IllegalArgumentException e) {
+        return plain(400, "Bad Request");
+      }
     }
     try {
       switch (op) {
         case "/logon":
-          return ok(sessions.logon(
-              p(q, "Operator"), p(q, "OperatorPassword"), p(q, "CompanyId"), p(q, "CompanyPassword")));
+          return ok(
+              sessions.logon(
+                  p(q, "Operator"),
+                  p(q, "OperatorPassword"),
+                  p(q, "CompanyId"),
+                  p(q, "CompanyPassword")));
         case "/logoff":
           sessions.logoff(p(q, "UserId"));
           return ok("0");
@@ -96,9 +106,11 @@ public final class Rest {
         case "/setup/add":
           return objects.setup("Add", p(q, "BusinessObject"), p(q, "XmlParameters"), p(q, "XmlIn"));
         case "/setup/update":
-          return objects.setup("Update", p(q, "BusinessObject"), p(q, "XmlParameters"), p(q, "XmlIn"));
+          return objects.setup(
+              "Update", p(q, "BusinessObject"), p(q, "XmlParameters"), p(q, "XmlIn"));
         case "/setup/delete":
-          return objects.setup("Delete", p(q, "BusinessObject"), p(q, "XmlParameters"), p(q, "XmlIn"));
+          return objects.setup(
+              "Delete", p(q, "BusinessObject"), p(q, "XmlParameters"), p(q, "XmlIn"));
         default:
           return objects.post(p(q, "BusinessObject"), p(q, "XmlParameters"), p(q, "XmlIn"));
       }
@@ -123,7 +135,8 @@ public final class Rest {
 
   private Map<String, List<String>> postLdParameters(SimRequest request) {
     String type = request.header("content-type");
-    if (type != null && type.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
+    if (type != null
+        && type.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
       return config.acceptFormPostLd ? request.form() : null;
     }
     Element env;
@@ -135,7 +148,7 @@ public final class Rest {
     if (!env.getTagName().equals("TransactionPostLD")) {
       return null;
     }
-    Map<String, List<String>> out = new java.util.LinkedHashMap<>();
+    Map<String, List<String>> out = new LinkedHashMap<>();
     for (Element c : Xml.children(env)) {
       out.put(c.getTagName(), List.of(c.getTextContent()));
     }
@@ -202,14 +215,18 @@ public final class Rest {
   public static SimResponse encode(BodyForm form, String text) {
     switch (form) {
       case JSON_STRING:
-        return withServer(SimResponse.text(200, "application/json", jsonString(text), StandardCharsets.UTF_8));
+        return withServer(
+            SimResponse.text(200, "application/json", jsonString(text), StandardCharsets.UTF_8));
       case WCF_STRING:
-        String xml = "<string xmlns=\"http://schemas.microsoft.com/2003/10/Serialization/\">"
-            + escape(text) + "</string>";
+        String xml =
+            "<string xmlns=\"http://schemas.microsoft.com/2003/10/Serialization/\">"
+                + escape(text)
+                + "</string>";
         return withServer(SimResponse.text(200, "application/xml", xml, StandardCharsets.UTF_8));
       default:
-        return withServer(new SimResponse(200,
-            Map.of("Content-Type", "application/octet-stream"), text.getBytes(CP1252)));
+        return withServer(
+            new SimResponse(
+                200, Map.of("Content-Type", "application/octet-stream"), text.getBytes(CP1252)));
     }
   }
 

@@ -30,7 +30,7 @@ public final class Sessions {
   private static final Logger LOG = LoggerFactory.getLogger(Sessions.class);
 
   /** A live session. */
-  public static final class Session {
+  static final class Session {
     final String id;
     final String operator;
     final Instant loggedOnAt;
@@ -66,14 +66,17 @@ public final class Sessions {
   }
 
   /** Logs on; returns the new session id exactly as the body carries it. */
-  public synchronized String logon(String operator, String password, String company, String companyPassword) {
+  public synchronized String logon(
+      String operator, String password, String company, String companyPassword) {
     purgeExpired();
     Operator op = operator == null ? null : config.operators.get(operator.strip());
     if (company == null || !company.strip().equals(config.companyId)) {
-      throw new EnetError(config.message(SysproMessage.UNKNOWN_COMPANY, company == null ? "" : company));
+      throw new EnetError(
+          config.message(SysproMessage.UNKNOWN_COMPANY, company == null ? "" : company));
     }
     if (op == null) {
-      throw new EnetError(config.message(SysproMessage.UNKNOWN_OPERATOR, operator == null ? "" : operator));
+      throw new EnetError(
+          config.message(SysproMessage.UNKNOWN_OPERATOR, operator == null ? "" : operator));
     }
     if (!op.password().equals(password == null ? "" : password)) {
       throw new EnetError(config.message(SysproMessage.INVALID_OPERATOR_PASSWORD));

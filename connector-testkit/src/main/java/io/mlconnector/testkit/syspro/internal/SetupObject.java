@@ -1,6 +1,7 @@
 package io.mlconnector.testkit.syspro.internal;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -61,7 +62,11 @@ final class SetupObject {
     acceptedNotStored.forEach(f -> fields.append(',').append(f));
     this.docShape = Shape.of(root + "(Item(Key(" + keyElement + ")" + fields + "))");
     this.paramShape =
-        Shape.of(root + "(Parameters(IgnoreWarnings,ApplyIfEntireDocumentValid,ValidateOnly" + extraParams + "))");
+        Shape.of(
+            root
+                + "(Parameters(IgnoreWarnings,ApplyIfEntireDocumentValid,ValidateOnly"
+                + extraParams
+                + "))");
   }
 
   private boolean storable(String column) {
@@ -138,7 +143,11 @@ final class SetupObject {
       try {
         key = bo.key(label, raw);
       } catch (IllegalArgumentException e) {
-        errors.add(keyElement, raw, raw == null || raw.isEmpty() ? Bo.E_REQUIRED : Bo.E_KEY_FORMAT, e.getMessage());
+        errors.add(
+            keyElement,
+            raw,
+            raw == null || raw.isEmpty() ? Bo.E_REQUIRED : Bo.E_KEY_FORMAT,
+            e.getMessage());
       }
       keys.add(key);
       Map<String, Object> existing = errors.isEmpty() ? t.find(key) : null;
@@ -165,7 +174,11 @@ final class SetupObject {
           }
         }
       } else if (errors.isEmpty() && hasOpenItems(key)) {
-        errors.add(keyElement, key, Bo.E_HAS_OPEN_ITEMS, label + " '" + key + "' has open transactions and cannot be deleted");
+        errors.add(
+            keyElement,
+            key,
+            Bo.E_HAS_OPEN_ITEMS,
+            label + " '" + key + "' has open transactions and cannot be deleted");
       }
       if (errors.failed(p)) {
         invalid++;
@@ -209,16 +222,21 @@ final class SetupObject {
     return false;
   }
 
-  private void validateField(Table.Col c, String text, Map<String, Object> values, Bo.Errors errors) {
+  private void validateField(
+      Table.Col c, String text, Map<String, Object> values, Bo.Errors errors) {
     String field = c.name();
     switch (c.type()) {
       case TEXT:
         if (text.length() > c.length()) {
           errors.add(field, text, Bo.E_TOO_LONG, field + " exceeds " + c.length() + " characters");
-        } else if (FLAGS.contains(field) && !text.isEmpty() && !text.equals("Y") && !text.equals("N")) {
+        } else if (FLAGS.contains(field)
+            && !text.isEmpty()
+            && !text.equals("Y")
+            && !text.equals("N")) {
           errors.add(field, text, Bo.E_INVALID, field + " must be Y or N");
         } else if (field.equals("Email") && !text.isEmpty() && !text.contains("@")) {
-          errors.add(field, text, Bo.E_INVALID, "Email '" + text + "' is not a valid e-mail address");
+          errors.add(
+              field, text, Bo.E_INVALID, "Email '" + text + "' is not a valid e-mail address");
         } else {
           values.put(field, text);
         }
@@ -229,7 +247,8 @@ final class SetupObject {
           if (v != null && v.signum() < 0) {
             errors.add(field, text, Bo.E_INVALID, field + " must not be negative");
           } else {
-            values.put(field, v == null ? BigDecimal.ZERO : v.setScale(c.scale(), java.math.RoundingMode.HALF_UP));
+            values.put(
+                field, v == null ? BigDecimal.ZERO : v.setScale(c.scale(), RoundingMode.HALF_UP));
           }
         } catch (IllegalArgumentException e) {
           errors.add(field, text, Bo.E_INVALID, field + " " + e.getMessage());
@@ -247,7 +266,12 @@ final class SetupObject {
     }
   }
 
-  private void apply(String method, Table t, String key, Map<String, Object> existing, Map<String, Object> values) {
+  private void apply(
+      String method,
+      Table t,
+      String key,
+      Map<String, Object> existing,
+      Map<String, Object> values) {
     switch (method) {
       case "Add":
         Map<String, Object> row = new LinkedHashMap<>(values);

@@ -9,7 +9,7 @@ import org.w3c.dom.Element;
  * Root(Leaf,Group(Leaf,Leaf),...)}. Checking a document against it rejects elements the schema does
  * not allow (an e.net exception), unless the object is configured to ignore them.
  */
-public final class Shape {
+final class Shape {
   private final String name;
   private final Map<String, Shape> children = new LinkedHashMap<>();
 
@@ -74,8 +74,7 @@ public final class Shape {
         if (ignoreUnknown) {
           continue;
         }
-        throw new EnetError(
-            "XML element '" + c.getTagName() + "' is not valid in '" + path + "'");
+        throw new EnetError("XML element '" + c.getTagName() + "' is not valid in '" + path + "'");
       }
       s.checkChildren(c, path + "/" + c.getTagName(), ignoreUnknown);
     }

@@ -19,7 +19,7 @@ import org.xml.sax.InputSource;
 import org.xml.sax.helpers.DefaultHandler;
 
 /** XML in (hardened DOM: no DTDs, no external entities) and out (StAX). */
-public final class Xml {
+final class Xml {
   private Xml() {}
 
   private static DocumentBuilderFactory factory() {
@@ -53,7 +53,8 @@ public final class Xml {
       b.setErrorHandler(new DefaultHandler());
       return b.parse(new InputSource(new StringReader(xml.strip()))).getDocumentElement();
     } catch (Exception e) {
-      throw new EnetError("The " + parameter + " XML document could not be parsed: " + e.getMessage());
+      throw new EnetError(
+          "The " + parameter + " XML document could not be parsed: " + e.getMessage());
     }
   }
 

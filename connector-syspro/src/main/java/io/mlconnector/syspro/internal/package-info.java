@@ -1,0 +1,2 @@
+/** Implementation of the SYSPRO connector; not public API and may change without notice. */
+package io.mlconnector.syspro.internal;
