@@ -195,17 +195,16 @@ public final class JdbcStateStore implements StateStore {
 
     /**
      * The embedded database URL. {@code DB_CLOSE_ON_EXIT=FALSE}: the database stays open until the
-     * store closes, so a host's shutdown hook can still finish its work. {@code WRITE_DELAY=0}: a
-     * commit reaches the file before the call returns, so an answered webhook survives a crash of
-     * the process (see {@link #writeDelay}). {@code LOCK_TIMEOUT}: how long a statement waits for a
-     * row another call holds.
+     * store closes, so a host's shutdown hook can still finish its work. {@code WRITE_DELAY}: see
+     * {@link #writeDelay}. {@code LOCK_TIMEOUT}: how long a statement waits for a row another call
+     * holds. {@code QUERY_CACHE_SIZE}: every statement the store uses stays parsed per connection.
      */
     static String h2Url(Path directory, Duration writeDelay) {
       return "jdbc:h2:file:"
           + directory.resolve("mlconnector")
           + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY="
           + writeDelay.toMillis()
-          + ";LOCK_TIMEOUT=10000";
+          + ";LOCK_TIMEOUT=10000;QUERY_CACHE_SIZE=64";
     }
   }
 

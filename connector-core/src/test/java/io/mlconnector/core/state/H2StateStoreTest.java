@@ -1,6 +1,7 @@
 package io.mlconnector.core.state;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.mlconnector.core.state.internal.Dialect;
 import java.nio.file.Files;
@@ -69,5 +70,23 @@ class H2StateStoreTest extends JdbcStateStoreContract {
       assertThat(second.operation(T, "k1").orElseThrow().status()).isEqualTo(OperationStatus.DONE);
       assertThat(second.mappingByTarget(stripe(T, "cus_1"))).isPresent();
     }
+  }
+
+  @Test
+  void embeddedOnlyOptionsAreRefusedForAHostDataSource() {
+    JdbcStateStore.Builder host = JdbcStateStore.builder(pool);
+    assertThatThrownBy(() -> host.maxConnections(4))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("maxConnections");
+    assertThatThrownBy(() -> host.writeDelay(java.time.Duration.ofMillis(10)))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("writeDelay");
+    JdbcStateStore.Builder embedded = JdbcStateStore.embeddedH2(dir.resolve("unused"));
+    assertThatThrownBy(() -> embedded.maxConnections(0))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("maxConnections");
+    assertThatThrownBy(() -> embedded.writeDelay(java.time.Duration.ofMillis(-1)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("writeDelay");
   }
 }
