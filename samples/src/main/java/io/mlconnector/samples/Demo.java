@@ -2,7 +2,6 @@ package io.mlconnector.samples;
 
 import io.mlconnector.core.credential.KeyProvider;
 import io.mlconnector.core.state.DeadLetterQuery;
-import io.mlconnector.samples.internal.ReissueAwareInvoiceSink;
 import io.mlconnector.core.state.RetryItem;
 import io.mlconnector.core.sync.RunReport;
 import io.mlconnector.stripe.StripeCanonical;
@@ -59,6 +58,7 @@ public final class Demo {
               "webhook.port", "0",
               "stripe.requests.per.second", "100"));
       try (SampleApp app = SampleApp.open(SampleConfig.of(props, "demo"), demoKeys())) {
+        DemoCompany.addAddresses(app.systems().syspro(), customers);
         StripeSimulator stripe = sims.stripe();
         stripe.webhooks().addEndpoint(app.webhooks().url(TENANT), sims.webhookSecret());
         out.printf("webhooks: %s%n", app.webhooks().url(TENANT));
@@ -144,7 +144,7 @@ public final class Demo {
     return app.store()
         .mappingBySource(SysproRefs.arInvoice(app.tenant(), inv.customer(), inv.invoice(), inv.documentType()),
             StripeCanonical.SYSTEM)
-        .map(m -> ReissueAwareInvoiceSink.current(m.target(), m.attributes()));
+        .map(SysproStripeSync::currentInvoice);
   }
 
   static void awaitDeliveries(StripeSimulator stripe) throws InterruptedException {

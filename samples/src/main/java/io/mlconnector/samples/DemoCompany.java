@@ -28,6 +28,20 @@ public final class DemoCompany {
     {"C1006", "Outback Outfitters", "AUD", "accounts@outback.test", "10"},
     {"C1007", "Fjord Fisheries AS", "NOK", "faktura@fjordfisk.test", "25"},
   };
+  private static final String[][] ADDRESSES = {
+    {"1200 Harbor Blvd", "Seattle WA", "98101"},
+    {"Bahnhofstrasse 12", "Zürich", "8001"},
+    {"Industriestraße 7", "Stuttgart", "70565"},
+    {"14 Marine Parade", "Brighton", "BN2 1TL"},
+    {"2-3-1 Marunouchi", "Chiyoda-ku, Tokyo", "100-0005"},
+    {"88 Queen St W", "Toronto ON", "M5H 2N2"},
+    {"21 George St", "Sydney NSW", "2000"},
+    {"Bryggen 4", "Bergen", "5003"},
+  };
+  private static final String SETUP_PARAMETERS =
+      "<SetupArCustomer><Parameters><IgnoreWarnings>N</IgnoreWarnings>"
+          + "<ApplyIfEntireDocumentValid>Y</ApplyIfEntireDocumentValid><ValidateOnly>N</ValidateOnly></Parameters>"
+          + "</SetupArCustomer>";
   private static final String[][] ITEMS = {
     {"A100", "Espresso machine service", "180.00"},
     {"A200", "Grinder burr set", "42.50"},
@@ -87,6 +101,24 @@ public final class DemoCompany {
       sim.addArInvoice(inv);
     }
     return out;
+  }
+
+  /**
+   * Gives the first {@code customers} customers their sold-to address the way an ERP user would:
+   * an ARSSCS update through e.net (the simulator's seeding API has no address fields).
+   */
+  public static void addAddresses(io.mlconnector.syspro.SysproClient syspro, int customers) {
+    Objects.requireNonNull(syspro, "syspro");
+    StringBuilder xml = new StringBuilder("<SetupArCustomer>");
+    for (int i = 0; i < customers; i++) {
+      String[] a = ADDRESSES[i % ADDRESSES.length];
+      xml.append("<Item><Key><Customer>").append(code(i)).append("</Customer></Key>")
+          .append("<SoldToAddr1>").append(a[0]).append("</SoldToAddr1>")
+          .append("<SoldToAddr2>").append(a[1]).append("</SoldToAddr2>")
+          .append("<SoldPostalCode>").append(a[2]).append("</SoldPostalCode></Item>");
+    }
+    xml.append("</SetupArCustomer>");
+    syspro.setup(io.mlconnector.syspro.SetupMethod.UPDATE, "ARSSCS", SETUP_PARAMETERS, xml.toString());
   }
 
   /** One generated invoice (not added). */

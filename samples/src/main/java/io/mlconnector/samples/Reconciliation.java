@@ -14,7 +14,6 @@ import io.mlconnector.core.sync.Checkpoint;
 import io.mlconnector.core.sync.PollRequest;
 import io.mlconnector.core.sync.PollSource;
 import io.mlconnector.core.sync.SourcePage;
-import io.mlconnector.samples.internal.ReissueAwareInvoiceSink;
 import io.mlconnector.stripe.StripeCanonical;
 import io.mlconnector.stripe.StripeConnector;
 import io.mlconnector.stripe.StripeCurrencies;
@@ -157,7 +156,7 @@ public record Reconciliation(List<Line> lines) {
     if (mapping.isEmpty()) {
       return new Line(inv.number(), customer, total, open, null, null, null, null, Verdict.NOT_IN_STRIPE);
     }
-    String id = ReissueAwareInvoiceSink.current(mapping.get().target(), mapping.get().attributes());
+    String id = SysproStripeSync.currentInvoice(mapping.get());
     com.stripe.model.Invoice s = stripe.retrieveStripeInvoice(id);
     String cur = s.getCurrency();
     Money stripeTotal = currencies.toMoney(nz(s.getTotal()), cur);

@@ -31,11 +31,12 @@ import java.util.Objects;
  *       #TAX_ID_METADATA}).
  *   <li>Invoice: connector-stripe's default; an invoice already paid in SYSPRO before it ever
  *       reached Stripe is refused (there is nothing to collect).
- *   <li>Payment, refund, dispute (Stripe to SYSPRO): the Stripe invoice each one concerns is
- *       turned back into the SYSPRO invoice it was issued from (through the engine's ID mappings),
- *       the party becomes that invoice's SYSPRO customer. A Stripe invoice not issued from SYSPRO
- *       (yet) defers the record; a payment that did not succeed is refused with its status, so it
- *       shows in the audit and dead letters. A refund or dispute waits until its payment is posted.
+ *   <li>Payment, refund, dispute (Stripe to SYSPRO): the sources name the SYSPRO invoice behind
+ *       the Stripe invoice (its stamp, which survives a re-issue); the mapper checks that this
+ *       tenant's invoice flow issued it (else, as for a Stripe invoice ref it finds in no mapping,
+ *       the record is deferred) and makes that invoice's customer the party. A payment that did not
+ *       succeed is refused with its status, so it shows in the audit and the dead letters. A refund
+ *       or dispute waits until its payment is posted.
  * </ul>
  */
 public final class SysproStripeMappers {

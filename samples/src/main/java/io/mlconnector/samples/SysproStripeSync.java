@@ -18,10 +18,10 @@ import io.mlconnector.core.sync.WebhookEndpoint;
 import io.mlconnector.samples.internal.ContentVersionedInvoices;
 import io.mlconnector.samples.internal.InboxSource;
 import io.mlconnector.samples.internal.InvoiceLinks;
-import io.mlconnector.samples.internal.ReissueAwareInvoiceSink;
 import io.mlconnector.stripe.StripeCustomerRequest;
 import io.mlconnector.stripe.StripeCustomerSink;
 import io.mlconnector.stripe.StripeInvoiceRequest;
+import io.mlconnector.stripe.StripeInvoiceSink;
 import io.mlconnector.stripe.StripeSources;
 import io.mlconnector.syspro.SysproRefs;
 import io.mlconnector.syspro.SysproSync;
@@ -177,6 +177,14 @@ public final class SysproStripeSync implements AutoCloseable {
     return out;
   }
 
+  /**
+   * The Stripe invoice currently collecting a mapped ERP invoice: the mapping's target, or after a
+   * void-and-re-issue the invoice its {@link StripeInvoiceSink#ATTR_INVOICE} attribute names.
+   */
+  public static String currentInvoice(io.mlconnector.core.state.Mapping mapping) {
+    return mapping.attributes().getOrDefault(StripeInvoiceSink.ATTR_INVOICE, mapping.target().id());
+  }
+
   /** Shuts the engine down (not the store, not the clients). */
   @Override
   public void close() {
@@ -187,14 +195,14 @@ public final class SysproStripeSync implements AutoCloseable {
     final Systems systems;
     final SysproSync sync;
     final StripeCustomerSink customerSink;
-    final ReissueAwareInvoiceSink invoiceSink;
+    final StripeInvoiceSink invoiceSink;
     final InvoiceLinks links;
 
     Tenant(Systems systems) {
       this.systems = Objects.requireNonNull(systems, "systems");
       this.sync = SysproSync.builder(systems.syspro()).build();
       this.customerSink = new StripeCustomerSink(systems.stripe());
-      this.invoiceSink = new ReissueAwareInvoiceSink(systems.stripe());
+      this.invoiceSink = new StripeInvoiceSink(systems.stripe());
       this.links = new InvoiceLinks(systems.stripe());
     }
   }

@@ -27,6 +27,9 @@ class HappyPathTest {
       }
       assertThat(h.stripe().count("customer", c -> "ap@northwind.test".equals(c.get("email"))
           && "Northwind Traders".equals(c.get("name")))).isEqualTo(1);
+      assertThat(h.stripe().count("customer", c -> c.get("address") instanceof Map<?, ?> a
+          && "Bahnhofstrasse 12".equals(a.get("line1")) && "Zürich".equals(a.get("line2"))
+          && "8001".equals(a.get("postal_code")))).isEqualTo(1);
       // every invoice once, open and sent, with the source's lines and total
       for (ArInvoice inv : invoices) {
         String ref = "syspro:ar-invoice:" + inv.customer() + "|" + inv.invoice() + "|I";

@@ -67,7 +67,9 @@ final class Harness implements AutoCloseable {
   }
 
   List<ArInvoice> seed(int customers, int invoices) {
-    return DemoCompany.seed(syspro(), customers, invoices, 11);
+    List<ArInvoice> out = DemoCompany.seed(syspro(), customers, invoices, 11);
+    DemoCompany.addAddresses(app.systems().syspro(), customers);
+    return out;
   }
 
   Map<String, RunReport> runOnce() {

@@ -5,6 +5,7 @@ import io.mlconnector.core.model.Invoice;
 import io.mlconnector.core.model.InvoiceLine;
 import io.mlconnector.core.model.TaxLine;
 import io.mlconnector.core.sync.ChangeDetection;
+import io.mlconnector.core.sync.Checkpoint;
 import io.mlconnector.core.sync.PollRequest;
 import io.mlconnector.core.sync.PollSource;
 import io.mlconnector.core.sync.SourcePage;
@@ -34,6 +35,11 @@ public final class ContentVersionedInvoices implements PollSource<Invoice> {
   @Override
   public ChangeDetection changeDetection() {
     return delegate.changeDetection();
+  }
+
+  @Override
+  public int compare(Checkpoint a, Checkpoint b) {
+    return delegate.compare(a, b);
   }
 
   @Override
