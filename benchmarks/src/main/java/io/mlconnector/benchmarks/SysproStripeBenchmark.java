@@ -26,7 +26,7 @@ import javax.crypto.spec.SecretKeySpec;
  * ({@code bound / elapsed}) and its speed-up over the baseline (invoices per second).
  *
  * <p>Arguments (all optional): {@code invoices=300 latencyMs=50 rate=25 budget=<0.96 rate> burst=1
- * decrease=0.9 parallelism=8 baseline=true}: {@code budget}, {@code burst} and {@code decrease} are
+ * decrease=0.9 parallelism=16 baseline=true}: {@code budget}, {@code burst} and {@code decrease} are
  * the connector's own request budget per second, its burst and its back-off factor after a 429.
  */
 public final class SysproStripeBenchmark {
@@ -46,7 +46,7 @@ public final class SysproStripeBenchmark {
     int invoices = Integer.parseInt(a.getOrDefault("invoices", "300"));
     Duration latency = Duration.ofMillis(Long.parseLong(a.getOrDefault("latencyMs", "50")));
     int rate = Integer.parseInt(a.getOrDefault("rate", "25"));
-    int parallelism = Integer.parseInt(a.getOrDefault("parallelism", "8"));
+    int parallelism = Integer.parseInt(a.getOrDefault("parallelism", "16"));
     boolean baseline = Boolean.parseBoolean(a.getOrDefault("baseline", "true"));
     double budget = Double.parseDouble(a.getOrDefault("budget", String.valueOf(rate * 0.96)));
     int burst = Integer.parseInt(a.getOrDefault("burst", "1"));
