@@ -22,6 +22,7 @@ import com.stripe.net.RequestOptions;
 import com.stripe.param.BalanceTransactionListParams;
 import com.stripe.param.ChargeRetrieveParams;
 import com.stripe.param.CreditNoteCreateParams;
+import com.stripe.param.CreditNoteListParams;
 import com.stripe.param.CustomerCreateParams;
 import com.stripe.param.CustomerListParams;
 import com.stripe.param.CustomerSearchParams;
@@ -645,7 +646,9 @@ public final class StripeConnector {
    * <ul>
    *   <li>the same source version already stamped: nothing to do ({@link InvoiceChange.Outcome#UNCHANGED});
    *   <li>{@code draft}: its items are replaced by the new lines, then it is finalized and sent;
-   *   <li>{@code open} / {@code uncollectible}: the configured {@link OpenInvoicePolicy};
+   *   <li>{@code open} / {@code uncollectible}: the configured {@link OpenInvoicePolicy}; when that
+   *       means voiding an invoice already partly paid (Stripe does not void those), a {@link
+   *       ConflictException} instead;
    *   <li>{@code paid}: a {@link ConflictException}: money was collected against the old content,
    *       so a person must decide (the engine parks it);
    *   <li>{@code void}: a {@link ConflictException} as well (voided outside the connector).
@@ -673,11 +676,16 @@ public final class StripeConnector {
     if (!cur.currency().equals(request.currency()) || !cur.customerId().equals(request.customerId())) {
       return reissue(cur, request, key);
     }
-    if (config.openInvoicePolicy() == OpenInvoicePolicy.CREDIT_NOTE_FOR_DECREASE) {
+    // Stripe credits only open (or paid) invoices: an uncollectible one is voided and re-issued
+    if (config.openInvoicePolicy() == OpenInvoicePolicy.CREDIT_NOTE_FOR_DECREASE && "open".equals(cur.status())) {
       List<ItemPlan> plan = planItems(request);
       long newTotal = plan.stream().mapToLong(p -> p.amount + (p.taxAmount == null ? 0 : p.taxAmount)).sum();
-      long decrease = cur.total() - newTotal;
-      if (decrease > 0 && decrease <= cur.amountDue()) {
+      // what the invoice asks for now: its total less the credit notes already issued against it
+      long credited = nz(current.getPrePaymentCreditNotesAmount());
+      long remaining = current.getAmountRemaining() != null ? current.getAmountRemaining() : cur.amountDue() - cur.amountPaid();
+      long decrease = cur.total() - credited - newTotal;
+      CreditNote note = credited > 0 ? creditNoteOf(invoiceId, request) : null;
+      if (note == null && decrease > 0 && decrease <= remaining) {
         CreditNoteCreateParams p =
             CreditNoteCreateParams.builder()
                 .setInvoice(invoiceId)
@@ -692,8 +700,12 @@ public final class StripeConnector {
                 .putMetadata(StripeMetadata.SOURCE_REF, request.sourceRef())
                 .putMetadata(StripeMetadata.TENANT, config.tenant())
                 .putMetadata(StripeMetadata.SOURCE_VERSION, request.sourceVersion() == null ? "" : request.sourceVersion())
+                .putMetadata(StripeMetadata.OPERATION, key)
                 .build();
-        CreditNote note = call("POST /v1/credit_notes", () -> client.v1().creditNotes().create(p, options(key + "/credit-note")));
+        note = call("POST /v1/credit_notes", () -> client.v1().creditNotes().create(p, options(key + "/credit-note")));
+      }
+      if (note != null) {
+        CreditNote issuedNote = note;
         Invoice after =
             call(
                 "POST /v1/invoices/{id}",
@@ -705,13 +717,38 @@ public final class StripeConnector {
                             .putMetadata(StripeMetadata.OPERATION, key)
                             .build(),
                         options(key + "/stamp")));
-        return new InvoiceChange(InvoiceChange.Outcome.CREDITED, toInvoice(after), null, note.getId());
+        return new InvoiceChange(InvoiceChange.Outcome.CREDITED, toInvoice(after), null, issuedNote.getId());
       }
     }
     return reissue(cur, request, key);
   }
 
+  /**
+   * The issued credit note an earlier attempt of this ERP version left on the invoice (its answer
+   * lost before the invoice was stamped), or null: repeating the change then only stamps.
+   */
+  private CreditNote creditNoteOf(String invoiceId, StripeInvoiceRequest request) {
+    if (request.sourceVersion() == null) {
+      return null;
+    }
+    StripeCollection<CreditNote> notes =
+        call("GET /v1/credit_notes", () -> client.v1().creditNotes().list(CreditNoteListParams.builder().setInvoice(invoiceId).setLimit(100L).build()));
+    for (CreditNote n : notes.getData()) {
+      Map<String, String> md = n.getMetadata() == null ? Map.of() : n.getMetadata();
+      if ("issued".equals(n.getStatus())
+          && request.sourceRef().equals(md.get(StripeMetadata.SOURCE_REF))
+          && request.sourceVersion().equals(md.get(StripeMetadata.SOURCE_VERSION))) {
+        return n;
+      }
+    }
+    return null;
+  }
+
   private InvoiceChange reissue(StripeInvoice cur, StripeInvoiceRequest request, String key) {
+    if (cur.amountPaid() > 0) {
+      throw conflict("invoice " + cur.id() + " (" + cur.number() + ") is partly paid (" + cur.amountPaid() + " of " + cur.total()
+          + " minor units) and cannot be voided; the ERP change of " + request.sourceRef() + " needs a person");
+    }
     call("POST /v1/invoices/{id}/void", () -> client.v1().invoices().voidInvoice(cur.id(), options(key + "/void")));
     StripeInvoice fresh = issue(request, key + "/reissue", cur, key);
     log.info("stripe invoice {} voided and re-issued as {} for {}", cur.id(), fresh.id(), request.sourceRef());
@@ -758,7 +795,8 @@ public final class StripeConnector {
   /**
    * Cancels the Stripe side of an ERP invoice cancellation: an {@code open} or {@code
    * uncollectible} invoice is voided, a {@code draft} (which Stripe cannot void) is deleted, a
-   * {@code void} one is left alone. A {@code paid} invoice raises {@link ConflictException}.
+   * {@code void} one is left alone. A {@code paid} invoice, or an open one already partly paid
+   * (Stripe does not void those), raises {@link ConflictException}.
    *
    * @return the invoice after the change; for a deleted draft, the draft as it was with status {@code deleted}
    */
@@ -771,6 +809,10 @@ public final class StripeConnector {
     }
     if (cur.isPaid()) {
       throw conflict("invoice " + invoiceId + " (" + cur.number() + ") is paid and cannot be voided; the ERP cancellation needs a person");
+    }
+    if (cur.amountPaid() > 0 && !cur.isDraft()) {
+      throw conflict("invoice " + invoiceId + " (" + cur.number() + ") is partly paid (" + cur.amountPaid() + " of " + cur.total()
+          + " minor units) and cannot be voided; the ERP cancellation needs a person");
     }
     if (cur.isDraft()) {
       call("DELETE /v1/invoices/{id}", () -> client.v1().invoices().delete(invoiceId));
@@ -817,49 +859,31 @@ public final class StripeConnector {
   }
 
   private List<InvoicePayment> invoicePayments(InvoicePaymentListParams.Builder base, java.util.function.Predicate<InvoicePayment> keep) {
-    List<InvoicePayment> out = new ArrayList<>();
-    String after = null;
-    boolean more = true;
-    while (more) {
-      InvoicePaymentListParams.Builder p = base.setLimit(PAGE);
-      if (after != null) {
-        p.setStartingAfter(after);
-      }
-      InvoicePaymentListParams params = p.build();
-      StripeCollection<InvoicePayment> page = call("GET /v1/invoice_payments", () -> client.v1().invoicePayments().list(params));
-      for (InvoicePayment ip : page.getData()) {
-        if (keep.test(ip)) {
-          out.add(ip);
-        }
-        after = ip.getId();
-      }
-      more = Boolean.TRUE.equals(page.getHasMore()) && !page.getData().isEmpty();
-    }
-    return out;
+    return listAll(
+        after -> {
+          InvoicePaymentListParams.Builder p = base.setLimit(PAGE);
+          if (after != null) {
+            p.setStartingAfter(after);
+          }
+          InvoicePaymentListParams params = p.build();
+          return call("GET /v1/invoice_payments", () -> client.v1().invoicePayments().list(params));
+        },
+        keep);
   }
 
   /** The refunds of a charge, newest first, with their balance transactions expanded. */
   public List<Refund> listRefunds(String chargeId) {
     Validation.requireId(chargeId, "ch_", "chargeId");
-    List<Refund> out = new ArrayList<>();
-    String after = null;
-    boolean more = true;
-    while (more) {
-      com.stripe.param.RefundListParams.Builder p =
-          com.stripe.param.RefundListParams.builder().setCharge(chargeId).setLimit(PAGE).addExpand("data.balance_transaction");
-      if (after != null) {
-        p.setStartingAfter(after);
-      }
-      StripeCollection<Refund> page = call("GET /v1/refunds", () -> client.v1().refunds().list(p.build()));
-      for (Refund r : page.getData()) {
-        if (chargeId.equals(r.getCharge())) {
-          out.add(r);
-        }
-        after = r.getId();
-      }
-      more = Boolean.TRUE.equals(page.getHasMore()) && !page.getData().isEmpty();
-    }
-    return out;
+    return listAll(
+        after -> {
+          com.stripe.param.RefundListParams.Builder p =
+              com.stripe.param.RefundListParams.builder().setCharge(chargeId).setLimit(PAGE).addExpand("data.balance_transaction");
+          if (after != null) {
+            p.setStartingAfter(after);
+          }
+          return call("GET /v1/refunds", () -> client.v1().refunds().list(p.build()));
+        },
+        r -> chargeId.equals(r.getCharge()));
   }
 
   /** The raw stripe-java invoice, for inbound mapping (payments, {@code status_transitions}). */
@@ -900,18 +924,34 @@ public final class StripeConnector {
   /** Every balance transaction swept into a payout ({@code GET /v1/balance_transactions?payout=}), paged. */
   public List<BalanceTransaction> listPayoutTransactions(String payoutId) {
     Validation.requireId(payoutId, "po_", "payoutId");
-    List<BalanceTransaction> out = new ArrayList<>();
+    return listAll(
+        after -> {
+          BalanceTransactionListParams.Builder p = BalanceTransactionListParams.builder().setPayout(payoutId).setLimit(PAGE);
+          if (after != null) {
+            p.setStartingAfter(after);
+          }
+          return call("GET /v1/balance_transactions", () -> client.v1().balanceTransactions().list(p.build()));
+        },
+        t -> true);
+  }
+
+  /**
+   * Reads a list to its end, page after page ({@code starting_after} the last item of the previous
+   * page), keeping the items {@code keep} accepts.
+   */
+  private static <T extends com.stripe.model.HasId> List<T> listAll(
+      java.util.function.Function<String, StripeCollection<T>> pageAfter,
+      java.util.function.Predicate<T> keep) {
+    List<T> out = new ArrayList<>();
     String after = null;
     boolean more = true;
     while (more) {
-      BalanceTransactionListParams.Builder p = BalanceTransactionListParams.builder().setPayout(payoutId).setLimit(PAGE);
-      if (after != null) {
-        p.setStartingAfter(after);
-      }
-      StripeCollection<BalanceTransaction> page = call("GET /v1/balance_transactions", () -> client.v1().balanceTransactions().list(p.build()));
-      for (BalanceTransaction t : page.getData()) {
-        out.add(t);
-        after = t.getId();
+      StripeCollection<T> page = pageAfter.apply(after);
+      for (T item : page.getData()) {
+        if (keep.test(item)) {
+          out.add(item);
+        }
+        after = item.getId();
       }
       more = Boolean.TRUE.equals(page.getHasMore()) && !page.getData().isEmpty();
     }

@@ -53,8 +53,11 @@ import java.util.function.Supplier;
  *
  * <p>All payment events of one PaymentIntent resolve to the same record (ref and version), so the
  * engine writes it once. An invoice paid outside Stripe has no PaymentIntent and produces no payment
- * record. {@code invoice.payment_failed} resolves to the failed attempt only when the invoice's
- * payments list it; {@code payment_intent.payment_failed} always does.
+ * record (the money did not move through Stripe; the ERP recorded it). {@code
+ * invoice.payment_failed} resolves to the failed attempt: Stripe lists it as the invoice's default
+ * payment, {@code open}, naming the PaymentIntent a retry later pays (the same record then comes
+ * back {@code SUCCEEDED} with a new version); {@code payment_intent.payment_failed} resolves to it
+ * directly.
  */
 public final class StripeSources {
   /** How far back the backstop reads when it has no cursor yet. */

@@ -108,6 +108,11 @@ class StripeEngineFlowsTest {
   }
 
   private void startEngine() {
+    startEngine(stripe);
+  }
+
+  /** The engine with {@code invoicesTo} as the invoice sink's connector. */
+  private void startEngine(StripeConnector invoicesTo) {
     engine =
         SyncEngine.builder()
             .store(store)
@@ -118,7 +123,7 @@ class StripeEngineFlowsTest {
                     .handles("syspro", "customer")
                     .build())
             .addFlow(
-                Flow.poll("invoices", Invoice.class, t -> listSource(invoices), StripeInvoiceRequest.class, t -> new StripeInvoiceSink(stripe))
+                Flow.poll("invoices", Invoice.class, t -> listSource(invoices), StripeInvoiceRequest.class, t -> new StripeInvoiceSink(invoicesTo))
                     .mapper(StripeMappers.invoice())
                     .build())
             .addFlow(
@@ -219,5 +224,58 @@ class StripeEngineFlowsTest {
       assertThat(p.applications()).singleElement().satisfies(a -> assertThat(a.invoice()).isEqualTo(first));
     });
     assertThat(store.mappingByTarget(first).map(Mapping::source)).contains(INV1);
+  }
+
+  @Test
+  void underTheCreditNotePolicyAnErpDecreaseCreditsTheSameInvoice() throws Exception {
+    StripeConnector crediting =
+        StripeConnector.create(Sim.config(sim).openInvoicePolicy(OpenInvoicePolicy.CREDIT_NOTE_FOR_DECREASE).build());
+    customers.add(Customer.builder().ref(C100).version("v1").name("Acme Ltd").build());
+    invoices.add(invoice("v1", "250.00"));
+    startEngine(crediting);
+    engine.runOnce("acme", "customers");
+    engine.runOnce("acme", "invoices");
+    ExternalRef first = store.mappingBySource(INV1, "stripe").orElseThrow().target();
+
+    invoices.add(invoice("v2", "200.00"));
+    RunReport changed = engine.runOnce("acme", "invoices");
+
+    assertThat(changed.written()).isEqualTo(1);
+    Mapping mapping = store.mappingBySource(INV1, "stripe").orElseThrow();
+    assertThat(mapping.target()).isEqualTo(first);
+    String note = mapping.attributes().get(StripeInvoiceSink.ATTR_CREDIT_NOTE);
+    assertThat(note).startsWith("cn_");
+    assertThat(sim.object(note).get("amount")).isEqualTo(5000L);
+    StripeInvoice credited = stripe.retrieveInvoice(first.id());
+    assertThat(credited.status()).isEqualTo("open");
+    assertThat(credited.amountDue()).isEqualTo(20000);
+    assertThat(sim.count("invoice", i -> true)).isEqualTo(1);
+
+    sim.payInvoice(first.id());
+    engine.runOnce("acme", "payments");
+
+    assertThat(erpPayments).singleElement().satisfies(p -> {
+      assertThat(p.amount()).isEqualTo(Money.of("200.00", "USD"));
+      assertThat(p.applications()).singleElement().satisfies(a -> assertThat(a.invoice()).isEqualTo(first));
+    });
+  }
+
+  @Test
+  void anEventTypeTheFlowDoesNotHandleIsAcceptedAndIgnored() throws Exception {
+    startEngine();
+    stripe.createCustomer(StripeCustomerRequest.of("syspro:customer:C7", "v1", "Seven"), "op-c7");
+    String created =
+        sim.events().stream().filter(e -> "customer.created".equals(e.get("type"))).map(e -> (String) e.get("id")).findFirst().orElseThrow();
+    String body = stripe.retrieveEvent(created).getRawJsonObject().toString();
+
+    WebhookResponse r =
+        engine.webhookEndpoint("payments").handle("acme",
+            Map.of("Stripe-Signature", List.of(Webhook.Signature.generateSignatureHeader(body, SECRET))),
+            body.getBytes(StandardCharsets.UTF_8));
+    RunReport run = engine.runOnce("acme", "payments");
+
+    assertThat(r.accepted()).isTrue();
+    assertThat(run.status()).isEqualTo(RunReport.Status.COMPLETED);
+    assertThat(erpPayments).isEmpty();
   }
 }

@@ -40,6 +40,35 @@ class StripePingTest {
   }
 
   @Test
+  void aRestrictedKeyWithoutReadPermissionFailsThoseChecksOnly() {
+    String restricted = "rk_test_readsCustomersOnly0123456789";
+    try (StripeSimulator sim = StripeSimulator.builder().restrictedKey(restricted, "account", "customers").build()) {
+      StripePing ping = StripeConnector.create(Sim.config(sim).apiKey(restricted).build()).ping();
+
+      assertThat(ping.ok()).isFalse();
+      assertThat(ping.check("authentication").ok()).isTrue();
+      assertThat(ping.check("mode").detail()).isEqualTo("test");
+      assertThat(ping.check("read customers").ok()).isTrue();
+      assertThat(ping.check("read invoices").ok()).isFalse();
+      assertThat(ping.check("read invoices").detail()).contains("HTTP 403").contains("permission").doesNotContain(restricted);
+      assertThat(ping.check("read events").ok()).isFalse();
+      assertThat(ping.check("read invoices").latency()).isPositive();
+    }
+  }
+
+  @Test
+  void aLiveKeyIsReportedAsLiveMode() {
+    try (StripeSimulator sim = Sim.start()) {
+      // the simulator knows only test keys, so the live key fails authentication but its mode is still reported
+      StripePing ping = StripeConnector.create(Sim.config(sim).apiKey("sk_live_notAcceptedHere0123456789").build()).ping();
+
+      assertThat(ping.check("mode").detail()).isEqualTo("live");
+      assertThat(ping.check("authentication").ok()).isFalse();
+      assertThat(ping.ok()).isFalse();
+    }
+  }
+
+  @Test
   void anUnreachableApiIsReported() {
     StripeSimulator sim = Sim.start();
     String base = sim.baseUrl();

@@ -73,6 +73,33 @@ class StripeRateLimitTest {
   }
 
   @Test
+  void stripeShouldRetryTrueIsRetriedWithTheSameKey() {
+    try (StripeSimulator sim = StripeSimulator.builder().rateLimitShouldRetry(true).build()) {
+      StripeConnector stripe = StripeConnector.create(Sim.config(sim).maxRateLimitRetries(3).build());
+      sim.rateLimitStorm(3);
+      long before = sim.requestCount();
+
+      StripeCustomer c = stripe.createCustomer(StripeCustomerRequest.of("syspro:customer:R3", "v1", "Rate"), "op-r3");
+
+      assertThat(c.id()).startsWith("cus_");
+      assertThat(sim.requestCount() - before).isEqualTo(4);
+      assertThat(sim.countWithMetadata("customer", StripeMetadata.SOURCE_REF, "syspro:customer:R3")).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void theBudgetIsTwentyFivePerSecondForTestKeysAndAHundredForLiveOnesUnlessConfigured() {
+    StripeConnector test = StripeConnector.create(StripeConfig.builder().tenant("t").apiKey("sk_test_budget").build());
+    StripeConnector live = StripeConnector.create(StripeConfig.builder().tenant("t").apiKey("sk_live_budget").build());
+    StripeConnector tuned =
+        StripeConnector.create(StripeConfig.builder().tenant("t2").apiKey("sk_test_budget").requestsPerSecond(7).build());
+
+    assertThat(test.rateBudget().currentPermitsPerSecond()).isEqualTo(25.0);
+    assertThat(live.rateBudget().currentPermitsPerSecond()).isEqualTo(100.0);
+    assertThat(tuned.rateBudget().currentPermitsPerSecond()).isEqualTo(7.0);
+  }
+
+  @Test
   void aStormLongerThanTheRetriesReachesTheCallerAsRateLimited() {
     try (StripeSimulator sim = Sim.start()) {
       StripeConnector stripe = StripeConnector.create(Sim.config(sim).maxRateLimitRetries(2).build());

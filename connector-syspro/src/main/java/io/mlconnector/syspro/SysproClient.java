@@ -370,7 +370,13 @@ public final class SysproClient implements AutoCloseable {
     SysproElement out = parse(enet.call(EnetCall.of(path, p, true, operation)), operation, true);
     BusinessObjectResult result = new BusinessObjectResult(bo, out);
     if (!result.isValid()) {
-      String code = result.errors().isEmpty() ? "" : result.errors().get(0).number();
+      // the first SYSPRO error number, even when an item message without one comes first
+      String code =
+          result.errors().stream()
+              .map(SysproItemError::number)
+              .filter(n -> !n.isEmpty())
+              .findFirst()
+              .orElse("");
       throw new BusinessObjectRejectedException(
           ErrorDetails.of("syspro", operation)
               .withHttpStatus(200)

@@ -285,8 +285,11 @@ public final class SysproConfig {
     }
 
     /**
-     * Sends {@code Transaction/PostLD} as an HTML form instead of the observed {@code
-     * TransactionPostLD} XML envelope (for sites whose service expects the form variant).
+     * Sends {@code Transaction/PostLD} as a form ({@code application/x-www-form-urlencoded} with
+     * {@code UserId}, {@code BusinessObject}, {@code XmlParameters}, {@code XmlIn}) instead of the
+     * {@code TransactionPostLD} XML envelope (default false). Only the envelope was observed
+     * against a SYSPRO 8 service; the form is unconfirmed, for sites whose service refuses the
+     * envelope.
      */
     public Builder postLdAsForm(boolean form) {
       this.postLdForm = form;

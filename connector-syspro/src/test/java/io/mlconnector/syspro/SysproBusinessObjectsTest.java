@@ -3,6 +3,7 @@ package io.mlconnector.syspro;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.mlconnector.core.error.ConnectorException;
 import io.mlconnector.core.error.RejectedException;
 import io.mlconnector.syspro.bo.ApInvoicePost;
 import io.mlconnector.syspro.bo.ApSupplierSetup;
@@ -18,7 +19,6 @@ import io.mlconnector.syspro.bo.PostingOptions;
 import io.mlconnector.testkit.syspro.ArInvoice;
 import io.mlconnector.testkit.syspro.Customer;
 import io.mlconnector.testkit.syspro.GlAccount;
-import io.mlconnector.testkit.syspro.Supplier;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -35,15 +35,9 @@ class SysproBusinessObjectsTest {
   @BeforeEach
   void start() {
     f = new SimFixture();
-    f.sim.setCurrentPeriod(YearMonth.of(2024, 1));
-    f.sim.addCustomer(Customer.of("CUS001", "Café Zürich").withCurrency("USD"));
-    f.sim.addArInvoice(
-        ArInvoice.of("CUS001", "100234", LocalDate.of(2024, 1, 5), new BigDecimal("1150.00")));
+    f.seedLedgers();
     f.sim.addArInvoice(
         ArInvoice.of("CUS001", "100235", LocalDate.of(2024, 1, 6), new BigDecimal("200.00")));
-    f.sim.addSupplier(Supplier.of("SUP001", "Paper Mill"));
-    f.sim.addGlAccount(GlAccount.of("00-5100", "Office supplies", "E"));
-    f.sim.addGlAccount(GlAccount.of("00-2300", "Accruals", "L"));
     client = f.client();
   }
 
@@ -81,6 +75,31 @@ class SysproBusinessObjectsTest {
             .name("Acme Trading Ltd"));
     client.setup(SetupMethod.UPDATE, update, PostingOptions.defaults());
     assertThat(f.sim.customer("CUS042").orElseThrow().name()).isEqualTo("Acme Trading Ltd");
+  }
+
+  @Test
+  void numericCustomerCodesArePaddedAsTheCompanyStoresThem() {
+    try (SimFixture g = new SimFixture(b -> b.numericKeys(6, false));
+        SysproClient numeric = g.client(c -> c.customerKeys(KeyFormat.numeric(6)))) {
+      String code = numeric.config().customerKeys().customer("19");
+      assertThat(code).isEqualTo("000019");
+      ArCustomerSetup add = new ArCustomerSetup();
+      add.addItems(
+          new ArCustomerSetup.Item()
+              .key(new ArCustomerSetup.CustomerKey().customer(code))
+              .name("Numeric Customer"));
+      numeric.setup(SetupMethod.ADD, add, PostingOptions.defaults());
+      assertThat(g.sim.customer("000019")).isPresent();
+      assertThat(numeric.customerStatement("19", true).customer()).isEqualTo("000019");
+      assertThatThrownBy(() -> numeric.customerStatement("19A", true))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("digits only");
+
+      SysproElement row =
+          numeric.find(ComfndQuery.of("ArCustomer", "Customer", "DateLastSale")).get(0);
+      assertThat(row.text("DateLastSale")).contains("0000-00-00");
+      assertThat(row.date("DateLastSale")).isEmpty();
+    }
   }
 
   @Test
@@ -161,6 +180,8 @@ class SysproBusinessObjectsTest {
                 .orderedBy("Invoice"));
     assertThat(rows).hasSize(1);
     assertThat(rows.get(0).decimal("InvoiceBal1")).contains(new BigDecimal("1150.00"));
+    // the simulator pads numbers with leading spaces as SYSPRO does
+    assertThat(rows.get(0).child("InvoiceBal1").orElseThrow().rawText()).startsWith(" ");
   }
 
   @Test
@@ -226,6 +247,7 @@ class SysproBusinessObjectsTest {
     BusinessObjectResult result =
         client.post(doc, PostingOptions.defaults().with("AutoCorrectPaymentValue", "N"));
     assertThat(result.count("ItemsProcessed")).contains(1);
+    assertThat(result.document().name()).isEqualTo("postarpayment");
     assertThat(f.sim.invoiceBalance("CUS001", "100234")).isEqualByComparingTo("1000.00");
     assertThat(f.sim.arPaymentsWithReference("ch_3NabcDEF")).hasSize(1);
   }
@@ -315,6 +337,8 @@ class SysproBusinessObjectsTest {
       small.post(journal("LONG-DOC"), PostingOptions.defaults());
     }
     assertThat(f.sim.glJournals()).hasSize(1);
+    assertThat(f.sim.restRequestCount("POST", "Transaction/PostLD")).isEqualTo(1);
+    assertThat(f.sim.restRequestCount("GET", "Transaction/Post")).isZero();
   }
 
   @Test
@@ -327,7 +351,20 @@ class SysproBusinessObjectsTest {
         small.post(journal("FORM-DOC"), PostingOptions.defaults());
       }
       assertThat(g.sim.glJournals()).hasSize(1);
+      assertThat(g.sim.restRequestCount("POST", "Transaction/PostLD")).isEqualTo(1);
+      assertThat(g.sim.restRequestCount("GET", "Transaction/Post")).isZero();
     }
+  }
+
+  @Test
+  void theFormVariantIsRefusedByAServiceThatTakesOnlyTheEnvelope() {
+    try (SysproClient small = f.client(c -> c.maxGetUrlLength(256).postLdAsForm(true))) {
+      assertThatThrownBy(() -> small.post(journal("FORM-REFUSED"), PostingOptions.defaults()))
+          .isInstanceOf(ConnectorException.class)
+          .hasMessageContaining("400");
+    }
+    assertThat(f.sim.glJournals()).isEmpty();
+    assertThat(f.sim.seatsInUse()).isZero();
   }
 
   private static GlJournalPost journal(String reference) {

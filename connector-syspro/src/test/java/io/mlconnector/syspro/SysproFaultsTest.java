@@ -6,16 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.mlconnector.core.error.OutcomeUnknownException;
 import io.mlconnector.core.http.RetryPolicy;
 import io.mlconnector.core.model.ExternalRef;
-import io.mlconnector.core.model.Money;
 import io.mlconnector.core.model.Payment;
 import io.mlconnector.core.sync.Sink;
 import io.mlconnector.core.sync.WriteContext;
 import io.mlconnector.syspro.bo.ComfndQuery;
 import io.mlconnector.testkit.http.Fault;
 import io.mlconnector.testkit.syspro.ArInvoice;
-import io.mlconnector.testkit.syspro.BusyPolicy;
 import io.mlconnector.testkit.syspro.Customer;
-import io.mlconnector.testkit.syspro.Operator;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -58,16 +55,8 @@ class SysproFaultsTest {
         Sink<Payment> sink = SysproSync.builder(client).build().payments();
         ExternalRef charge = ExternalRef.of("stripe", T, "charge", "ch_3ServerError1");
         Payment p =
-            Payment.builder()
-                .ref(charge)
-                .version("1")
-                .direction(Payment.Direction.RECEIVED)
-                .party(SysproRefs.customer(T, "CUS001"))
-                .status(Payment.Status.SUCCEEDED)
-                .method(Payment.Method.CARD)
-                .amount(Money.of("100.00", "USD"))
-                .date(LocalDate.of(2024, 1, 17))
-                .apply(SysproRefs.arInvoice(T, "CUS001", "100234", "I"), Money.of("100.00", "USD"))
+            SimFixture.cardPayment(
+                    charge, "100.00", SysproRefs.arInvoice(T, "CUS001", "100234", "I"), "100.00")
                 .build();
         WriteContext ctx = new WriteContext(T, "f", "op", charge, "1");
         client.logonProfile();
@@ -89,14 +78,7 @@ class SysproFaultsTest {
 
   @Test
   void concurrentReadsThroughAPoolSurviveRandomDropsAndLeaveNoSeat() throws Exception {
-    try (SimFixture f =
-        new SimFixture(
-            b ->
-                b.busyPolicy(BusyPolicy.REJECT)
-                    .operator(
-                        Operator.of(SimFixture.OPERATOR, SimFixture.PASSWORD)
-                            .withODataPassword(SimFixture.ODATA_PASSWORD)
-                            .withConcurrentUsers(3)))) {
+    try (SimFixture f = SimFixture.rejectingWhenBusy(3)) {
       for (int i = 0; i < 20; i++) {
         f.sim.addCustomer(Customer.of(String.format("C%03d", i), "Customer " + i));
       }

@@ -38,6 +38,28 @@ class SysproODataTest {
   }
 
   @Test
+  void followsTheServersNextLinkWhenItSendsOne() {
+    try (SimFixture f =
+        new SimFixture(b -> b.odataMaxPageSize(3).odataPaging(ODataPaging.NEXT_LINK))) {
+      for (int i = 1; i <= 7; i++) {
+        f.sim.addCustomer(Customer.of("C" + i, "Customer " + i));
+      }
+      try (SysproClient client = f.client()) {
+        List<ODataRow> rows =
+            client
+                .odata()
+                .readAll(
+                    client.config().odataTable("ArCustomer"),
+                    ODataQuery.of(ODataDialect.V4).select("Customer").orderBy("Customer"));
+        assertThat(rows)
+            .extracting(r -> r.textOr("Customer", ""))
+            .containsExactly("C1", "C2", "C3", "C4", "C5", "C6", "C7");
+        assertThat(client.odata().rowCap()).isEqualTo(5000);
+      }
+    }
+  }
+
+  @Test
   void entitySetNamesAreConfigurable() {
     try (SimFixture f =
         new SimFixture(b -> b.odataEntitySet(SysproTable.AR_CUSTOMER, "Customers"))) {

@@ -16,6 +16,8 @@ class SysproPingTest {
           .extracting(PingReport.Check::name)
           .containsExactly("logon", "profile", "odata");
       assertThat(report.check("logon").latency()).isPositive();
+      assertThat(report.checks()).allSatisfy(c -> assertThat(c.latency()).isNotNull());
+      assertThat(report.checks()).allSatisfy(c -> assertThat(c.ok()).isTrue());
       assertThat(report.check("profile").detail()).contains("Outdoor Café Company").contains("8.0");
       assertThat(report.check("odata").detail()).contains("ArCustomer");
       assertThat(f.sim.seatsInUse()).isEqualTo(1);

@@ -257,6 +257,108 @@ class SysproRawBodiesTest {
   }
 
   @Test
+  void errorStringsInTheJsonAndWcfFormsAreTypedToo() {
+    stub("Logon", "application/json", "\"ERROR: Invalid operator password\"");
+    assertThatThrownBy(client::logonProfile)
+        .isInstanceOf(AuthenticationException.class)
+        .hasMessageContaining("Invalid operator password");
+
+    stub("Logon", "application/json", "\"" + SESSION7 + "\"");
+    stub(
+        "Query/Query",
+        "application/xml; charset=utf-8",
+        "<string xmlns=\"http://schemas.microsoft.com/2003/10/Serialization/\">"
+            + "ERROR: Customer &apos;NOPE&apos; not found</string>");
+    assertThatThrownBy(() -> client.query(ComfndQuery.of("ArCustomer")))
+        .isInstanceOf(RejectedException.class)
+        .satisfies(
+            e ->
+                assertThat(((RejectedException) e).remoteMessage())
+                    .isEqualTo("Customer 'NOPE' not found"));
+  }
+
+  @Test
+  void aLogonRefusedForWantOfALicenceIsTransient() {
+    stubRaw(
+        "Logon",
+        "ERROR: No e.net licence is available for operator INTEG"
+            .getBytes(StandardCharsets.US_ASCII));
+    assertThatThrownBy(client::logonProfile)
+        .isInstanceOf(TransientException.class)
+        .isNotInstanceOf(AuthenticationException.class)
+        .hasMessageContaining("licence");
+  }
+
+  @Test
+  void aBusySessionAnswerIsTransientAndNotMistakenForAnExpiredSession() {
+    stubRaw("Logon", SESSION7.getBytes(StandardCharsets.US_ASCII));
+    stubRaw(
+        "Query/Query",
+        "ERROR: UserID is currently processing another request"
+            .getBytes(StandardCharsets.US_ASCII));
+    assertThatThrownBy(() -> client.query(ComfndQuery.of("ArCustomer")))
+        .isInstanceOf(TransientException.class)
+        .hasMessageContaining("currently processing");
+    server.verify(1, getRequestedFor(urlPathEqualTo(BASE + "Logon")));
+  }
+
+  @Test
+  void invalidCountsWithoutDescriptionsAreRejected() {
+    stubRaw("Logon", SESSION7.getBytes(StandardCharsets.US_ASCII));
+    stubRaw(
+        "Transaction/Post",
+        ("<?xml version=\"1.0\" encoding=\"Windows-1252\"?>\n<postarpayment Language='05'"
+                + " Version='8.0.012'><StatusOfItems><ItemsProcessed>     0</ItemsProcessed>"
+                + "<ItemsInvalid>     2</ItemsInvalid></StatusOfItems></postarpayment>")
+            .getBytes(CP1252));
+    assertThatThrownBy(
+            () ->
+                client.post(
+                    "ARSTPY", PostingOptions.defaults().toXml("PostArPayment"), "<PostArPayment/>"))
+        .isInstanceOf(BusinessObjectRejectedException.class)
+        .hasMessageContaining("2 item(s) invalid")
+        .satisfies(
+            e -> {
+              BusinessObjectRejectedException r = (BusinessObjectRejectedException) e;
+              assertThat(r.errors()).isEmpty();
+              assertThat(r.result().invalidCount()).isEqualTo(2);
+              assertThat(r.result().document().name()).isEqualTo("postarpayment");
+            });
+  }
+
+  @Test
+  void perItemMessagesOfAJournalAreAllReported() {
+    stubRaw("Logon", SESSION7.getBytes(StandardCharsets.US_ASCII));
+    stubRaw(
+        "Transaction/Post",
+        ("<?xml version=\"1.0\" encoding=\"Windows-1252\"?>\n<postgljournal Language='05'>"
+                + "<Item><JournalDetails><LedgerCode><Value>99-9999</Value><ErrorNumber>  20012"
+                + "</ErrorNumber><ErrorDescription>Ledger code '99-9999' not found"
+                + "</ErrorDescription></LedgerCode></JournalDetails>"
+                + "<ErrorMessage>Journal does not balance</ErrorMessage></Item>"
+                + "<StatusOfItems><JournalsProcessed>     0</JournalsProcessed>"
+                + "<JournalsInvalid>     1</JournalsInvalid></StatusOfItems></postgljournal>")
+            .getBytes(CP1252));
+    assertThatThrownBy(
+            () ->
+                client.post(
+                    "GENTJL", PostingOptions.defaults().toXml("PostGlJournal"), "<PostGlJournal/>"))
+        .isInstanceOf(BusinessObjectRejectedException.class)
+        .hasMessageContaining("Ledger code '99-9999' not found")
+        .hasMessageContaining("Journal does not balance")
+        .satisfies(
+            e -> {
+              BusinessObjectRejectedException r = (BusinessObjectRejectedException) e;
+              assertThat(r.errors())
+                  .extracting(SysproItemError::field, SysproItemError::number)
+                  .containsExactlyInAnyOrder(
+                      org.assertj.core.groups.Tuple.tuple("LedgerCode", "20012"),
+                      org.assertj.core.groups.Tuple.tuple("Item", ""));
+              assertThat(r.remoteCode()).isEqualTo("20012");
+            });
+  }
+
+  @Test
   void aPostingWhoseAnswerIsLostIsNotRepeated() {
     stubRaw("Logon", SESSION7.getBytes(StandardCharsets.US_ASCII));
     server.stubFor(

@@ -1,11 +1,11 @@
 package io.mlconnector.syspro;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.mlconnector.core.error.TransientException;
 import io.mlconnector.syspro.bo.ComfndQuery;
-import io.mlconnector.testkit.syspro.BusyPolicy;
 import io.mlconnector.testkit.syspro.Customer;
-import io.mlconnector.testkit.syspro.Operator;
 import io.mlconnector.testkit.syspro.SecondLogonPolicy;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,14 +20,7 @@ class SysproSessionPoolTest {
 
   @Test
   void atMostOneCallPerSessionAndNoMoreSessionsThanThePoolSize() throws Exception {
-    try (SimFixture f =
-        new SimFixture(
-            b ->
-                b.busyPolicy(BusyPolicy.REJECT)
-                    .operator(
-                        Operator.of(SimFixture.OPERATOR, SimFixture.PASSWORD)
-                            .withODataPassword(SimFixture.ODATA_PASSWORD)
-                            .withConcurrentUsers(2)))) {
+    try (SimFixture f = SimFixture.rejectingWhenBusy(2)) {
       f.sim.addCustomer(Customer.of("C1", "One"));
       ExecutorService pool = Executors.newFixedThreadPool(3);
       try (SysproClient client = f.client(c -> c.sessionPoolSize(2))) {
@@ -46,6 +39,58 @@ class SysproSessionPoolTest {
         }
         assertThat(f.sim.logonCount()).isEqualTo(2);
       } finally {
+        pool.shutdownNow();
+      }
+      assertThat(f.sim.seatsInUse()).isZero();
+    }
+  }
+
+  @Test
+  void concurrentFirstCallsLogOnOnceAndTakeTurnsOnTheOneSession() throws Exception {
+    try (SimFixture f = SimFixture.rejectingWhenBusy(1)) {
+      f.sim.addCustomer(Customer.of("C1", "One"));
+      ExecutorService pool = Executors.newFixedThreadPool(8);
+      try (SysproClient client = f.client()) {
+        f.sim.pauseCalls();
+        List<Future<Integer>> calls = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+          calls.add(
+              pool.submit(() -> client.find(ComfndQuery.of("ArCustomer", "Customer")).size()));
+        }
+        assertThat(f.sim.awaitPausedCalls(1, Duration.ofSeconds(10))).isTrue();
+        assertThat(f.sim.logonCount()).isEqualTo(1);
+        assertThat(client.openSessions()).isEqualTo(1);
+        f.sim.resumeCalls();
+        for (Future<Integer> c : calls) {
+          assertThat(c.get(10, TimeUnit.SECONDS)).isEqualTo(1);
+        }
+        assertThat(f.sim.logonCount()).isEqualTo(1);
+        assertThat(f.sim.seatsInUse()).isEqualTo(1);
+      } finally {
+        pool.shutdownNow();
+      }
+      assertThat(f.sim.seatsInUse()).isZero();
+    }
+  }
+
+  @Test
+  void aCallFindingNoFreeSessionWithinTheAcquireTimeoutIsTransient() throws Exception {
+    try (SimFixture f = SimFixture.rejectingWhenBusy(1)) {
+      f.sim.addCustomer(Customer.of("C1", "One"));
+      ExecutorService pool = Executors.newSingleThreadExecutor();
+      try (SysproClient client = f.client(c -> c.acquireTimeout(Duration.ofMillis(100)))) {
+        f.sim.pauseCalls();
+        Future<Integer> held =
+            pool.submit(() -> client.find(ComfndQuery.of("ArCustomer", "Customer")).size());
+        assertThat(f.sim.awaitPausedCalls(1, Duration.ofSeconds(10))).isTrue();
+        assertThatThrownBy(() -> client.find(ComfndQuery.of("ArCustomer", "Customer")))
+            .isInstanceOf(TransientException.class)
+            .hasMessageContaining("no SYSPRO session became free");
+        f.sim.resumeCalls();
+        assertThat(held.get(10, TimeUnit.SECONDS)).isEqualTo(1);
+        assertThat(f.sim.logonCount()).isEqualTo(1);
+      } finally {
+        f.sim.resumeCalls();
         pool.shutdownNow();
       }
       assertThat(f.sim.seatsInUse()).isZero();

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.mlconnector.core.credential.Credentials;
 import io.mlconnector.core.credential.Secret;
 import io.mlconnector.core.error.AuthenticationException;
+import io.mlconnector.core.error.RejectedException;
 import io.mlconnector.core.error.TransientException;
 import io.mlconnector.core.http.HttpTransport;
 import io.mlconnector.syspro.bo.ComfndQuery;
@@ -43,6 +44,31 @@ class SysproSessionTest {
         assertThat(f.sim.logonCount()).isEqualTo(1);
       }
       assertThat(f.sim.seatsInUse()).isZero();
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(BodyForm.class)
+  void errorAnswersAreTypedAndAnExpiredSessionIsReplacedInEveryBodyForm(BodyForm form) {
+    try (SimFixture f = new SimFixture(b -> b.bodyForm(form).idleTimeout(Duration.ofMinutes(20)))) {
+      f.sim.addCustomer(Customer.of("CUS001", "Café Zürich"));
+      try (SysproClient client = f.client()) {
+        assertThatThrownBy(() -> client.customerStatement("NOPE", false))
+            .isInstanceOf(RejectedException.class)
+            .hasMessageContaining("NOPE");
+        f.sim.advanceClock(Duration.ofMinutes(30));
+        assertThat(client.find(ComfndQuery.of("ArCustomer", "Customer"))).hasSize(1);
+        assertThat(f.sim.expiredSessionCount()).isEqualTo(1);
+        assertThat(f.sim.logonCount()).isEqualTo(2);
+      }
+      assertThat(f.sim.seatsInUse()).isZero();
+      try (SysproClient wrong =
+          f.client(
+              c ->
+                  c.credentials(
+                      SysproCredentials.of(SimFixture.OPERATOR, "nope", f.sim.companyId(), "")))) {
+        assertThatThrownBy(wrong::logonProfile).isInstanceOf(AuthenticationException.class);
+      }
     }
   }
 

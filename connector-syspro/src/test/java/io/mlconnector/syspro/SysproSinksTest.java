@@ -16,13 +16,8 @@ import io.mlconnector.core.model.Vendor;
 import io.mlconnector.core.sync.Sink;
 import io.mlconnector.core.sync.WriteContext;
 import io.mlconnector.core.sync.WriteResult;
-import io.mlconnector.testkit.syspro.ArInvoice;
-import io.mlconnector.testkit.syspro.Customer;
-import io.mlconnector.testkit.syspro.GlAccount;
-import io.mlconnector.testkit.syspro.Supplier;
-import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.YearMonth;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,13 +32,7 @@ class SysproSinksTest {
   @BeforeEach
   void start() {
     f = new SimFixture();
-    f.sim.setCurrentPeriod(YearMonth.of(2024, 1));
-    f.sim.addCustomer(Customer.of("CUS001", "Café Zürich").withCurrency("USD"));
-    f.sim.addArInvoice(
-        ArInvoice.of("CUS001", "100234", LocalDate.of(2024, 1, 5), new BigDecimal("1150.00")));
-    f.sim.addSupplier(Supplier.of("SUP001", "Paper Mill"));
-    f.sim.addGlAccount(GlAccount.of("00-5100", "Office supplies", "E"));
-    f.sim.addGlAccount(GlAccount.of("00-2300", "Accruals", "L"));
+    f.seedLedgers();
     client = f.client();
     sync = SysproSync.builder(client).build();
   }
@@ -67,17 +56,8 @@ class SysproSinksTest {
   void paymentPostsOnceAndIsFoundByTheChargeId() {
     ExternalRef charge = ExternalRef.of("stripe", T, "charge", "ch_3PaYmEnT0001");
     Payment p =
-        Payment.builder()
-            .ref(charge)
-            .version("1")
-            .direction(Payment.Direction.RECEIVED)
-            .party(SysproRefs.customer(T, "CUS001"))
-            .status(Payment.Status.SUCCEEDED)
-            .method(Payment.Method.CARD)
-            .amount(Money.of("400.00", "USD"))
-            .date(LocalDate.of(2024, 1, 17))
+        SimFixture.cardPayment(charge, "400.00", invoice(), "400.00")
             .reference("ch_3PaYmEnT0001")
-            .apply(invoice(), Money.of("400.00", "USD"))
             .build();
     Sink<Payment> sink = sync.payments();
     assertThat(sink.findByStamp(charge, ctx(charge))).isEmpty();
@@ -95,17 +75,7 @@ class SysproSinksTest {
   void unappliedOrForeignPaymentsAreRefusedWithAReason() {
     ExternalRef charge = ExternalRef.of("stripe", T, "charge", "ch_partial");
     Payment partial =
-        Payment.builder()
-            .ref(charge)
-            .version("1")
-            .direction(Payment.Direction.RECEIVED)
-            .party(SysproRefs.customer(T, "CUS001"))
-            .status(Payment.Status.SUCCEEDED)
-            .method(Payment.Method.CARD)
-            .amount(Money.of("500.00", "USD"))
-            .date(LocalDate.of(2024, 1, 17))
-            .apply(invoice(), Money.of("400.00", "USD"))
-            .build();
+        SimFixture.cardPayment(charge, "500.00", invoice(), "400.00").build();
     assertThatThrownBy(() -> sync.payments().create(partial, ctx(charge)))
         .isInstanceOf(RejectedException.class)
         .hasMessageContaining("unapplied");
@@ -141,6 +111,7 @@ class SysproSinksTest {
     assertThat(f.sim.invoiceBalance("CUS001", "100234")).isEqualByComparingTo("100.00");
     assertThat(sync.refunds().findByStamp(refundRef, ctx(refundRef)))
         .hasValueSatisfying(found -> assertThat(found.target()).isEqualTo(w.target()));
+    assertThat(f.sim.arPaymentsWithReference("re_3RefUnd0001")).hasSize(1);
   }
 
   @Test
@@ -162,6 +133,9 @@ class SysproSinksTest {
             .build();
     WriteResult w = sync.disputes().create(open, ctx(du));
     assertThat(f.sim.invoiceBalance("CUS001", "100234")).isEqualByComparingTo("1150.00");
+    assertThat(f.sim.arPaymentsWithReference("du_3DiSpUtE0001")).hasSize(1);
+    assertThat(sync.disputes().findByStamp(du, ctx(du)))
+        .hasValueSatisfying(found -> assertThat(found.target()).isEqualTo(w.target()));
 
     Dispute won =
         new Dispute(
@@ -215,21 +189,16 @@ class SysproSinksTest {
     Invoice paid = inv.toBuilder().version("2").status(Invoice.Status.PAID).build();
     assertThat(sink.update(first.target(), paid, ctx(bill)).target()).isEqualTo(first.target());
     Invoice changed =
-        Invoice.builder()
-            .ref(bill)
+        inv.toBuilder()
             .version("3")
-            .vendor(SysproRefs.supplier(T, "SUP001"))
-            .number("INV-88712")
-            .status(Invoice.Status.OPEN)
-            .issueDate(LocalDate.of(2024, 1, 15))
-            .currency("USD")
-            .addLine(
-                InvoiceLine.builder()
-                    .number(1)
-                    .description("Paper")
-                    .amount(Money.of("900.00", "USD"))
-                    .glAccount(SysproRefs.glAccount(T, "00-5100"))
-                    .build())
+            .lines(
+                List.of(
+                    InvoiceLine.builder()
+                        .number(1)
+                        .description("Paper")
+                        .amount(Money.of("900.00", "USD"))
+                        .glAccount(SysproRefs.glAccount(T, "00-5100"))
+                        .build()))
             .build();
     assertThatThrownBy(() -> sink.update(first.target(), changed, ctx(bill)))
         .isInstanceOf(RejectedException.class)
@@ -274,17 +243,7 @@ class SysproSinksTest {
     ExternalRef charge = ExternalRef.of("stripe", T, "charge", "ch_full");
     sync.payments()
         .create(
-            Payment.builder()
-                .ref(charge)
-                .version("1")
-                .direction(Payment.Direction.RECEIVED)
-                .party(SysproRefs.customer(T, "CUS001"))
-                .status(Payment.Status.SUCCEEDED)
-                .method(Payment.Method.CARD)
-                .amount(Money.of("1150.00", "USD"))
-                .date(LocalDate.of(2024, 1, 17))
-                .apply(invoice(), Money.of("1150.00", "USD"))
-                .build(),
+            SimFixture.cardPayment(charge, "1150.00", invoice(), "1150.00").build(),
             ctx(charge));
     assertThat(f.sim.invoiceBalance("CUS001", "100234")).isEqualByComparingTo("0");
   }

@@ -33,14 +33,17 @@ public record ErrorDetails(
     return new ErrorDetails(system, operation, 0, null, null, null);
   }
 
+  /** A copy with the HTTP status of the answer (0 when there was none). */
   public ErrorDetails withHttpStatus(int status) {
     return new ErrorDetails(system, operation, status, remoteCode, remoteMessage, requestId);
   }
 
+  /** A copy with the remote's error code and message (either may be null). */
   public ErrorDetails withRemote(String code, String message) {
     return new ErrorDetails(system, operation, httpStatus, code, message, requestId);
   }
 
+  /** A copy with the remote's request id, for support tickets (null when unknown). */
   public ErrorDetails withRequestId(String id) {
     return new ErrorDetails(system, operation, httpStatus, remoteCode, remoteMessage, id);
   }

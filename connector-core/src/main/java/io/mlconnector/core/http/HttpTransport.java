@@ -1,5 +1,6 @@
 package io.mlconnector.core.http;
 
+import io.mlconnector.core.http.internal.SafeTransportListener;
 import io.mlconnector.core.http.internal.SessionHolder;
 import java.io.Closeable;
 import java.time.Clock;
@@ -10,6 +11,7 @@ import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import okhttp3.ConnectionPool;
 import okhttp3.Dispatcher;
 import okhttp3.OkHttpClient;
@@ -29,7 +31,11 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The shared client never repeats a request on its own ({@code retryOnConnectionFailure} is
  * off): only the {@link RetryPolicy} decides, so a POST is never sent twice behind the caller's
- * back. Immutable and thread-safe; {@link #close()} releases its threads and connections.
+ * back. Immutable and thread-safe; {@link #close()} logs the open sessions out (unless turned off
+ * with {@link Builder#logoutOnClose(boolean)}) and releases its threads and connections.
+ *
+ * <p>A {@link TransportListener} that throws does not fail a call: its exception is logged and
+ * ignored.
  */
 public final class HttpTransport implements Closeable {
 
@@ -46,6 +52,9 @@ public final class HttpTransport implements Closeable {
   private final RateBudgetRegistry rateBudgets;
   private final Map<CredentialKey, SessionHolder> sessions = new ConcurrentHashMap<>();
   private final Map<CredentialKey, Semaphore> callSlots = new ConcurrentHashMap<>();
+  private final Map<CredentialKey, TenantClient> sessionClients = new ConcurrentHashMap<>();
+  private final boolean logoutOnClose;
+  private final AtomicBoolean closed = new AtomicBoolean();
 
   private HttpTransport(Builder b) {
     OkHttpClient.Builder ok = b.base != null ? b.base.newBuilder() : new OkHttpClient.Builder();
@@ -72,7 +81,8 @@ public final class HttpTransport implements Closeable {
     this.clock = b.clock;
     this.sleeper = b.sleeper;
     this.random = b.random != null ? b.random : new Random();
-    this.listener = b.listener;
+    this.listener = SafeTransportListener.wrap(b.listener);
+    this.logoutOnClose = b.logoutOnClose;
     this.rateBudgets =
         b.rateBudgets != null ? b.rateBudgets : RateBudgetRegistry.create(clock, sleeper, listener);
   }
@@ -106,7 +116,12 @@ public final class HttpTransport implements Closeable {
                   new SessionHolder(
                       k, config.sessionAuthenticator(), config.sessionRenewalSkew(), clock, listener));
     }
-    return new TenantClient(this, config, holder);
+    TenantClient client = new TenantClient(this, config, holder);
+    if (holder != null) {
+      // the first client of a credential is the one that logs its session out on close
+      sessionClients.putIfAbsent(config.credentialKey(), client);
+    }
+    return client;
   }
 
   /** The shared OkHttp client (no tenant settings, no interceptors of this SDK). */
@@ -129,7 +144,7 @@ public final class HttpTransport implements Closeable {
     return sleeper;
   }
 
-  /** The event listener. */
+  /** The event listener, guarded so that an exception it throws is logged and ignored. */
   public TransportListener listener() {
     return listener;
   }
@@ -146,9 +161,30 @@ public final class HttpTransport implements Closeable {
     return sessions.get(key);
   }
 
-  /** Stops the dispatcher's threads and closes idle connections. Calls in flight finish. */
+  /**
+   * Logs out every open session (see {@link SessionAuthenticator#logout}), freeing the remote's
+   * licence seats, unless {@link Builder#logoutOnClose(boolean)} turned that off; then stops the
+   * dispatcher's threads and closes idle connections. Calls in flight finish. A failed logout is
+   * logged at WARN (with the credential key and the exception's class only) and does not stop the
+   * others; each logout is bounded by its client's timeouts. Idempotent.
+   */
   @Override
   public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
+    if (logoutOnClose) {
+      for (Map.Entry<CredentialKey, TenantClient> entry : sessionClients.entrySet()) {
+        try {
+          entry.getValue().endSession();
+        } catch (RuntimeException e) {
+          LOG.warn(
+              "logout of the session of {} failed on close: {}",
+              entry.getKey(),
+              e.getClass().getName());
+        }
+      }
+    }
     okHttpClient.dispatcher().executorService().shutdown();
     okHttpClient.connectionPool().evictAll();
   }
@@ -168,8 +204,18 @@ public final class HttpTransport implements Closeable {
     private Random random;
     private TransportListener listener = TransportListener.NONE;
     private RateBudgetRegistry rateBudgets;
+    private boolean logoutOnClose = true;
 
     private Builder() {}
+
+    /**
+     * Whether {@link HttpTransport#close()} logs out the sessions it holds (default true). Turn it
+     * off when another process keeps using the same remote sessions.
+     */
+    public Builder logoutOnClose(boolean value) {
+      this.logoutOnClose = value;
+      return this;
+    }
 
     /**
      * Derives the shared client from the host's own OkHttp client (its pool, dispatcher, timeouts,
@@ -243,7 +289,7 @@ public final class HttpTransport implements Closeable {
       return this;
     }
 
-    /** The transport event listener. */
+    /** The transport event listener; an exception it throws is logged and ignored. */
     public Builder listener(TransportListener listener) {
       this.listener = Objects.requireNonNull(listener, "listener");
       return this;

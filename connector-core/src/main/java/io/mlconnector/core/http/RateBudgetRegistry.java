@@ -1,5 +1,6 @@
 package io.mlconnector.core.http;
 
+import io.mlconnector.core.http.internal.SafeTransportListener;
 import io.mlconnector.core.http.internal.TokenBucketBudget;
 import java.time.Clock;
 import java.util.Map;
@@ -35,13 +36,14 @@ public final class RateBudgetRegistry {
    *
    * @param clock measures time; only differences between its readings matter
    * @param sleeper waits for permits
-   * @param listener receives {@code rateLimitWait} and {@code rateLimited} events
+   * @param listener receives {@code rateLimitWait} and {@code rateLimited} events (an exception
+   *     it throws is logged and ignored)
    */
   public static RateBudgetRegistry create(Clock clock, Sleeper sleeper, TransportListener listener) {
     return new RateBudgetRegistry(
         Objects.requireNonNull(clock, "clock"),
         Objects.requireNonNull(sleeper, "sleeper"),
-        Objects.requireNonNull(listener, "listener"));
+        SafeTransportListener.wrap(Objects.requireNonNull(listener, "listener")));
   }
 
   /** The budget of {@code key}, created with {@code config} if it does not exist yet. */

@@ -1,5 +1,7 @@
 package io.mlconnector.core.http;
 
+import io.mlconnector.core.credential.Credentials;
+import io.mlconnector.core.credential.Secret;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -27,6 +29,12 @@ import okhttp3.MediaType;
  * token}, {@code apikey}, {@code api_key}, {@code api-key} or {@code sessionid} (so {@code
  * CompanyPassword}, SAP {@code SessionId}, {@code
  * client_secret}, {@code access_token} are covered).
+ *
+ * <p>Secrets the host holds as {@link Secret}s (an API key, a password, an operator's
+ * credentials) can be given to {@link Builder#secrets(Secret...)}: their values are then masked
+ * wherever they appear in logged text, whatever the name around them, by {@link #scrubSecrets}.
+ * The redactor keeps the {@code Secret} objects, never copies of their values, and skips a secret
+ * that has been wiped.
  */
 public final class Redactor {
 
@@ -51,8 +59,10 @@ public final class Redactor {
   private final Set<String> headerNames;
   private final Set<String> fieldNames;
   private final Set<String> fragments;
+  private final List<Secret> secrets;
 
   private Redactor(Builder b) {
+    this.secrets = List.copyOf(b.secrets);
     this.headerNames = Collections.unmodifiableSet(new LinkedHashSet<>(b.headerNames));
     this.fieldNames = Collections.unmodifiableSet(new LinkedHashSet<>(b.fieldNames));
     this.fragments = Collections.unmodifiableSet(new LinkedHashSet<>(b.fragments));
@@ -147,6 +157,42 @@ public final class Redactor {
     return result;
   }
 
+  /**
+   * Replaces every occurrence of {@code secrets}' values in {@code text} with {@link #MASK}, like
+   * {@link #scrub(String, Collection)}; wiped secrets are skipped.
+   */
+  public static String scrub(String text, Secret... secrets) {
+    Objects.requireNonNull(secrets, "secrets");
+    return scrub(text, revealed(Arrays.asList(secrets)));
+  }
+
+  /**
+   * Masks the values of the secrets given to {@link Builder#secrets(Secret...)} wherever they
+   * appear in {@code text}; the transport applies it to every logged line.
+   */
+  public String scrubSecrets(String text) {
+    return secrets.isEmpty() ? text : scrub(text, revealed(secrets));
+  }
+
+  /** How many {@link Secret}s this redactor masks by value. */
+  public int secretCount() {
+    return secrets.size();
+  }
+
+  private static List<String> revealed(List<Secret> secrets) {
+    List<String> values = new ArrayList<>(secrets.size());
+    for (Secret secret : secrets) {
+      if (secret != null && !secret.isWiped()) {
+        try {
+          values.add(secret.reveal());
+        } catch (IllegalStateException wipedMeanwhile) {
+          // wiped between the check and the read: nothing left to mask
+        }
+      }
+    }
+    return values;
+  }
+
   private boolean containsFragment(String lower) {
     for (String f : fragments) {
       if (lower.contains(f)) {
@@ -210,7 +256,8 @@ public final class Redactor {
 
   @Override
   public String toString() {
-    return "Redactor{headers=" + headerNames + ", fields=" + fieldNames + ", fragments=" + fragments + '}';
+    return "Redactor{headers=" + headerNames + ", fields=" + fieldNames + ", fragments=" + fragments
+        + ", secrets=" + secrets.size() + '}';
   }
 
   /** Builds a {@link Redactor}; names are matched ignoring case. */
@@ -218,8 +265,29 @@ public final class Redactor {
     private final Set<String> headerNames = new LinkedHashSet<>(DEFAULT_HEADERS);
     private final Set<String> fieldNames = new LinkedHashSet<>();
     private final Set<String> fragments = new LinkedHashSet<>(DEFAULT_FRAGMENTS);
+    private final List<Secret> secrets = new ArrayList<>();
 
     private Builder() {}
+
+    /**
+     * Adds secrets whose values are masked wherever they appear in logged text (values shorter
+     * than 4 bytes are not masked, see {@link Redactor#scrub(String, Collection)}). The redactor
+     * holds the {@code Secret} objects themselves; one wiped later is no longer masked.
+     */
+    public Builder secrets(Secret... values) {
+      Objects.requireNonNull(values, "secrets");
+      for (Secret value : values) {
+        secrets.add(Objects.requireNonNull(value, "secret"));
+      }
+      return this;
+    }
+
+    /** Adds every field of {@code credentials} as in {@link #secrets(Secret...)}. */
+    public Builder secrets(Credentials credentials) {
+      Objects.requireNonNull(credentials, "credentials");
+      secrets.addAll(credentials.fields().values());
+      return this;
+    }
 
     /** Adds header names whose values are masked (for example {@code X-Session}). */
     public Builder headers(String... names) {

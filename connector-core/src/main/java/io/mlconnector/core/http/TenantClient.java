@@ -17,6 +17,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import okhttp3.HttpUrl;
@@ -220,7 +221,8 @@ public final class TenantClient {
   /**
    * Executes {@code request}; hands a 2xx answer to {@code handler}, and maps any other status to
    * the matching {@link ConnectorException} (see {@link ErrorMapper}) with the remote code and
-   * message read by the config's {@link ErrorDecoder}. The response is always closed.
+   * message read by the config's {@link ErrorDecoder}, in which the session's values and the
+   * redactor's {@code Secret}s are masked. The response is always closed.
    */
   public <T> T execute(Request request, ResponseHandler<T> handler) {
     Objects.requireNonNull(handler, "handler");
@@ -231,7 +233,7 @@ public final class TenantClient {
           return handler.handle(response);
         }
         String body = response.body() == null ? "" : response.peekBody(MAX_ERROR_BODY).string();
-        RemoteError remote = config.errorDecoder().decode(response, body);
+        RemoteError remote = scrubbed(config.errorDecoder().decode(response, body));
         throw errorMapper.fromResponse(
             config.system(), operation(request), response.code(), response.headers(), remote,
             repeatable);
@@ -239,6 +241,27 @@ public final class TenantClient {
         throw errorMapper.fromIOException(config.system(), operation(request), e, repeatable);
       }
     }
+  }
+
+  /**
+   * {@code remote} with the current session's values and the redactor's {@code Secret}s masked
+   * in its code and message: a remote that echoes a password or token back in an error text does
+   * not put it into an exception message.
+   */
+  private RemoteError scrubbed(RemoteError remote) {
+    if (remote == null || (remote.code() == null && remote.message() == null)) {
+      return remote;
+    }
+    SessionHolder holder = session != null ? session : transport.sessionHolderIfPresent(key);
+    List<String> values = holder == null ? List.of() : holder.secretValues();
+    Redactor redactor = config.redactor();
+    String code =
+        remote.code() == null ? null : redactor.scrubSecrets(Redactor.scrub(remote.code(), values));
+    String message =
+        remote.message() == null
+            ? null
+            : redactor.scrubSecrets(Redactor.scrub(remote.message(), values));
+    return new RemoteError(code, message);
   }
 
   /** The error mapper configured for this tenant (request-id headers), for connectors' own use. */

@@ -5,7 +5,8 @@ import java.time.Duration;
 /**
  * Hooks for transport events, for metrics and tracing. Every method has a no-op default, so an
  * implementation overrides only what it needs. Methods are called on the calling thread and must
- * return quickly and never throw.
+ * return quickly. A hook that throws a {@link RuntimeException} does not fail the call: the
+ * transport logs the exception's class at WARN and goes on.
  *
  * <p>Events carry no header, query or body values, so a listener never sees a secret.
  */

@@ -19,6 +19,17 @@ final class Checks {
     return value;
   }
 
+  /**
+   * Checks a record's {@code ref} and {@code version}; returns how messages about its other fields
+   * name it ({@code "Refund re_1"}).
+   */
+  static String identity(ExternalRef ref, String version, String type) {
+    notNull(ref, type + ".ref");
+    String what = type + " " + ref.id();
+    text(version, what + " version");
+    return what;
+  }
+
   static String text(String value, String field) {
     notNull(value, field);
     if (value.isBlank()) {

@@ -21,9 +21,7 @@ public record CostCenter(
 
   /** Validates the fields. */
   public CostCenter {
-    Checks.notNull(ref, "CostCenter.ref");
-    String what = "CostCenter " + ref.id();
-    Checks.text(version, what + " version");
+    String what = Checks.identity(ref, version, "CostCenter");
     Checks.text(code, what + " code");
     Checks.text(name, what + " name");
     extensions = Checks.extensions(extensions);

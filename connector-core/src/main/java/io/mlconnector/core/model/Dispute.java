@@ -82,9 +82,7 @@ public record Dispute(
 
   /** Validates the fields. */
   public Dispute {
-    Checks.notNull(ref, "Dispute.ref");
-    String what = "Dispute " + ref.id();
-    Checks.text(version, what + " version");
+    String what = Checks.identity(ref, version, "Dispute");
     Checks.notNull(payment, what + " payment");
     Checks.notNull(status, what + " status");
     Checks.notNull(reason, what + " reason");

@@ -46,9 +46,7 @@ public record Fee(
 
   /** Validates the fields. */
   public Fee {
-    Checks.notNull(ref, "Fee.ref");
-    String what = "Fee " + ref.id();
-    Checks.text(version, what + " version");
+    String what = Checks.identity(ref, version, "Fee");
     Checks.notNull(type, what + " type");
     Checks.notNull(amount, what + " amount");
     if (amount.isZero()) {

@@ -41,9 +41,7 @@ public record GlAccount(
 
   /** Validates the fields. */
   public GlAccount {
-    Checks.notNull(ref, "GlAccount.ref");
-    String what = "GlAccount " + ref.id();
-    Checks.text(version, what + " version");
+    String what = Checks.identity(ref, version, "GlAccount");
     Checks.text(number, what + " number");
     Checks.text(name, what + " name");
     extensions = Checks.extensions(extensions);

@@ -103,9 +103,7 @@ public record Invoice(
 
   /** Validates the fields, derives or checks the totals and copies the lists. */
   public Invoice {
-    Checks.notNull(ref, "Invoice.ref");
-    String what = "Invoice " + ref.id();
-    Checks.text(version, what + " version");
+    String what = Checks.identity(ref, version, "Invoice");
     Checks.notNull(direction, what + " direction");
     Checks.notNull(documentType, what + " documentType");
     Checks.optionalText(number, what + " number");

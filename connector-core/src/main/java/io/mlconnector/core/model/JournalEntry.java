@@ -36,9 +36,7 @@ public record JournalEntry(
 
   /** Validates the fields, checks the balance and copies the lines. */
   public JournalEntry {
-    Checks.notNull(ref, "JournalEntry.ref");
-    String what = "JournalEntry " + ref.id();
-    Checks.text(version, what + " version");
+    String what = Checks.identity(ref, version, "JournalEntry");
     Checks.notNull(postingDate, what + " postingDate");
     Checks.notNull(currency, what + " currency");
     Checks.optionalText(description, what + " description");

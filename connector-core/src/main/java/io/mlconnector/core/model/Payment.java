@@ -83,9 +83,7 @@ public record Payment(
 
   /** Validates the fields and the applications, and copies the list. */
   public Payment {
-    Checks.notNull(ref, "Payment.ref");
-    String what = "Payment " + ref.id();
-    Checks.text(version, what + " version");
+    String what = Checks.identity(ref, version, "Payment");
     Checks.notNull(direction, what + " direction");
     Checks.notNull(status, what + " status");
     Checks.notNull(method, what + " method");

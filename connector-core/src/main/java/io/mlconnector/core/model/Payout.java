@@ -44,9 +44,7 @@ public record Payout(
 
   /** Validates the fields. */
   public Payout {
-    Checks.notNull(ref, "Payout.ref");
-    String what = "Payout " + ref.id();
-    Checks.text(version, what + " version");
+    String what = Checks.identity(ref, version, "Payout");
     Checks.notNull(status, what + " status");
     Checks.positive(amount, what + " amount");
     Checks.notNull(createdOn, what + " createdOn");

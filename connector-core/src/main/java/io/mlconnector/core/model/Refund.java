@@ -46,9 +46,7 @@ public record Refund(
 
   /** Validates the fields. */
   public Refund {
-    Checks.notNull(ref, "Refund.ref");
-    String what = "Refund " + ref.id();
-    Checks.text(version, what + " version");
+    String what = Checks.identity(ref, version, "Refund");
     Checks.notNull(status, what + " status");
     Checks.positive(amount, what + " amount");
     Checks.notNull(date, what + " date");

@@ -39,26 +39,35 @@ public record AuditQuery(
     return new AuditQuery(tenant, null, null, null, null, null, null, 100, null);
   }
 
+  /** This query restricted to entries about source record {@code ref}, from the first page. */
   public AuditQuery withSource(ExternalRef ref) {
     return new AuditQuery(tenant, ref, target, flow, from, to, outcome, limit, null);
   }
 
+  /** This query restricted to entries about target record {@code ref}, from the first page. */
   public AuditQuery withTarget(ExternalRef ref) {
     return new AuditQuery(tenant, source, ref, flow, from, to, outcome, limit, null);
   }
 
+  /**
+   * This query restricted to flow {@code name} between {@code fromInclusive} and {@code
+   * toExclusive} (either may be null: unbounded), from the first page.
+   */
   public AuditQuery withFlow(String name, Instant fromInclusive, Instant toExclusive) {
     return new AuditQuery(tenant, source, target, name, fromInclusive, toExclusive, outcome, limit, null);
   }
 
+  /** This query restricted to entries with outcome {@code value}, from the first page. */
   public AuditQuery withOutcome(AuditEntry.Outcome value) {
     return new AuditQuery(tenant, source, target, flow, from, to, value, limit, null);
   }
 
+  /** This query with page size {@code size} (1 to 1000), from the first page. */
   public AuditQuery withLimit(int size) {
     return new AuditQuery(tenant, source, target, flow, from, to, outcome, size, null);
   }
 
+  /** This query continuing after the page whose {@link Page#nextPageToken()} is {@code token}. */
   public AuditQuery withPageToken(String token) {
     return new AuditQuery(tenant, source, target, flow, from, to, outcome, limit, token);
   }

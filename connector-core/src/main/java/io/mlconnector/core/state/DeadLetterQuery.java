@@ -13,6 +13,7 @@ import java.util.Objects;
  * @param parkedBefore only items parked before this instant, or null
  * @param limit page size (1 to 1000)
  * @param pageToken the token of the previous page, or null for the first
+ * @param itemId only the dead letter with this id, or null
  */
 public record DeadLetterQuery(
     String tenant,
@@ -21,7 +22,8 @@ public record DeadLetterQuery(
     String errorContains,
     Instant parkedBefore,
     int limit,
-    String pageToken) {
+    String pageToken,
+    Long itemId) {
   public DeadLetterQuery {
     Objects.requireNonNull(tenant, "tenant");
     if (limit < 1 || limit > 1000) {
@@ -29,8 +31,25 @@ public record DeadLetterQuery(
     }
   }
 
+  /** A query by filter fields only (no single item). */
+  public DeadLetterQuery(
+      String tenant,
+      String flow,
+      String sourceType,
+      String errorContains,
+      Instant parkedBefore,
+      int limit,
+      String pageToken) {
+    this(tenant, flow, sourceType, errorContains, parkedBefore, limit, pageToken, null);
+  }
+
   /** Every dead letter of a tenant, first page of 100. */
   public static DeadLetterQuery all(String tenant) {
     return new DeadLetterQuery(tenant, null, null, null, null, 100, null);
+  }
+
+  /** Exactly the dead letter {@code itemId} of a tenant (empty when it is not a dead letter). */
+  public static DeadLetterQuery item(String tenant, long itemId) {
+    return new DeadLetterQuery(tenant, null, null, null, null, 1, null, itemId);
   }
 }

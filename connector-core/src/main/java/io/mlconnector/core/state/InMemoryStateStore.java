@@ -592,6 +592,7 @@ public final class InMemoryStateStore implements StateStore {
   private java.util.stream.Stream<RetryRow> matchingDeadLetters(DeadLetterQuery q) {
     return retries.values().stream()
         .filter(r -> r.item.dead() && r.item.tenant().equals(q.tenant()))
+        .filter(r -> q.itemId() == null || r.item.id() == q.itemId())
         .filter(r -> q.flow() == null || r.item.flow().equals(q.flow()))
         .filter(r -> q.sourceType() == null || r.item.source().type().equals(q.sourceType()))
         .filter(

@@ -24,6 +24,7 @@ public record Mapping(ExternalRef source, ExternalRef target, Map<String, String
     attributes = attributes == null ? Map.of() : Map.copyOf(attributes);
   }
 
+  /** A mapping of {@code source} to {@code target} without attributes. */
   public static Mapping of(ExternalRef source, ExternalRef target) {
     return new Mapping(source, target, Map.of());
   }

@@ -14,6 +14,7 @@ public record Page<T>(List<T> items, String nextPageToken) {
     items = List.copyOf(items);
   }
 
+  /** Whether a further page exists: pass {@link #nextPageToken()} to fetch it. */
   public boolean hasMore() {
     return nextPageToken != null;
   }

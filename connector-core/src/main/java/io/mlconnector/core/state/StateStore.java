@@ -41,8 +41,8 @@ public interface StateStore extends AutoCloseable {
   Optional<Mapping> mappingByTarget(ExternalRef target);
 
   /**
-   * Saves a mapping outside the write path (an adoption, a manual link). Replaces the attributes
-   * of an existing identical pair.
+   * Saves a mapping outside the write path (an adoption, a manual link). Replaces the attributes of
+   * an existing identical pair.
    *
    * @throws StateConflictException when either side is already mapped to another record
    */
@@ -53,8 +53,8 @@ public interface StateStore extends AutoCloseable {
   /**
    * Claims the operation {@code intent.key()} atomically: inserts it as {@link
    * OperationStatus#PENDING} when absent, or moves it from {@link OperationStatus#FAILED} back to
-   * PENDING (attempts + 1). Of several callers racing for one key, exactly one gets {@code
-   * won() == true}; the others see the operation as it stands.
+   * PENDING (attempts + 1). Of several callers racing for one key, exactly one gets {@code won() ==
+   * true}; the others see the operation as it stands.
    */
   Claim begin(OperationIntent intent);
 
@@ -91,8 +91,8 @@ public interface StateStore extends AutoCloseable {
   // ---------------------------------------------------------------- webhook inbox
 
   /**
-   * Stores a received event. Returns false, changing nothing, when an event with the same
-   * (tenant, source, event id) is already stored: the duplicate must still be answered with 2xx.
+   * Stores a received event. Returns false, changing nothing, when an event with the same (tenant,
+   * source, event id) is already stored: the duplicate must still be answered with 2xx.
    */
   boolean receive(InboxEvent event);
 
@@ -101,7 +101,8 @@ public interface StateStore extends AutoCloseable {
    * for {@code owner} until now + {@code claimTtl}, oldest first. No event is handed to two
    * claimers whose claims overlap in time.
    */
-  List<InboxEvent> claimInbox(String tenant, String source, String owner, Duration claimTtl, int max);
+  List<InboxEvent> claimInbox(
+      String tenant, String source, String owner, Duration claimTtl, int max);
 
   /**
    * Ends an event's processing: PROCESSED, IGNORED or PARKED, with an optional note, and drops its
@@ -112,14 +113,16 @@ public interface StateStore extends AutoCloseable {
    */
   void finishInbox(String tenant, long eventId, InboxEvent.Status status, String note);
 
-  /** Gives a claimed event back (graceful shutdown, a transient failure): it may be claimed again. */
+  /**
+   * Gives a claimed event back (graceful shutdown, a transient failure): it may be claimed again.
+   */
   void releaseInbox(String tenant, long eventId, String owner);
 
   // ---------------------------------------------------------------- seen files and documents
 
   /**
-   * Records a file by content hash. Returns false, changing nothing, when a file with this hash
-   * was already recorded for the flow.
+   * Records a file by content hash. Returns false, changing nothing, when a file with this hash was
+   * already recorded for the flow.
    */
   boolean recordFile(SeenFile file);
 
@@ -142,8 +145,7 @@ public interface StateStore extends AutoCloseable {
   // ---------------------------------------------------------------- retry queue and dead letters
 
   /**
-   * Schedules a record for another attempt, replacing any item for the same (tenant, flow,
-   * source).
+   * Schedules a record for another attempt, replacing any item for the same (tenant, flow, source).
    */
   void scheduleRetry(RetryItem item);
 

@@ -5,6 +5,7 @@ import io.mlconnector.core.mapping.ReferenceTables;
 import io.mlconnector.core.model.ExternalRef;
 import io.mlconnector.core.state.DeadLetterQuery;
 import io.mlconnector.core.state.Page;
+import io.mlconnector.core.state.PurgeResult;
 import io.mlconnector.core.state.RetryItem;
 import io.mlconnector.core.state.StateStore;
 import io.mlconnector.core.sync.internal.EngineCore;
@@ -67,6 +68,9 @@ public final class SyncEngine implements AutoCloseable {
   private final ScheduledExecutorService leaseKeeper;
   private final Random random;
   private final String nodeId;
+  private final Clock clock;
+  private final Duration retention;
+  private final Duration purgeInterval;
   private final Object lifecycle = new Object();
   private volatile boolean started;
   private volatile boolean shutdown;
@@ -74,6 +78,9 @@ public final class SyncEngine implements AutoCloseable {
   private SyncEngine(Builder b) {
     this.store = b.store;
     this.nodeId = b.nodeId;
+    this.clock = b.clock;
+    this.retention = b.retention;
+    this.purgeInterval = b.purgeInterval;
     this.flows = Map.copyOf(b.flows);
     this.random = b.seed == null ? new Random() : new Random(b.seed);
     String prefix = "mlc-" + b.nodeId;
@@ -183,25 +190,15 @@ public final class SyncEngine implements AutoCloseable {
   }
 
   /**
-   * Replays one parked record (as listed by {@link #deadLetters}). The store selects dead letters
-   * by filter, so parked records of the same flow and record type parked for the very same reason
-   * are replayed with it; replaying a record whose cause remains only parks it again. Returns how
-   * many were replayed.
+   * Replays exactly one parked record (as listed by {@link #deadLetters}): it is tried again on its
+   * flow's next run. Returns 1, or 0 when the item is no longer a dead letter (already replayed).
    */
   public int replay(RetryItem deadLetter) {
     Objects.requireNonNull(deadLetter, "deadLetter");
     if (!deadLetter.dead()) {
       throw new IllegalArgumentException("item " + deadLetter.id() + " is not a dead letter");
     }
-    return replay(
-        new DeadLetterQuery(
-            deadLetter.tenant(),
-            deadLetter.flow(),
-            deadLetter.source().type(),
-            deadLetter.lastError(),
-            null,
-            1000,
-            null));
+    return replay(DeadLetterQuery.item(deadLetter.tenant(), deadLetter.id()));
   }
 
   /**
@@ -221,8 +218,27 @@ public final class SyncEngine implements AutoCloseable {
   }
 
   /**
+   * Applies the retention set with {@link Builder#retention(Duration)} now: deletes, across all
+   * tenants, DONE operations, audit entries and finished inbox events older than it (see {@link
+   * StateStore#purge}; PENDING intents and mappings are never removed). The scheduler of a started
+   * engine does this every {@link Builder#purgeInterval(Duration)}; hosts that drive the engine
+   * with {@link #runOnce} call this from their own scheduler.
+   *
+   * @throws IllegalStateException when no retention is configured
+   */
+  public PurgeResult purgeExpired() {
+    if (retention == null) {
+      throw new IllegalStateException("no retention configured; set SyncEngine.Builder.retention");
+    }
+    PurgeResult result = store.purge(clock.instant().minus(retention));
+    log.info("retention purge (older than {}): {}", retention, result);
+    return result;
+  }
+
+  /**
    * Runs every (tenant, flow) on the engine's scheduler: each on its flow's interval plus a random
-   * jitter, the first run after a random part of the jitter. Idempotent.
+   * jitter, the first run after a random part of the jitter; and, when a retention is configured,
+   * the purge every {@link Builder#purgeInterval(Duration)}. Idempotent.
    */
   public void start() {
     synchronized (lifecycle) {
@@ -237,6 +253,20 @@ public final class SyncEngine implements AutoCloseable {
         for (Flow<?, ?> flow : flows.values()) {
           scheduleNext(tenant, flow, jitter(flow));
         }
+      }
+      if (retention != null) {
+        long every = purgeInterval.toMillis();
+        scheduler.scheduleWithFixedDelay(
+            () -> {
+              try {
+                purgeExpired();
+              } catch (RuntimeException e) {
+                log.warn("retention purge failed; tried again in {}", purgeInterval, e);
+              }
+            },
+            every,
+            every,
+            TimeUnit.MILLISECONDS);
       }
     }
   }
@@ -275,16 +305,17 @@ public final class SyncEngine implements AutoCloseable {
 
   /**
    * Stops gracefully: no new run starts; runs in progress finish the records in flight, give back
-   * their unprocessed inbox claims and release their leases (checkpoints only ever cover durable
-   * pages). Waits up to {@code timeout}, then interrupts what is left. Returns true when everything
+   * their unprocessed inbox and retry claims (another node takes them at once) and release their
+   * leases (checkpoints only ever cover durable pages). Waits up to {@code timeout}, then interrupts what is left. Returns true when everything
    * stopped in time.
    */
   public boolean shutdown(Duration timeout) {
     Objects.requireNonNull(timeout, "timeout");
     synchronized (lifecycle) {
+      // runs see the stop before isShutdown() turns true
+      core.stop();
       shutdown = true;
     }
-    core.stop();
     scheduler.shutdown();
     long deadline = System.nanoTime() + timeout.toNanos();
     boolean clean = true;
@@ -360,6 +391,8 @@ public final class SyncEngine implements AutoCloseable {
     private Duration pendingGrace = Duration.ofMinutes(2);
     private Duration claimTtl = Duration.ofMinutes(5);
     private int schedulerThreads = 2;
+    private Duration retention;
+    private Duration purgeInterval = Duration.ofHours(6);
     private Long seed;
     private final Map<String, Flow<?, ?>> flows = new LinkedHashMap<>();
     private final List<String> tenants = new ArrayList<>();
@@ -438,6 +471,23 @@ public final class SyncEngine implements AutoCloseable {
         throw new IllegalArgumentException("schedulerThreads must be at least 1, was " + value);
       }
       this.schedulerThreads = value;
+      return this;
+    }
+
+    /**
+     * How long DONE operations, audit entries and finished inbox events are kept (default: for
+     * ever). A started engine purges older ones every {@link #purgeInterval(Duration)}; see {@link
+     * SyncEngine#purgeExpired()}. Keep it longer than any sender's webhook redelivery window
+     * (Stripe: three days) and than the audit history you must be able to show.
+     */
+    public Builder retention(Duration maxAge) {
+      this.retention = positive(maxAge, "retention");
+      return this;
+    }
+
+    /** How often a started engine applies the {@link #retention(Duration)} (default 6 hours). */
+    public Builder purgeInterval(Duration value) {
+      this.purgeInterval = positive(value, "purgeInterval");
       return this;
     }
 

@@ -14,6 +14,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.mlconnector.core.credential.Secret;
 import io.mlconnector.core.http.internal.LoggingInterceptor;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -217,5 +218,114 @@ class RedactionTest {
     assertThat(r.header("Cookie", "a=b")).isEqualTo("***");
     assertThat(r.header("Content-Type", "application/json")).isEqualTo("application/json");
     assertThat(Redactor.scrub("key abc and abcdef", List.of("abc", "abcdef"))).isEqualTo("key abc and ***");
+  }
+
+  @Test
+  void aHostsSecretsAreMaskedWhereverTheyAppearInTheLog() {
+    Secret operatorPassword = Secret.of("op-pw-Zq81x");
+    Secret apiKey = Secret.of("key-7766554433");
+    wm.stubFor(
+        any(anyUrl())
+            .willReturn(
+                aResponse()
+                    .withStatus(200)
+                    .withHeader("Content-Type", "text/plain")
+                    .withBody("logged on as op-pw-Zq81x with key-7766554433")));
+    TenantClient client =
+        transport.newClient(
+            TenantConfig.builder("syspro", "acme", "acme/ADMIN")
+                .baseUrl(wm.baseUrl())
+                .logLevel(HttpLogLevel.BODY)
+                .redactor(Redactor.builder().secrets(operatorPassword, apiKey).build())
+                .build());
+    HttpUrl url =
+        client.url("Logon").newBuilder()
+            .addQueryParameter("Operator", "ADMIN")
+            .addQueryParameter("Pw", "op-pw-Zq81x") // a name no rule knows
+            .build();
+
+    client
+        .execute(
+            new Request.Builder()
+                .url(url)
+                .header("X-Trace", "key-7766554433")
+                .post(RequestBody.create("{\"note\":\"op-pw-Zq81x\"}", MediaType.get("application/json")))
+                .build())
+        .close();
+
+    assertThat(logged()).contains("Operator=ADMIN", "Pw=***", "X-Trace: ***", "{\"note\":\"***\"}",
+        "logged on as *** with ***");
+    assertThat(logged()).doesNotContain("op-pw-Zq81x", "key-7766554433");
+    Redactor redactor = client.config().redactor();
+    assertThat(redactor.toString()).contains("secrets=2").doesNotContain("op-pw-Zq81x");
+    assertThat(redactor.secretCount()).isEqualTo(2);
+  }
+
+  @Test
+  void secretScrubbingSkipsWipedSecretsAndRefusesNulls() {
+    Secret secret = Secret.of("pw-123456");
+    Redactor redactor = Redactor.builder().secrets(secret).build();
+    assertThat(redactor.scrubSecrets("a pw-123456 b")).isEqualTo("a *** b");
+    assertThat(Redactor.scrub("a pw-123456 b", secret)).isEqualTo("a *** b");
+    assertThat(Redactor.defaults().scrubSecrets("a pw-123456 b")).isEqualTo("a pw-123456 b");
+
+    secret.wipe();
+
+    assertThat(redactor.scrubSecrets("a pw-123456 b")).isEqualTo("a pw-123456 b");
+    assertThat(Redactor.scrub("a pw-123456 b", secret)).isEqualTo("a pw-123456 b");
+    assertThatThrownBy(() -> Redactor.builder().secrets((Secret) null))
+        .isInstanceOf(NullPointerException.class)
+        .hasMessage("secret");
+    io.mlconnector.core.credential.Credentials operator =
+        io.mlconnector.core.credential.Credentials.builder()
+            .put("operator", "ADMIN-op")
+            .put("operatorPassword", "op-pass-0042")
+            .build();
+    assertThat(Redactor.builder().secrets(operator).build().scrubSecrets("ADMIN-op / op-pass-0042"))
+        .isEqualTo("*** / ***");
+  }
+
+  @Test
+  void aRemoteErrorThatEchoesASecretDoesNotPutItIntoTheException() {
+    wm.stubFor(
+        any(anyUrl())
+            .willReturn(
+                aResponse()
+                    .withStatus(400)
+                    .withHeader("Content-Type", "text/plain")
+                    .withBody("operator password op-pw-Zq81x is wrong for session tok-abc-123")));
+    TenantClient client =
+        transport.newClient(
+            TenantConfig.builder("syspro", "acme", "acme/ADMIN")
+                .baseUrl(wm.baseUrl())
+                .redactor(Redactor.builder().secrets(Secret.of("op-pw-Zq81x")).build())
+                .errorDecoder((response, body) -> new RemoteError("E-op-pw-Zq81x", body))
+                .sessionAuthenticator(
+                    new SessionAuthenticator() {
+                      @Override
+                      public Session login(TenantClient c, Session previous) {
+                        return Session.builder("tok-abc-123").build();
+                      }
+
+                      @Override
+                      public Request authorize(Request request, Session session) {
+                        return request.newBuilder().header("X-Session", session.token()).build();
+                      }
+                    })
+                .build());
+
+    assertThatThrownBy(
+            () ->
+                client.execute(
+                    new Request.Builder().url(client.url("Query/Browse")).build(),
+                    r -> r.body().string()))
+        .isInstanceOf(io.mlconnector.core.error.RejectedException.class)
+        .satisfies(
+            e -> {
+              assertThat(e.getMessage()).contains("operator password *** is wrong for session ***");
+              assertThat(e.toString()).doesNotContain("op-pw-Zq81x", "tok-abc-123");
+              assertThat(((io.mlconnector.core.error.ConnectorException) e).remoteCode())
+                  .isEqualTo("E-***");
+            });
   }
 }

@@ -13,9 +13,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The embedded default survives a crash of the process: a child JVM records an intent and a
- * webhook event, then halts without closing anything (as {@code kill -9} would); the parent
- * reopens the database and finds both.
+ * The embedded default survives a crash of the process: a child JVM records an intent and a webhook
+ * event, then halts without closing anything (as {@code kill -9} would); the parent reopens the
+ * database and finds both.
  */
 class EmbeddedH2ProcessCrashTest {
   @TempDir Path dir;

@@ -684,6 +684,18 @@ abstract class StateStoreContract {
         .containsExactly("k1", "k3", "k4");
     assertThat(store.operation(T, "k2").orElseThrow().status()).isEqualTo(OperationStatus.FAILED);
     assertThat(store.deadLetters(DeadLetterQuery.all(OTHER)).items()).hasSize(1);
+
+    // One item by id: exactly that one, only in its own tenant, and only while it is dead.
+    RetryItem k3 = store.deadLetters(DeadLetterQuery.all(T)).items().get(1);
+    assertThat(store.deadLetters(DeadLetterQuery.item(T, k3.id())).items())
+        .extracting(RetryItem::operationKey)
+        .containsExactly("k3");
+    assertThat(store.replay(DeadLetterQuery.item(OTHER, k3.id()))).isZero();
+    assertThat(store.replay(DeadLetterQuery.item(T, k3.id()))).isEqualTo(1);
+    assertThat(store.replay(DeadLetterQuery.item(T, k3.id()))).isZero();
+    assertThat(store.deadLetters(DeadLetterQuery.all(T)).items())
+        .extracting(RetryItem::operationKey)
+        .containsExactly("k1", "k4");
   }
 
   // ------------------------------------------------------------------ audit
@@ -827,6 +839,85 @@ abstract class StateStoreContract {
     }
     assertThat(pages).isEqualTo(3);
     assertThat(seen).containsExactly("r6", "r5", "r4", "r3", "r2", "r1", "r0");
+  }
+
+  /** Every page of {@code query}, followed through its page tokens; the run ids in order. */
+  List<String> allPages(AuditQuery query) {
+    List<String> seen = new ArrayList<>();
+    Page<AuditEntry> page = store.audit(query);
+    seen.addAll(page.items().stream().map(AuditEntry::runId).toList());
+    int pages = 1;
+    while (page.hasMore()) {
+      assertThat(page.items()).hasSize(query.limit());
+      page = store.audit(query.withPageToken(page.nextPageToken()));
+      seen.addAll(page.items().stream().map(AuditEntry::runId).toList());
+      assertThat(++pages).as("pages of %s", query).isLessThan(100);
+    }
+    return seen;
+  }
+
+  @Test
+  void auditPagesUnderEachFilter() {
+    ExternalRef c1 = syspro(T, "C1");
+    ExternalRef c2 = syspro(T, "C2");
+    ExternalRef cus1 = stripe(T, "cus_1");
+    List<AuditEntry> written = new ArrayList<>();
+    for (int i = 0; i < 25; i++) {
+      AuditEntry entry =
+          new AuditEntry(
+              0,
+              T,
+              i % 4 == 0 ? "invoices" : "customers",
+              "r" + i,
+              i % 2 == 0 ? c1 : c2,
+              i % 3 == 0 ? cus1 : null,
+              "create",
+              i % 5 == 0 ? AuditEntry.Outcome.FAILED : AuditEntry.Outcome.SUCCEEDED,
+              i % 5 == 0 ? "HTTP 500" : null,
+              null,
+              START.plusSeconds(i / 2));
+      store.audit(entry);
+      written.add(entry);
+      // another tenant's entries with the same refs and flows never show up
+      store.audit(
+          new AuditEntry(
+              0,
+              OTHER,
+              entry.flow(),
+              "other-" + i,
+              syspro(OTHER, entry.source().id()),
+              null,
+              "create",
+              entry.outcome(),
+              entry.error(),
+              null,
+              entry.at()));
+    }
+    List<AuditEntry> newestFirst = new ArrayList<>(written);
+    java.util.Collections.reverse(newestFirst);
+    Instant from = START.plusSeconds(2);
+    Instant to = START.plusSeconds(9);
+    Map<AuditQuery, java.util.function.Predicate<AuditEntry>> filters =
+        new java.util.LinkedHashMap<>();
+    AuditQuery base = AuditQuery.all(T).withLimit(2);
+    filters.put(base.withSource(c1), e -> e.source().equals(c1));
+    filters.put(base.withTarget(cus1), e -> cus1.equals(e.target()));
+    filters.put(
+        base.withFlow("customers", from, to),
+        e -> e.flow().equals("customers") && !e.at().isBefore(from) && e.at().isBefore(to));
+    filters.put(
+        base.withOutcome(AuditEntry.Outcome.FAILED),
+        e -> e.outcome() == AuditEntry.Outcome.FAILED);
+    filters.put(
+        base.withSource(c1).withOutcome(AuditEntry.Outcome.SUCCEEDED),
+        e -> e.source().equals(c1) && e.outcome() == AuditEntry.Outcome.SUCCEEDED);
+
+    for (Map.Entry<AuditQuery, java.util.function.Predicate<AuditEntry>> f : filters.entrySet()) {
+      List<String> expected =
+          newestFirst.stream().filter(f.getValue()).map(AuditEntry::runId).toList();
+      assertThat(expected).as("fixture of %s", f.getKey()).hasSizeGreaterThan(2);
+      assertThat(allPages(f.getKey())).as("pages of %s", f.getKey()).isEqualTo(expected);
+    }
   }
 
   // ------------------------------------------------------------------ leases

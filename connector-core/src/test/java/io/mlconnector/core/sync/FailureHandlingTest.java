@@ -145,4 +145,28 @@ class FailureHandlingTest {
     assertThat(f.engine.deadLetters(DeadLetterQuery.all(TENANT)).items()).singleElement()
         .satisfies(i -> assertThat(i.source().id()).isEqualTo("r1"));
   }
+
+  @Test
+  void replayOfOneItemLeavesItsIdenticalSiblingsParked() {
+    for (int i = 0; i < 3; i++) {
+      f.source.put(Item.of(TENANT, "s" + i, i, "p" + i));
+    }
+    f.sink.plan = (call, context) -> MemorySink.Fault.REJECTED;
+    f.run();
+    f.sink.plan = (call, context) -> MemorySink.Fault.NONE;
+    List<RetryItem> parked = f.engine.deadLetters(DeadLetterQuery.all(TENANT)).items();
+    assertThat(parked).hasSize(3).extracting(RetryItem::lastError).containsOnly(parked.get(0).lastError());
+
+    int replayed = f.engine.replay(parked.get(1));
+    int replayedAgain = f.engine.replay(parked.get(1));
+    RunReport after = f.run();
+
+    assertThat(replayed).isEqualTo(1);
+    assertThat(replayedAgain).isZero();
+    assertThat(after.written()).isEqualTo(1);
+    assertThat(f.sink.stored()).hasSize(1);
+    assertThat(f.engine.deadLetters(DeadLetterQuery.all(TENANT)).items())
+        .extracting(item -> item.source().id())
+        .containsExactlyInAnyOrder(parked.get(0).source().id(), parked.get(2).source().id());
+  }
 }

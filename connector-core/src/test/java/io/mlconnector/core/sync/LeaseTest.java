@@ -127,4 +127,52 @@ class LeaseTest {
       assertThat(report.error()).isEqualTo("lease: StateStoreException: connection refused");
     }
   }
+
+  @Test
+  void theRenewalThatFindsTheLeaseLostReportsItWithTheRunsMdc() throws Exception {
+    InMemoryStateStore store = new InMemoryStateStore();
+    MemoryPollSource source = new MemoryPollSource(ChangeDetection.MODIFIED_TIMESTAMP);
+    source.put(Item.of(TENANT, "r1", 1, "p"));
+    MemorySink sink = new MemorySink(TENANT);
+    java.util.concurrent.CountDownLatch lost = new java.util.concurrent.CountDownLatch(1);
+    List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+    SyncListener listener = new SyncListener() {
+      @Override
+      public void leaseLost(String tenant, String flow, String node) {
+        seen.add(Thread.currentThread().getName().replaceAll("-\\d+$", "") + " tenant="
+            + org.slf4j.MDC.get("tenant") + " flow=" + org.slf4j.MDC.get("flow")
+            + " run=" + (org.slf4j.MDC.get("run") != null));
+        lost.countDown();
+      }
+    };
+    sink.beforeCall = () -> {
+      // another node takes the lease while the write is in flight; the write waits until the
+      // lease keeper has noticed
+      store.releaseLease(TENANT, "invoices", "node-1");
+      store.tryAcquireLease(TENANT, "invoices", "node-2", Duration.ofMinutes(1));
+      try {
+        lost.await(10, java.util.concurrent.TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    };
+    SyncEngine engine = SyncEngine.builder()
+        .store(store)
+        .nodeId("node-1")
+        .leaseTtl(Duration.ofMillis(300))
+        .listener(listener)
+        .addFlow(Flow.poll("invoices", Item.class, t -> source, Target.class, t -> sink)
+            .mapper(Target::map)
+            .build())
+        .tenants(List.of(TENANT))
+        .build();
+    try {
+      RunReport report = engine.runOnce(TENANT, "invoices");
+
+      assertThat(report.status()).isEqualTo(RunReport.Status.LEASE_LOST);
+      assertThat(seen).containsExactly("mlc-node-1-lease tenant=acme flow=invoices run=true");
+    } finally {
+      engine.shutdown(Duration.ofSeconds(5));
+    }
+  }
 }

@@ -118,4 +118,67 @@ class ListenerTest {
       assertThat(report.written()).isEqualTo(2);
     }
   }
+
+  @Test
+  void recordsAreWrittenOnWorkerThreadsThatCarryTheMdc() {
+    List<String> seen = new CopyOnWriteArrayList<>();
+    SyncListener listener = new SyncListener() {
+      @Override
+      public void recordWritten(RunInfo run, ExternalRef source, ExternalRef target, String action) {
+        seen.add(source.id() + " on " + Thread.currentThread().getName().replaceAll("-\\d+$", "")
+            + " tenant=" + MDC.get("tenant") + " flow=" + MDC.get("flow")
+            + " run=" + run.runId().equals(MDC.get("run")) + " record=" + MDC.get("record"));
+      }
+    };
+    try (EngineFixture f =
+        new EngineFixture(flow -> flow.parallelism(4), e -> e.listener(listener))) {
+      for (int i = 1; i <= 6; i++) {
+        f.source.put(Item.of(TENANT, "r" + i, i, "p"));
+      }
+
+      assertThat(f.run().written()).isEqualTo(6);
+
+      assertThat(seen).containsExactlyInAnyOrder(
+          "r1 on mlc-node-1-worker tenant=acme flow=invoices run=true record=erp:invoice:r1",
+          "r2 on mlc-node-1-worker tenant=acme flow=invoices run=true record=erp:invoice:r2",
+          "r3 on mlc-node-1-worker tenant=acme flow=invoices run=true record=erp:invoice:r3",
+          "r4 on mlc-node-1-worker tenant=acme flow=invoices run=true record=erp:invoice:r4",
+          "r5 on mlc-node-1-worker tenant=acme flow=invoices run=true record=erp:invoice:r5",
+          "r6 on mlc-node-1-worker tenant=acme flow=invoices run=true record=erp:invoice:r6");
+    }
+  }
+
+  @Test
+  void failuresAndParkingReachTheListener() {
+    List<String> seen = new CopyOnWriteArrayList<>();
+    SyncListener listener = new SyncListener() {
+      @Override
+      public void recordFailed(
+          RunInfo run, ExternalRef source, RuntimeException error, java.time.Instant retryAt) {
+        seen.add("failed " + source.id() + " " + error.getClass().getSimpleName()
+            + " retry=" + (retryAt != null));
+      }
+
+      @Override
+      public void recordParked(RunInfo run, ExternalRef source, String reason) {
+        seen.add("parked " + source.id() + " " + reason);
+      }
+    };
+    try (EngineFixture f = new EngineFixture(flow -> flow, e -> e.listener(listener))) {
+      f.source.put(Item.of(TENANT, "r1", 1, "p"));
+      f.source.put(Item.of(TENANT, "r2", 2, "p"));
+      f.sink.plan = (call, context) -> switch (context.source().id()) {
+        case "r1" -> MemorySink.Fault.SERVER_ERROR;
+        default -> MemorySink.Fault.REJECTED;
+      };
+
+      RunReport report = f.run();
+
+      assertThat(report.failed()).isEqualTo(1);
+      assertThat(report.parked()).isEqualTo(1);
+      assertThat(seen).containsExactlyInAnyOrder(
+          "failed r1 TransientException retry=true",
+          "parked r2 RejectedException: crm create failed: HTTP 400, code invalid, bad amount");
+    }
+  }
 }

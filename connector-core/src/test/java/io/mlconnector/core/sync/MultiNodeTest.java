@@ -198,13 +198,18 @@ class MultiNodeTest {
     AtomicBoolean done = new AtomicBoolean();
     ExecutorService nodes = Executors.newFixedThreadPool(3);
     List<Future<?>> loops = new ArrayList<>();
-    for (SyncEngine engine : engines) {
+    java.util.concurrent.atomic.AtomicIntegerArray rounds =
+        new java.util.concurrent.atomic.AtomicIntegerArray(engines.size());
+    for (int n = 0; n < engines.size(); n++) {
+      SyncEngine engine = engines.get(n);
+      int node = n;
       loops.add(nodes.submit(() -> {
         while (!done.get()) {
           for (String tenant : TENANTS) {
             engine.runOnce(tenant, "invoices");
             engine.runOnce(tenant, "events");
           }
+          rounds.incrementAndGet(node);
         }
       }));
     }
@@ -231,7 +236,21 @@ class MultiNodeTest {
       Thread.sleep(50);
     }
     // a few more rounds on every node: nothing may be written again
-    Thread.sleep(500);
+    int[] seen = new int[engines.size()];
+    for (int n = 0; n < seen.length; n++) {
+      seen[n] = rounds.get(n);
+    }
+    long more = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    boolean everyNodeRanAgain = false;
+    while (!everyNodeRanAgain && System.nanoTime() < more) {
+      everyNodeRanAgain = true;
+      for (int n = 0; n < seen.length; n++) {
+        everyNodeRanAgain &= rounds.get(n) >= seen[n] + 3;
+      }
+      if (!everyNodeRanAgain) {
+        Thread.sleep(10);
+      }
+    }
     done.set(true);
     for (Future<?> loop : loops) {
       loop.get(60, TimeUnit.SECONDS);
@@ -240,6 +259,7 @@ class MultiNodeTest {
     engines.forEach(e -> e.shutdown(Duration.ofSeconds(10)));
 
     assertThat(refused).isEmpty();
+    assertThat(everyNodeRanAgain).as("every node ran three more rounds at the end").isTrue();
     assertThat(violations).isEmpty();
     for (String tenant : TENANTS) {
       assertThat(eventSinks.get(tenant).stored()).hasSize(EVENTS);

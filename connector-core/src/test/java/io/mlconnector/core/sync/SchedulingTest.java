@@ -86,7 +86,8 @@ class SchedulingTest {
     assertThat(entered.await(10, TimeUnit.SECONDS)).isTrue();
     CompletableFuture<Boolean> stopping =
         CompletableFuture.supplyAsync(() -> engine.shutdown(Duration.ofSeconds(10)));
-    while (!engine.isShutdown()) {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (!engine.isShutdown() && System.nanoTime() < deadline) {
       Thread.sleep(5);
     }
     proceed.countDown();

@@ -269,6 +269,40 @@ class WebhookFlowTest {
   }
 
   @Test
+  void whatTheEndpointLogsCarriesTheTenantAndFlowInTheMdc() {
+    ch.qos.logback.classic.Logger logger = (ch.qos.logback.classic.Logger)
+        org.slf4j.LoggerFactory.getLogger(io.mlconnector.core.sync.internal.EngineCore.class);
+    ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> appender =
+        new ch.qos.logback.core.read.ListAppender<>();
+    appender.start();
+    logger.addAppender(appender);
+    try {
+      StateStore down = StoreProxy.wrap(store, (method, args) -> {
+        if (method.getName().equals("receive")) {
+          throw new StateStoreException("database down", null);
+        }
+      });
+      WebhookEndpoint endpoint = engine(down).webhookEndpoint("erp-events");
+      org.slf4j.MDC.put("tenant", "the host's own");
+
+      assertThat(deliver(endpoint, TENANT, event("evt_1", "invoice.updated", "inv-1"), "whsec_acme")
+          .status()).isEqualTo(503);
+
+      assertThat(appender.list).singleElement().satisfies(e -> {
+        assertThat(e.getFormattedMessage()).contains("evt_1 could not be stored");
+        assertThat(e.getMDCPropertyMap())
+            .containsEntry("tenant", TENANT)
+            .containsEntry("flow", "erp-events");
+      });
+      assertThat(org.slf4j.MDC.get("tenant")).isEqualTo("the host's own");
+      assertThat(org.slf4j.MDC.get("flow")).isNull();
+    } finally {
+      org.slf4j.MDC.clear();
+      logger.detachAppender(appender);
+    }
+  }
+
+  @Test
   void ignoredTypesAndDeletedObjectsAreFinishedWithoutWriting() {
     WebhookEndpoint endpoint = engine(store).webhookEndpoint("erp-events");
     deliver(endpoint, TENANT, event("evt_c", "customer.updated", "cus-1"), "whsec_acme");

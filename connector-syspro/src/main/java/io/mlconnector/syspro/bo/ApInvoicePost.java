@@ -29,11 +29,6 @@ public final class ApInvoicePost implements BusinessObjectDocument {
     return "APSTIN";
   }
 
-  @Override
-  public String rootElement() {
-    return "PostApInvoice";
-  }
-
   /** Adds one {@code Item}. */
   public ApInvoicePost addItems(Item value) {
     items.add(Objects.requireNonNull(value, "items"));

@@ -23,11 +23,6 @@ public final class ApSupplierSetup implements BusinessObjectDocument {
     return "APSSSP";
   }
 
-  @Override
-  public String rootElement() {
-    return "SetupApSupplier";
-  }
-
   /** Adds one {@code Item}. */
   public ApSupplierSetup addItems(Item value) {
     items.add(Objects.requireNonNull(value, "items"));

@@ -26,11 +26,6 @@ public final class ArCustomerQuery implements BusinessObjectDocument {
     return "ARSQRY";
   }
 
-  @Override
-  public String rootElement() {
-    return "Query";
-  }
-
   /** Sets {@code Key}. */
   public ArCustomerQuery key(CustomerKey value) {
     this.key = value;

@@ -28,11 +28,6 @@ public final class ArCustomerSetup implements BusinessObjectDocument {
     return "ARSSCS";
   }
 
-  @Override
-  public String rootElement() {
-    return "SetupArCustomer";
-  }
-
   /** Adds one {@code Item}. */
   public ArCustomerSetup addItems(Item value) {
     items.add(Objects.requireNonNull(value, "items"));

@@ -30,11 +30,6 @@ public final class ArPaymentPost implements BusinessObjectDocument {
     return "ARSTPY";
   }
 
-  @Override
-  public String rootElement() {
-    return "PostArPayment";
-  }
-
   /** Adds one {@code Item}. */
   public ArPaymentPost addItems(Item value) {
     items.add(Objects.requireNonNull(value, "items"));

@@ -1,5 +1,7 @@
 package io.mlconnector.syspro.bo;
 
+import jakarta.xml.bind.annotation.XmlRootElement;
+
 /**
  * An input document of a SYSPRO business object ({@code XmlIn}), bound with JAXB. Its root element
  * is also the root of the object's {@code XmlParameters} (see {@link PostingOptions}).
@@ -9,6 +11,19 @@ public interface BusinessObjectDocument {
   /** The six-character business object ({@code ARSTPY}). */
   String businessObject();
 
-  /** The root element name of the document and of its parameters ({@code PostArPayment}). */
-  String rootElement();
+  /**
+   * The root element name of the document and of its parameters ({@code PostArPayment}): by
+   * default the name of the class's {@link XmlRootElement}.
+   *
+   * @throws IllegalStateException when the class has no {@link XmlRootElement} and does not
+   *     override this method
+   */
+  default String rootElement() {
+    XmlRootElement root = getClass().getAnnotation(XmlRootElement.class);
+    if (root == null) {
+      throw new IllegalStateException(
+          getClass().getName() + " has no @XmlRootElement: override rootElement()");
+    }
+    return root.name();
+  }
 }

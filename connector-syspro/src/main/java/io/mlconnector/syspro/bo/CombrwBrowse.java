@@ -41,11 +41,6 @@ public final class CombrwBrowse implements BusinessObjectDocument {
     return "COMBRW";
   }
 
-  @Override
-  public String rootElement() {
-    return "Browse";
-  }
-
   /** Sets {@code BrowseName}. */
   public CombrwBrowse browseName(String value) {
     this.browseName = value;

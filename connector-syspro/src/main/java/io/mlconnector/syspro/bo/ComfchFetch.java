@@ -38,11 +38,6 @@ public final class ComfchFetch implements BusinessObjectDocument {
     return "COMFCH";
   }
 
-  @Override
-  public String rootElement() {
-    return "Fetch";
-  }
-
   /** Sets {@code TableName}. */
   public ComfchFetch tableName(String value) {
     this.tableName = value;

@@ -46,11 +46,6 @@ public final class ComfndQuery implements BusinessObjectDocument {
     return "COMFND";
   }
 
-  @Override
-  public String rootElement() {
-    return "Query";
-  }
-
   /** Sets {@code TableName}. */
   public ComfndQuery tableName(String value) {
     this.tableName = value;

@@ -23,11 +23,6 @@ public final class GlAccountQuery implements BusinessObjectDocument {
     return "GENQRY";
   }
 
-  @Override
-  public String rootElement() {
-    return "Query";
-  }
-
   /** Sets {@code Key}. */
   public GlAccountQuery key(LedgerKey value) {
     this.key = value;

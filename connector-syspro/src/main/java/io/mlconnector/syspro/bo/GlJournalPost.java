@@ -28,11 +28,6 @@ public final class GlJournalPost implements BusinessObjectDocument {
     return "GENTJL";
   }
 
-  @Override
-  public String rootElement() {
-    return "PostGlJournal";
-  }
-
   /** Adds one {@code Item}. */
   public GlJournalPost addItems(Item value) {
     items.add(Objects.requireNonNull(value, "items"));

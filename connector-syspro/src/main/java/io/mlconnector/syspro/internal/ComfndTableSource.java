@@ -58,7 +58,7 @@ public final class ComfndTableSource<T> implements PollSource<T> {
     // the server's order is kept as is: the next page's Where compares with the same collation
     q.sequencedBy(keys.toArray(new String[0]));
     if (request.after() != null) {
-      keyAfter(q, split(request.after().value()));
+      keyAfter(q, KeyCheckpoints.split(request.after().value(), table));
     }
     List<ODataRow> rows = new ArrayList<>();
     for (SysproElement r : client.find(q)) {
@@ -78,7 +78,9 @@ public final class ComfndTableSource<T> implements PollSource<T> {
       lastKey.add(last.textOr(k, ""));
     }
     return new SourcePage<>(
-        records, Checkpoint.of(String.join("|", lastKey), ""), rows.size() >= request.pageSize());
+        records,
+        Checkpoint.of(KeyCheckpoints.join(lastKey), ""),
+        rows.size() >= request.pageSize());
   }
 
   @Override
@@ -138,19 +140,5 @@ public final class ComfndTableSource<T> implements PollSource<T> {
     ComfndQuery.Where where = new ComfndQuery.Where();
     exprs.forEach(where::addExpressions);
     q.where(where);
-  }
-
-  private List<String> split(String joined) {
-    List<String> parts = List.of(joined.split("\\|", -1));
-    if (parts.size() != table.keyColumns().size()) {
-      throw new IllegalArgumentException(
-          "checkpoint '"
-              + joined
-              + "' does not hold the "
-              + table.keyColumns().size()
-              + " key parts of "
-              + table.sqlName());
-    }
-    return parts;
   }
 }

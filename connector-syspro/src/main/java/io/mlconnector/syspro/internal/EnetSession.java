@@ -52,11 +52,12 @@ public final class EnetSession implements SessionAuthenticator {
   }
 
   private final int index;
-  private final Credentials credentials;
+  // both dropped by retire(): the core transport keeps this authenticator after the client closes
+  private volatile Credentials credentials;
   private final EnetErrors errors;
   private final Xml xml;
   private final Duration idleTimeout;
-  private final Pool pool;
+  private volatile Pool pool;
   private final boolean postLdForm;
   private volatile TenantClient client;
   private volatile long sessionSeq;
@@ -131,8 +132,28 @@ public final class EnetSession implements SessionAuthenticator {
     return logons.get();
   }
 
+  /**
+   * Drops the logon values and the pool once the slot is logged off for good. The core transport
+   * keeps a slot's authenticator for as long as the transport lives, so a closed client leaves no
+   * secrets and no pool reachable from it; a logon after this fails.
+   */
+  public void retire() {
+    credentials = null;
+    pool = null;
+  }
+
+  /** Whether {@link #retire()} was called. */
+  public boolean retired() {
+    return credentials == null;
+  }
+
   @Override
   public Session login(TenantClient loginClient, Session previous) throws IOException {
+    Credentials credentials = this.credentials;
+    Pool pool = this.pool;
+    if (credentials == null || pool == null) {
+      throw new IllegalStateException("SYSPRO client is closed");
+    }
     if (previous != null && !previous.token().equals(deadToken)) {
       logoffQuietly(loginClient, previous);
     }
@@ -209,7 +230,8 @@ public final class EnetSession implements SessionAuthenticator {
       return false;
     }
     deadToken = lastToken;
-    if (pool.evictedBySibling(this, sessionSeq)) {
+    Pool pool = this.pool;
+    if (pool != null && pool.evictedBySibling(this, sessionSeq)) {
       LOG.warn(
           "SYSPRO session slot {} was evicted by another session of this pool: the operator allows"
               + " fewer concurrent sessions than the pool size; the pool shrinks",

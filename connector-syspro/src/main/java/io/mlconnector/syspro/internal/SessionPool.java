@@ -211,11 +211,14 @@ public final class SessionPool implements EnetSession.Pool, AutoCloseable {
     }
   }
 
+  /** Logs off a slot that has left the pool for good and drops its logon values. */
   private static void logoff(EnetSession slot) {
     try {
       slot.client().endSession();
     } catch (RuntimeException e) {
       LOG.warn("Logoff of SYSPRO session slot {} failed: {}", slot.index(), e.getMessage());
+    } finally {
+      slot.retire();
     }
   }
 }

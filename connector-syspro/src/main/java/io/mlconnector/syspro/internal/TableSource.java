@@ -102,7 +102,8 @@ public final class TableSource<T> implements PollSource<T> {
                     ODataFilter.or(
                         ODataFilter.gt(wm, at),
                         ODataFilter.and(
-                            ODataFilter.eq(wm, at), keyAfter(split(after.tieBreaker())))));
+                            ODataFilter.eq(wm, at),
+                            keyAfter(KeyCheckpoints.split(after.tieBreaker(), table)))));
           }
         }
         break;
@@ -111,7 +112,7 @@ public final class TableSource<T> implements PollSource<T> {
           q = q.orderBy(k);
         }
         if (after != null) {
-          q = q.filter(keyAfter(split(after.value())));
+          q = q.filter(keyAfter(KeyCheckpoints.split(after.value(), table)));
         }
     }
     ODataPage<ODataRow> page = odata.page(table, q);
@@ -172,7 +173,7 @@ public final class TableSource<T> implements PollSource<T> {
   }
 
   private Checkpoint checkpoint(ODataRow row) {
-    String key = String.join("|", key(row));
+    String key = KeyCheckpoints.join(key(row));
     switch (table.strategy()) {
       case ROW_VERSION:
         return Checkpoint.of(version(row), key);
@@ -190,20 +191,6 @@ public final class TableSource<T> implements PollSource<T> {
       out.add(row.textOr(k, ""));
     }
     return out;
-  }
-
-  private List<String> split(String joined) {
-    List<String> parts = List.of(joined.split("\\|", -1));
-    if (parts.size() != table.keyColumns().size()) {
-      throw new IllegalArgumentException(
-          "checkpoint '"
-              + joined
-              + "' does not hold the "
-              + table.keyColumns().size()
-              + " key parts of "
-              + table.sqlName());
-    }
-    return parts;
   }
 
   /** Rows whose key sorts after {@code values}: lexicographic over the key columns. */

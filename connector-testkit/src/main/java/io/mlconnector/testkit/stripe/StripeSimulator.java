@@ -64,7 +64,7 @@ public final class StripeSimulator implements AutoCloseable {
     this.apiVersion = b.apiVersion;
     this.engine = new Engine(new Engine.Settings(Set.copyOf(keys), b.apiVersion, "acct_" + "1SimMlConnector0",
         b.seed, b.searchDelay, b.rateLimit, b.rateLimitShouldRetry, b.feeBasisPoints, b.feeFixed,
-        b.settlementDelay, b.clock));
+        b.settlementDelay, b.clock, Map.copyOf(b.restrictedReads)));
     this.faults = b.faults != null ? b.faults : new FaultInjector();
     faults.exempt(r -> r.path().startsWith(Engine.CONTROL_PREFIX));
     this.server = SimServer.start(engine, faults, engine::serverError, b.threads);
@@ -287,6 +287,7 @@ public final class StripeSimulator implements AutoCloseable {
   /** Configures a {@link StripeSimulator}. */
   public static final class Builder {
     private final Set<String> apiKeys = new LinkedHashSet<>();
+    private final Map<String, Set<String>> restrictedReads = new java.util.LinkedHashMap<>();
     private String apiVersion = DEFAULT_API_VERSION;
     private long seed = 42;
     private Duration searchDelay = Duration.ZERO;
@@ -308,6 +309,27 @@ public final class StripeSimulator implements AutoCloseable {
         throw new IllegalArgumentException("apiKey must look like sk_test_... or rk_test_... (letters and digits)");
       }
       apiKeys.add(key);
+      return this;
+    }
+
+    /**
+     * Also accepts a restricted key ({@code rk_test_...}) that may only read ({@code GET}) the
+     * named resources, the first path segment after {@code /v1/} ({@code "account"}, {@code
+     * "customers"}, {@code "invoices"}, {@code "events"} ...); any other request gets Stripe's
+     * {@code 403} permission error. For testing a client's permission checks.
+     */
+    public Builder restrictedKey(String key, String... readableResources) {
+      Objects.requireNonNull(key, "key");
+      Objects.requireNonNull(readableResources, "readableResources");
+      if (!key.matches("rk_test_[A-Za-z0-9]+")) {
+        throw new IllegalArgumentException("restrictedKey must look like rk_test_... (letters and digits)");
+      }
+      for (String r : readableResources) {
+        if (r == null || !r.matches("[a-z_]+")) {
+          throw new IllegalArgumentException("readableResources must be path segments such as customers, was " + r);
+        }
+      }
+      restrictedReads.put(key, Set.of(readableResources));
       return this;
     }
 

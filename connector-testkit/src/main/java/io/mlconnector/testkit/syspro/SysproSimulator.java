@@ -30,6 +30,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A SYSPRO 8 company on a loopback port, speaking e.net Solutions REST ({@code
@@ -56,6 +58,7 @@ public final class SysproSimulator implements AutoCloseable {
   private final ManualClock clock;
   private final Company company;
   private final Sessions sessions;
+  private final Map<String, AtomicLong> restRequests = new ConcurrentHashMap<>();
   private final CallGate gate = new CallGate();
   private final FaultInjector faults;
   private final Rest rest;
@@ -83,6 +86,11 @@ public final class SysproSimulator implements AutoCloseable {
     String lower = path.toLowerCase(Locale.ROOT);
     String restBase = config.restPath.toLowerCase(Locale.ROOT);
     if (lower.startsWith(restBase + "/")) {
+      restRequests
+          .computeIfAbsent(
+              restKey(request.method(), path.substring(restBase.length() + 1)),
+              k -> new AtomicLong())
+          .incrementAndGet();
       return rest.handle(request, path.substring(restBase.length()));
     }
     String odataBase = config.odataPath.toLowerCase(Locale.ROOT);
@@ -140,6 +148,24 @@ public final class SysproSimulator implements AutoCloseable {
   /** Requests received so far, faulted ones included. */
   public long requestCount() {
     return server.requestCount();
+  }
+
+  /**
+   * e.net REST requests of {@code method} to {@code path} below the REST base (for example {@code
+   * ("POST", "Transaction/PostLD")} or {@code ("GET", "Transaction/Post")}; matched
+   * case-insensitively) that the service processed; a request an injected fault answered in its
+   * place is not counted.
+   */
+  public long restRequestCount(String method, String path) {
+    Objects.requireNonNull(method, "method");
+    Objects.requireNonNull(path, "path");
+    String relative = path.startsWith("/") ? path.substring(1) : path;
+    AtomicLong n = restRequests.get(restKey(method, relative));
+    return n == null ? 0 : n.get();
+  }
+
+  private static String restKey(String method, String path) {
+    return method.toUpperCase(Locale.ROOT) + " " + path.toLowerCase(Locale.ROOT);
   }
 
   // ------------------------------------------------------------------ clock and periods

@@ -11,6 +11,7 @@ import com.squareup.moshi.Moshi;
 import com.squareup.moshi.Types;
 import com.stripe.StripeClient;
 import com.stripe.model.Invoice;
+import com.stripe.param.CreditNoteCreateParams;
 import com.stripe.param.RefundCreateParams;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -67,6 +68,28 @@ class StripeSimulatorFixtureShapeTest {
           .setAmount(100L).build()).getId();
       String payoutId = sim.payOut(true).get(0);
       String disputeId = sim.openDispute(chargeId);
+      Invoice credited = stripe.v1().invoices().finalizeInvoice(draftInvoice(stripe, customerId, "INV-61").getId());
+      String creditNoteId = stripe.v1().creditNotes().create(CreditNoteCreateParams.builder()
+          .setInvoice(credited.getId())
+          .addLine(CreditNoteCreateParams.Line.builder().setType(CreditNoteCreateParams.Line.Type.INVOICE_LINE_ITEM)
+              .setInvoiceLineItem(credited.getLines().getData().get(0).getId()).setAmount(500L).build())
+          .build()).getId();
+      Map<String, Object> creditNoteLines = read(sim, "/v1/credit_notes/" + creditNoteId + "/lines");
+      Invoice taxed = draftInvoice(stripe, customerId, "INV-62");
+      Map<String, Object> added = JSON.fromJson(StripeTestSupport.post(sim, "/v1/invoices/" + taxed.getId() + "/add_lines", null,
+          "lines[0][amount]", "1000", "lines[0][tax_amounts][0][amount]", "200",
+          "lines[0][tax_amounts][0][taxable_amount]", "1000",
+          "lines[0][tax_amounts][0][tax_rate_data][display_name]", "VAT",
+          "lines[0][tax_amounts][0][tax_rate_data][inclusive]", "false",
+          "lines[0][tax_amounts][0][tax_rate_data][percentage]", "20").body().string());
+      String taxRateId = (String) ((Map<String, Object>) ((List<Map<String, Object>>) added.get("total_taxes")).get(0)
+          .get("tax_rate_details")).get("tax_rate");
+      Map<String, Object> deletedInvoice;
+      try (Response r = StripeTestSupport.HTTP.newCall(new okhttp3.Request.Builder()
+          .url(sim.baseUrl() + "/v1/invoices/" + taxed.getId()).delete()
+          .header("Authorization", "Bearer " + sim.apiKey()).build()).execute()) {
+        deletedInvoice = JSON.fromJson(r.body().string());
+      }
       Map<String, Object> charge = read(sim, "/v1/charges/" + chargeId);
       Map<String, Object> invoice = read(sim, "/v1/invoices/" + inv.getId());
       Map<String, Object> lines = read(sim, "/v1/invoices/" + inv.getId() + "/lines");
@@ -86,6 +109,11 @@ class StripeSimulatorFixtureShapeTest {
           Map.entry("dispute", read(sim, "/v1/disputes/" + disputeId)),
           Map.entry("balance_transaction", read(sim, "/v1/balance_transactions/" + charge.get("balance_transaction"))),
           Map.entry("payout", read(sim, "/v1/payouts/" + payoutId)),
+          Map.entry("credit_note", read(sim, "/v1/credit_notes/" + creditNoteId)),
+          Map.entry("account", read(sim, "/v1/account")),
+          Map.entry("tax_rate", read(sim, "/v1/tax_rates/" + taxRateId)),
+          Map.entry("deleted_invoice", deletedInvoice),
+          Map.entry("credit_note_line_item", ((List<Map<String, Object>>) creditNoteLines.get("data")).get(0)),
           Map.entry("event", ((List<Map<String, Object>>) events.get("data")).get(0)));
 
       SoftAssertions soft = new SoftAssertions();
@@ -97,7 +125,7 @@ class StripeSimulatorFixtureShapeTest {
       });
       // lists: the fixture's embedded list (invoice.lines) names the list fields
       Map<String, Object> listFixture = (Map<String, Object>) resources.get("invoice").get("lines");
-      for (Map<String, Object> list : List.of(lines, payments, events, read(sim, "/v1/customers"))) {
+      for (Map<String, Object> list : List.of(lines, payments, events, creditNoteLines, read(sim, "/v1/customers"))) {
         soft.assertThat(list.keySet()).as("list fields").containsAll(listFixture.keySet());
         soft.assertThat(list.get("object")).isEqualTo("list");
       }

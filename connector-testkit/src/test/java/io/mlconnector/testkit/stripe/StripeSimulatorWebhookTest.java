@@ -141,6 +141,20 @@ class StripeSimulatorWebhookTest {
     assertThat(names).containsExactly("Customer C-31", "Customer C-30", "Customer C-29");
   }
 
+  @Test
+  void aDelayedDeliveryIsPendingUntilItsDelayHasPassed() throws Exception {
+    sim.webhooks().addEndpoint(receiver.url(), SECRET, Set.of("customer.created"));
+    sim.webhooks().delay(Duration.ofSeconds(2));
+    customer(stripe, "C-32");
+
+    // nothing can arrive before the delay; then it arrives, signed as usual
+    assertThat(sim.webhooks().pending()).isEqualTo(1);
+    assertThat(receiver.received).isEmpty();
+    await(() -> receiver.received.size() == 1 && sim.webhooks().pending() == 0, "the delayed delivery");
+    WebhookReceiver.Received r = receiver.received.get(0);
+    assertThat(Webhook.constructEvent(r.body(), r.signature(), SECRET).getType()).isEqualTo("customer.created");
+  }
+
   private List<String> eventIds() {
     return receiver.received.stream().map(r -> Webhook.constructEventWithoutVerification(r.body()).getId())
         .collect(Collectors.toList());

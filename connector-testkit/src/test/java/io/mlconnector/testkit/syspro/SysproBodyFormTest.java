@@ -162,6 +162,10 @@ class SysproBodyFormTest {
     try (Response r = Enet.HTTP.newCall(form).execute()) {
       assertThat(r.code()).isEqualTo(400);
     }
+    assertThat(sim.restRequestCount("POST", "transaction/postld")).isEqualTo(2);
+    assertThat(sim.restRequestCount("post", "/Transaction/PostLD")).isEqualTo(2);
+    assertThat(sim.restRequestCount("GET", "Transaction/Post")).isZero();
+    assertThat(sim.restRequestCount("GET", "Logon")).isEqualTo(1);
     enet.logoff(id);
     sim.close();
 

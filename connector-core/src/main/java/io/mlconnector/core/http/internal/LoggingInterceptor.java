@@ -21,7 +21,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Logs each attempt at DEBUG with secrets masked: sensitive headers, query parameters and body
- * fields by name (see {@link Redactor}), and the values of the current session anywhere.
+ * fields by name (see {@link Redactor}), and the values of the current session and of the
+ * redactor's {@code Secret}s anywhere.
  */
 public final class LoggingInterceptor implements Interceptor {
 
@@ -70,7 +71,7 @@ public final class LoggingInterceptor implements Interceptor {
     if (level == HttpLogLevel.BODY && request.body() != null) {
       out.append('\n').append(requestBody(request.body()));
     }
-    LOG.debug(Redactor.scrub(out.toString(), secrets));
+    LOG.debug(clean(out.toString(), secrets));
 
     long start = System.nanoTime();
     Response response;
@@ -78,7 +79,7 @@ public final class LoggingInterceptor implements Interceptor {
       response = chain.proceed(request);
     } catch (IOException e) {
       LOG.debug(
-          Redactor.scrub(
+          clean(
               "<-- FAILED " + request.method() + ' ' + redactor.url(request.url()) + ": "
                   + e.getClass().getSimpleName() + " [" + label + ']',
               secrets));
@@ -101,8 +102,13 @@ public final class LoggingInterceptor implements Interceptor {
         out.append("\n(binary body omitted)");
       }
     }
-    LOG.debug(Redactor.scrub(out.toString(), secrets));
+    LOG.debug(clean(out.toString(), secrets));
     return response;
+  }
+
+  /** Masks the session's values and the redactor's own {@code Secret}s. */
+  private String clean(String text, Collection<? extends CharSequence> secrets) {
+    return redactor.scrubSecrets(Redactor.scrub(text, secrets));
   }
 
   private void appendHeaders(StringBuilder out, Headers headers) {

@@ -1124,6 +1124,10 @@ public final class JdbcStore implements StateStore {
   private String deadLetterFilter(DeadLetterQuery q, List<Object> args) {
     StringBuilder where = new StringBuilder("tenant = ? AND dead = TRUE");
     args.add(q.tenant());
+    if (q.itemId() != null) {
+      where.append(" AND id = ?");
+      args.add(q.itemId());
+    }
     if (q.flow() != null) {
       where.append(" AND flow = ?");
       args.add(q.flow());

@@ -38,6 +38,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /** What every run of one engine shares: configuration, the tenant instances and the threads. */
 public final class EngineCore {
@@ -156,8 +157,33 @@ public final class EngineCore {
     looks.remove(tenant + '\u0000' + flow + '\u0000' + name);
   }
 
-  /** Verifies and stores one webhook request; see {@link io.mlconnector.core.sync.WebhookEndpoint}. */
+  /**
+   * Verifies and stores one webhook request, with the tenant and flow in the MDC of the caller's
+   * thread; see {@link io.mlconnector.core.sync.WebhookEndpoint}.
+   */
   public <S, T> WebhookResponse receive(
+      String tenant, Flow<S, T> flow, Map<String, List<String>> headers, byte[] rawBody) {
+    String previousTenant = MDC.get("tenant");
+    String previousFlow = MDC.get("flow");
+    MDC.put("tenant", tenant);
+    MDC.put("flow", flow.name());
+    try {
+      return receiveInMdc(tenant, flow, headers, rawBody);
+    } finally {
+      restore("tenant", previousTenant);
+      restore("flow", previousFlow);
+    }
+  }
+
+  private static void restore(String key, String previous) {
+    if (previous == null) {
+      MDC.remove(key);
+    } else {
+      MDC.put(key, previous);
+    }
+  }
+
+  private <S, T> WebhookResponse receiveInMdc(
       String tenant, Flow<S, T> flow, Map<String, List<String>> headers, byte[] rawBody) {
     TenantFlow<S, T> tf = tenantFlow(tenant, flow);
     WebhookEvent event;

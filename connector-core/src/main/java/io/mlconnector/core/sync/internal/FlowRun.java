@@ -152,8 +152,21 @@ final class FlowRun<S, T> {
       lastRenewal = now();
       core.listener.leaseAcquired(tenant, flowName, core.node);
       long period = Math.max(1, core.leaseTtl.toMillis() / 3);
+      Map<String, String> runMdc = MDC.getCopyOfContextMap();
       ScheduledFuture<?> renewal =
-          core.leaseKeeper.scheduleAtFixedRate(this::renew, period, period, TimeUnit.MILLISECONDS);
+          core.leaseKeeper.scheduleAtFixedRate(
+              () -> {
+                // the lease keeper's thread logs with this run's MDC
+                MDC.setContextMap(runMdc);
+                try {
+                  renew();
+                } finally {
+                  MDC.clear();
+                }
+              },
+              period,
+              period,
+              TimeUnit.MILLISECONDS);
       RunReport.Status status = RunReport.Status.COMPLETED;
       String error = null;
       try {
@@ -457,9 +470,39 @@ final class FlowRun<S, T> {
       for (RetryItem item : items) {
         repeat |= !processed.add(item.source().key());
       }
-      parallel(items, item -> item.source().key(), this::processRetry);
+      Set<Long> started = ConcurrentHashMap.newKeySet();
+      try {
+        parallel(
+            items,
+            item -> item.source().key(),
+            item -> {
+              started.add(item.id());
+              processRetry(item);
+            });
+      } catch (RuntimeException e) {
+        releaseRetries(items, started);
+        throw e;
+      }
       if (repeat) {
         return;
+      }
+    }
+  }
+
+  /**
+   * Gives back the claims of retry items this run never started (it is stopping): scheduling an
+   * item again as it was clears its claim, so another run or node takes it at once instead of
+   * after the claim lapses.
+   */
+  private void releaseRetries(List<RetryItem> claimed, Set<Long> started) {
+    for (RetryItem item : claimed) {
+      if (started.contains(item.id())) {
+        continue;
+      }
+      try {
+        store.scheduleRetry(item);
+      } catch (RuntimeException e) {
+        log.warn("could not release retry item {}; its claim lapses on its own", item.id(), e);
       }
     }
   }

@@ -45,7 +45,8 @@ public final class Engine implements SimHandler {
       long feeBasisPoints,
       long feeFixed,
       Duration settlementDelay,
-      Clock clock) {}
+      Clock clock,
+      Map<String, Set<String>> restrictedReads) {}
 
   private final Settings settings;
   private final SimClock clock;
@@ -53,6 +54,7 @@ public final class Engine implements SimHandler {
   private final CustomerApi customers;
   private final InvoiceApi invoices;
   private final PaymentApi payments;
+  private final CreditNoteApi creditNotes;
   private final IdempotencyStore idempotency;
   private final RateLimiter rateLimiter;
   private final WebhookDispatcher webhooks;
@@ -73,6 +75,8 @@ public final class Engine implements SimHandler {
     this.payments = new PaymentApi(store, settings.feeBasisPoints(), settings.feeFixed(),
         settings.settlementDelay().toSeconds());
     invoices.payments(payments);
+    this.creditNotes = new CreditNoteApi(store, invoices);
+    creditNotes.payments(payments);
     this.idempotency = new IdempotencyStore(clock::nowMillis);
     this.rateLimiter = new RateLimiter(settings.rateLimitPerSecond(), System::nanoTime);
     this.webhooks = new WebhookDispatcher(clock, store, settings.seed() + 1);
@@ -110,13 +114,26 @@ public final class Engine implements SimHandler {
       return control.handle(request, requestId);
     }
     String apiKey = apiKey(request);
-    if (apiKey == null || !settings.apiKeys().contains(apiKey)) {
+    if (apiKey == null || !(settings.apiKeys().contains(apiKey) || settings.restrictedReads().containsKey(apiKey))) {
       String message = apiKey == null || apiKey.isEmpty()
           ? "You did not provide an API key. You need to provide your API key in the Authorization header, "
               + "using Bearer auth (e.g. 'Authorization: Bearer YOUR_SECRET_KEY')."
           : "Invalid API Key provided: " + mask(apiKey);
       return error(401, ApiError.body("invalid_request_error", null, null, message, requestId), requestId, null)
           .withHeader("WWW-Authenticate", "Bearer realm=\"Stripe\"");
+    }
+    Set<String> readable = settings.restrictedReads().get(apiKey);
+    if (readable != null && !settings.apiKeys().contains(apiKey)) {
+      String[] parts = request.path().split("/");
+      String resource = parts.length > 2 ? parts[2] : "";
+      if (!request.method().equals("GET") || !readable.contains(resource)) {
+        String permission = "rak_" + (resource.endsWith("s") ? resource.substring(0, resource.length() - 1) : resource)
+            + (request.method().equals("GET") ? "_read" : "_write");
+        return error(403, ApiError.body("invalid_request_error", null, null,
+            "The provided key '" + mask(apiKey) + "' does not have the required permissions for this endpoint on account '"
+                + settings.accountId() + "'. Having the '" + permission + "' permission would allow this request to continue.",
+            requestId), requestId, null);
+      }
     }
     String version = request.header("Stripe-Version");
     if (version != null && !VERSION.matcher(version).matches()) {
@@ -218,6 +235,9 @@ public final class Engine implements SimHandler {
     }
     if (out == null) {
       out = payments.route(ctx, method, segments, p);
+    }
+    if (out == null) {
+      out = creditNotes.route(ctx, method, segments, p);
     }
     if (out == null && segments.get(1).equals("events") && method.equals("GET")) {
       out = events(segments, p);

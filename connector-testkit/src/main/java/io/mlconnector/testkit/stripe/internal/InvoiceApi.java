@@ -38,6 +38,12 @@ final class InvoiceApi {
         return items(ctx, method, path, p);
       case "invoice_payments":
         return invoicePayments(method, path, p);
+      case "tax_rates":
+        if (path.size() == 3 && method.equals("GET")) {
+          p.allow();
+          return store.render(store.require("tax_rate", path.get(2)), p.expand());
+        }
+        return null;
       default:
         return null;
     }
@@ -99,6 +105,7 @@ final class InvoiceApi {
           p.allow();
           yield markUncollectible(ctx, inv);
         }
+        case "add_lines" -> addLines(ctx, inv, p);
         default -> null;
       };
       return result == null ? null : store.render(result, p.expand());
@@ -486,29 +493,28 @@ final class InvoiceApi {
           "Payment amount " + amount + " must be between 1 and the amount remaining (" + remaining + ").");
     }
     Map<String, Object> before = Json.copy(inv);
-    Map<String, Object> pi = payments.chargeForInvoice(ctx, inv, amount);
-    Map<String, Object> payment = new LinkedHashMap<>();
-    payment.put("id", store.newId("inpay"));
-    payment.put("object", "invoice_payment");
+    Map<String, Object> payment = openPayment(inv);
+    Map<String, Object> retried = null;
+    if (payment != null && ((Long) payment.get("amount_requested")) == amount) {
+      // the customer retries the failed attempt: Stripe confirms the same PaymentIntent again
+      retried = store.get((String) ((Map<String, Object>) payment.get("payment")).get("payment_intent"));
+    } else if (payment != null) {
+      // a different amount: the open attempt is abandoned and a new one made
+      payments.cancel(ctx, store.get((String) ((Map<String, Object>) payment.get("payment")).get("payment_intent")));
+      payment.put("status", "canceled");
+      ((Map<String, Object>) payment.get("status_transitions")).put("canceled_at", store.now());
+      payment.put("is_default", false);
+      store.touched(payment);
+      payment = null;
+    }
+    Map<String, Object> pi = payments.chargeForInvoice(ctx, inv, amount, retried);
+    if (payment == null) {
+      payment = newInvoicePayment(inv, pi, amount);
+    }
     payment.put("amount_paid", amount);
-    payment.put("amount_requested", amount);
-    payment.put("created", store.now());
-    payment.put("currency", inv.get("currency"));
-    payment.put("invoice", inv.get("id"));
-    payment.put("is_default", true);
-    payment.put("livemode", false);
-    Map<String, Object> ref = new LinkedHashMap<>();
-    ref.put("type", "payment_intent");
-    ref.put("payment_intent", pi.get("id"));
-    payment.put("payment", ref);
     payment.put("status", "paid");
-    Map<String, Object> transitions = new LinkedHashMap<>();
-    transitions.put("canceled_at", null);
-    transitions.put("paid_at", store.now());
-    payment.put("status_transitions", transitions);
-    store.insert(payment);
-    Map<String, Object> list = (Map<String, Object>) store.hidden((String) inv.get("id")).get("payments");
-    ((List<Object>) list.get("data")).add(0, payment.get("id"));
+    ((Map<String, Object>) payment.get("status_transitions")).put("paid_at", store.now());
+    store.touched(payment);
     inv.put("amount_paid", (Long) inv.get("amount_paid") + amount);
     inv.put("amount_remaining", remaining - amount);
     inv.put("attempt_count", (Long) inv.get("attempt_count") + 1);
@@ -527,7 +533,15 @@ final class InvoiceApi {
   Map<String, Object> recordFailure(Ctx ctx, Map<String, Object> inv, String code, String declineCode) {
     requirePayable(inv);
     Map<String, Object> before = Json.copy(inv);
-    payments.failForInvoice(ctx, inv, code, declineCode);
+    Map<String, Object> payment = openPayment(inv);
+    @SuppressWarnings("unchecked")
+    Map<String, Object> existing = payment == null ? null
+        : store.get((String) ((Map<String, Object>) payment.get("payment")).get("payment_intent"));
+    Map<String, Object> pi = payments.failForInvoice(ctx, inv, code, declineCode, existing);
+    if (payment == null) {
+      // Stripe lists the attempt as the invoice's default payment, still open until it succeeds
+      newInvoicePayment(inv, pi, (Long) inv.get("amount_remaining"));
+    }
     inv.put("attempt_count", (Long) inv.get("attempt_count") + 1);
     inv.put("attempted", true);
     changed(ctx, inv, before, "invoice.payment_failed");
@@ -589,24 +603,251 @@ final class InvoiceApi {
     return (Map<String, Object>) inv.get("status_transitions");
   }
 
+  // ---------------------------------------------------------------- add_lines and credit notes
+
+  /**
+   * {@code POST /v1/invoices/{id}/add_lines}: drafts only; each line becomes an invoice item on the
+   * invoice. {@code tax_amounts} (with {@code tax_rate_data}) become the line's {@code taxes} and
+   * count towards the total (exclusive tax) or inside it (inclusive). All lines are checked before
+   * any is added.
+   */
+  @SuppressWarnings("unchecked")
+  private Map<String, Object> addLines(Ctx ctx, Map<String, Object> inv, Params p) {
+    p.allow("lines", "invoice_metadata");
+    if (!"draft".equals(inv.get("status"))) {
+      throw ApiError.state(NOT_EDITABLE, "You can only add lines to a draft invoice; invoice " + inv.get("id")
+          + " is " + inv.get("status") + ".");
+    }
+    Object raw = p.raw("lines");
+    if (!(raw instanceof List<?> list) || list.isEmpty()) {
+      throw ApiError.missing("lines");
+    }
+    String customerId = (String) inv.get("customer");
+    String currency = (String) inv.get("currency");
+    List<Map<String, Object>> items = new ArrayList<>();
+    List<List<Map<String, Object>>> taxes = new ArrayList<>();
+    List<Map<String, Object>> rates = new ArrayList<>();
+    for (int i = 0; i < list.size(); i++) {
+      String param = "lines[" + i + "]";
+      if (!(list.get(i) instanceof Map)) {
+        throw ApiError.invalid(null, param, "Invalid hash: " + param);
+      }
+      Params lp = Params.of((Map<String, Object>) list.get(i));
+      lp.allow("amount", "description", "discountable", "discounts", "invoice_item", "metadata", "period",
+          "price_data", "pricing", "quantity", "tax_amounts", "tax_rates");
+      if (lp.has("invoice_item")) {
+        throw ApiError.invalid(null, param + "[invoice_item]",
+            "Attaching an existing invoice item through add_lines is not modelled by the simulator; pass amount.");
+      }
+      Map<String, Object> item = blankItem(customerId, currency, null);
+      applyItem(item, lp, true);
+      items.add(item);
+      taxes.add(taxAmounts(lp, param, (Long) item.get("amount"), rates));
+    }
+    Map<String, Object> before = Json.copy(inv);
+    for (Map<String, Object> rate : rates) {
+      store.insert(rate);
+    }
+    for (int i = 0; i < items.size(); i++) {
+      Map<String, Object> item = items.get(i);
+      store.insert(item);
+      attach(item, inv);
+      List<Map<String, Object>> lines = lineList(inv);
+      lines.get(lines.size() - 1).put("taxes", taxes.get(i));
+      store.emit(ctx, "invoiceitem.created", item, null);
+    }
+    if (p.has("invoice_metadata")) {
+      Params.of(Map.of("metadata", p.raw("invoice_metadata"))).applyMetadata((Map<String, Object>) inv.get("metadata"));
+    }
+    recompute(inv);
+    changed(ctx, inv, before, "invoice.updated");
+    return inv;
+  }
+
+  /** A line's {@code tax_amounts} as Stripe's line {@code taxes}; new tax rates go to {@code rates}. */
+  @SuppressWarnings("unchecked")
+  private List<Map<String, Object>> taxAmounts(Params lp, String param, long lineAmount, List<Map<String, Object>> rates) {
+    List<Map<String, Object>> out = new ArrayList<>();
+    Object raw = lp.raw("tax_amounts");
+    if (raw == null || "".equals(raw)) {
+      return out;
+    }
+    if (!(raw instanceof List<?> list)) {
+      throw ApiError.invalid(null, param + "[tax_amounts]", "Invalid array: " + param + "[tax_amounts]");
+    }
+    for (int j = 0; j < list.size(); j++) {
+      String tp = param + "[tax_amounts][" + j + "]";
+      if (!(list.get(j) instanceof Map)) {
+        throw ApiError.invalid(null, tp, "Invalid hash: " + tp);
+      }
+      Params t = Params.of((Map<String, Object>) list.get(j));
+      t.allow("amount", "taxable_amount", "tax_rate_data", "taxability_reason");
+      if (!t.has("amount")) {
+        throw ApiError.missing(tp + "[amount]");
+      }
+      if (!t.has("taxable_amount")) {
+        throw ApiError.missing(tp + "[taxable_amount]");
+      }
+      long amount = t.longValue("amount");
+      long taxable = t.longValue("taxable_amount");
+      if (amount < 0 || taxable < 0) {
+        throw ApiError.invalid(null, tp + "[amount]", "Tax amounts must not be negative.");
+      }
+      Map<String, Object> data = t.map("tax_rate_data");
+      if (data == null) {
+        throw ApiError.missing(tp + "[tax_rate_data]");
+      }
+      Params d = Params.of(data);
+      d.allow("display_name", "inclusive", "percentage", "country", "description", "jurisdiction",
+          "jurisdiction_level", "state", "tax_type");
+      String display = d.string("display_name");
+      if (display == null || display.isEmpty()) {
+        throw ApiError.missing(tp + "[tax_rate_data][display_name]");
+      }
+      Boolean inclusive = d.bool("inclusive");
+      if (inclusive == null) {
+        throw ApiError.missing(tp + "[tax_rate_data][inclusive]");
+      }
+      String percentage = d.string("percentage");
+      if (percentage == null) {
+        throw ApiError.missing(tp + "[tax_rate_data][percentage]");
+      }
+      BigDecimal pct = decimal(percentage, tp + "[tax_rate_data][percentage]");
+      Map<String, Object> rate = new LinkedHashMap<>();
+      rate.put("id", store.newId("txr"));
+      rate.put("object", "tax_rate");
+      rate.put("active", true);
+      rate.put("country", d.string("country"));
+      rate.put("created", store.now());
+      rate.put("description", d.string("description"));
+      rate.put("display_name", display);
+      rate.put("effective_percentage", pct.doubleValue());
+      rate.put("flat_amount", null);
+      rate.put("inclusive", inclusive);
+      rate.put("jurisdiction", d.string("jurisdiction"));
+      rate.put("jurisdiction_level", d.string("jurisdiction_level"));
+      rate.put("livemode", false);
+      rate.put("metadata", new LinkedHashMap<String, Object>());
+      rate.put("percentage", pct.doubleValue());
+      rate.put("rate_type", "percentage");
+      rate.put("state", d.string("state"));
+      rate.put("tax_type", d.string("tax_type"));
+      rates.add(rate);
+      Map<String, Object> details = new LinkedHashMap<>();
+      details.put("tax_rate", rate.get("id"));
+      Map<String, Object> tax = new LinkedHashMap<>();
+      tax.put("amount", amount);
+      tax.put("tax_behavior", inclusive ? "inclusive" : "exclusive");
+      tax.put("tax_rate_details", details);
+      String reason = t.string("taxability_reason");
+      tax.put("taxability_reason", reason == null ? "standard_rated" : reason);
+      tax.put("taxable_amount", taxable);
+      tax.put("type", "tax_rate_details");
+      out.add(tax);
+    }
+    return out;
+  }
+
+  /** After a credit note changed {@code inv}: an open invoice credited down to zero is paid. */
+  void changedByCreditNote(Ctx ctx, Map<String, Object> inv, Map<String, Object> before) {
+    changed(ctx, inv, before, "invoice.updated");
+    if ("open".equals(inv.get("status")) && (Long) inv.get("amount_remaining") == 0L) {
+      markPaid(ctx, inv);
+    }
+  }
+
+  /** The succeeded charge that paid {@code inv}, or null (paid out of band, or by credit notes). */
+  @SuppressWarnings("unchecked")
+  Map<String, Object> paidCharge(Map<String, Object> inv) {
+    for (Map<String, Object> ip : store.all("invoice_payment")) {
+      if (inv.get("id").equals(ip.get("invoice")) && "paid".equals(ip.get("status"))) {
+        Map<String, Object> pi = store.get((String) ((Map<String, Object>) ip.get("payment")).get("payment_intent"));
+        Object charge = pi == null ? null : pi.get("latest_charge");
+        if (charge instanceof String id) {
+          return store.get(id);
+        }
+      }
+    }
+    return null;
+  }
+
+  /** The invoice's default payment still open (a failed attempt waiting for a new method), or null. */
+  private Map<String, Object> openPayment(Map<String, Object> inv) {
+    for (Map<String, Object> ip : store.all("invoice_payment")) {
+      if (inv.get("id").equals(ip.get("invoice")) && "open".equals(ip.get("status"))) {
+        return ip;
+      }
+    }
+    return null;
+  }
+
+  @SuppressWarnings("unchecked")
+  private Map<String, Object> newInvoicePayment(Map<String, Object> inv, Map<String, Object> pi, long requested) {
+    Map<String, Object> payment = new LinkedHashMap<>();
+    payment.put("id", store.newId("inpay"));
+    payment.put("object", "invoice_payment");
+    payment.put("amount_paid", null);
+    payment.put("amount_requested", requested);
+    payment.put("created", store.now());
+    payment.put("currency", inv.get("currency"));
+    payment.put("invoice", inv.get("id"));
+    payment.put("is_default", true);
+    payment.put("livemode", false);
+    Map<String, Object> ref = new LinkedHashMap<>();
+    ref.put("type", "payment_intent");
+    ref.put("payment_intent", pi.get("id"));
+    payment.put("payment", ref);
+    payment.put("status", "open");
+    Map<String, Object> transitions = new LinkedHashMap<>();
+    transitions.put("canceled_at", null);
+    transitions.put("paid_at", null);
+    payment.put("status_transitions", transitions);
+    store.insert(payment);
+    Map<String, Object> list = (Map<String, Object>) store.hidden((String) inv.get("id")).get("payments");
+    ((List<Object>) list.get("data")).add(0, payment.get("id"));
+    return payment;
+  }
+
   // ---------------------------------------------------------------- lines and totals
 
   @SuppressWarnings("unchecked")
-  private List<Map<String, Object>> lineList(Map<String, Object> inv) {
+  List<Map<String, Object>> lineList(Map<String, Object> inv) {
     return (List<Map<String, Object>>) store.hidden((String) inv.get("id")).get("lines");
   }
 
   private void recompute(Map<String, Object> inv) {
     long subtotal = 0;
+    long exclusiveTax = 0;
+    long inclusiveTax = 0;
     List<Map<String, Object>> lines = lineList(inv);
+    Map<String, Map<String, Object>> totalTaxes = new LinkedHashMap<>();
     for (Map<String, Object> line : lines) {
       subtotal += (Long) line.get("amount");
+      for (Map<String, Object> t : taxesOf(line)) {
+        long a = (Long) t.get("amount");
+        if ("inclusive".equals(t.get("tax_behavior"))) {
+          inclusiveTax += a;
+        } else {
+          exclusiveTax += a;
+        }
+        String rate = String.valueOf(((Map<?, ?>) t.get("tax_rate_details")).get("tax_rate"));
+        Map<String, Object> sum = totalTaxes.computeIfAbsent(rate, k -> {
+          Map<String, Object> m = Json.copy(t);
+          m.put("amount", 0L);
+          m.put("taxable_amount", 0L);
+          return m;
+        });
+        sum.put("amount", (Long) sum.get("amount") + a);
+        sum.put("taxable_amount", (Long) sum.get("taxable_amount") + (Long) t.get("taxable_amount"));
+      }
     }
+    long total = subtotal + exclusiveTax;
     inv.put("subtotal", subtotal);
-    inv.put("subtotal_excluding_tax", subtotal);
-    inv.put("total", subtotal);
-    inv.put("total_excluding_tax", subtotal);
-    long due = Math.max(0, subtotal + (Long) inv.get("starting_balance"));
+    inv.put("subtotal_excluding_tax", subtotal - inclusiveTax);
+    inv.put("total", total);
+    inv.put("total_excluding_tax", total - exclusiveTax - inclusiveTax);
+    inv.put("total_taxes", new ArrayList<>(totalTaxes.values()));
+    long due = Math.max(0, total + (Long) inv.get("starting_balance"));
     inv.put("amount_due", due);
     inv.put("amount_remaining", due - (Long) inv.get("amount_paid"));
     List<Map<String, Object>> embedded = new ArrayList<>();
@@ -744,6 +985,19 @@ final class InvoiceApi {
       throw ApiError.invalid(null, "currency", "The currency " + currency + " does not match the "
           + (inv != null ? "invoice" : "customer") + " currency " + expected + ".");
     }
+    Map<String, Object> item = blankItem(customerId, currency, inv);
+    applyItem(item, p, true);
+    store.insert(item);
+    if (inv != null) {
+      attach(item, inv);
+      recompute(inv);
+    }
+    store.emit(ctx, "invoiceitem.created", item, null);
+    return item;
+  }
+
+  /** A new invoice item with Stripe's defaults, not yet stored. */
+  private Map<String, Object> blankItem(String customerId, String currency, Map<String, Object> inv) {
     long now = store.now();
     Map<String, Object> item = new LinkedHashMap<>();
     item.put("id", store.newId("ii"));
@@ -775,13 +1029,6 @@ final class InvoiceApi {
     item.put("quantity_decimal", "1");
     item.put("tax_rates", new ArrayList<>());
     item.put("test_clock", null);
-    applyItem(item, p, true);
-    store.insert(item);
-    if (inv != null) {
-      attach(item, inv);
-      recompute(inv);
-    }
-    store.emit(ctx, "invoiceitem.created", item, null);
     return item;
   }
 
@@ -939,7 +1186,13 @@ final class InvoiceApi {
     line.put("quantity_decimal", item.get("quantity_decimal"));
     line.put("subscription", null);
     line.put("subtotal", item.get("amount"));
-    line.put("taxes", new ArrayList<>());
+    line.putIfAbsent("taxes", new ArrayList<>());
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<Map<String, Object>> taxesOf(Map<String, Object> line) {
+    Object t = line.get("taxes");
+    return t instanceof List ? (List<Map<String, Object>>) t : List.of();
   }
 
   private Map<String, Object> listItems(Params p) {

@@ -154,14 +154,14 @@ final class PaymentApi {
   }
 
   /** A succeeded payment intent + charge + balance transaction paying {@code amount} of an invoice. */
-  Map<String, Object> chargeForInvoice(Ctx ctx, Map<String, Object> inv, long amount) {
+  Map<String, Object> chargeForInvoice(Ctx ctx, Map<String, Object> inv, long amount, Map<String, Object> retried) {
     String currency = (String) inv.get("currency");
     checkPaymentAmount(amount, currency, "amount");
     if (amount < minimumCharge(currency)) {
       throw ApiError.invalid("amount_too_small", "amount", "Amount must be at least " + minimumCharge(currency)
           + " " + currency + " minor units, was " + amount + ".");
     }
-    Map<String, Object> pi = paymentIntent(inv, amount);
+    Map<String, Object> pi = retried != null ? retried : paymentIntent(inv, amount);
     Map<String, Object> charge = charge(inv, pi, amount);
     long fee = fee(amount);
     Map<String, Object> txn = balanceTransaction(amount, fee, currency, "charge", "charge",
@@ -170,18 +170,19 @@ final class PaymentApi {
     pi.put("status", "succeeded");
     pi.put("amount_received", amount);
     pi.put("latest_charge", charge.get("id"));
-    store.insert(pi);
-    store.insert(charge);
-    store.emit(ctx, "payment_intent.created", pi, null);
-    store.emit(ctx, "charge.succeeded", charge, null);
-    store.emit(ctx, "payment_intent.succeeded", pi, null);
+    pi.put("last_payment_error", null);
+    recordAttempt(ctx, pi, retried == null, charge, "charge.succeeded", "payment_intent.succeeded");
     return pi;
   }
 
-  /** A declined attempt: a payment intent needing a new method and a failed charge. */
-  void failForInvoice(Ctx ctx, Map<String, Object> inv, String code, String declineCode) {
-    long amount = (Long) inv.get("amount_remaining");
-    Map<String, Object> pi = paymentIntent(inv, amount);
+  /**
+   * A declined attempt: a payment intent needing a new method and a failed charge. A repeated
+   * failure of the same open attempt ({@code existing}) adds a charge to its payment intent.
+   */
+  Map<String, Object> failForInvoice(Ctx ctx, Map<String, Object> inv, String code, String declineCode,
+      Map<String, Object> existing) {
+    long amount = existing != null ? (Long) existing.get("amount") : (Long) inv.get("amount_remaining");
+    Map<String, Object> pi = existing != null ? existing : paymentIntent(inv, amount);
     Map<String, Object> charge = charge(inv, pi, amount);
     charge.put("status", "failed");
     charge.put("paid", false);
@@ -205,11 +206,33 @@ final class PaymentApi {
     pi.put("last_payment_error", error);
     pi.put("status", "requires_payment_method");
     pi.put("latest_charge", charge.get("id"));
-    store.insert(pi);
+    recordAttempt(ctx, pi, existing == null, charge, "charge.failed", "payment_intent.payment_failed");
+    return pi;
+  }
+
+  /** Cancels an open payment intent whose attempt the invoice abandoned. */
+  void cancel(Ctx ctx, Map<String, Object> pi) {
+    pi.put("status", "canceled");
+    pi.put("canceled_at", store.now());
+    pi.put("cancellation_reason", "abandoned");
+    store.touched(pi);
+    store.emit(ctx, "payment_intent.canceled", pi, null);
+  }
+
+  /** Stores a payment attempt and emits its events in Stripe's order. */
+  private void recordAttempt(Ctx ctx, Map<String, Object> pi, boolean fresh, Map<String, Object> charge,
+      String chargeEvent, String paymentIntentEvent) {
+    if (fresh) {
+      store.insert(pi);
+    } else {
+      store.touched(pi);
+    }
     store.insert(charge);
-    store.emit(ctx, "payment_intent.created", pi, null);
-    store.emit(ctx, "charge.failed", charge, null);
-    store.emit(ctx, "payment_intent.payment_failed", pi, null);
+    if (fresh) {
+      store.emit(ctx, "payment_intent.created", pi, null);
+    }
+    store.emit(ctx, chargeEvent, charge, null);
+    store.emit(ctx, paymentIntentEvent, pi, null);
   }
 
   private Map<String, Object> paymentIntent(Map<String, Object> inv, long amount) {
@@ -438,7 +461,42 @@ final class PaymentApi {
     a.put("metadata", new LinkedHashMap<String, Object>());
     a.put("payouts_enabled", true);
     a.put("type", "standard");
+    Map<String, Object> capabilities = new LinkedHashMap<>();
+    capabilities.put("card_payments", "active");
+    capabilities.put("transfers", "active");
+    a.put("capabilities", capabilities);
+    Map<String, Object> controller = new LinkedHashMap<>();
+    controller.put("type", "account");
+    a.put("controller", controller);
+    Map<String, Object> external = new LinkedHashMap<>();
+    external.put("object", "list");
+    external.put("data", new ArrayList<>());
+    external.put("has_more", false);
+    external.put("url", "/v1/accounts/" + store.accountId + "/external_accounts");
+    a.put("external_accounts", external);
+    a.put("future_requirements", requirements());
+    a.put("requirements", requirements());
+    Map<String, Object> dashboard = new LinkedHashMap<>();
+    dashboard.put("display_name", "ml-connector simulator");
+    dashboard.put("timezone", "Etc/UTC");
+    Map<String, Object> settings = new LinkedHashMap<>();
+    settings.put("dashboard", dashboard);
+    a.put("settings", settings);
+    Map<String, Object> tos = new LinkedHashMap<>();
+    tos.put("date", 1_700_000_000L);
+    a.put("tos_acceptance", tos);
     return a;
+  }
+
+  /** An account's (future) requirements: nothing due. */
+  private static Map<String, Object> requirements() {
+    Map<String, Object> r = new LinkedHashMap<>();
+    for (String list : List.of("alternatives", "currently_due", "errors", "eventually_due", "past_due", "pending_verification")) {
+      r.put(list, new ArrayList<>());
+    }
+    r.put("current_deadline", null);
+    r.put("disabled_reason", null);
+    return r;
   }
 
   private static Map<String, Object> fund(long amount, String currency) {

@@ -360,6 +360,9 @@ public final class Store {
       case "txn" -> "balance_transaction";
       case "po" -> "payout";
       case "evt" -> "event";
+      case "cn" -> "credit_note";
+      case "txr" -> "tax_rate";
+      case "inpay" -> "invoice_payment";
       default -> "object";
     };
   }

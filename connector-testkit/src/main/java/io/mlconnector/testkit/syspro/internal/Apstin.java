@@ -59,8 +59,7 @@ final class Apstin {
 
   String post(String xmlParameters, String xmlIn) {
     Bo.Params p = bo.params(xmlParameters, PARAMS, "APSTIN");
-    Element doc = Xml.parse(xmlIn, "XmlIn");
-    DOC.check(doc, bo.config.ignoreUnknownElements.contains("APSTIN"), "XmlIn");
+    Element doc = bo.document(xmlIn, DOC, "APSTIN");
     YearMonth period = bo.period(p.postingPeriod());
     Object snapshot = bo.company.snapshot();
     List<Outcome> outcomes = new ArrayList<>();
@@ -83,10 +82,7 @@ final class Apstin {
       }
       outcomes.add(o);
     }
-    boolean rollback = p.validateOnly() || (p.applyIfEntireDocumentValid() && invalid > 0);
-    if (rollback) {
-      bo.company.restore(snapshot);
-    }
+    boolean rollback = bo.rollBackIfNeeded(p, snapshot, invalid);
     Xml.Out out = new Xml.Out().root("postapinvoice", bo.config.boVersion);
     for (Outcome o : outcomes) {
       out.start("Item").start("Transaction");
@@ -98,41 +94,15 @@ final class Apstin {
             .leaf("EntryNumber", String.format("%03d", o.entry))
             .end();
       }
-      leafOrError(out, o, "Supplier", o.supplier);
-      leafOrError(out, o, "Invoice", o.invoice);
-      leafOrError(out, o, "TransactionCode", o.code);
-      for (Bo.FieldError e : o.errors.list) {
-        if (e.field() == null) {
-          out.leaf("ErrorNumber", Integer.toString(e.number()))
-              .leaf("ErrorDescription", e.description());
-        } else if (!List.of("Supplier", "Invoice", "TransactionCode").contains(e.field())) {
-          out.fieldError(e.field(), e.value(), e.number(), e.description());
-        }
-      }
+      o.errors.leafOrError(out, "Supplier", o.supplier);
+      o.errors.leafOrError(out, "Invoice", o.invoice);
+      o.errors.leafOrError(out, "TransactionCode", o.code);
+      o.errors.write(out, List.of("Supplier", "Invoice", "TransactionCode"));
       out.end().end();
     }
-    out.start("StatusOfItems").start("GlJournal");
-    out.leaf("GlYear", processed == 0 || rollback ? "" : Integer.toString(period.getYear()))
-        .leaf(
-            "GlPeriod",
-            processed == 0 || rollback ? "" : String.format("%02d", period.getMonthValue()))
-        .leaf("GlJournal", "")
-        .leaf("GlJournalError", "")
-        .leaf("GlJournalMessage", "")
-        .end();
-    out.leaf("ItemsProcessed", Integer.toString(rollback ? 0 : processed))
-        .leaf("ItemsInvalid", invalid == 0 ? "" : Integer.toString(invalid))
-        .end();
+    Bo.writeTransactionStatus(
+        out, period, processed != 0 && !rollback, rollback ? 0 : processed, invalid);
     return out.finish();
-  }
-
-  private static void leafOrError(Xml.Out out, Outcome o, String field, String value) {
-    Bo.FieldError e = o.errors.on(field);
-    if (e != null) {
-      out.fieldError(field, e.value(), e.number(), e.description());
-    } else {
-      out.leaf(field, value);
-    }
   }
 
   private Posting validate(Element item, Outcome o, YearMonth period) {

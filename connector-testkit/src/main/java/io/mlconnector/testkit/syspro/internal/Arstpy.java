@@ -80,8 +80,7 @@ final class Arstpy {
   String post(String xmlParameters, String xmlIn) {
     Bo.Params p = bo.params(xmlParameters, PARAMS, "ARSTPY");
     String autoCorrect = p.get("AutoCorrectPaymentValue", "N");
-    Element doc = Xml.parse(xmlIn, "XmlIn");
-    DOC.check(doc, bo.config.ignoreUnknownElements.contains("ARSTPY"), "XmlIn");
+    Element doc = bo.document(xmlIn, DOC, "ARSTPY");
     YearMonth period = bo.period(p.postingPeriod());
     Object snapshot = bo.company.snapshot();
     List<Outcome> outcomes = new ArrayList<>();
@@ -121,10 +120,7 @@ final class Arstpy {
       }
       outcomes.add(o);
     }
-    boolean rollback = p.validateOnly() || (p.applyIfEntireDocumentValid() && invalid > 0);
-    if (rollback) {
-      bo.company.restore(snapshot);
-    }
+    boolean rollback = bo.rollBackIfNeeded(p, snapshot, invalid);
     Xml.Out out = new Xml.Out().root("postarpayment", bo.config.boVersion);
     for (Outcome o : outcomes) {
       out.start("Item").start(o.kind);
@@ -135,21 +131,8 @@ final class Arstpy {
             .leaf("Journal", String.format("%05d", journal))
             .end();
       }
-      Bo.FieldError customerError = o.errors.on("Customer");
-      if (customerError != null) {
-        out.fieldError(
-            "Customer", customerError.value(), customerError.number(), customerError.description());
-      } else {
-        out.leaf("Customer", o.customer);
-      }
-      for (Bo.FieldError e : o.errors.list) {
-        if (e.field() == null) {
-          out.leaf("ErrorNumber", Integer.toString(e.number()))
-              .leaf("ErrorDescription", e.description());
-        } else if (!e.field().equals("Customer")) {
-          out.fieldError(e.field(), e.value(), e.number(), e.description());
-        }
-      }
+      o.errors.leafOrError(out, "Customer", o.customer);
+      o.errors.write(out, List.of("Customer"));
       for (InvoiceError ie : o.invoiceErrors) {
         out.start(ie.group()).leaf("TransactionType", ie.type());
         out.fieldError(ie.field(), ie.value(), ie.number(), ie.description());
@@ -157,18 +140,8 @@ final class Arstpy {
       }
       out.end().end();
     }
-    out.start("StatusOfItems").start("GlJournal");
-    out.leaf("GlYear", journal == 0 || rollback ? "" : Integer.toString(period.getYear()))
-        .leaf(
-            "GlPeriod",
-            journal == 0 || rollback ? "" : String.format("%02d", period.getMonthValue()))
-        .leaf("GlJournal", "")
-        .leaf("GlJournalError", "")
-        .leaf("GlJournalMessage", "")
-        .end();
-    out.leaf("ItemsProcessed", Integer.toString(rollback ? 0 : processed))
-        .leaf("ItemsInvalid", invalid == 0 ? "" : Integer.toString(invalid))
-        .end();
+    Bo.writeTransactionStatus(
+        out, period, journal != 0 && !rollback, rollback ? 0 : processed, invalid);
     return out.finish();
   }
 

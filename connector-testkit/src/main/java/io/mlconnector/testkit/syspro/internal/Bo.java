@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import org.w3c.dom.Element;
 
@@ -80,6 +81,49 @@ final class Bo {
       }
       return null;
     }
+
+    /** Writes {@code field} as a plain leaf, or as a failed field when it has an error. */
+    void leafOrError(Xml.Out out, String field, String value) {
+      FieldError e = on(field);
+      if (e != null) {
+        out.fieldError(field, e.value(), e.number(), e.description());
+      } else {
+        out.leaf(field, value);
+      }
+    }
+
+    /**
+     * Writes the item's errors: item-level ones as {@code ErrorNumber}/{@code ErrorDescription},
+     * field ones as failed fields, except those in {@code written} (already written in place).
+     */
+    void write(Xml.Out out, Collection<String> written) {
+      for (FieldError e : list) {
+        if (e.field() == null) {
+          out.leaf("ErrorNumber", Integer.toString(e.number()))
+              .leaf("ErrorDescription", e.description());
+        } else if (!written.contains(e.field())) {
+          out.fieldError(e.field(), e.value(), e.number(), e.description());
+        }
+      }
+    }
+  }
+
+  /**
+   * Writes {@code StatusOfItems} of a transaction post: the {@code GlJournal} period (blank unless
+   * something was {@code posted}) and the item counts.
+   */
+  static void writeTransactionStatus(
+      Xml.Out out, YearMonth period, boolean posted, int processed, int invalid) {
+    out.start("StatusOfItems").start("GlJournal");
+    out.leaf("GlYear", posted ? Integer.toString(period.getYear()) : "")
+        .leaf("GlPeriod", posted ? String.format("%02d", period.getMonthValue()) : "")
+        .leaf("GlJournal", "")
+        .leaf("GlJournalError", "")
+        .leaf("GlJournalMessage", "")
+        .end();
+    out.leaf("ItemsProcessed", Integer.toString(processed))
+        .leaf("ItemsInvalid", invalid == 0 ? "" : Integer.toString(invalid))
+        .end();
   }
 
   /** The common document parameters. */
@@ -122,6 +166,25 @@ final class Bo {
   }
 
   /** The period that {@code C}, {@code P} or {@code B} names. */
+  /** Parses {@code XmlIn} and checks it against the object's shape. */
+  Element document(String xmlIn, Shape shape, String bo) {
+    Element doc = Xml.parse(xmlIn, "XmlIn");
+    shape.check(doc, config.ignoreUnknownElements.contains(bo), "XmlIn");
+    return doc;
+  }
+
+  /**
+   * Ends a document: restores {@code snapshot} when only validating, or when an item failed and
+   * the document applies only if entirely valid. Returns whether it rolled back.
+   */
+  boolean rollBackIfNeeded(Params p, Object snapshot, int invalid) {
+    boolean rollback = p.validateOnly() || (p.applyIfEntireDocumentValid() && invalid > 0);
+    if (rollback) {
+      company.restore(snapshot);
+    }
+    return rollback;
+  }
+
   YearMonth period(String postingPeriod) {
     YearMonth current = company.currentPeriod();
     switch (postingPeriod) {

@@ -52,8 +52,7 @@ final class Gentjl {
 
   String post(String xmlParameters, String xmlIn) {
     Bo.Params p = bo.params(xmlParameters, PARAMS, "GENTJL");
-    Element doc = Xml.parse(xmlIn, "XmlIn");
-    DOC.check(doc, bo.config.ignoreUnknownElements.contains("GENTJL"), "XmlIn");
+    Element doc = bo.document(xmlIn, DOC, "GENTJL");
     Object snapshot = bo.company.snapshot();
     List<Outcome> outcomes = new ArrayList<>();
     int invalid = 0;
@@ -74,10 +73,7 @@ final class Gentjl {
       }
       outcomes.add(o);
     }
-    boolean rollback = p.validateOnly() || (p.applyIfEntireDocumentValid() && invalid > 0);
-    if (rollback) {
-      bo.company.restore(snapshot);
-    }
+    boolean rollback = bo.rollBackIfNeeded(p, snapshot, invalid);
     Xml.Out out = new Xml.Out().root("postgljournal", bo.config.boVersion);
     for (Outcome o : outcomes) {
       out.start("Item").start("Transaction");
@@ -96,14 +92,7 @@ final class Gentjl {
           .leaf("Jnlstatus", o.valid && !rollback ? o.status : "")
           .leaf("Currency", "")
           .leaf("Authorised", o.valid && !rollback ? "Y" : "N");
-      for (Bo.FieldError e : o.errors.list) {
-        if (e.field() == null) {
-          out.leaf("ErrorNumber", Integer.toString(e.number()))
-              .leaf("ErrorDescription", e.description());
-        } else {
-          out.fieldError(e.field(), e.value(), e.number(), e.description());
-        }
-      }
+      o.errors.write(out, List.of());
       out.end().end();
     }
     out.start("StatusOfItems")

@@ -187,9 +187,7 @@ final class SetupObject {
       }
       results.add(errors);
     }
-    if (p.validateOnly() || (p.applyIfEntireDocumentValid() && invalid > 0)) {
-      bo.company.restore(snapshot);
-    }
+    bo.rollBackIfNeeded(p, snapshot, invalid);
     Xml.Out out = new Xml.Out().root(outRoot, bo.config.boVersion);
     for (int i = 0; i < keys.size(); i++) {
       out.start("item").start("key").leaf(keyElement.toLowerCase(Locale.ROOT), keys.get(i)).end();
