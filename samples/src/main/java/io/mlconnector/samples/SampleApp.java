@@ -94,7 +94,9 @@ public final class SampleApp implements AutoCloseable {
       ds.setUrl(config.value("store.jdbc.url").orElseThrow());
       config.value("store.jdbc.user").ifPresent(ds::setUser);
       config.value("store.jdbc.password").ifPresent(ds::setPassword);
-      return JdbcStateStore.builder(ds).build();
+      JdbcStateStore.Builder b = JdbcStateStore.builder(ds);
+      config.value("store.table.prefix").ifPresent(b::tablePrefix);
+      return b.build();
     }
     return JdbcStateStore.embeddedH2(config.dataDir().resolve("state")).build();
   }

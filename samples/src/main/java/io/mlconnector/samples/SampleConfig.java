@@ -59,7 +59,8 @@ import java.util.TreeMap;
  *       PT2M}); this node's id (keep it across restarts to take leases back at once)</td></tr>
  *   <tr><td>{@code data.dir}</td><td>store and credential directory (default {@code ./data})</td></tr>
  *   <tr><td>{@code store}</td><td>{@code h2} (default) or {@code postgresql}</td></tr>
- *   <tr><td>{@code store.jdbc.url}, {@code store.jdbc.user}, {@code store.jdbc.password}</td><td>PostgreSQL</td></tr>
+ *   <tr><td>{@code store.jdbc.url}, {@code store.jdbc.user}, {@code store.jdbc.password}, {@code
+ *       store.table.prefix}</td><td>PostgreSQL (table prefix default {@code mlc_})</td></tr>
  *   <tr><td>{@code webhook.host}, {@code webhook.port}</td><td>where Stripe's webhooks are received
  *       (default {@code 0.0.0.0:8080})</td></tr>
  *   <tr><td>{@code poll.interval}</td><td>ISO-8601 duration between polls (default {@code PT1M})</td></tr>
