@@ -55,6 +55,7 @@ public final class SampleApp implements AutoCloseable {
               .pendingGracePeriod(Duration.parse(config.value("engine.pending.grace").orElse("PT2M")));
       config.value("engine.parallelism").ifPresent(v -> b.parallelism(Integer.parseInt(v)));
       config.value("node.id").ifPresent(b::nodeId);
+      config.value("stripe.backstop.lookback").map(Duration::parse).ifPresent(b::backstopLookback);
       Duration claimTtl = config.value("engine.claim.ttl").map(Duration::parse).orElse(null);
       Duration leaseTtl = config.value("engine.lease.ttl").map(Duration::parse).orElse(null);
       b.engine(e -> {

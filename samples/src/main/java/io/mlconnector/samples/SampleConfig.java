@@ -52,6 +52,8 @@ import java.util.TreeMap;
  *       budget is multiplied by after a 429 ({@code stripe.rate.decrease}, default 0.5)</td></tr>
  *   <tr><td>{@code stripe.rate.limit.backoff}, {@code stripe.rate.limit.backoff.max}</td><td>first and
  *       longest wait after a 429 (ISO-8601 durations; connector-stripe's defaults)</td></tr>
+ *   <tr><td>{@code stripe.backstop.lookback}</td><td>how far back the events backstop reads on its
+ *       first run (ISO-8601; default 3 days)</td></tr>
  *   <tr><td>{@code engine.claim.ttl}, {@code engine.lease.ttl}</td><td>how long a webhook-event claim and a
  *       flow lease last when their node dies (engine defaults 5 min and 30 s)</td></tr>
  *   <tr><td>{@code engine.parallelism}, {@code engine.pending.grace}, {@code node.id}</td><td>records

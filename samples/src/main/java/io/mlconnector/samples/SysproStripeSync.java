@@ -104,19 +104,19 @@ public final class SysproStripeSync implements AutoCloseable {
     Flow<Payment, Payment> payments =
         Flow.webhook(PAYMENTS, Payment.class,
                 x -> new InboxSource<>(StripeSources.payments(t.forTenant(x).systems.stripe()), "stripe-payments",
-                    t.forTenant(x).links::payment),
+                    t.forTenant(x).links::payment, t.forTenant(x).systems.stripe(), b.backstopLookback),
                 x -> t.forTenant(x).systems.webhooks(), Payment.class, x -> t.forTenant(x).sync.payments())
             .parallelism(b.inboundParallelism).schedule(b.interval, b.jitter).retryPolicy(retry).build();
     Flow<Refund, Refund> refunds =
         Flow.webhook(REFUNDS, Refund.class,
                 x -> new InboxSource<>(StripeSources.refunds(t.forTenant(x).systems.stripe()), "stripe-refunds",
-                    t.forTenant(x).links::refund),
+                    t.forTenant(x).links::refund, t.forTenant(x).systems.stripe(), b.backstopLookback),
                 x -> t.forTenant(x).systems.webhooks(), Refund.class, x -> t.forTenant(x).sync.refunds())
             .parallelism(b.inboundParallelism).schedule(b.interval, b.jitter).retryPolicy(retry).build();
     Flow<Dispute, Dispute> disputes =
         Flow.webhook(DISPUTES, Dispute.class,
                 x -> new InboxSource<>(StripeSources.disputes(t.forTenant(x).systems.stripe()), "stripe-disputes",
-                    t.forTenant(x).links::dispute),
+                    t.forTenant(x).links::dispute, t.forTenant(x).systems.stripe(), b.backstopLookback),
                 x -> t.forTenant(x).systems.webhooks(), Dispute.class, x -> t.forTenant(x).sync.disputes())
             .parallelism(b.inboundParallelism).schedule(b.interval, b.jitter).retryPolicy(retry).build();
     SyncEngine.Builder eb =
@@ -225,6 +225,7 @@ public final class SysproStripeSync implements AutoCloseable {
     private UnaryOperator<SyncEngine.Builder> engineCustomizer = e -> e;
     private String nodeId;
     private Long seed;
+    private Duration backstopLookback;
 
     private Builder() {}
 
@@ -317,6 +318,20 @@ public final class SysproStripeSync implements AutoCloseable {
     /** This node's id (give a restarted process its previous id to take its leases back at once). */
     public Builder nodeId(String value) {
       this.nodeId = Objects.requireNonNull(value, "nodeId");
+      return this;
+    }
+
+    /**
+     * How far back the Stripe events backstop reads on its first run, before it has a cursor
+     * (default: connector-stripe's {@link StripeSources#DEFAULT_LOOKBACK}, 3 days). Later runs
+     * read on from their cursor.
+     */
+    public Builder backstopLookback(Duration value) {
+      Objects.requireNonNull(value, "backstopLookback");
+      if (value.isNegative() || value.isZero()) {
+        throw new IllegalArgumentException("backstopLookback must be positive, was " + value);
+      }
+      this.backstopLookback = value;
       return this;
     }
 

@@ -55,6 +55,7 @@ class CrashTest {
       extra.put("engine.claim.ttl", "PT2S");
       extra.put("engine.lease.ttl", "PT3S");
       extra.put("engine.parallelism", "8");
+      extra.put("stripe.backstop.lookback", "PT20S");
       extra.put("stripe.requests.per.second", "300");
       extra.put("stripe.rate.limit.backoff", "PT0.05S");
       extra.put("stripe.rate.limit.backoff.max", "PT0.5S");
@@ -72,15 +73,18 @@ class CrashTest {
       Map<String, String> env = Map.of("MLC_KEY_CURRENT", "crash", "MLC_KEY_CRASH", Base64.getEncoder().encodeToString(key));
 
       Set<String> paid = new HashSet<>();
+      List<String> progress = new ArrayList<>();
       for (int kill = 0; kill < KILLS; kill++) {
         Process child = start(config, env, dir.resolve("child-" + kill + ".log"));
-        long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(1500 + random.nextInt(3000));
+        long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(3000 + random.nextInt(4000));
         while (System.nanoTime() < until) {
           payOpenInvoices(stripe, sims, paid, random);
           Harness.pause(200);
         }
         child.destroyForcibly();
         assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        progress.add(sims.stripe().count("invoice", i -> true) + " invoices in Stripe, "
+            + sims.syspro().arPayments().size() + " ARSTPY postings");
       }
 
       Process last = start(config, env, dir.resolve("child-last.log"));
@@ -96,6 +100,9 @@ class CrashTest {
         last.waitFor(30, TimeUnit.SECONDS);
       }
 
+      // the kills landed while invoices were still being issued, not after the work was done
+      assertThat(progress.get(0)).doesNotStartWith(INVOICES + " invoices");
+      System.out.println("crash test, after each kill: " + progress);
       for (ArInvoice inv : invoices) {
         String ref = "syspro:ar-invoice:" + inv.customer() + "|" + inv.invoice() + "|I";
         assertThat(sims.stripe().countWithMetadata("invoice", StripeMetadata.SOURCE_REF, ref)).as(ref).isEqualTo(1);
