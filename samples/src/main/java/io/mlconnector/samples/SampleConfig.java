@@ -22,7 +22,6 @@ import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -276,6 +275,6 @@ public final class SampleConfig {
 
   @Override
   public String toString() {
-    return "SampleConfig{" + values + ", secrets=" + secrets.keySet().stream().map(k -> k.toLowerCase(Locale.ROOT)).toList() + "}";
+    return "SampleConfig{" + values + ", secrets given for " + secrets.keySet() + "}";
   }
 }
