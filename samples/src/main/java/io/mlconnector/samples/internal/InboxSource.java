@@ -1,0 +1,78 @@
+package io.mlconnector.samples.internal;
+
+import io.mlconnector.core.model.ExternalRef;
+import io.mlconnector.core.sync.EventPage;
+import io.mlconnector.core.sync.WebhookEvent;
+import io.mlconnector.core.sync.WebhookSource;
+import com.stripe.model.Event;
+import io.mlconnector.stripe.StripeConnector;
+import io.mlconnector.stripe.StripeEvents;
+import io.mlconnector.stripe.StripeSources;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+/**
+ * A Stripe webhook source under an inbox name of its own, optionally enriching what it fetches.
+ *
+ * <p>The engine keys its webhook inbox by the source's {@link #system()}, so flows fed by one
+ * sender would claim each other's events; giving each flow its own inbox name ({@code
+ * stripe-payments}, {@code stripe-refunds} ...) lets one delivery reach every flow, each of which
+ * keeps the event types it handles. Record refs keep the system {@code stripe}.
+ *
+ * @param <S> the record type
+ */
+public final class InboxSource<S> implements WebhookSource<S> {
+  private final WebhookSource<S> delegate;
+  private final String inbox;
+  private final UnaryOperator<S> enrich;
+  private final StripeConnector stripe;
+  private final Duration firstLookback;
+
+  /**
+   * Wraps {@code delegate} under the inbox name {@code inbox}. With {@code firstLookback} set, the
+   * first backstop read (no cursor yet) reads the events of that last stretch of time instead of
+   * connector-stripe's default look-back ({@link StripeSources#DEFAULT_LOOKBACK}).
+   */
+  public InboxSource(WebhookSource<S> delegate, String inbox, UnaryOperator<S> enrich, StripeConnector stripe,
+      Duration firstLookback) {
+    this.delegate = Objects.requireNonNull(delegate, "delegate");
+    this.inbox = Objects.requireNonNull(inbox, "inbox");
+    this.enrich = Objects.requireNonNull(enrich, "enrich");
+    this.stripe = Objects.requireNonNull(stripe, "stripe");
+    this.firstLookback = firstLookback;
+  }
+
+  @Override
+  public String system() {
+    return inbox;
+  }
+
+  @Override
+  public Optional<ExternalRef> objectOf(WebhookEvent event) {
+    return delegate.objectOf(event);
+  }
+
+  @Override
+  public EventPage eventsSince(String cursor) {
+    if (cursor != null || firstLookback == null) {
+      return delegate.eventsSince(cursor);
+    }
+    StripeEvents events =
+        stripe.listEventsSince(null, stripe.config().clock().instant().minus(firstLookback), 500);
+    List<WebhookEvent> out = new ArrayList<>();
+    for (Event e : events.events()) {
+      out.add(new WebhookEvent(e.getId(), e.getType(),
+          e.getRawJsonObject() != null ? e.getRawJsonObject().toString() : e.toJson()));
+    }
+    return new EventPage(out, events.lastEventId(), events.hasMore());
+  }
+
+  @Override
+  public Optional<S> fetch(ExternalRef ref) {
+    return delegate.fetch(ref).map(enrich);
+  }
+}

@@ -1,0 +1,2 @@
+/** Source decorators of the sample: not API. */
+package io.mlconnector.samples.internal;

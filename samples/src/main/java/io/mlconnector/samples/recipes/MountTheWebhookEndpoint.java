@@ -1,0 +1,50 @@
+package io.mlconnector.samples.recipes;
+
+import com.sun.net.httpserver.HttpServer;
+import io.mlconnector.core.sync.WebhookEndpoint;
+import io.mlconnector.core.sync.WebhookResponse;
+import io.mlconnector.samples.StripeWebhookServer;
+import io.mlconnector.samples.SysproStripeSync;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * Recipe: receive Stripe's webhooks in your own HTTP server. Hand the raw body (exactly as
+ * received: the signature covers its bytes) and the headers to every webhook flow's endpoint, and
+ * send back the answer: 200 only once the event is durably in the inbox, so Stripe retries
+ * anything that was not stored. Processing happens later, on the flows' runs.
+ *
+ * <p>The same three lines go into a servlet, a Spring controller or a Netty handler.
+ */
+public final class MountTheWebhookEndpoint {
+  private MountTheWebhookEndpoint() {}
+
+  /** Mounts {@code sync}'s endpoints at {@code /stripe/webhooks/{tenant}} in {@code server}. */
+  public static void mount(HttpServer server, SysproStripeSync sync) {
+    List<WebhookEndpoint> endpoints = sync.webhookEndpoints();
+    server.createContext("/stripe/webhooks/", exchange -> {
+      try (exchange; InputStream in = exchange.getRequestBody()) {
+        String tenant = exchange.getRequestURI().getPath().substring("/stripe/webhooks/".length());
+        byte[] body = in.readAllBytes();
+        WebhookResponse answer = StripeWebhookServer.dispatch(endpoints, tenant, exchange.getRequestHeaders(), body);
+        byte[] text = answer.body().getBytes(StandardCharsets.UTF_8);
+        exchange.sendResponseHeaders(answer.status(), text.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+          out.write(text);
+        }
+      }
+    });
+  }
+
+  /** A host server on port 8080 with the endpoint mounted next to the host's own pages. */
+  public static HttpServer start(SysproStripeSync sync) throws IOException {
+    HttpServer server = HttpServer.create(new InetSocketAddress(8080), 64);
+    mount(server, sync);
+    server.start();
+    return server;
+  }
+}

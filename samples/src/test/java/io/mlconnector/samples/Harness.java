@@ -1,0 +1,142 @@
+package io.mlconnector.samples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.mlconnector.core.state.DeadLetterQuery;
+import io.mlconnector.core.state.RetryItem;
+import io.mlconnector.core.sync.RetryPolicy;
+import io.mlconnector.core.sync.RunReport;
+import io.mlconnector.testkit.stripe.StripeSimulator;
+import io.mlconnector.testkit.syspro.ArInvoice;
+import io.mlconnector.testkit.syspro.SysproSimulator;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import java.util.function.UnaryOperator;
+
+/** Simulators plus the sample app on a fresh H2 store, for one end-to-end test (test helper). */
+final class Harness implements AutoCloseable {
+  static final String TENANT = "acme";
+
+  final SimulatedSystems sims;
+  final SampleApp app;
+  final Path dir;
+
+  Harness() {
+    this(s -> s, Map.of());
+  }
+
+  Harness(UnaryOperator<SimulatedSystems.Builder> simulators, Map<String, String> extra) {
+    this(simulators, extra, b -> b);
+  }
+
+  Harness(UnaryOperator<SimulatedSystems.Builder> simulators, Map<String, String> extra,
+      UnaryOperator<SysproStripeSync.Builder> custom) {
+    this.sims = simulators.apply(SimulatedSystems.builder()).start();
+    try {
+      this.dir = Files.createTempDirectory("mlc-e2e");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    Map<String, String> props = new HashMap<>();
+    props.put("data.dir", dir.toString());
+    props.put("webhook.host", "127.0.0.1");
+    props.put("webhook.port", "0");
+    props.put("stripe.requests.per.second", "200");
+    props.put("engine.pending.grace", "PT0S");
+    props.put("stripe.rate.limit.backoff", "PT0.02S");
+    props.put("stripe.rate.limit.backoff.max", "PT0.2S");
+    props.putAll(extra);
+    this.app = SampleApp.open(SampleConfig.of(sims.properties(TENANT, props), "test"), Demo.demoKeys(),
+        b -> custom.apply(b.retryPolicy(new RetryPolicy(Duration.ofMillis(50), Duration.ofMillis(400), 30)).randomSeed(1)));
+    sims.stripe().webhooks().addEndpoint(app.webhooks().url(TENANT), sims.webhookSecret());
+  }
+
+  SysproSimulator syspro() {
+    return sims.syspro();
+  }
+
+  StripeSimulator stripe() {
+    return sims.stripe();
+  }
+
+  List<ArInvoice> seed(int customers, int invoices) {
+    List<ArInvoice> out = DemoCompany.seed(syspro(), customers, invoices, 11);
+    DemoCompany.addAddresses(app.systems().syspro(), customers);
+    return out;
+  }
+
+  Map<String, RunReport> runOnce() {
+    return app.sync().runOnce(TENANT);
+  }
+
+  String stripeInvoice(ArInvoice inv) {
+    return Demo.stripeInvoice(app, inv).orElseThrow(() -> new AssertionError(inv.invoice() + " is not in Stripe"));
+  }
+
+  /** Waits (bounded) until the Stripe simulator has no delivery left to make. */
+  void awaitDeliveries() {
+    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+    while (stripe().webhooks().pending() > 0) {
+      assertThat(System.nanoTime()).as("webhook deliveries still pending after 20 s").isLessThan(deadline);
+      pause(20);
+    }
+  }
+
+  /** Runs every flow until {@code done} holds, at most 30 s. */
+  void runUntil(BooleanSupplier done) {
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (true) {
+      Map<String, RunReport> last = runOnce();
+      if (done.getAsBoolean()) {
+        return;
+      }
+      if (System.nanoTime() > deadline) {
+        StringBuilder why = new StringBuilder("condition not reached within 30 s; last run:");
+        last.forEach((f, r) -> why.append("\n  ").append(f).append(' ').append(r.status()).append(" read=").append(r.read())
+            .append(" written=").append(r.written()).append(" deferred=").append(r.deferred()).append(" failed=")
+            .append(r.failed()).append(" parked=").append(r.parked()).append(" error=").append(r.error()));
+        for (io.mlconnector.core.state.AuditEntry e : app.store().audit(new io.mlconnector.core.state.AuditQuery(
+            TENANT, null, null, null, null, null, null, 30, null)).items()) {
+          why.append("\n  audit ").append(e.flow()).append(' ').append(e.source()).append(' ').append(e.action())
+              .append(' ').append(e.outcome()).append(' ').append(e.error());
+        }
+        deadLetters().forEach(d -> why.append("\n  parked ").append(d.source()).append(": ").append(d.lastError()));
+        throw new AssertionError(why.toString());
+      }
+      pause(50);
+    }
+  }
+
+  /** Runs until the reconciliation report matches everywhere; returns it. */
+  Reconciliation reconcileWhenSettled() {
+    Reconciliation[] last = new Reconciliation[1];
+    runUntil(() -> (last[0] = app.reconcile()).allMatched());
+    return last[0];
+  }
+
+  List<RetryItem> deadLetters() {
+    return app.store().deadLetters(DeadLetterQuery.all(TENANT)).items();
+  }
+
+  static void pause(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Override
+  public void close() {
+    app.close();
+    sims.close();
+  }
+}

@@ -1,0 +1,59 @@
+package io.mlconnector.samples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.mlconnector.testkit.syspro.ArInvoice;
+import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The sample on a PostgreSQL store ({@code store=postgresql}) at {@code 127.0.0.1:5432}, database
+ * {@code test}: skipped with a message when there is no server, except under {@code CI=true}.
+ */
+class PostgresStoreTest {
+  private static final String URL = "jdbc:postgresql://127.0.0.1:5432/test";
+
+  @Test
+  void theIntegrationRunsOnPostgresql() throws Exception {
+    boolean up;
+    try (Connection c = DriverManager.getConnection(URL, "postgres", "")) {
+      up = c.isValid(2);
+    } catch (java.sql.SQLException e) {
+      up = false;
+    }
+    if (!"true".equals(System.getenv("CI"))) {
+      assumeTrue(up, "no PostgreSQL at " + URL + "; skipped");
+    }
+    String tenant = "pg" + UUID.randomUUID().toString().substring(0, 8);
+    try (SimulatedSystems sims = SimulatedSystems.builder().start()) {
+      List<ArInvoice> invoices = DemoCompany.seed(sims.syspro(), 2, 3, 9);
+      Map<String, String> props = sims.properties(tenant, Map.of(
+          "data.dir", Files.createTempDirectory("mlc-pg").toString(),
+          "webhook.host", "127.0.0.1", "webhook.port", "0",
+          "store", "postgresql", "store.jdbc.url", URL, "store.jdbc.user", "postgres",
+          "store.table.prefix", "mlc_samples_", "engine.pending.grace", "PT0S"));
+      try (SampleApp app = SampleApp.open(SampleConfig.of(props, "test"), Demo.demoKeys())) {
+        assertThat(app.store().toString()).contains("POSTGRESQL");
+        sims.stripe().webhooks().addEndpoint(app.webhooks().url(tenant), sims.webhookSecret());
+        app.sync().runOnce(tenant);
+        ArInvoice first = invoices.get(0);
+        sims.stripe().payInvoice(Demo.stripeInvoice(app, first).orElseThrow());
+        Demo.awaitDeliveries(sims.stripe());
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (sims.syspro().invoiceBalance(first.customer(), first.invoice()).signum() != 0) {
+          assertThat(System.nanoTime()).as("payment not posted within 30 s").isLessThan(deadline);
+          app.sync().runOnce(tenant);
+        }
+        assertThat(sims.syspro().arPayments()).hasSize(1);
+        assertThat(app.reconcile().allMatched()).isTrue();
+      }
+    }
+  }
+}

@@ -1,0 +1,152 @@
+package io.mlconnector.samples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.mlconnector.core.state.AuditEntry;
+import io.mlconnector.core.state.AuditQuery;
+import io.mlconnector.core.state.DeadLetterQuery;
+import io.mlconnector.core.state.JdbcStateStore;
+import io.mlconnector.core.state.RetryItem;
+import io.mlconnector.core.state.StateStore;
+import io.mlconnector.testkit.syspro.ArInvoice;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Runs the sample (its own JVM, DEBUG logging) with known credentials, through failures (429s,
+ * 5xx, a wrong SYSPRO password), and looks for every secret in its output, the audit rows, the
+ * dead letters and the files it keeps at rest.
+ */
+class SecretsTest {
+  private static final String OPERATOR_PW = "KnownOperatorPw8251";
+  private static final String ODATA_PW = "KnownODataPw7731";
+  private static final String WEBHOOK_SECRET = "whsec_KnownWebhookSecret4417";
+  private static final String STRIPE_KEY = "sk_test_KnownStripeKey55123";
+  private static final String WRONG_PW = "WrongOperatorPw3319";
+
+  @Test
+  void noSecretReachesLogsAuditRowsErrorsOrFilesAtRest() throws Exception {
+    try (SimulatedSystems sims = SimulatedSystems.builder()
+        .secrets(OPERATOR_PW, ODATA_PW, WEBHOOK_SECRET).stripeApiKey(STRIPE_KEY).start()) {
+      List<ArInvoice> invoices = DemoCompany.seed(sims.syspro(), 3, 4, 5);
+      Path dir = Files.createTempDirectory("mlc-secrets");
+      Path logback = dir.resolve("logback-debug.xml");
+      Files.writeString(logback, """
+          <configuration>
+            <appender name="OUT" class="ch.qos.logback.core.ConsoleAppender">
+              <encoder><pattern>%-5level %logger - %msg%n%ex</pattern></encoder>
+            </appender>
+            <root level="DEBUG"><appender-ref ref="OUT"/></root>
+          </configuration>
+          """);
+      Map<String, String> extra = new HashMap<>();
+      extra.put("data.dir", dir.resolve("data").toString());
+      extra.put("webhook.host", "127.0.0.1");
+      extra.put("webhook.port", "0");
+      extra.put("engine.pending.grace", "PT0S");
+      extra.put("stripe.rate.limit.backoff", "PT0.02S");
+      extra.put("stripe.rate.limit.backoff.max", "PT0.1S");
+      Path config = writeConfig(dir, sims.properties("acme", extra));
+      Map<String, String> env = Map.of("MLC_KEY_CURRENT", "k1",
+          "MLC_KEY_K1", Base64.getEncoder().encodeToString("0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.US_ASCII)));
+      List<Path> logs = new ArrayList<>();
+
+      // 1: sync through 429s and 5xx answers
+      sims.stripe().rateLimitStorm(6).failNextWith(2, 500, null, null);
+      logs.add(run(dir, logback, env, config, "run-1.log", "run", "--config", config.toString(), "--once"));
+      // 2: customers pay, webhooks missed (the sample is not running), the backstop posts them
+      String id = firstInvoiceId(sims);
+      sims.stripe().payInvoice(id);
+      logs.add(run(dir, logback, env, config, "run-2.log", "run", "--config", config.toString(), "--once"));
+      logs.add(run(dir, logback, env, config, "ping.log", "ping", "--config", config.toString()));
+      // 3: a wrong SYSPRO password is given (and stored), every SYSPRO call fails
+      Map<String, String> wrong = new HashMap<>(sims.properties("acme", extra));
+      wrong.put("syspro.operator.password", WRONG_PW);
+      Path wrongConfig = writeConfig(dir, wrong);
+      sims.stripe().payInvoice(firstOpenInvoiceId(sims, id));
+      logs.add(run(dir, logback, env, wrongConfig, "run-3.log", "run", "--config", wrongConfig.toString(), "--once"));
+      logs.add(run(dir, logback, env, wrongConfig, "ping-wrong.log", "ping", "--config", wrongConfig.toString()));
+
+      List<String> secrets = List.of(OPERATOR_PW, ODATA_PW, WEBHOOK_SECRET, STRIPE_KEY, WRONG_PW,
+          "KnownWebhookSecret4417", "KnownStripeKey55123");
+      String allLogs = "";
+      for (Path log : logs) {
+        allLogs += Files.readString(log);
+      }
+      assertThat(allLogs).contains("DEBUG").contains("ARSTPY").containsIgnoringCase("fail");
+      assertThat(allLogs).as("child output").doesNotContain(secrets);
+
+      try (StateStore store = JdbcStateStore.embeddedH2(dir.resolve("data").resolve("state")).build()) {
+        List<AuditEntry> audit = store.audit(new AuditQuery("acme", null, null, null, null, null, null, 1000, null)).items();
+        assertThat(audit).isNotEmpty();
+        assertThat(audit).anyMatch(a -> a.error() != null);
+        for (AuditEntry a : audit) {
+          assertThat(String.valueOf(a)).doesNotContain(secrets);
+        }
+        for (RetryItem r : store.deadLetters(DeadLetterQuery.all("acme")).items()) {
+          assertThat(String.valueOf(r)).doesNotContain(secrets);
+        }
+      }
+      try (Stream<Path> files = Files.walk(dir.resolve("data"))) {
+        for (Path f : files.filter(Files::isRegularFile).toList()) {
+          String content = new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1);
+          assertThat(content).as(f.toString()).doesNotContain(secrets);
+        }
+      }
+      assertThat(invoices).isNotEmpty();
+    }
+  }
+
+  private static Path writeConfig(Path dir, Map<String, String> values) throws IOException {
+    Path config = Files.createTempFile(dir, "sample", ".properties");
+    Properties p = new Properties();
+    p.putAll(values);
+    try (Writer w = Files.newBufferedWriter(config, StandardCharsets.UTF_8)) {
+      p.store(w, null);
+    }
+    return config;
+  }
+
+  private static String firstInvoiceId(SimulatedSystems sims) throws Exception {
+    return firstOpenInvoiceId(sims, null);
+  }
+
+  private static String firstOpenInvoiceId(SimulatedSystems sims, String except) throws Exception {
+    com.stripe.StripeClient c = com.stripe.StripeClient.builder().setApiKey(STRIPE_KEY).setApiBase(sims.stripe().baseUrl()).build();
+    for (com.stripe.model.Invoice i : c.v1().invoices().list(com.stripe.param.InvoiceListParams.builder()
+        .setStatus(com.stripe.param.InvoiceListParams.Status.OPEN).build()).getData()) {
+      if (!i.getId().equals(except)) {
+        return i.getId();
+      }
+    }
+    throw new AssertionError("no open invoice in Stripe");
+  }
+
+  private static Path run(Path dir, Path logback, Map<String, String> env, Path config, String logName, String... args)
+      throws Exception {
+    Path log = dir.resolve(logName);
+    List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-Dlogback.configurationFile=" + logback, "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+    cmd.addAll(List.of(args));
+    ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
+    pb.environment().putAll(env);
+    Process p = pb.start();
+    if (!p.waitFor(90, TimeUnit.SECONDS)) {
+      p.destroyForcibly();
+      throw new AssertionError(logName + " did not finish; see " + log);
+    }
+    return log;
+  }
+}
