@@ -56,6 +56,7 @@ public final class SysproConfig {
   final Map<String, ODataTable> odataTables;
   final String paymentTable;
   final String paymentReferenceColumn;
+  final String customerTaxIdColumn;
 
   private SysproConfig(Builder b) {
     this.tenant = b.tenant;
@@ -82,6 +83,7 @@ public final class SysproConfig {
     this.odataTables = Map.copyOf(b.odataTables);
     this.paymentTable = b.paymentTable;
     this.paymentReferenceColumn = b.paymentReferenceColumn;
+    this.customerTaxIdColumn = b.customerTaxIdColumn;
   }
 
   /**
@@ -92,6 +94,14 @@ public final class SysproConfig {
    */
   public static Builder builder(String tenant, String credentialId) {
     return new Builder(tenant, credentialId);
+  }
+
+  /**
+   * The {@code ArCustomer} column read as a customer's tax registration number ({@link
+   * io.mlconnector.core.model.Customer#taxId()}); see {@link Builder#customerTaxIdColumn}.
+   */
+  public String customerTaxIdColumn() {
+    return customerTaxIdColumn;
   }
 
   /** The tenant. */
@@ -184,6 +194,7 @@ public final class SysproConfig {
     private final Map<String, ODataTable> odataTables = new LinkedHashMap<>();
     private String paymentTable = "ArInvoicePay";
     private String paymentReferenceColumn = "Reference";
+    private String customerTaxIdColumn = "TaxRegnNum";
 
     private Builder(String tenant, String credentialId) {
       this.tenant = requireText(tenant, "tenant");
@@ -371,6 +382,17 @@ public final class SysproConfig {
     public Builder paymentReferenceLookup(String table, String column) {
       this.paymentTable = requireText(table, "table");
       this.paymentReferenceColumn = requireText(column, "column");
+      return this;
+    }
+
+    /**
+     * The {@code ArCustomer} column holding a customer's tax registration number (default {@code
+     * TaxRegnNum}, the name {@code ApSupplier} uses). <b>Unconfirmed</b>: the reference does not
+     * name a tax number column on {@code ArCustomer}; check the site's {@code $metadata} (or a
+     * custom-form column) and configure it. A column the rows do not carry leaves the tax id empty.
+     */
+    public Builder customerTaxIdColumn(String column) {
+      this.customerTaxIdColumn = requireText(column, "customerTaxIdColumn");
       return this;
     }
 

@@ -21,12 +21,15 @@ import io.mlconnector.syspro.internal.ArPostingSink;
 import io.mlconnector.syspro.internal.ComfndTableSource;
 import io.mlconnector.syspro.internal.RowMappers;
 import io.mlconnector.syspro.internal.TableSource;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 
@@ -56,6 +59,7 @@ public final class SysproSync {
   private final PostingOptions options;
   private final Currency defaultCurrency;
   private final String journalTable;
+  private final ArCancellationRule cancellation;
   private volatile Currency localCurrency;
 
   private SysproSync(Builder b) {
@@ -64,6 +68,7 @@ public final class SysproSync {
     this.options = b.options;
     this.defaultCurrency = b.defaultCurrency;
     this.journalTable = b.journalTable;
+    this.cancellation = b.cancellation;
   }
 
   /** A builder for {@code client}'s tenant. */
@@ -71,11 +76,15 @@ public final class SysproSync {
     return new Builder(client);
   }
 
-  /** Customers ({@code ArCustomer}) as canonical customers. */
+  /**
+   * Customers ({@code ArCustomer}) as canonical customers, with the tax registration number from
+   * {@link SysproConfig#customerTaxIdColumn()} (unconfirmed column name).
+   */
   public PollSource<Customer> customers() {
+    String taxColumn = client.config().customerTaxIdColumn();
     return source(
         "ArCustomer",
-        (row, version) -> RowMappers.customer(tenant, row, version),
+        (row, version) -> RowMappers.customer(tenant, row, version, taxColumn),
         ref -> List.of(keyOf(ref, SysproRefs.CUSTOMER)));
   }
 
@@ -98,23 +107,46 @@ public final class SysproSync {
   /**
    * AR invoices ({@code ArInvoice}) with their lines ({@code ArTrnDetail}, read in batches per
    * page). The version follows the invoice row, so a payment that changes {@code InvoiceBal1}
-   * re-emits the invoice (PAID when the balance reaches zero).
+   * re-emits the invoice (PAID when the balance reaches zero). An invoice cancelled in SYSPRO by the
+   * configured {@link ArCancellationRule} (default {@link
+   * ArCancellationRule#CREDIT_NOTE_SAME_NUMBER}, unconfirmed) is emitted with status CANCELLED, and
+   * the credit note that cancels it is not emitted.
    */
   public PollSource<Invoice> arInvoices() {
     ODataTable table = client.config().odataTable("ArInvoice");
     ODataTable lines = client.config().odataTable("ArTrnDetail");
     TableSource.PageMapper<Invoice> mapper =
         (rows, versions) -> {
-          Map<String, List<ODataRow>> byInvoice = lines(lines, rows);
-          Currency fallback = fallbackCurrency();
-          List<Invoice> out = new ArrayList<>();
+          Set<String> cancelled = new HashSet<>();
+          Set<String> cancellations = new HashSet<>();
+          if (cancellation == ArCancellationRule.CREDIT_NOTE_SAME_NUMBER) {
+            cancellations(table, rows, cancelled, cancellations);
+          }
+          List<ODataRow> documents = new ArrayList<>();
+          List<String> documentVersions = new ArrayList<>();
           for (int i = 0; i < rows.size(); i++) {
             ODataRow r = rows.get(i);
-            String k = r.textOr("Customer", "") + "|" + r.textOr("Invoice", "");
+            if (!cancellations.contains(key(r) + "|" + r.textOr("DocumentType", "I"))) {
+              documents.add(r);
+              documentVersions.add(versions.get(i));
+            }
+          }
+          Map<String, List<ODataRow>> byInvoice =
+              documents.isEmpty() ? Map.of() : lines(lines, documents);
+          Currency fallback = fallbackCurrency();
+          List<Invoice> out = new ArrayList<>();
+          for (int i = 0; i < documents.size(); i++) {
+            ODataRow r = documents.get(i);
+            String k = key(r);
             try {
               out.add(
                   RowMappers.arInvoice(
-                      tenant, r, versions.get(i), byInvoice.getOrDefault(k, List.of()), fallback));
+                      tenant,
+                      r,
+                      documentVersions.get(i),
+                      byInvoice.getOrDefault(k, List.of()),
+                      fallback,
+                      cancelled.contains(k + "|" + r.textOr("DocumentType", "I"))));
             } catch (IllegalArgumentException | SysproFormatException e) {
               TableSource.skipped(table.sqlName(), List.of(k), e);
             }
@@ -166,6 +198,102 @@ public final class SysproSync {
   public Sink<Vendor> supplierSink() {
     return new ApGlSinks.Suppliers(
         client, tenant, options.without("PostingPeriod"), client.config().supplierKeys());
+  }
+
+  private static String key(ODataRow r) {
+    return r.textOr("Customer", "") + "|" + r.textOr("Invoice", "");
+  }
+
+  /**
+   * Applies {@link ArCancellationRule#CREDIT_NOTE_SAME_NUMBER} to a page of {@code ArInvoice} rows:
+   * fills {@code cancelled} with the keys (customer|invoice|I) of the invoices it cancels and {@code
+   * cancellations} with the keys (customer|invoice|C) of the credit notes that cancel them. Looks
+   * up the counterpart rows (credit notes of zero-balance invoices, invoices of credit notes) in
+   * one query per page (OData) or per row (COMFND).
+   */
+  private void cancellations(
+      ODataTable table, List<ODataRow> rows, Set<String> cancelled, Set<String> cancellations) {
+    Map<String, ODataRow> invoices = new HashMap<>();
+    Map<String, ODataRow> credits = new HashMap<>();
+    List<ODataRow> wanted = new ArrayList<>();
+    for (ODataRow r : rows) {
+      String type = r.textOr("DocumentType", "I");
+      if ("I".equals(type)) {
+        invoices.put(key(r), r);
+        if (r.decimal("InvoiceBal1").orElse(BigDecimal.ONE).signum() == 0) {
+          wanted.add(r);
+        }
+      } else if ("C".equals(type)) {
+        credits.put(key(r), r);
+        wanted.add(r);
+      }
+    }
+    wanted.removeIf(r -> invoices.containsKey(key(r)) && credits.containsKey(key(r)));
+    if (!wanted.isEmpty()) {
+      for (ODataRow r : counterparts(table, wanted)) {
+        String type = r.textOr("DocumentType", "I");
+        if ("I".equals(type)) {
+          invoices.putIfAbsent(key(r), r);
+        } else if ("C".equals(type)) {
+          credits.putIfAbsent(key(r), r);
+        }
+      }
+    }
+    for (Map.Entry<String, ODataRow> e : credits.entrySet()) {
+      ODataRow invoice = invoices.get(e.getKey());
+      if (invoice == null
+          || invoice.decimal("InvoiceBal1").orElse(BigDecimal.ONE).signum() != 0) {
+        continue;
+      }
+      BigDecimal value = invoice.decimal("CurrencyValue").orElse(BigDecimal.ZERO);
+      BigDecimal credited = e.getValue().decimal("CurrencyValue").orElse(BigDecimal.ZERO).abs();
+      if (value.signum() > 0 && credited.compareTo(value) >= 0) {
+        cancelled.add(e.getKey() + "|I");
+        cancellations.add(e.getKey() + "|C");
+      }
+    }
+  }
+
+  /** The other document (I for C, C for I) under the same customer and number, where it exists. */
+  private List<ODataRow> counterparts(ODataTable table, List<ODataRow> rows) {
+    if (client.config().hasOData()) {
+      List<ODataRow> out = new ArrayList<>();
+      for (int from = 0; from < rows.size(); from += 20) {
+        List<ODataFilter> any = new ArrayList<>();
+        for (ODataRow r : rows.subList(from, Math.min(rows.size(), from + 20))) {
+          any.add(
+              ODataFilter.and(
+                  ODataFilter.eq("Customer", r.textOr("Customer", "")),
+                  ODataFilter.eq("Invoice", r.textOr("Invoice", "")),
+                  ODataFilter.eq(
+                      "DocumentType", "C".equals(r.textOr("DocumentType", "I")) ? "I" : "C")));
+        }
+        ODataQuery q =
+            ODataQuery.of(ODataDialect.V4)
+                .filter(
+                    any.size() == 1 ? any.get(0) : ODataFilter.or(any.toArray(new ODataFilter[0])));
+        for (String k : table.keyColumns()) {
+          q = q.orderBy(k);
+        }
+        out.addAll(client.odata().readAll(table, q));
+      }
+      return out;
+    }
+    List<ODataRow> out = new ArrayList<>();
+    for (ODataRow r : rows) {
+      for (SysproElement row :
+          client.find(
+              ComfndQuery.of(table.sqlName())
+                  .and("Customer", "EQ", r.textOr("Customer", ""))
+                  .and("Invoice", "EQ", r.textOr("Invoice", ""))
+                  .and(
+                      "DocumentType",
+                      "EQ",
+                      "C".equals(r.textOr("DocumentType", "I")) ? "I" : "C"))) {
+        out.add(ComfndTableSource.row(row));
+      }
+    }
+    return out;
   }
 
   private <T> PollSource<T> source(
@@ -265,6 +393,7 @@ public final class SysproSync {
     private PostingOptions options = PostingOptions.defaults();
     private Currency defaultCurrency;
     private String journalTable = "GenJournalCtl";
+    private ArCancellationRule cancellation = ArCancellationRule.CREDIT_NOTE_SAME_NUMBER;
 
     private Builder(SysproClient client) {
       this.client = Objects.requireNonNull(client, "client");
@@ -298,6 +427,15 @@ public final class SysproSync {
         throw new IllegalArgumentException("journalReferenceTable must not be blank");
       }
       this.journalTable = table;
+      return this;
+    }
+
+    /**
+     * How an AR invoice cancelled in SYSPRO is recognised (default {@link
+     * ArCancellationRule#CREDIT_NOTE_SAME_NUMBER}; unconfirmed, see {@link ArCancellationRule}).
+     */
+    public Builder arCancellation(ArCancellationRule rule) {
+      this.cancellation = Objects.requireNonNull(rule, "arCancellation");
       return this;
     }
 

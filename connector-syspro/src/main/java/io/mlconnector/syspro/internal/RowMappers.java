@@ -33,8 +33,16 @@ public final class RowMappers {
     }
   }
 
-  /** An {@code ArCustomer} row. */
+  /** An {@code ArCustomer} row, without a tax id. */
   public static Customer customer(String tenant, ODataRow r, String version) {
+    return customer(tenant, r, version, null);
+  }
+
+  /**
+   * An {@code ArCustomer} row; {@code taxIdColumn} (or null for none) holds the tax registration
+   * number.
+   */
+  public static Customer customer(String tenant, ODataRow r, String version, String taxIdColumn) {
     String code = r.textOr("Customer", "");
     Extensions.Builder ext = Extensions.builder();
     r.text("Branch").ifPresent(b -> ext.put(SysproExtensions.BRANCH, b));
@@ -53,7 +61,7 @@ public final class RowMappers {
         address(r, "SoldToAddr", "SoldPostalCode"),
         address(r, "ShipToAddr", "ShipPostalCode"),
         currency,
-        null,
+        taxIdColumn == null ? null : r.textOr(taxIdColumn, null),
         r.textOr("TermsCode", null),
         !"Y".equalsIgnoreCase(r.textOr("CustomerOnHold", "N")),
         ext.build());
@@ -128,6 +136,20 @@ public final class RowMappers {
    */
   public static Invoice arInvoice(
       String tenant, ODataRow r, String version, List<ODataRow> lines, Currency fallbackCurrency) {
+    return arInvoice(tenant, r, version, lines, fallbackCurrency, false);
+  }
+
+  /**
+   * An {@code ArInvoice} row with its lines; {@code cancelled} makes its status CANCELLED (else
+   * PAID when {@code InvoiceBal1} is zero, OPEN otherwise).
+   */
+  public static Invoice arInvoice(
+      String tenant,
+      ODataRow r,
+      String version,
+      List<ODataRow> lines,
+      Currency fallbackCurrency,
+      boolean cancelled) {
     String customer = r.textOr("Customer", "");
     String invoice = r.textOr("Invoice", "");
     String docType = r.textOr("DocumentType", "I");
@@ -156,7 +178,10 @@ public final class RowMappers {
                         ? Invoice.DocumentType.DEBIT_NOTE
                         : Invoice.DocumentType.INVOICE)
             .number(invoice)
-            .status(balance.signum() == 0 ? Invoice.Status.PAID : Invoice.Status.OPEN)
+            .status(
+                cancelled
+                    ? Invoice.Status.CANCELLED
+                    : balance.signum() == 0 ? Invoice.Status.PAID : Invoice.Status.OPEN)
             .issueDate(
                 r.date("InvoiceDate")
                     .orElseThrow(
@@ -194,7 +219,8 @@ public final class RowMappers {
         total = total.add(net).add(lineTax);
       }
     }
-    BigDecimal paid = total.subtract(balance);
+    // a cancelled invoice's balance went to its credit note, not to payments
+    BigDecimal paid = cancelled ? BigDecimal.ZERO : total.subtract(balance);
     if (paid.signum() < 0) {
       paid = BigDecimal.ZERO;
     }

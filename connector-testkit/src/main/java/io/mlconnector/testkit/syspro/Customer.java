@@ -14,6 +14,8 @@ import java.util.Objects;
  * @param email the e-mail address
  * @param creditLimit the credit limit (whole units)
  * @param onHold whether the customer is on hold
+ * @param taxId the tax registration number (the simulator's {@code ArCustomer.TaxRegnNum}
+ *     column; the real column name for customers is unconfirmed); blank when none
  */
 public record Customer(
     String code,
@@ -23,7 +25,8 @@ public record Customer(
     String termsCode,
     String email,
     BigDecimal creditLimit,
-    boolean onHold) {
+    boolean onHold,
+    String taxId) {
 
   /** Checks the arguments. */
   public Customer {
@@ -34,6 +37,20 @@ public record Customer(
     termsCode = termsCode == null ? "" : termsCode;
     email = email == null ? "" : email;
     creditLimit = creditLimit == null ? BigDecimal.ZERO : creditLimit;
+    taxId = taxId == null ? "" : taxId;
+  }
+
+  /** A customer without a tax registration number. */
+  public Customer(
+      String code,
+      String name,
+      String currency,
+      String branch,
+      String termsCode,
+      String email,
+      BigDecimal creditLimit,
+      boolean onHold) {
+    this(code, name, currency, branch, termsCode, email, creditLimit, onHold, "");
   }
 
   /** A customer in the local currency with 30-day terms. */
@@ -43,31 +60,36 @@ public record Customer(
 
   /** This customer with another currency. */
   public Customer withCurrency(String currency) {
-    return new Customer(code, name, currency, branch, termsCode, email, creditLimit, onHold);
+    return new Customer(code, name, currency, branch, termsCode, email, creditLimit, onHold, taxId);
   }
 
   /** This customer with another branch. */
   public Customer withBranch(String branch) {
-    return new Customer(code, name, currency, branch, termsCode, email, creditLimit, onHold);
+    return new Customer(code, name, currency, branch, termsCode, email, creditLimit, onHold, taxId);
   }
 
   /** This customer with other terms. */
   public Customer withTermsCode(String termsCode) {
-    return new Customer(code, name, currency, branch, termsCode, email, creditLimit, onHold);
+    return new Customer(code, name, currency, branch, termsCode, email, creditLimit, onHold, taxId);
   }
 
   /** This customer with another e-mail address. */
   public Customer withEmail(String email) {
-    return new Customer(code, name, currency, branch, termsCode, email, creditLimit, onHold);
+    return new Customer(code, name, currency, branch, termsCode, email, creditLimit, onHold, taxId);
   }
 
   /** This customer with another credit limit. */
   public Customer withCreditLimit(BigDecimal creditLimit) {
-    return new Customer(code, name, currency, branch, termsCode, email, creditLimit, onHold);
+    return new Customer(code, name, currency, branch, termsCode, email, creditLimit, onHold, taxId);
   }
 
   /** This customer on or off hold. */
   public Customer withOnHold(boolean onHold) {
-    return new Customer(code, name, currency, branch, termsCode, email, creditLimit, onHold);
+    return new Customer(code, name, currency, branch, termsCode, email, creditLimit, onHold, taxId);
+  }
+
+  /** This customer with another tax registration number. */
+  public Customer withTaxId(String taxId) {
+    return new Customer(code, name, currency, branch, termsCode, email, creditLimit, onHold, taxId);
   }
 }

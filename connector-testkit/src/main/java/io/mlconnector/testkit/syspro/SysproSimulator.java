@@ -12,6 +12,7 @@ import io.mlconnector.testkit.syspro.internal.ManualClock;
 import io.mlconnector.testkit.syspro.internal.OData;
 import io.mlconnector.testkit.syspro.internal.Rest;
 import io.mlconnector.testkit.syspro.internal.Sessions;
+import io.mlconnector.testkit.syspro.internal.Table;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.net.URI;
@@ -240,6 +241,7 @@ public final class SysproSimulator implements AutoCloseable {
     row.put("Email", customer.email());
     row.put("CreditLimit", customer.creditLimit().setScale(0, RoundingMode.HALF_UP));
     row.put("CustomerOnHold", customer.onHold() ? "Y" : "N");
+    row.put("TaxRegnNum", customer.taxId());
     synchronized (company) {
       row.put("DateCustAdded", company.today());
       company.upsert(Company.AR_CUSTOMER, row);
@@ -291,6 +293,77 @@ public final class SysproSimulator implements AutoCloseable {
         c.put("DateLastSale", invoice.invoiceDate());
         company.touch(c);
       }
+    }
+  }
+
+  /**
+   * Cancels an unpaid AR invoice the way this simulator models a SYSPRO cancellation: a credit note
+   * row ({@code ArInvoice} with {@code DocumentType='C'}) under the same customer and invoice
+   * number, for minus the invoice's value and tax, is posted against the invoice, whose open balance
+   * ({@code InvoiceBal1}) drops to zero (the invoice row gets a new row version). How a real SYSPRO
+   * site shows a cancelled or reversed AR invoice is unconfirmed; connector-syspro reads this shape
+   * by default and can be configured otherwise.
+   *
+   * @return the credit note as stored
+   * @throws IllegalArgumentException when there is no such invoice (document type {@code I})
+   * @throws IllegalStateException when the invoice has been paid in part or in full, or is already
+   *     credited
+   */
+  public ArInvoice cancelArInvoice(String customer, String invoice) {
+    Objects.requireNonNull(customer, "customer");
+    Objects.requireNonNull(invoice, "invoice");
+    synchronized (company) {
+      Table table = company.table(Company.AR_INVOICE);
+      Map<String, Object> row = table.find(customer, invoice, "I");
+      if (row == null) {
+        throw new IllegalArgumentException(
+            "no AR invoice '" + invoice + "' for customer '" + customer + "'");
+      }
+      if (table.find(customer, invoice, "C") != null) {
+        throw new IllegalStateException(
+            "AR invoice '" + invoice + "' of customer '" + customer + "' is already credited");
+      }
+      BigDecimal value = (BigDecimal) row.get("CurrencyValue");
+      BigDecimal balance = (BigDecimal) row.get("InvoiceBal1");
+      if (balance.compareTo(value) != 0) {
+        throw new IllegalStateException(
+            "AR invoice '"
+                + invoice
+                + "' of customer '"
+                + customer
+                + "' is paid in part or in full (balance "
+                + balance.toPlainString()
+                + " of "
+                + value.toPlainString()
+                + "); only an unpaid invoice can be cancelled");
+      }
+      LocalDate today = company.today();
+      Map<String, Object> credit = new LinkedHashMap<>(row);
+      credit.remove("TimeStamp");
+      credit.put("DocumentType", "C");
+      credit.put("InvoiceDate", today);
+      credit.put("CurrencyValue", money(value.negate()));
+      credit.put("InvoiceBal1", money(BigDecimal.ZERO));
+      credit.put("TaxPortion", money(((BigDecimal) row.get("TaxPortion")).negate()));
+      credit.put("InvoiceYear", today.getYear());
+      credit.put("InvoiceMonth", today.getMonthValue());
+      credit.put("YearInvBalZero", today.getYear());
+      credit.put("MonthInvBalZero", today.getMonthValue());
+      company.upsert(Company.AR_INVOICE, credit);
+      row.put("InvoiceBal1", money(BigDecimal.ZERO));
+      row.put("YearInvBalZero", today.getYear());
+      row.put("MonthInvBalZero", today.getMonthValue());
+      company.touch(row);
+      return new ArInvoice(
+          customer,
+          invoice,
+          "C",
+          today,
+          (BigDecimal) credit.get("CurrencyValue"),
+          BigDecimal.ZERO.setScale(2),
+          (BigDecimal) credit.get("TaxPortion"),
+          (String) credit.get("CustomerPoNumber"),
+          List.of());
     }
   }
 
@@ -475,7 +548,8 @@ public final class SysproSimulator implements AutoCloseable {
         (String) r.get("TermsCode"),
         (String) r.get("Email"),
         (BigDecimal) r.get("CreditLimit"),
-        "Y".equals(r.get("CustomerOnHold")));
+        "Y".equals(r.get("CustomerOnHold")),
+        (String) r.get("TaxRegnNum"));
   }
 
   /** An AR invoice (document type {@code I}) with its lines. */

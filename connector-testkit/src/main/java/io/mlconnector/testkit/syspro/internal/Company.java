@@ -69,6 +69,8 @@ public final class Company {
     c.add(text("Currency", 3));
     c.add(text("Email", 255));
     c.add(text("CustomerOnHold", 1));
+    // tax registration number: the column name on ArCustomer is unconfirmed (ApSupplier's is)
+    c.add(text("TaxRegnNum", 20));
     for (int i = 1; i <= 5; i++) {
       c.add(text("SoldToAddr" + i, 40));
     }
