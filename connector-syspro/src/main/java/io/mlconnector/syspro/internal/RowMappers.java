@@ -164,8 +164,11 @@ public final class RowMappers {
               + "') and no default currency is set");
     }
     BigDecimal value = r.decimal("CurrencyValue").orElse(BigDecimal.ZERO);
-    BigDecimal tax = r.decimal("TaxPortion").orElse(BigDecimal.ZERO);
-    BigDecimal balance = r.decimal("InvoiceBal1").orElse(BigDecimal.ZERO);
+    // a credit note may be held with negative values; the canonical credit note is positive
+    boolean negated = "C".equals(docType) && value.signum() < 0;
+    value = flip(value, negated);
+    BigDecimal tax = flip(r.decimal("TaxPortion").orElse(BigDecimal.ZERO), negated);
+    BigDecimal balance = flip(r.decimal("InvoiceBal1").orElse(BigDecimal.ZERO), negated);
     Invoice.Builder b =
         Invoice.builder()
             .ref(SysproRefs.arInvoice(tenant, customer, invoice, docType))
@@ -205,8 +208,8 @@ public final class RowMappers {
       int n = 0;
       for (ODataRow l : lines) {
         n++;
-        BigDecimal net = l.decimal("NetSalesValue").orElse(BigDecimal.ZERO);
-        BigDecimal lineTax = l.decimal("TaxValue").orElse(BigDecimal.ZERO);
+        BigDecimal net = flip(l.decimal("NetSalesValue").orElse(BigDecimal.ZERO), negated);
+        BigDecimal lineTax = flip(l.decimal("TaxValue").orElse(BigDecimal.ZERO), negated);
         InvoiceLine.Builder lb =
             InvoiceLine.builder()
                 .number(l.decimal("DetailLine").map(BigDecimal::intValueExact).orElse(n))
@@ -234,6 +237,10 @@ public final class RowMappers {
                 .put(SysproExtensions.BRANCH, r.textOr("Branch", ""))
                 .build());
     return b.build();
+  }
+
+  private static BigDecimal flip(BigDecimal v, boolean negated) {
+    return negated ? v.negate() : v;
   }
 
   private static String email(String e) {
