@@ -14,19 +14,19 @@ import java.util.Random;
 
 /**
  * Seeds a realistic company into the SYSPRO simulator: customers across eight currencies and AR
- * invoices of two to four taxed lines each, generated from a seed (the same seed, the same
+ * invoices of two to four taxed lines each (every customer with a tax registration number), generated from a seed (the same seed, the same
  * company).
  */
 public final class DemoCompany {
   private static final String[][] CUSTOMERS = {
-    {"C1000", "Northwind Traders", "USD", "ap@northwind.test", "0"},
-    {"C1001", "Café Zürich AG", "CHF", "kreditoren@cafe-zuerich.test", "8.1"},
-    {"C1002", "Müller Maschinenbau GmbH", "EUR", "rechnung@mueller-mb.test", "19"},
-    {"C1003", "Brighton Tea Company", "GBP", "accounts@brightontea.test", "20"},
-    {"C1004", "Sakura Trading KK", "JPY", "keiri@sakura-trading.test", "10"},
-    {"C1005", "Maple Leaf Supplies", "CAD", "payables@mapleleaf.test", "5"},
-    {"C1006", "Outback Outfitters", "AUD", "accounts@outback.test", "10"},
-    {"C1007", "Fjord Fisheries AS", "NOK", "faktura@fjordfisk.test", "25"},
+    {"C1000", "Northwind Traders", "USD", "ap@northwind.test", "0", "91-1234567"},
+    {"C1001", "Café Zürich AG", "CHF", "kreditoren@cafe-zuerich.test", "8.1", "CHE-116.281.710 MWST"},
+    {"C1002", "Müller Maschinenbau GmbH", "EUR", "rechnung@mueller-mb.test", "19", "DE811234567"},
+    {"C1003", "Brighton Tea Company", "GBP", "accounts@brightontea.test", "20", "GB123456789"},
+    {"C1004", "Sakura Trading KK", "JPY", "keiri@sakura-trading.test", "10", "T1234567890123"},
+    {"C1005", "Maple Leaf Supplies", "CAD", "payables@mapleleaf.test", "5", "123456789RT0001"},
+    {"C1006", "Outback Outfitters", "AUD", "accounts@outback.test", "10", "51 824 753 556"},
+    {"C1007", "Fjord Fisheries AS", "NOK", "faktura@fjordfisk.test", "25", "NO923456789MVA"},
   };
   private static final String[][] ADDRESSES = {
     {"1200 Harbor Blvd", "Seattle WA", "98101"},
@@ -68,6 +68,11 @@ public final class DemoCompany {
     return out;
   }
 
+  /** The tax registration number of customer {@code i} (made unique beyond the named ones). */
+  private static String taxId(int i, String base) {
+    return i < CUSTOMERS.length ? base : base + "-" + (i / CUSTOMERS.length + 1);
+  }
+
   private static String code(int i) {
     return i < CUSTOMERS.length ? CUSTOMERS[i][0] : String.format("C%04d", 1000 + i);
   }
@@ -87,7 +92,8 @@ public final class DemoCompany {
     for (int i = 0; i < customers; i++) {
       String[] c = CUSTOMERS[i % CUSTOMERS.length];
       String name = i < CUSTOMERS.length ? c[1] : c[1] + " " + (i / CUSTOMERS.length + 1);
-      sim.addCustomer(Customer.of(code(i), name).withCurrency(c[2]).withEmail(c[3]));
+      sim.addCustomer(
+          Customer.of(code(i), name).withCurrency(c[2]).withEmail(c[3]).withTaxId(taxId(i, c[5])));
     }
     Random random = new Random(seed);
     LocalDate today = LocalDate.ofInstant(sim.now(), java.time.ZoneOffset.UTC);

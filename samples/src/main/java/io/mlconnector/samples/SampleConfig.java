@@ -42,6 +42,9 @@ import java.util.TreeMap;
  *   <tr><td>{@code syspro.odata.url}</td><td>OData service root of the company</td></tr>
  *   <tr><td>{@code syspro.operator}, {@code syspro.company}</td><td>operator code, company id</td></tr>
  *   <tr><td>{@code syspro.odata.user}</td><td>OData user (default: the operator)</td></tr>
+ *   <tr><td>{@code syspro.customer.tax.column}</td><td>the {@code ArCustomer} column holding the tax
+ *       registration number (default {@code TaxRegnNum}; unconfirmed, check the site's OData
+ *       {@code $metadata})</td></tr>
  *   <tr><td>{@code syspro.operator.password}, {@code syspro.company.password}, {@code
  *       syspro.odata.password}</td><td>secrets</td></tr>
  *   <tr><td>{@code stripe.api.key}, {@code stripe.webhook.secret}</td><td>secrets</td></tr>
@@ -241,6 +244,7 @@ public final class SampleConfig {
                 value("syspro.company").orElseThrow(), reveal(syspro, COMPANY_PASSWORD)))
             .odata(value("syspro.odata.url").orElseThrow(), value("syspro.odata.user").orElse(operator),
                 reveal(syspro, ODATA_PASSWORD))
+            .customerTaxIdColumn(value("syspro.customer.tax.column").orElse("TaxRegnNum"))
             .build();
     StripeConfig.Builder stb =
         StripeConfig.builder().tenant(tenant()).credentialId(tenant() + "/stripe")
