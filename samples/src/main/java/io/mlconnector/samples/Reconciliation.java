@@ -34,8 +34,8 @@ import java.util.Set;
  *
  * <p>What Stripe says is owed is the invoice's {@code amount_remaining} plus what went back to the
  * customer after paying: refunds, and disputes whose funds are withdrawn (needing a response,
- * under review or lost; a won dispute returns the funds). The invoice totals (lines and tax) must
- * agree as well. An invoice that is not in Stripe is reported as such.
+ * under review or lost; a won dispute returns the funds); a void invoice (cancelled in SYSPRO)
+ * owes nothing. The invoice totals (lines and tax) must agree as well. An invoice that is not in Stripe is reported as such.
  *
  * @param lines one line per SYSPRO invoice, in SYSPRO's order
  */
@@ -160,7 +160,8 @@ public record Reconciliation(List<Line> lines) {
     com.stripe.model.Invoice s = stripe.retrieveStripeInvoice(id);
     String cur = s.getCurrency();
     Money stripeTotal = currencies.toMoney(nz(s.getTotal()), cur);
-    long owed = nz(s.getAmountRemaining());
+    // a void invoice (an invoice cancelled in SYSPRO) is not collectible: nothing remains owed on it
+    long owed = "void".equals(s.getStatus()) ? 0 : nz(s.getAmountRemaining());
     for (InvoicePayment ip : stripe.listInvoicePayments(id)) {
       if (!"paid".equals(ip.getStatus()) || ip.getPayment() == null || ip.getPayment().getPaymentIntent() == null) {
         continue;
