@@ -8,6 +8,7 @@ import io.mlconnector.stripe.StripeCanonical;
 import io.mlconnector.syspro.SysproRefs;
 import io.mlconnector.testkit.stripe.StripeSimulator;
 import io.mlconnector.testkit.syspro.ArInvoice;
+import io.mlconnector.testkit.syspro.SysproSimulator;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -22,8 +23,8 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * The offline demo: a SYSPRO and a Stripe simulator, an embedded H2 store under the data
  * directory, a webhook endpoint on a local port. It seeds a company, syncs customers and invoices
- * to Stripe, has customers pay (in full and in part), refund and dispute some invoices, syncs
- * the money back into SYSPRO and prints a summary and the reconciliation report.
+ * to Stripe, has customers pay (in full and in part), refund and dispute some invoices, cancels
+ * some in SYSPRO (voided in Stripe), syncs the money back into SYSPRO and prints a summary and the reconciliation report.
  */
 public final class Demo {
   /** The demo's tenant. */
@@ -67,7 +68,7 @@ public final class Demo {
         out.printf("SYSPRO -> Stripe: %d customers, %d invoices written%n",
             first.get(SysproStripeSync.CUSTOMERS).written(), first.get(SysproStripeSync.INVOICES).written());
 
-        List<String> story = customersPay(app, stripe, seeded);
+        List<String> story = customersPay(app, stripe, sims.syspro(), seeded);
         story.forEach(s -> out.println("  " + s));
         awaitDeliveries(stripe);
 
@@ -98,8 +99,13 @@ public final class Demo {
     }
   }
 
-  /** Simulated customers pay, part-pay, refund and dispute; returns what happened, one line each. */
-  static List<String> customersPay(SampleApp app, StripeSimulator stripe, List<ArInvoice> invoices) {
+  /**
+   * Simulated customers pay, part-pay, refund and dispute, and SYSPRO cancels some invoices (a
+   * credit note under the invoice's number; the next run voids the Stripe invoice); returns what
+   * happened, one line each.
+   */
+  static List<String> customersPay(
+      SampleApp app, StripeSimulator stripe, SysproSimulator syspro, List<ArInvoice> invoices) {
     List<String> story = new ArrayList<>();
     for (int i = 0; i < invoices.size(); i++) {
       ArInvoice inv = invoices.get(i);
@@ -133,7 +139,14 @@ public final class Demo {
           stripe.closeDispute(dispute, true);
           story.add(inv.invoice() + ": paid, disputed, dispute won");
         }
-        default -> story.add(inv.invoice() + ": still open");
+        default -> {
+          if (i % 12 == 11) {
+            syspro.cancelArInvoice(inv.customer(), inv.invoice());
+            story.add(inv.invoice() + ": cancelled in SYSPRO (credit note), to be voided in Stripe");
+          } else {
+            story.add(inv.invoice() + ": still open");
+          }
+        }
       }
     }
     return story;
