@@ -29,8 +29,9 @@ import java.util.Objects;
  * <ul>
  *   <li>Customer: connector-stripe's default, plus the tax id in the customer's metadata ({@value
  *       #TAX_ID_METADATA}).
- *   <li>Invoice: connector-stripe's default; an invoice already paid in SYSPRO before it ever
- *       reached Stripe is refused (there is nothing to collect).
+ *   <li>Invoice: connector-stripe's default (an invoice cancelled in SYSPRO voids its Stripe
+ *       invoice); an invoice already paid or cancelled in SYSPRO before it ever reached Stripe is
+ *       refused (there is nothing to collect).
  *   <li>Payment, refund, dispute (Stripe to SYSPRO): the sources name the SYSPRO invoice behind
  *       the Stripe invoice (its stamp, which survives a re-issue); the mapper checks that this
  *       tenant's invoice flow issued it (else, as for a Stripe invoice ref it finds in no mapping,
@@ -98,6 +99,11 @@ public final class SysproStripeMappers {
       if (inv.status() == Invoice.Status.PAID
           && context.resolve(inv.ref(), StripeCanonical.SYSTEM).isEmpty()) {
         throw context.refuse("invoice " + inv.number() + " was paid in SYSPRO before it reached Stripe;"
+            + " there is nothing to collect");
+      }
+      if (inv.status() == Invoice.Status.CANCELLED
+          && context.resolve(inv.ref(), StripeCanonical.SYSTEM).isEmpty()) {
+        throw context.refuse("invoice " + inv.number() + " was cancelled in SYSPRO before it reached Stripe;"
             + " there is nothing to collect");
       }
       return base.map(inv, context);

@@ -51,4 +51,20 @@ class InvoiceCancellationTest {
       assertThat(h.deadLetters()).isEmpty();
     }
   }
+
+  @Test
+  void anInvoiceCancelledBeforeItReachedStripeIsRefusedWithItsReason() {
+    try (Harness h = new Harness()) {
+      List<ArInvoice> invoices = h.seed(1, 2);
+      ArInvoice cancelled = invoices.get(1);
+      h.syspro().cancelArInvoice(cancelled.customer(), cancelled.invoice());
+      h.runOnce();
+
+      assertThat(Demo.stripeInvoice(h.app, cancelled)).isEmpty();
+      assertThat(Demo.stripeInvoice(h.app, invoices.get(0))).isPresent();
+      assertThat(h.stripe().count("invoice", i -> true)).isEqualTo(1);
+      assertThat(h.deadLetters()).singleElement()
+          .satisfies(d -> assertThat(d.lastError()).contains(cancelled.invoice(), "cancelled in SYSPRO before it reached Stripe"));
+    }
+  }
 }
