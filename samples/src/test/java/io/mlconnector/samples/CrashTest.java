@@ -27,6 +27,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The sample runs in its own JVM on an embedded H2 store and is killed (SIGKILL) at seeded random
@@ -35,6 +36,8 @@ import org.junit.jupiter.api.Test;
  * Stripe and every payment is posted exactly once in SYSPRO.
  */
 class CrashTest {
+  @TempDir Path tempDir;
+
   private static final int INVOICES = 500;
   private static final int KILLS = 10;
 
@@ -43,7 +46,7 @@ class CrashTest {
     Random random = new Random(20261121);
     try (SimulatedSystems sims = SimulatedSystems.builder().threads(8).start()) {
       List<ArInvoice> invoices = DemoCompany.seed(sims.syspro(), DemoCompany.customerCount(), INVOICES, 3);
-      Path dir = Files.createTempDirectory("mlc-crash");
+      Path dir = tempDir;
       int port = freePort();
       Map<String, String> extra = new HashMap<>();
       extra.put("data.dir", dir.resolve("data").toString());

@@ -14,11 +14,13 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
 
 /** Simulators plus the sample app on a fresh H2 store, for one end-to-end test (test helper). */
 final class Harness implements AutoCloseable {
@@ -138,5 +140,15 @@ final class Harness implements AutoCloseable {
   public void close() {
     app.close();
     sims.close();
+    deleteTree(dir);
+  }
+
+  /** Removes a test's data directory (the H2 store, the credential files). */
+  static void deleteTree(Path root) {
+    try (Stream<Path> paths = Files.walk(root)) {
+      paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not delete " + root, e);
+    }
   }
 }

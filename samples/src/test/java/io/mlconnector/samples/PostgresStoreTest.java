@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.mlconnector.testkit.syspro.ArInvoice;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.time.Duration;
@@ -12,12 +13,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The sample on a PostgreSQL store ({@code store=postgresql}) at {@code 127.0.0.1:5432}, database
  * {@code test}: skipped with a message when there is no server, except under {@code CI=true}.
  */
 class PostgresStoreTest {
+  @TempDir Path tempDir;
+
   private static final String URL = "jdbc:postgresql://127.0.0.1:5432/test";
 
   @Test
@@ -35,7 +39,7 @@ class PostgresStoreTest {
     try (SimulatedSystems sims = SimulatedSystems.builder().start()) {
       List<ArInvoice> invoices = DemoCompany.seed(sims.syspro(), 2, 3, 9);
       Map<String, String> props = sims.properties(tenant, Map.of(
-          "data.dir", Files.createTempDirectory("mlc-pg").toString(),
+          "data.dir", tempDir.toString(),
           "webhook.host", "127.0.0.1", "webhook.port", "0",
           "store", "postgresql", "store.jdbc.url", URL, "store.jdbc.user", "postgres",
           "store.table.prefix", "mlc_samples_", "engine.pending.grace", "PT0S"));

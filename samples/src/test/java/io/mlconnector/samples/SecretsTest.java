@@ -23,6 +23,7 @@ import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Runs the sample (its own JVM, DEBUG logging) with known credentials, through failures (429s,
@@ -30,6 +31,8 @@ import org.junit.jupiter.api.Test;
  * dead letters and the files it keeps at rest.
  */
 class SecretsTest {
+  @TempDir Path tempDir;
+
   private static final String OPERATOR_PW = "KnownOperatorPw8251";
   private static final String ODATA_PW = "KnownODataPw7731";
   private static final String WEBHOOK_SECRET = "whsec_KnownWebhookSecret4417";
@@ -41,7 +44,7 @@ class SecretsTest {
     try (SimulatedSystems sims = SimulatedSystems.builder()
         .secrets(OPERATOR_PW, ODATA_PW, WEBHOOK_SECRET).stripeApiKey(STRIPE_KEY).start()) {
       List<ArInvoice> invoices = DemoCompany.seed(sims.syspro(), 3, 4, 5);
-      Path dir = Files.createTempDirectory("mlc-secrets");
+      Path dir = tempDir;
       Path logback = dir.resolve("logback-debug.xml");
       Files.writeString(logback, """
           <configuration>

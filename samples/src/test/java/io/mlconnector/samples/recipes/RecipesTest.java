@@ -10,15 +10,17 @@ import io.mlconnector.samples.SampleConfig;
 import io.mlconnector.core.credential.KeyProvider;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Map;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The recipes do what they say. */
 class RecipesTest {
+  @TempDir Path tempDir;
 
   @Test
   void anOverriddenMapperAndAHostMountedEndpointWork() throws Exception {
@@ -27,7 +29,7 @@ class RecipesTest {
       byte[] key = new byte[32];
       new SecureRandom().nextBytes(key);
       Map<String, String> props = sims.properties("acme", Map.of(
-          "data.dir", Files.createTempDirectory("mlc-recipes").toString(),
+          "data.dir", tempDir.toString(),
           "webhook.host", "127.0.0.1", "webhook.port", "0", "engine.pending.grace", "PT0S"));
       try (SampleApp app = SampleApp.open(SampleConfig.of(props, "test"),
           KeyProvider.of("k", Map.of("k", new SecretKeySpec(key, "AES"))), OverrideOneMapper::apply)) {
