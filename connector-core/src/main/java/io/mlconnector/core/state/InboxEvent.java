@@ -7,7 +7,8 @@ import java.time.Instant;
  *
  * @param id the store's id (0 before it is stored)
  * @param tenant the tenant
- * @param source the sending system, for example {@code stripe}
+ * @param source the inbox: the SyncEngine stores each webhook flow's events under {@code
+ *     <sending system>/<flow>}, for example {@code stripe/payments}
  * @param eventId the sender's event id, unique per (tenant, source)
  * @param type the event type, for example {@code invoice.paid}
  * @param payload the verified raw body

@@ -87,7 +87,7 @@ class GracefulShutdownTest {
     assertThat(store.lease("acme", "erp-events")).isEmpty();
     // the clock has not moved, so the 5-minute claims cannot have lapsed: they were given back
     List<InboxEvent> reclaimed =
-        store.claimInbox("acme", "erp", "node-2", Duration.ofMinutes(5), 10);
+        store.claimInbox("acme", "erp/erp-events", "node-2", Duration.ofMinutes(5), 10);
     assertThat(reclaimed).extracting(InboxEvent::eventId).containsExactlyInAnyOrder("evt_2", "evt_3");
     assertThat(reclaimed).extracting(InboxEvent::eventId)
         .doesNotContain(sink.stored().get(0).stamp().id().replace("inv-", "evt_"));

@@ -43,6 +43,7 @@ final class MemorySink implements Sink<Target> {
   }
 
   private final String tenant;
+  private final String system;
   private final Map<String, Stored> targets = new ConcurrentHashMap<>();
   private final Map<ExternalRef, AtomicInteger> creates = new ConcurrentHashMap<>();
   private final AtomicInteger sequence = new AtomicInteger();
@@ -53,16 +54,22 @@ final class MemorySink implements Sink<Target> {
   volatile boolean stampsOperationKey = true;
 
   MemorySink(String tenant) {
+    this(tenant, "crm");
+  }
+
+  /** A sink of another target system (two flows writing one source to two systems). */
+  MemorySink(String tenant, String system) {
     this.tenant = tenant;
+    this.system = system;
   }
 
   @Override
   public String system() {
-    return "crm";
+    return system;
   }
 
   private ExternalRef ref(String id) {
-    return ExternalRef.of("crm", tenant, "invoice", id);
+    return ExternalRef.of(system, tenant, "invoice", id);
   }
 
   private void before(String call, WriteContext context, boolean write) {
@@ -72,7 +79,7 @@ final class MemorySink implements Sink<Target> {
       throw new AssertionError("sink of " + tenant + " called for tenant " + context.tenant());
     }
     Fault fault = plan.next(call, context);
-    ErrorDetails details = ErrorDetails.of("crm", call);
+    ErrorDetails details = ErrorDetails.of(system, call);
     switch (fault) {
       case CONNECTION_RESET -> throw new TransientException(details, new IOException("connection reset"));
       case SERVER_ERROR -> throw new TransientException(details.withHttpStatus(503));
@@ -95,7 +102,7 @@ final class MemorySink implements Sink<Target> {
     if (lostAfterCommit.get()) {
       lostAfterCommit.set(false);
       throw new TransientException(
-          ErrorDetails.of("crm", call), new IOException("response lost after commit"));
+          ErrorDetails.of(system, call), new IOException("response lost after commit"));
     }
     return new WriteResult(ref(stored.id()), Map.of("number", "N-" + stored.id()),
         stampsOperationKey ? stored.operationKey() : null);
@@ -117,7 +124,7 @@ final class MemorySink implements Sink<Target> {
     Stored old = targets.get(target.id());
     if (old == null) {
       lostAfterCommit.set(false);
-      throw new NotFoundException(ErrorDetails.of("crm", "update").withHttpStatus(404));
+      throw new NotFoundException(ErrorDetails.of(system, "update").withHttpStatus(404));
     }
     Stored stored = new Stored(old.id(), old.stamp(), context.operationKey(), record, old.writes() + 1);
     targets.put(old.id(), stored);

@@ -232,7 +232,7 @@ class WebhookFlowTest {
     assertThat(crossTenant.status()).isEqualTo(401);
     assertThat(unsigned.status()).isEqualTo(401);
     assertThat(unsigned.body()).isEqualTo("missing X-Signature");
-    assertThat(store.claimInbox(TENANT, "erp", "probe", Duration.ofMinutes(1), 10)).isEmpty();
+    assertThat(store.claimInbox(TENANT, "erp/erp-events", "probe", Duration.ofMinutes(1), 10)).isEmpty();
     assertThat(run(TENANT).read()).isZero();
     assertThat(sinks.computeIfAbsent(TENANT, MemorySink::new).stored()).isEmpty();
   }
@@ -249,7 +249,7 @@ class WebhookFlowTest {
     assertThat(notAnEvent.body()).isEqualTo("body is not an event");
     assertThat(empty.status()).isEqualTo(400);
     assertThat(stranger.status()).isEqualTo(404);
-    assertThat(store.claimInbox(TENANT, "erp", "probe", Duration.ofMinutes(1), 10)).isEmpty();
+    assertThat(store.claimInbox(TENANT, "erp/erp-events", "probe", Duration.ofMinutes(1), 10)).isEmpty();
   }
 
   @Test
@@ -312,7 +312,7 @@ class WebhookFlowTest {
 
     assertThat(report.skipped()).isEqualTo(2);
     assertThat(report.written()).isZero();
-    assertThat(store.claimInbox(TENANT, "erp", "probe", Duration.ofMinutes(1), 10)).isEmpty();
+    assertThat(store.claimInbox(TENANT, "erp/erp-events", "probe", Duration.ofMinutes(1), 10)).isEmpty();
   }
 
   @Test
@@ -374,5 +374,48 @@ class WebhookFlowTest {
     assertThat(first.failed()).isEqualTo(1);
     assertThat(first.written()).isZero();
     assertThat(second.written()).isEqualTo(1);
+  }
+
+  @Test
+  void twoFlowsFedByOneSenderKeepTheirOwnInboxes() {
+    Map<String, MemorySink> auditSinks = new ConcurrentHashMap<>();
+    engine = SyncEngine.builder()
+        .store(store)
+        .clock(clock)
+        .nodeId("node-1")
+        .addFlow(Flow.webhook("erp-events", Item.class,
+                t -> systems.computeIfAbsent(t, Objects::new),
+                t -> new HmacVerifier(SECRETS.get(t)),
+                Target.class, t -> sinks.computeIfAbsent(t, MemorySink::new))
+            .mapper(Target::map)
+            .build())
+        .addFlow(Flow.webhook("erp-copies", Item.class,
+                t -> systems.computeIfAbsent(t, Objects::new),
+                t -> new HmacVerifier(SECRETS.get(t)),
+                Target.class, t -> auditSinks.computeIfAbsent(t, x -> new MemorySink(x, "archive")))
+            .mapper(Target::map)
+            .build())
+        .tenants(List.of("acme"))
+        .build();
+    system(TENANT).current.put("inv-1", Item.of(TENANT, "inv-1", 1, "first"));
+    system(TENANT).current.put("inv-2", Item.of(TENANT, "inv-2", 1, "second"));
+    WebhookEndpoint events = engine.webhookEndpoint("erp-events");
+    WebhookEndpoint copies = engine.webhookEndpoint("erp-copies");
+
+    // one event only for the first flow, one delivered to both
+    deliver(events, TENANT, event("evt_1", "invoice.updated", "inv-1"), "whsec_acme");
+    String shared = event("evt_2", "invoice.updated", "inv-2");
+    WebhookResponse toEvents = deliver(events, TENANT, shared, "whsec_acme");
+    WebhookResponse toCopies = deliver(copies, TENANT, shared, "whsec_acme");
+    clock.advance(Duration.ofSeconds(1));
+    RunReport copiesRun = engine.runOnce(TENANT, "erp-copies");
+    RunReport eventsRun = engine.runOnce(TENANT, "erp-events");
+
+    assertThat(toEvents.body()).isEqualTo("stored");
+    assertThat(toCopies.body()).isEqualTo("stored");
+    assertThat(copiesRun.written()).isEqualTo(1);
+    assertThat(eventsRun.written()).isEqualTo(2);
+    assertThat(auditSinks.get(TENANT).stored()).hasSize(1);
+    assertThat(sinks.get(TENANT).stored()).hasSize(2);
   }
 }

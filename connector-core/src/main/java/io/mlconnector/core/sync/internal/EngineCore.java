@@ -197,13 +197,13 @@ public final class EngineCore {
       listener.webhookRejected(tenant, flow.name(), 400, "unreadable event");
       return new WebhookResponse(400, "unreadable event");
     }
-    String system = ((WebhookSource<S>) tf.source()).system();
+    String inbox = inboxOf(((WebhookSource<S>) tf.source()).system(), flow.name());
     boolean fresh;
     try {
       fresh =
           store.receive(
               InboxEvent.received(
-                  tenant, system, event.eventId(), event.type(),
+                  tenant, inbox, event.eventId(), event.type(),
                   new String(rawBody, StandardCharsets.UTF_8), clock.instant()));
     } catch (RuntimeException e) {
       log.error("webhook event {} could not be stored; answering 503", event.eventId(), e);
@@ -211,6 +211,15 @@ public final class EngineCore {
     }
     listener.webhookReceived(tenant, flow.name(), event.eventId(), !fresh);
     return new WebhookResponse(200, fresh ? "stored" : "duplicate");
+  }
+
+  /**
+   * The inbox of a webhook flow: its sending system and its name. Each flow has its own inbox, so
+   * two flows fed by one sender (payments and refunds from Stripe, say) never claim each other's
+   * events, and a delivery is stored once per flow that receives it.
+   */
+  public static String inboxOf(String system, String flowName) {
+    return system + "/" + flowName;
   }
 
   /** Reports a request refused before verification. */

@@ -608,7 +608,12 @@ final class FlowRun<S, T> {
     while (true) {
       checkContinue();
       List<InboxEvent> claimed =
-          store.claimInbox(tenant, source.system(), core.node, core.claimTtl, flow.pageSize());
+          store.claimInbox(
+              tenant,
+              EngineCore.inboxOf(source.system(), flow.name()),
+              core.node,
+              core.claimTtl,
+              flow.pageSize());
       List<InboxEvent> events = new ArrayList<>();
       for (InboxEvent event : claimed) {
         if (seen.add(event.id())) {
@@ -637,7 +642,12 @@ final class FlowRun<S, T> {
         boolean fresh =
             store.receive(
                 InboxEvent.received(
-                    tenant, source.system(), event.eventId(), event.type(), event.payload(), now()));
+                    tenant,
+                    EngineCore.inboxOf(source.system(), flow.name()),
+                    event.eventId(),
+                    event.type(),
+                    event.payload(),
+                    now()));
         if (fresh) {
           core.listener.webhookReceived(tenant, flow.name(), event.eventId(), false);
         }
