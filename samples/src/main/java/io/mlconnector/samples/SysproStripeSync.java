@@ -16,7 +16,7 @@ import io.mlconnector.core.sync.SyncListener;
 import io.mlconnector.core.sync.TenantScoped;
 import io.mlconnector.core.sync.WebhookEndpoint;
 import io.mlconnector.samples.internal.ContentVersionedInvoices;
-import io.mlconnector.samples.internal.InboxSource;
+import io.mlconnector.samples.internal.EnrichingSource;
 import io.mlconnector.samples.internal.InvoiceLinks;
 import io.mlconnector.stripe.StripeCustomerRequest;
 import io.mlconnector.stripe.StripeCustomerSink;
@@ -103,19 +103,19 @@ public final class SysproStripeSync implements AutoCloseable {
             .retryPolicy(retry).build();
     Flow<Payment, Payment> payments =
         Flow.webhook(PAYMENTS, Payment.class,
-                x -> new InboxSource<>(StripeSources.payments(t.forTenant(x).systems.stripe()), "stripe-payments",
+                x -> new EnrichingSource<>(StripeSources.payments(t.forTenant(x).systems.stripe()),
                     t.forTenant(x).links::payment, t.forTenant(x).systems.stripe(), b.backstopLookback),
                 x -> t.forTenant(x).systems.webhooks(), Payment.class, x -> t.forTenant(x).sync.payments())
             .parallelism(b.inboundParallelism).schedule(b.interval, b.jitter).retryPolicy(retry).build();
     Flow<Refund, Refund> refunds =
         Flow.webhook(REFUNDS, Refund.class,
-                x -> new InboxSource<>(StripeSources.refunds(t.forTenant(x).systems.stripe()), "stripe-refunds",
+                x -> new EnrichingSource<>(StripeSources.refunds(t.forTenant(x).systems.stripe()),
                     t.forTenant(x).links::refund, t.forTenant(x).systems.stripe(), b.backstopLookback),
                 x -> t.forTenant(x).systems.webhooks(), Refund.class, x -> t.forTenant(x).sync.refunds())
             .parallelism(b.inboundParallelism).schedule(b.interval, b.jitter).retryPolicy(retry).build();
     Flow<Dispute, Dispute> disputes =
         Flow.webhook(DISPUTES, Dispute.class,
-                x -> new InboxSource<>(StripeSources.disputes(t.forTenant(x).systems.stripe()), "stripe-disputes",
+                x -> new EnrichingSource<>(StripeSources.disputes(t.forTenant(x).systems.stripe()),
                     t.forTenant(x).links::dispute, t.forTenant(x).systems.stripe(), b.backstopLookback),
                 x -> t.forTenant(x).systems.webhooks(), Dispute.class, x -> t.forTenant(x).sync.disputes())
             .parallelism(b.inboundParallelism).schedule(b.interval, b.jitter).retryPolicy(retry).build();

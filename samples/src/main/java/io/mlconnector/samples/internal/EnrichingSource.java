@@ -16,31 +16,27 @@ import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 /**
- * A Stripe webhook source under an inbox name of its own, optionally enriching what it fetches.
- *
- * <p>The engine keys its webhook inbox by the source's {@link #system()}, so flows fed by one
- * sender would claim each other's events; giving each flow its own inbox name ({@code
- * stripe-payments}, {@code stripe-refunds} ...) lets one delivery reach every flow, each of which
- * keeps the event types it handles. Record refs keep the system {@code stripe}.
+ * A Stripe webhook source that enriches what it fetches (links a payment to its SYSPRO invoice) and
+ * can bound the first backstop read. The engine gives every webhook flow its own inbox, so one
+ * delivery reaches the payments, refunds and disputes flows, each of which keeps the event types it
+ * handles.
  *
  * @param <S> the record type
  */
-public final class InboxSource<S> implements WebhookSource<S> {
+public final class EnrichingSource<S> implements WebhookSource<S> {
   private final WebhookSource<S> delegate;
-  private final String inbox;
   private final UnaryOperator<S> enrich;
   private final StripeConnector stripe;
   private final Duration firstLookback;
 
   /**
-   * Wraps {@code delegate} under the inbox name {@code inbox}. With {@code firstLookback} set, the
+   * Wraps {@code delegate}, applying {@code enrich} to every fetched record. With {@code firstLookback} set, the
    * first backstop read (no cursor yet) reads the events of that last stretch of time instead of
    * connector-stripe's default look-back ({@link StripeSources#DEFAULT_LOOKBACK}).
    */
-  public InboxSource(WebhookSource<S> delegate, String inbox, UnaryOperator<S> enrich, StripeConnector stripe,
+  public EnrichingSource(WebhookSource<S> delegate, UnaryOperator<S> enrich, StripeConnector stripe,
       Duration firstLookback) {
     this.delegate = Objects.requireNonNull(delegate, "delegate");
-    this.inbox = Objects.requireNonNull(inbox, "inbox");
     this.enrich = Objects.requireNonNull(enrich, "enrich");
     this.stripe = Objects.requireNonNull(stripe, "stripe");
     this.firstLookback = firstLookback;
@@ -48,7 +44,7 @@ public final class InboxSource<S> implements WebhookSource<S> {
 
   @Override
   public String system() {
-    return inbox;
+    return delegate.system();
   }
 
   @Override
