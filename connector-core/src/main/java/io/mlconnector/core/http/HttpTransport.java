@@ -124,6 +124,13 @@ public final class HttpTransport implements Closeable {
     return client;
   }
 
+  /** Drops what this transport keeps for a credential (see {@link TenantClient#release()}). */
+  void forget(CredentialKey key) {
+    sessions.remove(key);
+    callSlots.remove(key);
+    sessionClients.remove(key);
+  }
+
   /** The shared OkHttp client (no tenant settings, no interceptors of this SDK). */
   public OkHttpClient okHttpClient() {
     return okHttpClient;

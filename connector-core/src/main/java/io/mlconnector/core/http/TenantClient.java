@@ -290,6 +290,23 @@ public final class TenantClient {
     }
   }
 
+  /**
+   * Ends this client for good: logs its session out (as {@link #endSession()}) and makes the
+   * transport forget everything it keeps for the credential (session holder, call slots), so a
+   * host that creates and drops many clients does not accumulate them. The logout is attempted
+   * even when it then fails; the entries are dropped either way. Clients that share the credential
+   * must not be used afterwards.
+   *
+   * @throws ConnectorException when the logout request fails (after the entries were dropped)
+   */
+  public void release() {
+    try {
+      endSession();
+    } finally {
+      transport.forget(key);
+    }
+  }
+
   private Duration elapsed(Instant start) {
     return Duration.between(start, transport.clock().instant());
   }

@@ -7,8 +7,10 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.mlconnector.core.error.ConnectorException;
 import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -125,5 +127,42 @@ class TransportCloseTest {
 
     assertThat(auth.logins).hasValue(1);
     assertThat(auth.loggedOut).isEmpty();
+  }
+
+  @Test
+  void aReleasedClientLogsOutAndTheTransportForgetsItsCredential() {
+    wm.stubFor(get("/b1s/v1/Items").willReturn(okJson("{\"value\":[]}")));
+    HttpTransport transport = HttpTransport.builder().build();
+    CountingAuth first = new CountingAuth("manager", false);
+    TenantClient client = client(transport, "acme/manager", first);
+    call(client);
+    CredentialKey key = client.credentialKey();
+
+    client.release();
+    CountingAuth second = new CountingAuth("renewed", false);
+    call(client(transport, "acme/manager", second)); // a later client of the key starts afresh
+    transport.close();
+
+    assertThat(first.loggedOut).containsExactly("manager-1");
+    assertThat(second.logins).hasValue(1);
+    assertThat(second.loggedOut).containsExactly("renewed-1");
+    assertThat(transport.sessionHolderIfPresent(key)).isNotNull();
+    transport.forget(key);
+    assertThat(transport.sessionHolderIfPresent(key)).isNull();
+  }
+
+  @Test
+  void releaseDropsTheCredentialEvenWhenTheLogoutFails() {
+    wm.stubFor(get("/b1s/v1/Items").willReturn(okJson("{\"value\":[]}")));
+    HttpTransport transport = HttpTransport.builder().build();
+    CountingAuth failing = new CountingAuth("manager", true);
+    TenantClient client = client(transport, "acme/manager", failing);
+    call(client);
+
+    assertThatThrownBy(client::release).isInstanceOf(ConnectorException.class);
+    transport.close();
+
+    assertThat(transport.sessionHolderIfPresent(client.credentialKey())).isNull();
+    assertThat(failing.loggedOut).containsExactly("manager-1"); // not logged out again on close
   }
 }

@@ -214,7 +214,7 @@ public final class SessionPool implements EnetSession.Pool, AutoCloseable {
   /** Logs off a slot that has left the pool for good and drops its logon values. */
   private static void logoff(EnetSession slot) {
     try {
-      slot.client().endSession();
+      slot.client().release();
     } catch (RuntimeException e) {
       LOG.warn("Logoff of SYSPRO session slot {} failed: {}", slot.index(), e.getMessage());
     } finally {
