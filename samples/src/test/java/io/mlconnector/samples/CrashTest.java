@@ -27,6 +27,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -36,7 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Stripe and every payment is posted exactly once in SYSPRO.
  */
 class CrashTest {
-  @TempDir Path tempDir;
+  @TempDir(cleanup = CleanupMode.ON_SUCCESS) Path tempDir; // kept when the test fails, for its logs
 
   private static final int INVOICES = 500;
   private static final int KILLS = 10;
@@ -92,10 +93,10 @@ class CrashTest {
 
       Process last = start(config, env, dir.resolve("child-last.log"));
       try {
-        long deadline = System.nanoTime() + Duration.ofSeconds(150).toNanos();
+        long deadline = System.nanoTime() + Duration.ofSeconds(300).toNanos(); // liveness bound only (loaded 2-core CI)
         while (!(allIssued(sims, invoices) && allPosted(stripe, sims))) {
           assertThat(last.isAlive()).as("the sample stopped; see " + dir).isTrue();
-          assertThat(System.nanoTime()).as("not settled within 150 s; see " + dir).isLessThan(deadline);
+          assertThat(System.nanoTime()).as("not settled within 300 s; see " + dir).isLessThan(deadline);
           Harness.pause(500);
         }
       } finally {

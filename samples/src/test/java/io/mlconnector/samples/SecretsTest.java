@@ -23,6 +23,7 @@ import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -31,7 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
  * dead letters and the files it keeps at rest.
  */
 class SecretsTest {
-  @TempDir Path tempDir;
+  @TempDir(cleanup = CleanupMode.ON_SUCCESS) Path tempDir; // kept when the test fails, for its logs
 
   private static final String OPERATOR_PW = "KnownOperatorPw8251";
   private static final String ODATA_PW = "KnownODataPw7731";
