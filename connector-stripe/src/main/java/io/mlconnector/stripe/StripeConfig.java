@@ -42,6 +42,7 @@ public final class StripeConfig {
   private final int lookupScanLimit;
   private final OpenInvoicePolicy openInvoicePolicy;
   private final TaxMode taxMode;
+  private final InvoiceLineMode lineMode;
   private final boolean sendInvoices;
   private final StripeCurrencies currencies;
   private final Clock clock;
@@ -74,6 +75,7 @@ public final class StripeConfig {
     this.lookupScanLimit = b.lookupScanLimit;
     this.openInvoicePolicy = b.openInvoicePolicy;
     this.taxMode = b.taxMode;
+    this.lineMode = b.lineMode;
     this.sendInvoices = b.sendInvoices;
     this.currencies = b.currencies;
     this.clock = b.clock;
@@ -101,6 +103,7 @@ public final class StripeConfig {
     b.lookupScanLimit = lookupScanLimit;
     b.openInvoicePolicy = openInvoicePolicy;
     b.taxMode = taxMode;
+    b.lineMode = lineMode;
     b.sendInvoices = sendInvoices;
     b.currencies = currencies;
     b.clock = clock;
@@ -198,6 +201,11 @@ public final class StripeConfig {
     return taxMode;
   }
 
+  /** How invoice lines are sent to Stripe. */
+  public InvoiceLineMode lineMode() {
+    return lineMode;
+  }
+
   /** Whether finalized invoices are sent ({@code POST /v1/invoices/{id}/send}). */
   public boolean sendInvoices() {
     return sendInvoices;
@@ -237,6 +245,8 @@ public final class StripeConfig {
         + openInvoicePolicy
         + ", taxMode="
         + taxMode
+        + ", lineMode="
+        + lineMode
         + '}';
   }
 
@@ -256,6 +266,7 @@ public final class StripeConfig {
     private int lookupScanLimit = 1000;
     private OpenInvoicePolicy openInvoicePolicy = OpenInvoicePolicy.VOID_AND_REISSUE;
     private TaxMode taxMode = TaxMode.AS_LINES;
+    private InvoiceLineMode lineMode = InvoiceLineMode.ADD_LINES;
     private boolean sendInvoices = true;
     private StripeCurrencies currencies = StripeCurrencies.standard();
     private Clock clock = Clock.systemUTC();
@@ -391,6 +402,15 @@ public final class StripeConfig {
     /** How ERP tax amounts are put on invoices; default {@link TaxMode#AS_LINES}. */
     public Builder taxMode(TaxMode taxMode) {
       this.taxMode = Objects.requireNonNull(taxMode, "taxMode");
+      return this;
+    }
+
+    /**
+     * How invoice lines are sent; default {@link InvoiceLineMode#ADD_LINES} (one request for all
+     * lines).
+     */
+    public Builder lineMode(InvoiceLineMode lineMode) {
+      this.lineMode = Objects.requireNonNull(lineMode, "lineMode");
       return this;
     }
 

@@ -11,6 +11,7 @@ import com.stripe.model.Dispute;
 import com.stripe.model.Event;
 import com.stripe.model.Invoice;
 import com.stripe.model.InvoiceItem;
+import com.stripe.model.InvoiceLineItem;
 import com.stripe.model.InvoicePayment;
 import com.stripe.model.PaymentIntent;
 import com.stripe.model.Payout;
@@ -77,7 +78,7 @@ import org.slf4j.LoggerFactory;
  * process never share a key. The API version is the one stripe-java pins ({@code
  * com.stripe.Stripe.API_VERSION}). Every write carries the idempotency key the caller (the engine)
  * passes, with a step suffix for multi-call operations ({@code <key>/invoice}, {@code
- * <key>/item/0}, {@code <key>/finalize} ...), so repeating an operation with the same key within
+ * <key>/lines}, {@code <key>/finalize} ...), so repeating an operation with the same key within
  * Stripe's 24-hour window replays rather than duplicates. Requests are paced by a per-key budget
  * (25/s test, 100/s live by default); 429s are retried with back-off unless Stripe says {@code
  * Stripe-Should-Retry: false}; connection failures, 409 and 5xx are retried by stripe-java.
@@ -362,8 +363,9 @@ public final class StripeConnector {
 
   /**
    * Issues an ERP invoice for collection: a draft with {@code collection_method=send_invoice} and
-   * {@code days_until_due}, one invoice item per line (and per tax amount with {@link
-   * TaxMode#AS_LINES}), finalization, and sending (unless {@link StripeConfig#sendInvoices()} is
+   * {@code days_until_due}, its lines (and a tax line per tax amount with {@link TaxMode#AS_LINES})
+   * in one {@code add_lines} request, or one invoice item each with {@link
+   * InvoiceLineMode#INVOICE_ITEMS}, finalization, and sending (unless {@link StripeConfig#sendInvoices()} is
    * off or the invoice is already paid, e.g. a zero total). Each step has its own derived
    * idempotency key, so calling this again with the same key after a failure part-way resumes
    * where it stopped without duplicates.
@@ -397,7 +399,7 @@ public final class StripeConnector {
       p.setDescription(request.description());
     }
     Invoice draft = call("POST /v1/invoices", () -> client.v1().invoices().create(p.build(), options(key + "/invoice")));
-    addItems(draft.getId(), request, plan, key);
+    addItems(draft, request, plan, key);
     return finalizeAndSend(draft.getId(), key);
   }
 
@@ -412,31 +414,10 @@ public final class StripeConnector {
     return out;
   }
 
-  private void addItems(String invoiceId, StripeInvoiceRequest request, List<ItemPlan> plan, String key) {
-    if (config.taxMode() == TaxMode.AS_TAX_AMOUNTS) {
-      InvoiceAddLinesParams.Builder p = InvoiceAddLinesParams.builder();
-      for (ItemPlan item : plan) {
-        InvoiceAddLinesParams.Line.Builder l =
-            InvoiceAddLinesParams.Line.builder()
-                .setAmount(item.amount)
-                .setDescription(item.description)
-                .setMetadata(Map.of(StripeMetadata.SOURCE_REF, request.sourceRef(), StripeMetadata.LINE, item.lineTag));
-        if (item.taxAmount != null) {
-          InvoiceAddLinesParams.Line.TaxAmount.TaxRateData.Builder rate =
-              InvoiceAddLinesParams.Line.TaxAmount.TaxRateData.builder()
-                  .setDisplayName(item.taxLabel)
-                  .setInclusive(false)
-                  .setPercentage(item.taxRate);
-          l.addTaxAmount(
-              InvoiceAddLinesParams.Line.TaxAmount.builder()
-                  .setAmount(item.taxAmount)
-                  .setTaxableAmount(item.amount)
-                  .setTaxRateData(rate.build())
-                  .build());
-        }
-        p.addLine(l.build());
-      }
-      call("POST /v1/invoices/{id}/add_lines", () -> client.v1().invoices().addLines(invoiceId, p.build(), options(key + "/lines")));
+  private void addItems(Invoice draft, StripeInvoiceRequest request, List<ItemPlan> plan, String key) {
+    String invoiceId = draft.getId();
+    if (config.taxMode() == TaxMode.AS_TAX_AMOUNTS || config.lineMode() == InvoiceLineMode.ADD_LINES) {
+      addLines(draft, request, plan, key);
       return;
     }
     for (int i = 0; i < plan.size(); i++) {
@@ -456,6 +437,60 @@ public final class StripeConnector {
       String itemKey = key + "/item/" + i;
       call("POST /v1/invoiceitems", () -> client.v1().invoiceItems().create(p.build(), options(itemKey)));
     }
+  }
+
+  /**
+   * All lines in one {@code add_lines} request keyed {@code <key>/lines}: a retry after a lost answer
+   * replays Stripe's stored response instead of adding the lines again. Lines whose {@code
+   * mlc_line} tag the draft already carries (as the draft object at hand shows them) are left out,
+   * so a draft that already holds them is never given a second copy.
+   */
+  private void addLines(Invoice draft, StripeInvoiceRequest request, List<ItemPlan> plan, String key) {
+    String invoiceId = draft.getId();
+    java.util.Set<String> present = new java.util.HashSet<>();
+    if (draft.getLines() != null && draft.getLines().getData() != null) {
+      for (InvoiceLineItem line : draft.getLines().getData()) {
+        Map<String, String> md = line.getMetadata();
+        if (md != null && request.sourceRef().equals(md.get(StripeMetadata.SOURCE_REF)) && md.get(StripeMetadata.LINE) != null) {
+          present.add(md.get(StripeMetadata.LINE));
+        }
+      }
+    }
+    InvoiceAddLinesParams.Builder p = InvoiceAddLinesParams.builder();
+    int added = 0;
+    for (ItemPlan item : plan) {
+      if (present.contains(item.lineTag)) {
+        continue;
+      }
+      InvoiceAddLinesParams.Line.Builder l =
+          InvoiceAddLinesParams.Line.builder()
+              .setAmount(item.amount)
+              .setDescription(item.description)
+              .setMetadata(Map.of(StripeMetadata.SOURCE_REF, request.sourceRef(), StripeMetadata.LINE, item.lineTag));
+      if (item.quantity != null) {
+        l.setQuantity(item.quantity);
+      }
+      if (item.taxAmount != null) {
+        InvoiceAddLinesParams.Line.TaxAmount.TaxRateData.Builder rate =
+            InvoiceAddLinesParams.Line.TaxAmount.TaxRateData.builder()
+                .setDisplayName(item.taxLabel)
+                .setInclusive(false)
+                .setPercentage(item.taxRate);
+        l.addTaxAmount(
+            InvoiceAddLinesParams.Line.TaxAmount.builder()
+                .setAmount(item.taxAmount)
+                .setTaxableAmount(item.amount)
+                .setTaxRateData(rate.build())
+                .build());
+      }
+      p.addLine(l.build());
+      added++;
+    }
+    if (added == 0) {
+      log.debug("stripe draft {} already holds all {} lines of {}", invoiceId, plan.size(), request.sourceRef());
+      return;
+    }
+    call("POST /v1/invoices/{id}/add_lines", () -> client.v1().invoices().addLines(invoiceId, p.build(), options(key + "/lines")));
   }
 
   /** One invoice item to create, amounts in minor units. */
@@ -787,8 +822,9 @@ public final class StripeConnector {
     if (request.description() != null) {
       u.setDescription(request.description());
     }
-    call("POST /v1/invoices/{id}", () -> client.v1().invoices().update(cur.id(), u.build(), options(key + "/draft")));
-    addItems(cur.id(), request, plan, key);
+    Invoice updated =
+        call("POST /v1/invoices/{id}", () -> client.v1().invoices().update(cur.id(), u.build(), options(key + "/draft")));
+    addItems(updated, request, plan, key);
     return finalizeAndSend(cur.id(), key);
   }
 

@@ -51,7 +51,9 @@ class StripeIdempotentRetryTest {
   @Test
   void aLostAnswerOnAnyStepIsRepairedByRepeatingTheOperation() {
     String customerId = stripe.createCustomer(StripeCustomerRequest.of("syspro:customer:C9", "v1", "Nine"), "op-c9").id();
-    sim.faults().random(1.0, Fault.RESPONSE_LOST_AFTER_COMMIT, r -> r.path().equals("/v1/invoiceitems"));
+    // the lines step: one add_lines request by default, or invoice items with InvoiceLineMode.INVOICE_ITEMS
+    sim.faults().random(1.0, Fault.RESPONSE_LOST_AFTER_COMMIT,
+        r -> r.path().equals("/v1/invoiceitems") || r.path().endsWith("/add_lines"));
     assertThatThrownBy(() -> stripe.createInvoice(invoice(customerId, "20.00"), "op-901")).isInstanceOf(TransientException.class);
     sim.faults().reset();
     sim.faults().random(1.0, Fault.RESPONSE_LOST_AFTER_COMMIT, r -> r.path().endsWith("/send"));

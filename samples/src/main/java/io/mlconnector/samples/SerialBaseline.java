@@ -27,9 +27,10 @@ import java.util.Map;
 
 /**
  * The benchmark's baseline: what a developer would write by hand without the SDK. It reads the
- * SYSPRO invoices (OData, one query per page) and then, one invoice after another, makes the same
- * Stripe calls the connector makes (a customer the first time it is seen, the draft invoice, one
- * item per line and per line tax, finalize, send) with stripe-java, each with an idempotency key.
+ * SYSPRO invoices (OData, one query per page) and then, one invoice after another, makes the
+ * Stripe calls of the documented invoicing sequence (a customer the first time it is seen, the
+ * draft invoice, one invoice item per line and per line tax, finalize, send) with stripe-java, each
+ * with an idempotency key. The connector sends all lines in one {@code add_lines} request instead.
  */
 public final class SerialBaseline {
   private SerialBaseline() {}
