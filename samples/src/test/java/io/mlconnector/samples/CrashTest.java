@@ -59,7 +59,9 @@ class CrashTest {
       extra.put("engine.claim.ttl", "PT2S");
       extra.put("engine.lease.ttl", "PT3S");
       extra.put("engine.parallelism", "8");
-      extra.put("stripe.backstop.lookback", "PT20S");
+      // the first backstop read must reach back over the whole test: a webhook sent while no child was up
+      // (its retries spent) is only found there; a 20 s look-back could miss it for good
+      extra.put("stripe.backstop.lookback", "PT1H");
       extra.put("stripe.requests.per.second", "300");
       extra.put("stripe.rate.limit.backoff", "PT0.05S");
       extra.put("stripe.rate.limit.backoff.max", "PT0.5S");
