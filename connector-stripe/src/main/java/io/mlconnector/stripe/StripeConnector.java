@@ -95,9 +95,12 @@ public final class StripeConnector {
   private final StripeConfig config;
   private final StripeClient client;
   private final RateBudget budget;
+  /** Starts as configured; turns false for good once Stripe refuses to send a draft. */
+  private final java.util.concurrent.atomic.AtomicBoolean sendFinalizes;
 
   private StripeConnector(StripeConfig config, RateBudget budget) {
     this.config = config;
+    this.sendFinalizes = new java.util.concurrent.atomic.AtomicBoolean(config.sendFinalizesDrafts());
     this.budget = budget;
     PacedHttpClient http =
         new PacedHttpClient(
@@ -365,8 +368,10 @@ public final class StripeConnector {
    * Issues an ERP invoice for collection: a draft with {@code collection_method=send_invoice} and
    * {@code days_until_due}, its lines (and a tax line per tax amount with {@link TaxMode#AS_LINES})
    * in one {@code add_lines} request, or one invoice item each with {@link
-   * InvoiceLineMode#INVOICE_ITEMS}, finalization, and sending (unless {@link StripeConfig#sendInvoices()} is
-   * off or the invoice is already paid, e.g. a zero total). Each step has its own derived
+   * InvoiceLineMode#INVOICE_ITEMS}, then one {@code send} request that finalizes the draft on the way
+   * ({@link StripeConfig#sendFinalizesDrafts()}; otherwise {@code finalize} and then {@code send}).
+   * An invoice is not sent when {@link StripeConfig#sendInvoices()} is off or finalizing paid it,
+   * e.g. a zero total. Each step has its own derived
    * idempotency key, so calling this again with the same key after a failure part-way resumes
    * where it stopped without duplicates.
    *
@@ -400,18 +405,58 @@ public final class StripeConnector {
     }
     Invoice draft = call("POST /v1/invoices", () -> client.v1().invoices().create(p.build(), options(key + "/invoice")));
     addItems(draft, request, plan, key);
-    return finalizeAndSend(draft.getId(), key);
+    return finalizeAndSend(draft.getId(), key, request.total().isPositive());
   }
 
-  private StripeInvoice finalizeAndSend(String invoiceId, String key) {
-    Invoice inv =
-        call("POST /v1/invoices/{id}/finalize", () -> client.v1().invoices().finalizeInvoice(invoiceId, options(key + "/finalize")));
-    if (config.sendInvoices() && "open".equals(inv.getStatus())) {
-      inv = call("POST /v1/invoices/{id}/send", () -> client.v1().invoices().sendInvoice(invoiceId, options(key + "/send")));
+  /**
+   * Issues a draft: one {@code send} that finalizes it on the way when {@link
+   * StripeConfig#sendFinalizesDrafts()} holds (and the invoice has something to collect), else
+   * {@code finalize} and then {@code send}. Keys: {@code <key>/send} for the send of the draft,
+   * {@code <key>/finalize} and {@code <key>/send/finalized} for the two-step path, so a repeat after
+   * a failure replays whichever path ran.
+   */
+  private StripeInvoice finalizeAndSend(String invoiceId, String key, boolean amountDue) {
+    Invoice inv;
+    if (config.sendInvoices() && amountDue && sendFinalizes.get()) {
+      inv = sendDraft(invoiceId, key);
+    } else {
+      inv = call("POST /v1/invoices/{id}/finalize", () -> client.v1().invoices().finalizeInvoice(invoiceId, options(key + "/finalize")));
+      if (config.sendInvoices() && "open".equals(inv.getStatus())) {
+        inv = sendFinalized(invoiceId, key);
+      }
     }
     StripeInvoice out = toInvoice(inv);
     log.debug("stripe invoice {} for {} is {} as {}", out.id(), out.sourceRef(), out.status(), out.number());
     return out;
+  }
+
+  private Invoice sendDraft(String invoiceId, String key) {
+    try {
+      return call("POST /v1/invoices/{id}/send", () -> client.v1().invoices().sendInvoice(invoiceId, options(key + "/send")));
+    } catch (io.mlconnector.core.error.RejectedException refused) {
+      // Either Stripe does not finalize a draft it is asked to send, or sending failed for a reason
+      // of its own; the invoice's status tells which.
+      Invoice now = call("GET /v1/invoices/{id}", () -> client.v1().invoices().retrieve(invoiceId));
+      if ("draft".equals(now.getStatus())) {
+        Invoice open =
+            call("POST /v1/invoices/{id}/finalize", () -> client.v1().invoices().finalizeInvoice(invoiceId, options(key + "/finalize")));
+        Invoice sent = "open".equals(open.getStatus()) ? sendFinalized(invoiceId, key) : open;
+        if (sendFinalizes.compareAndSet(true, false)) {
+          log.warn("stripe refused to send draft invoice {} ({}); finalizing invoices explicitly from now on"
+              + " (StripeConfig.sendFinalizesDrafts(false) skips the attempt)", invoiceId, refused.getMessage());
+        }
+        return sent;
+      }
+      if ("open".equals(now.getStatus())) {
+        // finalized by an earlier attempt of this operation (or by the refused send itself)
+        return sendFinalized(invoiceId, key);
+      }
+      return now;
+    }
+  }
+
+  private Invoice sendFinalized(String invoiceId, String key) {
+    return call("POST /v1/invoices/{id}/send", () -> client.v1().invoices().sendInvoice(invoiceId, options(key + "/send/finalized")));
   }
 
   private void addItems(Invoice draft, StripeInvoiceRequest request, List<ItemPlan> plan, String key) {
@@ -825,7 +870,7 @@ public final class StripeConnector {
     Invoice updated =
         call("POST /v1/invoices/{id}", () -> client.v1().invoices().update(cur.id(), u.build(), options(key + "/draft")));
     addItems(updated, request, plan, key);
-    return finalizeAndSend(cur.id(), key);
+    return finalizeAndSend(cur.id(), key, request.total().isPositive());
   }
 
   /**

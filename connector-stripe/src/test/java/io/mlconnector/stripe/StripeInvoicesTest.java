@@ -181,7 +181,7 @@ class StripeInvoicesTest {
 
   @Test
   void aDraftLeftByAFailedFinalizeGetsItsLinesReplacedAndIsThenIssued() {
-    sim.faults().random(1.0, Fault.SERVER_ERROR, r -> r.path().endsWith("/finalize"));
+    sim.faults().random(1.0, Fault.SERVER_ERROR, r -> r.path().endsWith("/finalize") || r.path().endsWith("/send"));
     StripeInvoiceRequest v1 = request("syspro:invoice:400", "v1", StripeInvoiceLine.of("A", usd("10.00")), StripeInvoiceLine.of("B", usd("5.00")));
     assertThatThrownBy(() -> noRetries.createInvoice(v1, "op-400")).isInstanceOf(TransientException.class);
     sim.faults().reset();
@@ -205,7 +205,7 @@ class StripeInvoicesTest {
     assertThat(stripe.cancelInvoice(open.id(), "op-500-cancel").status()).isEqualTo("void");
     assertThat(stripe.cancelInvoice(open.id(), "op-500-cancel-again").status()).isEqualTo("void");
 
-    sim.faults().random(1.0, Fault.SERVER_ERROR, r -> r.path().endsWith("/finalize"));
+    sim.faults().random(1.0, Fault.SERVER_ERROR, r -> r.path().endsWith("/finalize") || r.path().endsWith("/send"));
     assertThatThrownBy(() -> noRetries.createInvoice(request("syspro:invoice:501", "v1", StripeInvoiceLine.of("W", usd("1.00"))), "op-501"))
         .isInstanceOf(TransientException.class);
     sim.faults().reset();

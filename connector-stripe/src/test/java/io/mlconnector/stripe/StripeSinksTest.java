@@ -142,7 +142,7 @@ class StripeSinksTest {
   @Test
   void aDraftLeftByTheSameOperationIsNotFoundSoTheWriteIsRepeatedAndCompletes() {
     String customerId = customer();
-    sim.faults().random(1.0, Fault.SERVER_ERROR, r -> r.path().endsWith("/finalize"));
+    sim.faults().random(1.0, Fault.SERVER_ERROR, r -> r.path().endsWith("/finalize") || r.path().endsWith("/send"));
     assertThatThrownBy(() -> invoices.create(invoice(customerId, "v1", "10.00"), context(ERP_INVOICE, "v1", "op-i1")))
         .isInstanceOf(TransientException.class);
     sim.faults().reset();
@@ -157,7 +157,7 @@ class StripeSinksTest {
   @Test
   void aDraftLeftByAnEarlierOperationIsFoundForTheEngineToUpdate() {
     String customerId = customer();
-    sim.faults().random(1.0, Fault.SERVER_ERROR, r -> r.path().endsWith("/finalize"));
+    sim.faults().random(1.0, Fault.SERVER_ERROR, r -> r.path().endsWith("/finalize") || r.path().endsWith("/send"));
     assertThatThrownBy(() -> invoices.create(invoice(customerId, "v1", "10.00"), context(ERP_INVOICE, "v1", "op-i1")))
         .isInstanceOf(TransientException.class);
     sim.faults().reset();

@@ -64,7 +64,7 @@ public final class StripeSimulator implements AutoCloseable {
     this.apiVersion = b.apiVersion;
     this.engine = new Engine(new Engine.Settings(Set.copyOf(keys), b.apiVersion, "acct_" + "1SimMlConnector0",
         b.seed, b.searchDelay, b.rateLimit, b.rateLimitShouldRetry, b.feeBasisPoints, b.feeFixed,
-        b.settlementDelay, b.clock, Map.copyOf(b.restrictedReads)));
+        b.settlementDelay, b.clock, Map.copyOf(b.restrictedReads), b.sendFinalizesDrafts));
     this.faults = b.faults != null ? b.faults : new FaultInjector();
     faults.exempt(r -> r.path().startsWith(Engine.CONTROL_PREFIX));
     this.server = SimServer.start(engine, faults, engine::serverError, b.threads);
@@ -299,6 +299,7 @@ public final class StripeSimulator implements AutoCloseable {
     private Clock clock = Clock.systemUTC();
     private FaultInjector faults;
     private int threads = 8;
+    private boolean sendFinalizesDrafts = true;
 
     private Builder() {}
 
@@ -419,6 +420,18 @@ public final class StripeSimulator implements AutoCloseable {
      */
     public Builder faults(FaultInjector faults) {
       this.faults = Objects.requireNonNull(faults, "faults");
+      return this;
+    }
+
+    /**
+     * What {@code POST /v1/invoices/{id}/send} does with a draft. True (the default) finalizes it
+     * first and then sends it, as Stripe's API reference describes ("Stripe automatically
+     * finalizes drafts before sending"); false answers {@code 400 invoice_not_editable} ("finalize
+     * it first"), for testing a client against the stricter reading, which the project's
+     * reference does not rule out.
+     */
+    public Builder sendFinalizesDrafts(boolean sendFinalizesDrafts) {
+      this.sendFinalizesDrafts = sendFinalizesDrafts;
       return this;
     }
 

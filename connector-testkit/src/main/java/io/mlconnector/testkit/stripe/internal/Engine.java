@@ -46,7 +46,8 @@ public final class Engine implements SimHandler {
       long feeFixed,
       Duration settlementDelay,
       Clock clock,
-      Map<String, Set<String>> restrictedReads) {}
+      Map<String, Set<String>> restrictedReads,
+      boolean sendFinalizesDrafts) {}
 
   private final Settings settings;
   private final SimClock clock;
@@ -71,7 +72,7 @@ public final class Engine implements SimHandler {
     this.clock = new SimClock(settings.clock());
     this.store = new Store(clock, settings.seed(), settings.searchDelay(), settings.accountId());
     this.customers = new CustomerApi(store);
-    this.invoices = new InvoiceApi(store);
+    this.invoices = new InvoiceApi(store, settings.sendFinalizesDrafts());
     this.payments = new PaymentApi(store, settings.feeBasisPoints(), settings.feeFixed(),
         settings.settlementDelay().toSeconds());
     invoices.payments(payments);

@@ -17,10 +17,12 @@ final class InvoiceApi {
   private static final int EMBEDDED_LINES = 10;
 
   private final Store store;
+  private final boolean sendFinalizesDrafts;
   private PaymentApi payments;
 
-  InvoiceApi(Store store) {
+  InvoiceApi(Store store, boolean sendFinalizesDrafts) {
     this.store = store;
+    this.sendFinalizesDrafts = sendFinalizesDrafts;
   }
 
   void payments(PaymentApi payments) {
@@ -432,7 +434,10 @@ final class InvoiceApi {
           "You can only manually send an invoice if its collection method is 'send_invoice'.");
     }
     String status = (String) inv.get("status");
-    if (status.equals("draft") || status.equals("void")) {
+    if (status.equals("draft") && sendFinalizesDrafts) {
+      // Stripe's API reference (finalize): "Stripe automatically finalizes drafts before sending".
+      finalizeInvoice(ctx, inv, null);
+    } else if (status.equals("draft") || status.equals("void")) {
       throw ApiError.state(NOT_EDITABLE, "You can't send a " + status + " invoice; finalize it first.");
     }
     store.emit(ctx, "invoice.sent", inv, null);
