@@ -4,7 +4,7 @@ package io.mlconnector.stripe;
 public enum InvoiceLineMode {
   /**
    * All lines in one {@code POST /v1/invoices/{id}/add_lines} request with {@code lines[n][...]}
-   * (the default): an invoice costs draft + lines + finalize + send, whatever its line count. A
+   * (the default): an invoice costs draft + lines + send, whatever its line count. A
    * whole-number quantity is sent as {@code quantity} next to the line's {@code amount} (the line
    * total); that Stripe accepts both on an add_lines line is not confirmed by the reference, so
    * {@link #INVOICE_ITEMS} stays available.

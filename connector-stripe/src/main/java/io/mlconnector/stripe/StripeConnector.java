@@ -78,7 +78,7 @@ import org.slf4j.LoggerFactory;
  * process never share a key. The API version is the one stripe-java pins ({@code
  * com.stripe.Stripe.API_VERSION}). Every write carries the idempotency key the caller (the engine)
  * passes, with a step suffix for multi-call operations ({@code <key>/invoice}, {@code
- * <key>/lines}, {@code <key>/finalize} ...), so repeating an operation with the same key within
+ * <key>/lines}, {@code <key>/send} ...), so repeating an operation with the same key within
  * Stripe's 24-hour window replays rather than duplicates. Requests are paced by a per-key budget
  * (25/s test, 100/s live by default); 429s are retried with back-off unless Stripe says {@code
  * Stripe-Should-Retry: false}; connection failures, 409 and 5xx are retried by stripe-java.

@@ -15,8 +15,8 @@ import java.util.Optional;
  * The engine's sink for invoices collected through Stripe.
  *
  * <ul>
- *   <li>create: {@link StripeConnector#createInvoice} with the operation key (draft, items,
- *       finalize, send, each step keyed);
+ *   <li>create: {@link StripeConnector#createInvoice} with the operation key (draft, lines, and a
+ *       send that finalizes it, each step keyed);
  *   <li>update: {@link StripeConnector#changeInvoice} on the chain's current invoice (draft: new
  *       lines; open: the configured {@link OpenInvoicePolicy}; paid: {@link
  *       io.mlconnector.core.error.ConflictException}, parked for a person), or {@link

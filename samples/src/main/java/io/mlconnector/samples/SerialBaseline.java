@@ -30,7 +30,8 @@ import java.util.Map;
  * SYSPRO invoices (OData, one query per page) and then, one invoice after another, makes the
  * Stripe calls of the documented invoicing sequence (a customer the first time it is seen, the
  * draft invoice, one invoice item per line and per line tax, finalize, send) with stripe-java, each
- * with an idempotency key. The connector sends all lines in one {@code add_lines} request instead.
+ * with an idempotency key. The connector sends all lines in one {@code add_lines} request instead,
+ * and issues the draft with one {@code send}, which finalizes it.
  */
 public final class SerialBaseline {
   private SerialBaseline() {}
