@@ -26,8 +26,9 @@ import javax.crypto.spec.SecretKeySpec;
  * ({@code bound / elapsed}) and its speed-up over the baseline (invoices per second).
  *
  * <p>Arguments (all optional): {@code invoices=300 latencyMs=50 rate=25 budget=<0.96 rate> burst=1
- * decrease=0.9 parallelism=16 baseline=true}: {@code budget}, {@code burst} and {@code decrease} are
- * the connector's own request budget per second, its burst and its back-off factor after a 429.
+ * decrease=0.9 parallelism=16 readAhead=true baseline=true}: {@code budget}, {@code burst} and {@code
+ * decrease} are the connector's own request budget per second, its burst and its back-off factor
+ * after a 429; {@code readAhead} whether the flows read the next SYSPRO page while writing one.
  */
 public final class SysproStripeBenchmark {
   private SysproStripeBenchmark() {}
@@ -51,11 +52,12 @@ public final class SysproStripeBenchmark {
     double budget = Double.parseDouble(a.getOrDefault("budget", String.valueOf(rate * 0.96)));
     int burst = Integer.parseInt(a.getOrDefault("burst", "1"));
     double decrease = Double.parseDouble(a.getOrDefault("decrease", "0.9"));
+    boolean readAhead = Boolean.parseBoolean(a.getOrDefault("readAhead", "true"));
 
     System.out.printf(Locale.ROOT, "SYSPRO -> Stripe: %d invoices, %d customers, latency %d ms both sides, Stripe limit %d req/s%n",
         invoices, DemoCompany.customerCount(), latency.toMillis(), rate);
     // the engine first: it is the run sensitive to other load on the machine
-    Engine engine = engine(invoices, latency, rate, budget, burst, decrease, parallelism);
+    Engine engine = engine(invoices, latency, rate, budget, burst, decrease, parallelism, readAhead);
     double boundSeconds = engine.requests / (double) rate;
     double elapsed = engine.elapsed.toNanos() / 1e9;
     System.out.printf(Locale.ROOT,
@@ -78,7 +80,7 @@ public final class SysproStripeBenchmark {
   record Engine(int invoices, int customers, long requests, Duration elapsed) {}
 
   static Engine engine(int invoices, Duration latency, int rate, double budget, int burst, double decrease,
-      int parallelism) throws Exception {
+      int parallelism, boolean readAhead) throws Exception {
     try (SimulatedSystems sims = SimulatedSystems.builder().sysproLatency(latency).stripeLatency(latency)
         .stripeRateLimit(rate).start()) {
       DemoCompany.seed(sims.syspro(), DemoCompany.customerCount(), invoices, 7);
@@ -94,7 +96,7 @@ public final class SysproStripeBenchmark {
           "engine.parallelism", String.valueOf(parallelism)));
       try (SampleApp app = SampleApp.open(SampleConfig.of(props, "benchmark"),
           KeyProvider.of("bench", Map.of("bench", new SecretKeySpec(key, "AES"))),
-          b -> b.pageSize(500))) {
+          b -> b.pageSize(500).readAhead(readAhead))) {
         long requests0 = sims.stripe().requestCount();
         long t0 = System.nanoTime();
         RunReport customers = app.sync().engine().runOnce("bench", SysproStripeSync.CUSTOMERS);

@@ -176,6 +176,9 @@ public final class StripeSources {
   }
 
   static final class PaymentSource extends Base<Payment> {
+    /** The object of an {@code invoice.payment_failed} event: an invoice, read for its open attempt. */
+    static final String FAILED_ATTEMPT = "invoice_attempt";
+
     PaymentSource(StripeConnector stripe, Duration lookback) {
       super(stripe, lookback);
     }
@@ -192,8 +195,9 @@ public final class StripeSources {
           return pi != null ? ref("payment_intent", pi) : Optional.empty();
         }
         case StripeEventTypes.INVOICE_PAID:
-        case StripeEventTypes.INVOICE_PAYMENT_FAILED:
           return ref("invoice", parse(event).id());
+        case StripeEventTypes.INVOICE_PAYMENT_FAILED:
+          return ref(FAILED_ATTEMPT, parse(event).id());
         default:
           return Optional.empty();
       }
@@ -201,19 +205,21 @@ public final class StripeSources {
 
     @Override
     public Optional<Payment> fetch(ExternalRef ref) {
-      requireType(ref, "payment_intent", "invoice");
+      requireType(ref, "payment_intent", "invoice", FAILED_ATTEMPT);
       if (ref.type().equals("payment_intent")) {
         return unlessGone(() -> stripe.retrievePaymentIntent(ref.id()))
             .map(pi -> canonical.payment(pi, stripe.listInvoicePaymentsOfPaymentIntent(pi.getId()), this::rootOf));
       }
-      // an invoice event: the payment is the PaymentIntent that paid (or last tried to pay) it
+      // an invoice event: invoice.paid resolves to the PaymentIntent that paid it, and
+      // invoice.payment_failed to the open attempt (which may follow earlier partial payments)
+      String preferred = ref.type().equals(FAILED_ATTEMPT) ? "open" : "paid";
       List<InvoicePayment> payments = unlessGone(() -> stripe.listInvoicePayments(ref.id())).orElse(List.of());
       InvoicePayment chosen = null;
       for (InvoicePayment ip : payments) {
         if (ip.getPayment() == null || ip.getPayment().getPaymentIntent() == null) {
           continue;
         }
-        if ("paid".equals(ip.getStatus())) {
+        if (preferred.equals(ip.getStatus())) {
           chosen = ip;
           break;
         }

@@ -93,6 +93,32 @@ class StripeInvoicePaymentOutcomesTest {
   }
 
   @Test
+  void aFailedAttemptAfterAPartialPaymentResolvesToTheFailedAttemptNotThePartialPayment() {
+    WebhookSource<Payment> source = StripeSources.payments(stripe);
+    String[] cursor = {null};
+    sim.payInvoice(invoice.id(), 1500L);
+    Payment partial = drain(source, cursor).get("payment_intent.succeeded").get(0);
+    assertThat(partial.status()).isEqualTo(Payment.Status.SUCCEEDED);
+
+    sim.failInvoicePayment(invoice.id());
+    Map<String, List<Payment>> failed = drain(source, cursor);
+
+    assertThat(failed.get("invoice.payment_failed")).singleElement().satisfies(p -> {
+      assertThat(p.status()).isEqualTo(Payment.Status.FAILED);
+      assertThat(p.ref()).isNotEqualTo(partial.ref());
+      assertThat(p.amount()).isEqualTo(Money.of("25.00", "USD"));
+    });
+    assertThat(failed.get("payment_intent.payment_failed")).containsExactlyElementsOf(failed.get("invoice.payment_failed"));
+
+    sim.payInvoice(invoice.id());
+    Map<String, List<Payment>> paid = drain(source, cursor);
+    assertThat(paid.get("invoice.paid")).singleElement().satisfies(p -> {
+      assertThat(p.ref()).isEqualTo(failed.get("invoice.payment_failed").get(0).ref());
+      assertThat(p.status()).isEqualTo(Payment.Status.SUCCEEDED);
+    });
+  }
+
+  @Test
   void anInvoicePaidOutOfBandResolvesToNoPayment() throws Exception {
     WebhookSource<Payment> source = StripeSources.payments(stripe);
     String[] cursor = {null};

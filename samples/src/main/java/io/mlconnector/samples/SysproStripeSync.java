@@ -92,14 +92,14 @@ public final class SysproStripeSync implements AutoCloseable {
         Flow.poll(CUSTOMERS, Customer.class, x -> t.forTenant(x).sync.customers(),
                 StripeCustomerRequest.class, x -> t.forTenant(x).customerSink)
             .handles(SysproRefs.SYSTEM, SysproRefs.CUSTOMER)
-            .parallelism(b.parallelism).pageSize(b.pageSize).schedule(b.interval, b.jitter)
+            .parallelism(b.parallelism).pageSize(b.pageSize).readAhead(b.readAhead).schedule(b.interval, b.jitter)
             .retryPolicy(retry).build();
     Flow<Invoice, StripeInvoiceRequest> invoices =
         Flow.poll(INVOICES, Invoice.class, x -> new ContentVersionedInvoices(t.forTenant(x).sync.arInvoices()),
                 StripeInvoiceRequest.class, x -> t.forTenant(x).invoiceSink)
             .handles(SysproRefs.SYSTEM, SysproRefs.AR_INVOICE)
             .dependencyPolicy(DependencyPolicy.SYNC_ON_DEMAND)
-            .parallelism(b.parallelism).pageSize(b.pageSize).schedule(b.interval, b.jitter)
+            .parallelism(b.parallelism).pageSize(b.pageSize).readAhead(b.readAhead).schedule(b.interval, b.jitter)
             .retryPolicy(retry).build();
     Flow<Payment, Payment> payments =
         Flow.webhook(PAYMENTS, Payment.class,
@@ -214,6 +214,7 @@ public final class SysproStripeSync implements AutoCloseable {
     private final List<String> tenantNames = new ArrayList<>();
     private final Map<String, Tenant> tenantCache = new ConcurrentHashMap<>();
     private int parallelism = 8;
+    private boolean readAhead = true;
     private int inboundParallelism = 4;
     private int pageSize = 100;
     private Duration interval = Duration.ofMinutes(1);
@@ -263,6 +264,15 @@ public final class SysproStripeSync implements AutoCloseable {
         throw new IllegalArgumentException("inboundParallelism must be 1 to 256, was " + value);
       }
       this.inboundParallelism = value;
+      return this;
+    }
+
+    /**
+     * Whether the SYSPRO to Stripe flows read their next page from SYSPRO while they write the
+     * current one to Stripe (default true; see {@link Flow.Builder#readAhead(boolean)}).
+     */
+    public Builder readAhead(boolean value) {
+      this.readAhead = value;
       return this;
     }
 

@@ -38,6 +38,7 @@ public final class Flow<S, T> {
   private final Mapper<S, T> mapper;
   private final int parallelism;
   private final int pageSize;
+  private final boolean readAhead;
   private final Duration interval;
   private final Duration jitter;
   private final Duration overlap;
@@ -60,6 +61,7 @@ public final class Flow<S, T> {
     this.mapper = b.mapper;
     this.parallelism = b.parallelism;
     this.pageSize = b.pageSize;
+    this.readAhead = b.readAhead;
     this.interval = b.interval;
     this.jitter = b.jitter;
     this.overlap = b.overlap;
@@ -162,6 +164,11 @@ public final class Flow<S, T> {
     return pageSize;
   }
 
+  /** Whether a poll flow reads its next page while it writes the current one. */
+  public boolean readAhead() {
+    return readAhead;
+  }
+
   /** Time between scheduled runs. */
   public Duration interval() {
     return interval;
@@ -214,6 +221,7 @@ public final class Flow<S, T> {
     b.mapper = mapper;
     b.parallelism = parallelism;
     b.pageSize = pageSize;
+    b.readAhead = readAhead;
     b.interval = interval;
     b.jitter = jitter;
     b.overlap = overlap;
@@ -250,6 +258,7 @@ public final class Flow<S, T> {
     private Mapper<S, T> mapper;
     private int parallelism = 4;
     private int pageSize = 100;
+    private boolean readAhead = true;
     private Duration interval = Duration.ofMinutes(1);
     private Duration jitter = Duration.ofSeconds(5);
     private Duration overlap = Duration.ofMinutes(2);
@@ -307,6 +316,18 @@ public final class Flow<S, T> {
         throw new IllegalArgumentException("pageSize must be 1 to 10000, was " + value);
       }
       this.pageSize = value;
+      return this;
+    }
+
+    /**
+     * Whether a poll flow reads its next page while it writes the current one (default true), so a
+     * slow source read does not leave the sink idle between pages. Pages are still read one after
+     * another and the checkpoint moves only once a page is written; at most two pages are held in
+     * memory. Turn it off for a source that must not be read while the flow's sink writes (for
+     * example one that shares a single-session connection with the sink).
+     */
+    public Builder<S, T> readAhead(boolean value) {
+      this.readAhead = value;
       return this;
     }
 

@@ -558,42 +558,103 @@ final class FlowRun<S, T> {
     boolean first = true;
     Checkpoint resumedFrom =
         detection == ChangeDetection.MODIFIED_TIMESTAMP && !flow.overlap().isZero() ? after : null;
-    while (true) {
+    Future<SourcePage<S>> ahead = null;
+    try {
+      while (true) {
+        checkContinue();
+        SourcePage<S> page;
+        if (ahead != null) {
+          page = awaitPage(ahead);
+          ahead = null;
+        } else {
+          Duration overlap =
+              first && after != null && detection == ChangeDetection.MODIFIED_TIMESTAMP
+                  ? flow.overlap()
+                  : Duration.ZERO;
+          page = source.read(new PollRequest(after, overlap, flow.pageSize()));
+        }
+        if (flow.readAhead() && page.hasMore() && page.next() != null) {
+          // the next page is read while this one is written; its checkpoint still moves only
+          // after this page is done
+          ahead = readAhead(source, page.next());
+        }
+        if (!pollPage(source, detection, page, resumedFrom)) {
+          resumedFrom = null;
+        }
+        first = false;
+        if (page.next() != null) {
+          after = page.next();
+        }
+        if (!page.hasMore()) {
+          return;
+        }
+      }
+    } finally {
+      if (ahead != null) {
+        ahead.cancel(true);
+      }
+    }
+  }
+
+  /**
+   * Writes one page and moves the checkpoint past it; returns whether the page was still behind the
+   * checkpoint the run resumed from (an overlap window), which never moves back.
+   */
+  private boolean pollPage(
+      PollSource<S> source, ChangeDetection detection, SourcePage<S> page, Checkpoint resumedFrom) {
+    // pages of the overlap window end before the saved checkpoint: never move it back
+    boolean behind =
+        resumedFrom != null
+            && page.next() != null
+            && source.compare(page.next(), resumedFrom) < 0;
+    parallel(
+        page.records(), record -> flow.identity().ref(record).key(),
+        record -> process(record, null, null));
+    if (!dryRun) {
+      String checkpoint = page.next() == null ? null : page.next().encode();
+      if (detection == ChangeDetection.FULL_SCAN && !page.hasMore()) {
+        checkpoint = "";
+      }
+      if (checkpoint != null && !behind) {
+        ensureLease();
+        store.saveCursor(tenant, flow.name(), RECORDS_STREAM, checkpoint);
+        core.listener.cursorAdvanced(info, RECORDS_STREAM, checkpoint);
+      }
+    }
+    return behind;
+  }
+
+  private Future<SourcePage<S>> readAhead(PollSource<S> source, Checkpoint after) {
+    Map<String, String> mdc = MDC.getCopyOfContextMap();
+    return core.workers.submit(
+        () -> {
+          if (mdc != null) {
+            MDC.setContextMap(mdc);
+          }
+          try {
+            return source.read(new PollRequest(after, Duration.ZERO, flow.pageSize()));
+          } finally {
+            MDC.clear();
+          }
+        });
+  }
+
+  /** The page read ahead, or what reading it threw, as if it had been read here. */
+  private SourcePage<S> awaitPage(Future<SourcePage<S>> ahead) {
+    try {
+      return ahead.get();
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException re) {
+        throw re;
+      }
+      if (e.getCause() instanceof Error err) {
+        throw err;
+      }
+      throw new IllegalStateException("reading the next page failed", e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
       checkContinue();
-      Duration overlap =
-          first && after != null && detection == ChangeDetection.MODIFIED_TIMESTAMP
-              ? flow.overlap()
-              : Duration.ZERO;
-      SourcePage<S> page = source.read(new PollRequest(after, overlap, flow.pageSize()));
-      // pages of the overlap window end before the saved checkpoint: never move it back
-      boolean behind =
-          resumedFrom != null
-              && page.next() != null
-              && source.compare(page.next(), resumedFrom) < 0;
-      if (!behind) {
-        resumedFrom = null; // past the window: later pages are further on
-      }
-      first = false;
-      parallel(
-          page.records(), record -> flow.identity().ref(record).key(),
-          record -> process(record, null, null));
-      if (!dryRun) {
-        String checkpoint = page.next() == null ? null : page.next().encode();
-        if (detection == ChangeDetection.FULL_SCAN && !page.hasMore()) {
-          checkpoint = "";
-        }
-        if (checkpoint != null && !behind) {
-          ensureLease();
-          store.saveCursor(tenant, flow.name(), RECORDS_STREAM, checkpoint);
-          core.listener.cursorAdvanced(info, RECORDS_STREAM, checkpoint);
-        }
-      }
-      if (page.next() != null) {
-        after = page.next();
-      }
-      if (!page.hasMore()) {
-        return;
-      }
+      throw new StopRun(RunReport.Status.STOPPED, "interrupted", null);
     }
   }
 
