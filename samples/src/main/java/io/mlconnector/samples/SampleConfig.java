@@ -54,6 +54,9 @@ import java.util.TreeMap;
  *       budget is multiplied by after a 429 ({@code stripe.rate.decrease}, default 0.5)</td></tr>
  *   <tr><td>{@code stripe.rate.limit.backoff}, {@code stripe.rate.limit.backoff.max}</td><td>first and
  *       longest wait after a 429 (ISO-8601 durations; connector-stripe's defaults)</td></tr>
+ *   <tr><td>{@code stripe.send.finalizes.drafts}</td><td>issue a draft with one {@code send}, which
+ *       Stripe finalizes on the way (default true; unconfirmed, the connector falls back to finalize
+ *       + send by itself if Stripe refuses; false always makes both requests)</td></tr>
  *   <tr><td>{@code stripe.backstop.lookback}</td><td>how far back the events backstop reads on its
  *       first run (ISO-8601; default 3 days)</td></tr>
  *   <tr><td>{@code engine.claim.ttl}, {@code engine.lease.ttl}</td><td>how long a webhook-event claim and a
@@ -251,6 +254,7 @@ public final class SampleConfig {
             .apiKey(stripe.find(API_KEY).orElseThrow(
                 () -> new IllegalArgumentException("stripe.api.key is not stored for tenant " + tenant())).reveal());
     value("stripe.api.base").ifPresent(stb::apiBase);
+    value("stripe.send.finalizes.drafts").ifPresent(v -> stb.sendFinalizesDrafts(bool("stripe.send.finalizes.drafts", v)));
     // the request budget, registered before the connector asks for it: at most `stripe.burst`
     // requests at once above the steady rate, so a strict per-second limit sees no burst
     double rps = Double.parseDouble(value("stripe.requests.per.second")
@@ -271,6 +275,13 @@ public final class SampleConfig {
         SysproClient.create(transport, sc),
         StripeConnector.create(stb.build()),
         StripeWebhookVerifier.builder().secret(whsec).build());
+  }
+
+  private static boolean bool(String key, String value) {
+    if (value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false")) {
+      return Boolean.parseBoolean(value);
+    }
+    throw new IllegalArgumentException(key + " must be true or false, was '" + value + "'");
   }
 
   private static String reveal(Credentials c, String name) {

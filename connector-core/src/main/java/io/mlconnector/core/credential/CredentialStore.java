@@ -185,7 +185,8 @@ public final class CredentialStore {
     } catch (AEADBadTagException e) {
       throw new CredentialException(
           "credentials of tenant \"" + id.tenant() + "\" for system \"" + id.system()
-              + "\" failed authentication: the envelope was altered, or was made for another tenant or system");
+              + "\" failed authentication: the envelope was altered, or was made for another tenant or system,"
+              + " or key \"" + envelope.keyId() + "\" is not the key it was encrypted with");
     } catch (GeneralSecurityException e) {
       throw new CredentialException(
           "cannot decrypt credentials of " + id + " (" + e.getClass().getSimpleName() + ")", null);

@@ -70,7 +70,8 @@ class CredentialStoreTest {
           .isInstanceOf(CredentialException.class)
           .hasMessage(
               "credentials of tenant \"acme\" for system \"stripe\" failed authentication: the envelope was"
-                  + " altered, or was made for another tenant or system");
+                  + " altered, or was made for another tenant or system, or key \"k1\" is not the key it was"
+                  + " encrypted with");
     }
   }
 
@@ -89,6 +90,16 @@ class CredentialStoreTest {
     // Length-prefixed associated data: shifting characters between tenant and system does not help.
     String shifted = store.encrypt("ab", "c", credentials());
     assertThatThrownBy(() -> store.decrypt("a", "bc", shifted)).isInstanceOf(CredentialException.class);
+  }
+
+  @Test
+  void anotherKeyUnderTheSameIdIsNamed() {
+    String envelope = store.encrypt("acme", "stripe", credentials());
+    CredentialStore other = CredentialStore.builder(KeyProvider.of("k1", Map.of("k1", TestKeys.aes(7)))).build();
+
+    assertThatThrownBy(() -> other.decrypt("acme", "stripe", envelope))
+        .isInstanceOf(CredentialException.class)
+        .hasMessageContaining("key \"k1\" is not the key it was encrypted with");
   }
 
   @Test
