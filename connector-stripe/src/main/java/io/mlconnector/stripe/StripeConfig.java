@@ -26,6 +26,12 @@ public final class StripeConfig {
   public static final double TEST_MODE_REQUESTS_PER_SECOND = 25;
   /** Stripe's documented per-account limit for live-mode keys, requests per second. */
   public static final double LIVE_MODE_REQUESTS_PER_SECOND = 100;
+  /**
+   * The share of {@link #requestsPerSecond()} the connector's own budget paces at, one request at a
+   * time: a limiter that counts strictly per second refuses any burst above the limit, and each
+   * 429 costs a back-off, so pacing just under the limit finishes sooner than pacing at it.
+   */
+  public static final double PACING = 0.96;
 
   private final String tenant;
   private final Secret apiKey;
@@ -344,7 +350,12 @@ public final class StripeConfig {
       return this;
     }
 
-    /** Requests per second for this key; default 25 for test keys, 100 for live keys. */
+    /**
+     * Stripe's request limit for this key, per second; default 25 for test keys, 100 for live keys.
+     * The connector paces at {@link #PACING} of it without bursts and slows by 10% after each 429
+     * (recovering over the following seconds), unless a budget for the credential is already in
+     * {@link #rateBudgets(io.mlconnector.core.http.RateBudgetRegistry)}.
+     */
     public Builder requestsPerSecond(double requestsPerSecond) {
       if (!(requestsPerSecond > 0) || Double.isInfinite(requestsPerSecond)) {
         throw new IllegalArgumentException("requestsPerSecond must be a positive number, was " + requestsPerSecond);

@@ -128,7 +128,9 @@ public final class StripeConnector {
   public static StripeConnector create(StripeConfig config) {
     Objects.requireNonNull(config, "config");
     RateBudgetConfig budgetConfig =
-        RateBudgetConfig.builder(config.requestsPerSecond())
+        RateBudgetConfig.builder(config.requestsPerSecond() * StripeConfig.PACING)
+            .burst(1)
+            .decreaseFactor(0.9)
             .defaultPause(config.rateLimitBackoff())
             .maxWait(config.readTimeout())
             .build();

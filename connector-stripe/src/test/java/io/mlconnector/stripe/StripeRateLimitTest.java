@@ -88,15 +88,15 @@ class StripeRateLimitTest {
   }
 
   @Test
-  void theBudgetIsTwentyFivePerSecondForTestKeysAndAHundredForLiveOnesUnlessConfigured() {
+  void theBudgetPacesJustUnderTwentyFivePerSecondForTestKeysAndAHundredForLiveOnesUnlessConfigured() {
     StripeConnector test = StripeConnector.create(StripeConfig.builder().tenant("t").apiKey("sk_test_budget").build());
     StripeConnector live = StripeConnector.create(StripeConfig.builder().tenant("t").apiKey("sk_live_budget").build());
     StripeConnector tuned =
         StripeConnector.create(StripeConfig.builder().tenant("t2").apiKey("sk_test_budget").requestsPerSecond(7).build());
 
-    assertThat(test.rateBudget().currentPermitsPerSecond()).isEqualTo(25.0);
-    assertThat(live.rateBudget().currentPermitsPerSecond()).isEqualTo(100.0);
-    assertThat(tuned.rateBudget().currentPermitsPerSecond()).isEqualTo(7.0);
+    assertThat(test.rateBudget().currentPermitsPerSecond()).isEqualTo(25.0 * StripeConfig.PACING);
+    assertThat(live.rateBudget().currentPermitsPerSecond()).isEqualTo(100.0 * StripeConfig.PACING);
+    assertThat(tuned.rateBudget().currentPermitsPerSecond()).isEqualTo(7.0 * StripeConfig.PACING);
   }
 
   @Test

@@ -49,9 +49,10 @@ import java.util.TreeMap;
  *       syspro.odata.password}</td><td>secrets</td></tr>
  *   <tr><td>{@code stripe.api.key}, {@code stripe.webhook.secret}</td><td>secrets</td></tr>
  *   <tr><td>{@code stripe.api.base}</td><td>API base (default {@code https://api.stripe.com})</td></tr>
- *   <tr><td>{@code stripe.requests.per.second}, {@code stripe.burst}</td><td>request budget (default 25
- *       test / 100 live), how many requests may go at once above it (default 2) and the factor the
- *       budget is multiplied by after a 429 ({@code stripe.rate.decrease}, default 0.5)</td></tr>
+ *   <tr><td>{@code stripe.requests.per.second}, {@code stripe.burst}</td><td>request budget (default 96%
+ *       of Stripe's limit: 24 test / 96 live), how many requests may go at once above it (default 1)
+ *       and the factor the budget is multiplied by after a 429 ({@code stripe.rate.decrease}, default
+ *       0.9)</td></tr>
  *   <tr><td>{@code stripe.rate.limit.backoff}, {@code stripe.rate.limit.backoff.max}</td><td>first and
  *       longest wait after a 429 (ISO-8601 durations; connector-stripe's defaults)</td></tr>
  *   <tr><td>{@code stripe.send.finalizes.drafts}</td><td>issue a draft with one {@code send}, which
@@ -257,16 +258,16 @@ public final class SampleConfig {
     value("stripe.send.finalizes.drafts").ifPresent(v -> stb.sendFinalizesDrafts(bool("stripe.send.finalizes.drafts", v)));
     // the request budget, registered before the connector asks for it: at most `stripe.burst`
     // requests at once above the steady rate, so a strict per-second limit sees no burst
-    double rps = Double.parseDouble(value("stripe.requests.per.second")
-        .orElse(stripe.find(API_KEY).map(k -> k.reveal().startsWith("sk_live_") || k.reveal().startsWith("rk_live_")).orElse(false)
-            ? String.valueOf(StripeConfig.LIVE_MODE_REQUESTS_PER_SECOND) : String.valueOf(StripeConfig.TEST_MODE_REQUESTS_PER_SECOND)));
+    boolean live = stripe.find(API_KEY).map(k -> k.reveal().startsWith("sk_live_") || k.reveal().startsWith("rk_live_")).orElse(false);
+    double limit = live ? StripeConfig.LIVE_MODE_REQUESTS_PER_SECOND : StripeConfig.TEST_MODE_REQUESTS_PER_SECOND;
+    double rps = value("stripe.requests.per.second").map(Double::parseDouble).orElse(limit * StripeConfig.PACING);
     RateBudgetRegistry budgets = RateBudgetRegistry.create();
     budgets.budget(new CredentialKey("stripe", tenant() + "/stripe"),
-        RateBudgetConfig.builder(rps).burst(Integer.parseInt(value("stripe.burst").orElse("2")))
+        RateBudgetConfig.builder(rps).burst(Integer.parseInt(value("stripe.burst").orElse("1")))
             .defaultPause(value("stripe.rate.limit.backoff").map(Duration::parse).orElse(Duration.ofMillis(500)))
-            .decreaseFactor(Double.parseDouble(value("stripe.rate.decrease").orElse("0.5")))
+            .decreaseFactor(Double.parseDouble(value("stripe.rate.decrease").orElse("0.9")))
             .maxWait(Duration.ofSeconds(60)).build());
-    stb.rateBudgets(budgets).requestsPerSecond(rps);
+    stb.rateBudgets(budgets).requestsPerSecond(Math.max(rps, limit));
     value("stripe.rate.limit.backoff").ifPresent(v -> stb.rateLimitBackoff(Duration.parse(v),
         Duration.parse(value("stripe.rate.limit.backoff.max").orElse("PT30S"))));
     String whsec = stripe.find(WEBHOOK_SECRET).orElseThrow(
