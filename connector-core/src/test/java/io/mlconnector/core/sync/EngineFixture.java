@@ -3,6 +3,7 @@ package io.mlconnector.core.sync;
 import io.mlconnector.core.state.InMemoryStateStore;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 /** One tenant, one poll flow "invoices" from a {@link MemoryPollSource} into a {@link MemorySink}. */
@@ -15,8 +16,17 @@ final class EngineFixture implements AutoCloseable {
   final SyncEngine engine;
 
   EngineFixture(UnaryOperator<Flow.Builder<Item, Target>> flow, UnaryOperator<SyncEngine.Builder> engineConfig) {
+    this(s -> s, flow, engineConfig);
+  }
+
+  /** The flow reads {@link #source} through what {@code readVia} makes of it (e.g. an observing wrapper). */
+  EngineFixture(
+      Function<MemoryPollSource, PollSource<Item>> readVia,
+      UnaryOperator<Flow.Builder<Item, Target>> flow,
+      UnaryOperator<SyncEngine.Builder> engineConfig) {
+    PollSource<Item> read = readVia.apply(source);
     Flow.Builder<Item, Target> builder =
-        Flow.poll("invoices", Item.class, t -> source, Target.class, t -> sink)
+        Flow.poll("invoices", Item.class, t -> read, Target.class, t -> sink)
             .mapper(Target::map)
             .retryPolicy(new RetryPolicy(Duration.ZERO, Duration.ZERO, 3));
     engine = engineConfig.apply(SyncEngine.builder()

@@ -19,11 +19,15 @@ class ReadAheadTest {
 
   /** Wraps a source, logging each read and failing the read numbered {@code failRead} (1-based) once. */
   static final class ObservedSource implements PollSource<Item> {
-    final MemoryPollSource delegate = new MemoryPollSource(ChangeDetection.MODIFIED_TIMESTAMP);
+    final MemoryPollSource delegate;
     final List<String> log = new CopyOnWriteArrayList<>();
     final AtomicInteger reads = new AtomicInteger();
     final CountDownLatch secondRead = new CountDownLatch(1);
     volatile int failRead;
+
+    ObservedSource(MemoryPollSource delegate) {
+      this.delegate = delegate;
+    }
 
     @Override
     public ChangeDetection changeDetection() {
@@ -50,57 +54,23 @@ class ReadAheadTest {
     }
   }
 
-  private static ObservedSource source(int items) {
-    ObservedSource source = new ObservedSource();
-    for (int i = 0; i < items; i++) {
-      source.delegate.put(Item.of(EngineFixture.TENANT, String.format("i%02d", i), 1000 + i, "p" + i));
+  private ObservedSource source;
+
+  /** The engine fixture on 12 items, pages of 5, parallelism 2, reading through an {@link ObservedSource}. */
+  private EngineFixture fixture(boolean readAhead) {
+    EngineFixture f = new EngineFixture(
+        memory -> source = new ObservedSource(memory),
+        flow -> flow.pageSize(5).parallelism(2).readAhead(readAhead),
+        engine -> engine);
+    for (int i = 0; i < 12; i++) {
+      f.source.put(Item.of(EngineFixture.TENANT, String.format("i%02d", i), 1000 + i, "p" + i));
     }
-    return source;
-  }
-
-  private static EngineFixtureWith fixture(ObservedSource source, boolean readAhead) {
-    return new EngineFixtureWith(source, readAhead);
-  }
-
-  /** Like {@link EngineFixture}, on a given source, pages of 5, parallelism 2. */
-  static final class EngineFixtureWith implements AutoCloseable {
-    final MutableClock clock = new MutableClock();
-    final io.mlconnector.core.state.InMemoryStateStore store = new io.mlconnector.core.state.InMemoryStateStore(clock);
-    final MemorySink sink = new MemorySink(EngineFixture.TENANT);
-    final SyncEngine engine;
-
-    EngineFixtureWith(ObservedSource source, boolean readAhead) {
-      engine = SyncEngine.builder()
-          .store(store)
-          .clock(clock)
-          .nodeId("node-1")
-          .randomSeed(3)
-          .addFlow(Flow.poll("invoices", Item.class, t -> source, Target.class, t -> sink)
-              .mapper(Target::map)
-              .pageSize(5)
-              .parallelism(2)
-              .readAhead(readAhead)
-              .retryPolicy(new RetryPolicy(java.time.Duration.ZERO, java.time.Duration.ZERO, 3))
-              .build())
-          .tenants(List.of(EngineFixture.TENANT))
-          .build();
-    }
-
-    RunReport run() {
-      clock.advance(java.time.Duration.ofSeconds(1));
-      return engine.runOnce(EngineFixture.TENANT, "invoices");
-    }
-
-    @Override
-    public void close() {
-      engine.shutdown(java.time.Duration.ofSeconds(5));
-    }
+    return f;
   }
 
   @Test
   void theSecondPageIsReadWhileTheFirstIsWritten() throws Exception {
-    ObservedSource source = source(12);
-    try (EngineFixtureWith f = fixture(source, true)) {
+    try (EngineFixture f = fixture(true)) {
       AtomicBoolean overlapped = new AtomicBoolean(true);
       AtomicInteger writes = new AtomicInteger();
       f.sink.beforeCall = () -> {
@@ -127,8 +97,7 @@ class ReadAheadTest {
 
   @Test
   void withoutReadAheadThePagesAreReadOnlyAfterTheWrites() {
-    ObservedSource source = source(12);
-    try (EngineFixtureWith f = fixture(source, false)) {
+    try (EngineFixture f = fixture(false)) {
       f.sink.beforeCall = () -> source.log.add("sink call");
 
       RunReport report = f.run();
@@ -143,9 +112,8 @@ class ReadAheadTest {
 
   @Test
   void aFailedReadAheadLeavesTheCheckpointAfterTheLastWrittenPageAndTheNextRunResumesThere() {
-    ObservedSource source = source(12);
-    source.failRead = 2;
-    try (EngineFixtureWith f = fixture(source, true)) {
+    try (EngineFixture f = fixture(true)) {
+      source.failRead = 2;
       RunReport failed = f.run();
 
       assertThat(failed.status()).isEqualTo(RunReport.Status.FAILED);
