@@ -60,6 +60,12 @@ class StripeMappersTest {
     }
 
     @Override
+    public Optional<ExternalRef> sourceOf(ExternalRef target, String sourceSystem) {
+      return mappings.entrySet().stream().filter(e -> e.getValue().equals(target))
+          .map(Map.Entry::getKey).filter(k -> k.system().equals(sourceSystem)).findFirst();
+    }
+
+    @Override
     public Optional<String> reference(String table, String key) {
       return Optional.ofNullable(StripeMappers.TABLE.equals(table) ? this.table.get(key) : null);
     }

@@ -15,7 +15,7 @@ import io.mlconnector.core.sync.SyncEngine;
 import io.mlconnector.core.sync.SyncListener;
 import io.mlconnector.core.sync.TenantScoped;
 import io.mlconnector.core.sync.WebhookEndpoint;
-import io.mlconnector.samples.internal.ContentVersionedInvoices;
+import io.mlconnector.core.sync.ContentVersionedInvoices;
 import io.mlconnector.samples.internal.EnrichingSource;
 import io.mlconnector.samples.internal.InvoiceLinks;
 import io.mlconnector.stripe.StripeCustomerRequest;

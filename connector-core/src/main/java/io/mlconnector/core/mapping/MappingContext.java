@@ -41,6 +41,13 @@ public interface MappingContext {
         .orElseThrow(() -> defer(ref, ref + " is not synced to " + targetSystem + " yet"));
   }
 
+  /**
+   * The record of {@code sourceSystem} that was synced to {@code target}, or empty when no mapping
+   * names {@code target} with a source of that system. The way back from a target-side ref (a
+   * Stripe invoice) to the source record it was made from (the ERP invoice).
+   */
+  Optional<ExternalRef> sourceOf(ExternalRef target, String sourceSystem);
+
   /** The value of {@code key} in the tenant's reference table {@code table}, or empty. */
   Optional<String> reference(String table, String key);
 

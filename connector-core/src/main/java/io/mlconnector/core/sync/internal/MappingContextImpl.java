@@ -72,6 +72,18 @@ final class MappingContextImpl implements MappingContext {
   }
 
   @Override
+  public Optional<ExternalRef> sourceOf(ExternalRef target, String sourceSystem) {
+    Objects.requireNonNull(target, "target");
+    Objects.requireNonNull(sourceSystem, "sourceSystem");
+    if (!tenant.equals(target.tenant())) {
+      throw new IllegalArgumentException(
+          "ref " + target + " belongs to another tenant than " + tenant);
+    }
+    return store.mappingByTarget(target).map(Mapping::source)
+        .filter(s -> sourceSystem.equals(s.system()));
+  }
+
+  @Override
   public Optional<String> reference(String table, String key) {
     Objects.requireNonNull(table, "table");
     Objects.requireNonNull(key, "key");

@@ -1,14 +1,9 @@
-package io.mlconnector.samples.internal;
+package io.mlconnector.core.sync;
 
 import io.mlconnector.core.model.ExternalRef;
 import io.mlconnector.core.model.Invoice;
 import io.mlconnector.core.model.InvoiceLine;
 import io.mlconnector.core.model.TaxLine;
-import io.mlconnector.core.sync.ChangeDetection;
-import io.mlconnector.core.sync.Checkpoint;
-import io.mlconnector.core.sync.PollRequest;
-import io.mlconnector.core.sync.PollSource;
-import io.mlconnector.core.sync.SourcePage;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -19,10 +14,10 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * SYSPRO AR invoices versioned by what Stripe shows of them (customer, currency, dates, lines,
- * taxes, cancellation) instead of the row version. A payment posted back into SYSPRO changes the
+ * ERP AR invoices versioned by what a collector shows of them (customer, currency, dates, lines,
+ * taxes, cancellation) instead of the row version. A payment posted back into the ERP changes the
  * invoice row (its balance) but not this version, so the engine does not mistake the payment for
- * an ERP change of the invoice (which connector-stripe would answer by re-issuing or parking it).
+ * an ERP change of the invoice (which a collector would answer by re-issuing or parking it).
  */
 public final class ContentVersionedInvoices implements PollSource<Invoice> {
   private final PollSource<Invoice> delegate;
@@ -62,7 +57,7 @@ public final class ContentVersionedInvoices implements PollSource<Invoice> {
     return i.toBuilder().version(contentVersion(i)).build();
   }
 
-  /** A hash of what the Stripe invoice is made of. */
+  /** A hash of what the collector invoice is made of. */
   public static String contentVersion(Invoice i) {
     StringBuilder s = new StringBuilder();
     s.append(i.party()).append('|').append(i.currency()).append('|').append(i.documentType())
