@@ -198,7 +198,7 @@ public final class SapB1Config {
     private boolean timeSecondsInFilters;
     private Duration sessionRenewalSkew = Duration.ofMinutes(2);
     private Duration readTimeout = Duration.ofSeconds(120);
-    private RetryPolicy retryPolicy = RetryPolicy.defaults();
+    private RetryPolicy retryPolicy = RetryPolicy.defaults().toBuilder().retryOn500(true).build();
     private HttpLogLevel logLevel = HttpLogLevel.HEADERS;
     private String seatsExhaustedPattern = "(?i)licen[cs]e|seat";
     private String paymentStampField = DEFAULT_PAYMENT_STAMP_FIELD;
@@ -312,7 +312,7 @@ public final class SapB1Config {
       return this;
     }
 
-    /** The retry policy for reads and other safe requests (default core's). */
+    /** The retry policy for reads and other safe requests (default core's, plus 500: the proxy answers an empty 500 on hiccups). */
     public Builder retryPolicy(RetryPolicy policy) {
       this.retryPolicy = Objects.requireNonNull(policy, "policy");
       return this;
