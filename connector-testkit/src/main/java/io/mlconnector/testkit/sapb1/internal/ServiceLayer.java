@@ -527,7 +527,10 @@ public final class ServiceLayer {
         // keep text
       }
       err.put("code", c);
-      err.put("message", Map.of("lang", "en-us", "value", message));
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("lang", "en-us");
+      m.put("value", message);
+      err.put("message", m);
     }
     return Answer.json(status, v2, Map.of("error", err));
   }
