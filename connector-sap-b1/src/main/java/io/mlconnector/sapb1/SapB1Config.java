@@ -338,15 +338,17 @@ public final class SapB1Config {
     /**
      * The incoming-payment field that carries the stamp of a write (default {@code Remarks}: a
      * 254-character free-text field every install has, unused by B1's logic, filterable with
-     * {@code eq}). {@code JournalRemarks} (50 characters) or a user-defined field {@code U_...}
-     * (recommended where an administrator can add and index one) also work.
+     * {@code eq}). {@code JournalRemarks} (50 characters: long stamps are hashed) or a user-defined
+     * field {@code U_...} of 254 characters (recommended where an administrator can add and index
+     * one) also work; the other of Remarks/JournalRemarks links re-posted payments to the ones they
+     * replace.
      */
     public Builder paymentStampField(String field) {
       Objects.requireNonNull(field, "field");
-      if (!field.matches("Remarks|JournalRemarks|CounterReference|TransferReference|Reference2|U_[A-Za-z0-9_]+")) {
+      if (!field.matches("Remarks|JournalRemarks|U_[A-Za-z0-9_]+")) {
         throw new IllegalArgumentException(
-            "paymentStampField must be Remarks, JournalRemarks, CounterReference, TransferReference, Reference2 or a U_ field, was "
-                + field);
+            "paymentStampField must be Remarks, JournalRemarks or a U_ field (CounterReference and the reference fields"
+                + " are too short for a stamp), was " + field);
       }
       this.paymentStampField = field;
       return this;

@@ -14,10 +14,9 @@ import java.util.Objects;
  * A/R invoice or an incoming payment.
  *
  * <p>A stamp names the source record a write came from: {@code mlc:<system>:<type>:<id>} ({@code
- * mlc:stripe:payment:pi_3N...}), readable by a person looking at the payment in the B1 client; when
- * that is longer than {@value #MAX_STAMP} characters or holds a quote, {@code mlc#} and 26
- * characters of the SHA-256 of the ref in base 32. Stamps fit every field they can ride on
- * ({@code Remarks} 254, {@code JournalRemarks} 50 characters).
+ * mlc:stripe:payment_intent:pi_3N...}), readable by a person looking at the payment in the B1
+ * client; when that is longer than the field takes or holds a quote, {@code mlc#} and 26
+ * characters of the SHA-256 of the ref in base 32 (30 characters in all).
  */
 public final class SapB1Refs {
   /** The system name. */
@@ -32,8 +31,14 @@ public final class SapB1Refs {
   /** The record type of incoming payments. */
   public static final String INCOMING_PAYMENT = "incoming-payment";
 
-  /** The longest stamp written. */
-  public static final int MAX_STAMP = 50;
+  /**
+   * The record type of the cancellation of an incoming payment (a refund or dispute that took all
+   * that was left of it); its id is the cancelled payment's DocEntry.
+   */
+  public static final String PAYMENT_CANCELLATION = "incoming-payment-cancellation";
+
+  /** The longest stamp written by default ({@code Remarks} and user-defined fields take 254 characters). */
+  public static final int MAX_STAMP = 254;
 
   private static final char[] BASE32 = "abcdefghijklmnopqrstuvwxyz234567".toCharArray();
 
@@ -67,16 +72,22 @@ public final class SapB1Refs {
     }
   }
 
-  /** The stamp of {@code source}. */
+  /** The stamp of {@code source}, at most {@value #MAX_STAMP} characters. */
   public static String stamp(ExternalRef source) {
-    return stamp(source, "");
+    return stamp(source, "", MAX_STAMP);
   }
 
-  /** The stamp of {@code source} with a suffix ({@code -W} for a won dispute's re-posting). */
-  public static String stamp(ExternalRef source, String suffix) {
+  /**
+   * The stamp of {@code source} with a suffix ({@code -W} for a won dispute's re-posting), at most
+   * {@code maxLength} characters (at least 30).
+   */
+  public static String stamp(ExternalRef source, String suffix, int maxLength) {
     Objects.requireNonNull(source, "source");
+    if (maxLength < 30) {
+      throw new IllegalArgumentException("a stamp needs at least 30 characters, the field takes " + maxLength);
+    }
     String readable = "mlc:" + source.system() + ":" + source.type() + ":" + source.id() + suffix;
-    if (readable.length() <= MAX_STAMP && readable.indexOf('\'') < 0) {
+    if (readable.length() <= maxLength && readable.indexOf('\'') < 0) {
       return readable;
     }
     try {

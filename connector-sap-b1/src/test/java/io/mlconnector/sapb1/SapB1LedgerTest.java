@@ -208,7 +208,8 @@ class SapB1LedgerTest {
   void stampsStayShortAndReadable() {
     assertThat(SapB1Refs.stamp(stripe("payment", "pi_3NxyzABCDEFGHIJKLMNOPQRS"))).isEqualTo(
         "mlc:stripe:payment:pi_3NxyzABCDEFGHIJKLMNOPQRS");
-    String hashed = SapB1Refs.stamp(stripe("payment", "x".repeat(60)));
+    assertThat(SapB1Refs.stamp(stripe("payment_intent", "pi_3NxyzABCDEFGHIJKLMNOPQRS"))).startsWith("mlc:stripe:payment_intent:pi_");
+    String hashed = SapB1Refs.stamp(stripe("payment_intent", "pi_3NxyzABCDEFGHIJKLMNOPQRS"), "", 50);
     assertThat(hashed).startsWith("mlc#").hasSize(30);
     assertThat(SapB1Refs.stamp(stripe("payment", "o'brien"))).startsWith("mlc#");
   }

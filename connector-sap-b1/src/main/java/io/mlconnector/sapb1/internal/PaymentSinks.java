@@ -75,7 +75,7 @@ public final class PaymentSinks {
 
       @Override
       public WriteResult create(Payment p, WriteContext context) {
-        return postPayment(p, SapB1Refs.stamp(context.source()));
+        return postPayment(p, stamp(context.source()));
       }
 
       @Override
@@ -86,7 +86,7 @@ public final class PaymentSinks {
 
       @Override
       public Optional<WriteResult> findByStamp(ExternalRef source, WriteContext context) {
-        return byStamp(SapB1Refs.stamp(source)).map(PaymentSinks.this::result);
+        return byStamp(stamp(source)).map(PaymentSinks.this::result);
       }
     };
   }
@@ -104,7 +104,7 @@ public final class PaymentSinks {
         if (r.status() != Refund.Status.SUCCEEDED) {
           throw refuse("refund", "only settled refunds reduce an incoming payment; " + r.ref().id() + " is " + r.status());
         }
-        return withdraw("refund", r.payment(), r.invoice(), r.amount(), SapB1Refs.stamp(context.source()));
+        return withdraw("refund", r.payment(), r.invoice(), r.amount(), stamp(context.source()));
       }
 
       @Override
@@ -115,7 +115,7 @@ public final class PaymentSinks {
 
       @Override
       public Optional<WriteResult> findByStamp(ExternalRef source, WriteContext context) {
-        return findWithdrawal(SapB1Refs.stamp(source));
+        return findWithdrawal(stamp(source));
       }
     };
   }
@@ -130,7 +130,7 @@ public final class PaymentSinks {
 
       @Override
       public WriteResult create(Dispute d, WriteContext context) {
-        String stamp = SapB1Refs.stamp(context.source());
+        String stamp = stamp(context.source());
         if (!withdrawn(d.status()) && d.status() != Dispute.Status.WON) {
           return new WriteResult(ExternalRef.of(SapB1Refs.SYSTEM, tenant, SapB1Refs.INCOMING_PAYMENT, "none:" + stamp),
               Map.of("stamp", stamp, "posted", "false"), null);
@@ -149,7 +149,7 @@ public final class PaymentSinks {
 
       @Override
       public Optional<WriteResult> findByStamp(ExternalRef source, WriteContext context) {
-        return findWithdrawal(SapB1Refs.stamp(source));
+        return findWithdrawal(stamp(source));
       }
     };
   }
@@ -192,7 +192,7 @@ public final class PaymentSinks {
       throw refuse(op, "the " + op + " names no payment; SAP B1 needs the incoming payment to reduce");
     }
     long invoiceEntry = invoiceEntry(invoice, op);
-    IncomingPayment live = livePayment(SapB1Refs.stamp(collectorPayment)).orElseThrow(() -> refuse(op,
+    IncomingPayment live = livePayment(stamp(collectorPayment)).orElseThrow(() -> refuse(op,
         "no open incoming payment of " + collectorPayment.id() + " in SAP B1 (cancelled by a person?); post the "
             + op + " by hand"));
     boolean foreign = !mappers.isLocal(live.currency());
@@ -233,13 +233,12 @@ public final class PaymentSinks {
     mark.put(linkField, "mlc-closed:" + stamp);
     batch.changeset(cs -> cs.patch(SET, live.docEntry(), mark).action(SET, live.docEntry(), "Cancel"));
     client.batch(batch.build());
-    return new WriteResult(SapB1Refs.incomingPayment(tenant, live.docEntry()),
-        Map.of("cancelled", String.valueOf(live.docEntry())), null);
+    return cancellation(live.docEntry());
   }
 
   /** A won dispute: the disputed amount comes back, posted once as a new payment stamped {@code -W}. */
   private WriteResult returned(WriteResult withdrawal, Dispute d, WriteContext context) {
-    String stamp = SapB1Refs.stamp(context.source(), "-W");
+    String stamp = stamp(context.source(), "-W");
     if (byStamp(stamp).isEmpty()) {
       long invoiceEntry = invoiceEntry(d.invoice(), "dispute");
       Document inv = client.invoice(invoiceEntry)
@@ -262,9 +261,13 @@ public final class PaymentSinks {
     if (replacement.isPresent()) {
       return replacement.map(this::result);
     }
-    return first(ODataFilter.eq(linkField, "mlc-closed:" + stamp))
-        .map(p -> new WriteResult(SapB1Refs.incomingPayment(tenant, p.docEntry()),
-            Map.of("cancelled", String.valueOf(p.docEntry())), null));
+    return first(ODataFilter.eq(linkField, "mlc-closed:" + stamp)).map(p -> cancellation(p.docEntry()));
+  }
+
+  /** The target of a withdrawal that only cancelled a payment: the cancellation, distinct from the payment. */
+  private WriteResult cancellation(long docEntry) {
+    return new WriteResult(ExternalRef.of(SapB1Refs.SYSTEM, tenant, SapB1Refs.PAYMENT_CANCELLATION,
+        String.valueOf(docEntry)), Map.of("cancelled", String.valueOf(docEntry)), null);
   }
 
   /** The payment the chain from the one stamped {@code stamp} ends in, if it is not cancelled. */
@@ -307,6 +310,15 @@ public final class PaymentSinks {
     } catch (NumberFormatException e) {
       throw refuse(op, "the id of " + invoice + " is not a DocEntry");
     }
+  }
+
+  /** The stamp of {@code source} as it fits the stamp field ({@code JournalRemarks}: 50 characters). */
+  private String stamp(ExternalRef source) {
+    return stamp(source, "");
+  }
+
+  private String stamp(ExternalRef source, String suffix) {
+    return SapB1Refs.stamp(source, suffix, stampField.equals("JournalRemarks") ? 50 : SapB1Refs.MAX_STAMP);
   }
 
   private static boolean withdrawn(Dispute.Status s) {

@@ -88,8 +88,21 @@ final class Documents {
     }
   }
 
+  /** Rounds an amount in {@code currency} to its minor unit (JPY: whole yen). */
+  static double roundIn(double v, String currency) {
+    int digits = 2;
+    try {
+      digits = Math.max(0, java.util.Currency.getInstance(currency).getDefaultFractionDigits());
+    } catch (IllegalArgumentException e) {
+      // a B1 code that is not ISO: two places
+    }
+    double f = Math.pow(10, digits);
+    return Math.round(v * f) / f;
+  }
+
   private void computeLines(Map<String, Object> e, List<Map<String, Object>> lines) {
     boolean foreign = !e.get("DocCurrency").equals(config.localCurrency);
+    String cur = (String) e.get("DocCurrency");
     double rate = num(e.get("DocRate"));
     double net = 0;
     double vat = 0;
@@ -103,9 +116,9 @@ final class Documents {
         double price = num(line.get("Price") != null ? line.get("Price") : line.get("UnitPrice"));
         line.put("Price", price);
         line.put("UnitPrice", price);
-        total = round2(qty * price);
+        total = roundIn(qty * price, cur);
       } else if (line.get("LineTotal") != null) {
-        total = round2(num(line.get("LineTotal")));
+        total = roundIn(num(line.get("LineTotal")), cur);
         line.put("Price", qty == 0 ? 0.0 : total / qty);
       } else {
         throw new WriteException(400, -10, "Enter a price or a line total [DocumentLines.Price][line: " + (n) + "]");
@@ -119,7 +132,7 @@ final class Documents {
         }
         pct = r;
       }
-      double tax = round2(total * pct / 100.0);
+      double tax = roundIn(total * pct / 100.0, cur);
       line.put("LineTotal", foreign ? round2(total * rate) : total);
       line.put("RowTotalFC", foreign ? total : 0.0);
       line.put("TaxTotal", foreign ? round2(tax * rate) : tax);
@@ -129,7 +142,7 @@ final class Documents {
       net += total;
       vat += tax;
     }
-    double docFc = round2(net + vat);
+    double docFc = roundIn(net + vat, cur);
     e.put("VatSum", foreign ? round2(vat * rate) : round2(vat));
     e.put("VatSumFc", foreign ? round2(vat) : 0.0);
     e.put("DocTotalFc", foreign ? docFc : 0.0);
