@@ -4,6 +4,7 @@ import io.mlconnector.core.model.Customer;
 import io.mlconnector.core.model.Dispute;
 import io.mlconnector.core.model.ExternalRef;
 import io.mlconnector.core.model.Invoice;
+import io.mlconnector.core.model.Money;
 import io.mlconnector.core.model.Payment;
 import io.mlconnector.core.model.Refund;
 import io.mlconnector.core.role.ReceivablesLedger;
@@ -150,6 +151,15 @@ public final class SapB1Ledger implements ReceivablesLedger {
   @Override
   public Sink<Dispute> disputes() {
     return sinks.disputes();
+  }
+
+  /**
+   * What the customer still owes on {@code invoice} in B1: nothing on a cancelled invoice (its
+   * cancellation document offsets it), else the total less {@code PaidToDate}.
+   */
+  @Override
+  public Money openBalance(Invoice invoice) {
+    return invoice.status() == Invoice.Status.CANCELLED ? Money.zero(invoice.currency()) : invoice.amountDue();
   }
 
   /** Options of a ledger. Immutable. */

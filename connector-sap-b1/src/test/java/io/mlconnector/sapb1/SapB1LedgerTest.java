@@ -205,6 +205,19 @@ class SapB1LedgerTest {
   }
 
   @Test
+  void aCancelledInvoiceOwesNothing() {
+    try (SimFixture f = new SimFixture()) {
+      f.sim.addCustomer("C1", "Acme", "USD");
+      long doc = f.sim.addInvoice("C1", "A", 1, 100);
+      f.sim.action("Invoices", doc, "Cancel");
+      SapB1Ledger ledger = SapB1Ledger.of(f.client(true));
+      Invoice inv = ledger.invoices().fetch(SapB1Refs.invoice("acme", doc)).orElseThrow();
+      assertThat(inv.status()).isEqualTo(Invoice.Status.CANCELLED);
+      assertThat(ledger.openBalance(inv).isZero()).isTrue();
+    }
+  }
+
+  @Test
   void stampsStayShortAndReadable() {
     assertThat(SapB1Refs.stamp(stripe("payment", "pi_3NxyzABCDEFGHIJKLMNOPQRS"))).isEqualTo(
         "mlc:stripe:payment:pi_3NxyzABCDEFGHIJKLMNOPQRS");
