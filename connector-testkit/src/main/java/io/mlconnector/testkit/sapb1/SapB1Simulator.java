@@ -36,7 +36,7 @@ import javax.net.ssl.SSLContext;
  *   sim.addCustomer("C20000", "Acme", "USD");
  *   long docEntry = sim.addInvoice("C20000", "A00001", 2, 50.0);
  *   // point a client at sim.serviceRoot(false) with CompanyDB sim.companyDb(); then assert:
- *   assertThat(sim.invoice(docEntry).get("PaidToDate")).isEqualTo(100.0);
+ *   assertThat(sim.invoice(docEntry).get("PaidToDate")).isEqualTo(100.0); // after the client paid it
  *   assertThat(sim.liveSessions()).isZero();
  * }
  * }</pre>
