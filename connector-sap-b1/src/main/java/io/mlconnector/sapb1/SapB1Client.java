@@ -277,18 +277,20 @@ public final class SapB1Client implements AutoCloseable {
     int skip = 0;
     boolean more;
     while (true) {
-      List<B1Entity> rows = page(entitySet, base.skip(skip), false).items();
+      ODataPage<B1Entity> server = page(entitySet, base.skip(skip), false);
+      List<B1Entity> rows = server.items();
       for (B1Entity e : rows) {
         if (after != null && overlap.isZero() && !isAfter(e, keyField, numericKey, after)) {
           continue;
         }
         out.add(e);
       }
-      if (rows.size() < pageSize) {
+      // the server may cap a page below $top (its page size): a next link says more rows follow
+      if (rows.isEmpty() || (server.nextLink() == null && rows.size() < pageSize)) {
         more = false;
         break;
       }
-      if (!out.isEmpty()) {
+      if (out.size() >= pageSize) {
         more = true;
         break;
       }

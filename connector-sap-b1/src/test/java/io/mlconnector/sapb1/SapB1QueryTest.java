@@ -49,6 +49,25 @@ class SapB1QueryTest {
   }
 
   @Test
+  void anIncrementalPageLargerThanTheServersPageSizeReadsOnToTheEnd() {
+    try (SimFixture f = new SimFixture(b -> b.pageSize(20))) {
+      for (int i = 0; i < 45; i++) {
+        f.sim.addCustomer(String.format("C%03d", i), "n", "USD");
+        f.sim.advance(Duration.ofSeconds(7));
+      }
+      try (SapB1Client client = SapB1Client.create(f.transport, f.config(false).pageSize(10).build())) {
+        ChangePage first = client.readChanges("BusinessPartners", "CardCode", null, null, Duration.ZERO, 30);
+        assertThat(first.records()).hasSize(30);
+        assertThat(first.hasMore()).isTrue();
+        ChangePage rest = client.readChanges("BusinessPartners", "CardCode", null, first.next(), Duration.ZERO, 30);
+        assertThat(rest.records()).hasSize(15);
+        assertThat(rest.records().get(0).string("CardCode")).isEqualTo("C030");
+        assertThat(rest.hasMore()).isFalse();
+      }
+    }
+  }
+
+  @Test
   void qualifiedEnumLiteralsWorkOnV2() {
     try (SimFixture f = new SimFixture()) {
       f.sim.addCustomer("C1", "A", "USD");
