@@ -101,6 +101,7 @@ public final class B1Server implements AutoCloseable {
     requests.incrementAndGet();
     int now = inFlight.incrementAndGet();
     peak.accumulateAndGet(now, Math::max);
+    boolean counted = true;
     try (exchange) {
       SimRequest request = read(exchange);
       FaultInjector.Decision decision = faults.decide(request);
@@ -128,13 +129,18 @@ public final class B1Server implements AutoCloseable {
       if (decision.fault() == Fault.RESPONSE_LOST_AFTER_COMMIT) {
         return;
       }
+      // processing ends before the answer leaves: a client that has the answer is no longer counted
+      inFlight.decrementAndGet();
+      counted = false;
       write(exchange, answer);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } catch (IOException e) {
       LOG.debug("simulator connection failed", e);
     } finally {
-      inFlight.decrementAndGet();
+      if (counted) {
+        inFlight.decrementAndGet();
+      }
     }
   }
 

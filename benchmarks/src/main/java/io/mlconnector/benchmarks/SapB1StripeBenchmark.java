@@ -1,6 +1,5 @@
-package io.mlconnector.benchmarks.sapb1;
+package io.mlconnector.benchmarks;
 
-import io.mlconnector.benchmarks.PairSimulators;
 import io.mlconnector.core.credential.KeyProvider;
 import io.mlconnector.core.credential.Secret;
 import io.mlconnector.core.http.HttpTransport;
@@ -43,7 +42,10 @@ import javax.crypto.spec.SecretKeySpec;
  * <p><b>Invoices out.</b> SAP B1 A/R invoices (and their customers) into Stripe through the sample's
  * {@code sap-b1-stripe} flows, with the same latency on both simulators and Stripe's per-key limit.
  * The bound is the Stripe requests made divided by the limit: no client can be faster; the harness
- * reports the elapsed time as a percentage of that bound.
+ * reports the elapsed time as a percentage of that bound and, as the baseline in the same run, the
+ * same measurement of the SYSPRO -> Stripe pair ({@link SysproStripeBenchmark}) with the same
+ * invoices, latency and limit: what the Stripe side costs with a different ERP ({@code
+ * baseline=false} skips it).
  *
  * <p><b>Payments in.</b> Incoming payments posted through {@link SapB1Ledger#payments()} against a
  * Service Layer simulator whose load model serves {@code capacity} requests at once at {@code
@@ -54,7 +56,8 @@ import javax.crypto.spec.SecretKeySpec;
  * the same run (the baseline).
  *
  * <p>Arguments (all optional): {@code invoices=300 latencyMs=50 rate=25 parallelism=16
- * payments=400 capacity=8 excessMs=10 levels=1,4,8,16 invoicesPart=true paymentsPart=true}.
+ * payments=400 capacity=8 excessMs=10 levels=1,4,8,16 invoicesPart=true paymentsPart=true
+ * baseline=true}.
  */
 public final class SapB1StripeBenchmark {
   private static final String TENANT = "bench";
@@ -74,8 +77,20 @@ public final class SapB1StripeBenchmark {
     }
     Duration latency = Duration.ofMillis(Long.parseLong(a.getOrDefault("latencyMs", "50")));
     if (Boolean.parseBoolean(a.getOrDefault("invoicesPart", "true"))) {
-      invoices(Integer.parseInt(a.getOrDefault("invoices", "300")), latency,
-          Integer.parseInt(a.getOrDefault("rate", "25")), Integer.parseInt(a.getOrDefault("parallelism", "16")));
+      int invoices = Integer.parseInt(a.getOrDefault("invoices", "300"));
+      int rate = Integer.parseInt(a.getOrDefault("rate", "25"));
+      int parallelism = Integer.parseInt(a.getOrDefault("parallelism", "16"));
+      double sap = invoices(invoices, latency, rate, parallelism);
+      if (Boolean.parseBoolean(a.getOrDefault("baseline", "true"))) {
+        SysproStripeBenchmark.Engine s = SysproStripeBenchmark.engine(invoices, latency, rate, rate * 0.96, 1, 0.9,
+            parallelism, true);
+        double elapsed = s.elapsed().toNanos() / 1e9;
+        double bound = s.requests() / (double) rate;
+        System.out.printf(Locale.ROOT,
+            "baseline SYSPRO -> Stripe, same run: %d invoices, %d Stripe requests in %.1f s = %.2f invoices/s;"
+                + " %.1f%% of its bound; SAP B1 at %.2fx the baseline's rate%n",
+            s.invoices(), s.requests(), elapsed, s.invoices() / elapsed, 100 * bound / elapsed, sap / (s.invoices() / elapsed));
+      }
     }
     if (Boolean.parseBoolean(a.getOrDefault("paymentsPart", "true"))) {
       int capacity = Integer.parseInt(a.getOrDefault("capacity", "8"));
@@ -99,7 +114,8 @@ public final class SapB1StripeBenchmark {
     }
   }
 
-  private static void invoices(int invoices, Duration latency, int rate, int parallelism) throws Exception {
+  /** Runs the invoices-out part; returns invoices per second. */
+  private static double invoices(int invoices, Duration latency, int rate, int parallelism) throws Exception {
     System.out.printf(Locale.ROOT, "SAP B1 -> Stripe: %d invoices, %d customers, latency %d ms both sides, Stripe limit %d req/s%n",
         invoices, DemoCompany.customerCount(), latency.toMillis(), rate);
     try (PairSimulators<SapB1Simulation, StripeSimulation> sims = new PairSimulators<>("sap-b1-stripe",
@@ -132,6 +148,7 @@ public final class SapB1StripeBenchmark {
                 + " rate-limit bound %.1f s: %.1f%% of the bound%n",
             parallelism, written.written(), customers.written(), requests, elapsed, written.written() / elapsed, bound,
             100 * bound / elapsed);
+        return written.written() / elapsed;
       }
     }
   }
