@@ -1,5 +1,7 @@
 package io.mlconnector.samples.pairs;
 
+import io.mlconnector.samples.systems.SapB1Simulation;
+import io.mlconnector.samples.systems.SapB1System;
 import io.mlconnector.samples.systems.StripeSimulation;
 import io.mlconnector.samples.systems.StripeSystem;
 import io.mlconnector.samples.systems.SysproSimulation;
@@ -18,6 +20,8 @@ public final class Pairs {
   static {
     add(new ReceivablesPair("syspro-stripe", SysproSystem.OPENER, StripeSystem.OPENER,
         () -> SysproSimulation.builder().start(), () -> StripeSimulation.builder().start()));
+    add(new ReceivablesPair("sap-b1-stripe", SapB1System.OPENER, StripeSystem.OPENER,
+        () -> SapB1Simulation.builder().start(), () -> StripeSimulation.builder().start()));
   }
 
   private Pairs() {}
