@@ -409,6 +409,17 @@ public final class JdbcStateStore implements StateStore {
   }
 
   @Override
+  public void finishInbox(
+      String tenant, java.util.Collection<Long> eventIds, InboxEvent.Status status, String note) {
+    delegate.finishInbox(tenant, eventIds, status, note);
+  }
+
+  @Override
+  public int ignoreInbox(String tenant, String source, java.util.Set<String> handledTypes, String note) {
+    return delegate.ignoreInbox(tenant, source, handledTypes, note);
+  }
+
+  @Override
   public PurgeResult purge(Instant cutoff) {
     return delegate.purge(cutoff);
   }
