@@ -24,7 +24,8 @@ final class SettingChecks {
   private static final Map<String, Function<String, String>> KNOWN = new TreeMap<>();
 
   static {
-    for (String key : List.of("poll.interval", "engine.claim.ttl", "engine.lease.ttl", "engine.pending.grace",
+    KNOWN.put("engine.pending.grace", SettingChecks::nonNegativeDuration);
+    for (String key : List.of("poll.interval", "engine.claim.ttl", "engine.lease.ttl",
         "backstop.lookback", "stripe.backstop.lookback", "stripe.rate.limit.backoff",
         "stripe.rate.limit.backoff.max")) {
       KNOWN.put(key, SettingChecks::positiveDuration);
@@ -86,6 +87,15 @@ final class SettingChecks {
       return d.isNegative() || d.isZero() ? DURATION : null;
     } catch (DateTimeParseException e) {
       return DURATION;
+    }
+  }
+
+  private static String nonNegativeDuration(String v) {
+    String allowed = "an ISO-8601 duration of zero or more, such as PT0S or PT2M";
+    try {
+      return Duration.parse(v).isNegative() ? allowed : null;
+    } catch (DateTimeParseException e) {
+      return allowed;
     }
   }
 
