@@ -549,6 +549,44 @@ public abstract class StateStoreContract {
         .hasMessageContaining(String.valueOf(id2));
   }
 
+  @Test
+  void unhandledTypesAreIgnoredInOneStepAndClaimedEventsAreLeftAlone() {
+    store.receive(InboxEvent.received(T, "stripe", "evt_1", "customer.updated", "{}", START));
+    store.receive(InboxEvent.received(T, "stripe", "evt_2", "invoice.paid", "{}", START.plusSeconds(1)));
+    store.receive(InboxEvent.received(T, "stripe", "evt_3", "charge.updated", "{}", START.plusSeconds(2)));
+    store.receive(InboxEvent.received(T, "other", "evt_4", "customer.updated", "{}", START.plusSeconds(3)));
+    store.receive(InboxEvent.received(OTHER, "stripe", "evt_5", "customer.updated", "{}", START.plusSeconds(4)));
+    InboxEvent held = store.claimInbox(T, "stripe", "w1", Duration.ofMinutes(5), 1).get(0);
+    assertThat(held.eventId()).isEqualTo("evt_1");
+
+    int ignored = store.ignoreInbox(T, "stripe", java.util.Set.of("invoice.paid"), "not handled");
+
+    assertThat(ignored).as("evt_3 only: evt_1 is claimed, evt_4 and evt_5 are another inbox").isEqualTo(1);
+    store.finishInbox(T, held.id(), InboxEvent.Status.PROCESSED, null);
+    assertThat(store.claimInbox(T, "stripe", "w2", Duration.ofMinutes(5), 10))
+        .extracting(InboxEvent::eventId).containsExactly("evt_2");
+    assertThat(store.claimInbox(T, "other", "w2", Duration.ofMinutes(5), 10)).hasSize(1);
+    assertThat(store.claimInbox(OTHER, "stripe", "w2", Duration.ofMinutes(5), 10)).hasSize(1);
+    assertThatThrownBy(() -> store.ignoreInbox(T, "stripe", java.util.Set.of(), "x"))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void severalEventsAreFinishedAtOnce() {
+    for (int i = 1; i <= 3; i++) {
+      store.receive(InboxEvent.received(T, "stripe", "evt_" + i, "a", "{}", START.plusSeconds(i)));
+    }
+    List<InboxEvent> claimed = store.claimInbox(T, "stripe", "w1", Duration.ofMinutes(5), 10);
+
+    store.finishInbox(T, List.of(claimed.get(0).id(), claimed.get(2).id()), InboxEvent.Status.IGNORED, "bulk");
+    store.releaseInbox(T, claimed.get(1).id(), "w1");
+
+    assertThat(store.claimInbox(T, "stripe", "w2", Duration.ofMinutes(5), 10))
+        .extracting(InboxEvent::eventId).containsExactly("evt_2");
+    assertThatThrownBy(() -> store.finishInbox(OTHER, List.of(claimed.get(1).id()), InboxEvent.Status.IGNORED, "x"))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
   // ------------------------------------------------------------------ files
 
   @Test

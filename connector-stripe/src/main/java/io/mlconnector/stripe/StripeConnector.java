@@ -177,7 +177,7 @@ public final class StripeConnector {
       Account account = client.v1().accounts().retrieveCurrent();
       checks.add(new PingCheck("authentication", true, "key accepted; account " + account.getId(), since(t0)));
     } catch (StripeException e) {
-      ConnectorException ce = StripeErrors.map("GET /v1/account", e);
+      ConnectorException ce = StripeErrors.map("GET /v1/account", e, config.apiBase());
       checks.add(new PingCheck("authentication", false, ce.getMessage(), since(t0)));
     } catch (RuntimeException e) {
       checks.add(new PingCheck("authentication", false, "GET /v1/account failed: " + io.mlconnector.stripe.internal.Redaction.scrub(e.getMessage()), since(t0)));
@@ -198,7 +198,7 @@ public final class StripeConnector {
       call.run();
       return new PingCheck(name, true, "readable", since(t0));
     } catch (StripeException e) {
-      return new PingCheck(name, false, StripeErrors.map(op, e).getMessage(), since(t0));
+      return new PingCheck(name, false, StripeErrors.map(op, e, config.apiBase()).getMessage(), since(t0));
     } catch (RuntimeException e) {
       return new PingCheck(name, false, op + " failed: " + io.mlconnector.stripe.internal.Redaction.scrub(e.getMessage()), since(t0));
     }
@@ -1129,7 +1129,7 @@ public final class StripeConnector {
       throw new io.mlconnector.core.error.RateLimitedException(
           ErrorDetails.of(StripeErrors.SYSTEM, operation).withRemote("rate_budget_exhausted", e.getMessage()), e.wouldWait(), e);
     } catch (StripeException e) {
-      ConnectorException mapped = StripeErrors.map(operation, e);
+      ConnectorException mapped = StripeErrors.map(operation, e, config.apiBase());
       log.debug("stripe {} failed for tenant {}: {}", operation, config.tenant(), mapped.getMessage());
       throw mapped;
     }

@@ -86,7 +86,9 @@ public final class SysproClient implements AutoCloseable {
                 config.invalidSessionPattern,
                 config.busyPattern,
                 config.unavailablePattern,
+                config.lostSessionPattern,
                 config.maxGetUrlLength,
+                config.maxAnswerBytes,
                 config.postLdForm,
                 config.logLevel,
                 config.retryPolicy,
@@ -388,7 +390,8 @@ public final class SysproClient implements AutoCloseable {
 
   private SysproElement parse(String text, String operation, boolean write) {
     try {
-      return SysproElement.of(xml.parseDocument(text.strip()).getDocumentElement());
+      return SysproElement.of(
+          xml.parseDocument(UndeclaredPrefixes.declare(text.strip())).getDocumentElement());
     } catch (XmlFormatException e) {
       ErrorDetails d =
           ErrorDetails.of("syspro", operation)

@@ -42,7 +42,9 @@ public final class SysproConfig {
   final Pattern invalidSessionPattern;
   final Pattern busyPattern;
   final Pattern unavailablePattern;
+  final Pattern lostSessionPattern;
   final int maxGetUrlLength;
+  final long maxAnswerBytes;
   final boolean postLdForm;
   final KeyFormat customerKeys;
   final KeyFormat supplierKeys;
@@ -69,7 +71,9 @@ public final class SysproConfig {
     this.invalidSessionPattern = b.invalidSessionPattern;
     this.busyPattern = b.busyPattern;
     this.unavailablePattern = b.unavailablePattern;
+    this.lostSessionPattern = b.lostSessionPattern;
     this.maxGetUrlLength = b.maxGetUrlLength;
+    this.maxAnswerBytes = b.maxAnswerBytes;
     this.postLdForm = b.postLdForm;
     this.customerKeys = b.customerKeys;
     this.supplierKeys = b.supplierKeys;
@@ -180,7 +184,10 @@ public final class SysproConfig {
     private Pattern busyPattern = Pattern.compile("(?i)(currently processing|\\bbusy\\b)");
     private Pattern unavailablePattern =
         Pattern.compile("(?i)(licen[cs]e|already logged|in use|too many)");
-    private int maxGetUrlLength = 2048;
+    private Pattern lostSessionPattern =
+        Pattern.compile("(?i)unable to read the syspro base directory registry|\\bBaseDir\\d+\\b");
+    private int maxGetUrlLength = 4096;
+    private long maxAnswerBytes = 32L * 1024 * 1024;
     private boolean postLdForm;
     private KeyFormat customerKeys = KeyFormat.alphanumeric(KeyFormat.MAX_LENGTH);
     private KeyFormat supplierKeys = KeyFormat.alphanumeric(KeyFormat.MAX_LENGTH);
@@ -284,8 +291,37 @@ public final class SysproConfig {
     }
 
     /**
-     * The longest {@code Transaction/Post} GET URL sent (default 2,048, IIS's default query limit;
-     * the real limit is site-specific); longer postings go to {@code Transaction/PostLD}.
+     * The pattern of an {@code ERROR} answer saying SYSPRO lost the session's context (default: the
+     * {@code Unable to read the SYSPRO base directory registry string BaseDir8} family, seen as the
+     * answer to a stale session id). Such an answer is handled like an invalid session: the slot
+     * logs on once more and the call is repeated once; a second one in a row is transient, never a
+     * rejected record. Set a pattern that matches nothing to treat these answers as rejections.
+     */
+    public Builder lostSessionPattern(Pattern pattern) {
+      this.lostSessionPattern = Objects.requireNonNull(pattern, "lostSessionPattern");
+      return this;
+    }
+
+    /**
+     * The largest e.net answer read, in bytes (default 32 MiB). An answer is read whole into
+     * memory to be parsed, so a larger one fails the call with a clear error instead of running
+     * the JVM out of memory: a read fails as rejected, a posting as outcome-unknown (it may have
+     * landed). Narrow the query (fewer rows or columns) rather than raising this far.
+     */
+    public Builder maxAnswerBytes(long bytes) {
+      if (bytes < 1) {
+        throw new IllegalArgumentException("maxAnswerBytes must be positive, was " + bytes);
+      }
+      this.maxAnswerBytes = bytes;
+      return this;
+    }
+
+    /**
+     * The longest {@code Transaction/Post} GET URL sent, session id included (default 4,096; the
+     * real limit is site-specific: SYSPRO's self-hosted service runs on HTTP.sys, whose request
+     * line limit is 16 KB by default, and real servers accepted 2,300 to 2,800 character postings
+     * as GETs); longer postings go to {@code Transaction/PostLD}. Lower it for a site behind a
+     * proxy with a smaller limit; raise it for a site without {@code PostLD}.
      */
     public Builder maxGetUrlLength(int length) {
       if (length < 256) {

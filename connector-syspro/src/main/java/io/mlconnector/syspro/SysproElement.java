@@ -23,6 +23,15 @@ import org.w3c.dom.Node;
  */
 public final class SysproElement {
 
+  /**
+   * The namespace given to prefixes SYSPRO writes without declaring them ({@code
+   * SALARE:Description}); elements in it are named with their prefix.
+   */
+  static final String UNDECLARED_PREFIX_NS = "urn:x-mlconnector:syspro:undeclared-prefix:";
+
+  private static final java.util.regex.Pattern GROUPED =
+      java.util.regex.Pattern.compile("[+-]?\\d{1,3}(,\\d{3})+(\\.\\d+)?");
+
   private final String name;
   private final String text;
   private final List<SysproElement> children;
@@ -55,6 +64,12 @@ public final class SysproElement {
       attrs.add(new String[] {a.getNodeName(), a.getNodeValue()});
     }
     String local = element.getLocalName() != null ? element.getLocalName() : element.getTagName();
+    String ns = element.getNamespaceURI();
+    if (ns != null && ns.startsWith(UNDECLARED_PREFIX_NS)) {
+      // SYSPRO writes prefixes it never declares (SALARE:Description next to TBLCUR:Description):
+      // the prefix is part of the name
+      local = element.getTagName();
+    }
     return new SysproElement(
         local,
         text.toString(),
@@ -62,7 +77,10 @@ public final class SysproElement {
         Collections.unmodifiableList(attrs));
   }
 
-  /** The element name as SYSPRO wrote it. */
+  /**
+   * The element name as SYSPRO wrote it; an element written with a prefix SYSPRO does not declare
+   * keeps it ({@code SALARE:Description}), so it is never confused with {@code Description}.
+   */
   public String name() {
     return name;
   }
@@ -160,11 +178,17 @@ public final class SysproElement {
   }
 
   /**
-   * The number in child {@code name}, leading spaces and all; empty when absent or blank.
+   * The number in child {@code name}, leading spaces and all; empty when absent or blank. When
+   * SYSPRO also writes the value unedited ({@code Unedited_MOutstandingQty} beside an edited {@code
+   * MOutstandingQty} of {@code 38,400.000}), the unedited twin is read.
    *
    * @throws SysproFormatException naming the element when the text is not a number
    */
   public Optional<BigDecimal> decimal(String name) {
+    Optional<String> unedited = text("Unedited_" + name);
+    if (unedited.isPresent()) {
+      return unedited.map(t -> parseDecimal("Unedited_" + name, t));
+    }
     return text(name).map(t -> parseDecimal(name, t));
   }
 
@@ -179,13 +203,22 @@ public final class SysproElement {
   }
 
   /**
-   * Parses a SYSPRO number: leading and trailing spaces removed, {@code ,} is not accepted.
+   * Parses a SYSPRO number: leading and trailing spaces removed; thousands separators ({@code
+   * 38,400.000}, as query output edits some quantities) are accepted only where they group whole
+   * thousands before the decimal point, so a decimal comma ({@code 38,4}) is refused, never
+   * misread.
    *
    * @throws SysproFormatException naming {@code what} when {@code text} is not a number
    */
   public static BigDecimal parseDecimal(String what, String text) {
     String t = text == null ? "" : text.strip();
     try {
+      if (t.indexOf(',') >= 0) {
+        if (!GROUPED.matcher(t).matches()) {
+          throw new NumberFormatException(t);
+        }
+        return new BigDecimal(t.replace(",", ""));
+      }
       return new BigDecimal(t);
     } catch (NumberFormatException e) {
       throw new SysproFormatException(what + " is not a number: '" + t + "'");

@@ -37,37 +37,88 @@ import java.util.concurrent.CountDownLatch;
 public final class Main {
   private Main() {}
 
+  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Main.class);
+
   /** Runs a command; exits with its status. */
   public static void main(String[] args) throws Exception {
     System.setProperty("sun.net.httpserver.nodelay", "true");
-    int status;
-    try {
-      status = run(args, System.out, System.err);
-    } catch (IllegalArgumentException e) {
-      System.err.println("error: " + e.getMessage());
-      status = 2;
-    }
-    System.exit(status);
+    System.exit(run(args, System.out, System.err, System::getenv));
   }
 
   /** Runs a command and returns its exit status. */
   public static int run(String[] args, PrintStream out, PrintStream err) throws Exception {
+    return run(args, out, err, System::getenv);
+  }
+
+  /**
+   * Runs a command with the credential store's key read from {@code environment}, and returns its
+   * exit status. A bad setting, key, data directory or store ends the command before anything is
+   * written, with one line on {@code err} naming the setting, its value and what is allowed, and
+   * status 2; the stack trace goes to the log at DEBUG.
+   */
+  public static int run(
+      String[] args, PrintStream out, PrintStream err, java.util.function.Function<String, String> environment)
+      throws Exception {
     if (args.length == 0) {
       usage(err);
       return 2;
     }
     List<String> rest = Arrays.asList(args).subList(1, args.length);
-    switch (args[0]) {
-      case "demo":
-        return demo(rest, out);
-      case "run":
-        return runApp(config(rest), rest.contains("--once"), out);
-      case "ping":
-        return ping(config(rest), out);
-      default:
-        usage(err);
-        return 2;
+    try {
+      switch (args[0]) {
+        case "demo":
+          return demo(rest, out);
+        case "run": {
+          SampleConfig config = config(rest);
+          return runApp(config, keys(config, environment), rest.contains("--once"), out);
+        }
+        case "ping": {
+          SampleConfig config = config(rest);
+          return ping(config, keys(config, environment), out);
+        }
+        default:
+          usage(err);
+          return 2;
+      }
+    } catch (IllegalArgumentException | io.mlconnector.core.credential.CredentialException
+        | io.mlconnector.core.state.StateStoreException e) {
+      log.debug("{} refused to start", args[0], e);
+      err.println("error: " + e.getMessage().replaceAll("\\s*[\\r\\n]+\\s*", " "));
+      return 2;
     }
+  }
+
+  /**
+   * The credential store's key from {@code environment}, checked before anything is written: the
+   * current key must be there, base64, 32 bytes, and open the credentials the store already holds.
+   */
+  static KeyProvider keys(SampleConfig config, java.util.function.Function<String, String> environment) {
+    KeyProvider keys;
+    String current = environment.apply("MLC_KEY_CURRENT");
+    try {
+      keys = KeyProvider.fromEnvironment(environment);
+    } catch (io.mlconnector.core.credential.CredentialException e) {
+      String variable = current == null || current.isBlank() ? "MLC_KEY_CURRENT"
+          : "MLC_KEY_" + current.trim().toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_");
+      String value = current == null || current.isBlank() || variable.equals("MLC_KEY_CURRENT")
+          ? String.valueOf(current) : "(not shown)";
+      throw new IllegalArgumentException(SettingChecks.problem(variable, value,
+          "the base64 of a 32-byte key, with MLC_KEY_CURRENT naming its id (" + e.getMessage() + ")"), e);
+    }
+    Path dir = config.dataDir().resolve("credentials");
+    if (Files.isDirectory(dir)) {
+      CredentialStore store = CredentialStore.builder(keys).storage(CredentialStorage.directory(dir)).build();
+      java.util.Set<String> systems = new java.util.TreeSet<>(Arrays.asList(config.pair().split("-")));
+      for (String system : systems) {
+        try {
+          store.get(config.tenant(), system);
+        } catch (io.mlconnector.core.credential.CredentialException e) {
+          throw new IllegalArgumentException(SettingChecks.problem("MLC_KEY_CURRENT", current,
+              "the key the credentials under " + dir + " were stored with (" + e.getMessage() + ")"), e);
+        }
+      }
+    }
+    return keys;
   }
 
   private static int demo(List<String> args, PrintStream out) throws Exception {
@@ -115,9 +166,9 @@ public final class Main {
     return SampleConfig.load(file);
   }
 
-  static int runApp(SampleConfig config, boolean once, PrintStream out) throws InterruptedException {
+  static int runApp(SampleConfig config, KeyProvider keys, boolean once, PrintStream out) throws InterruptedException {
     Pair pair = Pairs.named(config.pair());
-    try (PairApp app = pair.open(config, KeyProvider.fromEnvironment())) {
+    try (PairApp app = pair.open(config, keys)) {
       if (app.webhookUrl() != null) {
         out.println("webhooks for tenant " + app.tenant() + " at " + app.webhookUrl());
       }
@@ -141,10 +192,10 @@ public final class Main {
     }
   }
 
-  static int ping(SampleConfig config, PrintStream out) {
+  static int ping(SampleConfig config, KeyProvider keys, PrintStream out) {
     Pair pair = Pairs.named(config.pair());
     CredentialStore credentials =
-        CredentialStore.builder(KeyProvider.fromEnvironment())
+        CredentialStore.builder(keys)
             .storage(CredentialStorage.directory(config.dataDir().resolve("credentials")))
             .build();
     if (config.hasSecrets()) {
@@ -178,10 +229,10 @@ public final class Main {
     try {
       n = Integer.parseInt(v);
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("not a number: '" + v + "'");
+      throw new IllegalArgumentException(SettingChecks.problem("--invoices", v, "a whole number above 0"));
     }
     if (n < 1) {
-      throw new IllegalArgumentException("must be positive: " + v);
+      throw new IllegalArgumentException(SettingChecks.problem("--invoices", v, "a whole number above 0"));
     }
     return n;
   }

@@ -45,23 +45,34 @@ public final class SampleApp implements PairApp {
   private SampleApp(SampleConfig config, KeyProvider keys, UnaryOperator<ReceivablesIntegration.Builder<?, ?>> custom) {
     this.config = config;
     ReceivablesPair pair = Pairs.receivables(config.pair());
-    CredentialStore credentials =
-        CredentialStore.builder(keys)
-            .storage(CredentialStorage.directory(config.dataDir().resolve("credentials")))
-            .build();
+    // the store first: an unreachable database is refused before any secret is written
+    StateStore openedStore = openStore(config);
+    CredentialStore credentials;
+    try {
+      credentials =
+          CredentialStore.builder(keys)
+              .storage(CredentialStorage.directory(config.dataDir().resolve("credentials")))
+              .build();
+    } catch (RuntimeException e) {
+      openedStore.close();
+      throw e;
+    }
     if (config.hasSecrets()) {
-      int n = config.storeSecrets(credentials);
-      log.info("stored {} secrets of tenant {} encrypted under {}; they may be removed from the config file",
-          n, config.tenant(), config.dataDir().resolve("credentials"));
+      try {
+        int n = config.storeSecrets(credentials);
+        log.info("stored {} secrets of tenant {} encrypted under {}; they may be removed from the config file",
+            n, config.tenant(), config.dataDir().resolve("credentials"));
+      } catch (RuntimeException e) {
+        openedStore.close();
+        throw e;
+      }
     }
     this.transport = HttpTransport.builder().build();
     LedgerSystem openedLedger = null;
     CollectorSystem openedCollector = null;
-    StateStore openedStore = null;
     try {
       openedLedger = pair.ledger().open(config, credentials, transport);
       openedCollector = pair.collector().open(config, credentials, transport);
-      openedStore = openStore(config);
       this.ledger = openedLedger;
       this.collector = openedCollector;
       this.store = openedStore;
@@ -126,7 +137,18 @@ public final class SampleApp implements PairApp {
       config.value("store.jdbc.password").ifPresent(ds::setPassword);
       JdbcStateStore.Builder b = JdbcStateStore.builder(ds);
       config.value("store.table.prefix").ifPresent(b::tablePrefix);
-      return b.build();
+      try {
+        return b.build();
+      } catch (io.mlconnector.core.state.StateStoreException e) {
+        Throwable root = e;
+        while (root.getCause() != null) {
+          root = root.getCause();
+        }
+        throw new IllegalArgumentException(SettingChecks.problem("store.jdbc.url",
+            config.value("store.jdbc.url").orElse("").replaceAll("(?i)(password=)[^&]*", "$1***"),
+            "a PostgreSQL server this process can reach and log in to (" + e.getMessage() + ": "
+                + root.getMessage() + ")"), e);
+      }
     }
     return JdbcStateStore.embeddedH2(config.dataDir().resolve("state")).build();
   }

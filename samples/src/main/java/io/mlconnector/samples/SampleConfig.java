@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -67,16 +66,24 @@ public final class SampleConfig {
   }
 
   /**
-   * Reads and checks a properties file.
+   * Reads and checks a properties file: every setting the sample knows is checked before anything
+   * is written (see {@link SettingChecks}); a problem is reported as {@code key='value': what is
+   * allowed}.
    *
    * @throws IllegalArgumentException naming the file and the key when a value is missing or wrong
    */
   public static SampleConfig load(Path file) {
     Objects.requireNonNull(file, "file");
     Properties p = new Properties();
+    if (!Files.exists(file)) {
+      throw new IllegalArgumentException("config file " + file + " not found");
+    }
+    if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+      throw new IllegalArgumentException("config file " + file + " is not a readable file");
+    }
     try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       p.load(r);
-    } catch (IOException e) {
+    } catch (IOException | IllegalArgumentException e) {
       throw new IllegalArgumentException("cannot read config file " + file + ": " + e.getMessage(), e);
     }
     Map<String, String> map = new TreeMap<>();
@@ -98,25 +105,7 @@ public final class SampleConfig {
       }
     }
     SampleConfig c = new SampleConfig(values, secrets);
-    List<String> problems = new ArrayList<>();
-    c.value("store").ifPresent(s -> {
-      if (!s.equals("h2") && !s.equals("postgresql")) {
-        problems.add("store must be h2 or postgresql, was '" + s + "'");
-      }
-    });
-    if ("postgresql".equals(c.value("store").orElse("h2")) && c.value("store.jdbc.url").isEmpty()) {
-      problems.add("store.jdbc.url is missing (store=postgresql)");
-    }
-    try {
-      c.pollInterval();
-    } catch (DateTimeParseException e) {
-      problems.add("poll.interval is not an ISO-8601 duration (e.g. PT1M): '" + c.value("poll.interval").orElse("") + "'");
-    }
-    try {
-      c.webhookPort();
-    } catch (NumberFormatException e) {
-      problems.add("webhook.port is not a port number: '" + c.value("webhook.port").orElse("") + "'");
-    }
+    List<String> problems = SettingChecks.problems(c);
     if (!problems.isEmpty()) {
       throw new IllegalArgumentException("config " + where + ": " + String.join("; ", problems));
     }
@@ -169,6 +158,11 @@ public final class SampleConfig {
       }
       throw new IllegalArgumentException(key + " must be true or false, was '" + v + "'");
     });
+  }
+
+  /** Every plain key set (for the checks). */
+  java.util.Set<String> keys() {
+    return values.keySet();
   }
 
   /** The pair to run. */

@@ -409,6 +409,58 @@ public final class InMemoryStateStore implements StateStore {
   }
 
   @Override
+  public void finishInbox(
+      String tenant, java.util.Collection<Long> eventIds, InboxEvent.Status status, String note) {
+    text(tenant, "tenant");
+    Checks.notNull(status, "status");
+    Checks.notNull(eventIds, "eventIds");
+    synchronized (lock) {
+      open();
+      for (long id : eventIds) {
+        InboxRow row = inbox.get(id);
+        if (row == null || !row.event.tenant().equals(tenant)) {
+          throw new IllegalArgumentException("no inbox event " + id + " for tenant " + tenant);
+        }
+      }
+      for (long id : eventIds) {
+        finishInbox(tenant, id, status, note);
+      }
+    }
+  }
+
+  @Override
+  public int ignoreInbox(
+      String tenant, String source, java.util.Set<String> handledTypes, String note) {
+    text(tenant, "tenant");
+    text(source, "source");
+    Checks.notNull(handledTypes, "handledTypes");
+    if (handledTypes.isEmpty()) {
+      throw new IllegalArgumentException("handledTypes must not be empty");
+    }
+    synchronized (lock) {
+      open();
+      Instant now = clock.instant();
+      int n = 0;
+      for (InboxRow row : inbox.values()) {
+        InboxEvent e = row.event;
+        if (e.tenant().equals(tenant)
+            && e.source().equals(source)
+            && e.status() == InboxEvent.Status.RECEIVED
+            && row.claimFree(now)
+            && !handledTypes.contains(e.type())) {
+          row.event =
+              new InboxEvent(e.id(), e.tenant(), e.source(), e.eventId(), e.type(), e.payload(),
+                  e.receivedAt(), InboxEvent.Status.IGNORED, e.attempts(), note);
+          row.claimedBy = null;
+          row.claimedUntil = null;
+          n++;
+        }
+      }
+      return n;
+    }
+  }
+
+  @Override
   public void releaseInbox(String tenant, long eventId, String owner) {
     text(tenant, "tenant");
     text(owner, "owner");

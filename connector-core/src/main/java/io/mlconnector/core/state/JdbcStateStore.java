@@ -2,6 +2,7 @@ package io.mlconnector.core.state;
 
 import io.mlconnector.core.model.ExternalRef;
 import io.mlconnector.core.state.internal.Dialect;
+import io.mlconnector.core.state.internal.EmbeddedH2;
 import io.mlconnector.core.state.internal.JdbcStore;
 import io.mlconnector.core.state.internal.Schema;
 import java.nio.file.Files;
@@ -14,6 +15,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcConnectionPool;
 
@@ -48,8 +50,10 @@ public final class JdbcStateStore implements StateStore {
   private final JdbcStore delegate;
   private final String tablePrefix;
   private final Dialect dialect;
+  private final EmbeddedH2 embedded;
 
-  private JdbcStateStore(JdbcStore delegate, String tablePrefix, Dialect dialect) {
+  private JdbcStateStore(JdbcStore delegate, String tablePrefix, Dialect dialect, EmbeddedH2 embedded) {
+    this.embedded = embedded;
     this.delegate = delegate;
     this.tablePrefix = tablePrefix;
     this.dialect = dialect;
@@ -69,6 +73,11 @@ public final class JdbcStateStore implements StateStore {
    * A builder for the default store: an H2 database file {@code mlconnector.mv.db} in {@code
    * directory} (created when missing), behind a small connection pool the store owns and closes.
    * The database is for this process alone; nodes that share state use PostgreSQL.
+   *
+   * <p>The directory, when the store creates it, is owner-only (700) and the database's files are
+   * owner-only (600) wherever POSIX permissions exist: they hold customer data. The file is kept
+   * compact while the store runs (see {@link Builder#compactInterval}); {@link #fileSize()} reads
+   * its size.
    */
   public static Builder embeddedH2(Path directory) {
     Objects.requireNonNull(directory, "directory");
@@ -78,6 +87,24 @@ public final class JdbcStateStore implements StateStore {
   /** The prefix of this store's tables. */
   public String tablePrefix() {
     return tablePrefix;
+  }
+
+  /**
+   * The size in bytes of the embedded database file; empty for a store on a host's DataSource.
+   */
+  public OptionalLong fileSize() {
+    return embedded == null ? OptionalLong.empty() : OptionalLong.of(embedded.fileSize());
+  }
+
+  /**
+   * Compacts the embedded database file now (the store also does it every {@link
+   * Builder#compactInterval}); does nothing for a store on a host's DataSource. Safe while the
+   * store is in use.
+   */
+  public void compact() {
+    if (embedded != null) {
+      embedded.compact();
+    }
   }
 
   /** The database this store talks to: {@code H2} or {@code POSTGRESQL}. */
@@ -98,6 +125,7 @@ public final class JdbcStateStore implements StateStore {
     private Clock clock = Clock.systemUTC();
     private int maxConnections = 8;
     private Duration writeDelay = Duration.ZERO;
+    private Duration compactInterval = Duration.ofSeconds(5);
 
     private Builder(DataSource dataSource, Path h2Directory) {
       this.dataSource = dataSource;
@@ -152,6 +180,24 @@ public final class JdbcStateStore implements StateStore {
     }
 
     /**
+     * How often the embedded database file is compacted while the store runs (default 5 s; zero:
+     * only when the store closes); only for {@link #embeddedH2}. Every commit is written to the
+     * file at once, so without this the file grows by the size of every change for as long as the
+     * store runs.
+     */
+    public Builder compactInterval(Duration interval) {
+      Objects.requireNonNull(interval, "compactInterval");
+      if (interval.isNegative()) {
+        throw new IllegalArgumentException("compactInterval must not be negative, was " + interval);
+      }
+      if (h2Directory == null) {
+        throw new IllegalStateException("compactInterval applies to the embedded H2 database only");
+      }
+      this.compactInterval = interval;
+      return this;
+    }
+
+    /**
      * Opens the store: detects the database, creates or migrates the schema.
      *
      * @throws StateStoreException when the database cannot be reached, is not supported, or its
@@ -161,12 +207,7 @@ public final class JdbcStateStore implements StateStore {
       DataSource ds = dataSource;
       JdbcConnectionPool pool = null;
       if (ds == null) {
-        try {
-          Files.createDirectories(h2Directory);
-        } catch (java.io.IOException e) {
-          throw new StateStoreException(
-              "state store could not create its directory " + h2Directory, e);
-        }
+        EmbeddedH2.prepare(h2Directory);
         pool = JdbcConnectionPool.create(h2Url(h2Directory, writeDelay), "sa", "");
         pool.setMaxConnections(maxConnections);
         ds = pool;
@@ -181,10 +222,22 @@ public final class JdbcStateStore implements StateStore {
         Schema schema = new Schema(tablePrefix, dialect);
         schema.migrate(ds, clock);
         JdbcConnectionPool owned = pool;
+        EmbeddedH2 embedded = owned == null ? null : EmbeddedH2.start(h2Directory, owned, compactInterval);
         return new JdbcStateStore(
-            new JdbcStore(ds, dialect, schema, clock, owned == null ? null : owned::dispose),
+            new JdbcStore(
+                ds,
+                dialect,
+                schema,
+                clock,
+                owned == null
+                    ? null
+                    : () -> {
+                      embedded.close();
+                      owned.dispose();
+                    }),
             tablePrefix,
-            dialect);
+            dialect,
+            embedded);
       } catch (RuntimeException e) {
         if (pool != null) {
           pool.dispose();
@@ -198,13 +251,15 @@ public final class JdbcStateStore implements StateStore {
      * store closes, so a host's shutdown hook can still finish its work. {@code WRITE_DELAY}: see
      * {@link #writeDelay}. {@code LOCK_TIMEOUT}: how long a statement waits for a row another call
      * holds. {@code QUERY_CACHE_SIZE}: every statement the store uses stays parsed per connection.
+     * {@code RETENTION_TIME}: old chunks are reusable after one second (see {@link EmbeddedH2}).
      */
     static String h2Url(Path directory, Duration writeDelay) {
       return "jdbc:h2:file:"
-          + directory.resolve("mlconnector")
+          + directory.resolve(EmbeddedH2.NAME)
           + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY="
           + writeDelay.toMillis()
-          + ";LOCK_TIMEOUT=10000;QUERY_CACHE_SIZE=64";
+          + ";LOCK_TIMEOUT=10000;QUERY_CACHE_SIZE=64"
+          + EmbeddedH2.URL_SETTINGS;
     }
   }
 
@@ -351,6 +406,17 @@ public final class JdbcStateStore implements StateStore {
   @Override
   public Optional<Lease> lease(String tenant, String flow) {
     return delegate.lease(tenant, flow);
+  }
+
+  @Override
+  public void finishInbox(
+      String tenant, java.util.Collection<Long> eventIds, InboxEvent.Status status, String note) {
+    delegate.finishInbox(tenant, eventIds, status, note);
+  }
+
+  @Override
+  public int ignoreInbox(String tenant, String source, java.util.Set<String> handledTypes, String note) {
+    return delegate.ignoreInbox(tenant, source, handledTypes, note);
   }
 
   @Override

@@ -3,8 +3,10 @@ package io.mlconnector.core.state;
 import io.mlconnector.core.model.ExternalRef;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Durable state of the sync engine, per tenant: cursors, ID mappings, the operation log, the
@@ -112,6 +114,37 @@ public interface StateStore extends AutoCloseable {
    *     event
    */
   void finishInbox(String tenant, long eventId, InboxEvent.Status status, String note);
+
+  /**
+   * Ends several claimed events' processing at once, as {@link #finishInbox(String, long,
+   * InboxEvent.Status, String)} each, in one step where the store can (one transaction). The
+   * default finishes them one by one.
+   *
+   * @throws IllegalArgumentException when {@code status} is RECEIVED or the tenant has no such
+   *     event
+   */
+  default void finishInbox(
+      String tenant, Collection<Long> eventIds, InboxEvent.Status status, String note) {
+    for (long id : eventIds) {
+      finishInbox(tenant, id, status, note);
+    }
+  }
+
+  /**
+   * Marks IGNORED, with {@code note}, every RECEIVED event of {@code source} that no one holds a
+   * live claim on and whose type is not in {@code handledTypes}, in one step; returns how many.
+   * Lets a run drop the events its flow never acts on without claiming them one by one (after a
+   * restart, thousands may wait ahead of the ones it posts). The default does nothing and returns
+   * 0: the engine then classifies each event as it claims it.
+   *
+   * @throws IllegalArgumentException when {@code handledTypes} is empty
+   */
+  default int ignoreInbox(String tenant, String source, Set<String> handledTypes, String note) {
+    if (handledTypes.isEmpty()) {
+      throw new IllegalArgumentException("handledTypes must not be empty");
+    }
+    return 0;
+  }
 
   /**
    * Gives a claimed event back (graceful shutdown, a transient failure): it may be claimed again.

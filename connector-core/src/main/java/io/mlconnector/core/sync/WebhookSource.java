@@ -2,6 +2,7 @@ package io.mlconnector.core.sync;
 
 import io.mlconnector.core.model.ExternalRef;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The source side of a webhook flow: says which object an event is about (the engine then
@@ -21,6 +22,16 @@ public interface WebhookSource<S> extends RecordSource<S> {
    * @throws IllegalArgumentException when the payload is malformed (the event is parked)
    */
   Optional<ExternalRef> objectOf(WebhookEvent event);
+
+  /**
+   * The event types {@link #objectOf} may turn into an object, when the source can say: events of
+   * other types waiting in the inbox are then marked IGNORED in one step before a run claims any,
+   * so after a restart the run starts posting at once instead of working through thousands of
+   * unrelated events one by one. Empty (the default): every event is classified as it is claimed.
+   */
+  default Set<String> eventTypes() {
+    return Set.of();
+  }
 
   /**
    * Events after {@code cursor} (null: the source's default look-back), for anything the webhooks

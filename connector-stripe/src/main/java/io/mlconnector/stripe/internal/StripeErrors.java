@@ -30,6 +30,23 @@ public final class StripeErrors {
 
   /** The SDK exception for {@code e} raised by {@code operation} (e.g. {@code POST /v1/invoices}). */
   public static ConnectorException map(String operation, StripeException e) {
+    return map(operation, e, null);
+  }
+
+  /**
+   * As {@link #map(String, StripeException)}, for a client that called {@code apiBase}: stripe-java
+   * names its global default ({@code https://api.stripe.com}) in a connection failure whatever
+   * host the client called, so that failure is reported with {@code apiBase} and the I/O cause.
+   */
+  public static ConnectorException map(String operation, StripeException e, String apiBase) {
+    if (e instanceof ApiConnectionException && apiBase != null && e.getStripeError() == null) {
+      Throwable io = e.getCause();
+      String why = io == null ? rawMessage(e) : io.getClass().getSimpleName() + ": " + io.getMessage();
+      ErrorDetails details =
+          ErrorDetails.of(SYSTEM, operation)
+              .withRemote(null, Redaction.scrub("cannot reach Stripe at " + apiBase + " (" + why + ")"));
+      return new TransientException(details, io != null && !Redaction.containsSecret(io.getMessage()) ? io : null);
+    }
     StripeError err = e.getStripeError();
     int status = e.getStatusCode() == null ? 0 : e.getStatusCode();
     String code = e.getCode() != null ? e.getCode() : err == null ? null : err.getType();

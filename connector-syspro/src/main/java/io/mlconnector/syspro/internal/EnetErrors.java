@@ -17,12 +17,27 @@ public final class EnetErrors {
   private final Pattern invalidSession;
   private final Pattern busy;
   private final Pattern unavailable;
+  private final Pattern lostSession;
 
-  /** Classifier with the configured patterns. */
+  /** Classifier with the configured patterns (no lost-session pattern). */
   public EnetErrors(Pattern invalidSession, Pattern busy, Pattern unavailable) {
+    this(invalidSession, busy, unavailable, null);
+  }
+
+  /**
+   * Classifier with the configured patterns; {@code lostSession} (nullable) matches answers saying
+   * SYSPRO lost the session's context ({@code ...registry string BaseDir8}), handled like an
+   * invalid session.
+   */
+  public EnetErrors(Pattern invalidSession, Pattern busy, Pattern unavailable, Pattern lostSession) {
     this.invalidSession = invalidSession;
     this.busy = busy;
     this.unavailable = unavailable;
+    this.lostSession = lostSession;
+  }
+
+  private boolean isLost(String text) {
+    return lostSession != null && lostSession.matcher(text).find();
   }
 
   /** Whether {@code text} is an e.net exception ({@code ERROR...}). */
@@ -42,7 +57,9 @@ public final class EnetErrors {
 
   /** Whether the error says the session is invalid, expired or evicted. */
   public boolean isInvalidSession(String text) {
-    return isError(text) && !busy.matcher(text).find() && invalidSession.matcher(text).find();
+    return isError(text)
+        && !busy.matcher(text).find()
+        && (invalidSession.matcher(text).find() || isLost(text));
   }
 
   /** The exception for an {@code ERROR} answer of a business call. */
@@ -52,6 +69,14 @@ public final class EnetErrors {
         ErrorDetails.of(SYSTEM, operation).withHttpStatus(200).withRemote(null, msg);
     if (busy.matcher(msg).find()) {
       return new TransientException(details);
+    }
+    if (isLost(msg)) {
+      return new TransientException(
+          details.withRemote(
+              null,
+              msg
+                  + " (SYSPRO lost the session; a new logon was answered the same way: the"
+                  + " server may be misconfigured)"));
     }
     if (invalidSession.matcher(msg).find()) {
       return new TransientException(

@@ -59,6 +59,7 @@ public final class EnetSession implements SessionAuthenticator {
   private final Duration idleTimeout;
   private volatile Pool pool;
   private final boolean postLdForm;
+  private final long maxAnswerBytes;
   private volatile TenantClient client;
   private volatile long sessionSeq;
   private volatile String deadToken;
@@ -92,7 +93,9 @@ public final class EnetSession implements SessionAuthenticator {
       Xml xml,
       Duration idleTimeout,
       Pool pool,
-      boolean postLdForm) {
+      boolean postLdForm,
+      long maxAnswerBytes) {
+    this.maxAnswerBytes = maxAnswerBytes;
     this.index = index;
     this.credentials = credentials;
     this.errors = errors;
@@ -173,7 +176,7 @@ public final class EnetSession implements SessionAuthenticator {
             .tag(RequestOptions.class, RequestOptions.builder().operation("Logon").build())
             .build();
     long start = System.nanoTime();
-    String text = loginClient.execute(request, r -> EnetBodies.text(bytes(r), contentType(r), xml));
+    String text = loginClient.execute(request, r -> EnetBodies.text(bytes(r, maxAnswerBytes, "Logon", false), contentType(r), xml));
     lastLogonTime = Duration.ofNanos(System.nanoTime() - start);
     if (EnetErrors.isError(text)) {
       ConnectorException e = errors.forLogon(Redactor.scrub(text, credentials.values()));
@@ -272,7 +275,10 @@ public final class EnetSession implements SessionAuthenticator {
             .get()
             .tag(RequestOptions.class, RequestOptions.builder().operation("Logoff").build())
             .build();
-    String text = loginClient.execute(request, r -> EnetBodies.text(bytes(r), contentType(r), xml));
+    String text =
+        loginClient.execute(
+            request,
+            r -> EnetBodies.text(bytes(r, maxAnswerBytes, "Logoff", false), contentType(r), xml));
     if (EnetErrors.isError(text)) {
       if (errors.isInvalidSession(text)) {
         LOG.debug("SYSPRO session slot {} was already gone at logoff", index);
@@ -312,8 +318,44 @@ public final class EnetSession implements SessionAuthenticator {
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
   }
 
-  static byte[] bytes(Response r) throws IOException {
-    return r.body() == null ? new byte[0] : r.body().bytes();
+  /**
+   * The answer's bytes, at most {@code max} of them: an answer that declares or turns out to be
+   * larger fails the call (rejected for a read, outcome unknown for a write, which may have landed)
+   * before it is held in memory.
+   */
+  static byte[] bytes(Response r, long max, String operation, boolean write) throws IOException {
+    if (r.body() == null) {
+      return new byte[0];
+    }
+    long declared = r.body().contentLength();
+    if (declared > max) {
+      throw tooLarge(operation, write, max, declared + " bytes");
+    }
+    okio.BufferedSource source = r.body().source();
+    if (source.request(max + 1)) {
+      throw tooLarge(operation, write, max, "more than " + max + " bytes");
+    }
+    return source.readByteArray();
+  }
+
+  private static ConnectorException tooLarge(
+      String operation, boolean write, long max, String size) {
+    ErrorDetails d =
+        ErrorDetails.of(EnetErrors.SYSTEM, operation)
+            .withHttpStatus(200)
+            .withRemote(
+                null,
+                "the answer ("
+                    + size
+                    + ") is larger than maxAnswerBytes ("
+                    + max
+                    + " bytes) and was not read"
+                    + (write
+                        ? "; the posting may have landed: look it up before posting again"
+                        : "; narrow the query or raise SysproConfig maxAnswerBytes"));
+    return write
+        ? new io.mlconnector.core.error.OutcomeUnknownException(d)
+        : new io.mlconnector.core.error.RejectedException(d);
   }
 
   static MediaType contentType(Response r) {

@@ -126,6 +126,18 @@ public final class StripeSimulator implements AutoCloseable {
     return this;
   }
 
+  /**
+   * The next {@code count} API requests run (their effects land) and are then answered {@code 500
+   * api_error}. Stripe stores a result once execution began, 500s included: a repeat with the same
+   * {@code Idempotency-Key} replays the 500 (with {@code Idempotent-Replayed: true}) and never runs
+   * again, so a client learns the outcome only by looking the object up. {@link #failNextWith}
+   * fails before execution, and nothing is stored then.
+   */
+  public StripeSimulator failNextAfterExecution(int count) {
+    engine.failAfterExecution(count);
+    return this;
+  }
+
   /** Changes the per-key requests-per-second limit (0 = unlimited). */
   public StripeSimulator rateLimit(int requestsPerSecond) {
     engine.rateLimiter().perSecond(requestsPerSecond);

@@ -827,6 +827,78 @@ public final class JdbcStore implements StateStore {
   }
 
   @Override
+  public void finishInbox(
+      String tenant, java.util.Collection<Long> eventIds, InboxEvent.Status status, String note) {
+    Checks.text(tenant, "tenant");
+    Checks.notNull(status, "status");
+    Checks.notNull(eventIds, "eventIds");
+    if (status == InboxEvent.Status.RECEIVED) {
+      throw new IllegalArgumentException(
+          "status must be PROCESSED, IGNORED or PARKED, was RECEIVED");
+    }
+    if (eventIds.isEmpty()) {
+      return;
+    }
+    jdbc.transaction(
+        "finish inbox events",
+        c -> {
+          for (long id : eventIds) {
+            int n =
+                update(
+                    c,
+                    "UPDATE "
+                        + inboxT
+                        + " SET status = ?, note = ?, claimed_by = NULL, claimed_until = NULL"
+                        + " WHERE tenant = ? AND id = ?",
+                    status.name(),
+                    note,
+                    tenant,
+                    id);
+            if (n == 0) {
+              throw new IllegalArgumentException("no inbox event " + id + " for tenant " + tenant);
+            }
+          }
+          return null;
+        });
+  }
+
+  @Override
+  public int ignoreInbox(
+      String tenant, String source, java.util.Set<String> handledTypes, String note) {
+    Checks.text(tenant, "tenant");
+    Checks.text(source, "source");
+    Checks.notNull(handledTypes, "handledTypes");
+    if (handledTypes.isEmpty()) {
+      throw new IllegalArgumentException("handledTypes must not be empty");
+    }
+    Instant now = now();
+    List<Object> args = new ArrayList<>();
+    args.add(note);
+    args.add(tenant);
+    args.add(source);
+    args.add(now);
+    StringBuilder in = new StringBuilder();
+    for (String type : handledTypes) {
+      in.append(in.length() == 0 ? "?" : ", ?");
+      args.add(type);
+    }
+    return jdbc.autoCommit(
+        "ignore inbox events by type",
+        c ->
+            update(
+                c,
+                "UPDATE "
+                    + inboxT
+                    + " SET status = 'IGNORED', note = ?, claimed_by = NULL, claimed_until = NULL"
+                    + " WHERE tenant = ? AND source = ? AND status = 'RECEIVED'"
+                    + " AND (claimed_until IS NULL OR claimed_until <= ?)"
+                    + " AND event_type NOT IN ("
+                    + in
+                    + ")",
+                args.toArray()));
+  }
+
+  @Override
   public void releaseInbox(String tenant, long eventId, String owner) {
     Checks.text(tenant, "tenant");
     Checks.text(owner, "owner");

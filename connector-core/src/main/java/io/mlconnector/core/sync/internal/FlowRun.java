@@ -665,6 +665,20 @@ final class FlowRun<S, T> {
     if (!dryRun) {
       backstop(source);
     }
+    Set<String> handled = source.eventTypes();
+    if (!dryRun && handled != null && !handled.isEmpty()) {
+      // events of types this flow never acts on: dropped in one step, not claimed one by one
+      int ignored =
+          store.ignoreInbox(
+              tenant,
+              EngineCore.inboxOf(source.system(), flow.name()),
+              handled,
+              "event type not handled by flow " + flow.name());
+      if (ignored > 0) {
+        counters.skipped.addAndGet(ignored);
+        log.debug("{} waiting events of types flow {} does not handle marked IGNORED", ignored, flow.name());
+      }
+    }
     Set<Long> seen = new HashSet<>();
     while (true) {
       checkContinue();
@@ -729,30 +743,36 @@ final class FlowRun<S, T> {
     Set<Long> open = ConcurrentHashMap.newKeySet();
     Map<String, ExternalRef> refs = new HashMap<>();
     Map<String, List<InboxEvent>> byObject = new LinkedHashMap<>();
+    Map<String, List<Long>> ignoredByType = new LinkedHashMap<>();
     for (InboxEvent event : events) {
       open.add(event.id());
       Optional<ExternalRef> object;
       try {
         object = source.objectOf(new WebhookEvent(event.eventId(), event.type(), event.payload()));
       } catch (IllegalArgumentException e) {
-        finish(open, event, InboxEvent.Status.PARKED, "malformed event: " + e.getMessage());
-        counters.parked.incrementAndGet();
+        parkEvent(source, open, event, "malformed event: " + e.getMessage());
         continue;
       }
       if (object.isEmpty()) {
-        finish(open, event, InboxEvent.Status.IGNORED,
-            "event type " + event.type() + " is not handled by flow " + flow.name());
+        ignoredByType.computeIfAbsent(event.type(), t -> new ArrayList<>()).add(event.id());
         counters.skipped.incrementAndGet();
         continue;
       }
       ExternalRef ref = object.get();
       if (!tenant.equals(ref.tenant())) {
-        finish(open, event, InboxEvent.Status.PARKED, "event names an object of another tenant");
-        counters.parked.incrementAndGet();
+        parkEvent(source, open, event, "event names an object of another tenant");
         continue;
       }
       refs.put(ref.key(), ref);
       byObject.computeIfAbsent(ref.key(), k -> new ArrayList<>()).add(event);
+    }
+    // the events this flow does not act on: one store step per type, before any fetch
+    for (Map.Entry<String, List<Long>> ignored : ignoredByType.entrySet()) {
+      if (!dryRun) {
+        store.finishInbox(tenant, ignored.getValue(), InboxEvent.Status.IGNORED,
+            "event type " + ignored.getKey() + " is not handled by flow " + flow.name());
+        open.removeAll(ignored.getValue());
+      }
     }
     try {
       parallel(
@@ -814,6 +834,18 @@ final class FlowRun<S, T> {
             }
           }
         });
+  }
+
+  /**
+   * Parks an event that cannot be processed at all (malformed beyond parsing, or naming another
+   * tenant's object) like any other parked record: a PARKED operation with its audit entry and a
+   * dead letter, under a ref naming the event, then the inbox row.
+   */
+  private void parkEvent(WebhookSource<S> source, Set<Long> open, InboxEvent event, String reason) {
+    ExternalRef ref = ExternalRef.of(source.system(), tenant, "event", event.eventId());
+    log.warn("webhook event {} ({}) parked: {}", event.eventId(), event.type(), reason);
+    withRecord(ref, () -> park(ref, "event", Hashing.operationKey(tenant, flow.name(), ref, "event"), reason));
+    finish(open, event, InboxEvent.Status.PARKED, reason);
   }
 
   private void finish(Set<Long> open, InboxEvent event, InboxEvent.Status status, String note) {

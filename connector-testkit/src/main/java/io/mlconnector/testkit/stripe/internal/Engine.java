@@ -66,6 +66,8 @@ public final class Engine implements SimHandler {
   /** A Stripe error answered instead of running the next API request. */
   private record ScriptedError(int status, String type, String code, Boolean shouldRetry) {}
 
+  private int failAfterExecution;
+
   /** An engine with a fresh, empty account. */
   public Engine(Settings settings) {
     this.settings = settings;
@@ -204,6 +206,12 @@ public final class Engine implements SimHandler {
           ? notFoundRoute(method, request.path(), requestId, apiVersion)
           : json(200, body, requestId, apiVersion);
       keep = body != null;
+      if (body != null && takeFailAfterExecution()) {
+        // execution began (and here, finished): Stripe stores the 500 for the key and replays it
+        response = error(500, ApiError.body("api_error", null, null,
+            "An unknown error occurred while processing the request (simulated).", requestId),
+            requestId, apiVersion);
+      }
     } catch (ApiError e) {
       keep = e.stored();
       response = error(e.status(), e.body(requestId), requestId, apiVersion);
@@ -391,6 +399,26 @@ public final class Engine implements SimHandler {
 
   private synchronized ScriptedError nextScripted() {
     return scripted.pollFirst();
+  }
+
+  private synchronized boolean takeFailAfterExecution() {
+    if (failAfterExecution > 0) {
+      failAfterExecution--;
+      return true;
+    }
+    return false;
+  }
+
+  /**
+   * The next {@code count} API requests run (their effects land) and are then answered {@code 500
+   * api_error}; with an {@code Idempotency-Key} the 500 is stored and replayed for that key, as
+   * Stripe does once execution began.
+   */
+  public synchronized void failAfterExecution(int count) {
+    if (count < 0) {
+      throw new IllegalArgumentException("count must be >= 0, was " + count);
+    }
+    failAfterExecution += count;
   }
 
   /**

@@ -332,14 +332,7 @@ final class PaymentApi {
     c.put("paid", true);
     c.put("payment_intent", pi.get("id"));
     c.put("payment_method", "pm_card_visa");
-    Map<String, Object> card = new LinkedHashMap<>();
-    card.put("brand", "visa");
-    card.put("country", "US");
-    card.put("exp_month", 12L);
-    card.put("exp_year", 2034L);
-    card.put("funding", "credit");
-    card.put("last4", "4242");
-    card.put("network", "visa");
+    Map<String, Object> card = chargeCard(store.accountId, (Long) c.get("amount"));
     Map<String, Object> pmd = new LinkedHashMap<>();
     pmd.put("card", card);
     pmd.put("type", "card");
@@ -647,12 +640,14 @@ final class PaymentApi {
         "uncategorized_file", "uncategorized_text"}) {
       evidence.put(k, null);
     }
+    evidence.put("enhanced_evidence", new LinkedHashMap<String, Object>());
     d.put("evidence", evidence);
     Map<String, Object> evidenceDetails = new LinkedHashMap<>();
     evidenceDetails.put("due_by", now + 7 * 86400);
     evidenceDetails.put("has_evidence", false);
     evidenceDetails.put("past_due", false);
     evidenceDetails.put("submission_count", 0L);
+    evidenceDetails.put("enhanced_eligibility", new LinkedHashMap<String, Object>());
     d.put("evidence_details", evidenceDetails);
     d.put("is_charge_refundable", false);
     d.put("livemode", false);
@@ -783,5 +778,58 @@ final class PaymentApi {
       payouts.add(po);
     }
     return payouts;
+  }
+
+  /**
+   * {@code charge.payment_method_details.card} with every field Stripe sends for a card charge
+   * (Stripe's own example, {@code fixtures3.json}): the test card 4242 with a passed CVC check, no
+   * 3-D Secure, no wallet. The fingerprint is the same for the same card within an account, as
+   * Stripe's is.
+   */
+  static Map<String, Object> chargeCard(String accountId, Long amount) {
+    Map<String, Object> card = new LinkedHashMap<>();
+    card.put("amount_authorized", amount);
+    card.put("authorization_code", null);
+    card.put("brand", "visa");
+    Map<String, Object> checks = new LinkedHashMap<>();
+    checks.put("address_line1_check", null);
+    checks.put("address_postal_code_check", null);
+    checks.put("cvc_check", "pass");
+    card.put("checks", checks);
+    card.put("country", "US");
+    card.put("exp_month", 12L);
+    card.put("exp_year", 2034L);
+    card.put("extended_authorization", new LinkedHashMap<>(Map.of("status", "disabled")));
+    card.put("fingerprint", fingerprint(accountId + "/4242"));
+    card.put("funding", "credit");
+    card.put("incremental_authorization", new LinkedHashMap<>(Map.of("status", "unavailable")));
+    card.put("installments", null);
+    card.put("last4", "4242");
+    card.put("mandate", null);
+    card.put("multicapture", new LinkedHashMap<>(Map.of("status", "unavailable")));
+    card.put("network", "visa");
+    card.put("network_token", new LinkedHashMap<>(Map.of("used", false)));
+    card.put("network_transaction_id", null);
+    Map<String, Object> overcapture = new LinkedHashMap<>();
+    overcapture.put("maximum_amount_capturable", amount);
+    overcapture.put("status", "unavailable");
+    card.put("overcapture", overcapture);
+    card.put("regulated_status", "unregulated");
+    card.put("three_d_secure", null);
+    card.put("wallet", null);
+    return card;
+  }
+
+  private static String fingerprint(String seed) {
+    String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+    long h = 1125899906842597L;
+    StringBuilder out = new StringBuilder(16);
+    for (int i = 0; i < 16; i++) {
+      for (char ch : seed.toCharArray()) {
+        h = 31 * h + ch + i;
+      }
+      out.append(alphabet.charAt((int) Math.floorMod(h, (long) alphabet.length())));
+    }
+    return out.toString();
   }
 }

@@ -158,7 +158,8 @@ public final class Store {
     Map<String, Object> event = new LinkedHashMap<>();
     event.put("id", newId("evt"));
     event.put("object", "event");
-    event.put("account", accountId);
+    // no "account": Stripe sends it only on Connect events (for a connected account), and the
+    // simulator's events all belong to the platform account itself
     event.put("api_version", ctx.apiVersion());
     event.put("context", null);
     event.put("created", now());

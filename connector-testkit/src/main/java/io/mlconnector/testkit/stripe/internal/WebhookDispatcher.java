@@ -96,6 +96,9 @@ public final class WebhookDispatcher implements WebhookControls, AutoCloseable {
         }
       }
     }
+    if (targets.isEmpty()) {
+      webhooksDelivered(event, true);
+    }
     for (Registered r : targets) {
       Job job = new Job(r.endpoint().id(), (String) event.get("id"), type, payload, 1, event);
       int copies = 1;
@@ -175,10 +178,39 @@ public final class WebhookDispatcher implements WebhookControls, AutoCloseable {
           Object left = job.event().get("pending_webhooks");
           if (left instanceof Long n && n > 0) {
             job.event().put("pending_webhooks", n - 1);
+            if (n == 1) {
+              webhooksDelivered(job.event(), false);
+            }
           }
         }
       }
       pending.decrementAndGet();
+    }
+  }
+
+  /**
+   * Sets {@code webhooks_delivered_at} on the invoice of an {@code invoice.created} event whose
+   * deliveries all succeeded, or that had no endpoint to go to (then at once, while the invoice is
+   * created, as Stripe does). Runs under the store's lock or inside an emit, which holds it.
+   */
+  @SuppressWarnings("unchecked")
+  private void webhooksDelivered(Map<String, Object> event, boolean atCreation) {
+    if (!"invoice.created".equals(event.get("type"))) {
+      return;
+    }
+    Object data = event.get("data");
+    if (!(data instanceof Map<?, ?> d) || !(d.get("object") instanceof Map<?, ?> snapshot)) {
+      return;
+    }
+    synchronized (ids) {
+      Map<String, Object> invoice = ids.get((String) snapshot.get("id"));
+      if (invoice != null && invoice.get("webhooks_delivered_at") == null) {
+        invoice.put("webhooks_delivered_at", ids.now());
+      }
+      if (atCreation && invoice != null) {
+        // set while the invoice is created, so the event's snapshot shows it too
+        ((Map<String, Object>) snapshot).put("webhooks_delivered_at", invoice.get("webhooks_delivered_at"));
+      }
     }
   }
 
