@@ -24,6 +24,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -231,6 +232,12 @@ public final class StripeSources {
     }
 
     @Override
+    public Set<String> eventTypes() {
+      return Set.of(StripeEventTypes.PAYMENT_INTENT_SUCCEEDED, "payment_intent.payment_failed",
+          StripeEventTypes.CHARGE_SUCCEEDED, StripeEventTypes.INVOICE_PAID, StripeEventTypes.INVOICE_PAYMENT_FAILED);
+    }
+
+    @Override
     public Optional<ExternalRef> objectOf(WebhookEvent event) {
       switch (event.type()) {
         case StripeEventTypes.PAYMENT_INTENT_SUCCEEDED:
@@ -294,6 +301,11 @@ public final class StripeSources {
     }
 
     @Override
+    public Set<String> eventTypes() {
+      return Set.of("refund.created", "refund.updated", StripeEventTypes.CHARGE_REFUNDED);
+    }
+
+    @Override
     public Optional<ExternalRef> objectOf(WebhookEvent event) {
       switch (event.type()) {
         case "refund.created":
@@ -323,6 +335,12 @@ public final class StripeSources {
     }
 
     @Override
+    public Set<String> eventTypes() {
+      return Set.of(StripeEventTypes.CHARGE_DISPUTE_CREATED, StripeEventTypes.CHARGE_DISPUTE_CLOSED,
+          "charge.dispute.updated");
+    }
+
+    @Override
     public Optional<ExternalRef> objectOf(WebhookEvent event) {
       switch (event.type()) {
         case StripeEventTypes.CHARGE_DISPUTE_CREATED:
@@ -347,6 +365,11 @@ public final class StripeSources {
     }
 
     @Override
+    public Set<String> eventTypes() {
+      return Set.of(StripeEventTypes.PAYOUT_PAID);
+    }
+
+    @Override
     public Optional<ExternalRef> objectOf(WebhookEvent event) {
       return StripeEventTypes.PAYOUT_PAID.equals(event.type()) ? ref("payout", parse(event).id()) : Optional.empty();
     }
@@ -361,6 +384,12 @@ public final class StripeSources {
   static final class FeeSource extends Base<Fee> {
     FeeSource(StripeConnector stripe, Duration lookback) {
       super(stripe, lookback);
+    }
+
+    @Override
+    public Set<String> eventTypes() {
+      return Set.of(StripeEventTypes.CHARGE_SUCCEEDED, StripeEventTypes.CHARGE_DISPUTE_CREATED,
+          StripeEventTypes.CHARGE_DISPUTE_CLOSED);
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.mlconnector.samples;
 import io.mlconnector.core.credential.KeyProvider;
 import io.mlconnector.core.role.CollectedInvoice;
 import io.mlconnector.core.state.DeadLetterQuery;
+import io.mlconnector.core.state.JdbcStateStore;
 import io.mlconnector.core.state.RetryItem;
 import io.mlconnector.core.sync.RunReport;
 import io.mlconnector.integrations.ReceivablesIntegration;
@@ -97,7 +98,7 @@ public final class ReceivablesDemo {
           Thread.sleep(500);
         }
         List<RetryItem> parked = app.store().deadLetters(DeadLetterQuery.all(TENANT)).items();
-        out.printf("%n%s; parked records: %d%n", erp.summary(), parked.size());
+        out.printf("%n%s; parked records: %d%s%n", erp.summary(), parked.size(), storeSize(app));
         for (RetryItem p : parked) {
           out.printf("  parked %s: %s%n", p.source(), p.lastError());
         }
@@ -172,6 +173,14 @@ public final class ReceivablesDemo {
     return app.store().mappingBySource(inv.ref(), app.collectorSystem().collector().system())
         .flatMap(m -> app.sync().collector(app.tenant()).collected(m))
         .map(CollectedInvoice::id);
+  }
+
+  /** The embedded store's file size, as {@code "; state store 1.2 MB"}, or nothing for another store. */
+  static String storeSize(SampleApp app) {
+    if (app.store() instanceof JdbcStateStore jdbc && jdbc.fileSize().isPresent()) {
+      return String.format(java.util.Locale.ROOT, "; state store file %.1f MB", jdbc.fileSize().getAsLong() / 1e6);
+    }
+    return "";
   }
 
   /** A credential-store key for this run only (real runs read theirs from the environment). */

@@ -40,7 +40,8 @@ public final class SampleApp implements PairApp {
   private final LedgerSystem ledger;
   private final CollectorSystem collector;
   private final ReceivablesIntegration sync;
-  private final StripeWebhookServer webhooks;
+  private final WebhookServer webhooks;
+  private final String collectorName;
 
   private SampleApp(SampleConfig config, KeyProvider keys, UnaryOperator<ReceivablesIntegration.Builder<?, ?>> custom) {
     this.config = config;
@@ -99,9 +100,9 @@ public final class SampleApp implements PairApp {
         return e;
       });
       this.sync = custom.apply(b).build();
-      this.webhooks =
-          StripeWebhookServer.start(config.value("webhook.host").orElse("0.0.0.0"), config.webhookPort(), cp.system(),
-              sync.webhookEndpoints());
+      this.collectorName = cp.system();
+      this.webhooks = WebhookServer.builder().host(config.value("webhook.host").orElse("0.0.0.0"))
+          .port(config.webhookPort()).endpoints(cp.system(), sync.webhookEndpoints()).start();
     } catch (RuntimeException e) {
       if (openedStore != null) {
         openedStore.close();
@@ -187,7 +188,7 @@ public final class SampleApp implements PairApp {
   }
 
   /** The webhook server. */
-  public StripeWebhookServer webhooks() {
+  public WebhookServer webhooks() {
     return webhooks;
   }
 
@@ -198,7 +199,7 @@ public final class SampleApp implements PairApp {
 
   @Override
   public URI webhookUrl() {
-    return webhooks.url(tenant());
+    return webhooks.url(collectorName, tenant());
   }
 
   @Override

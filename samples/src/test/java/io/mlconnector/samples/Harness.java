@@ -72,7 +72,7 @@ final class Harness implements AutoCloseable {
           b.retryPolicy(new RetryPolicy(Duration.ofMillis(50), Duration.ofMillis(400), 30)).randomSeed(1);
           return custom.apply(b);
         });
-    sims.stripe().webhooks().addEndpoint(app.webhooks().url(TENANT), sims.webhookSecret());
+    sims.stripe().webhooks().addEndpoint(app.webhookUrl(), sims.webhookSecret());
   }
 
   SysproSimulator syspro() {

@@ -45,7 +45,7 @@ class PostgresStoreTest {
           "store.table.prefix", "mlc_samples_", "engine.pending.grace", "PT0S"));
       try (SampleApp app = SampleApp.open(SampleConfig.of(props, "test"), ReceivablesDemo.demoKeys())) {
         assertThat(app.store().toString()).contains("POSTGRESQL");
-        sims.stripe().webhooks().addEndpoint(app.webhooks().url(tenant), sims.webhookSecret());
+        sims.stripe().webhooks().addEndpoint(app.webhookUrl(), sims.webhookSecret());
         app.sync().runOnce(tenant);
         ArInvoice first = invoices.get(0);
         sims.stripe().payInvoice(Harness.stripeInvoice(app, first).orElseThrow());

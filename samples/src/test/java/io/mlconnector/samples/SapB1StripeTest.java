@@ -62,7 +62,7 @@ class SapB1StripeTest {
       props.putAll(stripeSim.properties(TENANT));
       app = SampleApp.open(SampleConfig.of(props, "test"), ReceivablesDemo.demoKeys(),
           b -> b.retryPolicy(new RetryPolicy(Duration.ofMillis(50), Duration.ofMillis(400), 30)).randomSeed(1));
-      stripeSim.deliverWebhooksTo(app.webhooks().url(TENANT));
+      stripeSim.deliverWebhooksTo(app.webhookUrl());
     }
 
     SapB1Simulator sap() {

@@ -6,6 +6,7 @@ import io.mlconnector.core.sync.WebhookEvent;
 import io.mlconnector.core.sync.WebhookSource;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 
 /**
@@ -34,6 +35,11 @@ public final class EnrichingSource<S> implements WebhookSource<S> {
   @Override
   public Optional<ExternalRef> objectOf(WebhookEvent event) {
     return delegate.objectOf(event);
+  }
+
+  @Override
+  public Set<String> eventTypes() {
+    return delegate.eventTypes();
   }
 
   @Override

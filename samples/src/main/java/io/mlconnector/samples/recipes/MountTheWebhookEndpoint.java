@@ -3,7 +3,7 @@ package io.mlconnector.samples.recipes;
 import com.sun.net.httpserver.HttpServer;
 import io.mlconnector.core.sync.WebhookEndpoint;
 import io.mlconnector.core.sync.WebhookResponse;
-import io.mlconnector.samples.StripeWebhookServer;
+import io.mlconnector.samples.WebhookServer;
 import io.mlconnector.integrations.ReceivablesIntegration;
 import java.io.IOException;
 import java.io.InputStream;
@@ -30,7 +30,7 @@ public final class MountTheWebhookEndpoint {
       try (exchange; InputStream in = exchange.getRequestBody()) {
         String tenant = exchange.getRequestURI().getPath().substring("/stripe/webhooks/".length());
         byte[] body = in.readAllBytes();
-        WebhookResponse answer = StripeWebhookServer.dispatch(endpoints, tenant, exchange.getRequestHeaders(), body);
+        WebhookResponse answer = WebhookServer.dispatch(endpoints, tenant, exchange.getRequestHeaders(), body);
         byte[] text = answer.body().getBytes(StandardCharsets.UTF_8);
         exchange.sendResponseHeaders(answer.status(), text.length);
         try (OutputStream out = exchange.getResponseBody()) {
