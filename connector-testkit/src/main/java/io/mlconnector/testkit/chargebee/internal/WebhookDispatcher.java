@@ -25,7 +25,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class WebhookDispatcher implements ChargebeeWebhooks, AutoCloseable {
   private record Endpoint(String id, URI url, String username, String password, Set<String> events) {}
 
-  private record Job(Endpoint endpoint, Map<String, Object> event, String type, int attempt, long dueMillis) {}
+  private record Job(Endpoint endpoint, Map<String, Object> event, String payload, String type, int attempt,
+      long dueMillis) {}
 
   private final SimClock clock;
   private final Object storeLock;
@@ -52,7 +53,7 @@ public final class WebhookDispatcher implements ChargebeeWebhooks, AutoCloseable
       t.setDaemon(true);
       return t;
     });
-    this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build();
   }
 
   /** Called (under the store lock) for every new event. */
@@ -79,9 +80,10 @@ public final class WebhookDispatcher implements ChargebeeWebhooks, AutoCloseable
       h.put("object", "webhook");
       hooks.add(h);
     }
+    String payload = Json.write(Store.render(event));
     synchronized (this) {
       for (Endpoint e : targets) {
-        Job job = new Job(e, event, type, 1, clock.nowMillis());
+        Job job = new Job(e, event, payload, type, 1, clock.nowMillis());
         if (dropNext > 0) {
           dropNext--;
           deliveries.add(new ChargebeeWebhookDelivery(e.id(), (String) event.get("id"), type, 1, 0, "", false,
@@ -117,11 +119,9 @@ public final class WebhookDispatcher implements ChargebeeWebhooks, AutoCloseable
   }
 
   private void send(Job job) {
-    String payload;
-    synchronized (storeLock) {
-      payload = Json.write(Store.render(job.event()));
-    }
+    String payload = job.payload();
     Endpoint e = job.endpoint();
+    long sentAt = clock.nowMillis();
     HttpRequest.Builder r = HttpRequest.newBuilder(e.url()).timeout(Duration.ofSeconds(10))
         .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(payload));
     if (e.username() != null) {
@@ -147,12 +147,18 @@ public final class WebhookDispatcher implements ChargebeeWebhooks, AutoCloseable
       status(job, "failed");
     } else {
       status(job, "re_scheduled");
-      long due = clock.nowMillis() + RETRY_SCHEDULE.get(job.attempt() - 1).toMillis();
+      long due = sentAt + RETRY_SCHEDULE.get(job.attempt() - 1).toMillis();
+      Job retry = new Job(e, job.event(), payload, job.type(), job.attempt() + 1, due);
       synchronized (this) {
-        if (endpoints.containsKey(e.id())) {
-          retries.add(new Job(e, job.event(), job.type(), job.attempt() + 1, due));
+        if (!endpoints.containsKey(e.id())) {
+          return;
+        }
+        if (clock.nowMillis() < due) {
+          retries.add(retry);
+          return;
         }
       }
+      submit(retry); // the clock already passed the retry time while this attempt ran
     }
   }
 
