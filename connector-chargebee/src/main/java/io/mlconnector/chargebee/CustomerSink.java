@@ -99,7 +99,7 @@ final class CustomerSink implements Sink<ChargebeeCustomerRequest> {
     meta.put(META_VERSION, ctx.sourceVersion());
     meta.put(META_OPERATION, ctx.operationKey());
     return form.put("company", r.company()).put("email", r.email()).put("phone", r.phone())
-        .put("preferred_currency_code", r.currency()).put("net_term_days", r.netTermDays())
+        .put("vat_number", r.vatNumber()).put("preferred_currency_code", r.currency()).put("net_term_days", r.netTermDays())
         .put("meta_data", CbJson.write(meta));
   }
 
