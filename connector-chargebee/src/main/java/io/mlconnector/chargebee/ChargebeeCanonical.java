@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Currency;
 import java.util.Locale;
+import java.util.function.UnaryOperator;
 
 /**
  * Chargebee transactions as canonical records. Refs: {@code chargebee:customer:<id>}, {@code
@@ -37,6 +38,14 @@ public final class ChargebeeCanonical {
 
   /** A {@code type: payment} transaction as a received payment applied to Chargebee invoices. */
   public static Payment payment(String tenant, ChargebeeResource t) {
+    return payment(tenant, t, UnaryOperator.identity());
+  }
+
+  /**
+   * As {@link #payment(String, ChargebeeResource)}, naming each invoice by {@code invoiceId} of
+   * its Chargebee id (the collector names the first invoice of a re-issue chain).
+   */
+  public static Payment payment(String tenant, ChargebeeResource t, UnaryOperator<String> invoiceId) {
     if (!"payment".equals(t.string("type"))) {
       throw new IllegalArgumentException("transaction " + t.id() + " is a " + t.string("type") + ", not a payment");
     }
@@ -60,7 +69,7 @@ public final class ChargebeeCanonical {
             : t.string("reference_number") != null ? t.string("reference_number") : t.id());
     if (status == Payment.Status.SUCCEEDED) {
       for (ChargebeeResource li : t.list("linked_invoices")) {
-        b.apply(ref(tenant, INVOICE, li.string("invoice_id")), money(li.number("applied_amount", 0), currency));
+        b.apply(ref(tenant, INVOICE, invoiceId.apply(li.string("invoice_id"))), money(li.number("applied_amount", 0), currency));
       }
     } else if (t.string("error_text") != null) {
       b.memo(t.string("error_code") + ": " + t.string("error_text"));
@@ -70,6 +79,11 @@ public final class ChargebeeCanonical {
 
   /** A {@code type: refund} transaction as a refund of the payment it refers to. */
   public static Refund refund(String tenant, ChargebeeResource t) {
+    return refund(tenant, t, UnaryOperator.identity());
+  }
+
+  /** As {@link #refund(String, ChargebeeResource)}, naming the invoice by {@code invoiceId} of its id. */
+  public static Refund refund(String tenant, ChargebeeResource t, UnaryOperator<String> invoiceId) {
     if (!"refund".equals(t.string("type"))) {
       throw new IllegalArgumentException("transaction " + t.id() + " is a " + t.string("type") + ", not a refund");
     }
@@ -87,7 +101,7 @@ public final class ChargebeeCanonical {
     }
     for (ChargebeeResource cn : t.list("linked_credit_notes")) {
       if (cn.string("cn_reference_invoice_id") != null) {
-        b.invoice(ref(tenant, INVOICE, cn.string("cn_reference_invoice_id")));
+        b.invoice(ref(tenant, INVOICE, invoiceId.apply(cn.string("cn_reference_invoice_id"))));
       }
       if (cn.string("cn_reason_code") != null) {
         b.reason(cn.string("cn_reason_code"));

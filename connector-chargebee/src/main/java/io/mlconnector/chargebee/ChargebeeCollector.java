@@ -23,8 +23,9 @@ import java.util.Set;
  * engine.register(Flow.webhook("chargebee-payments", cb.payments(null), paymentSink)...);
  * }</pre>
  *
- * <p>Payments and refunds name Chargebee's own invoices ({@code chargebee:invoice:<id>}); the
- * integration resolves them to the ERP invoices through the ID mappings. Thread-safe.
+ * <p>Payments and refunds name Chargebee's own invoices ({@code chargebee:invoice:<id>}), always
+ * the first of a re-issue chain (the ID mapping's target), so the integration resolves them to the
+ * ERP invoices through the ID mappings. Thread-safe.
  */
 public final class ChargebeeCollector implements Collector<ChargebeeCustomerRequest, ChargebeeInvoiceRequest> {
   /** Event types the payment source takes. */
@@ -37,6 +38,7 @@ public final class ChargebeeCollector implements Collector<ChargebeeCustomerRequ
   private final CustomerSink customers;
   private final InvoiceSink invoices;
   private final ChargebeeWebhookVerifier verifier;
+  private final InvoiceChain chain;
 
   /** A collector on {@code client} with {@code options}. */
   public ChargebeeCollector(ChargebeeClient client, ChargebeeCollectorOptions options) {
@@ -46,6 +48,7 @@ public final class ChargebeeCollector implements Collector<ChargebeeCustomerRequ
     this.customers = new CustomerSink(client, tenant, options);
     this.invoices = new InvoiceSink(client, tenant, options);
     this.verifier = new ChargebeeWebhookVerifier(client.config().credentials());
+    this.chain = new InvoiceChain(client);
   }
 
   /** The client. */
@@ -71,13 +74,15 @@ public final class ChargebeeCollector implements Collector<ChargebeeCustomerRequ
   /** {@code payment_succeeded} and {@code payment_failed}; default look-back 4 days (the retry span). */
   @Override
   public WebhookSource<Payment> payments(Duration lookback) {
-    return new EventSource<>(client, tenant, PAYMENT_EVENTS, lookback, ChargebeeCanonical::payment);
+    return new EventSource<>(client, tenant, PAYMENT_EVENTS, lookback,
+        (t, txn) -> ChargebeeCanonical.payment(t, txn, chain::original));
   }
 
   /** {@code payment_refunded}. */
   @Override
   public WebhookSource<Refund> refunds(Duration lookback) {
-    return new EventSource<>(client, tenant, REFUND_EVENTS, lookback, ChargebeeCanonical::refund);
+    return new EventSource<>(client, tenant, REFUND_EVENTS, lookback,
+        (t, txn) -> ChargebeeCanonical.refund(t, txn, chain::original));
   }
 
   /**
@@ -88,7 +93,7 @@ public final class ChargebeeCollector implements Collector<ChargebeeCustomerRequ
   @Override
   public Optional<CollectedInvoice> collected(Mapping mapping) {
     Objects.requireNonNull(mapping, "mapping");
-    return client.invoice(mapping.target().id()).filter(i -> !i.flag("deleted")).map(i -> {
+    return chain.current(mapping.target().id()).filter(i -> !i.flag("deleted")).map(i -> {
       String currency = i.string("currency_code");
       long refunded = 0;
       for (ChargebeeResource cn : i.list("issued_credit_notes")) {

@@ -22,12 +22,17 @@ final class InvoiceSink implements Sink<ChargebeeInvoiceRequest> {
   private final ChargebeeClient client;
   private final String tenant;
   private final ChargebeeCollectorOptions options;
+  /** The mapping attribute naming the Chargebee invoice collecting now (after re-issues). */
+  static final String ATTR_INVOICE = "invoice";
+
   private final Map<String, String> customerHints = new ConcurrentHashMap<>();
+  private final InvoiceChain chain;
 
   InvoiceSink(ChargebeeClient client, String tenant, ChargebeeCollectorOptions options) {
     this.client = client;
     this.tenant = tenant;
     this.options = options;
+    this.chain = new InvoiceChain(client);
   }
 
   @Override
@@ -97,35 +102,40 @@ final class InvoiceSink implements Sink<ChargebeeInvoiceRequest> {
 
   @Override
   public WriteResult update(ExternalRef target, ChargebeeInvoiceRequest r, WriteContext ctx) {
-    ChargebeeResource current = client.invoice(target.id()).orElse(null);
+    ChargebeeResource current = chain.current(target.id()).orElse(null);
     if (current == null) {
       return create(r, ctx);
     }
+    String path = "invoices/" + ChargebeeClient.encode(current.id());
     String status = current.string("status");
     if (r.cancelled()) {
       if (!"voided".equals(status)) {
-        client.post("invoices/" + ChargebeeClient.encode(target.id()) + "/void",
-            ChargebeeForm.create().put("comment", "cancelled in the ERP"), CustomerSink.key(ctx.operationKey(), "v"));
+        client.post(path + "/void", ChargebeeForm.create().put("comment", "cancelled in the ERP"),
+            CustomerSink.key(ctx.operationKey(), "v"));
       }
-      return result(client.invoice(target.id()).orElseThrow(), ctx.operationKey());
+      return result(target, current.id(), ctx.operationKey());
     }
-    boolean same = current.number("total", -1) == r.total() && r.currency().equals(current.string("currency_code"));
+    boolean same = !"voided".equals(status) && current.number("total", -1) == r.total()
+        && r.currency().equals(current.string("currency_code"));
     if (same) {
       if (!r.poNumber().equals(current.string("po_number"))) {
-        client.post("invoices/" + ChargebeeClient.encode(target.id()) + "/update_details",
-            ChargebeeForm.create().put("po_number", r.poNumber()), CustomerSink.key(ctx.operationKey(), "d"));
+        client.post(path + "/update_details", ChargebeeForm.create().put("po_number", r.poNumber()),
+            CustomerSink.key(ctx.operationKey(), "d"));
       }
-      return result(current, ctx.operationKey());
+      return result(target, current.id(), ctx.operationKey());
     }
-    if (current.number("amount_paid", 0) > 0 || "voided".equals(status)) {
+    if (current.number("amount_paid", 0) > 0) {
       throw new RejectedException(io.mlconnector.core.error.ErrorDetails.of(ChargebeeClient.SYSTEM, "update invoice")
-          .withRemote(null, "invoice " + target.id() + " is " + status + " in Chargebee with payments applied; the ERP "
-              + "change of " + ctx.source().id() + " needs a credit note there"));
+          .withRemote(null, "invoice " + current.id() + " has payments applied in Chargebee; the ERP change of "
+              + ctx.source().id() + " needs a credit note there"));
     }
-    // Chargebee invoices' charges cannot be edited once posted: void and issue again.
-    client.post("invoices/" + ChargebeeClient.encode(target.id()) + "/void",
-        ChargebeeForm.create().put("comment", "re-issued after an ERP change"), CustomerSink.key(ctx.operationKey(), "v"));
-    return create(r, ctx);
+    // Charges of a posted Chargebee invoice cannot be edited: void it and issue a new one.
+    if (!"voided".equals(status)) {
+      client.post(path + "/void", ChargebeeForm.create().put("comment", "re-issued after an ERP change"),
+          CustomerSink.key(ctx.operationKey(), "v"));
+    }
+    WriteResult issued = create(r, ctx);
+    return result(target, issued.target().id(), ctx.operationKey());
   }
 
   @Override
@@ -149,8 +159,12 @@ final class InvoiceSink implements Sink<ChargebeeInvoiceRequest> {
     return Optional.empty();
   }
 
+  private WriteResult result(ExternalRef target, String currentId, String operationKey) {
+    return new WriteResult(target, Map.of(ATTR_INVOICE, currentId), operationKey);
+  }
+
   private WriteResult result(ChargebeeResource inv, String operationKey) {
     return new WriteResult(ChargebeeCanonical.ref(tenant, ChargebeeCanonical.INVOICE, inv.id()),
-        Map.of("number", inv.id(), "po_number", String.valueOf(inv.string("po_number"))), operationKey);
+        Map.of(ATTR_INVOICE, inv.id(), "po_number", String.valueOf(inv.string("po_number"))), operationKey);
   }
 }

@@ -106,15 +106,25 @@ class ChargebeeCollectorTest {
       assertThat(f.sim.records("invoice")).hasSize(1);
 
       WriteResult changed = cb.invoices().update(w.target(), invoice(1500), ctx(INV1, "op-3"));
+      assertThat(changed.target()).as("mappings never move").isEqualTo(w.target());
+      String current = changed.attributes().get("invoice");
+      assertThat(current).isNotEqualTo(w.target().id());
       assertThat(f.sim.record("invoice", w.target().id())).containsEntry("status", "voided");
-      assertThat(f.sim.record("invoice", changed.target().id())).containsEntry("total", 1500L).containsEntry("po_number", "100234");
+      assertThat(f.sim.record("invoice", current)).containsEntry("total", 1500L).containsEntry("po_number", "100234");
+      Mapping m = new Mapping(INV1, w.target(), changed.attributes());
+      assertThat(cb.collected(m)).get().satisfies(c -> {
+        assertThat(c.id()).isEqualTo(current);
+        assertThat(c.total()).isEqualTo(Money.of("15.00", "USD"));
+      });
 
       ChargebeeInvoiceRequest cancel = new ChargebeeInvoiceRequest("C100", "USD", null, "100234", null,
           invoice(1500).charges(), List.of(), true);
-      cb.invoices().update(changed.target(), cancel, ctx(INV1, "op-4"));
-      assertThat(f.sim.record("invoice", changed.target().id())).containsEntry("status", "voided");
-      assertThat(cb.collected(new Mapping(INV1, changed.target(), Map.of()))).get()
-          .satisfies(c -> assertThat(c.owed()).isEqualTo(Money.of("0.00", "USD")));
+      cb.invoices().update(w.target(), cancel, ctx(INV1, "op-4"));
+      assertThat(f.sim.record("invoice", current)).containsEntry("status", "voided");
+      assertThat(cb.collected(m)).get().satisfies(c -> {
+        assertThat(c.status()).isEqualTo("voided");
+        assertThat(c.owed()).isEqualTo(Money.of("0.00", "USD"));
+      });
 
       f.sim.pay(cb.invoices().create(invoice(700), ctx(INV1.withId("100235"), "op-5")).target().id(), null);
     }
