@@ -1,5 +1,7 @@
 package io.mlconnector.samples.pairs;
 
+import io.mlconnector.samples.systems.ChargebeeSimulation;
+import io.mlconnector.samples.systems.ChargebeeSystem;
 import io.mlconnector.samples.systems.StripeSimulation;
 import io.mlconnector.samples.systems.StripeSystem;
 import io.mlconnector.samples.systems.SysproSimulation;
@@ -18,6 +20,8 @@ public final class Pairs {
   static {
     add(new ReceivablesPair("syspro-stripe", SysproSystem.OPENER, StripeSystem.OPENER,
         () -> SysproSimulation.builder().start(), () -> StripeSimulation.builder().start()));
+    add(new ReceivablesPair("syspro-chargebee", SysproSystem.OPENER, ChargebeeSystem.OPENER,
+        () -> SysproSimulation.builder().start(), () -> ChargebeeSimulation.builder().start()));
   }
 
   private Pairs() {}

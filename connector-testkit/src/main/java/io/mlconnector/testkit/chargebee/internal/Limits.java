@@ -47,7 +47,8 @@ public final class Limits {
   public synchronized long admit(String key) {
     if (storm > 0) {
       storm--;
-      return 60;
+      return 1; // a storm's Retry-After: one second
+
     }
     if (concurrency > 0 && inFlight.getOrDefault(key, 0) >= concurrency) {
       return 0;
