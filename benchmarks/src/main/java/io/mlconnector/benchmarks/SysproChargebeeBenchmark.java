@@ -43,7 +43,8 @@ import javax.crypto.spec.SecretKeySpec;
  * elapsed}) and the engine's speed-up over the loop (invoices per second).
  *
  * <p>Arguments (all optional): {@code invoices=150 latencyMs=50 plan=starter|performance
- * parallelism=16 baseline=true}.
+ * parallelism=16 pageSize=50 baseline=true}: a page smaller than the run lets the flow read the next
+ * SYSPRO page while it writes the current one.
  */
 public final class SysproChargebeeBenchmark {
   private SysproChargebeeBenchmark() {}
@@ -82,11 +83,12 @@ public final class SysproChargebeeBenchmark {
       default -> Integer.parseInt(plan);
     };
     int parallelism = Integer.parseInt(a.getOrDefault("parallelism", "16"));
+    int pageSize = Integer.parseInt(a.getOrDefault("pageSize", "50"));
     boolean baseline = Boolean.parseBoolean(a.getOrDefault("baseline", "true"));
     double rate = perMinute / 60.0;
     System.out.printf(Locale.ROOT, "SYSPRO -> Chargebee: %d invoices, %d customers, latency %d ms both sides, plan %s"
         + " (%d requests/minute = %.2f/s)%n", invoices, DemoCompany.customerCount(), latency.toMillis(), plan, perMinute, rate);
-    Result engine = engine(invoices, latency, plan, perMinute, parallelism);
+    Result engine = engine(invoices, latency, plan, perMinute, parallelism, pageSize);
     System.out.println(engine.line(rate));
     System.out.flush();
     if (baseline) {
@@ -101,7 +103,8 @@ public final class SysproChargebeeBenchmark {
     return ChargebeeSimulation.builder().latency(latency).plan(plan, perMinute).start();
   }
 
-  static Result engine(int invoices, Duration latency, String plan, int perMinute, int parallelism) throws Exception {
+  static Result engine(int invoices, Duration latency, String plan, int perMinute, int parallelism, int pageSize)
+      throws Exception {
     try (SysproSimulation syspro = SysproSimulation.builder().latency(latency).start();
         ChargebeeSimulation cb = chargebee(latency, plan, perMinute)) {
       DemoCompany.seed(syspro.simulator(), DemoCompany.customerCount(), invoices, 7);
@@ -117,7 +120,7 @@ public final class SysproChargebeeBenchmark {
       props.put("webhook.port", "0");
       props.put("engine.parallelism", String.valueOf(parallelism));
       try (SampleApp app = SampleApp.open(SampleConfig.of(props, "benchmark"),
-          KeyProvider.of("bench", Map.of("bench", new SecretKeySpec(key, "AES"))), b -> b.pageSize(500))) {
+          KeyProvider.of("bench", Map.of("bench", new SecretKeySpec(key, "AES"))), b -> b.pageSize(pageSize))) {
         long requests0 = cb.simulator().requestCount();
         long t0 = System.nanoTime();
         RunReport customers = app.sync().engine().runOnce("bench", app.sync().customersFlow());
