@@ -131,6 +131,36 @@ class ChargebeeCollectorTest {
   }
 
   @Test
+  void recurringLinesStartAndThenExtendTheCustomersSubscription() {
+    try (SimFixture f = new SimFixture()) {
+      ChargebeeCollector cb = new ChargebeeCollector(f.client, ChargebeeCollectorOptions.defaults()
+          .withBillingModel(ChargebeeCollectorOptions.BillingModel.SUBSCRIPTION_ITEMS));
+      cb.customers().create(customer(), ctx(C100, "op-c"));
+      f.client.post("items", ChargebeeForm.create().put("id", "support").put("name", "Support").put("type", "plan"), null);
+      f.client.post("item_prices", ChargebeeForm.create().put("id", "support-USD").put("item_id", "support")
+          .put("name", "Support monthly").put("price", 9900).put("currency_code", "USD").put("period", 1)
+          .put("period_unit", "month"), null);
+      ChargebeeInvoiceRequest order = new ChargebeeInvoiceRequest("C100", "USD", null, "100300", null, List.of(),
+          List.of(new ChargebeeInvoiceRequest.RecurringItem("support-USD", 2, 9900)), false);
+      WriteResult first = cb.invoices().create(order, ctx(INV1.withId("100300"), "op-s1"));
+      Map<String, Object> sub = f.sim.record("subscription", "C100-erp");
+      assertThat(sub).containsEntry("status", "active").containsEntry("customer_id", "C100");
+      assertThat(f.sim.record("invoice", first.target().id())).containsEntry("total", 19800L)
+          .containsEntry("po_number", "100300").containsEntry("subscription_id", "C100-erp");
+
+      ChargebeeInvoiceRequest more = new ChargebeeInvoiceRequest("C100", "USD", null, "100301", null, List.of(),
+          List.of(new ChargebeeInvoiceRequest.RecurringItem("support-USD", 1, 9900)), false);
+      WriteResult second = cb.invoices().create(more, ctx(INV1.withId("100301"), "op-s2"));
+      assertThat(f.sim.record("invoice", second.target().id())).containsEntry("total", 9900L)
+          .containsEntry("po_number", "100301");
+      assertThat((List<?>) f.sim.record("subscription", "C100-erp").get("subscription_items")).singleElement()
+          .satisfies(i -> assertThat(((Map<?, ?>) i).get("quantity")).isEqualTo(3L));
+      assertThat(cb.invoices().findByStamp(INV1.withId("100301"), ctx(INV1, "x"))).get()
+          .extracting(r -> r.target().id()).isEqualTo(second.target().id());
+    }
+  }
+
+  @Test
   void theWebhookVerifierWantsTheEndpointsBasicCredentials() {
     try (SimFixture f = new SimFixture()) {
       ChargebeeCollector cb = new ChargebeeCollector(f.client, ChargebeeCollectorOptions.defaults());
