@@ -75,7 +75,7 @@ public final class ChargebeeClient {
     this.config = config;
     this.clock = transport.clock();
     RateBudgetConfig budget = RateBudgetConfig.builder(config.requestsPerMinute * config.pacing / 60.0)
-        .burst(1)
+        .burst(config.burst)
         .defaultPause(config.defaultRetryAfter)
         .build();
     Redactor redactor = Redactor.builder().secrets(config.credentials.apiKey()).build();

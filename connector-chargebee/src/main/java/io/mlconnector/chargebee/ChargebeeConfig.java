@@ -23,8 +23,8 @@ import okhttp3.HttpUrl;
  *
  * <p><b>Rate budget.</b> Chargebee counts requests in any 60 seconds per site and refuses with 429
  * beyond the plan's limit. The budget (shared by every client of the same credential id) refills at
- * {@code pacing x limit / 60} per second with a burst of one, so no 60-second window ever holds more
- * than the limit; on a 429 it pauses for {@code Retry-After} (or a default pause) and slows down.
+ * {@code pacing x limit / 60} per second with a burst no larger than the headroom the pacing leaves,
+ * so no 60-second window ever holds more than the limit; on a 429 it pauses for {@code Retry-After} (or a default pause) and slows down.
  * Concurrent requests are capped at {@link Builder#maxConcurrentCalls(int)}.
  */
 public final class ChargebeeConfig {
@@ -37,6 +37,7 @@ public final class ChargebeeConfig {
   final HttpUrl baseUrl;
   final int requestsPerMinute;
   final double pacing;
+  final int burst;
   final int maxConcurrentCalls;
   final Duration readTimeout;
   final Duration defaultRetryAfter;
@@ -57,6 +58,11 @@ public final class ChargebeeConfig {
     this.baseUrl = url;
     this.requestsPerMinute = b.requestsPerMinute != null ? b.requestsPerMinute : b.plan.requestsPerMinute();
     this.pacing = b.pacing;
+    // Tokens saved while idle may go at once: at most the headroom the pacing leaves in a minute,
+    // so no 60-second window exceeds the limit (rate x 60 + burst <= limit), and a late permit
+    // (a sleep that overshot) is caught up instead of lost.
+    int headroom = (int) Math.floor(this.requestsPerMinute * (1 - b.pacing)) - 1;
+    this.burst = b.burst != null ? b.burst : Math.max(1, headroom);
     this.maxConcurrentCalls = b.maxConcurrentCalls;
     this.readTimeout = b.readTimeout;
     this.defaultRetryAfter = b.defaultRetryAfter;
@@ -105,6 +111,11 @@ public final class ChargebeeConfig {
     return pacing;
   }
 
+  /** Requests that may go at once after an idle spell. */
+  public int burst() {
+    return burst;
+  }
+
   /** Requests in flight at once, at most. */
   public int maxConcurrentCalls() {
     return maxConcurrentCalls;
@@ -138,6 +149,7 @@ public final class ChargebeeConfig {
     private ChargebeePlan plan = ChargebeePlan.STARTER;
     private Integer requestsPerMinute;
     private double pacing = 0.95;
+    private Integer burst;
     private int maxConcurrentCalls = 50;
     private Duration readTimeout = Duration.ofSeconds(60);
     private Duration defaultRetryAfter = Duration.ofSeconds(5);
@@ -209,6 +221,18 @@ public final class ChargebeeConfig {
         throw new IllegalArgumentException("pacing must be in (0, 1], was " + pacing);
       }
       this.pacing = pacing;
+      return this;
+    }
+
+    /**
+     * Requests that may go at once after an idle spell (default: the headroom the pacing leaves in
+     * a minute, less one, at least 1: Starter 6, Performance 49).
+     */
+    public Builder burst(int burst) {
+      if (burst < 1) {
+        throw new IllegalArgumentException("burst must be positive, was " + burst);
+      }
+      this.burst = burst;
       return this;
     }
 
