@@ -164,11 +164,14 @@ class SysproChargebeeTest {
     try (Pair2 p = new Pair2(ChargebeeSimulation.builder(), 2, 3)) {
       // every invoice create commits in Chargebee and its answer is lost (replays to the
       // transport's retries are lost too): the engine keeps PENDING intents
+      // (and so are the invoice lists find-by-stamp reads: nothing is resolved before the window ends)
       p.sim().faults().random(1.0, Fault.RESPONSE_LOST_AFTER_COMMIT,
-          r -> r.path().endsWith("/invoices/create_for_charge_items_and_charges"));
+          r -> r.path().endsWith("/invoices/create_for_charge_items_and_charges")
+              || (r.method().equals("GET") && r.path().endsWith("/invoices")));
       p.app.runOnce();
       p.app.runOnce();
       assertThat(p.sim().records("invoice")).hasSize(3);
+      assertThat(p.app.store().mappingBySource(p.invoices.get(0).ref(), "chargebee")).isEmpty();
       // 31 minutes later Chargebee has forgotten the idempotency keys: only find-by-stamp can tell
       p.sim().faults().reset();
       p.sim().advanceClock(Duration.ofMinutes(31));
@@ -176,6 +179,11 @@ class SysproChargebeeTest {
       assertThat(report.lines()).hasSize(3);
       assertThat(p.sim().records("invoice")).hasSize(3);
       assertThat(invoicesPerPoNumber(p.sim())).hasSize(3).allSatisfy((po, n) -> assertThat(n).isEqualTo(1));
+      List<String> actions = p.app.store().audit(new io.mlconnector.core.state.AuditQuery(
+              TENANT, null, null, null, null, null, null, 200, null)).items().stream()
+          .filter(e -> e.target() != null && "chargebee".equals(e.target().system()) && "invoice".equals(e.target().type()))
+          .map(io.mlconnector.core.state.AuditEntry::action).toList();
+      assertThat(actions).as("invoices adopted through find-by-stamp").filteredOn(a -> a.startsWith("adopt")).hasSize(3);
     }
   }
 
