@@ -145,6 +145,12 @@ class SysproChargebeeTest {
       assertThat(p.erp.simulator().arPayments().get(0).invoice()).isEqualTo(first.number());
       assertThat(p.sim().webhooks().deliveries().stream().filter(d -> d.eventType().equals("payment_succeeded")).count())
           .isEqualTo(2);
+
+      // a delivery that never arrives: the events backstop (GET /events) brings the payment in
+      p.sim().webhooks().dropNext(1);
+      p.sim().pay(p.cbInvoice(second), null);
+      p.runUntil(() -> p.erp.simulator().arPayments().size() == 2);
+      assertThat(p.erp.simulator().arPayments().get(1).invoice()).isEqualTo(second.number());
     }
   }
 

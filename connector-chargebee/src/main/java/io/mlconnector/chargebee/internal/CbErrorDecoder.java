@@ -7,9 +7,8 @@ import okhttp3.Response;
 
 /**
  * Chargebee's error JSON: {@code api_error_code} (else the legacy {@code error_code}) and {@code
- * message} (else {@code error_msg}), with {@code param} appended to the message when present and
- * {@code type} kept as a prefix of nothing (callers see it in the code's family). Unknown fields are
- * ignored; a body that is not JSON gives no remote error.
+ * message} (else {@code error_msg}), with {@code param} appended to the message when present.
+ * Unknown fields are ignored; a body that is not JSON gives no remote error.
  */
 public final class CbErrorDecoder implements ErrorDecoder {
   /** The decoder. */
