@@ -2,6 +2,8 @@ package io.mlconnector.samples.pairs;
 
 import io.mlconnector.samples.systems.ChargebeeSimulation;
 import io.mlconnector.samples.systems.ChargebeeSystem;
+import io.mlconnector.samples.systems.SapB1Simulation;
+import io.mlconnector.samples.systems.SapB1System;
 import io.mlconnector.samples.systems.StripeSimulation;
 import io.mlconnector.samples.systems.StripeSystem;
 import io.mlconnector.samples.systems.SysproSimulation;
@@ -22,6 +24,8 @@ public final class Pairs {
         () -> SysproSimulation.builder().start(), () -> StripeSimulation.builder().start()));
     add(new ReceivablesPair("syspro-chargebee", SysproSystem.OPENER, ChargebeeSystem.OPENER,
         () -> SysproSimulation.builder().start(), () -> ChargebeeSimulation.builder().start()));
+    add(new ReceivablesPair("sap-b1-stripe", SapB1System.OPENER, StripeSystem.OPENER,
+        () -> SapB1Simulation.builder().start(), () -> StripeSimulation.builder().start()));
   }
 
   private Pairs() {}
