@@ -1,0 +1,2 @@
+/** Internals of the Chargebee connector: JSON reading and the error decoder. Not public API. */
+package io.mlconnector.chargebee.internal;

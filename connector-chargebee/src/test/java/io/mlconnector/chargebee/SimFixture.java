@@ -1,0 +1,75 @@
+package io.mlconnector.chargebee;
+
+import io.mlconnector.core.credential.Secret;
+import io.mlconnector.core.http.HttpTransport;
+import io.mlconnector.testkit.chargebee.ChargebeeSimulator;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.UnaryOperator;
+
+/**
+ * A simulator and a client sharing one simulated time: the transport's sleeper advances both
+ * clocks instead of sleeping, so waits for {@code Retry-After} and the rate budget cost no real time.
+ */
+final class SimFixture implements AutoCloseable {
+  static final Instant T0 = Instant.parse("2026-11-02T09:00:00Z");
+
+  final ChargebeeSimulator sim;
+  final HttpTransport transport;
+  final ChargebeeClient client;
+  final ManualClock clock = new ManualClock();
+
+  SimFixture(UnaryOperator<ChargebeeSimulator.Builder> simSetup, UnaryOperator<ChargebeeConfig.Builder> setup) {
+    this.sim = simSetup.apply(ChargebeeSimulator.builder().clock(Clock.fixed(T0, ZoneOffset.UTC))).build();
+    this.transport = HttpTransport.builder().clock(clock).sleeper(this::advance).build();
+    this.client = ChargebeeClient.create(transport, config(setup));
+  }
+
+  SimFixture() {
+    this(b -> b.requestsPerMinute(0), b -> b);
+  }
+
+  ChargebeeConfig config(UnaryOperator<ChargebeeConfig.Builder> setup) {
+    return setup.apply(ChargebeeConfig.builder("acme", "acme/chargebee", sim.site(),
+            ChargebeeCredentials.of(Secret.of(sim.apiKey()), "hook", Secret.of("hook-pass")))
+        .baseUrl(sim.baseUrl()).plan(ChargebeePlan.PERFORMANCE)).build();
+  }
+
+  void advance(Duration d) {
+    if (d.isNegative() || d.isZero()) {
+      return;
+    }
+    clock.offset.addAndGet(d.toMillis());
+    sim.advanceClock(d);
+  }
+
+  @Override
+  public void close() {
+    transport.close();
+    sim.close();
+  }
+
+  /** T0 plus whatever the sleeper advanced. */
+  static final class ManualClock extends Clock {
+    final AtomicLong offset = new AtomicLong();
+
+    @Override
+    public ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+      return this;
+    }
+
+    @Override
+    public Instant instant() {
+      return T0.plusMillis(offset.get());
+    }
+  }
+}

@@ -1,0 +1,339 @@
+package io.mlconnector.testkit.chargebee;
+
+import io.mlconnector.testkit.chargebee.internal.Engine;
+import io.mlconnector.testkit.chargebee.internal.Json;
+import io.mlconnector.testkit.chargebee.internal.SimClock;
+import io.mlconnector.testkit.chargebee.internal.Store;
+import io.mlconnector.testkit.http.FaultInjector;
+import io.mlconnector.testkit.http.SimServer;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * A stateful Chargebee site (API v2, Product Catalog 2.0) on a free loopback port: customers,
+ * invoices from ad-hoc charges and charge item prices, items, item prices, subscriptions with
+ * items, payments (transactions), refunds (refundable credit notes), voids and events, spoken at
+ * the wire level: HTTP Basic auth with the API key, form bodies in Chargebee's list encoding
+ * ({@code charges[amount][0]}), JSON answers wrapped by resource name, {@code next_offset} paging
+ * and list filters, Chargebee's error JSON (with the legacy fields), {@code
+ * chargebee-idempotency-key} with a 30-minute window, the per-minute and concurrency limits, and
+ * webhooks with Basic auth and Chargebee's retry schedule.
+ *
+ * <pre>{@code
+ * try (ChargebeeSimulator sim = ChargebeeSimulator.builder().requestsPerMinute(150).build()) {
+ *   // point a client at sim.baseUrl() ("http://127.0.0.1:<port>/api/v2") with sim.apiKey()
+ *   sim.webhooks().addEndpoint(URI.create("http://127.0.0.1:8080/hooks"), "hook", "s3cret");
+ *   // ... create a customer and an invoice through the API ...
+ *   String txn = sim.pay(invoiceId, null);           // the customer pays: payment_succeeded
+ *   sim.refund(invoiceId, 500L);                     // credit note + refund: payment_refunded
+ *   sim.advanceClock(Duration.ofMinutes(31));        // idempotency keys expire, retries fall due
+ * }
+ * }</pre>
+ *
+ * <p>The site is named by the {@code Host} header ({@code <site>.<hostSuffix>}); requests to the
+ * loopback address itself are served as the configured site, and any other host is answered {@code
+ * 404 site_not_found}. Thread-safe.
+ *
+ * <p>Where the reference left a Chargebee behaviour open the simulator picks one and says so: a
+ * reused idempotency key with a different path or body gets {@code 400 invalid_request}, a repeat
+ * while the first is running {@code 409 invalid_state_for_request}; 2xx and 4xx answers are kept
+ * for replay, 429 and 5xx are not; lists are newest first unless {@code sort_by} says otherwise;
+ * caller-chosen customer ids are limited to 50 characters of {@code [A-Za-z0-9_.-]} ({@link
+ * Builder#maxCustomerIdLength}); {@code record_payment} emits {@code payment_succeeded}; voiding
+ * emits {@code invoice_updated}; no tax is computed.
+ */
+public final class ChargebeeSimulator implements AutoCloseable {
+  /** The API key accepted when the builder names none. */
+  public static final String DEFAULT_API_KEY = "test_mlconnectorSimulatorKey0000";
+
+  private final Engine engine;
+  private final SimServer server;
+  private final FaultInjector faults;
+  private final String apiKey;
+  private final String site;
+
+  private ChargebeeSimulator(Builder b) {
+    Set<String> keys = new LinkedHashSet<>(b.apiKeys);
+    if (keys.isEmpty()) {
+      keys.add(DEFAULT_API_KEY);
+    }
+    this.apiKey = keys.iterator().next();
+    this.site = b.site;
+    this.engine = new Engine(new Engine.Settings(b.site, b.hostSuffix, Set.copyOf(keys), b.baseCurrency,
+        b.maxCustomerIdLength, b.sendRetryAfter, b.processing), new SimClock(b.clock), b.requestsPerMinute,
+        b.concurrency, b.idempotencyWindow, b.seed);
+    this.faults = b.faults != null ? b.faults : new FaultInjector();
+    this.server = SimServer.start(engine, faults, engine::serverError, b.threads);
+  }
+
+  /** A builder with test-site defaults: 150 requests per minute, no concurrency cap, USD. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** {@code http://127.0.0.1:<port>/api/v2}: the API base URL. */
+  public String baseUrl() {
+    return server.baseUri() + Engine.PREFIX;
+  }
+
+  /** {@code http://127.0.0.1:<port>}, without the API path. */
+  public String rootUrl() {
+    return server.baseUri().toString();
+  }
+
+  /** The port. */
+  public int port() {
+    return server.port();
+  }
+
+  /** The site name. */
+  public String site() {
+    return site;
+  }
+
+  /** The first accepted API key. */
+  public String apiKey() {
+    return apiKey;
+  }
+
+  /** The fault injector (latency, 5xx, dropped connections, responses lost after commit). */
+  public FaultInjector faults() {
+    return faults;
+  }
+
+  /** Webhook endpoints and delivery controls. */
+  public ChargebeeWebhooks webhooks() {
+    return engine.webhooks();
+  }
+
+  /** HTTP requests received so far (faulted ones included). */
+  public long requestCount() {
+    return server.requestCount();
+  }
+
+  /** Changes the per-minute limit (0 = none). */
+  public ChargebeeSimulator requestsPerMinute(int perMinute) {
+    engine.limits().perMinute(perMinute);
+    return this;
+  }
+
+  /** Changes the concurrency limit (0 = none). */
+  public ChargebeeSimulator concurrencyLimit(int concurrent) {
+    engine.limits().concurrency(concurrent);
+    return this;
+  }
+
+  /** The next {@code count} API requests get {@code 429 api_request_limit_exceeded}. */
+  public ChargebeeSimulator rateLimitStorm(int count) {
+    engine.limits().storm(count);
+    return this;
+  }
+
+  /**
+   * The next {@code count} API requests are answered with this status and {@code api_error_code}
+   * without running: {@code 500 internal_error}, {@code 503 site_not_ready}, {@code 429
+   * lock_timeout}.
+   */
+  public ChargebeeSimulator failNextWith(int count, int status, String apiErrorCode) {
+    engine.scriptErrors(count, status, Objects.requireNonNull(apiErrorCode, "apiErrorCode"));
+    return this;
+  }
+
+  /** Moves the simulated clock forward; webhook retries that fall due are sent. */
+  public void advanceClock(Duration by) {
+    engine.advance(Objects.requireNonNull(by, "by"));
+  }
+
+  /**
+   * The customer pays {@code amount} (minor units; null: all that is due) of an invoice online (a
+   * card through the site's gateway): a {@code payment} transaction, the invoice {@code paid} when
+   * nothing remains, and {@code payment_succeeded}.
+   *
+   * @return the transaction id
+   */
+  public String pay(String invoiceId, Long amount) {
+    return engine.control(() -> (String) engine.invoices().pay(invoiceId, amount, "card", "chargebee", null).get("id"));
+  }
+
+  /** A card payment attempt on an invoice is declined: a failed transaction and {@code payment_failed}. */
+  public String failPayment(String invoiceId) {
+    return engine.control(() -> (String) engine.invoices().fail(invoiceId).get("id"));
+  }
+
+  /**
+   * Refunds {@code amount} (null: all that was paid and not refunded) of an invoice: a refundable
+   * credit note, a refund transaction, {@code credit_note_created} and {@code payment_refunded}.
+   *
+   * @return the credit note id
+   */
+  public String refund(String invoiceId, Long amount) {
+    return engine.control(() -> (String) engine.invoices().refund(invoiceId, amount, "product_unsatisfactory").get("id"));
+  }
+
+  /** Cancels a subscription at once ({@code subscription_cancelled}). */
+  public void cancelSubscription(String subscriptionId) {
+    engine.control(() -> engine.subscriptions().cancelNow(subscriptionId, false));
+  }
+
+  /** A copy of a record ({@code customer}, {@code invoice}, {@code subscription}, {@code transaction}, ...), or null. */
+  public Map<String, Object> record(String type, String id) {
+    return engine.control(() -> {
+      Map<String, Map<String, Object>> table = engine.store().table(type);
+      if (table == null) {
+        throw new IllegalArgumentException("no such record type: " + type);
+      }
+      Map<String, Object> r = table.get(id);
+      return r == null ? null : Store.render(r);
+    });
+  }
+
+  /** Copies of every record of a type, oldest first (deleted ones included). */
+  public List<Map<String, Object>> records(String type) {
+    return engine.control(() -> {
+      List<Map<String, Object>> out = new ArrayList<>();
+      for (Map<String, Object> r : engine.store().table(type).values()) {
+        out.add(Store.render(r));
+      }
+      return out;
+    });
+  }
+
+  /** Copies of every event, oldest first. */
+  public List<Map<String, Object>> events() {
+    return records("event");
+  }
+
+  /** A record as JSON text, or null. */
+  public String recordJson(String type, String id) {
+    Map<String, Object> r = record(type, id);
+    return r == null ? null : Json.write(r);
+  }
+
+  /** Stops the server and the webhook thread. */
+  @Override
+  public void close() {
+    server.close();
+    engine.webhooks().close();
+  }
+
+  /** Builds a {@link ChargebeeSimulator}. */
+  public static final class Builder {
+    private String site = "mlconnector-test";
+    private String hostSuffix = "chargebee.com";
+    private final Set<String> apiKeys = new LinkedHashSet<>();
+    private String baseCurrency = "USD";
+    private int requestsPerMinute = 150;
+    private int concurrency;
+    private Duration idempotencyWindow = Duration.ofMinutes(30);
+    private boolean sendRetryAfter = true;
+    private int maxCustomerIdLength = 50;
+    private Duration processing = Duration.ZERO;
+    private Clock clock = Clock.systemUTC();
+    private FaultInjector faults;
+    private long seed = 42;
+    private int threads = 16;
+
+    private Builder() {}
+
+    /** The site name ({@code acme-test}); default {@code mlconnector-test}. */
+    public Builder site(String site) {
+      this.site = Objects.requireNonNull(site, "site");
+      return this;
+    }
+
+    /** The domain sites live under; default {@code chargebee.com}. */
+    public Builder hostSuffix(String hostSuffix) {
+      this.hostSuffix = Objects.requireNonNull(hostSuffix, "hostSuffix");
+      return this;
+    }
+
+    /** Adds an accepted API key (the first is {@link #apiKey()}). */
+    public Builder apiKey(String key) {
+      apiKeys.add(Objects.requireNonNull(key, "key"));
+      return this;
+    }
+
+    /** The site's currency; default USD. */
+    public Builder baseCurrency(String code) {
+      this.baseCurrency = Objects.requireNonNull(code, "code");
+      return this;
+    }
+
+    /** Requests per API key in any 60 seconds (0 = none); default 150 (a test site, Starter). */
+    public Builder requestsPerMinute(int perMinute) {
+      if (perMinute < 0) {
+        throw new IllegalArgumentException("perMinute must be >= 0, was " + perMinute);
+      }
+      this.requestsPerMinute = perMinute;
+      return this;
+    }
+
+    /** Requests per API key in flight at once (0 = none, the default). */
+    public Builder concurrencyLimit(int concurrent) {
+      if (concurrent < 0) {
+        throw new IllegalArgumentException("concurrent must be >= 0, was " + concurrent);
+      }
+      this.concurrency = concurrent;
+      return this;
+    }
+
+    /** How long idempotency keys are kept (simulated time); default 30 minutes. */
+    public Builder idempotencyWindow(Duration window) {
+      this.idempotencyWindow = Objects.requireNonNull(window, "window");
+      return this;
+    }
+
+    /** Whether a 429 carries {@code Retry-After} (unconfirmed for Chargebee); default true. */
+    public Builder sendRetryAfter(boolean send) {
+      this.sendRetryAfter = send;
+      return this;
+    }
+
+    /** The longest caller-chosen customer id (unconfirmed; commonly given as 50). */
+    public Builder maxCustomerIdLength(int max) {
+      this.maxCustomerIdLength = max;
+      return this;
+    }
+
+    /** Time each admitted request takes (real time), to make the concurrency limit observable. */
+    public Builder processingTime(Duration processing) {
+      this.processing = Objects.requireNonNull(processing, "processing");
+      return this;
+    }
+
+    /** The base of the simulated clock; default the system clock. */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /** A shared fault injector (default: a new one). */
+    public Builder faults(FaultInjector faults) {
+      this.faults = Objects.requireNonNull(faults, "faults");
+      return this;
+    }
+
+    /** The seed of ids and shuffles; default 42. */
+    public Builder seed(long seed) {
+      this.seed = seed;
+      return this;
+    }
+
+    /** Server worker threads; default 16. */
+    public Builder threads(int threads) {
+      this.threads = threads;
+      return this;
+    }
+
+    /** Starts the simulator. */
+    public ChargebeeSimulator build() {
+      return new ChargebeeSimulator(this);
+    }
+  }
+}

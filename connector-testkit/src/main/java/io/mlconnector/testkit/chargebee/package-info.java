@@ -1,0 +1,7 @@
+/**
+ * A stateful, in-process Chargebee simulator: {@link
+ * io.mlconnector.testkit.chargebee.ChargebeeSimulator} serves API v2 on a loopback port with its
+ * real rules (form list encoding, wrapped answers, paging, idempotency window, rate and concurrency
+ * limits, error JSON, webhooks with Basic auth and the retry schedule).
+ */
+package io.mlconnector.testkit.chargebee;
