@@ -1,0 +1,541 @@
+package io.mlconnector.stampli;
+
+import io.mlconnector.core.error.ConnectorException;
+import io.mlconnector.core.error.ErrorDetails;
+import io.mlconnector.core.error.RejectedException;
+import io.mlconnector.stampli.internal.HostKeyCheck;
+import io.mlconnector.stampli.internal.SshErrors;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import net.schmizz.sshj.DefaultConfig;
+import net.schmizz.sshj.SSHClient;
+import net.schmizz.sshj.sftp.FileAttributes;
+import net.schmizz.sshj.sftp.FileMode;
+import net.schmizz.sshj.sftp.OpenMode;
+import net.schmizz.sshj.sftp.RemoteFile;
+import net.schmizz.sshj.sftp.RemoteResourceInfo;
+import net.schmizz.sshj.sftp.RenameFlags;
+import net.schmizz.sshj.sftp.SFTPClient;
+import net.schmizz.sshj.sftp.SFTPException;
+import net.schmizz.sshj.userauth.keyprovider.KeyProvider;
+import net.schmizz.sshj.userauth.password.PasswordUtils;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The SFTP side of Stampli's file exchange for one tenant, usable on its own. Every operation opens
+ * one connection and closes it when done ({@link #open()} groups several operations on one
+ * connection); nothing stays open between polls.
+ *
+ * <pre>{@code
+ * SftpClient sftp = SftpClient.create(config, StampliCredentials.password(secret));
+ * PingReport ping = sftp.ping();                       // connect, host key, auth, list, write
+ * for (ListedFile f : sftp.stableFiles()) {            // taken once unchanged across two looks
+ *   try (FileStream in = sftp.read(f)) { parse(in); String sha = in.sha256(); }
+ *   sftp.archive(f);                                   // or left in place (read-only outbound)
+ * }
+ * sftp.writeImport("vendors-0001.csv", out -> out.write(bytes));   // temp name, then rename
+ * }</pre>
+ *
+ * <p>Listing refuses names with path separators or {@code ..}, symbolic links that lead out of the
+ * outbound folder and files over {@link StampliConfig#maxFileSize()}, each with a reason (see
+ * {@link Listing#refused()}); temp and dot names are ignored.
+ */
+public final class SftpClient {
+  private static final Logger log = LoggerFactory.getLogger(SftpClient.class);
+
+  private final StampliConfig config;
+  private final StampliCredentials credentials;
+  private final Map<String, ListedFile> looks = new ConcurrentHashMap<>();
+
+  private SftpClient(StampliConfig config, StampliCredentials credentials) {
+    this.config = Objects.requireNonNull(config, "config");
+    this.credentials = Objects.requireNonNull(credentials, "credentials");
+  }
+
+  /** A client for {@code config}'s server logging in with {@code credentials}. */
+  public static SftpClient create(StampliConfig config, StampliCredentials credentials) {
+    return new SftpClient(config, credentials);
+  }
+
+  /** The settings. */
+  public StampliConfig config() {
+    return config;
+  }
+
+  /** Opens one connection for several operations; close it when done. */
+  public Session open() {
+    return new Session();
+  }
+
+  /** Lists the outbound folder (one connection). */
+  public Listing list() {
+    try (Session s = open()) {
+      return s.list();
+    }
+  }
+
+  /**
+   * The routed files that are stable: listed with the same size and modification time by the
+   * previous call of this method, or with their done marker (done-marker mode). Refusals are
+   * logged. One connection.
+   */
+  public List<ListedFile> stableFiles() {
+    Listing listing = list();
+    for (Listing.Refusal r : listing.refused()) {
+      log.warn("refused {}: {}", r.name(), r.reason());
+    }
+    List<ListedFile> stable = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    for (ListedFile f : listing.files()) {
+      seen.add(f.name());
+      ListedFile previous = looks.put(f.name(), f);
+      if (f.readyMarker()
+          || (previous != null && previous.size() == f.size() && previous.modifiedAt().equals(f.modifiedAt()))) {
+        stable.add(f);
+      }
+    }
+    looks.keySet().retainAll(seen);
+    return stable;
+  }
+
+  /** Streams a file; the stream owns a connection of its own, closed with it. */
+  public FileStream read(ListedFile file) {
+    Session s = open();
+    try {
+      return s.read(file, s);
+    } catch (RuntimeException e) {
+      s.close();
+      throw e;
+    }
+  }
+
+  /** Downloads a file to {@code out} (not closed), with its SHA-256. One connection. */
+  public Download download(ListedFile file, OutputStream out) {
+    try (Session s = open()) {
+      return s.download(file, out);
+    }
+  }
+
+  /**
+   * Moves a processed file to the archive folder (a timestamp suffix when the name is taken), with
+   * its done marker; does nothing when there is no archive folder or the outbound folder is
+   * read-only. Returns whether the file was moved.
+   */
+  public boolean archive(ListedFile file) {
+    if (config.archive() == null || config.outboundReadOnly()) {
+      return false;
+    }
+    try (Session s = open()) {
+      return s.archive(file);
+    }
+  }
+
+  /**
+   * Writes an import file to the inbound folder atomically: under a temp name first ({@code
+   * .name.tmp}), then renamed, so Stampli never sees half a file. One connection.
+   */
+  public void writeImport(String name, ContentWriter content) {
+    try (Session s = open()) {
+      s.writeImport(name, content);
+    }
+  }
+
+  /** The names of the regular files in the inbound folder. One connection. */
+  public List<String> listInbound() {
+    try (Session s = open()) {
+      return s.listInbound();
+    }
+  }
+
+  /**
+   * Checks the exchange step by step: {@code connect} (TCP and SSH transport), {@code host-key}
+   * (the fingerprint offered and whether it was verified), {@code auth}, {@code list-outbound}
+   * (routed file count) and {@code write-inbound} (a probe file written and removed), each with
+   * its latency. Stops at the first failing step. Never throws for a remote failure.
+   */
+  public PingReport ping() {
+    List<PingReport.Check> checks = new ArrayList<>();
+    HostKeyCheck hk;
+    try {
+      hk = new HostKeyCheck(config.hostKeys());
+    } catch (IOException e) {
+      checks.add(new PingReport.Check("host-key", false, Duration.ZERO,
+          "cannot read known_hosts " + config.hostKeys().knownHosts() + ": " + e.getMessage()));
+      return new PingReport(checks);
+    }
+    SSHClient ssh = newSsh(hk);
+    long t0 = System.nanoTime();
+    try {
+      try {
+        ssh.connect(config.host(), config.port());
+        checks.add(new PingReport.Check("connect", true, since(t0), config.host() + ":" + config.port()));
+        checks.add(new PingReport.Check("host-key", true, Duration.ZERO,
+            hk.offered() + (config.hostKeys().acceptAny() ? " (NOT verified: insecureAcceptAnyHostKey)" : " verified")));
+      } catch (IOException e) {
+        if (Boolean.FALSE.equals(hk.accepted())) {
+          checks.add(new PingReport.Check("connect", true, since(t0), config.host() + ":" + config.port()));
+          checks.add(new PingReport.Check("host-key", false, Duration.ZERO,
+              "the server offered " + hk.offered() + ", which the host key policy does not accept"));
+        } else {
+          checks.add(new PingReport.Check("connect", false, since(t0), describe(e)));
+        }
+        return new PingReport(checks);
+      }
+      long t1 = System.nanoTime();
+      try {
+        authenticate(ssh);
+        checks.add(new PingReport.Check("auth", true, since(t1), "logged in as " + config.user()
+            + (credentials.usesKey() ? " with a key" : " with a password")));
+      } catch (IOException e) {
+        checks.add(new PingReport.Check("auth", false, since(t1), describe(e)));
+        return new PingReport(checks);
+      }
+      try (SFTPClient sftp = ssh.newSFTPClient()) {
+        sftp.getSFTPEngine().setTimeoutMs((int) config.sftpTimeout().toMillis());
+        long t2 = System.nanoTime();
+        try {
+          Listing l = list(sftp);
+          checks.add(new PingReport.Check("list-outbound", true, since(t2), l.files().size() + " file(s) to take, "
+              + l.refused().size() + " refused, " + l.ignored().size() + " ignored in " + config.outbound()));
+        } catch (IOException e) {
+          checks.add(new PingReport.Check("list-outbound", false, since(t2), config.outbound() + ": " + describe(e)));
+          return new PingReport(checks);
+        }
+        long t3 = System.nanoTime();
+        String probe = config.inbound() + "/.mlc-ping-" + UUID.randomUUID() + ".tmp";
+        try {
+          try (RemoteFile rf = sftp.open(probe, EnumSet.of(OpenMode.WRITE, OpenMode.CREAT, OpenMode.TRUNC))) {
+            rf.write(0, new byte[] {'o', 'k'}, 0, 2);
+          }
+          sftp.rm(probe);
+          checks.add(new PingReport.Check("write-inbound", true, since(t3), "probe written and removed in " + config.inbound()));
+        } catch (IOException e) {
+          checks.add(new PingReport.Check("write-inbound", false, since(t3), config.inbound() + ": " + describe(e)));
+        }
+      }
+    } catch (IOException e) {
+      checks.add(new PingReport.Check("sftp", false, since(t0), describe(e)));
+    } finally {
+      quietly(ssh);
+    }
+    return new PingReport(checks);
+  }
+
+  @Override
+  public String toString() {
+    return "SftpClient[" + config + ", " + credentials + "]";
+  }
+
+  // ------------------------------------------------------------------ internals
+
+  private SSHClient newSsh(HostKeyCheck hk) {
+    SSHClient ssh = new SSHClient(new DefaultConfig());
+    ssh.setConnectTimeout((int) config.connectTimeout().toMillis());
+    ssh.setTimeout((int) config.socketTimeout().toMillis());
+    ssh.addHostKeyVerifier(hk);
+    return ssh;
+  }
+
+  private void authenticate(SSHClient ssh) throws IOException {
+    if (credentials.usesKey()) {
+      KeyProvider kp = ssh.loadKeys(
+          credentials.privateKeyText().reveal(), null,
+          credentials.passphrase() == null ? null : PasswordUtils.createOneOff(credentials.passphrase().toChars()));
+      ssh.authPublickey(config.user(), kp);
+    } else {
+      char[] pw = credentials.password().toChars();
+      try {
+        ssh.authPassword(config.user(), pw);
+      } finally {
+        java.util.Arrays.fill(pw, '\0');
+      }
+    }
+  }
+
+  private Listing list(SFTPClient sftp) throws IOException {
+    String dir = config.outbound();
+    List<RemoteResourceInfo> entries = sftp.ls(dir);
+    Set<String> names = new HashSet<>();
+    for (RemoteResourceInfo e : entries) {
+      names.add(e.getName());
+    }
+    List<ListedFile> files = new ArrayList<>();
+    List<Listing.Refusal> refused = new ArrayList<>();
+    List<String> ignored = new ArrayList<>();
+    String marker = config.doneMarkerSuffix();
+    for (RemoteResourceInfo e : entries) {
+      String name = e.getName();
+      if (name.equals(".") || name.equals("..")) {
+        continue;
+      }
+      if (name.contains("/") || name.contains("\\") || name.contains("..") || name.chars().anyMatch(c -> c < 0x20)) {
+        refused.add(new Listing.Refusal(name, "name has a path separator, '..' or a control character (path traversal)"));
+        continue;
+      }
+      if (config.isIgnored(name) || (marker != null && name.endsWith(marker))) {
+        ignored.add(name);
+        continue;
+      }
+      Entity entity = config.route(name);
+      if (entity == null) {
+        ignored.add(name);
+        continue;
+      }
+      String path = dir + "/" + name;
+      FileAttributes attrs = sftp.lstat(path);
+      if (attrs.getType() == FileMode.Type.SYMLINK) {
+        String real;
+        try {
+          real = sftp.canonicalize(path);
+        } catch (SFTPException broken) {
+          refused.add(new Listing.Refusal(name, "symbolic link that leads nowhere"));
+          continue;
+        }
+        String base = sftp.canonicalize(dir);
+        if (!real.startsWith(base.endsWith("/") ? base : base + "/") || real.indexOf('/', base.length() + 1) >= 0) {
+          refused.add(new Listing.Refusal(name, "symbolic link leading out of " + dir + " (to " + real + ")"));
+          continue;
+        }
+        attrs = sftp.stat(path);
+      }
+      if (attrs.getType() == FileMode.Type.DIRECTORY) {
+        ignored.add(name);
+        continue;
+      }
+      if (attrs.getType() != FileMode.Type.REGULAR) {
+        refused.add(new Listing.Refusal(name, "not a regular file (" + attrs.getType() + ")"));
+        continue;
+      }
+      if (attrs.getSize() > config.maxFileSize()) {
+        refused.add(new Listing.Refusal(name, "file is " + attrs.getSize() + " bytes, more than maxFileSize "
+            + config.maxFileSize()));
+        continue;
+      }
+      boolean ready = marker != null && names.contains(name + marker);
+      if (marker != null && !ready) {
+        ignored.add(name);
+        continue;
+      }
+      files.add(new ListedFile(name, path, entity, attrs.getSize(),
+          Instant.ofEpochSecond(attrs.getMtime()), ready));
+    }
+    files.sort(java.util.Comparator.comparing(ListedFile::name));
+    return new Listing(files, refused, ignored);
+  }
+
+  private static Duration since(long t0) {
+    return Duration.ofNanos(System.nanoTime() - t0);
+  }
+
+  private static String describe(Exception e) {
+    return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+  }
+
+  private static void quietly(SSHClient ssh) {
+    try {
+      ssh.disconnect();
+    } catch (IOException | RuntimeException e) {
+      log.debug("disconnect failed", e);
+    }
+  }
+
+  private static void validName(String name) {
+    if (name == null || name.isBlank() || name.contains("/") || name.contains("\\") || name.contains("..")
+        || name.startsWith(".")) {
+      throw new IllegalArgumentException("import file name must be a plain name (no '/', '..' or leading '.'), was " + name);
+    }
+  }
+
+  /** Writes a file's content. */
+  @FunctionalInterface
+  public interface ContentWriter {
+    /** Writes the content to {@code out} (closed by the caller). */
+    void writeTo(OutputStream out) throws IOException;
+  }
+
+  /**
+   * One connection for several operations. Not thread-safe; close it (try-with-resources) when
+   * done.
+   */
+  public final class Session implements AutoCloseable {
+    private final SSHClient ssh;
+    private final SFTPClient sftp;
+    private final HostKeyCheck hk;
+    private boolean closed;
+
+    private Session() {
+      HostKeyCheck check = null;
+      SSHClient client = null;
+      try {
+        check = new HostKeyCheck(config.hostKeys());
+        client = newSsh(check);
+        client.connect(config.host(), config.port());
+        authenticate(client);
+        SFTPClient s = client.newSFTPClient();
+        s.getSFTPEngine().setTimeoutMs((int) config.sftpTimeout().toMillis());
+        this.ssh = client;
+        this.sftp = s;
+        this.hk = check;
+      } catch (IOException e) {
+        if (client != null) {
+          quietly(client);
+        }
+        throw SshErrors.map("connect " + config.host() + ":" + config.port(), e, check == null ? null : check.offered());
+      }
+    }
+
+    /** Lists the outbound folder. */
+    public Listing list() {
+      try {
+        return SftpClient.this.list(sftp);
+      } catch (IOException e) {
+        throw SshErrors.map("list " + config.outbound(), e, hk.offered());
+      }
+    }
+
+    /** Streams a file over this session (closing the stream leaves the session open). */
+    public FileStream read(ListedFile file) {
+      return read(file, null);
+    }
+
+    private FileStream read(ListedFile file, AutoCloseable owner) {
+      try {
+        RemoteFile rf = sftp.open(file.path(), EnumSet.of(OpenMode.READ));
+        InputStream in = rf.new ReadAheadRemoteFileInputStream(16);
+        AutoCloseable release = () -> {
+          try {
+            in.close();
+          } finally {
+            try {
+              rf.close();
+            } catch (IOException e) {
+              log.debug("closing {} failed", file.path(), e);
+            }
+            if (owner != null) {
+              owner.close();
+            }
+          }
+        };
+        return new FileStream(in, file.name(), file.size(), config.maxFileSize(), release);
+      } catch (IOException e) {
+        throw SshErrors.map("read " + file.path(), e, hk.offered());
+      }
+    }
+
+    /** Downloads a file to {@code out}, with its SHA-256. */
+    public Download download(ListedFile file, OutputStream out) {
+      try (FileStream in = read(file)) {
+        in.transferTo(out);
+        return new Download(in.sha256(), in.bytesRead());
+      } catch (IOException e) {
+        throw SshErrors.map("read " + file.path(), e, hk.offered());
+      }
+    }
+
+    /** See {@link SftpClient#archive}. */
+    public boolean archive(ListedFile file) {
+      if (config.archive() == null || config.outboundReadOnly()) {
+        return false;
+      }
+      String target = config.archive() + "/" + file.name();
+      try {
+        if (sftp.statExistence(config.archive()) == null) {
+          sftp.mkdirs(config.archive());
+        }
+        if (sftp.statExistence(target) != null) {
+          target = config.archive() + "/" + file.name() + "." + Instant.now().getEpochSecond() + "-"
+              + UUID.randomUUID().toString().substring(0, 8);
+        }
+        sftp.rename(file.path(), target);
+        String marker = config.doneMarkerSuffix();
+        if (marker != null && sftp.statExistence(file.path() + marker) != null) {
+          sftp.rm(file.path() + marker);
+        }
+        log.info("archived {} to {}", file.path(), target);
+        return true;
+      } catch (IOException e) {
+        throw SshErrors.map("archive " + file.path(), e, hk.offered());
+      }
+    }
+
+    /** See {@link SftpClient#writeImport}. */
+    public void writeImport(String name, ContentWriter content) {
+      validName(name);
+      String target = config.inbound() + "/" + name;
+      String tmp = config.inbound() + "/." + name + ".tmp";
+      try {
+        try (RemoteFile rf = sftp.open(tmp, EnumSet.of(OpenMode.WRITE, OpenMode.CREAT, OpenMode.TRUNC));
+            OutputStream out = new java.io.BufferedOutputStream(rf.new RemoteFileOutputStream(0, 16), 1 << 15)) {
+          content.writeTo(out);
+        }
+        try {
+          sftp.rename(tmp, target, EnumSet.of(RenameFlags.OVERWRITE, RenameFlags.ATOMIC));
+        } catch (SFTPException e) {
+          if (sftp.statExistence(target) == null) {
+            throw e;
+          }
+          // a v3 server without posix-rename: replace the old file (the only non-atomic moment)
+          sftp.rm(target);
+          sftp.rename(tmp, target);
+        }
+      } catch (IOException e) {
+        try {
+          if (sftp.statExistence(tmp) != null) {
+            sftp.rm(tmp);
+          }
+        } catch (IOException ignored) {
+          // the temp name is ignored by everyone; it is overwritten next time
+        }
+        ConnectorException mapped = SshErrors.map("write " + target, e, hk.offered());
+        throw mapped;
+      }
+    }
+
+    /** See {@link SftpClient#listInbound}. */
+    public List<String> listInbound() {
+      try {
+        List<String> out = new ArrayList<>();
+        for (RemoteResourceInfo e : sftp.ls(config.inbound())) {
+          if (e.isRegularFile() && !e.getName().startsWith(".")) {
+            out.add(e.getName());
+          }
+        }
+        out.sort(null);
+        return out;
+      } catch (IOException e) {
+        throw SshErrors.map("list " + config.inbound(), e, hk.offered());
+      }
+    }
+
+    @Override
+    public void close() {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      try {
+        sftp.close();
+      } catch (IOException e) {
+        log.debug("closing the SFTP channel failed", e);
+      }
+      quietly(ssh);
+    }
+  }
+
+  static RejectedException refused(String operation, String message) {
+    return new RejectedException(ErrorDetails.of(StampliConfig.SYSTEM, operation).withRemote("refused", message));
+  }
+}
