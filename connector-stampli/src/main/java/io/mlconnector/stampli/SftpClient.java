@@ -299,13 +299,12 @@ public final class SftpClient {
       if (attrs.getType() == FileMode.Type.SYMLINK) {
         String real;
         try {
-          real = sftp.canonicalize(path);
-        } catch (SFTPException broken) {
-          refused.add(new Listing.Refusal(name, "symbolic link that leads nowhere"));
+          real = followLinks(sftp, dir, path);
+        } catch (IOException broken) {
+          refused.add(new Listing.Refusal(name, "symbolic link that leads nowhere (" + broken.getMessage() + ")"));
           continue;
         }
-        String base = sftp.canonicalize(dir);
-        if (!real.startsWith(base.endsWith("/") ? base : base + "/") || real.indexOf('/', base.length() + 1) >= 0) {
+        if (!real.startsWith(dir + "/") || real.indexOf('/', dir.length() + 1) >= 0) {
           refused.add(new Listing.Refusal(name, "symbolic link leading out of " + dir + " (to " + real + ")"));
           continue;
         }
@@ -334,6 +333,39 @@ public final class SftpClient {
     }
     files.sort(java.util.Comparator.comparing(ListedFile::name));
     return new Listing(files, refused, ignored);
+  }
+
+  /**
+   * Where a symbolic link finally leads, as a normalised absolute path: readlink step by step
+   * (servers differ on whether realpath follows links), at most 8 links deep.
+   */
+  private static String followLinks(SFTPClient sftp, String dir, String path) throws IOException {
+    String current = path;
+    for (int i = 0; i < 8; i++) {
+      FileAttributes a = sftp.lstat(current);
+      if (a.getType() != FileMode.Type.SYMLINK) {
+        return current;
+      }
+      String target = sftp.readlink(current);
+      String parent = current.substring(0, current.lastIndexOf('/'));
+      current = normalize(target.startsWith("/") ? target : parent + "/" + target);
+    }
+    throw new IOException("more than 8 links deep");
+  }
+
+  private static String normalize(String path) {
+    java.util.Deque<String> parts = new java.util.ArrayDeque<>();
+    for (String p : path.split("/")) {
+      if (p.isEmpty() || p.equals(".")) {
+        continue;
+      }
+      if (p.equals("..")) {
+        parts.pollLast();
+      } else {
+        parts.addLast(p);
+      }
+    }
+    return "/" + String.join("/", parts);
   }
 
   private static Duration since(long t0) {

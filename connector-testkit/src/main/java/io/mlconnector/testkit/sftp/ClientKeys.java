@@ -138,9 +138,11 @@ public final class ClientKeys {
     expect(pkcs8, pos, 0x30);
     length(pkcs8, pos);
     expect(pkcs8, pos, 0x02); // version
-    pos[0] += length(pkcs8, pos);
+    int skip = length(pkcs8, pos);
+    pos[0] += skip;
     expect(pkcs8, pos, 0x30); // algorithm
-    pos[0] += length(pkcs8, pos);
+    int skip2 = length(pkcs8, pos);
+    pos[0] += skip2;
     expect(pkcs8, pos, 0x04); // privateKey
     int len = length(pkcs8, pos);
     return Arrays.copyOfRange(pkcs8, pos[0], pos[0] + len);
