@@ -1,0 +1,83 @@
+package io.mlconnector.syspro;
+
+import io.mlconnector.core.model.GlAccount;
+import io.mlconnector.core.model.Invoice;
+import io.mlconnector.core.model.JournalEntry;
+import io.mlconnector.core.model.Vendor;
+import io.mlconnector.core.role.PayablesLedger;
+import io.mlconnector.core.sync.PollSource;
+import io.mlconnector.core.sync.Sink;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * SYSPRO as a {@link PayablesLedger}, on top of {@link SysproSync}: suppliers ({@code ApSupplier})
+ * and GL accounts ({@code GenMaster}) out; vendors into APSSSP, AP invoices into APSTIN (stamped in
+ * {@code TransactionReference}; APSTIN's own supplier + invoice duplicate check backs the stamp),
+ * GL journals into GENTJL for tenants that post to the GL only. SYSPRO keeps no cost centres apart
+ * from the GL, and AP payments are not offered: the reference names the manual AP payment object
+ * (APSTPM) but confirms no schema for it.
+ *
+ * <pre>{@code
+ * PayablesLedger.Provider syspro = SysproPayables.provider(tenant -> SysproSync.builder(clientOf(tenant)).build());
+ * }</pre>
+ */
+public final class SysproPayables implements PayablesLedger {
+  private final SysproSync sync;
+
+  private SysproPayables(SysproSync sync) {
+    this.sync = Objects.requireNonNull(sync, "sync");
+  }
+
+  /** The ledger over {@code sync}'s tenant. */
+  public static SysproPayables of(SysproSync sync) {
+    return new SysproPayables(sync);
+  }
+
+  @Override
+  public PollSource<Vendor> vendors() {
+    return sync.suppliers();
+  }
+
+  @Override
+  public PollSource<GlAccount> glAccounts() {
+    return sync.glAccounts();
+  }
+
+  @Override
+  public Sink<Vendor> vendorSink() {
+    return sync.supplierSink();
+  }
+
+  @Override
+  public Sink<Invoice> apInvoices() {
+    return sync.apInvoices();
+  }
+
+  @Override
+  public Optional<Sink<JournalEntry>> journals() {
+    return Optional.of(sync.journals());
+  }
+
+  /** The provider for the payables integration; {@code syncs} is called once per tenant. */
+  public static PayablesLedger.Provider provider(Function<String, SysproSync> syncs) {
+    Objects.requireNonNull(syncs, "syncs");
+    return new PayablesLedger.Provider() {
+      @Override
+      public String system() {
+        return SysproRefs.SYSTEM;
+      }
+
+      @Override
+      public String vendorType() {
+        return SysproRefs.SUPPLIER;
+      }
+
+      @Override
+      public PayablesLedger forTenant(String tenant) {
+        return of(syncs.apply(tenant));
+      }
+    };
+  }
+}
