@@ -234,10 +234,11 @@ public final class PayablesIntegration implements AutoCloseable {
         continue;
       }
       ExternalRef target = m.get().target();
-      if (targets.containsValue(target)) {
+      ExternalRef typed = target.withId(target.id() + "#" + inv.documentType());
+      if (targets.containsValue(typed)) {
         doubles.add(target.id());
       }
-      targets.put(inv.ref(), target);
+      targets.put(inv.ref(), typed);
       postedTotals.merge(key, signed, BigDecimal::add);
     }
     return new PayablesReconciliation(unique.size(), targets.size(), notPosted, parked, doubles, exportedTotals, postedTotals);
