@@ -50,9 +50,53 @@ public final class SysproPayables implements PayablesLedger {
     return sync.supplierSink();
   }
 
+  /**
+   * APSTIN. A credit or debit note is posted against the invoice of the same number (APSTIN's
+   * rule) and gets a ref of its own ({@code supplier|invoice|C} or {@code |D}), so it does not
+   * take the invoice's mapping. Known gap: SYSPRO keeps no reference of a C or D posting that the
+   * reference confirms, so a note's stamp cannot be found again; a note whose write was lost in a
+   * crash is posted again when retried (see the README).
+   */
   @Override
   public Sink<Invoice> apInvoices() {
-    return sync.apInvoices();
+    Sink<Invoice> base = sync.apInvoices();
+    return new Sink<>() {
+      @Override
+      public String system() {
+        return base.system();
+      }
+
+      @Override
+      public io.mlconnector.core.sync.WriteResult create(Invoice inv, io.mlconnector.core.sync.WriteContext ctx) {
+        return note(base.create(inv, ctx), inv);
+      }
+
+      @Override
+      public io.mlconnector.core.sync.WriteResult update(
+          io.mlconnector.core.model.ExternalRef target, Invoice inv, io.mlconnector.core.sync.WriteContext ctx) {
+        if (inv.documentType() != Invoice.DocumentType.INVOICE) {
+          throw new io.mlconnector.core.error.RejectedException(
+              io.mlconnector.core.error.ErrorDetails.of(SysproRefs.SYSTEM, "APSTIN post").withRemote("refused",
+                  "note " + target.id() + " is posted; SYSPRO changes it only by an adjustment"));
+        }
+        return base.update(target, inv, ctx);
+      }
+
+      @Override
+      public Optional<io.mlconnector.core.sync.WriteResult> findByStamp(
+          io.mlconnector.core.model.ExternalRef source, io.mlconnector.core.sync.WriteContext ctx) {
+        return base.findByStamp(source, ctx);
+      }
+
+      private io.mlconnector.core.sync.WriteResult note(io.mlconnector.core.sync.WriteResult r, Invoice inv) {
+        if (inv.documentType() == Invoice.DocumentType.INVOICE) {
+          return r;
+        }
+        String suffix = inv.documentType() == Invoice.DocumentType.CREDIT_NOTE ? "|C" : "|D";
+        return new io.mlconnector.core.sync.WriteResult(r.target().withId(r.target().id() + suffix), r.attributes(),
+            r.operationKey());
+      }
+    };
   }
 
   @Override
