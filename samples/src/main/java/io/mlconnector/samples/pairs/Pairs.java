@@ -18,6 +18,7 @@ public final class Pairs {
   static {
     add(new ReceivablesPair("syspro-stripe", SysproSystem.OPENER, StripeSystem.OPENER,
         () -> SysproSimulation.builder().start(), () -> StripeSimulation.builder().start()));
+    add(new StampliSysproPair());
   }
 
   private Pairs() {}
