@@ -86,6 +86,11 @@ class PayablesStampliSysproTest {
   }
 
   PayablesIntegration integration(StateStore store, String node) {
+    return integration(store, node, b -> b);
+  }
+
+  PayablesIntegration integration(StateStore store, String node,
+      java.util.function.UnaryOperator<PayablesIntegration.Builder> custom) {
     SysproClient client = SysproClient.create(transport, SysproConfig.builder(T, "acme/syspro")
         .restBaseUrl(syspro.restBaseUri().toString())
         .odata(syspro.odataServiceUri().toString(), "INTEG", "odata")
@@ -93,10 +98,10 @@ class PayablesStampliSysproTest {
         .acquireTimeout(Duration.ofSeconds(10))
         .retryPolicy(RetryPolicy.builder().maxAttempts(2).build()).build());
     SftpClient stampli = stampliClient();
-    PayablesIntegration p = PayablesIntegration.builder().store(store)
+    PayablesIntegration p = custom.apply(PayablesIntegration.builder().store(store)
         .source(StampliSource.provider(t -> stampli))
         .ledger(SysproPayables.provider(t -> SysproSync.builder(client).build()))
-        .tenants(List.of(T)).nodeId(node).parallelism(4).build();
+        .tenants(List.of(T)).nodeId(node).parallelism(4)).build();
     opened.add(p);
     return p;
   }
@@ -151,6 +156,29 @@ class PayablesStampliSysproTest {
     p.runOnce(T);
     assertThat(syspro.supplier("V0900")).isPresent();
     assertThat(syspro.supplier("V0001").orElseThrow().name()).isEqualTo("Vendor V1");
+  }
+
+  @Test
+  void glOnlyTenantsGetBalancedJournalsAndAMissingGlMappingIsParkedNamingTheCode() {
+    syspro.addGlAccount(GlAccount.of("2100", "AP control", "L"));
+    syspro.addGlAccount(GlAccount.of("2200", "Input tax", "A"));
+    syspro.addGlAccount(GlAccount.of("00-7000-CC10", "Travel, cost centre 10", "E"));
+    StateStore store = new InMemoryStateStore();
+    PayablesIntegration p = integration(store, "n1", b -> b.postingMode(PayablesIntegration.PostingMode.GL_JOURNALS)
+        .referenceTables(io.mlconnector.core.mapping.ReferenceTables.builder()
+            .put(T, "accounts", "ap-control", "2100").put(T, "accounts", "ap-tax", "2200")
+            .put(T, "gl-accounts", "7000|CC10", "00-7000-CC10").build()));
+    ExportInvoice travel = ExportInvoice.approved("ACME", "INV-40", "V0007", LocalDate.of(2026, 3, 5), "USD", "8.00",
+        List.of(ExportLine.of(1, "7000", "92.00", "Train", "CC10")));
+    ExportInvoice unknown = ExportInvoice.approved("ACME", "INV-41", "V0007", LocalDate.of(2026, 3, 5), "USD", "0.00",
+        List.of(ExportLine.of(1, "9999", "5.00", "Mystery", null)));
+    sftp.put("/outbound/invoices-gl.csv", StampliExport.csv().invoices(List.of(travel, invoice("INV-42", "V0008", "30.00"), unknown)));
+    p.runOnce(T);
+    p.runOnce(T);
+    assertThat(syspro.apInvoiceCount()).isZero();
+    assertThat(syspro.glJournals()).hasSize(2);
+    assertThat(store.audit(AuditQuery.all(T).withOutcome(AuditEntry.Outcome.PARKED)).items()).singleElement()
+        .satisfies(a -> assertThat(a.error()).contains("GL account '9999'").contains("gl-accounts"));
   }
 
   @Test

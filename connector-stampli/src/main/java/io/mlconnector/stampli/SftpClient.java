@@ -35,9 +35,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The SFTP side of Stampli's file exchange for one tenant, usable on its own. Every operation opens
- * one connection and closes it when done ({@link #open()} groups several operations on one
- * connection); nothing stays open between polls.
+ * The SFTP side of Stampli's file exchange for one tenant, usable on its own. Listing, archive
+ * moves and import writes share one connection per burst, closed after {@link
+ * StampliConfig#idleClose()} without use (2 s by default; zero opens one per operation); a read
+ * has a connection of its own, closed with its stream; {@link #open()} gives a connection to manage
+ * yourself. Nothing stays open between polls.
  *
  * <pre>{@code
  * SftpClient sftp = SftpClient.create(config, StampliCredentials.password(secret));
@@ -59,6 +61,15 @@ public final class SftpClient {
   private final StampliConfig config;
   private final StampliCredentials credentials;
   private final Map<String, ListedFile> looks = new ConcurrentHashMap<>();
+  private static final java.util.concurrent.ScheduledExecutorService IDLE =
+      java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "stampli-sftp-idle-close");
+        t.setDaemon(true);
+        return t;
+      });
+  private final Object sharedLock = new Object();
+  private Session shared;
+  private long sharedUses;
 
   private SftpClient(StampliConfig config, StampliCredentials credentials) {
     this.config = Objects.requireNonNull(config, "config");
@@ -80,17 +91,15 @@ public final class SftpClient {
     return new Session();
   }
 
-  /** Lists the outbound folder (one connection). */
+  /** Lists the outbound folder. */
   public Listing list() {
-    try (Session s = open()) {
-      return s.list();
-    }
+    return withSession(Session::list);
   }
 
   /**
    * The routed files that are stable: listed with the same size and modification time by the
    * previous call of this method, or with their done marker (done-marker mode). Refusals are
-   * logged. One connection.
+   * logged.
    */
   public List<ListedFile> stableFiles() {
     Listing listing = list();
@@ -138,25 +147,71 @@ public final class SftpClient {
     if (config.archive() == null || config.outboundReadOnly()) {
       return false;
     }
-    try (Session s = open()) {
-      return s.archive(file);
-    }
+    return withSession(s -> s.archive(file));
   }
 
   /**
    * Writes an import file to the inbound folder atomically: under a temp name first ({@code
-   * .name.tmp}), then renamed, so Stampli never sees half a file. One connection.
+   * .name.tmp}), then renamed, so Stampli never sees half a file.
    */
   public void writeImport(String name, ContentWriter content) {
-    try (Session s = open()) {
+    withSession(s -> {
       s.writeImport(name, content);
+      return null;
+    });
+  }
+
+  /** The names of the regular files in the inbound folder. */
+  public List<String> listInbound() {
+    return withSession(Session::listInbound);
+  }
+
+  /**
+   * Runs {@code op} on this client's shared connection: opened on first use, reused by the
+   * operations of one burst (a poll's listing and archive moves, a run's import writes), and closed
+   * once idle for {@link StampliConfig#idleClose()} (with a zero idle time, every operation opens and
+   * closes its own). A failed operation closes it at once. Operations on it run one at a time.
+   */
+  private <T> T withSession(java.util.function.Function<Session, T> op) {
+    if (config.idleClose().isZero()) {
+      try (Session s = open()) {
+        return op.apply(s);
+      }
+    }
+    synchronized (sharedLock) {
+      if (shared == null) {
+        shared = open();
+      }
+      Session s = shared;
+      long use = ++sharedUses;
+      try {
+        T result = op.apply(s);
+        IDLE.schedule(() -> closeIfIdle(s, use), config.idleClose().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        return result;
+      } catch (RuntimeException e) {
+        shared = null;
+        s.close();
+        throw e;
+      }
     }
   }
 
-  /** The names of the regular files in the inbound folder. One connection. */
-  public List<String> listInbound() {
-    try (Session s = open()) {
-      return s.listInbound();
+  private void closeIfIdle(Session s, long use) {
+    synchronized (sharedLock) {
+      if (shared == s && sharedUses == use) {
+        shared = null;
+        s.close();
+      }
+    }
+  }
+
+  /** Closes the shared connection now, if one is open (it also closes itself when idle). */
+  public void closeIdle() {
+    synchronized (sharedLock) {
+      if (shared != null) {
+        shared.close();
+        shared = null;
+      }
     }
   }
 

@@ -42,6 +42,7 @@ public final class StampliConfig {
   private final Duration socketTimeout;
   private final Duration sftpTimeout;
   private final int notWellFormedLooks;
+  private final Duration idleClose;
   private final StampliTemplate template;
 
   private StampliConfig(Builder b) {
@@ -62,6 +63,7 @@ public final class StampliConfig {
     this.socketTimeout = b.socketTimeout;
     this.sftpTimeout = b.sftpTimeout;
     this.notWellFormedLooks = b.notWellFormedLooks;
+    this.idleClose = b.idleClose;
     this.template = b.template;
   }
 
@@ -88,6 +90,7 @@ public final class StampliConfig {
     b.socketTimeout = socketTimeout;
     b.sftpTimeout = sftpTimeout;
     b.notWellFormedLooks = notWellFormedLooks;
+    b.idleClose = idleClose;
     b.template = template;
     return b;
   }
@@ -184,6 +187,15 @@ public final class StampliConfig {
     return notWellFormedLooks;
   }
 
+  /**
+   * How long the client's shared connection stays open after its last operation (default 2 s):
+   * the operations of one burst share it; it is never kept between polls. Zero: one connection per
+   * operation.
+   */
+  public Duration idleClose() {
+    return idleClose;
+  }
+
   /** The file template. */
   public StampliTemplate template() {
     return template;
@@ -244,6 +256,7 @@ public final class StampliConfig {
     private Duration socketTimeout = Duration.ofSeconds(60);
     private Duration sftpTimeout = Duration.ofSeconds(30);
     private int notWellFormedLooks = 3;
+    private Duration idleClose = Duration.ofSeconds(2);
     private StampliTemplate template = StampliTemplate.defaults();
 
     private Builder(String tenant, String host, String user) {
@@ -377,6 +390,15 @@ public final class StampliConfig {
         throw new IllegalArgumentException("notWellFormedLooks must be at least 1, was " + value);
       }
       this.notWellFormedLooks = value;
+      return this;
+    }
+
+    /** How long the shared connection stays open when idle (zero: one connection per operation; at most 1 minute). */
+    public Builder idleClose(Duration value) {
+      if (value == null || value.isNegative() || value.compareTo(Duration.ofMinutes(1)) > 0) {
+        throw new IllegalArgumentException("idleClose must be 0 to 1 minute, was " + value);
+      }
+      this.idleClose = value;
       return this;
     }
 

@@ -178,6 +178,7 @@ class SftpClientTest {
       in.readAllBytes();
       assertThat(in.sha256()).isEqualTo(d.sha256());
     }
+    c.closeIdle();
     await(() -> server.sessionsOpen() == 0);
     assertThat(server.sessionsOpen()).isZero();
   }
@@ -237,6 +238,24 @@ class SftpClientTest {
     server.faults().failNext(1, Fault.CONNECTION_DROP);
     assertThatThrownBy(() -> c.download(f, new ByteArrayOutputStream())).isInstanceOf(TransientException.class);
     assertThat(c.download(f, new ByteArrayOutputStream()).bytes()).isEqualTo(3);
+  }
+
+  @Test
+  void aBurstSharesOneConnectionWhichClosesWhenIdle() throws Exception {
+    SftpClient c = SftpClient.create(config().idleClose(Duration.ofMillis(300)).build(), StampliCredentials.password("s3cret"));
+    long before = server.sessionsOpened();
+    for (int i = 0; i < 5; i++) {
+      c.writeImport("glaccounts-" + i + ".csv", out -> out.write('x'));
+    }
+    c.list();
+    assertThat(server.sessionsOpened() - before).isEqualTo(1);
+    await(() -> server.sessionsOpen() == 0);
+    assertThat(server.sessionsOpen()).isZero();
+    SftpClient each = SftpClient.create(config().idleClose(Duration.ZERO).build(), StampliCredentials.password("s3cret"));
+    long mid = server.sessionsOpened();
+    each.list();
+    each.list();
+    assertThat(server.sessionsOpened() - mid).isEqualTo(2);
   }
 
   @Test

@@ -212,7 +212,10 @@ public final class InvoiceAssembler implements Iterator<FileRow<Invoice>> {
         b.addTax(TaxLine.of(null, Money.of(negate ? tax.negate() : tax, currency)));
       }
       Invoice draft = b.version("pending").build();
-      return FileRow.of(line, draft.toBuilder().version(contentVersion(draft)).build());
+      return FileRow.of(line, new Invoice(draft.ref(), contentVersion(draft), draft.direction(), draft.documentType(),
+          draft.number(), draft.party(), draft.status(), draft.issueDate(), draft.dueDate(), draft.postingDate(),
+          draft.currency(), draft.lines(), draft.taxes(), draft.subtotal(), draft.taxTotal(), draft.total(),
+          draft.amountPaid(), draft.purchaseOrder(), draft.paymentTerms(), draft.memo(), draft.extensions()));
     } catch (IllegalArgumentException e) {
       String msg = e.getMessage();
       String prefix = number == null ? "invoice (" + where(group) + ")" : "invoice " + number + " (" + where(group) + ")";

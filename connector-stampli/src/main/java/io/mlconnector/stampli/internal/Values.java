@@ -13,6 +13,9 @@ import java.util.Locale;
 
 /** Parses the values of a tenant's files: dates and amounts in its formats, normalised keys. */
 public final class Values {
+  private static final java.util.regex.Pattern AMOUNT = java.util.regex.Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)");
+  private static final java.util.regex.Pattern SCIENTIFIC = java.util.regex.Pattern.compile("[0-9]+(\\.[0-9]+)?[eE]\\+?[0-9]+");
+  private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
   private final StampliTemplate template;
   private final List<DateTimeFormatter> dates = new ArrayList<>();
 
@@ -67,7 +70,7 @@ public final class Values {
       throw new IllegalArgumentException(field + " '" + text + "' has a ',' but the decimal separator is '.'"
           + (g == null ? " and no grouping separator is configured" : ""));
     }
-    if (!t.matches("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)")) {
+    if (!AMOUNT.matcher(t).matches()) {
       throw new IllegalArgumentException(field + " '" + text + "' is not an amount");
     }
     BigDecimal v = new BigDecimal(t);
@@ -77,7 +80,7 @@ public final class Values {
   /** An identifier as text; refuses Excel's scientific notation ({@code 1.23E+11}). */
   public static String id(String field, String text) {
     String t = text.strip();
-    if (t.matches("[0-9]+(\\.[0-9]+)?[eE]\\+?[0-9]+")) {
+    if ((t.indexOf('E') >= 0 || t.indexOf('e') >= 0) && SCIENTIFIC.matcher(t).matches()) {
       throw new IllegalArgumentException(field + " '" + text
           + "' looks like a number mangled into scientific notation (opened in a spreadsheet?)");
     }
@@ -90,7 +93,7 @@ public final class Values {
    * be different invoices).
    */
   public static String normalizeNumber(String number) {
-    String n = Normalizer.normalize(number, Normalizer.Form.NFKC).strip().replaceAll("\\s+", " ");
+    String n = SPACES.matcher(Normalizer.normalize(number, Normalizer.Form.NFKC).strip()).replaceAll(" ");
     return n.toUpperCase(Locale.ROOT).toLowerCase(Locale.ROOT);
   }
 }

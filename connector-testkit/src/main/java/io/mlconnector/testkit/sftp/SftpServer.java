@@ -72,8 +72,7 @@ public final class SftpServer implements AutoCloseable {
     for (String dir : b.dirs) {
       Files.createDirectories(resolve(dir));
     }
-    Path hostKeyFile =
-        b.hostKeyFile != null ? b.hostKeyFile : Files.createTempDirectory("sftp-hostkey").resolve("hostkey.ser");
+    Path hostKeyFile = b.hostKeyFile != null ? b.hostKeyFile : sharedHostKeyFile();
     SimpleGeneratorHostKeyProvider keys = new SimpleGeneratorHostKeyProvider(hostKeyFile);
     keys.setAlgorithm(KeyUtils.RSA_ALGORITHM);
     keys.setKeySize(2048);
@@ -116,6 +115,19 @@ public final class SftpServer implements AutoCloseable {
       sshd.stop(true);
       throw new IOException("could not read the host key", e);
     }
+  }
+
+  private static Path sharedHostKey;
+
+  /** One host key file per JVM for servers without their own (an RSA key is slow to generate). */
+  private static synchronized Path sharedHostKeyFile() throws IOException {
+    if (sharedHostKey == null) {
+      Path dir = Files.createTempDirectory("sftp-hostkey");
+      dir.toFile().deleteOnExit();
+      sharedHostKey = dir.resolve("hostkey.ser");
+      sharedHostKey.toFile().deleteOnExit();
+    }
+    return sharedHostKey;
   }
 
   /** A new builder. */
@@ -481,8 +493,8 @@ public final class SftpServer implements AutoCloseable {
     }
 
     /**
-     * Where the host key is kept (default: a new temp file, so a new key per server); reuse one
-     * file to keep the key across restarts.
+     * Where the host key is kept (default: one key per JVM, generated on first use); give a file
+     * of its own for a server whose key must differ from the others'.
      */
     public Builder hostKeyFile(Path file) {
       this.hostKeyFile = Objects.requireNonNull(file, "hostKeyFile");
