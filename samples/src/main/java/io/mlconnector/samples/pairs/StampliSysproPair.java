@@ -205,10 +205,22 @@ public final class StampliSysproPair implements Pair {
     SftpClient client = stampli(config, credentials);
     SysproSystem sys = SysproSystem.open(config, credentials, HttpTransport.builder().build());
     StateStore store = JdbcStateStore.embeddedH2(config.dataDir()).build();
-    PayablesIntegration payables = PayablesIntegration.builder().store(store)
+    PayablesIntegration.Builder b = PayablesIntegration.builder().store(store)
         .source(StampliSource.provider(t -> client))
         .ledger(SysproPayables.provider(t -> SysproSync.builder(sys.client()).build()))
-        .tenants(List.of(config.tenant())).schedule(config.pollInterval(), java.time.Duration.ofSeconds(10)).build();
+        .tenants(List.of(config.tenant())).schedule(config.pollInterval(), config.pollInterval().dividedBy(10));
+    config.value("engine.parallelism").ifPresent(v -> b.parallelism(Integer.parseInt(v)));
+    config.value("node.id").ifPresent(b::nodeId);
+    java.time.Duration grace = config.duration("engine.pending.grace").orElse(java.time.Duration.ofMinutes(2));
+    java.time.Duration leaseTtl = config.duration("engine.lease.ttl").orElse(null);
+    b.engine(e -> {
+      e.pendingGracePeriod(grace);
+      if (leaseTtl != null) {
+        e.leaseTtl(leaseTtl);
+      }
+      return e;
+    });
+    PayablesIntegration payables = b.build();
     return new PairApp() {
       @Override
       public String tenant() {
