@@ -253,8 +253,36 @@ class PayablesStampliSysproTest {
   }
 
   @Test
-  void twoEnginesOnOneStorePollingOneFolderClaimEachFileOnce(@TempDir Path dir) throws Exception {
+  void twoEnginesOnOneH2StorePollingOneFolderClaimEachFileOnce(@TempDir Path dir) throws Exception {
     try (JdbcStateStore store = JdbcStateStore.embeddedH2(dir).build()) {
+      twoEngines(store);
+    }
+  }
+
+  /** The same on PostgreSQL at 127.0.0.1:5432 (database test); skipped when there is none, except under CI=true. */
+  @Test
+  void twoEnginesOnOnePostgresqlStorePollingOneFolderClaimEachFileOnce() throws Exception {
+    String url = "jdbc:postgresql://127.0.0.1:5432/test";
+    boolean up;
+    try (java.sql.Connection c = java.sql.DriverManager.getConnection(url, "postgres", "")) {
+      up = c.isValid(2);
+    } catch (java.sql.SQLException e) {
+      up = false;
+    }
+    if (!"true".equals(System.getenv("CI"))) {
+      org.junit.jupiter.api.Assumptions.assumeTrue(up, "no PostgreSQL at " + url + "; skipped");
+    }
+    org.postgresql.ds.PGSimpleDataSource ds = new org.postgresql.ds.PGSimpleDataSource();
+    ds.setURL(url);
+    ds.setUser("postgres");
+    try (JdbcStateStore store = JdbcStateStore.builder(ds)
+        .tablePrefix("mlc_pay_" + java.util.UUID.randomUUID().toString().substring(0, 8) + "_").build()) {
+      twoEngines(store);
+    }
+  }
+
+  private void twoEngines(StateStore store) throws Exception {
+    {
       PayablesIntegration a = integration(store, "node-a");
       PayablesIntegration b = integration(store, "node-b");
       for (int f = 0; f < 4; f++) {

@@ -86,7 +86,15 @@ class StampliSysproCrashTest {
         Path log = tempDir.resolve("child-" + kill + ".log");
         Process child = start(config, env, log);
         awaitRunning(child, log);
-        Thread.sleep(4000 + random.nextInt(6000));
+        // kill while the file is being posted: once this child has posted something, at a random moment
+        int before = sim.simulator().apInvoiceCount();
+        long deadline = System.nanoTime() + Duration.ofSeconds(300).toNanos(); // liveness bound only
+        while (sim.simulator().apInvoiceCount() == before && sim.simulator().apInvoiceCount() < INVOICES) {
+          assertThat(child.isAlive()).as("the sample stopped; see " + log).isTrue();
+          assertThat(System.nanoTime()).as("nothing posted; see " + log).isLessThan(deadline);
+          Thread.sleep(100);
+        }
+        Thread.sleep(random.nextInt(4000));
         child.destroyForcibly();
         assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
         progress.add(sim.simulator().apInvoiceCount());
@@ -104,7 +112,9 @@ class StampliSysproCrashTest {
         last.waitFor(30, TimeUnit.SECONDS);
       }
       System.out.println("stampli crash test, AP invoices in SYSPRO after each kill: " + progress);
-      assertThat(progress.get(0)).isLessThan(INVOICES);
+      // every kill landed while the file was being posted
+      assertThat(progress.get(0)).isPositive();
+      assertThat(progress.get(KILLS - 1)).isLessThan(INVOICES);
       Map<String, Long> perInvoice = sim.simulator().apInvoices().stream()
           .collect(Collectors.groupingBy(a -> a.supplier() + "/" + a.invoice(), Collectors.counting()));
       assertThat(perInvoice).hasSize(INVOICES);
