@@ -33,14 +33,16 @@ import org.junit.jupiter.api.io.TempDir;
  * The stampli-syspro sample runs in its own JVM and is killed (SIGKILL) at seeded random points
  * while it posts a file of 5,000 approved invoices from a real SFTP server; the SFTP server and the
  * SYSPRO simulator live in the test JVM and survive. After the last restart every invoice is posted
- * exactly once and the file is archived. Slow (minutes): run with {@code -Dmlc.crash=true}.
+ * exactly once and the file is archived. Slow (minutes; the 5,000 default takes long on a loaded
+ * machine): run with {@code -Dmlc.crash=true}, optionally {@code -Dmlc.crash.invoices=N
+ * -Dmlc.crash.kills=K}.
  */
 @EnabledIfSystemProperty(named = "mlc.crash", matches = "true")
 class StampliSysproCrashTest {
   @TempDir(cleanup = CleanupMode.ON_SUCCESS) Path tempDir;
 
-  private static final int INVOICES = 5_000;
-  private static final int KILLS = 4;
+  private static final int INVOICES = Integer.getInteger("mlc.crash.invoices", 5_000);
+  private static final int KILLS = Integer.getInteger("mlc.crash.kills", 4);
 
   @Test
   void killsDuringAFileOf5000InvoicesPostEachOnce() throws Exception {
@@ -101,7 +103,7 @@ class StampliSysproCrashTest {
       }
       Process last = start(config, env, tempDir.resolve("child-last.log"));
       try {
-        long deadline = System.nanoTime() + Duration.ofSeconds(900).toNanos(); // liveness bound only
+        long deadline = System.nanoTime() + Duration.ofSeconds(3600).toNanos(); // liveness bound only
         while (!sftp.list("/outbound").isEmpty() || sim.simulator().apInvoiceCount() < INVOICES) {
           assertThat(last.isAlive()).as("the sample stopped; see " + tempDir).isTrue();
           assertThat(System.nanoTime()).as("not settled; see " + tempDir).isLessThan(deadline);
