@@ -26,6 +26,7 @@ public final class Pairs {
         () -> SysproSimulation.builder().start(), () -> ChargebeeSimulation.builder().start()));
     add(new ReceivablesPair("sap-b1-stripe", SapB1System.OPENER, StripeSystem.OPENER,
         () -> SapB1Simulation.builder().start(), () -> StripeSimulation.builder().start()));
+    add(new StampliSysproPair());
   }
 
   private Pairs() {}

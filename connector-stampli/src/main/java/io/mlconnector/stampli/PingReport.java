@@ -1,0 +1,38 @@
+package io.mlconnector.stampli;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What {@link SftpClient#ping()} found, one {@link Check} per step: {@code connect}, {@code
+ * host-key}, {@code auth}, {@code list-outbound}, {@code write-inbound}, each with its latency.
+ *
+ * @param checks the checks in the order they ran
+ */
+public record PingReport(List<Check> checks) {
+  public PingReport {
+    checks = List.copyOf(Objects.requireNonNull(checks, "checks"));
+  }
+
+  /** Whether every check passed. */
+  public boolean ok() {
+    return checks.stream().allMatch(Check::ok);
+  }
+
+  /** The check called {@code name}. */
+  public Check check(String name) {
+    return checks.stream().filter(c -> c.name().equals(name)).findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("no check called " + name));
+  }
+
+  /**
+   * One step.
+   *
+   * @param name the step
+   * @param ok whether it passed
+   * @param latency how long it took
+   * @param detail what was found (fingerprint, file count) or why it failed; never a secret
+   */
+  public record Check(String name, boolean ok, Duration latency, String detail) {}
+}

@@ -1,0 +1,109 @@
+package io.mlconnector.stampli;
+
+import io.mlconnector.core.credential.Credentials;
+import io.mlconnector.core.credential.Secret;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * How the SFTP user logs in: a password, or a private key (OpenSSH {@code BEGIN OPENSSH PRIVATE
+ * KEY}, PEM PKCS#8 or PKCS#1, optionally encrypted with a passphrase). Secrets are revealed only to
+ * sshj while authenticating; {@link #toString()} names the method, never a value.
+ */
+public final class StampliCredentials {
+  /** Field names read by {@link #from(Credentials)}. */
+  public static final String PASSWORD = "password";
+  /** Field name of the private key text. */
+  public static final String PRIVATE_KEY = "privateKey";
+  /** Field name of the private key's passphrase (optional). */
+  public static final String PASSPHRASE = "passphrase";
+
+  private final Secret password;
+  private final Secret privateKey;
+  private final Secret passphrase;
+
+  private StampliCredentials(Secret password, Secret privateKey, Secret passphrase) {
+    this.password = password;
+    this.privateKey = privateKey;
+    this.passphrase = passphrase;
+  }
+
+  /** Password authentication. */
+  public static StampliCredentials password(Secret password) {
+    Objects.requireNonNull(password, "password");
+    if (password.reveal().isEmpty()) {
+      throw new IllegalArgumentException("password must not be empty");
+    }
+    return new StampliCredentials(password, null, null);
+  }
+
+  /** Password authentication from plain text (wrapped in a {@link Secret} at once). */
+  public static StampliCredentials password(String password) {
+    return password(Secret.of(Objects.requireNonNull(password, "password")));
+  }
+
+  /**
+   * Private-key authentication.
+   *
+   * @param privateKey the key file's text (OpenSSH or PEM)
+   * @param passphrase the key's passphrase, or null when it is not encrypted
+   */
+  public static StampliCredentials privateKey(Secret privateKey, Secret passphrase) {
+    Objects.requireNonNull(privateKey, "privateKey");
+    String text = privateKey.reveal();
+    if (!text.contains("-----BEGIN ") || !text.contains("PRIVATE KEY-----")) {
+      throw new IllegalArgumentException(
+          "privateKey is not an OpenSSH or PEM private key (no '-----BEGIN ... PRIVATE KEY-----' line)");
+    }
+    return new StampliCredentials(null, privateKey, passphrase);
+  }
+
+  /** Private-key authentication from plain text. */
+  public static StampliCredentials privateKey(String privateKey, String passphrase) {
+    return privateKey(
+        Secret.of(Objects.requireNonNull(privateKey, "privateKey")),
+        passphrase == null ? null : Secret.of(passphrase));
+  }
+
+  /**
+   * From a stored credential: the field {@value #PASSWORD}, or {@value #PRIVATE_KEY} with an
+   * optional {@value #PASSPHRASE}.
+   *
+   * @throws IllegalArgumentException when neither is present
+   */
+  public static StampliCredentials from(Credentials credentials) {
+    Objects.requireNonNull(credentials, "credentials");
+    Optional<Secret> key = credentials.find(PRIVATE_KEY);
+    if (key.isPresent()) {
+      return privateKey(key.get(), credentials.find(PASSPHRASE).orElse(null));
+    }
+    return password(
+        credentials.find(PASSWORD).orElseThrow(
+            () -> new IllegalArgumentException(
+                "credential has neither a '" + PASSWORD + "' nor a '" + PRIVATE_KEY + "' field")));
+  }
+
+  /** True for key authentication. */
+  public boolean usesKey() {
+    return privateKey != null;
+  }
+
+  Secret password() {
+    return password;
+  }
+
+  Secret privateKeyText() {
+    return privateKey;
+  }
+
+  Secret passphrase() {
+    return passphrase;
+  }
+
+  @Override
+  public String toString() {
+    return usesKey()
+        ? "StampliCredentials[private key" + (passphrase != null ? " with passphrase" : "") + "]"
+        : "StampliCredentials[password]";
+  }
+}

@@ -1,0 +1,53 @@
+package io.mlconnector.stampli;
+
+import io.mlconnector.core.model.ExternalRef;
+import io.mlconnector.stampli.internal.Values;
+import java.util.Objects;
+
+/**
+ * The {@link ExternalRef}s of Stampli records (system {@code stampli}). Stampli has no API ids we
+ * can rely on, so refs are natural keys: an invoice is {@code company|vendor|normalised
+ * number|I or C}, so the same invoice read from two files has the same ref.
+ */
+public final class StampliRefs {
+  /** Invoice (natural key). */
+  public static final String INVOICE = "invoice";
+  /** Vendor (ERP vendor code). */
+  public static final String VENDOR = "vendor";
+  /** GL account (code as Stampli holds it). */
+  public static final String GL_ACCOUNT = "gl-account";
+  /** Cost centre (code). */
+  public static final String COST_CENTER = "cost-center";
+  /** Payment (payment id). */
+  public static final String PAYMENT = "payment";
+
+  private StampliRefs() {}
+
+  /**
+   * An invoice's natural key: company, vendor code, normalised invoice number (NFKC, trimmed,
+   * whitespace collapsed, case-folded; leading zeros kept) and {@code I} or {@code C}.
+   */
+  public static String naturalKey(String company, String vendorCode, String number, String type) {
+    return Objects.toString(company, "") + "|" + vendorCode + "|" + Values.normalizeNumber(number) + "|" + type;
+  }
+
+  /** A vendor ref. */
+  public static ExternalRef vendor(String tenant, String code) {
+    return ExternalRef.of(StampliConfig.SYSTEM, tenant, VENDOR, code);
+  }
+
+  /** A GL account ref. */
+  public static ExternalRef glAccount(String tenant, String code) {
+    return ExternalRef.of(StampliConfig.SYSTEM, tenant, GL_ACCOUNT, code);
+  }
+
+  /** A cost centre ref. */
+  public static ExternalRef costCenter(String tenant, String code) {
+    return ExternalRef.of(StampliConfig.SYSTEM, tenant, COST_CENTER, code);
+  }
+
+  /** An invoice ref from its natural key. */
+  public static ExternalRef invoice(String tenant, String naturalKey) {
+    return ExternalRef.of(StampliConfig.SYSTEM, tenant, INVOICE, naturalKey);
+  }
+}

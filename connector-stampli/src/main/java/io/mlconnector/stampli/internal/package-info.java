@@ -1,0 +1,2 @@
+/** Implementation details of the Stampli connector; not API. */
+package io.mlconnector.stampli.internal;

@@ -1,0 +1,6 @@
+/**
+ * Stampli over SFTP: {@link io.mlconnector.stampli.SftpClient} (sshj; usable alone), the
+ * template-driven streaming parsers of Stampli's exports ({@link io.mlconnector.stampli.StampliTemplate})
+ * and {@link io.mlconnector.stampli.StampliSource}, the payables-source role.
+ */
+package io.mlconnector.stampli;

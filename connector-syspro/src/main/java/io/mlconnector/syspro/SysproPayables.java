@@ -1,0 +1,127 @@
+package io.mlconnector.syspro;
+
+import io.mlconnector.core.model.GlAccount;
+import io.mlconnector.core.model.Invoice;
+import io.mlconnector.core.model.JournalEntry;
+import io.mlconnector.core.model.Vendor;
+import io.mlconnector.core.role.PayablesLedger;
+import io.mlconnector.core.sync.PollSource;
+import io.mlconnector.core.sync.Sink;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * SYSPRO as a {@link PayablesLedger}, on top of {@link SysproSync}: suppliers ({@code ApSupplier})
+ * and GL accounts ({@code GenMaster}) out; vendors into APSSSP, AP invoices into APSTIN (stamped in
+ * {@code TransactionReference}; APSTIN's own supplier + invoice duplicate check backs the stamp),
+ * GL journals into GENTJL for tenants that post to the GL only. SYSPRO keeps no cost centres apart
+ * from the GL, and AP payments are not offered: the reference names the manual AP payment object
+ * (APSTPM) but confirms no schema for it.
+ *
+ * <pre>{@code
+ * PayablesLedger.Provider syspro = SysproPayables.provider(tenant -> SysproSync.builder(clientOf(tenant)).build());
+ * }</pre>
+ */
+public final class SysproPayables implements PayablesLedger {
+  private final SysproSync sync;
+
+  private SysproPayables(SysproSync sync) {
+    this.sync = Objects.requireNonNull(sync, "sync");
+  }
+
+  /** The ledger over {@code sync}'s tenant. */
+  public static SysproPayables of(SysproSync sync) {
+    return new SysproPayables(sync);
+  }
+
+  @Override
+  public PollSource<Vendor> vendors() {
+    return sync.suppliers();
+  }
+
+  @Override
+  public PollSource<GlAccount> glAccounts() {
+    return sync.glAccounts();
+  }
+
+  @Override
+  public Sink<Vendor> vendorSink() {
+    return sync.supplierSink();
+  }
+
+  /**
+   * APSTIN. A credit or debit note is posted against the invoice of the same number (APSTIN's
+   * rule) and gets a ref of its own ({@code supplier|invoice|C} or {@code |D}), so it does not
+   * take the invoice's mapping. Known gap: SYSPRO keeps no reference of a C or D posting that the
+   * reference confirms, so a note's stamp cannot be found again; a note whose write was lost in a
+   * crash is posted again when retried (see the README).
+   */
+  @Override
+  public Sink<Invoice> apInvoices() {
+    Sink<Invoice> base = sync.apInvoices();
+    return new Sink<>() {
+      @Override
+      public String system() {
+        return base.system();
+      }
+
+      @Override
+      public io.mlconnector.core.sync.WriteResult create(Invoice inv, io.mlconnector.core.sync.WriteContext ctx) {
+        return note(base.create(inv, ctx), inv);
+      }
+
+      @Override
+      public io.mlconnector.core.sync.WriteResult update(
+          io.mlconnector.core.model.ExternalRef target, Invoice inv, io.mlconnector.core.sync.WriteContext ctx) {
+        if (inv.documentType() != Invoice.DocumentType.INVOICE) {
+          throw new io.mlconnector.core.error.RejectedException(
+              io.mlconnector.core.error.ErrorDetails.of(SysproRefs.SYSTEM, "APSTIN post").withRemote("refused",
+                  "note " + target.id() + " is posted; SYSPRO changes it only by an adjustment"));
+        }
+        return base.update(target, inv, ctx);
+      }
+
+      @Override
+      public Optional<io.mlconnector.core.sync.WriteResult> findByStamp(
+          io.mlconnector.core.model.ExternalRef source, io.mlconnector.core.sync.WriteContext ctx) {
+        return base.findByStamp(source, ctx);
+      }
+
+      private io.mlconnector.core.sync.WriteResult note(io.mlconnector.core.sync.WriteResult r, Invoice inv) {
+        if (inv.documentType() == Invoice.DocumentType.INVOICE) {
+          return r;
+        }
+        String suffix = inv.documentType() == Invoice.DocumentType.CREDIT_NOTE ? "|C" : "|D";
+        return new io.mlconnector.core.sync.WriteResult(r.target().withId(r.target().id() + suffix), r.attributes(),
+            r.operationKey());
+      }
+    };
+  }
+
+  @Override
+  public Optional<Sink<JournalEntry>> journals() {
+    return Optional.of(sync.journals());
+  }
+
+  /** The provider for the payables integration; {@code syncs} is called once per tenant. */
+  public static PayablesLedger.Provider provider(Function<String, SysproSync> syncs) {
+    Objects.requireNonNull(syncs, "syncs");
+    return new PayablesLedger.Provider() {
+      @Override
+      public String system() {
+        return SysproRefs.SYSTEM;
+      }
+
+      @Override
+      public String vendorType() {
+        return SysproRefs.SUPPLIER;
+      }
+
+      @Override
+      public PayablesLedger forTenant(String tenant) {
+        return of(syncs.apply(tenant));
+      }
+    };
+  }
+}

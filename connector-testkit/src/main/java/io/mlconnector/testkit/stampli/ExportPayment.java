@@ -1,0 +1,27 @@
+package io.mlconnector.testkit.stampli;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Objects;
+
+/**
+ * A payment as Stampli's payment export carries it (one row per invoice paid).
+ *
+ * @param paymentId the payment id
+ * @param invoiceNumber the invoice paid
+ * @param vendorCode the vendor
+ * @param date the payment date
+ * @param amount the amount applied to the invoice
+ * @param currency the ISO currency
+ * @param method ACH, Check, Wire, Card or VirtualCard
+ * @param reference the cheque number or trace, or null
+ * @param status Paid or Voided
+ */
+public record ExportPayment(
+    String paymentId, String invoiceNumber, String vendorCode, LocalDate date, BigDecimal amount,
+    String currency, String method, String reference, String status) {
+  public ExportPayment {
+    Objects.requireNonNull(paymentId, "paymentId");
+    Objects.requireNonNull(invoiceNumber, "invoiceNumber");
+  }
+}

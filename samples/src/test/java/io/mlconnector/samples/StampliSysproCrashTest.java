@@ -1,0 +1,150 @@
+package io.mlconnector.samples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.mlconnector.samples.systems.SysproSimulation;
+import io.mlconnector.testkit.sftp.SftpServer;
+import io.mlconnector.testkit.stampli.ExportInvoice;
+import io.mlconnector.testkit.stampli.StampliExport;
+import io.mlconnector.testkit.syspro.ApInvoice;
+import io.mlconnector.testkit.syspro.GlAccount;
+import io.mlconnector.testkit.syspro.Supplier;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.junit.jupiter.api.io.CleanupMode;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The stampli-syspro sample runs in its own JVM and is killed (SIGKILL) at seeded random points
+ * while it posts a file of 5,000 approved invoices from a real SFTP server; the SFTP server and the
+ * SYSPRO simulator live in the test JVM and survive. After the last restart every invoice is posted
+ * exactly once and the file is archived. Slow (minutes; the 5,000 default takes long on a loaded
+ * machine): run with {@code -Dmlc.crash=true}, optionally {@code -Dmlc.crash.invoices=N
+ * -Dmlc.crash.kills=K}.
+ */
+@EnabledIfSystemProperty(named = "mlc.crash", matches = "true")
+class StampliSysproCrashTest {
+  @TempDir(cleanup = CleanupMode.ON_SUCCESS) Path tempDir;
+
+  private static final int INVOICES = Integer.getInteger("mlc.crash.invoices", 5_000);
+  private static final int KILLS = Integer.getInteger("mlc.crash.kills", 4);
+
+  @Test
+  void killsDuringAFileOf5000InvoicesPostEachOnce() throws Exception {
+    Random random = new Random(20261207);
+    try (SysproSimulation sim = SysproSimulation.builder().start();
+        SftpServer sftp = SftpServer.builder().user("stampli", "Sftp-Crash-Pw").start()) {
+      for (int v = 1; v <= 50; v++) {
+        sim.simulator().addSupplier(Supplier.of(String.format(Locale.ROOT, "V%04d", v), "Supplier " + v));
+      }
+      for (int g = 0; g < 10; g++) {
+        sim.simulator().addGlAccount(GlAccount.of("60" + g + "0", "Expense " + g, "E"));
+      }
+      List<ExportInvoice> all = new ArrayList<>();
+      StampliExport.randomInvoices(5, INVOICES).forEach(all::add);
+      sftp.put("/outbound/invoices-5000.csv", StampliExport.csv().invoices(all));
+
+      Properties p = new Properties();
+      p.putAll(sim.properties("acme"));
+      p.put("pair", "stampli-syspro");
+      p.put("tenant", "acme");
+      p.put("data.dir", tempDir.resolve("data").toString());
+      p.put("poll.interval", "PT0.5S");
+      p.put("node.id", "crash-node");
+      p.put("engine.pending.grace", "PT1S");
+      p.put("engine.lease.ttl", "PT3S");
+      p.put("engine.parallelism", "8");
+      p.put("stampli.host", sftp.host());
+      p.put("stampli.port", String.valueOf(sftp.port()));
+      p.put("stampli.user", "stampli");
+      p.put("stampli.hostkey", sftp.hostKeyFingerprint());
+      p.put("stampli.archive", "/archive");
+      p.put("stampli.password", "Sftp-Crash-Pw");
+      Path config = tempDir.resolve("sample.properties");
+      try (Writer w = Files.newBufferedWriter(config, StandardCharsets.UTF_8)) {
+        p.store(w, "stampli crash test");
+      }
+      byte[] key = new byte[32];
+      random.nextBytes(key);
+      Map<String, String> env = Map.of("MLC_KEY_CURRENT", "crash", "MLC_KEY_CRASH", Base64.getEncoder().encodeToString(key));
+
+      List<Integer> progress = new ArrayList<>();
+      for (int kill = 0; kill < KILLS; kill++) {
+        Path log = tempDir.resolve("child-" + kill + ".log");
+        Process child = start(config, env, log);
+        awaitRunning(child, log);
+        // kill while the file is being posted: once this child has posted something, at a random moment
+        int before = sim.simulator().apInvoiceCount();
+        long deadline = System.nanoTime() + Duration.ofSeconds(300).toNanos(); // liveness bound only
+        while (sim.simulator().apInvoiceCount() == before && sim.simulator().apInvoiceCount() < INVOICES) {
+          assertThat(child.isAlive()).as("the sample stopped; see " + log).isTrue();
+          assertThat(System.nanoTime()).as("nothing posted; see " + log).isLessThan(deadline);
+          Thread.sleep(100);
+        }
+        Thread.sleep(random.nextInt(4000));
+        child.destroyForcibly();
+        assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        progress.add(sim.simulator().apInvoiceCount());
+      }
+      Process last = start(config, env, tempDir.resolve("child-last.log"));
+      try {
+        long deadline = System.nanoTime() + Duration.ofSeconds(3600).toNanos(); // liveness bound only
+        while (!sftp.list("/outbound").isEmpty() || sim.simulator().apInvoiceCount() < INVOICES) {
+          assertThat(last.isAlive()).as("the sample stopped; see " + tempDir).isTrue();
+          assertThat(System.nanoTime()).as("not settled; see " + tempDir).isLessThan(deadline);
+          Thread.sleep(500);
+        }
+      } finally {
+        last.destroy();
+        last.waitFor(30, TimeUnit.SECONDS);
+      }
+      System.out.println("stampli crash test, AP invoices in SYSPRO after each kill: " + progress);
+      // every kill landed while the file was being posted
+      assertThat(progress.get(0)).isPositive();
+      assertThat(progress.get(KILLS - 1)).isLessThan(INVOICES);
+      Map<String, Long> perInvoice = sim.simulator().apInvoices().stream()
+          .collect(Collectors.groupingBy(a -> a.supplier() + "/" + a.invoice(), Collectors.counting()));
+      assertThat(perInvoice).hasSize(INVOICES);
+      assertThat(perInvoice.values()).containsOnly(1L);
+      for (ExportInvoice inv : all) {
+        ApInvoice posted = sim.simulator().apInvoices().stream()
+            .filter(a -> a.supplier().equals(inv.vendorCode()) && a.invoice().equals(inv.number())).findFirst().orElseThrow();
+        assertThat(posted.value()).isEqualByComparingTo(inv.total());
+      }
+      assertThat(sftp.list("/archive")).containsExactly("/archive/invoices-5000.csv");
+    }
+  }
+
+  private static void awaitRunning(Process child, Path log) throws IOException, InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+    while (!(Files.exists(log) && Files.readString(log, StandardCharsets.UTF_8).contains("running"))) {
+      assertThat(child.isAlive()).as("the sample stopped; see " + log).isTrue();
+      assertThat(System.nanoTime()).as("the sample did not start within 120 s; see " + log).isLessThan(deadline);
+      Thread.sleep(100);
+    }
+  }
+
+  private static Process start(Path config, Map<String, String> env, Path log) throws IOException {
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    ProcessBuilder pb = new ProcessBuilder(java, "-Xmx256m", "-Dsun.net.httpserver.nodelay=true",
+        "-cp", System.getProperty("java.class.path"), Main.class.getName(), "run", "--config", config.toString());
+    pb.environment().putAll(env);
+    pb.redirectErrorStream(true).redirectOutput(log.toFile());
+    return pb.start();
+  }
+}
