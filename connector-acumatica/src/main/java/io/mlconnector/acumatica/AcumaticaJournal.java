@@ -44,7 +44,7 @@ public record AcumaticaJournal(
 
   /** The URL keys: {@code Module}, {@code BatchNbr}. */
   public List<String> keys() {
-    return List.of(module, batchNbr);
+    return java.util.Arrays.asList(module, batchNbr);
   }
 
   Map<String, Object> toWire() {

@@ -59,7 +59,7 @@ public record AcumaticaPayment(
 
   /** The URL keys: {@code Type}, {@code ReferenceNbr}. */
   public List<String> keys() {
-    return List.of(type, referenceNbr);
+    return java.util.Arrays.asList(type, referenceNbr);
   }
 
   Map<String, Object> toWire() {

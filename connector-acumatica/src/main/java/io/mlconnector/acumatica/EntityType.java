@@ -17,7 +17,7 @@ public final class EntityType<T> {
   /** {@code Customer}, key {@code CustomerID}. */
   public static final EntityType<AcumaticaCustomer> CUSTOMER =
       new EntityType<>("Customer", List.of("CustomerID"), AcumaticaCustomer::fromWire,
-          AcumaticaCustomer::toWire, c -> List.of(c.customerId()), null);
+          AcumaticaCustomer::toWire, c -> java.util.Arrays.asList(c.customerId()), null);
 
   /** {@code SalesInvoice}, keys {@code Type}, {@code ReferenceNbr}. */
   public static final EntityType<AcumaticaInvoice> SALES_INVOICE = invoice(InvoiceEntity.SALES_INVOICE);
@@ -38,7 +38,7 @@ public final class EntityType<T> {
   /** {@code Account}, key {@code AccountCD}. */
   public static final EntityType<AcumaticaAccount> ACCOUNT =
       new EntityType<>("Account", List.of("AccountCD"), AcumaticaAccount::fromWire,
-          AcumaticaAccount::toWire, a -> List.of(a.accountCd()), null);
+          AcumaticaAccount::toWire, a -> java.util.Arrays.asList(a.accountCd()), null);
 
   private final String name;
   private final List<String> keyFields;
