@@ -78,6 +78,10 @@ public final class AcumaticaClient implements AutoCloseable {
   private final TenantClient http;
   private final TenantClient discovery;
   private volatile boolean versionChecked;
+  // A running action makes every other request of its session fail until it ends: actions hold
+  // the write side, every other call the read side.
+  private final java.util.concurrent.locks.ReentrantReadWriteLock actionLock =
+      new java.util.concurrent.locks.ReentrantReadWriteLock(true);
 
   private AcumaticaClient(HttpTransport transport, AcumaticaConfig config) {
     this.config = config;
@@ -380,6 +384,15 @@ public final class AcumaticaClient implements AutoCloseable {
     body.put("entity", entity);
     body.put("parameters", new LinkedHashMap<>());
     String operation = "POST " + type.name() + "/" + action;
+    actionLock.writeLock().lock();
+    try {
+      invokeLocked(type, action, body, operation);
+    } finally {
+      actionLock.writeLock().unlock();
+    }
+  }
+
+  private <T> void invokeLocked(EntityType<T> type, String action, Map<String, Object> body, String operation) {
     Request request = new Request.Builder()
         .url(http.url(config.endpointPath() + type.name() + "/" + action))
         .post(RequestBody.create(JsonTree.write(body), JSON))
@@ -507,6 +520,15 @@ public final class AcumaticaClient implements AutoCloseable {
   }
 
   private <R> R exchange(Request request, boolean repeatable, Answer<R> reader) {
+    actionLock.readLock().lock();
+    try {
+      return exchangeLocked(request, repeatable, reader);
+    } finally {
+      actionLock.readLock().unlock();
+    }
+  }
+
+  private <R> R exchangeLocked(Request request, boolean repeatable, Answer<R> reader) {
     String operation = http.operation(request);
     try (Response response = http.execute(request)) {
       if (response.isSuccessful()) {
