@@ -357,7 +357,7 @@ public final class AcumaticaClient implements AutoCloseable {
   }
 
   /**
-   * {@code POST /{Entity}/{action}} with {@code {"entity": <keys of record>, "parameters": {}}}
+   * {@code POST /{Entity}/{action}} with {@code {"entity": <keys of record>}}
    * and waits: a {@code 202} is polled at its {@code Location} every {@link
    * AcumaticaConfig#actionPollInterval()} until {@code 204}, for at most {@link
    * AcumaticaConfig#actionTimeout()}. Actions are never repeated by the transport.
@@ -381,8 +381,7 @@ public final class AcumaticaClient implements AutoCloseable {
       entity.put("id", full.get("id"));
     }
     Map<String, Object> body = new LinkedHashMap<>();
-    body.put("entity", entity);
-    body.put("parameters", new LinkedHashMap<>());
+    body.put("entity", entity); // no "parameters": the contract's action schemas declare only entity
     String operation = "POST " + type.name() + "/" + action;
     actionLock.writeLock().lock();
     try {
