@@ -51,6 +51,15 @@ public final class StripeInvoiceSink implements Sink<StripeInvoiceRequest> {
 
   private final StripeConnector stripe;
 
+  /**
+   * The Stripe invoice currently collecting the ERP invoice of {@code mapping}: the mapping's
+   * target, or after a void-and-re-issue the invoice its {@link #ATTR_INVOICE} attribute names.
+   */
+  public static String currentInvoice(io.mlconnector.core.state.Mapping mapping) {
+    Objects.requireNonNull(mapping, "mapping");
+    return mapping.attributes().getOrDefault(ATTR_INVOICE, mapping.target().id());
+  }
+
   /** A sink writing through {@code stripe} (one tenant). */
   public StripeInvoiceSink(StripeConnector stripe) {
     this.stripe = Objects.requireNonNull(stripe, "stripe");

@@ -34,6 +34,8 @@ import java.util.Map;
 public final class StripeMappers {
   /** The reference table the invoice mapper reads. */
   public static final String TABLE = "stripe";
+  /** The customer metadata key carrying the ERP customer's tax registration number. */
+  public static final String TAX_ID_METADATA = "tax_id";
   /** Key in {@link #TABLE}: default days to pay when the ERP invoice has no due date. */
   public static final String KEY_DAYS_UNTIL_DUE = "days_until_due";
   /** Days to pay when neither the invoice nor the reference table says. */
@@ -41,7 +43,7 @@ public final class StripeMappers {
 
   private StripeMappers() {}
 
-  /** Canonical customer to Stripe customer request. */
+  /** Canonical customer to Stripe customer request (the tax id, where there is one, in metadata {@value #TAX_ID_METADATA}). */
   public static Mapper<Customer, StripeCustomerRequest> customer() {
     return StripeMappers::mapCustomer;
   }
@@ -78,7 +80,9 @@ public final class StripeMappers {
               a.postalCode(),
               a.country());
     }
-    return new StripeCustomerRequest(c.ref().key(), c.version(), c.name(), c.email(), c.phone(), address, null, Map.of());
+    Map<String, String> metadata =
+        c.taxId() == null || c.taxId().isBlank() ? Map.of() : Map.of(TAX_ID_METADATA, c.taxId());
+    return new StripeCustomerRequest(c.ref().key(), c.version(), c.name(), c.email(), c.phone(), address, null, metadata);
   }
 
   static StripeInvoiceRequest mapInvoice(Invoice inv, MappingContext context) {

@@ -70,9 +70,25 @@ public final class StripeSources {
     return new PaymentSource(stripe, DEFAULT_LOOKBACK);
   }
 
+  /**
+   * As {@link #payments(StripeConnector)}, with the backstop's first read reaching back {@code
+   * lookback} (null: {@link #DEFAULT_LOOKBACK}).
+   */
+  public static WebhookSource<Payment> payments(StripeConnector stripe, Duration lookback) {
+    return new PaymentSource(stripe, lookback == null ? DEFAULT_LOOKBACK : positive(lookback));
+  }
+
   /** Refunds ({@link Refund}). */
   public static WebhookSource<Refund> refunds(StripeConnector stripe) {
     return new RefundSource(stripe, DEFAULT_LOOKBACK);
+  }
+
+  /**
+   * As {@link #refunds(StripeConnector)}, with the backstop's first read reaching back {@code
+   * lookback} (null: {@link #DEFAULT_LOOKBACK}).
+   */
+  public static WebhookSource<Refund> refunds(StripeConnector stripe, Duration lookback) {
+    return new RefundSource(stripe, lookback == null ? DEFAULT_LOOKBACK : positive(lookback));
   }
 
   /** Disputes ({@link Dispute}). */
@@ -80,14 +96,45 @@ public final class StripeSources {
     return new DisputeSource(stripe, DEFAULT_LOOKBACK);
   }
 
+  /**
+   * As {@link #disputes(StripeConnector)}, with the backstop's first read reaching back {@code
+   * lookback} (null: {@link #DEFAULT_LOOKBACK}).
+   */
+  public static WebhookSource<Dispute> disputes(StripeConnector stripe, Duration lookback) {
+    return new DisputeSource(stripe, lookback == null ? DEFAULT_LOOKBACK : positive(lookback));
+  }
+
   /** Payouts ({@link Payout}); their transactions come from {@link StripeConnector#listPayoutTransactions}. */
   public static WebhookSource<Payout> payouts(StripeConnector stripe) {
     return new PayoutSource(stripe, DEFAULT_LOOKBACK);
   }
 
+  /**
+   * As {@link #payouts(StripeConnector)}, with the backstop's first read reaching back {@code
+   * lookback} (null: {@link #DEFAULT_LOOKBACK}).
+   */
+  public static WebhookSource<Payout> payouts(StripeConnector stripe, Duration lookback) {
+    return new PayoutSource(stripe, lookback == null ? DEFAULT_LOOKBACK : positive(lookback));
+  }
+
   /** Fees of balance transactions ({@link Fee}): processing fees of charges, dispute fees. */
   public static WebhookSource<Fee> fees(StripeConnector stripe) {
     return new FeeSource(stripe, DEFAULT_LOOKBACK);
+  }
+
+  /**
+   * As {@link #fees(StripeConnector)}, with the backstop's first read reaching back {@code
+   * lookback} (null: {@link #DEFAULT_LOOKBACK}).
+   */
+  public static WebhookSource<Fee> fees(StripeConnector stripe, Duration lookback) {
+    return new FeeSource(stripe, lookback == null ? DEFAULT_LOOKBACK : positive(lookback));
+  }
+
+  private static Duration positive(Duration lookback) {
+    if (lookback.isNegative() || lookback.isZero()) {
+      throw new IllegalArgumentException("lookback must be positive, was " + lookback);
+    }
+    return lookback;
   }
 
   /** What the sources read from an event body. */

@@ -1,4 +1,4 @@
-package io.mlconnector.samples.internal;
+package io.mlconnector.stripe.internal;
 
 import com.stripe.model.Charge;
 import com.stripe.model.InvoicePayment;

@@ -1,2 +1,0 @@
-/** Source decorators of the sample: not API. */
-package io.mlconnector.samples.internal;
