@@ -23,6 +23,7 @@ import java.util.Map;
  * @param status {@code Status}
  * @param lastModified {@code LastModifiedDateTime}
  * @param lines {@code Details}; empty unless expanded
+ * @param note the record's note ({@code note}), or null
  */
 public record AcumaticaJournal(
     String id,
@@ -35,7 +36,8 @@ public record AcumaticaJournal(
     Boolean hold,
     String status,
     OffsetDateTime lastModified,
-    List<AcumaticaJournalLine> lines) {
+    List<AcumaticaJournalLine> lines,
+    String note) {
 
   /** Copies the lines. */
   public AcumaticaJournal {
@@ -52,6 +54,7 @@ public record AcumaticaJournal(
     if (id != null) {
       m.put("id", id);
     }
+    Wire.put(m, "note", note);
     Wire.put(m, "Module", module);
     Wire.put(m, "BatchNbr", batchNbr);
     Wire.putDate(m, "TransactionDate", transactionDate);
@@ -85,6 +88,7 @@ public record AcumaticaJournal(
         Wire.bool(m, "Hold"),
         Wire.text(m, "Status"),
         Wire.dateTime(m, "LastModifiedDateTime", zone),
-        lines);
+        lines,
+        Wire.text(m, "note"));
   }
 }

@@ -31,6 +31,7 @@ import java.util.Map;
  * @param availableBalance {@code AvailableBalance}, read only
  * @param lastModified {@code LastModifiedDateTime}
  * @param documentsToApply {@code DocumentsToApply}; empty unless expanded
+ * @param note the record's note ({@code note}), or null
  */
 public record AcumaticaPayment(
     String id,
@@ -50,7 +51,8 @@ public record AcumaticaPayment(
     BigDecimal appliedToDocuments,
     BigDecimal availableBalance,
     OffsetDateTime lastModified,
-    List<DocumentToApply> documentsToApply) {
+    List<DocumentToApply> documentsToApply,
+    String note) {
 
   /** Copies the applications. */
   public AcumaticaPayment {
@@ -67,6 +69,7 @@ public record AcumaticaPayment(
     if (id != null) {
       m.put("id", id);
     }
+    Wire.put(m, "note", note);
     Wire.put(m, "Type", type);
     Wire.put(m, "ReferenceNbr", referenceNbr);
     Wire.put(m, "CustomerID", customerId);
@@ -112,6 +115,7 @@ public record AcumaticaPayment(
         Wire.decimal(m, "AppliedToDocuments"),
         Wire.decimal(m, "AvailableBalance"),
         Wire.dateTime(m, "LastModifiedDateTime", zone),
-        docs);
+        docs,
+        Wire.text(m, "note"));
   }
 }

@@ -79,7 +79,7 @@ class AcumaticaClientTest {
     AcumaticaPayment created = client.put(EntityType.PAYMENT, new AcumaticaPayment(null, "Payment", null,
         "C001", "STRIPE", null, "pi_123", new BigDecimal("1150.00"), LocalDate.of(2024, 6, 30), null,
         "Stripe pi_123", "mlc:abc", false, null, null, null, null,
-        List.of(new DocumentToApply("Invoice", inv, new BigDecimal("1150.00")))), Put.upsert("DocumentsToApply"));
+        List.of(new DocumentToApply("Invoice", inv, new BigDecimal("1150.00"))), null), Put.upsert("DocumentsToApply"));
     client.release(EntityType.PAYMENT, created);
 
     assertThat(created.referenceNbr()).isNotBlank();
@@ -98,7 +98,7 @@ class AcumaticaClientTest {
     AcumaticaClient client = fx.client();
     AcumaticaPayment bad = new AcumaticaPayment(null, "Payment", null, "NOPE", "STRIPE", null, null,
         new BigDecimal("10.00"), LocalDate.of(2024, 6, 30), null, null, null, false, null, null, null, null,
-        List.of());
+        List.of(), null);
 
     assertThatThrownBy(() -> client.put(EntityType.PAYMENT, bad, Put.upsert()))
         .isInstanceOfSatisfying(AcumaticaValidationException.class, e -> {
@@ -109,7 +109,7 @@ class AcumaticaClientTest {
 
     AcumaticaPayment badLine = new AcumaticaPayment(null, "Payment", null, "C001", "STRIPE", null, null,
         new BigDecimal("10.00"), LocalDate.of(2024, 6, 30), null, null, null, false, null, null, null, null,
-        List.of(new DocumentToApply("Invoice", "INV999999", new BigDecimal("10.00"))));
+        List.of(new DocumentToApply("Invoice", "INV999999", new BigDecimal("10.00"))), null);
     assertThatThrownBy(() -> client.put(EntityType.PAYMENT, badLine, Put.upsert()))
         .isInstanceOf(AcumaticaValidationException.class)
         .hasMessageContaining("DocumentsToApply[1].ReferenceNbr: 'Reference Nbr.' cannot be found in the system.");
@@ -138,7 +138,7 @@ class AcumaticaClientTest {
     AcumaticaJournal j = client.put(EntityType.JOURNAL_TRANSACTION, new AcumaticaJournal(null, "GL", null,
         LocalDate.of(2024, 6, 30), null, "USD", "test", false, null, null, List.of(
             new AcumaticaJournalLine(null, "10100", null, new BigDecimal("10.00"), BigDecimal.ZERO, "a", null),
-            new AcumaticaJournalLine(null, "10200", null, BigDecimal.ZERO, new BigDecimal("9.00"), "b", null))),
+            new AcumaticaJournalLine(null, "10200", null, BigDecimal.ZERO, new BigDecimal("9.00"), "b", null)), null),
         Put.upsert("Details"));
 
     assertThatThrownBy(() -> client.release(EntityType.JOURNAL_TRANSACTION, j))

@@ -43,13 +43,13 @@ class ContractConformanceTest {
           Put.insertOnly("Details"));
       AcumaticaPayment p = client.put(EntityType.PAYMENT, new AcumaticaPayment(null, "Payment", null, "C001",
           "STRIPE", "10200", "pi_1", new BigDecimal("100.00"), LocalDate.of(2024, 6, 30), "USD", "Stripe",
-          "mlc:x", false, null, null, null, null, List.of(new DocumentToApply("Invoice", inv, new BigDecimal("100.00")))),
+          "mlc:x", false, null, null, null, null, List.of(new DocumentToApply("Invoice", inv, new BigDecimal("100.00"))), null),
           Put.upsert("DocumentsToApply"));
       client.release(EntityType.PAYMENT, p);
       AcumaticaJournal j = client.put(EntityType.JOURNAL_TRANSACTION, new AcumaticaJournal(null, "GL", null,
           LocalDate.of(2024, 6, 30), null, "USD", "fees", false, null, null, List.of(
               new AcumaticaJournalLine(null, "60500", null, new BigDecimal("3.20"), BigDecimal.ZERO, "fee", "txn_1"),
-              new AcumaticaJournalLine(null, "10200", null, BigDecimal.ZERO, new BigDecimal("3.20"), "fee", "txn_1"))),
+              new AcumaticaJournalLine(null, "10200", null, BigDecimal.ZERO, new BigDecimal("3.20"), "fee", "txn_1")), null),
           Put.upsert("Details"));
       client.release(EntityType.JOURNAL_TRANSACTION, j);
       client.delete(EntityType.CUSTOMER, List.of("NOPE"));
