@@ -5,9 +5,8 @@ import io.mlconnector.core.sync.RunReport;
 import io.mlconnector.samples.DemoCompany;
 import io.mlconnector.samples.SampleApp;
 import io.mlconnector.samples.SampleConfig;
-import io.mlconnector.samples.SerialBaseline;
-import io.mlconnector.samples.SimulatedSystems;
-import io.mlconnector.samples.SysproStripeSync;
+import io.mlconnector.samples.systems.StripeSimulation;
+import io.mlconnector.samples.systems.SysproSimulation;
 import java.nio.file.Files;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -81,9 +80,8 @@ public final class SysproStripeBenchmark {
 
   static Engine engine(int invoices, Duration latency, int rate, double budget, int burst, double decrease,
       int parallelism, boolean readAhead) throws Exception {
-    try (SimulatedSystems sims = SimulatedSystems.builder().sysproLatency(latency).stripeLatency(latency)
-        .stripeRateLimit(rate).start()) {
-      DemoCompany.seed(sims.syspro(), DemoCompany.customerCount(), invoices, 7);
+    try (PairSimulators<SysproSimulation, StripeSimulation> sims = SerialBaseline.simulators(latency, rate)) {
+      DemoCompany.seed(sims.ledger().simulator(), DemoCompany.customerCount(), invoices, 7);
       byte[] key = new byte[32];
       new SecureRandom().nextBytes(key);
       Map<String, String> props = sims.properties("bench", Map.of(
@@ -97,12 +95,12 @@ public final class SysproStripeBenchmark {
       try (SampleApp app = SampleApp.open(SampleConfig.of(props, "benchmark"),
           KeyProvider.of("bench", Map.of("bench", new SecretKeySpec(key, "AES"))),
           b -> b.pageSize(500).readAhead(readAhead))) {
-        long requests0 = sims.stripe().requestCount();
+        long requests0 = sims.collector().simulator().requestCount();
         long t0 = System.nanoTime();
-        RunReport customers = app.sync().engine().runOnce("bench", SysproStripeSync.CUSTOMERS);
-        RunReport written = app.sync().engine().runOnce("bench", SysproStripeSync.INVOICES);
+        RunReport customers = app.sync().engine().runOnce("bench", app.sync().customersFlow());
+        RunReport written = app.sync().engine().runOnce("bench", app.sync().invoicesFlow());
         Duration elapsed = Duration.ofNanos(System.nanoTime() - t0);
-        long requests = sims.stripe().requestCount() - requests0;
+        long requests = sims.collector().simulator().requestCount() - requests0;
         if (written.written() != invoices) {
           throw new IllegalStateException("only " + written.written() + " of " + invoices + " invoices were written: " + written);
         }

@@ -79,6 +79,11 @@ public final class StripeCollector implements Collector<StripeCustomerRequest, S
       }
 
       @Override
+      public String displayName() {
+        return "Stripe";
+      }
+
+      @Override
       public Class<StripeCustomerRequest> customerType() {
         return StripeCustomerRequest.class;
       }

@@ -60,6 +60,11 @@ public final class SysproLedger implements ReceivablesLedger {
       }
 
       @Override
+      public String displayName() {
+        return "SYSPRO";
+      }
+
+      @Override
       public String customerType() {
         return SysproRefs.CUSTOMER;
       }

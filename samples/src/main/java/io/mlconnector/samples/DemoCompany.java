@@ -127,6 +127,81 @@ public final class DemoCompany {
     syspro.setup(io.mlconnector.syspro.SetupMethod.UPDATE, "ARSSCS", SETUP_PARAMETERS, xml.toString());
   }
 
+  /**
+   * A demo customer, the same for every ERP the demo simulates.
+   *
+   * @param code the customer code
+   * @param name the name
+   * @param currency the ISO currency code
+   * @param email the billing email
+   * @param taxRate the sales tax rate in percent
+   * @param taxId the tax registration number
+   * @param street the street line
+   * @param city the city line
+   * @param postalCode the postal code
+   */
+  public record DemoCustomer(String code, String name, String currency, String email, BigDecimal taxRate,
+      String taxId, String street, String city, String postalCode) {}
+
+  /**
+   * A demo invoice line.
+   *
+   * @param line the line number, from 1
+   * @param item the item code
+   * @param description the description
+   * @param quantity the quantity
+   * @param net the net amount
+   * @param tax the tax amount
+   */
+  public record DemoLine(int line, String item, String description, BigDecimal quantity, BigDecimal net,
+      BigDecimal tax) {}
+
+  /**
+   * A demo invoice, the same for every ERP the demo simulates.
+   *
+   * @param customer the customer code
+   * @param number the invoice number (from {@code 100001})
+   * @param currency the ISO currency code
+   * @param date the invoice date
+   * @param total net plus tax
+   * @param tax the tax
+   * @param lines two to four lines
+   */
+  public record DemoInvoice(String customer, String number, String currency, LocalDate date, BigDecimal total,
+      BigDecimal tax, List<DemoLine> lines) {}
+
+  /** The first {@code customers} demo customers (for an ERP simulator other than SYSPRO's). */
+  public static List<DemoCustomer> customers(int customers) {
+    List<DemoCustomer> out = new ArrayList<>();
+    for (int i = 0; i < customers; i++) {
+      String[] c = CUSTOMERS[i % CUSTOMERS.length];
+      String[] a = ADDRESSES[i % ADDRESSES.length];
+      String name = i < CUSTOMERS.length ? c[1] : c[1] + " " + (i / CUSTOMERS.length + 1);
+      out.add(new DemoCustomer(code(i), name, c[2], c[3], new BigDecimal(c[4]), taxId(i, c[5]), a[0], a[1], a[2]));
+    }
+    return out;
+  }
+
+  /**
+   * {@code invoices} demo invoices spread over {@code customers} customers, dated {@code today}:
+   * the same invoices {@link #seed} adds to SYSPRO for the same seed.
+   */
+  public static List<DemoInvoice> invoices(int customers, int invoices, long seed, LocalDate today) {
+    Random random = new Random(seed);
+    List<DemoInvoice> out = new ArrayList<>();
+    for (int n = 0; n < invoices; n++) {
+      int ci = n % customers;
+      String[] c = CUSTOMERS[ci % CUSTOMERS.length];
+      ArInvoice inv = invoice(code(ci), c[2], new BigDecimal(c[4]), String.valueOf(100001 + n), today, random);
+      List<DemoLine> lines = new ArrayList<>();
+      for (ArInvoiceLine l : inv.lines()) {
+        lines.add(new DemoLine(l.line(), l.stockCode(), l.description(), l.quantity(), l.netValue(), l.taxValue()));
+      }
+      out.add(new DemoInvoice(inv.customer(), inv.invoice(), c[2], inv.invoiceDate(), inv.value(), inv.tax(), lines));
+    }
+    return out;
+  }
+
   /** One generated invoice (not added). */
   static ArInvoice invoice(String customer, String currency, BigDecimal taxRate, String number, LocalDate date, Random random) {
     int scale = "JPY".equals(currency) ? 0 : 2;

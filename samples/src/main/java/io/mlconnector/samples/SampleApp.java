@@ -4,10 +4,21 @@ import io.mlconnector.core.credential.CredentialStorage;
 import io.mlconnector.core.credential.CredentialStore;
 import io.mlconnector.core.credential.KeyProvider;
 import io.mlconnector.core.http.HttpTransport;
+import io.mlconnector.core.role.Collector;
 import io.mlconnector.core.state.JdbcStateStore;
 import io.mlconnector.core.state.StateStore;
+import io.mlconnector.core.sync.RunReport;
+import io.mlconnector.integrations.ReceivablesIntegration;
+import io.mlconnector.integrations.ReceivablesReconciliation;
+import io.mlconnector.samples.pairs.PairApp;
+import io.mlconnector.samples.pairs.Pairs;
+import io.mlconnector.samples.pairs.ReceivablesPair;
+import io.mlconnector.samples.systems.CollectorSystem;
+import io.mlconnector.samples.systems.LedgerSystem;
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.UnaryOperator;
 import org.postgresql.ds.PGSimpleDataSource;
@@ -15,23 +26,25 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The sample application for one tenant: credentials (encrypted at rest), the state store (embedded
- * H2 under the data directory, or PostgreSQL), the SYSPRO and Stripe clients, the {@link
- * SysproStripeSync} engine and the webhook server. {@code run} starts the engine's scheduler;
- * tests and the demo call {@link SysproStripeSync#runOnce} instead.
+ * The sample application of a receivables pair for one tenant: credentials (encrypted at rest),
+ * the state store (embedded H2 under the data directory, or PostgreSQL), the two systems' clients
+ * (the pair the settings name), the published {@link ReceivablesIntegration} and the webhook server.
+ * {@code run} starts the engine's scheduler; tests and the demo call {@link #runOnce} instead.
  */
-public final class SampleApp implements AutoCloseable {
+public final class SampleApp implements PairApp {
   private static final Logger log = LoggerFactory.getLogger(SampleApp.class);
 
   private final SampleConfig config;
   private final HttpTransport transport;
   private final StateStore store;
-  private final Systems systems;
-  private final SysproStripeSync sync;
+  private final LedgerSystem ledger;
+  private final CollectorSystem collector;
+  private final ReceivablesIntegration sync;
   private final StripeWebhookServer webhooks;
 
-  private SampleApp(SampleConfig config, KeyProvider keys, UnaryOperator<SysproStripeSync.Builder> custom) {
+  private SampleApp(SampleConfig config, KeyProvider keys, UnaryOperator<ReceivablesIntegration.Builder<?, ?>> custom) {
     this.config = config;
+    ReceivablesPair pair = Pairs.receivables(config.pair());
     CredentialStore credentials =
         CredentialStore.builder(keys)
             .storage(CredentialStorage.directory(config.dataDir().resolve("credentials")))
@@ -42,22 +55,29 @@ public final class SampleApp implements AutoCloseable {
           n, config.tenant(), config.dataDir().resolve("credentials"));
     }
     this.transport = HttpTransport.builder().build();
-    this.store = openStore(config);
-    StateStore openedStore = store;
+    LedgerSystem openedLedger = null;
+    CollectorSystem openedCollector = null;
+    StateStore openedStore = null;
     try {
-      this.systems = config.systems(credentials, transport);
-      SysproStripeSync.Builder b =
-          SysproStripeSync.builder()
+      openedLedger = pair.ledger().open(config, credentials, transport);
+      openedCollector = pair.collector().open(config, credentials, transport);
+      openedStore = openStore(config);
+      this.ledger = openedLedger;
+      this.collector = openedCollector;
+      this.store = openedStore;
+      Collector.Provider<?, ?> cp = collector.collector();
+      ReceivablesIntegration.Builder<?, ?> b =
+          ReceivablesIntegration.builder(ledger.receivables(), cp)
               .store(store)
-              .systems(t -> systems)
               .tenants(List.of(config.tenant()))
               .schedule(config.pollInterval(), config.pollInterval().dividedBy(10))
-              .pendingGracePeriod(Duration.parse(config.value("engine.pending.grace").orElse("PT2M")));
-      config.value("engine.parallelism").ifPresent(v -> b.parallelism(Integer.parseInt(v)));
+              .pendingGracePeriod(config.duration("engine.pending.grace").orElse(Duration.ofMinutes(2)));
+      config.value("engine.parallelism").ifPresent(v -> b.parallelism(integer("engine.parallelism", v)));
       config.value("node.id").ifPresent(b::nodeId);
-      config.value("stripe.backstop.lookback").map(Duration::parse).ifPresent(b::backstopLookback);
-      Duration claimTtl = config.value("engine.claim.ttl").map(Duration::parse).orElse(null);
-      Duration leaseTtl = config.value("engine.lease.ttl").map(Duration::parse).orElse(null);
+      config.duration("backstop.lookback").or(() -> config.duration(cp.system() + ".backstop.lookback"))
+          .ifPresent(b::backstopLookback);
+      Duration claimTtl = config.duration("engine.claim.ttl").orElse(null);
+      Duration leaseTtl = config.duration("engine.lease.ttl").orElse(null);
       b.engine(e -> {
         if (claimTtl != null) {
           e.claimTtl(claimTtl);
@@ -69,10 +89,18 @@ public final class SampleApp implements AutoCloseable {
       });
       this.sync = custom.apply(b).build();
       this.webhooks =
-          StripeWebhookServer.start(config.value("webhook.host").orElse("0.0.0.0"), config.webhookPort(),
+          StripeWebhookServer.start(config.value("webhook.host").orElse("0.0.0.0"), config.webhookPort(), cp.system(),
               sync.webhookEndpoints());
     } catch (RuntimeException e) {
-      openedStore.close();
+      if (openedStore != null) {
+        openedStore.close();
+      }
+      if (openedCollector != null) {
+        openedCollector.close();
+      }
+      if (openedLedger != null) {
+        openedLedger.close();
+      }
       transport.close();
       throw e;
     }
@@ -84,7 +112,8 @@ public final class SampleApp implements AutoCloseable {
   }
 
   /** As {@link #open(SampleConfig, KeyProvider)}, adjusting the integration's builder. */
-  public static SampleApp open(SampleConfig config, KeyProvider keys, UnaryOperator<SysproStripeSync.Builder> custom) {
+  public static SampleApp open(
+      SampleConfig config, KeyProvider keys, UnaryOperator<ReceivablesIntegration.Builder<?, ?>> custom) {
     return new SampleApp(Objects.requireNonNull(config, "config"), Objects.requireNonNull(keys, "keys"),
         Objects.requireNonNull(custom, "custom"));
   }
@@ -102,6 +131,14 @@ public final class SampleApp implements AutoCloseable {
     return JdbcStateStore.embeddedH2(config.dataDir().resolve("state")).build();
   }
 
+  private static int integer(String key, String value) {
+    try {
+      return Integer.parseInt(value);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(key + " is not a whole number: '" + value + "'");
+    }
+  }
+
   /** The settings. */
   public SampleConfig config() {
     return config;
@@ -112,13 +149,18 @@ public final class SampleApp implements AutoCloseable {
     return store;
   }
 
-  /** The tenant's clients. */
-  public Systems systems() {
-    return systems;
+  /** The ERP side (its clients). */
+  public LedgerSystem ledgerSystem() {
+    return ledger;
+  }
+
+  /** The collector side (its clients). */
+  public CollectorSystem collectorSystem() {
+    return collector;
   }
 
   /** The integration. */
-  public SysproStripeSync sync() {
+  public ReceivablesIntegration sync() {
     return sync;
   }
 
@@ -127,22 +169,38 @@ public final class SampleApp implements AutoCloseable {
     return webhooks;
   }
 
-  /** The tenant. */
+  @Override
   public String tenant() {
     return config.tenant();
   }
 
-  /** The reconciliation report of this tenant now. */
-  public Reconciliation reconcile() {
-    return Reconciliation.of(io.mlconnector.syspro.SysproSync.builder(systems.syspro()).build(), systems.stripe(), store);
+  @Override
+  public URI webhookUrl() {
+    return webhooks.url(tenant());
   }
 
-  /** Stops the webhook server and the engine, logs off SYSPRO and closes the store. */
+  @Override
+  public Map<String, RunReport> runOnce() {
+    return sync.runOnce(tenant());
+  }
+
+  @Override
+  public void start() {
+    sync.engine().start();
+  }
+
+  /** The reconciliation report of this tenant now. */
+  public ReceivablesReconciliation reconcile() {
+    return sync.reconcile(tenant());
+  }
+
+  /** Stops the webhook server and the engine, closes the clients and the store. */
   @Override
   public void close() {
     webhooks.close();
     sync.close();
-    systems.syspro().close();
+    collector.close();
+    ledger.close();
     store.close();
     transport.close();
   }

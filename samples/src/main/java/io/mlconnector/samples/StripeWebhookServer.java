@@ -20,25 +20,27 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Mounts the integration's webhook endpoints in the JDK's HTTP server at {@code POST
- * /webhooks/stripe/{tenant}}: every delivery is handed to each webhook flow's {@link
+ * /webhooks/{system}/{tenant}} (the collector's system, for example {@code stripe}): every delivery is handed to each webhook flow's {@link
  * WebhookEndpoint} (each keeps the event types it handles) and answered 200 only when every one
  * stored it durably; a refused signature gets the endpoint's 4xx, a store failure 503 (Stripe then
  * retries). Hosts with their own server do the same in their handler (see the recipes).
  */
 public final class StripeWebhookServer implements AutoCloseable {
-  /** The path prefix; the tenant follows it. */
-  public static final String PATH = "/webhooks/stripe/";
+  /** The path prefix; the system, a slash and the tenant follow it. */
+  public static final String PATH = "/webhooks/";
   private static final Logger log = LoggerFactory.getLogger(StripeWebhookServer.class);
   private static final int MAX_BODY = 1 << 20;
 
   private final HttpServer server;
   private final ExecutorService executor;
   private final List<WebhookEndpoint> endpoints;
+  private final String prefix;
 
-  private StripeWebhookServer(HttpServer server, ExecutorService executor, List<WebhookEndpoint> endpoints) {
+  private StripeWebhookServer(HttpServer server, ExecutorService executor, String system, List<WebhookEndpoint> endpoints) {
     this.server = server;
     this.executor = executor;
     this.endpoints = endpoints;
+    this.prefix = PATH + system + "/";
   }
 
   /**
@@ -46,7 +48,16 @@ public final class StripeWebhookServer implements AutoCloseable {
    * endpoints}.
    */
   public static StripeWebhookServer start(String host, int port, List<WebhookEndpoint> endpoints) {
+    return start(host, port, "stripe", endpoints);
+  }
+
+  /**
+   * Starts a server on {@code host:port} (port 0: a free one) handing deliveries at {@code
+   * /webhooks/<system>/<tenant>} to {@code endpoints}.
+   */
+  public static StripeWebhookServer start(String host, int port, String system, List<WebhookEndpoint> endpoints) {
     Objects.requireNonNull(host, "host");
+    Objects.requireNonNull(system, "system");
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException("port must be 0 to 65535, was " + port);
     }
@@ -61,8 +72,8 @@ public final class StripeWebhookServer implements AutoCloseable {
         t.setDaemon(true);
         return t;
       });
-      StripeWebhookServer s = new StripeWebhookServer(server, executor, copy);
-      server.createContext(PATH, s::handle);
+      StripeWebhookServer s = new StripeWebhookServer(server, executor, system, copy);
+      server.createContext(s.prefix, s::handle);
       server.setExecutor(executor);
       server.start();
       return s;
@@ -71,10 +82,10 @@ public final class StripeWebhookServer implements AutoCloseable {
     }
   }
 
-  /** The URL Stripe should deliver {@code tenant}'s events to. */
+  /** The URL the collector should deliver {@code tenant}'s events to. */
   public URI url(String tenant) {
     InetSocketAddress a = server.getAddress();
-    return URI.create("http://" + a.getHostString() + ":" + a.getPort() + PATH + tenant);
+    return URI.create("http://" + a.getHostString() + ":" + a.getPort() + prefix + tenant);
   }
 
   /** The port listened on. */
@@ -106,7 +117,7 @@ public final class StripeWebhookServer implements AutoCloseable {
         respond(exchange, new WebhookResponse(405, "POST only"));
         return;
       }
-      String tenant = exchange.getRequestURI().getPath().substring(PATH.length());
+      String tenant = exchange.getRequestURI().getPath().substring(prefix.length());
       byte[] body;
       try (InputStream in = exchange.getRequestBody()) {
         body = in.readNBytes(MAX_BODY + 1);

@@ -81,7 +81,9 @@ class CrashTest {
       Set<String> paid = new HashSet<>();
       List<String> progress = new ArrayList<>();
       for (int kill = 0; kill < KILLS; kill++) {
-        Process child = start(config, env, dir.resolve("child-" + kill + ".log"));
+        Path log = dir.resolve("child-" + kill + ".log");
+        Process child = start(config, env, log);
+        awaitRunning(child, log); // a loaded machine may take seconds to start a JVM: kill a running engine
         long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(3000 + random.nextInt(4000));
         while (System.nanoTime() < until) {
           payOpenInvoices(stripe, sims, paid, random);
@@ -125,6 +127,16 @@ class CrashTest {
         assertThat(sims.syspro().invoiceBalance(k[0], k[1]).movePointRight("jpy".equals(si.getCurrency()) ? 0 : 2)
             .longValueExact()).as("SYSPRO balance of " + k[1]).isEqualTo(remaining);
       }
+    }
+  }
+
+  /** Waits (bounded: a liveness bound only) until the child says its engine is running. */
+  private static void awaitRunning(Process child, Path log) throws IOException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+    while (!(Files.exists(log) && Files.readString(log, StandardCharsets.UTF_8).contains("running"))) {
+      assertThat(child.isAlive()).as("the sample stopped; see " + log).isTrue();
+      assertThat(System.nanoTime()).as("the sample did not start within 120 s; see " + log).isLessThan(deadline);
+      Harness.pause(100);
     }
   }
 

@@ -17,13 +17,13 @@ class CustomerTaxIdTest {
       String expected = h.syspro().customer("C1001").orElseThrow().taxId();
       assertThat(expected).isEqualTo("CHE-116.281.710 MWST");
       String id = CustomerChangeTest.customerId(h, "syspro:customer:C1001");
-      assertThat(metadata(h, id)).containsEntry(SysproStripeMappers.TAX_ID_METADATA, expected);
+      assertThat(metadata(h, id)).containsEntry(io.mlconnector.stripe.StripeMappers.TAX_ID_METADATA, expected);
 
       h.syspro().addCustomer(h.syspro().customer("C1001").orElseThrow().withTaxId("CHE-999.888.777 MWST"));
       h.runOnce();
 
       assertThat(CustomerChangeTest.customerId(h, "syspro:customer:C1001")).isEqualTo(id);
-      assertThat(metadata(h, id)).containsEntry(SysproStripeMappers.TAX_ID_METADATA, "CHE-999.888.777 MWST");
+      assertThat(metadata(h, id)).containsEntry(io.mlconnector.stripe.StripeMappers.TAX_ID_METADATA, "CHE-999.888.777 MWST");
       assertThat(h.deadLetters()).isEmpty();
     }
   }
@@ -35,7 +35,7 @@ class CustomerTaxIdTest {
       h.syspro().addCustomer(Customer.of("C2000", "No Tax Id Ltd").withCurrency("USD").withEmail("ap@notax.test"));
       h.runOnce();
       assertThat(metadata(h, CustomerChangeTest.customerId(h, "syspro:customer:C2000")))
-          .doesNotContainKey(SysproStripeMappers.TAX_ID_METADATA);
+          .doesNotContainKey(io.mlconnector.stripe.StripeMappers.TAX_ID_METADATA);
     }
   }
 

@@ -54,8 +54,8 @@ class HappyPathTest {
       assertThat(h.syspro().arPayments()).hasSize(1);
       assertThat(h.syspro().arPayments().get(0).invoice()).isEqualTo(first.invoice());
       assertThat(h.syspro().arPayments().get(0).reference()).startsWith("pi_");
-      Reconciliation report = h.reconcileWhenSettled();
-      assertThat(report.lines()).hasSize(6).allMatch(l -> l.verdict() == Reconciliation.Verdict.MATCHED);
+      io.mlconnector.integrations.ReceivablesReconciliation report = h.reconcileWhenSettled();
+      assertThat(report.lines()).hasSize(6).allMatch(l -> l.verdict() == io.mlconnector.integrations.ReceivablesReconciliation.Verdict.MATCHED);
       assertThat(h.deadLetters()).isEmpty();
     }
   }

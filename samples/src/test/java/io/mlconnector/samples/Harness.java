@@ -6,6 +6,15 @@ import io.mlconnector.core.state.DeadLetterQuery;
 import io.mlconnector.core.state.RetryItem;
 import io.mlconnector.core.sync.RetryPolicy;
 import io.mlconnector.core.sync.RunReport;
+import io.mlconnector.integrations.ReceivablesIntegration;
+import io.mlconnector.integrations.ReceivablesReconciliation;
+import io.mlconnector.samples.systems.StripeSystem;
+import io.mlconnector.samples.systems.SysproSystem;
+import io.mlconnector.stripe.StripeCanonical;
+import io.mlconnector.stripe.StripeConnector;
+import io.mlconnector.stripe.StripeInvoiceSink;
+import io.mlconnector.syspro.SysproClient;
+import io.mlconnector.syspro.SysproRefs;
 import io.mlconnector.testkit.stripe.StripeSimulator;
 import io.mlconnector.testkit.syspro.ArInvoice;
 import io.mlconnector.testkit.syspro.SysproSimulator;
@@ -18,6 +27,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
@@ -25,6 +35,8 @@ import java.util.stream.Stream;
 /** Simulators plus the sample app on a fresh H2 store, for one end-to-end test (test helper). */
 final class Harness implements AutoCloseable {
   static final String TENANT = "acme";
+  /** The flow of Stripe payments into SYSPRO. */
+  static final String PAYMENTS = "stripe-payments";
 
   final SimulatedSystems sims;
   final SampleApp app;
@@ -39,7 +51,7 @@ final class Harness implements AutoCloseable {
   }
 
   Harness(UnaryOperator<SimulatedSystems.Builder> simulators, Map<String, String> extra,
-      UnaryOperator<SysproStripeSync.Builder> custom) {
+      UnaryOperator<ReceivablesIntegration.Builder<?, ?>> custom) {
     this.sims = simulators.apply(SimulatedSystems.builder()).start();
     try {
       this.dir = Files.createTempDirectory("mlc-e2e");
@@ -55,8 +67,11 @@ final class Harness implements AutoCloseable {
     props.put("stripe.rate.limit.backoff", "PT0.02S");
     props.put("stripe.rate.limit.backoff.max", "PT0.2S");
     props.putAll(extra);
-    this.app = SampleApp.open(SampleConfig.of(sims.properties(TENANT, props), "test"), Demo.demoKeys(),
-        b -> custom.apply(b.retryPolicy(new RetryPolicy(Duration.ofMillis(50), Duration.ofMillis(400), 30)).randomSeed(1)));
+    this.app = SampleApp.open(SampleConfig.of(sims.properties(TENANT, props), "test"), ReceivablesDemo.demoKeys(),
+        b -> {
+          b.retryPolicy(new RetryPolicy(Duration.ofMillis(50), Duration.ofMillis(400), 30)).randomSeed(1);
+          return custom.apply(b);
+        });
     sims.stripe().webhooks().addEndpoint(app.webhooks().url(TENANT), sims.webhookSecret());
   }
 
@@ -70,16 +85,42 @@ final class Harness implements AutoCloseable {
 
   List<ArInvoice> seed(int customers, int invoices) {
     List<ArInvoice> out = DemoCompany.seed(syspro(), customers, invoices, 11);
-    DemoCompany.addAddresses(app.systems().syspro(), customers);
+    DemoCompany.addAddresses(sysproOf(app), customers);
     return out;
   }
 
   Map<String, RunReport> runOnce() {
-    return app.sync().runOnce(TENANT);
+    return app.runOnce();
+  }
+
+  /** The Stripe invoice a seeded SYSPRO invoice was issued as (after a re-issue, the current one). */
+  static Optional<String> stripeInvoice(SampleApp app, ArInvoice inv) {
+    return app.store()
+        .mappingBySource(SysproRefs.arInvoice(app.tenant(), inv.customer(), inv.invoice(), inv.documentType()),
+            StripeCanonical.SYSTEM)
+        .map(StripeInvoiceSink::currentInvoice);
+  }
+
+  /** The app's Stripe connector. */
+  static StripeConnector stripeOf(SampleApp app) {
+    return ((StripeSystem) app.collectorSystem()).connector();
+  }
+
+  /** The app's SYSPRO client. */
+  static SysproClient sysproOf(SampleApp app) {
+    return ((SysproSystem) app.ledgerSystem()).client();
+  }
+
+  /** Waits (bounded) until {@code stripe} has no delivery left to make. */
+  static void awaitDeliveries(StripeSimulator stripe) {
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (stripe.webhooks().pending() > 0 && System.nanoTime() < deadline) {
+      pause(50);
+    }
   }
 
   String stripeInvoice(ArInvoice inv) {
-    return Demo.stripeInvoice(app, inv).orElseThrow(() -> new AssertionError(inv.invoice() + " is not in Stripe"));
+    return stripeInvoice(app, inv).orElseThrow(() -> new AssertionError(inv.invoice() + " is not in Stripe"));
   }
 
   /** Waits (bounded) until the Stripe simulator has no delivery left to make. */
@@ -117,8 +158,8 @@ final class Harness implements AutoCloseable {
   }
 
   /** Runs until the reconciliation report matches everywhere; returns it. */
-  Reconciliation reconcileWhenSettled() {
-    Reconciliation[] last = new Reconciliation[1];
+  ReceivablesReconciliation reconcileWhenSettled() {
+    ReceivablesReconciliation[] last = new ReceivablesReconciliation[1];
     runUntil(() -> (last[0] = app.reconcile()).allMatched());
     return last[0];
   }

@@ -42,11 +42,11 @@ class InvoiceCancellationTest {
       assertThat(h.stripeInvoice(kept)).isEqualTo(keptId);
       assertThat(h.stripe().object(keptId).get("status")).isEqualTo("open");
 
-      Reconciliation report = h.reconcileWhenSettled();
+      io.mlconnector.integrations.ReceivablesReconciliation report = h.reconcileWhenSettled();
       assertThat(report.allMatched()).as(report.format()).isTrue();
       assertThat(report.lines()).filteredOn(l -> l.invoice().equals(cancelled.invoice()))
           .singleElement()
-          .satisfies(l -> assertThat(l.stripeStatus()).isEqualTo("void"));
+          .satisfies(l -> assertThat(l.collected().status()).isEqualTo("void"));
       assertThat(h.syspro().arPayments()).isEmpty();
       assertThat(h.deadLetters()).isEmpty();
     }
@@ -60,8 +60,8 @@ class InvoiceCancellationTest {
       h.syspro().cancelArInvoice(cancelled.customer(), cancelled.invoice());
       h.runOnce();
 
-      assertThat(Demo.stripeInvoice(h.app, cancelled)).isEmpty();
-      assertThat(Demo.stripeInvoice(h.app, invoices.get(0))).isPresent();
+      assertThat(Harness.stripeInvoice(h.app, cancelled)).isEmpty();
+      assertThat(Harness.stripeInvoice(h.app, invoices.get(0))).isPresent();
       assertThat(h.stripe().count("invoice", i -> true)).isEqualTo(1);
       assertThat(h.deadLetters()).singleElement()
           .satisfies(d -> assertThat(d.lastError()).contains(cancelled.invoice(), "cancelled in SYSPRO before it reached Stripe"));

@@ -25,10 +25,10 @@ class PaymentFailureTest {
 
       assertThat(h.syspro().arPayments()).isEmpty();
       RetryItem parked = h.deadLetters().get(0);
-      assertThat(parked.flow()).isEqualTo(SysproStripeSync.PAYMENTS);
+      assertThat(parked.flow()).isEqualTo(Harness.PAYMENTS);
       assertThat(parked.lastError()).contains("FAILED").contains("only succeeded payments");
       List<AuditEntry> audit = h.app.store().audit(new AuditQuery(Harness.TENANT, null, null,
-          SysproStripeSync.PAYMENTS, null, null, AuditEntry.Outcome.PARKED, 10, null)).items();
+          Harness.PAYMENTS, null, null, AuditEntry.Outcome.PARKED, 10, null)).items();
       assertThat(audit).singleElement().satisfies(a -> assertThat(a.error()).contains("FAILED"));
 
       h.stripe().payInvoice(h.stripeInvoice(inv));

@@ -43,13 +43,13 @@ class PostgresStoreTest {
           "webhook.host", "127.0.0.1", "webhook.port", "0",
           "store", "postgresql", "store.jdbc.url", URL, "store.jdbc.user", "postgres",
           "store.table.prefix", "mlc_samples_", "engine.pending.grace", "PT0S"));
-      try (SampleApp app = SampleApp.open(SampleConfig.of(props, "test"), Demo.demoKeys())) {
+      try (SampleApp app = SampleApp.open(SampleConfig.of(props, "test"), ReceivablesDemo.demoKeys())) {
         assertThat(app.store().toString()).contains("POSTGRESQL");
         sims.stripe().webhooks().addEndpoint(app.webhooks().url(tenant), sims.webhookSecret());
         app.sync().runOnce(tenant);
         ArInvoice first = invoices.get(0);
-        sims.stripe().payInvoice(Demo.stripeInvoice(app, first).orElseThrow());
-        Demo.awaitDeliveries(sims.stripe());
+        sims.stripe().payInvoice(Harness.stripeInvoice(app, first).orElseThrow());
+        Harness.awaitDeliveries(sims.stripe());
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (sims.syspro().invoiceBalance(first.customer(), first.invoice()).signum() != 0) {
           assertThat(System.nanoTime()).as("payment not posted within 30 s").isLessThan(deadline);

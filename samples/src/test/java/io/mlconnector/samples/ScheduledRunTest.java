@@ -21,9 +21,9 @@ class ScheduledRunTest {
       h.app.sync().engine().start();
 
       ArInvoice first = invoices.get(0);
-      await(() -> Demo.stripeInvoice(h.app, first).isPresent());
+      await(() -> Harness.stripeInvoice(h.app, first).isPresent());
       ArInvoice later = h.seed(2, 3).get(2);
-      await(() -> Demo.stripeInvoice(h.app, later).isPresent());
+      await(() -> Harness.stripeInvoice(h.app, later).isPresent());
       h.stripe().payInvoice(h.stripeInvoice(later));
       await(() -> h.syspro().invoiceBalance(later.customer(), later.invoice()).signum() == 0);
 

@@ -25,12 +25,12 @@ class StripeOptionsConfigTest {
   @Test
   void sendFinalizesDraftsDefaultsToTrueAndCanBeTurnedOff() {
     try (SimulatedSystems sims = SimulatedSystems.builder().start()) {
-      io.mlconnector.core.credential.KeyProvider keys = Demo.demoKeys(); // one key: both opens share the store
+      io.mlconnector.core.credential.KeyProvider keys = ReceivablesDemo.demoKeys(); // one key: both opens share the store
       try (SampleApp app = SampleApp.open(SampleConfig.of(props(sims, null), "test"), keys)) {
-        assertThat(app.systems().stripe().config().sendFinalizesDrafts()).isTrue();
+        assertThat(Harness.stripeOf(app).config().sendFinalizesDrafts()).isTrue();
       }
       try (SampleApp app = SampleApp.open(SampleConfig.of(props(sims, "false"), "test"), keys)) {
-        assertThat(app.systems().stripe().config().sendFinalizesDrafts()).isFalse();
+        assertThat(Harness.stripeOf(app).config().sendFinalizesDrafts()).isFalse();
       }
     }
   }
@@ -38,7 +38,7 @@ class StripeOptionsConfigTest {
   @Test
   void aValueOtherThanTrueOrFalseIsRefusedByName() {
     try (SimulatedSystems sims = SimulatedSystems.builder().start()) {
-      assertThatThrownBy(() -> SampleApp.open(SampleConfig.of(props(sims, "maybe"), "test"), Demo.demoKeys()).close())
+      assertThatThrownBy(() -> SampleApp.open(SampleConfig.of(props(sims, "maybe"), "test"), ReceivablesDemo.demoKeys()).close())
           .isInstanceOf(IllegalArgumentException.class)
           .hasMessageContaining("stripe.send.finalizes.drafts")
           .hasMessageContaining("maybe");

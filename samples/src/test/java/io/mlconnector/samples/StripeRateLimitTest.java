@@ -16,7 +16,7 @@ class StripeRateLimitTest {
       List<ArInvoice> invoices = h.seed(4, 12);
       h.stripe().rateLimitStorm(25);
 
-      h.runUntil(() -> invoices.stream().allMatch(i -> Demo.stripeInvoice(h.app, i).isPresent()));
+      h.runUntil(() -> invoices.stream().allMatch(i -> Harness.stripeInvoice(h.app, i).isPresent()));
 
       for (ArInvoice inv : invoices) {
         String ref = "syspro:ar-invoice:" + inv.customer() + "|" + inv.invoice() + "|I";

@@ -61,10 +61,10 @@ class SysproFaultsTest {
 
       Map<String, RunReport> blocked = h.runOnce();
 
-      assertThat(blocked.get(SysproStripeSync.PAYMENTS).failed()).isPositive();
+      assertThat(blocked.get(Harness.PAYMENTS).failed()).isPositive();
       assertThat(h.syspro().arPayments()).isEmpty();
       List<AuditEntry> failures = h.app.store().audit(new AuditQuery(Harness.TENANT, null, null,
-          SysproStripeSync.PAYMENTS, null, null, AuditEntry.Outcome.FAILED, 100, null)).items();
+          Harness.PAYMENTS, null, null, AuditEntry.Outcome.FAILED, 100, null)).items();
       assertThat(failures).isNotEmpty();
       assertThat(failures.get(0).error()).containsIgnoringCase("licen");
 

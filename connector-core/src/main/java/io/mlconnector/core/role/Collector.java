@@ -87,6 +87,11 @@ public interface Collector<C, I> {
     /** The collector's system name, lower case, for example {@code stripe}. */
     String system();
 
+    /** The collector's name as people write it, for messages (default {@link #system()}), for example {@code Stripe}. */
+    default String displayName() {
+      return system();
+    }
+
     /** The customer request type its customer sink takes. */
     Class<C> customerType();
 

@@ -74,6 +74,11 @@ public interface ReceivablesLedger {
     /** The ERP's system name, lower case (the refs' and mappings' system), for example {@code syspro}. */
     String system();
 
+    /** The ERP's name as people write it, for messages (default {@link #system()}), for example {@code SYSPRO}. */
+    default String displayName() {
+      return system();
+    }
+
     /** The record type of this ledger's customer refs, for example {@code customer}. */
     String customerType();
 

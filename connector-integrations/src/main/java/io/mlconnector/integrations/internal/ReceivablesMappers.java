@@ -34,6 +34,8 @@ import java.util.Objects;
 public final class ReceivablesMappers implements Mapper.Factory {
   private final ReceivablesLedger.Provider ledger;
   private final Collector.Provider<?, ?> collector;
+  private final String erp;
+  private final String col;
   private final Mapper<Payment, Payment> payment;
   private final Mapper<Refund, Refund> refund;
   private final Mapper<Dispute, Dispute> dispute;
@@ -42,6 +44,8 @@ public final class ReceivablesMappers implements Mapper.Factory {
   public ReceivablesMappers(ReceivablesLedger.Provider ledger, Collector.Provider<?, ?> collector) {
     this.ledger = Objects.requireNonNull(ledger, "ledger");
     this.collector = Objects.requireNonNull(collector, "collector");
+    this.erp = ledger.displayName();
+    this.col = collector.displayName();
     this.payment = this::payment;
     this.refund = this::refund;
     this.dispute = this::dispute;
@@ -80,12 +84,12 @@ public final class ReceivablesMappers implements Mapper.Factory {
     return (inv, context) -> {
       boolean issued = context.resolve(inv.ref(), collector.system()).isPresent();
       if (!issued && inv.status() == Invoice.Status.PAID) {
-        throw context.refuse("invoice " + inv.number() + " was paid in " + ledger.system() + " before it reached "
-            + collector.system() + "; there is nothing to collect");
+        throw context.refuse("invoice " + inv.number() + " was paid in " + erp + " before it reached "
+            + col + "; there is nothing to collect");
       }
       if (!issued && inv.status() == Invoice.Status.CANCELLED) {
-        throw context.refuse("invoice " + inv.number() + " was cancelled in " + ledger.system() + " before it reached "
-            + collector.system() + "; there is nothing to collect");
+        throw context.refuse("invoice " + inv.number() + " was cancelled in " + erp + " before it reached "
+            + col + "; there is nothing to collect");
       }
       return base.map(inv, context);
     };
@@ -94,10 +98,10 @@ public final class ReceivablesMappers implements Mapper.Factory {
   private Payment payment(Payment p, MappingContext context) {
     if (p.status() != Payment.Status.SUCCEEDED) {
       throw context.refuse("payment " + p.ref().id() + " is " + p.status()
-          + "; only succeeded payments are posted to " + ledger.system());
+          + "; only succeeded payments are posted to " + erp);
     }
     if (p.applications().isEmpty()) {
-      throw context.refuse("payment " + p.ref().id() + " paid no " + collector.system() + " invoice");
+      throw context.refuse("payment " + p.ref().id() + " paid no " + col + " invoice");
     }
     Payment.Builder b =
         Payment.builder().ref(p.ref()).version(p.version()).direction(p.direction())
@@ -108,7 +112,7 @@ public final class ReceivablesMappers implements Mapper.Factory {
       ExternalRef invoice = ledgerInvoice(context, a.invoice());
       ExternalRef owner = ledger.customerOf(invoice).orElse(null);
       if (owner != null && customer != null && !customer.equals(owner)) {
-        throw context.refuse("payment " + p.ref().id() + " pays invoices of two " + ledger.system() + " customers ("
+        throw context.refuse("payment " + p.ref().id() + " pays invoices of two " + erp + " customers ("
             + customer.id() + ", " + owner.id() + "); one payment is posted for one customer");
       }
       customer = owner != null ? owner : customer;
@@ -119,7 +123,7 @@ public final class ReceivablesMappers implements Mapper.Factory {
 
   private Refund refund(Refund r, MappingContext context) {
     if (r.invoice() == null) {
-      throw context.refuse("refund " + r.ref().id() + " is of a payment that paid no " + collector.system() + " invoice");
+      throw context.refuse("refund " + r.ref().id() + " is of a payment that paid no " + col + " invoice");
     }
     if (r.payment() != null) {
       context.require(r.payment(), ledger.system());
@@ -131,7 +135,7 @@ public final class ReceivablesMappers implements Mapper.Factory {
 
   private Dispute dispute(Dispute d, MappingContext context) {
     if (d.invoice() == null) {
-      throw context.refuse("dispute " + d.ref().id() + " is of a payment that paid no " + collector.system() + " invoice");
+      throw context.refuse("dispute " + d.ref().id() + " is of a payment that paid no " + col + " invoice");
     }
     if (d.payment() != null) {
       context.require(d.payment(), ledger.system());
@@ -149,16 +153,16 @@ public final class ReceivablesMappers implements Mapper.Factory {
   private ExternalRef ledgerInvoice(MappingContext context, ExternalRef invoice) {
     if (ledger.isInvoice(invoice)) {
       if (context.resolve(invoice, collector.system()).isEmpty()) {
-        throw context.defer(invoice, ledger.system() + " invoice " + invoice.id() + " is not (yet) issued in "
-            + collector.system());
+        throw context.defer(invoice, erp + " invoice " + invoice.id() + " is not (yet) issued in "
+            + col);
       }
       return invoice;
     }
     if (!collector.system().equals(invoice.system())) {
-      throw context.refuse("expected a " + collector.system() + " or " + ledger.system() + " invoice, got " + invoice);
+      throw context.refuse("expected a " + col + " or " + erp + " invoice, got " + invoice);
     }
     return context.sourceOf(invoice, ledger.system()).filter(ledger::isInvoice)
-        .orElseThrow(() -> context.defer(invoice, collector.system() + " invoice " + invoice.id()
-            + " is not (yet) mapped to a " + ledger.system() + " invoice"));
+        .orElseThrow(() -> context.defer(invoice, col + " invoice " + invoice.id()
+            + " is not (yet) mapped to a " + erp + " invoice"));
   }
 }

@@ -4,7 +4,7 @@ import com.sun.net.httpserver.HttpServer;
 import io.mlconnector.core.sync.WebhookEndpoint;
 import io.mlconnector.core.sync.WebhookResponse;
 import io.mlconnector.samples.StripeWebhookServer;
-import io.mlconnector.samples.SysproStripeSync;
+import io.mlconnector.integrations.ReceivablesIntegration;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -13,9 +13,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
- * Recipe: receive Stripe's webhooks in your own HTTP server. Hand the raw body (exactly as
+ * Recipe: receive the collector's webhooks (Stripe's, say) in your own HTTP server. Hand the raw body (exactly as
  * received: the signature covers its bytes) and the headers to every webhook flow's endpoint, and
- * send back the answer: 200 only once the event is durably in the inbox, so Stripe retries
+ * send back the answer: 200 only once the event is durably in the inbox, so the sender retries
  * anything that was not stored. Processing happens later, on the flows' runs.
  *
  * <p>The same three lines go into a servlet, a Spring controller or a Netty handler.
@@ -24,7 +24,7 @@ public final class MountTheWebhookEndpoint {
   private MountTheWebhookEndpoint() {}
 
   /** Mounts {@code sync}'s endpoints at {@code /stripe/webhooks/{tenant}} in {@code server}. */
-  public static void mount(HttpServer server, SysproStripeSync sync) {
+  public static void mount(HttpServer server, ReceivablesIntegration sync) {
     List<WebhookEndpoint> endpoints = sync.webhookEndpoints();
     server.createContext("/stripe/webhooks/", exchange -> {
       try (exchange; InputStream in = exchange.getRequestBody()) {
@@ -41,7 +41,7 @@ public final class MountTheWebhookEndpoint {
   }
 
   /** A host server on port 8080 with the endpoint mounted next to the host's own pages. */
-  public static HttpServer start(SysproStripeSync sync) throws IOException {
+  public static HttpServer start(ReceivablesIntegration sync) throws IOException {
     HttpServer server = HttpServer.create(new InetSocketAddress(8080), 64);
     mount(server, sync);
     server.start();

@@ -2,8 +2,8 @@ package io.mlconnector.samples.recipes;
 
 import io.mlconnector.core.mapping.Mapper;
 import io.mlconnector.core.model.Customer;
-import io.mlconnector.samples.SysproStripeMappers;
-import io.mlconnector.samples.SysproStripeSync;
+import io.mlconnector.integrations.ReceivablesIntegration;
+import io.mlconnector.stripe.StripeMappers;
 import io.mlconnector.stripe.StripeCustomerRequest;
 import java.util.HashMap;
 import java.util.Map;
@@ -18,7 +18,7 @@ public final class OverrideOneMapper {
 
   /** The overriding mapper: the default first, then the tenant's changes. */
   public static Mapper<Customer, StripeCustomerRequest> acmeCustomers() {
-    Mapper<Customer, StripeCustomerRequest> defaults = SysproStripeMappers.customer();
+    Mapper<Customer, StripeCustomerRequest> defaults = StripeMappers.customer();
     return (customer, context) -> {
       StripeCustomerRequest r = defaults.map(customer, context);
       Map<String, String> metadata = new HashMap<>(r.metadata());
@@ -31,8 +31,9 @@ public final class OverrideOneMapper {
   }
 
   /** Registers the override on the integration's builder. */
-  public static SysproStripeSync.Builder apply(SysproStripeSync.Builder builder) {
-    return builder.mappers(registry ->
+  public static <B extends ReceivablesIntegration.Builder<?, ?>> B apply(B builder) {
+    builder.mappers(registry ->
         registry.override("acme", Customer.class, StripeCustomerRequest.class, acmeCustomers()));
+    return builder;
   }
 }

@@ -1,62 +1,41 @@
 package io.mlconnector.samples;
 
-import io.mlconnector.testkit.http.FaultInjector;
+import io.mlconnector.samples.systems.StripeSimulation;
+import io.mlconnector.samples.systems.SysproSimulation;
 import io.mlconnector.testkit.stripe.StripeSimulator;
 import io.mlconnector.testkit.syspro.Operator;
 import io.mlconnector.testkit.syspro.SysproSimulator;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.YearMonth;
-import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
 /**
- * A SYSPRO simulator and a Stripe simulator on loopback ports, standing in for a tenant's real
- * systems, and the {@link SampleConfig} properties that point the sample at them (the same path
- * the sample takes to real systems).
+ * The SYSPRO and Stripe simulations of the syspro-stripe pair's end-to-end tests, with the settings
+ * that point the sample at both (test helper).
  */
 public final class SimulatedSystems implements AutoCloseable {
   /** The simulated SYSPRO operator. */
-  public static final String OPERATOR = "STRIPE";
+  public static final String OPERATOR = SysproSimulation.OPERATOR;
   /** The simulated company. */
-  public static final String COMPANY = "EDU1";
+  public static final String COMPANY = SysproSimulation.COMPANY;
 
-  private final SysproSimulator syspro;
-  private final StripeSimulator stripe;
-  private final String operatorPassword;
-  private final String odataPassword;
-  private final String webhookSecret;
+  private final SysproSimulation syspro;
+  private final StripeSimulation stripe;
 
   private SimulatedSystems(Builder b) {
-    FaultInjector sysproFaults = new FaultInjector().latency(b.sysproLatency);
-    FaultInjector stripeFaults = new FaultInjector().latency(b.stripeLatency);
-    this.operatorPassword = b.operatorPassword;
-    this.odataPassword = b.odataPassword;
-    this.webhookSecret = b.webhookSecret;
-    Instant now = Instant.now();
-    SysproSimulator.Builder sys = SysproSimulator.builder();
-    b.extraOperators.forEach(sys::operator);
-    this.syspro =
-        sys
-            .operator(Operator.of(OPERATOR, operatorPassword).withODataPassword(odataPassword))
-            .companyId(COMPANY)
-            .companyName("Outdoor Café Company")
-            .licenceSeats(b.seats)
-            .startTime(now)
-            .faults(sysproFaults)
-            .threads(b.threads)
-            .start();
-    syspro.setCurrentPeriod(YearMonth.from(now.atZone(ZoneOffset.UTC)));
-    StripeSimulator.Builder sb = StripeSimulator.builder().seed(b.seed).faults(stripeFaults).threads(b.threads);
+    SysproSimulation.Builder sb = SysproSimulation.builder().latency(b.sysproLatency).licenceSeats(b.seats)
+        .threads(b.threads).secrets(b.operatorPassword, b.odataPassword);
+    b.extraOperators.forEach(sb::addOperator);
+    this.syspro = sb.start();
+    StripeSimulation.Builder st = StripeSimulation.builder().latency(b.stripeLatency).rateLimit(b.stripeRateLimit)
+        .threads(b.threads).seed(b.seed).webhookSecret(b.webhookSecret);
     if (b.stripeApiKey != null) {
-      sb.apiKey(b.stripeApiKey);
+      st.apiKey(b.stripeApiKey);
     }
-    if (b.stripeRateLimit > 0) {
-      sb.rateLimit(b.stripeRateLimit);
-    }
-    this.stripe = sb.build();
+    this.stripe = st.start();
   }
 
   /** A new builder. */
@@ -66,36 +45,29 @@ public final class SimulatedSystems implements AutoCloseable {
 
   /** The SYSPRO simulator. */
   public SysproSimulator syspro() {
-    return syspro;
+    return syspro.simulator();
   }
 
   /** The Stripe simulator. */
   public StripeSimulator stripe() {
-    return stripe;
+    return stripe.simulator();
   }
 
   /** The webhook signing secret the Stripe simulator signs with once an endpoint is added. */
   public String webhookSecret() {
-    return webhookSecret;
+    return stripe.webhookSecret();
   }
 
   /**
-   * The sample's properties for these systems, secrets included (the sample moves them into its
-   * encrypted credential store); {@code extra} adds or overrides keys.
+   * The sample's properties for these systems (pair {@code syspro-stripe}), secrets included;
+   * {@code extra} adds or overrides keys.
    */
   public Map<String, String> properties(String tenant, Map<String, String> extra) {
     Map<String, String> p = new LinkedHashMap<>();
+    p.put("pair", "syspro-stripe");
     p.put("tenant", tenant);
-    p.put("syspro.rest.url", syspro.restBaseUri().toString());
-    p.put("syspro.odata.url", syspro.odataServiceUri().toString());
-    p.put("syspro.operator", OPERATOR);
-    p.put("syspro.company", COMPANY);
-    p.put("syspro.operator.password", operatorPassword);
-    p.put("syspro.company.password", "");
-    p.put("syspro.odata.password", odataPassword);
-    p.put("stripe.api.key", stripe.apiKey());
-    p.put("stripe.api.base", stripe.baseUrl());
-    p.put("stripe.webhook.secret", webhookSecret);
+    p.putAll(syspro.properties(tenant));
+    p.putAll(stripe.properties(tenant));
     p.putAll(Objects.requireNonNull(extra, "extra"));
     return p;
   }
@@ -117,7 +89,7 @@ public final class SimulatedSystems implements AutoCloseable {
     private String operatorPassword = "Op3rator-Pw";
     private String odataPassword = "OData-Pw";
     private String webhookSecret = "whsec_demoSigningSecret0000000000";
-    private final java.util.List<Operator> extraOperators = new java.util.ArrayList<>();
+    private final List<Operator> extraOperators = new ArrayList<>();
     private String stripeApiKey;
 
     private Builder() {}
@@ -142,9 +114,6 @@ public final class SimulatedSystems implements AutoCloseable {
 
     /** Stripe's requests per second per key, 429 beyond (default 0: unlimited). */
     public Builder stripeRateLimit(int value) {
-      if (value < 0) {
-        throw new IllegalArgumentException("stripeRateLimit must not be negative, was " + value);
-      }
       this.stripeRateLimit = value;
       return this;
     }

@@ -1,9 +1,28 @@
-package io.mlconnector.core.state;
+package io.mlconnector.contracts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.mlconnector.core.model.ExternalRef;
+import io.mlconnector.core.state.AuditEntry;
+import io.mlconnector.core.state.AuditQuery;
+import io.mlconnector.core.state.Claim;
+import io.mlconnector.core.state.Completion;
+import io.mlconnector.core.state.DeadLetterQuery;
+import io.mlconnector.core.state.Failure;
+import io.mlconnector.core.state.InboxEvent;
+import io.mlconnector.core.state.Lease;
+import io.mlconnector.core.state.Mapping;
+import io.mlconnector.core.state.Operation;
+import io.mlconnector.core.state.OperationIntent;
+import io.mlconnector.core.state.OperationStatus;
+import io.mlconnector.core.state.Page;
+import io.mlconnector.core.state.PurgeResult;
+import io.mlconnector.core.state.RetryItem;
+import io.mlconnector.core.state.SeenFile;
+import io.mlconnector.core.state.StateConflictException;
+import io.mlconnector.core.state.StateStore;
+import io.mlconnector.core.state.StateStoreException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,28 +44,35 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The behaviour every {@link StateStore} promises. Each implementation's test extends this class
- * and supplies a fresh, empty store per test.
+ * The behaviour every {@link StateStore} promises, for store implementers: a store's test extends
+ * this class and supplies a fresh store per test ({@link #newStore}); the in-memory, embedded H2
+ * and PostgreSQL stores of connector-core pass it.
+ *
+ * <pre>{@code
+ * class MyStoreTest extends StateStoreContract {
+ *   protected StateStore newStore(ManualClock clock) { return new MyStore(clock); }
+ * }
+ * }</pre>
  */
-abstract class StateStoreContract {
+public abstract class StateStoreContract {
   /** This test's tenants: unique, so stores that share tables across tests stay apart. */
-  final String T = "acme-" + UUID.randomUUID();
+  protected final String T = "acme-" + UUID.randomUUID();
 
-  final String OTHER = "globex-" + UUID.randomUUID();
-  static final Instant START = Instant.parse("2026-03-01T10:00:00Z");
-  static final int THREADS = 8;
+  protected final String OTHER = "globex-" + UUID.randomUUID();
+  protected static final Instant START = Instant.parse("2026-03-01T10:00:00Z");
+  protected static final int THREADS = 8;
 
-  protected TestClock clock;
+  protected ManualClock clock;
   protected StateStore store;
 
   /**
    * A store reading time from {@code clock}, holding nothing of this test's tenants. It may share
    * its tables with other tests of the class.
    */
-  protected abstract StateStore newStore(TestClock clock) throws Exception;
+  protected abstract StateStore newStore(ManualClock clock) throws Exception;
 
   /** A store that shares nothing with any other test (for purges, which span all tenants). */
-  protected StateStore newIsolatedStore(TestClock clock) throws Exception {
+  protected StateStore newIsolatedStore(ManualClock clock) throws Exception {
     return newStore(clock);
   }
 
@@ -56,13 +82,13 @@ abstract class StateStoreContract {
   }
 
   @BeforeEach
-  void openStore() throws Exception {
-    clock = new TestClock(START);
+  protected void openStore() throws Exception {
+    clock = new ManualClock(START);
     store = newStore(clock);
   }
 
   @AfterEach
-  void closeStore() {
+  protected void closeStore() {
     if (store != null) {
       store.close();
     }
@@ -70,19 +96,19 @@ abstract class StateStoreContract {
 
   // ------------------------------------------------------------------ fixtures
 
-  static ExternalRef syspro(String tenant, String id) {
+  protected static ExternalRef syspro(String tenant, String id) {
     return ExternalRef.of("syspro", tenant, "customer", id);
   }
 
-  static ExternalRef stripe(String tenant, String id) {
+  protected static ExternalRef stripe(String tenant, String id) {
     return ExternalRef.of("stripe", tenant, "customer", id);
   }
 
-  static OperationIntent intent(String tenant, String key, ExternalRef source) {
+  protected static OperationIntent intent(String tenant, String key, ExternalRef source) {
     return new OperationIntent(key, tenant, "customers", source, "v1", "create");
   }
 
-  AuditEntry auditEntry(
+  protected AuditEntry auditEntry(
       String tenant, ExternalRef source, ExternalRef target, AuditEntry.Outcome outcome) {
     return new AuditEntry(
         0,
@@ -98,7 +124,7 @@ abstract class StateStoreContract {
         clock.instant());
   }
 
-  Completion completion(String tenant, String key, ExternalRef source, ExternalRef target) {
+  protected Completion completion(String tenant, String key, ExternalRef source, ExternalRef target) {
     return new Completion(
         tenant,
         key,
@@ -106,7 +132,7 @@ abstract class StateStoreContract {
         auditEntry(tenant, source, target, AuditEntry.Outcome.SUCCEEDED));
   }
 
-  Failure failure(
+  protected Failure failure(
       String tenant, String key, ExternalRef source, OperationStatus status, String error) {
     return new Failure(
         tenant,
@@ -124,7 +150,7 @@ abstract class StateStoreContract {
                 : AuditEntry.Outcome.FAILED));
   }
 
-  List<AuditEntry> allAudit(String tenant) {
+  protected List<AuditEntry> allAudit(String tenant) {
     return store.audit(AuditQuery.all(tenant).withLimit(1000)).items();
   }
 
@@ -842,7 +868,7 @@ abstract class StateStoreContract {
   }
 
   /** Every page of {@code query}, followed through its page tokens; the run ids in order. */
-  List<String> allPages(AuditQuery query) {
+  protected List<String> allPages(AuditQuery query) {
     List<String> seen = new ArrayList<>();
     Page<AuditEntry> page = store.audit(query);
     seen.addAll(page.items().stream().map(AuditEntry::runId).toList());

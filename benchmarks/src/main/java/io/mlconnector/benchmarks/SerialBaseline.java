@@ -1,4 +1,4 @@
-package io.mlconnector.samples;
+package io.mlconnector.benchmarks;
 
 import com.stripe.StripeClient;
 import com.stripe.exception.StripeException;
@@ -9,6 +9,9 @@ import com.stripe.param.CustomerCreateParams;
 import com.stripe.param.InvoiceCreateParams;
 import com.stripe.param.InvoiceItemCreateParams;
 import io.mlconnector.core.http.HttpTransport;
+import io.mlconnector.samples.DemoCompany;
+import io.mlconnector.samples.systems.StripeSimulation;
+import io.mlconnector.samples.systems.SysproSimulation;
 import io.mlconnector.core.model.InvoiceLine;
 import io.mlconnector.core.sync.Checkpoint;
 import io.mlconnector.core.sync.PollRequest;
@@ -63,16 +66,21 @@ public final class SerialBaseline {
    * second, seeds {@code invoices} invoices and runs the baseline against them.
    */
   public static Result measure(int invoices, Duration latency, int rate) throws StripeException {
-    try (SimulatedSystems sims = SimulatedSystems.builder().sysproLatency(latency).stripeLatency(latency)
-        .stripeRateLimit(rate).start()) {
-      DemoCompany.seed(sims.syspro(), DemoCompany.customerCount(), invoices, 7);
+    try (PairSimulators<SysproSimulation, StripeSimulation> sims = simulators(latency, rate)) {
+      DemoCompany.seed(sims.ledger().simulator(), DemoCompany.customerCount(), invoices, 7);
       return run(sims);
     }
   }
 
+  /** SYSPRO and Stripe simulators with {@code latency} on both sides and Stripe's {@code rate} limit. */
+  static PairSimulators<SysproSimulation, StripeSimulation> simulators(Duration latency, int rate) {
+    SysproSimulation syspro = SysproSimulation.builder().latency(latency).start();
+    return new PairSimulators<>("syspro-stripe", syspro, StripeSimulation.builder().latency(latency).rateLimit(rate).start());
+  }
+
   /** Runs the baseline against already seeded simulators. */
-  public static Result run(SimulatedSystems sims) throws StripeException {
-    long startRequests = sims.stripe().requestCount();
+  public static Result run(PairSimulators<SysproSimulation, StripeSimulation> sims) throws StripeException {
+    long startRequests = sims.collector().simulator().requestCount();
     long t0 = System.nanoTime();
     List<io.mlconnector.core.model.Invoice> erp = new ArrayList<>();
     try (HttpTransport transport = HttpTransport.builder().build()) {
@@ -99,7 +107,7 @@ public final class SerialBaseline {
         syspro.close();
       }
     }
-    StripeClient stripe = StripeClient.builder().setApiKey(sims.stripe().apiKey()).setApiBase(sims.stripe().baseUrl())
+    StripeClient stripe = StripeClient.builder().setApiKey(sims.collector().simulator().apiKey()).setApiBase(sims.collector().simulator().baseUrl())
         .setMaxNetworkRetries(5).build();
     StripeCurrencies currencies = StripeCurrencies.standard();
     Map<String, String> customers = new HashMap<>();
@@ -140,7 +148,7 @@ public final class SerialBaseline {
       stripe.v1().invoices().sendInvoice(draft.getId(), key("send-" + inv.number()));
     }
     Duration elapsed = Duration.ofNanos(System.nanoTime() - t0);
-    return new Result(erp.size(), customers.size(), sims.stripe().requestCount() - startRequests, elapsed);
+    return new Result(erp.size(), customers.size(), sims.collector().simulator().requestCount() - startRequests, elapsed);
   }
 
   private static RequestOptions key(String k) {

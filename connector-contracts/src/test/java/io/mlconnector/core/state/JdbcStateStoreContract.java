@@ -1,5 +1,9 @@
 package io.mlconnector.core.state;
 
+import io.mlconnector.contracts.StateStoreContract;
+
+import io.mlconnector.contracts.ManualClock;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -45,13 +49,13 @@ abstract class JdbcStateStoreContract extends StateStoreContract {
   protected abstract Dialect dialect();
 
   @Override
-  protected StateStore newStore(TestClock clock) {
+  protected StateStore newStore(ManualClock clock) {
     prefix = sharedPrefix();
     return JdbcStateStore.builder(dataSource()).tablePrefix(prefix).clock(clock).build();
   }
 
   @Override
-  protected StateStore newIsolatedStore(TestClock clock) {
+  protected StateStore newIsolatedStore(ManualClock clock) {
     prefix = newPrefix();
     return JdbcStateStore.builder(dataSource()).tablePrefix(prefix).clock(clock).build();
   }

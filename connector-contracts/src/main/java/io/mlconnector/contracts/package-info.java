@@ -1,0 +1,12 @@
+/**
+ * The connector author's kit: abstract JUnit 5 tests that a {@link io.mlconnector.core.state.StateStore}
+ * ({@link io.mlconnector.contracts.StateStoreContract}), a {@link io.mlconnector.core.sync.Sink}
+ * ({@link io.mlconnector.contracts.SinkContract}), a receivables ledger ({@link
+ * io.mlconnector.contracts.ReceivablesLedgerContract}) and a collector ({@link
+ * io.mlconnector.contracts.CollectorContract}) pass against their system's simulator, plus a
+ * {@link io.mlconnector.contracts.ManualClock} and a {@link
+ * io.mlconnector.contracts.TestMappingContext} for tests.
+ *
+ * <p>A new pair is: implement the roles, pass these contracts, add one line of wiring.
+ */
+package io.mlconnector.contracts;
