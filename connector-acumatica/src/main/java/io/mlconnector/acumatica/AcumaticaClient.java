@@ -72,6 +72,7 @@ public final class AcumaticaClient implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(AcumaticaClient.class);
   private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
   private static final String SYSTEM = "acumatica";
+  private static final Duration FIRST_POLL = Duration.ofMillis(100);
 
   private final AcumaticaConfig config;
   private final HttpTransport transport;
@@ -358,8 +359,8 @@ public final class AcumaticaClient implements AutoCloseable {
 
   /**
    * {@code POST /{Entity}/{action}} with {@code {"entity": <keys of record>}}
-   * and waits: a {@code 202} is polled at its {@code Location} every {@link
-   * AcumaticaConfig#actionPollInterval()} until {@code 204}, for at most {@link
+   * and waits: a {@code 202} is polled at its {@code Location} (after 100 ms, doubling up to {@link
+   * AcumaticaConfig#actionPollInterval()}) until {@code 204}, for at most {@link
    * AcumaticaConfig#actionTimeout()}. Actions are never repeated by the transport.
    *
    * @throws TransientException when the action still runs after the bounded wait (check the
@@ -413,6 +414,8 @@ public final class AcumaticaClient implements AutoCloseable {
     }
     Clock clock = transport.clock();
     Instant deadline = clock.instant().plus(config.actionTimeout);
+    // the first polls come quickly (most releases take well under a second), then every interval
+    Duration wait = config.actionPollInterval.compareTo(FIRST_POLL) < 0 ? config.actionPollInterval : FIRST_POLL;
     while (true) {
       Request poll = new Request.Builder().url(statusUrl).get()
           .tag(RequestOptions.class, RequestOptions.builder().operation(operation + " status").build())
@@ -421,13 +424,14 @@ public final class AcumaticaClient implements AutoCloseable {
       if (status == 204 || status == 200) {
         return;
       }
-      if (!clock.instant().plus(config.actionPollInterval).isBefore(deadline)) {
+      if (!clock.instant().plus(wait).isBefore(deadline)) {
         throw new TransientException(ErrorDetails.of(SYSTEM, operation).withHttpStatus(202)
             .withRemote("still-running", "the action was still running after " + config.actionTimeout
                 + "; read the record's status before invoking it again"));
       }
       try {
-        transport.sleeper().sleep(config.actionPollInterval);
+        transport.sleeper().sleep(wait);
+        wait = wait.multipliedBy(2).compareTo(config.actionPollInterval) > 0 ? config.actionPollInterval : wait.multipliedBy(2);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new TransientException(ErrorDetails.of(SYSTEM, operation)

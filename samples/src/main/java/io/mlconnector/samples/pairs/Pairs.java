@@ -1,5 +1,7 @@
 package io.mlconnector.samples.pairs;
 
+import io.mlconnector.samples.systems.AcumaticaSimulation;
+import io.mlconnector.samples.systems.AcumaticaSystem;
 import io.mlconnector.samples.systems.StripeSimulation;
 import io.mlconnector.samples.systems.StripeSystem;
 import io.mlconnector.samples.systems.SysproSimulation;
@@ -18,6 +20,8 @@ public final class Pairs {
   static {
     add(new ReceivablesPair("syspro-stripe", SysproSystem.OPENER, StripeSystem.OPENER,
         () -> SysproSimulation.builder().start(), () -> StripeSimulation.builder().start()));
+    add(new ReceivablesPair("acumatica-stripe", AcumaticaSystem.OPENER, StripeSystem.OPENER,
+        () -> AcumaticaSimulation.builder().start(), () -> StripeSimulation.builder().start()));
   }
 
   private Pairs() {}
