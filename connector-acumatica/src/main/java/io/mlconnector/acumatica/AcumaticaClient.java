@@ -533,7 +533,43 @@ public final class AcumaticaClient implements AutoCloseable {
 
   private <R> R exchangeLocked(Request request, boolean repeatable, Answer<R> reader) {
     String operation = http.operation(request);
-    try (Response response = http.execute(request)) {
+    Clock clock = transport.clock();
+    Instant deadline = null;
+    Duration wait = FIRST_POLL;
+    while (true) {
+      Response response = http.execute(request);
+      if (response.code() == 500 && runningOperation(response)) {
+        // an action whose answer was lost still runs in this session, which refuses every other
+        // request until it ends; the request was not processed, so it is repeated (any method)
+        deadline = deadline == null ? clock.instant().plus(config.actionTimeout) : deadline;
+        if (clock.instant().plus(wait).isBefore(deadline)) {
+          response.close();
+          LOG.debug("{}: a long-running operation is still running in the session; waiting {}", operation, wait);
+          try {
+            transport.sleeper().sleep(wait);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TransientException(ErrorDetails.of(SYSTEM, operation)
+                .withRemote(null, "interrupted while a long-running operation ran"));
+          }
+          wait = wait.multipliedBy(2).compareTo(config.actionPollInterval) > 0 ? config.actionPollInterval : wait.multipliedBy(2);
+          continue;
+        }
+      }
+      return answer(operation, response, repeatable, reader);
+    }
+  }
+
+  private static boolean runningOperation(Response response) {
+    try {
+      return response.peekBody(8192).string().toLowerCase(java.util.Locale.ROOT).contains("long-running operation");
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  private <R> R answer(String operation, Response received, boolean repeatable, Answer<R> reader) {
+    try (Response response = received) {
       if (response.isSuccessful()) {
         try {
           return reader.read(response);

@@ -29,7 +29,7 @@ final class Fixture implements AutoCloseable {
 
   Fixture(Consumer<AcumaticaSimulator.Builder> setup) {
     AcumaticaSimulator.Builder b = AcumaticaSimulator.builder()
-        .user(USER, PASSWORD).oauthClient(CLIENT, CLIENT_SECRET).actions(1, Duration.ofSeconds(30));
+        .user(USER, PASSWORD).oauthClient(CLIENT, CLIENT_SECRET).actions(1, Duration.ofSeconds(2));
     setup.accept(b);
     sim = b.start();
     Sleeper recording = d -> {

@@ -137,6 +137,8 @@ class AcumaticaStripeTest {
       props.put("webhook.port", "0");
       props.put("stripe.requests.per.second", "200");
       props.put("engine.pending.grace", "PT0S");
+      props.put("stripe.rate.limit.backoff", "PT0.02S");
+      props.put("stripe.rate.limit.backoff.max", "PT0.2S");
       props.putAll(acumatica.properties(TENANT));
       props.putAll(stripe.properties(TENANT));
       ReferenceTables accounts = ReferenceTables.builder()

@@ -584,7 +584,7 @@ public final class AcumaticaSimulator implements AutoCloseable {
 
     /**
      * How long actions run: {@code polls} status polls answer 202 before 204 (0: 204 at once),
-     * and after {@code duration} the operation ends anyway (default 1 poll, 30 s).
+     * and after {@code duration} the operation ends anyway (default 1 poll, 5 s).
      */
     public Builder actions(int polls, Duration duration) {
       settings.actionPolls = polls;

@@ -46,7 +46,7 @@ public final class AcumaticaSimulation implements SimulatedLedger {
     this.sim = AcumaticaSimulator.builder().tenant("Company").user(USER, password).oauthClient(CLIENT, clientSecret)
         .faults(new FaultInjector().latency(b.latency)).maxApiUsers(b.apiUsers)
         .requestsPerMinute(b.requestsPerMinute).maxConcurrentRequests(b.concurrentRequests)
-        .actions(1, Duration.ofSeconds(30)).threads(b.threads).start();
+        .actions(1, Duration.ofSeconds(5)).threads(b.threads).start();
     sim.addAccount(CLEARING, "Stripe clearing", "Asset");
     sim.addAccount(BANK, "Bank", "Asset");
     sim.addAccount(FEES, "Card processing fees", "Expense");

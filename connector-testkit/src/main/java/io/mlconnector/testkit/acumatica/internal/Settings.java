@@ -32,7 +32,7 @@ public final class Settings {
   public int maxQueued = 20;
   public Duration maxQueueWait = Duration.ofMinutes(10);
   public volatile int actionPolls = 1;
-  public volatile Duration actionDuration = Duration.ofSeconds(30);
+  public volatile Duration actionDuration = Duration.ofSeconds(5);
   public volatile boolean sessionBlockedByAction = true;
   public String statusOnHold = "On Hold";
   public String statusBalanced = "Balanced";
