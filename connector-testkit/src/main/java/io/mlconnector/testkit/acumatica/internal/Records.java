@@ -107,7 +107,8 @@ public final class Records {
 
   /** The next change stamp: now, never before the previous stamp. */
   public Instant stamp() {
-    Instant now = clock.instant();
+    // stored at the precision it is rendered with (milliseconds), so filters see what clients see
+    Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
     if (now.isBefore(lastStamp)) {
       now = lastStamp;
     }
