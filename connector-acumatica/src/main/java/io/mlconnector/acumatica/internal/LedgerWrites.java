@@ -225,15 +225,15 @@ public final class LedgerWrites {
   /**
    * Disputes as GL journals: funds withdrawn debit the dispute account and credit the clearing
    * account; a won dispute posts the reversing journal (its own stamp: the source ref plus {@code
-   * #won}). Inquiries move no funds and are refused (nothing to post).
+   * #won}); a dispute first seen already won posts both. Inquiries move no funds and are refused
+   * (nothing to post).
    */
   public Sink<Dispute> disputes() {
     JournalSink<Dispute> base = new JournalSink<>() {
       @Override
       AcumaticaJournal draft(Dispute d, WriteContext context) {
         String op = "post dispute";
-        if (d.status() == Dispute.Status.INQUIRY || d.status() == Dispute.Status.CLOSED
-            || d.status() == Dispute.Status.WON) {
+        if (d.status() == Dispute.Status.INQUIRY || d.status() == Dispute.Status.CLOSED) {
           throw rejected(op, "dispute " + d.ref().id() + " is " + d.status() + ": no funds were withdrawn, nothing to post");
         }
         requireAccounts(op, settings.disputeAccount(), "dispute");
@@ -241,6 +241,14 @@ public final class LedgerWrites {
         String text = settings.collector() + " dispute " + d.ref().id() + invoiceText(d.invoice());
         return journal(d.openedOn(), d.amount().currencyCode(), describe(AcumaticaRefs.stamp(context.source()), text),
             twoLines(settings.disputeAccount(), settings.clearingAccount(), amount, text), context);
+      }
+
+      @Override
+      public WriteResult create(Dispute d, WriteContext context) {
+        // first seen already won: the funds went out and came back; both movements are journaled,
+        // as the collector's balance transactions show both
+        WriteResult withdrawn = super.create(d, context);
+        return d.status() == Dispute.Status.WON ? update(withdrawn.target(), d, context) : withdrawn;
       }
 
       @Override
