@@ -70,6 +70,8 @@ public final class AcumaticaStripeBenchmark {
       props.put("webhook.host", "127.0.0.1");
       props.put("webhook.port", "0");
       props.put("stripe.requests.per.second", String.valueOf(rate * 0.96));
+      props.put("stripe.burst", "1");
+      props.put("stripe.rate.decrease", "0.9");
       props.put("engine.parallelism", String.valueOf(parallelism));
       props.put("acumatica.requests.per.minute", String.valueOf((int) (rpm * 0.96)));
       props.put("acumatica.concurrent.requests", "8");
