@@ -80,6 +80,8 @@ public final class TenantClient {
     }
     if (!config.tlsVerification()) {
       InsecureTls.apply(b);
+    } else if (!config.trustedCertificates().isEmpty()) {
+      io.mlconnector.core.http.internal.PinnedTls.apply(b, config.trustedCertificates());
     }
     Clock clock = transport.clock();
     b.addInterceptor(

@@ -50,6 +50,7 @@ public final class TenantConfig {
   private final ErrorDecoder errorDecoder;
   private final List<String> requestIdHeaders;
   private final int maxConcurrentCalls;
+  private final List<java.security.cert.X509Certificate> trustedCertificates;
 
   private TenantConfig(Builder b) {
     this.system = b.system;
@@ -62,6 +63,7 @@ public final class TenantConfig {
     this.callTimeout = b.callTimeout;
     this.proxy = b.proxy;
     this.tlsVerification = b.tlsVerification;
+    this.trustedCertificates = List.copyOf(b.trustedCertificates);
     this.retryPolicy = b.retryPolicy;
     this.rateBudget = b.rateBudget;
     this.sessionAuthenticator = b.sessionAuthenticator;
@@ -145,6 +147,14 @@ public final class TenantConfig {
     return tlsVerification;
   }
 
+  /**
+   * The server certificates trusted instead of the platform's trust store (pinned), or empty to
+   * use the platform's.
+   */
+  public List<java.security.cert.X509Certificate> trustedCertificates() {
+    return trustedCertificates;
+  }
+
   /** The retry policy. */
   public RetryPolicy retryPolicy() {
     return retryPolicy;
@@ -211,6 +221,7 @@ public final class TenantConfig {
     private Duration callTimeout;
     private Proxy proxy;
     private boolean tlsVerification = true;
+    private List<java.security.cert.X509Certificate> trustedCertificates = List.of();
     private RetryPolicy retryPolicy = RetryPolicy.defaults();
     private RateBudgetConfig rateBudget;
     private SessionAuthenticator sessionAuthenticator;
@@ -238,6 +249,7 @@ public final class TenantConfig {
       this.callTimeout = c.callTimeout;
       this.proxy = c.proxy;
       this.tlsVerification = c.tlsVerification;
+      this.trustedCertificates = c.trustedCertificates;
       this.retryPolicy = c.retryPolicy;
       this.rateBudget = c.rateBudget;
       this.sessionAuthenticator = c.sessionAuthenticator;
@@ -301,6 +313,22 @@ public final class TenantConfig {
      */
     public Builder insecureSkipTlsVerification() {
       this.tlsVerification = false;
+      return this;
+    }
+
+    /**
+     * Trusts exactly these server certificates (a self-signed certificate pinned) instead of the
+     * platform's trust store: the server must present one of them as its own certificate. Host
+     * name verification is then skipped, since the exact certificate identifies the server (a
+     * self-signed certificate often names another host). No argument restores the platform's
+     * trust store. TLS verification stays on.
+     */
+    public Builder trustedCertificates(java.security.cert.X509Certificate... certificates) {
+      Objects.requireNonNull(certificates, "certificates");
+      for (java.security.cert.X509Certificate c : certificates) {
+        Objects.requireNonNull(c, "certificate");
+      }
+      this.trustedCertificates = List.of(certificates);
       return this;
     }
 

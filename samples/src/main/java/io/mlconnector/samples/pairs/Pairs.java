@@ -1,5 +1,7 @@
 package io.mlconnector.samples.pairs;
 
+import io.mlconnector.samples.systems.SapB1Simulation;
+import io.mlconnector.samples.systems.SapB1System;
 import io.mlconnector.samples.systems.AcumaticaSimulation;
 import io.mlconnector.samples.systems.AcumaticaSystem;
 import io.mlconnector.samples.systems.StripeSimulation;
@@ -20,6 +22,8 @@ public final class Pairs {
   static {
     add(new ReceivablesPair("syspro-stripe", SysproSystem.OPENER, StripeSystem.OPENER,
         () -> SysproSimulation.builder().start(), () -> StripeSimulation.builder().start()));
+    add(new ReceivablesPair("sap-b1-stripe", SapB1System.OPENER, StripeSystem.OPENER,
+        () -> SapB1Simulation.builder().start(), () -> StripeSimulation.builder().start()));
     add(new ReceivablesPair("acumatica-stripe", AcumaticaSystem.OPENER, StripeSystem.OPENER,
         () -> AcumaticaSimulation.builder().start(), () -> StripeSimulation.builder().start()));
   }

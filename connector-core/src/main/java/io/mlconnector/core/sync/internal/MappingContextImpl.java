@@ -62,25 +62,24 @@ final class MappingContextImpl implements MappingContext {
 
   @Override
   public Optional<ExternalRef> resolve(ExternalRef ref, String system) {
-    Objects.requireNonNull(ref, "ref");
     Objects.requireNonNull(system, "targetSystem");
-    if (!tenant.equals(ref.tenant())) {
-      throw new IllegalArgumentException(
-          "ref " + ref + " belongs to another tenant than " + tenant);
-    }
-    return store.mappingBySource(ref, system).map(Mapping::target);
+    return store.mappingBySource(ofThisTenant(ref), system).map(Mapping::target);
   }
 
   @Override
   public Optional<ExternalRef> sourceOf(ExternalRef target, String sourceSystem) {
-    Objects.requireNonNull(target, "target");
     Objects.requireNonNull(sourceSystem, "sourceSystem");
-    if (!tenant.equals(target.tenant())) {
-      throw new IllegalArgumentException(
-          "ref " + target + " belongs to another tenant than " + tenant);
-    }
-    return store.mappingByTarget(target).map(Mapping::source)
+    return store.mappingByTarget(ofThisTenant(target)).map(Mapping::source)
         .filter(s -> sourceSystem.equals(s.system()));
+  }
+
+  /** {@code ref}, checked to be of this context's tenant: mappers never read another tenant's state. */
+  private ExternalRef ofThisTenant(ExternalRef ref) {
+    Objects.requireNonNull(ref, "ref");
+    if (!tenant.equals(ref.tenant())) {
+      throw new IllegalArgumentException("ref " + ref + " belongs to another tenant than " + tenant);
+    }
+    return ref;
   }
 
   @Override

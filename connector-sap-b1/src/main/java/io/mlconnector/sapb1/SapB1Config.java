@@ -1,0 +1,384 @@
+package io.mlconnector.sapb1;
+
+import io.mlconnector.core.http.HttpLogLevel;
+import io.mlconnector.core.http.RetryPolicy;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import okhttp3.HttpUrl;
+
+/**
+ * The settings of one tenant's {@link SapB1Client}. Immutable and validated; build it with {@link
+ * #builder(String, String, String, SapB1Credentials)}:
+ *
+ * <pre>{@code
+ * SapB1Config config = SapB1Config.builder("acme", "acme/sap", "https://b1.acme.com:50000/b1s/v2/",
+ *         SapB1Credentials.of("SBODEMOUS", "manager", Secret.of(password)))
+ *     .trustedCertificates(exportedServerCertificate)   // a default install's self-signed certificate
+ *     .build();
+ * }</pre>
+ *
+ * <p>Every fact the product's SAP B1 reference marks unconfirmed is a switch here, documented on
+ * its builder method and in the README. {@link #toString()} shows no secret.
+ */
+public final class SapB1Config {
+
+  /** Where the stamp of a write rides (see {@link Builder#paymentStampField}). */
+  public static final String DEFAULT_PAYMENT_STAMP_FIELD = "Remarks";
+
+  /** How the page size is asked for. */
+  public enum PageSizeHeader {
+    /** {@code B1S-PageSize: n} (SAP's own header). */
+    B1S_PAGE_SIZE,
+    /** {@code Prefer: odata.maxpagesize=n} (the OData standard). */
+    PREFER
+  }
+
+  /** How enum values are written in filters. */
+  public enum EnumLiterals {
+    /** {@code CardType eq 'cCustomer'}: accepted by both versions per the SAP manual. */
+    QUOTED_NAME,
+    /** {@code CardType eq SAPB1.BoCardTypes'cCustomer'}: the strict V4 form, v2 only. */
+    QUALIFIED
+  }
+
+  final String tenant;
+  final String credentialId;
+  final HttpUrl serviceRoot;
+  final ServiceLayerVersion version;
+  final SapB1Credentials credentials;
+  final boolean tlsVerification;
+  final List<X509Certificate> trustedCertificates;
+  final int maxConcurrentRequests;
+  final int pageSize;
+  final PageSizeHeader pageSizeHeader;
+  final EnumLiterals enumLiterals;
+  final boolean timeSecondsInFilters;
+  final Duration sessionRenewalSkew;
+  final Duration readTimeout;
+  final RetryPolicy retryPolicy;
+  final HttpLogLevel logLevel;
+  final String seatsExhaustedPattern;
+  final String paymentStampField;
+  final String transferAccount;
+  final String localCurrency;
+
+  private SapB1Config(Builder b) {
+    this.tenant = b.tenant;
+    this.credentialId = b.credentialId;
+    this.serviceRoot = b.serviceRoot;
+    this.version = b.version;
+    this.credentials = b.credentials;
+    this.tlsVerification = b.tlsVerification;
+    this.trustedCertificates = b.trustedCertificates;
+    this.maxConcurrentRequests = b.maxConcurrentRequests;
+    this.pageSize = b.pageSize;
+    this.pageSizeHeader = b.pageSizeHeader;
+    this.enumLiterals = b.enumLiterals;
+    this.timeSecondsInFilters = b.timeSecondsInFilters;
+    this.sessionRenewalSkew = b.sessionRenewalSkew;
+    this.readTimeout = b.readTimeout;
+    this.retryPolicy = b.retryPolicy;
+    this.logLevel = b.logLevel;
+    this.seatsExhaustedPattern = b.seatsExhaustedPattern;
+    this.paymentStampField = b.paymentStampField;
+    this.transferAccount = b.transferAccount;
+    this.localCurrency = b.localCurrency;
+  }
+
+  /**
+   * A builder.
+   *
+   * @param tenant the tenant this client serves
+   * @param credentialId the host's id of the credential (names the shared session: one licence seat
+   *     per credential id)
+   * @param serviceRoot {@code https://host:50000/b1s/v1/} or {@code .../b1s/v2/}; the version is
+   *     read from it
+   * @param credentials the Login values
+   * @throws IllegalArgumentException when the URL is not a Service Layer root
+   */
+  public static Builder builder(String tenant, String credentialId, String serviceRoot, SapB1Credentials credentials) {
+    return new Builder(tenant, credentialId, serviceRoot, credentials);
+  }
+
+  /** A builder starting from this config. */
+  public Builder toBuilder() {
+    Builder b = new Builder(tenant, credentialId, serviceRoot.toString(), credentials);
+    b.tlsVerification = tlsVerification;
+    b.trustedCertificates = trustedCertificates;
+    b.maxConcurrentRequests = maxConcurrentRequests;
+    b.pageSize = pageSize;
+    b.pageSizeHeader = pageSizeHeader;
+    b.enumLiterals = enumLiterals;
+    b.timeSecondsInFilters = timeSecondsInFilters;
+    b.sessionRenewalSkew = sessionRenewalSkew;
+    b.readTimeout = readTimeout;
+    b.retryPolicy = retryPolicy;
+    b.logLevel = logLevel;
+    b.seatsExhaustedPattern = seatsExhaustedPattern;
+    b.paymentStampField = paymentStampField;
+    b.transferAccount = transferAccount;
+    b.localCurrency = localCurrency;
+    return b;
+  }
+
+  /** The tenant. */
+  public String tenant() {
+    return tenant;
+  }
+
+  /** The credential id. */
+  public String credentialId() {
+    return credentialId;
+  }
+
+  /** The service root, with a trailing slash. */
+  public HttpUrl serviceRoot() {
+    return serviceRoot;
+  }
+
+  /** The protocol version, from the service root. */
+  public ServiceLayerVersion version() {
+    return version;
+  }
+
+  /** The Login values. */
+  public SapB1Credentials credentials() {
+    return credentials;
+  }
+
+  /** The most requests in flight at once on this credential. */
+  public int maxConcurrentRequests() {
+    return maxConcurrentRequests;
+  }
+
+  /** The page size asked for on collection reads. */
+  public int pageSize() {
+    return pageSize;
+  }
+
+  /** The field of an incoming payment that carries the stamp of the write. */
+  public String paymentStampField() {
+    return paymentStampField;
+  }
+
+  /** The G/L account incoming payments are booked to as bank transfers, or null when not set. */
+  public String transferAccount() {
+    return transferAccount;
+  }
+
+  /** The company's local currency. */
+  public String localCurrency() {
+    return localCurrency;
+  }
+
+  @Override
+  public String toString() {
+    return "SapB1Config{tenant=" + tenant + ", credentialId=" + credentialId + ", serviceRoot=" + serviceRoot
+        + ", version=" + version + ", credentials=" + credentials + ", tlsVerification=" + tlsVerification
+        + ", pinnedCertificates=" + trustedCertificates.size() + ", maxConcurrentRequests=" + maxConcurrentRequests
+        + ", pageSize=" + pageSize + ", paymentStampField=" + paymentStampField + '}';
+  }
+
+  /** Builds a {@link SapB1Config}; every setter checks its argument. */
+  public static final class Builder {
+    private final String tenant;
+    private final String credentialId;
+    private final HttpUrl serviceRoot;
+    private final ServiceLayerVersion version;
+    private final SapB1Credentials credentials;
+    private boolean tlsVerification = true;
+    private List<X509Certificate> trustedCertificates = List.of();
+    private int maxConcurrentRequests = 8;
+    private int pageSize = 100;
+    private PageSizeHeader pageSizeHeader = PageSizeHeader.B1S_PAGE_SIZE;
+    private EnumLiterals enumLiterals = EnumLiterals.QUOTED_NAME;
+    private boolean timeSecondsInFilters;
+    private Duration sessionRenewalSkew = Duration.ofMinutes(2);
+    private Duration readTimeout = Duration.ofSeconds(120);
+    private RetryPolicy retryPolicy = RetryPolicy.defaults().toBuilder().retryOn500(true).build();
+    private HttpLogLevel logLevel = HttpLogLevel.HEADERS;
+    private String seatsExhaustedPattern = "(?i)licen[cs]e|seat";
+    private String paymentStampField = DEFAULT_PAYMENT_STAMP_FIELD;
+    private String transferAccount;
+    private String localCurrency = "USD";
+
+    private Builder(String tenant, String credentialId, String serviceRoot, SapB1Credentials credentials) {
+      this.tenant = text(tenant, "tenant");
+      this.credentialId = text(credentialId, "credentialId");
+      Objects.requireNonNull(serviceRoot, "serviceRoot");
+      String root = serviceRoot.endsWith("/") ? serviceRoot : serviceRoot + "/";
+      HttpUrl url = HttpUrl.parse(root);
+      if (url == null) {
+        throw new IllegalArgumentException("serviceRoot must be an http(s) URL, was \"" + serviceRoot + '"');
+      }
+      List<String> segs = url.pathSegments();
+      int n = segs.size();
+      if (n < 3 || !segs.get(n - 3).equals("b1s") || !segs.get(n - 1).isEmpty()) {
+        throw new IllegalArgumentException(
+            "serviceRoot must end in /b1s/v1/ or /b1s/v2/ (paths are case-sensitive), was " + url.redact());
+      }
+      switch (segs.get(n - 2)) {
+        case "v1":
+          this.version = ServiceLayerVersion.V1;
+          break;
+        case "v2":
+          this.version = ServiceLayerVersion.V2;
+          break;
+        default:
+          throw new IllegalArgumentException(
+              "serviceRoot must end in /b1s/v1/ or /b1s/v2/, was " + url.redact());
+      }
+      this.serviceRoot = url;
+      this.credentials = Objects.requireNonNull(credentials, "credentials");
+    }
+
+    /**
+     * Trusts exactly these server certificates (the self-signed certificate a default install
+     * serves, exported by the administrator). TLS verification stays on.
+     */
+    public Builder trustedCertificates(X509Certificate... certificates) {
+      Objects.requireNonNull(certificates, "certificates");
+      this.trustedCertificates = List.of(certificates);
+      return this;
+    }
+
+    /**
+     * Turns TLS verification OFF (logged at WARN for every client built). Only for a test server;
+     * prefer {@link #trustedCertificates}.
+     */
+    public Builder insecureSkipTlsVerification() {
+      this.tlsVerification = false;
+      return this;
+    }
+
+    /**
+     * The most requests in flight at once on this credential (default 8). The Service Layer
+     * saturates near 40 concurrent requests per node; stay well below.
+     */
+    public Builder maxConcurrentRequests(int max) {
+      if (max < 1 || max > 40) {
+        throw new IllegalArgumentException("maxConcurrentRequests must be 1..40, was " + max);
+      }
+      this.maxConcurrentRequests = max;
+      return this;
+    }
+
+    /** The page size asked for on collection reads (default 100; the server's own default is 20). */
+    public Builder pageSize(int pageSize) {
+      if (pageSize < 1) {
+        throw new IllegalArgumentException("pageSize must be positive, was " + pageSize);
+      }
+      this.pageSize = pageSize;
+      return this;
+    }
+
+    /** How the page size is asked for (default {@code B1S-PageSize}). */
+    public Builder pageSizeHeader(PageSizeHeader header) {
+      this.pageSizeHeader = Objects.requireNonNull(header, "header");
+      return this;
+    }
+
+    /** How enum values are written in filters (default quoted names, which both versions accept). */
+    public Builder enumLiterals(EnumLiterals literals) {
+      this.enumLiterals = Objects.requireNonNull(literals, "literals");
+      return this;
+    }
+
+    /**
+     * Whether time literals in filters carry seconds ({@code '10:15:30'}); B1 compares times to
+     * the minute either way (default false: {@code '10:15'}).
+     */
+    public Builder timeSecondsInFilters(boolean seconds) {
+      this.timeSecondsInFilters = seconds;
+      return this;
+    }
+
+    /** How long before the idle timeout a session is renewed (default 2 minutes). */
+    public Builder sessionRenewalSkew(Duration skew) {
+      Objects.requireNonNull(skew, "skew");
+      if (skew.isNegative()) {
+        throw new IllegalArgumentException("sessionRenewalSkew must not be negative, was " + skew);
+      }
+      this.sessionRenewalSkew = skew;
+      return this;
+    }
+
+    /** The read timeout (default 120 s: a slow Login or a large batch can take long). */
+    public Builder readTimeout(Duration timeout) {
+      this.readTimeout = Objects.requireNonNull(timeout, "timeout");
+      return this;
+    }
+
+    /** The retry policy for reads and other safe requests (default core's, plus 500: the proxy answers an empty 500 on hiccups). */
+    public Builder retryPolicy(RetryPolicy policy) {
+      this.retryPolicy = Objects.requireNonNull(policy, "policy");
+      return this;
+    }
+
+    /** How much of each exchange is logged at DEBUG (default headers; secrets are masked). */
+    public Builder logLevel(HttpLogLevel level) {
+      this.logLevel = Objects.requireNonNull(level, "level");
+      return this;
+    }
+
+    /**
+     * A regular expression matched against a refused Login's message that means "no licence seat
+     * free" rather than bad credentials (unconfirmed wording; default {@code (?i)licen[cs]e|seat}).
+     * Such a refusal is transient.
+     */
+    public Builder seatsExhaustedPattern(String regex) {
+      java.util.regex.Pattern.compile(Objects.requireNonNull(regex, "regex"));
+      this.seatsExhaustedPattern = regex;
+      return this;
+    }
+
+    /**
+     * The incoming-payment field that carries the stamp of a write (default {@code Remarks}: a
+     * 254-character free-text field every install has, unused by B1's logic, filterable with
+     * {@code eq}). {@code JournalRemarks} (50 characters: long stamps are hashed) or a user-defined
+     * field {@code U_...} of 254 characters (recommended where an administrator can add and index
+     * one) also work; the other of Remarks/JournalRemarks links re-posted payments to the ones they
+     * replace.
+     */
+    public Builder paymentStampField(String field) {
+      Objects.requireNonNull(field, "field");
+      if (!field.matches("Remarks|JournalRemarks|U_[A-Za-z0-9_]+")) {
+        throw new IllegalArgumentException(
+            "paymentStampField must be Remarks, JournalRemarks or a U_ field (CounterReference and the reference fields"
+                + " are too short for a stamp), was " + field);
+      }
+      this.paymentStampField = field;
+      return this;
+    }
+
+    /** The G/L account incoming payments are booked to as bank transfers (the clearing account). */
+    public Builder transferAccount(String account) {
+      this.transferAccount = text(account, "transferAccount");
+      return this;
+    }
+
+    /** The company's local currency (default USD): amounts in it are {@code SumApplied}, others {@code AppliedFC}. */
+    public Builder localCurrency(String code) {
+      this.localCurrency = text(code, "localCurrency").toUpperCase(Locale.ROOT);
+      return this;
+    }
+
+    /** The config. */
+    public SapB1Config build() {
+      if (enumLiterals == EnumLiterals.QUALIFIED && version == ServiceLayerVersion.V1) {
+        throw new IllegalStateException("qualified enum literals (SAPB1.BoCardTypes'...') exist on /b1s/v2 only");
+      }
+      return new SapB1Config(this);
+    }
+
+    private static String text(String v, String name) {
+      if (v == null || v.isBlank()) {
+        throw new IllegalArgumentException(name + " must not be blank");
+      }
+      return v;
+    }
+  }
+}

@@ -1,0 +1,190 @@
+package io.mlconnector.sapb1;
+
+import io.mlconnector.core.model.Customer;
+import io.mlconnector.core.model.Dispute;
+import io.mlconnector.core.model.ExternalRef;
+import io.mlconnector.core.model.Invoice;
+import io.mlconnector.core.model.Money;
+import io.mlconnector.core.model.Payment;
+import io.mlconnector.core.model.Refund;
+import io.mlconnector.core.role.ReceivablesLedger;
+import io.mlconnector.core.sync.PollSource;
+import io.mlconnector.core.sync.Sink;
+import io.mlconnector.core.sync.TenantScoped;
+import io.mlconnector.sapb1.internal.ChangeSource;
+import io.mlconnector.sapb1.internal.PaymentSinks;
+import io.mlconnector.sapb1.internal.RecordMappers;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * SAP Business One as a {@link ReceivablesLedger}: customer business partners and A/R invoices out
+ * (incremental on UpdateDate + UpdateTime), incoming payments applied to the invoices in; refunds
+ * and disputes that withdraw funds reduce the incoming payment (cancelled and re-posted for the
+ * remainder in one atomic change set); a won dispute re-posts what came back.
+ *
+ * <pre>{@code
+ * ReceivablesLedger.Provider sapB1 = SapB1Ledger.provider(tenant -> SapB1Client.create(transport, configOf(tenant)));
+ * ReceivablesIntegration.builder(sapB1, StripeCollector.provider(...)).build();
+ * }</pre>
+ *
+ * <p><b>Stamps.</b> Every write carries the stamp of its source ({@link SapB1Refs#stamp}) in the
+ * client's {@link SapB1Config#paymentStampField()} ({@code Remarks} by default: long enough, free
+ * text unused by B1's logic, present on every install, filterable with {@code eq}); a
+ * user-defined field {@code U_...} is better where an administrator can add and index one. Every
+ * sink finds its writes by that stamp.
+ *
+ * <p><b>Reference data both ways.</b> SAP B1 is the system of record for customers: names,
+ * e-mail, addresses, currency and payment terms flow from the business partner to the collector
+ * only. A customer who changes an e-mail address or payment terms in the collector's portal does
+ * not change the business partner: such a change would be undone by the next change in B1, and
+ * master data in the ERP is changed by people who own it. The next change of the business partner
+ * in B1 overwrites what the collector holds.
+ *
+ * <p>An A/R invoice's ref carries only its DocEntry, so {@link Provider#customerOf} is empty and
+ * the payment sink reads the invoice's CardCode.
+ */
+public final class SapB1Ledger implements ReceivablesLedger {
+  private final SapB1Client client;
+  private final PollSource<Customer> customers;
+  private final PollSource<Invoice> invoices;
+  private final PaymentSinks sinks;
+
+  private SapB1Ledger(SapB1Client client, Options options) {
+    this.client = Objects.requireNonNull(client, "client");
+    SapB1Config c = client.config();
+    if (c.transferAccount() == null) {
+      throw new IllegalArgumentException(
+          "SapB1Config of tenant " + c.tenant() + " has no transferAccount: incoming payments need the G/L account"
+              + " they are booked to (SapB1Config.Builder.transferAccount)");
+    }
+    RecordMappers mappers = new RecordMappers(c.tenant(), c.localCurrency(), options.currencies);
+    this.customers = new ChangeSource<>(client, "BusinessPartners", "CardCode",
+        client.enumEquals("CardType", "BoCardTypes", "cCustomer"),
+        e -> mappers.customer(BusinessPartner.of(e)),
+        ref -> client.businessPartner(ref.id()).filter(BusinessPartner::isCustomer).map(mappers::customer));
+    this.invoices = new ChangeSource<>(client, "Invoices", "DocEntry", null,
+        e -> mappers.invoice(Document.of(e)),
+        ref -> client.invoice(SapB1Refs.docEntry(ref, SapB1Refs.AR_INVOICE)).map(mappers::invoice));
+    this.sinks = new PaymentSinks(client, c.tenant(), mappers, c.paymentStampField(), c.transferAccount());
+  }
+
+  /** The ledger over {@code client} with default options. */
+  public static SapB1Ledger of(SapB1Client client) {
+    return new SapB1Ledger(client, Options.defaults());
+  }
+
+  /** The ledger over {@code client}. */
+  public static SapB1Ledger of(SapB1Client client, Options options) {
+    return new SapB1Ledger(client, Objects.requireNonNull(options, "options"));
+  }
+
+  /** The provider a receivables integration takes; {@code clients} is asked once per tenant. */
+  public static ReceivablesLedger.Provider provider(TenantScoped<SapB1Client> clients) {
+    return provider(clients, Options.defaults());
+  }
+
+  /** The provider with {@code options} for every tenant. */
+  public static ReceivablesLedger.Provider provider(TenantScoped<SapB1Client> clients, Options options) {
+    Objects.requireNonNull(clients, "clients");
+    Objects.requireNonNull(options, "options");
+    return new ReceivablesLedger.Provider() {
+      @Override
+      public String system() {
+        return SapB1Refs.SYSTEM;
+      }
+
+      @Override
+      public String customerType() {
+        return SapB1Refs.CUSTOMER;
+      }
+
+      @Override
+      public String invoiceType() {
+        return SapB1Refs.AR_INVOICE;
+      }
+
+      @Override
+      public Optional<ExternalRef> customerOf(ExternalRef invoice) {
+        return Optional.empty();
+      }
+
+      @Override
+      public ReceivablesLedger forTenant(String tenant) {
+        SapB1Client client = Objects.requireNonNull(clients.forTenant(tenant), "client of tenant " + tenant);
+        if (!client.config().tenant().equals(tenant)) {
+          throw new IllegalStateException("the client for tenant " + tenant + " is configured for tenant "
+              + client.config().tenant());
+        }
+        return new SapB1Ledger(client, options);
+      }
+    };
+  }
+
+  /** The client underneath. */
+  public SapB1Client client() {
+    return client;
+  }
+
+  @Override
+  public PollSource<Customer> customers() {
+    return customers;
+  }
+
+  @Override
+  public PollSource<Invoice> invoices() {
+    return invoices;
+  }
+
+  @Override
+  public Sink<Payment> payments() {
+    return sinks.payments();
+  }
+
+  @Override
+  public Sink<Refund> refunds() {
+    return sinks.refunds();
+  }
+
+  @Override
+  public Sink<Dispute> disputes() {
+    return sinks.disputes();
+  }
+
+  /**
+   * What the customer still owes on {@code invoice} in B1: nothing on a cancelled invoice (its
+   * cancellation document offsets it), else the total less {@code PaidToDate}.
+   */
+  @Override
+  public Money openBalance(Invoice invoice) {
+    return invoice.status() == Invoice.Status.CANCELLED ? Money.zero(invoice.currency()) : invoice.amountDue();
+  }
+
+  /** Options of a ledger. Immutable. */
+  public static final class Options {
+    private final Map<String, String> currencies;
+
+    private Options(Map<String, String> currencies) {
+      this.currencies = Map.copyOf(currencies);
+    }
+
+    /** No currency mapping: B1 currency codes are ISO 4217 codes. */
+    public static Options defaults() {
+      return new Options(Map.of());
+    }
+
+    /**
+     * These options with the B1 currency code {@code b1Code} ({@code US$}, user-defined in B1)
+     * standing for the ISO 4217 code {@code iso} ({@code USD}).
+     */
+    public Options currency(String b1Code, String iso) {
+      Objects.requireNonNull(b1Code, "b1Code");
+      java.util.Currency.getInstance(Objects.requireNonNull(iso, "iso"));
+      Map<String, String> m = new LinkedHashMap<>(currencies);
+      m.put(b1Code, iso);
+      return new Options(m);
+    }
+  }
+}

@@ -1,0 +1,5 @@
+/**
+ * SAP Business One Service Layer: {@link io.mlconnector.sapb1.SapB1Client} (usable alone) and the
+ * receivables ledger role {@link io.mlconnector.sapb1.SapB1Ledger}.
+ */
+package io.mlconnector.sapb1;

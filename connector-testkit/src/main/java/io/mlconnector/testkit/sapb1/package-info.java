@@ -1,0 +1,5 @@
+/**
+ * An in-process SAP Business One Service Layer ({@code /b1s/v1} OData V3 and {@code /b1s/v2} OData
+ * V4 over one company): {@link io.mlconnector.testkit.sapb1.SapB1Simulator}.
+ */
+package io.mlconnector.testkit.sapb1;
