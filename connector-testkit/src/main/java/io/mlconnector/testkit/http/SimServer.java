@@ -143,7 +143,16 @@ public final class SimServer implements AutoCloseable {
   }
 
   private static void write(HttpExchange exchange, SimResponse response) throws IOException {
-    response.headers().forEach((k, v) -> exchange.getResponseHeaders().set(k, v));
+    // a value with line breaks is sent as several headers of that name (Set-Cookie)
+    response.headers().forEach((k, v) -> {
+      if (v.indexOf('\n') < 0) {
+        exchange.getResponseHeaders().set(k, v);
+      } else {
+        for (String part : v.split("\n")) {
+          exchange.getResponseHeaders().add(k, part);
+        }
+      }
+    });
     byte[] body = response.body();
     boolean noBody = body.length == 0 || "HEAD".equals(exchange.getRequestMethod());
     exchange.sendResponseHeaders(response.status(), noBody ? -1 : body.length);

@@ -4,6 +4,8 @@ import io.mlconnector.samples.systems.ChargebeeSimulation;
 import io.mlconnector.samples.systems.ChargebeeSystem;
 import io.mlconnector.samples.systems.SapB1Simulation;
 import io.mlconnector.samples.systems.SapB1System;
+import io.mlconnector.samples.systems.AcumaticaSimulation;
+import io.mlconnector.samples.systems.AcumaticaSystem;
 import io.mlconnector.samples.systems.StripeSimulation;
 import io.mlconnector.samples.systems.StripeSystem;
 import io.mlconnector.samples.systems.SysproSimulation;
@@ -22,10 +24,12 @@ public final class Pairs {
   static {
     add(new ReceivablesPair("syspro-stripe", SysproSystem.OPENER, StripeSystem.OPENER,
         () -> SysproSimulation.builder().start(), () -> StripeSimulation.builder().start()));
-    add(new ReceivablesPair("syspro-chargebee", SysproSystem.OPENER, ChargebeeSystem.OPENER,
-        () -> SysproSimulation.builder().start(), () -> ChargebeeSimulation.builder().start()));
     add(new ReceivablesPair("sap-b1-stripe", SapB1System.OPENER, StripeSystem.OPENER,
         () -> SapB1Simulation.builder().start(), () -> StripeSimulation.builder().start()));
+    add(new ReceivablesPair("acumatica-stripe", AcumaticaSystem.OPENER, StripeSystem.OPENER,
+        () -> AcumaticaSimulation.builder().start(), () -> StripeSimulation.builder().start()));
+    add(new ReceivablesPair("syspro-chargebee", SysproSystem.OPENER, ChargebeeSystem.OPENER,
+        () -> SysproSimulation.builder().start(), () -> ChargebeeSimulation.builder().start()));
     add(new StampliSysproPair());
   }
 

@@ -1,0 +1,627 @@
+package io.mlconnector.acumatica;
+
+import io.mlconnector.acumatica.internal.AcumaticaErrors;
+import io.mlconnector.acumatica.internal.JsonTree;
+import io.mlconnector.acumatica.internal.SignIn;
+import io.mlconnector.core.error.ConnectorException;
+import io.mlconnector.core.error.ErrorDetails;
+import io.mlconnector.core.error.NotFoundException;
+import io.mlconnector.core.error.RejectedException;
+import io.mlconnector.core.error.TransientException;
+import io.mlconnector.core.error.VersionMismatchException;
+import io.mlconnector.core.http.HttpTransport;
+import io.mlconnector.core.http.RateBudgetConfig;
+import io.mlconnector.core.http.Redactor;
+import io.mlconnector.core.http.RemoteError;
+import io.mlconnector.core.http.RequestOptions;
+import io.mlconnector.core.http.TenantClient;
+import io.mlconnector.core.http.TenantConfig;
+import io.mlconnector.core.odata.ODataDialect;
+import io.mlconnector.core.odata.ODataQuery;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * An Acumatica client for one tenant: the contract-based REST API at {@code
+ * <instance>/entity/<endpoint>/<version>/}, with typed records in and out.
+ *
+ * <pre>{@code
+ * AcumaticaConfig config = AcumaticaConfig.builder("acme", "https://acme.acumatica.com/Prod/",
+ *         AcumaticaCredentials.password("8E07...@ACME", clientSecret, user, password))
+ *     .endpointVersion("24.200.001").requestsPerMinute(300).maxConcurrentRequests(4).build();
+ * try (AcumaticaClient acumatica = AcumaticaClient.create(transport, config)) {
+ *   List<AcumaticaCustomer> changed = acumatica.listAll(EntityType.CUSTOMER, acumatica.query()
+ *       .filter(ODataFilter.gt("LastModifiedDateTime", since)).expand("MainContact"));
+ *   AcumaticaPayment p = acumatica.put(EntityType.PAYMENT, payment, Put.upsert("DocumentsToApply"));
+ *   acumatica.release(EntityType.PAYMENT, p);   // 202 + Location, polled until 204
+ * }
+ * }</pre>
+ *
+ * <p><b>Sign-in.</b> OAuth 2.0 or the legacy cookie login (see {@link AcumaticaCredentials}),
+ * one sign-in at a time per credential, renewed before expiry and once more when a call answers
+ * 401 (the refresh token rotates). {@link #close()} signs a cookie session out, so no API-user
+ * slot stays held; a refused sign-in for want of API users is an {@link ApiLoginLimitException}.
+ *
+ * <p><b>Licence limits.</b> Requests per minute and concurrent requests are a budget shared by
+ * every client of the credential; a 429 is retried with jittered exponential backoff (reads, PUT
+ * upserts with keys and deletes only) and slows the budget down.
+ *
+ * <p><b>Errors.</b> A 422 is an {@link AcumaticaValidationException} naming each failing field and
+ * line; a version the instance does not serve is a {@link VersionMismatchException} naming the
+ * versions it serves; other statuses map onto the core error tree with Acumatica's message.
+ * Thread-safe.
+ */
+public final class AcumaticaClient implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(AcumaticaClient.class);
+  private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
+  private static final String SYSTEM = "acumatica";
+  private static final Duration FIRST_POLL = Duration.ofMillis(100);
+
+  private final AcumaticaConfig config;
+  private final HttpTransport transport;
+  private final TenantClient http;
+  private final TenantClient discovery;
+  private volatile boolean versionChecked;
+  // A running action makes every other request of its session fail until it ends: actions hold
+  // the write side, every other call the read side.
+  private final java.util.concurrent.locks.ReentrantReadWriteLock actionLock =
+      new java.util.concurrent.locks.ReentrantReadWriteLock(true);
+
+  private AcumaticaClient(HttpTransport transport, AcumaticaConfig config) {
+    this.config = config;
+    this.transport = transport;
+    TenantConfig.Builder b =
+        TenantConfig.builder(SYSTEM, config.tenant, config.credentialId)
+            .baseUrl(config.instanceUrl)
+            .readTimeout(config.readTimeout)
+            .retryPolicy(config.retryPolicy.toBuilder()
+                .classifier(AcumaticaErrors.CLASSIFIER.orElse(config.retryPolicy.classifier()))
+                .build())
+            .errorDecoder(AcumaticaErrors.DECODER)
+            .redactor(Redactor.builder().secrets(config.credentials.secrets())
+                .fields("password", "client_secret", "refresh_token", "access_token", "code").build())
+            .logLevel(config.logLevel)
+            .maxConcurrentCalls(config.maxConcurrentRequests)
+            .sessionRenewalSkew(config.tokenRenewalSkew);
+    if (config.requestsPerMinute > 0) {
+      double perSecond = config.requestsPerMinute / 60.0;
+      b.rateBudget(RateBudgetConfig.builder(perSecond).burst(Math.max(1, (int) Math.floor(perSecond)))
+          .maxWait(Duration.ofMinutes(10)).build());
+    }
+    TenantConfig plain = b.build();
+    this.discovery = transport.newClient(plain);
+    this.http = transport.newClient(plain.toBuilder()
+        .sessionAuthenticator(SignIn.of(config.credentials, transport.clock(), config.cookieIdleTimeout))
+        .build());
+  }
+
+  /** A client on {@code transport} (shared per process) with {@code config}. */
+  public static AcumaticaClient create(HttpTransport transport, AcumaticaConfig config) {
+    Objects.requireNonNull(transport, "transport");
+    Objects.requireNonNull(config, "config");
+    return new AcumaticaClient(transport, config);
+  }
+
+  /** The config. */
+  public AcumaticaConfig config() {
+    return config;
+  }
+
+  /** An empty query in Acumatica's dialect ({@code datetimeoffset'...'} literals, {@code M} decimals). */
+  public ODataQuery query() {
+    return ODataQuery.of(ODataDialect.ACUMATICA);
+  }
+
+  // ------------------------------------------------------------------ discovery
+
+  /** {@code GET /entity}: the build and the endpoints the instance serves. No sign-in needed. */
+  public Endpoints endpoints() {
+    Request request = new Request.Builder().url(discovery.url("entity")).get()
+        .header("Accept", "application/json").build();
+    return discovery.execute(request, response -> {
+      Map<String, Object> m = JsonTree.parseObject(response.body().string());
+      Object version = m.get("version");
+      String build = version instanceof Map ? str(((Map<?, ?>) version).get("acumaticaBuildVersion")) : null;
+      List<Endpoints.Endpoint> list = new ArrayList<>();
+      Object eps = m.get("endpoints");
+      if (eps instanceof List) {
+        for (Object o : (List<?>) eps) {
+          if (o instanceof Map) {
+            Map<?, ?> e = (Map<?, ?>) o;
+            list.add(new Endpoints.Endpoint(str(e.get("name")), str(e.get("version")), str(e.get("href"))));
+          }
+        }
+      }
+      return new Endpoints(build, list);
+    });
+  }
+
+  /**
+   * Checks that the instance serves this client's endpoint and version.
+   *
+   * @throws VersionMismatchException naming the versions it serves when it does not
+   */
+  public void verifyVersion() {
+    Endpoints served = endpoints();
+    if (!served.serves(config.endpointName, config.endpointVersion)) {
+      throw new VersionMismatchException(ErrorDetails.of(SYSTEM, "GET entity").withHttpStatus(404)
+          .withRemote("version-not-served", "endpoint " + config.endpointName + "/"
+              + config.endpointVersion + " is not served by this instance; it serves "
+              + config.endpointName + " " + served.versionsOf(config.endpointName)
+              + " (build " + served.buildVersion() + ")"));
+    }
+    versionChecked = true;
+  }
+
+  private void ensureVersion() {
+    if (config.verifyVersion && !versionChecked) {
+      verifyVersion();
+    }
+  }
+
+  // ------------------------------------------------------------------ reads
+
+  /** One {@code GET /{Entity}} with {@code query} as given (one page when it has {@code $top}). */
+  public <T> List<T> list(EntityType<T> type, ODataQuery query) {
+    Objects.requireNonNull(type, "type");
+    Objects.requireNonNull(query, "query");
+    ensureVersion();
+    String qs = query.toQueryString();
+    HttpUrl url = http.url(config.endpointPath() + type.name() + (qs.isEmpty() ? "" : "?" + qs));
+    Request request = new Request.Builder().url(url).get().header("Accept", "application/json")
+        .tag(RequestOptions.class, RequestOptions.builder().operation("GET " + type.name()).build())
+        .build();
+    List<Map<String, Object>> rows = call(request, true, body -> JsonTree.parseArray(body));
+    List<T> out = new ArrayList<>(rows.size());
+    for (Map<String, Object> row : rows) {
+      out.add(type.decode(row, config.instanceZone));
+    }
+    return out;
+  }
+
+  /**
+   * Every record {@code query} selects, in pages of {@link AcumaticaConfig#pageSize()} by {@code
+   * $top}/{@code $skip}. Each page re-reads the last {@link AcumaticaConfig#pageOverlap()} rows of
+   * the previous one: when they are not where they were (a record was inserted or deleted before
+   * them), the previous window is read again. Records are returned once each (by entity id).
+   */
+  public <T> List<T> listAll(EntityType<T> type, ODataQuery query) {
+    List<T> out = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    int pageSize = config.pageSize;
+    int overlap = config.pageOverlap;
+    int skip = 0;
+    int rereads = 0;
+    while (true) {
+      List<Map<String, Object>> rows = listRaw(type, query.top(pageSize).skip(skip));
+      if (skip > 0 && overlap > 0 && rereads < 3) {
+        boolean shifted = false;
+        for (int i = 0; i < Math.min(overlap, rows.size()); i++) {
+          if (!seen.contains(identity(type, rows.get(i)))) {
+            shifted = true;
+          }
+        }
+        if (shifted || rows.isEmpty()) {
+          rereads++;
+          LOG.debug("{} page at $skip={} shifted; reading the previous window again", type, skip);
+          skip = Math.max(0, skip - (pageSize - overlap));
+          continue;
+        }
+      }
+      rereads = 0;
+      for (Map<String, Object> row : rows) {
+        if (seen.add(identity(type, row))) {
+          out.add(type.decode(row, config.instanceZone));
+        }
+      }
+      if (rows.size() < pageSize) {
+        return out;
+      }
+      skip += pageSize - overlap;
+    }
+  }
+
+  private <T> List<Map<String, Object>> listRaw(EntityType<T> type, ODataQuery query) {
+    ensureVersion();
+    HttpUrl url = http.url(config.endpointPath() + type.name() + "?" + query.toQueryString());
+    Request request = new Request.Builder().url(url).get().header("Accept", "application/json")
+        .tag(RequestOptions.class, RequestOptions.builder().operation("GET " + type.name()).build())
+        .build();
+    return call(request, true, JsonTree::parseArray);
+  }
+
+  private static String identity(EntityType<?> type, Map<String, Object> row) {
+    Object id = row.get("id");
+    if (id != null) {
+      return id.toString();
+    }
+    StringBuilder sb = new StringBuilder();
+    for (String k : type.keyFields()) {
+      Object v = row.get(k);
+      sb.append(v instanceof Map ? ((Map<?, ?>) v).get("value") : v).append('|');
+    }
+    return sb.toString();
+  }
+
+  /** {@code GET /{Entity}/{keys}} with the given {@code $expand}; empty when it does not exist. */
+  public <T> Optional<T> get(EntityType<T> type, List<String> keys, String... expand) {
+    Objects.requireNonNull(keys, "keys");
+    if (keys.size() != type.keyFields().size()) {
+      throw new IllegalArgumentException(type + " takes keys " + type.keyFields() + ", got " + keys.size());
+    }
+    ensureVersion();
+    HttpUrl.Builder url = http.url(config.endpointPath() + type.name()).newBuilder();
+    for (String k : keys) {
+      url.addPathSegment(keySegment(k));
+    }
+    if (expand.length > 0) {
+      url.addQueryParameter("$expand", String.join(",", expand));
+    }
+    Request request = new Request.Builder().url(url.build()).get().header("Accept", "application/json")
+        .tag(RequestOptions.class, RequestOptions.builder().operation("GET " + type.name() + "/{keys}").build())
+        .build();
+    try {
+      return Optional.of(type.decode(call(request, true, JsonTree::parseObject), config.instanceZone));
+    } catch (NotFoundException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static String keySegment(String key) {
+    if (key == null || key.isEmpty()) {
+      throw new IllegalArgumentException("key values must not be empty");
+    }
+    if (key.contains("/") || key.contains("|")) {
+      throw new IllegalArgumentException(
+          "key value '" + key + "' contains '/' or '|': address the record by its id instead");
+    }
+    return key;
+  }
+
+  // ------------------------------------------------------------------ writes
+
+  /**
+   * {@code PUT /{Entity}}: creates the record or updates the one its key fields (or id) name, and
+   * returns it as Acumatica answers (the fields sent plus those expanded). A PUT without keys or id
+   * auto-numbers a new record and is never repeated by the transport.
+   *
+   * @throws AcumaticaValidationException on 422, naming each failing field and line
+   * @throws VersionMismatchException on 412 (the precondition did not hold)
+   */
+  public <T> T put(EntityType<T> type, T record, Put options) {
+    Objects.requireNonNull(record, "record");
+    Objects.requireNonNull(options, "options");
+    ensureVersion();
+    Map<String, Object> body = type.encode(record);
+    boolean keyed = body.get("id") != null
+        || type.keysOf(record).stream().allMatch(k -> k != null && !k.isEmpty());
+    HttpUrl.Builder url = http.url(config.endpointPath() + type.name()).newBuilder();
+    if (!options.expand().isEmpty()) {
+      url.addQueryParameter("$expand", String.join(",", options.expand()));
+    }
+    Request.Builder request = new Request.Builder().url(url.build())
+        .put(RequestBody.create(JsonTree.write(body), JSON))
+        .header("Accept", "application/json")
+        .tag(RequestOptions.class, RequestOptions.builder().operation("PUT " + type.name())
+            .repeatable(keyed).build());
+    if (options.precondition() == Put.Precondition.INSERT_ONLY) {
+      request.header("If-None-Match", "*");
+    } else if (options.precondition() == Put.Precondition.UPDATE_ONLY) {
+      request.header("If-Match", "*");
+    }
+    return type.decode(call(request.build(), keyed, JsonTree::parseObject), config.instanceZone);
+  }
+
+  /** {@code DELETE /{Entity}/{keys}}; a record already gone is not an error. */
+  public void delete(EntityType<?> type, List<String> keys) {
+    ensureVersion();
+    HttpUrl.Builder url = http.url(config.endpointPath() + type.name()).newBuilder();
+    for (String k : keys) {
+      url.addPathSegment(keySegment(k));
+    }
+    Request request = new Request.Builder().url(url.build()).delete()
+        .tag(RequestOptions.class, RequestOptions.builder().operation("DELETE " + type.name()).build())
+        .build();
+    try {
+      exchange(request, true, response -> null);
+    } catch (NotFoundException e) {
+      // already gone
+    }
+  }
+
+  /**
+   * Releases {@code record} with its entity's release action and waits for it (see {@link
+   * #invoke}).
+   */
+  public <T> void release(EntityType<T> type, T record) {
+    if (type.releaseAction() == null) {
+      throw new IllegalArgumentException(type + " has no release action");
+    }
+    invoke(type, type.releaseAction(), record);
+  }
+
+  /**
+   * {@code POST /{Entity}/{action}} with {@code {"entity": <keys of record>}}
+   * and waits: a {@code 202} is polled at its {@code Location} (after 100 ms, doubling up to {@link
+   * AcumaticaConfig#actionPollInterval()}) until {@code 204}, for at most {@link
+   * AcumaticaConfig#actionTimeout()}. Actions are never repeated by the transport.
+   *
+   * @throws TransientException when the action still runs after the bounded wait (check the
+   *     record's status before invoking it again)
+   * @throws RejectedException when the operation failed (the status URL answered an error)
+   */
+  public <T> void invoke(EntityType<T> type, String action, T record) {
+    Objects.requireNonNull(action, "action");
+    ensureVersion();
+    Map<String, Object> full = type.encode(record);
+    Map<String, Object> entity = new LinkedHashMap<>();
+    for (String k : type.keyFields()) {
+      if (full.containsKey(k)) {
+        entity.put(k, full.get(k));
+      }
+    }
+    if (entity.size() != type.keyFields().size() && full.get("id") != null) {
+      entity.clear();
+      entity.put("id", full.get("id"));
+    }
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("entity", entity); // no "parameters": the contract's action schemas declare only entity
+    String operation = "POST " + type.name() + "/" + action;
+    actionLock.writeLock().lock();
+    try {
+      invokeLocked(type, action, body, operation);
+    } finally {
+      actionLock.writeLock().unlock();
+    }
+  }
+
+  private <T> void invokeLocked(EntityType<T> type, String action, Map<String, Object> body, String operation) {
+    Request request = new Request.Builder()
+        .url(http.url(config.endpointPath() + type.name() + "/" + action))
+        .post(RequestBody.create(JsonTree.write(body), JSON))
+        .header("Accept", "application/json")
+        .tag(RequestOptions.class, RequestOptions.builder().operation(operation).repeatable(false).build())
+        .build();
+    String location = exchange(request, false, response -> response.code() == 202 ? response.header("Location") : null);
+    if (location == null) {
+      return; // 204: done at once
+    }
+    awaitOperation(operation, location);
+  }
+
+  private void awaitOperation(String operation, String location) {
+    HttpUrl statusUrl = config.instanceUrl.resolve(location);
+    if (statusUrl == null) {
+      throw new RejectedException(ErrorDetails.of(SYSTEM, operation)
+          .withRemote(null, "unusable Location header of a running action"));
+    }
+    Clock clock = transport.clock();
+    Instant deadline = clock.instant().plus(config.actionTimeout);
+    // the first polls come quickly (most releases take well under a second), then every interval
+    Duration wait = config.actionPollInterval.compareTo(FIRST_POLL) < 0 ? config.actionPollInterval : FIRST_POLL;
+    while (true) {
+      Request poll = new Request.Builder().url(statusUrl).get()
+          .tag(RequestOptions.class, RequestOptions.builder().operation(operation + " status").build())
+          .build();
+      int status = exchange(poll, true, Response::code);
+      if (status == 204 || status == 200) {
+        return;
+      }
+      if (!clock.instant().plus(wait).isBefore(deadline)) {
+        throw new TransientException(ErrorDetails.of(SYSTEM, operation).withHttpStatus(202)
+            .withRemote("still-running", "the action was still running after " + config.actionTimeout
+                + "; read the record's status before invoking it again"));
+      }
+      try {
+        transport.sleeper().sleep(wait);
+        wait = wait.multipliedBy(2).compareTo(config.actionPollInterval) > 0 ? config.actionPollInterval : wait.multipliedBy(2);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new TransientException(ErrorDetails.of(SYSTEM, operation)
+            .withRemote(null, "interrupted while waiting for the action"));
+      }
+    }
+  }
+
+  // ------------------------------------------------------------------ ping, close
+
+  /**
+   * Checks the endpoint version ({@code GET /entity}), the sign-in, and one read of each of {@code
+   * entities} ({@code $top=1}, key fields only), each with its latency; never throws for a failed
+   * check.
+   */
+  public PingReport ping(List<EntityType<?>> entities) {
+    List<PingReport.Check> checks = new ArrayList<>();
+    Clock clock = transport.clock();
+    Instant start = clock.instant();
+    try {
+      verifyVersion();
+      checks.add(new PingReport.Check("version", true, since(start),
+          config.endpointName + "/" + config.endpointVersion + " served"));
+    } catch (ConnectorException e) {
+      checks.add(new PingReport.Check("version", false, since(start), e.getMessage()));
+      return new PingReport(checks);
+    }
+    boolean first = true;
+    for (EntityType<?> type : entities) {
+      start = clock.instant();
+      String name = "read " + type.name();
+      try {
+        List<?> rows = list(type, query().select(type.keyFields().toArray(String[]::new)).top(1));
+        if (first) {
+          checks.add(new PingReport.Check("sign-in", true, since(start),
+              config.credentials.kind() + " accepted"));
+          first = false;
+        }
+        checks.add(new PingReport.Check(name, true, since(start), rows.size() + " row(s)"));
+      } catch (ConnectorException e) {
+        if (first) {
+          checks.add(new PingReport.Check("sign-in", !(e instanceof io.mlconnector.core.error.AuthenticationException),
+              since(start), e.getMessage()));
+          first = false;
+        }
+        checks.add(new PingReport.Check(name, false, since(start), e.getMessage()));
+      }
+    }
+    return new PingReport(checks);
+  }
+
+  /** {@link #ping(List)} for every entity the receivables ledger uses. */
+  public PingReport ping() {
+    return ping(List.of(EntityType.CUSTOMER, EntityType.SALES_INVOICE, EntityType.PAYMENT,
+        EntityType.JOURNAL_TRANSACTION, EntityType.ACCOUNT));
+  }
+
+  private Duration since(Instant start) {
+    return Duration.between(start, transport.clock().instant());
+  }
+
+  /** Signs the session out (a cookie session frees its API-user slot); always attempted. */
+  @Override
+  public void close() {
+    try {
+      http.release();
+    } catch (ConnectorException e) {
+      LOG.warn("Acumatica sign-out of tenant {} failed: {}", config.tenant, e.getMessage());
+    }
+  }
+
+  // ------------------------------------------------------------------ plumbing
+
+  @FunctionalInterface
+  private interface Body<R> {
+    R read(String body) throws IOException;
+  }
+
+  @FunctionalInterface
+  private interface Answer<R> {
+    R read(Response response) throws IOException;
+  }
+
+  private <R> R call(Request request, boolean repeatable, Body<R> reader) {
+    return exchange(request, repeatable, response -> {
+      String text = response.body() == null ? "" : response.body().string();
+      return reader.read(text);
+    });
+  }
+
+  private <R> R exchange(Request request, boolean repeatable, Answer<R> reader) {
+    actionLock.readLock().lock();
+    try {
+      return exchangeLocked(request, repeatable, reader);
+    } finally {
+      actionLock.readLock().unlock();
+    }
+  }
+
+  private <R> R exchangeLocked(Request request, boolean repeatable, Answer<R> reader) {
+    String operation = http.operation(request);
+    Clock clock = transport.clock();
+    Instant deadline = null;
+    Duration wait = FIRST_POLL;
+    while (true) {
+      Response response = http.execute(request);
+      if (response.code() == 500 && runningOperation(response)) {
+        // an action whose answer was lost still runs in this session, which refuses every other
+        // request until it ends; the request was not processed, so it is repeated (any method)
+        deadline = deadline == null ? clock.instant().plus(config.actionTimeout) : deadline;
+        if (clock.instant().plus(wait).isBefore(deadline)) {
+          response.close();
+          LOG.debug("{}: a long-running operation is still running in the session; waiting {}", operation, wait);
+          try {
+            transport.sleeper().sleep(wait);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TransientException(ErrorDetails.of(SYSTEM, operation)
+                .withRemote(null, "interrupted while a long-running operation ran"));
+          }
+          wait = wait.multipliedBy(2).compareTo(config.actionPollInterval) > 0 ? config.actionPollInterval : wait.multipliedBy(2);
+          continue;
+        }
+      }
+      return answer(operation, response, repeatable, reader);
+    }
+  }
+
+  private static boolean runningOperation(Response response) {
+    try {
+      return response.peekBody(8192).string().toLowerCase(java.util.Locale.ROOT).contains("long-running operation");
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  private <R> R answer(String operation, Response received, boolean repeatable, Answer<R> reader) {
+    try (Response response = received) {
+      if (response.isSuccessful()) {
+        try {
+          return reader.read(response);
+        } catch (IOException e) {
+          throw http.errorMapper().fromIOException(SYSTEM, operation, e, repeatable);
+        }
+      }
+      String body;
+      try {
+        body = response.body() == null ? "" : response.body().string();
+      } catch (IOException e) {
+        body = "";
+      }
+      throw failure(operation, response, body, repeatable);
+    }
+  }
+
+  private ConnectorException failure(String operation, Response response, String body, boolean repeatable) {
+    Redactor redactor = http.config().redactor();
+    if (response.code() == 422 && body.trim().startsWith("{")) {
+      try {
+        List<AcumaticaValidationException.FieldError> errors =
+            io.mlconnector.acumatica.internal.AcumaticaErrors.fieldErrors(JsonTree.parseObject(body));
+        if (!errors.isEmpty()) {
+          List<AcumaticaValidationException.FieldError> clean = new ArrayList<>();
+          for (AcumaticaValidationException.FieldError e : errors) {
+            clean.add(new AcumaticaValidationException.FieldError(e.path(), redactor.scrubSecrets(e.message())));
+          }
+          return new AcumaticaValidationException(ErrorDetails.of(SYSTEM, operation).withHttpStatus(422)
+              .withRemote("validation", AcumaticaErrors.join(clean))
+              .withRequestId(http.errorMapper().requestId(response.headers())), clean);
+        }
+      } catch (RuntimeException e) {
+        // not an entity: fall through
+      }
+    }
+    RemoteError remote = AcumaticaErrors.DECODER.decode(response, body);
+    remote = new RemoteError(remote.code(), remote.message() == null ? null : redactor.scrubSecrets(remote.message()));
+    ConnectorException mapped = http.errorMapper().fromResponse(
+        SYSTEM, operation, response.code(), response.headers(), remote, repeatable);
+    if (mapped instanceof NotFoundException && !config.verifyVersion && !versionChecked) {
+      verifyVersion(); // throws VersionMismatchException when the version is not served
+    }
+    return mapped;
+  }
+
+  private static String str(Object o) {
+    return o == null ? null : o.toString();
+  }
+
+  @Override
+  public String toString() {
+    return "AcumaticaClient{" + config + '}';
+  }
+}

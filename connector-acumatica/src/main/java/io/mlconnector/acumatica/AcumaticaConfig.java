@@ -1,0 +1,350 @@
+package io.mlconnector.acumatica;
+
+import io.mlconnector.core.http.HttpLogLevel;
+import io.mlconnector.core.http.RetryPolicy;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Objects;
+import okhttp3.HttpUrl;
+
+/**
+ * Immutable, validated settings of one {@link AcumaticaClient}: which instance, endpoint and
+ * version, how to sign in, the licence limits to stay under, and the switches for facts the
+ * reference leaves unconfirmed. Build with {@link #builder(String, String, AcumaticaCredentials)}.
+ */
+public final class AcumaticaConfig {
+
+  /** How {@code DocumentsToApply.DocType} names an invoice; which one servers accept is unconfirmed. */
+  public enum DocTypeStyle {
+    /** The display value {@code Invoice} (default: what the entity's {@code Type} field shows). */
+    DISPLAY,
+    /** The code {@code INV}, as in one official documentation example. */
+    CODE
+  }
+
+  final String tenant;
+  final String credentialId;
+  final HttpUrl instanceUrl;
+  final String endpointName;
+  final String endpointVersion;
+  final AcumaticaCredentials credentials;
+  final ZoneId instanceZone;
+  final int requestsPerMinute;
+  final int maxConcurrentRequests;
+  final Duration actionPollInterval;
+  final Duration actionTimeout;
+  final int pageSize;
+  final int pageOverlap;
+  final DocTypeStyle docTypeStyle;
+  final Duration cookieIdleTimeout;
+  final Duration tokenRenewalSkew;
+  final RetryPolicy retryPolicy;
+  final Duration readTimeout;
+  final HttpLogLevel logLevel;
+  final boolean verifyVersion;
+
+  private AcumaticaConfig(Builder b) {
+    this.tenant = b.tenant;
+    this.credentialId = b.credentialId != null ? b.credentialId : b.tenant + "/acumatica";
+    this.instanceUrl = b.instanceUrl;
+    this.endpointName = b.endpointName;
+    this.endpointVersion = b.endpointVersion;
+    this.credentials = b.credentials;
+    this.instanceZone = b.instanceZone;
+    this.requestsPerMinute = b.requestsPerMinute;
+    this.maxConcurrentRequests = b.maxConcurrentRequests;
+    this.actionPollInterval = b.actionPollInterval;
+    this.actionTimeout = b.actionTimeout;
+    this.pageSize = b.pageSize;
+    this.pageOverlap = b.pageOverlap;
+    this.docTypeStyle = b.docTypeStyle;
+    this.cookieIdleTimeout = b.cookieIdleTimeout;
+    this.tokenRenewalSkew = b.tokenRenewalSkew;
+    this.retryPolicy = b.retryPolicy;
+    this.readTimeout = b.readTimeout;
+    this.logLevel = b.logLevel;
+    this.verifyVersion = b.verifyVersion;
+  }
+
+  /**
+   * A builder.
+   *
+   * @param tenant this SDK's tenant id
+   * @param instanceUrl the instance URL with its site segment, for example {@code
+   *     https://my.acumatica.com/MyInstance/}
+   * @param credentials how to sign in
+   */
+  public static Builder builder(String tenant, String instanceUrl, AcumaticaCredentials credentials) {
+    return new Builder(tenant, instanceUrl, credentials);
+  }
+
+  /** This SDK's tenant. */
+  public String tenant() {
+    return tenant;
+  }
+
+  /** The credential id (key of the shared session and licence budget). */
+  public String credentialId() {
+    return credentialId;
+  }
+
+  /** The instance URL, ending in {@code /}. */
+  public HttpUrl instanceUrl() {
+    return instanceUrl;
+  }
+
+  /** The endpoint name, {@code Default} unless a custom endpoint extends it. */
+  public String endpointName() {
+    return endpointName;
+  }
+
+  /** The endpoint version, for example {@code 24.200.001}. */
+  public String endpointVersion() {
+    return endpointVersion;
+  }
+
+  /** The endpoint path relative to the instance: {@code entity/Default/24.200.001/}. */
+  public String endpointPath() {
+    return "entity/" + endpointName + "/" + endpointVersion + "/";
+  }
+
+  /** The sign-in credentials. */
+  public AcumaticaCredentials credentials() {
+    return credentials;
+  }
+
+  /** The instance's time zone: offset-free date-times are read and written in it. */
+  public ZoneId instanceZone() {
+    return instanceZone;
+  }
+
+  /** The licence's requests per minute this client stays under; 0 for no limit. */
+  public int requestsPerMinute() {
+    return requestsPerMinute;
+  }
+
+  /** The licence's concurrent requests this client keeps in flight at most. */
+  public int maxConcurrentRequests() {
+    return maxConcurrentRequests;
+  }
+
+  /** How often a long-running action's status is polled. */
+  public Duration actionPollInterval() {
+    return actionPollInterval;
+  }
+
+  /** How long an action may run before the client gives up waiting. */
+  public Duration actionTimeout() {
+    return actionTimeout;
+  }
+
+  /** Records per list page ({@code $top}). */
+  public int pageSize() {
+    return pageSize;
+  }
+
+  /** Rows each page re-reads of the previous one, to detect shifts. */
+  public int pageOverlap() {
+    return pageOverlap;
+  }
+
+  /** How {@code DocumentsToApply.DocType} names an invoice. */
+  public DocTypeStyle docTypeStyle() {
+    return docTypeStyle;
+  }
+
+  /** The document type text for an invoice, per {@link #docTypeStyle()}. */
+  public String invoiceDocType() {
+    return docTypeStyle == DocTypeStyle.CODE ? "INV" : "Invoice";
+  }
+
+  /** The idle timeout assumed for a cookie session (unconfirmed; about 20 minutes). */
+  public Duration cookieIdleTimeout() {
+    return cookieIdleTimeout;
+  }
+
+  @Override
+  public String toString() {
+    return "AcumaticaConfig{tenant=" + tenant + ", instance=" + instanceUrl + ", endpoint="
+        + endpointName + "/" + endpointVersion + ", credentials=" + credentials
+        + ", requestsPerMinute=" + requestsPerMinute + ", maxConcurrentRequests="
+        + maxConcurrentRequests + '}';
+  }
+
+  /** Builds an {@link AcumaticaConfig}; every setter checks its argument. */
+  public static final class Builder {
+    private final String tenant;
+    private final HttpUrl instanceUrl;
+    private final AcumaticaCredentials credentials;
+    private String credentialId;
+    private String endpointName = "Default";
+    private String endpointVersion = "24.200.001";
+    private ZoneId instanceZone = ZoneOffset.UTC;
+    private int requestsPerMinute;
+    private int maxConcurrentRequests = 2;
+    private Duration actionPollInterval = Duration.ofSeconds(1);
+    private Duration actionTimeout = Duration.ofMinutes(5);
+    private int pageSize = 100;
+    private int pageOverlap = 1;
+    private DocTypeStyle docTypeStyle = DocTypeStyle.DISPLAY;
+    private Duration cookieIdleTimeout = Duration.ofMinutes(20);
+    private Duration tokenRenewalSkew = Duration.ofSeconds(60);
+    private RetryPolicy retryPolicy = RetryPolicy.defaults();
+    private Duration readTimeout = Duration.ofSeconds(100);
+    private HttpLogLevel logLevel = HttpLogLevel.NONE;
+    private boolean verifyVersion = true;
+
+    private Builder(String tenant, String instanceUrl, AcumaticaCredentials credentials) {
+      if (tenant == null || tenant.isBlank()) {
+        throw new IllegalArgumentException("tenant must not be blank");
+      }
+      this.tenant = tenant;
+      Objects.requireNonNull(instanceUrl, "instanceUrl");
+      HttpUrl url = HttpUrl.parse(instanceUrl.endsWith("/") ? instanceUrl : instanceUrl + "/");
+      if (url == null) {
+        throw new IllegalArgumentException("instanceUrl must be an http(s) URL, was '" + instanceUrl + "'");
+      }
+      if (url.query() != null) {
+        throw new IllegalArgumentException("instanceUrl must not have a query");
+      }
+      this.instanceUrl = url;
+      this.credentials = Objects.requireNonNull(credentials, "credentials");
+    }
+
+    /** The credential id (default {@code <tenant>/acumatica}). */
+    public Builder credentialId(String id) {
+      if (id == null || id.isBlank()) {
+        throw new IllegalArgumentException("credentialId must not be blank");
+      }
+      this.credentialId = id;
+      return this;
+    }
+
+    /** The endpoint name (default {@code Default}). */
+    public Builder endpointName(String name) {
+      if (name == null || !name.matches("[A-Za-z][A-Za-z0-9_]*")) {
+        throw new IllegalArgumentException("endpointName must be a name like Default, was " + name);
+      }
+      this.endpointName = name;
+      return this;
+    }
+
+    /** The endpoint version (default {@code 24.200.001}). */
+    public Builder endpointVersion(String version) {
+      if (version == null || !version.matches("\\d{2}\\.\\d{3}\\.\\d{3}")) {
+        throw new IllegalArgumentException("endpointVersion must look like 24.200.001, was " + version);
+      }
+      this.endpointVersion = version;
+      return this;
+    }
+
+    /** The instance's time zone (default UTC). */
+    public Builder instanceZone(ZoneId zone) {
+      this.instanceZone = Objects.requireNonNull(zone, "instanceZone");
+      return this;
+    }
+
+    /**
+     * The licence's "Maximum Number of Web Services API Requests per Minute" (0, the default, for
+     * none: a trial licence has no limit).
+     */
+    public Builder requestsPerMinute(int rpm) {
+      if (rpm < 0) {
+        throw new IllegalArgumentException("requestsPerMinute must be >= 0, was " + rpm);
+      }
+      this.requestsPerMinute = rpm;
+      return this;
+    }
+
+    /** The licence's "Maximum Number of Concurrent Web Services API Requests" (default 2). */
+    public Builder maxConcurrentRequests(int max) {
+      if (max < 1) {
+        throw new IllegalArgumentException("maxConcurrentRequests must be >= 1, was " + max);
+      }
+      this.maxConcurrentRequests = max;
+      return this;
+    }
+
+    /** Poll interval and bounded wait of long-running actions (default 1 s and 5 min). */
+    public Builder actionWait(Duration pollInterval, Duration timeout) {
+      Objects.requireNonNull(pollInterval, "pollInterval");
+      Objects.requireNonNull(timeout, "timeout");
+      if (pollInterval.isNegative() || timeout.isNegative() || timeout.isZero()) {
+        throw new IllegalArgumentException("pollInterval must be >= 0 and timeout > 0");
+      }
+      this.actionPollInterval = pollInterval;
+      this.actionTimeout = timeout;
+      return this;
+    }
+
+    /** Records per page (default 100) and rows of overlap between pages (default 1). */
+    public Builder paging(int pageSize, int overlap) {
+      if (pageSize < 1 || overlap < 0 || overlap >= pageSize) {
+        throw new IllegalArgumentException(
+            "pageSize must be >= 1 and overlap in [0, pageSize), was " + pageSize + "/" + overlap);
+      }
+      this.pageSize = pageSize;
+      this.pageOverlap = overlap;
+      return this;
+    }
+
+    /** How {@code DocumentsToApply.DocType} names an invoice (default {@link DocTypeStyle#DISPLAY}). */
+    public Builder docTypeStyle(DocTypeStyle style) {
+      this.docTypeStyle = Objects.requireNonNull(style, "docTypeStyle");
+      return this;
+    }
+
+    /** The idle timeout of a cookie session (default 20 min, unconfirmed). */
+    public Builder cookieIdleTimeout(Duration timeout) {
+      Objects.requireNonNull(timeout, "cookieIdleTimeout");
+      if (timeout.isNegative() || timeout.isZero()) {
+        throw new IllegalArgumentException("cookieIdleTimeout must be positive");
+      }
+      this.cookieIdleTimeout = timeout;
+      return this;
+    }
+
+    /** How long before expiry an OAuth token is renewed (default 60 s). */
+    public Builder tokenRenewalSkew(Duration skew) {
+      Objects.requireNonNull(skew, "tokenRenewalSkew");
+      if (skew.isNegative()) {
+        throw new IllegalArgumentException("tokenRenewalSkew must not be negative");
+      }
+      this.tokenRenewalSkew = skew;
+      return this;
+    }
+
+    /** The retry policy (default {@link RetryPolicy#defaults()}: 429 and 5xx gateways, jittered). */
+    public Builder retryPolicy(RetryPolicy policy) {
+      this.retryPolicy = Objects.requireNonNull(policy, "retryPolicy");
+      return this;
+    }
+
+    /** The read timeout (default 100 s, like the official client). */
+    public Builder readTimeout(Duration timeout) {
+      this.readTimeout = Objects.requireNonNull(timeout, "readTimeout");
+      return this;
+    }
+
+    /** Wire logging (DEBUG, secrets masked). */
+    public Builder logLevel(HttpLogLevel level) {
+      this.logLevel = Objects.requireNonNull(level, "logLevel");
+      return this;
+    }
+
+    /**
+     * Whether the first call checks the version against {@code GET /entity} (default true), so a
+     * version the instance does not serve fails with the versions it does serve.
+     */
+    public Builder verifyVersion(boolean verify) {
+      this.verifyVersion = verify;
+      return this;
+    }
+
+    /** The immutable config. */
+    public AcumaticaConfig build() {
+      return new AcumaticaConfig(this);
+    }
+  }
+}

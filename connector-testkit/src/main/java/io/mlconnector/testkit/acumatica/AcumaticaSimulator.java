@@ -1,0 +1,646 @@
+package io.mlconnector.testkit.acumatica;
+
+import io.mlconnector.testkit.acumatica.internal.Auth;
+import io.mlconnector.testkit.acumatica.internal.EntityApi;
+import io.mlconnector.testkit.acumatica.internal.HttpErrors;
+import io.mlconnector.testkit.acumatica.internal.Json;
+import io.mlconnector.testkit.acumatica.internal.Licence;
+import io.mlconnector.testkit.acumatica.internal.Push;
+import io.mlconnector.testkit.acumatica.internal.Records;
+import io.mlconnector.testkit.acumatica.internal.Schemas;
+import io.mlconnector.testkit.acumatica.internal.Settings;
+import io.mlconnector.testkit.acumatica.internal.SimClock;
+import io.mlconnector.testkit.http.FaultInjector;
+import io.mlconnector.testkit.http.SimRequest;
+import io.mlconnector.testkit.http.SimResponse;
+import io.mlconnector.testkit.http.SimServer;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * An Acumatica ERP instance on a loopback port, speaking the contract-based REST API of the
+ * {@code Default} endpoint in versions 22.200.001, 23.200.001 and 24.200.001 (each with its own
+ * fields, taken from the published contracts), the identity server's token endpoint and the legacy
+ * cookie login, with the licence's limits, long-running actions, push notifications, the shared
+ * {@link FaultInjector} and an injectable clock. Built from the product's Acumatica reference,
+ * independently of any client.
+ *
+ * <pre>{@code
+ * try (AcumaticaSimulator sim = AcumaticaSimulator.builder()
+ *     .user("admin", "pw").oauthClient("8E07-...", "secret").start()) {
+ *   sim.addCustomer("C001", "Café Zürich", "USD");
+ *   String inv = sim.addReleasedInvoice("C001", "Consulting", new BigDecimal("1150.00"));
+ *   // point a client at sim.instanceUri() with client id "8E07-...@" + sim.tenant(); then:
+ *   assertThat(sim.balance("SalesInvoice", "Invoice", inv)).isEqualByComparingTo("0");
+ *   assertThat(sim.apiUsersInUse()).isZero();
+ * }
+ * }</pre>
+ *
+ * <p>What the reference leaves unconfirmed is a builder switch: the status of a refused login and
+ * of the "API Login Limit" answer, the bare-entity POST status, whether responses carry offsets,
+ * status names, which {@code DocType} values are accepted, unknown-field handling, cookie idle
+ * timeout, how long actions run. Thread-safe.
+ */
+public final class AcumaticaSimulator implements AutoCloseable {
+  private final Settings settings;
+  private final SimClock clock;
+  private final Schemas schemas = new Schemas();
+  private final Records records;
+  private final Auth auth;
+  private final Licence licence;
+  private final Push push;
+  private final EntityApi api;
+  private final FaultInjector faults;
+  private final Path contractsDir;
+  private final List<RecordedRequest> recorded = new CopyOnWriteArrayList<>();
+  private final AtomicInteger forced429 = new AtomicInteger();
+  private final SimServer server;
+
+  private AcumaticaSimulator(Builder b) {
+    this.settings = b.settings.copy();
+    this.clock = new SimClock(b.clock);
+    this.records = new Records(settings, schemas, clock);
+    this.auth = new Auth(settings, clock);
+    this.licence = new Licence(settings, clock);
+    this.push = new Push(settings, clock);
+    this.api = new EntityApi(settings, schemas, records, clock, push);
+    this.faults = b.faults;
+    this.contractsDir = b.contractsDir;
+    this.server = SimServer.start(this::handle, faults,
+        e -> HttpErrors.of(500, "An error has occurred.", "System.Exception"), settings.threads);
+  }
+
+  /** A builder with the defaults documented on each method. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  // ------------------------------------------------------------------ routing
+
+  private SimResponse handle(SimRequest request) throws InterruptedException {
+    String prefix = "/" + settings.site + "/";
+    if (!request.path().startsWith(prefix)) {
+      return SimResponse.text(404, "text/html", "<html><body>Not Found</body></html>", StandardCharsets.UTF_8);
+    }
+    String rest = request.path().substring(prefix.length());
+    if (rest.startsWith("entity") || rest.startsWith("identity")) {
+      recorded.add(new RecordedRequest(request.method(), rest, request.rawQuery(), request.headers(),
+          request.bodyText()));
+    }
+    if (rest.equals("entity/auth/logout") && request.method().equals("POST")) {
+      return auth.logout(request); // sign-out skips the request queue
+    }
+    if (forced429.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+      return HttpErrors.of(429, "The request has exceeded the limit imposed by the license.",
+          "PX.Api.LicenseLimitException");
+    }
+    if (!licence.admit()) {
+      return HttpErrors.of(429, "The request has exceeded the limit imposed by the license.",
+          "PX.Api.LicenseLimitException");
+    }
+    try {
+      return route(request, rest);
+    } finally {
+      licence.release();
+    }
+  }
+
+  private SimResponse route(SimRequest request, String rest) {
+    if (rest.equals("identity/connect/token") && request.method().equals("POST")) {
+      return auth.token(request);
+    }
+    if (rest.equals("entity/auth/login") && request.method().equals("POST")) {
+      return auth.login(request);
+    }
+    if ((rest.equals("entity") || rest.equals("entity/")) && request.method().equals("GET")) {
+      return endpoints();
+    }
+    if (!rest.startsWith("entity/")) {
+      return SimResponse.text(404, "text/html", "<html><body>Not Found</body></html>", StandardCharsets.UTF_8);
+    }
+    String[] parts = rest.split("/", 4);
+    if (parts.length < 3 || !parts[1].equals("Default") || !settings.versions.contains(parts[2])) {
+      String endpoint = parts.length >= 3 ? parts[1] + "/" + parts[2] : rest;
+      return HttpErrors.of(404, "The endpoint " + endpoint + " is not found.",
+          "PX.Api.ContractBased.EndpointNotFoundException");
+    }
+    String version = parts[2];
+    String tail = parts.length > 3 ? parts[3] : "";
+    Auth.ServerSession session = auth.resolve(request);
+    if (session == null) {
+      return HttpErrors.unauthorized();
+    }
+    if (tail.equals("swagger.json")) {
+      return swagger(version);
+    }
+    String accept = request.header("accept");
+    if (accept != null && !accept.contains("json") && !accept.contains("*/*")) {
+      return HttpErrors.of(406, "Only application/json and text/json are served.", "System.Web.HttpException");
+    }
+    return api.handle(request, version, tail, session);
+  }
+
+  private SimResponse endpoints() {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("version", Map.of("acumaticaBuildVersion", settings.buildVersion, "databaseVersion", settings.buildVersion));
+    List<Object> eps = new ArrayList<>();
+    for (String v : settings.versions) {
+      Map<String, Object> e = new LinkedHashMap<>();
+      e.put("name", "Default");
+      e.put("version", v);
+      e.put("href", "/" + settings.site + "/entity/Default/" + v + "/");
+      eps.add(e);
+    }
+    out.put("endpoints", eps);
+    return SimResponse.json(200, Json.write(out));
+  }
+
+  private SimResponse swagger(String version) {
+    if (contractsDir != null) {
+      for (String name : List.of("Default_" + version + ".openapi.json", "Default_" + version + ".swagger.json")) {
+        Path p = contractsDir.resolve(name);
+        if (Files.isRegularFile(p)) {
+          try {
+            return SimResponse.json(200, Files.readString(p));
+          } catch (IOException e) {
+            return HttpErrors.of(500, "cannot read " + name, "System.IO.IOException");
+          }
+        }
+      }
+    }
+    Map<String, Object> doc = new LinkedHashMap<>();
+    doc.put("swagger", "2.0");
+    doc.put("info", Map.of("title", "Default/" + version, "version", "4"));
+    doc.put("basePath", "/" + settings.site + "/entity/Default/" + version);
+    Map<String, Object> defs = new LinkedHashMap<>();
+    for (String e : List.of("Customer", "SalesInvoice", "Invoice", "Payment", "JournalTransaction", "Account")) {
+      Map<String, Object> props = new LinkedHashMap<>();
+      schemas.fields(version, e).forEach((k, t) -> props.put(k, Map.of("x-type", t)));
+      defs.put(e, Map.of("type", "object", "properties", props));
+    }
+    doc.put("definitions", defs);
+    return SimResponse.json(200, Json.write(doc));
+  }
+
+  // ------------------------------------------------------------------ addresses
+
+  /** The instance URL with its site segment and a trailing slash, e.g. {@code http://127.0.0.1:5000/AcumaticaERP/}. */
+  public URI instanceUri() {
+    return URI.create(server.baseUri() + "/" + settings.site + "/");
+  }
+
+  /** The tenant login name (the part after {@code @} of OAuth client ids). */
+  public String tenant() {
+    return settings.tenant;
+  }
+
+  /** The fault injector applied to every request. */
+  public FaultInjector faults() {
+    return faults;
+  }
+
+  /** Moves the simulator's clock forward (token expiry, idle timeouts, long-running actions). */
+  public void advance(Duration d) {
+    clock.advance(d);
+  }
+
+  /** The simulator's clock. */
+  public Clock clock() {
+    return clock;
+  }
+
+  // ------------------------------------------------------------------ seeding
+
+  /**
+   * Creates or updates a record as {@code PUT /entity/Default/24.200.001/{entity}} would, from its
+   * wrapped JSON; returns the stored record rendered with every detail expanded.
+   *
+   * @throws IllegalArgumentException when the simulator refuses it (the error text)
+   */
+  public Map<String, Object> put(String entity, String wrappedJson) {
+    SimRequest r = new SimRequest("PUT", "/", null, Map.of(), wrappedJson.getBytes(StandardCharsets.UTF_8));
+    SimResponse response = api.handle(r, "24.200.001", entity, systemSession);
+    String body = new String(response.body(), StandardCharsets.UTF_8);
+    if (response.status() != 200) {
+      throw new IllegalArgumentException(entity + " refused (" + response.status() + "): " + body);
+    }
+    @SuppressWarnings("unchecked")
+    Map<String, Object> m = (Map<String, Object>) Json.parse(body);
+    return m;
+  }
+
+  private final Auth.ServerSession systemSession = Auth.ServerSession.system();
+
+  /** Runs a contract action as the system (no session, no licence), e.g. {@code ReleaseSalesInvoice}. */
+  public void act(String entity, String action, String wrappedEntityJson) {
+    int saved = settings.actionPolls;
+    settings.actionPolls = 0;
+    try {
+      SimRequest r = new SimRequest("POST", "/", null, Map.of(),
+          ("{\"entity\":" + wrappedEntityJson + ",\"parameters\":{}}").getBytes(StandardCharsets.UTF_8));
+      SimResponse response = api.handle(r, "24.200.001", entity + "/" + action, systemSession);
+      if (response.status() != 204) {
+        throw new IllegalArgumentException(action + " failed (" + response.status() + "): "
+            + new String(response.body(), StandardCharsets.UTF_8));
+      }
+    } finally {
+      settings.actionPolls = saved;
+    }
+  }
+
+  /** Adds (or updates) an active customer. */
+  public void addCustomer(String customerId, String name, String currency) {
+    put("Customer", "{\"CustomerID\":{\"value\":" + q(customerId) + "},\"CustomerName\":{\"value\":" + q(name)
+        + "},\"CurrencyID\":{\"value\":" + q(currency) + "}}");
+  }
+
+  /** Adds a customer with a main contact e-mail. */
+  public void addCustomer(String customerId, String name, String currency, String email) {
+    put("Customer", "{\"CustomerID\":{\"value\":" + q(customerId) + "},\"CustomerName\":{\"value\":" + q(name)
+        + "},\"CurrencyID\":{\"value\":" + q(currency) + "},\"MainContact\":{\"Email\":{\"value\":" + q(email) + "}}}");
+  }
+
+  /** Adds a GL account. */
+  public void addAccount(String accountCd, String description, String type) {
+    put("Account", "{\"AccountCD\":{\"value\":" + q(accountCd) + "},\"Description\":{\"value\":" + q(description)
+        + "},\"Type\":{\"value\":" + q(type) + "}}");
+  }
+
+  /** Adds a one-line SalesInvoice for {@code customerId}, releases it, and returns its ReferenceNbr. */
+  public String addReleasedInvoice(String customerId, String description, java.math.BigDecimal amount) {
+    Map<String, Object> rec = put("SalesInvoice", "{\"CustomerID\":{\"value\":" + q(customerId)
+        + "},\"Description\":{\"value\":" + q(description) + "},\"Hold\":{\"value\":false},\"Details\":[{"
+        + "\"InventoryID\":{\"value\":\"SERVICES\"},\"TransactionDescr\":{\"value\":" + q(description)
+        + "},\"Qty\":{\"value\":1},\"UnitPrice\":{\"value\":" + amount.toPlainString() + "}}]}");
+    String ref = ((Map<?, ?>) rec.get("ReferenceNbr")).get("value").toString();
+    act("SalesInvoice", "ReleaseSalesInvoice",
+        "{\"Type\":{\"value\":\"Invoice\"},\"ReferenceNbr\":{\"value\":" + q(ref) + "}}");
+    return ref;
+  }
+
+  private static String q(String s) {
+    return s == null ? "null" : Json.write(s);
+  }
+
+  // ------------------------------------------------------------------ inspection
+
+  /** The record of {@code entity} with {@code keys}, rendered (24.200.001) with its details expanded. */
+  public Optional<Map<String, Object>> record(String entity, String... keys) {
+    String expand = entity.equals("Payment") ? "DocumentsToApply" : entity.equals("Customer") ? "MainContact,MainContact/Address" : "Details";
+    SimRequest r = new SimRequest("GET", "/", "$expand=" + expand, Map.of(), new byte[0]);
+    SimResponse response = api.handle(r, "24.200.001", entity + "/" + String.join("/", keys), systemSession);
+    if (response.status() != 200) {
+      return Optional.empty();
+    }
+    @SuppressWarnings("unchecked")
+    Map<String, Object> m = (Map<String, Object>) Json.parse(new String(response.body(), StandardCharsets.UTF_8));
+    return Optional.of(m);
+  }
+
+  /** Every record of {@code entity} in key order, rendered (24.200.001) with details expanded. */
+  @SuppressWarnings("unchecked")
+  public List<Map<String, Object>> records(String entity) {
+    String expand = entity.equals("Payment") ? "DocumentsToApply" : entity.equals("Customer") ? "MainContact" : "Details";
+    SimRequest r = new SimRequest("GET", "/", "$expand=" + expand, Map.of(), new byte[0]);
+    SimResponse response = api.handle(r, "24.200.001", entity, systemSession);
+    List<Map<String, Object>> out = new ArrayList<>();
+    for (Object o : (List<Object>) Json.parse(new String(response.body(), StandardCharsets.UTF_8))) {
+      out.add((Map<String, Object>) o);
+    }
+    return out;
+  }
+
+  /** A field's value of a record (unwrapped), or null. */
+  public Object field(String entity, String field, String... keys) {
+    return record(entity, keys).map(r -> r.get(field)).map(v -> v instanceof Map ? ((Map<?, ?>) v).get("value") : v)
+        .orElse(null);
+  }
+
+  /** The {@code Balance} of an AR document. */
+  public java.math.BigDecimal balance(String entity, String type, String referenceNbr) {
+    Object v = field(entity, "Balance", type, referenceNbr);
+    return v == null ? null : new java.math.BigDecimal(v.toString());
+  }
+
+  /** The {@code Status} of a record. */
+  public String status(String entity, String... keys) {
+    Object v = field(entity, "Status", keys);
+    return v == null ? null : v.toString();
+  }
+
+  /** Every request received on {@code /entity} and {@code /identity}, in order. */
+  public List<RecordedRequest> recordedRequests() {
+    return List.copyOf(recorded);
+  }
+
+  /** Forgets the recorded requests. */
+  public void clearRecordedRequests() {
+    recorded.clear();
+  }
+
+  /** Fields sent that the endpoint version does not have. */
+  public long unknownFieldsSeen() {
+    return api.unknownFields();
+  }
+
+  // ------------------------------------------------------------------ licence and sessions
+
+  /** API users holding a licence slot now (cookie sessions and OAuth grants with a live token). */
+  public int apiUsersInUse() {
+    return auth.apiUsersInUse();
+  }
+
+  /** Successful sign-ins so far (cookie logins and token grants, refreshes included). */
+  public long signIns() {
+    return auth.logins();
+  }
+
+  /** Refresh-token grants served so far. */
+  public long refreshes() {
+    return auth.refreshes();
+  }
+
+  /** Expires every access token now: the next call with one answers 401. */
+  public void expireAccessTokens() {
+    auth.expireAccessTokens();
+  }
+
+  /** Ends every cookie session now. */
+  public void dropCookieSessions() {
+    auth.dropCookieSessions();
+  }
+
+  /** An authorization code for {@code user}, as the authorize page issues after consent. */
+  public String issueAuthorizationCode(String user) {
+    return auth.issueCode(user);
+  }
+
+  /** The next {@code n} requests (except sign-out) are declined with 429 by the licence. */
+  public void declineNext(int n) {
+    forced429.addAndGet(n);
+  }
+
+  /** Changes the requests-per-minute budget (0 for none) while running. */
+  public void requestsPerMinute(int rpm) {
+    settings.requestsPerMinute = rpm;
+  }
+
+  /** Requests declined with 429 by the licence limits (not counting {@link #declineNext}). */
+  public long declined() {
+    return licence.declined();
+  }
+
+  /** The most requests in flight at once. */
+  public int peakConcurrentRequests() {
+    return licence.peakInFlight();
+  }
+
+  /** Polls a status URL answers 202 before 204 (0: actions answer 204 at once). */
+  public void actionPolls(int polls) {
+    settings.actionPolls = polls;
+  }
+
+  // ------------------------------------------------------------------ push notifications
+
+  /**
+   * Sends a push notification to {@code url} on each change of {@code entity}, with the header
+   * {@code headerName: headerValue}; {@code query} names the data query in the payload.
+   */
+  public void subscribe(String url, String headerName, String headerValue, String entity, String query,
+      String... trackedFields) {
+    push.add(new Push.Destination(url, headerName, headerValue, entity, query, List.of(trackedFields)));
+  }
+
+  /** Sends every notification twice (at-least-once delivery). */
+  public void duplicatePushes(boolean on) {
+    push.duplicates(on);
+  }
+
+  /** Waits until every queued notification was attempted. */
+  public void drainPushes() {
+    push.drain();
+  }
+
+  /** Ids of notifications answered 2xx (a duplicate appears twice). */
+  public List<String> deliveredPushes() {
+    return push.delivered();
+  }
+
+  /** Ids of notifications parked after five failed attempts. */
+  public List<String> failedPushes() {
+    return push.failed().stream().map(Push.Failed::id).toList();
+  }
+
+  /** Resends a parked notification (within two days). */
+  public boolean resendPush(String id) {
+    return push.resend(id);
+  }
+
+  @Override
+  public void close() {
+    server.close();
+    push.close();
+  }
+
+  /** Builds an {@link AcumaticaSimulator}. */
+  public static final class Builder {
+    private final Settings settings = new Settings();
+    private Clock clock = Clock.systemUTC();
+    private FaultInjector faults = new FaultInjector();
+    private Path contractsDir;
+
+    private Builder() {}
+
+    /** The site segment of the instance URL (default {@code AcumaticaERP}). */
+    public Builder site(String site) {
+      settings.site = Objects.requireNonNull(site, "site");
+      return this;
+    }
+
+    /** The tenant login name (default {@code MyTenant}). */
+    public Builder tenant(String tenant) {
+      settings.tenant = Objects.requireNonNull(tenant, "tenant");
+      return this;
+    }
+
+    /** Adds a user who may sign in. */
+    public Builder user(String name, String password) {
+      settings.users.put(name, password);
+      return this;
+    }
+
+    /** Registers a connected application (client id without the {@code @Tenant} part). */
+    public Builder oauthClient(String id, String secret) {
+      settings.oauthClients.put(id, secret);
+      return this;
+    }
+
+    /** The endpoint versions served (default 22.200.001, 23.200.001, 24.200.001). */
+    public Builder versions(String... versions) {
+      settings.versions = new ArrayList<>(List.of(versions));
+      return this;
+    }
+
+    /** The base clock (default the system clock); {@link AcumaticaSimulator#advance} moves it. */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /** The instance's time zone (default UTC). */
+    public Builder zone(ZoneId zone) {
+      settings.zone = Objects.requireNonNull(zone, "zone");
+      return this;
+    }
+
+    /** The fault injector (default a new one). */
+    public Builder faults(FaultInjector faults) {
+      this.faults = Objects.requireNonNull(faults, "faults");
+      return this;
+    }
+
+    /** Serves {@code swagger.json} from the contract files in {@code dir} when present. */
+    public Builder contractsDir(Path dir) {
+      this.contractsDir = dir;
+      return this;
+    }
+
+    /** The status of a refused login, 401 or 500 (default 500; unconfirmed). */
+    public Builder badCredentialsStatus(int status) {
+      settings.badCredentialsStatus = status;
+      return this;
+    }
+
+    /** The status of an "API Login Limit" refusal (default 429; unconfirmed). */
+    public Builder loginLimitStatus(int status) {
+      settings.loginLimitStatus = status;
+      return this;
+    }
+
+    /** The status of a POST to the bare entity URL, 405 or 406 (default 405; unconfirmed). */
+    public Builder bareEntityPostStatus(int status) {
+      settings.bareEntityPostStatus = status;
+      return this;
+    }
+
+    /** The cookie session's idle timeout (default 20 min; unconfirmed). */
+    public Builder cookieIdleTimeout(Duration d) {
+      settings.cookieIdleTimeout = d;
+      return this;
+    }
+
+    /** The access token lifetime (default 3600 s). */
+    public Builder accessTokenLifetime(Duration d) {
+      settings.accessTokenLifetime = d;
+      return this;
+    }
+
+    /** The licence's maximum API users (default unlimited). */
+    public Builder maxApiUsers(int n) {
+      settings.maxApiUsers = n;
+      return this;
+    }
+
+    /** The licence's maximum concurrent requests (default unlimited). */
+    public Builder maxConcurrentRequests(int n) {
+      settings.maxConcurrentRequests = n;
+      return this;
+    }
+
+    /** The licence's requests per minute (default 0: none). */
+    public Builder requestsPerMinute(int n) {
+      settings.requestsPerMinute = n;
+      return this;
+    }
+
+    /** Decline requests over the per-minute budget with 429 instead of delaying them (default false). */
+    public Builder declineOverRate(boolean on) {
+      settings.declineOverRate = on;
+      return this;
+    }
+
+    /** A trial licence: two API users, no other limits. */
+    public Builder trialLicence() {
+      settings.maxApiUsers = 2;
+      settings.maxConcurrentRequests = Integer.MAX_VALUE;
+      settings.requestsPerMinute = 0;
+      return this;
+    }
+
+    /**
+     * How long actions run: {@code polls} status polls answer 202 before 204 (0: 204 at once),
+     * and after {@code duration} the operation ends anyway (default 1 poll, 5 s).
+     */
+    public Builder actions(int polls, Duration duration) {
+      settings.actionPolls = polls;
+      settings.actionDuration = duration;
+      return this;
+    }
+
+    /** Whether a running action makes the session's other requests fail (default true). */
+    public Builder sessionBlockedByAction(boolean on) {
+      settings.sessionBlockedByAction = on;
+      return this;
+    }
+
+    /** Status names (defaults On Hold, Balanced, Open, Closed, Posted; beyond Balanced unconfirmed). */
+    public Builder statusNames(String onHold, String balanced, String open, String closed, String posted) {
+      settings.statusOnHold = onHold;
+      settings.statusBalanced = balanced;
+      settings.statusOpen = open;
+      settings.statusClosed = closed;
+      settings.statusPosted = posted;
+      return this;
+    }
+
+    /** Whether date-times in responses carry an offset (default false; unconfirmed). */
+    public Builder offsetInResponses(boolean on) {
+      settings.offsetInResponses = on;
+      return this;
+    }
+
+    /** Refuse (400) fields not in the version's schema instead of ignoring them (default false). */
+    public Builder rejectUnknownFields(boolean on) {
+      settings.rejectUnknownFields = on;
+      return this;
+    }
+
+    /** The {@code DocType} values accepted for an invoice (default both {@code Invoice} and {@code INV}). */
+    public Builder invoiceDocTypes(String... values) {
+      settings.acceptedInvoiceDocTypes = new LinkedHashSet<>(List.of(values));
+      return this;
+    }
+
+    /** The user lacks rights to {@code entity}'s form: 403. */
+    public Builder forbid(String entity) {
+      settings.forbiddenEntities.add(entity);
+      return this;
+    }
+
+    /** Worker threads (default 16). */
+    public Builder threads(int n) {
+      settings.threads = n;
+      return this;
+    }
+
+    /** Starts the simulator on a free loopback port. */
+    public AcumaticaSimulator start() {
+      return new AcumaticaSimulator(this);
+    }
+  }
+}
