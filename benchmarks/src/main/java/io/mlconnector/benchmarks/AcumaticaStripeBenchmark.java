@@ -77,7 +77,7 @@ public final class AcumaticaStripeBenchmark {
       props.put("acumatica.concurrent.requests", "8");
       try (SampleApp app = SampleApp.open(SampleConfig.of(props, "benchmark"),
           KeyProvider.of("bench", Map.of("bench", new SecretKeySpec(key, "AES"))), b -> b.pageSize(500))) {
-        stripe.deliverWebhooksTo(app.webhooks().url("bench"));
+        stripe.deliverWebhooksTo(app.webhookUrl());
         long stripe0 = stripe.simulator().requestCount();
         long t0 = System.nanoTime();
         RunReport customers = app.sync().engine().runOnce("bench", app.sync().customersFlow());

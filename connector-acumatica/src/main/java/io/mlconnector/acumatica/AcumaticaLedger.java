@@ -83,6 +83,17 @@ public final class AcumaticaLedger implements ReceivablesLedger {
       }
 
       @Override
+      public String displayName() {
+        return "Acumatica";
+      }
+
+      /** Refunds and lost disputes are GL journals here; the released invoice stays settled. */
+      @Override
+      public boolean refundsReopenInvoices() {
+        return false;
+      }
+
+      @Override
       public String customerType() {
         return AcumaticaRefs.CUSTOMER;
       }

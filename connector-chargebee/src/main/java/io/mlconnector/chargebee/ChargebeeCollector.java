@@ -103,7 +103,8 @@ public final class ChargebeeCollector implements Collector<ChargebeeCustomerRequ
       }
       Money total = ChargebeeCanonical.money(i.number("total", 0), currency);
       Money owed = ChargebeeCanonical.money(i.number("amount_due", 0) + refunded, currency);
-      return new CollectedInvoice(i.id(), i.string("status"), total, owed);
+      return new CollectedInvoice(i.id(), i.string("status"), total, owed,
+          ChargebeeCanonical.money(refunded, currency));
     });
   }
 }

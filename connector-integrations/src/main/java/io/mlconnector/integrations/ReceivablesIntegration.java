@@ -259,7 +259,7 @@ public final class ReceivablesIntegration implements AutoCloseable {
 
   /** The reconciliation report of {@code tenant} now: every ledger invoice against the collector. */
   public ReceivablesReconciliation reconcile(String tenant) {
-    return ReceivablesReconciliation.of(ledgerProvider.system(), ledger(tenant), collectorProvider.system(),
+    return ReceivablesReconciliation.of(ledgerProvider, ledger(tenant), collectorProvider.system(),
         collector(tenant), store);
   }
 

@@ -21,7 +21,10 @@ import java.util.Optional;
 /**
  * The reconciliation report of a receivables pair: every AR invoice of the ledger, its open balance
  * as the ledger reads it ({@link ReceivablesLedger#openBalance}) against what the collector says is
- * still owed on the invoice collecting it ({@link Collector#collected}), and the two totals.
+ * still owed on the invoice collecting it ({@link Collector#collected}), and the two totals. Where
+ * the ledger books refunds and withdrawn dispute funds as GL journals instead of re-opening the
+ * invoice ({@link ReceivablesLedger.Provider#refundsReopenInvoices()} false), what went back to the
+ * customer is left out of what the collector says is owed.
  *
  * @param ledger the ledger's system name
  * @param collector the collector's system name
@@ -100,8 +103,9 @@ public record ReceivablesReconciliation(String ledger, String collector, List<Li
    * in {@code store}.
    */
   public static ReceivablesReconciliation of(
-      String ledgerSystem, ReceivablesLedger ledger, String collectorSystem, Collector<?, ?> collector,
-      StateStore store) {
+      ReceivablesLedger.Provider ledgerProvider, ReceivablesLedger ledger, String collectorSystem,
+      Collector<?, ?> collector, StateStore store) {
+    Objects.requireNonNull(ledgerProvider, "ledgerProvider");
     Objects.requireNonNull(ledger, "ledger");
     Objects.requireNonNull(collector, "collector");
     Objects.requireNonNull(store, "store");
@@ -111,18 +115,18 @@ public record ReceivablesReconciliation(String ledger, String collector, List<Li
     while (true) {
       SourcePage<Invoice> page = source.read(new PollRequest(after, Duration.ZERO, 500));
       for (Invoice inv : page.records()) {
-        out.add(line(inv, ledger, collectorSystem, collector, store));
+        out.add(line(inv, ledger, ledgerProvider.refundsReopenInvoices(), collectorSystem, collector, store));
       }
       if (!page.hasMore() || page.next() == null) {
         break;
       }
       after = page.next();
     }
-    return new ReceivablesReconciliation(ledgerSystem, collectorSystem, out);
+    return new ReceivablesReconciliation(ledgerProvider.system(), collectorSystem, out);
   }
 
-  private static Line line(
-      Invoice inv, ReceivablesLedger ledger, String collectorSystem, Collector<?, ?> collector, StateStore store) {
+  private static Line line(Invoice inv, ReceivablesLedger ledger, boolean refundsReopen, String collectorSystem,
+      Collector<?, ?> collector, StateStore store) {
     String customer = inv.party().id();
     Money total = inv.total();
     Money open = ledger.openBalance(inv);
@@ -135,7 +139,8 @@ public record ReceivablesReconciliation(String ledger, String collector, List<Li
     Verdict verdict;
     if (!c.total().currency().equals(total.currency()) || c.total().compareTo(total) != 0) {
       verdict = Verdict.TOTAL_DIFFERS;
-    } else if (!c.owed().currency().equals(open.currency()) || c.owed().compareTo(open) != 0) {
+    } else if (!c.owed().currency().equals(open.currency())
+        || (refundsReopen ? c.owed() : c.remaining()).compareTo(open) != 0) {
       verdict = Verdict.BALANCE_DIFFERS;
     } else {
       verdict = Verdict.MATCHED;

@@ -163,6 +163,7 @@ public final class StripeCollector implements Collector<StripeCustomerRequest, S
     String cur = s.getCurrency();
     // a void invoice (an invoice cancelled in the ERP) is not collectible: nothing remains owed on it
     long owed = "void".equals(s.getStatus()) ? 0 : nz(s.getAmountRemaining());
+    long returned = 0;
     for (InvoicePayment ip : stripe.listInvoicePayments(id)) {
       if (!"paid".equals(ip.getStatus()) || ip.getPayment() == null || ip.getPayment().getPaymentIntent() == null) {
         continue;
@@ -170,13 +171,12 @@ public final class StripeCollector implements Collector<StripeCustomerRequest, S
       String pi = ip.getPayment().getPaymentIntent();
       PaymentIntent intent = stripe.retrievePaymentIntent(pi);
       Charge charge = intent.getLatestChargeObject();
-      if (charge != null) {
-        owed += nz(charge.getAmountRefunded());
-      }
-      owed += withdrawn(pi);
+      long back = (charge != null ? nz(charge.getAmountRefunded()) : 0) + withdrawn(pi);
+      owed += back;
+      returned += back;
     }
     return Optional.of(new CollectedInvoice(id, s.getStatus(), currencies.toMoney(nz(s.getTotal()), cur),
-        currencies.toMoney(owed, cur)));
+        currencies.toMoney(owed, cur), currencies.toMoney(returned, cur)));
   }
 
   private long withdrawn(String paymentIntent) {

@@ -4,6 +4,7 @@ import io.mlconnector.core.credential.CredentialStorage;
 import io.mlconnector.core.credential.CredentialStore;
 import io.mlconnector.core.credential.KeyProvider;
 import io.mlconnector.core.http.HttpTransport;
+import io.mlconnector.core.mapping.ReferenceTables;
 import io.mlconnector.core.role.Collector;
 import io.mlconnector.core.state.JdbcStateStore;
 import io.mlconnector.core.state.StateStore;
@@ -85,6 +86,12 @@ public final class SampleApp implements PairApp {
               .schedule(config.pollInterval(), config.pollInterval().dividedBy(10))
               .pendingGracePeriod(config.duration("engine.pending.grace").orElse(Duration.ofMinutes(2)));
       config.value("engine.parallelism").ifPresent(v -> b.parallelism(integer("engine.parallelism", v)));
+      java.util.SortedMap<String, String> accounts = config.withPrefix("gl.accounts.");
+      if (accounts.containsKey("fees")) {
+        ReferenceTables.Builder tables = ReferenceTables.builder();
+        accounts.forEach((key, code) -> tables.put(config.tenant(), "gl-accounts", key, code));
+        b.journals(true).referenceTables(tables.build());
+      }
       config.value("node.id").ifPresent(b::nodeId);
       config.duration("backstop.lookback").or(() -> config.duration(cp.system() + ".backstop.lookback"))
           .ifPresent(b::backstopLookback);

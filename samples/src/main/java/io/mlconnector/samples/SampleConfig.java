@@ -39,6 +39,10 @@ import java.util.TreeMap;
  *   <tr><td>{@code backstop.lookback}</td><td>how far back the collector's events backstop reads on its
  *       first run (ISO-8601; default the collector's own, 3 days for Stripe; {@code
  *       stripe.backstop.lookback} is read too)</td></tr>
+ *   <tr><td>{@code gl.accounts.fees}, {@code gl.accounts.clearing}, {@code gl.accounts.bank} (and per
+ *       currency, {@code gl.accounts.bank.EUR})</td><td>the GL accounts of processing-fee and payout
+ *       journals; when {@code gl.accounts.fees} is set, the fee and payout flows run (the ledger must
+ *       take journals)</td></tr>
  *   <tr><td>{@code data.dir}</td><td>store and credential directory (default {@code ./data})</td></tr>
  *   <tr><td>{@code store}</td><td>{@code h2} (default) or {@code postgresql}</td></tr>
  *   <tr><td>{@code store.jdbc.url}, {@code store.jdbc.user}, {@code store.jdbc.password}, {@code
@@ -115,6 +119,17 @@ public final class SampleConfig {
   private static boolean isSecret(String key) {
     // store.jdbc.password stays a plain setting: the store opens before the credential store is read
     return key.indexOf('.') > 0 && !key.startsWith("store.") && SECRET_SUFFIXES.stream().anyMatch(key::endsWith);
+  }
+
+  /** The plain (non-secret) settings whose keys start with {@code prefix}, by the rest of the key. */
+  public java.util.SortedMap<String, String> withPrefix(String prefix) {
+    java.util.SortedMap<String, String> out = new TreeMap<>();
+    values.forEach((k, v) -> {
+      if (k.startsWith(prefix) && k.length() > prefix.length() && !v.isEmpty()) {
+        out.put(k.substring(prefix.length()), v);
+      }
+    });
+    return out;
   }
 
   /** A plain (non-secret) value. */

@@ -148,7 +148,7 @@ class AcumaticaStripeTest {
       this.app = SampleApp.open(SampleConfig.of(props, "test"), ReceivablesDemo.demoKeys(),
           b -> b.journals(true).referenceTables(accounts)
               .retryPolicy(new RetryPolicy(Duration.ofMillis(50), Duration.ofMillis(400), 30)).randomSeed(1));
-      stripe.deliverWebhooksTo(app.webhooks().url(TENANT));
+      stripe.deliverWebhooksTo(app.webhookUrl());
     }
 
     AcumaticaSimulator sim() {

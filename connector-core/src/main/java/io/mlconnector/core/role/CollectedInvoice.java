@@ -12,17 +12,32 @@ import java.util.Objects;
  * @param owed what the customer still owes on it as the collector sees it: what remains, plus what
  *     went back to the customer after paying (refunds, funds withdrawn by disputes); zero on an
  *     invoice voided because the ERP cancelled it
+ * @param returned the part of {@code owed} that went back to the customer after paying (refunds,
+ *     withdrawn dispute funds); a ledger that records those as GL journals instead of re-opening
+ *     the invoice ({@link ReceivablesLedger.Provider#refundsReopenInvoices()} false) is compared
+ *     with {@code owed - returned}
  */
-public record CollectedInvoice(String id, String status, Money total, Money owed) {
+public record CollectedInvoice(String id, String status, Money total, Money owed, Money returned) {
   /** Checks that every field is set and the amounts share a currency. */
   public CollectedInvoice {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(status, "status");
     Objects.requireNonNull(total, "total");
     Objects.requireNonNull(owed, "owed");
-    if (!total.currency().equals(owed.currency())) {
-      throw new IllegalArgumentException(
-          "total and owed must share a currency, were " + total.currencyCode() + " and " + owed.currencyCode());
+    Objects.requireNonNull(returned, "returned");
+    if (!total.currency().equals(owed.currency()) || !owed.currency().equals(returned.currency())) {
+      throw new IllegalArgumentException("total, owed and returned must share a currency, were "
+          + total.currencyCode() + ", " + owed.currencyCode() + " and " + returned.currencyCode());
     }
+  }
+
+  /** An invoice from which nothing went back to the customer ({@code returned} zero). */
+  public CollectedInvoice(String id, String status, Money total, Money owed) {
+    this(id, status, total, owed, Money.zero(owed.currency()));
+  }
+
+  /** What is owed without what went back to the customer: {@code owed - returned}. */
+  public Money remaining() {
+    return owed.minus(returned);
   }
 }

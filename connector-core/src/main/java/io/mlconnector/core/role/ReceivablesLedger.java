@@ -95,6 +95,17 @@ public interface ReceivablesLedger {
     /** The ledger serving {@code tenant}, created once per tenant and kept by the caller. */
     ReceivablesLedger forTenant(String tenant);
 
+    /**
+     * Whether a refund or funds withdrawn by a dispute re-open the invoice in this ERP (default
+     * true: the invoice owes the returned amount again, as SYSPRO's AR adjustments do). False for a
+     * ledger that books them as GL journals and leaves the invoice settled (Acumatica): the
+     * reconciliation then compares the open balance with what the collector says remains, without
+     * what went back ({@link CollectedInvoice#remaining()}).
+     */
+    default boolean refundsReopenInvoices() {
+      return true;
+    }
+
     /** Whether {@code ref} is one of this ledger's AR invoices. */
     default boolean isInvoice(ExternalRef ref) {
       return system().equals(ref.system()) && invoiceType().equals(ref.type());

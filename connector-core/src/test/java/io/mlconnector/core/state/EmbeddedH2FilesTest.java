@@ -69,9 +69,14 @@ class EmbeddedH2FilesTest {
           store.finishInbox("acme", e.id(), InboxEvent.Status.PROCESSED, null);
         }
       }
-      Thread.sleep(1_200); // the chunks written last outlive H2's retention time
-      store.compact();
-      long size = store.fileSize().orElseThrow();
+      // the chunks written last must outlive H2's retention time before they can go; on a loaded
+      // machine the background writer may hold some a while longer, so compaction gets a few tries
+      long size = Long.MAX_VALUE;
+      for (int attempt = 0; attempt < 10 && size >= 2L * 1024 * 1024; attempt++) {
+        Thread.sleep(1_200);
+        store.compact();
+        size = store.fileSize().orElseThrow();
+      }
       assertThat(size).isEqualTo(Files.size(dir.resolve("mlconnector.mv.db")));
       assertThat(size).as("file size in bytes").isLessThan(2L * 1024 * 1024);
     }

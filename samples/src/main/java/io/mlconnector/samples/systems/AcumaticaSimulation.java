@@ -82,6 +82,10 @@ public final class AcumaticaSimulation implements SimulatedLedger {
     p.put("acumatica.clearing.account", CLEARING);
     p.put("acumatica.refund.account", REFUNDS);
     p.put("acumatica.dispute.account", DISPUTES);
+    // processing fees and payouts as GL journals (the receivables integration's fee and payout flows)
+    p.put("gl.accounts.fees", FEES);
+    p.put("gl.accounts.clearing", CLEARING);
+    p.put("gl.accounts.bank", BANK);
     return p;
   }
 
