@@ -29,7 +29,7 @@ public final class FakeCentral {
         if (path.endsWith("/published")) {
           answer(exchange, 200, "application/json", "{\"published\":false}");
         } else if (path.endsWith("/upload")) {
-          Files.write(upload, body);
+          Files.write(upload, zipIn(body));
           answer(exchange, 201, "text/plain", "ci-deployment");
         } else if (path.endsWith("/status")) {
           answer(exchange, 200, "application/json", "{\"deploymentId\":\"ci-deployment\",\"deploymentName\":\"ci\","
@@ -41,6 +41,38 @@ public final class FakeCentral {
     });
     server.start();
     Files.writeString(portFile, String.valueOf(server.getAddress().getPort()));
+  }
+
+  /** The zip inside a multipart upload: from the first local header to the end of the central directory. */
+  static byte[] zipIn(byte[] body) {
+    int start = indexOf(body, new byte[] {'P', 'K', 3, 4}, 0);
+    int end = lastIndexOf(body, new byte[] {'P', 'K', 5, 6});
+    if (start < 0 || end < 0 || end + 22 > body.length) {
+      return body;
+    }
+    int commentLength = (body[end + 20] & 0xff) | (body[end + 21] & 0xff) << 8;
+    return java.util.Arrays.copyOfRange(body, start, Math.min(body.length, end + 22 + commentLength));
+  }
+
+  private static int indexOf(byte[] data, byte[] what, int from) {
+    outer:
+    for (int i = from; i <= data.length - what.length; i++) {
+      for (int j = 0; j < what.length; j++) {
+        if (data[i + j] != what[j]) {
+          continue outer;
+        }
+      }
+      return i;
+    }
+    return -1;
+  }
+
+  private static int lastIndexOf(byte[] data, byte[] what) {
+    int last = -1;
+    for (int i = indexOf(data, what, 0); i >= 0; i = indexOf(data, what, i + 1)) {
+      last = i;
+    }
+    return last;
   }
 
   private static void answer(HttpExchange exchange, int status, String type, String text) throws IOException {
