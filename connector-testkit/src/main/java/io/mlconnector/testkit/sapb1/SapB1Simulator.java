@@ -7,7 +7,7 @@ import io.mlconnector.testkit.sapb1.internal.Answer;
 import io.mlconnector.testkit.sapb1.internal.B1Server;
 import io.mlconnector.testkit.sapb1.internal.Call;
 import io.mlconnector.testkit.sapb1.internal.Company;
-import io.mlconnector.testkit.sapb1.internal.ManualClock;
+import io.mlconnector.testkit.http.SimClock;
 import io.mlconnector.testkit.sapb1.internal.ServiceLayer;
 import io.mlconnector.testkit.sapb1.internal.Sessions;
 import io.mlconnector.testkit.sapb1.internal.SimConfig;
@@ -56,7 +56,7 @@ import javax.net.ssl.SSLContext;
  */
 public final class SapB1Simulator implements AutoCloseable {
   private final SimConfig config;
-  private final ManualClock clock;
+  private final SimClock clock;
   private final Company company;
   private final Sessions sessions;
   private final ServiceLayer service;
@@ -66,7 +66,7 @@ public final class SapB1Simulator implements AutoCloseable {
 
   private SapB1Simulator(Builder b) {
     this.config = b.config.copy();
-    this.clock = new ManualClock(b.clock);
+    this.clock = new SimClock(b.clock);
     this.company = new Company(config, clock);
     this.sessions = new Sessions(config, clock, b.seed);
     this.service = new ServiceLayer(config, company, sessions);

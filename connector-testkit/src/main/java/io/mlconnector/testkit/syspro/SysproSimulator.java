@@ -8,7 +8,7 @@ import io.mlconnector.testkit.syspro.internal.BusinessObjects;
 import io.mlconnector.testkit.syspro.internal.CallGate;
 import io.mlconnector.testkit.syspro.internal.Company;
 import io.mlconnector.testkit.syspro.internal.Config;
-import io.mlconnector.testkit.syspro.internal.ManualClock;
+import io.mlconnector.testkit.http.SimClock;
 import io.mlconnector.testkit.syspro.internal.OData;
 import io.mlconnector.testkit.syspro.internal.Rest;
 import io.mlconnector.testkit.syspro.internal.Sessions;
@@ -56,7 +56,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class SysproSimulator implements AutoCloseable {
   private final Config config;
-  private final ManualClock clock;
+  private final SimClock clock;
   private final Company company;
   private final Sessions sessions;
   private final Map<String, AtomicLong> restRequests = new ConcurrentHashMap<>();
@@ -68,7 +68,7 @@ public final class SysproSimulator implements AutoCloseable {
 
   private SysproSimulator(Builder b) {
     this.config = b.config.copy();
-    this.clock = new ManualClock(b.clock);
+    this.clock = new SimClock(b.clock);
     this.company = new Company(config.companyId, config.companyName, config.localCurrency, clock);
     this.sessions = new Sessions(config, clock);
     this.faults = b.faults;

@@ -1,4 +1,4 @@
-package io.mlconnector.testkit.acumatica.internal;
+package io.mlconnector.testkit.http;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,11 +6,16 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** The simulator's clock: an injected base clock plus an offset tests move forward. */
+/**
+ * A simulator's clock: an injected base clock plus an offset that tests move with {@link #advance}
+ * and {@link #set}, so that sessions, tokens, idempotency windows and webhook retries expire when a
+ * test says so. Shared by the simulators that take a clock.
+ */
 public final class SimClock extends Clock {
   private final Clock base;
   private final AtomicReference<Duration> offset;
 
+  /** A clock reading {@code base} until moved. */
   public SimClock(Clock base) {
     this(base, new AtomicReference<>(Duration.ZERO));
   }
@@ -26,13 +31,18 @@ public final class SimClock extends Clock {
   }
 
   @Override
-  public Clock withZone(ZoneId zone) {
-    return new SimClock(base.withZone(zone), offset);
+  public Clock withZone(ZoneId z) {
+    return new SimClock(base.withZone(z), offset);
   }
 
   @Override
   public Instant instant() {
     return base.instant().plus(offset.get());
+  }
+
+  /** Makes the clock read {@code instant} now. */
+  public void set(Instant instant) {
+    offset.set(Duration.between(base.instant(), instant));
   }
 
   /** Moves the clock forward. */
