@@ -48,8 +48,20 @@ public interface SimulatedCollector extends AutoCloseable {
     throw new UnsupportedOperationException(name() + " has no disputes");
   }
 
+  /** How many webhook deliveries the simulator still has to make (retries included). */
+  int pendingDeliveries();
+
   /** Waits up to {@code timeout} until no webhook delivery is left to make; false when some are. */
-  boolean awaitDeliveries(Duration timeout) throws InterruptedException;
+  default boolean awaitDeliveries(Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (pendingDeliveries() > 0) {
+      if (System.nanoTime() > deadline) {
+        return false;
+      }
+      Thread.sleep(20);
+    }
+    return true;
+  }
 
   /** Stops the simulator. */
   @Override
