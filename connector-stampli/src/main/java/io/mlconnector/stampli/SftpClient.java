@@ -1,15 +1,14 @@
 package io.mlconnector.stampli;
 
-import io.mlconnector.core.error.ConnectorException;
 import io.mlconnector.core.error.ErrorDetails;
 import io.mlconnector.core.error.RejectedException;
 import io.mlconnector.stampli.internal.HostKeyCheck;
+import io.mlconnector.stampli.internal.OutboundLister;
+import io.mlconnector.stampli.internal.RemoteWrites;
 import io.mlconnector.stampli.internal.SshErrors;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
@@ -17,20 +16,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import net.schmizz.sshj.DefaultConfig;
 import net.schmizz.sshj.SSHClient;
-import net.schmizz.sshj.sftp.FileAttributes;
-import net.schmizz.sshj.sftp.FileMode;
 import net.schmizz.sshj.sftp.OpenMode;
 import net.schmizz.sshj.sftp.RemoteFile;
-import net.schmizz.sshj.sftp.RemoteResourceInfo;
-import net.schmizz.sshj.sftp.RenameFlags;
 import net.schmizz.sshj.sftp.SFTPClient;
-import net.schmizz.sshj.sftp.SFTPException;
-import net.schmizz.sshj.userauth.keyprovider.KeyProvider;
-import net.schmizz.sshj.userauth.password.PasswordUtils;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -222,228 +212,12 @@ public final class SftpClient {
    * its latency. Stops at the first failing step. Never throws for a remote failure.
    */
   public PingReport ping() {
-    List<PingReport.Check> checks = new ArrayList<>();
-    HostKeyCheck hk;
-    try {
-      hk = new HostKeyCheck(config.hostKeys());
-    } catch (IOException e) {
-      checks.add(new PingReport.Check("host-key", false, Duration.ZERO,
-          "cannot read known_hosts " + config.hostKeys().knownHosts() + ": " + e.getMessage()));
-      return new PingReport(checks);
-    }
-    SSHClient ssh = newSsh(hk);
-    long t0 = System.nanoTime();
-    try {
-      try {
-        ssh.connect(config.host(), config.port());
-        checks.add(new PingReport.Check("connect", true, since(t0), config.host() + ":" + config.port()));
-        checks.add(new PingReport.Check("host-key", true, Duration.ZERO,
-            hk.offered() + (config.hostKeys().acceptAny() ? " (NOT verified: insecureAcceptAnyHostKey)" : " verified")));
-      } catch (IOException e) {
-        if (Boolean.FALSE.equals(hk.accepted())) {
-          checks.add(new PingReport.Check("connect", true, since(t0), config.host() + ":" + config.port()));
-          checks.add(new PingReport.Check("host-key", false, Duration.ZERO,
-              "the server offered " + hk.offered() + ", which the host key policy does not accept"));
-        } else {
-          checks.add(new PingReport.Check("connect", false, since(t0), describe(e)));
-        }
-        return new PingReport(checks);
-      }
-      long t1 = System.nanoTime();
-      try {
-        authenticate(ssh);
-        checks.add(new PingReport.Check("auth", true, since(t1), "logged in as " + config.user()
-            + (credentials.usesKey() ? " with a key" : " with a password")));
-      } catch (IOException e) {
-        checks.add(new PingReport.Check("auth", false, since(t1), describe(e)));
-        return new PingReport(checks);
-      }
-      try (SFTPClient sftp = ssh.newSFTPClient()) {
-        sftp.getSFTPEngine().setTimeoutMs((int) config.sftpTimeout().toMillis());
-        long t2 = System.nanoTime();
-        try {
-          Listing l = list(sftp);
-          checks.add(new PingReport.Check("list-outbound", true, since(t2), l.files().size() + " file(s) to take, "
-              + l.refused().size() + " refused, " + l.ignored().size() + " ignored in " + config.outbound()));
-        } catch (IOException e) {
-          checks.add(new PingReport.Check("list-outbound", false, since(t2), config.outbound() + ": " + describe(e)));
-          return new PingReport(checks);
-        }
-        long t3 = System.nanoTime();
-        String probe = config.inbound() + "/.mlc-ping-" + UUID.randomUUID() + ".tmp";
-        try {
-          try (RemoteFile rf = sftp.open(probe, EnumSet.of(OpenMode.WRITE, OpenMode.CREAT, OpenMode.TRUNC))) {
-            rf.write(0, new byte[] {'o', 'k'}, 0, 2);
-          }
-          sftp.rm(probe);
-          checks.add(new PingReport.Check("write-inbound", true, since(t3), "probe written and removed in " + config.inbound()));
-        } catch (IOException e) {
-          checks.add(new PingReport.Check("write-inbound", false, since(t3), config.inbound() + ": " + describe(e)));
-        }
-      }
-    } catch (IOException e) {
-      checks.add(new PingReport.Check("sftp", false, since(t0), describe(e)));
-    } finally {
-      quietly(ssh);
-    }
-    return new PingReport(checks);
+    return SftpPing.run(config, credentials);
   }
 
   @Override
   public String toString() {
     return "SftpClient[" + config + ", " + credentials + "]";
-  }
-
-  // ------------------------------------------------------------------ internals
-
-  private SSHClient newSsh(HostKeyCheck hk) {
-    SSHClient ssh = new SSHClient(new DefaultConfig());
-    ssh.setConnectTimeout((int) config.connectTimeout().toMillis());
-    ssh.setTimeout((int) config.socketTimeout().toMillis());
-    ssh.addHostKeyVerifier(hk);
-    return ssh;
-  }
-
-  private void authenticate(SSHClient ssh) throws IOException {
-    if (credentials.usesKey()) {
-      KeyProvider kp = ssh.loadKeys(
-          credentials.privateKeyText().reveal(), null,
-          credentials.passphrase() == null ? null : PasswordUtils.createOneOff(credentials.passphrase().toChars()));
-      ssh.authPublickey(config.user(), kp);
-    } else {
-      char[] pw = credentials.password().toChars();
-      try {
-        ssh.authPassword(config.user(), pw);
-      } finally {
-        java.util.Arrays.fill(pw, '\0');
-      }
-    }
-  }
-
-  private Listing list(SFTPClient sftp) throws IOException {
-    String dir = config.outbound();
-    List<RemoteResourceInfo> entries = sftp.ls(dir);
-    Set<String> names = new HashSet<>();
-    for (RemoteResourceInfo e : entries) {
-      names.add(e.getName());
-    }
-    List<ListedFile> files = new ArrayList<>();
-    List<Listing.Refusal> refused = new ArrayList<>();
-    List<String> ignored = new ArrayList<>();
-    String marker = config.doneMarkerSuffix();
-    for (RemoteResourceInfo e : entries) {
-      String name = e.getName();
-      if (name.equals(".") || name.equals("..")) {
-        continue;
-      }
-      if (name.contains("/") || name.contains("\\") || name.contains("..") || name.chars().anyMatch(c -> c < 0x20)) {
-        refused.add(new Listing.Refusal(name, "name has a path separator, '..' or a control character (path traversal)"));
-        continue;
-      }
-      if (config.isIgnored(name) || (marker != null && name.endsWith(marker))) {
-        ignored.add(name);
-        continue;
-      }
-      Entity entity = config.route(name);
-      if (entity == null) {
-        ignored.add(name);
-        continue;
-      }
-      String path = dir + "/" + name;
-      FileAttributes attrs = sftp.lstat(path);
-      if (attrs.getType() == FileMode.Type.SYMLINK) {
-        String real;
-        try {
-          real = followLinks(sftp, dir, path);
-        } catch (IOException broken) {
-          refused.add(new Listing.Refusal(name, "symbolic link that leads nowhere (" + broken.getMessage() + ")"));
-          continue;
-        }
-        if (!real.startsWith(dir + "/") || real.indexOf('/', dir.length() + 1) >= 0) {
-          refused.add(new Listing.Refusal(name, "symbolic link leading out of " + dir + " (to " + real + ")"));
-          continue;
-        }
-        attrs = sftp.stat(path);
-      }
-      if (attrs.getType() == FileMode.Type.DIRECTORY) {
-        ignored.add(name);
-        continue;
-      }
-      if (attrs.getType() != FileMode.Type.REGULAR) {
-        refused.add(new Listing.Refusal(name, "not a regular file (" + attrs.getType() + ")"));
-        continue;
-      }
-      if (attrs.getSize() > config.maxFileSize()) {
-        refused.add(new Listing.Refusal(name, "file is " + attrs.getSize() + " bytes, more than maxFileSize "
-            + config.maxFileSize()));
-        continue;
-      }
-      boolean ready = marker != null && names.contains(name + marker);
-      if (marker != null && !ready) {
-        ignored.add(name);
-        continue;
-      }
-      files.add(new ListedFile(name, path, entity, attrs.getSize(),
-          Instant.ofEpochSecond(attrs.getMtime()), ready));
-    }
-    files.sort(java.util.Comparator.comparing(ListedFile::name));
-    return new Listing(files, refused, ignored);
-  }
-
-  /**
-   * Where a symbolic link finally leads, as a normalised absolute path: readlink step by step
-   * (servers differ on whether realpath follows links), at most 8 links deep.
-   */
-  private static String followLinks(SFTPClient sftp, String dir, String path) throws IOException {
-    String current = path;
-    for (int i = 0; i < 8; i++) {
-      FileAttributes a = sftp.lstat(current);
-      if (a.getType() != FileMode.Type.SYMLINK) {
-        return current;
-      }
-      String target = sftp.readlink(current);
-      String parent = current.substring(0, current.lastIndexOf('/'));
-      current = normalize(target.startsWith("/") ? target : parent + "/" + target);
-    }
-    throw new IOException("more than 8 links deep");
-  }
-
-  private static String normalize(String path) {
-    java.util.Deque<String> parts = new java.util.ArrayDeque<>();
-    for (String p : path.split("/")) {
-      if (p.isEmpty() || p.equals(".")) {
-        continue;
-      }
-      if (p.equals("..")) {
-        parts.pollLast();
-      } else {
-        parts.addLast(p);
-      }
-    }
-    return "/" + String.join("/", parts);
-  }
-
-  private static Duration since(long t0) {
-    return Duration.ofNanos(System.nanoTime() - t0);
-  }
-
-  private static String describe(Exception e) {
-    return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
-  }
-
-  private static void quietly(SSHClient ssh) {
-    try {
-      ssh.disconnect();
-    } catch (IOException | RuntimeException e) {
-      log.debug("disconnect failed", e);
-    }
-  }
-
-  private static void validName(String name) {
-    if (name == null || name.isBlank() || name.contains("/") || name.contains("\\") || name.contains("..")
-        || name.startsWith(".")) {
-      throw new IllegalArgumentException("import file name must be a plain name (no '/', '..' or leading '.'), was " + name);
-    }
   }
 
   /** Writes a file's content. */
@@ -468,9 +242,9 @@ public final class SftpClient {
       SSHClient client = null;
       try {
         check = new HostKeyCheck(config.hostKeys());
-        client = newSsh(check);
+        client = SshLogin.newSsh(config, check);
         client.connect(config.host(), config.port());
-        authenticate(client);
+        SshLogin.authenticate(client, config, credentials);
         SFTPClient s = client.newSFTPClient();
         s.getSFTPEngine().setTimeoutMs((int) config.sftpTimeout().toMillis());
         this.ssh = client;
@@ -478,7 +252,7 @@ public final class SftpClient {
         this.hk = check;
       } catch (IOException e) {
         if (client != null) {
-          quietly(client);
+          SshLogin.quietly(client);
         }
         throw SshErrors.map("connect " + config.host() + ":" + config.port(), e, check == null ? null : check.offered());
       }
@@ -487,7 +261,7 @@ public final class SftpClient {
     /** Lists the outbound folder. */
     public Listing list() {
       try {
-        return SftpClient.this.list(sftp);
+        return OutboundLister.list(sftp, config);
       } catch (IOException e) {
         throw SshErrors.map("list " + config.outbound(), e, hk.offered());
       }
@@ -537,21 +311,8 @@ public final class SftpClient {
       if (config.archive() == null || config.outboundReadOnly()) {
         return false;
       }
-      String target = config.archive() + "/" + file.name();
       try {
-        if (sftp.statExistence(config.archive()) == null) {
-          sftp.mkdirs(config.archive());
-        }
-        if (sftp.statExistence(target) != null) {
-          target = config.archive() + "/" + file.name() + "." + Instant.now().getEpochSecond() + "-"
-              + UUID.randomUUID().toString().substring(0, 8);
-        }
-        sftp.rename(file.path(), target);
-        String marker = config.doneMarkerSuffix();
-        if (marker != null && sftp.statExistence(file.path() + marker) != null) {
-          sftp.rm(file.path() + marker);
-        }
-        log.info("archived {} to {}", file.path(), target);
+        RemoteWrites.archive(sftp, config, file);
         return true;
       } catch (IOException e) {
         throw SshErrors.map("archive " + file.path(), e, hk.offered());
@@ -560,48 +321,17 @@ public final class SftpClient {
 
     /** See {@link SftpClient#writeImport}. */
     public void writeImport(String name, ContentWriter content) {
-      validName(name);
-      String target = config.inbound() + "/" + name;
-      String tmp = config.inbound() + "/." + name + ".tmp";
       try {
-        try (RemoteFile rf = sftp.open(tmp, EnumSet.of(OpenMode.WRITE, OpenMode.CREAT, OpenMode.TRUNC));
-            OutputStream out = new java.io.BufferedOutputStream(rf.new RemoteFileOutputStream(0, 16), 1 << 15)) {
-          content.writeTo(out);
-        }
-        try {
-          sftp.rename(tmp, target, EnumSet.of(RenameFlags.OVERWRITE, RenameFlags.ATOMIC));
-        } catch (SFTPException e) {
-          if (sftp.statExistence(target) == null) {
-            throw e;
-          }
-          // a v3 server without posix-rename: replace the old file (the only non-atomic moment)
-          sftp.rm(target);
-          sftp.rename(tmp, target);
-        }
+        RemoteWrites.writeImport(sftp, config, name, content::writeTo);
       } catch (IOException e) {
-        try {
-          if (sftp.statExistence(tmp) != null) {
-            sftp.rm(tmp);
-          }
-        } catch (IOException ignored) {
-          // the temp name is ignored by everyone; it is overwritten next time
-        }
-        ConnectorException mapped = SshErrors.map("write " + target, e, hk.offered());
-        throw mapped;
+        throw SshErrors.map("write " + config.inbound() + "/" + name, e, hk.offered());
       }
     }
 
     /** See {@link SftpClient#listInbound}. */
     public List<String> listInbound() {
       try {
-        List<String> out = new ArrayList<>();
-        for (RemoteResourceInfo e : sftp.ls(config.inbound())) {
-          if (e.isRegularFile() && !e.getName().startsWith(".")) {
-            out.add(e.getName());
-          }
-        }
-        out.sort(null);
-        return out;
+        return RemoteWrites.listInbound(sftp, config);
       } catch (IOException e) {
         throw SshErrors.map("list " + config.inbound(), e, hk.offered());
       }
@@ -618,7 +348,7 @@ public final class SftpClient {
       } catch (IOException e) {
         log.debug("closing the SFTP channel failed", e);
       }
-      quietly(ssh);
+      SshLogin.quietly(ssh);
     }
   }
 
