@@ -1,22 +1,20 @@
 package io.mlconnector.testkit.syspro;
 
 import io.mlconnector.testkit.http.FaultInjector;
-import io.mlconnector.testkit.http.SimRequest;
-import io.mlconnector.testkit.http.SimResponse;
 import io.mlconnector.testkit.http.SimServer;
 import io.mlconnector.testkit.syspro.internal.BusinessObjects;
 import io.mlconnector.testkit.syspro.internal.CallGate;
 import io.mlconnector.testkit.syspro.internal.Company;
 import io.mlconnector.testkit.syspro.internal.Config;
+import io.mlconnector.testkit.syspro.internal.Front;
 import io.mlconnector.testkit.http.SimClock;
 import io.mlconnector.testkit.syspro.internal.OData;
+import io.mlconnector.testkit.syspro.internal.ReadBack;
 import io.mlconnector.testkit.syspro.internal.Rest;
+import io.mlconnector.testkit.syspro.internal.Seeding;
 import io.mlconnector.testkit.syspro.internal.Sessions;
-import io.mlconnector.testkit.syspro.internal.Table;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,15 +22,10 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A SYSPRO 8 company on a loopback port, speaking e.net Solutions REST ({@code
@@ -59,12 +52,12 @@ public final class SysproSimulator implements AutoCloseable {
   private final SimClock clock;
   private final Company company;
   private final Sessions sessions;
-  private final Map<String, AtomicLong> restRequests = new ConcurrentHashMap<>();
   private final CallGate gate = new CallGate();
   private final FaultInjector faults;
-  private final Rest rest;
-  private final OData odata;
+  private final Front front;
   private final SimServer server;
+  private final Seeding seeding;
+  private final ReadBack readBack;
 
   private SysproSimulator(Builder b) {
     this.config = b.config.copy();
@@ -72,43 +65,20 @@ public final class SysproSimulator implements AutoCloseable {
     this.company = new Company(config.companyId, config.companyName, config.localCurrency, clock);
     this.sessions = new Sessions(config, clock);
     this.faults = b.faults;
-    this.rest = new Rest(config, sessions, new BusinessObjects(company, config), company, gate);
-    this.odata = new OData(config, company);
-    this.server = SimServer.start(this::handle, faults, e -> internalError(), config.threads);
+    Rest rest = new Rest(config, sessions, new BusinessObjects(company, config), company, gate);
+    this.front = new Front(config, rest, new OData(config, company), this::serverBase);
+    this.server = SimServer.start(front::handle, faults, e -> Front.internalError(), config.threads);
+    this.seeding = new Seeding(company, config);
+    this.readBack = new ReadBack(company);
+  }
+
+  private String serverBase() {
+    return server.baseUri().toString();
   }
 
   /** A new builder with the defaults documented on each method. */
   public static Builder builder() {
     return new Builder();
-  }
-
-  private SimResponse handle(SimRequest request) throws InterruptedException {
-    String path = request.path();
-    String lower = path.toLowerCase(Locale.ROOT);
-    String restBase = config.restPath.toLowerCase(Locale.ROOT);
-    if (lower.startsWith(restBase + "/")) {
-      restRequests
-          .computeIfAbsent(
-              restKey(request.method(), path.substring(restBase.length() + 1)),
-              k -> new AtomicLong())
-          .incrementAndGet();
-      return rest.handle(request, path.substring(restBase.length()));
-    }
-    String odataBase = config.odataPath.toLowerCase(Locale.ROOT);
-    if (lower.startsWith(odataBase + "/") || lower.equals(odataBase)) {
-      return odata.handle(
-          request, server.baseUri() + config.odataPath, path.substring(odataBase.length()));
-    }
-    return SimResponse.text(404, "text/html", "Not Found", StandardCharsets.UTF_8);
-  }
-
-  private static SimResponse internalError() {
-    return SimResponse.text(
-            500,
-            "text/html",
-            "<html><body>Internal Server Error</body></html>",
-            StandardCharsets.UTF_8)
-        .withHeader("Server", "Microsoft-HTTPAPI/2.0");
   }
 
   // ------------------------------------------------------------------ addresses
@@ -161,12 +131,7 @@ public final class SysproSimulator implements AutoCloseable {
     Objects.requireNonNull(method, "method");
     Objects.requireNonNull(path, "path");
     String relative = path.startsWith("/") ? path.substring(1) : path;
-    AtomicLong n = restRequests.get(restKey(method, relative));
-    return n == null ? 0 : n.get();
-  }
-
-  private static String restKey(String method, String path) {
-    return method.toUpperCase(Locale.ROOT) + " " + path.toLowerCase(Locale.ROOT);
+    return front.restRequestCount(method, relative);
   }
 
   // ------------------------------------------------------------------ clock and periods
@@ -228,24 +193,7 @@ public final class SysproSimulator implements AutoCloseable {
 
   /** Adds (or replaces) a customer; its code is stored exactly as given. */
   public void addCustomer(Customer customer) {
-    Objects.requireNonNull(customer, "customer");
-    Map<String, Object> row = new LinkedHashMap<>();
-    row.put("Customer", customer.code());
-    row.put("Name", customer.name());
-    row.put(
-        "ShortName",
-        customer.name().length() > 20 ? customer.name().substring(0, 20) : customer.name());
-    row.put("Currency", customer.currency().isBlank() ? config.localCurrency : customer.currency());
-    row.put("Branch", customer.branch());
-    row.put("TermsCode", customer.termsCode());
-    row.put("Email", customer.email());
-    row.put("CreditLimit", customer.creditLimit().setScale(0, RoundingMode.HALF_UP));
-    row.put("CustomerOnHold", customer.onHold() ? "Y" : "N");
-    row.put("TaxRegnNum", customer.taxId());
-    synchronized (company) {
-      row.put("DateCustAdded", company.today());
-      company.upsert(Company.AR_CUSTOMER, row);
-    }
+    seeding.addCustomer(customer);
   }
 
   /**
@@ -254,46 +202,7 @@ public final class SysproSimulator implements AutoCloseable {
    * @throws IllegalArgumentException when its customer does not exist
    */
   public void addArInvoice(ArInvoice invoice) {
-    Objects.requireNonNull(invoice, "invoice");
-    synchronized (company) {
-      Map<String, Object> c = company.table(Company.AR_CUSTOMER).find(invoice.customer());
-      if (c == null) {
-        throw new IllegalArgumentException(
-            "invoice.customer '" + invoice.customer() + "' is not a customer; add it first");
-      }
-      Map<String, Object> row = new LinkedHashMap<>();
-      row.put("Customer", invoice.customer());
-      row.put("Invoice", invoice.invoice());
-      row.put("DocumentType", invoice.documentType());
-      row.put("InvoiceDate", invoice.invoiceDate());
-      row.put("CustomerPoNumber", invoice.customerPoNumber());
-      row.put("Branch", c.get("Branch"));
-      row.put("TermsCode", c.get("TermsCode"));
-      row.put("CurrencyValue", money(invoice.value()));
-      row.put("InvoiceBal1", money(invoice.balance()));
-      row.put("TaxPortion", money(invoice.tax()));
-      row.put("InvoiceYear", invoice.invoiceDate().getYear());
-      row.put("InvoiceMonth", invoice.invoiceDate().getMonthValue());
-      row.put("AccountCur", c.get("Currency"));
-      company.upsert(Company.AR_INVOICE, row);
-      for (ArInvoiceLine l : invoice.lines()) {
-        Map<String, Object> line = new LinkedHashMap<>();
-        line.put("Customer", invoice.customer());
-        line.put("Invoice", invoice.invoice());
-        line.put("DetailLine", l.line());
-        line.put("StockCode", l.stockCode());
-        line.put("StockDes", l.description());
-        line.put("QtyInvoiced", l.quantity().setScale(3, RoundingMode.HALF_UP));
-        line.put("NetSalesValue", money(l.netValue()));
-        line.put("TaxValue", money(l.taxValue()));
-        company.upsert(Company.AR_INVOICE_LINE, line);
-      }
-      LocalDate last = (LocalDate) c.get("DateLastSale");
-      if (last == null || last.isBefore(invoice.invoiceDate())) {
-        c.put("DateLastSale", invoice.invoiceDate());
-        company.touch(c);
-      }
-    }
+    seeding.addArInvoice(invoice);
   }
 
   /**
@@ -310,80 +219,12 @@ public final class SysproSimulator implements AutoCloseable {
    *     credited
    */
   public ArInvoice cancelArInvoice(String customer, String invoice) {
-    Objects.requireNonNull(customer, "customer");
-    Objects.requireNonNull(invoice, "invoice");
-    synchronized (company) {
-      Table table = company.table(Company.AR_INVOICE);
-      Map<String, Object> row = table.find(customer, invoice, "I");
-      if (row == null) {
-        throw new IllegalArgumentException(
-            "no AR invoice '" + invoice + "' for customer '" + customer + "'");
-      }
-      if (table.find(customer, invoice, "C") != null) {
-        throw new IllegalStateException(
-            "AR invoice '" + invoice + "' of customer '" + customer + "' is already credited");
-      }
-      BigDecimal value = (BigDecimal) row.get("CurrencyValue");
-      BigDecimal balance = (BigDecimal) row.get("InvoiceBal1");
-      if (balance.compareTo(value) != 0) {
-        throw new IllegalStateException(
-            "AR invoice '"
-                + invoice
-                + "' of customer '"
-                + customer
-                + "' is paid in part or in full (balance "
-                + balance.toPlainString()
-                + " of "
-                + value.toPlainString()
-                + "); only an unpaid invoice can be cancelled");
-      }
-      LocalDate today = company.today();
-      Map<String, Object> credit = new LinkedHashMap<>(row);
-      credit.remove("TimeStamp");
-      credit.put("DocumentType", "C");
-      credit.put("InvoiceDate", today);
-      credit.put("CurrencyValue", money(value.negate()));
-      credit.put("InvoiceBal1", money(BigDecimal.ZERO));
-      credit.put("TaxPortion", money(((BigDecimal) row.get("TaxPortion")).negate()));
-      credit.put("InvoiceYear", today.getYear());
-      credit.put("InvoiceMonth", today.getMonthValue());
-      credit.put("YearInvBalZero", today.getYear());
-      credit.put("MonthInvBalZero", today.getMonthValue());
-      company.upsert(Company.AR_INVOICE, credit);
-      row.put("InvoiceBal1", money(BigDecimal.ZERO));
-      row.put("YearInvBalZero", today.getYear());
-      row.put("MonthInvBalZero", today.getMonthValue());
-      company.touch(row);
-      return new ArInvoice(
-          customer,
-          invoice,
-          "C",
-          today,
-          (BigDecimal) credit.get("CurrencyValue"),
-          BigDecimal.ZERO.setScale(2),
-          (BigDecimal) credit.get("TaxPortion"),
-          (String) credit.get("CustomerPoNumber"),
-          List.of());
-    }
+    return seeding.cancelArInvoice(customer, invoice);
   }
 
   /** Adds (or replaces) a supplier. */
   public void addSupplier(Supplier supplier) {
-    Objects.requireNonNull(supplier, "supplier");
-    Map<String, Object> row = new LinkedHashMap<>();
-    row.put("Supplier", supplier.code());
-    row.put("SupplierName", supplier.name());
-    row.put(
-        "SupShortName",
-        supplier.name().length() > 20 ? supplier.name().substring(0, 20) : supplier.name());
-    row.put("Currency", supplier.currency().isBlank() ? config.localCurrency : supplier.currency());
-    row.put("TermsCode", supplier.termsCode());
-    row.put("Email", supplier.email());
-    row.put("OnHold", supplier.onHold() ? "Y" : "N");
-    synchronized (company) {
-      row.put("DateSuppAdded", company.today());
-      company.upsert(Company.AP_SUPPLIER, row);
-    }
+    seeding.addSupplier(supplier);
   }
 
   /**
@@ -392,42 +233,12 @@ public final class SysproSimulator implements AutoCloseable {
    * @throws IllegalArgumentException when its supplier does not exist
    */
   public void addApInvoice(ApInvoice invoice) {
-    Objects.requireNonNull(invoice, "invoice");
-    synchronized (company) {
-      Map<String, Object> s = company.table(Company.AP_SUPPLIER).find(invoice.supplier());
-      if (s == null) {
-        throw new IllegalArgumentException(
-            "invoice.supplier '" + invoice.supplier() + "' is not a supplier; add it first");
-      }
-      Map<String, Object> row = new LinkedHashMap<>();
-      row.put("Supplier", invoice.supplier());
-      row.put("Invoice", invoice.invoice());
-      row.put("InvoiceDate", invoice.invoiceDate());
-      row.put("DueDate", invoice.dueDate());
-      row.put("JournalDate", invoice.invoiceDate());
-      row.put("Journal", invoice.journal());
-      row.put("EntryNumber", invoice.entryNumber());
-      row.put("Reference", invoice.reference());
-      row.put("OrigInvValue", money(invoice.value()));
-      row.put("MthInvBal1", money(invoice.balance()));
-      row.put("Currency", s.get("Currency"));
-      row.put("InvoiceYear", invoice.invoiceDate().getYear());
-      row.put("InvoiceMonth", invoice.invoiceDate().getMonthValue());
-      company.upsert(Company.AP_INVOICE, row);
-    }
+    seeding.addApInvoice(invoice);
   }
 
   /** Adds (or replaces) a GL account. */
   public void addGlAccount(GlAccount account) {
-    Objects.requireNonNull(account, "account");
-    Map<String, Object> row = new LinkedHashMap<>();
-    row.put("GlCode", account.code());
-    row.put("Description", account.description());
-    row.put("AccountType", account.accountType());
-    row.put("CurrentBalance", money(account.balance()));
-    synchronized (company) {
-      company.upsert(Company.GEN_MASTER, row);
-    }
+    seeding.addGlAccount(account);
   }
 
   /**
@@ -436,160 +247,24 @@ public final class SysproSimulator implements AutoCloseable {
    * six GL accounts. For samples and exploratory runs; tests should seed exactly what they assert.
    */
   public void seedDemoData() {
-    addCustomer(
-        Customer.of("CAF001", "Café Zürich AG")
-            .withCurrency("EUR")
-            .withEmail("ap@cafe-zurich.example")
-            .withBranch("10")
-            .withCreditLimit(new BigDecimal("25000")));
-    addCustomer(
-        Customer.of("BIK002", "Bike Shop €uro Ltd")
-            .withBranch("20")
-            .withEmail("accounts@bikeshop.example"));
-    addCustomer(Customer.of("HLD003", "Held Trading").withOnHold(true).withTermsCode("60"));
-    addArInvoice(
-        ArInvoice.of("CAF001", "100101", LocalDate.of(2023, 12, 4), new BigDecimal("1150.00"))
-            .withTax(new BigDecimal("150.00"))
-            .withCustomerPoNumber("PO-7781")
-            .withLines(
-                List.of(
-                    new ArInvoiceLine(
-                        1,
-                        "B100",
-                        "Mountain bike",
-                        new BigDecimal("2"),
-                        new BigDecimal("800.00"),
-                        new BigDecimal("120.00")),
-                    new ArInvoiceLine(
-                        2,
-                        "H200",
-                        "Helmet",
-                        new BigDecimal("4"),
-                        new BigDecimal("200.00"),
-                        new BigDecimal("30.00")))));
-    addArInvoice(
-        ArInvoice.of("CAF001", "100102", LocalDate.of(2024, 1, 8), new BigDecimal("230.00"))
-            .withLines(
-                List.of(
-                    new ArInvoiceLine(
-                        1, "S300", "Service", BigDecimal.ONE, new BigDecimal("230.00"), null))));
-    addArInvoice(
-        ArInvoice.of("BIK002", "100103", LocalDate.of(2024, 1, 9), new BigDecimal("89.90"))
-            .withBalance(BigDecimal.ZERO)
-            .withLines(
-                List.of(
-                    new ArInvoiceLine(
-                        1, "T400", "Tyre", BigDecimal.ONE, new BigDecimal("89.90"), null))));
-    addArInvoice(
-        ArInvoice.of("BIK002", "100104", LocalDate.of(2024, 1, 12), new BigDecimal("4999.00"))
-            .withLines(
-                List.of(
-                    new ArInvoiceLine(
-                        1,
-                        "B100",
-                        "Mountain bike",
-                        new BigDecimal("5"),
-                        new BigDecimal("4999.00"),
-                        null))));
-    addArInvoice(
-        ArInvoice.of("HLD003", "100105", LocalDate.of(2023, 10, 30), new BigDecimal("640.00"))
-            .withLines(
-                List.of(
-                    new ArInvoiceLine(
-                        1,
-                        "H200",
-                        "Helmet",
-                        new BigDecimal("16"),
-                        new BigDecimal("640.00"),
-                        null))));
-    addSupplier(
-        Supplier.of("SUP001", "Pièces Détachées SA").withCurrency("EUR").withTermsCode("45"));
-    addSupplier(Supplier.of("SUP002", "Office Supplies Inc").withEmail("billing@office.example"));
-    addApInvoice(
-        ApInvoice.of("SUP002", "OS-5521", LocalDate.of(2024, 1, 3), new BigDecimal("312.50")));
-    addGlAccount(GlAccount.of("00-1010", "Bank - operating", "A"));
-    addGlAccount(GlAccount.of("00-1200", "Accounts receivable", "A"));
-    addGlAccount(GlAccount.of("00-2100", "Accounts payable", "L"));
-    addGlAccount(GlAccount.of("00-2300", "Accrued liabilities", "L"));
-    addGlAccount(GlAccount.of("00-4000", "Sales", "R"));
-    addGlAccount(GlAccount.of("00-6150", "Payment processing fees", "E"));
-  }
-
-  private static BigDecimal money(BigDecimal v) {
-    return v.setScale(2, RoundingMode.HALF_UP);
+    seeding.seedDemoData();
   }
 
   // ------------------------------------------------------------------ read-back
 
   /** A customer by its stored code. */
   public Optional<Customer> customer(String code) {
-    synchronized (company) {
-      Map<String, Object> r =
-          company.table(Company.AR_CUSTOMER).find(Objects.requireNonNull(code, "code"));
-      return Optional.ofNullable(r).map(SysproSimulator::toCustomer);
-    }
+    return readBack.customer(code);
   }
 
   /** Every customer, in code order. */
   public List<Customer> customers() {
-    synchronized (company) {
-      return company.table(Company.AR_CUSTOMER).rows().stream()
-          .map(SysproSimulator::toCustomer)
-          .toList();
-    }
-  }
-
-  private static Customer toCustomer(Map<String, Object> r) {
-    return new Customer(
-        (String) r.get("Customer"),
-        (String) r.get("Name"),
-        (String) r.get("Currency"),
-        (String) r.get("Branch"),
-        (String) r.get("TermsCode"),
-        (String) r.get("Email"),
-        (BigDecimal) r.get("CreditLimit"),
-        "Y".equals(r.get("CustomerOnHold")),
-        (String) r.get("TaxRegnNum"));
+    return readBack.customers();
   }
 
   /** An AR invoice (document type {@code I}) with its lines. */
   public Optional<ArInvoice> arInvoice(String customer, String invoice) {
-    synchronized (company) {
-      Map<String, Object> r =
-          company
-              .table(Company.AR_INVOICE)
-              .find(
-                  Objects.requireNonNull(customer, "customer"),
-                  Objects.requireNonNull(invoice, "invoice"),
-                  "I");
-      if (r == null) {
-        return Optional.empty();
-      }
-      List<ArInvoiceLine> lines = new ArrayList<>();
-      for (Map<String, Object> l : company.table(Company.AR_INVOICE_LINE).rows()) {
-        if (customer.equals(l.get("Customer")) && invoice.equals(l.get("Invoice"))) {
-          lines.add(
-              new ArInvoiceLine(
-                  (Integer) l.get("DetailLine"),
-                  (String) l.get("StockCode"),
-                  (String) l.get("StockDes"),
-                  (BigDecimal) l.get("QtyInvoiced"),
-                  (BigDecimal) l.get("NetSalesValue"),
-                  (BigDecimal) l.get("TaxValue")));
-        }
-      }
-      return Optional.of(
-          new ArInvoice(
-              customer,
-              invoice,
-              "I",
-              (LocalDate) r.get("InvoiceDate"),
-              (BigDecimal) r.get("CurrencyValue"),
-              (BigDecimal) r.get("InvoiceBal1"),
-              (BigDecimal) r.get("TaxPortion"),
-              (String) r.get("CustomerPoNumber"),
-              lines));
-    }
+    return readBack.arInvoice(customer, invoice);
   }
 
   /**
@@ -598,137 +273,42 @@ public final class SysproSimulator implements AutoCloseable {
    * @throws IllegalArgumentException when there is no such invoice
    */
   public BigDecimal invoiceBalance(String customer, String invoice) {
-    return arInvoice(customer, invoice)
-        .orElseThrow(
-            () ->
-                new IllegalArgumentException(
-                    "no AR invoice '" + invoice + "' for customer '" + customer + "'"))
-        .balance();
+    return readBack.invoiceBalance(customer, invoice);
   }
 
   /** Every payment and adjustment ARSTPY posted, in posting order. */
   public List<ArPayment> arPayments() {
-    synchronized (company) {
-      List<Map<String, Object>> rows = company.table(Company.AR_INVOICE_PAY).rows();
-      rows.sort((a, b) -> Long.compare((Long) a.get("TimeStamp"), (Long) b.get("TimeStamp")));
-      List<ArPayment> out = new ArrayList<>();
-      for (Map<String, Object> r : rows) {
-        out.add(
-            new ArPayment(
-                (String) r.get("Customer"),
-                (String) r.get("Invoice"),
-                (String) r.get("TrnType"),
-                (String) r.get("Reference"),
-                (BigDecimal) r.get("TrnValue"),
-                (BigDecimal) r.get("DiscValue"),
-                (Integer) r.get("TrnYear"),
-                (Integer) r.get("TrnMonth"),
-                (Integer) r.get("Journal"),
-                (LocalDate) r.get("JournalDate")));
-      }
-      return out;
-    }
+    return readBack.arPayments();
   }
 
   /** The payments and adjustments posted with this reference. */
   public List<ArPayment> arPaymentsWithReference(String reference) {
-    Objects.requireNonNull(reference, "reference");
-    return arPayments().stream().filter(p -> p.reference().equals(reference)).toList();
+    return readBack.arPaymentsWithReference(reference);
   }
 
   /** A supplier by code. */
   public Optional<Supplier> supplier(String code) {
-    synchronized (company) {
-      Map<String, Object> r =
-          company.table(Company.AP_SUPPLIER).find(Objects.requireNonNull(code, "code"));
-      return Optional.ofNullable(r)
-          .map(
-              s ->
-                  new Supplier(
-                      (String) s.get("Supplier"),
-                      (String) s.get("SupplierName"),
-                      (String) s.get("Currency"),
-                      (String) s.get("TermsCode"),
-                      (String) s.get("Email"),
-                      "Y".equals(s.get("OnHold"))));
-    }
+    return readBack.supplier(code);
   }
 
   /** Every AP invoice, in (supplier, invoice) order. */
   public List<ApInvoice> apInvoices() {
-    synchronized (company) {
-      List<ApInvoice> out = new ArrayList<>();
-      for (Map<String, Object> r : company.table(Company.AP_INVOICE).rows()) {
-        out.add(
-            new ApInvoice(
-                (String) r.get("Supplier"),
-                (String) r.get("Invoice"),
-                (LocalDate) r.get("InvoiceDate"),
-                (LocalDate) r.get("DueDate"),
-                (BigDecimal) r.get("OrigInvValue"),
-                (BigDecimal) r.get("MthInvBal1"),
-                (String) r.get("Reference"),
-                (Integer) r.get("Journal"),
-                (Integer) r.get("EntryNumber")));
-      }
-      return out;
-    }
+    return readBack.apInvoices();
   }
 
   /** How many AP invoices exist. */
   public int apInvoiceCount() {
-    synchronized (company) {
-      return company.table(Company.AP_INVOICE).size();
-    }
+    return readBack.apInvoiceCount();
   }
 
   /** A GL account by code. */
   public Optional<GlAccount> glAccount(String code) {
-    synchronized (company) {
-      Map<String, Object> r =
-          company.table(Company.GEN_MASTER).find(Objects.requireNonNull(code, "code"));
-      return Optional.ofNullable(r)
-          .map(
-              g ->
-                  new GlAccount(
-                      (String) g.get("GlCode"),
-                      (String) g.get("Description"),
-                      (String) g.get("AccountType"),
-                      (BigDecimal) g.get("CurrentBalance")));
-    }
+    return readBack.glAccount(code);
   }
 
   /** Every GL journal GENTJL created, in (year, period, journal) order. */
   public List<GlJournal> glJournals() {
-    synchronized (company) {
-      List<GlJournal> out = new ArrayList<>();
-      List<Map<String, Object>> details = company.table(Company.GEN_JOURNAL_DETAIL).rows();
-      for (Map<String, Object> h : company.table(Company.GEN_JOURNAL).rows()) {
-        List<GlJournalEntry> entries = new ArrayList<>();
-        for (Map<String, Object> d : details) {
-          if (d.get("GlYear").equals(h.get("GlYear"))
-              && d.get("GlPeriod").equals(h.get("GlPeriod"))
-              && d.get("Journal").equals(h.get("Journal"))) {
-            entries.add(
-                new GlJournalEntry(
-                    (String) d.get("GlCode"),
-                    (BigDecimal) d.get("EntryValue"),
-                    (String) d.get("Reference"),
-                    (String) d.get("Comment")));
-          }
-        }
-        out.add(
-            new GlJournal(
-                (Integer) h.get("GlYear"),
-                (Integer) h.get("GlPeriod"),
-                (Integer) h.get("Journal"),
-                (LocalDate) h.get("JournalDate"),
-                (String) h.get("Reference"),
-                (String) h.get("JnlStatus"),
-                entries));
-      }
-      return out;
-    }
+    return readBack.glJournals();
   }
 
   /** Live e.net sessions (expired ones are dropped first). */
@@ -804,7 +384,7 @@ public final class SysproSimulator implements AutoCloseable {
 
     /** The company id for {@code CompanyId} and the OData URL segment. Default {@code EDU1}. */
     public Builder companyId(String companyId) {
-      config.companyId = nonBlank(companyId, "companyId");
+      config.companyId = Config.nonBlank(companyId, "companyId");
       return this;
     }
 
@@ -822,7 +402,7 @@ public final class SysproSimulator implements AutoCloseable {
 
     /** The local currency code. Default {@code USD}. */
     public Builder localCurrency(String currency) {
-      config.localCurrency = nonBlank(currency, "currency");
+      config.localCurrency = Config.nonBlank(currency, "currency");
       return this;
     }
 
@@ -835,10 +415,7 @@ public final class SysproSimulator implements AutoCloseable {
 
     /** Licence seats: live sessions allowed at once. Default 10. */
     public Builder licenceSeats(int seats) {
-      if (seats < 1) {
-        throw new IllegalArgumentException("seats must be at least 1, was " + seats);
-      }
-      config.licenceSeats = seats;
+      config.licenceSeats = Config.atLeast(seats, 1, "seats");
       return this;
     }
 
@@ -901,7 +478,7 @@ public final class SysproSimulator implements AutoCloseable {
      */
     public Builder ignoreUnknownElements(String businessObject) {
       config.ignoreUnknownElements.add(
-          nonBlank(businessObject, "businessObject").toUpperCase(Locale.ROOT));
+          Config.nonBlank(businessObject, "businessObject").toUpperCase(Locale.ROOT));
       return this;
     }
 
@@ -949,26 +526,26 @@ public final class SysproSimulator implements AutoCloseable {
 
     /** The version {@code GetVersion} returns. Default {@code 8.0.0.30}. */
     public Builder sysproVersion(String version) {
-      config.sysproVersion = nonBlank(version, "version");
+      config.sysproVersion = Config.nonBlank(version, "version");
       return this;
     }
 
     /** The OData path prefix before the company. Default {@code /SYSPRO8Odata/SYSPROOData}. */
     public Builder odataPath(String path) {
-      config.odataPath = path(path, "path");
+      config.odataPath = Config.path(path, "path");
       return this;
     }
 
     /** The e.net REST path. Default {@code /SYSPROWCFService/Rest}. */
     public Builder restPath(String path) {
-      config.restPath = path(path, "path");
+      config.restPath = Config.path(path, "path");
       return this;
     }
 
     /** Renames a table's OData entity set (names are unconfirmed). Default: the SQL name. */
     public Builder odataEntitySet(SysproTable table, String entitySet) {
       config.entitySets.put(
-          Objects.requireNonNull(table, "table"), nonBlank(entitySet, "entitySet"));
+          Objects.requireNonNull(table, "table"), Config.nonBlank(entitySet, "entitySet"));
       return this;
     }
 
@@ -980,10 +557,7 @@ public final class SysproSimulator implements AutoCloseable {
 
     /** Rows per OData page at most. Default 5,000. */
     public Builder odataMaxPageSize(int rows) {
-      if (rows < 1) {
-        throw new IllegalArgumentException("rows must be at least 1, was " + rows);
-      }
-      config.odataMaxPageSize = rows;
+      config.odataMaxPageSize = Config.atLeast(rows, 1, "rows");
       return this;
     }
 
@@ -1035,10 +609,7 @@ public final class SysproSimulator implements AutoCloseable {
 
     /** Worker threads, i.e. requests served at once. Default 16. */
     public Builder threads(int threads) {
-      if (threads < 2) {
-        throw new IllegalArgumentException("threads must be at least 2, was " + threads);
-      }
-      config.threads = threads;
+      config.threads = Config.atLeast(threads, 2, "threads");
       return this;
     }
 
@@ -1053,23 +624,6 @@ public final class SysproSimulator implements AutoCloseable {
             "at least one operator is required: call operator(Operator.of(code, password))");
       }
       return new SysproSimulator(this);
-    }
-
-    private static String nonBlank(String value, String name) {
-      Objects.requireNonNull(value, name);
-      if (value.isBlank()) {
-        throw new IllegalArgumentException(name + " must not be blank");
-      }
-      return value;
-    }
-
-    private static String path(String value, String name) {
-      nonBlank(value, name);
-      if (!value.startsWith("/") || value.endsWith("/")) {
-        throw new IllegalArgumentException(
-            name + " must start with '/' and not end with '/', was " + value);
-      }
-      return value;
     }
   }
 }

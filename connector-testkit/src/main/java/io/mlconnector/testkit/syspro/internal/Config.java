@@ -14,6 +14,7 @@ import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -96,5 +97,32 @@ public final class Config {
     c.odataExposeTimeStamp = odataExposeTimeStamp;
     c.threads = threads;
     return c;
+  }
+
+  /** Checks a builder argument. */
+  public static String nonBlank(String value, String name) {
+    Objects.requireNonNull(value, name);
+    if (value.isBlank()) {
+      throw new IllegalArgumentException(name + " must not be blank");
+    }
+    return value;
+  }
+
+  /** Checks a builder argument. */
+  public static String path(String value, String name) {
+    nonBlank(value, name);
+    if (!value.startsWith("/") || value.endsWith("/")) {
+      throw new IllegalArgumentException(
+          name + " must start with '/' and not end with '/', was " + value);
+    }
+    return value;
+  }
+
+  /** Checks a builder argument. */
+  public static int atLeast(int value, int min, String name) {
+    if (value < min) {
+      throw new IllegalArgumentException(name + " must be at least " + min + ", was " + value);
+    }
+    return value;
   }
 }
