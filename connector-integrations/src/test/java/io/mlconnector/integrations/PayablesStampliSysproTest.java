@@ -182,6 +182,33 @@ class PayablesStampliSysproTest {
   }
 
   @Test
+  void aCreditNoteWhoseAnswerIsLostAfterCommitCreditsOnce() {
+    PayablesIntegration p = integration(new InMemoryStateStore(), "n1", b -> b
+        .retryPolicy(new io.mlconnector.core.sync.RetryPolicy(Duration.ZERO, Duration.ZERO, 5))
+        .engine(e -> e.pendingGracePeriod(Duration.ZERO)));
+    sftp.put("/outbound/invoices-20260302.csv", StampliExport.csv().invoices(List.of(invoice("INV-7", "V0004", "100.00"))));
+    p.runOnce(T);
+    p.runOnce(T);
+    assertThat(syspro.apInvoices()).singleElement().satisfies(a -> assertThat(a.balance()).isEqualByComparingTo("100.00"));
+    // APSTIN keeps no duplicate check for a credit note: only its stamp, read back, stops a second credit
+    sftp.put("/outbound/invoices-20260303.csv",
+        StampliExport.csv().invoices(List.of(invoice("INV-7", "V0004", "30.00").asCreditMemo())));
+    syspro.faults().exempt(r -> !("APSTIN".equals(r.queryParam("BusinessObject"))
+        || r.path().toLowerCase(java.util.Locale.ROOT).endsWith("/transaction/postld")));
+    syspro.faults().failNext(1, io.mlconnector.testkit.http.Fault.RESPONSE_LOST_AFTER_COMMIT);
+    p.runOnce(T);
+    p.runOnce(T);                                   // the note posts; its answer is lost
+    assertThat(syspro.faults().injectedCount()).isEqualTo(1);
+    assertThat(syspro.apInvoices()).singleElement().satisfies(a -> assertThat(a.balance()).isEqualByComparingTo("70.00"));
+    for (int i = 0; i < 4; i++) {
+      p.runOnce(T);                                 // the retry finds the note by its stamp and adopts it
+    }
+    assertThat(syspro.apInvoices()).singleElement().satisfies(a -> assertThat(a.balance()).isEqualByComparingTo("70.00"));
+    assertThat(p.engine().runOnce(T, PayablesIntegration.INVOICES).parked()).isZero();
+    assertThat(sftp.list("/archive")).containsExactly("/archive/invoices-20260302.csv", "/archive/invoices-20260303.csv");
+  }
+
+  @Test
   void theSameFileFetchedThreeTimesAndRenamedOncePostsOnce() {
     byte[] file = StampliExport.csv().invoices(List.of(invoice("INV-10", "V0003", "42.00")));
     PayablesIntegration p = integration(new InMemoryStateStore(), "n1");

@@ -14,7 +14,8 @@ import java.util.function.Function;
 /**
  * SYSPRO as a {@link PayablesLedger}, on top of {@link SysproSync}: suppliers ({@code ApSupplier})
  * and GL accounts ({@code GenMaster}) out; vendors into APSSSP, AP invoices into APSTIN (stamped in
- * {@code TransactionReference}; APSTIN's own supplier + invoice duplicate check backs the stamp),
+ * {@code TransactionReference}; APSTIN's own supplier + invoice duplicate check backs the stamp of an
+ * invoice, the note lookup table that of a credit or debit note),
  * GL journals into GENTJL for tenants that post to the GL only. SYSPRO keeps no cost centres apart
  * from the GL, and AP payments are not offered: the reference names the manual AP payment object
  * (APSTPM) but confirms no schema for it.
@@ -53,9 +54,9 @@ public final class SysproPayables implements PayablesLedger {
   /**
    * APSTIN. A credit or debit note is posted against the invoice of the same number (APSTIN's
    * rule) and gets a ref of its own ({@code supplier|invoice|C} or {@code |D}), so it does not
-   * take the invoice's mapping. Known gap: SYSPRO keeps no reference of a C or D posting that the
-   * reference confirms, so a note's stamp cannot be found again; a note whose write was lost in a
-   * crash is posted again when retried (see the README).
+   * take the invoice's mapping; it is found again by its stamp in the note lookup table ({@link
+   * SysproSync.Builder#apNoteReferenceTable}), so a note whose answer was lost is adopted, not
+   * posted twice. A posted note is never changed: SYSPRO changes it only by an adjustment.
    */
   @Override
   public Sink<Invoice> apInvoices() {
@@ -68,7 +69,7 @@ public final class SysproPayables implements PayablesLedger {
 
       @Override
       public io.mlconnector.core.sync.WriteResult create(Invoice inv, io.mlconnector.core.sync.WriteContext ctx) {
-        return note(base.create(inv, ctx), inv);
+        return base.create(inv, ctx);
       }
 
       @Override
@@ -86,15 +87,6 @@ public final class SysproPayables implements PayablesLedger {
       public Optional<io.mlconnector.core.sync.WriteResult> findByStamp(
           io.mlconnector.core.model.ExternalRef source, io.mlconnector.core.sync.WriteContext ctx) {
         return base.findByStamp(source, ctx);
-      }
-
-      private io.mlconnector.core.sync.WriteResult note(io.mlconnector.core.sync.WriteResult r, Invoice inv) {
-        if (inv.documentType() == Invoice.DocumentType.INVOICE) {
-          return r;
-        }
-        String suffix = inv.documentType() == Invoice.DocumentType.CREDIT_NOTE ? "|C" : "|D";
-        return new io.mlconnector.core.sync.WriteResult(r.target().withId(r.target().id() + suffix), r.attributes(),
-            r.operationKey());
       }
     };
   }

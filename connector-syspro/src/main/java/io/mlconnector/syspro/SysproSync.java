@@ -59,6 +59,8 @@ public final class SysproSync {
   private final PostingOptions options;
   private final Currency defaultCurrency;
   private final String journalTable;
+  private final String apNoteTable;
+  private final String apNoteReferenceColumn;
   private final ArCancellationRule cancellation;
   private volatile Currency localCurrency;
 
@@ -68,6 +70,8 @@ public final class SysproSync {
     this.options = b.options;
     this.defaultCurrency = b.defaultCurrency;
     this.journalTable = b.journalTable;
+    this.apNoteTable = b.apNoteTable;
+    this.apNoteReferenceColumn = b.apNoteReferenceColumn;
     this.cancellation = b.cancellation;
   }
 
@@ -184,9 +188,12 @@ public final class SysproSync {
         client, tenant, periodic(), c.paymentTable, c.paymentReferenceColumn);
   }
 
-  /** Payable invoices into APSTIN. */
+  /**
+   * Payable invoices, credit and debit notes into APSTIN; a note is found again by its stamp in
+   * the note lookup table (see {@link Builder#apNoteReferenceTable}).
+   */
   public Sink<Invoice> apInvoices() {
-    return new ApGlSinks.ApInvoices(client, tenant, periodic());
+    return new ApGlSinks.ApInvoices(client, tenant, periodic(), apNoteTable, apNoteReferenceColumn);
   }
 
   /** Journal entries into GENTJL. */
@@ -393,6 +400,8 @@ public final class SysproSync {
     private PostingOptions options = PostingOptions.defaults();
     private Currency defaultCurrency;
     private String journalTable = "GenJournalCtl";
+    private String apNoteTable = "ApInvoicePay";
+    private String apNoteReferenceColumn = "PaymentReference";
     private ArCancellationRule cancellation = ArCancellationRule.CREDIT_NOTE_SAME_NUMBER;
 
     private Builder(SysproClient client) {
@@ -427,6 +436,33 @@ public final class SysproSync {
         throw new IllegalArgumentException("journalReferenceTable must not be blank");
       }
       this.journalTable = table;
+      return this;
+    }
+
+    /**
+     * Where an AP credit or debit note's stamp (APSTIN's {@code TransactionReference}) can be read
+     * back: a table with {@code Supplier}, {@code Invoice} and {@code TrnType} columns and the
+     * reference in {@code referenceColumn}. Default {@code ApInvoicePay.PaymentReference}: the
+     * table and columns are seen in one SYSPRO database scaffold, but that APSTIN writes the
+     * reference there is unconfirmed; check it on the site (post a note, query the table) and
+     * configure another place, or {@link #noApNoteLookup()}.
+     */
+    public Builder apNoteReferenceTable(String table, String referenceColumn) {
+      if (table == null || table.isBlank() || referenceColumn == null || referenceColumn.isBlank()) {
+        throw new IllegalArgumentException("apNoteReferenceTable table and referenceColumn must not be blank");
+      }
+      this.apNoteTable = table;
+      this.apNoteReferenceColumn = referenceColumn;
+      return this;
+    }
+
+    /**
+     * No read-back of AP notes: a credit or debit note whose answer was lost is posted again on
+     * retry (the behaviour before the lookup existed). For sites where no table holds the stamp.
+     */
+    public Builder noApNoteLookup() {
+      this.apNoteTable = null;
+      this.apNoteReferenceColumn = null;
       return this;
     }
 

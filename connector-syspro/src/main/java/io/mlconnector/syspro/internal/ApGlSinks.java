@@ -34,19 +34,41 @@ public final class ApGlSinks {
 
   /**
    * AP invoices, credit and debit notes into APSTIN. The stamp goes into {@code
-   * TransactionReference} (stored as the AP invoice's {@code Reference}); APSTIN refuses a second
-   * invoice for the same supplier and number, and the sink then adopts the one already posted.
+   * TransactionReference}: stored as the AP invoice's {@code Reference} for an invoice, and read
+   * back for a note (posted against the invoice of the same number) from the note lookup table
+   * (default {@code ApInvoicePay.PaymentReference}, filtered by supplier, invoice and transaction
+   * type). APSTIN refuses a second invoice for the same supplier and number, and the sink then
+   * adopts the one already posted; it has no such check for notes, so a note's find-by-stamp is
+   * what keeps a lost answer from crediting twice. A note's target is {@code supplier|invoice|C}
+   * (or {@code |D}).
    */
   public static final class ApInvoices implements Sink<Invoice> {
     private final SysproClient client;
     private final String tenant;
     private final PostingOptions options;
+    private final String noteTable;
+    private final String noteReferenceColumn;
 
-    /** An AP invoice sink. */
+    /** An AP invoice sink without a note lookup (a note's stamp cannot be found again). */
     public ApInvoices(SysproClient client, String tenant, PostingOptions options) {
+      this(client, tenant, options, null, null);
+    }
+
+    /**
+     * An AP invoice sink finding notes by their stamp in {@code noteTable}'s {@code
+     * noteReferenceColumn} (both null: no note lookup).
+     */
+    public ApInvoices(
+        SysproClient client,
+        String tenant,
+        PostingOptions options,
+        String noteTable,
+        String noteReferenceColumn) {
       this.client = client;
       this.tenant = tenant;
       this.options = options;
+      this.noteTable = noteTable;
+      this.noteReferenceColumn = noteReferenceColumn;
     }
 
     @Override
@@ -68,13 +90,11 @@ public final class ApGlSinks {
             op, "invoice number '" + number + "' is longer than SYSPRO's 20 characters");
       }
       String reference = SysproRefs.stamp(context.source());
+      String code = codeOf(inv);
       ApInvoicePost.Item item =
           new ApInvoicePost.Item()
               .supplier(supplier)
-              .transactionCode(
-                  inv.documentType() == Invoice.DocumentType.CREDIT_NOTE
-                      ? "C"
-                      : inv.documentType() == Invoice.DocumentType.DEBIT_NOTE ? "D" : "I")
+              .transactionCode(code)
               .invoice(number)
               .transactionValue(inv.total().amount())
               .taxValue(inv.taxTotal().amount())
@@ -100,15 +120,45 @@ public final class ApGlSinks {
       try {
         client.post(doc, options);
       } catch (BusinessObjectRejectedException e) {
-        Optional<WriteResult> existing = bySupplierInvoice(supplier, number);
+        Optional<WriteResult> existing =
+            code.equals("I") ? bySupplierInvoice(supplier, number) : noteByStamp(reference);
         if (existing.isPresent()
             && reference.equals(existing.get().attributes().get("reference"))) {
           return existing.get();
         }
         throw e;
       }
-      return Postings.result(
-          SysproRefs.apInvoice(tenant, supplier, number), Map.of("reference", reference), null);
+      return Postings.result(target(supplier, number, code), Map.of("reference", reference), null);
+    }
+
+    private static String codeOf(Invoice inv) {
+      return inv.documentType() == Invoice.DocumentType.CREDIT_NOTE
+          ? "C"
+          : inv.documentType() == Invoice.DocumentType.DEBIT_NOTE ? "D" : "I";
+    }
+
+    private ExternalRef target(String supplier, String number, String code) {
+      ExternalRef invoice = SysproRefs.apInvoice(tenant, supplier, number);
+      return code.equals("I") ? invoice : invoice.withId(invoice.id() + "|" + code);
+    }
+
+    /** The note posted with {@code reference}, from the note lookup table. */
+    private Optional<WriteResult> noteByStamp(String reference) {
+      if (noteTable == null) {
+        return Optional.empty();
+      }
+      List<SysproElement> rows = Postings.rowsWhere(client, noteTable, noteReferenceColumn, reference);
+      for (SysproElement r : rows) {
+        String type = r.textOr("TrnType", "");
+        if (type.equals("C") || type.equals("D")) {
+          return Optional.of(
+              Postings.result(
+                  target(r.textOr("Supplier", ""), r.textOr("Invoice", ""), type),
+                  Map.of("reference", reference),
+                  null));
+        }
+      }
+      return Optional.empty();
     }
 
     /**
@@ -148,7 +198,7 @@ public final class ApGlSinks {
       String reference = SysproRefs.stamp(source);
       List<SysproElement> rows = Postings.rowsWhere(client, "ApInvoice", "Reference", reference);
       if (rows.isEmpty()) {
-        return Optional.empty();
+        return noteByStamp(reference);
       }
       SysproElement r = rows.get(0);
       return Optional.of(

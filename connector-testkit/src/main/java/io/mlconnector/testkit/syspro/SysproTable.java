@@ -21,6 +21,12 @@ public enum SysproTable {
   AP_SUPPLIER("ApSupplier"),
   /** AP invoices ({@code ApInvoice}, confirmed). */
   AP_INVOICE("ApInvoice"),
+  /**
+   * Adjustments, credit and debit notes APSTIN posted against AP invoices, with the posting's
+   * {@code TransactionReference} in {@code PaymentReference} ({@code ApInvoicePay}: table and
+   * columns seen in one SYSPRO database scaffold; where APSTIN stores the reference is unconfirmed).
+   */
+  AP_INVOICE_PAY("ApInvoicePay"),
   /** GL accounts ({@code GenMaster}, observed). */
   GL_ACCOUNT("GenMaster"),
   /** GL journal headers ({@code GenJournalCtl}; the simulator's choice). */

@@ -13,7 +13,8 @@ import org.w3c.dom.Element;
 /**
  * APSTIN, post AP invoices, adjustments, credit and debit notes (Transaction/Post). {@code I} needs
  * a new (Supplier, Invoice) pair (a second post of the same supplier invoice is rejected); {@code
- * A}/{@code C}/{@code D} need it to exist and change its balance. A supplier on hold is a warning.
+ * A}/{@code C}/{@code D} need it to exist and change its balance, each recorded in {@code
+ * ApInvoicePay} with its reference. A supplier on hold is a warning.
  */
 final class Apstin {
   private static final Shape PARAMS =
@@ -244,6 +245,19 @@ final class Apstin {
       v.existing().put("MthInvBal1", Bo.dec(v.existing().get("MthInvBal1")).add(change));
       bo.company.touch(v.existing());
       value = change;
+      Map<String, Object> trn = new LinkedHashMap<>();
+      trn.put("Supplier", o.supplier);
+      trn.put("Invoice", o.invoice);
+      trn.put("TrnYear", period.getYear());
+      trn.put("TrnMonth", period.getMonthValue());
+      trn.put("Journal", journal);
+      trn.put("EntryNumber", o.entry);
+      trn.put("TrnType", o.code);
+      trn.put("JournalDate", bo.company.today());
+      String ref = v.reference();
+      trn.put("PaymentReference", ref.length() > 50 ? ref.substring(0, 50) : ref);
+      trn.put("TrnValue", change);
+      bo.company.upsert(Company.AP_INVOICE_PAY, trn);
     }
     Map<String, Object> s = bo.company.table(Company.AP_SUPPLIER).find(o.supplier);
     s.put("CurrentBalance", Bo.dec(s.get("CurrentBalance")).add(value));

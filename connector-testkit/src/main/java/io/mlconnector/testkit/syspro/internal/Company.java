@@ -25,6 +25,7 @@ public final class Company {
   public static final String AR_INVOICE_PAY = "ArInvoicePay";
   public static final String AP_SUPPLIER = "ApSupplier";
   public static final String AP_INVOICE = "ApInvoice";
+  public static final String AP_INVOICE_PAY = "ApInvoicePay";
   public static final String GEN_MASTER = "GenMaster";
   public static final String GEN_JOURNAL = "GenJournalCtl";
   public static final String GEN_JOURNAL_DETAIL = "GenJournalDetail";
@@ -203,6 +204,30 @@ public final class Company {
             rowversion()),
         "Supplier",
         "Invoice");
+
+    // transactions against an AP invoice (adjustments, credit and debit notes): table and column
+    // names from a SYSPRO database scaffold (one install); that APSTIN's TransactionReference lands
+    // in PaymentReference is the simulator's choice (unconfirmed)
+    add(
+        AP_INVOICE_PAY,
+        List.of(
+            text("Supplier", 15),
+            text("Invoice", 20),
+            integer("TrnYear"),
+            integer("TrnMonth"),
+            integer("Journal"),
+            integer("EntryNumber"),
+            text("TrnType", 1),
+            date("JournalDate"),
+            text("PaymentReference", 50),
+            dec("TrnValue", 14, 2),
+            rowversion()),
+        "Supplier",
+        "Invoice",
+        "TrnYear",
+        "TrnMonth",
+        "Journal",
+        "EntryNumber");
 
     add(
         GEN_MASTER,
