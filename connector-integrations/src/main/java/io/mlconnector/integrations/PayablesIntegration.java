@@ -144,7 +144,7 @@ public final class PayablesIntegration implements AutoCloseable {
               () -> new IllegalStateException(sourceSystem + " reports no payments")), "payments"),
           Payment.class, t -> led.apply(t).apPayments().orElseThrow(
               () -> new IllegalStateException(ledgerSystem + " takes no AP payments; build with payments(false)")))
-          .mapper(identity()), b).build());
+          .mapper(InvoiceMappers.apPayment(refs, ledgerSystem)), b).build());
     }
     if (!b.vendorsBothWays) {
       all.removeIf(f -> f.name().equals(VENDORS_IN));

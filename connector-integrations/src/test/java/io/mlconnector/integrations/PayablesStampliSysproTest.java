@@ -209,6 +209,30 @@ class PayablesStampliSysproTest {
   }
 
   @Test
+  void paymentsAreTakenUpToThePostingAndParkedNamingWhatSysproLacks() {
+    StateStore store = new InMemoryStateStore();
+    PayablesIntegration p = integration(store, "n1", b -> b.payments(true));
+    sftp.put("/outbound/invoices-20260302.csv", StampliExport.csv().invoices(List.of(invoice("INV-8", "V0005", "80.00"))));
+    p.runOnce(T);
+    p.runOnce(T);
+    sftp.put("/outbound/payments-20260310.csv", StampliExport.csv().payments(List.of(
+        new io.mlconnector.testkit.stampli.ExportPayment("ACME", "PAY-1", "INV-8", "V0005", LocalDate.of(2026, 3, 10),
+            new BigDecimal("80.00"), "USD", "Check", "CHK-1001", "Paid"),
+        new io.mlconnector.testkit.stampli.ExportPayment("ACME", "PAY-2", "INV-8", "V0005", LocalDate.of(2026, 3, 11),
+            new BigDecimal("5.00"), "USD", "ACH", null, "Voided"))));
+    p.runOnce(T);
+    p.runOnce(T);
+    List<AuditEntry> parked = store.audit(AuditQuery.all(T).withOutcome(AuditEntry.Outcome.PARKED)).items();
+    assertThat(parked).hasSize(2).allSatisfy(a -> assertThat(a.flow()).isEqualTo(PayablesIntegration.PAYMENTS));
+    // mapped to the SYSPRO supplier and the AP invoice it pays, then parked naming what the reference lacks
+    assertThat(parked).anySatisfy(a -> assertThat(a.error()).contains("APSTPM").contains("unconfirmed")
+        .contains("80.00 USD to supplier V0005").contains("(CHK-1001)").contains("AP invoice(s) V0005|INV-8 80.00"));
+    assertThat(parked).anySatisfy(a -> assertThat(a.error()).contains("voided"));
+    assertThat(syspro.apInvoices()).singleElement().satisfies(a -> assertThat(a.balance()).isEqualByComparingTo("80.00"));
+    assertThat(sftp.list("/archive")).contains("/archive/payments-20260310.csv");
+  }
+
+  @Test
   void theSameFileFetchedThreeTimesAndRenamedOncePostsOnce() {
     byte[] file = StampliExport.csv().invoices(List.of(invoice("INV-10", "V0003", "42.00")));
     PayablesIntegration p = integration(new InMemoryStateStore(), "n1");

@@ -345,6 +345,7 @@ public final class StampliTemplate {
       put(ven, TAX_ID, "Tax ID", "VAT Number");
       aliases.put(Entity.VENDORS, ven);
       Map<String, List<String>> pay = new LinkedHashMap<>();
+      put(pay, COMPANY, "Company ID", "Company", "Entity", "Subsidiary");
       put(pay, PAYMENT_ID, "Payment ID");
       put(pay, INVOICE_NUMBER, "Invoice Number", "Invoice #");
       put(pay, STAMPLI_ID, "Stampli ID", "Invoice ID");

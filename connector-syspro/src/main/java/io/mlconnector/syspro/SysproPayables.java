@@ -17,8 +17,9 @@ import java.util.function.Function;
  * {@code TransactionReference}; APSTIN's own supplier + invoice duplicate check backs the stamp of an
  * invoice, the note lookup table that of a credit or debit note),
  * GL journals into GENTJL for tenants that post to the GL only. SYSPRO keeps no cost centres apart
- * from the GL, and AP payments are not offered: the reference names the manual AP payment object
- * (APSTPM) but confirms no schema for it.
+ * from the GL. AP payments are taken up to the posting and parked with the reason (see {@link
+ * #apPayments()}): the reference names the manual AP payment object (APSTPM) but confirms no
+ * schema for it.
  *
  * <pre>{@code
  * PayablesLedger.Provider syspro = SysproPayables.provider(tenant -> SysproSync.builder(clientOf(tenant)).build());
@@ -89,6 +90,18 @@ public final class SysproPayables implements PayablesLedger {
         return base.findByStamp(source, ctx);
       }
     };
+  }
+
+  /**
+   * AP payments, up to the posting: a payment reaches this sink mapped to its SYSPRO supplier and
+   * AP invoices and is parked with {@link
+   * io.mlconnector.syspro.internal.ApGlSinks.ApPaymentsNotPosted#REASON} (naming what the reference
+   * lacks for APSTPM), so nothing is lost and it can be replayed once posting is built. The
+   * payables integration runs this flow only with {@code payments(true)}.
+   */
+  @Override
+  public Optional<Sink<io.mlconnector.core.model.Payment>> apPayments() {
+    return Optional.of(new io.mlconnector.syspro.internal.ApGlSinks.ApPaymentsNotPosted());
   }
 
   @Override

@@ -67,7 +67,8 @@ public final class RecordAssemblers {
       BigDecimal amount = values.amount(StampliTemplate.AMOUNT, require(r, StampliTemplate.AMOUNT, template, Entity.PAYMENTS));
       String status = r.get(StampliTemplate.PAYMENT_STATUS);
       boolean voided = status != null && (status.equalsIgnoreCase("voided") || status.equalsIgnoreCase("void"));
-      ExternalRef invoice = StampliRefs.invoice(tenant, StampliRefs.naturalKey(null, vendor, number, "I"));
+      // the paid invoice's natural key: the company column when the file has one
+      ExternalRef invoice = StampliRefs.invoice(tenant, StampliRefs.naturalKey(r.get(StampliTemplate.COMPANY), vendor, number, "I"));
       Payment p = Payment.builder()
           .ref(ExternalRef.of(StampliConfig.SYSTEM, tenant, StampliRefs.PAYMENT, id + "|" + vendor + "|" + Values.normalizeNumber(number)))
           .version(InvoiceAssembler.sha256(r.values().toString()).substring(0, 32))

@@ -5,6 +5,8 @@ import io.mlconnector.core.model.Invoice;
 import io.mlconnector.core.model.InvoiceLine;
 import io.mlconnector.core.model.JournalEntry;
 import io.mlconnector.core.model.JournalLine;
+import io.mlconnector.core.model.Payment;
+import io.mlconnector.core.model.PaymentApplication;
 import io.mlconnector.core.model.Vendor;
 import io.mlconnector.core.sync.Sink;
 import io.mlconnector.core.sync.WriteContext;
@@ -222,6 +224,64 @@ public final class ApGlSinks {
               SysproRefs.apInvoice(tenant, supplier, number),
               Map.of("reference", rows.get(0).textOr("Reference", "")),
               null));
+    }
+  }
+
+  /**
+   * AP payments, up to the posting: each payment (already mapped to a SYSPRO supplier and the AP
+   * invoices it pays) is refused with a reason naming what is missing, so the engine parks it,
+   * visible in the audit and dead letters and replayable once SYSPRO AP payment posting is built.
+   * What is missing: the reference names APSTPM (Post AP Manual Check Payment) without a schema;
+   * SYSPRO's own sample XML shows its parameters, its output ({@code postapmanualpay/Item/Key/
+   * PaymentNumber}) and a document cut off inside {@code ReleasedInvoice}, which leaves open
+   * whether {@code PaymentNumber} must name an open payment cycle (APSTPY) and so which bank pays,
+   * the rest of {@code ReleasedInvoice}, and where the posted payment's reference can be read back
+   * (needed for find-by-stamp, since APSTPM has no duplicate check).
+   */
+  public static final class ApPaymentsNotPosted implements Sink<Payment> {
+    /** Why no AP payment is posted; the start of every park reason. */
+    public static final String REASON =
+        "SYSPRO AP payment posting is not built: the reference names APSTPM (Post AP Manual Check"
+            + " Payment) without a schema; its PaymentNumber (payment cycle and bank), the rest of"
+            + " ReleasedInvoice and a read-back of the payment reference (for exactly-once) are"
+            + " unconfirmed";
+
+    @Override
+    public String system() {
+      return SysproRefs.SYSTEM;
+    }
+
+    @Override
+    public WriteResult create(Payment p, WriteContext context) {
+      StringBuilder paid = new StringBuilder();
+      for (PaymentApplication a : p.applications()) {
+        paid.append(paid.length() == 0 ? "" : ", ").append(a.invoice().id()).append(' ')
+            .append(a.amount().amount().toPlainString());
+      }
+      throw Postings.refuse(
+          "APSTPM post",
+          REASON
+              + "; parked for replay: "
+              + p.amount().amount().toPlainString()
+              + " "
+              + p.amount().currency().getCurrencyCode()
+              + " to supplier "
+              + p.party().id()
+              + " on "
+              + p.date()
+              + (p.reference() == null ? "" : " (" + p.reference() + ")")
+              + " for AP invoice(s) "
+              + paid);
+    }
+
+    @Override
+    public WriteResult update(ExternalRef target, Payment p, WriteContext context) {
+      return create(p, context);
+    }
+
+    @Override
+    public Optional<WriteResult> findByStamp(ExternalRef source, WriteContext context) {
+      return Optional.empty();
     }
   }
 

@@ -7,6 +7,7 @@ import java.util.Objects;
 /**
  * A payment as Stampli's payment export carries it (one row per invoice paid).
  *
+ * @param company the Stampli company id (the invoice's company, part of its natural key), or null
  * @param paymentId the payment id
  * @param invoiceNumber the invoice paid
  * @param vendorCode the vendor
@@ -18,7 +19,7 @@ import java.util.Objects;
  * @param status Paid or Voided
  */
 public record ExportPayment(
-    String paymentId, String invoiceNumber, String vendorCode, LocalDate date, BigDecimal amount,
+    String company, String paymentId, String invoiceNumber, String vendorCode, LocalDate date, BigDecimal amount,
     String currency, String method, String reference, String status) {
   public ExportPayment {
     Objects.requireNonNull(paymentId, "paymentId");

@@ -44,8 +44,8 @@ public final class StampliExport {
       List.of("Vendor ID", "Vendor Name", "Status", "Email", "Phone", "Currency", "Payment Terms");
   /** Default payment column names. */
   public static final List<String> PAYMENT_COLUMNS =
-      List.of("Payment ID", "Invoice Number", "Vendor ID", "Payment Date", "Amount", "Currency",
-          "Method", "Reference", "Status");
+      List.of("Company ID", "Payment ID", "Invoice Number", "Vendor ID", "Payment Date", "Amount",
+          "Currency", "Method", "Reference", "Status");
 
   private final boolean xml;
   private char delimiter = ',';
@@ -171,7 +171,7 @@ public final class StampliExport {
   /** A payments file. */
   public byte[] payments(List<ExportPayment> payments) {
     return table(PAYMENT_COLUMNS, "Payments", "Payment", payments, p -> List.of(
-        p.paymentId(), p.invoiceNumber(), p.vendorCode(), dates.format(p.date()), amount(p.amount()),
+        nz(p.company()), p.paymentId(), p.invoiceNumber(), p.vendorCode(), dates.format(p.date()), amount(p.amount()),
         p.currency(), p.method(), nz(p.reference()), p.status()));
   }
 

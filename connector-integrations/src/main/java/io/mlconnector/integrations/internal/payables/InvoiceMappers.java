@@ -7,10 +7,12 @@ import io.mlconnector.core.model.InvoiceLine;
 import io.mlconnector.core.model.JournalEntry;
 import io.mlconnector.core.model.JournalLine;
 import io.mlconnector.core.model.Money;
+import io.mlconnector.core.model.Payment;
+import io.mlconnector.core.model.PaymentApplication;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Maps approved AP invoices for the ledger: as AP invoices, or as GL journals. */
+/** Maps approved AP invoices for the ledger (as AP invoices, or as GL journals) and AP payments. */
 public final class InvoiceMappers {
   private InvoiceMappers() {}
 
@@ -67,5 +69,28 @@ public final class InvoiceMappers {
     boolean debit = credit ? amount.isNegative() : !amount.isNegative();
     Money abs = amount.abs();
     return debit ? JournalLine.debit(account, abs) : JournalLine.credit(account, abs);
+  }
+
+  /**
+   * A payment made in the AP system, for the ledger: its vendor resolved like an invoice's, each
+   * paid invoice resolved to the ledger document it was posted as (deferred until that invoice is
+   * posted). A voided payment is refused: reversing a posted payment is a person's job.
+   */
+  public static Mapper<Payment, Payment> apPayment(LedgerRefs refs, String ledgerSystem) {
+    return (p, ctx) -> {
+      if (p.status() == Payment.Status.CANCELLED) {
+        throw ctx.refuse("payment " + p.ref().id() + " is voided in the AP system; reverse it in " + ledgerSystem
+            + " by hand if it was posted");
+      }
+      ExternalRef vendor = refs.vendor(p.party(), ctx);
+      List<PaymentApplication> apps = new ArrayList<>();
+      for (PaymentApplication a : p.applications()) {
+        ExternalRef posted = ctx.resolve(a.invoice(), ledgerSystem).orElseThrow(() -> ctx.defer(a.invoice(),
+            "paid invoice " + a.invoice().id() + " is not posted to " + ledgerSystem + " yet"));
+        apps.add(new PaymentApplication(posted, a.amount(), a.discount()));
+      }
+      return new Payment(p.ref(), p.version(), p.direction(), vendor, p.status(), p.method(), p.amount(), p.date(),
+          p.reference(), apps, p.memo(), p.extensions());
+    };
   }
 }
