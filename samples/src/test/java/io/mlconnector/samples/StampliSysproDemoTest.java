@@ -26,6 +26,7 @@ class StampliSysproDemoTest {
     assertThat(r.records()).isEqualTo(121);
     assertThat(r.closingLine()).isEqualTo("stampli-syspro: everything reconciles");
     assertThat(text).contains("SYSPRO AP invoices: 120").contains("new supplier V0900 in SYSPRO: true")
-        .contains("121 of 121 exported invoices posted once");
+        .contains("121 of 121 exported invoices posted once")
+        .contains("Stampli payments parked, not posted: 2");
   }
 }

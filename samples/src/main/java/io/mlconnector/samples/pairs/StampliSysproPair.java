@@ -50,15 +50,17 @@ import java.util.Map;
  * written to Stampli as import files, Stampli's new vendors set up in SYSPRO (APSSSP).
  *
  * <p>The demo runs a real SFTP server (embedded, on loopback) with generated exports: files of 50
- * invoices, one file exported twice under another name, a credit memo, a new vendor; then
- * reconciles (every approved invoice in the exports posted once, totals per vendor and currency
- * equal) and counts SYSPRO's AP invoices.
+ * invoices, one file exported twice under another name, a credit memo, a new vendor and a
+ * payment file; then reconciles (every approved invoice in the exports posted once, totals per
+ * vendor and currency equal) and counts SYSPRO's AP invoices. The payments are taken up to the
+ * SYSPRO posting and parked with the reason (AP payment posting, APSTPM, is unconfirmed).
  *
  * <p>Settings for real systems: {@code syspro.*} as for the other SYSPRO pairs; {@code stampli.host},
  * {@code stampli.port} (22), {@code stampli.user}, {@code stampli.hostkey} (a {@code SHA256:}
  * fingerprint) or {@code stampli.known.hosts} (a file), {@code stampli.outbound}, {@code
- * stampli.inbound}, {@code stampli.archive}; secrets {@code stampli.password}, or {@code
- * stampli.private.key} with {@code stampli.passphrase}.
+ * stampli.inbound}, {@code stampli.archive}, {@code stampli.payments} ({@code true} to take Stampli
+ * payments and park them in SYSPRO with the reason; default off); secrets {@code
+ * stampli.password}, or {@code stampli.private.key} with {@code stampli.passphrase}.
  */
 public final class StampliSysproPair implements Pair {
   private static final int PER_FILE = 50;
@@ -99,10 +101,20 @@ public final class StampliSysproPair implements Pair {
           first.lines().get(0).amount(), "Approved", "credit for a damaged delivery", null, List.of(first.lines().get(0)))));
       sftp.put("/outbound/invoices-zz-credits.csv", credit);
       exported.addAll(parse(tenant, credit));
+      // Stampli payments of the first two invoices: taken up to the SYSPRO posting, then parked
+      // with the reason (SYSPRO AP payment posting is unconfirmed in the reference)
+      List<io.mlconnector.testkit.stampli.ExportPayment> paid = new ArrayList<>();
+      for (ExportInvoice inv : all.subList(0, Math.min(2, all.size()))) {
+        paid.add(new io.mlconnector.testkit.stampli.ExportPayment(inv.company(), "PAY-" + inv.number(), inv.number(),
+            inv.vendorCode(), inv.invoiceDate().plusDays(30), inv.total(), inv.currency(), "Check",
+            "CHK-" + inv.number(), "Paid"));
+      }
+      sftp.put("/outbound/payments-0001.csv", csv.payments(paid));
       sftp.put("/outbound/vendors-0001.csv", csv.vendors(List.of(
           new ExportVendor("V0900", "Trail Maps Ltd", true, "ap@trailmaps.example", null, "USD", "30"))));
       out.println("exports on the SFTP server: " + (files + 2) + " invoice files (" + all.size()
-          + " invoices, one file exported twice, one credit memo) and a vendor file");
+          + " invoices, one file exported twice, one credit memo), a payment file (" + paid.size()
+          + " payments) and a vendor file");
 
       SftpClient client = SftpClient.create(StampliConfig.builder(tenant, sftp.host(), "stampli").port(sftp.port())
           .hostKeys(HostKeyPolicy.pinned(sftp.hostKeyFingerprint())).archive("/archive").build(),
@@ -112,7 +124,7 @@ public final class StampliSysproPair implements Pair {
       try (PayablesIntegration payables = PayablesIntegration.builder().store(store)
           .source(StampliSource.provider(t -> client))
           .ledger(SysproPayables.provider(t -> SysproSync.builder(sys.client()).build()))
-          .tenants(List.of(tenant)).parallelism(8).build()) {
+          .tenants(List.of(tenant)).parallelism(8).payments(true).build()) {
         for (int round = 1; round <= 8 && !sftp.list("/outbound").isEmpty(); round++) {
           Map<String, RunReport> reports = payables.runOnce(tenant);
           out.println("run " + round + ": " + summary(reports));
@@ -120,6 +132,11 @@ public final class StampliSysproPair implements Pair {
         PayablesReconciliation r = payables.reconcile(tenant, exported);
         out.println("SYSPRO AP invoices: " + syspro.apInvoiceCount() + "; import files for Stampli: "
             + sftp.list("/inbound").size() + "; new supplier V0900 in SYSPRO: " + syspro.supplier("V0900").isPresent());
+        long parkedPayments = store.audit(io.mlconnector.core.state.AuditQuery.all(tenant)
+            .withOutcome(io.mlconnector.core.state.AuditEntry.Outcome.PARKED)).items().stream()
+            .filter(a -> a.flow().equals(PayablesIntegration.PAYMENTS)).count();
+        out.println("Stampli payments parked, not posted: " + parkedPayments + " (SYSPRO AP payment posting,"
+            + " APSTPM, is unconfirmed in the reference; see connector-stampli's README)");
         out.println("reconciliation: " + r.posted() + " of " + r.exported() + " exported invoices posted once"
             + (r.parked().isEmpty() ? "" : ", parked " + r.parked()));
         int failing = r.notPosted().size() + r.postedTwice().size()
@@ -211,6 +228,8 @@ public final class StampliSysproPair implements Pair {
         .tenants(List.of(config.tenant())).schedule(config.pollInterval(), config.pollInterval().dividedBy(10));
     config.value("engine.parallelism").ifPresent(v -> b.parallelism(Integer.parseInt(v)));
     config.value("node.id").ifPresent(b::nodeId);
+    // Stampli payments: parked in SYSPRO with the reason until AP payment posting is confirmed
+    config.value("stampli.payments").map(Boolean::parseBoolean).ifPresent(b::payments);
     java.time.Duration grace = config.duration("engine.pending.grace").orElse(java.time.Duration.ofMinutes(2));
     java.time.Duration leaseTtl = config.duration("engine.lease.ttl").orElse(null);
     b.engine(e -> {
