@@ -233,6 +233,19 @@ class PayablesStampliSysproTest {
   }
 
   @Test
+  void aPostingSysproRefusesIsParkedWithSysprosMessageAndTheInvoiceNumber() {
+    StateStore store = new InMemoryStateStore();
+    PayablesIntegration p = integration(store, "n1");
+    sftp.put("/outbound/invoices-20260304.csv", StampliExport.csv().invoices(List.of(
+        invoice("INV-20", "V0099", "12.00"), invoice("INV-21", "V0006", "13.00"))));
+    p.runOnce(T);
+    p.runOnce(T);
+    assertThat(postedPerInvoice()).containsExactly(Map.entry("V0006/INV-21", 1L));
+    assertThat(store.audit(AuditQuery.all(T).withOutcome(AuditEntry.Outcome.PARKED)).items()).singleElement()
+        .satisfies(a -> assertThat(a.error()).contains("Supplier 'V0099' not found").contains("INV-20"));
+  }
+
+  @Test
   void theSameFileFetchedThreeTimesAndRenamedOncePostsOnce() {
     byte[] file = StampliExport.csv().invoices(List.of(invoice("INV-10", "V0003", "42.00")));
     PayablesIntegration p = integration(new InMemoryStateStore(), "n1");
@@ -265,6 +278,26 @@ class PayablesStampliSysproTest {
     assertThat(store.audit(AuditQuery.all(T).withOutcome(AuditEntry.Outcome.PARKED)).items()).anySatisfy(a -> {
       assertThat(a.error()).contains("already taken from another file with other content");
     });
+  }
+
+  @Test
+  void anEditedReExportGoesToSysproWhenTheTenantAllowsAdjustmentsAndSysproRefusesAChangedTotal() {
+    StateStore store = new InMemoryStateStore();
+    PayablesIntegration p = integration(store, "n1",
+        b -> b.source(StampliSource.provider(t -> stampliClient(), T::equals)));
+    ExportInvoice inv = invoice("INV-30", "V0004", "80.00");
+    sftp.put("/outbound/invoices-1.csv", StampliExport.csv().invoices(List.of(inv)));
+    p.runOnce(T);
+    p.runOnce(T);
+    sftp.put("/outbound/invoices-2.csv", StampliExport.csv().invoices(List.of(inv.edited("5.00"))));
+    p.runOnce(T);
+    p.runOnce(T);
+    assertThat(postedPerInvoice()).containsOnly(Map.entry("V0004/INV-30", 1L));
+    assertThat(syspro.apInvoices()).singleElement().satisfies(a -> assertThat(a.value()).isEqualByComparingTo("80.00"));
+    // not a conflict for a person: SYSPRO's sink says what to do with a posted invoice whose total changed
+    assertThat(store.audit(AuditQuery.all(T).withOutcome(AuditEntry.Outcome.PARKED)).items()).singleElement()
+        .satisfies(a -> assertThat(a.error()).contains("post an adjustment (TransactionCode A)")
+            .doesNotContain("already taken from another file"));
   }
 
   @Test

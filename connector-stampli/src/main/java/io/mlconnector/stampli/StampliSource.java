@@ -149,4 +149,32 @@ public final class StampliSource implements PayablesSource {
       }
     };
   }
+
+  /**
+   * Like {@link #provider(Function)}, but for the tenants {@code adjustmentsAllowed} accepts an
+   * invoice re-exported with other content is offered to the ledger as a change ({@link
+   * #allowingAdjustments()}) instead of being parked as a conflict.
+   */
+  public static PayablesSource.Provider provider(
+      Function<String, SftpClient> clients, java.util.function.Predicate<String> adjustmentsAllowed) {
+    Objects.requireNonNull(adjustmentsAllowed, "adjustmentsAllowed");
+    PayablesSource.Provider plain = provider(clients);
+    return new PayablesSource.Provider() {
+      @Override
+      public String system() {
+        return plain.system();
+      }
+
+      @Override
+      public Flow.Kind inputKind() {
+        return plain.inputKind();
+      }
+
+      @Override
+      public PayablesSource forTenant(String tenant) {
+        StampliSource s = create(clients.apply(tenant));
+        return adjustmentsAllowed.test(tenant) ? s.allowingAdjustments() : s;
+      }
+    };
+  }
 }

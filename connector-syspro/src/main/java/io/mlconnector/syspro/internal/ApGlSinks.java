@@ -128,7 +128,17 @@ public final class ApGlSinks {
             && reference.equals(existing.get().attributes().get("reference"))) {
           return existing.get();
         }
-        throw e;
+        // SYSPRO's message, with the document it refused (for the audit and the person fixing it)
+        io.mlconnector.core.error.ErrorDetails d = e.details();
+        throw new BusinessObjectRejectedException(
+            new io.mlconnector.core.error.ErrorDetails(
+                d.system(),
+                d.operation() + " " + code + " invoice " + number + " supplier " + supplier,
+                d.httpStatus(),
+                d.remoteCode(),
+                d.remoteMessage(),
+                d.requestId()),
+            e.result());
       }
       return Postings.result(target(supplier, number, code), Map.of("reference", reference), null);
     }
