@@ -1,0 +1,357 @@
+package io.mlconnector.spring.boot;
+
+import io.mlconnector.core.credential.CredentialStore;
+import io.mlconnector.core.credential.Credentials;
+import io.mlconnector.core.credential.Secret;
+import io.mlconnector.core.http.HttpTransport;
+import io.mlconnector.core.role.Collector;
+import io.mlconnector.core.role.ReceivablesLedger;
+import io.mlconnector.core.state.StateStore;
+import io.mlconnector.core.sync.SyncListener;
+import io.mlconnector.integrations.ReceivablesIntegration;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The integrations declared under {@code mlc.integrations}, built and checked: each one's pair, its
+ * tenants' connections (clients opened from their settings, secrets moved into the credential
+ * store) and its {@link ReceivablesIntegration}. Closing it stops the engines and closes the
+ * clients; the store, the credential store and the transport are the application's beans and stay
+ * open.
+ */
+public final class MlcIntegrations implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(MlcIntegrations.class);
+
+  private final Map<String, Running> byName;
+
+  private MlcIntegrations(Map<String, Running> byName) {
+    this.byName = byName;
+  }
+
+  /**
+   * Builds every enabled integration of {@code properties}.
+   *
+   * @throws SettingException naming every bad property when any setting is missing or wrong
+   */
+  public static MlcIntegrations create(MlcProperties properties, ConnectorRegistry registry, StateStore store,
+      CredentialStore credentials, HttpTransport transport, SyncListener listener,
+      Collection<? extends ReceivablesIntegrationCustomizer> customizers) {
+    Objects.requireNonNull(properties, "properties");
+    List<SettingException> problems = new ArrayList<>();
+    Map<String, Running> built = new LinkedHashMap<>();
+    try {
+      for (Map.Entry<String, MlcProperties.Integration> e : properties.getIntegrations().entrySet()) {
+        if (!e.getValue().isEnabled()) {
+          continue;
+        }
+        Running r = build(e.getKey(), e.getValue(), registry, store, credentials, transport, listener, customizers,
+            problems);
+        if (r != null) {
+          built.put(e.getKey(), r);
+        }
+      }
+    } catch (RuntimeException e) {
+      built.values().forEach(Running::close);
+      throw e;
+    }
+    if (!problems.isEmpty()) {
+      built.values().forEach(Running::close);
+      throw SettingException.of(problems);
+    }
+    return new MlcIntegrations(built);
+  }
+
+  private static Running build(String name, MlcProperties.Integration p, ConnectorRegistry registry, StateStore store,
+      CredentialStore credentials, HttpTransport transport, SyncListener listener,
+      Collection<? extends ReceivablesIntegrationCustomizer> customizers, List<SettingException> problems) {
+    String prefix = "mlc.integrations." + name;
+    int before = problems.size();
+    if (!name.matches("[a-z0-9][a-z0-9_-]*")) {
+      problems.add(new SettingException(prefix, "an integration's name must be lower-case letters, digits, - or _"));
+    }
+    Optional<List<String>> systems = registry.split(p.getPair());
+    if (p.getPair() == null || p.getPair().isBlank()) {
+      problems.add(new SettingException(prefix + ".pair", "is missing (for example syspro-stripe)"));
+    } else if (systems.isEmpty()) {
+      problems.add(new SettingException(prefix + ".pair", "'" + p.getPair()
+          + "' does not name two known systems; the systems on the class path are " + registry.systems()));
+    }
+    range(problems, prefix + ".parallelism", p.getParallelism(), 1, 256);
+    range(problems, prefix + ".inbound-parallelism", p.getInboundParallelism(), 1, 256);
+    range(problems, prefix + ".page-size", p.getPageSize(), 1, 10_000);
+    positive(problems, prefix + ".schedule.interval", p.getSchedule().getInterval());
+    notNegative(problems, prefix + ".schedule.jitter", p.getSchedule().getJitter());
+    notNegative(problems, prefix + ".pending-grace", p.getPendingGrace());
+    if (p.getBackstopLookback() != null) {
+      positive(problems, prefix + ".backstop-lookback", p.getBackstopLookback());
+    }
+    if (p.getTenants().isEmpty()) {
+      problems.add(new SettingException(prefix + ".tenants", "names no tenant"));
+    }
+    if (systems.isEmpty() || problems.size() > before) {
+      return null;
+    }
+    ConnectorFactory ledgerFactory = registry.find(systems.get().get(0)).orElseThrow();
+    ConnectorFactory collectorFactory = registry.find(systems.get().get(1)).orElseThrow();
+    Map<String, TenantConnection> ledgers = new TreeMap<>();
+    Map<String, TenantConnection> collectors = new TreeMap<>();
+    Running running = new Running(name, p.getPair(), ledgerFactory.system(), collectorFactory.system(), ledgers,
+        collectors);
+    try {
+      for (Map.Entry<String, Map<String, Map<String, String>>> t : p.getTenants().entrySet()) {
+        String tenant = t.getKey();
+        String tp = prefix + ".tenants." + tenant;
+        if (!tenant.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
+          problems.add(new SettingException(tp, "a tenant's name must be letters, digits, '.', '-' or '_'"));
+          continue;
+        }
+        Map<String, Map<String, String>> bySystem = t.getValue() == null ? Map.of() : t.getValue();
+        for (String s : bySystem.keySet()) {
+          if (!s.equals(ledgerFactory.system()) && !s.equals(collectorFactory.system())) {
+            problems.add(new SettingException(tp + "." + s, "is not a system of pair " + p.getPair()));
+          }
+        }
+        open(ledgerFactory, tp, tenant, bySystem, credentials, transport, problems).ifPresent(c -> ledgers.put(tenant, c));
+        open(collectorFactory, tp, tenant, bySystem, credentials, transport, problems)
+            .ifPresent(c -> collectors.put(tenant, c));
+      }
+      if (problems.size() > before) {
+        running.close();
+        return null;
+      }
+      ReceivablesLedger.Provider lp = ledgerFactory.receivablesLedger(ledgers::get).orElse(null);
+      Collector.Provider<?, ?> cp = collectorFactory.collector(collectors::get).orElse(null);
+      if (lp == null) {
+        problems.add(new SettingException(prefix + ".pair", ledgerFactory.system() + " is not a receivables ledger"));
+      }
+      if (cp == null) {
+        problems.add(new SettingException(prefix + ".pair", collectorFactory.system() + " is not a collector"));
+      }
+      if (lp == null || cp == null) {
+        running.close();
+        return null;
+      }
+      ReceivablesIntegration.Builder<?, ?> b = ReceivablesIntegration.builder(lp, cp)
+          .store(store)
+          .tenants(List.copyOf(ledgers.keySet()))
+          .schedule(p.getSchedule().getInterval(), p.getSchedule().getJitter())
+          .parallelism(p.getParallelism())
+          .inboundParallelism(p.getInboundParallelism())
+          .pageSize(p.getPageSize())
+          .pendingGracePeriod(p.getPendingGrace())
+          .dryRun(p.isDryRun())
+          .listener(listener);
+      if (p.getBackstopLookback() != null) {
+        b.backstopLookback(p.getBackstopLookback());
+      }
+      if (p.getNodeId() != null && !p.getNodeId().isBlank()) {
+        b.nodeId(p.getNodeId());
+      }
+      for (ReceivablesIntegrationCustomizer c : customizers) {
+        c.customize(name, b);
+      }
+      running.integration = b.build();
+      log.info("integration {} ({}) built for tenants {}", name, p.getPair(), ledgers.keySet());
+      return running;
+    } catch (RuntimeException e) {
+      running.close();
+      throw e;
+    }
+  }
+
+  private static Optional<TenantConnection> open(ConnectorFactory factory, String tenantPrefix, String tenant,
+      Map<String, Map<String, String>> bySystem, CredentialStore credentials, HttpTransport transport,
+      List<SettingException> problems) {
+    String system = factory.system();
+    Map<String, String> given = bySystem.getOrDefault(system, Map.of());
+    Map<String, String> plain = new TreeMap<>();
+    Map<String, Secret> secrets = new TreeMap<>();
+    given.forEach((k, v) -> {
+      if (factory.secretKeys().contains(k)) {
+        if (v != null && !v.isEmpty()) {
+          secrets.put(SystemSettings.field(k), Secret.of(v));
+        }
+      } else {
+        plain.put(k, v == null ? "" : v);
+      }
+    });
+    String prefix = tenantPrefix + "." + system;
+    try {
+      if (!secrets.isEmpty()) {
+        Map<String, Secret> fields = new TreeMap<>();
+        credentials.get(tenant, system).ifPresent(c -> fields.putAll(c.fields()));
+        if (!fields.equals(merged(fields, secrets))) {
+          Credentials.Builder cb = Credentials.builder();
+          merged(fields, secrets).forEach(cb::put);
+          credentials.put(tenant, system, cb.build());
+          log.info("stored {} secrets of {} for tenant {} encrypted; they may be removed from the properties",
+              secrets.size(), system, tenant);
+        }
+      }
+      return Optional.of(factory.open(new SystemSettings(prefix, tenant, system, plain, credentials), transport));
+    } catch (SettingException e) {
+      problems.add(e);
+      return Optional.empty();
+    } catch (IllegalArgumentException | IllegalStateException e) {
+      // a client's own check of its configuration
+      problems.add(new SettingException(prefix, e.getMessage()));
+      return Optional.empty();
+    }
+  }
+
+  private static Map<String, Secret> merged(Map<String, Secret> stored, Map<String, Secret> given) {
+    Map<String, Secret> m = new TreeMap<>(stored);
+    m.putAll(given);
+    return m;
+  }
+
+  private static void range(List<SettingException> problems, String property, int value, int min, int max) {
+    if (value < min || value > max) {
+      problems.add(new SettingException(property, "must be " + min + " to " + max + ", was " + value));
+    }
+  }
+
+  private static void positive(List<SettingException> problems, String property, Duration value) {
+    if (value == null || value.isNegative() || value.isZero()) {
+      problems.add(new SettingException(property, "must be a positive duration, was " + value));
+    }
+  }
+
+  private static void notNegative(List<SettingException> problems, String property, Duration value) {
+    if (value == null || value.isNegative()) {
+      problems.add(new SettingException(property, "must not be negative, was " + value));
+    }
+  }
+
+  /** Every integration, in the order of the properties. */
+  public List<Running> all() {
+    return List.copyOf(byName.values());
+  }
+
+  /** The integration named {@code name}. */
+  public Optional<Running> named(String name) {
+    return Optional.ofNullable(byName.get(name));
+  }
+
+  /** Stops every engine (waiting up to {@code timeout} each for the records in flight); true when all stopped in time. */
+  public boolean shutdown(Duration timeout) {
+    boolean clean = true;
+    for (Running r : byName.values()) {
+      clean &= r.integration().engine().shutdown(timeout);
+    }
+    return clean;
+  }
+
+  /** Stops the engines and closes every tenant's clients. */
+  @Override
+  public void close() {
+    byName.values().forEach(Running::close);
+  }
+
+  @Override
+  public String toString() {
+    return "MlcIntegrations" + byName.keySet();
+  }
+
+  /** One integration as built: its pair, its tenants' connections and the integration itself. */
+  public static final class Running {
+    private final String name;
+    private final String pair;
+    private final String ledgerSystem;
+    private final String collectorSystem;
+    private final Map<String, TenantConnection> ledgers;
+    private final Map<String, TenantConnection> collectors;
+    private ReceivablesIntegration integration;
+
+    private Running(String name, String pair, String ledgerSystem, String collectorSystem,
+        Map<String, TenantConnection> ledgers, Map<String, TenantConnection> collectors) {
+      this.name = name;
+      this.pair = pair;
+      this.ledgerSystem = ledgerSystem;
+      this.collectorSystem = collectorSystem;
+      this.ledgers = ledgers;
+      this.collectors = collectors;
+    }
+
+    /** The name ({@code mlc.integrations.<name>}). */
+    public String name() {
+      return name;
+    }
+
+    /** The pair, for example {@code syspro-stripe}. */
+    public String pair() {
+      return pair;
+    }
+
+    /** The ERP's system. */
+    public String ledgerSystem() {
+      return ledgerSystem;
+    }
+
+    /** The collector's system (the {@code {system}} of its webhook path). */
+    public String collectorSystem() {
+      return collectorSystem;
+    }
+
+    /** The tenants served. */
+    public List<String> tenants() {
+      return List.copyOf(ledgers.keySet());
+    }
+
+    /** The integration. */
+    public ReceivablesIntegration integration() {
+      return integration;
+    }
+
+    /** Runs both systems' checks for {@code tenant}: the ledger's, then the collector's. */
+    public List<ConnectorCheck> ping(String tenant) {
+      List<ConnectorCheck> out = new ArrayList<>();
+      TenantConnection l = ledgers.get(tenant);
+      TenantConnection c = collectors.get(tenant);
+      if (l == null || c == null) {
+        throw new IllegalArgumentException("integration " + name + " does not serve tenant " + tenant);
+      }
+      out.addAll(l.ping());
+      out.addAll(c.ping());
+      return out;
+    }
+
+    void close() {
+      if (integration != null) {
+        try {
+          integration.close();
+        } catch (RuntimeException e) {
+          log.warn("integration {} did not stop cleanly: {}", name, e.toString());
+        }
+      }
+      for (TenantConnection c : collectors.values()) {
+        closeQuietly(c);
+      }
+      for (TenantConnection c : ledgers.values()) {
+        closeQuietly(c);
+      }
+    }
+
+    private void closeQuietly(TenantConnection c) {
+      try {
+        c.close();
+      } catch (RuntimeException e) {
+        log.warn("a client of integration {} did not close cleanly: {}", name, e.toString());
+      }
+    }
+
+    @Override
+    public String toString() {
+      return "Integration{" + name + ", " + pair + ", tenants " + ledgers.keySet() + "}";
+    }
+  }
+}

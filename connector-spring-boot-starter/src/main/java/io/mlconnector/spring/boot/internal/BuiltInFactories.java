@@ -1,0 +1,31 @@
+package io.mlconnector.spring.boot.internal;
+
+import io.mlconnector.spring.boot.ConnectorFactory;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * The factories the starter ships, each offered only when its connector module is on the class
+ * path (the connector modules are optional dependencies of the starter).
+ */
+public final class BuiltInFactories {
+  private BuiltInFactories() {}
+
+  /** The built-in factories whose connector classes {@code classLoader} can load. */
+  public static List<ConnectorFactory> present(ClassLoader classLoader) {
+    List<ConnectorFactory> out = new ArrayList<>();
+    add(out, classLoader, "io.mlconnector.syspro.SysproClient", () -> new SysproFactory());
+    add(out, classLoader, "io.mlconnector.stripe.StripeConnector", () -> new StripeFactory());
+    return out;
+  }
+
+  private static void add(List<ConnectorFactory> out, ClassLoader cl, String probe, Supplier<ConnectorFactory> f) {
+    try {
+      Class.forName(probe, false, cl);
+    } catch (ClassNotFoundException | LinkageError e) {
+      return;
+    }
+    out.add(f.get());
+  }
+}
