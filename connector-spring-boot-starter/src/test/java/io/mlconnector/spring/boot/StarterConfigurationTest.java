@@ -84,6 +84,50 @@ class StarterConfigurationTest {
   }
 
   @Test
+  void everyReceivablesPairOfTheConnectorsOnTheClassPathBuildsFromProperties() {
+    String b = "mlc.integrations.b1.";
+    String t = b + "tenants.acme.";
+    ApplicationContextRunner r = new ApplicationContextRunner()
+        .withConfiguration(AutoConfigurations.of(MlcAutoConfiguration.class))
+        .withPropertyValues("MLC_KEY_CURRENT=t1", "MLC_KEY_T1=" + Simulators.KEY, "mlc.data-dir=" + dataDir,
+            "mlc.engine.auto-start=false",
+            b + "pair=sap-b1-stripe", t + "sap-b1.url=http://127.0.0.1:9/b1s/v1", t + "sap-b1.company=SBODEMO",
+            t + "sap-b1.user=manager", t + "sap-b1.password=pw", t + "sap-b1.transfer-account=1020",
+            t + "stripe.api-key=sk_test_1", t + "stripe.webhook-secret=whsec_1",
+            "mlc.integrations.acu.pair=acumatica-stripe",
+            "mlc.integrations.acu.tenants.acme.acumatica.url=http://127.0.0.1:9",
+            "mlc.integrations.acu.tenants.acme.acumatica.username=admin",
+            "mlc.integrations.acu.tenants.acme.acumatica.password=pw",
+            "mlc.integrations.acu.tenants.acme.acumatica.client-id=app@Company",
+            "mlc.integrations.acu.tenants.acme.acumatica.payment-method=STRIPE",
+            "mlc.integrations.acu.tenants.acme.acumatica.cash-account=10200",
+            "mlc.integrations.acu.tenants.acme.stripe.api-key=sk_test_1",
+            "mlc.integrations.acu.tenants.acme.stripe.webhook-secret=whsec_1",
+            "mlc.integrations.cb.pair=syspro-chargebee",
+            "mlc.integrations.cb.tenants.acme.syspro.rest-url=http://127.0.0.1:9/SYSPROWCFService/Rest",
+            "mlc.integrations.cb.tenants.acme.syspro.odata-url=http://127.0.0.1:9/odata",
+            "mlc.integrations.cb.tenants.acme.syspro.operator=STRIPE",
+            "mlc.integrations.cb.tenants.acme.syspro.company=EDU1",
+            "mlc.integrations.cb.tenants.acme.chargebee.site=acme-test",
+            "mlc.integrations.cb.tenants.acme.chargebee.api-key=cb_test_1");
+    r.run(ctx -> {
+      assertThat(ctx).hasNotFailed();
+      MlcIntegrations all = ctx.getBean(MlcIntegrations.class);
+      assertThat(all.all()).extracting(MlcIntegrations.Running::pair)
+          .containsExactly("sap-b1-stripe", "acumatica-stripe", "syspro-chargebee");
+      assertThat(all.named("cb").orElseThrow().collectorSystem()).isEqualTo("chargebee");
+      assertThat(all.named("b1").orElseThrow().integration().flows()).contains("sap-b1-invoices", "stripe-payments");
+    });
+    r.withPropertyValues(t + "sap-b1.transfer-account=", "mlc.integrations.acu.tenants.acme.acumatica.auth=saml",
+        "mlc.integrations.cb.tenants.acme.chargebee.billing-model=monthly").run(ctx -> {
+          SettingException e = (SettingException) rootCause(ctx.getStartupFailure());
+          assertThat(e.properties()).containsExactly("mlc.integrations.b1.tenants.acme.sap-b1.transfer-account",
+              "mlc.integrations.acu.tenants.acme.acumatica.auth",
+              "mlc.integrations.cb.tenants.acme.chargebee.billing-model");
+        });
+  }
+
+  @Test
   void secretsAreStoredEncryptedAndNeverInClearText() {
     runner().run(ctx -> {
       assertThat(ctx).hasNotFailed();

@@ -17,6 +17,9 @@ public final class BuiltInFactories {
     List<ConnectorFactory> out = new ArrayList<>();
     add(out, classLoader, "io.mlconnector.syspro.SysproClient", () -> new SysproFactory());
     add(out, classLoader, "io.mlconnector.stripe.StripeConnector", () -> new StripeFactory());
+    add(out, classLoader, "io.mlconnector.chargebee.ChargebeeClient", () -> new ChargebeeFactory());
+    add(out, classLoader, "io.mlconnector.sapb1.SapB1Client", () -> new SapB1Factory());
+    add(out, classLoader, "io.mlconnector.acumatica.AcumaticaClient", () -> new AcumaticaFactory());
     return out;
   }
 
