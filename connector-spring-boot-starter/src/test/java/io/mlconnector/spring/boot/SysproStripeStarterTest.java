@@ -3,7 +3,12 @@ package io.mlconnector.spring.boot;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.mlconnector.core.mapping.Mapper;
+import io.mlconnector.core.mapping.MappingRefusedException;
+import io.mlconnector.core.model.Customer;
 import io.mlconnector.core.state.StateStore;
+import io.mlconnector.stripe.StripeCustomerRequest;
+import io.mlconnector.stripe.StripeMappers;
 import io.mlconnector.core.state.JdbcStateStore;
 import io.mlconnector.testkit.stripe.WebhookDelivery;
 import java.io.IOException;
@@ -37,6 +42,13 @@ class SysproStripeStarterTest {
   static final Path dataDir;
 
   static {
+    // a customer the application's mapper refuses (see App): parked with its reason, its invoice never sent
+    sims.syspro.addCustomer(io.mlconnector.testkit.syspro.Customer.of("C9999", "No Billing Contact Ltd")
+        .withCurrency("USD"));
+    sims.syspro.addArInvoice(io.mlconnector.testkit.syspro.ArInvoice.of("C9999", "199999",
+        java.time.LocalDate.now(java.time.ZoneOffset.UTC), new java.math.BigDecimal("10.00"))
+        .withLines(List.of(new io.mlconnector.testkit.syspro.ArInvoiceLine(1, "S300", "Service",
+            java.math.BigDecimal.ONE, new java.math.BigDecimal("10.00"), null))));
     try {
       dataDir = Files.createTempDirectory("mlc-starter-test");
     } catch (IOException e) {
@@ -46,7 +58,20 @@ class SysproStripeStarterTest {
 
   @Configuration(proxyBeanMethods = false)
   @EnableAutoConfiguration
-  static class App {}
+  static class App {
+    /** The application's own rule, through a customizer bean: tenant acme's customer C9999 is refused. */
+    @org.springframework.context.annotation.Bean
+    ReceivablesIntegrationCustomizer refuseC9999() {
+      Mapper<Customer, StripeCustomerRequest> defaults = StripeMappers.customer();
+      return (name, b) -> b.mappers(r -> r.override("acme", Customer.class, StripeCustomerRequest.class,
+          (customer, context) -> {
+            if (customer.ref().id().equals("C9999")) {
+              throw new MappingRefusedException("customer C9999 has no billing contact (test rule)");
+            }
+            return defaults.map(customer, context);
+          }));
+    }
+  }
 
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
@@ -84,7 +109,7 @@ class SysproStripeStarterTest {
     assertThat(dataDir.resolve("state")).isDirectory();
     // the engine was started by the context: every SYSPRO invoice reaches Stripe, once
     await().atMost(Duration.ofSeconds(60)).until(() -> sims.stripeInvoices() == 4);
-    assertThat(sims.stripe.count("customer", o -> true)).isEqualTo(2);
+    assertThat(sims.stripe.count("customer", o -> true)).isEqualTo(2); // C9999 refused
     // the secrets given in the properties are stored encrypted, never in clear text
     assertThat(dataDir.resolve("credentials")).isDirectory();
   }
@@ -132,15 +157,22 @@ class SysproStripeStarterTest {
 
   @Test
   void deadLettersAreListedAndReplayedThroughActuator() throws Exception {
+    await().atMost(Duration.ofSeconds(60))
+        .until(() -> get("/actuator/deadletters/billing/acme").body().contains("C9999"));
     HttpResponse<String> list = get("/actuator/deadletters/billing/acme");
     assertThat(list.statusCode()).isEqualTo(200);
-    assertThat(list.body()).contains("\"tenant\":\"acme\"").contains("\"items\":[]");
+    assertThat(list.body()).contains("\"tenant\":\"acme\"").contains("\"flow\":\"syspro-customers\"")
+        .contains("customer C9999 has no billing contact (test rule)");
+    java.util.regex.Matcher id = java.util.regex.Pattern.compile("\"id\":(\\d+)").matcher(list.body());
+    assertThat(id.find()).isTrue();
     HttpResponse<String> replay = http.send(HttpRequest.newBuilder(url("/actuator/deadletters/billing/acme"))
-        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString("{\"id\":" + id.group(1) + "}")).build(),
         HttpResponse.BodyHandlers.ofString());
     assertThat(replay.statusCode()).isEqualTo(200);
-    assertThat(replay.body()).contains("\"replayed\":0");
+    assertThat(replay.body()).contains("\"replayed\":1");
     assertThat(get("/actuator/deadletters").body()).contains("\"billing\"").contains("syspro-stripe");
+    assertThat(get("/actuator/deadletters/billing/nobody").statusCode()).isEqualTo(400);
   }
 
   @SuppressWarnings("unchecked")

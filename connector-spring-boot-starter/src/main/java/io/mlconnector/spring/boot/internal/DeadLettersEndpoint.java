@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.boot.actuate.endpoint.InvalidEndpointRequestException;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
@@ -79,10 +80,11 @@ public class DeadLettersEndpoint {
   }
 
   private MlcIntegrations.Running running(String integration, String tenant) {
-    MlcIntegrations.Running r = integrations.named(integration)
-        .orElseThrow(() -> new IllegalArgumentException("no integration " + integration));
+    MlcIntegrations.Running r = integrations.named(integration).orElseThrow(() ->
+        new InvalidEndpointRequestException("no integration " + integration, "no integration " + integration));
     if (!r.tenants().contains(tenant)) {
-      throw new IllegalArgumentException("integration " + integration + " does not serve tenant " + tenant);
+      String m = "integration " + integration + " does not serve tenant " + tenant;
+      throw new InvalidEndpointRequestException(m, m);
     }
     return r;
   }
