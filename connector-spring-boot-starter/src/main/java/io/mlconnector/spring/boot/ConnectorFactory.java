@@ -2,6 +2,8 @@ package io.mlconnector.spring.boot;
 
 import io.mlconnector.core.http.HttpTransport;
 import io.mlconnector.core.role.Collector;
+import io.mlconnector.core.role.PayablesLedger;
+import io.mlconnector.core.role.PayablesSource;
 import io.mlconnector.core.role.ReceivablesLedger;
 import io.mlconnector.core.sync.TenantScoped;
 import java.util.Optional;
@@ -58,6 +60,16 @@ public interface ConnectorFactory {
 
   /** The system as a collector (payments) over the tenants' connections, when it is one. */
   default Optional<Collector.Provider<?, ?>> collector(TenantScoped<TenantConnection> connections) {
+    return Optional.empty();
+  }
+
+  /** The system as an AP source (approved invoices, AP payments, vendors), when it is one. */
+  default Optional<PayablesSource.Provider> payablesSource(TenantScoped<TenantConnection> connections) {
+    return Optional.empty();
+  }
+
+  /** The system as an ERP payables ledger, when it is one. */
+  default Optional<PayablesLedger.Provider> payablesLedger(TenantScoped<TenantConnection> connections) {
     return Optional.empty();
   }
 }

@@ -93,10 +93,11 @@ public class MlcAutoConfiguration {
   @ConditionalOnMissingBean
   public MlcIntegrations mlcIntegrations(MlcProperties properties, ConnectorRegistry registry, StateStore store,
       CredentialStore credentials, HttpTransport transport, ObjectProvider<SyncListener> listener,
-      ObjectProvider<ReceivablesIntegrationCustomizer> customizers) {
+      ObjectProvider<ReceivablesIntegrationCustomizer> customizers,
+      ObjectProvider<PayablesIntegrationCustomizer> payablesCustomizers) {
     List<ReceivablesIntegrationCustomizer> cs = customizers.orderedStream().toList();
     return MlcIntegrations.create(properties, registry, store, credentials, transport,
-        listener.getIfUnique(() -> SyncListener.NONE), cs);
+        listener.getIfUnique(() -> SyncListener.NONE), cs, payablesCustomizers.orderedStream().toList());
   }
 
   /** Starts the engines after the context is refreshed and stops them gracefully first. */

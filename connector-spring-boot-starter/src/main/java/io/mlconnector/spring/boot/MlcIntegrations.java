@@ -5,15 +5,22 @@ import io.mlconnector.core.credential.Credentials;
 import io.mlconnector.core.credential.Secret;
 import io.mlconnector.core.http.HttpTransport;
 import io.mlconnector.core.role.Collector;
+import io.mlconnector.core.role.PayablesLedger;
+import io.mlconnector.core.role.PayablesSource;
 import io.mlconnector.core.role.ReceivablesLedger;
 import io.mlconnector.core.state.StateStore;
+import io.mlconnector.core.sync.RunReport;
+import io.mlconnector.core.sync.SyncEngine;
 import io.mlconnector.core.sync.SyncListener;
+import io.mlconnector.core.sync.WebhookEndpoint;
+import io.mlconnector.integrations.PayablesIntegration;
 import io.mlconnector.integrations.ReceivablesIntegration;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -24,7 +31,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The integrations declared under {@code mlc.integrations}, built and checked: each one's pair, its
  * tenants' connections (clients opened from their settings, secrets moved into the credential
- * store) and its {@link ReceivablesIntegration}. Closing it stops the engines and closes the
+ * store) and its {@link ReceivablesIntegration} (a ledger with a collector) or {@link
+ * PayablesIntegration} (an AP source with a ledger). Closing it stops the engines and closes the
  * clients; the store, the credential store and the transport are the application's beans and stay
  * open.
  */
@@ -45,6 +53,19 @@ public final class MlcIntegrations implements AutoCloseable {
   public static MlcIntegrations create(MlcProperties properties, ConnectorRegistry registry, StateStore store,
       CredentialStore credentials, HttpTransport transport, SyncListener listener,
       Collection<? extends ReceivablesIntegrationCustomizer> customizers) {
+    return create(properties, registry, store, credentials, transport, listener, customizers, List.of());
+  }
+
+  /**
+   * As {@link #create(MlcProperties, ConnectorRegistry, StateStore, CredentialStore, HttpTransport,
+   * SyncListener, Collection)}, with the payables integrations' customizers.
+   *
+   * @throws SettingException naming every bad property when any setting is missing or wrong
+   */
+  public static MlcIntegrations create(MlcProperties properties, ConnectorRegistry registry, StateStore store,
+      CredentialStore credentials, HttpTransport transport, SyncListener listener,
+      Collection<? extends ReceivablesIntegrationCustomizer> customizers,
+      Collection<? extends PayablesIntegrationCustomizer> payablesCustomizers) {
     Objects.requireNonNull(properties, "properties");
     List<SettingException> problems = new ArrayList<>();
     Map<String, Running> built = new LinkedHashMap<>();
@@ -54,7 +75,7 @@ public final class MlcIntegrations implements AutoCloseable {
           continue;
         }
         Running r = build(e.getKey(), e.getValue(), registry, store, credentials, transport, listener, customizers,
-            problems);
+            payablesCustomizers, problems);
         if (r != null) {
           built.put(e.getKey(), r);
         }
@@ -72,7 +93,8 @@ public final class MlcIntegrations implements AutoCloseable {
 
   private static Running build(String name, MlcProperties.Integration p, ConnectorRegistry registry, StateStore store,
       CredentialStore credentials, HttpTransport transport, SyncListener listener,
-      Collection<? extends ReceivablesIntegrationCustomizer> customizers, List<SettingException> problems) {
+      Collection<? extends ReceivablesIntegrationCustomizer> customizers,
+      Collection<? extends PayablesIntegrationCustomizer> payablesCustomizers, List<SettingException> problems) {
     String prefix = "mlc.integrations." + name;
     int before = problems.size();
     if (!name.matches("[a-z0-9][a-z0-9_-]*")) {
@@ -130,36 +152,75 @@ public final class MlcIntegrations implements AutoCloseable {
       }
       ReceivablesLedger.Provider lp = ledgerFactory.receivablesLedger(ledgers::get).orElse(null);
       Collector.Provider<?, ?> cp = collectorFactory.collector(collectors::get).orElse(null);
-      if (lp == null) {
-        problems.add(new SettingException(prefix + ".pair", ledgerFactory.system() + " is not a receivables ledger"));
-      }
-      if (cp == null) {
-        problems.add(new SettingException(prefix + ".pair", collectorFactory.system() + " is not a collector"));
-      }
-      if (lp == null || cp == null) {
+      PayablesSource.Provider sp = ledgerFactory.payablesSource(ledgers::get).orElse(null);
+      PayablesLedger.Provider pl = collectorFactory.payablesLedger(collectors::get).orElse(null);
+      if (lp != null && cp != null) {
+        if (p.getPostingMode() != null) {
+          problems.add(new SettingException(prefix + ".posting-mode", "is for payables pairs only"));
+          running.close();
+          return null;
+        }
+        ReceivablesIntegration.Builder<?, ?> b = ReceivablesIntegration.builder(lp, cp)
+            .store(store)
+            .tenants(List.copyOf(ledgers.keySet()))
+            .schedule(p.getSchedule().getInterval(), p.getSchedule().getJitter())
+            .parallelism(p.getParallelism())
+            .inboundParallelism(p.getInboundParallelism())
+            .pageSize(p.getPageSize())
+            .pendingGracePeriod(p.getPendingGrace())
+            .dryRun(p.isDryRun())
+            .listener(listener);
+        if (p.getBackstopLookback() != null) {
+          b.backstopLookback(p.getBackstopLookback());
+        }
+        if (p.getNodeId() != null && !p.getNodeId().isBlank()) {
+          b.nodeId(p.getNodeId());
+        }
+        for (ReceivablesIntegrationCustomizer c : customizers) {
+          c.customize(name, b);
+        }
+        running.receivables = b.build();
+        running.engine = running.receivables.engine();
+        running.flows = running.receivables.flows();
+      } else if (sp != null && pl != null) {
+        PayablesIntegration.Builder b = PayablesIntegration.builder()
+            .store(store)
+            .source(sp)
+            .ledger(pl)
+            .tenants(List.copyOf(ledgers.keySet()))
+            .schedule(p.getSchedule().getInterval(), p.getSchedule().getJitter())
+            .parallelism(p.getParallelism())
+            .pageSize(p.getPageSize())
+            .dryRun(p.isDryRun())
+            .listener(listener);
+        if (p.getPostingMode() != null) {
+          try {
+            b.postingMode(PayablesIntegration.PostingMode.valueOf(p.getPostingMode().trim().toUpperCase(Locale.ROOT)));
+          } catch (IllegalArgumentException e) {
+            problems.add(new SettingException(prefix + ".posting-mode",
+                "must be AP_INVOICES or GL_JOURNALS, was '" + p.getPostingMode() + "'"));
+            running.close();
+            return null;
+          }
+        }
+        if (p.getNodeId() != null && !p.getNodeId().isBlank()) {
+          b.nodeId(p.getNodeId());
+        }
+        Duration grace = p.getPendingGrace();
+        b.engine(e -> e.pendingGracePeriod(grace));
+        for (PayablesIntegrationCustomizer c : payablesCustomizers) {
+          c.customize(name, b);
+        }
+        running.payables = b.build();
+        running.engine = running.payables.engine();
+        running.flows = running.payables.flows();
+      } else {
+        problems.add(new SettingException(prefix + ".pair", "'" + p.getPair() + "' is neither <receivables ledger>-"
+            + "<collector> nor <AP source>-<payables ledger> (" + ledgerFactory.system() + " then "
+            + collectorFactory.system() + ")"));
         running.close();
         return null;
       }
-      ReceivablesIntegration.Builder<?, ?> b = ReceivablesIntegration.builder(lp, cp)
-          .store(store)
-          .tenants(List.copyOf(ledgers.keySet()))
-          .schedule(p.getSchedule().getInterval(), p.getSchedule().getJitter())
-          .parallelism(p.getParallelism())
-          .inboundParallelism(p.getInboundParallelism())
-          .pageSize(p.getPageSize())
-          .pendingGracePeriod(p.getPendingGrace())
-          .dryRun(p.isDryRun())
-          .listener(listener);
-      if (p.getBackstopLookback() != null) {
-        b.backstopLookback(p.getBackstopLookback());
-      }
-      if (p.getNodeId() != null && !p.getNodeId().isBlank()) {
-        b.nodeId(p.getNodeId());
-      }
-      for (ReceivablesIntegrationCustomizer c : customizers) {
-        c.customize(name, b);
-      }
-      running.integration = b.build();
       log.info("integration {} ({}) built for tenants {}", name, p.getPair(), ledgers.keySet());
       return running;
     } catch (RuntimeException e) {
@@ -246,7 +307,9 @@ public final class MlcIntegrations implements AutoCloseable {
   public boolean shutdown(Duration timeout) {
     boolean clean = true;
     for (Running r : byName.values()) {
-      clean &= r.integration().engine().shutdown(timeout);
+      if (r.engine() != null) {
+        clean &= r.engine().shutdown(timeout);
+      }
     }
     return clean;
   }
@@ -270,7 +333,10 @@ public final class MlcIntegrations implements AutoCloseable {
     private final String collectorSystem;
     private final Map<String, TenantConnection> ledgers;
     private final Map<String, TenantConnection> collectors;
-    private ReceivablesIntegration integration;
+    private ReceivablesIntegration receivables;
+    private PayablesIntegration payables;
+    private SyncEngine engine;
+    private List<String> flows = List.of();
 
     private Running(String name, String pair, String ledgerSystem, String collectorSystem,
         Map<String, TenantConnection> ledgers, Map<String, TenantConnection> collectors) {
@@ -292,13 +358,16 @@ public final class MlcIntegrations implements AutoCloseable {
       return pair;
     }
 
-    /** The ERP's system. */
-    public String ledgerSystem() {
+    /** The pair's first system: the ERP ledger of a receivables pair, the AP source of a payables pair. */
+    public String firstSystem() {
       return ledgerSystem;
     }
 
-    /** The collector's system (the {@code {system}} of its webhook path). */
-    public String collectorSystem() {
+    /**
+     * The pair's second system: the collector of a receivables pair (the {@code {system}} of its
+     * webhook path), the ERP ledger of a payables pair.
+     */
+    public String secondSystem() {
       return collectorSystem;
     }
 
@@ -307,12 +376,37 @@ public final class MlcIntegrations implements AutoCloseable {
       return List.copyOf(ledgers.keySet());
     }
 
-    /** The integration. */
-    public ReceivablesIntegration integration() {
-      return integration;
+    /** The receivables integration, when the pair is one. */
+    public Optional<ReceivablesIntegration> receivables() {
+      return Optional.ofNullable(receivables);
     }
 
-    /** Runs both systems' checks for {@code tenant}: the ledger's, then the collector's. */
+    /** The payables integration, when the pair is one. */
+    public Optional<PayablesIntegration> payables() {
+      return Optional.ofNullable(payables);
+    }
+
+    /** The engine running the flows (dead letters, replay, reconciliation). */
+    public SyncEngine engine() {
+      return engine;
+    }
+
+    /** Every flow, in the order {@link #runOnce} runs them. */
+    public List<String> flows() {
+      return flows;
+    }
+
+    /** Runs every flow once for {@code tenant} and returns each flow's report. */
+    public Map<String, RunReport> runOnce(String tenant) {
+      return receivables != null ? receivables.runOnce(tenant) : payables.runOnce(tenant);
+    }
+
+    /** The webhook endpoints of a receivables pair's collector (none for a payables pair). */
+    public List<WebhookEndpoint> webhookEndpoints() {
+      return receivables != null ? receivables.webhookEndpoints() : List.of();
+    }
+
+    /** Runs both systems' checks for {@code tenant}: the first system's, then the second's. */
     public List<ConnectorCheck> ping(String tenant) {
       List<ConnectorCheck> out = new ArrayList<>();
       TenantConnection l = ledgers.get(tenant);
@@ -326,10 +420,11 @@ public final class MlcIntegrations implements AutoCloseable {
     }
 
     void close() {
+      AutoCloseable integration = receivables != null ? receivables : payables;
       if (integration != null) {
         try {
           integration.close();
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
           log.warn("integration {} did not stop cleanly: {}", name, e.toString());
         }
       }

@@ -187,7 +187,7 @@ public class MlcProperties {
 
   /** One integration: a pair and its tenants. */
   public static class Integration {
-    /** The pair, {@code <ledger>-<collector>}, for example syspro-stripe, sap-b1-stripe, acumatica-stripe, syspro-chargebee. */
+    /** The pair: <ledger>-<collector> (syspro-stripe, sap-b1-stripe, acumatica-stripe, syspro-chargebee) or <AP source>-<ledger> (stampli-syspro). */
     private String pair;
     /** Whether the integration runs. */
     private boolean enabled = true;
@@ -207,6 +207,8 @@ public class MlcProperties {
     private String nodeId;
     /** Maps and records every step but writes nothing to either system. */
     private boolean dryRun;
+    /** Payables pairs only: how approved AP invoices are posted, AP_INVOICES or GL_JOURNALS. */
+    private String postingMode;
     /** Each tenant's settings: tenants.<tenant>.<system>.<key> (keys as each system's factory documents them). */
     private Map<String, Map<String, Map<String, String>>> tenants = new LinkedHashMap<>();
 
@@ -284,6 +286,14 @@ public class MlcProperties {
 
     public void setDryRun(boolean dryRun) {
       this.dryRun = dryRun;
+    }
+
+    public String getPostingMode() {
+      return postingMode;
+    }
+
+    public void setPostingMode(String postingMode) {
+      this.postingMode = postingMode;
     }
 
     public Map<String, Map<String, Map<String, String>>> getTenants() {

@@ -55,7 +55,7 @@ class ShutdownMidRunTest {
       try {
         await().atMost(Duration.ofSeconds(120)).until(() -> sims.stripeInvoices() >= INVOICES);
         MlcIntegrations.Running billing = second.getBean(MlcIntegrations.class).named("billing").orElseThrow();
-        billing.integration().runOnce("acme");
+        billing.runOnce("acme");
       } finally {
         second.close();
       }

@@ -115,8 +115,8 @@ class StarterConfigurationTest {
       MlcIntegrations all = ctx.getBean(MlcIntegrations.class);
       assertThat(all.all()).extracting(MlcIntegrations.Running::pair)
           .containsExactly("sap-b1-stripe", "acumatica-stripe", "syspro-chargebee");
-      assertThat(all.named("cb").orElseThrow().collectorSystem()).isEqualTo("chargebee");
-      assertThat(all.named("b1").orElseThrow().integration().flows()).contains("sap-b1-invoices", "stripe-payments");
+      assertThat(all.named("cb").orElseThrow().secondSystem()).isEqualTo("chargebee");
+      assertThat(all.named("b1").orElseThrow().flows()).contains("sap-b1-invoices", "stripe-payments");
     });
     r.withPropertyValues(t + "sap-b1.transfer-account=", "mlc.integrations.acu.tenants.acme.acumatica.auth=saml",
         "mlc.integrations.cb.tenants.acme.chargebee.billing-model=monthly").run(ctx -> {
@@ -154,7 +154,7 @@ class StarterConfigurationTest {
           assertThat(ctx).hasNotFailed();
           assertThat(ctx.getBean(StateStore.class)).isSameAs(store);
           assertThat(ctx.getBean(KeyProvider.class)).isSameAs(keys);
-          assertThat(ctx.getBean(MlcIntegrations.class).named("billing").orElseThrow().integration().store())
+          assertThat(ctx.getBean(MlcIntegrations.class).named("billing").orElseThrow().receivables().orElseThrow().store())
               .isSameAs(store);
           assertThat(ctx).hasSingleBean(HttpTransport.class);
           assertThat(dataDir.resolve("state")).doesNotExist();

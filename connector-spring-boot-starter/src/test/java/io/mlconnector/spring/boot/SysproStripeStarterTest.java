@@ -128,7 +128,7 @@ class SysproStripeStarterTest {
     assertThat(deliveries).isNotEmpty().allSatisfy(d -> assertThat(d.statusCode()).isEqualTo(200));
     assertThat(deliveries.stream().map(WebhookDelivery::eventId).distinct().count()).isLessThan(deliveries.size());
     // another run of every flow (webhook inbox and events backstop) posts nothing more
-    integrations.named("billing").orElseThrow().integration().runOnce("acme");
+    integrations.named("billing").orElseThrow().runOnce("acme");
     assertThat(sims.syspro.arPayments()).hasSize(1);
   }
 

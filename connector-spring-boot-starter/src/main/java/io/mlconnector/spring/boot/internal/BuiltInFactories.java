@@ -20,6 +20,7 @@ public final class BuiltInFactories {
     add(out, classLoader, "io.mlconnector.chargebee.ChargebeeClient", () -> new ChargebeeFactory());
     add(out, classLoader, "io.mlconnector.sapb1.SapB1Client", () -> new SapB1Factory());
     add(out, classLoader, "io.mlconnector.acumatica.AcumaticaClient", () -> new AcumaticaFactory());
+    add(out, classLoader, "io.mlconnector.stampli.SftpClient", () -> new StampliFactory());
     return out;
   }
 

@@ -45,7 +45,7 @@ public class DeadLettersEndpoint {
   public Map<String, Object> list(@Selector String integration, @Selector String tenant,
       @Nullable String flow, @Nullable String pageToken) {
     MlcIntegrations.Running r = running(integration, tenant);
-    Page<RetryItem> page = r.integration().engine().deadLetters(
+    Page<RetryItem> page = r.engine().deadLetters(
         new DeadLetterQuery(tenant, blank(flow), null, null, null, 100, blank(pageToken)));
     List<Map<String, Object>> items = new ArrayList<>();
     for (RetryItem i : page.items()) {
@@ -75,7 +75,7 @@ public class DeadLettersEndpoint {
     MlcIntegrations.Running r = running(integration, tenant);
     DeadLetterQuery q = id != null ? DeadLetterQuery.item(tenant, id)
         : new DeadLetterQuery(tenant, blank(flow), null, null, null, 1000, null);
-    int n = r.integration().engine().replay(q);
+    int n = r.engine().replay(q);
     return Map.of("integration", integration, "tenant", tenant, "replayed", n);
   }
 

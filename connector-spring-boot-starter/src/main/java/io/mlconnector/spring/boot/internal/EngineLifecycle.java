@@ -29,7 +29,7 @@ public final class EngineLifecycle implements SmartLifecycle {
   @Override
   public void start() {
     for (MlcIntegrations.Running r : integrations.all()) {
-      r.integration().engine().start();
+      r.engine().start();
       log.info("integration {} started for tenants {}", r.name(), r.tenants());
     }
     running = true;

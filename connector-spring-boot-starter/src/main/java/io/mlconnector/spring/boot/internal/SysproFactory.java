@@ -2,6 +2,7 @@ package io.mlconnector.spring.boot.internal;
 
 import io.mlconnector.core.credential.Secret;
 import io.mlconnector.core.http.HttpTransport;
+import io.mlconnector.core.role.PayablesLedger;
 import io.mlconnector.core.role.ReceivablesLedger;
 import io.mlconnector.core.sync.TenantScoped;
 import io.mlconnector.spring.boot.ConnectorCheck;
@@ -13,6 +14,7 @@ import io.mlconnector.syspro.SysproClient;
 import io.mlconnector.syspro.SysproConfig;
 import io.mlconnector.syspro.SysproCredentials;
 import io.mlconnector.syspro.SysproLedger;
+import io.mlconnector.syspro.SysproPayables;
 import io.mlconnector.syspro.SysproSync;
 import java.util.ArrayList;
 import java.util.List;
@@ -65,13 +67,20 @@ final class SysproFactory implements ConnectorFactory {
     return Optional.of(SysproLedger.provider(t -> ((Connection) connections.forTenant(t)).ledger));
   }
 
+  @Override
+  public Optional<PayablesLedger.Provider> payablesLedger(TenantScoped<TenantConnection> connections) {
+    return Optional.of(SysproPayables.provider(t -> ((Connection) connections.forTenant(t)).sync));
+  }
+
   static final class Connection implements TenantConnection {
     final SysproClient client;
+    final SysproSync sync;
     final SysproLedger ledger;
 
     Connection(SysproClient client) {
       this.client = client;
-      this.ledger = SysproLedger.of(SysproSync.builder(client).build());
+      this.sync = SysproSync.builder(client).build();
+      this.ledger = SysproLedger.of(sync);
     }
 
     @Override

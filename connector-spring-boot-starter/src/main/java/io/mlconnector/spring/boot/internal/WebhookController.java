@@ -49,10 +49,10 @@ public class WebhookController {
     List<WebhookEndpoint> endpoints = new ArrayList<>();
     boolean systemKnown = false;
     for (MlcIntegrations.Running r : integrations.all()) {
-      if (r.collectorSystem().equals(system)) {
+      if (r.receivables().isPresent() && r.secondSystem().equals(system)) {
         systemKnown = true;
         if (r.tenants().contains(tenant)) {
-          endpoints.addAll(r.integration().webhookEndpoints());
+          endpoints.addAll(r.webhookEndpoints());
         }
       }
     }
