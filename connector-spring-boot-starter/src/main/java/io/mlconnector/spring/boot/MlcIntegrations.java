@@ -122,12 +122,12 @@ public final class MlcIntegrations implements AutoCloseable {
     if (systems.isEmpty() || problems.size() > before) {
       return null;
     }
-    ConnectorFactory ledgerFactory = registry.find(systems.get().get(0)).orElseThrow();
-    ConnectorFactory collectorFactory = registry.find(systems.get().get(1)).orElseThrow();
-    Map<String, TenantConnection> ledgers = new TreeMap<>();
-    Map<String, TenantConnection> collectors = new TreeMap<>();
-    Running running = new Running(name, p.getPair(), ledgerFactory.system(), collectorFactory.system(), ledgers,
-        collectors);
+    ConnectorFactory firstFactory = registry.find(systems.get().get(0)).orElseThrow();
+    ConnectorFactory secondFactory = registry.find(systems.get().get(1)).orElseThrow();
+    Map<String, TenantConnection> firstConnections = new TreeMap<>();
+    Map<String, TenantConnection> secondConnections = new TreeMap<>();
+    Running running = new Running(name, p.getPair(), firstFactory.system(), secondFactory.system(), firstConnections,
+        secondConnections);
     try {
       for (Map.Entry<String, Map<String, Map<String, String>>> t : p.getTenants().entrySet()) {
         String tenant = t.getKey();
@@ -138,22 +138,22 @@ public final class MlcIntegrations implements AutoCloseable {
         }
         Map<String, Map<String, String>> bySystem = t.getValue() == null ? Map.of() : t.getValue();
         for (String s : bySystem.keySet()) {
-          if (!s.equals(ledgerFactory.system()) && !s.equals(collectorFactory.system())) {
+          if (!s.equals(firstFactory.system()) && !s.equals(secondFactory.system())) {
             problems.add(new SettingException(tp + "." + s, "is not a system of pair " + p.getPair()));
           }
         }
-        open(ledgerFactory, tp, tenant, bySystem, credentials, transport, problems).ifPresent(c -> ledgers.put(tenant, c));
-        open(collectorFactory, tp, tenant, bySystem, credentials, transport, problems)
-            .ifPresent(c -> collectors.put(tenant, c));
+        open(firstFactory, tp, tenant, bySystem, credentials, transport, problems).ifPresent(c -> firstConnections.put(tenant, c));
+        open(secondFactory, tp, tenant, bySystem, credentials, transport, problems)
+            .ifPresent(c -> secondConnections.put(tenant, c));
       }
       if (problems.size() > before) {
         running.close();
         return null;
       }
-      ReceivablesLedger.Provider lp = ledgerFactory.receivablesLedger(ledgers::get).orElse(null);
-      Collector.Provider<?, ?> cp = collectorFactory.collector(collectors::get).orElse(null);
-      PayablesSource.Provider sp = ledgerFactory.payablesSource(ledgers::get).orElse(null);
-      PayablesLedger.Provider pl = collectorFactory.payablesLedger(collectors::get).orElse(null);
+      ReceivablesLedger.Provider lp = firstFactory.receivablesLedger(firstConnections::get).orElse(null);
+      Collector.Provider<?, ?> cp = secondFactory.collector(secondConnections::get).orElse(null);
+      PayablesSource.Provider sp = firstFactory.payablesSource(firstConnections::get).orElse(null);
+      PayablesLedger.Provider pl = secondFactory.payablesLedger(secondConnections::get).orElse(null);
       if (lp != null && cp != null) {
         if (p.getPostingMode() != null) {
           problems.add(new SettingException(prefix + ".posting-mode", "is for payables pairs only"));
@@ -162,7 +162,7 @@ public final class MlcIntegrations implements AutoCloseable {
         }
         ReceivablesIntegration.Builder<?, ?> b = ReceivablesIntegration.builder(lp, cp)
             .store(store)
-            .tenants(List.copyOf(ledgers.keySet()))
+            .tenants(List.copyOf(firstConnections.keySet()))
             .schedule(p.getSchedule().getInterval(), p.getSchedule().getJitter())
             .parallelism(p.getParallelism())
             .inboundParallelism(p.getInboundParallelism())
@@ -187,7 +187,7 @@ public final class MlcIntegrations implements AutoCloseable {
             .store(store)
             .source(sp)
             .ledger(pl)
-            .tenants(List.copyOf(ledgers.keySet()))
+            .tenants(List.copyOf(firstConnections.keySet()))
             .schedule(p.getSchedule().getInterval(), p.getSchedule().getJitter())
             .parallelism(p.getParallelism())
             .pageSize(p.getPageSize())
@@ -216,12 +216,12 @@ public final class MlcIntegrations implements AutoCloseable {
         running.flows = running.payables.flows();
       } else {
         problems.add(new SettingException(prefix + ".pair", "'" + p.getPair() + "' is neither <receivables ledger>-"
-            + "<collector> nor <AP source>-<payables ledger> (" + ledgerFactory.system() + " then "
-            + collectorFactory.system() + ")"));
+            + "<collector> nor <AP source>-<payables ledger> (" + firstFactory.system() + " then "
+            + secondFactory.system() + ")"));
         running.close();
         return null;
       }
-      log.info("integration {} ({}) built for tenants {}", name, p.getPair(), ledgers.keySet());
+      log.info("integration {} ({}) built for tenants {}", name, p.getPair(), firstConnections.keySet());
       return running;
     } catch (RuntimeException e) {
       running.close();
@@ -329,23 +329,23 @@ public final class MlcIntegrations implements AutoCloseable {
   public static final class Running {
     private final String name;
     private final String pair;
-    private final String ledgerSystem;
-    private final String collectorSystem;
-    private final Map<String, TenantConnection> ledgers;
-    private final Map<String, TenantConnection> collectors;
+    private final String firstSystem;
+    private final String secondSystem;
+    private final Map<String, TenantConnection> firstConnections;
+    private final Map<String, TenantConnection> secondConnections;
     private ReceivablesIntegration receivables;
     private PayablesIntegration payables;
     private SyncEngine engine;
     private List<String> flows = List.of();
 
-    private Running(String name, String pair, String ledgerSystem, String collectorSystem,
-        Map<String, TenantConnection> ledgers, Map<String, TenantConnection> collectors) {
+    private Running(String name, String pair, String firstSystem, String secondSystem,
+        Map<String, TenantConnection> firstConnections, Map<String, TenantConnection> secondConnections) {
       this.name = name;
       this.pair = pair;
-      this.ledgerSystem = ledgerSystem;
-      this.collectorSystem = collectorSystem;
-      this.ledgers = ledgers;
-      this.collectors = collectors;
+      this.firstSystem = firstSystem;
+      this.secondSystem = secondSystem;
+      this.firstConnections = firstConnections;
+      this.secondConnections = secondConnections;
     }
 
     /** The name ({@code mlc.integrations.<name>}). */
@@ -360,7 +360,7 @@ public final class MlcIntegrations implements AutoCloseable {
 
     /** The pair's first system: the ERP ledger of a receivables pair, the AP source of a payables pair. */
     public String firstSystem() {
-      return ledgerSystem;
+      return firstSystem;
     }
 
     /**
@@ -368,12 +368,12 @@ public final class MlcIntegrations implements AutoCloseable {
      * webhook path), the ERP ledger of a payables pair.
      */
     public String secondSystem() {
-      return collectorSystem;
+      return secondSystem;
     }
 
     /** The tenants served. */
     public List<String> tenants() {
-      return List.copyOf(ledgers.keySet());
+      return List.copyOf(firstConnections.keySet());
     }
 
     /** The receivables integration, when the pair is one. */
@@ -409,8 +409,8 @@ public final class MlcIntegrations implements AutoCloseable {
     /** Runs both systems' checks for {@code tenant}: the first system's, then the second's. */
     public List<ConnectorCheck> ping(String tenant) {
       List<ConnectorCheck> out = new ArrayList<>();
-      TenantConnection l = ledgers.get(tenant);
-      TenantConnection c = collectors.get(tenant);
+      TenantConnection l = firstConnections.get(tenant);
+      TenantConnection c = secondConnections.get(tenant);
       if (l == null || c == null) {
         throw new IllegalArgumentException("integration " + name + " does not serve tenant " + tenant);
       }
@@ -428,10 +428,10 @@ public final class MlcIntegrations implements AutoCloseable {
           log.warn("integration {} did not stop cleanly: {}", name, e.toString());
         }
       }
-      for (TenantConnection c : collectors.values()) {
+      for (TenantConnection c : secondConnections.values()) {
         closeQuietly(c);
       }
-      for (TenantConnection c : ledgers.values()) {
+      for (TenantConnection c : firstConnections.values()) {
         closeQuietly(c);
       }
     }
@@ -446,7 +446,7 @@ public final class MlcIntegrations implements AutoCloseable {
 
     @Override
     public String toString() {
-      return "Integration{" + name + ", " + pair + ", tenants " + ledgers.keySet() + "}";
+      return "Integration{" + name + ", " + pair + ", tenants " + firstConnections.keySet() + "}";
     }
   }
 }
