@@ -9,6 +9,7 @@ import io.mlconnector.core.state.JdbcStateStore;
 import io.mlconnector.core.state.StateStore;
 import io.mlconnector.core.sync.SyncListener;
 import io.mlconnector.spring.boot.internal.EngineLifecycle;
+import io.mlconnector.spring.boot.internal.EnvironmentKeys;
 import java.util.List;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -16,6 +17,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
@@ -30,11 +32,12 @@ import org.springframework.core.env.Environment;
  * ConnectorRegistry}, the {@link MlcIntegrations} of {@code mlc.integrations.*} and the engines'
  * lifecycle. Webhook handlers, Actuator health and dead letters, and Micrometer metrics are added
  * when their libraries are on the class path. Every bean backs off when the application defines its
- * own of the same type.
+ * own of the same type; {@code mlc.enabled=false} turns all of it off.
  */
 @AutoConfiguration(afterName = {
     "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
     "org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration"})
+@ConditionalOnProperty(prefix = "mlc", name = "enabled", havingValue = "true", matchIfMissing = true)
 @EnableConfigurationProperties(MlcProperties.class)
 @Import({MlcWebConfiguration.class, MlcActuatorConfiguration.class, MlcMetricsConfiguration.class})
 public class MlcAutoConfiguration {
@@ -44,7 +47,7 @@ public class MlcAutoConfiguration {
   @Bean
   @ConditionalOnMissingBean
   public KeyProvider mlcKeyProvider(Environment environment) {
-    return KeyProvider.fromEnvironment(environment::getProperty);
+    return new EnvironmentKeys(environment::getProperty);
   }
 
   /** The state store: on the application's DataSource, else embedded H2 under {@code mlc.data-dir/state}. */

@@ -24,6 +24,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  */
 @ConfigurationProperties(prefix = "mlc")
 public class MlcProperties {
+  /** Whether ml-connector is auto-configured at all. */
+  private boolean enabled = true;
   /** Directory of the embedded H2 state store and of the credential files when the application has no DataSource. */
   private Path dataDir = Path.of("data");
   /** The state store. */
@@ -36,6 +38,14 @@ public class MlcProperties {
   private final Health health = new Health();
   /** The integrations, by name. */
   private Map<String, Integration> integrations = new LinkedHashMap<>();
+
+  public boolean isEnabled() {
+    return enabled;
+  }
+
+  public void setEnabled(boolean enabled) {
+    this.enabled = enabled;
+  }
 
   public Path getDataDir() {
     return dataDir;

@@ -192,6 +192,20 @@ class StarterConfigurationTest {
   }
 
   @Test
+  void withoutIntegrationsNoKeyIsNeededAndMlcEnabledFalseTurnsItOff() {
+    new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(MlcAutoConfiguration.class))
+        .withPropertyValues("mlc.data-dir=" + dataDir).run(ctx -> {
+          assertThat(ctx).hasNotFailed().hasSingleBean(StateStore.class);
+          assertThat(ctx.getBean(MlcIntegrations.class).all()).isEmpty();
+        });
+    runner().withPropertyValues("MLC_KEY_CURRENT=").run(ctx ->
+        assertThat(rootCause(ctx.getStartupFailure())).hasMessageContaining("MLC_KEY_CURRENT"));
+    runner().withPropertyValues("mlc.enabled=false").run(ctx -> {
+      assertThat(ctx).hasNotFailed().doesNotHaveBean(StateStore.class).doesNotHaveBean(MlcIntegrations.class);
+    });
+  }
+
+  @Test
   void theConfigurationMetadataDescribesTheProperties() throws Exception {
     try (InputStream in = getClass().getResourceAsStream("/META-INF/spring-configuration-metadata.json")) {
       assertThat(in).isNotNull();
