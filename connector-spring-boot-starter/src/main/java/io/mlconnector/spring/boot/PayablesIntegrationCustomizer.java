@@ -1,0 +1,15 @@
+package io.mlconnector.spring.boot;
+
+import io.mlconnector.integrations.PayablesIntegration;
+
+/**
+ * Adjusts a payables integration's builder after the properties are applied (reference tables of
+ * GL accounts and cost centres, vendors both ways, payments ...). Every bean of this type is applied,
+ * in order.
+ */
+@FunctionalInterface
+public interface PayablesIntegrationCustomizer {
+
+  /** Adjusts the builder of integration {@code name} ({@code mlc.integrations.<name>}). */
+  void customize(String name, PayablesIntegration.Builder builder);
+}

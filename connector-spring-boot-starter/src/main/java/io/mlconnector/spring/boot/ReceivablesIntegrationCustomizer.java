@@ -1,0 +1,14 @@
+package io.mlconnector.spring.boot;
+
+import io.mlconnector.integrations.ReceivablesIntegration;
+
+/**
+ * Adjusts a receivables integration's builder after the properties are applied (mapper overrides,
+ * reference tables, journals, retry policy ...). Every bean of this type is applied, in order.
+ */
+@FunctionalInterface
+public interface ReceivablesIntegrationCustomizer {
+
+  /** Adjusts the builder of integration {@code name} ({@code mlc.integrations.<name>}). */
+  void customize(String name, ReceivablesIntegration.Builder<?, ?> builder);
+}

@@ -1,0 +1,17 @@
+package io.mlconnector.spring.boot;
+
+import java.util.List;
+
+/**
+ * One system's clients opened for one tenant by a {@link ConnectorFactory}: what the health
+ * contributor pings and what is closed when the application stops.
+ */
+public interface TenantConnection extends AutoCloseable {
+
+  /** Runs the clients' checks (reachability, authentication, a read), each with its latency. */
+  List<ConnectorCheck> ping();
+
+  /** Closes the clients (logs off where the system has sessions). */
+  @Override
+  void close();
+}
