@@ -148,7 +148,7 @@ public final class WebhookIntakeBenchmark {
         }
       } else {
         try (Connection c = DriverManager.getConnection(
-            "jdbc:h2:file:" + dataDir.resolve("state").resolve("mlconnector"), "", "")) {
+            "jdbc:h2:file:" + dataDir.resolve("state").resolve("mlconnector"), "sa", "")) {
           rows = count(c, "mlc_inbox");
         }
       }

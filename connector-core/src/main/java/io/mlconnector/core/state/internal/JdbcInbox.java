@@ -26,10 +26,89 @@ final class JdbcInbox {
   private static final String INBOX_COLS =
       "id, tenant, source, event_id, event_type, payload, received_at, status, attempts, note";
 
+  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(JdbcInbox.class);
+  private static final String INSERT_COLS =
+      " (tenant, source, event_id, event_type, payload, received_at, status, attempts)"
+          + " VALUES (?, ?, ?, ?, ?, ?, 'RECEIVED', 0)";
+
   private final JdbcTables db;
+  /** False once H2 refused CHECKPOINT SYNC (a host's database, as a user without ADMIN). */
+  private volatile boolean h2SyncAvailable = true;
 
   JdbcInbox(JdbcTables db) {
     this.db = db;
+  }
+
+  /**
+   * Stores the events in one transaction and returns, per event, whether it was new. On
+   * PostgreSQL the commit is durable when it returns (with the server's default {@code
+   * synchronous_commit=on} and {@code fsync=on}); on H2, whose commits reach the file but not the
+   * disk, {@code CHECKPOINT SYNC} then forces the file to disk (one fsync for the whole group).
+   */
+  public List<Boolean> receiveAll(List<InboxEvent> events) {
+    Checks.notNull(events, "events");
+    for (InboxEvent e : events) {
+      Checks.notNull(e, "event");
+    }
+    if (events.isEmpty()) {
+      return List.of();
+    }
+    String sql = "INSERT INTO " + db.inbox + INSERT_COLS;
+    List<Boolean> fresh =
+        db.jdbc.transaction(
+            "store inbox events",
+            c -> {
+              List<Boolean> out = new ArrayList<>(events.size());
+              if (db.pg) {
+                try (PreparedStatement ps =
+                    c.prepareStatement(sql + " ON CONFLICT (tenant, source, event_id) DO NOTHING")) {
+                  for (InboxEvent e : events) {
+                    bind(ps, receivedArgs(e));
+                    ps.addBatch();
+                  }
+                  for (int n : ps.executeBatch()) {
+                    out.add(n == 1);
+                  }
+                }
+              } else {
+                for (InboxEvent e : events) {
+                  out.add(insertUnlessDuplicate(c, sql, receivedArgs(e)));
+                }
+              }
+              return out;
+            });
+    if (!db.pg) {
+      syncH2();
+    }
+    return fresh;
+  }
+
+  private void syncH2() {
+    if (!h2SyncAvailable) {
+      return;
+    }
+    try {
+      db.jdbc.autoCommit("force the database file to disk", c -> {
+        try (java.sql.Statement s = c.createStatement()) {
+          s.execute("CHECKPOINT SYNC");
+        }
+        return null;
+      });
+    } catch (io.mlconnector.core.state.StateStoreException e) {
+      if (e.getCause() instanceof SQLException sql && sql.getErrorCode() == 90040) {
+        h2SyncAvailable = false;
+        log.warn("H2 refused CHECKPOINT SYNC (the store's user is not ADMIN): received webhook events "
+            + "survive a crash of this process but not of the machine");
+        return;
+      }
+      throw e;
+    }
+  }
+
+  private static Object[] receivedArgs(InboxEvent event) {
+    return new Object[] {
+      event.tenant(), event.source(), event.eventId(), event.type(), event.payload(), event.receivedAt()
+    };
   }
 
   public boolean receive(InboxEvent event) {

@@ -130,6 +130,11 @@ public final class JdbcStore implements StateStore {
   }
 
   @Override
+  public List<Boolean> receiveAll(List<InboxEvent> events) {
+    return inbox.receiveAll(events);
+  }
+
+  @Override
   public List<InboxEvent> claimInbox(
       String tenant, String source, String owner, Duration claimTtl, int max) {
     return inbox.claimInbox(tenant, source, owner, claimTtl, max);

@@ -713,18 +713,26 @@ final class FlowRun<S, T> {
     while (true) {
       checkContinue();
       EventPage page = source.eventsSince(cursor);
+      Set<String> handled = source.eventTypes();
+      List<InboxEvent> rows = new ArrayList<>(page.events().size());
       for (WebhookEvent event : page.events()) {
-        boolean fresh =
-            store.receive(
-                InboxEvent.received(
-                    tenant,
-                    EngineCore.inboxOf(source.system(), flow.name()),
-                    event.eventId(),
-                    event.type(),
-                    event.payload(),
-                    now()));
-        if (fresh) {
-          core.listener.webhookReceived(tenant, flow.name(), event.eventId(), false);
+        if (!handled.isEmpty() && !handled.contains(event.type())) {
+          continue; // a type this flow never acts on: not stored (as the webhook intake routes it)
+        }
+        rows.add(
+            InboxEvent.received(
+                tenant,
+                EngineCore.inboxOf(source.system(), flow.name()),
+                event.eventId(),
+                event.type(),
+                event.payload(),
+                now()));
+      }
+      // the page's events in one commit
+      List<Boolean> fresh = rows.isEmpty() ? List.of() : store.receiveAll(rows);
+      for (int i = 0; i < rows.size(); i++) {
+        if (fresh.get(i)) {
+          core.listener.webhookReceived(tenant, flow.name(), rows.get(i).eventId(), false);
         }
       }
       if (page.nextCursor() != null && !page.nextCursor().equals(cursor)) {
