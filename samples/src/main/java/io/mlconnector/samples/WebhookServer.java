@@ -254,7 +254,8 @@ public final class WebhookServer implements AutoCloseable {
                 log.error("webhook delivery failed", e);
                 stored = CompletableFuture.completedFuture(new WebhookResponse(503, "not stored; retry later"));
               }
-              // answered on a worker once the group commit is durable; no thread waits for it
+              // answered on a worker once the group commit is durable, so the committer goes
+              // straight on to the next group; no thread waits for the commit
               stored.whenCompleteAsync((r, e) -> {
                 if (e != null) {
                   log.error("webhook delivery failed", e);

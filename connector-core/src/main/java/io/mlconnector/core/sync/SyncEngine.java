@@ -305,17 +305,28 @@ public final class SyncEngine implements AutoCloseable {
       return;
     }
     try {
+      // the scheduler's threads only start runs; each run executes on the worker pool, which grows
+      // with the runs due, so how many tenants run at once is bounded by their budgets and the
+      // CPU, not by the scheduler's thread count
       scheduler.schedule(
           () -> {
             if (shutdown || !tenants.contains(tenant)) {
               return;
             }
             try {
-              core.run(tenant, flow);
-            } catch (RuntimeException e) {
-              log.error("run of {} for tenant {} failed", flow.name(), tenant, e);
-            } finally {
-              scheduleNext(tenant, flow, flow.interval().toMillis() + jitter(flow));
+              workers.execute(() -> {
+                try {
+                  if (!shutdown && tenants.contains(tenant)) {
+                    core.run(tenant, flow);
+                  }
+                } catch (RuntimeException e) {
+                  log.error("run of {} for tenant {} failed", flow.name(), tenant, e);
+                } finally {
+                  scheduleNext(tenant, flow, flow.interval().toMillis() + jitter(flow));
+                }
+              });
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+              log.debug("workers stopped; {} for tenant {} not run", flow.name(), tenant);
             }
           },
           delayMillis,
@@ -495,7 +506,11 @@ public final class SyncEngine implements AutoCloseable {
       return this;
     }
 
-    /** Threads running scheduled runs at once (default 2). */
+    /**
+     * Threads that start scheduled runs when they come due (default 2). The runs themselves
+     * execute on the engine's worker pool, which grows with the runs due: many tenants' runs
+     * proceed at once, each held only by its own budgets.
+     */
     public Builder schedulerThreads(int value) {
       if (value < 1) {
         throw new IllegalArgumentException("schedulerThreads must be at least 1, was " + value);

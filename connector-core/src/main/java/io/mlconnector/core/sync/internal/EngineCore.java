@@ -63,7 +63,6 @@ public final class EngineCore {
   private volatile boolean stopping;
   private volatile InboxCommitter committer;
   private boolean intakeClosed;
-  private final int intakeCommitters = 2;
 
   public EngineCore(
       StateStore store,
@@ -302,12 +301,22 @@ public final class EngineCore {
             refusing.close();
             return refusing;
           }
-          committer = new InboxCommitter(store, intakeCommitters, "mlc-" + node + "-intake");
+          committer = new InboxCommitter(store, intakeCommitters(store), "mlc-" + node + "-intake");
         }
         c = committer;
       }
     }
     return c;
+  }
+
+  /**
+   * One committer for an H2 file (its forced writes run one at a time, so one committer gathering
+   * every waiting delivery into each fsync is fastest); two elsewhere, so one commit can gather
+   * while the other is on its way to disk (PostgreSQL flushes concurrent commits together).
+   */
+  private static int intakeCommitters(StateStore store) {
+    return store instanceof io.mlconnector.core.state.JdbcStateStore jdbc && "H2".equals(jdbc.databaseKind())
+        ? 1 : 2;
   }
 
   /** Stops the intake's committers (after the webhook server stopped delivering). */
