@@ -61,6 +61,11 @@ public final class EngineCore {
   private final Set<String> running = ConcurrentHashMap.newKeySet();
   private final Set<FlowRun<?, ?>> activeRuns = ConcurrentHashMap.newKeySet();
   private volatile boolean stopping;
+  /**
+   * Webhook intake committers: one commit gathers and writes while the other is on its way to disk
+   * (one alone was slower on H2 and on PostgreSQL, see benchmarks/README.md).
+   */
+  private static final int INTAKE_COMMITTERS = 2;
   private volatile InboxCommitter committer;
   private boolean intakeClosed;
 
@@ -301,22 +306,12 @@ public final class EngineCore {
             refusing.close();
             return refusing;
           }
-          committer = new InboxCommitter(store, intakeCommitters(store), "mlc-" + node + "-intake");
+          committer = new InboxCommitter(store, INTAKE_COMMITTERS, "mlc-" + node + "-intake");
         }
         c = committer;
       }
     }
     return c;
-  }
-
-  /**
-   * One committer for an H2 file (its forced writes run one at a time, so one committer gathering
-   * every waiting delivery into each fsync is fastest); two elsewhere, so one commit can gather
-   * while the other is on its way to disk (PostgreSQL flushes concurrent commits together).
-   */
-  private static int intakeCommitters(StateStore store) {
-    return store instanceof io.mlconnector.core.state.JdbcStateStore jdbc && "H2".equals(jdbc.databaseKind())
-        ? 1 : 2;
   }
 
   /** Stops the intake's committers (after the webhook server stopped delivering). */
