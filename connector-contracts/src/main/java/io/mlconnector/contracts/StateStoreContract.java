@@ -488,6 +488,26 @@ public abstract class StateStoreContract {
   }
 
   @Test
+  void receiveAllStoresAGroupInOrderAndTellsWhichWereNew() {
+    store.receive(InboxEvent.received(T, "stripe/payments", "evt_0", "invoice.paid", "{}", START));
+
+    List<Boolean> fresh =
+        store.receiveAll(
+            List.of(
+                InboxEvent.received(T, "stripe/payments", "evt_1", "invoice.paid", "{}", START),
+                InboxEvent.received(T, "stripe/payments", "evt_0", "invoice.paid", "{}", START),
+                InboxEvent.received(T, "stripe/fees", "evt_1", "charge.succeeded", "{}", START),
+                InboxEvent.received(T, "stripe/payments", "evt_1", "invoice.paid", "{}", START)));
+
+    assertThat(fresh).containsExactly(true, false, true, false);
+    assertThat(store.receiveAll(List.of())).isEmpty();
+    assertThat(store.claimInbox(T, "stripe/payments", "w", Duration.ofMinutes(1), 10))
+        .extracting(InboxEvent::eventId)
+        .containsExactly("evt_0", "evt_1");
+    assertThat(store.claimInbox(T, "stripe/fees", "w", Duration.ofMinutes(1), 10)).hasSize(1);
+  }
+
+  @Test
   void claimInboxHandsOutOldestFirstAndNeverTwiceWhileClaimed() {
     String body = "{\"id\":\"evt_2\",\"data\":{\"object\":{\"amount\":1200}}}";
     store.receive(

@@ -22,6 +22,7 @@ import io.mlconnector.core.sync.Sink;
 import io.mlconnector.core.sync.SyncEngine;
 import io.mlconnector.core.sync.SyncListener;
 import io.mlconnector.core.sync.WebhookEndpoint;
+import io.mlconnector.core.sync.WebhookIntake;
 import io.mlconnector.core.sync.WebhookSource;
 import io.mlconnector.integrations.internal.NoEvents;
 import io.mlconnector.integrations.internal.ReceivablesMappers;
@@ -233,6 +234,16 @@ public final class ReceivablesIntegration implements AutoCloseable {
       out.add(engine.webhookEndpoint(flow));
     }
     return out;
+  }
+
+  /**
+   * The intake of the collector's webhook deliveries for all this integration's webhook flows, one
+   * URL per tenant: each delivery verified once, stored once for each flow that handles its type,
+   * group-committed and answered after the commit is durable (see {@link WebhookIntake}). Prefer
+   * it to {@link #webhookEndpoints}, which verify and store a delivery once per flow.
+   */
+  public WebhookIntake webhookIntake() {
+    return engine.webhookIntake(collectorProvider.system());
   }
 
   /** The ledger of {@code tenant} (created on first use). */

@@ -1053,6 +1053,21 @@ public final class StripeConnector {
    * @param maxEvents the most events to return, 1 to 10,000
    */
   public StripeEvents listEventsSince(String lastSeenEventId, Instant since, int maxEvents) {
+    return listEventsSince(lastSeenEventId, since, maxEvents, java.util.Set.of());
+  }
+
+  /**
+   * As {@link #listEventsSince(String, Instant, int)}, of the given event types only (Stripe's
+   * {@code types[]} filter, at most 20 types; empty: every type), so a backstop reads only what its
+   * flows handle.
+   */
+  public StripeEvents listEventsSince(
+      String lastSeenEventId, Instant since, int maxEvents, java.util.Collection<String> types) {
+    Objects.requireNonNull(types, "types");
+    if (types.size() > 20) {
+      throw new IllegalArgumentException("Stripe filters events by at most 20 types, was " + types.size());
+    }
+    List<String> only = types.stream().sorted().toList();
     if (lastSeenEventId != null) {
       Validation.requireId(lastSeenEventId, "evt_", "lastSeenEventId");
     }
@@ -1060,7 +1075,7 @@ public final class StripeConnector {
       throw new IllegalArgumentException("maxEvents must be in [1, 10000], was " + maxEvents);
     }
     if (lastSeenEventId == null) {
-      return firstEvents(since, maxEvents);
+      return firstEvents(since, maxEvents, only);
     }
     List<Event> collected = new ArrayList<>();
     String cursor = lastSeenEventId;
@@ -1069,7 +1084,8 @@ public final class StripeConnector {
       long limit = Math.min(PAGE, maxEvents - collected.size());
       String before = cursor;
       StripeCollection<Event> page =
-          call("GET /v1/events", () -> client.v1().events().list(EventListParams.builder().setEndingBefore(before).setLimit(limit).build()));
+          call("GET /v1/events", () -> client.v1().events().list(
+              withTypes(EventListParams.builder().setEndingBefore(before).setLimit(limit), only).build()));
       List<Event> data = new ArrayList<>(page.getData());
       if (data.isEmpty()) {
         break;
@@ -1083,13 +1099,17 @@ public final class StripeConnector {
     return new StripeEvents(collected, collected.isEmpty() ? lastSeenEventId : cursor, more && !collected.isEmpty());
   }
 
-  private StripeEvents firstEvents(Instant since, int maxEvents) {
+  private static EventListParams.Builder withTypes(EventListParams.Builder p, List<String> types) {
+    return types.isEmpty() ? p : p.addAllType(types);
+  }
+
+  private StripeEvents firstEvents(Instant since, int maxEvents, List<String> types) {
     // without a cursor: walk back from the newest (starting_after) down to `since`, then reverse
     List<Event> newestFirst = new ArrayList<>();
     String after = null;
     boolean more = true;
     while (more) {
-      EventListParams.Builder p = EventListParams.builder().setLimit(PAGE);
+      EventListParams.Builder p = withTypes(EventListParams.builder().setLimit(PAGE), types);
       if (since != null) {
         p.setCreated(EventListParams.Created.builder().setGte(since.getEpochSecond()).build());
       }

@@ -192,7 +192,8 @@ public final class StripeSources {
     @Override
     public EventPage eventsSince(String cursor) {
       Instant since = cursor == null ? stripe.config().clock().instant().minus(lookback) : null;
-      StripeEvents events = stripe.listEventsSince(cursor, since, 500);
+      // only the types this source turns into objects (Stripe's types[]): not the whole account's events
+      StripeEvents events = stripe.listEventsSince(cursor, since, 500, eventTypes());
       List<WebhookEvent> out = new ArrayList<>();
       for (Event e : events.events()) {
         JsonObject raw = e.getRawJsonObject();

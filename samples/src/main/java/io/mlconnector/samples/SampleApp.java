@@ -22,7 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.UnaryOperator;
-import org.postgresql.ds.PGSimpleDataSource;
+import io.mlconnector.samples.recipes.ChoosePostgresql;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,6 +38,7 @@ public final class SampleApp implements PairApp {
   private final SampleConfig config;
   private final HttpTransport transport;
   private final StateStore store;
+  private final AutoCloseable storePool;
   private final LedgerSystem ledger;
   private final CollectorSystem collector;
   private final ReceivablesIntegration sync;
@@ -48,7 +49,9 @@ public final class SampleApp implements PairApp {
     this.config = config;
     ReceivablesPair pair = Pairs.receivables(config.pair());
     // the store first: an unreachable database is refused before any secret is written
-    StateStore openedStore = openStore(config);
+    OpenedStore opened = openStore(config);
+    StateStore openedStore = opened.store();
+    this.storePool = opened.pool();
     CredentialStore credentials;
     try {
       credentials =
@@ -56,7 +59,7 @@ public final class SampleApp implements PairApp {
               .storage(CredentialStorage.directory(config.dataDir().resolve("credentials")))
               .build();
     } catch (RuntimeException e) {
-      openedStore.close();
+      opened.close();
       throw e;
     }
     if (config.hasSecrets()) {
@@ -65,7 +68,7 @@ public final class SampleApp implements PairApp {
         log.info("stored {} secrets of tenant {} encrypted under {}; they may be removed from the config file",
             n, config.tenant(), config.dataDir().resolve("credentials"));
       } catch (RuntimeException e) {
-        openedStore.close();
+        opened.close();
         throw e;
       }
     }
@@ -109,11 +112,9 @@ public final class SampleApp implements PairApp {
       this.sync = custom.apply(b).build();
       this.collectorName = cp.system();
       this.webhooks = WebhookServer.builder().host(config.value("webhook.host").orElse("0.0.0.0"))
-          .port(config.webhookPort()).endpoints(cp.system(), sync.webhookEndpoints()).start();
+          .port(config.webhookPort()).intake(cp.system(), sync.webhookIntake()).start();
     } catch (RuntimeException e) {
-      if (openedStore != null) {
-        openedStore.close();
-      }
+      opened.close();
       if (openedCollector != null) {
         openedCollector.close();
       }
@@ -137,17 +138,46 @@ public final class SampleApp implements PairApp {
         Objects.requireNonNull(custom, "custom"));
   }
 
-  static StateStore openStore(SampleConfig config) {
+  /** A store and the connection pool it borrows from (null for the embedded store, which owns its own). */
+  record OpenedStore(StateStore store, AutoCloseable pool) {
+    void close() {
+      store.close();
+      closePool(pool);
+    }
+  }
+
+  private static void closePool(AutoCloseable pool) {
+    if (pool == null) {
+      return;
+    }
+    try {
+      pool.close();
+    } catch (Exception e) {
+      log.warn("the state store's connection pool did not close cleanly: {}", e.toString());
+    }
+  }
+
+  /**
+   * The store the settings name: PostgreSQL through a HikariCP pool of {@code store.pool.size}
+   * connections (default 10; the store borrows one per call and never opens its own), or the
+   * embedded H2 file under the data directory.
+   */
+  static OpenedStore openStore(SampleConfig config) {
     if ("postgresql".equals(config.value("store").orElse("h2"))) {
-      PGSimpleDataSource ds = new PGSimpleDataSource();
-      ds.setUrl(config.value("store.jdbc.url").orElseThrow());
-      config.value("store.jdbc.user").ifPresent(ds::setUser);
-      config.value("store.jdbc.password").ifPresent(ds::setPassword);
+      int size = config.value("store.pool.size").map(v -> integer("store.pool.size", v)).orElse(10);
+      com.zaxxer.hikari.HikariDataSource ds;
+      try {
+        ds = ChoosePostgresql.pool(config.value("store.jdbc.url").orElseThrow(),
+            config.value("store.jdbc.user").orElse(null), config.value("store.jdbc.password").orElse(null), size);
+      } catch (RuntimeException e) {
+        throw unreachable(config, e);
+      }
       JdbcStateStore.Builder b = JdbcStateStore.builder(ds);
       config.value("store.table.prefix").ifPresent(b::tablePrefix);
       try {
-        return b.build();
+        return new OpenedStore(b.build(), ds);
       } catch (io.mlconnector.core.state.StateStoreException e) {
+        ds.close();
         Throwable root = e;
         while (root.getCause() != null) {
           root = root.getCause();
@@ -158,7 +188,17 @@ public final class SampleApp implements PairApp {
                 + root.getMessage() + ")"), e);
       }
     }
-    return JdbcStateStore.embeddedH2(config.dataDir().resolve("state")).build();
+    return new OpenedStore(JdbcStateStore.embeddedH2(config.dataDir().resolve("state")).build(), null);
+  }
+
+  private static IllegalArgumentException unreachable(SampleConfig config, RuntimeException e) {
+    Throwable root = e;
+    while (root.getCause() != null) {
+      root = root.getCause();
+    }
+    return new IllegalArgumentException(SettingChecks.problem("store.jdbc.url",
+        config.value("store.jdbc.url").orElse("").replaceAll("(?i)(password=)[^&]*", "$1***"),
+        "a PostgreSQL server this process can reach and log in to (" + root.getMessage() + ")"), e);
   }
 
   private static int integer(String key, String value) {
@@ -232,6 +272,7 @@ public final class SampleApp implements PairApp {
     collector.close();
     ledger.close();
     store.close();
+    closePool(storePool);
     transport.close();
   }
 }

@@ -31,6 +31,7 @@ final class SettingChecks {
       KNOWN.put(key, SettingChecks::positiveDuration);
     }
     KNOWN.put("engine.parallelism", v -> wholeNumber(v, 1, 256));
+    KNOWN.put("store.pool.size", v -> wholeNumber(v, 1, 1000));
     KNOWN.put("stripe.burst", v -> wholeNumber(v, 1, 1000));
     KNOWN.put("webhook.port", v -> wholeNumber(v, 0, 65535));
     KNOWN.put("stripe.requests.per.second", v -> decimal(v, 0, false, 10_000));

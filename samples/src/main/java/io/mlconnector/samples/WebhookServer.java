@@ -1,6 +1,7 @@
 package io.mlconnector.samples;
 
 import io.mlconnector.core.sync.WebhookEndpoint;
+import io.mlconnector.core.sync.WebhookIntake;
 import io.mlconnector.core.sync.WebhookResponse;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -37,13 +38,15 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The webhook intake a deployment runs: an embedded Jetty serving {@code POST
- * /webhooks/{system}/{tenant}}, handing each delivery to the {@link WebhookEndpoint}s registered
- * for {@code system} and answering 200 only when every one stored it durably.
+ * /webhooks/{system}/{tenant}}, handing each delivery to the {@link WebhookIntake} registered for
+ * {@code system} (verified once, stored once per flow that handles its type, group-committed) and
+ * answering 200 only when it is stored durably; no worker thread waits for the commit. A system
+ * registered with {@link Builder#endpoints} instead hands each delivery to every endpoint in turn.
  *
  * <pre>{@code
  * try (WebhookServer server = WebhookServer.builder()
  *     .port(8080)
- *     .endpoints("stripe", sync.webhookEndpoints())
+ *     .intake("stripe", sync.webhookIntake())
  *     .start()) {
  *   URI stripeUrl = server.url("stripe", "acme"); // register this with Stripe
  * }
@@ -73,6 +76,7 @@ public final class WebhookServer implements AutoCloseable {
   private final Server server;
   private final ServerConnector connector;
   private final Map<String, List<WebhookEndpoint>> bySystem;
+  private final Map<String, WebhookIntake> intakes;
   private final Duration readTimeout;
   private final int maxBodyBytes;
   private final ScheduledExecutorService timers;
@@ -80,6 +84,7 @@ public final class WebhookServer implements AutoCloseable {
 
   private WebhookServer(Builder b) {
     this.bySystem = Map.copyOf(b.endpoints);
+    this.intakes = Map.copyOf(b.intakes);
     this.readTimeout = b.readTimeout;
     this.maxBodyBytes = b.maxBodyBytes;
     this.timers = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -141,7 +146,9 @@ public final class WebhookServer implements AutoCloseable {
 
   /** The systems served. */
   public List<String> systems() {
-    return List.copyOf(bySystem.keySet());
+    List<String> out = new ArrayList<>(intakes.keySet());
+    out.addAll(bySystem.keySet());
+    return List.copyOf(out);
   }
 
   /**
@@ -160,6 +167,10 @@ public final class WebhookServer implements AutoCloseable {
         answer = r;
       }
     }
+    return refusedAlike(tenant, answer);
+  }
+
+  private static WebhookResponse refusedAlike(String tenant, WebhookResponse answer) {
     if (answer != null && (answer.status() == 401 || answer.status() == 404)) {
       log.debug("webhook delivery for tenant {} refused: {} {}", tenant, answer.status(), answer.body());
       return REFUSED;
@@ -204,9 +215,10 @@ public final class WebhookServer implements AutoCloseable {
         return true;
       }
       String[] parts = Request.getPathInContext(request).substring(1).split("/", -1);
-      List<WebhookEndpoint> endpoints =
-          parts.length == 3 && (PATH.equals("/" + parts[0] + "/")) ? bySystem.get(parts[1]) : null;
-      if (endpoints == null || parts[2].isEmpty()) {
+      boolean ours = parts.length == 3 && (PATH.equals("/" + parts[0] + "/"));
+      WebhookIntake intake = ours ? intakes.get(parts[1]) : null;
+      List<WebhookEndpoint> endpoints = ours && intake == null ? bySystem.get(parts[1]) : null;
+      if ((intake == null && endpoints == null) || parts[2].isEmpty()) {
         respond(response, done, new WebhookResponse(404, "not found"));
         return true;
       }
@@ -232,6 +244,26 @@ public final class WebhookServer implements AutoCloseable {
               } else {
                 done.failed(cause);
               }
+              return;
+            }
+            if (intake != null) {
+              CompletableFuture<WebhookResponse> stored;
+              try {
+                stored = intake.handleAsync(tenant, headers(request), bytes);
+              } catch (RuntimeException e) {
+                log.error("webhook delivery failed", e);
+                stored = CompletableFuture.completedFuture(new WebhookResponse(503, "not stored; retry later"));
+              }
+              // answered on a worker once the group commit is durable, so the committer goes
+              // straight on to the next group; no thread waits for the commit
+              stored.whenCompleteAsync((r, e) -> {
+                if (e != null) {
+                  log.error("webhook delivery failed", e);
+                  respond(response, done, new WebhookResponse(503, "not stored; retry later"));
+                } else {
+                  respond(response, done, refusedAlike(tenant, r));
+                }
+              }, server.getThreadPool());
               return;
             }
             WebhookResponse answer;
@@ -278,6 +310,7 @@ public final class WebhookServer implements AutoCloseable {
     private String host = "0.0.0.0";
     private int port = 0;
     private final Map<String, List<WebhookEndpoint>> endpoints = new LinkedHashMap<>();
+    private final Map<String, WebhookIntake> intakes = new LinkedHashMap<>();
     private Duration readTimeout = Duration.ofSeconds(10);
     private int maxHeaderBytes = 8 * 1024;
     private int maxBodyBytes = 1 << 20;
@@ -317,6 +350,21 @@ public final class WebhookServer implements AutoCloseable {
         throw new IllegalArgumentException("endpoints of " + system + " must not be empty");
       }
       this.endpoints.put(system, copy);
+      this.intakes.remove(system);
+      return this;
+    }
+
+    /**
+     * The intake deliveries to {@code /webhooks/{system}/...} go to (an engine's webhook flows fed
+     * by that system, each delivery verified and stored once per flow that handles its type, in a
+     * group commit). Replaces earlier endpoints or intake for {@code system}.
+     */
+    public Builder intake(String system, WebhookIntake intake) {
+      if (system == null || !system.matches("[a-z0-9][a-z0-9_-]*")) {
+        throw new IllegalArgumentException("system must be lower-case letters, digits, - or _, was " + system);
+      }
+      this.intakes.put(system, Objects.requireNonNull(intake, "intake"));
+      this.endpoints.remove(system);
       return this;
     }
 
@@ -377,7 +425,7 @@ public final class WebhookServer implements AutoCloseable {
      * @throws IllegalStateException when no endpoints are registered or the port cannot be bound
      */
     public WebhookServer start() {
-      if (endpoints.isEmpty()) {
+      if (endpoints.isEmpty() && intakes.isEmpty()) {
         throw new IllegalStateException("register the endpoints of at least one system");
       }
       WebhookServer s = new WebhookServer(this);

@@ -1,5 +1,6 @@
 package io.mlconnector.core.state;
 
+import io.mlconnector.core.state.internal.Checks;
 import io.mlconnector.core.model.ExternalRef;
 import java.time.Instant;
 import java.util.Objects;
@@ -49,5 +50,11 @@ public record AuditEntry(
     Objects.requireNonNull(action, "action");
     Objects.requireNonNull(outcome, "outcome");
     Objects.requireNonNull(at, "at");
+    if (source != null) {
+      Checks.ref(source, "audit.source", tenant);
+    }
+    if (target != null) {
+      Checks.ref(target, "audit.target", tenant);
+    }
   }
 }

@@ -1,5 +1,6 @@
 package io.mlconnector.core.state;
 
+import io.mlconnector.core.state.internal.Checks;
 import java.util.Objects;
 
 /**
@@ -16,5 +17,7 @@ public record Completion(String tenant, String operationKey, Mapping mapping, Au
     Objects.requireNonNull(operationKey, "operationKey");
     Objects.requireNonNull(mapping, "mapping");
     Objects.requireNonNull(audit, "audit");
+    Checks.sameTenant(tenant, mapping.source().tenant(), "completion.mapping");
+    Checks.sameTenant(tenant, audit.tenant(), "completion.audit");
   }
 }

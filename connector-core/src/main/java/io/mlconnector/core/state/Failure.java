@@ -1,5 +1,6 @@
 package io.mlconnector.core.state;
 
+import io.mlconnector.core.state.internal.Checks;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -29,6 +30,7 @@ public record Failure(
     Objects.requireNonNull(operationKey, "operationKey");
     Objects.requireNonNull(error, "error");
     Objects.requireNonNull(audit, "audit");
+    Checks.sameTenant(tenant, audit.tenant(), "failure.audit");
     if (status != OperationStatus.FAILED && status != OperationStatus.PARKED) {
       throw new IllegalArgumentException("status must be FAILED or PARKED, was " + status);
     }

@@ -1,5 +1,6 @@
 package io.mlconnector.core.state;
 
+import io.mlconnector.core.state.internal.Checks;
 import java.time.Instant;
 
 /**
@@ -28,6 +29,20 @@ public record InboxEvent(
     Status status,
     int attempts,
     String note) {
+
+  /**
+   * Checks the fields: tenant, source, event id and type must not be null or blank; payload,
+   * received time and status must not be null.
+   */
+  public InboxEvent {
+    Checks.text(tenant, "event.tenant");
+    Checks.text(source, "event.source");
+    Checks.text(eventId, "event.eventId");
+    Checks.text(type, "event.type");
+    Checks.notNull(payload, "event.payload");
+    Checks.notNull(receivedAt, "event.receivedAt");
+    Checks.notNull(status, "event.status");
+  }
 
   /** Processing state of an inbox event. */
   public enum Status {

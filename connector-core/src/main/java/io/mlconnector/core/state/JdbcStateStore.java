@@ -322,6 +322,11 @@ public final class JdbcStateStore implements StateStore {
   }
 
   @Override
+  public List<Boolean> receiveAll(List<InboxEvent> events) {
+    return delegate.receiveAll(events);
+  }
+
+  @Override
   public List<InboxEvent> claimInbox(
       String tenant, String source, String owner, Duration claimTtl, int max) {
     return delegate.claimInbox(tenant, source, owner, claimTtl, max);

@@ -1,5 +1,6 @@
 package io.mlconnector.core.state;
 
+import io.mlconnector.core.state.internal.Checks;
 import io.mlconnector.core.model.ExternalRef;
 import java.time.Instant;
 
@@ -28,4 +29,16 @@ public record RetryItem(
     int attempts,
     Instant nextAttemptAt,
     String lastError,
-    boolean dead) {}
+    boolean dead) {
+
+  /**
+   * Checks the fields: tenant and flow must not be null or blank, the source must belong to the
+   * tenant, and the due time must not be null.
+   */
+  public RetryItem {
+    Checks.text(tenant, "item.tenant");
+    Checks.text(flow, "item.flow");
+    Checks.ref(source, "item.source", tenant);
+    Checks.notNull(nextAttemptAt, "item.nextAttemptAt");
+  }
+}

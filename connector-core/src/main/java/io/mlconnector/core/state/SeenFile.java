@@ -1,5 +1,6 @@
 package io.mlconnector.core.state;
 
+import io.mlconnector.core.state.internal.Checks;
 import java.time.Instant;
 
 /**
@@ -14,6 +15,19 @@ import java.time.Instant;
  */
 public record SeenFile(
     String tenant, String flow, String contentHash, String name, Status status, Instant recordedAt) {
+
+  /**
+   * Checks the fields: tenant, flow and content hash must not be null or blank; name, status and
+   * recorded time must not be null.
+   */
+  public SeenFile {
+    Checks.text(tenant, "file.tenant");
+    Checks.text(flow, "file.flow");
+    Checks.text(contentHash, "file.contentHash");
+    Checks.notNull(name, "file.name");
+    Checks.notNull(status, "file.status");
+    Checks.notNull(recordedAt, "file.recordedAt");
+  }
 
   /** Processing state of a file. */
   public enum Status {

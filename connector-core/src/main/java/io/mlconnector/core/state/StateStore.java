@@ -99,6 +99,21 @@ public interface StateStore extends AutoCloseable {
   boolean receive(InboxEvent event);
 
   /**
+   * Stores several received events durably at once (a group commit of webhook deliveries that
+   * arrived together), as {@link #receive} each; returns, per event and in order, whether it was
+   * new. A store that can does it in one transaction and makes that commit durable before it
+   * returns (see the store's own documentation for what durable means there); the default
+   * receives them one by one.
+   */
+  default List<Boolean> receiveAll(List<InboxEvent> events) {
+    List<Boolean> fresh = new java.util.ArrayList<>(events.size());
+    for (InboxEvent e : events) {
+      fresh.add(receive(e));
+    }
+    return fresh;
+  }
+
+  /**
    * Claims up to {@code max} RECEIVED events of one source (or events whose earlier claim expired)
    * for {@code owner} until now + {@code claimTtl}, oldest first. No event is handed to two
    * claimers whose claims overlap in time.

@@ -25,6 +25,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -86,7 +87,12 @@ public final class SyncEngine implements AutoCloseable {
     String prefix = "mlc-" + b.nodeId;
     this.workers = Executors.newCachedThreadPool(threads(prefix + "-worker"));
     this.leaseKeeper = Executors.newSingleThreadScheduledExecutor(threads(prefix + "-lease"));
-    this.scheduler = Executors.newScheduledThreadPool(b.schedulerThreads, threads(prefix + "-run"));
+    ScheduledThreadPoolExecutor runs = new ScheduledThreadPoolExecutor(b.schedulerThreads, threads(prefix + "-run"));
+    // shutdown drops the runs scheduled for later instead of waiting for them to come due
+    runs.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+    runs.setContinueExistingPeriodicTasksAfterShutdownPolicy(false);
+    runs.setRemoveOnCancelPolicy(true);
+    this.scheduler = runs;
     this.core =
         new EngineCore(
             b.store,
@@ -172,6 +178,29 @@ public final class SyncEngine implements AutoCloseable {
       throw new IllegalArgumentException("flow " + flow + " is not a webhook flow");
     }
     return new WebhookEndpoint(core, definition, tenants::contains);
+  }
+
+  /**
+   * The intake of every webhook flow fed by {@code system} (the {@link WebhookSource#system} of
+   * their sources, {@code stripe} say): one URL per tenant for all of them. Each delivery is
+   * verified once, stored once for each flow whose source handles its type, in a group commit with
+   * the deliveries that arrive with it, and answered after that commit is durable.
+   *
+   * @throws IllegalArgumentException when the engine has no webhook flow
+   */
+  public WebhookIntake webhookIntake(String system) {
+    requireText(system, "system");
+    List<Flow<?, ?>> fed = new java.util.ArrayList<>();
+    for (Flow<?, ?> f : flows.values()) {
+      if (f.kind() == Flow.Kind.WEBHOOK) {
+        fed.add(f); // the tenant's source says its system: the intake keeps those of this one
+      }
+    }
+    if (fed.isEmpty()) {
+      throw new IllegalArgumentException("the engine has no webhook flow");
+    }
+    fed.sort(java.util.Comparator.comparing(Flow::name));
+    return new WebhookIntake(core, system, fed, tenants::contains);
   }
 
   /** Dead letters (parked records) matching the filter, oldest first. */
@@ -276,17 +305,28 @@ public final class SyncEngine implements AutoCloseable {
       return;
     }
     try {
+      // the scheduler's threads only start runs; each run executes on the worker pool, which grows
+      // with the runs due, so how many tenants run at once is bounded by their budgets and the
+      // CPU, not by the scheduler's thread count
       scheduler.schedule(
           () -> {
             if (shutdown || !tenants.contains(tenant)) {
               return;
             }
             try {
-              core.run(tenant, flow);
-            } catch (RuntimeException e) {
-              log.error("run of {} for tenant {} failed", flow.name(), tenant, e);
-            } finally {
-              scheduleNext(tenant, flow, flow.interval().toMillis() + jitter(flow));
+              workers.execute(() -> {
+                try {
+                  if (!shutdown && tenants.contains(tenant)) {
+                    core.run(tenant, flow);
+                  }
+                } catch (RuntimeException e) {
+                  log.error("run of {} for tenant {} failed", flow.name(), tenant, e);
+                } finally {
+                  scheduleNext(tenant, flow, flow.interval().toMillis() + jitter(flow));
+                }
+              });
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+              log.debug("workers stopped; {} for tenant {} not run", flow.name(), tenant);
             }
           },
           delayMillis,
@@ -337,6 +377,7 @@ public final class SyncEngine implements AutoCloseable {
       workers.shutdownNow();
     }
     leaseKeeper.shutdownNow();
+    core.closeIntake();
     return clean;
   }
 
@@ -465,7 +506,11 @@ public final class SyncEngine implements AutoCloseable {
       return this;
     }
 
-    /** Threads running scheduled runs at once (default 2). */
+    /**
+     * Threads that start scheduled runs when they come due (default 2). The runs themselves
+     * execute on the engine's worker pool, which grows with the runs due: many tenants' runs
+     * proceed at once, each held only by its own budgets.
+     */
     public Builder schedulerThreads(int value) {
       if (value < 1) {
         throw new IllegalArgumentException("schedulerThreads must be at least 1, was " + value);

@@ -52,6 +52,52 @@ class SchedulingTest {
   }
 
   @Test
+  void tenantsRunAtOnceBeyondTheSchedulerThreads() throws Exception {
+    List<String> tenants = List.of("t1", "t2", "t3", "t4");
+    // every tenant's first write waits until all four are writing at once: one scheduler thread
+    // running the runs itself would never get there
+    CountDownLatch allInside = new CountDownLatch(tenants.size());
+    java.util.Map<String, MemoryPollSource> sources = new java.util.concurrent.ConcurrentHashMap<>();
+    java.util.Map<String, MemorySink> sinks = new java.util.concurrent.ConcurrentHashMap<>();
+    java.util.Map<String, Boolean> sawAll = new java.util.concurrent.ConcurrentHashMap<>();
+    for (String t : tenants) {
+      MemoryPollSource source = new MemoryPollSource(ChangeDetection.MODIFIED_TIMESTAMP);
+      source.put(Item.of(t, t + "-1", 1, "p"));
+      sources.put(t, source);
+      MemorySink sink = new MemorySink(t);
+      AtomicBoolean first = new AtomicBoolean(true);
+      sink.beforeCall = () -> {
+        if (first.getAndSet(false)) {
+          allInside.countDown();
+          try {
+            sawAll.put(t, allInside.await(30, TimeUnit.SECONDS));
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+        }
+      };
+      sinks.put(t, sink);
+    }
+    SyncEngine engine = SyncEngine.builder()
+        .store(store)
+        .schedulerThreads(1)
+        .addFlow(Flow.poll("invoices", Item.class, sources::get, Target.class, sinks::get)
+            .mapper(Target::map)
+            .schedule(Duration.ofHours(1), Duration.ZERO)
+            .build())
+        .tenants(tenants)
+        .build();
+
+    engine.start();
+    assertThat(allInside.await(30, TimeUnit.SECONDS)).isTrue();
+    assertThat(engine.shutdown(Duration.ofSeconds(30))).isTrue();
+    assertThat(sawAll).hasSize(4).doesNotContainValue(false);
+    for (String t : tenants) {
+      assertThat(sinks.get(t).stored()).hasSize(1);
+    }
+  }
+
+  @Test
   void gracefulShutdownFinishesTheRecordInFlightAndReleasesTheLease() throws Exception {
     MemoryPollSource source = new MemoryPollSource(ChangeDetection.MODIFIED_TIMESTAMP);
     for (int i = 0; i < 5; i++) {

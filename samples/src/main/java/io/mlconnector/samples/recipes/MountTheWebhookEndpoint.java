@@ -1,7 +1,7 @@
 package io.mlconnector.samples.recipes;
 
 import com.sun.net.httpserver.HttpServer;
-import io.mlconnector.core.sync.WebhookEndpoint;
+import io.mlconnector.core.sync.WebhookIntake;
 import io.mlconnector.core.sync.WebhookResponse;
 import io.mlconnector.samples.WebhookServer;
 import io.mlconnector.integrations.ReceivablesIntegration;
@@ -10,27 +10,31 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 
 /**
  * Recipe: receive the collector's webhooks (Stripe's, say) in your own HTTP server. Hand the raw body (exactly as
- * received: the signature covers its bytes) and the headers to every webhook flow's endpoint, and
- * send back the answer: 200 only once the event is durably in the inbox, so the sender retries
- * anything that was not stored. Processing happens later, on the flows' runs.
+ * received: the signature covers its bytes) and the headers to the integration's webhook intake,
+ * and send back the answer: 200 only once the event is durably in the inbox (verified once, stored
+ * for each flow that handles its type, in a group commit with the deliveries arriving with it), so
+ * the sender retries anything that was not stored. Processing happens later, on the flows' runs.
+ * An async server uses {@link WebhookIntake#handleAsync} instead and holds no thread meanwhile.
  *
  * <p>The same three lines go into a servlet, a Spring controller or a Netty handler.
  */
 public final class MountTheWebhookEndpoint {
   private MountTheWebhookEndpoint() {}
 
-  /** Mounts {@code sync}'s endpoints at {@code /stripe/webhooks/{tenant}} in {@code server}. */
+  /** Mounts {@code sync}'s webhook intake at {@code /stripe/webhooks/{tenant}} in {@code server}. */
   public static void mount(HttpServer server, ReceivablesIntegration sync) {
-    List<WebhookEndpoint> endpoints = sync.webhookEndpoints();
+    WebhookIntake intake = sync.webhookIntake();
     server.createContext("/stripe/webhooks/", exchange -> {
       try (exchange; InputStream in = exchange.getRequestBody()) {
         String tenant = exchange.getRequestURI().getPath().substring("/stripe/webhooks/".length());
         byte[] body = in.readAllBytes();
-        WebhookResponse answer = WebhookServer.dispatch(endpoints, tenant, exchange.getRequestHeaders(), body);
+        WebhookResponse answer = intake.handle(tenant, exchange.getRequestHeaders(), body);
+        if (answer.status() == 401 || answer.status() == 404) {
+          answer = WebhookServer.REFUSED; // an unknown tenant looks like a bad signature
+        }
         byte[] text = answer.body().getBytes(StandardCharsets.UTF_8);
         exchange.sendResponseHeaders(answer.status(), text.length);
         try (OutputStream out = exchange.getResponseBody()) {

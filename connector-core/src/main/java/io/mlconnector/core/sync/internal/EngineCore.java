@@ -61,6 +61,13 @@ public final class EngineCore {
   private final Set<String> running = ConcurrentHashMap.newKeySet();
   private final Set<FlowRun<?, ?>> activeRuns = ConcurrentHashMap.newKeySet();
   private volatile boolean stopping;
+  /**
+   * Webhook intake committers: one commit gathers and writes while the other is on its way to disk
+   * (one alone was slower on H2 and on PostgreSQL, see benchmarks/README.md).
+   */
+  private static final int INTAKE_COMMITTERS = 2;
+  private volatile InboxCommitter committer;
+  private boolean intakeClosed;
 
   public EngineCore(
       StateStore store,
@@ -185,38 +192,145 @@ public final class EngineCore {
 
   private <S, T> WebhookResponse receiveInMdc(
       String tenant, Flow<S, T> flow, Map<String, List<String>> headers, byte[] rawBody) {
-    TenantFlow<S, T> tf = tenantFlow(tenant, flow);
+    return intakeInMdc(tenant, null, List.of(flow), headers, rawBody).join();
+  }
+
+  /**
+   * Verifies one delivery once (with the first flow's verifier: the flows of one webhook URL share
+   * its signing secret) and stores one inbox row for each flow whose source handles the event's
+   * type ({@link WebhookSource#eventTypes}; a source that cannot say receives every event), all in
+   * one group commit ({@link InboxCommitter}). The future completes after that commit is durable:
+   * 200 {@code stored} or {@code duplicate}, 200 {@code ignored} when no flow handles the type
+   * (nothing is stored), a 4xx for a refused request, 404 when no flow of the tenant is fed by
+   * {@code system}, 503 when the store failed. Nothing else is done before the answer.
+   */
+  public java.util.concurrent.CompletableFuture<WebhookResponse> intake(
+      String tenant, String system, List<Flow<?, ?>> flows, Map<String, List<String>> headers,
+      byte[] rawBody) {
+    String previousTenant = MDC.get("tenant");
+    MDC.put("tenant", tenant);
+    try {
+      List<Flow<?, ?>> fed = new ArrayList<>(flows.size());
+      for (Flow<?, ?> f : flows) {
+        if (system.equals(((WebhookSource<?>) tenantFlow(tenant, f).source()).system())) {
+          fed.add(f);
+        }
+      }
+      if (fed.isEmpty()) {
+        return java.util.concurrent.CompletableFuture.completedFuture(
+            new WebhookResponse(404, "no webhook flow of " + system));
+      }
+      return intakeInMdc(tenant, system, fed, headers, rawBody);
+    } finally {
+      restore("tenant", previousTenant);
+    }
+  }
+
+  /** {@code system} null: one flow's own endpoint, which stores every verified event. */
+  private java.util.concurrent.CompletableFuture<WebhookResponse> intakeInMdc(
+      String tenant, String system, List<Flow<?, ?>> flows, Map<String, List<String>> headers,
+      byte[] rawBody) {
+    boolean route = system != null;
+    Flow<?, ?> first = flows.get(0);
     WebhookEvent event;
     try {
-      event = tf.verifier().verify(headers, rawBody);
+      event = tenantFlow(tenant, first).verifier().verify(headers, rawBody);
     } catch (WebhookVerificationException e) {
-      listener.webhookRejected(tenant, flow.name(), e.status(), e.getMessage());
-      return new WebhookResponse(e.status(), e.getMessage());
+      for (Flow<?, ?> f : flows) {
+        listener.webhookRejected(tenant, f.name(), e.status(), e.getMessage());
+      }
+      return java.util.concurrent.CompletableFuture.completedFuture(
+          new WebhookResponse(e.status(), e.getMessage()));
     } catch (RuntimeException e) {
-      log.warn("webhook verifier of flow {} failed", flow.name(), e);
-      listener.webhookRejected(tenant, flow.name(), 400, "unreadable event");
-      return new WebhookResponse(400, "unreadable event");
+      log.warn("webhook verifier of flow {} failed", first.name(), e);
+      for (Flow<?, ?> f : flows) {
+        listener.webhookRejected(tenant, f.name(), 400, "unreadable event");
+      }
+      return java.util.concurrent.CompletableFuture.completedFuture(
+          new WebhookResponse(400, "unreadable event"));
     }
-    String inbox = inboxOf(((WebhookSource<S>) tf.source()).system(), flow.name());
-    boolean fresh;
-    try {
-      fresh =
-          store.receive(
-              InboxEvent.received(
-                  tenant, inbox, event.eventId(), event.type(),
-                  new String(rawBody, StandardCharsets.UTF_8), clock.instant()));
-    } catch (RuntimeException e) {
-      log.error("webhook event {} could not be stored; answering 503", event.eventId(), e);
-      return new WebhookResponse(503, "event not stored; retry later");
+    String payload = new String(rawBody, StandardCharsets.UTF_8);
+    java.time.Instant now = clock.instant();
+    List<InboxEvent> rows = new ArrayList<>(flows.size());
+    List<Flow<?, ?>> routed = new ArrayList<>(flows.size());
+    for (Flow<?, ?> f : flows) {
+      WebhookSource<?> source = (WebhookSource<?>) tenantFlow(tenant, f).source();
+      Set<String> types = source.eventTypes();
+      if (route && !types.isEmpty() && !types.contains(event.type())) {
+        continue;
+      }
+      rows.add(InboxEvent.received(
+          tenant, inboxOf(source.system(), f.name()), event.eventId(), event.type(), payload, now));
+      routed.add(f);
     }
-    listener.webhookReceived(tenant, flow.name(), event.eventId(), !fresh);
-    return new WebhookResponse(200, fresh ? "stored" : "duplicate");
+    if (rows.isEmpty()) {
+      log.debug("webhook event {} of type {}: no flow handles it; not stored", event.eventId(), event.type());
+      return java.util.concurrent.CompletableFuture.completedFuture(new WebhookResponse(200, "ignored"));
+    }
+    String eventId = event.eventId();
+    String flowName = flows.size() == 1 ? flows.get(0).name() : null;
+    return committer().submit(rows).handle((fresh, failure) -> {
+      if (failure != null) {
+        // on the committer's thread: the delivery's tenant and flow in the MDC for this line
+        String previousTenant = MDC.get("tenant");
+        String previousFlow = MDC.get("flow");
+        MDC.put("tenant", tenant);
+        if (flowName != null) {
+          MDC.put("flow", flowName);
+        }
+        try {
+          log.error("webhook event {} could not be stored; answering 503", eventId, failure);
+        } finally {
+          restore("tenant", previousTenant);
+          restore("flow", previousFlow);
+        }
+        return new WebhookResponse(503, "event not stored; retry later");
+      }
+      boolean any = false;
+      for (int i = 0; i < routed.size(); i++) {
+        listener.webhookReceived(tenant, routed.get(i).name(), eventId, !fresh.get(i));
+        any |= fresh.get(i);
+      }
+      return new WebhookResponse(200, any ? "stored" : "duplicate");
+    });
+  }
+
+  private InboxCommitter committer() {
+    InboxCommitter c = committer;
+    if (c == null) {
+      synchronized (this) {
+        if (committer == null) {
+          if (intakeClosed) {
+            // after shutdown: a committer that refuses every delivery (answered 503)
+            InboxCommitter refusing = new InboxCommitter(store, 1, "mlc-" + node + "-intake-closed");
+            refusing.close();
+            return refusing;
+          }
+          committer = new InboxCommitter(store, INTAKE_COMMITTERS, "mlc-" + node + "-intake");
+        }
+        c = committer;
+      }
+    }
+    return c;
+  }
+
+  /** Stops the intake's committers (after the webhook server stopped delivering). */
+  public void closeIntake() {
+    InboxCommitter c;
+    synchronized (this) {
+      intakeClosed = true;
+      c = committer;
+      committer = null;
+    }
+    if (c != null) {
+      c.close();
+    }
   }
 
   /**
    * The inbox of a webhook flow: its sending system and its name. Each flow has its own inbox, so
    * two flows fed by one sender (payments and refunds from Stripe, say) never claim each other's
-   * events, and a delivery is stored once per flow that receives it.
+   * events; a delivery is stored once for each flow that handles its type.
    */
   public static String inboxOf(String system, String flowName) {
     return system + "/" + flowName;

@@ -1,0 +1,305 @@
+package io.mlconnector.core.state.internal;
+
+import static io.mlconnector.core.state.internal.Jdbc.bind;
+import static io.mlconnector.core.state.internal.Jdbc.insertUnlessDuplicate;
+import static io.mlconnector.core.state.internal.Jdbc.instant;
+import static io.mlconnector.core.state.internal.Jdbc.update;
+import static io.mlconnector.core.state.internal.JdbcTables.ref;
+import static io.mlconnector.core.state.internal.JdbcTables.prefixed;
+
+import io.mlconnector.core.state.InboxEvent;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** The webhook inbox: received events, unique on (tenant, source, event id), claimed in order. */
+final class JdbcInbox {
+  private static final String INBOX_COLS =
+      "id, tenant, source, event_id, event_type, payload, received_at, status, attempts, note";
+
+  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(JdbcInbox.class);
+  private static final String INSERT_COLS =
+      " (tenant, source, event_id, event_type, payload, received_at, status, attempts)"
+          + " VALUES (?, ?, ?, ?, ?, ?, 'RECEIVED', 0)";
+
+  private final JdbcTables db;
+  /** False once H2 refused CHECKPOINT SYNC (a host's database, as a user without ADMIN). */
+  private volatile boolean h2SyncAvailable = true;
+
+  JdbcInbox(JdbcTables db) {
+    this.db = db;
+  }
+
+  /**
+   * Stores the events in one transaction and returns, per event, whether it was new. On
+   * PostgreSQL the commit is durable when it returns (with the server's default {@code
+   * synchronous_commit=on} and {@code fsync=on}); on H2, whose commits reach the file but not the
+   * disk, {@code CHECKPOINT SYNC} then forces the file to disk (one fsync for the whole group).
+   */
+  public List<Boolean> receiveAll(List<InboxEvent> events) {
+    Checks.notNull(events, "events");
+    for (InboxEvent e : events) {
+      Checks.notNull(e, "event");
+    }
+    if (events.isEmpty()) {
+      return List.of();
+    }
+    String sql = "INSERT INTO " + db.inbox + INSERT_COLS;
+    List<Boolean> fresh =
+        db.jdbc.transaction(
+            "store inbox events",
+            c -> {
+              List<Boolean> out = new ArrayList<>(events.size());
+              if (db.pg) {
+                try (PreparedStatement ps =
+                    c.prepareStatement(sql + " ON CONFLICT (tenant, source, event_id) DO NOTHING")) {
+                  for (InboxEvent e : events) {
+                    bind(ps, receivedArgs(e));
+                    ps.addBatch();
+                  }
+                  for (int n : ps.executeBatch()) {
+                    out.add(n == 1);
+                  }
+                }
+              } else {
+                for (InboxEvent e : events) {
+                  out.add(insertUnlessDuplicate(c, sql, receivedArgs(e)));
+                }
+              }
+              return out;
+            });
+    if (!db.pg) {
+      syncH2();
+    }
+    return fresh;
+  }
+
+  private void syncH2() {
+    if (!h2SyncAvailable) {
+      return;
+    }
+    try {
+      db.jdbc.autoCommit("force the database file to disk", c -> {
+        try (java.sql.Statement s = c.createStatement()) {
+          s.execute("CHECKPOINT SYNC");
+        }
+        return null;
+      });
+    } catch (io.mlconnector.core.state.StateStoreException e) {
+      if (e.getCause() instanceof SQLException sql && sql.getErrorCode() == 90040) {
+        h2SyncAvailable = false;
+        log.warn("H2 refused CHECKPOINT SYNC (the store's user is not ADMIN): received webhook events "
+            + "survive a crash of this process but not of the machine");
+        return;
+      }
+      throw e;
+    }
+  }
+
+  private static Object[] receivedArgs(InboxEvent event) {
+    return new Object[] {
+      event.tenant(), event.source(), event.eventId(), event.type(), event.payload(), event.receivedAt()
+    };
+  }
+
+  public boolean receive(InboxEvent event) {
+    Checks.notNull(event, "event");
+    return db.jdbc.autoCommit(
+        "store an inbox event",
+        c -> {
+          String sql =
+              "INSERT INTO "
+                  + db.inbox
+                  + " (tenant, source, event_id, event_type, payload,"
+                  + " received_at, status, attempts) VALUES (?, ?, ?, ?, ?, ?, 'RECEIVED', 0)";
+          Object[] args = {
+            event.tenant(),
+            event.source(),
+            event.eventId(),
+            event.type(),
+            event.payload(),
+            event.receivedAt()
+          };
+          return db.pg
+              ? update(c, sql + " ON CONFLICT (tenant, source, event_id) DO NOTHING", args) == 1
+              : insertUnlessDuplicate(c, sql, args);
+        });
+  }
+
+  public List<InboxEvent> claimInbox(
+      String tenant, String source, String owner, Duration claimTtl, int max) {
+    Checks.text(tenant, "tenant");
+    Checks.text(source, "source");
+    Checks.text(owner, "owner");
+    Checks.positive(claimTtl, "claimTtl");
+    Checks.positive(max, "max");
+    Instant now = db.now();
+    Instant until = now.plus(claimTtl);
+    String free = "status = 'RECEIVED' AND (claimed_until IS NULL OR claimed_until <= ?)";
+    String set = "claimed_by = ?, claimed_until = ?, attempts = attempts + 1";
+    List<InboxEvent> claimed =
+        db.claim(
+            "claim inbox events",
+            max,
+            "WITH c AS (SELECT id FROM "
+                + db.inbox
+                + " WHERE tenant = ? AND source = ? AND "
+                + free
+                + " ORDER BY received_at, id LIMIT ? FOR UPDATE SKIP LOCKED)"
+                + " UPDATE "
+                + db.inbox
+                + " i SET "
+                + set
+                + " FROM c WHERE i.id = c.id RETURNING "
+                + prefixed("i.", INBOX_COLS),
+            new Object[] {tenant, source, now, max, owner, until},
+            "SELECT id FROM "
+                + db.inbox
+                + " WHERE tenant = ? AND source = ? AND "
+                + free
+                + " ORDER BY received_at, id LIMIT ?",
+            new Object[] {tenant, source, now},
+            db.dialect.updateReturning(
+                "UPDATE " + db.inbox + " SET " + set + " WHERE id = ? AND " + free, INBOX_COLS),
+            id -> new Object[] {owner, until, id, now},
+            JdbcInbox::inboxEvent);
+    claimed.sort(Comparator.comparing(InboxEvent::receivedAt).thenComparingLong(InboxEvent::id));
+    return claimed;
+  }
+
+  private static InboxEvent inboxEvent(ResultSet rs) throws SQLException {
+    return new InboxEvent(
+        rs.getLong("id"),
+        rs.getString("tenant"),
+        rs.getString("source"),
+        rs.getString("event_id"),
+        rs.getString("event_type"),
+        rs.getString("payload"),
+        instant(rs, "received_at"),
+        InboxEvent.Status.valueOf(rs.getString("status")),
+        rs.getInt("attempts"),
+        rs.getString("note"));
+  }
+
+  public void finishInbox(String tenant, long eventId, InboxEvent.Status status, String note) {
+    Checks.text(tenant, "tenant");
+    Checks.notNull(status, "status");
+    if (status == InboxEvent.Status.RECEIVED) {
+      throw new IllegalArgumentException(
+          "status must be PROCESSED, IGNORED or PARKED, was RECEIVED");
+    }
+    int n =
+        db.jdbc.autoCommit(
+            "finish an inbox event",
+            c ->
+                update(
+                    c,
+                    "UPDATE "
+                        + db.inbox
+                        + " SET status = ?, note = ?, claimed_by = NULL, claimed_until = NULL"
+                        + " WHERE tenant = ? AND id = ?",
+                    status.name(),
+                    note,
+                    tenant,
+                    eventId));
+    if (n == 0) {
+      throw new IllegalArgumentException("no inbox event " + eventId + " for tenant " + tenant);
+    }
+  }
+
+  public void finishInbox(
+      String tenant, Collection<Long> eventIds, InboxEvent.Status status, String note) {
+    Checks.text(tenant, "tenant");
+    Checks.notNull(status, "status");
+    Checks.notNull(eventIds, "eventIds");
+    if (status == InboxEvent.Status.RECEIVED) {
+      throw new IllegalArgumentException(
+          "status must be PROCESSED, IGNORED or PARKED, was RECEIVED");
+    }
+    if (eventIds.isEmpty()) {
+      return;
+    }
+    db.jdbc.transaction(
+        "finish inbox events",
+        c -> {
+          for (long id : eventIds) {
+            int n =
+                update(
+                    c,
+                    "UPDATE "
+                        + db.inbox
+                        + " SET status = ?, note = ?, claimed_by = NULL, claimed_until = NULL"
+                        + " WHERE tenant = ? AND id = ?",
+                    status.name(),
+                    note,
+                    tenant,
+                    id);
+            if (n == 0) {
+              throw new IllegalArgumentException("no inbox event " + id + " for tenant " + tenant);
+            }
+          }
+          return null;
+        });
+  }
+
+  public int ignoreInbox(
+      String tenant, String source, Set<String> handledTypes, String note) {
+    Checks.text(tenant, "tenant");
+    Checks.text(source, "source");
+    Checks.notNull(handledTypes, "handledTypes");
+    if (handledTypes.isEmpty()) {
+      throw new IllegalArgumentException("handledTypes must not be empty");
+    }
+    Instant now = db.now();
+    List<Object> args = new ArrayList<>();
+    args.add(note);
+    args.add(tenant);
+    args.add(source);
+    args.add(now);
+    StringBuilder in = new StringBuilder();
+    for (String type : handledTypes) {
+      in.append(in.length() == 0 ? "?" : ", ?");
+      args.add(type);
+    }
+    return db.jdbc.autoCommit(
+        "ignore inbox events by type",
+        c ->
+            update(
+                c,
+                "UPDATE "
+                    + db.inbox
+                    + " SET status = 'IGNORED', note = ?, claimed_by = NULL, claimed_until = NULL"
+                    + " WHERE tenant = ? AND source = ? AND status = 'RECEIVED'"
+                    + " AND (claimed_until IS NULL OR claimed_until <= ?)"
+                    + " AND event_type NOT IN ("
+                    + in
+                    + ")",
+                args.toArray()));
+  }
+
+  public void releaseInbox(String tenant, long eventId, String owner) {
+    Checks.text(tenant, "tenant");
+    Checks.text(owner, "owner");
+    db.jdbc.autoCommit(
+        "release an inbox event",
+        c ->
+            update(
+                c,
+                "UPDATE "
+                    + db.inbox
+                    + " SET claimed_by = NULL, claimed_until = NULL"
+                    + " WHERE tenant = ? AND id = ? AND claimed_by = ?",
+                tenant,
+                eventId,
+                owner));
+  }
+}

@@ -1,0 +1,163 @@
+package io.mlconnector.core.sync.internal;
+
+import static io.mlconnector.core.sync.internal.FlowRun.RECORDS_STREAM;
+
+import io.mlconnector.core.state.StateStore;
+import io.mlconnector.core.sync.ChangeDetection;
+import io.mlconnector.core.sync.Checkpoint;
+import io.mlconnector.core.sync.Flow;
+import io.mlconnector.core.sync.PollRequest;
+import io.mlconnector.core.sync.PollSource;
+import io.mlconnector.core.sync.RunInfo;
+import io.mlconnector.core.sync.RunReport;
+import io.mlconnector.core.sync.SourcePage;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/** The input of a poll flow: pages read after the cursor (one read ahead), each written, then checkpointed. */
+final class PollInput<S, T> implements RunInput {
+  private static final Logger log = LoggerFactory.getLogger(FlowRun.class);
+
+  private final FlowRun<S, T> run;
+  private final EngineCore core;
+  private final StateStore store;
+  private final TenantFlow<S, T> tf;
+  private final Flow<S, T> flow;
+  private final String tenant;
+  private final RunInfo info;
+  private final boolean dryRun;
+
+  PollInput(FlowRun<S, T> run) {
+    this.run = run;
+    this.core = run.core;
+    this.store = run.store;
+    this.tf = run.tf;
+    this.flow = run.flow;
+    this.tenant = run.tenant;
+    this.info = run.info;
+    this.dryRun = run.dryRun;
+  }
+
+  @Override
+  public void run() {
+    poll();
+  }
+
+
+  void poll() {
+    PollSource<S> source = (PollSource<S>) tf.source();
+    ChangeDetection detection = source.changeDetection();
+    Checkpoint after =
+        store.cursor(tenant, flow.name(), RECORDS_STREAM)
+            .filter(text -> !text.isEmpty())
+            .map(Checkpoint::decode)
+            .orElse(null);
+    boolean first = true;
+    Checkpoint resumedFrom =
+        detection == ChangeDetection.MODIFIED_TIMESTAMP && !flow.overlap().isZero() ? after : null;
+    Future<SourcePage<S>> ahead = null;
+    try {
+      while (true) {
+        run.checkContinue();
+        SourcePage<S> page;
+        if (ahead != null) {
+          page = awaitPage(ahead);
+          ahead = null;
+        } else {
+          Duration overlap =
+              first && after != null && detection == ChangeDetection.MODIFIED_TIMESTAMP
+                  ? flow.overlap()
+                  : Duration.ZERO;
+          page = source.read(new PollRequest(after, overlap, flow.pageSize()));
+        }
+        if (flow.readAhead() && page.hasMore() && page.next() != null) {
+          // the next page is read while this one is written; its checkpoint still moves only
+          // after this page is done
+          ahead = readAhead(source, page.next());
+        }
+        if (!pollPage(source, detection, page, resumedFrom)) {
+          resumedFrom = null;
+        }
+        first = false;
+        if (page.next() != null) {
+          after = page.next();
+        }
+        if (!page.hasMore()) {
+          return;
+        }
+      }
+    } finally {
+      if (ahead != null) {
+        ahead.cancel(true);
+      }
+    }
+  }
+
+  /**
+   * Writes one page and moves the checkpoint past it; returns whether the page was still behind the
+   * checkpoint the run resumed from (an overlap window), which never moves back.
+   */
+  boolean pollPage(
+      PollSource<S> source, ChangeDetection detection, SourcePage<S> page, Checkpoint resumedFrom) {
+    // pages of the overlap window end before the saved checkpoint: never move it back
+    boolean behind =
+        resumedFrom != null
+            && page.next() != null
+            && source.compare(page.next(), resumedFrom) < 0;
+    run.parallel(
+        page.records(), record -> flow.identity().ref(record).key(),
+        record -> run.writes.process(record, null, null));
+    if (!dryRun) {
+      String checkpoint = page.next() == null ? null : page.next().encode();
+      if (detection == ChangeDetection.FULL_SCAN && !page.hasMore()) {
+        checkpoint = "";
+      }
+      if (checkpoint != null && !behind) {
+        run.ensureLease();
+        store.saveCursor(tenant, flow.name(), RECORDS_STREAM, checkpoint);
+        core.listener.cursorAdvanced(info, RECORDS_STREAM, checkpoint);
+      }
+    }
+    return behind;
+  }
+
+  Future<SourcePage<S>> readAhead(PollSource<S> source, Checkpoint after) {
+    Map<String, String> mdc = MDC.getCopyOfContextMap();
+    return core.workers.submit(
+        () -> {
+          if (mdc != null) {
+            MDC.setContextMap(mdc);
+          }
+          try {
+            return source.read(new PollRequest(after, Duration.ZERO, flow.pageSize()));
+          } finally {
+            MDC.clear();
+          }
+        });
+  }
+
+  /** The page read ahead, or what reading it threw, as if it had been read here. */
+  SourcePage<S> awaitPage(Future<SourcePage<S>> ahead) {
+    try {
+      return ahead.get();
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException re) {
+        throw re;
+      }
+      if (e.getCause() instanceof Error err) {
+        throw err;
+      }
+      throw new IllegalStateException("reading the next page failed", e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      run.checkContinue();
+      throw new StopRun(RunReport.Status.STOPPED, "interrupted", null);
+    }
+  }
+
+}
