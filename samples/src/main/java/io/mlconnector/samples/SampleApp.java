@@ -43,6 +43,7 @@ public final class SampleApp implements PairApp {
   private final ReceivablesIntegration sync;
   private final WebhookServer webhooks;
   private final String collectorName;
+  private final List<String> extraFlows = new java.util.ArrayList<>();
 
   private SampleApp(SampleConfig config, KeyProvider keys, UnaryOperator<ReceivablesIntegration.Builder<?, ?>> custom) {
     this.config = config;
@@ -95,6 +96,7 @@ public final class SampleApp implements PairApp {
       config.value("node.id").ifPresent(b::nodeId);
       config.duration("backstop.lookback").or(() -> config.duration(cp.system() + ".backstop.lookback"))
           .ifPresent(b::backstopLookback);
+      List<io.mlconnector.core.sync.Flow<?, ?>> extra = openedCollector.extraFlows(config, openedStore);
       Duration claimTtl = config.duration("engine.claim.ttl").orElse(null);
       Duration leaseTtl = config.duration("engine.lease.ttl").orElse(null);
       b.engine(e -> {
@@ -104,12 +106,20 @@ public final class SampleApp implements PairApp {
         if (leaseTtl != null) {
           e.leaseTtl(leaseTtl);
         }
+        extra.forEach(e::addFlow);
         return e;
       });
       this.sync = custom.apply(b).build();
       this.collectorName = cp.system();
+      List<io.mlconnector.core.sync.WebhookEndpoint> endpoints = new java.util.ArrayList<>(sync.webhookEndpoints());
+      for (io.mlconnector.core.sync.Flow<?, ?> f : extra) {
+        extraFlows.add(f.name());
+        if (f.kind() == io.mlconnector.core.sync.Flow.Kind.WEBHOOK) {
+          endpoints.add(sync.engine().webhookEndpoint(f.name()));
+        }
+      }
       this.webhooks = WebhookServer.builder().host(config.value("webhook.host").orElse("0.0.0.0"))
-          .port(config.webhookPort()).endpoints(cp.system(), sync.webhookEndpoints()).start();
+          .port(config.webhookPort()).endpoints(cp.system(), endpoints).start();
     } catch (RuntimeException e) {
       if (openedStore != null) {
         openedStore.close();
@@ -211,7 +221,11 @@ public final class SampleApp implements PairApp {
 
   @Override
   public Map<String, RunReport> runOnce() {
-    return sync.runOnce(tenant());
+    Map<String, RunReport> out = new java.util.LinkedHashMap<>(sync.runOnce(tenant()));
+    for (String flow : extraFlows) { // the collector's own flows (Chargebee: subscription cancellations)
+      out.put(flow, sync.engine().runOnce(tenant(), flow));
+    }
+    return out;
   }
 
   @Override
