@@ -38,13 +38,17 @@ import javax.crypto.spec.SecretKeySpec;
  * latency on both simulators and the Chargebee plan's per-minute limit, next to a serial loop
  * written with the official client (chargebee-java 3.30.0), both measured in one run.
  *
- * <p>The rate-limit bound is the Chargebee requests made divided by the plan's rate: no client can
- * be faster. The harness reports elapsed time as a percentage of that bound ({@code bound /
- * elapsed}) and the engine's speed-up over the loop (invoices per second).
+ * <p>The bound is the least time in which the run's Chargebee requests can be sent under the
+ * plan's limit, a sliding 60-second window starting fresh: request k (from 0) cannot go before
+ * {@code floor(k / limit) x 60 s}, so the first window's allowance counts as sent at time zero
+ * ({@link #windowBound}). No client can be faster. The plain rate bound ({@code requests / (limit /
+ * 60 s)}) is printed too. The harness reports {@code bound / elapsed} and the engine's speed-up over
+ * the loop (invoices per second).
  *
  * <p>Arguments (all optional): {@code invoices=150 latencyMs=50 plan=starter|performance
- * parallelism=16 pageSize=50 baseline=true}: a page smaller than the run lets the flow read the next
- * SYSPRO page while it writes the current one.
+ * parallelism=16 pageSize=50 baseline=true together=false}: a page smaller than the run lets the
+ * flow read the next SYSPRO page while it writes the current one; {@code together=true} runs the
+ * engine and the loop at the same time, each against its own simulated site.
  */
 public final class SysproChargebeeBenchmark {
   private SysproChargebeeBenchmark() {}

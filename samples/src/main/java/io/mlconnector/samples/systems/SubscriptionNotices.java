@@ -124,10 +124,20 @@ public final class SubscriptionNotices implements Sink<SubscriptionCancellation>
         c.recurring() == null ? "" : c.recurring().toString(), action)) + "\n";
     try {
       Files.createDirectories(file.getParent());
-      boolean fresh = !Files.exists(file) || Files.size(file) == 0;
-      try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-          StandardOpenOption.APPEND)) {
-        ch.write(ByteBuffer.wrap(((fresh ? HEADER + "\n" : "") + line).getBytes(StandardCharsets.UTF_8)));
+      try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
+          StandardOpenOption.WRITE)) {
+        long size = ch.size();
+        String start = "";
+        if (size == 0) {
+          start = HEADER + "\n";
+        } else {
+          ByteBuffer last = ByteBuffer.allocate(1);
+          ch.read(last, size - 1);
+          if (last.get(0) != '\n') {
+            start = "\n"; // close a line a crash cut short, so this one stands on its own
+          }
+        }
+        ch.write(ByteBuffer.wrap((start + line).getBytes(StandardCharsets.UTF_8)), size);
         ch.force(true);
       }
     } catch (IOException e) {
