@@ -13,8 +13,8 @@ import java.util.function.UnaryOperator;
 
 /**
  * Chargebee transactions as canonical records. Refs: {@code chargebee:customer:<id>}, {@code
- * chargebee:invoice:<id>}, {@code chargebee:transaction:<id>}; versions are {@code
- * resource_version}.
+ * chargebee:invoice:<id>}, {@code chargebee:transaction:<id>}, {@code
+ * chargebee:subscription:<id>}; versions are {@code resource_version}.
  */
 public final class ChargebeeCanonical {
   /** Ref type of customers. */
@@ -23,6 +23,8 @@ public final class ChargebeeCanonical {
   public static final String INVOICE = "invoice";
   /** Ref type of transactions (payments and refunds). */
   public static final String TRANSACTION = "transaction";
+  /** Ref type of subscriptions. */
+  public static final String SUBSCRIPTION = "subscription";
 
   private ChargebeeCanonical() {}
 

@@ -2,6 +2,7 @@ package io.mlconnector.chargebee;
 
 import io.mlconnector.chargebee.internal.CbErrorDecoder;
 import io.mlconnector.chargebee.internal.CbJson;
+import io.mlconnector.chargebee.internal.SlidingWindowBudget;
 import io.mlconnector.core.error.AuthenticationException;
 import io.mlconnector.core.error.ConnectorException;
 import io.mlconnector.core.error.NotFoundException;
@@ -72,9 +73,9 @@ public final class ChargebeeClient {
   private ChargebeeClient(HttpTransport transport, ChargebeeConfig config) {
     this.config = config;
     this.clock = transport.clock();
-    RateBudgetConfig budget = RateBudgetConfig.builder(config.requestsPerMinute * config.pacing / 60.0)
-        .burst(config.burst)
+    RateBudgetConfig budget = RateBudgetConfig.builder(config.budgetLimit() / 60.0)
         .defaultPause(config.defaultRetryAfter)
+        .maxWait(config.maxBudgetWait)
         .build();
     Redactor redactor = Redactor.builder().secrets(config.credentials.apiKey()).build();
     TenantConfig tc = TenantConfig.builder(SYSTEM, config.tenant, config.credentialId)
@@ -87,6 +88,11 @@ public final class ChargebeeClient {
         .redactor(redactor)
         .logLevel(config.logLevel)
         .build();
+    // Chargebee's limit is a sliding window, which core's token bucket cannot follow without giving
+    // up the first window's allowance: the credential's budget is this module's, registered first
+    // so the transport's clients of the same credential share it.
+    transport.rateBudgets().budget(tc.credentialKey(), k -> new SlidingWindowBudget(k, config.budgetLimit(),
+        config.budgetWindow(), budget, transport.clock(), transport.sleeper(), transport.listener()));
     this.http = transport.newClient(tc);
     this.authorization = "Basic " + Base64.getEncoder().encodeToString(
         (config.credentials.apiKey().reveal() + ":").getBytes(StandardCharsets.UTF_8));
@@ -281,8 +287,8 @@ public final class ChargebeeClient {
       checks.add(new ChargebeePing.Check("events", false, since(t2), describe(e)));
     }
     checks.add(new ChargebeePing.Check("plan", true, Duration.ZERO, "configured limit " + config.requestsPerMinute
-        + " requests/minute (not readable over the API), budget " + Math.round(config.requestsPerMinute * config.pacing)
-        + "/minute"));
+        + " requests/minute (not readable over the API), budget " + config.budgetLimit()
+        + " in any " + config.budgetWindow().toSeconds() + " s"));
     return new ChargebeePing(checks);
   }
 

@@ -16,7 +16,7 @@ import java.util.Set;
 
 /**
  * Chargebee as a collector for one tenant: ERP customers and invoices out, payments (succeeded and
- * failed) and refunds back.
+ * failed), refunds and subscription cancellations back.
  *
  * <pre>{@code
  * ChargebeeCollector cb = new ChargebeeCollector(client, ChargebeeCollectorOptions.defaults());
@@ -32,6 +32,8 @@ public final class ChargebeeCollector implements Collector<ChargebeeCustomerRequ
   public static final Set<String> PAYMENT_EVENTS = Set.of("payment_succeeded", "payment_failed");
   /** Event types the refund source takes. */
   public static final Set<String> REFUND_EVENTS = Set.of("payment_refunded");
+  /** Event types the subscription-cancellation source takes. */
+  public static final Set<String> SUBSCRIPTION_CANCELLED_EVENTS = Set.of("subscription_cancelled");
 
   private final ChargebeeClient client;
   private final String tenant;
@@ -83,6 +85,17 @@ public final class ChargebeeCollector implements Collector<ChargebeeCustomerRequ
   public WebhookSource<Refund> refunds(Duration lookback) {
     return new EventSource<>(client, tenant, REFUND_EVENTS, lookback,
         (t, txn) -> ChargebeeCanonical.refund(t, txn, chain::original));
+  }
+
+  /**
+   * {@code subscription_cancelled}: the subscription as Chargebee has it when the event is handled
+   * (fetched by id; a forged delivery gains nothing). Not part of the {@link Collector} role: no
+   * money moves, so a ledger posts nothing; a host wires it to whatever its people act on (see the
+   * connector README).
+   */
+  public WebhookSource<SubscriptionCancellation> subscriptionCancellations(Duration lookback) {
+    return new EventSource<>(client, tenant, SUBSCRIPTION_CANCELLED_EVENTS, lookback, ChargebeeCanonical.SUBSCRIPTION,
+        client::subscription, SubscriptionCancellation::of);
   }
 
   /**

@@ -22,10 +22,12 @@ import okhttp3.HttpUrl;
  * configurable), and {@link Builder#baseUrl(String)} replaces the whole base (a simulator, a proxy).
  *
  * <p><b>Rate budget.</b> Chargebee counts requests in any 60 seconds per site and refuses with 429
- * beyond the plan's limit. The budget (shared by every client of the same credential id) refills at
- * {@code pacing x limit / 60} per second with a burst no larger than the headroom the pacing leaves,
- * so no 60-second window ever holds more than the limit; on a 429 it pauses for {@code Retry-After} (or a default pause) and slows down.
- * Concurrent requests are capped at {@link Builder#maxConcurrentCalls(int)}.
+ * beyond the plan's limit. The budget (shared by every client of the same credential id) is the
+ * same sliding window: it grants up to {@code pacing x limit} requests in any window of 60 seconds
+ * plus {@link Builder#windowMargin(Duration) a margin} (default 1 s, for the spread of network
+ * latency between the client's clock and the server's), so a fresh site's whole allowance may go at
+ * once and no 429 is met by the budget alone; on a 429 every caller pauses for {@code Retry-After}
+ * (or a default pause). Concurrent requests are capped at {@link Builder#maxConcurrentCalls(int)}.
  */
 public final class ChargebeeConfig {
   private static final Pattern SITE = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
@@ -37,7 +39,8 @@ public final class ChargebeeConfig {
   final HttpUrl baseUrl;
   final int requestsPerMinute;
   final double pacing;
-  final int burst;
+  final Duration windowMargin;
+  final Duration maxBudgetWait;
   final int maxConcurrentCalls;
   final Duration readTimeout;
   final Duration defaultRetryAfter;
@@ -58,11 +61,8 @@ public final class ChargebeeConfig {
     this.baseUrl = url;
     this.requestsPerMinute = b.requestsPerMinute != null ? b.requestsPerMinute : b.plan.requestsPerMinute();
     this.pacing = b.pacing;
-    // Tokens saved while idle may go at once: at most the headroom the pacing leaves in a minute,
-    // so no 60-second window exceeds the limit (rate x 60 + burst <= limit), and a late permit
-    // (a sleep that overshot) is caught up instead of lost.
-    int headroom = (int) Math.floor(this.requestsPerMinute * (1 - b.pacing)) - 1;
-    this.burst = b.burst != null ? b.burst : Math.max(1, headroom);
+    this.windowMargin = b.windowMargin;
+    this.maxBudgetWait = b.maxBudgetWait;
     this.maxConcurrentCalls = b.maxConcurrentCalls;
     this.readTimeout = b.readTimeout;
     this.defaultRetryAfter = b.defaultRetryAfter;
@@ -111,9 +111,19 @@ public final class ChargebeeConfig {
     return pacing;
   }
 
-  /** Requests that may go at once after an idle spell. */
-  public int burst() {
-    return burst;
+  /** Requests the budget grants in any {@link #budgetWindow()}: {@code pacing x limit}, at least 1. */
+  public int budgetLimit() {
+    return Math.max(1, (int) Math.floor(requestsPerMinute * pacing));
+  }
+
+  /** The budget's window: 60 seconds plus the margin. */
+  public Duration budgetWindow() {
+    return Duration.ofSeconds(60).plus(windowMargin);
+  }
+
+  /** The longest a request waits for the budget before failing as rate-limited. */
+  public Duration maxBudgetWait() {
+    return maxBudgetWait;
   }
 
   /** Requests in flight at once, at most. */
@@ -148,8 +158,9 @@ public final class ChargebeeConfig {
     private String baseUrl;
     private ChargebeePlan plan = ChargebeePlan.STARTER;
     private Integer requestsPerMinute;
-    private double pacing = 0.95;
-    private Integer burst;
+    private double pacing = 1.0;
+    private Duration windowMargin = Duration.ofSeconds(1);
+    private Duration maxBudgetWait = Duration.ofMinutes(3);
     private int maxConcurrentCalls = 50;
     private Duration readTimeout = Duration.ofSeconds(60);
     private Duration defaultRetryAfter = Duration.ofSeconds(5);
@@ -215,7 +226,10 @@ public final class ChargebeeConfig {
       return this;
     }
 
-    /** The fraction of the limit used, in (0, 1]; default 0.95. */
+    /**
+     * The fraction of the limit used, in (0, 1]; default 1 (the window already keeps under the
+     * limit). Lower it when other integrations share the site's key.
+     */
     public Builder pacing(double pacing) {
       if (!(pacing > 0 && pacing <= 1)) {
         throw new IllegalArgumentException("pacing must be in (0, 1], was " + pacing);
@@ -225,14 +239,27 @@ public final class ChargebeeConfig {
     }
 
     /**
-     * Requests that may go at once after an idle spell (default: the headroom the pacing leaves in
-     * a minute, less one, at least 1: Starter 6, Performance 49).
+     * What the budget adds to Chargebee's 60 seconds (default 1 s, at most 60 s): a request is
+     * counted when the budget grants it, the server counts it when it arrives, and the two differ by
+     * the latency, which varies from request to request.
      */
-    public Builder burst(int burst) {
-      if (burst < 1) {
-        throw new IllegalArgumentException("burst must be positive, was " + burst);
+    public Builder windowMargin(Duration margin) {
+      if (margin == null || margin.isNegative() || margin.compareTo(Duration.ofSeconds(60)) > 0) {
+        throw new IllegalArgumentException("windowMargin must be between 0 and 60 s, was " + margin);
       }
-      this.burst = burst;
+      this.windowMargin = margin;
+      return this;
+    }
+
+    /**
+     * The longest a request waits for the budget (default 3 minutes; a full window alone is 61 s):
+     * beyond it the request fails as rate-limited and the engine retries it later.
+     */
+    public Builder maxBudgetWait(Duration wait) {
+      if (wait == null || wait.isNegative()) {
+        throw new IllegalArgumentException("maxBudgetWait must not be negative, was " + wait);
+      }
+      this.maxBudgetWait = wait;
       return this;
     }
 

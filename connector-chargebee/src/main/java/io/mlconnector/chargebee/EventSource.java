@@ -11,11 +11,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /**
  * A webhook source over Chargebee events of some types. The delivery only names an event: {@link
- * #objectOf} fetches that event by id over the authenticated API and takes the transaction from
- * Chargebee's own copy (a forged body naming a real event id gains nothing; an unknown id is
+ * #objectOf} fetches that event by id over the authenticated API and takes the object (a
+ * transaction, a subscription) from Chargebee's own copy (a forged body naming a real event id gains nothing; an unknown id is
  * refused and parked). {@link #eventsSince} reads {@code GET /events} by {@code occurred_at} (an
  * immutable key) reaching back by the client's read overlap; the inbox dedupes on event id.
  */
@@ -27,9 +28,23 @@ final class EventSource<T> implements WebhookSource<T> {
   private final Set<String> types;
   private final Duration lookback;
   private final BiFunction<String, ChargebeeResource, T> mapper;
+  private final String content;
+  private final Function<String, Optional<ChargebeeResource>> retrieve;
 
+  /** A source of transactions (payments, refunds). */
   EventSource(ChargebeeClient client, String tenant, Set<String> types, Duration lookback,
       BiFunction<String, ChargebeeResource, T> mapper) {
+    this(client, tenant, types, lookback, ChargebeeCanonical.TRANSACTION, client::transaction, mapper);
+  }
+
+  /**
+   * A source of the {@code content} object of the events ({@code transaction}, {@code
+   * subscription}), read again by {@code retrieve}.
+   */
+  EventSource(ChargebeeClient client, String tenant, Set<String> types, Duration lookback, String content,
+      Function<String, Optional<ChargebeeResource>> retrieve, BiFunction<String, ChargebeeResource, T> mapper) {
+    this.content = content;
+    this.retrieve = retrieve;
     this.client = client;
     this.tenant = tenant;
     this.types = Set.copyOf(types);
@@ -52,17 +67,17 @@ final class EventSource<T> implements WebhookSource<T> {
     if (!types.contains(real.string("event_type"))) {
       return Optional.empty();
     }
-    ChargebeeResource content = real.object("content");
-    ChargebeeResource txn = content == null ? null : content.object("transaction");
-    if (txn == null || txn.id() == null) {
-      throw new IllegalArgumentException("event " + event.eventId() + " carries no transaction");
+    ChargebeeResource body = real.object("content");
+    ChargebeeResource object = body == null ? null : body.object(content);
+    if (object == null || object.id() == null) {
+      throw new IllegalArgumentException("event " + event.eventId() + " carries no " + content);
     }
-    return Optional.of(ChargebeeCanonical.ref(tenant, ChargebeeCanonical.TRANSACTION, txn.id()));
+    return Optional.of(ChargebeeCanonical.ref(tenant, content, object.id()));
   }
 
   @Override
   public Optional<T> fetch(ExternalRef ref) {
-    return client.transaction(ref.id()).map(t -> mapper.apply(tenant, t));
+    return retrieve.apply(ref.id()).map(t -> mapper.apply(tenant, t));
   }
 
   @Override

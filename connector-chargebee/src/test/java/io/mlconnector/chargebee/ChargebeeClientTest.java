@@ -92,12 +92,17 @@ class ChargebeeClientTest {
   @Test
   void aStarterBudgetNeverTripsTheSitesPerMinuteLimit() {
     try (SimFixture f = new SimFixture(b -> b.requestsPerMinute(150), b -> b.plan("starter"))) {
-      for (int i = 0; i < 400; i++) {
+      long before = f.sim.requestCount();
+      for (int i = 0; i < 450; i++) {
         f.client.list("customers", "customer", ChargebeeQuery.all().limit(1));
       }
-      // 400 reads at 95% of 150/minute take about 168 simulated seconds, without a single 429.
-      assertThat(f.clock.offset.get()).isBetween(150_000L, 200_000L);
+      // the sliding window grants 150 at once, then 150 more 61 s after each: 450 reads end at
+      // 122 simulated seconds, and the site received exactly 450 requests (a 429 would add a retry)
+      assertThat(f.sim.requestCount() - before).isEqualTo(450);
+      assertThat(f.clock.offset.get()).isEqualTo(122_000L);
       assertThat(f.client.config().requestsPerMinute()).isEqualTo(150);
+      assertThat(f.transport.rateBudgets().find(new io.mlconnector.core.http.CredentialKey("chargebee", "acme/chargebee")))
+          .get().isInstanceOf(io.mlconnector.chargebee.internal.SlidingWindowBudget.class);
     }
   }
 
@@ -107,8 +112,10 @@ class ChargebeeClientTest {
       for (int i = 0; i < 60; i++) {
         f.client.list("customers", "customer", ChargebeeQuery.all().limit(1));
       }
-      // the site allows 20 per minute: 60 reads need at least two windows to move on
+      // the site allows 20 per minute: 60 reads need at least two windows to move on, and got there
+      // through 429s whose Retry-After the budget waited out
       assertThat(f.clock.offset.get()).isGreaterThanOrEqualTo(100_000L);
+      assertThat(f.sim.requestCount()).isGreaterThan(60);
     }
   }
 

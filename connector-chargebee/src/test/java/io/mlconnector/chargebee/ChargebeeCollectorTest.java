@@ -161,6 +161,46 @@ class ChargebeeCollectorTest {
   }
 
   @Test
+  void aCancelledSubscriptionComesBackAsChargebeeHasItAndForgedIdsGainNothing() {
+    try (SimFixture f = new SimFixture()) {
+      ChargebeeCollector cb = new ChargebeeCollector(f.client, ChargebeeCollectorOptions.defaults()
+          .withBillingModel(ChargebeeCollectorOptions.BillingModel.SUBSCRIPTION_ITEMS));
+      cb.customers().create(customer(), ctx(C100, "op-c"));
+      f.client.post("items", ChargebeeForm.create().put("id", "support").put("name", "Support").put("type", "plan"), null);
+      f.client.post("item_prices", ChargebeeForm.create().put("id", "support-USD").put("item_id", "support")
+          .put("name", "Support monthly").put("price", 9900).put("currency_code", "USD").put("period", 1)
+          .put("period_unit", "month"), null);
+      cb.invoices().create(new ChargebeeInvoiceRequest("C100", "USD", null, "100300", null, List.of(),
+          List.of(new ChargebeeInvoiceRequest.RecurringItem("support-USD", 2, 9900)), false), ctx(INV1.withId("100300"), "op-s1"));
+      f.client.post("subscriptions/C100-erp/cancel_for_items",
+          ChargebeeForm.create().put("cancel_reason_code", "not_paid"), null);
+
+      io.mlconnector.core.sync.WebhookSource<SubscriptionCancellation> source = cb.subscriptionCancellations(null);
+      // the backstop (GET /events) lists the event; no payment source picks it up
+      List<io.mlconnector.core.sync.WebhookEvent> events = source.eventsSince(null).events();
+      assertThat(events).singleElement().satisfies(e -> assertThat(e.type()).isEqualTo("subscription_cancelled"));
+      assertThat(cb.payments(null).eventsSince(null).events()).noneMatch(e -> e.type().equals("subscription_cancelled"));
+      ExternalRef ref = source.objectOf(events.get(0)).orElseThrow();
+      assertThat(ref).isEqualTo(ExternalRef.of("chargebee", "acme", "subscription", "C100-erp"));
+      SubscriptionCancellation c = source.fetch(ref).orElseThrow();
+      assertThat(c.stillCancelled()).isTrue();
+      assertThat(c.customer()).isEqualTo(ExternalRef.of("chargebee", "acme", "customer", "C100"));
+      assertThat(c.reasonCode()).isEqualTo("not_paid");
+      assertThat(c.itemPriceIds()).containsExactly("support-USD");
+      assertThat(c.cancelledAt()).isNotNull();
+      assertThat(c.version()).isNotBlank();
+
+      // a delivery naming an event Chargebee does not know is refused; one of another type is not this source's
+      assertThatThrownBy(() -> source.objectOf(new io.mlconnector.core.sync.WebhookEvent("ev_forged", "subscription_cancelled",
+          "{}"))).hasMessageContaining("unknown to Chargebee");
+      assertThat(source.objectOf(new io.mlconnector.core.sync.WebhookEvent("ev_x", "payment_succeeded", "{}"))).isEmpty();
+      // a body claiming another type for a real event id gains nothing: Chargebee's copy decides
+      assertThat(cb.payments(null).objectOf(new io.mlconnector.core.sync.WebhookEvent(events.get(0).eventId(),
+          "payment_succeeded", "{}"))).isEmpty();
+    }
+  }
+
+  @Test
   void theWebhookVerifierWantsTheEndpointsBasicCredentials() {
     try (SimFixture f = new SimFixture()) {
       ChargebeeCollector cb = new ChargebeeCollector(f.client, ChargebeeCollectorOptions.defaults());

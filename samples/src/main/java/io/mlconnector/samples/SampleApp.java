@@ -44,6 +44,7 @@ public final class SampleApp implements PairApp {
   private final ReceivablesIntegration sync;
   private final WebhookServer webhooks;
   private final String collectorName;
+  private final List<String> extraFlows = new java.util.ArrayList<>();
 
   private SampleApp(SampleConfig config, KeyProvider keys, UnaryOperator<ReceivablesIntegration.Builder<?, ?>> custom) {
     this.config = config;
@@ -98,6 +99,7 @@ public final class SampleApp implements PairApp {
       config.value("node.id").ifPresent(b::nodeId);
       config.duration("backstop.lookback").or(() -> config.duration(cp.system() + ".backstop.lookback"))
           .ifPresent(b::backstopLookback);
+      List<io.mlconnector.core.sync.Flow<?, ?>> extra = openedCollector.extraFlows(config, openedStore);
       Duration claimTtl = config.duration("engine.claim.ttl").orElse(null);
       Duration leaseTtl = config.duration("engine.lease.ttl").orElse(null);
       b.engine(e -> {
@@ -107,10 +109,14 @@ public final class SampleApp implements PairApp {
         if (leaseTtl != null) {
           e.leaseTtl(leaseTtl);
         }
+        extra.forEach(e::addFlow);
         return e;
       });
       this.sync = custom.apply(b).build();
       this.collectorName = cp.system();
+      for (io.mlconnector.core.sync.Flow<?, ?> f : extra) {
+        extraFlows.add(f.name()); // webhook ones are fed by the engine's intake with the others
+      }
       this.webhooks = WebhookServer.builder().host(config.value("webhook.host").orElse("0.0.0.0"))
           .port(config.webhookPort()).intake(cp.system(), sync.webhookIntake()).start();
     } catch (RuntimeException e) {
@@ -251,7 +257,11 @@ public final class SampleApp implements PairApp {
 
   @Override
   public Map<String, RunReport> runOnce() {
-    return sync.runOnce(tenant());
+    Map<String, RunReport> out = new java.util.LinkedHashMap<>(sync.runOnce(tenant()));
+    for (String flow : extraFlows) { // the collector's own flows (Chargebee: subscription cancellations)
+      out.put(flow, sync.engine().runOnce(tenant(), flow));
+    }
+    return out;
   }
 
   @Override

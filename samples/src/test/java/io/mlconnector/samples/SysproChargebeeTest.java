@@ -193,6 +193,94 @@ class SysproChargebeeTest {
     }
   }
 
+  @Test
+  void aSysproSessionThatExpiresMidRunIsRenewedAndEveryPaymentPostsOnce() throws Exception {
+    try (Pair2 p = new Pair2(ChargebeeSimulation.builder(), 3, 4)) {
+      p.runUntil(() -> p.invoices.stream().allMatch(i -> ReceivablesDemo.collectorInvoice(p.app, i).isPresent()));
+      p.sim().pay(p.cbInvoice(p.invoices.get(0)), null);
+      assertThat(p.cb.awaitDeliveries(Duration.ofSeconds(20))).isTrue();
+      p.runUntil(() -> p.erp.simulator().arPayments().size() == 1);
+
+      // past SYSPRO's idle timeout: the pooled e.net session is dead; the next postings must log on again
+      p.erp.simulator().advanceClock(Duration.ofMinutes(45));
+      p.sim().pay(p.cbInvoice(p.invoices.get(1)), null);
+      p.sim().pay(p.cbInvoice(p.invoices.get(2)), null);
+      assertThat(p.cb.awaitDeliveries(Duration.ofSeconds(20))).isTrue();
+      p.runUntil(() -> p.erp.simulator().arPayments().size() >= 3);
+      p.app.runOnce();
+
+      assertThat(p.erp.simulator().expiredSessionCount()).isGreaterThanOrEqualTo(1);
+      assertThat(p.erp.simulator().arPayments()).hasSize(3)
+          .extracting(io.mlconnector.testkit.syspro.ArPayment::invoice)
+          .containsExactlyInAnyOrder(p.invoices.get(0).number(), p.invoices.get(1).number(), p.invoices.get(2).number());
+      assertThat(invoicesPerPoNumber(p.sim())).hasSize(4).allSatisfy((po, n) -> assertThat(n).isEqualTo(1));
+      assertThat(p.app.store().deadLetters(io.mlconnector.core.state.DeadLetterQuery.all(TENANT))
+          .items()).isEmpty();
+      assertThat(p.settle().allMatched()).isTrue();
+    }
+  }
+
+  @Test
+  void aCancelledSubscriptionIsAuditedAndNotedForTheTenantAndPostsNothing() throws Exception {
+    try (Pair2 p = new Pair2(ChargebeeSimulation.builder(), 3, 3)) {
+      p.runUntil(() -> p.invoices.stream().allMatch(i -> ReceivablesDemo.collectorInvoice(p.app, i).isPresent()));
+      io.mlconnector.chargebee.ChargebeeClient client =
+          ((io.mlconnector.samples.systems.ChargebeeSystem) p.app.collectorSystem()).client();
+      client.post("items", io.mlconnector.chargebee.ChargebeeForm.create().put("id", "support").put("name", "Support")
+          .put("type", "plan"), null);
+      client.post("item_prices", io.mlconnector.chargebee.ChargebeeForm.create().put("id", "support-EUR")
+          .put("item_id", "support").put("name", "Support monthly").put("price", 9900).put("currency_code", "EUR")
+          .put("period", 1).put("period_unit", "month"), null);
+      List<String> customers = p.sim().records("customer").stream().map(c -> (String) c.get("id")).sorted().toList();
+      for (String c : customers.subList(0, 2)) {
+        client.post("customers/" + c + "/subscription_for_items", io.mlconnector.chargebee.ChargebeeForm.create()
+            .put("id", c + "-support").putList("subscription_items", 0, "item_price_id", "support-EUR")
+            .putList("subscription_items", 0, "quantity", 1), null);
+      }
+      io.mlconnector.samples.systems.SubscriptionNotices notices = new io.mlconnector.samples.systems.SubscriptionNotices(
+          TENANT, io.mlconnector.samples.systems.ChargebeeSystem.noticesFile(p.app.config()), r -> java.util.Optional.empty(),
+          java.time.Clock.systemUTC());
+      int postings = p.erp.simulator().arPayments().size();
+
+      // a webhook, delivered three times: one notice
+      p.sim().webhooks().duplicateNext(3);
+      p.sim().cancelSubscription(customers.get(0) + "-support");
+      assertThat(p.cb.awaitDeliveries(Duration.ofSeconds(20))).isTrue();
+      p.runUntil(() -> notices.notices().size() == 1);
+      Map<String, String> first = notices.notices().get(0);
+      assertThat(first).containsEntry("subscription", customers.get(0) + "-support")
+          .containsEntry("syspro_customer", customers.get(0)).containsEntry("status", "cancelled")
+          .containsEntry("item_prices", "support-EUR").containsEntry("recurring", "");
+      assertThat(first.get("action")).startsWith("stop the recurring SYSPRO billing");
+      assertThat(first.get("cancelled_at")).isNotBlank();
+
+      // a delivery that never arrives: the events backstop brings the second cancellation in
+      p.sim().webhooks().dropNext(1);
+      p.sim().cancelSubscription(customers.get(1) + "-support");
+      p.runUntil(() -> notices.notices().size() == 2);
+      assertThat(notices.notices().get(1)).containsEntry("syspro_customer", customers.get(1));
+
+      // a forged body naming the first cancellation's real event id but another subscription: Chargebee's copy decides
+      Map<String, Object> real = p.sim().events().stream().filter(e -> "subscription_cancelled".equals(e.get("event_type")))
+          .findFirst().orElseThrow();
+      String forged = io.mlconnector.chargebee.internal.CbJson.write(real)
+          .replace(customers.get(0) + "-support", customers.get(2) + "-support");
+      assertThat(post(p.app.webhookUrl(), "mlconnector:demo-webhook-password-0000", forged)).isBetween(200, 299);
+      for (int i = 0; i < 5; i++) {
+        p.app.runOnce();
+      }
+      assertThat(notices.notices()).hasSize(2);
+      // no money moved: nothing posted to ARSTPY; the engine audited each cancellation
+      assertThat(p.erp.simulator().arPayments()).hasSize(postings);
+      List<io.mlconnector.core.state.AuditEntry> audit = p.app.store().audit(new io.mlconnector.core.state.AuditQuery(
+              TENANT, null, null, io.mlconnector.samples.systems.ChargebeeSystem.SUBSCRIPTION_CANCELLATIONS, null, null,
+              io.mlconnector.core.state.AuditEntry.Outcome.SUCCEEDED, 100, null)).items();
+      assertThat(audit).extracting(e -> e.source().id()).containsExactlyInAnyOrder(customers.get(0) + "-support",
+          customers.get(1) + "-support");
+      assertThat(audit).allSatisfy(e -> assertThat(e.target().type()).isEqualTo("subscription-notice"));
+    }
+  }
+
   private static int post(URI url, String basic, String body) throws Exception {
     HttpRequest r = HttpRequest.newBuilder(url).header("Content-Type", "application/json")
         .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(basic.getBytes(StandardCharsets.UTF_8)))

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * The named registry of {@link RateBudget}s, one per {@link CredentialKey}. Every client of the
@@ -52,6 +53,17 @@ public final class RateBudgetRegistry {
     Objects.requireNonNull(config, "config");
     return budgets.computeIfAbsent(
         key, k -> new TokenBucketBudget(k, config, clock, sleeper, listener));
+  }
+
+  /**
+   * The budget of {@code key}, made by {@code factory} if it does not exist yet: the way in for a
+   * remote whose limit a token bucket does not model (a sliding window, say). Clients of the key
+   * built later get this budget whatever config they carry.
+   */
+  public RateBudget budget(CredentialKey key, Function<CredentialKey, ? extends RateBudget> factory) {
+    Objects.requireNonNull(key, "key");
+    Objects.requireNonNull(factory, "factory");
+    return budgets.computeIfAbsent(key, factory);
   }
 
   /** The budget of {@code key}, if one was created. */

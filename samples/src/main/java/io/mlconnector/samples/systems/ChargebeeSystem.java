@@ -7,12 +7,17 @@ import io.mlconnector.chargebee.ChargebeeCollectorProvider;
 import io.mlconnector.chargebee.ChargebeeConfig;
 import io.mlconnector.chargebee.ChargebeeCredentials;
 import io.mlconnector.chargebee.ChargebeePing;
+import io.mlconnector.chargebee.SubscriptionCancellation;
 import io.mlconnector.core.credential.CredentialStore;
 import io.mlconnector.core.credential.Credentials;
 import io.mlconnector.core.credential.Secret;
 import io.mlconnector.core.http.HttpTransport;
 import io.mlconnector.core.model.ExternalRef;
 import io.mlconnector.core.role.Collector;
+import io.mlconnector.core.state.StateStore;
+import io.mlconnector.core.sync.Flow;
+import java.time.Clock;
+import java.time.Duration;
 import io.mlconnector.samples.SampleConfig;
 import java.util.ArrayList;
 import java.util.List;
@@ -113,6 +118,32 @@ public final class ChargebeeSystem implements CollectorSystem {
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException(key + " is not a whole number: '" + value + "'");
     }
+  }
+
+  /** The flow of {@code subscription_cancelled} events into {@link SubscriptionNotices}. */
+  public static final String SUBSCRIPTION_CANCELLATIONS = "chargebee-subscription-cancellations";
+
+  /**
+   * Cancelled subscriptions (webhooks and the events backstop) into the tenant's notices file
+   * {@code <data.dir>/notices/subscription-cancellations.csv}: audited, nothing posted to SYSPRO.
+   */
+  @Override
+  public List<Flow<?, ?>> extraFlows(SampleConfig config, StateStore store) {
+    Duration lookback = config.duration("backstop.lookback").or(() -> config.duration("chargebee.backstop.lookback"))
+        .orElse(null);
+    SubscriptionNotices notices = new SubscriptionNotices(config.tenant(), noticesFile(config), store::mappingByTarget,
+        Clock.systemUTC());
+    return List.of(Flow.webhook(SUBSCRIPTION_CANCELLATIONS, SubscriptionCancellation.class,
+            t -> collector.subscriptionCancellations(lookback), t -> collector.webhookVerifier(),
+            SubscriptionCancellation.class, t -> notices)
+        .mapper((cancellation, context) -> cancellation)
+        .schedule(config.pollInterval(), config.pollInterval().dividedBy(10))
+        .build());
+  }
+
+  /** Where the sample's subscription notices go. */
+  public static java.nio.file.Path noticesFile(SampleConfig config) {
+    return config.dataDir().resolve("notices").resolve("subscription-cancellations.csv");
   }
 
   /** The collector over the client (for the sample's own reads). */

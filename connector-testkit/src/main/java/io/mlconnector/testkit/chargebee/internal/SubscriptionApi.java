@@ -215,6 +215,11 @@ public final class SubscriptionApi {
   public SimResponse cancel(String id, Params p) {
     p.allow(Set.of("end_of_term", "cancel_option", "cancel_reason_code", "credit_option_for_current_term_charges"),
         Map.of(), Map.of());
+    String reason = p.get("cancel_reason_code");
+    Map<String, Object> sub = store.get("subscription", id);
+    if (reason != null && !"cancelled".equals(sub.get("status"))) {
+      sub.put("cancel_reason_code", reason);
+    }
     return SimResponse.json(200, Json.write(cancelNow(id, p.getBoolean("end_of_term", false))));
   }
 
