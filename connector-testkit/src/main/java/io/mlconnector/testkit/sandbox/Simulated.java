@@ -293,7 +293,8 @@ abstract class Simulated implements AutoCloseable {
   static final class SapB1 extends Simulated {
     private static final String USER = "manager";
     private final SapB1Simulator sim =
-        SapB1Simulator.builder().user(USER, PASSWORD).clock(Clock.systemUTC()).threads(8).start();
+        SapB1Simulator.builder().user(USER, PASSWORD).exchangeRate("EUR", 1.08).clock(Clock.systemUTC()).threads(8)
+        .start();
 
     SapB1() {
       super(SandboxSystem.SAP_B1);
