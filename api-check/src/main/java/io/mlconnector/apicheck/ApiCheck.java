@@ -66,10 +66,14 @@ public final class ApiCheck {
         ApiCheck.class.getClassLoader());
     Result result = run(root.toAbsolutePath().normalize(), target, update, loader);
     result.report(System.out);
-    if (!result.passed()) {
+    if (!result.diffs().isEmpty()) {
       throw new IllegalStateException("API check failed: the public API of " + result.changedModules()
           + " differs from the checked-in listing. If the change is intended, run `" + UPDATE_COMMAND
           + "` and commit the .api files with it.");
+    }
+    if (!result.undocumented().isEmpty() && !update) {
+      throw new IllegalStateException("Javadoc check failed: " + result.undocumented().size()
+          + " public types or exported packages have no Javadoc comment (listed above)");
     }
   }
 
@@ -84,13 +88,16 @@ public final class ApiCheck {
    */
   public static Result run(Path root, String target, boolean update, ClassLoader loader) {
     List<String> modules = bomModules(root.resolve("connector-bom").resolve("pom.xml"));
+    checkBomMatchesPublishedModules(root.resolve("pom.xml"), modules);
     List<Diff> diffs = new ArrayList<>();
     List<String> written = new ArrayList<>();
+    List<String> undocumented = new ArrayList<>();
     for (String module : modules) {
       Path dir = root.resolve(module);
       if (!Files.isDirectory(dir)) {
         throw new IllegalStateException("connector-bom lists " + module + " but there is no folder " + dir);
       }
+      undocumented.addAll(JavadocCheck.undocumented(module, dir.resolve("src").resolve("main").resolve("java")));
       String actual = listing(module, dir.resolve(target).resolve("classes"), loader);
       Path file = listingFile(root, module);
       String expected = read(file);
@@ -103,12 +110,62 @@ public final class ApiCheck {
         diffs.add(Diff.of(module, file, expected, actual));
       }
     }
-    return new Result(modules, diffs, written, update);
+    return new Result(modules, diffs, written, undocumented, update);
   }
 
   /** Where a module's listing lives: {@code <module>/api/<artifactId>.api}. */
   public static Path listingFile(Path root, String module) {
     return root.resolve(module).resolve("api").resolve(module + ".api");
+  }
+
+  /**
+   * The BOM lists every published module and nothing else: each module of the root POM is the BOM
+   * itself, in the BOM, or excluded from publishing (the release profile's {@code excludeArtifacts}),
+   * never two of these. Skipped when there is no root POM (a throwaway tree in a test).
+   *
+   * @throws IllegalStateException naming each module that breaks the rule
+   */
+  static void checkBomMatchesPublishedModules(Path rootPom, List<String> bom) {
+    String pom = read(rootPom);
+    if (pom == null) {
+      return;
+    }
+    Set<String> reactor = new LinkedHashSet<>();
+    Matcher m = Pattern.compile("<module>\\s*([^<\\s]+)\\s*</module>").matcher(pom);
+    while (m.find()) {
+      reactor.add(m.group(1));
+    }
+    Set<String> unpublished = new LinkedHashSet<>();
+    int start = pom.indexOf("<excludeArtifacts>");
+    int end = pom.indexOf("</excludeArtifacts>");
+    if (start >= 0 && end > start) {
+      Matcher a = Pattern.compile("<artifact>\\s*([^<\\s]+)\\s*</artifact>").matcher(pom.substring(start, end));
+      while (a.find()) {
+        unpublished.add(a.group(1));
+      }
+    }
+    List<String> problems = new ArrayList<>();
+    for (String module : reactor) {
+      if (module.equals("connector-bom")) {
+        continue;
+      }
+      boolean inBom = bom.contains(module);
+      boolean excluded = unpublished.contains(module);
+      if (!inBom && !excluded) {
+        problems.add(module + " is published (not in the release profile's excludeArtifacts) but not in connector-bom");
+      } else if (inBom && excluded) {
+        problems.add(module + " is in connector-bom but excluded from publishing");
+      }
+    }
+    for (String module : bom) {
+      if (!reactor.contains(module)) {
+        problems.add("connector-bom lists " + module + ", which is not a module of " + rootPom);
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new IllegalStateException("the BOM must list every published module and nothing else: "
+          + String.join("; ", problems));
+    }
   }
 
   /** The io.mlconnector artifacts a BOM's dependencyManagement names, in order. */
@@ -209,12 +266,14 @@ public final class ApiCheck {
    * @param modules the modules checked, in BOM order
    * @param diffs the modules whose surface differs from their listing (empty when updating)
    * @param written the listings rewritten (when updating)
+   * @param undocumented public types and exported packages without a Javadoc comment ({@link JavadocCheck})
    * @param update whether this run rewrote listings
    */
-  public record Result(List<String> modules, List<Diff> diffs, List<String> written, boolean update) {
-    /** True when every listing matches (always true for an update). */
+  public record Result(List<String> modules, List<Diff> diffs, List<String> written, List<String> undocumented,
+      boolean update) {
+    /** True when every listing matches (always true for an update) and every public type is documented. */
     public boolean passed() {
-      return diffs.isEmpty();
+      return diffs.isEmpty() && undocumented.isEmpty();
     }
 
     /** The modules whose listing differs. */
@@ -224,6 +283,7 @@ public final class ApiCheck {
 
     /** Prints what was checked and every difference. */
     public void report(PrintStream out) {
+      undocumented.forEach(u -> out.println("Javadoc check: " + u));
       if (update) {
         out.println("API listings: " + modules.size() + " modules, rewritten: "
             + (written.isEmpty() ? "none (all up to date)" : String.join(", ", written)));

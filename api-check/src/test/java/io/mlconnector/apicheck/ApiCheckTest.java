@@ -169,6 +169,49 @@ class ApiCheckTest {
     }
   }
 
+  @Test
+  void theBomMustListEveryPublishedModuleAndNothingElse() {
+    String root = """
+        <project>
+          <modules>
+            <module>connector-bom</module>
+            <module>mod-a</module>
+            <module>samples</module>
+            %s
+          </modules>
+          <profiles><profile><build><plugins><plugin><configuration>
+            <excludeArtifacts>
+              <artifact>samples</artifact>
+              %s
+            </excludeArtifacts>
+          </configuration></plugin></plugins></build></profile></profiles>
+        </project>
+        """;
+    Path pom = this.root.resolve("pom.xml");
+    write(pom, root.formatted("", ""));
+    ApiCheck.checkBomMatchesPublishedModules(pom, List.of("mod-a"));
+
+    write(pom, root.formatted("<module>mod-b</module>", ""));
+    assertThatThrownBy(() -> ApiCheck.checkBomMatchesPublishedModules(pom, List.of("mod-a")))
+        .hasMessageContaining("mod-b is published (not in the release profile's excludeArtifacts) but not in connector-bom");
+
+    write(pom, root.formatted("", "<artifact>mod-a</artifact>"));
+    assertThatThrownBy(() -> ApiCheck.checkBomMatchesPublishedModules(pom, List.of("mod-a")))
+        .hasMessageContaining("mod-a is in connector-bom but excluded from publishing");
+
+    write(pom, root.formatted("", ""));
+    assertThatThrownBy(() -> ApiCheck.checkBomMatchesPublishedModules(pom, List.of("mod-a", "mod-gone")))
+        .hasMessageContaining("connector-bom lists mod-gone, which is not a module of");
+  }
+
+  private static void write(Path file, String text) {
+    try {
+      Files.writeString(file, text);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
   private Path classes() {
     return root.resolve("mod-a").resolve("target").resolve("classes");
   }

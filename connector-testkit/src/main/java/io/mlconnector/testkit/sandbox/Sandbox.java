@@ -125,6 +125,9 @@ public final class Sandbox implements AutoCloseable {
    * @param args {@code --help} lists the options
    */
   public static void main(String[] args) {
+    if (System.getProperty("slf4j.internal.verbosity") == null) {
+      System.setProperty("slf4j.internal.verbosity", "ERROR"); // no "no SLF4J providers" notice in the output
+    }
     SandboxOptions options;
     try {
       options = SandboxOptions.parse(args);
