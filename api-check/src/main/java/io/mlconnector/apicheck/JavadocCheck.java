@@ -94,9 +94,12 @@ public final class JavadocCheck {
   /** True if the lines above {@code index}, past annotations and blank lines, end a {@code /** ... *}{@code /} comment. */
   private static boolean documented(String[] lines, int index) {
     int i = index - 1;
+    int depth = 0; // unclosed parentheses of a multi-line annotation, read bottom-up
     while (i >= 0) {
       String t = lines[i].strip();
-      if (t.isEmpty() || t.startsWith("@") || t.startsWith(")") || t.endsWith(",") && !t.endsWith("*/")) {
+      boolean annotationTail = t.endsWith(")") && !t.endsWith("*/");
+      if (depth > 0 || t.isEmpty() || t.startsWith("@") || annotationTail) {
+        depth = Math.max(0, depth + count(t, ')') - count(t, '('));
         i--;
         continue;
       }
@@ -115,6 +118,16 @@ public final class JavadocCheck {
       }
     }
     return false;
+  }
+
+  private static int count(String s, char c) {
+    int n = 0;
+    for (int k = 0; k < s.length(); k++) {
+      if (s.charAt(k) == c) {
+        n++;
+      }
+    }
+    return n;
   }
 
   private static String read(Path file) {

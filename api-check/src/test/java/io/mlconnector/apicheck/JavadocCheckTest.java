@@ -44,7 +44,7 @@ class JavadocCheckTest {
     write("other/Thing.java", "package other;\n/** Documented. */\npublic enum Thing { A }\n");
 
     assertThat(JavadocCheck.undocumented("mod", src)).containsExactlyInAnyOrder(
-        "mod: demo/Documented.java:14 interface Bare has no Javadoc comment",
+        "mod: demo/Documented.java:13 interface Bare has no Javadoc comment",
         "mod: demo/Plain.java:4 record Plain has no Javadoc comment",
         "mod: package other has no package-info.java with a Javadoc comment");
   }

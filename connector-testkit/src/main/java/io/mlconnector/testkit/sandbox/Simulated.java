@@ -424,10 +424,10 @@ abstract class Simulated implements AutoCloseable {
 
     @Override
     String webhooks(URI url) {
-      for (String entity : List.of("Customer", "Invoice", "Payment")) {
+      for (String entity : List.of("Customer", "SalesInvoice", "Payment")) {
         sim.subscribe(url.toString(), "X-Sandbox-Source", "acumatica", entity, entity);
       }
-      return url + " (push notifications of Customer, Invoice, Payment; header X-Sandbox-Source: acumatica)";
+      return url + " (push notifications of Customer, SalesInvoice, Payment; header X-Sandbox-Source: acumatica)";
     }
 
     @Override
