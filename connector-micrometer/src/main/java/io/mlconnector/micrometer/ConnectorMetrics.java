@@ -74,17 +74,30 @@ public final class ConnectorMetrics {
         .description("records waiting for a retry, as this process saw them fail").register(registry);
   }
 
-  /** A builder over {@code registry}. */
+  /**
+   * A builder over {@code registry}.
+   *
+   * @param registry where the meters go (a Prometheus registry, say)
+   * @return a builder with the defaults (no tenant tag)
+   */
   public static Builder builder(MeterRegistry registry) {
     return new Builder(registry);
   }
 
-  /** The listener to give the engine. */
+  /**
+   * The listener to give the engine.
+   *
+   * @return the engine listener recording records, runs, sink latency and webhooks
+   */
   public SyncListener syncListener() {
     return syncListener;
   }
 
-  /** The listener to give the HTTP transport. */
+  /**
+   * The listener to give the HTTP transport.
+   *
+   * @return the transport listener timing remote calls and counting retries, 429s and budget waits
+   */
   public TransportListener transportListener() {
     return transportListener;
   }
@@ -92,6 +105,9 @@ public final class ConnectorMetrics {
   /**
    * Registers {@code mlc.dead.letters} for each of {@code tenants}: the dead letters {@code store}
    * holds, read when the registry samples the gauge.
+   *
+   * @param store the state store the engine writes
+   * @param tenants the tenants to gauge (one series each)
    */
   public void bindDeadLetters(StateStore store, List<String> tenants) {
     Objects.requireNonNull(store, "store");
@@ -235,13 +251,20 @@ public final class ConnectorMetrics {
     /**
      * Whether record, run and webhook meters carry a {@code tenant} tag (default false: one series
      * per tenant multiplies the series by the tenants served).
+     *
+     * @param value true to tag by tenant
+     * @return this builder
      */
     public Builder tenantTag(boolean value) {
       this.tenantTag = value;
       return this;
     }
 
-    /** The metrics. */
+    /**
+     * The metrics.
+     *
+     * @return the binding, its meters registered
+     */
     public ConnectorMetrics build() {
       return new ConnectorMetrics(this);
     }
