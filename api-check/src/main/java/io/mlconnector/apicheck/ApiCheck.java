@@ -133,7 +133,7 @@ public final class ApiCheck {
     Set<String> reactor = new LinkedHashSet<>();
     Matcher m = Pattern.compile("<module>\\s*([^<\\s]+)\\s*</module>").matcher(pom);
     while (m.find()) {
-      reactor.add(m.group(1));
+      reactor.add(artifactIdOf(rootPom.getParent(), m.group(1)));
     }
     Set<String> unpublished = new LinkedHashSet<>();
     int start = pom.indexOf("<excludeArtifacts>");
@@ -166,6 +166,20 @@ public final class ApiCheck {
       throw new IllegalStateException("the BOM must list every published module and nothing else: "
           + String.join("; ", problems));
     }
+  }
+
+  /**
+   * The artifactId of the reactor module in folder {@code module} (a nested folder such as
+   * {@code samples/spring-boot} is not its artifactId); the folder name when its POM is unreadable.
+   */
+  static String artifactIdOf(Path root, String module) {
+    String pom = root == null ? null : read(root.resolve(module).resolve("pom.xml"));
+    if (pom == null) {
+      return module;
+    }
+    int parentEnd = pom.indexOf("</parent>");
+    Matcher a = ARTIFACT.matcher(parentEnd >= 0 ? pom.substring(parentEnd) : pom);
+    return a.find() ? a.group(1) : module;
   }
 
   /** The io.mlconnector artifacts a BOM's dependencyManagement names, in order. */
