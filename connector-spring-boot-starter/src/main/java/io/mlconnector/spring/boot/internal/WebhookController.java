@@ -1,6 +1,6 @@
 package io.mlconnector.spring.boot.internal;
 
-import io.mlconnector.core.sync.WebhookEndpoint;
+import io.mlconnector.core.sync.WebhookIntake;
 import io.mlconnector.core.sync.WebhookResponse;
 import io.mlconnector.spring.boot.MlcIntegrations;
 import jakarta.servlet.http.HttpServletRequest;
@@ -22,9 +22,10 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code POST ${mlc.webhooks.path:/webhooks}/{system}/{tenant}}: hands the delivery, its headers
- * and its raw body to every webhook flow of the integrations whose collector is {@code system} and
- * that serve {@code tenant}; answers 200 only when each one stored it durably (a duplicate too), the
- * first refusal otherwise. An unknown tenant is answered like a bad signature (401), so tenant names
+ * and its raw body to the webhook intake of each integration whose collector is {@code system} and
+ * that serves {@code tenant} (one signature check, one group-committed row per flow that handles the
+ * event's type); answers 200 only when each one stored it durably (a duplicate too), the first
+ * refusal otherwise. An unknown tenant is answered like a bad signature (401), so tenant names
  * cannot be probed. It sits behind whatever security the application configures for that path.
  */
 @RestController
@@ -46,13 +47,13 @@ public class WebhookController {
   @PostMapping("${mlc.webhooks.path:/webhooks}/{system}/{tenant}")
   public ResponseEntity<String> receive(@PathVariable("system") String system, @PathVariable("tenant") String tenant,
       HttpServletRequest request) {
-    List<WebhookEndpoint> endpoints = new ArrayList<>();
+    List<WebhookIntake> intakes = new ArrayList<>();
     boolean systemKnown = false;
     for (MlcIntegrations.Running r : integrations.all()) {
       if (r.receivables().isPresent() && r.secondSystem().equals(system)) {
         systemKnown = true;
         if (r.tenants().contains(tenant)) {
-          endpoints.addAll(r.webhookEndpoints());
+          r.receivables().ifPresent(i -> intakes.add(i.webhookIntake()));
         }
       }
     }
@@ -71,15 +72,15 @@ public class WebhookController {
     if (body == null) {
       return answer(new WebhookResponse(413, "body too large"));
     }
-    if (endpoints.isEmpty()) {
+    if (intakes.isEmpty()) {
       log.debug("webhook delivery for {} tenant {} refused: no integration serves it", system, tenant);
       return answer(REFUSED);
     }
     Map<String, List<String>> headers = headers(request);
     WebhookResponse answer = null;
     try {
-      for (WebhookEndpoint e : endpoints) {
-        WebhookResponse r = e.handle(tenant, headers, body);
+      for (WebhookIntake intake : intakes) {
+        WebhookResponse r = intake.handle(tenant, headers, body);
         if (answer == null || (answer.accepted() && !r.accepted())) {
           answer = r;
         }
