@@ -147,16 +147,21 @@ class ChargebeeSimulatorWireTest {
 
   @Test
   void filtersIsInStartsWithAndStrictTimestamps() {
-    customer(sim, "AB-1");
-    customer(sim, "AB-2");
-    customer(sim, "XY-1");
-    assertThat(get(sim, "/customers?id[starts_with]=AB").list()).hasSize(2);
-    assertThat(get(sim, "/customers?id[in]=" + enc("[\"AB-1\",\"XY-1\"]")).list()).hasSize(2);
-    assertThat(get(sim, "/customers?id[is]=XY-1").list()).hasSize(1);
-    long updated = num(((Map<?, ?>) get(sim, "/customers/XY-1").get("customer")).get("updated_at"));
-    assertThat(get(sim, "/customers?updated_at[after]=" + updated).list()).isEmpty();
-    assertThat(get(sim, "/customers?updated_at[after]=" + (updated - 1)).list()).hasSize(3);
-    assertThat(get(sim, "/customers?colour[is]=red").status()).isEqualTo(400);
+    // a fixed clock: the three customers share one updated_at second however slow the machine is
+    try (ChargebeeSimulator sim = ChargebeeSimulator.builder().requestsPerMinute(0)
+        .clock(java.time.Clock.fixed(java.time.Instant.parse("2026-01-05T10:00:00Z"), java.time.ZoneOffset.UTC))
+        .build()) {
+      customer(sim, "AB-1");
+      customer(sim, "AB-2");
+      customer(sim, "XY-1");
+      assertThat(get(sim, "/customers?id[starts_with]=AB").list()).hasSize(2);
+      assertThat(get(sim, "/customers?id[in]=" + enc("[\"AB-1\",\"XY-1\"]")).list()).hasSize(2);
+      assertThat(get(sim, "/customers?id[is]=XY-1").list()).hasSize(1);
+      long updated = num(((Map<?, ?>) get(sim, "/customers/XY-1").get("customer")).get("updated_at"));
+      assertThat(get(sim, "/customers?updated_at[after]=" + updated).list()).isEmpty();
+      assertThat(get(sim, "/customers?updated_at[after]=" + (updated - 1)).list()).hasSize(3);
+      assertThat(get(sim, "/customers?colour[is]=red").status()).isEqualTo(400);
+    }
   }
 
   private static String enc(String s) {
