@@ -61,7 +61,7 @@ class ChaosTest {
     }
   }
 
-  static void run(StateStore store, MutableClock clock) {
+  static void run(io.mlconnector.core.state.spi.StateStoreSpi store, MutableClock clock) {
     Random random = new Random(SEED);
     MemoryPollSource source = new MemoryPollSource(ChangeDetection.MODIFIED_TIMESTAMP);
     for (int i = 0; i < RECORDS; i++) {

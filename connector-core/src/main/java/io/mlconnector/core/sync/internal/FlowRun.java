@@ -20,7 +20,7 @@ import io.mlconnector.core.state.OperationStatus;
 import io.mlconnector.core.state.RetryItem;
 import io.mlconnector.core.state.SeenFile;
 import io.mlconnector.core.state.StateConflictException;
-import io.mlconnector.core.state.StateStore;
+import io.mlconnector.core.state.spi.StateStoreSpi;
 import io.mlconnector.core.state.StateStoreException;
 import io.mlconnector.core.sync.ChangeDetection;
 import io.mlconnector.core.sync.Checkpoint;
@@ -94,7 +94,7 @@ final class FlowRun<S, T> {
   private record Doc(String naturalKey, String fileHash) {}
 
   private final EngineCore core;
-  private final StateStore store;
+  private final StateStoreSpi store;
   private final TenantFlow<S, T> tf;
   private final Flow<S, T> flow;
   private final String tenant;
