@@ -801,7 +801,7 @@ final class FlowRun<S, T> {
           } catch (AuthenticationException e) {
             throw new StopRun(RunReport.Status.FAILED, "source authentication failed", e);
           } catch (RuntimeException e) {
-            boolean retryable = e instanceof TransientException || !(e instanceof ConnectorException);
+            boolean retryable = e instanceof TransientException || !(e instanceof ConnectorException c && c.isRemote());
             for (InboxEvent event : events) {
               if (retryable && event.attempts() < flow.retryPolicy().maxAttempts()) {
                 store.releaseInbox(tenant, event.id(), core.node);
@@ -1182,7 +1182,7 @@ final class FlowRun<S, T> {
             || error instanceof VersionMismatchException
             || error instanceof UncheckedIOException
             || error instanceof AuthenticationException
-            || !(error instanceof ConnectorException);
+            || !(error instanceof ConnectorException c && c.isRemote());
     int attempts = op.attempts();
     if (retryable && attempts < flow.retryPolicy().maxAttempts()) {
       Instant at = now().plus(Backoff.delay(flow.retryPolicy(), attempts, error, core.random));
