@@ -117,7 +117,7 @@ class ChaosTest {
               .parallelism(8)
               .pageSize(50)
               .overlap(Duration.ofMillis(5))
-              .retryPolicy(new RetryPolicy(Duration.ZERO, Duration.ZERO, 1000))
+              .retryPolicy(new RetryQueuePolicy(Duration.ZERO, Duration.ZERO, 1000))
               .build())
           .tenants(List.of(TENANT))
           .build();
