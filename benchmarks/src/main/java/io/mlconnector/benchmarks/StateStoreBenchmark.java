@@ -6,7 +6,7 @@ import io.mlconnector.core.state.Completion;
 import io.mlconnector.core.state.JdbcStateStore;
 import io.mlconnector.core.state.Mapping;
 import io.mlconnector.core.state.OperationIntent;
-import io.mlconnector.core.state.StateStore;
+import io.mlconnector.core.state.spi.StateStoreSpi;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -157,7 +157,7 @@ public final class StateStoreBenchmark {
   /** Sizes of a measurement: records per round, warm-up records, rounds (the best is shown). */
   private record Plan(int records, int warmup, int rounds) {}
 
-  private static void measure(String label, StateStore store, int threads, Plan plan)
+  private static void measure(String label, StateStoreSpi store, int threads, Plan plan)
       throws Exception {
     run(store, threads, plan.warmup(), "w");
     int records = plan.records();
@@ -191,13 +191,13 @@ public final class StateStoreBenchmark {
     BenchmarkReport.row(name, "%s", best);
   }
 
-  private static long run(StateStore store, int threads, int records, String tag) throws Exception {
+  private static long run(StateStoreSpi store, int threads, int records, String tag) throws Exception {
     return run(store, threads, records, tag, new long[records], new AtomicLong());
   }
 
   /** Runs {@code records} records over {@code threads} threads; returns the wall time in ns. */
   private static long run(
-      StateStore store, int threads, int records, String tag, long[] latencies, AtomicLong cpuNanos)
+      StateStoreSpi store, int threads, int records, String tag, long[] latencies, AtomicLong cpuNanos)
       throws Exception {
     java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
     ExecutorService pool = Executors.newFixedThreadPool(threads);
@@ -231,7 +231,7 @@ public final class StateStoreBenchmark {
   }
 
   /** One record of the hot path: the engine's state calls for a successful create. */
-  private static void record(StateStore store, String runId, long i) {
+  private static void record(StateStoreSpi store, String runId, long i) {
     String tenant = "tenant-" + (i % 4);
     ExternalRef source = ExternalRef.of("syspro", tenant, "customer", runId + "-C" + i);
     ExternalRef target = ExternalRef.of("stripe", tenant, "customer", "cus_" + runId + i);

@@ -4,6 +4,7 @@ import io.mlconnector.acumatica.internal.JsonTree;
 import io.mlconnector.core.credential.Secret;
 import io.mlconnector.core.state.InboxEvent;
 import io.mlconnector.core.state.StateStore;
+import io.mlconnector.core.state.spi.StateStoreSpi;
 import io.mlconnector.core.sync.WebhookResponse;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -97,7 +98,7 @@ public final class AcumaticaPushReceiver {
       LOG.warn("Acumatica push notification for tenant {} is not readable: {}", tenant, e.getMessage());
       return new WebhookResponse(400, "not a push notification: " + e.getMessage());
     }
-    boolean fresh = store.receive(InboxEvent.received(tenant, SOURCE, n.dedupKey(), n.query(), text, clock.instant()));
+    boolean fresh = StateStoreSpi.of(store).receive(InboxEvent.received(tenant, SOURCE, n.dedupKey(), n.query(), text, clock.instant()));
     if (fresh) {
       try {
         trigger.accept(n);

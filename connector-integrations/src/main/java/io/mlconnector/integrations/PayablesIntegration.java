@@ -18,7 +18,7 @@ import io.mlconnector.core.state.StateStore;
 import io.mlconnector.core.sync.FileSource;
 import io.mlconnector.core.sync.Flow;
 import io.mlconnector.core.sync.PollSource;
-import io.mlconnector.core.sync.RetryPolicy;
+import io.mlconnector.core.sync.RetryQueuePolicy;
 import io.mlconnector.core.sync.RunReport;
 import io.mlconnector.core.sync.SyncEngine;
 import io.mlconnector.core.sync.SyncListener;
@@ -268,7 +268,7 @@ public final class PayablesIntegration implements AutoCloseable {
     private int pageSize = 100;
     private Duration interval = Duration.ofMinutes(5);
     private Duration jitter = Duration.ofSeconds(10);
-    private RetryPolicy retryPolicy = RetryPolicy.defaults();
+    private RetryQueuePolicy retryPolicy = RetryQueuePolicy.defaults();
     private boolean dryRun;
     private String nodeId;
     private UnaryOperator<SyncEngine.Builder> engineCustomizer = UnaryOperator.identity();
@@ -376,7 +376,7 @@ public final class PayablesIntegration implements AutoCloseable {
     }
 
     /** Retry policy of every flow. */
-    public Builder retryPolicy(RetryPolicy value) {
+    public Builder retryPolicy(RetryQueuePolicy value) {
       this.retryPolicy = Objects.requireNonNull(value, "retryPolicy");
       return this;
     }

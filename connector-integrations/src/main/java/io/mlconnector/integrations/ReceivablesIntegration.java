@@ -16,7 +16,7 @@ import io.mlconnector.core.state.StateStore;
 import io.mlconnector.core.sync.ContentVersionedInvoices;
 import io.mlconnector.core.sync.DependencyPolicy;
 import io.mlconnector.core.sync.Flow;
-import io.mlconnector.core.sync.RetryPolicy;
+import io.mlconnector.core.sync.RetryQueuePolicy;
 import io.mlconnector.core.sync.RunReport;
 import io.mlconnector.core.sync.Sink;
 import io.mlconnector.core.sync.SyncEngine;
@@ -300,7 +300,7 @@ public final class ReceivablesIntegration implements AutoCloseable {
     private Duration interval = Duration.ofMinutes(1);
     private Duration jitter = Duration.ofSeconds(5);
     private Duration pendingGrace = Duration.ofMinutes(2);
-    private RetryPolicy retryPolicy = new RetryPolicy(Duration.ofSeconds(1), Duration.ofMinutes(10), 12);
+    private RetryQueuePolicy retryPolicy = new RetryQueuePolicy(Duration.ofSeconds(1), Duration.ofMinutes(10), 12);
     private SyncListener listener = SyncListener.NONE;
     private Consumer<MapperRegistry.Builder> mapperCustomizer = r -> {};
     private UnaryOperator<SyncEngine.Builder> engineCustomizer = e -> e;
@@ -370,7 +370,7 @@ public final class ReceivablesIntegration implements AutoCloseable {
     }
 
     /** Backoff and attempts of the retry queue (default 1 s doubling to 10 min, 12 attempts). */
-    public Builder<C, I> retryPolicy(RetryPolicy value) {
+    public Builder<C, I> retryPolicy(RetryQueuePolicy value) {
       this.retryPolicy = Objects.requireNonNull(value, "retryPolicy");
       return this;
     }

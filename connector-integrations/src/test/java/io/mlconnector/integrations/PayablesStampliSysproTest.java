@@ -184,7 +184,7 @@ class PayablesStampliSysproTest {
   @Test
   void aCreditNoteWhoseAnswerIsLostAfterCommitCreditsOnce() {
     PayablesIntegration p = integration(new InMemoryStateStore(), "n1", b -> b
-        .retryPolicy(new io.mlconnector.core.sync.RetryPolicy(Duration.ZERO, Duration.ZERO, 5))
+        .retryPolicy(new io.mlconnector.core.sync.RetryQueuePolicy(Duration.ZERO, Duration.ZERO, 5))
         .engine(e -> e.pendingGracePeriod(Duration.ZERO)));
     sftp.put("/outbound/invoices-20260302.csv", StampliExport.csv().invoices(List.of(invoice("INV-7", "V0004", "100.00"))));
     p.runOnce(T);

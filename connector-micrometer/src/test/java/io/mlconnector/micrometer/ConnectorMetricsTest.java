@@ -14,7 +14,7 @@ import io.mlconnector.core.sync.Checkpoint;
 import io.mlconnector.core.sync.Flow;
 import io.mlconnector.core.sync.PollRequest;
 import io.mlconnector.core.sync.PollSource;
-import io.mlconnector.core.sync.RetryPolicy;
+import io.mlconnector.core.sync.RetryQueuePolicy;
 import io.mlconnector.core.sync.Sink;
 import io.mlconnector.core.sync.SourcePage;
 import io.mlconnector.core.sync.SyncEngine;
@@ -103,7 +103,7 @@ class ConnectorMetricsTest {
                 return c;
               }).build())
           .addFlow(Flow.poll("customers", Customer.class, t -> source, Customer.class, t -> sink)
-              .retryPolicy(new RetryPolicy(Duration.ZERO, Duration.ZERO, 5)).build())
+              .retryPolicy(new RetryQueuePolicy(Duration.ZERO, Duration.ZERO, 5)).build())
           .tenants(List.of("acme")).build();
       metrics.bindDeadLetters(store, List.of("acme"));
       try (engine) {

@@ -482,7 +482,7 @@ public final class SapB1Client implements AutoCloseable {
     try {
       String detail = step.run();
       return new PingReport.Check(name, true, Duration.ofNanos(System.nanoTime() - start), detail);
-    } catch (ConnectorException | B1FormatException e) {
+    } catch (ConnectorException e) {
       return new PingReport.Check(name, false, Duration.ofNanos(System.nanoTime() - start), e.getMessage());
     }
   }

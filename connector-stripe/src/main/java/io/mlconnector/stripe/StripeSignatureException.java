@@ -6,7 +6,7 @@ import io.mlconnector.core.error.ErrorDetails;
 /**
  * A webhook delivery failed signature verification: missing or malformed {@code Stripe-Signature},
  * no {@code v1} signature matching any configured secret, or a timestamp older than the tolerance.
- * The delivery must be refused (answer 400) and nothing stored. The message names the reason, never
+ * The delivery must be refused (the engine answers 401) and nothing stored. The message names the reason, never
  * a secret or a signature.
  */
 public final class StripeSignatureException extends AuthenticationException {

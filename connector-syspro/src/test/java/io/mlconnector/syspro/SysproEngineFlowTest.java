@@ -13,7 +13,7 @@ import io.mlconnector.core.sync.Checkpoint;
 import io.mlconnector.core.sync.Flow;
 import io.mlconnector.core.sync.PollRequest;
 import io.mlconnector.core.sync.PollSource;
-import io.mlconnector.core.sync.RetryPolicy;
+import io.mlconnector.core.sync.RetryQueuePolicy;
 import io.mlconnector.core.sync.RunReport;
 import io.mlconnector.core.sync.Sink;
 import io.mlconnector.core.sync.SourcePage;
@@ -222,7 +222,7 @@ class SysproEngineFlowTest {
                                               p.amount())),
                                       p.memo(),
                                       p.extensions()))
-                          .retryPolicy(new RetryPolicy(Duration.ZERO, Duration.ZERO, 5))
+                          .retryPolicy(new RetryQueuePolicy(Duration.ZERO, Duration.ZERO, 5))
                           .build())
                   .tenants(List.of(T))
                   .build()) {

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.mlconnector.core.mapping.ReferenceTables;
 import io.mlconnector.core.state.DeadLetterQuery;
 import io.mlconnector.core.state.RetryItem;
-import io.mlconnector.core.sync.RetryPolicy;
+import io.mlconnector.core.sync.RetryQueuePolicy;
 import io.mlconnector.core.sync.RunReport;
 import io.mlconnector.integrations.ReceivablesReconciliation;
 import io.mlconnector.samples.systems.AcumaticaSimulation;
@@ -146,7 +146,7 @@ class AcumaticaStripeTest {
           .put(TENANT, "gl-accounts", "bank", AcumaticaSimulation.BANK).build();
       this.app = SampleApp.open(SampleConfig.of(props, "test"), ReceivablesDemo.demoKeys(),
           b -> b.journals(true).referenceTables(accounts)
-              .retryPolicy(new RetryPolicy(Duration.ofMillis(50), Duration.ofMillis(400), 30)).randomSeed(1));
+              .retryPolicy(new RetryQueuePolicy(Duration.ofMillis(50), Duration.ofMillis(400), 30)).randomSeed(1));
       stripe.deliverWebhooksTo(app.webhookUrl());
     }
 

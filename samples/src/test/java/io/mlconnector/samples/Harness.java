@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mlconnector.core.state.DeadLetterQuery;
 import io.mlconnector.core.state.RetryItem;
-import io.mlconnector.core.sync.RetryPolicy;
+import io.mlconnector.core.sync.RetryQueuePolicy;
 import io.mlconnector.core.sync.RunReport;
 import io.mlconnector.integrations.ReceivablesIntegration;
 import io.mlconnector.integrations.ReceivablesReconciliation;
@@ -69,7 +69,7 @@ final class Harness implements AutoCloseable {
     props.putAll(extra);
     this.app = SampleApp.open(SampleConfig.of(sims.properties(TENANT, props), "test"), ReceivablesDemo.demoKeys(),
         b -> {
-          b.retryPolicy(new RetryPolicy(Duration.ofMillis(50), Duration.ofMillis(400), 30)).randomSeed(1);
+          b.retryPolicy(new RetryQueuePolicy(Duration.ofMillis(50), Duration.ofMillis(400), 30)).randomSeed(1);
           return custom.apply(b);
         });
     sims.stripe().webhooks().addEndpoint(app.webhookUrl(), sims.webhookSecret());

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mlconnector.core.state.DeadLetterQuery;
 import io.mlconnector.core.state.RetryItem;
-import io.mlconnector.core.sync.RetryPolicy;
+import io.mlconnector.core.sync.RetryQueuePolicy;
 import io.mlconnector.integrations.ReceivablesReconciliation;
 import io.mlconnector.samples.pairs.Pair;
 import io.mlconnector.samples.pairs.Pairs;
@@ -61,7 +61,7 @@ class SapB1StripeTest {
       props.putAll(erp.properties(TENANT));
       props.putAll(stripeSim.properties(TENANT));
       app = SampleApp.open(SampleConfig.of(props, "test"), ReceivablesDemo.demoKeys(),
-          b -> b.retryPolicy(new RetryPolicy(Duration.ofMillis(50), Duration.ofMillis(400), 30)).randomSeed(1));
+          b -> b.retryPolicy(new RetryQueuePolicy(Duration.ofMillis(50), Duration.ofMillis(400), 30)).randomSeed(1));
       stripeSim.deliverWebhooksTo(app.webhookUrl());
     }
 

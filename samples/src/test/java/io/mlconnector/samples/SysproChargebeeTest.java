@@ -8,7 +8,7 @@ import io.mlconnector.samples.pairs.Pairs;
 import io.mlconnector.samples.systems.ChargebeeSimulation;
 import io.mlconnector.samples.systems.SimulatedLedger.SeededInvoice;
 import io.mlconnector.samples.systems.SysproSimulation;
-import io.mlconnector.core.sync.RetryPolicy;
+import io.mlconnector.core.sync.RetryQueuePolicy;
 import io.mlconnector.testkit.chargebee.ChargebeeSimulator;
 import io.mlconnector.testkit.http.Fault;
 import java.io.ByteArrayOutputStream;
@@ -70,7 +70,7 @@ class SysproChargebeeTest {
       props.put("webhook.port", "0");
       props.put("engine.pending.grace", "PT0S");
       app = SampleApp.open(SampleConfig.of(props, "test"), ReceivablesDemo.demoKeys(),
-          b -> b.retryPolicy(new RetryPolicy(Duration.ofMillis(50), Duration.ofMillis(400), 30)).randomSeed(1));
+          b -> b.retryPolicy(new RetryQueuePolicy(Duration.ofMillis(50), Duration.ofMillis(400), 30)).randomSeed(1));
       erp.prepare(app.ledgerSystem(), customers);
       cb.deliverWebhooksTo(app.webhookUrl());
     }

@@ -49,13 +49,13 @@ abstract class JdbcStateStoreContract extends StateStoreContract {
   protected abstract Dialect dialect();
 
   @Override
-  protected StateStore newStore(ManualClock clock) {
+  protected JdbcStateStore newStore(ManualClock clock) {
     prefix = sharedPrefix();
     return JdbcStateStore.builder(dataSource()).tablePrefix(prefix).clock(clock).build();
   }
 
   @Override
-  protected StateStore newIsolatedStore(ManualClock clock) {
+  protected JdbcStateStore newIsolatedStore(ManualClock clock) {
     prefix = newPrefix();
     return JdbcStateStore.builder(dataSource()).tablePrefix(prefix).clock(clock).build();
   }
@@ -230,14 +230,14 @@ abstract class JdbcStateStoreContract extends StateStoreContract {
 
   // ------------------------------------------------------------------ crash safety
 
-  private StateStore faultyStore(FaultyDataSource faulty) {
+  private JdbcStateStore faultyStore(FaultyDataSource faulty) {
     return JdbcStateStore.builder(faulty).tablePrefix(prefix).clock(clock).build();
   }
 
   @Test
   void completeCutOffAfterAnyStatementLeavesNoHalfState() {
     FaultyDataSource faulty = new FaultyDataSource(unpooledDataSource());
-    try (StateStore dying = faultyStore(faulty)) {
+    try (JdbcStateStore dying = faultyStore(faulty)) {
       // complete runs 4 statements: operation DONE, mapping upsert, audit insert, retry delete.
       for (int cut = 1; cut <= 4; cut++) {
         String key = "k" + cut;
@@ -276,7 +276,7 @@ abstract class JdbcStateStoreContract extends StateStoreContract {
   @Test
   void failCutOffAfterAnyStatementLeavesNoHalfState() {
     FaultyDataSource faulty = new FaultyDataSource(unpooledDataSource());
-    try (StateStore dying = faultyStore(faulty)) {
+    try (JdbcStateStore dying = faultyStore(faulty)) {
       // fail runs 3 statements (4 on H2 when the retry item is new): operation, retry, audit.
       for (int cut = 1; cut <= 3; cut++) {
         String key = "k" + cut;
@@ -298,7 +298,7 @@ abstract class JdbcStateStoreContract extends StateStoreContract {
   @Test
   void aConnectionLostOutsideTransactionsSurfacesAsStateStoreException() {
     FaultyDataSource faulty = new FaultyDataSource(unpooledDataSource());
-    try (StateStore dying = faultyStore(faulty)) {
+    try (JdbcStateStore dying = faultyStore(faulty)) {
       faulty.killNextConnectionAfter(1);
       assertThatThrownBy(
               () ->

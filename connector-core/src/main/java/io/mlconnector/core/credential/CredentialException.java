@@ -1,11 +1,12 @@
 package io.mlconnector.core.credential;
 
+import io.mlconnector.core.error.ConnectorException;
 /**
  * Credentials could not be stored, found, decrypted or authenticated, or a key could not be
  * loaded. The message names the tenant, system, key id or file concerned and what went wrong; it
  * never contains a secret, a key or ciphertext.
  */
-public final class CredentialException extends RuntimeException {
+public final class CredentialException extends ConnectorException {
   private static final long serialVersionUID = 1L;
 
   /**
@@ -15,7 +16,7 @@ public final class CredentialException extends RuntimeException {
    * @param cause the underlying error, or null; must not carry a secret in its message
    */
   public CredentialException(String message, Throwable cause) {
-    super(message, cause);
+    super("credential", message, cause);
   }
 
   /**
@@ -24,6 +25,6 @@ public final class CredentialException extends RuntimeException {
    * @param message what went wrong; must not contain a secret
    */
   public CredentialException(String message) {
-    super(message);
+    super("credential", message, null);
   }
 }

@@ -17,7 +17,20 @@ import java.util.Objects;
  *   <li>{@link VersionMismatchException}: the object changed since it was read (optimistic concurrency).
  * </ul>
  *
- * <p>Every instance carries the remote {@link #system()}, the {@link #operation()} that failed, the
+ * <p>Errors the SDK raises itself, not a remote's answer, extend it too, with {@link #isRemote()}
+ * false and the component in {@link #system()}: {@link io.mlconnector.core.state.StateStoreException}
+ * (the state store), {@link io.mlconnector.core.codec.CodecException} (a malformed document),
+ * {@link io.mlconnector.core.mapping.MappingRefusedException} and {@link
+ * io.mlconnector.core.mapping.MappingDeferredException} (a mapper's verdict), {@link
+ * io.mlconnector.core.sync.WebhookVerificationException}, {@link
+ * io.mlconnector.core.credential.CredentialException}, {@link
+ * io.mlconnector.core.http.RateBudget.BudgetExhaustedException}, {@link
+ * io.mlconnector.core.odata.ODataPagingException} and the connectors' format errors. A host catches
+ * this one type. Argument errors stay the JDK's ({@link IllegalArgumentException} and its
+ * subclass {@link io.mlconnector.core.model.CurrencyMismatchException}, {@link
+ * ArithmeticException} and its subclass {@link io.mlconnector.core.model.MinorUnitsException}).
+ *
+ * <p>Every remote error carries the remote {@link #system()}, the {@link #operation()} that failed, the
  * HTTP status (or 0 when there was no HTTP answer), the remote's own error code and message and the
  * remote request id when the remote returned one. None of these ever contains a secret: clients
  * build messages from remote error bodies and request paths, never from credentials or headers.
@@ -31,6 +44,7 @@ public class ConnectorException extends RuntimeException {
   private final String remoteCode;
   private final String remoteMessage;
   private final String requestId;
+  private final boolean remote;
 
   public ConnectorException(ErrorDetails details, Throwable cause) {
     super(Objects.requireNonNull(details, "details").describe(), cause);
@@ -40,6 +54,49 @@ public class ConnectorException extends RuntimeException {
     this.remoteCode = details.remoteCode();
     this.remoteMessage = details.remoteMessage();
     this.requestId = details.requestId();
+    this.remote = true;
+  }
+
+  /**
+   * An error the SDK raises itself rather than a remote's answer: {@code component} (for example
+   * {@code "state-store"} or {@code "codec"}) stands in {@link #system()}, the message is used as it
+   * is, there is no operation, HTTP status or remote detail, and {@link #isRemote()} is false.
+   *
+   * @param component where the error arose; not blank
+   * @param message what went wrong; never a secret
+   * @param cause the underlying error, or null
+   */
+  protected ConnectorException(String component, String message, Throwable cause) {
+    this(component, message, cause, true);
+  }
+
+  /**
+   * As {@link #ConnectorException(String, String, Throwable)}; {@code stackTrace} false makes a
+   * cheap exception without stack trace or suppressed exceptions, for verdicts thrown often on
+   * purpose (a mapper deferring a record).
+   */
+  protected ConnectorException(
+      String component, String message, Throwable cause, boolean stackTrace) {
+    super(message, cause, stackTrace, stackTrace);
+    if (component == null || component.isBlank()) {
+      throw new IllegalArgumentException("component must not be blank");
+    }
+    this.system = component;
+    this.operation = null;
+    this.httpStatus = 0;
+    this.remoteCode = null;
+    this.remoteMessage = null;
+    this.requestId = null;
+    this.remote = false;
+  }
+
+  /**
+   * True when this error reports a remote system's answer, or that none came (it carries the
+   * remote's details); false for an error the SDK raised itself (the state store, a codec, a
+   * mapper, a local rate budget).
+   */
+  public boolean isRemote() {
+    return remote;
   }
 
   public ConnectorException(ErrorDetails details) {

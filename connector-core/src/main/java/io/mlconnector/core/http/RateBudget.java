@@ -1,5 +1,6 @@
 package io.mlconnector.core.http;
 
+import io.mlconnector.core.error.ConnectorException;
 import java.time.Duration;
 
 /**
@@ -38,15 +39,15 @@ public interface RateBudget {
   double currentPermitsPerSecond();
 
   /** Thrown by {@link #acquire()} when no permit can be had within the maximum wait. */
-  final class BudgetExhaustedException extends RuntimeException {
+  final class BudgetExhaustedException extends ConnectorException {
     private static final long serialVersionUID = 1L;
 
     private final Duration wouldWait;
 
     /** A budget of {@code key} would make the caller wait {@code wouldWait}. */
     public BudgetExhaustedException(CredentialKey key, Duration wouldWait, Duration maxWait) {
-      super("rate budget of " + key + " exhausted: the next permit is " + wouldWait
-          + " away, more than the maximum wait of " + maxWait);
+      super("rate-budget", "rate budget of " + key + " exhausted: the next permit is " + wouldWait
+          + " away, more than the maximum wait of " + maxWait, null);
       this.wouldWait = wouldWait;
     }
 

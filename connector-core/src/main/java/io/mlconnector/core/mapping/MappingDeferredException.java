@@ -1,5 +1,6 @@
 package io.mlconnector.core.mapping;
 
+import io.mlconnector.core.error.ConnectorException;
 import io.mlconnector.core.model.ExternalRef;
 import java.util.Objects;
 
@@ -7,7 +8,7 @@ import java.util.Objects;
  * A record cannot be mapped yet because a record it references is not synced. The engine retries
  * it later, or syncs the dependency on demand when the flow is configured to.
  */
-public final class MappingDeferredException extends RuntimeException {
+public final class MappingDeferredException extends ConnectorException {
   private static final long serialVersionUID = 1L;
 
   private final transient ExternalRef dependency;
@@ -17,7 +18,7 @@ public final class MappingDeferredException extends RuntimeException {
    * @param reason why, for the audit trail; never a secret
    */
   public MappingDeferredException(ExternalRef dependency, String reason) {
-    super(Objects.requireNonNull(reason, "reason"), null, false, false);
+    super("mapping", Objects.requireNonNull(reason, "reason"), null, false);
     this.dependency = Objects.requireNonNull(dependency, "dependency");
   }
 

@@ -97,6 +97,24 @@ public record Dispute(
     return new Builder();
   }
 
+  /** A builder that starts with this dispute's fields. */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.ref = ref;
+    b.version = version;
+    b.payment = payment;
+    b.party = party;
+    b.invoice = invoice;
+    b.status = status;
+    b.reason = reason;
+    b.reasonCode = reasonCode;
+    b.amount = amount;
+    b.openedOn = openedOn;
+    b.respondBy = respondBy;
+    b.extensions = extensions;
+    return b;
+  }
+
   /** Builds a {@link Dispute}; {@link #build()} validates. */
   public static final class Builder {
     private ExternalRef ref;

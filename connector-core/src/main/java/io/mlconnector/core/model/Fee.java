@@ -62,6 +62,21 @@ public record Fee(
     return new Builder();
   }
 
+  /** A builder that starts with this fee's fields. */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.ref = ref;
+    b.version = version;
+    b.type = type;
+    b.amount = amount;
+    b.date = date;
+    b.source = source;
+    b.payout = payout;
+    b.description = description;
+    b.extensions = extensions;
+    return b;
+  }
+
   /** Builds a {@link Fee}; {@link #build()} validates. */
   public static final class Builder {
     private ExternalRef ref;

@@ -213,6 +213,16 @@ public record Payment(
       return this;
     }
 
+    /** Replaces the applications with {@code applications} (empty: unapplied cash). */
+    public Builder applications(List<PaymentApplication> applications) {
+      Checks.notNull(applications, "applications");
+      this.applications.clear();
+      for (PaymentApplication a : applications) {
+        addApplication(a);
+      }
+      return this;
+    }
+
     /** Appends an application. */
     public Builder addApplication(PaymentApplication application) {
       applications.add(Checks.notNull(application, "application"));

@@ -63,6 +63,21 @@ public record Payout(
     return new Builder();
   }
 
+  /** A builder that starts with this payout's fields. */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.ref = ref;
+    b.version = version;
+    b.status = status;
+    b.amount = amount;
+    b.createdOn = createdOn;
+    b.arrivalDate = arrivalDate;
+    b.destination = destination;
+    b.description = description;
+    b.extensions = extensions;
+    return b;
+  }
+
   /** Builds a {@link Payout}; {@link #build()} validates. */
   public static final class Builder {
     private ExternalRef ref;

@@ -60,6 +60,23 @@ public record Refund(
     return new Builder();
   }
 
+  /** A builder that starts with this refund's fields. */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.ref = ref;
+    b.version = version;
+    b.payment = payment;
+    b.party = party;
+    b.invoice = invoice;
+    b.status = status;
+    b.amount = amount;
+    b.date = date;
+    b.reason = reason;
+    b.reference = reference;
+    b.extensions = extensions;
+    return b;
+  }
+
   /** Builds a {@link Refund}; {@link #build()} validates. */
   public static final class Builder {
     private ExternalRef ref;

@@ -1,10 +1,11 @@
 package io.mlconnector.core.odata;
 
+import io.mlconnector.core.error.ConnectorException;
 /**
  * Paging cannot go on safely: the server sent the same next link twice (it would loop forever),
  * or the page limit was reached. The message names the URL (without user info).
  */
-public final class ODataPagingException extends IllegalStateException {
+public final class ODataPagingException extends ConnectorException {
   private static final long serialVersionUID = 1L;
 
   /**
@@ -13,6 +14,6 @@ public final class ODataPagingException extends IllegalStateException {
    * @param message what went wrong
    */
   public ODataPagingException(String message) {
-    super(message);
+    super("odata", message, null);
   }
 }

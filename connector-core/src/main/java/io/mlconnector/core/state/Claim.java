@@ -1,7 +1,7 @@
 package io.mlconnector.core.state;
 
 /**
- * The answer to {@link StateStore#begin}.
+ * The answer to {@link io.mlconnector.core.state.spi.StateStoreSpi#begin}.
  *
  * @param won true when this caller holds the operation now (it inserted it, or moved it from FAILED
  *     back to PENDING)

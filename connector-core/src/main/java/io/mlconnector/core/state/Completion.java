@@ -4,7 +4,7 @@ import io.mlconnector.core.state.internal.Checks;
 import java.util.Objects;
 
 /**
- * A successful write to record with {@link StateStore#complete}.
+ * A successful write to record with {@link io.mlconnector.core.state.spi.StateStoreSpi#complete}.
  *
  * @param tenant the tenant
  * @param operationKey the PENDING operation that succeeded

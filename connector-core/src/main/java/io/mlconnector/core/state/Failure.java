@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * A failed write to record with {@link StateStore#fail}.
+ * A failed write to record with {@link io.mlconnector.core.state.spi.StateStoreSpi#fail}.
  *
  * @param tenant the tenant
  * @param operationKey the PENDING operation that failed

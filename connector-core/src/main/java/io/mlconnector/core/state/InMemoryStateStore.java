@@ -1,5 +1,6 @@
 package io.mlconnector.core.state;
 
+import io.mlconnector.core.state.spi.StateStoreSpi;
 import io.mlconnector.core.model.ExternalRef;
 import io.mlconnector.core.state.internal.Checks;
 import io.mlconnector.core.state.internal.MemoryAudit;
@@ -26,7 +27,7 @@ import java.util.function.Supplier;
  * ends. Every method runs under one lock, so each is atomic and the store is safe for any number of
  * threads; it keeps every promise of the interface, including the all-or-nothing ones.
  */
-public final class InMemoryStateStore implements StateStore {
+public final class InMemoryStateStore implements StateStoreSpi {
   private final Clock clock;
   private final Object lock = new Object();
   private long nextId = 1;

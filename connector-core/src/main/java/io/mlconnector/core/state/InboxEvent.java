@@ -52,7 +52,7 @@ public record InboxEvent(
     PARKED
   }
 
-  /** A new event to hand to {@link StateStore#receive}. */
+  /** A new event to hand to {@link io.mlconnector.core.state.spi.StateStoreSpi#receive}. */
   public static InboxEvent received(
       String tenant, String source, String eventId, String type, String payload, Instant receivedAt) {
     return new InboxEvent(0, tenant, source, eventId, type, payload, receivedAt, Status.RECEIVED, 0, null);

@@ -1,5 +1,6 @@
 package io.mlconnector.core.state;
 
+import io.mlconnector.core.state.spi.StateStoreSpi;
 import io.mlconnector.core.model.ExternalRef;
 import io.mlconnector.core.state.internal.Dialect;
 import io.mlconnector.core.state.internal.EmbeddedH2;
@@ -43,7 +44,7 @@ import org.h2.jdbcx.JdbcConnectionPool;
  * Checkpoints, errors, notes and payloads are unbounded. A longer value fails the call with a
  * {@link StateStoreException} and changes nothing.
  */
-public final class JdbcStateStore implements StateStore {
+public final class JdbcStateStore implements StateStoreSpi {
   /** The table prefix used unless the builder sets another. */
   public static final String DEFAULT_TABLE_PREFIX = "mlc_";
 

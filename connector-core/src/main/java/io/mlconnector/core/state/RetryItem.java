@@ -14,7 +14,7 @@ import java.time.Instant;
  * @param operationKey the operation it belongs to, or null
  * @param payload what the retry needs to rebuild the record (opaque), or null
  * @param attempts attempts so far
- * @param nextAttemptAt when it is due; for a dead letter parked by {@link StateStore#fail}, when it
+ * @param nextAttemptAt when it is due; for a dead letter parked by {@link io.mlconnector.core.state.spi.StateStoreSpi#fail}, when it
  *     was parked
  * @param lastError the last failure's reason; never a secret
  * @param dead true for a parked dead letter

@@ -1,10 +1,11 @@
 package io.mlconnector.core.state;
 
+import io.mlconnector.core.error.ConnectorException;
 /** The state store could not read or write (database down, schema migration failed). */
-public class StateStoreException extends RuntimeException {
+public class StateStoreException extends ConnectorException {
   private static final long serialVersionUID = 1L;
 
   public StateStoreException(String message, Throwable cause) {
-    super(message, cause);
+    super("state-store", message, cause);
   }
 }

@@ -43,7 +43,7 @@ public final class Flow<S, T> {
   private final Duration jitter;
   private final Duration overlap;
   private final DependencyPolicy dependencyPolicy;
-  private final RetryPolicy retryPolicy;
+  private final RetryQueuePolicy retryPolicy;
   private final boolean dryRun;
   private final String sourceSystem;
   private final String sourceRecordType;
@@ -190,7 +190,7 @@ public final class Flow<S, T> {
   }
 
   /** Backoff and attempts of the retry queue. */
-  public RetryPolicy retryPolicy() {
+  public RetryQueuePolicy retryPolicy() {
     return retryPolicy;
   }
 
@@ -263,7 +263,7 @@ public final class Flow<S, T> {
     private Duration jitter = Duration.ofSeconds(5);
     private Duration overlap = Duration.ofMinutes(2);
     private DependencyPolicy dependencyPolicy = DependencyPolicy.DEFER;
-    private RetryPolicy retryPolicy = RetryPolicy.defaults();
+    private RetryQueuePolicy retryPolicy = RetryQueuePolicy.defaults();
     private boolean dryRun;
     private String sourceSystem;
     private String sourceRecordType;
@@ -363,7 +363,7 @@ public final class Flow<S, T> {
     }
 
     /** Backoff and attempts of the retry queue. */
-    public Builder<S, T> retryPolicy(RetryPolicy value) {
+    public Builder<S, T> retryPolicy(RetryQueuePolicy value) {
       this.retryPolicy = Objects.requireNonNull(value, "retryPolicy");
       return this;
     }

@@ -440,9 +440,14 @@ public final class SyncEngine implements AutoCloseable {
 
     private Builder() {}
 
-    /** The state store (required). The engine never closes it. */
+    /**
+     * The state store (required). The engine never closes it.
+     *
+     * @throws IllegalArgumentException when the store does not implement {@link
+     *     io.mlconnector.core.state.spi.StateStoreSpi} (every store of this library does)
+     */
     public Builder store(StateStore value) {
-      this.store = Objects.requireNonNull(value, "store");
+      this.store = io.mlconnector.core.state.spi.StateStoreSpi.of(value);
       return this;
     }
 

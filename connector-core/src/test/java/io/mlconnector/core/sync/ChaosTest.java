@@ -61,7 +61,7 @@ class ChaosTest {
     }
   }
 
-  static void run(StateStore store, MutableClock clock) {
+  static void run(io.mlconnector.core.state.spi.StateStoreSpi store, MutableClock clock) {
     Random random = new Random(SEED);
     MemoryPollSource source = new MemoryPollSource(ChangeDetection.MODIFIED_TIMESTAMP);
     for (int i = 0; i < RECORDS; i++) {
@@ -117,7 +117,7 @@ class ChaosTest {
               .parallelism(8)
               .pageSize(50)
               .overlap(Duration.ofMillis(5))
-              .retryPolicy(new RetryPolicy(Duration.ZERO, Duration.ZERO, 1000))
+              .retryPolicy(new RetryQueuePolicy(Duration.ZERO, Duration.ZERO, 1000))
               .build())
           .tenants(List.of(TENANT))
           .build();

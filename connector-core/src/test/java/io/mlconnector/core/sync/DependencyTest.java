@@ -42,7 +42,7 @@ class DependencyTest {
         .addFlow(Flow.poll("invoices", Item.class, t -> invoices, Target.class, t -> sink)
             .mapper(Target::map)
             .dependencyPolicy(policy)
-            .retryPolicy(new RetryPolicy(Duration.ZERO, Duration.ZERO, 3))
+            .retryPolicy(new RetryQueuePolicy(Duration.ZERO, Duration.ZERO, 3))
             .build())
         .tenants(List.of(TENANT))
         .build();

@@ -28,7 +28,7 @@ final class EngineFixture implements AutoCloseable {
     Flow.Builder<Item, Target> builder =
         Flow.poll("invoices", Item.class, t -> read, Target.class, t -> sink)
             .mapper(Target::map)
-            .retryPolicy(new RetryPolicy(Duration.ZERO, Duration.ZERO, 3));
+            .retryPolicy(new RetryQueuePolicy(Duration.ZERO, Duration.ZERO, 3));
     engine = engineConfig.apply(SyncEngine.builder()
             .store(store)
             .clock(clock)

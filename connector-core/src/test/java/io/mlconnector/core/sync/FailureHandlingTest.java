@@ -77,7 +77,7 @@ class FailureHandlingTest {
   @Test
   void retriesWaitForTheirBackoff() {
     try (EngineFixture slow = new EngineFixture(
-        flow -> flow.retryPolicy(new RetryPolicy(Duration.ofMinutes(10), Duration.ofMinutes(10), 5)),
+        flow -> flow.retryPolicy(new RetryQueuePolicy(Duration.ofMinutes(10), Duration.ofMinutes(10), 5)),
         e -> e)) {
       slow.source.put(Item.of(TENANT, "r1", 1, "p"));
       AtomicBoolean failing = new AtomicBoolean(true);

@@ -41,7 +41,7 @@ class FileFlowTest {
               .identity(RecordIdentity.contentHashed(Item::ref, Item::payload))
               .mapper(Target::map)
               .pageSize(2)
-              .retryPolicy(new RetryPolicy(Duration.ZERO, Duration.ZERO, 5))
+              .retryPolicy(new RetryQueuePolicy(Duration.ZERO, Duration.ZERO, 5))
               .build())
           .tenants(List.of(TENANT))
           .build();

@@ -184,7 +184,7 @@ class MultiNodeTest {
               .mapper(Target::map)
               .pageSize(25)
               .parallelism(4)
-              .retryPolicy(new RetryPolicy(Duration.ZERO, Duration.ZERO, 100))
+              .retryPolicy(new RetryQueuePolicy(Duration.ZERO, Duration.ZERO, 100))
               .build())
           .addFlow(Flow.webhook("events", Item.class, objects::get,
                   t -> new WebhookFlowTest.HmacVerifier("secret-" + t), Target.class,

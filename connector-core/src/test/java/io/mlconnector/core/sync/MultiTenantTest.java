@@ -35,7 +35,7 @@ class MultiTenantTest {
           .nodeId("node-1")
           .addFlow(Flow.poll("invoices", Item.class, sources::get, Target.class, sinks::get)
               .mapper(Target::map)
-              .retryPolicy(new RetryPolicy(Duration.ZERO, Duration.ZERO, 1))
+              .retryPolicy(new RetryQueuePolicy(Duration.ZERO, Duration.ZERO, 1))
               .build())
           .tenants(List.of("acme", "globex"))
           .build();

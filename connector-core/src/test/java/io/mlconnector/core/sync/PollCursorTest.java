@@ -31,7 +31,7 @@ class PollCursorTest {
         .mapper(Target::map)
         .pageSize(pageSize)
         .overlap(Duration.ofMillis(50))
-        .retryPolicy(new RetryPolicy(Duration.ZERO, Duration.ZERO, 5))
+        .retryPolicy(new RetryQueuePolicy(Duration.ZERO, Duration.ZERO, 5))
         .build());
   }
 

@@ -36,7 +36,7 @@ class RecoveryTest {
         .pendingGracePeriod(Duration.ofMinutes(2))
         .addFlow(Flow.poll("invoices", Item.class, t -> source, Target.class, t -> sink)
             .mapper(Target::map)
-            .retryPolicy(new RetryPolicy(Duration.ZERO, Duration.ZERO, 5))
+            .retryPolicy(new RetryQueuePolicy(Duration.ZERO, Duration.ZERO, 5))
             .build())
         .tenants(List.of(TENANT))
         .build();

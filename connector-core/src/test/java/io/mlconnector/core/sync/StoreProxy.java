@@ -19,7 +19,7 @@ final class StoreProxy {
     return (StateStore)
         Proxy.newProxyInstance(
             StateStore.class.getClassLoader(),
-            new Class<?>[] {StateStore.class},
+            new Class<?>[] {io.mlconnector.core.state.spi.StateStoreSpi.class},
             (proxy, method, args) -> {
               if (method.getDeclaringClass() == Object.class) {
                 return method.invoke(store, args);

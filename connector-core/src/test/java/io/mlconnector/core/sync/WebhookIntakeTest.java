@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.mlconnector.core.model.ExternalRef;
 import io.mlconnector.core.state.InMemoryStateStore;
 import io.mlconnector.core.state.InboxEvent;
-import io.mlconnector.core.state.StateStore;
+import io.mlconnector.core.state.spi.StateStoreSpi;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -37,7 +37,7 @@ class WebhookIntakeTest {
   private final CountDownLatch holding = new CountDownLatch(2);
   private final CountDownLatch firstHeld = new CountDownLatch(1);
   /** Records each group commit; can hold the first two until released. */
-  private final StateStore store = StoreProxy.wrap(new InMemoryStateStore(clock), (method, args) -> {
+  private final StateStoreSpi store = (StateStoreSpi) StoreProxy.wrap(new InMemoryStateStore(clock), (method, args) -> {
     if (!method.getName().equals("receiveAll")) {
       return;
     }
@@ -190,7 +190,7 @@ class WebhookIntakeTest {
 
   @Test
   void aFailedCommitIsAnswered503AndNothingIsClaimedLater() {
-    StateStore failing = StoreProxy.wrap(new InMemoryStateStore(clock), (method, args) -> {
+    StateStoreSpi failing = (StateStoreSpi) StoreProxy.wrap(new InMemoryStateStore(clock), (method, args) -> {
       if (method.getName().equals("receiveAll")) {
         throw new io.mlconnector.core.state.StateStoreException("disk full", null);
       }

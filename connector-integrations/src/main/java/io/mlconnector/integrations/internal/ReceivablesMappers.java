@@ -14,6 +14,8 @@ import io.mlconnector.core.model.Payout;
 import io.mlconnector.core.model.Refund;
 import io.mlconnector.core.role.Collector;
 import io.mlconnector.core.role.ReceivablesLedger;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -103,10 +105,7 @@ public final class ReceivablesMappers implements Mapper.Factory {
     if (p.applications().isEmpty()) {
       throw context.refuse("payment " + p.ref().id() + " paid no " + col + " invoice");
     }
-    Payment.Builder b =
-        Payment.builder().ref(p.ref()).version(p.version()).direction(p.direction())
-            .status(p.status()).method(p.method()).amount(p.amount()).date(p.date())
-            .reference(p.reference()).memo(p.memo()).extensions(p.extensions());
+    List<PaymentApplication> applications = new ArrayList<>();
     ExternalRef customer = null;
     for (PaymentApplication a : p.applications()) {
       ExternalRef invoice = ledgerInvoice(context, a.invoice());
@@ -116,9 +115,9 @@ public final class ReceivablesMappers implements Mapper.Factory {
             + customer.id() + ", " + owner.id() + "); one payment is posted for one customer");
       }
       customer = owner != null ? owner : customer;
-      b.addApplication(new PaymentApplication(invoice, a.amount(), a.discount()));
+      applications.add(new PaymentApplication(invoice, a.amount(), a.discount()));
     }
-    return b.party(customer).build();
+    return p.toBuilder().party(customer).applications(applications).build();
   }
 
   private Refund refund(Refund r, MappingContext context) {
@@ -129,8 +128,7 @@ public final class ReceivablesMappers implements Mapper.Factory {
       context.require(r.payment(), ledger.system());
     }
     ExternalRef invoice = ledgerInvoice(context, r.invoice());
-    return new Refund(r.ref(), r.version(), r.payment(), ledger.customerOf(invoice).orElse(null), invoice,
-        r.status(), r.amount(), r.date(), r.reason(), r.reference(), r.extensions());
+    return r.toBuilder().party(ledger.customerOf(invoice).orElse(null)).invoice(invoice).build();
   }
 
   private Dispute dispute(Dispute d, MappingContext context) {
@@ -141,8 +139,7 @@ public final class ReceivablesMappers implements Mapper.Factory {
       context.require(d.payment(), ledger.system());
     }
     ExternalRef invoice = ledgerInvoice(context, d.invoice());
-    return new Dispute(d.ref(), d.version(), d.payment(), ledger.customerOf(invoice).orElse(null), invoice,
-        d.status(), d.reason(), d.reasonCode(), d.amount(), d.openedOn(), d.respondBy(), d.extensions());
+    return d.toBuilder().party(ledger.customerOf(invoice).orElse(null)).invoice(invoice).build();
   }
 
   /**

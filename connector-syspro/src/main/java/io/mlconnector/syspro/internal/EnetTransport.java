@@ -146,6 +146,12 @@ public final class EnetTransport implements AutoCloseable {
     String text;
     try {
       text = client.execute(request, r -> text(r, call.operation(), call.write));
+    } catch (XmlFormatException e) {
+      throw new TransientException(
+          ErrorDetails.of(EnetErrors.SYSTEM, call.operation())
+              .withHttpStatus(200)
+              .withRemote(null, "unreadable answer: " + e.getMessage()),
+          e);
     } catch (ConnectorException e) {
       EnetCall sent = request.tag(EnetCall.class);
       if (sent != null && sent.postLd && (e.httpStatus() == 404 || e.httpStatus() == 405)) {
@@ -164,12 +170,6 @@ public final class EnetTransport implements AutoCloseable {
             e);
       }
       throw e;
-    } catch (XmlFormatException e) {
-      throw new TransientException(
-          ErrorDetails.of(EnetErrors.SYSTEM, call.operation())
-              .withHttpStatus(200)
-              .withRemote(null, "unreadable answer: " + e.getMessage()),
-          e);
     }
     if (EnetErrors.isError(text)) {
       throw errors.forCall(call.operation(), text);

@@ -18,7 +18,7 @@ import io.mlconnector.core.state.Page;
 import io.mlconnector.core.state.PurgeResult;
 import io.mlconnector.core.state.RetryItem;
 import io.mlconnector.core.state.SeenFile;
-import io.mlconnector.core.state.StateStore;
+import io.mlconnector.core.state.spi.StateStoreSpi;
 import io.mlconnector.core.state.StateStoreException;
 import java.time.Clock;
 import java.time.Duration;
@@ -39,7 +39,7 @@ import javax.sql.DataSource;
  * makes a waiting UPDATE re-check its condition against the winner's committed row). The records
  * the store takes check their own fields; the parts check plain arguments.
  */
-public final class JdbcStore implements StateStore {
+public final class JdbcStore implements StateStoreSpi {
   private final JdbcTables db;
   private final AutoCloseable ownedResource;
   private final JdbcCursors cursors;

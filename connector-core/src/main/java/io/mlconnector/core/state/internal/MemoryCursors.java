@@ -17,7 +17,7 @@ public final class MemoryCursors {
     return Optional.ofNullable(cursors.get(key(tenant, flow, stream)));
   }
 
-  /** See {@link io.mlconnector.core.state.StateStore#saveCursor}. */
+  /** See {@link io.mlconnector.core.state.spi.StateStoreSpi#saveCursor}. */
   public void saveCursor(String tenant, String flow, String stream, String checkpoint) {
     List<String> key = key(tenant, flow, stream);
     Checks.notNull(checkpoint, "checkpoint");

@@ -14,18 +14,18 @@ public final class MemoryFiles {
   private final Map<List<String>, SeenFile> files = new HashMap<>();
   private final Map<List<String>, String> documents = new HashMap<>();
 
-  /** See {@link io.mlconnector.core.state.StateStore#recordFile}. */
+  /** See {@link io.mlconnector.core.state.spi.StateStoreSpi#recordFile}. */
   public boolean record(SeenFile file) {
     Checks.notNull(file, "file");
     return files.putIfAbsent(List.of(file.tenant(), file.flow(), file.contentHash()), file) == null;
   }
 
-  /** See {@link io.mlconnector.core.state.StateStore#file}. */
+  /** See {@link io.mlconnector.core.state.spi.StateStoreSpi#file}. */
   public Optional<SeenFile> file(String tenant, String flow, String contentHash) {
     return Optional.ofNullable(files.get(key(tenant, flow, contentHash)));
   }
 
-  /** See {@link io.mlconnector.core.state.StateStore#updateFile}. */
+  /** See {@link io.mlconnector.core.state.spi.StateStoreSpi#updateFile}. */
   public void update(String tenant, String flow, String contentHash, SeenFile.Status status) {
     List<String> key = key(tenant, flow, contentHash);
     Checks.notNull(status, "status");
@@ -38,7 +38,7 @@ public final class MemoryFiles {
         key, new SeenFile(f.tenant(), f.flow(), f.contentHash(), f.name(), status, f.recordedAt()));
   }
 
-  /** See {@link io.mlconnector.core.state.StateStore#claimDocument}. */
+  /** See {@link io.mlconnector.core.state.spi.StateStoreSpi#claimDocument}. */
   public boolean claimDocument(String tenant, String flow, String naturalKey, String contentHash) {
     List<String> key =
         List.of(

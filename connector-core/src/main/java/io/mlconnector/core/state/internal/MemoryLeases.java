@@ -15,7 +15,7 @@ import java.util.Optional;
 public final class MemoryLeases {
   private final Map<List<String>, Lease> leases = new HashMap<>();
 
-  /** See {@link io.mlconnector.core.state.StateStore#tryAcquireLease}. */
+  /** See {@link io.mlconnector.core.state.spi.StateStoreSpi#tryAcquireLease}. */
   public boolean tryAcquire(String tenant, String flow, String owner, Duration ttl, Instant now) {
     List<String> key = key(tenant, flow);
     Checks.text(owner, "owner");
@@ -28,7 +28,7 @@ public final class MemoryLeases {
     return true;
   }
 
-  /** See {@link io.mlconnector.core.state.StateStore#releaseLease}. */
+  /** See {@link io.mlconnector.core.state.spi.StateStoreSpi#releaseLease}. */
   public void release(String tenant, String flow, String owner) {
     List<String> key = key(tenant, flow);
     Checks.text(owner, "owner");

@@ -23,7 +23,7 @@ public final class MemoryOperations {
   /** (tenant, key) to operation. */
   private final Map<List<String>, Operation> operations = new HashMap<>();
 
-  /** See {@link io.mlconnector.core.state.StateStore#begin}. */
+  /** See {@link io.mlconnector.core.state.spi.StateStoreSpi#begin}. */
   public Claim begin(OperationIntent intent, Instant now) {
     Checks.notNull(intent, "intent");
     List<String> key = List.of(intent.tenant(), intent.key());
@@ -67,7 +67,7 @@ public final class MemoryOperations {
         operations.get(List.of(Checks.text(tenant, "tenant"), Checks.text(key, "key"))));
   }
 
-  /** See {@link io.mlconnector.core.state.StateStore#pendingOperations}. */
+  /** See {@link io.mlconnector.core.state.spi.StateStoreSpi#pendingOperations}. */
   public List<Operation> pending(String tenant, String flow, Instant olderThan, int limit) {
     Checks.text(tenant, "tenant");
     Checks.text(flow, "flow");

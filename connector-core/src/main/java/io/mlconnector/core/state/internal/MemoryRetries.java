@@ -63,7 +63,7 @@ public final class MemoryRetries {
     retries.values().removeIf(r -> r.sameSubject(tenant, flow, source));
   }
 
-  /** See {@link io.mlconnector.core.state.StateStore#claimDueRetries}. */
+  /** See {@link io.mlconnector.core.state.spi.StateStoreSpi#claimDueRetries}. */
   public List<RetryItem> claimDue(
       String tenant, String flow, Instant now, String owner, Duration claimTtl, int max) {
     Checks.text(tenant, "tenant");
@@ -91,7 +91,7 @@ public final class MemoryRetries {
     return claimed;
   }
 
-  /** See {@link io.mlconnector.core.state.StateStore#removeRetry}. */
+  /** See {@link io.mlconnector.core.state.spi.StateStoreSpi#removeRetry}. */
   public void remove(String tenant, long itemId) {
     Checks.text(tenant, "tenant");
     Row row = retries.get(itemId);

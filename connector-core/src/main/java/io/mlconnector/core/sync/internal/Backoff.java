@@ -1,7 +1,7 @@
 package io.mlconnector.core.sync.internal;
 
 import io.mlconnector.core.error.RateLimitedException;
-import io.mlconnector.core.sync.RetryPolicy;
+import io.mlconnector.core.sync.RetryQueuePolicy;
 import java.time.Duration;
 import java.util.random.RandomGenerator;
 
@@ -9,7 +9,7 @@ import java.util.random.RandomGenerator;
 final class Backoff {
   private Backoff() {}
 
-  static Duration delay(RetryPolicy policy, int attempt, Throwable error, RandomGenerator random) {
+  static Duration delay(RetryQueuePolicy policy, int attempt, Throwable error, RandomGenerator random) {
     long initial = policy.initialBackoff().toMillis();
     long max = policy.maxBackoff().toMillis();
     int shift = Math.min(Math.max(attempt - 1, 0), 30);

@@ -8,6 +8,7 @@ import io.mlconnector.core.model.ExternalRef;
 import io.mlconnector.core.state.InboxEvent;
 import io.mlconnector.core.state.Mapping;
 import io.mlconnector.core.state.StateStore;
+import io.mlconnector.core.state.spi.StateStoreSpi;
 import io.mlconnector.core.sync.Checkpoint;
 import io.mlconnector.core.sync.Discrepancy;
 import io.mlconnector.core.sync.Flow;
@@ -42,7 +43,7 @@ import org.slf4j.MDC;
 
 /** What every run of one engine shares: configuration, the tenant instances and the threads. */
 public final class EngineCore {
-  final StateStore store;
+  final StateStoreSpi store;
   final String node;
   final Clock clock;
   final SafeListener listener;
@@ -83,7 +84,7 @@ public final class EngineCore {
       ExecutorService workers,
       ScheduledExecutorService leaseKeeper,
       Random random) {
-    this.store = store;
+    this.store = StateStoreSpi.of(store);
     this.node = node;
     this.clock = clock;
     this.listener = listener;

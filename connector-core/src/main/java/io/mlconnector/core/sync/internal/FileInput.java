@@ -4,7 +4,7 @@ import io.mlconnector.core.model.ExternalRef;
 import io.mlconnector.core.state.AuditEntry;
 import io.mlconnector.core.state.OperationStatus;
 import io.mlconnector.core.state.SeenFile;
-import io.mlconnector.core.state.StateStore;
+import io.mlconnector.core.state.spi.StateStoreSpi;
 import io.mlconnector.core.state.StateStoreException;
 import io.mlconnector.core.sync.FileRow;
 import io.mlconnector.core.sync.FileSource;
@@ -32,7 +32,7 @@ final class FileInput<S, T> implements RunInput {
 
   private final FlowRun<S, T> run;
   private final EngineCore core;
-  private final StateStore store;
+  private final StateStoreSpi store;
   private final TenantFlow<S, T> tf;
   private final Flow<S, T> flow;
   private final String tenant;

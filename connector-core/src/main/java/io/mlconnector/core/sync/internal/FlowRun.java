@@ -1,6 +1,6 @@
 package io.mlconnector.core.sync.internal;
 
-import io.mlconnector.core.state.StateStore;
+import io.mlconnector.core.state.spi.StateStoreSpi;
 import io.mlconnector.core.sync.Flow;
 import io.mlconnector.core.sync.PlannedWrite;
 import io.mlconnector.core.sync.RunInfo;
@@ -51,7 +51,7 @@ final class FlowRun<S, T> {
   record Doc(String naturalKey, String fileHash) {}
 
   final EngineCore core;
-  final StateStore store;
+  final StateStoreSpi store;
   final TenantFlow<S, T> tf;
   final Flow<S, T> flow;
   final String tenant;

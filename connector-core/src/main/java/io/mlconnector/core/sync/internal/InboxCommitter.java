@@ -1,7 +1,7 @@
 package io.mlconnector.core.sync.internal;
 
 import io.mlconnector.core.state.InboxEvent;
-import io.mlconnector.core.state.StateStore;
+import io.mlconnector.core.state.spi.StateStoreSpi;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -12,7 +12,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Group commit of received webhook events: deliveries that arrive while a commit is in flight wait
- * in a queue and are stored together by the next one ({@link StateStore#receiveAll}: one
+ * in a queue and are stored together by the next one ({@link StateStoreSpi#receiveAll}: one
  * transaction, one durable commit), and each delivery's future completes only after that commit.
  * A lone delivery is committed at once (nothing waits for company). {@code committers} threads
  * take turns, so one commit can be gathering while another is on its way to disk.
@@ -26,13 +26,13 @@ public final class InboxCommitter implements AutoCloseable {
   /** Wakes a committer thread to stop (never interrupt one: H2 closes its file on an interrupt). */
   private static final Pending STOP = new Pending(List.of(), new CompletableFuture<>());
 
-  private final StateStore store;
+  private final StateStoreSpi store;
   private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
   private final List<Thread> threads = new ArrayList<>();
   private volatile boolean closed;
 
   /** Starts {@code committers} daemon threads named {@code name-N}. */
-  public InboxCommitter(StateStore store, int committers, String name) {
+  public InboxCommitter(StateStoreSpi store, int committers, String name) {
     if (committers < 1) {
       throw new IllegalArgumentException("committers must be positive, was " + committers);
     }

@@ -2,7 +2,7 @@ package io.mlconnector.core.sync.internal;
 
 import static io.mlconnector.core.sync.internal.FlowRun.RECORDS_STREAM;
 
-import io.mlconnector.core.state.StateStore;
+import io.mlconnector.core.state.spi.StateStoreSpi;
 import io.mlconnector.core.sync.ChangeDetection;
 import io.mlconnector.core.sync.Checkpoint;
 import io.mlconnector.core.sync.Flow;
@@ -25,7 +25,7 @@ final class PollInput<S, T> implements RunInput {
 
   private final FlowRun<S, T> run;
   private final EngineCore core;
-  private final StateStore store;
+  private final StateStoreSpi store;
   private final TenantFlow<S, T> tf;
   private final Flow<S, T> flow;
   private final String tenant;

@@ -10,7 +10,7 @@ import io.mlconnector.core.state.Operation;
 import io.mlconnector.core.state.OperationStatus;
 import io.mlconnector.core.state.RetryItem;
 import io.mlconnector.core.state.StateConflictException;
-import io.mlconnector.core.state.StateStore;
+import io.mlconnector.core.state.spi.StateStoreSpi;
 import io.mlconnector.core.state.StateStoreException;
 import io.mlconnector.core.sync.Flow;
 import io.mlconnector.core.sync.RunInfo;
@@ -35,7 +35,7 @@ final class Recovery<S, T> {
 
   private final FlowRun<S, T> run;
   private final EngineCore core;
-  private final StateStore store;
+  private final StateStoreSpi store;
   private final TenantFlow<S, T> tf;
   private final Flow<S, T> flow;
   private final String tenant;

@@ -7,7 +7,7 @@ import io.mlconnector.core.error.ConnectorException;
 import io.mlconnector.core.error.TransientException;
 import io.mlconnector.core.model.ExternalRef;
 import io.mlconnector.core.state.InboxEvent;
-import io.mlconnector.core.state.StateStore;
+import io.mlconnector.core.state.spi.StateStoreSpi;
 import io.mlconnector.core.state.StateStoreException;
 import io.mlconnector.core.sync.EventPage;
 import io.mlconnector.core.sync.Flow;
@@ -34,7 +34,7 @@ final class WebhookInput<S, T> implements RunInput {
 
   private final FlowRun<S, T> run;
   private final EngineCore core;
-  private final StateStore store;
+  private final StateStoreSpi store;
   private final TenantFlow<S, T> tf;
   private final Flow<S, T> flow;
   private final String tenant;
@@ -209,7 +209,7 @@ final class WebhookInput<S, T> implements RunInput {
           } catch (AuthenticationException e) {
             throw new StopRun(RunReport.Status.FAILED, "source authentication failed", e);
           } catch (RuntimeException e) {
-            boolean retryable = e instanceof TransientException || !(e instanceof ConnectorException);
+            boolean retryable = e instanceof TransientException || !(e instanceof ConnectorException c && c.isRemote());
             for (InboxEvent event : events) {
               if (retryable && event.attempts() < flow.retryPolicy().maxAttempts()) {
                 store.releaseInbox(tenant, event.id(), core.node);

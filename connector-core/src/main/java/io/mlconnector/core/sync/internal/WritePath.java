@@ -18,7 +18,7 @@ import io.mlconnector.core.state.OperationIntent;
 import io.mlconnector.core.state.OperationStatus;
 import io.mlconnector.core.state.RetryItem;
 import io.mlconnector.core.state.StateConflictException;
-import io.mlconnector.core.state.StateStore;
+import io.mlconnector.core.state.spi.StateStoreSpi;
 import io.mlconnector.core.state.StateStoreException;
 import io.mlconnector.core.sync.Flow;
 import io.mlconnector.core.sync.PlannedWrite;
@@ -47,7 +47,7 @@ final class WritePath<S, T> {
 
   private final FlowRun<S, T> run;
   private final EngineCore core;
-  private final StateStore store;
+  private final StateStoreSpi store;
   private final TenantFlow<S, T> tf;
   private final Flow<S, T> flow;
   private final String tenant;
@@ -268,7 +268,7 @@ final class WritePath<S, T> {
             || error instanceof VersionMismatchException
             || error instanceof UncheckedIOException
             || error instanceof AuthenticationException
-            || !(error instanceof ConnectorException);
+            || !(error instanceof ConnectorException c && c.isRemote());
     int attempts = op.attempts();
     if (retryable && attempts < flow.retryPolicy().maxAttempts()) {
       Instant at = run.now().plus(Backoff.delay(flow.retryPolicy(), attempts, error, core.random));

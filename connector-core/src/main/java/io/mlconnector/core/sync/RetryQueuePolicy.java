@@ -7,13 +7,14 @@ import java.util.Objects;
  * Backoff of the retry queue: attempt {@code n} waits a random time up to {@code min(maxBackoff,
  * initialBackoff * 2^(n-1))} (full jitter), at least the {@code Retry-After} a rate-limited remote
  * asked for; after {@code maxAttempts} transient failures (or deferrals) the record is parked.
+ * (The transport's own retries of one HTTP request are {@link io.mlconnector.core.http.RetryPolicy}.)
  *
  * @param initialBackoff the first wait bound
  * @param maxBackoff the largest wait bound
  * @param maxAttempts attempts before parking (at least 1)
  */
-public record RetryPolicy(Duration initialBackoff, Duration maxBackoff, int maxAttempts) {
-  public RetryPolicy {
+public record RetryQueuePolicy(Duration initialBackoff, Duration maxBackoff, int maxAttempts) {
+  public RetryQueuePolicy {
     Objects.requireNonNull(initialBackoff, "initialBackoff");
     Objects.requireNonNull(maxBackoff, "maxBackoff");
     if (initialBackoff.isNegative()) {
@@ -29,7 +30,7 @@ public record RetryPolicy(Duration initialBackoff, Duration maxBackoff, int maxA
   }
 
   /** 1 second doubling up to 1 hour, parked after 12 attempts. */
-  public static RetryPolicy defaults() {
-    return new RetryPolicy(Duration.ofSeconds(1), Duration.ofHours(1), 12);
+  public static RetryQueuePolicy defaults() {
+    return new RetryQueuePolicy(Duration.ofSeconds(1), Duration.ofHours(1), 12);
   }
 }
