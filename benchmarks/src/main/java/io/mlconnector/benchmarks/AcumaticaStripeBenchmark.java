@@ -30,7 +30,8 @@ import javax.crypto.spec.SecretKeySpec;
  * requests per second as a share of the licence's budget.
  *
  * <p>Arguments (all optional): {@code invoices=300 latencyMs=50 rate=25 rpm=1200 parallelism=16
- * payments=<invoices>}.
+ * payments=<invoices> readAhead=true}: {@code readAhead} whether the flows read the next Acumatica page
+ * while writing one.
  */
 public final class AcumaticaStripeBenchmark {
   private AcumaticaStripeBenchmark() {}
@@ -52,6 +53,7 @@ public final class AcumaticaStripeBenchmark {
     int rpm = Integer.parseInt(a.getOrDefault("rpm", "1200"));
     int parallelism = Integer.parseInt(a.getOrDefault("parallelism", "16"));
     int payments = Integer.parseInt(a.getOrDefault("payments", String.valueOf(invoices)));
+    boolean readAhead = Boolean.parseBoolean(a.getOrDefault("readAhead", "true"));
     System.out.printf(Locale.ROOT, "Acumatica <-> Stripe: %d invoices, %d customers, latency %d ms both sides,"
         + " Stripe limit %d req/s, licence %d req/min%n", invoices, DemoCompany.customerCount(), latency.toMillis(), rate, rpm);
 
@@ -76,7 +78,7 @@ public final class AcumaticaStripeBenchmark {
       props.put("acumatica.requests.per.minute", String.valueOf((int) (rpm * 0.96)));
       props.put("acumatica.concurrent.requests", "8");
       try (SampleApp app = SampleApp.open(SampleConfig.of(props, "benchmark"),
-          KeyProvider.of("bench", Map.of("bench", new SecretKeySpec(key, "AES"))), b -> b.pageSize(500))) {
+          KeyProvider.of("bench", Map.of("bench", new SecretKeySpec(key, "AES"))), b -> b.pageSize(500).readAhead(readAhead))) {
         stripe.deliverWebhooksTo(app.webhookUrl());
         long stripe0 = stripe.simulator().requestCount();
         long t0 = System.nanoTime();
