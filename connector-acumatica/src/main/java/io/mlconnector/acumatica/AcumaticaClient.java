@@ -105,7 +105,7 @@ public final class AcumaticaClient implements AutoCloseable {
         .sessionAuthenticator(SignIn.of(config.credentials, transport.clock(), config.cookieIdleTimeout))
         .build());
     this.calls = new Exchange(http, transport, config.instanceUrl, config.actionPollInterval, config.actionTimeout,
-        () -> {
+        config.sessions, () -> {
           if (!config.verifyVersion && !versionChecked) {
             verifyVersion(); // throws VersionMismatchException when the version is not served
           }
@@ -450,6 +450,7 @@ public final class AcumaticaClient implements AutoCloseable {
   /** Signs the session out (a cookie session frees its API-user slot); always attempted. */
   @Override
   public void close() {
+    calls.signOutSessions();
     try {
       http.release();
     } catch (ConnectorException e) {

@@ -297,6 +297,20 @@ public final class AcumaticaSimulator implements AutoCloseable {
     return licence.peakInFlight();
   }
 
+  /**
+   * Sessions opened by OAuth grants with the {@code api:concurrent_access} scope (each request
+   * without a known {@code ASP.NET_SessionId} cookie opens one; each takes an API-user slot until
+   * it signs out or its grant's access token expires).
+   */
+  public long concurrentSessionsOpened() {
+    return auth.concurrentSessionsOpened();
+  }
+
+  /** The most long-running actions that ran at once (one per session at most). */
+  public int peakRunningActions() {
+    return api.peakRunningActions();
+  }
+
   /** Polls a status URL answers 202 before 204 (0: actions answer 204 at once). */
   public void actionPolls(int polls) {
     settings.actionPolls = polls;

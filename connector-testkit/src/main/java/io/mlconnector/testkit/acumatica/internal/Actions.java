@@ -24,6 +24,7 @@ final class Actions {
   private final Push push;
   private final BodyCodec codec;
   private final Map<String, Object[]> operations = new ConcurrentHashMap<>();
+  private int peakRunning;
 
   Actions(Settings settings, Schemas schemas, Records records, Business business, Clock clock, Push push,
       BodyCodec codec) {
@@ -87,6 +88,9 @@ final class Actions {
     }
     Auth.Operation op = new Auth.Operation(clock.instant().plus(settings.actionDuration), settings.actionPolls, failed);
     operations.put(op.id, new Object[] {op, session});
+    synchronized (this) {
+      peakRunning = Math.max(peakRunning, operations.size());
+    }
     synchronized (session) {
       session.running = op;
     }
@@ -112,5 +116,10 @@ final class Actions {
       }
     }
     return op.failure != null ? op.failure : new SimResponse(204, Map.of(), new byte[0]);
+  }
+
+  /** The most actions running at once (each in its own session). */
+  synchronized int peakRunning() {
+    return peakRunning;
   }
 }

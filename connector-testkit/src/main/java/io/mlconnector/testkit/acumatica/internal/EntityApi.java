@@ -46,6 +46,11 @@ public final class EntityApi {
     return codec.unknownFields();
   }
 
+  /** The most long-running actions running at once. */
+  public int peakRunningActions() {
+    return actions.peakRunning();
+  }
+
   /** The company lock (records are changed only under it). */
   public Object lock() {
     return records;

@@ -105,10 +105,23 @@ public final class Routes {
     }
     String version = parts[2];
     String tail = parts.length > 3 ? parts[3] : "";
-    Auth.ServerSession session = auth.resolve(request);
+    Auth.ServerSession session;
+    try {
+      session = auth.resolve(request);
+    } catch (Auth.LoginLimitReached e) {
+      return auth.loginLimit();
+    }
     if (session == null) {
       return HttpErrors.unauthorized();
     }
+    String opened = auth.takeNewSessionCookie(session);
+    if (opened != null) {
+      return serve(request, version, tail, session).withHeader("Set-Cookie", opened);
+    }
+    return serve(request, version, tail, session);
+  }
+
+  private SimResponse serve(SimRequest request, String version, String tail, Auth.ServerSession session) {
     if (tail.equals("swagger.json")) {
       return swagger(version);
     }
