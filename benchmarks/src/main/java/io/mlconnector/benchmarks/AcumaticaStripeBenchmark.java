@@ -30,7 +30,8 @@ import javax.crypto.spec.SecretKeySpec;
  * requests per second as a share of the licence's budget.
  *
  * <p>Arguments (all optional): {@code invoices=300 latencyMs=50 rate=25 rpm=1200 parallelism=16
- * payments=<invoices>}.
+ * payments=<invoices> readAhead=true sessions=4}: {@code readAhead} whether the flows read the next Acumatica page
+ * while writing one.
  */
 public final class AcumaticaStripeBenchmark {
   private AcumaticaStripeBenchmark() {}
@@ -52,8 +53,11 @@ public final class AcumaticaStripeBenchmark {
     int rpm = Integer.parseInt(a.getOrDefault("rpm", "1200"));
     int parallelism = Integer.parseInt(a.getOrDefault("parallelism", "16"));
     int payments = Integer.parseInt(a.getOrDefault("payments", String.valueOf(invoices)));
+    int sessions = Integer.parseInt(a.getOrDefault("sessions", "4"));
+    boolean readAhead = Boolean.parseBoolean(a.getOrDefault("readAhead", "true"));
     System.out.printf(Locale.ROOT, "Acumatica <-> Stripe: %d invoices, %d customers, latency %d ms both sides,"
-        + " Stripe limit %d req/s, licence %d req/min%n", invoices, DemoCompany.customerCount(), latency.toMillis(), rate, rpm);
+        + " Stripe limit %d req/s, licence %d req/min, %d Acumatica sessions%n", invoices, DemoCompany.customerCount(),
+        latency.toMillis(), rate, rpm, sessions);
 
     try (AcumaticaSimulation acu = AcumaticaSimulation.builder().latency(latency).licence(10, rpm, 8).start();
         StripeSimulation stripe = StripeSimulation.builder().latency(latency).rateLimit(rate).start()) {
@@ -75,8 +79,9 @@ public final class AcumaticaStripeBenchmark {
       props.put("engine.parallelism", String.valueOf(parallelism));
       props.put("acumatica.requests.per.minute", String.valueOf((int) (rpm * 0.96)));
       props.put("acumatica.concurrent.requests", "8");
+      props.put("acumatica.sessions", String.valueOf(sessions));
       try (SampleApp app = SampleApp.open(SampleConfig.of(props, "benchmark"),
-          KeyProvider.of("bench", Map.of("bench", new SecretKeySpec(key, "AES"))), b -> b.pageSize(500))) {
+          KeyProvider.of("bench", Map.of("bench", new SecretKeySpec(key, "AES"))), b -> b.pageSize(500).readAhead(readAhead))) {
         stripe.deliverWebhooksTo(app.webhookUrl());
         long stripe0 = stripe.simulator().requestCount();
         long t0 = System.nanoTime();

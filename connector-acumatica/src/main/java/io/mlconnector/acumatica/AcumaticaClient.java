@@ -1,6 +1,7 @@
 package io.mlconnector.acumatica;
 
 import io.mlconnector.acumatica.internal.AcumaticaErrors;
+import io.mlconnector.acumatica.internal.Exchange;
 import io.mlconnector.acumatica.internal.JsonTree;
 import io.mlconnector.acumatica.internal.SignIn;
 import io.mlconnector.core.error.ConnectorException;
@@ -12,13 +13,11 @@ import io.mlconnector.core.error.VersionMismatchException;
 import io.mlconnector.core.http.HttpTransport;
 import io.mlconnector.core.http.RateBudgetConfig;
 import io.mlconnector.core.http.Redactor;
-import io.mlconnector.core.http.RemoteError;
 import io.mlconnector.core.http.RequestOptions;
 import io.mlconnector.core.http.TenantClient;
 import io.mlconnector.core.http.TenantConfig;
 import io.mlconnector.core.odata.ODataDialect;
 import io.mlconnector.core.odata.ODataQuery;
-import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,7 +33,6 @@ import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.Request;
 import okhttp3.RequestBody;
-import okhttp3.Response;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -72,17 +70,13 @@ public final class AcumaticaClient implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(AcumaticaClient.class);
   private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
   private static final String SYSTEM = "acumatica";
-  private static final Duration FIRST_POLL = Duration.ofMillis(100);
 
   private final AcumaticaConfig config;
   private final HttpTransport transport;
   private final TenantClient http;
   private final TenantClient discovery;
+  private final Exchange calls;
   private volatile boolean versionChecked;
-  // A running action makes every other request of its session fail until it ends: actions hold
-  // the write side, every other call the read side.
-  private final java.util.concurrent.locks.ReentrantReadWriteLock actionLock =
-      new java.util.concurrent.locks.ReentrantReadWriteLock(true);
 
   private AcumaticaClient(HttpTransport transport, AcumaticaConfig config) {
     this.config = config;
@@ -110,6 +104,12 @@ public final class AcumaticaClient implements AutoCloseable {
     this.http = transport.newClient(plain.toBuilder()
         .sessionAuthenticator(SignIn.of(config.credentials, transport.clock(), config.cookieIdleTimeout))
         .build());
+    this.calls = new Exchange(http, transport, config.instanceUrl, config.actionPollInterval, config.actionTimeout,
+        config.sessions, () -> {
+          if (!config.verifyVersion && !versionChecked) {
+            verifyVersion(); // throws VersionMismatchException when the version is not served
+          }
+        });
   }
 
   /** A client on {@code transport} (shared per process) with {@code config}. */
@@ -188,7 +188,7 @@ public final class AcumaticaClient implements AutoCloseable {
     Request request = new Request.Builder().url(url).get().header("Accept", "application/json")
         .tag(RequestOptions.class, RequestOptions.builder().operation("GET " + type.name()).build())
         .build();
-    List<Map<String, Object>> rows = call(request, true, body -> JsonTree.parseArray(body));
+    List<Map<String, Object>> rows = calls.call(request, true, body -> JsonTree.parseArray(body));
     List<T> out = new ArrayList<>(rows.size());
     for (Map<String, Object> row : rows) {
       out.add(type.decode(row, config.instanceZone));
@@ -244,7 +244,7 @@ public final class AcumaticaClient implements AutoCloseable {
     Request request = new Request.Builder().url(url).get().header("Accept", "application/json")
         .tag(RequestOptions.class, RequestOptions.builder().operation("GET " + type.name()).build())
         .build();
-    return call(request, true, JsonTree::parseArray);
+    return calls.call(request, true, JsonTree::parseArray);
   }
 
   private static String identity(EntityType<?> type, Map<String, Object> row) {
@@ -278,7 +278,7 @@ public final class AcumaticaClient implements AutoCloseable {
         .tag(RequestOptions.class, RequestOptions.builder().operation("GET " + type.name() + "/{keys}").build())
         .build();
     try {
-      return Optional.of(type.decode(call(request, true, JsonTree::parseObject), config.instanceZone));
+      return Optional.of(type.decode(calls.call(request, true, JsonTree::parseObject), config.instanceZone));
     } catch (NotFoundException e) {
       return Optional.empty();
     }
@@ -326,7 +326,7 @@ public final class AcumaticaClient implements AutoCloseable {
     } else if (options.precondition() == Put.Precondition.UPDATE_ONLY) {
       request.header("If-Match", "*");
     }
-    return type.decode(call(request.build(), keyed, JsonTree::parseObject), config.instanceZone);
+    return type.decode(calls.call(request.build(), keyed, JsonTree::parseObject), config.instanceZone);
   }
 
   /** {@code DELETE /{Entity}/{keys}}; a record already gone is not an error. */
@@ -340,7 +340,7 @@ public final class AcumaticaClient implements AutoCloseable {
         .tag(RequestOptions.class, RequestOptions.builder().operation("DELETE " + type.name()).build())
         .build();
     try {
-      exchange(request, true, response -> null);
+      calls.exchange(request, true, response -> null);
     } catch (NotFoundException e) {
       // already gone
     }
@@ -384,61 +384,15 @@ public final class AcumaticaClient implements AutoCloseable {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("entity", entity); // no "parameters": the contract's action schemas declare only entity
     String operation = "POST " + type.name() + "/" + action;
-    actionLock.writeLock().lock();
-    try {
-      invokeLocked(type, action, body, operation);
-    } finally {
-      actionLock.writeLock().unlock();
-    }
-  }
-
-  private <T> void invokeLocked(EntityType<T> type, String action, Map<String, Object> body, String operation) {
     Request request = new Request.Builder()
         .url(http.url(config.endpointPath() + type.name() + "/" + action))
         .post(RequestBody.create(JsonTree.write(body), JSON))
         .header("Accept", "application/json")
         .tag(RequestOptions.class, RequestOptions.builder().operation(operation).repeatable(false).build())
         .build();
-    String location = exchange(request, false, response -> response.code() == 202 ? response.header("Location") : null);
-    if (location == null) {
-      return; // 204: done at once
-    }
-    awaitOperation(operation, location);
+    calls.action(request, operation);
   }
 
-  private void awaitOperation(String operation, String location) {
-    HttpUrl statusUrl = config.instanceUrl.resolve(location);
-    if (statusUrl == null) {
-      throw new RejectedException(ErrorDetails.of(SYSTEM, operation)
-          .withRemote(null, "unusable Location header of a running action"));
-    }
-    Clock clock = transport.clock();
-    Instant deadline = clock.instant().plus(config.actionTimeout);
-    // the first polls come quickly (most releases take well under a second), then every interval
-    Duration wait = config.actionPollInterval.compareTo(FIRST_POLL) < 0 ? config.actionPollInterval : FIRST_POLL;
-    while (true) {
-      Request poll = new Request.Builder().url(statusUrl).get()
-          .tag(RequestOptions.class, RequestOptions.builder().operation(operation + " status").build())
-          .build();
-      int status = exchange(poll, true, Response::code);
-      if (status == 204 || status == 200) {
-        return;
-      }
-      if (!clock.instant().plus(wait).isBefore(deadline)) {
-        throw new TransientException(ErrorDetails.of(SYSTEM, operation).withHttpStatus(202)
-            .withRemote("still-running", "the action was still running after " + config.actionTimeout
-                + "; read the record's status before invoking it again"));
-      }
-      try {
-        transport.sleeper().sleep(wait);
-        wait = wait.multipliedBy(2).compareTo(config.actionPollInterval) > 0 ? config.actionPollInterval : wait.multipliedBy(2);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new TransientException(ErrorDetails.of(SYSTEM, operation)
-            .withRemote(null, "interrupted while waiting for the action"));
-      }
-    }
-  }
 
   // ------------------------------------------------------------------ ping, close
 
@@ -496,124 +450,12 @@ public final class AcumaticaClient implements AutoCloseable {
   /** Signs the session out (a cookie session frees its API-user slot); always attempted. */
   @Override
   public void close() {
+    calls.signOutSessions();
     try {
       http.release();
     } catch (ConnectorException e) {
       LOG.warn("Acumatica sign-out of tenant {} failed: {}", config.tenant, e.getMessage());
     }
-  }
-
-  // ------------------------------------------------------------------ plumbing
-
-  @FunctionalInterface
-  private interface Body<R> {
-    R read(String body) throws IOException;
-  }
-
-  @FunctionalInterface
-  private interface Answer<R> {
-    R read(Response response) throws IOException;
-  }
-
-  private <R> R call(Request request, boolean repeatable, Body<R> reader) {
-    return exchange(request, repeatable, response -> {
-      String text = response.body() == null ? "" : response.body().string();
-      return reader.read(text);
-    });
-  }
-
-  private <R> R exchange(Request request, boolean repeatable, Answer<R> reader) {
-    actionLock.readLock().lock();
-    try {
-      return exchangeLocked(request, repeatable, reader);
-    } finally {
-      actionLock.readLock().unlock();
-    }
-  }
-
-  private <R> R exchangeLocked(Request request, boolean repeatable, Answer<R> reader) {
-    String operation = http.operation(request);
-    Clock clock = transport.clock();
-    Instant deadline = null;
-    Duration wait = FIRST_POLL;
-    while (true) {
-      Response response = http.execute(request);
-      if (response.code() == 500 && runningOperation(response)) {
-        // an action whose answer was lost still runs in this session, which refuses every other
-        // request until it ends; the request was not processed, so it is repeated (any method)
-        deadline = deadline == null ? clock.instant().plus(config.actionTimeout) : deadline;
-        if (clock.instant().plus(wait).isBefore(deadline)) {
-          response.close();
-          LOG.debug("{}: a long-running operation is still running in the session; waiting {}", operation, wait);
-          try {
-            transport.sleeper().sleep(wait);
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new TransientException(ErrorDetails.of(SYSTEM, operation)
-                .withRemote(null, "interrupted while a long-running operation ran"));
-          }
-          wait = wait.multipliedBy(2).compareTo(config.actionPollInterval) > 0 ? config.actionPollInterval : wait.multipliedBy(2);
-          continue;
-        }
-      }
-      return answer(operation, response, repeatable, reader);
-    }
-  }
-
-  private static boolean runningOperation(Response response) {
-    try {
-      return response.peekBody(8192).string().toLowerCase(java.util.Locale.ROOT).contains("long-running operation");
-    } catch (IOException e) {
-      return false;
-    }
-  }
-
-  private <R> R answer(String operation, Response received, boolean repeatable, Answer<R> reader) {
-    try (Response response = received) {
-      if (response.isSuccessful()) {
-        try {
-          return reader.read(response);
-        } catch (IOException e) {
-          throw http.errorMapper().fromIOException(SYSTEM, operation, e, repeatable);
-        }
-      }
-      String body;
-      try {
-        body = response.body() == null ? "" : response.body().string();
-      } catch (IOException e) {
-        body = "";
-      }
-      throw failure(operation, response, body, repeatable);
-    }
-  }
-
-  private ConnectorException failure(String operation, Response response, String body, boolean repeatable) {
-    Redactor redactor = http.config().redactor();
-    if (response.code() == 422 && body.trim().startsWith("{")) {
-      try {
-        List<AcumaticaValidationException.FieldError> errors =
-            io.mlconnector.acumatica.internal.AcumaticaErrors.fieldErrors(JsonTree.parseObject(body));
-        if (!errors.isEmpty()) {
-          List<AcumaticaValidationException.FieldError> clean = new ArrayList<>();
-          for (AcumaticaValidationException.FieldError e : errors) {
-            clean.add(new AcumaticaValidationException.FieldError(e.path(), redactor.scrubSecrets(e.message())));
-          }
-          return new AcumaticaValidationException(ErrorDetails.of(SYSTEM, operation).withHttpStatus(422)
-              .withRemote("validation", AcumaticaErrors.join(clean))
-              .withRequestId(http.errorMapper().requestId(response.headers())), clean);
-        }
-      } catch (RuntimeException e) {
-        // not an entity: fall through
-      }
-    }
-    RemoteError remote = AcumaticaErrors.DECODER.decode(response, body);
-    remote = new RemoteError(remote.code(), remote.message() == null ? null : redactor.scrubSecrets(remote.message()));
-    ConnectorException mapped = http.errorMapper().fromResponse(
-        SYSTEM, operation, response.code(), response.headers(), remote, repeatable);
-    if (mapped instanceof NotFoundException && !config.verifyVersion && !versionChecked) {
-      verifyVersion(); // throws VersionMismatchException when the version is not served
-    }
-    return mapped;
   }
 
   private static String str(Object o) {

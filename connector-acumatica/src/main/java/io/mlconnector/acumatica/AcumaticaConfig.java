@@ -5,6 +5,7 @@ import io.mlconnector.core.http.RetryPolicy;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Objects;
 import okhttp3.HttpUrl;
 
@@ -22,6 +23,9 @@ public final class AcumaticaConfig {
     /** The code {@code INV}, as in one official documentation example. */
     CODE
   }
+
+  /** The OAuth scope that lets one grant hold several sessions. */
+  static final String CONCURRENT_ACCESS = "api:concurrent_access";
 
   final String tenant;
   final String credentialId;
@@ -43,6 +47,7 @@ public final class AcumaticaConfig {
   final Duration readTimeout;
   final HttpLogLevel logLevel;
   final boolean verifyVersion;
+  final int sessions;
 
   private AcumaticaConfig(Builder b) {
     this.tenant = b.tenant;
@@ -50,7 +55,12 @@ public final class AcumaticaConfig {
     this.instanceUrl = b.instanceUrl;
     this.endpointName = b.endpointName;
     this.endpointVersion = b.endpointVersion;
-    this.credentials = b.credentials;
+    this.sessions = b.sessions;
+    if (b.sessions > 1 && !List.of(b.credentials.scope().split(" ")).contains(CONCURRENT_ACCESS)) {
+      this.credentials = b.credentials.withScope(b.credentials.scope() + " " + CONCURRENT_ACCESS);
+    } else {
+      this.credentials = b.credentials;
+    }
     this.instanceZone = b.instanceZone;
     this.requestsPerMinute = b.requestsPerMinute;
     this.maxConcurrentRequests = b.maxConcurrentRequests;
@@ -159,6 +169,11 @@ public final class AcumaticaConfig {
     return docTypeStyle == DocTypeStyle.CODE ? "INV" : "Invoice";
   }
 
+  /** Server sessions the client spreads its requests over (see {@link Builder#sessions(int)}). */
+  public int sessions() {
+    return sessions;
+  }
+
   /** The idle timeout assumed for a cookie session (unconfirmed; about 20 minutes). */
   public Duration cookieIdleTimeout() {
     return cookieIdleTimeout;
@@ -169,7 +184,7 @@ public final class AcumaticaConfig {
     return "AcumaticaConfig{tenant=" + tenant + ", instance=" + instanceUrl + ", endpoint="
         + endpointName + "/" + endpointVersion + ", credentials=" + credentials
         + ", requestsPerMinute=" + requestsPerMinute + ", maxConcurrentRequests="
-        + maxConcurrentRequests + '}';
+        + maxConcurrentRequests + ", sessions=" + sessions + '}';
   }
 
   /** Builds an {@link AcumaticaConfig}; every setter checks its argument. */
@@ -194,6 +209,7 @@ public final class AcumaticaConfig {
     private Duration readTimeout = Duration.ofSeconds(100);
     private HttpLogLevel logLevel = HttpLogLevel.NONE;
     private boolean verifyVersion = true;
+    private int sessions = 1;
 
     private Builder(String tenant, String instanceUrl, AcumaticaCredentials credentials) {
       if (tenant == null || tenant.isBlank()) {
@@ -263,6 +279,29 @@ public final class AcumaticaConfig {
         throw new IllegalArgumentException("maxConcurrentRequests must be >= 1, was " + max);
       }
       this.maxConcurrentRequests = max;
+      return this;
+    }
+
+    /**
+     * Server sessions to spread requests over (default 1). While a long-running action (a
+     * release) runs in a session, Acumatica refuses every other request of that session, so one
+     * session releases one document at a time; with {@code n} sessions, {@code n} releases run at
+     * once and reads and PUTs go to a session that runs none. Every session shares the one
+     * budget of requests per minute and concurrent requests, and each holds one of the licence's
+     * API users until it signs out ({@link AcumaticaClient#close()}). More than one needs OAuth:
+     * the scope {@code api:concurrent_access} is added (one grant, one session per {@code
+     * ASP.NET_SessionId} cookie); the legacy cookie login holds one session only. A session the
+     * licence refuses ("API Login Limit") is dropped and the client goes on with fewer.
+     */
+    public Builder sessions(int n) {
+      if (n < 1) {
+        throw new IllegalArgumentException("sessions must be >= 1, was " + n);
+      }
+      if (n > 1 && !credentials.isOAuth()) {
+        throw new IllegalArgumentException("sessions > 1 needs OAuth credentials (scope api:concurrent_access);"
+            + " the cookie login holds one session");
+      }
+      this.sessions = n;
       return this;
     }
 

@@ -7,6 +7,7 @@ import io.mlconnector.testkit.acumatica.internal.Json;
 import io.mlconnector.testkit.acumatica.internal.Licence;
 import io.mlconnector.testkit.acumatica.internal.Push;
 import io.mlconnector.testkit.acumatica.internal.Records;
+import io.mlconnector.testkit.acumatica.internal.Routes;
 import io.mlconnector.testkit.acumatica.internal.Schemas;
 import io.mlconnector.testkit.acumatica.internal.Settings;
 import io.mlconnector.testkit.http.SimClock;
@@ -14,23 +15,18 @@ import io.mlconnector.testkit.http.FaultInjector;
 import io.mlconnector.testkit.http.SimRequest;
 import io.mlconnector.testkit.http.SimResponse;
 import io.mlconnector.testkit.http.SimServer;
-import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * An Acumatica ERP instance on a loopback port, speaking the contract-based REST API of the
@@ -66,9 +62,7 @@ public final class AcumaticaSimulator implements AutoCloseable {
   private final Push push;
   private final EntityApi api;
   private final FaultInjector faults;
-  private final Path contractsDir;
-  private final List<RecordedRequest> recorded = new CopyOnWriteArrayList<>();
-  private final AtomicInteger forced429 = new AtomicInteger();
+  private final Routes routes;
   private final SimServer server;
 
   private AcumaticaSimulator(Builder b) {
@@ -80,121 +74,14 @@ public final class AcumaticaSimulator implements AutoCloseable {
     this.push = new Push(settings, clock);
     this.api = new EntityApi(settings, schemas, records, clock, push);
     this.faults = b.faults;
-    this.contractsDir = b.contractsDir;
-    this.server = SimServer.start(this::handle, faults,
+    this.routes = new Routes(settings, schemas, auth, licence, api, b.contractsDir);
+    this.server = SimServer.start(routes::handle, faults,
         e -> HttpErrors.of(500, "An error has occurred.", "System.Exception"), settings.threads);
   }
 
   /** A builder with the defaults documented on each method. */
   public static Builder builder() {
     return new Builder();
-  }
-
-  // ------------------------------------------------------------------ routing
-
-  private SimResponse handle(SimRequest request) throws InterruptedException {
-    String prefix = "/" + settings.site + "/";
-    if (!request.path().startsWith(prefix)) {
-      return SimResponse.text(404, "text/html", "<html><body>Not Found</body></html>", StandardCharsets.UTF_8);
-    }
-    String rest = request.path().substring(prefix.length());
-    if (rest.startsWith("entity") || rest.startsWith("identity")) {
-      recorded.add(new RecordedRequest(request.method(), rest, request.rawQuery(), request.headers(),
-          request.bodyText()));
-    }
-    if (rest.equals("entity/auth/logout") && request.method().equals("POST")) {
-      return auth.logout(request); // sign-out skips the request queue
-    }
-    if (forced429.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
-      return HttpErrors.of(429, "The request has exceeded the limit imposed by the license.",
-          "PX.Api.LicenseLimitException");
-    }
-    if (!licence.admit()) {
-      return HttpErrors.of(429, "The request has exceeded the limit imposed by the license.",
-          "PX.Api.LicenseLimitException");
-    }
-    try {
-      return route(request, rest);
-    } finally {
-      licence.release();
-    }
-  }
-
-  private SimResponse route(SimRequest request, String rest) {
-    if (rest.equals("identity/connect/token") && request.method().equals("POST")) {
-      return auth.token(request);
-    }
-    if (rest.equals("entity/auth/login") && request.method().equals("POST")) {
-      return auth.login(request);
-    }
-    if ((rest.equals("entity") || rest.equals("entity/")) && request.method().equals("GET")) {
-      return endpoints();
-    }
-    if (!rest.startsWith("entity/")) {
-      return SimResponse.text(404, "text/html", "<html><body>Not Found</body></html>", StandardCharsets.UTF_8);
-    }
-    String[] parts = rest.split("/", 4);
-    if (parts.length < 3 || !parts[1].equals("Default") || !settings.versions.contains(parts[2])) {
-      String endpoint = parts.length >= 3 ? parts[1] + "/" + parts[2] : rest;
-      return HttpErrors.of(404, "The endpoint " + endpoint + " is not found.",
-          "PX.Api.ContractBased.EndpointNotFoundException");
-    }
-    String version = parts[2];
-    String tail = parts.length > 3 ? parts[3] : "";
-    Auth.ServerSession session = auth.resolve(request);
-    if (session == null) {
-      return HttpErrors.unauthorized();
-    }
-    if (tail.equals("swagger.json")) {
-      return swagger(version);
-    }
-    String accept = request.header("accept");
-    if (accept != null && !accept.contains("json") && !accept.contains("*/*")) {
-      return HttpErrors.of(406, "Only application/json and text/json are served.", "System.Web.HttpException");
-    }
-    return api.handle(request, version, tail, session);
-  }
-
-  private SimResponse endpoints() {
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("version", Map.of("acumaticaBuildVersion", settings.buildVersion, "databaseVersion", settings.buildVersion));
-    List<Object> eps = new ArrayList<>();
-    for (String v : settings.versions) {
-      Map<String, Object> e = new LinkedHashMap<>();
-      e.put("name", "Default");
-      e.put("version", v);
-      e.put("href", "/" + settings.site + "/entity/Default/" + v + "/");
-      eps.add(e);
-    }
-    out.put("endpoints", eps);
-    return SimResponse.json(200, Json.write(out));
-  }
-
-  private SimResponse swagger(String version) {
-    if (contractsDir != null) {
-      for (String name : List.of("Default_" + version + ".openapi.json", "Default_" + version + ".swagger.json")) {
-        Path p = contractsDir.resolve(name);
-        if (Files.isRegularFile(p)) {
-          try {
-            return SimResponse.json(200, Files.readString(p));
-          } catch (IOException e) {
-            return HttpErrors.of(500, "cannot read " + name, "System.IO.IOException");
-          }
-        }
-      }
-    }
-    Map<String, Object> doc = new LinkedHashMap<>();
-    doc.put("swagger", "2.0");
-    doc.put("info", Map.of("title", "Default/" + version, "version", "4"));
-    doc.put("basePath", "/" + settings.site + "/entity/Default/" + version);
-    Map<String, Object> defs = new LinkedHashMap<>();
-    for (String e : List.of("Customer", "SalesInvoice", "Invoice", "Payment", "JournalTransaction", "Account")) {
-      Map<String, Object> props = new LinkedHashMap<>();
-      schemas.fields(version, e).forEach((k, t) -> props.put(k, Map.of("x-type", t)));
-      defs.put(e, Map.of("type", "object", "properties", props));
-    }
-    doc.put("definitions", defs);
-    return SimResponse.json(200, Json.write(doc));
   }
 
   // ------------------------------------------------------------------ addresses
@@ -345,12 +232,12 @@ public final class AcumaticaSimulator implements AutoCloseable {
 
   /** Every request received on {@code /entity} and {@code /identity}, in order. */
   public List<RecordedRequest> recordedRequests() {
-    return List.copyOf(recorded);
+    return routes.recorded();
   }
 
   /** Forgets the recorded requests. */
   public void clearRecordedRequests() {
-    recorded.clear();
+    routes.clearRecorded();
   }
 
   /** Fields sent that the endpoint version does not have. */
@@ -392,7 +279,7 @@ public final class AcumaticaSimulator implements AutoCloseable {
 
   /** The next {@code n} requests (except sign-out) are declined with 429 by the licence. */
   public void declineNext(int n) {
-    forced429.addAndGet(n);
+    routes.declineNext(n);
   }
 
   /** Changes the requests-per-minute budget (0 for none) while running. */
@@ -408,6 +295,20 @@ public final class AcumaticaSimulator implements AutoCloseable {
   /** The most requests in flight at once. */
   public int peakConcurrentRequests() {
     return licence.peakInFlight();
+  }
+
+  /**
+   * Sessions opened by OAuth grants with the {@code api:concurrent_access} scope (each request
+   * without a known {@code ASP.NET_SessionId} cookie opens one; each takes an API-user slot until
+   * it signs out or its grant's access token expires).
+   */
+  public long concurrentSessionsOpened() {
+    return auth.concurrentSessionsOpened();
+  }
+
+  /** The most long-running actions that ran at once (one per session at most). */
+  public int peakRunningActions() {
+    return api.peakRunningActions();
   }
 
   /** Polls a status URL answers 202 before 204 (0: actions answer 204 at once). */

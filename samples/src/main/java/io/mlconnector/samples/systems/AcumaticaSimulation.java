@@ -79,6 +79,8 @@ public final class AcumaticaSimulation implements SimulatedLedger {
     p.put("acumatica.client.secret", clientSecret);
     p.put("acumatica.payment.method", "STRIPE");
     p.put("acumatica.cash.account", CLEARING);
+    // payments back: four sessions release four payments at once (the simulated licence has 10 API users)
+    p.put("acumatica.sessions", "4");
     p.put("acumatica.clearing.account", CLEARING);
     p.put("acumatica.refund.account", REFUNDS);
     p.put("acumatica.dispute.account", DISPUTES);

@@ -30,6 +30,8 @@ import java.util.Objects;
  *   <tr><td>{@code acumatica.tenant.name}, {@code acumatica.branch}</td><td>cookie login's tenant and branch</td></tr>
  *   <tr><td>{@code acumatica.username}</td><td>the API user</td></tr>
  *   <tr><td>{@code acumatica.requests.per.minute}, {@code acumatica.concurrent.requests}</td><td>licence limits</td></tr>
+ *   <tr><td>{@code acumatica.sessions}</td><td>server sessions (OAuth only, default 1): releases run one per
+ *       session at a time; each session holds one of the licence's API users</td></tr>
  *   <tr><td>{@code acumatica.invoice.entity}</td><td>{@code SalesInvoice} (default) or {@code Invoice}</td></tr>
  *   <tr><td>{@code acumatica.payment.method}, {@code acumatica.cash.account}</td><td>of the payments posted
  *       (the cash account is the collector's clearing account)</td></tr>
@@ -86,6 +88,9 @@ public final class AcumaticaSystem implements LedgerSystem {
         .endpointVersion(config.value("acumatica.endpoint.version").orElse("24.200.001"));
     config.value("acumatica.requests.per.minute").ifPresent(v -> b.requestsPerMinute(Integer.parseInt(v)));
     config.value("acumatica.concurrent.requests").ifPresent(v -> b.maxConcurrentRequests(Integer.parseInt(v)));
+    if (!cookie) {
+      config.value("acumatica.sessions").ifPresent(v -> b.sessions(Integer.parseInt(v)));
+    }
     AcumaticaClient client = AcumaticaClient.create(transport, b.build());
     String clearing = config.value("acumatica.clearing.account").orElse(config.require("acumatica.cash.account"));
     AcumaticaLedger ledger = AcumaticaLedger.builder(client)

@@ -25,6 +25,7 @@ public final class Auth {
     final boolean cookie;
     Instant lastUsed;
     Operation running;
+    boolean fresh; // opened by this request: the answer sets its cookie
 
     ServerSession(String user, boolean cookie, Instant now) {
       this.user = user;
@@ -52,18 +53,44 @@ public final class Auth {
     }
   }
 
+  /**
+   * A grant: with scope {@code api} one server session, reused across refreshes; with {@code
+   * api:concurrent_access} any number of sessions, each tracked by its {@code ASP.NET_SessionId}
+   * cookie (a request without one opens a new session, which takes an API-user slot) and each
+   * ended by its own sign-out.
+   */
   private static final class Grant {
     final String user;
     final Instant chainStart;
     final ServerSession session;
+    final boolean concurrent;
+    final Map<String, ServerSession> sessions = new LinkedHashMap<>();
     String refreshToken;
     String accessToken;
     Instant accessExpires;
 
-    Grant(String user, Instant chainStart, ServerSession session) {
+    Grant(String user, Instant chainStart, ServerSession session, boolean concurrent) {
       this.user = user;
       this.chainStart = chainStart;
       this.session = session;
+      this.concurrent = concurrent;
+    }
+
+    /** API users this grant holds now: its session, or each of its concurrent sessions. */
+    int slots(Instant now) {
+      if (accessExpires == null || !now.isBefore(accessExpires)) {
+        return 0;
+      }
+      return concurrent ? sessions.size() : 1;
+    }
+  }
+
+  /** A request would open a session beyond the licence's API users. */
+  public static final class LoginLimitReached extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    LoginLimitReached() {
+      super("API Login Limit", null, false, false);
     }
   }
 
@@ -74,6 +101,7 @@ public final class Auth {
   private final Map<String, String> codes = new LinkedHashMap<>();
   private final AtomicLong logins = new AtomicLong();
   private final AtomicLong refreshes = new AtomicLong();
+  private final AtomicLong concurrentOpened = new AtomicLong();
 
   public Auth(Settings settings, Clock clock) {
     this.settings = settings;
@@ -130,6 +158,9 @@ public final class Auth {
     String id = cookie(request);
     if (id != null) {
       cookies.remove(id);
+      for (Grant g : grants) {
+        g.sessions.remove(id);
+      }
     }
     return new SimResponse(204, Map.of(), new byte[0]);
   }
@@ -190,7 +221,8 @@ public final class Auth {
         if (apiUsersInUse() >= settings.maxApiUsers) {
           return loginLimit();
         }
-        g = new Grant(user, now, new ServerSession(user, false, now));
+        g = new Grant(user, now, new ServerSession(user, false, now),
+            List.of(scope.split(" ")).contains("api:concurrent_access"));
         grants.add(g);
         break;
       }
@@ -202,7 +234,7 @@ public final class Auth {
         if (apiUsersInUse() >= settings.maxApiUsers) {
           return loginLimit();
         }
-        g = new Grant(user, now, new ServerSession(user, false, now));
+        g = new Grant(user, now, new ServerSession(user, false, now), false);
         grants.add(g);
         break;
       }
@@ -213,7 +245,7 @@ public final class Auth {
           return oauthError(400, "invalid_grant", null);
         }
         boolean slotHeld = g.accessExpires != null && now.isBefore(g.accessExpires);
-        if (!slotHeld && apiUsersInUse() >= settings.maxApiUsers) {
+        if (!slotHeld && !g.concurrent && apiUsersInUse() >= settings.maxApiUsers) {
           return loginLimit();
         }
         refreshes.incrementAndGet();
@@ -233,11 +265,12 @@ public final class Auth {
     out.put("expires_in", new java.math.BigDecimal(settings.accessTokenLifetime.toSeconds()));
     out.put("token_type", "Bearer");
     out.put("refresh_token", g.refreshToken);
-    out.put("scope", "api offline_access");
+    out.put("scope", g.concurrent ? "api api:concurrent_access offline_access" : "api offline_access");
     return SimResponse.json(200, Json.write(out));
   }
 
-  private SimResponse loginLimit() {
+  /** The answer to a sign-in (or a new concurrent session) beyond the licence's API users. */
+  public SimResponse loginLimit() {
     return HttpErrors.of(settings.loginLimitStatus,
         "API Login Limit: the maximum number of API users allowed by the license has been reached.",
         "PX.Data.PXException");
@@ -254,7 +287,13 @@ public final class Auth {
 
   // ------------------------------------------------------------------ resolution
 
-  /** The session {@code request} carries, or null (then answer 401). Touches it. */
+  /**
+   * The session {@code request} carries, or null (then answer 401). Touches it. A bearer of a
+   * concurrent-access grant without a known session cookie opens a new session ({@link
+   * ServerSession#fresh}: the answer sets its cookie).
+   *
+   * @throws LoginLimitReached when that new session would exceed the licence's API users
+   */
   public synchronized ServerSession resolve(SimRequest request) {
     Instant now = clock.instant();
     String auth = request.header("authorization");
@@ -264,6 +303,9 @@ public final class Auth {
         if (token.equals(g.accessToken)) {
           if (!now.isBefore(g.accessExpires)) {
             return null;
+          }
+          if (g.concurrent) {
+            return concurrentSession(g, cookie(request), now);
           }
           g.session.lastUsed = now;
           return g.session;
@@ -287,6 +329,35 @@ public final class Auth {
     return s;
   }
 
+  private ServerSession concurrentSession(Grant g, String cookie, Instant now) {
+    ServerSession s = cookie == null ? null : g.sessions.get(cookie);
+    if (s == null) {
+      if (apiUsersInUse() >= settings.maxApiUsers) {
+        throw new LoginLimitReached();
+      }
+      s = new ServerSession(g.user, false, now);
+      s.fresh = true;
+      g.sessions.put(s.id, s);
+      concurrentOpened.incrementAndGet();
+    }
+    s.lastUsed = now;
+    return s;
+  }
+
+  /** The cookie that opens {@code session} when it was opened by this request (once), else null. */
+  public synchronized String takeNewSessionCookie(ServerSession session) {
+    if (!session.fresh) {
+      return null;
+    }
+    session.fresh = false;
+    return "ASP.NET_SessionId=" + session.id + "; path=/; HttpOnly";
+  }
+
+  /** Concurrent-access sessions opened so far. */
+  public long concurrentSessionsOpened() {
+    return concurrentOpened.get();
+  }
+
   private void expire() {
     Instant now = clock.instant();
     cookies.values().removeIf(s -> now.isAfter(s.lastUsed.plus(settings.cookieIdleTimeout)));
@@ -303,9 +374,7 @@ public final class Auth {
       }
     }
     for (Grant g : grants) {
-      if (g.accessExpires != null && now.isBefore(g.accessExpires)) {
-        n++;
-      }
+      n += g.slots(now);
     }
     return n;
   }

@@ -14,8 +14,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The entity routes of {@code /entity/Default/{version}/}: list, get by keys or id, PUT upsert,
@@ -29,8 +27,8 @@ public final class EntityApi {
   private final Business business;
   private final Clock clock;
   private final Push push;
-  private final Map<String, Object[]> operations = new ConcurrentHashMap<>();
-  private final AtomicLong unknownFields = new AtomicLong();
+  private final BodyCodec codec;
+  private final Actions actions;
 
   public EntityApi(Settings settings, Schemas schemas, Records records, Clock clock, Push push) {
     this.settings = settings;
@@ -39,11 +37,18 @@ public final class EntityApi {
     this.business = new Business(settings, records);
     this.clock = clock;
     this.push = push;
+    this.codec = new BodyCodec(settings, schemas, clock);
+    this.actions = new Actions(settings, schemas, records, business, clock, push, codec);
   }
 
   /** Fields sent that the version's schema does not have (ignored, or rejected when configured). */
   public long unknownFields() {
-    return unknownFields.get();
+    return codec.unknownFields();
+  }
+
+  /** The most long-running actions running at once. */
+  public int peakRunningActions() {
+    return actions.peakRunning();
   }
 
   /** The company lock (records are changed only under it). */
@@ -86,7 +91,7 @@ public final class EntityApi {
     switch (request.method()) {
       case "GET":
         if (statusPoll) {
-          return status(segments.get(3), session);
+          return actions.status(segments.get(3), session);
         }
         if (segments.size() == 1) {
           return list(request, version, entity);
@@ -111,7 +116,7 @@ public final class EntityApi {
               "System.Web.Http.HttpResponseException");
         }
         if (segments.size() == 2) {
-          return action(request, version, entity, segments.get(1), session);
+          return actions.action(request, version, entity, segments.get(1), session);
         }
         return HttpErrors.of(404, "No such action.", "PX.Api.ContractBased.ActionNotFoundException");
       default:
@@ -249,13 +254,13 @@ public final class EntityApi {
     Map<String, Object> sent = (Map<String, Object>) parsed;
     Map<String, Object> body;
     try {
-      body = unwrap(version, entity, sent, "");
+      body = codec.unwrap(version, entity, sent, "");
     } catch (IllegalArgumentException e) {
       return HttpErrors.of(400, e.getMessage(), "System.ArgumentException");
     }
     Set<String> expand = csv(request.queryParam("$expand"));
     Set<String> select = csv(request.queryParam("$select"));
-    LocalDate businessDate = businessDate(request);
+    LocalDate businessDate = codec.businessDate(request);
     synchronized (lock()) {
       Map<String, Object> existing = null;
       List<String> keyNames = Records.keys(entity);
@@ -292,13 +297,13 @@ public final class EntityApi {
         return HttpErrors.of(412, "The record does not exist.", "PX.Api.ContractBased.PreconditionFailedException");
       }
       boolean insert = existing == null;
-      Map<String, Object> rec = insert ? new LinkedHashMap<>() : deepCopy(existing);
+      Map<String, Object> rec = insert ? new LinkedHashMap<>() : BodyCodec.deepCopy(existing);
       if (insert) {
         rec.put("id", Records.newId());
       }
       List<Business.Err> errors = business.apply(entity, rec, body, insert, businessDate, request.header("px-cbapibranch"));
       if (!errors.isEmpty()) {
-        return SimResponse.json(422, Json.write(echo(entity, sent, errors, insert)));
+        return SimResponse.json(422, Json.write(codec.echo(entity, sent, errors, insert)));
       }
       Instant now = records.stamp();
       if (insert) {
@@ -314,178 +319,6 @@ public final class EntityApi {
       only.addAll(keyNames);
       return SimResponse.json(200, Json.write(records.render(entity, version, rec, 1, expand, select, only)));
     }
-  }
-
-  private LocalDate businessDate(SimRequest request) {
-    String h = request.header("px-cbapibusinessdate");
-    if (h != null) {
-      String t = h.trim().replace('/', '-');
-      try {
-        return LocalDate.parse(t.length() > 10 ? t.substring(0, 10) : t);
-      } catch (RuntimeException e) {
-        // an unreadable business date is ignored
-      }
-    }
-    return LocalDate.ofInstant(clock.instant(), settings.zone);
-  }
-
-  @SuppressWarnings("unchecked")
-  private Map<String, Object> unwrap(String version, String schemaName, Map<String, Object> sent, String prefix) {
-    Map<String, String> fields = schemas.fields(version, schemaName);
-    Map<String, Object> out = new LinkedHashMap<>();
-    for (Map.Entry<String, Object> e : sent.entrySet()) {
-      String k = e.getKey();
-      Object v = e.getValue();
-      switch (k) {
-        case "id":
-          if (v != null) {
-            out.put("id", v.toString().toLowerCase());
-          }
-          continue;
-        case "delete":
-          out.put("delete", Boolean.TRUE.equals(v));
-          continue;
-        case "rowNumber":
-        case "custom":
-        case "_links":
-        case "files":
-        case "error":
-          continue;
-        case "note":
-          if (v instanceof Map && ((Map<?, ?>) v).get("value") != null) {
-            out.put("note", ((Map<?, ?>) v).get("value").toString());
-          }
-          continue;
-        default:
-          break;
-      }
-      String type = fields.get(k);
-      if (type == null) {
-        unknownFields.incrementAndGet();
-        if (settings.rejectUnknownFields) {
-          throw new IllegalArgumentException("The field " + prefix + k + " is not in entity " + schemaName
-              + " of endpoint Default/" + version + ".");
-        }
-        continue;
-      }
-      if (type.startsWith("link:")) {
-        if (!(v instanceof Map)) {
-          throw new IllegalArgumentException(prefix + k + " must be an object.");
-        }
-        out.put(k, unwrap(version, type.substring(5), (Map<String, Object>) v, prefix + k + "/"));
-      } else if (type.startsWith("details:")) {
-        if (!(v instanceof List)) {
-          throw new IllegalArgumentException(prefix + k + " must be an array.");
-        }
-        List<Object> lines = new ArrayList<>();
-        for (Object line : (List<?>) v) {
-          if (!(line instanceof Map)) {
-            throw new IllegalArgumentException(prefix + k + " must hold objects.");
-          }
-          lines.add(unwrap(version, type.substring(8), (Map<String, Object>) line, prefix + k + "/"));
-        }
-        out.put(k, lines);
-      } else {
-        if (!(v instanceof Map)) {
-          throw new IllegalArgumentException("The value of " + prefix + k + " must be wrapped as {\"value\": ...}.");
-        }
-        Map<String, Object> wrapped = (Map<String, Object>) v;
-        if (!wrapped.containsKey("value")) {
-          continue; // {} is an absent value
-        }
-        out.put(k, coerce(prefix + k, type, wrapped.get("value")));
-      }
-    }
-    return out;
-  }
-
-  private Object coerce(String field, String type, Object v) {
-    if (v == null) {
-      return null;
-    }
-    try {
-      switch (type) {
-        case "decimal":
-          return v instanceof BigDecimal ? v : new BigDecimal(v.toString());
-        case "int":
-          return new BigDecimal(v.toString()).intValueExact();
-        case "boolean":
-          if (v instanceof Boolean) {
-            return v;
-          }
-          if (v.toString().equalsIgnoreCase("true") || v.toString().equalsIgnoreCase("false")) {
-            return Boolean.valueOf(v.toString());
-          }
-          throw new IllegalArgumentException("not a boolean");
-        case "datetime": {
-          String t = v.toString();
-          if (t.length() == 10) {
-            return LocalDate.parse(t).atStartOfDay(settings.zone).toInstant();
-          }
-          return Filter.toInstant(t, settings.zone);
-        }
-        default:
-          return v.toString();
-      }
-    } catch (RuntimeException e) {
-      throw new IllegalArgumentException("The value '" + v + "' of " + field + " is not a valid " + type + ".");
-    }
-  }
-
-  /** The sent entity with {@code error} placed where each error belongs. */
-  @SuppressWarnings("unchecked")
-  private Map<String, Object> echo(String entity, Map<String, Object> sent, List<Business.Err> errors, boolean insert) {
-    Map<String, Object> out = (Map<String, Object>) deepCopy(sent);
-    if (insert && !entity.equals("Customer") && !entity.equals("Account")) {
-      String auto = entity.equals("JournalTransaction") ? "BatchNbr" : "ReferenceNbr";
-      if (!out.containsKey(auto)) {
-        out.put(auto, new LinkedHashMap<>(Map.of("value", "<NEW>")));
-      }
-    }
-    List<String> recordErrors = new ArrayList<>();
-    for (Business.Err e : errors) {
-      if (e.path().isEmpty()) {
-        recordErrors.add(e.message());
-        continue;
-      }
-      Map<String, Object> target = out;
-      List<Object> p = e.path();
-      if (p.size() == 3) {
-        Object lines = out.get(p.get(0));
-        int index = (Integer) p.get(1) - 1;
-        if (lines instanceof List && index < ((List<?>) lines).size()) {
-          target = (Map<String, Object>) ((List<Object>) lines).get(index);
-        }
-      }
-      String field = p.get(p.size() - 1).toString();
-      Object f = target.get(field);
-      Map<String, Object> wrapped = f instanceof Map ? (Map<String, Object>) f : new LinkedHashMap<>();
-      wrapped.put("error", wrapped.containsKey("error") ? wrapped.get("error") + " " + e.message() : e.message());
-      target.put(field, wrapped);
-    }
-    if (!recordErrors.isEmpty()) {
-      out.put("error", String.join(" ", recordErrors));
-    } else {
-      out.put("error", "Inserting or updating the record raised at least one error. Please review the errors.");
-    }
-    return out;
-  }
-
-  @SuppressWarnings("unchecked")
-  static <T> T deepCopy(T v) {
-    if (v instanceof Map) {
-      Map<String, Object> m = new LinkedHashMap<>();
-      ((Map<String, Object>) v).forEach((k, x) -> m.put(k, deepCopy(x)));
-      return (T) m;
-    }
-    if (v instanceof List) {
-      List<Object> l = new ArrayList<>();
-      for (Object x : (List<?>) v) {
-        l.add(deepCopy(x));
-      }
-      return (T) l;
-    }
-    return v;
   }
 
   // ------------------------------------------------------------------ DELETE, files
@@ -527,86 +360,6 @@ public final class EntityApi {
       r.put("_files", files);
       return new SimResponse(204, Map.of(), new byte[0]).withHeader("Location", href);
     }
-  }
-
-  // ------------------------------------------------------------------ actions
-
-  @SuppressWarnings("unchecked")
-  private SimResponse action(SimRequest request, String version, String entity, String action, Auth.ServerSession session) {
-    if (!schemas.actions().contains("/" + entity + "/" + action)) {
-      return HttpErrors.of(404, "The action " + action + " is not found in entity " + entity + ".",
-          "PX.Api.ContractBased.ActionNotFoundException");
-    }
-    Map<String, Object> keysBody;
-    try {
-      Object parsed = Json.parse(request.bodyText());
-      Object e = parsed instanceof Map ? ((Map<String, Object>) parsed).get("entity") : null;
-      if (!(e instanceof Map)) {
-        return HttpErrors.of(400, "The action body must carry an \"entity\" object.", "System.ArgumentException");
-      }
-      keysBody = unwrap(version, entity, (Map<String, Object>) e, "entity/");
-    } catch (Json.Malformed | IllegalArgumentException e) {
-      return HttpErrors.of(400, "Invalid action body: " + e.getMessage(), "System.ArgumentException");
-    }
-    String failure;
-    synchronized (lock()) {
-      List<String> keys = new ArrayList<>();
-      for (String k : Records.keys(entity)) {
-        if (keysBody.get(k) != null) {
-          keys.add(keysBody.get(k).toString());
-        }
-      }
-      Map<String, Object> rec = keysBody.get("id") != null
-          ? records.table(entity).get(keysBody.get("id").toString()) : records.byKeys(entity, keys);
-      if (rec == null) {
-        return HttpErrors.of(422, "The record to " + action + " was not found.", "PX.Data.PXException");
-      }
-      Map<String, Object> before = deepCopy(rec);
-      List<Object[]> touched = new ArrayList<>();
-      Instant now = records.stamp();
-      failure = business.act(entity, action, rec, touched, now);
-      if (failure == null) {
-        rec.remove("_error");
-        rec.put("LastModifiedDateTime", now);
-        push.changed(entity, before, rec);
-        for (Object[] t : touched) {
-          push.changed((String) t[0], (Map<String, Object>) t[1], (Map<String, Object>) t[2]);
-        }
-      } else {
-        rec.put("_error", failure);
-      }
-    }
-    SimResponse failed = failure == null ? null : HttpErrors.of(422, failure, "PX.Data.PXException");
-    if (settings.actionPolls <= 0) {
-      return failed != null ? failed : new SimResponse(204, Map.of(), new byte[0]);
-    }
-    Auth.Operation op = new Auth.Operation(clock.instant().plus(settings.actionDuration), settings.actionPolls, failed);
-    operations.put(op.id, new Object[] {op, session});
-    synchronized (session) {
-      session.running = op;
-    }
-    return new SimResponse(202, Map.of(), new byte[0]).withHeader("Location",
-        "/" + settings.site + "/entity/Default/" + version + "/" + entity + "/" + action + "/status/" + op.id);
-  }
-
-  private SimResponse status(String id, Auth.ServerSession session) {
-    Object[] entry = operations.get(id);
-    if (entry == null) {
-      return HttpErrors.of(404, "No operation " + id + ".", "PX.Api.ContractBased.OperationNotFoundException");
-    }
-    Auth.Operation op = (Auth.Operation) entry[0];
-    synchronized (session) {
-      if (op.pollsLeft > 0 && clock.instant().isBefore(op.endsAt)) {
-        op.pollsLeft--;
-        return new SimResponse(202, Map.of(), new byte[0]);
-      }
-      operations.remove(id);
-      Auth.ServerSession owner = (Auth.ServerSession) entry[1];
-      if (owner.running == op) {
-        owner.running = null;
-      }
-    }
-    return op.failure != null ? op.failure : new SimResponse(204, Map.of(), new byte[0]);
   }
 
   private static Set<String> csv(String value) {
