@@ -22,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The sample runs in its own JVM on an embedded H2 store and is killed (SIGKILL) at seeded random
- * points ten times while it syncs 500 invoices and customers pay them in Stripe; the simulators
+ * points ten times (each once it has issued something) while it syncs 500 invoices and customers
+ * pay them in Stripe; the simulators
  * live in the test JVM and survive. After the last restart every invoice exists exactly once in
  * Stripe and every payment is posted exactly once in SYSPRO.
  */
@@ -52,7 +53,10 @@ class CrashTest {
         Path log = dir.resolve("child-" + kill + ".log");
         Process child = SampleProcess.startRun(config, env, log);
         SampleProcess.awaitRunning(child, log); // a loaded machine may take seconds to start a JVM: kill a running engine
-        long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(3000 + random.nextInt(4000));
+        // and one that has issued something: a loaded machine may take longer than the random delay to get there
+        SampleProcess.awaitProgress(child, log, () -> sims.stripe().count("invoice", i -> true), INVOICES,
+            () -> SampleProcess.payOpenInvoices(stripe, sims.stripe(), paid, random));
+        long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(random.nextInt(4000));
         while (System.nanoTime() < until) {
           SampleProcess.payOpenInvoices(stripe, sims.stripe(), paid, random);
           Harness.pause(200);

@@ -123,6 +123,29 @@ final class SampleProcess {
     }
   }
 
+  /** Something a test does while it waits (customers paying in Stripe, say). */
+  @FunctionalInterface
+  interface Step {
+    void run() throws Exception;
+  }
+
+  /**
+   * Waits (bounded: a liveness bound only) until {@code progress} moves past where it stood when
+   * called, or reaches {@code done}, doing {@code meanwhile} every 200 ms: a kill then lands while
+   * the child is working, however long a loaded machine takes to start it.
+   */
+  static void awaitProgress(Process child, Path log, java.util.function.LongSupplier progress, long done,
+      Step meanwhile) throws Exception {
+    long before = progress.getAsLong();
+    long deadline = System.nanoTime() + Duration.ofSeconds(300).toNanos();
+    while (progress.getAsLong() == before && progress.getAsLong() < done) {
+      assertThat(child.isAlive()).as("the sample stopped; see " + log).isTrue();
+      assertThat(System.nanoTime()).as("no progress within 300 s; see " + log).isLessThan(deadline);
+      meanwhile.run();
+      Harness.pause(200);
+    }
+  }
+
   /** Kills the child (SIGKILL) and waits until it is gone. */
   static void kill(Process child) throws InterruptedException {
     child.destroyForcibly();

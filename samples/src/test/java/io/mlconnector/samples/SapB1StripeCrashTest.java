@@ -46,17 +46,20 @@ class SapB1StripeCrashTest {
 
   @Test
   void threeKillsOver100InvoicesPostEachPaymentOnce() throws Exception {
-    crash(100, 3, 1500, 2000, 20261207L);
+    crash(100, 3, 0, 1500, 20261207L);
   }
 
   @Test
   @EnabledIfSystemProperty(named = "mlc.crash", matches = "true")
   void manyKillsOverAThousandInvoicesPostEachPaymentOnce() throws Exception {
-    crash(Integer.getInteger("mlc.crash.invoices", 1_000), Integer.getInteger("mlc.crash.kills", 10), 3000, 4000,
+    crash(Integer.getInteger("mlc.crash.invoices", 1_000), Integer.getInteger("mlc.crash.kills", 10), 0, 4000,
         20261208L);
   }
 
-  /** Kills the sample {@code kills} times, each a random 0 to {@code spreadMs} after {@code minMs} of running. */
+  /**
+   * Kills the sample {@code kills} times, each {@code minMs} plus a random 0 to {@code spreadMs} after
+   * it issued its first invoice in Stripe.
+   */
   private void crash(int count, int kills, int minMs, int spreadMs, long seed) throws Exception {
     Random random = new Random(seed);
     try (SapB1Simulation erp = SapB1Simulation.builder().threads(8).start();
@@ -82,6 +85,9 @@ class SapB1StripeCrashTest {
         Path log = tempDir.resolve("child-" + kill + ".log");
         Process child = SampleProcess.startRun(config, env, log);
         SampleProcess.awaitRunning(child, log); // a loaded machine may take seconds to start a JVM: kill a running engine
+        // and one that has issued something, at a random moment after
+        SampleProcess.awaitProgress(child, log, () -> stripeSide.count("invoice", i -> true), count,
+            () -> SampleProcess.payOpenInvoices(stripe, stripeSide, paid, random));
         long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(minMs + random.nextInt(spreadMs));
         while (System.nanoTime() < until) {
           SampleProcess.payOpenInvoices(stripe, stripeSide, paid, random);
