@@ -57,7 +57,7 @@ import javax.crypto.spec.SecretKeySpec;
  *
  * <p>Arguments (all optional): {@code invoices=300 latencyMs=50 rate=25 parallelism=16
  * payments=400 capacity=8 excessMs=10 levels=1,4,8,16 invoicesPart=true paymentsPart=true
- * baseline=true}.
+ * baseline=true readAhead=true}.
  */
 public final class SapB1StripeBenchmark {
   private static final String TENANT = "bench";
@@ -80,7 +80,8 @@ public final class SapB1StripeBenchmark {
       int invoices = Integer.parseInt(a.getOrDefault("invoices", "300"));
       int rate = Integer.parseInt(a.getOrDefault("rate", "25"));
       int parallelism = Integer.parseInt(a.getOrDefault("parallelism", "16"));
-      double sap = invoices(invoices, latency, rate, parallelism);
+      boolean readAhead = Boolean.parseBoolean(a.getOrDefault("readAhead", "true"));
+      double sap = invoices(invoices, latency, rate, parallelism, readAhead);
       if (Boolean.parseBoolean(a.getOrDefault("baseline", "true"))) {
         SysproStripeBenchmark.Engine s = SysproStripeBenchmark.engine(invoices, latency, rate, rate * 0.96, 1, 0.9,
             parallelism, true);
@@ -115,7 +116,8 @@ public final class SapB1StripeBenchmark {
   }
 
   /** Runs the invoices-out part; returns invoices per second. */
-  private static double invoices(int invoices, Duration latency, int rate, int parallelism) throws Exception {
+  private static double invoices(int invoices, Duration latency, int rate, int parallelism, boolean readAhead)
+      throws Exception {
     System.out.printf(Locale.ROOT, "SAP B1 -> Stripe: %d invoices, %d customers, latency %d ms both sides, Stripe limit %d req/s%n",
         invoices, DemoCompany.customerCount(), latency.toMillis(), rate);
     try (PairSimulators<SapB1Simulation, StripeSimulation> sims = new PairSimulators<>("sap-b1-stripe",
@@ -130,9 +132,13 @@ public final class SapB1StripeBenchmark {
           "webhook.port", "0",
           "stripe.requests.per.second", String.valueOf(rate * 0.96),
           "stripe.burst", "1",
+          "stripe.rate.decrease", "0.9",
           "engine.parallelism", String.valueOf(parallelism)));
+      // the same flow settings as the SYSPRO -> Stripe measurement: pages of 500, the next page read
+      // while the current one is written
       try (SampleApp app = SampleApp.open(SampleConfig.of(props, "benchmark"),
-          KeyProvider.of("bench", Map.of("bench", new SecretKeySpec(key, "AES"))), b -> b.pageSize(500))) {
+          KeyProvider.of("bench", Map.of("bench", new SecretKeySpec(key, "AES"))),
+          b -> b.pageSize(500).readAhead(readAhead))) {
         long requests0 = sims.collector().simulator().requestCount();
         long t0 = System.nanoTime();
         RunReport customers = app.sync().engine().runOnce(TENANT, app.sync().customersFlow());

@@ -106,6 +106,33 @@ class SapB1LedgerTest {
   }
 
   @Test
+  void onePaymentOfSeveralInvoicesIsOneIncomingPaymentAppliedToEach() {
+    try (SimFixture f = new SimFixture()) {
+      f.sim.addCustomer("C1", "Acme", "USD");
+      long first = f.sim.addInvoice("C1", "A", 1, 100);
+      long second = f.sim.addInvoice("C1", "B", 1, 50);
+      SapB1Ledger ledger = SapB1Ledger.of(f.client(true));
+      Payment p = Payment.builder().ref(stripe("payment", "pi_3")).version("1").direction(Payment.Direction.RECEIVED)
+          .status(Payment.Status.SUCCEEDED).method(Payment.Method.CARD).amount(Money.of("120.00", "USD"))
+          .date(LocalDate.of(2026, 3, 3))
+          .apply(SapB1Refs.invoice("acme", first), Money.of("100.00", "USD"))
+          .apply(SapB1Refs.invoice("acme", second), Money.of("20.00", "USD")).build();
+
+      ledger.payments().create(p, ctx(p.ref()));
+
+      assertThat(f.sim.all("IncomingPayments")).singleElement().satisfies(m -> {
+        assertThat(m.get("Remarks")).isEqualTo("mlc:stripe:payment:pi_3");
+        assertThat((List<?>) m.get("PaymentInvoices")).hasSize(2);
+        assertThat(((Number) m.get("TransferSum")).doubleValue()).isEqualTo(120.0);
+      });
+      assertThat(f.sim.invoice(first).get("DocumentStatus")).isEqualTo("bost_Close");
+      assertThat(f.sim.invoice(second).get("PaidToDate")).isEqualTo(20.0);
+      Invoice open = ledger.invoices().fetch(SapB1Refs.invoice("acme", second)).orElseThrow();
+      assertThat(ledger.openBalance(open)).isEqualTo(Money.of("30.00", "USD"));
+    }
+  }
+
+  @Test
   void aPaymentLargerThanTheOpenBalanceIsRefusedWithSapsReason() {
     try (SimFixture f = new SimFixture()) {
       f.sim.addCustomer("C1", "Acme", "USD");

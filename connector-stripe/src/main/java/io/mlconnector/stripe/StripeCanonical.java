@@ -29,6 +29,10 @@ import java.util.Optional;
  * <p>Versions are built from what changes an object's meaning for the ERP (its status and
  * amounts), so a re-delivered event or a second event about the same state maps to the same
  * version and the engine skips it.
+ *
+ * <p>The mappings from stripe-java's model classes are package-private (the connector's sources use
+ * them), so an ISV's code never compiles against stripe-java's model and a stripe-java upgrade
+ * cannot break it; what is public are the refs and the system name.
  */
 public final class StripeCanonical {
   /** The system name in every ref this class builds. */
@@ -105,7 +109,7 @@ public final class StripeCanonical {
    * @param pi the PaymentIntent, ideally with {@code latest_charge} expanded (for the method)
    * @param invoicePayments the invoice payments of this PaymentIntent (others are ignored)
    */
-  public Payment payment(PaymentIntent pi, List<InvoicePayment> invoicePayments) {
+  Payment payment(PaymentIntent pi, List<InvoicePayment> invoicePayments) {
     return payment(pi, invoicePayments, java.util.function.UnaryOperator.identity());
   }
 
@@ -114,7 +118,7 @@ public final class StripeCanonical {
    * invoiceRoot} first: the connector's sources map a re-issued invoice to the first invoice of its
    * chain ({@link StripeMetadata#ORIGINAL}), the one the engine's mapping holds.
    */
-  public Payment payment(PaymentIntent pi, List<InvoicePayment> invoicePayments, java.util.function.UnaryOperator<String> invoiceRoot) {
+  Payment payment(PaymentIntent pi, List<InvoicePayment> invoicePayments, java.util.function.UnaryOperator<String> invoiceRoot) {
     Objects.requireNonNull(pi, "pi");
     Objects.requireNonNull(invoiceRoot, "invoiceRoot");
     Payment.Status status = paymentStatus(pi.getStatus());
@@ -191,7 +195,7 @@ public final class StripeCanonical {
   }
 
   /** A Stripe refund as a canonical {@link Refund} of its PaymentIntent (or charge). */
-  public Refund refund(com.stripe.model.Refund r) {
+  Refund refund(com.stripe.model.Refund r) {
     Objects.requireNonNull(r, "refund");
     Refund.Builder b =
         Refund.builder()
@@ -227,7 +231,7 @@ public final class StripeCanonical {
   }
 
   /** A Stripe dispute as a canonical {@link Dispute}; the Stripe reason is kept as the reason code. */
-  public Dispute dispute(com.stripe.model.Dispute d) {
+  Dispute dispute(com.stripe.model.Dispute d) {
     Objects.requireNonNull(d, "dispute");
     ExternalRef payment = d.getPaymentIntent() != null ? ref("payment_intent", d.getPaymentIntent()) : ref("charge", d.getCharge());
     Dispute.Builder b =
@@ -299,7 +303,7 @@ public final class StripeCanonical {
   }
 
   /** A Stripe payout as a canonical {@link Payout}. */
-  public Payout payout(com.stripe.model.Payout p) {
+  Payout payout(com.stripe.model.Payout p) {
     Objects.requireNonNull(p, "payout");
     LocalDate created = day(p.getCreated());
     LocalDate arrival = p.getArrivalDate() == null ? created : day(p.getArrivalDate());
@@ -343,7 +347,7 @@ public final class StripeCanonical {
    * @param txn the balance transaction
    * @param payoutId the payout that settled it, or null
    */
-  public Optional<Fee> fee(BalanceTransaction txn, String payoutId) {
+  Optional<Fee> fee(BalanceTransaction txn, String payoutId) {
     Objects.requireNonNull(txn, "txn");
     if (txn.getFee() == null || txn.getFee() == 0) {
       return Optional.empty();

@@ -20,7 +20,6 @@ import io.mlconnector.core.sync.TenantScoped;
 import io.mlconnector.core.sync.WebhookSource;
 import io.mlconnector.core.sync.WebhookVerifier;
 import io.mlconnector.stripe.internal.EnrichingSource;
-import io.mlconnector.stripe.internal.InvoiceLinks;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -155,7 +154,7 @@ public final class StripeCollector implements Collector<StripeCustomerRequest, S
     String id = StripeInvoiceSink.currentInvoice(mapping);
     com.stripe.model.Invoice s;
     try {
-      s = stripe.retrieveStripeInvoice(id);
+      s = stripe.reads().retrieveStripeInvoice(id);
     } catch (NotFoundException gone) {
       return Optional.empty();
     }
@@ -164,12 +163,12 @@ public final class StripeCollector implements Collector<StripeCustomerRequest, S
     // a void invoice (an invoice cancelled in the ERP) is not collectible: nothing remains owed on it
     long owed = "void".equals(s.getStatus()) ? 0 : nz(s.getAmountRemaining());
     long returned = 0;
-    for (InvoicePayment ip : stripe.listInvoicePayments(id)) {
+    for (InvoicePayment ip : stripe.reads().listInvoicePayments(id)) {
       if (!"paid".equals(ip.getStatus()) || ip.getPayment() == null || ip.getPayment().getPaymentIntent() == null) {
         continue;
       }
       String pi = ip.getPayment().getPaymentIntent();
-      PaymentIntent intent = stripe.retrievePaymentIntent(pi);
+      PaymentIntent intent = stripe.reads().retrievePaymentIntent(pi);
       Charge charge = intent.getLatestChargeObject();
       long back = (charge != null ? nz(charge.getAmountRefunded()) : 0) + withdrawn(pi);
       owed += back;

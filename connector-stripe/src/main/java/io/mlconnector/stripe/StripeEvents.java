@@ -11,9 +11,9 @@ import java.util.List;
  *     cursor when nothing new was found
  * @param hasMore true when the batch stopped at its size limit and newer events are waiting
  */
-public record StripeEvents(List<Event> events, String lastEventId, boolean hasMore) {
+record StripeEvents(List<Event> events, String lastEventId, boolean hasMore) {
   /** Copies the events. */
-  public StripeEvents {
+  StripeEvents {
     events = List.copyOf(events);
   }
 }

@@ -105,7 +105,7 @@ public final class StripeSources {
     return new DisputeSource(stripe, lookback == null ? DEFAULT_LOOKBACK : positive(lookback));
   }
 
-  /** Payouts ({@link Payout}); their transactions come from {@link StripeConnector#listPayoutTransactions}. */
+  /** Payouts ({@link Payout}); their transactions come from {@code GET /v1/balance_transactions?payout=}. */
   public static WebhookSource<Payout> payouts(StripeConnector stripe) {
     return new PayoutSource(stripe, DEFAULT_LOOKBACK);
   }
@@ -193,7 +193,7 @@ public final class StripeSources {
     public EventPage eventsSince(String cursor) {
       Instant since = cursor == null ? stripe.config().clock().instant().minus(lookback) : null;
       // only the types this source turns into objects (Stripe's types[]): not the whole account's events
-      StripeEvents events = stripe.listEventsSince(cursor, since, 500, eventTypes());
+      StripeEvents events = stripe.reads().listEventsSince(cursor, since, 500, eventTypes());
       List<WebhookEvent> out = new ArrayList<>();
       for (Event e : events.events()) {
         JsonObject raw = e.getRawJsonObject();
@@ -262,13 +262,13 @@ public final class StripeSources {
     public Optional<Payment> fetch(ExternalRef ref) {
       requireType(ref, "payment_intent", "invoice", FAILED_ATTEMPT);
       if (ref.type().equals("payment_intent")) {
-        return unlessGone(() -> stripe.retrievePaymentIntent(ref.id()))
-            .map(pi -> canonical.payment(pi, stripe.listInvoicePaymentsOfPaymentIntent(pi.getId()), this::rootOf));
+        return unlessGone(() -> stripe.reads().retrievePaymentIntent(ref.id()))
+            .map(pi -> canonical.payment(pi, stripe.reads().listInvoicePaymentsOfPaymentIntent(pi.getId()), this::rootOf));
       }
       // an invoice event: invoice.paid resolves to the PaymentIntent that paid it, and
       // invoice.payment_failed to the open attempt (which may follow earlier partial payments)
       String preferred = ref.type().equals(FAILED_ATTEMPT) ? "open" : "paid";
-      List<InvoicePayment> payments = unlessGone(() -> stripe.listInvoicePayments(ref.id())).orElse(List.of());
+      List<InvoicePayment> payments = unlessGone(() -> stripe.reads().listInvoicePayments(ref.id())).orElse(List.of());
       InvoicePayment chosen = null;
       for (InvoicePayment ip : payments) {
         if (ip.getPayment() == null || ip.getPayment().getPaymentIntent() == null) {
@@ -286,7 +286,7 @@ public final class StripeSources {
         return Optional.empty();
       }
       String piId = chosen.getPayment().getPaymentIntent();
-      Optional<PaymentIntent> pi = unlessGone(() -> stripe.retrievePaymentIntent(piId));
+      Optional<PaymentIntent> pi = unlessGone(() -> stripe.reads().retrievePaymentIntent(piId));
       return pi.map(p -> canonical.payment(p, payments, this::rootOf));
     }
 
@@ -324,9 +324,9 @@ public final class StripeSources {
     public Optional<Refund> fetch(ExternalRef ref) {
       requireType(ref, "refund", "charge");
       if (ref.type().equals("refund")) {
-        return unlessGone(() -> stripe.retrieveRefund(ref.id())).map(canonical::refund);
+        return unlessGone(() -> stripe.reads().retrieveRefund(ref.id())).map(canonical::refund);
       }
-      return unlessGone(() -> stripe.listRefunds(ref.id())).flatMap(l -> l.stream().findFirst()).map(canonical::refund);
+      return unlessGone(() -> stripe.reads().listRefunds(ref.id())).flatMap(l -> l.stream().findFirst()).map(canonical::refund);
     }
   }
 
@@ -356,7 +356,7 @@ public final class StripeSources {
     @Override
     public Optional<Dispute> fetch(ExternalRef ref) {
       requireType(ref, "dispute");
-      return unlessGone(() -> stripe.retrieveDispute(ref.id())).map(canonical::dispute);
+      return unlessGone(() -> stripe.reads().retrieveDispute(ref.id())).map(canonical::dispute);
     }
   }
 
@@ -378,7 +378,7 @@ public final class StripeSources {
     @Override
     public Optional<Payout> fetch(ExternalRef ref) {
       requireType(ref, "payout");
-      return unlessGone(() -> stripe.retrievePayout(ref.id())).map(canonical::payout);
+      return unlessGone(() -> stripe.reads().retrievePayout(ref.id())).map(canonical::payout);
     }
   }
 
@@ -417,7 +417,7 @@ public final class StripeSources {
     @Override
     public Optional<Fee> fetch(ExternalRef ref) {
       requireType(ref, "balance_transaction");
-      Optional<BalanceTransaction> txn = unlessGone(() -> stripe.retrieveBalanceTransaction(ref.id()));
+      Optional<BalanceTransaction> txn = unlessGone(() -> stripe.reads().retrieveBalanceTransaction(ref.id()));
       return txn.flatMap(t -> canonical.fee(t, null));
     }
   }

@@ -38,8 +38,8 @@ public record StripeWebhookEvent(
     Objects.requireNonNull(payload, "payload");
   }
 
-  /** The body parsed by stripe-java into its {@link Event} model. */
-  public Event toStripeEvent() {
+  /** The body parsed by stripe-java into its {@link Event} model (package-private: stripe-java stays out of the API). */
+  Event toStripeEvent() {
     return ApiResource.GSON.fromJson(payload, Event.class);
   }
 

@@ -72,7 +72,7 @@ class StripeCreditNotePolicyTest {
 
     // the customer pays what is left
     String chargeId = sim.payInvoice(issued.id());
-    assertThat(stripe.retrieveCharge(chargeId).getAmount()).isEqualTo(7000L);
+    assertThat(stripe.reads().retrieveCharge(chargeId).getAmount()).isEqualTo(7000L);
   }
 
   @Test

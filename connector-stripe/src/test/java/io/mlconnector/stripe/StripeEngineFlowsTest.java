@@ -175,7 +175,7 @@ class StripeEngineFlowsTest {
     sim.payInvoice(issued.id());
     String paid =
         sim.events().stream().filter(e -> "invoice.paid".equals(e.get("type"))).map(e -> (String) e.get("id")).findFirst().orElseThrow();
-    String body = stripe.retrieveEvent(paid).getRawJsonObject().toString();
+    String body = stripe.reads().retrieveEvent(paid).getRawJsonObject().toString();
     String header = Webhook.Signature.generateSignatureHeader(body, SECRET);
     for (int i = 0; i < 2; i++) {
       WebhookResponse r =
@@ -266,7 +266,7 @@ class StripeEngineFlowsTest {
     stripe.createCustomer(StripeCustomerRequest.of("syspro:customer:C7", "v1", "Seven"), "op-c7");
     String created =
         sim.events().stream().filter(e -> "customer.created".equals(e.get("type"))).map(e -> (String) e.get("id")).findFirst().orElseThrow();
-    String body = stripe.retrieveEvent(created).getRawJsonObject().toString();
+    String body = stripe.reads().retrieveEvent(created).getRawJsonObject().toString();
 
     WebhookResponse r =
         engine.webhookEndpoint("payments").handle("acme",

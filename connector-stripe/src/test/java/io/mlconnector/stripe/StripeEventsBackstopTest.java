@@ -31,18 +31,18 @@ class StripeEventsBackstopTest {
     List<String> all = simEventIds();
     assertThat(all).hasSize(5);
 
-    StripeEvents first = stripe.listEventsSince(null, null, 1000);
+    StripeEvents first = stripe.reads().listEventsSince(null, null, 1000);
     assertThat(first.events()).extracting(Event::getId).containsExactlyElementsOf(all);
     assertThat(first.lastEventId()).isEqualTo(all.get(4));
     assertThat(first.hasMore()).isFalse();
 
-    StripeEvents none = stripe.listEventsSince(first.lastEventId(), null, 1000);
+    StripeEvents none = stripe.reads().listEventsSince(first.lastEventId(), null, 1000);
     assertThat(none.events()).isEmpty();
     assertThat(none.lastEventId()).isEqualTo(first.lastEventId());
 
     stripe.createCustomer(StripeCustomerRequest.of("syspro:customer:E5", "v1", "E5"), "op-e5");
     stripe.createCustomer(StripeCustomerRequest.of("syspro:customer:E6", "v1", "E6"), "op-e6");
-    StripeEvents newer = stripe.listEventsSince(first.lastEventId(), null, 1000);
+    StripeEvents newer = stripe.reads().listEventsSince(first.lastEventId(), null, 1000);
     assertThat(newer.events()).extracting(Event::getId).containsExactlyElementsOf(simEventIds().subList(5, 7));
     assertThat(newer.events()).extracting(Event::getType).containsOnly("customer.created");
   }
@@ -56,12 +56,12 @@ class StripeEventsBackstopTest {
     assertThat(all).hasSize(130);
 
     List<String> seen = new ArrayList<>();
-    StripeEvents batch = stripe.listEventsSince(null, null, 7);
+    StripeEvents batch = stripe.reads().listEventsSince(null, null, 7);
     batch.events().forEach(e -> seen.add(e.getId()));
     assertThat(batch.hasMore()).isTrue();
     int rounds = 0;
     while (batch.hasMore() && rounds++ < 20) {
-      batch = stripe.listEventsSince(batch.lastEventId(), null, 50);
+      batch = stripe.reads().listEventsSince(batch.lastEventId(), null, 50);
       batch.events().forEach(e -> seen.add(e.getId()));
     }
 
@@ -72,7 +72,7 @@ class StripeEventsBackstopTest {
   void eventsCarryThePinnedApiVersionSoStripeJavaDeserialisesTheirObjects() {
     stripe.createCustomer(StripeCustomerRequest.of("syspro:customer:V", "v1", "V"), "op-v");
 
-    Event event = stripe.listEventsSince(null, null, 10).events().get(0);
+    Event event = stripe.reads().listEventsSince(null, null, 10).events().get(0);
 
     assertThat(event.getApiVersion()).isEqualTo(StripeConnector.apiVersion());
     assertThat(event.getDataObjectDeserializer().getObject()).isPresent();

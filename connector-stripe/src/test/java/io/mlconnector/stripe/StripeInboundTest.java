@@ -42,7 +42,7 @@ class StripeInboundTest {
   void aCardPaymentIsReadWithItsInvoiceFeeAndNet() {
     String chargeId = sim.payInvoice(invoice.id());
 
-    Charge charge = stripe.retrieveCharge(chargeId);
+    Charge charge = stripe.reads().retrieveCharge(chargeId);
     assertThat(charge.getAmount()).isEqualTo(10000L);
     BalanceTransaction txn = charge.getBalanceTransactionObject();
     assertThat(txn).isNotNull();
@@ -51,11 +51,11 @@ class StripeInboundTest {
     assertThat(txn.getNet()).isEqualTo(txn.getAmount() - txn.getFee());
     assertThat(txn.getFeeDetails()).extracting(BalanceTransaction.FeeDetail::getType).contains("stripe_fee");
 
-    PaymentIntent pi = stripe.retrievePaymentIntent(charge.getPaymentIntent());
+    PaymentIntent pi = stripe.reads().retrievePaymentIntent(charge.getPaymentIntent());
     assertThat(pi.getStatus()).isEqualTo("succeeded");
     assertThat(pi.getAmountReceived()).isEqualTo(10000L);
 
-    List<InvoicePayment> payments = stripe.listInvoicePayments(invoice.id());
+    List<InvoicePayment> payments = stripe.reads().listInvoicePayments(invoice.id());
     assertThat(payments).hasSize(1);
     assertThat(payments.get(0).getPayment().getPaymentIntent()).isEqualTo(pi.getId());
     assertThat(payments.get(0).getAmountPaid()).isEqualTo(10000L);
@@ -67,7 +67,7 @@ class StripeInboundTest {
     String chargeId = sim.payInvoice(invoice.id());
     String disputeId = sim.openDispute(chargeId, "fraudulent");
 
-    Dispute dispute = stripe.retrieveDispute(disputeId);
+    Dispute dispute = stripe.reads().retrieveDispute(disputeId);
     assertThat(dispute.getCharge()).isEqualTo(chargeId);
     assertThat(dispute.getReason()).isEqualTo("fraudulent");
     assertThat(dispute.getAmount()).isEqualTo(10000L);
@@ -80,7 +80,7 @@ class StripeInboundTest {
     String chargeId = sim.payInvoice(invoice.id());
     String refundId = sim.refund(chargeId, 2500L);
 
-    Refund refund = stripe.retrieveRefund(refundId);
+    Refund refund = stripe.reads().retrieveRefund(refundId);
     assertThat(refund.getAmount()).isEqualTo(2500L);
     assertThat(refund.getCharge()).isEqualTo(chargeId);
     assertThat(refund.getBalanceTransactionObject().getAmount()).isEqualTo(-2500L);
@@ -88,9 +88,9 @@ class StripeInboundTest {
     sim.advanceClock(Duration.ofDays(3));
     List<String> payouts = sim.payOut(true);
     assertThat(payouts).hasSize(1);
-    Payout payout = stripe.retrievePayout(payouts.get(0));
+    Payout payout = stripe.reads().retrievePayout(payouts.get(0));
     assertThat(payout.getStatus()).isEqualTo("paid");
-    List<BalanceTransaction> swept = stripe.listPayoutTransactions(payout.getId());
+    List<BalanceTransaction> swept = stripe.reads().listPayoutTransactions(payout.getId());
     assertThat(swept).extracting(BalanceTransaction::getReportingCategory).contains("charge", "refund");
     long net = swept.stream().filter(t -> !"payout".equals(t.getType())).mapToLong(BalanceTransaction::getNet).sum();
     assertThat(payout.getAmount()).isEqualTo(net);

@@ -134,6 +134,6 @@ class StripeInvoicePaymentOutcomesTest {
     StripeInvoice paid = stripe.retrieveInvoice(invoice.id());
     assertThat(paid.isPaid()).isTrue();
     assertThat(paid.amountPaid()).isEqualTo(4000);
-    assertThat(stripe.listInvoicePayments(invoice.id())).isEmpty();
+    assertThat(stripe.reads().listInvoicePayments(invoice.id())).isEmpty();
   }
 }

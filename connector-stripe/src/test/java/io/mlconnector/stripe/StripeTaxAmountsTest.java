@@ -63,7 +63,7 @@ class StripeTaxAmountsTest {
     assertThat(sim.countWithMetadata("invoiceitem", StripeMetadata.SOURCE_REF, "syspro:invoice:T100")).isEqualTo(3);
 
     String chargeId = sim.payInvoice(inv.id());
-    assertThat(stripe.retrieveCharge(chargeId).getAmount()).isEqualTo(18250L);
+    assertThat(stripe.reads().retrieveCharge(chargeId).getAmount()).isEqualTo(18250L);
   }
 
   @Test

@@ -25,7 +25,7 @@ class StripeUnreachableHostTest {
         .contains(base)
         .doesNotContain("api.stripe.com");
     assertThat(ping.check("read customers").detail()).contains(base).doesNotContain("api.stripe.com");
-    assertThatThrownBy(() -> stripe.retrieveEvent("evt_123"))
+    assertThatThrownBy(() -> stripe.reads().retrieveEvent("evt_123"))
         .isInstanceOf(TransientException.class)
         .hasMessageContaining(base)
         .hasMessageNotContaining("api.stripe.com");

@@ -29,6 +29,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 
 /** SAP Business One with Stripe, end to end through the published receivables integration. */
@@ -42,7 +43,12 @@ class SapB1StripeTest {
     final SampleApp app;
 
     Pair2() {
-      erp = SapB1Simulation.builder().start();
+      this(b -> b, Map.of());
+    }
+
+    /** With the SAP B1 simulation configured by {@code erpConfig} and {@code extra} settings of the sample. */
+    Pair2(UnaryOperator<SapB1Simulation.Builder> erpConfig, Map<String, String> extra) {
+      erp = erpConfig.apply(SapB1Simulation.builder()).start();
       stripeSim = StripeSimulation.builder().start();
       Path dir;
       try {
@@ -60,6 +66,7 @@ class SapB1StripeTest {
       props.put("engine.pending.grace", "PT0S");
       props.putAll(erp.properties(TENANT));
       props.putAll(stripeSim.properties(TENANT));
+      props.putAll(extra);
       app = SampleApp.open(SampleConfig.of(props, "test"), ReceivablesDemo.demoKeys(),
           b -> b.retryPolicy(new RetryQueuePolicy(Duration.ofMillis(50), Duration.ofMillis(400), 30)).randomSeed(1));
       stripeSim.deliverWebhooksTo(app.webhookUrl());

@@ -8,6 +8,9 @@ import io.mlconnector.core.state.DeadLetterQuery;
 import io.mlconnector.core.state.JdbcStateStore;
 import io.mlconnector.core.state.RetryItem;
 import io.mlconnector.core.state.StateStore;
+import io.mlconnector.samples.systems.SapB1Simulation;
+import io.mlconnector.samples.systems.StripeSimulation;
+import io.mlconnector.testkit.http.Fault;
 import io.mlconnector.testkit.syspro.ArInvoice;
 import java.io.IOException;
 import java.io.Writer;
@@ -20,7 +23,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.CleanupMode;
@@ -28,8 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Runs the sample (its own JVM, DEBUG logging) with known credentials, through failures (429s,
- * 5xx, a wrong SYSPRO password), and looks for every secret in its output, the audit rows, the
- * dead letters and the files it keeps at rest.
+ * 5xx, a wrong ERP password), and looks for every secret in its output, the audit rows, the dead
+ * letters and the files it keeps at rest: the syspro-stripe pair and the sap-b1-stripe pair.
  */
 class SecretsTest {
   @TempDir(cleanup = CleanupMode.ON_SUCCESS) Path tempDir; // kept when the test fails, for its logs
@@ -39,6 +41,7 @@ class SecretsTest {
   private static final String WEBHOOK_SECRET = "whsec_KnownWebhookSecret4417";
   private static final String STRIPE_KEY = "sk_test_KnownStripeKey55123";
   private static final String WRONG_PW = "WrongOperatorPw3319";
+  private static final String B1_PW = "KnownB1Password6620";
 
   @Test
   void noSecretReachesLogsAuditRowsErrorsOrFilesAtRest() throws Exception {
@@ -46,15 +49,7 @@ class SecretsTest {
         .secrets(OPERATOR_PW, ODATA_PW, WEBHOOK_SECRET).stripeApiKey(STRIPE_KEY).start()) {
       List<ArInvoice> invoices = DemoCompany.seed(sims.syspro(), 3, 4, 5);
       Path dir = tempDir;
-      Path logback = dir.resolve("logback-debug.xml");
-      Files.writeString(logback, """
-          <configuration>
-            <appender name="OUT" class="ch.qos.logback.core.ConsoleAppender">
-              <encoder><pattern>%-5level %logger - %msg%n%ex</pattern></encoder>
-            </appender>
-            <root level="DEBUG"><appender-ref ref="OUT"/></root>
-          </configuration>
-          """);
+      Path logback = debugLogback(dir);
       Map<String, String> extra = new HashMap<>();
       extra.put("data.dir", dir.resolve("data").toString());
       extra.put("webhook.host", "127.0.0.1");
@@ -85,32 +80,100 @@ class SecretsTest {
 
       List<String> secrets = List.of(OPERATOR_PW, ODATA_PW, WEBHOOK_SECRET, STRIPE_KEY, WRONG_PW,
           "KnownWebhookSecret4417", "KnownStripeKey55123");
-      String allLogs = "";
-      for (Path log : logs) {
-        allLogs += Files.readString(log);
-      }
-      assertThat(allLogs).contains("DEBUG").contains("ARSTPY").containsIgnoringCase("fail");
-      assertThat(allLogs).as("child output").doesNotContain(secrets);
-
-      try (StateStore store = JdbcStateStore.embeddedH2(dir.resolve("data").resolve("state")).build()) {
-        List<AuditEntry> audit = store.audit(new AuditQuery("acme", null, null, null, null, null, null, 1000, null)).items();
-        assertThat(audit).isNotEmpty();
-        assertThat(audit).anyMatch(a -> a.error() != null);
-        for (AuditEntry a : audit) {
-          assertThat(String.valueOf(a)).doesNotContain(secrets);
-        }
-        for (RetryItem r : store.deadLetters(DeadLetterQuery.all("acme")).items()) {
-          assertThat(String.valueOf(r)).doesNotContain(secrets);
-        }
-      }
-      try (Stream<Path> files = Files.walk(dir.resolve("data"))) {
-        for (Path f : files.filter(Files::isRegularFile).toList()) {
-          String content = new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1);
-          assertThat(content).as(f.toString()).doesNotContain(secrets);
-        }
-      }
+      assertNoSecret(dir, logs, secrets, "ARSTPY");
       assertThat(invoices).isNotEmpty();
     }
+  }
+
+  @Test
+  void theSapB1StripePairKeepsEverySecretOutOfLogsAuditRowsErrorsAndFilesAtRest() throws Exception {
+    try (SapB1Simulation erp = SapB1Simulation.builder().password(B1_PW).start();
+        StripeSimulation stripe = StripeSimulation.builder().apiKey(STRIPE_KEY).webhookSecret(WEBHOOK_SECRET).start()) {
+      erp.seed("acme", 3, 4, 5);
+      Path dir = tempDir;
+      Path logback = debugLogback(dir);
+      Map<String, String> props = new HashMap<>();
+      props.put("pair", "sap-b1-stripe");
+      props.put("tenant", "acme");
+      props.putAll(erp.properties("acme"));
+      props.putAll(stripe.properties("acme"));
+      props.put("data.dir", dir.resolve("data").toString());
+      props.put("webhook.host", "127.0.0.1");
+      props.put("webhook.port", "0");
+      props.put("engine.pending.grace", "PT0S");
+      props.put("stripe.rate.limit.backoff", "PT0.02S");
+      props.put("stripe.rate.limit.backoff.max", "PT0.1S");
+      Path config = writeConfig(dir, props);
+      Map<String, String> env = Map.of("MLC_KEY_CURRENT", "k1",
+          "MLC_KEY_K1", Base64.getEncoder().encodeToString("0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.US_ASCII)));
+      List<Path> logs = new ArrayList<>();
+
+      // 1: sync through Stripe's 429s and 5xx and the Service Layer's proxy errors
+      stripe.simulator().rateLimitStorm(6).failNextWith(2, 500, null, null);
+      erp.simulator().faults().failNext(3, Fault.SERVER_ERROR);
+      logs.add(run(dir, logback, env, config, "b1-run-1.log", "run", "--config", config.toString(), "--once"));
+      // 2: a customer pays, the webhook is missed (the sample is not running), the backstop posts it
+      String id = firstOpenInvoiceId(stripe.simulator().baseUrl(), null);
+      stripe.simulator().payInvoice(id);
+      logs.add(run(dir, logback, env, config, "b1-run-2.log", "run", "--config", config.toString(), "--once"));
+      logs.add(run(dir, logback, env, config, "b1-ping.log", "ping", "--config", config.toString()));
+      // 3: a wrong SAP B1 password is given (and stored), every login fails
+      Map<String, String> wrong = new HashMap<>(props);
+      wrong.put("sap-b1.password", WRONG_PW);
+      Path wrongConfig = writeConfig(dir, wrong);
+      stripe.simulator().payInvoice(firstOpenInvoiceId(stripe.simulator().baseUrl(), id));
+      logs.add(run(dir, logback, env, wrongConfig, "b1-run-3.log", "run", "--config", wrongConfig.toString(), "--once"));
+      logs.add(run(dir, logback, env, wrongConfig, "b1-ping-wrong.log", "ping", "--config", wrongConfig.toString()));
+
+      assertThat(erp.simulator().all("IncomingPayments")).hasSize(1); // the run with the right password posted it
+      assertNoSecret(dir, logs, List.of(B1_PW, WEBHOOK_SECRET, STRIPE_KEY, WRONG_PW, "KnownWebhookSecret4417",
+          "KnownStripeKey55123"), "IncomingPayments");
+    }
+  }
+
+  /**
+   * The children's output (DEBUG, with failures, naming {@code ledgerWord}), the audit rows, the
+   * dead letters and every file under {@code dir/data} hold none of {@code secrets}.
+   */
+  private static void assertNoSecret(Path dir, List<Path> logs, List<String> secrets, String ledgerWord)
+      throws IOException {
+    String allLogs = "";
+    for (Path log : logs) {
+      allLogs += Files.readString(log);
+    }
+    assertThat(allLogs).contains("DEBUG").contains(ledgerWord).containsIgnoringCase("fail");
+    assertThat(allLogs).as("child output").doesNotContain(secrets);
+
+    try (StateStore store = JdbcStateStore.embeddedH2(dir.resolve("data").resolve("state")).build()) {
+      List<AuditEntry> audit = store.audit(new AuditQuery("acme", null, null, null, null, null, null, 1000, null)).items();
+      assertThat(audit).isNotEmpty();
+      assertThat(audit).anyMatch(a -> a.error() != null);
+      for (AuditEntry a : audit) {
+        assertThat(String.valueOf(a)).doesNotContain(secrets);
+      }
+      for (RetryItem r : store.deadLetters(DeadLetterQuery.all("acme")).items()) {
+        assertThat(String.valueOf(r)).doesNotContain(secrets);
+      }
+    }
+    try (Stream<Path> files = Files.walk(dir.resolve("data"))) {
+      for (Path f : files.filter(Files::isRegularFile).toList()) {
+        String content = new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1);
+        assertThat(content).as(f.toString()).doesNotContain(secrets);
+      }
+    }
+  }
+
+  private static Path debugLogback(Path dir) throws IOException {
+    Path logback = dir.resolve("logback-debug.xml");
+    Files.writeString(logback, """
+        <configuration>
+          <appender name="OUT" class="ch.qos.logback.core.ConsoleAppender">
+            <encoder><pattern>%-5level %logger - %msg%n%ex</pattern></encoder>
+          </appender>
+          <root level="DEBUG"><appender-ref ref="OUT"/></root>
+        </configuration>
+        """);
+    return logback;
   }
 
   private static Path writeConfig(Path dir, Map<String, String> values) throws IOException {
@@ -128,7 +191,11 @@ class SecretsTest {
   }
 
   private static String firstOpenInvoiceId(SimulatedSystems sims, String except) throws Exception {
-    com.stripe.StripeClient c = com.stripe.StripeClient.builder().setApiKey(STRIPE_KEY).setApiBase(sims.stripe().baseUrl()).build();
+    return firstOpenInvoiceId(sims.stripe().baseUrl(), except);
+  }
+
+  private static String firstOpenInvoiceId(String stripeBase, String except) throws Exception {
+    com.stripe.StripeClient c = com.stripe.StripeClient.builder().setApiKey(STRIPE_KEY).setApiBase(stripeBase).build();
     for (com.stripe.model.Invoice i : c.v1().invoices().list(com.stripe.param.InvoiceListParams.builder()
         .setStatus(com.stripe.param.InvoiceListParams.Status.OPEN).build()).getData()) {
       if (!i.getId().equals(except)) {
@@ -140,17 +207,6 @@ class SecretsTest {
 
   private static Path run(Path dir, Path logback, Map<String, String> env, Path config, String logName, String... args)
       throws Exception {
-    Path log = dir.resolve(logName);
-    List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Dlogback.configurationFile=" + logback, "-cp", System.getProperty("java.class.path"), Main.class.getName()));
-    cmd.addAll(List.of(args));
-    ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
-    pb.environment().putAll(env);
-    Process p = pb.start();
-    if (!p.waitFor(90, TimeUnit.SECONDS)) {
-      p.destroyForcibly();
-      throw new AssertionError(logName + " did not finish; see " + log);
-    }
-    return log;
+    return SampleProcess.runToEnd(env, dir.resolve(logName), List.of("-Dlogback.configurationFile=" + logback), args);
   }
 }

@@ -11,7 +11,8 @@ import java.util.TreeMap;
 
 /**
  * Money movements: payment intents and charges (created when an invoice is paid), refunds,
- * disputes, balance transactions with fees, payouts and the balance.
+ * disputes, balance transactions with fees, payouts and the balance. Refunds and disputes are
+ * {@link RefundApi}'s, payouts {@link PayoutApi}'s.
  */
 final class PaymentApi {
   private static final Set<String> THREE_DECIMAL = Set.of("bhd", "jod", "kwd", "omr", "tnd");
@@ -28,12 +29,16 @@ final class PaymentApi {
   private final long feeBasisPoints;
   private final long feeFixed;
   private final long settlementSeconds;
+  private final RefundApi refunds;
+  private final PayoutApi payouts;
 
   PaymentApi(Store store, long feeBasisPoints, long feeFixed, long settlementSeconds) {
     this.store = store;
     this.feeBasisPoints = feeBasisPoints;
     this.feeFixed = feeFixed;
     this.settlementSeconds = settlementSeconds;
+    this.refunds = new RefundApi(store, this);
+    this.payouts = new PayoutApi(store, this);
   }
 
   Map<String, Object> route(Ctx ctx, String method, List<String> path, Params p) {
@@ -53,7 +58,7 @@ final class PaymentApi {
         return readOnly(method, path, p, "payout", "/v1/payouts", "status");
       case "refunds":
         if (method.equals("POST") && path.size() == 2) {
-          return store.render(createRefund(ctx, p), p.expand());
+          return store.render(refunds.createRefund(ctx, p), p.expand());
         }
         if (method.equals("POST") && path.size() == 3) {
           return store.render(updateMetadata(ctx, store.require("refund", path.get(2)), p, "refund.updated"),
@@ -63,7 +68,7 @@ final class PaymentApi {
       case "disputes":
         if (method.equals("POST") && path.size() == 4 && path.get(3).equals("close")) {
           p.allow();
-          return store.render(closeDispute(ctx, store.require("dispute", path.get(2)), false), p.expand());
+          return store.render(refunds.closeDispute(ctx, store.require("dispute", path.get(2)), false), p.expand());
         }
         if (method.equals("POST") && path.size() == 3) {
           return store.render(updateMetadata(ctx, store.require("dispute", path.get(2)), p,
@@ -355,7 +360,7 @@ final class PaymentApi {
     return c;
   }
 
-  private static void checkPaymentAmount(long amount, String currency, String param) {
+  static void checkPaymentAmount(long amount, String currency, String param) {
     if (amount <= 0) {
       throw ApiError.invalid("parameter_invalid_integer", param, "Invalid positive integer: " + amount);
     }
@@ -367,7 +372,7 @@ final class PaymentApi {
 
   // ---------------------------------------------------------------- balance transactions
 
-  private Map<String, Object> balanceTransaction(long amount, long fee, String currency, String type,
+  Map<String, Object> balanceTransaction(long amount, long fee, String currency, String type,
       String category, String source, String description, boolean settles) {
     long now = store.now();
     Map<String, Object> t = new LinkedHashMap<>();
@@ -502,290 +507,6 @@ final class PaymentApi {
     return f;
   }
 
-  // ---------------------------------------------------------------- refunds
-
-  private Map<String, Object> createRefund(Ctx ctx, Params p) {
-    p.allow("charge", "payment_intent", "amount", "reason", "metadata", "instructions_email", "origin",
-        "refund_application_fee", "reverse_transfer");
-    String chargeId = p.string("charge");
-    String piId = p.string("payment_intent");
-    if (chargeId == null && piId == null) {
-      throw ApiError.missing("charge");
-    }
-    Map<String, Object> charge;
-    if (chargeId != null) {
-      charge = store.ref("charge", chargeId, "charge");
-    } else {
-      Map<String, Object> pi = store.ref("payment_intent", piId, "payment_intent");
-      if (pi.get("latest_charge") == null || !"succeeded".equals(pi.get("status"))) {
-        throw ApiError.state(null, "PaymentIntent " + piId + " has no successful charge to refund.");
-      }
-      charge = store.get((String) pi.get("latest_charge"));
-    }
-    String reason = p.string("reason");
-    if (reason != null && !List.of("duplicate", "fraudulent", "requested_by_customer").contains(reason)) {
-      throw ApiError.invalid(null, "reason",
-          "Invalid reason: must be one of duplicate, fraudulent, or requested_by_customer");
-    }
-    Map<String, Object> metadata = new LinkedHashMap<>();
-    p.applyMetadata(metadata); // validated before anything changes
-    return refund(ctx, charge, p.longValue("amount"), reason, metadata);
-  }
-
-  /** Refunds {@code amount} (null: everything not yet refunded) of a charge. */
-  @SuppressWarnings("unchecked")
-  Map<String, Object> refund(
-      Ctx ctx, Map<String, Object> charge, Long amount, String reason, Map<String, Object> metadata) {
-    String chargeId = (String) charge.get("id");
-    if (!"succeeded".equals(charge.get("status"))) {
-      throw ApiError.state(null, "Charge " + chargeId + " did not succeed and cannot be refunded.");
-    }
-    if (Boolean.TRUE.equals(charge.get("disputed"))) {
-      throw ApiError.state("charge_disputed",
-          "Charge " + chargeId + " has been charged back; cannot issue a refund.");
-    }
-    long refundable = (Long) charge.get("amount") - (Long) charge.get("amount_refunded");
-    if (refundable == 0) {
-      throw ApiError.state("charge_already_refunded", "Charge " + chargeId + " has already been refunded.");
-    }
-    long value = amount == null ? refundable : amount;
-    String currency = (String) charge.get("currency");
-    checkPaymentAmount(value, currency, "amount");
-    if (value > refundable) {
-      throw ApiError.invalid("amount_too_large", "amount", "Refund amount (" + value
-          + ") is greater than unrefunded amount on charge (" + refundable + ")");
-    }
-    Map<String, Object> before = Json.copy(charge);
-    String id = store.newId("re");
-    Map<String, Object> txn = balanceTransaction(-value, 0, currency, "refund", "refund", id,
-        "REFUND FOR CHARGE (" + charge.get("description") + ")", false);
-    Map<String, Object> r = new LinkedHashMap<>();
-    r.put("id", id);
-    r.put("object", "refund");
-    r.put("amount", value);
-    r.put("balance_transaction", txn.get("id"));
-    r.put("charge", chargeId);
-    r.put("created", store.now());
-    r.put("currency", currency);
-    r.put("customer", charge.get("customer"));
-    r.put("customer_account", null);
-    Map<String, Object> card = new LinkedHashMap<>();
-    card.put("reference", null);
-    card.put("reference_status", "pending");
-    card.put("reference_type", "acquirer_reference_number");
-    card.put("type", "refund");
-    Map<String, Object> dest = new LinkedHashMap<>();
-    dest.put("card", card);
-    dest.put("type", "card");
-    r.put("destination_details", dest);
-    r.put("metadata", metadata == null ? new LinkedHashMap<String, Object>() : metadata);
-    r.put("payment_intent", charge.get("payment_intent"));
-    r.put("payment_method", charge.get("payment_method"));
-    r.put("reason", reason);
-    r.put("receipt_number", null);
-    r.put("source_transfer_reversal", null);
-    r.put("status", "succeeded");
-    r.put("transfer_reversal", null);
-    store.insert(r);
-    long refunded = (Long) charge.get("amount_refunded") + value;
-    charge.put("amount_refunded", refunded);
-    charge.put("refunded", refunded == (Long) charge.get("amount"));
-    Map<String, Object> refunds = (Map<String, Object>) charge.get("refunds");
-    ((List<Object>) refunds.get("data")).add(0, Json.copy(r));
-    store.touched(charge);
-    store.emit(ctx, "refund.created", r, null);
-    store.emit(ctx, "charge.refunded", charge, Diff.previous(before, charge));
-    return r;
-  }
-
-  // ---------------------------------------------------------------- disputes
-
-  /** A customer opens a dispute on a charge: funds and the dispute fee are withdrawn. */
-  Map<String, Object> openDispute(Ctx ctx, Map<String, Object> charge, String reason, Long amount) {
-    String chargeId = (String) charge.get("id");
-    if (!"succeeded".equals(charge.get("status"))) {
-      throw new IllegalStateException("charge " + chargeId + " did not succeed and cannot be disputed");
-    }
-    if (Boolean.TRUE.equals(charge.get("disputed"))) {
-      throw new IllegalStateException("charge " + chargeId + " is already disputed");
-    }
-    long value = amount == null ? (Long) charge.get("amount") - (Long) charge.get("amount_refunded") : amount;
-    if (value <= 0 || value > (Long) charge.get("amount")) {
-      throw new IllegalArgumentException("dispute amount must be 1 to the charge amount, was " + value);
-    }
-    String id = store.newId("dp");
-    String currency = (String) charge.get("currency");
-    Map<String, Object> txn = balanceTransaction(-value, DISPUTE_FEE, currency, "adjustment", "dispute", id,
-        "Chargeback withdrawal for " + chargeId, false);
-    long now = store.now();
-    Map<String, Object> d = new LinkedHashMap<>();
-    d.put("id", id);
-    d.put("object", "dispute");
-    d.put("amount", value);
-    List<Object> txns = new ArrayList<>();
-    txns.add(Json.copy(txn));
-    d.put("balance_transactions", txns);
-    d.put("charge", chargeId);
-    d.put("created", now);
-    d.put("currency", currency);
-    d.put("enhanced_eligibility_types", new ArrayList<>());
-    Map<String, Object> evidence = new LinkedHashMap<>();
-    for (String k : new String[] {"access_activity_log", "billing_address", "cancellation_policy",
-        "cancellation_policy_disclosure", "cancellation_rebuttal", "customer_communication",
-        "customer_email_address", "customer_name", "customer_purchase_ip", "customer_signature",
-        "duplicate_charge_documentation", "duplicate_charge_explanation", "duplicate_charge_id",
-        "product_description", "receipt", "refund_policy", "refund_policy_disclosure",
-        "refund_refusal_explanation", "service_date", "service_documentation", "shipping_address",
-        "shipping_carrier", "shipping_date", "shipping_documentation", "shipping_tracking_number",
-        "uncategorized_file", "uncategorized_text"}) {
-      evidence.put(k, null);
-    }
-    evidence.put("enhanced_evidence", new LinkedHashMap<String, Object>());
-    d.put("evidence", evidence);
-    Map<String, Object> evidenceDetails = new LinkedHashMap<>();
-    evidenceDetails.put("due_by", now + 7 * 86400);
-    evidenceDetails.put("has_evidence", false);
-    evidenceDetails.put("past_due", false);
-    evidenceDetails.put("submission_count", 0L);
-    evidenceDetails.put("enhanced_eligibility", new LinkedHashMap<String, Object>());
-    d.put("evidence_details", evidenceDetails);
-    d.put("is_charge_refundable", false);
-    d.put("livemode", false);
-    d.put("metadata", new LinkedHashMap<String, Object>());
-    d.put("payment_intent", charge.get("payment_intent"));
-    Map<String, Object> card = new LinkedHashMap<>();
-    card.put("brand", "visa");
-    card.put("case_type", "chargeback");
-    card.put("network_reason_code", "10.4");
-    Map<String, Object> pmd = new LinkedHashMap<>();
-    pmd.put("card", card);
-    pmd.put("type", "card");
-    d.put("payment_method_details", pmd);
-    d.put("reason", reason == null ? "fraudulent" : reason);
-    d.put("status", "needs_response");
-    store.insert(d);
-    Map<String, Object> before = Json.copy(charge);
-    charge.put("disputed", true);
-    store.touched(charge);
-    store.emit(ctx, "charge.dispute.created", d, null);
-    store.emit(ctx, "charge.dispute.funds_withdrawn", d, null);
-    store.emit(ctx, "charge.updated", charge, Diff.previous(before, charge));
-    return d;
-  }
-
-  /** Closes a dispute: won reinstates the funds, lost (or accepted through the API) keeps them withdrawn. */
-  @SuppressWarnings("unchecked")
-  Map<String, Object> closeDispute(Ctx ctx, Map<String, Object> d, boolean won) {
-    String status = (String) d.get("status");
-    if (status.equals("won") || status.equals("lost")) {
-      throw ApiError.state(null, "This dispute is already closed (" + status + ").");
-    }
-    Map<String, Object> before = Json.copy(d);
-    if (won) {
-      long amount = (Long) d.get("amount");
-      Map<String, Object> txn = balanceTransaction(amount, 0, (String) d.get("currency"), "adjustment",
-          "dispute_reversal", (String) d.get("id"), "Chargeback reversal for " + d.get("charge"), false);
-      ((List<Object>) d.get("balance_transactions")).add(Json.copy(txn));
-    }
-    d.put("status", won ? "won" : "lost");
-    d.put("is_charge_refundable", false);
-    store.touched(d);
-    if (won) {
-      store.emit(ctx, "charge.dispute.funds_reinstated", d, null);
-    }
-    store.emit(ctx, "charge.dispute.closed", d, Diff.previous(before, d));
-    return d;
-  }
-
-  // ---------------------------------------------------------------- payouts
-
-  /**
-   * Pays out the available balance, one payout per currency: each payout sweeps the available
-   * balance transactions not yet paid out. {@code includePending} settles pending ones first.
-   */
-  List<Map<String, Object>> payOut(Ctx ctx, boolean includePending) {
-    tick();
-    Map<String, List<Map<String, Object>>> byCurrency = new TreeMap<>();
-    List<Map<String, Object>> txns = store.all("balance_transaction");
-    for (int i = txns.size() - 1; i >= 0; i--) {
-      Map<String, Object> t = txns.get(i);
-      String id = (String) t.get("id");
-      if ("payout".equals(t.get("type")) || store.hidden(id).containsKey("payout")) {
-        continue;
-      }
-      if ("pending".equals(t.get("status"))) {
-        if (!includePending) {
-          continue;
-        }
-        t.put("status", "available");
-        t.put("available_on", store.now());
-      }
-      byCurrency.computeIfAbsent((String) t.get("currency"), k -> new ArrayList<>()).add(t);
-    }
-    List<Map<String, Object>> payouts = new ArrayList<>();
-    for (Map.Entry<String, List<Map<String, Object>>> e : byCurrency.entrySet()) {
-      long sum = 0;
-      for (Map<String, Object> t : e.getValue()) {
-        sum += (Long) t.get("net");
-      }
-      if (sum <= 0) {
-        continue;
-      }
-      String id = store.newId("po");
-      for (Map<String, Object> t : e.getValue()) {
-        store.hidden((String) t.get("id")).put("payout", id);
-      }
-      Map<String, Object> txn = balanceTransaction(-sum, 0, e.getKey(), "payout", "payout", id,
-          "STRIPE PAYOUT", false);
-      long now = store.now();
-      Map<String, Object> po = new LinkedHashMap<>();
-      po.put("id", id);
-      po.put("object", "payout");
-      po.put("amount", sum);
-      po.put("application_fee", null);
-      po.put("application_fee_amount", null);
-      po.put("arrival_date", now);
-      po.put("automatic", true);
-      po.put("balance_transaction", txn.get("id"));
-      po.put("created", now);
-      po.put("currency", e.getKey());
-      po.put("description", "STRIPE PAYOUT");
-      po.put("destination", "ba_" + store.accountId.substring(5) + "Bank");
-      po.put("failure_balance_transaction", null);
-      po.put("failure_code", null);
-      po.put("failure_message", null);
-      po.put("livemode", false);
-      po.put("metadata", new LinkedHashMap<String, Object>());
-      po.put("method", "standard");
-      po.put("original_payout", null);
-      po.put("payout_method", null);
-      po.put("reconciliation_status", "completed");
-      po.put("reversed_by", null);
-      po.put("source_type", "card");
-      po.put("statement_descriptor", null);
-      po.put("status", "in_transit");
-      Map<String, Object> trace = new LinkedHashMap<>();
-      trace.put("status", "supported");
-      trace.put("value", store.randomHex(16));
-      po.put("trace_id", trace);
-      po.put("type", "bank_account");
-      store.insert(po);
-      store.emit(ctx, "payout.created", po, null);
-      Map<String, Object> before = Json.copy(po);
-      po.put("status", "paid");
-      store.touched(po);
-      store.emit(ctx, "payout.paid", po, Diff.previous(before, po));
-      payouts.add(po);
-    }
-    return payouts;
-  }
-
-  /**
-   * {@code charge.payment_method_details.card} with every field Stripe sends for a card charge
-   * (Stripe's own example, {@code fixtures3.json}): the test card 4242 with a passed CVC check, no
-   * 3-D Secure, no wallet. The fingerprint is the same for the same card within an account, as
-   * Stripe's is.
-   */
   static Map<String, Object> chargeCard(String accountId, Long amount) {
     Map<String, Object> card = new LinkedHashMap<>();
     card.put("amount_authorized", amount);
@@ -831,5 +552,27 @@ final class PaymentApi {
       out.append(alphabet.charAt((int) Math.floorMod(h, (long) alphabet.length())));
     }
     return out.toString();
+  }
+
+  // ---------------------------------------------------------------- refunds, disputes, payouts
+
+  /** A refund of {@code charge} (see {@link RefundApi#refund}). */
+  Map<String, Object> refund(Ctx ctx, Map<String, Object> charge, Long amount, String reason, Map<String, Object> metadata) {
+    return refunds.refund(ctx, charge, amount, reason, metadata);
+  }
+
+  /** Opens a dispute on {@code charge} (see {@link RefundApi#openDispute}). */
+  Map<String, Object> openDispute(Ctx ctx, Map<String, Object> charge, String reason, Long amount) {
+    return refunds.openDispute(ctx, charge, reason, amount);
+  }
+
+  /** Closes a dispute, won or lost (see {@link RefundApi#closeDispute}). */
+  Map<String, Object> closeDispute(Ctx ctx, Map<String, Object> d, boolean won) {
+    return refunds.closeDispute(ctx, d, won);
+  }
+
+  /** Pays out the available balance (see {@link PayoutApi#payOut}). */
+  List<Map<String, Object>> payOut(Ctx ctx, boolean includePending) {
+    return payouts.payOut(ctx, includePending);
   }
 }

@@ -1,13 +1,10 @@
-package io.mlconnector.stripe.internal;
+package io.mlconnector.stripe;
 
 import com.stripe.model.Charge;
 import com.stripe.model.InvoicePayment;
 import io.mlconnector.core.model.Dispute;
 import io.mlconnector.core.model.ExternalRef;
 import io.mlconnector.core.model.Refund;
-import io.mlconnector.stripe.StripeCanonical;
-import io.mlconnector.stripe.StripeConnector;
-import io.mlconnector.stripe.StripeMetadata;
 import io.mlconnector.core.model.Payment;
 import io.mlconnector.core.model.PaymentApplication;
 import java.util.List;
@@ -20,16 +17,16 @@ import java.util.Objects;
  * StripeMetadata#SOURCE_REF}), which also holds on an invoice re-issued after an ERP change; an
  * invoice without a stamp (not issued by the connector) keeps its Stripe ref.
  */
-public final class InvoiceLinks {
+final class InvoiceLinks {
   private final StripeConnector stripe;
 
   /** Links through {@code stripe}. */
-  public InvoiceLinks(StripeConnector stripe) {
+  InvoiceLinks(StripeConnector stripe) {
     this.stripe = Objects.requireNonNull(stripe, "stripe");
   }
 
   /** The payment with its applications naming ERP invoices where the Stripe invoice is stamped. */
-  public Payment payment(Payment p) {
+  Payment payment(Payment p) {
     if (p.applications().isEmpty()) {
       return p;
     }
@@ -47,11 +44,11 @@ public final class InvoiceLinks {
   }
 
   /** The ERP invoice a Stripe invoice was issued for, or the Stripe ref when it carries no stamp. */
-  public ExternalRef erpInvoice(ExternalRef stripeInvoice) {
+  ExternalRef erpInvoice(ExternalRef stripeInvoice) {
     if (!StripeCanonical.SYSTEM.equals(stripeInvoice.system()) || !"invoice".equals(stripeInvoice.type())) {
       return stripeInvoice;
     }
-    com.stripe.model.Invoice inv = stripe.retrieveStripeInvoice(stripeInvoice.id());
+    com.stripe.model.Invoice inv = stripe.reads().retrieveStripeInvoice(stripeInvoice.id());
     String stamp = inv.getMetadata() == null ? null : inv.getMetadata().get(StripeMetadata.SOURCE_REF);
     if (stamp == null) {
       return stripeInvoice;
@@ -64,7 +61,7 @@ public final class InvoiceLinks {
   }
 
   /** The refund with its invoice set (unchanged when its payment paid no invoice). */
-  public Refund refund(Refund r) {
+  Refund refund(Refund r) {
     ExternalRef invoice = invoiceOf(r.payment());
     if (invoice == null || r.invoice() != null) {
       return r;
@@ -74,10 +71,10 @@ public final class InvoiceLinks {
   }
 
   /** The dispute with its invoice set (unchanged when its payment paid no invoice). */
-  public Dispute dispute(Dispute d) {
+  Dispute dispute(Dispute d) {
     ExternalRef payment = d.payment();
     if (payment != null && "charge".equals(payment.type())) {
-      Charge c = stripe.retrieveCharge(payment.id());
+      Charge c = stripe.reads().retrieveCharge(payment.id());
       if (c.getPaymentIntent() != null) {
         payment = ExternalRef.of(payment.system(), payment.tenant(), "payment_intent", c.getPaymentIntent());
       }
@@ -94,7 +91,7 @@ public final class InvoiceLinks {
     if (payment == null || !"payment_intent".equals(payment.type())) {
       return null;
     }
-    List<InvoicePayment> paid = stripe.listInvoicePaymentsOfPaymentIntent(payment.id());
+    List<InvoicePayment> paid = stripe.reads().listInvoicePaymentsOfPaymentIntent(payment.id());
     for (InvoicePayment ip : paid) {
       if (ip.getInvoice() != null) {
         return erpInvoice(ExternalRef.of(StripeCanonical.SYSTEM, payment.tenant(), "invoice", ip.getInvoice()));
