@@ -57,6 +57,53 @@ final class InvoiceLifecycle {
     return issue(request, key, null, key);
   }
 
+  /**
+   * Finishes {@code draftId}, a draft an earlier attempt of operation {@code key} created and left
+   * unfinished (a crash, a lost answer), without relying on Stripe's idempotency keys, which Stripe
+   * keeps only 24 hours: lines the draft already carries (by their {@code mlc_line} tag, every page
+   * of its lines read) are not added again; then it is finalized and sent like a new one. A draft
+   * that is no longer a draft is returned as it is.
+   */
+  StripeInvoice resume(StripeInvoiceRequest request, String key, String draftId) {
+    Invoice draft = call("GET /v1/invoices/{id}", () -> client.v1().invoices().retrieve(draftId));
+    if (!"draft".equals(draft.getStatus())) {
+      return toInvoice(draft);
+    }
+    List<ItemPlan> plan = planItems(request);
+    java.util.Set<String> present = linesPresent(draftId, request.sourceRef());
+    List<ItemPlan> missing = plan.stream().filter(i -> !present.contains(i.lineTag)).toList();
+    log.info("stripe draft {} of {} resumed: {} of {} lines to add", draftId, request.sourceRef(), missing.size(), plan.size());
+    if (!missing.isEmpty()) {
+      // keys of their own: the first attempt's keys may have expired, or replay another payload
+      addItems(draft, request, missing, key + "/resume");
+    }
+    return finalizeAndSend(draftId, key, request.total().isPositive());
+  }
+
+  /** The {@code mlc_line} tags of {@code sourceRef}'s lines on an invoice, every page. */
+  private java.util.Set<String> linesPresent(String invoiceId, String sourceRef) {
+    java.util.Set<String> present = new java.util.HashSet<>();
+    String after = null;
+    boolean more = true;
+    while (more) {
+      com.stripe.param.InvoiceLineItemListParams.Builder p = com.stripe.param.InvoiceLineItemListParams.builder().setLimit(100L);
+      if (after != null) {
+        p.setStartingAfter(after);
+      }
+      com.stripe.model.StripeCollection<InvoiceLineItem> page =
+          call("GET /v1/invoices/{id}/lines", () -> client.v1().invoices().lineItems().list(invoiceId, p.build()));
+      for (InvoiceLineItem line : page.getData()) {
+        after = line.getId();
+        Map<String, String> md = line.getMetadata();
+        if (md != null && sourceRef.equals(md.get(StripeMetadata.SOURCE_REF)) && md.get(StripeMetadata.LINE) != null) {
+          present.add(md.get(StripeMetadata.LINE));
+        }
+      }
+      more = Boolean.TRUE.equals(page.getHasMore()) && !page.getData().isEmpty();
+    }
+    return present;
+  }
+
   private StripeInvoice issue(StripeInvoiceRequest request, String key, StripeInvoice replaces, String operationKey) {
     List<ItemPlan> plan = planItems(request);
     Map<String, String> md = stamp(request.sourceRef(), request.sourceVersion(), request.metadata(), operationKey);

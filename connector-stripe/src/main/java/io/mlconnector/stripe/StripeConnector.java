@@ -362,6 +362,18 @@ public final class StripeConnector {
     return lifecycle.create(request, key);
   }
 
+  /**
+   * Finishes a draft an earlier attempt of operation {@code idempotencyKey} left behind, whatever
+   * its age (Stripe keeps idempotency keys 24 hours; after that a repeat of {@link #createInvoice}
+   * would create a second invoice): lines it lacks are added, then it is issued.
+   */
+  StripeInvoice resumeInvoice(StripeInvoiceRequest request, String idempotencyKey, String draftId) {
+    Objects.requireNonNull(request, "request");
+    String key = Validation.requireIdempotencyKey(idempotencyKey);
+    Validation.requireId(draftId, "in_", "draftId");
+    return lifecycle.resume(request, key, draftId);
+  }
+
   /** The invoice with this id. */
   public StripeInvoice retrieveInvoice(String invoiceId) {
     Validation.requireId(invoiceId, "in_", "invoiceId");

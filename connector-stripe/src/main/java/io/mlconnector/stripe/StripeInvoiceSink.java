@@ -60,6 +60,9 @@ public final class StripeInvoiceSink implements Sink<StripeInvoiceRequest> {
     return mapping.attributes().getOrDefault(ATTR_INVOICE, mapping.target().id());
   }
 
+  /** Drafts findByStamp found unfinished, by operation key, for the create that follows it. */
+  private final java.util.concurrent.ConcurrentMap<String, String> unfinishedDrafts = new java.util.concurrent.ConcurrentHashMap<>();
+
   /** A sink writing through {@code stripe} (one tenant). */
   public StripeInvoiceSink(StripeConnector stripe) {
     this.stripe = Objects.requireNonNull(stripe, "stripe");
@@ -78,6 +81,10 @@ public final class StripeInvoiceSink implements Sink<StripeInvoiceRequest> {
       throw new RejectedException(
           ErrorDetails.of(StripeCanonical.SYSTEM, "invoice create")
               .withRemote("cancelled_before_issue", record.sourceRef() + " was cancelled in the ERP before it was issued in Stripe"));
+    }
+    String draft = unfinishedDrafts.remove(context.operationKey());
+    if (draft != null) {
+      return result(stripe.resumeInvoice(record, context.operationKey(), draft), Map.of());
     }
     return result(stripe.createInvoice(record, context.operationKey()), Map.of());
   }
@@ -106,6 +113,9 @@ public final class StripeInvoiceSink implements Sink<StripeInvoiceRequest> {
   public Optional<WriteResult> findByStamp(ExternalRef source, WriteContext context) {
     Optional<StripeInvoice> found = stripe.findInvoiceBySourceRef(source.key(), null);
     if (found.isPresent() && found.get().isDraft() && context.operationKey().equals(found.get().operationKey())) {
+      // this operation's own draft, left unfinished: the create that follows finishes it rather
+      // than repeating the draft's POST, whose idempotency key Stripe forgets after 24 hours
+      unfinishedDrafts.put(context.operationKey(), found.get().id());
       return Optional.empty();
     }
     return found.map(i -> result(i, Map.of()));

@@ -172,4 +172,40 @@ class StripeSinksTest {
     assertThat(updated.attributes()).containsEntry("status", "open");
     assertThat(stripe.retrieveInvoice(updated.target().id()).total()).isEqualTo(1100);
   }
+
+  @Test
+  void aDraftLeftWithoutLinesIsFinishedOnceAfterStripeForgotItsIdempotencyKeys() {
+    String customerId = customer();
+    sim.faults().random(1.0, Fault.SERVER_ERROR, r -> r.path().endsWith("/add_lines"));
+    assertThatThrownBy(() -> invoices.create(invoice(customerId, "v1", "30.00"), context(ERP_INVOICE, "v1", "op-i7")))
+        .isInstanceOf(TransientException.class);
+    sim.faults().reset();
+    // the engine comes back after more than a day: Stripe has dropped the keys of the first attempt
+    sim.advanceClock(java.time.Duration.ofHours(25));
+
+    assertThat(invoices.findByStamp(ERP_INVOICE, context(ERP_INVOICE, "v1", "op-i7"))).isEmpty();
+    WriteResult r = invoices.create(invoice(customerId, "v1", "30.00"), context(ERP_INVOICE, "v1", "op-i7"));
+
+    assertThat(r.attributes()).containsEntry("status", "open");
+    assertThat(sim.countWithMetadata("invoice", StripeMetadata.SOURCE_REF, ERP_INVOICE.key())).isEqualTo(1);
+    assertThat(stripe.retrieveInvoice(r.target().id()).total()).isEqualTo(3000);
+  }
+
+  @Test
+  void aDraftWhoseLinesWereAddedIsNotGivenThemTwiceAfterADay() {
+    String customerId = customer();
+    // the lines are added, but the answer is lost; the send never happens
+    sim.faults().random(1.0, Fault.RESPONSE_LOST_AFTER_COMMIT, r -> r.path().endsWith("/add_lines"));
+    assertThatThrownBy(() -> invoices.create(invoice(customerId, "v1", "30.00"), context(ERP_INVOICE, "v1", "op-i8")))
+        .isInstanceOf(TransientException.class);
+    sim.faults().reset();
+    sim.advanceClock(java.time.Duration.ofHours(25));
+
+    assertThat(invoices.findByStamp(ERP_INVOICE, context(ERP_INVOICE, "v1", "op-i8"))).isEmpty();
+    WriteResult r = invoices.create(invoice(customerId, "v1", "30.00"), context(ERP_INVOICE, "v1", "op-i8"));
+
+    assertThat(r.attributes()).containsEntry("status", "open");
+    assertThat(sim.countWithMetadata("invoice", StripeMetadata.SOURCE_REF, ERP_INVOICE.key())).isEqualTo(1);
+    assertThat(stripe.retrieveInvoice(r.target().id()).total()).isEqualTo(3000);
+  }
 }
