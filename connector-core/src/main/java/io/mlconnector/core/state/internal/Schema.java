@@ -331,6 +331,14 @@ public final class Schema {
                     + "status VARCHAR(16) NOT NULL, recorded_at "
                     + ts
                     + " NOT NULL, "
+                    // the columns migration 2 adds to a version-one table, here so that a fresh
+                    // schema never alters a table (H2 rebuilds it, racing concurrent migrators)
+                    + "claimant VARCHAR(200), lease_until "
+                    + ts
+                    + ", posted INTEGER DEFAULT 0 NOT NULL, parked INTEGER DEFAULT 0 NOT NULL, "
+                    + "reason "
+                    + text
+                    + ", "
                     + "PRIMARY KEY (tenant, flow, content_hash))",
                 "CREATE TABLE IF NOT EXISTS "
                     + table("document_key")
