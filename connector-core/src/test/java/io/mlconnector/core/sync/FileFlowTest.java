@@ -269,10 +269,17 @@ class FileFlowTest {
     folder.put("broken.csv", content, T0);
     folder.markers.add("broken.csv");
 
-    RunReport first = run(TENANT);
+    run(TENANT);
+    run(TENANT); // two failed looks: perhaps still being written, the file stays CLAIMED
 
-    assertThat(first.written()).isZero();
-    assertThat(first.parked()).isEqualTo(1);
+    assertThat(store.file(TENANT, "ap-files", sha256(content)).orElseThrow().status())
+        .isEqualTo(SeenFile.Status.CLAIMED);
+    assertThat(store.audit(AuditQuery.all(TENANT).withOutcome(AuditEntry.Outcome.FAILED)).items())
+        .hasSize(2);
+    RunReport third = run(TENANT);
+
+    assertThat(third.written()).isZero();
+    assertThat(third.parked()).isEqualTo(1);
     assertThat(sink.stored()).isEmpty();
     SeenFile file = store.file(TENANT, "ap-files", sha256(content)).orElseThrow();
     assertThat(file.status()).isEqualTo(SeenFile.Status.PARKED);

@@ -37,6 +37,11 @@ import org.slf4j.LoggerFactory;
  */
 final class FileInput<S, T> implements RunInput {
   private static final Logger log = LoggerFactory.getLogger(FlowRun.class);
+  /**
+   * Reads of one stable file's bytes that must fail before the file is PARKED: a writer may hold
+   * a file whose size and time stay put while its content is cut short.
+   */
+  static final int UNREADABLE_LOOKS = 3;
 
   private final FlowRun<S, T> run;
   private final EngineCore core;
@@ -115,9 +120,22 @@ final class FileInput<S, T> implements RunInput {
     }
     if (status == SeenFile.Status.CLAIMED) {
       String unreadable = wellFormed(source, file);
+      List<String> lookKey = List.of(tenant, flow.name(), hash);
       if (unreadable != null) {
         String reason = "file " + file.name() + " cannot be read on: " + unreadable;
-        log.warn("{}; file parked", reason);
+        int looks = core.unreadableLooks.merge(lookKey, 1, Integer::sum);
+        if (looks < UNREADABLE_LOOKS) {
+          // the same bytes may still be cut short by a writer that holds the file: look again
+          log.warn("{} (look {} of {}); tried again at the next poll", reason, looks,
+              UNREADABLE_LOOKS);
+          if (!dryRun) {
+            store.audit(run.writes.audit(null, null, "parse-file", AuditEntry.Outcome.FAILED,
+                reason + " (look " + looks + " of " + UNREADABLE_LOOKS + ")", hash));
+          }
+          return;
+        }
+        core.unreadableLooks.remove(lookKey);
+        log.warn("{}; unchanged over {} looks: file parked", reason, looks);
         counters.parked.incrementAndGet();
         if (!dryRun) {
           store.moveFile(tenant, flow.name(), hash, core.node, SeenFile.Status.PARKED, 0, 0, reason);
@@ -125,6 +143,7 @@ final class FileInput<S, T> implements RunInput {
         }
         return;
       }
+      core.unreadableLooks.remove(lookKey);
       if (!dryRun) {
         store.moveFile(tenant, flow.name(), hash, core.node, SeenFile.Status.PARSED, 0, 0, null);
       }
