@@ -261,6 +261,13 @@ class FileFlowTest {
     assertThat(file.parked()).isEqualTo(1);
     assertThat(file.claimant()).isEqualTo("node-1");
     assertThat(file.name()).isEqualTo("bad.csv");
+    assertThat(store.audit(AuditQuery.all(TENANT).withOutcome(AuditEntry.Outcome.SUCCEEDED)).items())
+        .filteredOn(e -> e.action().equals("file"))
+        .singleElement()
+        .satisfies(e -> {
+          assertThat(e.payloadDigest()).isEqualTo(file.contentHash());
+          assertThat(e.error()).isEqualTo("file bad.csv PARTIAL: 2 posted, 1 parked");
+        });
   }
 
   @Test

@@ -123,24 +123,24 @@ final class FileInput<S, T> implements RunInput {
       List<String> lookKey = List.of(tenant, flow.name(), hash);
       if (unreadable != null) {
         String reason = "file " + file.name() + " cannot be read on: " + unreadable;
+        if (dryRun) {
+          log.warn("{} (dry run: not counted as a look)", reason);
+          return;
+        }
         int looks = core.unreadableLooks.merge(lookKey, 1, Integer::sum);
         if (looks < UNREADABLE_LOOKS) {
           // the same bytes may still be cut short by a writer that holds the file: look again
           log.warn("{} (look {} of {}); tried again at the next poll", reason, looks,
               UNREADABLE_LOOKS);
-          if (!dryRun) {
-            store.audit(run.writes.audit(null, null, "parse-file", AuditEntry.Outcome.FAILED,
-                reason + " (look " + looks + " of " + UNREADABLE_LOOKS + ")", hash));
-          }
+          store.audit(run.writes.audit(null, null, "parse-file", AuditEntry.Outcome.FAILED,
+              reason + " (look " + looks + " of " + UNREADABLE_LOOKS + ")", hash));
           return;
         }
         core.unreadableLooks.remove(lookKey);
         log.warn("{}; unchanged over {} looks: file parked", reason, looks);
         counters.parked.incrementAndGet();
-        if (!dryRun) {
-          store.moveFile(tenant, flow.name(), hash, core.node, SeenFile.Status.PARKED, 0, 0, reason);
-          store.audit(run.writes.audit(null, null, "parse-file", AuditEntry.Outcome.PARKED, reason, hash));
-        }
+        store.moveFile(tenant, flow.name(), hash, core.node, SeenFile.Status.PARKED, 0, 0, reason);
+        store.audit(run.writes.audit(null, null, "parse-file", AuditEntry.Outcome.PARKED, reason, hash));
         return;
       }
       core.unreadableLooks.remove(lookKey);
@@ -255,7 +255,11 @@ final class FileInput<S, T> implements RunInput {
     if (allFinal.get() && !dryRun) {
       SeenFile.Status end = parked.get() > 0 ? SeenFile.Status.PARTIAL : SeenFile.Status.POSTED;
       store.moveFile(tenant, flow.name(), hash, core.node, end, posted.get(), parked.get(), null);
-      log.info("file {} {}: {} posted, {} parked", file.name(), end, posted.get(), parked.get());
+      String note = "file " + file.name() + " " + end + ": " + posted.get() + " posted, "
+          + parked.get() + " parked";
+      log.info(note);
+      // the operator's way from a file name to its ledger row: the digest is the content hash
+      store.audit(run.writes.audit(null, null, "file", AuditEntry.Outcome.SUCCEEDED, note, hash));
       archive(source, file);
     }
   }
