@@ -110,17 +110,5 @@ public record SeenFile(
                 + (isFinal() ? " (" + this + " is final)" : "; allowed: " + next()));
       }
     }
-
-    /**
-     * The status stored as {@code stored}, reading the names of earlier versions (PROCESSING as
-     * CLAIMED, ARCHIVED as POSTED).
-     */
-    public static Status stored(String stored) {
-      return switch (stored) {
-        case "PROCESSING" -> CLAIMED;
-        case "ARCHIVED" -> POSTED;
-        default -> valueOf(stored);
-      };
-    }
   }
 }

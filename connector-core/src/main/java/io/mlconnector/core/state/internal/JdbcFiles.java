@@ -80,7 +80,7 @@ final class JdbcFiles {
                   flow,
                   contentHash,
                   rs.getString("name"),
-                  SeenFile.Status.stored(rs.getString("status")),
+                  stored(rs.getString("status")),
                   instant(rs, "recorded_at"),
                   rs.getString("claimant"),
                   instant(rs, "lease_until"),
@@ -89,6 +89,15 @@ final class JdbcFiles {
                   rs.getString("reason")))
           : Optional.<SeenFile>empty();
     }
+  }
+
+  /** A stored status, reading version one's names: PROCESSING as CLAIMED, ARCHIVED as POSTED. */
+  private static SeenFile.Status stored(String status) {
+    return switch (status) {
+      case "PROCESSING" -> SeenFile.Status.CLAIMED;
+      case "ARCHIVED" -> SeenFile.Status.POSTED;
+      default -> SeenFile.Status.valueOf(status);
+    };
   }
 
   public void updateFile(String tenant, String flow, String contentHash, SeenFile.Status status) {
