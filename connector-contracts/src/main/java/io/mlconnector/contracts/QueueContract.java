@@ -194,7 +194,7 @@ abstract class QueueContract extends OperationLogContract {
   @Test
   void filesAreRecordedOncePerHashAndDocumentKeysClaimedOnce() {
     SeenFile f =
-        new SeenFile(T, "ap-invoices", "aa11", "inv-0001.csv", SeenFile.Status.PROCESSING, START);
+        new SeenFile(T, "ap-invoices", "aa11", "inv-0001.csv", SeenFile.Status.CLAIMED, START);
     assertThat(store.recordFile(f)).isTrue();
     assertThat(
             store.recordFile(
@@ -203,17 +203,20 @@ abstract class QueueContract extends OperationLogContract {
                     "ap-invoices",
                     "aa11",
                     "renamed.csv",
-                    SeenFile.Status.PROCESSING,
+                    SeenFile.Status.CLAIMED,
                     START.plusSeconds(9))))
         .isFalse();
     assertThat(store.file(T, "ap-invoices", "aa11")).contains(f);
     assertThat(store.file(OTHER, "ap-invoices", "aa11")).isEmpty();
     assertThat(store.file(T, "other-flow", "aa11")).isEmpty();
 
-    store.updateFile(T, "ap-invoices", "aa11", SeenFile.Status.ARCHIVED);
+    store.updateFile(T, "ap-invoices", "aa11", SeenFile.Status.PARSED);
     assertThat(store.file(T, "ap-invoices", "aa11").orElseThrow().status())
-        .isEqualTo(SeenFile.Status.ARCHIVED);
-    assertThatThrownBy(() -> store.updateFile(T, "ap-invoices", "zz", SeenFile.Status.ARCHIVED))
+        .isEqualTo(SeenFile.Status.PARSED);
+    assertThatThrownBy(() -> store.updateFile(T, "ap-invoices", "aa11", SeenFile.Status.CLAIMED))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("from PARSED to CLAIMED");
+    assertThatThrownBy(() -> store.updateFile(T, "ap-invoices", "zz", SeenFile.Status.POSTED))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("zz");
 
@@ -222,6 +225,91 @@ abstract class QueueContract extends OperationLogContract {
     assertThat(store.claimDocument(T, "ap-invoices", "V100|INV-7", "aa11")).isFalse();
     assertThat(store.claimDocument(T, "other-flow", "V100|INV-7", "aa11")).isTrue();
     assertThat(store.claimDocument(OTHER, "ap-invoices", "V100|INV-7", "aa11")).isTrue();
+  }
+
+  @Test
+  void aClaimedFileMovesClaimedParsedPostedWithCountsAndNoFurther() {
+    String flow = "ap-invoices";
+    assertThat(store.claimFile(T, flow, "f1", "inv-1.csv", "node-a", Duration.ofMinutes(1)))
+        .isTrue();
+    SeenFile claimed = store.file(T, flow, "f1").orElseThrow();
+    assertThat(claimed.status()).isEqualTo(SeenFile.Status.CLAIMED);
+    assertThat(claimed.claimant()).isEqualTo("node-a");
+    assertThat(claimed.leaseUntil()).isEqualTo(START.plus(Duration.ofMinutes(1)));
+    assertThat(claimed.name()).isEqualTo("inv-1.csv");
+
+    assertThatThrownBy(
+            () -> store.moveFile(T, flow, "f1", "node-a", SeenFile.Status.POSTED, 1, 0, null))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("from CLAIMED to POSTED");
+    store.moveFile(T, flow, "f1", "node-a", SeenFile.Status.PARSED, 0, 0, null);
+    clock.advance(Duration.ofSeconds(5));
+    store.moveFile(T, flow, "f1", "node-a", SeenFile.Status.PARTIAL, 7, 2, null);
+
+    SeenFile done = store.file(T, flow, "f1").orElseThrow();
+    assertThat(done.status()).isEqualTo(SeenFile.Status.PARTIAL);
+    assertThat(done.posted()).isEqualTo(7);
+    assertThat(done.parked()).isEqualTo(2);
+    assertThat(done.leaseUntil()).as("a final file's lease ends").isEqualTo(START.plusSeconds(5));
+    assertThatThrownBy(
+            () -> store.moveFile(T, flow, "f1", "node-a", SeenFile.Status.POSTED, 9, 0, null))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("from PARTIAL to POSTED");
+    assertThat(store.claimFile(T, flow, "f1", "again.csv", "node-b", Duration.ofMinutes(1)))
+        .as("a final file is never claimed again")
+        .isFalse();
+    assertThat(store.claimFile(T, flow, "f1", "again.csv", "node-a", Duration.ofMinutes(1)))
+        .isFalse();
+    assertThat(store.file(T, flow, "f1").orElseThrow()).isEqualTo(done);
+
+    store.claimFile(T, flow, "f2", "broken.xml", "node-a", Duration.ofMinutes(1));
+    store.moveFile(
+        T, flow, "f2", "node-a", SeenFile.Status.PARKED, 0, 0, "not well-formed XML at line 3");
+    assertThat(store.file(T, flow, "f2").orElseThrow())
+        .satisfies(
+            f -> {
+              assertThat(f.status()).isEqualTo(SeenFile.Status.PARKED);
+              assertThat(f.reason()).isEqualTo("not well-formed XML at line 3");
+            });
+    assertThat(store.file(OTHER, flow, "f2")).isEmpty();
+    assertThatThrownBy(
+            () -> store.moveFile(OTHER, flow, "f2", "node-a", SeenFile.Status.PARSED, 0, 0, null))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("f2");
+  }
+
+  @Test
+  void aCrashedClaimersFileIsTakenOverOnlyAfterItsLeaseExpires() {
+    String flow = "ap-invoices";
+    Duration ttl = Duration.ofSeconds(30);
+    assertThat(store.claimFile(T, flow, "f1", "inv-1.csv", "node-a", ttl)).isTrue();
+    store.moveFile(T, flow, "f1", "node-a", SeenFile.Status.PARSED, 0, 0, null);
+    assertThat(store.claimFile(T, flow, "f1", "inv-1.csv", "node-b", ttl)).isFalse();
+    clock.advance(Duration.ofSeconds(20));
+    assertThat(store.claimFile(T, flow, "f1", "inv-1.csv", "node-a", ttl))
+        .as("the claimer renews its own claim")
+        .isTrue();
+    clock.advance(Duration.ofSeconds(29));
+    assertThat(store.claimFile(T, flow, "f1", "inv-1.csv", "node-b", ttl)).isFalse();
+
+    clock.advance(Duration.ofSeconds(1)); // node-a's renewed lease has expired: node-a crashed
+    assertThat(store.claimFile(T, flow, "f1", "inv-1.csv", "node-b", ttl)).isTrue();
+    SeenFile taken = store.file(T, flow, "f1").orElseThrow();
+    assertThat(taken.claimant()).isEqualTo("node-b");
+    assertThat(taken.status()).as("the takeover keeps where the file stood").isEqualTo(SeenFile.Status.PARSED);
+    assertThat(taken.leaseUntil()).isEqualTo(clock.instant().plus(ttl));
+
+    assertThatThrownBy(
+            () -> store.moveFile(T, flow, "f1", "node-a", SeenFile.Status.POSTED, 3, 0, null))
+        .isInstanceOf(StateConflictException.class)
+        .hasMessageContaining("node-b");
+    assertThat(store.claimFile(T, flow, "f1", "inv-1.csv", "node-a", ttl)).isFalse();
+    store.moveFile(T, flow, "f1", "node-b", SeenFile.Status.POSTED, 3, 0, null);
+    assertThat(store.file(T, flow, "f1").orElseThrow().status()).isEqualTo(SeenFile.Status.POSTED);
+
+    // a file recorded without a claimant (as a store of an earlier version left it) is free
+    store.recordFile(new SeenFile(T, flow, "f3", "old.csv", SeenFile.Status.CLAIMED, START));
+    assertThat(store.claimFile(T, flow, "f3", "old.csv", "node-b", ttl)).isTrue();
   }
 
   // ------------------------------------------------------------------ retry queue

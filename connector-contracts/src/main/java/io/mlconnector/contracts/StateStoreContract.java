@@ -177,6 +177,35 @@ public abstract class StateStoreContract extends AuditContract {
   }
 
   @Test
+  void racesForOneFileHaveExactlyOneWinner() throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+    try {
+      for (int round = 0; round < rounds(); round++) {
+        String hash = "h" + round;
+        List<Boolean> fresh =
+            race(
+                pool,
+                i -> () -> store.claimFile(T, "ap-invoices", hash, "f.csv", "node-" + i,
+                    Duration.ofMinutes(1)));
+        assertThat(fresh).as("new file round %d", round).containsOnlyOnce(true);
+      }
+      // takeovers of expired claims race too
+      clock.advance(Duration.ofMinutes(2));
+      for (int round = 0; round < rounds(); round++) {
+        String hash = "h" + round;
+        List<Boolean> taken =
+            race(
+                pool,
+                i -> () -> store.claimFile(T, "ap-invoices", hash, "f.csv", "heir-" + i,
+                    Duration.ofMinutes(1)));
+        assertThat(taken).as("takeover round %d", round).containsOnlyOnce(true);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
   void racesForOneInboxEventLeaseOrOperationHaveExactlyOneWinner() throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(THREADS);
     try {

@@ -102,7 +102,7 @@ abstract class JdbcStateStoreContract extends StateStoreContract {
 
   @Test
   void freshSchemaIsCreatedAtTheCurrentVersion() throws SQLException {
-    assertThat(versions(prefix)).containsExactly(Schema.CURRENT_VERSION);
+    assertThat(versions(prefix)).containsExactlyElementsOf(allVersions());
     assertThat(((JdbcStateStore) store).tablePrefix()).isEqualTo(prefix);
     assertThat(((JdbcStateStore) store).databaseKind()).isEqualTo(dialect().name());
   }
@@ -116,7 +116,7 @@ abstract class JdbcStateStoreContract extends StateStoreContract {
       assertThat(again.cursor(T, "customers", "main")).contains("c1");
       assertThat(again.mappingByTarget(stripe(T, "cus_1"))).isPresent();
     }
-    assertThat(versions(prefix)).containsExactly(Schema.CURRENT_VERSION);
+    assertThat(versions(prefix)).containsExactlyElementsOf(allVersions());
   }
 
   @Test
@@ -154,7 +154,67 @@ abstract class JdbcStateStoreContract extends StateStoreContract {
     } finally {
       pool.shutdownNow();
     }
-    assertThat(versions(fresh)).containsExactly(Schema.CURRENT_VERSION);
+    assertThat(versions(fresh)).containsExactlyElementsOf(allVersions());
+  }
+
+  private static List<Integer> allVersions() {
+    List<Integer> all = new ArrayList<>();
+    for (int v = 1; v <= Schema.CURRENT_VERSION; v++) {
+      all.add(v);
+    }
+    return all;
+  }
+
+  @Test
+  void seenFilesOfSchemaVersionOneAreReadInTheStateMachine() throws SQLException {
+    try (Connection c = dataSource().getConnection();
+        Statement s = c.createStatement()) {
+      for (String[] row : new String[][] {{"old1", "PROCESSING"}, {"old2", "ARCHIVED"}}) {
+        s.execute(
+            "INSERT INTO "
+                + prefix
+                + "seen_file (tenant, flow, content_hash, name, status, recorded_at)"
+                + " VALUES ('"
+                + T
+                + "', 'ap', '"
+                + row[0]
+                + "', 'x.csv', '"
+                + row[1]
+                + "', CURRENT_TIMESTAMP)");
+      }
+    }
+    assertThat(store.file(T, "ap", "old1").orElseThrow().status())
+        .as("read before the migration rewrote it")
+        .isEqualTo(SeenFile.Status.CLAIMED);
+    // migration 2 is idempotent: run it again over these rows, as on a version-one database
+    try (Connection c = dataSource().getConnection();
+        Statement s = c.createStatement()) {
+      s.execute("DELETE FROM " + prefix + "schema_version WHERE version = 2");
+    }
+    JdbcStateStore.builder(dataSource()).tablePrefix(prefix).clock(clock).build().close();
+    try (Connection c = dataSource().getConnection();
+        Statement s = c.createStatement();
+        ResultSet rs =
+            s.executeQuery(
+                "SELECT content_hash, status FROM "
+                    + prefix
+                    + "seen_file WHERE tenant = '"
+                    + T
+                    + "' ORDER BY content_hash")) {
+      List<String> rows = new ArrayList<>();
+      while (rs.next()) {
+        rows.add(rs.getString(1) + "=" + rs.getString(2));
+      }
+      assertThat(rows).containsExactly("old1=CLAIMED", "old2=POSTED");
+    }
+    assertThat(store.file(T, "ap", "old2").orElseThrow().status())
+        .isEqualTo(SeenFile.Status.POSTED);
+    assertThat(store.claimFile(T, "ap", "old1", "x.csv", "node-a", java.time.Duration.ofMinutes(1)))
+        .as("a file left PROCESSING by version one has no claimant: free to claim")
+        .isTrue();
+    store.moveFile(T, "ap", "old1", "node-a", SeenFile.Status.PARSED, 0, 0, null);
+    assertThat(store.claimFile(T, "ap", "old2", "x.csv", "node-a", java.time.Duration.ofMinutes(1)))
+        .isFalse();
   }
 
   @Test

@@ -212,6 +212,25 @@ public final class InMemoryStateStore implements StateStoreSpi {
   }
 
   @Override
+  public boolean claimFile(
+      String tenant, String flow, String contentHash, String name, String owner, Duration ttl) {
+    return locked(() -> files.claim(tenant, flow, contentHash, name, owner, ttl, clock.instant()));
+  }
+
+  @Override
+  public void moveFile(
+      String tenant,
+      String flow,
+      String contentHash,
+      String owner,
+      SeenFile.Status status,
+      int posted,
+      int parked,
+      String reason) {
+    locked(() -> files.move(tenant, flow, contentHash, owner, status, posted, parked, reason, clock.instant()));
+  }
+
+  @Override
   public boolean claimDocument(String tenant, String flow, String naturalKey, String contentHash) {
     return locked(() -> files.claimDocument(tenant, flow, naturalKey, contentHash));
   }

@@ -359,6 +359,25 @@ public final class JdbcStateStore implements StateStoreSpi {
   }
 
   @Override
+  public boolean claimFile(
+      String tenant, String flow, String contentHash, String name, String owner, Duration ttl) {
+    return delegate.claimFile(tenant, flow, contentHash, name, owner, ttl);
+  }
+
+  @Override
+  public void moveFile(
+      String tenant,
+      String flow,
+      String contentHash,
+      String owner,
+      SeenFile.Status status,
+      int posted,
+      int parked,
+      String reason) {
+    delegate.moveFile(tenant, flow, contentHash, owner, status, posted, parked, reason);
+  }
+
+  @Override
   public boolean claimDocument(String tenant, String flow, String naturalKey, String contentHash) {
     return delegate.claimDocument(tenant, flow, naturalKey, contentHash);
   }

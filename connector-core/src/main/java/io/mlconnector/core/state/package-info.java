@@ -1,6 +1,8 @@
 /**
- * The engine's durable state: the {@link io.mlconnector.core.state.StateStore} SPI, its value
+ * The engine's durable state: {@link io.mlconnector.core.state.StateStore}, the view a host uses
+ * (cursors, mappings, operations, dead letters and replay, the audit, leases, retention), its value
  * records, and its implementations: {@link io.mlconnector.core.state.InMemoryStateStore} for tests
  * and {@link io.mlconnector.core.state.JdbcStateStore} on embedded H2 (the default) or PostgreSQL.
+ * The engine's protocol over a store is {@link io.mlconnector.core.state.spi.StateStoreSpi}.
  */
 package io.mlconnector.core.state;

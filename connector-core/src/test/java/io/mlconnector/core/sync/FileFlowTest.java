@@ -8,14 +8,17 @@ import io.mlconnector.core.state.AuditQuery;
 import io.mlconnector.core.state.DeadLetterQuery;
 import io.mlconnector.core.state.InMemoryStateStore;
 import io.mlconnector.core.state.RetryItem;
+import io.mlconnector.core.state.SeenFile;
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,19 +35,28 @@ class FileFlowTest {
   private final InMemoryStateStore store = new InMemoryStateStore(clock);
   private final DropFolder folder = new DropFolder();
   private final MemorySink sink = new MemorySink(TENANT);
-  private final SyncEngine engine =
-      SyncEngine.builder()
-          .store(store)
-          .clock(clock)
-          .nodeId("node-1")
-          .addFlow(Flow.file("ap-files", Item.class, t -> folder, Target.class, t -> sink)
-              .identity(RecordIdentity.contentHashed(Item::ref, Item::payload))
-              .mapper(Target::map)
-              .pageSize(2)
-              .retryPolicy(new RetryQueuePolicy(Duration.ZERO, Duration.ZERO, 5))
-              .build())
-          .tenants(List.of(TENANT))
-          .build();
+  private final SyncEngine engine = engine("node-1");
+
+  private SyncEngine engine(String node) {
+    return SyncEngine.builder()
+        .store(store)
+        .clock(clock)
+        .nodeId(node)
+        .addFlow(Flow.file("ap-files", Item.class, t -> folder, Target.class, t -> sink)
+            .identity(RecordIdentity.contentHashed(Item::ref, Item::payload))
+            .mapper(Target::map)
+            .pageSize(2)
+            .retryPolicy(new RetryQueuePolicy(Duration.ZERO, Duration.ZERO, 5))
+            .build())
+        .tenants(List.of(TENANT))
+        .build();
+  }
+
+  private static String sha256(String content) throws Exception {
+    return HexFormat.of()
+        .formatHex(MessageDigest.getInstance("SHA-256")
+            .digest(content.getBytes(StandardCharsets.UTF_8)));
+  }
 
   /** A drop folder of CSV files, one document per line: vendor,number,amount. */
   static final class DropFolder implements FileSource<Item> {
@@ -78,6 +90,10 @@ class FileFlowTest {
       AtomicInteger line = new AtomicInteger();
       return reader.lines().map(text -> {
         int number = line.incrementAndGet();
+        if (text.startsWith("<")) {
+          // not a bad row but a file that cannot be read on (like XML that is not well-formed)
+          throw new IllegalStateException("not well-formed at line " + number + ": " + text);
+        }
         try {
           return FileRow.of(number, document(text));
         } catch (IllegalArgumentException e) {
@@ -230,5 +246,98 @@ class FileFlowTest {
         .singleElement()
         .satisfies(e -> assertThat(e.error())
             .isEqualTo("file bad.csv line 2: row 'this row is broken' has 1 cells, not 3"));
+  }
+  @Test
+  void aFileWithAParkedRowEndsPartialWithItsCounts() throws Exception {
+    String content = "v1,1,1.00\nthis row is broken\nv1,3,3.00\n";
+    folder.put("bad.csv", content, T0);
+    folder.markers.add("bad.csv");
+
+    run(TENANT);
+
+    SeenFile file = store.file(TENANT, "ap-files", sha256(content)).orElseThrow();
+    assertThat(file.status()).isEqualTo(SeenFile.Status.PARTIAL);
+    assertThat(file.posted()).isEqualTo(2);
+    assertThat(file.parked()).isEqualTo(1);
+    assertThat(file.claimant()).isEqualTo("node-1");
+    assertThat(file.name()).isEqualTo("bad.csv");
+    assertThat(store.audit(AuditQuery.all(TENANT).withOutcome(AuditEntry.Outcome.SUCCEEDED)).items())
+        .filteredOn(e -> e.action().equals("file"))
+        .singleElement()
+        .satisfies(e -> {
+          assertThat(e.payloadDigest()).isEqualTo(file.contentHash());
+          assertThat(e.error()).isEqualTo("file bad.csv PARTIAL: 2 posted, 1 parked");
+        });
+  }
+
+  @Test
+  void aFileThatCannotBeReadIsParkedWithItsReasonAndNothingOfItIsPosted() throws Exception {
+    String content = "v1,1,1.00\nv1,2,2.00\n<broken\nv1,4,4.00\n";
+    folder.put("broken.csv", content, T0);
+    folder.markers.add("broken.csv");
+
+    run(TENANT);
+    run(TENANT); // two failed looks: perhaps still being written, the file stays CLAIMED
+
+    assertThat(store.file(TENANT, "ap-files", sha256(content)).orElseThrow().status())
+        .isEqualTo(SeenFile.Status.CLAIMED);
+    assertThat(store.audit(AuditQuery.all(TENANT).withOutcome(AuditEntry.Outcome.FAILED)).items())
+        .hasSize(2);
+    RunReport third = run(TENANT);
+
+    assertThat(third.written()).isZero();
+    assertThat(third.parked()).isEqualTo(1);
+    assertThat(sink.stored()).isEmpty();
+    SeenFile file = store.file(TENANT, "ap-files", sha256(content)).orElseThrow();
+    assertThat(file.status()).isEqualTo(SeenFile.Status.PARKED);
+    assertThat(file.reason()).contains("broken.csv").contains("not well-formed at line 3");
+    assertThat(folder.archived).as("a parked file stays where it is").isEmpty();
+    assertThat(store.audit(AuditQuery.all(TENANT).withOutcome(AuditEntry.Outcome.PARKED)).items())
+        .singleElement()
+        .satisfies(e -> assertThat(e.error()).isEqualTo(file.reason()));
+
+    RunReport again = run(TENANT);
+
+    assertThat(again.read()).isZero();
+    assertThat(again.parked()).as("parked once, not at every poll").isZero();
+    assertThat(store.file(TENANT, "ap-files", sha256(content)).orElseThrow()).isEqualTo(file);
+  }
+
+  @Test
+  void aFileLeftMidwayByACrashedNodeIsTakenOverAfterItsLeaseWithoutPostingTwice() throws Exception {
+    String content = "v1,1,1.00\nv1,2,2.00\nv1,3,3.00\n";
+    folder.put("a.csv", content, T0);
+    folder.markers.add("a.csv");
+    AtomicBoolean failing = new AtomicBoolean(true);
+    sink.plan = (call, context) -> failing.get() && context.source().id().equals("v1-2")
+        ? MemorySink.Fault.CONNECTION_RESET : MemorySink.Fault.NONE;
+    SyncEngine crashed = engine("node-0");
+    clock.advance(Duration.ofSeconds(1));
+    RunReport before = crashed.runOnce(TENANT, "ap-files");
+    crashed.shutdown(Duration.ofSeconds(5)); // node-0 dies with the file half posted
+    failing.set(false);
+    String hash = sha256(content);
+    SeenFile left = store.file(TENANT, "ap-files", hash).orElseThrow();
+    assertThat(before.written()).isEqualTo(2);
+    assertThat(left.status()).isEqualTo(SeenFile.Status.PARSED);
+    assertThat(left.claimant()).isEqualTo("node-0");
+
+    run(TENANT); // the retry queue may post v1-2 now; the file itself is left to its claimer
+
+    assertThat(folder.archived).isEmpty();
+    assertThat(store.file(TENANT, "ap-files", hash).orElseThrow().claimant()).isEqualTo("node-0");
+
+    clock.advance(Duration.ofSeconds(30)); // node-0's claim (30 s, the engine's lease) expires
+    run(TENANT);
+
+    assertThat(folder.archived).containsExactly("a.csv");
+    for (String id : List.of("v1-1", "v1-2", "v1-3")) {
+      assertThat(sink.copiesOf(ExternalRef.of("stampli", TENANT, "ap-invoice", id))).as(id).isEqualTo(1);
+    }
+    SeenFile done = store.file(TENANT, "ap-files", hash).orElseThrow();
+    assertThat(done.status()).isEqualTo(SeenFile.Status.POSTED);
+    assertThat(done.claimant()).isEqualTo("node-1");
+    assertThat(done.posted()).isEqualTo(3);
+    assertThat(done.parked()).isZero();
   }
 }

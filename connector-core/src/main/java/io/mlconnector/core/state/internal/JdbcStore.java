@@ -177,6 +177,25 @@ public final class JdbcStore implements StateStoreSpi {
   }
 
   @Override
+  public boolean claimFile(
+      String tenant, String flow, String contentHash, String name, String owner, Duration ttl) {
+    return files.claimFile(tenant, flow, contentHash, name, owner, ttl);
+  }
+
+  @Override
+  public void moveFile(
+      String tenant,
+      String flow,
+      String contentHash,
+      String owner,
+      SeenFile.Status status,
+      int posted,
+      int parked,
+      String reason) {
+    files.moveFile(tenant, flow, contentHash, owner, status, posted, parked, reason);
+  }
+
+  @Override
   public boolean claimDocument(String tenant, String flow, String naturalKey, String contentHash) {
     return files.claimDocument(tenant, flow, naturalKey, contentHash);
   }

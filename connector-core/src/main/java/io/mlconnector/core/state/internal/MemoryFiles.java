@@ -1,6 +1,9 @@
 package io.mlconnector.core.state.internal;
 
 import io.mlconnector.core.state.SeenFile;
+import io.mlconnector.core.state.StateConflictException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,15 +30,130 @@ public final class MemoryFiles {
 
   /** See {@link io.mlconnector.core.state.spi.StateStoreSpi#updateFile}. */
   public void update(String tenant, String flow, String contentHash, SeenFile.Status status) {
-    List<String> key = key(tenant, flow, contentHash);
+    SeenFile f = existing(tenant, flow, contentHash);
     Checks.notNull(status, "status");
+    f.status().checkMove(status, contentHash);
+    files.put(
+        key(tenant, flow, contentHash),
+        new SeenFile(
+            f.tenant(),
+            f.flow(),
+            f.contentHash(),
+            f.name(),
+            status,
+            f.recordedAt(),
+            f.claimant(),
+            f.leaseUntil(),
+            f.posted(),
+            f.parked(),
+            f.reason()));
+  }
+
+  /** See {@link io.mlconnector.core.state.StateStore#claimFile}. */
+  public boolean claim(
+      String tenant,
+      String flow,
+      String contentHash,
+      String name,
+      String owner,
+      Duration ttl,
+      Instant now) {
+    List<String> key = key(tenant, flow, contentHash);
+    Checks.notNull(name, "name");
+    Checks.text(owner, "owner");
+    Checks.positive(ttl, "ttl");
     SeenFile f = files.get(key);
+    if (f == null) {
+      files.put(
+          key,
+          new SeenFile(
+              tenant,
+              flow,
+              contentHash,
+              name,
+              SeenFile.Status.CLAIMED,
+              now,
+              owner,
+              now.plus(ttl),
+              0,
+              0,
+              null));
+      return true;
+    }
+    boolean free =
+        f.claimant() == null
+            || f.claimant().equals(owner)
+            || f.leaseUntil() == null
+            || !f.leaseUntil().isAfter(now);
+    if (f.status().isFinal() || !free) {
+      return false;
+    }
+    files.put(
+        key,
+        new SeenFile(
+            f.tenant(),
+            f.flow(),
+            f.contentHash(),
+            f.name(),
+            f.status(),
+            f.recordedAt(),
+            owner,
+            now.plus(ttl),
+            f.posted(),
+            f.parked(),
+            f.reason()));
+    return true;
+  }
+
+  /** See {@link io.mlconnector.core.state.StateStore#moveFile}. */
+  public void move(
+      String tenant,
+      String flow,
+      String contentHash,
+      String owner,
+      SeenFile.Status status,
+      int posted,
+      int parked,
+      String reason,
+      Instant now) {
+    SeenFile f = existing(tenant, flow, contentHash);
+    Checks.text(owner, "owner");
+    Checks.notNull(status, "status");
+    f.status().checkMove(status, contentHash);
+    if (!owner.equals(f.claimant())) {
+      throw new StateConflictException(
+          "file "
+              + contentHash
+              + " is claimed by "
+              + f.claimant()
+              + ", not "
+              + owner
+              + "; it stays "
+              + f.status());
+    }
+    files.put(
+        key(tenant, flow, contentHash),
+        new SeenFile(
+            f.tenant(),
+            f.flow(),
+            f.contentHash(),
+            f.name(),
+            status,
+            f.recordedAt(),
+            f.claimant(),
+            status.isFinal() ? now : f.leaseUntil(),
+            posted,
+            parked,
+            reason));
+  }
+
+  private SeenFile existing(String tenant, String flow, String contentHash) {
+    SeenFile f = files.get(key(tenant, flow, contentHash));
     if (f == null) {
       throw new IllegalArgumentException(
           "no file " + contentHash + " recorded for flow " + flow + " of tenant " + tenant);
     }
-    files.put(
-        key, new SeenFile(f.tenant(), f.flow(), f.contentHash(), f.name(), status, f.recordedAt()));
+    return f;
   }
 
   /** See {@link io.mlconnector.core.state.spi.StateStoreSpi#claimDocument}. */

@@ -32,7 +32,7 @@ public final class Schema {
   private static final Pattern PREFIX = Pattern.compile("[a-z][a-z0-9_]{0,29}");
 
   /** The newest schema version this library knows. */
-  public static final int CURRENT_VERSION = 1;
+  public static final int CURRENT_VERSION = 2;
 
   private final String prefix;
   private final Dialect dialect;
@@ -331,6 +331,14 @@ public final class Schema {
                     + "status VARCHAR(16) NOT NULL, recorded_at "
                     + ts
                     + " NOT NULL, "
+                    // the columns migration 2 adds to a version-one table, here so that a fresh
+                    // schema never alters a table (H2 rebuilds it, racing concurrent migrators)
+                    + "claimant VARCHAR(200), lease_until "
+                    + ts
+                    + ", posted INTEGER DEFAULT 0 NOT NULL, parked INTEGER DEFAULT 0 NOT NULL, "
+                    + "reason "
+                    + text
+                    + ", "
                     + "PRIMARY KEY (tenant, flow, content_hash))",
                 "CREATE TABLE IF NOT EXISTS "
                     + table("document_key")
@@ -429,7 +437,36 @@ public final class Schema {
                     + "owner VARCHAR(200) NOT NULL, expires_at "
                     + ts
                     + " NOT NULL, "
-                    + "PRIMARY KEY (tenant, flow))")));
+                    + "PRIMARY KEY (tenant, flow))")),
+        new Migration(
+            2,
+            "seen-file state machine: claim, lease, counts, reason",
+            List.of(
+                "ALTER TABLE "
+                    + table("seen_file")
+                    + " ADD COLUMN IF NOT EXISTS claimant VARCHAR(200)",
+                "ALTER TABLE "
+                    + table("seen_file")
+                    + " ADD COLUMN IF NOT EXISTS lease_until "
+                    + ts,
+                "ALTER TABLE "
+                    + table("seen_file")
+                    + " ADD COLUMN IF NOT EXISTS posted INTEGER DEFAULT 0 NOT NULL",
+                "ALTER TABLE "
+                    + table("seen_file")
+                    + " ADD COLUMN IF NOT EXISTS parked INTEGER DEFAULT 0 NOT NULL",
+                "ALTER TABLE "
+                    + table("seen_file")
+                    + " ADD COLUMN IF NOT EXISTS reason "
+                    + text,
+                // the statuses of version 1: a file being read is CLAIMED (its claim has no
+                // claimant, so any node may take it over), an archived one POSTED
+                "UPDATE "
+                    + table("seen_file")
+                    + " SET status = 'CLAIMED' WHERE status = 'PROCESSING'",
+                "UPDATE "
+                    + table("seen_file")
+                    + " SET status = 'POSTED' WHERE status = 'ARCHIVED'")));
   }
 
   /** One schema version: idempotent statements applied in order. */

@@ -173,11 +173,45 @@ public interface StateStoreSpi extends StateStore {
   Optional<SeenFile> file(String tenant, String flow, String contentHash);
 
   /**
-   * Updates a recorded file's status (for example ARCHIVED once all its documents are done).
+   * Moves a recorded file to {@code status}, keeping its claim, counts and reason, whoever claims
+   * it (an operator's correction; the engine uses {@link #moveFile}).
    *
    * @throws IllegalArgumentException when no such file is recorded
+   * @throws IllegalStateException when the file may not move from its status to {@code status}
+   *     (see {@link SeenFile.Status#next()}); the message names both
    */
   void updateFile(String tenant, String flow, String contentHash, SeenFile.Status status);
+
+  /**
+   * Claims a file for {@code owner} until now + {@code ttl}, atomically: records it as {@link
+   * SeenFile.Status#CLAIMED} when no file with this content hash is recorded for the flow, or takes
+   * over a CLAIMED or PARSED file whose claim expired (a crashed claimer), has no claimant, or is
+   * already {@code owner}'s (a renewal, or the same node after a restart), keeping its status. Of
+   * several callers racing for one file, exactly one wins. Returns false, changing nothing, when
+   * another owner holds a live claim or the file is final.
+   */
+  boolean claimFile(
+      String tenant, String flow, String contentHash, String name, String owner, java.time.Duration ttl);
+
+  /**
+   * Moves a file {@code owner} claims to {@code status} with its counts of posted and parked
+   * documents and a reason (for PARKED), atomically; a final status ends the claim's lease.
+   *
+   * @throws IllegalArgumentException when no such file is recorded
+   * @throws IllegalStateException when the file may not move from its status to {@code status};
+   *     the message names both
+   * @throws io.mlconnector.core.state.StateConflictException when another owner claims the file
+   *     (this one's claim expired and was taken over); nothing is changed then
+   */
+  void moveFile(
+      String tenant,
+      String flow,
+      String contentHash,
+      String owner,
+      SeenFile.Status status,
+      int posted,
+      int parked,
+      String reason);
 
   /**
    * Claims a document's natural key (for example vendor + normalised invoice number). Returns false

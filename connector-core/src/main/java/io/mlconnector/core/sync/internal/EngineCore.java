@@ -58,6 +58,8 @@ public final class EngineCore {
   final Random random;
   private static final Logger log = LoggerFactory.getLogger(EngineCore.class);
   private final Map<String, RemoteFile> looks = new ConcurrentHashMap<>();
+  /** Failed reads of a stable file, by tenant, flow and content hash (see FileInput). */
+  final Map<List<String>, Integer> unreadableLooks = new ConcurrentHashMap<>();
   private final Map<String, TenantFlow<?, ?>> tenantFlows = new ConcurrentHashMap<>();
   private final Set<String> running = ConcurrentHashMap.newKeySet();
   private final Set<FlowRun<?, ?>> activeRuns = ConcurrentHashMap.newKeySet();
