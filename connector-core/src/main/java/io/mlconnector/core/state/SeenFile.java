@@ -51,7 +51,7 @@ public record SeenFile(
     }
   }
 
-  /** A file without a claim, counts or reason (as {@link StateStore#recordFile} records it). */
+  /** A file without a claim, counts or reason (as {@link io.mlconnector.core.state.spi.StateStoreSpi#recordFile} records it). */
   public SeenFile(
       String tenant, String flow, String contentHash, String name, Status status, Instant recordedAt) {
     this(tenant, flow, contentHash, name, status, recordedAt, null, null, 0, 0, null);

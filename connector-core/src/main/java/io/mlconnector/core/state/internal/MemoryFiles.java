@@ -49,7 +49,7 @@ public final class MemoryFiles {
             f.reason()));
   }
 
-  /** See {@link io.mlconnector.core.state.StateStore#claimFile}. */
+  /** See {@link io.mlconnector.core.state.spi.StateStoreSpi#claimFile}. */
   public boolean claim(
       String tenant,
       String flow,
@@ -105,7 +105,7 @@ public final class MemoryFiles {
     return true;
   }
 
-  /** See {@link io.mlconnector.core.state.StateStore#moveFile}. */
+  /** See {@link io.mlconnector.core.state.spi.StateStoreSpi#moveFile}. */
   public void move(
       String tenant,
       String flow,

@@ -28,7 +28,7 @@ public final class MemoryInbox {
     this.ids = ids;
   }
 
-  /** See {@link io.mlconnector.core.state.StateStore#receive}. */
+  /** See {@link io.mlconnector.core.state.spi.StateStoreSpi#receive}. */
   public boolean receive(InboxEvent event) {
     Checks.notNull(event, "event");
     List<String> key = List.of(event.tenant(), event.source(), event.eventId());
@@ -54,7 +54,7 @@ public final class MemoryInbox {
     return true;
   }
 
-  /** See {@link io.mlconnector.core.state.StateStore#claimInbox}. */
+  /** See {@link io.mlconnector.core.state.spi.StateStoreSpi#claimInbox}. */
   public List<InboxEvent> claim(
       String tenant, String source, String owner, Duration claimTtl, int max, Instant now) {
     Checks.text(tenant, "tenant");
@@ -93,13 +93,13 @@ public final class MemoryInbox {
     return claimed;
   }
 
-  /** See {@link io.mlconnector.core.state.StateStore#finishInbox(String, long, InboxEvent.Status, String)}. */
+  /** See {@link io.mlconnector.core.state.spi.StateStoreSpi#finishInbox(String, long, InboxEvent.Status, String)}. */
   public void finish(String tenant, long eventId, InboxEvent.Status status, String note) {
     finish(tenant, List.of(eventId), status, note);
   }
 
   /**
-   * See {@link io.mlconnector.core.state.StateStore#finishInbox(String, Collection,
+   * See {@link io.mlconnector.core.state.spi.StateStoreSpi#finishInbox(String, Collection,
    * InboxEvent.Status, String)}: every id is checked before any event changes.
    */
   public void finish(
@@ -122,7 +122,7 @@ public final class MemoryInbox {
     }
   }
 
-  /** See {@link io.mlconnector.core.state.StateStore#ignoreInbox}. */
+  /** See {@link io.mlconnector.core.state.spi.StateStoreSpi#ignoreInbox}. */
   public int ignore(
       String tenant, String source, Set<String> handledTypes, String note, Instant now) {
     Checks.text(tenant, "tenant");
@@ -146,7 +146,7 @@ public final class MemoryInbox {
     return n;
   }
 
-  /** See {@link io.mlconnector.core.state.StateStore#releaseInbox}. */
+  /** See {@link io.mlconnector.core.state.spi.StateStoreSpi#releaseInbox}. */
   public void release(String tenant, long eventId, String owner) {
     Checks.text(tenant, "tenant");
     Checks.text(owner, "owner");
