@@ -351,6 +351,23 @@ public final class SapB1Client implements AutoCloseable {
     return get("IncomingPayments", docEntry).map(IncomingPayment::of);
   }
 
+  /**
+   * Every currency of the company ({@code GET Currencies}), in {@code Code} order, following the
+   * server's next links like every other collection.
+   */
+  public List<B1Currency> currencies() {
+    List<B1Currency> out = new ArrayList<>();
+    for (B1Entity e : listAll("Currencies", query().orderBy("Code"))) {
+      out.add(B1Currency.of(e));
+    }
+    return out;
+  }
+
+  /** The currency {@code code} ({@code Currencies('US$')}), or empty when the company has none of that code. */
+  public Optional<B1Currency> currency(String code) {
+    return get("Currencies", Objects.requireNonNull(code, "code")).map(B1Currency::of);
+  }
+
   // ------------------------------------------------------------------ writes
 
   /**

@@ -12,12 +12,15 @@ import io.mlconnector.core.sync.PollSource;
 import io.mlconnector.core.sync.Sink;
 import io.mlconnector.core.sync.TenantScoped;
 import io.mlconnector.sapb1.internal.ChangeSource;
+import io.mlconnector.sapb1.internal.CurrencyCodes;
 import io.mlconnector.sapb1.internal.PaymentSinks;
 import io.mlconnector.sapb1.internal.RecordMappers;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 
 /**
  * SAP Business One as a {@link ReceivablesLedger}: customer business partners and A/R invoices out
@@ -53,6 +56,10 @@ public final class SapB1Ledger implements ReceivablesLedger {
   private final PaymentSinks sinks;
 
   private SapB1Ledger(SapB1Client client, Options options) {
+    this(client, new CurrencyCodes(client.config().tenant(), options.currencies, client));
+  }
+
+  private SapB1Ledger(SapB1Client client, CurrencyCodes currencies) {
     this.client = Objects.requireNonNull(client, "client");
     SapB1Config c = client.config();
     if (c.transferAccount() == null) {
@@ -60,7 +67,7 @@ public final class SapB1Ledger implements ReceivablesLedger {
           "SapB1Config of tenant " + c.tenant() + " has no transferAccount: incoming payments need the G/L account"
               + " they are booked to (SapB1Config.Builder.transferAccount)");
     }
-    RecordMappers mappers = new RecordMappers(c.tenant(), c.localCurrency(), options.currencies);
+    RecordMappers mappers = new RecordMappers(c.tenant(), c.localCurrency(), currencies);
     this.customers = new ChangeSource<>(client, "BusinessPartners", "CardCode",
         client.enumEquals("CardType", "BoCardTypes", "cCustomer"),
         e -> mappers.customer(BusinessPartner.of(e)),
@@ -90,6 +97,7 @@ public final class SapB1Ledger implements ReceivablesLedger {
   public static ReceivablesLedger.Provider provider(TenantScoped<SapB1Client> clients, Options options) {
     Objects.requireNonNull(clients, "clients");
     Objects.requireNonNull(options, "options");
+    ConcurrentMap<String, CurrencyCodes> currencies = new ConcurrentHashMap<>();
     return new ReceivablesLedger.Provider() {
       @Override
       public String system() {
@@ -118,7 +126,9 @@ public final class SapB1Ledger implements ReceivablesLedger {
           throw new IllegalStateException("the client for tenant " + tenant + " is configured for tenant "
               + client.config().tenant());
         }
-        return new SapB1Ledger(client, options);
+        // the company's currencies are read once per tenant and kept across the ledgers of that tenant
+        return new SapB1Ledger(client, currencies.computeIfAbsent(tenant,
+            t -> new CurrencyCodes(t, options.currencies, client)).readFrom(client));
       }
     };
   }
@@ -170,14 +180,19 @@ public final class SapB1Ledger implements ReceivablesLedger {
       this.currencies = Map.copyOf(currencies);
     }
 
-    /** No currency mapping: B1 currency codes are ISO 4217 codes. */
+    /**
+     * No configured currency mapping: each B1 currency code is resolved from the company's {@code
+     * Currencies} (its {@code InternationalDescription}, {@code DocumentsCode} or {@code Code},
+     * whichever is an ISO 4217 code; see {@link B1Currency#iso()}), read once per tenant.
+     */
     public static Options defaults() {
       return new Options(Map.of());
     }
 
     /**
      * These options with the B1 currency code {@code b1Code} ({@code US$}, user-defined in B1)
-     * standing for the ISO 4217 code {@code iso} ({@code USD}).
+     * standing for the ISO 4217 code {@code iso} ({@code USD}); it wins over what the company's
+     * {@code Currencies} say.
      */
     public Options currency(String b1Code, String iso) {
       Objects.requireNonNull(b1Code, "b1Code");

@@ -1,5 +1,7 @@
 package io.mlconnector.sapb1.internal;
 
+import io.mlconnector.core.error.ErrorDetails;
+import io.mlconnector.core.error.RejectedException;
 import io.mlconnector.core.model.Address;
 import io.mlconnector.core.model.Customer;
 import io.mlconnector.core.model.ExternalRef;
@@ -15,43 +17,43 @@ import io.mlconnector.sapb1.SapB1Refs;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Currency;
-import java.util.Map;
 
 /** Business partners and A/R invoices as canonical records. */
 public final class RecordMappers {
   private final String tenant;
   private final String localCurrency;
-  private final Map<String, String> currencies;
+  private final CurrencyCodes currencies;
 
   /**
    * Mappers for {@code tenant}.
    *
-   * @param currencies B1 currency codes to ISO 4217 codes where they differ ({@code US$ -> USD})
+   * @param currencies B1 currency codes to ISO 4217 codes and back (overrides, then the company's Currencies)
    */
-  public RecordMappers(String tenant, String localCurrency, Map<String, String> currencies) {
+  public RecordMappers(String tenant, String localCurrency, CurrencyCodes currencies) {
     this.tenant = tenant;
     this.localCurrency = localCurrency;
-    this.currencies = Map.copyOf(currencies);
+    this.currencies = currencies;
   }
 
-  /** The ISO currency of a B1 currency code. */
+  /**
+   * The ISO currency of a B1 currency code.
+   *
+   * @throws B1FormatException naming the code when it is unknown to the company or not ISO 4217
+   */
   public Currency currency(String b1Code) {
-    String iso = currencies.getOrDefault(b1Code, b1Code);
-    try {
-      return Currency.getInstance(iso);
-    } catch (IllegalArgumentException | NullPointerException e) {
-      throw new B1FormatException("currency " + b1Code + " has no ISO 4217 code; map it with SapB1Ledger.Options.currency");
-    }
+    return currencies.iso(b1Code);
   }
 
-  /** The B1 currency code of an ISO currency. */
+  /**
+   * The B1 currency code of an ISO currency.
+   *
+   * @throws RejectedException naming the ISO code when no currency of the company stands for it
+   */
   public String b1Currency(Currency iso) {
-    for (Map.Entry<String, String> e : currencies.entrySet()) {
-      if (e.getValue().equals(iso.getCurrencyCode())) {
-        return e.getKey();
-      }
-    }
-    return iso.getCurrencyCode();
+    return currencies.b1Code(iso).orElseThrow(() -> new RejectedException(ErrorDetails.of(SapB1Refs.SYSTEM,
+        "currency").withRemote(null, "no currency of the SAP B1 company of tenant " + tenant + " stands for "
+            + iso.getCurrencyCode() + " (InternationalDescription, DocumentsCode or Code); add it in B1 or map it"
+            + " with SapB1Ledger.Options.currency")));
   }
 
   /** The company's local currency as B1 names it. */

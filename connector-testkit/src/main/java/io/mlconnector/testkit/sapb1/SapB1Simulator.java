@@ -63,6 +63,7 @@ public final class SapB1Simulator implements AutoCloseable {
   private final FaultInjector faults;
   private final B1Server server;
   private final boolean empty500;
+  private final List<String[]> seedCurrencies;
 
   private SapB1Simulator(Builder b) {
     this.config = b.config.copy();
@@ -74,9 +75,8 @@ public final class SapB1Simulator implements AutoCloseable {
     this.empty500 = b.empty500;
     this.server = new B1Server(config, faults, this::handle, this::faultAnswer, b.tls);
     service.baseUri(server.baseUri().toString());
-    for (String[] c : b.currencies) {
-      addCurrency(c[0], c[1]);
-    }
+    this.seedCurrencies = List.copyOf(b.currencies.values());
+    seedCurrencies();
   }
 
   /** A builder with the defaults documented on each method. */
@@ -221,13 +221,45 @@ public final class SapB1Simulator implements AutoCloseable {
     return write(() -> company.create("Invoices", deepCopy(properties)));
   }
 
-  /** Adds a currency. */
+  /**
+   * Adds a currency whose code is its ISO code ({@code DocumentsCode} and {@code
+   * InternationalDescription} both {@code code}).
+   */
   public void addCurrency(String code, String name) {
+    addCurrency(code, name, code, code);
+  }
+
+  /**
+   * Adds a currency as an administrator defines it in B1: {@code ("US$", "US Dollar", "$", "USD")};
+   * two decimals, no rounding. A currency of that code is replaced.
+   *
+   * @param documentsCode {@code DocumentsCode}, or null
+   * @param internationalDescription {@code InternationalDescription} (the ISO code where the company
+   *     records one), or null
+   */
+  public void addCurrency(String code, String name, String documentsCode, String internationalDescription) {
+    Objects.requireNonNull(code, "code");
     synchronized (company.lock()) {
       Map<String, Object> c = new LinkedHashMap<>();
       c.put("Code", code);
       c.put("Name", name);
+      c.put("DocumentsCode", documentsCode);
+      c.put("InternationalDescription", internationalDescription);
+      c.put("EnglishName", name);
+      c.put("Decimals", "cdDefault");
+      c.put("Rounding", "rsNoRounding");
+      c.put("RoundingInPayment", "tNO");
+      c.put("MaxIncomingAmtDiff", 0.0);
+      c.put("MaxOutgoingAmtDiff", 0.0);
+      c.put("MaxIncomingAmtDiffPercent", 0.0);
+      c.put("MaxOutgoingAmtDiffPercent", 0.0);
       company.seed("Currencies", c);
+    }
+  }
+
+  private void seedCurrencies() {
+    for (String[] c : seedCurrencies) {
+      addCurrency(c[0], c[1], c[2], c[3]);
     }
   }
 
@@ -276,6 +308,7 @@ public final class SapB1Simulator implements AutoCloseable {
   /** Removes every record and resets the number series (currencies are added again). */
   public void reset() {
     company.reset();
+    seedCurrencies();
   }
 
   private static <T> T write(java.util.function.Supplier<T> w) {
@@ -316,8 +349,9 @@ public final class SapB1Simulator implements AutoCloseable {
     private SSLContext tls;
     private boolean empty500;
     private long seed = 1;
-    private final List<String[]> currencies = new ArrayList<>(List.of(
-        new String[] {"USD", "US Dollar"}, new String[] {"EUR", "Euro"}, new String[] {"GBP", "British Pound"}));
+    private final Map<String, String[]> currencies = new LinkedHashMap<>(Map.of(
+        "USD", new String[] {"USD", "US Dollar", "USD", "USD"}, "EUR", new String[] {"EUR", "Euro", "EUR", "EUR"},
+        "GBP", new String[] {"GBP", "British Pound", "GBP", "GBP"}));
 
     private Builder() {}
 
@@ -431,11 +465,27 @@ public final class SapB1Simulator implements AutoCloseable {
     /** The company's local currency (default USD). */
     public Builder localCurrency(String code) {
       config.localCurrency = Objects.requireNonNull(code, "code");
+      currencies.putIfAbsent(code, new String[] {code, code, code, code});
+      return this;
+    }
+
+    /**
+     * A currency of the company besides the default USD, EUR and GBP (each coded by its ISO code),
+     * as {@link SapB1Simulator#addCurrency(String, String, String, String)} adds it, for example
+     * {@code ("US$", "US Dollar", "$", "USD")}; one of a default's code replaces that default. The
+     * local currency and every currency given an exchange rate are added too (coded by their ISO
+     * code) unless defined here.
+     */
+    public Builder currency(String code, String name, String documentsCode, String internationalDescription) {
+      currencies.put(Objects.requireNonNull(code, "code"),
+          new String[] {code, name, documentsCode, internationalDescription});
       return this;
     }
 
     /** The exchange rate of a foreign currency to the local one (local = foreign x rate). */
     public Builder exchangeRate(String currency, double rate) {
+      currencies.putIfAbsent(Objects.requireNonNull(currency, "currency"),
+          new String[] {currency, currency, currency, currency});
       config.rates.put(Objects.requireNonNull(currency, "currency"), rate);
       return this;
     }

@@ -180,6 +180,59 @@ class SapB1SimulatorWireTest {
   }
 
   @Test
+  void currenciesAreReadOnlyAndPagedWithTheirIsoFieldsInBothVersions() throws IOException {
+    sim.addCurrency("US$", "US Dollar (old code)", "$", "USD");
+    sim.addCurrency("CN", "Renminbi", "CN", "Yuan");
+    Moshi moshi = new Moshi.Builder().build();
+    String v1 = login("v1");
+    try (Response r = call("GET", "/b1s/v1/Currencies?$orderby=Code", v1, null, "B1S-PageSize", "2")) {
+      assertThat(r.code()).isEqualTo(200);
+      Map<?, ?> m = (Map<?, ?>) moshi.adapter(Object.class).fromJson(r.body().string());
+      List<?> rows = (List<?>) m.get("value");
+      assertThat(rows.stream().map(row -> String.valueOf(((Map<?, ?>) row).get("Code"))).toList()).containsExactly("CN", "EUR");
+      assertThat(m.get("odata.nextLink")).isEqualTo("Currencies?$orderby=Code&$skip=2");
+      Map<?, ?> eur = (Map<?, ?>) rows.get(1);
+      assertThat(eur.get("InternationalDescription")).isEqualTo("EUR");
+      assertThat(eur.get("Decimals")).isEqualTo("cdDefault");
+      assertThat(eur.containsKey("HundredthName")).as("nulls present").isTrue();
+      assertThat(eur.get("HundredthName")).isNull();
+    }
+    try (Response r = call("GET", "/b1s/v1/Currencies/$count", v1, null)) {
+      assertThat(r.body().string()).isEqualTo("5");
+    }
+    try (Response r = call("GET", "/b1s/v1/Currencies('US$')", v1, null)) {
+      assertThat(r.code()).isEqualTo(200);
+      assertThat(r.header("ETag")).isNull(); // no concurrency token on Currencies
+      String body = r.body().string();
+      assertThat(body).contains("Currencies/@Element").contains("\"DocumentsCode\":\"$\"")
+          .contains("\"InternationalDescription\":\"USD\"");
+    }
+    try (Response r = call("GET", "/b1s/v1/Currencies('XXX')", v1, null)) {
+      assertThat(r.code()).isEqualTo(404);
+      assertThat(r.body().string()).contains("-2028");
+    }
+    String v2 = login("v2");
+    try (Response r = call("GET", "/b1s/v2/Currencies('CN')", v2, null)) {
+      Map<?, ?> m = (Map<?, ?>) moshi.adapter(Object.class).fromJson(r.body().string());
+      assertThat((String) m.get("@odata.context")).endsWith("Currencies/$entity");
+      assertThat(m.get("InternationalDescription")).isEqualTo("Yuan");
+      assertThat(m.containsKey("@odata.etag")).isFalse();
+    }
+    try (Response r = call("GET", "/b1s/v2/Currencies?$orderby=Code", v2, null, "Prefer", "odata.maxpagesize=3")) {
+      Map<?, ?> m = (Map<?, ?>) moshi.adapter(Object.class).fromJson(r.body().string());
+      assertThat((List<?>) m.get("value")).hasSize(3);
+      assertThat(m.get("@odata.nextLink")).isEqualTo("Currencies?$orderby=Code&$skip=3");
+    }
+    try (Response r = call("POST", "/b1s/v2/Currencies", v2, "{\"Code\":\"CHF\",\"Name\":\"Franc\"}")) {
+      assertThat(r.code()).isEqualTo(405);
+    }
+    sim.reset();
+    try (Response r = call("GET", "/b1s/v2/Currencies/$count", v2, null)) {
+      assertThat(r.body().string()).as("reset adds the seeded currencies again").isEqualTo("3");
+    }
+  }
+
+  @Test
   void seatsAreCappedAndLogoutFreesOne() throws IOException {
     sim.close();
     sim = SapB1Simulator.builder().user("manager", "pw").maxSessionsPerUser(1).start();
