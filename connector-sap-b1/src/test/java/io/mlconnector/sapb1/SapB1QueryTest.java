@@ -141,17 +141,8 @@ class SapB1QueryTest {
         f.sim.addCustomer(String.format("C%03d", i), "n", "USD");
       }
       try (SapB1Client client = SapB1Client.create(f.transport, f.config(v2).pageSize(10).build())) {
-        List<String> read = new ArrayList<>();
-        ChangePage.Cursor cursor = null;
         long before = f.sim.requestCount();
-        while (true) {
-          ChangePage p = client.readChanges("BusinessPartners", "CardCode", null, cursor, Duration.ZERO, 20);
-          p.records().forEach(r -> read.add(r.string("CardCode")));
-          cursor = p.next() == null ? cursor : p.next();
-          if (!p.hasMore()) {
-            break;
-          }
-        }
+        List<String> read = readToEnd(client, null);
         assertThat(read).hasSize(200).doesNotHaveDuplicates();
         assertThat(read).isSorted();
         // 10 reads of 20, each starting at its cursor's record (checked, then dropped), so three
@@ -176,16 +167,7 @@ class SapB1QueryTest {
         // before the cursor shift, so the remembered position no longer holds the cursor's record
         f.sim.updateBusinessPartner("C003", Map.of("CardName", "renamed"));
         f.sim.updateBusinessPartner("C004", Map.of("CardName", "renamed"));
-        List<String> read = new ArrayList<>();
-        ChangePage.Cursor cursor = first.next();
-        while (true) {
-          ChangePage p = client.readChanges("BusinessPartners", "CardCode", null, cursor, Duration.ZERO, 20);
-          p.records().forEach(r -> read.add(r.string("CardCode")));
-          cursor = p.next() == null ? cursor : p.next();
-          if (!p.hasMore()) {
-            break;
-          }
-        }
+        List<String> read = readToEnd(client, first.next());
         List<String> expected = new ArrayList<>();
         for (int i = 20; i < 60; i++) {
           expected.add(String.format("C%03d", i));
@@ -193,6 +175,19 @@ class SapB1QueryTest {
         expected.add("C003");
         expected.add("C004");
         assertThat(read).containsExactlyElementsOf(expected);
+      }
+    }
+  }
+
+  /** The CardCodes of every change after {@code cursor}, read in pages of 20. */
+  private static List<String> readToEnd(SapB1Client client, ChangePage.Cursor cursor) {
+    List<String> read = new ArrayList<>();
+    while (true) {
+      ChangePage p = client.readChanges("BusinessPartners", "CardCode", null, cursor, Duration.ZERO, 20);
+      p.records().forEach(r -> read.add(r.string("CardCode")));
+      cursor = p.next() == null ? cursor : p.next();
+      if (!p.hasMore()) {
+        return read;
       }
     }
   }
