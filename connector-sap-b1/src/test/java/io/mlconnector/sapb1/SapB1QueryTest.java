@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.mlconnector.core.error.RejectedException;
 import io.mlconnector.core.odata.ODataFilter;
 import io.mlconnector.core.odata.ODataPage;
+import io.mlconnector.sapb1.internal.ChangeReader;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -174,6 +175,44 @@ class SapB1QueryTest {
         }
         expected.add("C003");
         expected.add("C004");
+        assertThat(read).containsExactlyElementsOf(expected);
+      }
+    }
+  }
+
+  @Test
+  void aRecordThatChangesWhileAReadPagesOnDoesNotMakeTheNextSkipMissARow() {
+    try (SimFixture f = new SimFixture(b -> b.pageSize(10))) {
+      for (int i = 0; i < 60; i++) {
+        f.sim.addCustomer(String.format("C%03d", i), "n", "USD");
+      }
+      try (SapB1Client client = SapB1Client.create(f.transport, f.config(false).pageSize(10).build())) {
+        int[] fetches = {0};
+        ChangeReader reader = new ChangeReader((set, q) -> {
+          ODataPage<B1Entity> page = client.page(set, q, false);
+          if (fetches[0]++ == 0) {
+            // after the first server page: C003 changes a second later and leaves its place for the
+            // end of the order, so every row behind it moves up by one
+            f.sim.advance(Duration.ofSeconds(1));
+            f.sim.updateBusinessPartner("C003", Map.of("CardName", "renamed"));
+          }
+          return page;
+        });
+        List<String> read = new ArrayList<>();
+        ChangePage.Cursor cursor = null;
+        while (true) {
+          ChangePage p = reader.read(client.query(), "BusinessPartners", "CardCode", null, cursor, Duration.ZERO, 30);
+          p.records().forEach(r -> read.add(r.string("CardCode")));
+          cursor = p.next() == null ? cursor : p.next();
+          if (!p.hasMore()) {
+            break;
+          }
+        }
+        List<String> expected = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+          expected.add(String.format("C%03d", i));
+        }
+        expected.add("C003"); // read again at its new place: it changed
         assertThat(read).containsExactlyElementsOf(expected);
       }
     }

@@ -29,9 +29,18 @@ import java.util.function.BiFunction;
  * (records of that minute changed, moved or were added since), the read starts at the minute's
  * first record as it always could. Every record before the cursor's record in the server's order
  * sorts at or before the cursor, so a read that finds the cursor's record there misses nothing.
+ *
+ * <p>Paging by {@code $skip} has a trap of its own: a record changed while the read goes on (a
+ * payment applied to an invoice touches it) leaves its place for the end of the order, the rows
+ * behind it move up, and the next {@code $skip} lands one row past a record nobody read. So each
+ * server page after the first asks for one row more and must start with the previous page's last
+ * row; where it does not, the read starts its window again from the top and drops what it has
+ * already returned (at most {@value #MAX_RESTARTS} times, then it returns what it has).
  */
 public final class ChangeReader {
   private static final int REMEMBERED = 64;
+  /** How often one read starts its window again because records moved under it before it gives up. */
+  private static final int MAX_RESTARTS = 20;
 
   private final BiFunction<String, ODataQuery, ODataPage<B1Entity>> pages;
   private final Map<String, Integer> positions =
@@ -60,43 +69,67 @@ public final class ChangeReader {
       ODataFilter since = ODataFilter.changedSince("UpdateDate", "UpdateTime", from);
       filter = filter == null ? since : since.and(filter);
     }
-    ODataQuery query = base.orderBy("UpdateDate").orderBy("UpdateTime").orderBy(keyField).top(pageSize);
+    // one row more than the page: each server page after the first starts with the previous one's
+    // last row again
+    int top = pageSize + 1;
+    ODataQuery query = base.orderBy("UpdateDate").orderBy("UpdateTime").orderBy(keyField).top(top);
     if (filter != null) {
       query = query.filter(filter);
     }
-    boolean exact = after != null && overlap.isZero();
-    Integer hint = exact ? remembered(entitySet, extra, after) : null;
+    // rows at or before the floor (in (time, key) order) were read before: dropped
+    ChangePage.Cursor floor = after != null && overlap.isZero() ? after : null;
+    Integer hint = floor != null ? remembered(entitySet, extra, after) : null;
     int skip = hint == null ? 0 : hint;
-    boolean verify = skip > 0;
+    // the row the next server page must start with (the cursor's record, or the previous page's
+    // last row, read again): rows before it moved if it is not there
+    ChangePage.Cursor expect = skip > 0 ? after : null;
     List<B1Entity> out = new ArrayList<>();
     // the last record returned: its position in its minute's read from a cursor in that minute
     int lastPosition = -1;
     // where the minute of the rows read so far began (an index in the server's order), and which minute
     int minuteStart = skip;
     LocalDateTime minute = null;
+    int restarts = 0;
     boolean more;
     boolean overflow = false;
     while (true) {
       ODataPage<B1Entity> server = pages.apply(entitySet, query.skip(skip));
       List<B1Entity> rows = server.items();
-      if (verify) {
-        verify = false;
-        if (rows.isEmpty() || !isCursor(rows.get(0), keyField, numericKey, after)) {
-          // the minute changed since the hint was taken: read it from its start
+      int first = 0;
+      if (expect != null) {
+        if (rows.isEmpty() || !isCursor(rows.get(0), keyField, numericKey, expect)) {
+          // records before this place changed (and moved to the end) since the last page was read:
+          // a $skip now lands past rows not yet read. Read the window again from its start,
+          // dropping what was already returned.
+          if (++restarts > MAX_RESTARTS) {
+            more = !out.isEmpty();
+            break;
+          }
+          if (!out.isEmpty()) {
+            floor = cursorOf(out.get(out.size() - 1), keyField);
+          }
           skip = 0;
           minuteStart = 0;
           minute = null;
+          expect = null;
           continue;
         }
+        // the expected row itself was read before (or is the cursor's): counted, not returned
+        first = 1;
+        LocalDateTime m = SapB1Client.changedAt(rows.get(0)).truncatedTo(ChronoUnit.MINUTES);
+        if (!m.equals(minute)) {
+          minute = m;
+          minuteStart = skip;
+        }
       }
-      for (int i = 0; i < rows.size(); i++) {
+      for (int i = first; i < rows.size(); i++) {
         B1Entity e = rows.get(i);
         LocalDateTime m = SapB1Client.changedAt(e).truncatedTo(ChronoUnit.MINUTES);
         if (!m.equals(minute)) {
           minute = m;
           minuteStart = skip + i;
         }
-        if (exact && !isAfter(e, keyField, numericKey, after)) {
+        if (floor != null && !isAfter(e, keyField, numericKey, floor)) {
           continue;
         }
         if (out.size() >= pageSize) {
@@ -112,7 +145,7 @@ public final class ChangeReader {
         break;
       }
       // the server may cap a page below $top (its page size): a next link says more rows follow
-      if (rows.isEmpty() || (server.nextLink() == null && rows.size() < pageSize)) {
+      if (rows.size() <= first || (server.nextLink() == null && rows.size() < top)) {
         more = false;
         break;
       }
@@ -120,7 +153,9 @@ public final class ChangeReader {
         more = true;
         break;
       }
-      skip += rows.size();
+      // the next page starts with this one's last row again, to see whether anything moved
+      skip += rows.size() - 1;
+      expect = cursorOf(rows.get(rows.size() - 1), keyField);
     }
     ChangePage.Cursor next = null;
     if (!out.isEmpty()) {
@@ -146,6 +181,10 @@ public final class ChangeReader {
 
   private static String key(String entitySet, ODataFilter extra, LocalDateTime updated, String key) {
     return entitySet + '\n' + extra + '\n' + updated + '\n' + key;
+  }
+
+  private static ChangePage.Cursor cursorOf(B1Entity e, String keyField) {
+    return new ChangePage.Cursor(SapB1Client.changedAt(e), e.string(keyField));
   }
 
   private static boolean isCursor(B1Entity e, String keyField, boolean numericKey, ChangePage.Cursor at) {
