@@ -139,27 +139,27 @@ public final class StripeCollector implements Collector<StripeCustomerRequest, S
   }
 
   @Override
-  public WebhookSource<Payment> payments(Duration lookback) {
+  public WebhookSource<Payment> payments(@Nullable Duration lookback) {
     return new EnrichingSource<>(StripeSources.payments(stripe, lookback), links::payment);
   }
 
   @Override
-  public WebhookSource<Refund> refunds(Duration lookback) {
+  public WebhookSource<Refund> refunds(@Nullable Duration lookback) {
     return new EnrichingSource<>(StripeSources.refunds(stripe, lookback), links::refund);
   }
 
   @Override
-  public Optional<WebhookSource<Dispute>> disputes(Duration lookback) {
+  public Optional<WebhookSource<Dispute>> disputes(@Nullable Duration lookback) {
     return Optional.of(new EnrichingSource<>(StripeSources.disputes(stripe, lookback), links::dispute));
   }
 
   @Override
-  public Optional<WebhookSource<Fee>> fees(Duration lookback) {
+  public Optional<WebhookSource<Fee>> fees(@Nullable Duration lookback) {
     return Optional.of(StripeSources.fees(stripe, lookback));
   }
 
   @Override
-  public Optional<WebhookSource<Payout>> payouts(Duration lookback) {
+  public Optional<WebhookSource<Payout>> payouts(@Nullable Duration lookback) {
     return Optional.of(StripeSources.payouts(stripe, lookback));
   }
 
