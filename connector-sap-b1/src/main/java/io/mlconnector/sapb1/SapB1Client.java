@@ -20,11 +20,11 @@ import io.mlconnector.core.odata.PagingMode;
 import io.mlconnector.sapb1.internal.B1Errors;
 import io.mlconnector.sapb1.internal.B1Session;
 import io.mlconnector.sapb1.internal.BatchCodec;
+import io.mlconnector.sapb1.internal.ChangeReader;
 import io.mlconnector.sapb1.internal.JsonText;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.LocalDateTime;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -100,6 +100,7 @@ public final class SapB1Client implements AutoCloseable {
   private final TenantClient http;
   private final TenantClient plain;
   private final ODataDialect dialect;
+  private final ChangeReader changes = new ChangeReader((set, q) -> page(set, q, false));
 
   private SapB1Client(HttpTransport transport, SapB1Config config) {
     this.config = config;
@@ -300,7 +301,10 @@ public final class SapB1Client implements AutoCloseable {
    * <p>B1 compares times to the minute only, so the filter asks from the cursor's minute (less
    * {@code overlap}) and the client drops what it already read: with no overlap, records at or
    * before the cursor in (time, key) order; with an overlap, nothing (the caller de-duplicates).
-   * Nothing changed in the same minute, or the same second, is missed.
+   * Nothing changed in the same minute, or the same second, is missed. A read that resumes from a
+   * cursor this client returned starts at that cursor's place in its minute (checked: the record
+   * found there must be the cursor's), so many records sharing one minute are not read again for
+   * every page.
    *
    * @param entitySet {@code BusinessPartners}, {@code Invoices} or another set with UpdateDate
    * @param keyField {@code CardCode} or {@code DocEntry}, the tie-breaker
@@ -317,50 +321,7 @@ public final class SapB1Client implements AutoCloseable {
     if (pageSize < 1) {
       throw new IllegalArgumentException("pageSize must be positive, was " + pageSize);
     }
-    ODataFilter filter = extra;
-    if (after != null) {
-      LocalDateTime from = after.updated().minus(overlap).truncatedTo(ChronoUnit.MINUTES);
-      ODataFilter since = ODataFilter.changedSince("UpdateDate", "UpdateTime", from);
-      filter = filter == null ? since : since.and(filter);
-    }
-    ODataQuery base = query().orderBy("UpdateDate").orderBy("UpdateTime").orderBy(keyField).top(pageSize);
-    if (filter != null) {
-      base = base.filter(filter);
-    }
-    boolean numericKey = keyField.equals("DocEntry") || keyField.equals("DocNum");
-    List<B1Entity> out = new ArrayList<>();
-    int skip = 0;
-    boolean more;
-    while (true) {
-      ODataPage<B1Entity> server = page(entitySet, base.skip(skip), false);
-      List<B1Entity> rows = server.items();
-      for (B1Entity e : rows) {
-        if (after != null && overlap.isZero() && !isAfter(e, keyField, numericKey, after)) {
-          continue;
-        }
-        out.add(e);
-      }
-      // the server may cap a page below $top (its page size): a next link says more rows follow
-      if (rows.isEmpty() || (server.nextLink() == null && rows.size() < pageSize)) {
-        more = false;
-        break;
-      }
-      if (out.size() >= pageSize) {
-        more = true;
-        break;
-      }
-      skip += rows.size();
-    }
-    if (out.size() > pageSize) {
-      out = out.subList(0, pageSize);
-      more = true;
-    }
-    ChangePage.Cursor next = null;
-    if (!out.isEmpty()) {
-      B1Entity last = out.get(out.size() - 1);
-      next = new ChangePage.Cursor(changedAt(last), last.string(keyField));
-    }
-    return new ChangePage(out, next, more);
+    return changes.read(query(), entitySet, keyField, extra, after, overlap, pageSize);
   }
 
   /**
@@ -376,18 +337,6 @@ public final class SapB1Client implements AutoCloseable {
     }
     return e.time("UpdateTime") == null ? e.date("UpdateDate").atStartOfDay()
         : e.date("UpdateDate").atTime(e.time("UpdateTime"));
-  }
-
-  private static boolean isAfter(B1Entity e, String keyField, boolean numericKey, ChangePage.Cursor after) {
-    int byTime = changedAt(e).compareTo(after.updated());
-    if (byTime != 0) {
-      return byTime > 0;
-    }
-    String key = e.string(keyField);
-    if (numericKey) {
-      return Long.parseLong(key) > (after.key().isEmpty() ? Long.MIN_VALUE : Long.parseLong(after.key()));
-    }
-    return key.compareTo(after.key()) > 0;
   }
 
   // ------------------------------------------------------------------ typed reads

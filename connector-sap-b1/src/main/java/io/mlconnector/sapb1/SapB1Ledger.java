@@ -70,9 +70,11 @@ public final class SapB1Ledger implements ReceivablesLedger {
     RecordMappers mappers = new RecordMappers(c.tenant(), c.localCurrency(), currencies);
     this.customers = new ChangeSource<>(client, "BusinessPartners", "CardCode",
         client.enumEquals("CardType", "BoCardTypes", "cCustomer"),
+        e -> SapB1Refs.customer(c.tenant(), e.string("CardCode")),
         e -> mappers.customer(BusinessPartner.of(e)),
         ref -> client.businessPartner(ref.id()).filter(BusinessPartner::isCustomer).map(mappers::customer));
     this.invoices = new ChangeSource<>(client, "Invoices", "DocEntry", null,
+        e -> SapB1Refs.invoice(c.tenant(), Long.parseLong(e.string("DocEntry"))),
         e -> mappers.invoice(Document.of(e)),
         ref -> client.invoice(SapB1Refs.docEntry(ref, SapB1Refs.AR_INVOICE)).map(mappers::invoice));
     this.sinks = new PaymentSinks(client, c.tenant(), mappers, c.paymentStampField(), c.transferAccount());

@@ -62,6 +62,11 @@ public final class LedgerReads {
       }
 
       @Override
+      public ExternalRef ref(AcumaticaCustomer c) {
+        return AcumaticaRefs.customer(settings.tenant(), c.customerId());
+      }
+
+      @Override
       public Customer map(AcumaticaCustomer c) {
         return customer(c);
       }
@@ -97,6 +102,13 @@ public final class LedgerReads {
       @Override
       public String key(AcumaticaInvoice i) {
         return i.type() + "|" + i.referenceNbr();
+      }
+
+      @Override
+      public ExternalRef ref(AcumaticaInvoice i) {
+        // an invoice without a customer is named by type and number alone
+        return AcumaticaRefs.invoice(settings.tenant(), i.customerId() == null ? "-" : i.customerId(), i.type(),
+            i.referenceNbr());
       }
 
       @Override
