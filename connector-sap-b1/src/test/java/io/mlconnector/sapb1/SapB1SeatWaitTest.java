@@ -102,6 +102,31 @@ class SapB1SeatWaitTest {
   }
 
   @Test
+  void whenTheIdleSessionLapsedAndAPersonTookTheSeatTheWaitSendsNothing() {
+    try (SimFixture f = new SimFixture(b -> b.maxSessionsPerUser(1), true)) {
+      f.sim.addCustomer("C1", "Acme", "USD");
+      try (SapB1Client sync = SapB1Client.create(f.transport, f.config(true, "acme/sync").build());
+          SapB1Client person = SapB1Client.create(f.transport, f.config(true, "acme/person").build())) {
+        sync.businessPartner("C1");
+        f.sim.advance(Duration.ofMinutes(45)); // the sync's session idles out at the server, freeing the seat
+        person.businessPartner("C1"); // a person takes it
+
+        assertThatThrownBy(() -> sync.businessPartner("C1")).isInstanceOf(RateLimitedException.class);
+        long requests = f.sim.requestCount();
+        for (int i = 0; i < 3; i++) { // no Login, and no Logout of the lapsed session again
+          assertThatThrownBy(() -> sync.businessPartner("C1")).isInstanceOf(RateLimitedException.class);
+        }
+        assertThat(f.sim.requestCount()).isEqualTo(requests);
+
+        person.close();
+        f.sim.advance(Duration.ofSeconds(30)); // the default wait
+        assertThat(sync.businessPartner("C1")).isPresent();
+        assertThat(f.sim.liveSessions()).isEqualTo(1);
+      }
+    }
+  }
+
+  @Test
   void aServerThatWordsItDifferentlyIsMatchedByTheConfiguredPattern() {
     try (SimFixture f = new SimFixture(b -> b.maxSessionsPerUser(1)
         .seatsExhausted(400, "-4010", "Maximum number of concurrent users exceeded"))) {

@@ -126,6 +126,8 @@ public final class B1Session implements SessionAuthenticator {
 
   @Override
   public Session login(TenantClient client, Session previous) throws IOException {
+    // while a seat is waited for, the session being replaced was logged out before the refused Login
+    awaitSeatWait();
     if (previous != null) {
       try {
         logout(client, previous); // free the seat before taking a new one
@@ -138,7 +140,6 @@ public final class B1Session implements SessionAuthenticator {
         return adopted;
       }
     }
-    awaitSeatWait();
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("CompanyDB", credentials.companyDb());
     body.put("UserName", credentials.userName());
