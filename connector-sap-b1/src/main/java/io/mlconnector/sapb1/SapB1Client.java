@@ -59,7 +59,10 @@ import org.jspecify.annotations.Nullable;
  * credential; callers that need a session meanwhile wait for it. An answer 401 (SAP code 301,
  * "Invalid session or session already timeout") logs in once more and repeats the call once: the
  * Service Layer did not act on it. {@link #close()} logs out, freeing the licence seat. Clients
- * of one credential id share one session, so one credential holds one seat.
+ * of one credential id share one session, so one credential holds one seat. The session is kept in
+ * the config's {@link SapB1SessionStore}; with a durable one, a process started again after a
+ * crash takes over the seat of the one that died. A Login refused for want of a licence seat is a
+ * {@link io.mlconnector.core.error.RateLimitedException} (see {@link SapB1Config.Builder#seatRetry}).
  *
  * <p><b>Errors.</b> Both error shapes map onto core's tree with SAP's code and text: 404/-2028
  * {@link NotFoundException}; 400/-5002 (business rule) and 400/-10 (bad reference) {@link
@@ -119,7 +122,10 @@ public final class SapB1Client implements AutoCloseable {
     }
     this.plain = transport.newClient(base.build());
     this.http = transport.newClient(base
-        .sessionAuthenticator(new B1Session(SYSTEM, config.serviceRoot, config.credentials, config.seatsExhaustedPattern))
+        .sessionAuthenticator(new B1Session(new B1Session.Settings(SYSTEM, config.tenant, config.credentialId,
+            config.serviceRoot, config.credentials, config.seatsExhaustedPattern, config.sessionStore,
+            config.sessionRenewalSkew, config.seatRetryInitial, config.seatRetryMax, config.licenceSeats,
+            transport.clock())))
         .sessionRenewalSkew(config.sessionRenewalSkew)
         .maxConcurrentCalls(config.maxConcurrentRequests)
         .build());

@@ -62,6 +62,10 @@ public final class SapB1Config {
   final RetryPolicy retryPolicy;
   final HttpLogLevel logLevel;
   final String seatsExhaustedPattern;
+  final SapB1SessionStore sessionStore;
+  final Duration seatRetryInitial;
+  final Duration seatRetryMax;
+  final int licenceSeats;
   final String paymentStampField;
   final @Nullable String transferAccount;
   final String localCurrency;
@@ -84,6 +88,10 @@ public final class SapB1Config {
     this.retryPolicy = b.retryPolicy;
     this.logLevel = b.logLevel;
     this.seatsExhaustedPattern = b.seatsExhaustedPattern;
+    this.sessionStore = b.sessionStore;
+    this.seatRetryInitial = b.seatRetryInitial;
+    this.seatRetryMax = b.seatRetryMax;
+    this.licenceSeats = b.licenceSeats;
     this.paymentStampField = b.paymentStampField;
     this.transferAccount = b.transferAccount;
     this.localCurrency = b.localCurrency;
@@ -124,6 +132,10 @@ public final class SapB1Config {
     b.retryPolicy = retryPolicy;
     b.logLevel = logLevel;
     b.seatsExhaustedPattern = seatsExhaustedPattern;
+    b.sessionStore = sessionStore;
+    b.seatRetryInitial = seatRetryInitial;
+    b.seatRetryMax = seatRetryMax;
+    b.licenceSeats = licenceSeats;
     b.paymentStampField = paymentStampField;
     b.transferAccount = transferAccount;
     b.localCurrency = localCurrency;
@@ -194,6 +206,24 @@ public final class SapB1Config {
   }
 
   /**
+   * Where the client keeps its Service Layer session (see {@link Builder#sessionStore}).
+   *
+   * @return the store; in memory unless set
+   */
+  public SapB1SessionStore sessionStore() {
+    return sessionStore;
+  }
+
+  /**
+   * The user's licence seats as configured ({@link Builder#licenceSeats}).
+   *
+   * @return the seats, or 0 when not configured
+   */
+  public int licenceSeats() {
+    return licenceSeats;
+  }
+
+  /**
    * The field of an incoming payment that carries the stamp of the write.
    *
    * @return {@code Remarks}, {@code JournalRemarks} or a {@code U_} field
@@ -225,7 +255,8 @@ public final class SapB1Config {
     return "SapB1Config{tenant=" + tenant + ", credentialId=" + credentialId + ", serviceRoot=" + serviceRoot
         + ", version=" + version + ", credentials=" + credentials + ", tlsVerification=" + tlsVerification
         + ", pinnedCertificates=" + trustedCertificates.size() + ", maxConcurrentRequests=" + maxConcurrentRequests
-        + ", pageSize=" + pageSize + ", paymentStampField=" + paymentStampField + '}';
+        + ", pageSize=" + pageSize + ", paymentStampField=" + paymentStampField + ", sessionStore=" + sessionStore
+        + ", licenceSeats=" + licenceSeats + '}';
   }
 
   /** Builds a {@link SapB1Config}; every setter checks its argument. */
@@ -247,6 +278,10 @@ public final class SapB1Config {
     private RetryPolicy retryPolicy = RetryPolicy.defaults().toBuilder().retryOn500(true).build();
     private HttpLogLevel logLevel = HttpLogLevel.HEADERS;
     private String seatsExhaustedPattern = "(?i)licen[cs]e|seat";
+    private SapB1SessionStore sessionStore = SapB1SessionStore.inMemory();
+    private Duration seatRetryInitial = Duration.ofSeconds(30);
+    private Duration seatRetryMax = Duration.ofMinutes(5);
+    private int licenceSeats;
     private String paymentStampField = DEFAULT_PAYMENT_STAMP_FIELD;
     private @Nullable String transferAccount;
     private String localCurrency = "USD";
@@ -421,17 +456,78 @@ public final class SapB1Config {
     }
 
     /**
-     * A regular expression matched against a refused Login's message that means "no licence seat
-     * free" rather than bad credentials (unconfirmed wording; default {@code (?i)licen[cs]e|seat}).
-     * Such a refusal is transient.
+     * A regular expression that, found in a refused Login's SAP message or code, means "no licence
+     * seat free" rather than bad credentials (default {@code (?i)licen[cs]e|seat}). The product's
+     * SAP B1 reference has no source for what the Service Layer answers then: set this to the
+     * server's text or code where it differs (a code such as {@code ^100000048$} works too). Such
+     * a refusal is a {@link io.mlconnector.core.error.RateLimitedException}: see {@link
+     * #seatRetry}.
      *
-     * @param regex a {@link java.util.regex.Pattern} expression, found anywhere in the message
+     * @param regex a {@link java.util.regex.Pattern} expression, found anywhere in the message or code
      * @return this builder
      * @throws java.util.regex.PatternSyntaxException if {@code regex} is not a valid expression
      */
     public Builder seatsExhaustedPattern(String regex) {
       java.util.regex.Pattern.compile(Objects.requireNonNull(regex, "regex"));
       this.seatsExhaustedPattern = regex;
+      return this;
+    }
+
+    /**
+     * How long the client waits after a Login refused for want of a licence seat before it sends
+     * Login again (default 30 s, doubling on each further refusal up to 5 minutes: a seat frees
+     * when a person logs out or an idle session times out, 30 minutes by default). Meanwhile every
+     * call that needs a session fails at once with a {@link
+     * io.mlconnector.core.error.RateLimitedException} whose {@code retryAfter} is the wait left, so
+     * a sync engine retries its records later instead of parking them; no Login is sent.
+     *
+     * @param initial the first wait; zero retries Login at once
+     * @param max the longest wait, not below {@code initial}
+     * @return this builder
+     * @throws IllegalArgumentException when {@code initial} is negative or {@code max} below it
+     */
+    public Builder seatRetry(Duration initial, Duration max) {
+      Objects.requireNonNull(initial, "initial");
+      Objects.requireNonNull(max, "max");
+      if (initial.isNegative()) {
+        throw new IllegalArgumentException("seatRetry initial must not be negative, was " + initial);
+      }
+      if (max.compareTo(initial) < 0) {
+        throw new IllegalArgumentException("seatRetry max (" + max + ") must not be below initial (" + initial + ")");
+      }
+      this.seatRetryInitial = initial;
+      this.seatRetryMax = max;
+      return this;
+    }
+
+    /**
+     * How many licence seats the B1 user has, as the host knows it (informational, default 0: not
+     * configured): the warning logged when no seat is free names it.
+     *
+     * @param seats the number of seats, 0 when not known
+     * @return this builder
+     * @throws IllegalArgumentException if {@code seats} is negative
+     */
+    public Builder licenceSeats(int seats) {
+      if (seats < 0) {
+        throw new IllegalArgumentException("licenceSeats must not be negative, was " + seats);
+      }
+      this.licenceSeats = seats;
+      return this;
+    }
+
+    /**
+     * Where the client keeps its Service Layer session (default {@link
+     * SapB1SessionStore#inMemory()}). With a durable store ({@link
+     * SapB1SessionStore#encrypted(io.mlconnector.core.credential.CredentialStore)}), a process
+     * started again after a crash takes over the session, and its licence seat, of the one that
+     * died instead of taking another seat until the dead session idles out.
+     *
+     * @param store the store
+     * @return this builder
+     */
+    public Builder sessionStore(SapB1SessionStore store) {
+      this.sessionStore = Objects.requireNonNull(store, "store");
       return this;
     }
 
