@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /** The ledger's sources: customers and released AR invoices, mapped to canonical records. */
 public final class LedgerReads {
@@ -45,13 +46,13 @@ public final class LedgerReads {
   public PollSource<Customer> customers() {
     return new ModifiedSource<>("acumatica customers", new ModifiedSource.Spec<AcumaticaCustomer, Customer>() {
       @Override
-      public List<AcumaticaCustomer> changedSince(OffsetDateTime since) {
+      public List<AcumaticaCustomer> changedSince(@Nullable OffsetDateTime since) {
         return client.listAll(EntityType.CUSTOMER,
             ModifiedSource.since(client.query(), since).expand("MainContact", "MainContact/Address"));
       }
 
       @Override
-      public OffsetDateTime modified(AcumaticaCustomer c) {
+      public @Nullable OffsetDateTime modified(AcumaticaCustomer c) {
         return c.lastModified();
       }
 
@@ -82,7 +83,7 @@ public final class LedgerReads {
   public PollSource<Invoice> invoices() {
     return new ModifiedSource<>("acumatica invoices", new ModifiedSource.Spec<AcumaticaInvoice, Invoice>() {
       @Override
-      public List<AcumaticaInvoice> changedSince(OffsetDateTime since) {
+      public List<AcumaticaInvoice> changedSince(@Nullable OffsetDateTime since) {
         List<ODataFilter> statuses = new ArrayList<>();
         for (String s : released()) {
           statuses.add(ODataFilter.eq("Status", s));
@@ -94,7 +95,7 @@ public final class LedgerReads {
       }
 
       @Override
-      public OffsetDateTime modified(AcumaticaInvoice i) {
+      public @Nullable OffsetDateTime modified(AcumaticaInvoice i) {
         return i.lastModified();
       }
 

@@ -20,6 +20,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A poll source over {@code LastModifiedDateTime}. The contract API has no {@code $orderby} and
@@ -43,10 +44,10 @@ public final class ModifiedSource<A, C> implements PollSource<C> {
   /** How the source reads and maps. */
   public interface Spec<A, C> {
     /** Reads every record changed at or after {@code since} (null: all). */
-    List<A> changedSince(OffsetDateTime since);
+    List<A> changedSince(@Nullable OffsetDateTime since);
 
     /** The record's modified time. */
-    OffsetDateTime modified(A record);
+    @Nullable OffsetDateTime modified(A record);
 
     /** The record's key text (the tie-breaker). */
     String key(A record);
@@ -64,7 +65,7 @@ public final class ModifiedSource<A, C> implements PollSource<C> {
   private final String name;
   private final Spec<A, C> spec;
   private List<A> cache = List.of();
-  private Checkpoint cacheAfter;
+  private @Nullable Checkpoint cacheAfter;
   private final List<UnreadableRecord> pendingUnreadable = new ArrayList<>();
 
   public ModifiedSource(String name, Spec<A, C> spec) {
@@ -73,7 +74,7 @@ public final class ModifiedSource<A, C> implements PollSource<C> {
   }
 
   /** The filter of changes since {@code since}, offset kept. */
-  public static ODataQuery since(ODataQuery query, OffsetDateTime since) {
+  public static ODataQuery since(ODataQuery query, @Nullable OffsetDateTime since) {
     return since == null ? query : query.filter(query.filter() == null
         ? ODataFilter.ge("LastModifiedDateTime", since)
         : ODataFilter.and(query.filter(), ODataFilter.ge("LastModifiedDateTime", since)));

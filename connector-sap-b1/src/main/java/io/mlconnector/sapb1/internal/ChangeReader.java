@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.BiFunction;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The incremental reads of {@link SapB1Client#readChanges}: from the cursor's minute (B1 compares
@@ -59,8 +60,8 @@ public final class ChangeReader {
   }
 
   /** See {@link SapB1Client#readChanges}; {@code base} is the client's empty query. */
-  public ChangePage read(ODataQuery base, String entitySet, String keyField, ODataFilter extra,
-      ChangePage.Cursor after, Duration overlap, int pageSize) {
+  public ChangePage read(ODataQuery base, String entitySet, String keyField, @Nullable ODataFilter extra,
+      ChangePage.@Nullable Cursor after, Duration overlap, int pageSize) {
     boolean numericKey = keyField.equals("DocEntry") || keyField.equals("DocNum");
     ODataFilter filter = extra;
     LocalDateTime from = null;
@@ -166,20 +167,20 @@ public final class ChangeReader {
     return new ChangePage(out, next, more);
   }
 
-  private Integer remembered(String entitySet, ODataFilter extra, ChangePage.Cursor cursor) {
+  private @Nullable Integer remembered(String entitySet, @Nullable ODataFilter extra, ChangePage.Cursor cursor) {
     synchronized (positions) {
       return positions.get(key(entitySet, extra, cursor.updated(), cursor.key()));
     }
   }
 
-  private void remember(String entitySet, ODataFilter extra, ChangePage.Cursor cursor, int position) {
+  private void remember(String entitySet, @Nullable ODataFilter extra, ChangePage.Cursor cursor, int position) {
     String k = key(entitySet, extra, cursor.updated(), cursor.key());
     synchronized (positions) {
       positions.put(k, position);
     }
   }
 
-  private static String key(String entitySet, ODataFilter extra, LocalDateTime updated, String key) {
+  private static String key(String entitySet, @Nullable ODataFilter extra, LocalDateTime updated, String key) {
     return entitySet + '\n' + extra + '\n' + updated + '\n' + key;
   }
 

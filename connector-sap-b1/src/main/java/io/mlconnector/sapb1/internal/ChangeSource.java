@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A poll source over an entity set with UpdateDate/UpdateTime: the checkpoint's value is the change
@@ -33,7 +34,7 @@ public final class ChangeSource<T> implements PollSource<T> {
   private final SapB1Client client;
   private final String entitySet;
   private final String keyField;
-  private final ODataFilter filter;
+  private final @Nullable ODataFilter filter;
   private final Function<B1Entity, ExternalRef> refOf;
   private final Function<B1Entity, T> mapper;
   private final Function<ExternalRef, Optional<T>> fetcher;
@@ -43,7 +44,7 @@ public final class ChangeSource<T> implements PollSource<T> {
    * mapper}; {@code refOf} names an entity the mapper cannot read (it is parked, not dropped), and
    * {@code fetcher} reads one record again (a retry or a replay).
    */
-  public ChangeSource(SapB1Client client, String entitySet, String keyField, ODataFilter filter,
+  public ChangeSource(SapB1Client client, String entitySet, String keyField, @Nullable ODataFilter filter,
       Function<B1Entity, ExternalRef> refOf, Function<B1Entity, T> mapper,
       Function<ExternalRef, Optional<T>> fetcher) {
     this.client = client;
