@@ -2,7 +2,6 @@ package io.mlconnector.spring.boot;
 
 import java.time.Duration;
 import java.util.Objects;
-import org.jspecify.annotations.Nullable;
 
 /**
  * One of a client's checks (reachability, authentication, a read), as its {@code ping()} reports it.
@@ -13,8 +12,7 @@ import org.jspecify.annotations.Nullable;
  * @param latency how long it took
  * @param detail what went wrong, or a short note; never a secret
  */
-public record ConnectorCheck(
-    String system, String name, boolean ok, @Nullable Duration latency, @Nullable String detail) {
+public record ConnectorCheck(String system, String name, boolean ok, Duration latency, String detail) {
   /**
    * Checks the parts.
    *
