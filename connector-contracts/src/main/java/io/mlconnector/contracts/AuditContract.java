@@ -189,7 +189,12 @@ abstract class AuditContract extends QueueContract {
     assertThat(seen).containsExactly("r6", "r5", "r4", "r3", "r2", "r1", "r0");
   }
 
-  /** Every page of {@code query}, followed through its page tokens; the run ids in order. */
+  /**
+   * Every page of {@code query}, followed through its page tokens; the run ids in order.
+   *
+   * @param query the first page's query; every page but the last must be full
+   * @return the run id of every entry, in the order the pages return them
+   */
   protected List<String> allPages(AuditQuery query) {
     List<String> seen = new ArrayList<>();
     Page<AuditEntry> page = store.audit(query);

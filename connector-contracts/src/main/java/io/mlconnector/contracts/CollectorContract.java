@@ -50,16 +50,32 @@ public abstract class CollectorContract<C, I> {
   private Collector.Provider<C, I> provider;
   private Collector<C, I> collector;
 
-  /** The provider under test, over a client of the collector's simulator. */
+  /**
+   * The provider under test, over a client of the collector's simulator.
+   *
+   * @return the provider; called once before each test
+   */
   protected abstract Collector.Provider<C, I> provider();
 
-  /** The tenant the provider serves in the test. */
+  /**
+   * The tenant the provider serves in the test.
+   *
+   * @return the tenant id
+   */
   protected abstract String tenant();
 
-  /** The customer pays collector invoice {@code invoiceId} in full, in the simulator. */
+  /**
+   * The customer pays collector invoice {@code invoiceId} in full, in the simulator.
+   *
+   * @param invoiceId the collector's own id of the invoice (the target id the sink returned)
+   */
   protected abstract void payInFull(String invoiceId);
 
-  /** The currency the test invoices are in (default EUR). */
+  /**
+   * The currency the test invoices are in (default EUR).
+   *
+   * @return an ISO 4217 code the collector accepts
+   */
   protected String currency() {
     return "EUR";
   }
@@ -133,7 +149,11 @@ public abstract class CollectorContract<C, I> {
   /** An invoice issued in the collector, with its customer. */
   protected record Issued(Invoice invoice, ExternalRef target, Mapping mapping) {}
 
-  /** Issues a fresh customer and a two-line invoice through the default mappers and the sinks. */
+  /**
+   * Issues a fresh customer and a two-line invoice through the default mappers and the sinks.
+   *
+   * @return the canonical invoice, its target in the collector and the mapping between them
+   */
   protected Issued issue() {
     String id = UUID.randomUUID().toString().replace("-", "").substring(0, 10);
     ExternalRef customerRef = ExternalRef.of(ERP, tenant(), "customer", "C" + id);
@@ -165,7 +185,11 @@ public abstract class CollectorContract<C, I> {
     return new WriteContext(tenant(), "contract", "op-" + UUID.randomUUID(), source, "1");
   }
 
-  /** The collector under test (for subclasses' own checks). */
+  /**
+   * The collector under test (for subclasses' own checks).
+   *
+   * @return the collector of {@link #tenant()}; empty before the first test has opened it
+   */
   protected Optional<Collector<C, I>> collector() {
     return Optional.ofNullable(collector);
   }

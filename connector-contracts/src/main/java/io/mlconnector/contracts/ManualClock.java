@@ -16,12 +16,21 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class ManualClock extends Clock {
   private final AtomicReference<Instant> now;
 
-  /** A clock standing at {@code start}. */
+  /**
+   * A clock standing at {@code start}.
+   *
+   * @param start the instant the clock reads until it is moved
+   */
   public ManualClock(Instant start) {
     this.now = new AtomicReference<>(Objects.requireNonNull(start, "start"));
   }
 
-  /** Moves the clock forward by {@code by} (not negative). */
+  /**
+   * Moves the clock forward by {@code by}.
+   *
+   * @param by how far to move; zero leaves the clock where it is
+   * @throws IllegalArgumentException if {@code by} is negative
+   */
   public void advance(Duration by) {
     Objects.requireNonNull(by, "by");
     if (by.isNegative()) {
@@ -30,7 +39,12 @@ public final class ManualClock extends Clock {
     now.updateAndGet(t -> t.plus(by));
   }
 
-  /** Sets the clock to {@code instant} (not before the current time). */
+  /**
+   * Sets the clock to {@code instant}.
+   *
+   * @param instant the new time; the current time leaves the clock where it is
+   * @throws IllegalArgumentException if {@code instant} is before the current time
+   */
   public void set(Instant instant) {
     Objects.requireNonNull(instant, "instant");
     now.updateAndGet(t -> {

@@ -45,19 +45,33 @@ public abstract class ReceivablesLedgerContract {
   private ReceivablesLedger.Provider provider;
   private ReceivablesLedger ledger;
 
-  /** The provider under test, over a client of the ERP's simulator. */
+  /**
+   * The provider under test, over a client of the ERP's simulator.
+   *
+   * @return the provider; called once before each test
+   */
   protected abstract ReceivablesLedger.Provider provider();
 
-  /** The tenant the provider serves in the test. */
+  /**
+   * The tenant the provider serves in the test.
+   *
+   * @return the tenant id
+   */
   protected abstract String tenant();
 
   /**
    * Seeds one customer with one open (unpaid) AR invoice in the ERP's simulator, of a positive total
    * in a currency with two decimals, and returns the invoice's number.
+   *
+   * @return the invoice's number as the ERP shows it (what {@link Invoice#number()} reads back)
    */
   protected abstract String seedOpenInvoice();
 
-  /** The system the test payments come from (default {@code contract}). */
+  /**
+   * The system the test payments come from (default {@code contract}).
+   *
+   * @return the system name of the payments' refs, lower case
+   */
   protected String collectorSystem() {
     return "contract";
   }
@@ -128,13 +142,26 @@ public abstract class ReceivablesLedgerContract {
     assertThat(found.get().target()).isEqualTo(posted.target());
   }
 
-  /** The invoice numbered {@code number}, read through the ledger's invoice source. */
+  /**
+   * The invoice numbered {@code number}, read through the ledger's invoice source.
+   *
+   * @param number the invoice's number as the ERP shows it
+   * @return the canonical invoice
+   * @throws AssertionError if the source does not read such an invoice
+   */
   protected Invoice invoice(String number) {
     return readAll(ledger.invoices()).stream().filter(i -> number.equals(i.number())).findFirst()
         .orElseThrow(() -> new AssertionError("invoice " + number + " was not read from " + provider.system()));
   }
 
-  /** Every record of {@code source}, page by page from the start. */
+  /**
+   * Every record of {@code source}, page by page from the start.
+   *
+   * @param <S> the record type
+   * @param source the source to read, from no checkpoint, 200 records a page
+   * @return every record read, in the source's order
+   * @throws AssertionError if the source still has more after 1,000 pages
+   */
   protected static <S> List<S> readAll(PollSource<S> source) {
     List<S> out = new ArrayList<>();
     Checkpoint after = null;

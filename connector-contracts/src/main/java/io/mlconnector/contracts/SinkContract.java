@@ -31,15 +31,27 @@ import org.junit.jupiter.api.Test;
  */
 public abstract class SinkContract<T> {
 
-  /** The sink under test (the same instance for the whole test). */
+  /**
+   * The sink under test (the same instance for the whole test).
+   *
+   * @return the sink
+   */
   protected abstract Sink<T> sink();
 
-  /** A fresh source ref no target carries yet, of the tenant the sink serves. */
+  /**
+   * A fresh source ref no target carries yet, of the tenant the sink serves.
+   *
+   * @return a new ref on each call
+   */
   protected abstract ExternalRef newSource();
 
   /**
    * The record to write for {@code source}; {@code variant} 0 is the first version, 1 a changed one
    * (an update must accept it).
+   *
+   * @param source the source record the sink stamps on the target
+   * @param variant 0 or 1
+   * @return the record, in the type the sink writes
    */
   protected abstract T record(ExternalRef source, int variant);
 
@@ -49,10 +61,21 @@ public abstract class SinkContract<T> {
    */
   protected abstract void loseNextAnswer();
 
-  /** How many targets in the target system carry the stamp of {@code source}, read from the simulator. */
+  /**
+   * How many targets in the target system carry the stamp of {@code source}, read from the simulator.
+   *
+   * @param source the source ref the sink stamps on its targets
+   * @return the count; 0 if none, more than 1 means a duplicate
+   */
   protected abstract int countTargetsStamped(ExternalRef source);
 
-  /** A write context for {@code source}, as the engine makes it. */
+  /**
+   * A write context for {@code source}, as the engine makes it.
+   *
+   * @param source the record being written; its tenant is the context's
+   * @param version the source version the write carries
+   * @return a context with a fresh operation key
+   */
   protected WriteContext context(ExternalRef source, String version) {
     return new WriteContext(source.tenant(), "contract", "op-" + UUID.randomUUID(), source, version);
   }

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A {@link MappingContext} for mapper tests: ID mappings and reference-table entries the test puts
@@ -23,28 +24,51 @@ public final class TestMappingContext implements MappingContext {
   private final String targetSystem;
   private final Map<ExternalRef, ExternalRef> mappings = new ConcurrentHashMap<>();
   private final Map<String, String> tables = new ConcurrentHashMap<>();
-  private volatile ExternalRef source;
+  private volatile @Nullable ExternalRef source;
 
-  /** A context for {@code tenant}, mapping into {@code targetSystem}. */
+  /**
+   * A context for {@code tenant}, mapping into {@code targetSystem}.
+   *
+   * @param tenant the tenant every lookup is for
+   * @param targetSystem the system the mapped records go to, lower case, for example {@code stripe}
+   */
   public TestMappingContext(String tenant, String targetSystem) {
     this.tenant = Objects.requireNonNull(tenant, "tenant");
     this.targetSystem = Objects.requireNonNull(targetSystem, "targetSystem");
   }
 
-  /** Records that {@code source} was synced to {@code target}. */
+  /**
+   * Records that {@code source} was synced to {@code target}.
+   *
+   * @param source the source record
+   * @param target the target it was synced to; replaces an earlier target of {@code source}
+   * @return this context
+   */
   public TestMappingContext map(ExternalRef source, ExternalRef target) {
     mappings.put(Objects.requireNonNull(source, "source"), Objects.requireNonNull(target, "target"));
     return this;
   }
 
-  /** Puts {@code key} = {@code value} into reference table {@code table}. */
+  /**
+   * Puts {@code key} = {@code value} into reference table {@code table}.
+   *
+   * @param table the table's name, as a mapper asks for it
+   * @param key the key within the table
+   * @param value the value; replaces an earlier value of the key
+   * @return this context
+   */
   public TestMappingContext reference(String table, String key, String value) {
     tables.put(table + "\u0000" + key, Objects.requireNonNull(value, "value"));
     return this;
   }
 
-  /** Sets the record being mapped (what {@link #source()} answers). */
-  public TestMappingContext source(ExternalRef value) {
+  /**
+   * Sets the record being mapped (what {@link #source()} answers).
+   *
+   * @param value the source ref, or null for none
+   * @return this context
+   */
+  public TestMappingContext source(@Nullable ExternalRef value) {
     this.source = value;
     return this;
   }
@@ -64,8 +88,9 @@ public final class TestMappingContext implements MappingContext {
     return targetSystem;
   }
 
+  /** The record set by {@link #source(ExternalRef)}; null until one is set. */
   @Override
-  public ExternalRef source() {
+  public @Nullable ExternalRef source() {
     return source;
   }
 

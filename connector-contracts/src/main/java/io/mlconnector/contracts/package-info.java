@@ -9,4 +9,7 @@
  *
  * <p>A new pair is: implement the roles, pass these contracts, add one line of wiring.
  */
+@NullMarked
 package io.mlconnector.contracts;
+
+import org.jspecify.annotations.NullMarked;

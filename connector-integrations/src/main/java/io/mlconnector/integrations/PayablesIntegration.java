@@ -36,6 +36,7 @@ import java.util.Objects;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Any AP system ({@link PayablesSource}) with any ERP ({@link PayablesLedger}) on one {@link
@@ -178,22 +179,40 @@ public final class PayablesIntegration implements AutoCloseable {
     return (x, ctx) -> x;
   }
 
-  /** A new builder. */
+  /**
+   * A new builder.
+   *
+   * @return a builder; {@link Builder#store}, {@link Builder#source} and {@link Builder#ledger} are
+   *     required
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** The engine (start it, or call {@link #runOnce}). */
+  /**
+   * The engine (start it, or call {@link #runOnce}).
+   *
+   * @return the engine, built with every flow of {@link #flows()}
+   */
   public SyncEngine engine() {
     return engine;
   }
 
-  /** The flows, in the order {@link #runOnce} runs them. */
+  /**
+   * The flows, in the order {@link #runOnce} runs them.
+   *
+   * @return the flow names, unmodifiable
+   */
   public List<String> flows() {
     return flows;
   }
 
-  /** Runs every flow once for {@code tenant}, reference data first; each flow's report. */
+  /**
+   * Runs every flow once for {@code tenant}, reference data first; each flow's report.
+   *
+   * @param tenant the tenant id
+   * @return each flow's report by flow name, in the order the flows ran
+   */
   public Map<String, RunReport> runOnce(String tenant) {
     Map<String, RunReport> out = new LinkedHashMap<>();
     for (String f : flows) {
@@ -208,6 +227,10 @@ public final class PayablesIntegration implements AutoCloseable {
    * ledger document, no two invoices on one document), and the totals per vendor and currency of
    * the exported and the posted invoices must be equal. Parked invoices are listed with their
    * reasons.
+   *
+   * @param tenant the tenant id
+   * @param exported the exported invoices; an invoice listed twice (same ref) counts once
+   * @return the report, read from the store at the time of the call
    */
   public PayablesReconciliation reconcile(String tenant, Collection<Invoice> exported) {
     Map<String, BigDecimal> exportedTotals = new TreeMap<>();
@@ -251,9 +274,9 @@ public final class PayablesIntegration implements AutoCloseable {
 
   /** Builds a {@link PayablesIntegration}. */
   public static final class Builder {
-    private StateStore store;
-    private PayablesSource.Provider source;
-    private PayablesLedger.Provider ledger;
+    private @Nullable StateStore store;
+    private PayablesSource.@Nullable Provider source;
+    private PayablesLedger.@Nullable Provider ledger;
     private final List<String> tenants = new ArrayList<>();
     private ReferenceTables referenceTables = ReferenceTables.empty();
     private SyncListener listener = new SyncListener() {};
@@ -270,54 +293,94 @@ public final class PayablesIntegration implements AutoCloseable {
     private Duration jitter = Duration.ofSeconds(10);
     private RetryQueuePolicy retryPolicy = RetryQueuePolicy.defaults();
     private boolean dryRun;
-    private String nodeId;
+    private @Nullable String nodeId;
     private UnaryOperator<SyncEngine.Builder> engineCustomizer = UnaryOperator.identity();
 
     private Builder() {}
 
-    /** The state store (required). */
+    /**
+     * The state store (required).
+     *
+     * @param value the store holding cursors, mappings and the operation log of every tenant
+     * @return this builder
+     */
     public Builder store(StateStore value) {
       this.store = Objects.requireNonNull(value, "store");
       return this;
     }
 
-    /** The AP system (required). */
+    /**
+     * The AP system (required).
+     *
+     * @param value the source of approved AP invoices, payments and vendor changes
+     * @return this builder
+     */
     public Builder source(PayablesSource.Provider value) {
       this.source = Objects.requireNonNull(value, "source");
       return this;
     }
 
-    /** The ERP (required). */
+    /**
+     * The ERP (required).
+     *
+     * @param value the ledger the invoices are posted to
+     * @return this builder
+     */
     public Builder ledger(PayablesLedger.Provider value) {
       this.ledger = Objects.requireNonNull(value, "ledger");
       return this;
     }
 
-    /** The tenants. */
+    /**
+     * The tenants.
+     *
+     * @param values tenant ids, added to those given before
+     * @return this builder
+     */
     public Builder tenants(Collection<String> values) {
       tenants.addAll(values);
       return this;
     }
 
-    /** The tenants' reference tables ({@code gl-accounts}, {@code vendors}, {@code accounts}). */
+    /**
+     * The tenants' reference tables ({@code gl-accounts}, {@code vendors}, {@code accounts}).
+     *
+     * @param value the tables (default: empty)
+     * @return this builder
+     */
     public Builder referenceTables(ReferenceTables value) {
       this.referenceTables = Objects.requireNonNull(value, "referenceTables");
       return this;
     }
 
-    /** The engine listener. */
+    /**
+     * The engine listener.
+     *
+     * @param value hooks for every engine step (default: none)
+     * @return this builder
+     */
     public Builder listener(SyncListener value) {
       this.listener = Objects.requireNonNull(value, "listener");
       return this;
     }
 
-    /** How invoices are posted (default AP invoices). */
+    /**
+     * How invoices are posted (default AP invoices).
+     *
+     * @param value AP invoices or GL journals
+     * @return this builder
+     */
     public Builder postingMode(PostingMode value) {
       this.mode = Objects.requireNonNull(value, "postingMode");
       return this;
     }
 
-    /** Defer (retry later) instead of park an invoice whose GL account or vendor has no mapping (default park). */
+    /**
+     * Defer (retry later) instead of park an invoice whose GL account or vendor has no mapping (default park).
+     *
+     * @param value true to defer, false to park
+     * @return this builder
+     */
     public Builder deferMissingMappings(boolean value) {
       this.deferMissing = value;
       return this;
@@ -326,80 +389,144 @@ public final class PayablesIntegration implements AutoCloseable {
     /**
      * Whether an AP-system vendor code without mapping or table entry is taken as the ledger's
      * code (default true: the AP system holds the ERP's vendor codes).
+     *
+     * @param value true to take an unmapped code as the ledger's
+     * @return this builder
      */
     public Builder sameVendorCodes(boolean value) {
       this.sameVendorCodes = value;
       return this;
     }
 
-    /** Run the cost-centre flow (default false; the ledger must keep cost centres). */
+    /**
+     * Run the cost-centre flow (default false; the ledger must keep cost centres).
+     *
+     * @param value true to add the flow
+     * @return this builder
+     */
     public Builder costCenters(boolean value) {
       this.costCenters = value;
       return this;
     }
 
-    /** Run the payments flow (default false; both sides must support it). */
+    /**
+     * Run the payments flow (default false; both sides must support it).
+     *
+     * @param value true to add the flow
+     * @return this builder
+     */
     public Builder payments(boolean value) {
       this.payments = value;
       return this;
     }
 
-    /** Sync vendor changes from the AP system back to the ledger (default true). */
+    /**
+     * Sync vendor changes from the AP system back to the ledger (default true).
+     *
+     * @param value false to sync vendors from the ledger to the AP system only
+     * @return this builder
+     */
     public Builder vendorsBothWays(boolean value) {
       this.vendorsBothWays = value;
       return this;
     }
 
-    /** The ledger's GL account record type (default {@code gl-account}). */
+    /**
+     * The ledger's GL account record type (default {@code gl-account}).
+     *
+     * @param value the {@link ExternalRef#type()} of the ledger's GL account refs
+     * @return this builder
+     */
     public Builder glAccountType(String value) {
       this.glAccountType = Objects.requireNonNull(value, "glAccountType");
       return this;
     }
 
-    /** Records written at once per flow (default 4). */
+    /**
+     * Records written at once per flow (default 4).
+     *
+     * @param value the number of records in flight per flow
+     * @return this builder
+     */
     public Builder parallelism(int value) {
       this.parallelism = value;
       return this;
     }
 
-    /** Records per page (default 100). */
+    /**
+     * Records per page (default 100).
+     *
+     * @param value the page size of every read
+     * @return this builder
+     */
     public Builder pageSize(int value) {
       this.pageSize = value;
       return this;
     }
 
-    /** Schedule of every flow (default 5 minutes, 10 s jitter). */
+    /**
+     * Schedule of every flow (default 5 minutes, 10 s jitter).
+     *
+     * @param interval the time between the start of two runs of a flow
+     * @param jitter the most a run is moved at random, so tenants do not poll in step
+     * @return this builder
+     */
     public Builder schedule(Duration interval, Duration jitter) {
       this.interval = Objects.requireNonNull(interval, "interval");
       this.jitter = Objects.requireNonNull(jitter, "jitter");
       return this;
     }
 
-    /** Retry policy of every flow. */
+    /**
+     * Retry policy of every flow.
+     *
+     * @param value backoff and attempts of the retry queue (default {@link RetryQueuePolicy#defaults()})
+     * @return this builder
+     */
     public Builder retryPolicy(RetryQueuePolicy value) {
       this.retryPolicy = Objects.requireNonNull(value, "retryPolicy");
       return this;
     }
 
-    /** Only report what would be written. */
+    /**
+     * Only report what would be written.
+     *
+     * @param value true for a dry run (default false)
+     * @return this builder
+     */
     public Builder dryRun(boolean value) {
       this.dryRun = value;
       return this;
     }
 
-    /** The node id (several processes on one store). */
-    public Builder nodeId(String value) {
+    /**
+     * The node id (several processes on one store).
+     *
+     * @param value the id, unique among the nodes sharing the store; null for a random one (the default)
+     * @return this builder
+     */
+    public Builder nodeId(@Nullable String value) {
       this.nodeId = value;
       return this;
     }
 
-    /** Last changes to the engine builder (clock, lease TTL ...). */
+    /**
+     * Last changes to the engine builder (clock, lease TTL ...).
+     *
+     * @param customizer given the builder with every flow added, returns the builder to build
+     * @return this builder
+     */
     public Builder engine(UnaryOperator<SyncEngine.Builder> customizer) {
       this.engineCustomizer = Objects.requireNonNull(customizer, "engine");
       return this;
     }
 
-    /** The integration. */
+    /**
+     * The integration.
+     *
+     * @return a new integration; its engine is not started
+     * @throws NullPointerException when the store, the source or the ledger is missing
+     */
     public PayablesIntegration build() {
       Objects.requireNonNull(store, "store is required");
       Objects.requireNonNull(source, "source is required");

@@ -19,6 +19,17 @@ import java.util.Map;
 public record PayablesReconciliation(
     int exported, int posted, List<ExternalRef> notPosted, Map<ExternalRef, String> parked, List<String> postedTwice,
     Map<String, BigDecimal> exportedTotals, Map<String, BigDecimal> postedTotals) {
+  /**
+   * The report, holding unmodifiable copies of the collections.
+   *
+   * @param exported distinct approved invoices in the exports
+   * @param posted how many of them are posted
+   * @param notPosted the ones not posted
+   * @param parked of those, the parked ones with their reasons
+   * @param postedTwice ledger documents that two invoices were posted to
+   * @param exportedTotals signed totals per {@code "vendor currency"} in the exports
+   * @param postedTotals the same over the posted invoices
+   */
   public PayablesReconciliation {
     notPosted = List.copyOf(notPosted);
     parked = Map.copyOf(parked);
@@ -27,7 +38,11 @@ public record PayablesReconciliation(
     postedTotals = Map.copyOf(postedTotals);
   }
 
-  /** Every exported invoice posted exactly once and the totals per vendor and currency equal. */
+  /**
+   * Every exported invoice posted exactly once and the totals per vendor and currency equal.
+   *
+   * @return true when nothing is missing, doubled or off by an amount
+   */
   public boolean balanced() {
     return notPosted.isEmpty() && postedTwice.isEmpty() && totalsEqual();
   }

@@ -38,6 +38,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Receivables: any ERP {@link ReceivablesLedger} with any {@link Collector}, on one {@link
@@ -172,62 +173,109 @@ public final class ReceivablesIntegration implements AutoCloseable {
    *
    * @param <C> the collector's customer request type
    * @param <I> the collector's invoice request type
+   * @param ledger the ERP side: customers and invoices out, payments, refunds and disputes in
+   * @param collector the collecting side: customer and invoice sinks, payment events back
+   * @return a builder; {@link Builder#store} is required
    */
   public static <C, I> Builder<C, I> builder(ReceivablesLedger.Provider ledger, Collector.Provider<C, I> collector) {
     return new Builder<>(ledger, collector);
   }
 
-  /** The engine running the flows (start it, or call {@link #runOnce}). */
+  /**
+   * The engine running the flows (start it, or call {@link #runOnce}).
+   *
+   * @return the engine, built with every flow of {@link #flows()}
+   */
   public SyncEngine engine() {
     return engine;
   }
 
-  /** The state store. */
+  /**
+   * The state store.
+   *
+   * @return the store given to the builder
+   */
   public StateStore store() {
     return store;
   }
 
-  /** The pair's name, {@code <ledger>-<collector>}, for example {@code syspro-stripe}. */
+  /**
+   * The pair's name, {@code <ledger>-<collector>}, for example {@code syspro-stripe}.
+   *
+   * @return the two system names, lower case, joined by a hyphen
+   */
   public String pair() {
     return ledgerProvider.system() + "-" + collectorProvider.system();
   }
 
-  /** Every flow, in the order {@link #runOnce} runs them (references first). */
+  /**
+   * Every flow, in the order {@link #runOnce} runs them (references first).
+   *
+   * @return the flow names, unmodifiable
+   */
   public List<String> flows() {
     return flows;
   }
 
-  /** The flow of customers to the collector. */
+  /**
+   * The flow of customers to the collector.
+   *
+   * @return the flow's name
+   */
   public String customersFlow() {
     return flows.get(0);
   }
 
-  /** The flow of invoices to the collector. */
+  /**
+   * The flow of invoices to the collector.
+   *
+   * @return the flow's name
+   */
   public String invoicesFlow() {
     return flows.get(1);
   }
 
-  /** The flow of payments back into the ledger. */
+  /**
+   * The flow of payments back into the ledger.
+   *
+   * @return the flow's name
+   */
   public String paymentsFlow() {
     return flows.get(2);
   }
 
-  /** The flow of refunds back into the ledger. */
+  /**
+   * The flow of refunds back into the ledger.
+   *
+   * @return the flow's name
+   */
   public String refundsFlow() {
     return flows.get(3);
   }
 
-  /** The flow of disputes back into the ledger. */
+  /**
+   * The flow of disputes back into the ledger.
+   *
+   * @return the flow's name
+   */
   public String disputesFlow() {
     return flows.get(4);
   }
 
-  /** The webhook flows a collector delivery is handed to. */
+  /**
+   * The webhook flows a collector delivery is handed to.
+   *
+   * @return the flow names, unmodifiable
+   */
   public List<String> webhookFlows() {
     return webhookFlows;
   }
 
-  /** The endpoints a collector's webhook delivery for this integration is handed to, one per webhook flow. */
+  /**
+   * The endpoints a collector's webhook delivery for this integration is handed to, one per webhook flow.
+   *
+   * @return the endpoints, in the order of {@link #webhookFlows()}
+   */
   public List<WebhookEndpoint> webhookEndpoints() {
     List<WebhookEndpoint> out = new ArrayList<>();
     for (String flow : webhookFlows) {
@@ -241,17 +289,29 @@ public final class ReceivablesIntegration implements AutoCloseable {
    * URL per tenant: each delivery verified once, stored once for each flow that handles its type,
    * group-committed and answered after the commit is durable (see {@link WebhookIntake}). Prefer
    * it to {@link #webhookEndpoints}, which verify and store a delivery once per flow.
+   *
+   * @return the engine's intake for the collector's system
    */
   public WebhookIntake webhookIntake() {
     return engine.webhookIntake(collectorProvider.system());
   }
 
-  /** The ledger of {@code tenant} (created on first use). */
+  /**
+   * The ledger of {@code tenant} (created on first use).
+   *
+   * @param tenant the tenant id
+   * @return the same ledger on every call for one tenant
+   */
   public ReceivablesLedger ledger(String tenant) {
     return ledgers.computeIfAbsent(tenant, ledgerProvider::forTenant);
   }
 
-  /** The collector of {@code tenant} (created on first use). */
+  /**
+   * The collector of {@code tenant} (created on first use).
+   *
+   * @param tenant the tenant id
+   * @return the same collector on every call for one tenant
+   */
   public Collector<?, ?> collector(String tenant) {
     return collectors.computeIfAbsent(tenant, collectorProvider::forTenant);
   }
@@ -259,6 +319,9 @@ public final class ReceivablesIntegration implements AutoCloseable {
   /**
    * Runs every flow once for {@code tenant}, references first (customers, invoices, then what comes
    * back), and returns each flow's report.
+   *
+   * @param tenant the tenant id
+   * @return each flow's report by flow name, in the order the flows ran
    */
   public Map<String, RunReport> runOnce(String tenant) {
     Map<String, RunReport> out = new LinkedHashMap<>();
@@ -268,7 +331,12 @@ public final class ReceivablesIntegration implements AutoCloseable {
     return out;
   }
 
-  /** The reconciliation report of {@code tenant} now: every ledger invoice against the collector. */
+  /**
+   * The reconciliation report of {@code tenant} now: every ledger invoice against the collector.
+   *
+   * @param tenant the tenant id
+   * @return the report, read from both systems and the store at the time of the call
+   */
   public ReceivablesReconciliation reconcile(String tenant) {
     return ReceivablesReconciliation.of(ledgerProvider, ledger(tenant), collectorProvider.system(),
         collector(tenant), store);
@@ -291,7 +359,7 @@ public final class ReceivablesIntegration implements AutoCloseable {
     private final Collector.Provider<C, I> collector;
     private final Map<String, ReceivablesLedger> ledgers = new ConcurrentHashMap<>();
     private final Map<String, Collector<?, ?>> collectors = new ConcurrentHashMap<>();
-    private StateStore store;
+    private @Nullable StateStore store;
     private final List<String> tenantNames = new ArrayList<>();
     private int parallelism = 8;
     private boolean readAhead = true;
@@ -304,10 +372,10 @@ public final class ReceivablesIntegration implements AutoCloseable {
     private SyncListener listener = SyncListener.NONE;
     private Consumer<MapperRegistry.Builder> mapperCustomizer = r -> {};
     private UnaryOperator<SyncEngine.Builder> engineCustomizer = e -> e;
-    private ReferenceTables referenceTables;
-    private String nodeId;
-    private Long seed;
-    private Duration backstopLookback;
+    private @Nullable ReferenceTables referenceTables;
+    private @Nullable String nodeId;
+    private @Nullable Long seed;
+    private @Nullable Duration backstopLookback;
     private boolean dryRun;
     private boolean journals;
 
@@ -316,26 +384,46 @@ public final class ReceivablesIntegration implements AutoCloseable {
       this.collector = Objects.requireNonNull(collector, "collector");
     }
 
-    /** The state store (required). */
+    /**
+     * The state store (required).
+     *
+     * @param value the store holding cursors, mappings and the operation log of every tenant
+     * @return this builder
+     */
     public Builder<C, I> store(StateStore value) {
       this.store = Objects.requireNonNull(value, "store");
       return this;
     }
 
-    /** The tenants served. */
+    /**
+     * The tenants served.
+     *
+     * @param values tenant ids, added to those given before
+     * @return this builder
+     */
     public Builder<C, I> tenants(Collection<String> values) {
       Objects.requireNonNull(values, "tenants");
       tenantNames.addAll(values);
       return this;
     }
 
-    /** Records written at once by the ledger to collector flows, 1 to 256 (default 8). */
+    /**
+     * Records written at once by the ledger to collector flows, 1 to 256 (default 8).
+     *
+     * @param value the number of records in flight per flow
+     * @return this builder
+     */
     public Builder<C, I> parallelism(int value) {
       this.parallelism = range("parallelism", value, 1, 256);
       return this;
     }
 
-    /** Records written at once by the collector to ledger flows, 1 to 256 (default 4). */
+    /**
+     * Records written at once by the collector to ledger flows, 1 to 256 (default 4).
+     *
+     * @param value the number of records in flight per flow
+     * @return this builder
+     */
     public Builder<C, I> inboundParallelism(int value) {
       this.inboundParallelism = range("inboundParallelism", value, 1, 256);
       return this;
@@ -344,38 +432,67 @@ public final class ReceivablesIntegration implements AutoCloseable {
     /**
      * Whether the ledger to collector flows read their next page while they write the current one
      * (default true; see {@link Flow.Builder#readAhead(boolean)}).
+     *
+     * @param value true to overlap reading and writing
+     * @return this builder
      */
     public Builder<C, I> readAhead(boolean value) {
       this.readAhead = value;
       return this;
     }
 
-    /** Records per page read from the ledger, 1 to 10,000 (default 100). */
+    /**
+     * Records per page read from the ledger, 1 to 10,000 (default 100).
+     *
+     * @param value the page size
+     * @return this builder
+     */
     public Builder<C, I> pageSize(int value) {
       this.pageSize = range("pageSize", value, 1, 10_000);
       return this;
     }
 
-    /** The poll interval and its jitter when the engine is started (default 1 minute, 5 s). */
+    /**
+     * The poll interval and its jitter when the engine is started (default 1 minute, 5 s).
+     *
+     * @param interval the time between the start of two runs of a flow
+     * @param jitter the most a run is moved at random, so tenants do not poll in step
+     * @return this builder
+     */
     public Builder<C, I> schedule(Duration interval, Duration jitter) {
       this.interval = Objects.requireNonNull(interval, "interval");
       this.jitter = Objects.requireNonNull(jitter, "jitter");
       return this;
     }
 
-    /** How old a PENDING write must be before recovery looks it up by its stamp (default 2 min). */
+    /**
+     * How old a PENDING write must be before recovery looks it up by its stamp (default 2 min).
+     *
+     * @param value the grace period; longer than the slowest write the target may still finish
+     * @return this builder
+     */
     public Builder<C, I> pendingGracePeriod(Duration value) {
       this.pendingGrace = Objects.requireNonNull(value, "pendingGracePeriod");
       return this;
     }
 
-    /** Backoff and attempts of the retry queue (default 1 s doubling to 10 min, 12 attempts). */
+    /**
+     * Backoff and attempts of the retry queue (default 1 s doubling to 10 min, 12 attempts).
+     *
+     * @param value the policy of every flow
+     * @return this builder
+     */
     public Builder<C, I> retryPolicy(RetryQueuePolicy value) {
       this.retryPolicy = Objects.requireNonNull(value, "retryPolicy");
       return this;
     }
 
-    /** Hooks for every engine step. */
+    /**
+     * Hooks for every engine step.
+     *
+     * @param value the listener (default {@link SyncListener#NONE})
+     * @return this builder
+     */
     public Builder<C, I> listener(SyncListener value) {
       this.listener = Objects.requireNonNull(value, "listener");
       return this;
@@ -384,25 +501,43 @@ public final class ReceivablesIntegration implements AutoCloseable {
     /**
      * Adjusts the mapper registry, for example {@code r -> r.override("acme", Customer.class,
      * StripeCustomerRequest.class, myMapper)}; overrides win over the pair's defaults.
+     *
+     * @param value called once with the registry builder, after the pair's defaults are in it
+     * @return this builder
      */
     public Builder<C, I> mappers(Consumer<MapperRegistry.Builder> value) {
       this.mapperCustomizer = Objects.requireNonNull(value, "mappers");
       return this;
     }
 
-    /** The tenants' reference tables (GL accounts for journals, the collector's own tables). */
+    /**
+     * The tenants' reference tables (GL accounts for journals, the collector's own tables).
+     *
+     * @param value the tables (default: none)
+     * @return this builder
+     */
     public Builder<C, I> referenceTables(ReferenceTables value) {
       this.referenceTables = Objects.requireNonNull(value, "referenceTables");
       return this;
     }
 
-    /** Adjusts the engine builder last (lease and claim times, scheduler threads ...). */
+    /**
+     * Adjusts the engine builder last (lease and claim times, scheduler threads ...).
+     *
+     * @param value given the builder with every flow added, returns the builder to build
+     * @return this builder
+     */
     public Builder<C, I> engine(UnaryOperator<SyncEngine.Builder> value) {
       this.engineCustomizer = Objects.requireNonNull(value, "engine");
       return this;
     }
 
-    /** This node's id (give a restarted process its previous id to take its leases back at once). */
+    /**
+     * This node's id (give a restarted process its previous id to take its leases back at once).
+     *
+     * @param value the id, unique among the nodes sharing the store (default: a random one)
+     * @return this builder
+     */
     public Builder<C, I> nodeId(String value) {
       this.nodeId = Objects.requireNonNull(value, "nodeId");
       return this;
@@ -411,6 +546,10 @@ public final class ReceivablesIntegration implements AutoCloseable {
     /**
      * How far back the collector's events backstop reads on its first run, before it has a cursor
      * (default: the collector's own). Later runs read on from their cursor.
+     *
+     * @param value how far back, positive
+     * @return this builder
+     * @throws IllegalArgumentException if {@code value} is zero or negative
      */
     public Builder<C, I> backstopLookback(Duration value) {
       Objects.requireNonNull(value, "backstopLookback");
@@ -421,7 +560,12 @@ public final class ReceivablesIntegration implements AutoCloseable {
       return this;
     }
 
-    /** Maps and records every step but writes nothing to either system (default false). */
+    /**
+     * Maps and records every step but writes nothing to either system (default false).
+     *
+     * @param value true for a dry run
+     * @return this builder
+     */
     public Builder<C, I> dryRun(boolean value) {
       this.dryRun = value;
       return this;
@@ -431,13 +575,21 @@ public final class ReceivablesIntegration implements AutoCloseable {
      * Adds the fee and payout flows, posting GL journals into the ledger (default false). Every
      * tenant's ledger must then take journals ({@link ReceivablesLedger#journals()}) and map its
      * accounts in reference table {@code gl-accounts}.
+     *
+     * @param value true to add the fee and payout flows
+     * @return this builder
      */
     public Builder<C, I> journals(boolean value) {
       this.journals = value;
       return this;
     }
 
-    /** Seeds the engine's jitter and backoff (tests). */
+    /**
+     * Seeds the engine's jitter and backoff (tests).
+     *
+     * @param value the seed; one seed gives one sequence of delays
+     * @return this builder
+     */
     public Builder<C, I> randomSeed(long value) {
       this.seed = value;
       return this;
@@ -446,6 +598,7 @@ public final class ReceivablesIntegration implements AutoCloseable {
     /**
      * The integration.
      *
+     * @return a new integration; its engine is not started
      * @throws IllegalStateException when the store is missing
      */
     public ReceivablesIntegration build() {

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The reconciliation report of a receivables pair: every AR invoice of the ledger, its open balance
@@ -33,7 +34,13 @@ import java.util.Optional;
  */
 public record ReceivablesReconciliation(String ledger, String collector, List<Line> lines) {
 
-  /** Copies the lines. */
+  /**
+   * Copies the lines.
+   *
+   * @param ledger the ledger's system name
+   * @param collector the collector's system name
+   * @param lines one line per ledger invoice, in the ledger's order
+   */
   public ReceivablesReconciliation {
     Objects.requireNonNull(ledger, "ledger");
     Objects.requireNonNull(collector, "collector");
@@ -68,25 +75,42 @@ public record ReceivablesReconciliation(String ledger, String collector, List<Li
    * @param verdict the verdict
    */
   public record Line(
-      String invoice, String customer, Money ledgerTotal, Money ledgerOpen, CollectedInvoice collected,
+      String invoice, String customer, Money ledgerTotal, Money ledgerOpen, @Nullable CollectedInvoice collected,
       Verdict verdict) {}
 
-  /** True when every invoice matched. */
+  /**
+   * True when every invoice matched.
+   *
+   * @return true also when the ledger has no invoices
+   */
   public boolean allMatched() {
     return lines.stream().allMatch(l -> l.verdict() == Verdict.MATCHED);
   }
 
-  /** The lines that did not match. */
+  /**
+   * The lines that did not match.
+   *
+   * @return those lines in the ledger's order; empty when every invoice matched
+   */
   public List<Line> mismatches() {
     return lines.stream().filter(l -> l.verdict() != Verdict.MATCHED).toList();
   }
 
-  /** How many lines have {@code verdict}. */
+  /**
+   * How many lines have {@code verdict}.
+   *
+   * @param verdict the verdict to count
+   * @return the number of lines, 0 if none
+   */
   public long count(Verdict verdict) {
     return lines.stream().filter(l -> l.verdict() == verdict).count();
   }
 
-  /** The report as a table (one row per invoice), ending with a totals line. */
+  /**
+   * The report as a table (one row per invoice), ending with a totals line.
+   *
+   * @return fixed-width text for a console or a log, one line per row
+   */
   public String format() {
     StringBuilder s = new StringBuilder();
     String row = "%-12s %-8s %4s %12s %12s  %-10s %-14s %12s  %s%n";
@@ -109,6 +133,13 @@ public record ReceivablesReconciliation(String ledger, String collector, List<Li
   /**
    * Reconciles every AR invoice of {@code ledger} with {@code collector} through the ID mappings
    * in {@code store}.
+   *
+   * @param ledgerProvider the ledger's provider (its system name and how it books refunds)
+   * @param ledger the tenant's ledger, whose invoices are read from the start
+   * @param collectorSystem the collector's system name, as the mappings name it
+   * @param collector the tenant's collector
+   * @param store the store holding the tenant's mappings of ledger invoices to the collector's
+   * @return the report
    */
   public static ReceivablesReconciliation of(
       ReceivablesLedger.Provider ledgerProvider, ReceivablesLedger ledger, String collectorSystem,
@@ -159,7 +190,7 @@ public record ReceivablesReconciliation(String ledger, String collector, List<Li
     return new Line(inv.number(), customer, total, open, c, verdict);
   }
 
-  private static String plain(Money m) {
+  private static String plain(@Nullable Money m) {
     return m == null ? "-" : m.amount().toPlainString();
   }
 

@@ -6,4 +6,7 @@
  * io.mlconnector.core.role.PayablesLedger}. Each runs one {@link
  * io.mlconnector.core.sync.SyncEngine} with its flows; a pair is one line of wiring.
  */
+@NullMarked
 package io.mlconnector.integrations;
+
+import org.jspecify.annotations.NullMarked;

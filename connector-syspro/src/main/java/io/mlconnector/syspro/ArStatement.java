@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The ARSQRY customer statement ({@code ARStatement}) read into values: the customer master fields,
@@ -25,10 +26,20 @@ public record ArStatement(
     String currency,
     boolean onHold,
     List<Invoice> invoices,
-    BigDecimal currentBalance,
+    @Nullable BigDecimal currentBalance,
     SysproElement document) {
 
-  /** Copies the list. */
+  /**
+   * Copies the list.
+   *
+   * @param customer the customer code
+   * @param name the customer name
+   * @param currency the customer's currency code as SYSPRO holds it, or empty
+   * @param onHold whether the customer is on hold
+   * @param invoices the invoices the query returned, in SYSPRO's order
+   * @param currentBalance {@code TotalSection/CurrentBalance}, or null when absent
+   * @param document the whole output
+   */
   public ArStatement {
     invoices = List.copyOf(Objects.requireNonNull(invoices, "invoices"));
   }
@@ -56,6 +67,8 @@ public record ArStatement(
   /**
    * Reads an {@code ARStatement} document.
    *
+   * @param statement the {@code ARStatement} root element of the ARSQRY output
+   * @return the statement
    * @throws SysproFormatException when it has no {@code Header/Customer} or a value is malformed
    */
   public static ArStatement of(SysproElement statement) {

@@ -26,12 +26,26 @@ public record BrowsePage(
     boolean hasPrevious,
     SysproElement document) {
 
-  /** Copies the rows. */
+  /**
+   * Copies the rows.
+   *
+   * @param rows the rows, each a column name to value map in document order
+   * @param nextKey the key to start the next page at, or empty
+   * @param hasNext whether SYSPRO says a next page exists ({@code Fwd})
+   * @param previousKey the key of the previous page, or empty
+   * @param hasPrevious whether a previous page exists ({@code Back})
+   * @param document the whole output
+   */
   public BrowsePage {
     rows = List.copyOf(Objects.requireNonNull(rows, "rows"));
   }
 
-  /** Reads a COMBRW output document. */
+  /**
+   * Reads a COMBRW output document.
+   *
+   * @param browse the root element of the COMBRW output
+   * @return the page; no rows when the browse found none
+   */
   public static BrowsePage of(SysproElement browse) {
     List<Map<String, String>> rows = new ArrayList<>();
     for (SysproElement row : browse.children("Row")) {

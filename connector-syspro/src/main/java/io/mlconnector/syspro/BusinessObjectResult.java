@@ -26,34 +26,60 @@ public final class BusinessObjectResult {
   private final SysproElement document;
   private final List<SysproItemError> errors;
 
-  /** Reads the errors and counts of {@code document}, the output of {@code businessObject}. */
+  /**
+   * Reads the errors and counts of {@code document}, the output of {@code businessObject}.
+   *
+   * @param businessObject the business object that answered ({@code ARSTPY})
+   * @param document the root element of its output
+   */
   public BusinessObjectResult(String businessObject, SysproElement document) {
     this.businessObject = Objects.requireNonNull(businessObject, "businessObject");
     this.document = Objects.requireNonNull(document, "document");
     this.errors = List.copyOf(collectErrors(document));
   }
 
-  /** The business object that answered ({@code ARSTPY}). */
+  /**
+   * The business object that answered ({@code ARSTPY}).
+   *
+   * @return the business object's code
+   */
   public String businessObject() {
     return businessObject;
   }
 
-  /** The whole output document. */
+  /**
+   * The whole output document.
+   *
+   * @return the root element
+   */
   public SysproElement document() {
     return document;
   }
 
-  /** The {@code item} elements of a Setup output or {@code Item} elements of a posting output. */
+  /**
+   * The {@code item} elements of a Setup output or {@code Item} elements of a posting output.
+   *
+   * @return the items in document order; empty when there are none
+   */
   public List<SysproElement> items() {
     return document.children("Item");
   }
 
-  /** Every item error in document order. */
+  /**
+   * Every item error in document order.
+   *
+   * @return the errors; empty when the output reports none
+   */
   public List<SysproItemError> errors() {
     return errors;
   }
 
-  /** A count of {@code StatusOfItems} ({@code ItemsProcessed}), empty when absent or blank. */
+  /**
+   * A count of {@code StatusOfItems} ({@code ItemsProcessed}), empty when absent or blank.
+   *
+   * @param name the count's element name, for example {@code ItemsProcessed}
+   * @return the count
+   */
   public Optional<Integer> count(String name) {
     return document
         .child("StatusOfItems")
@@ -61,7 +87,11 @@ public final class BusinessObjectResult {
         .map(BigDecimal::intValueExact);
   }
 
-  /** The number of items SYSPRO declared invalid (the largest of the "invalid" counts). */
+  /**
+   * The number of items SYSPRO declared invalid (the largest of the "invalid" counts).
+   *
+   * @return the number; 0 when the output has none of those counts
+   */
   public int invalidCount() {
     int max = 0;
     for (String name : INVALID_COUNTS) {
@@ -70,12 +100,21 @@ public final class BusinessObjectResult {
     return max;
   }
 
-  /** Whether no item error was reported. */
+  /**
+   * Whether no item error was reported.
+   *
+   * @return true when the output holds no item error
+   */
   public boolean isValid() {
     return errors.isEmpty() && invalidCount() == 0;
   }
 
-  /** The item errors joined into one message ("field [number]: description; ..."). */
+  /**
+   * The item errors joined into one message ("field [number]: description; ...").
+   *
+   * @return the message; empty when the output is valid, a count of invalid items when SYSPRO gave
+   *     no descriptions
+   */
   public String errorMessage() {
     if (errors.isEmpty()) {
       return invalidCount() == 0 ? "" : invalidCount() + " item(s) invalid without a description";

@@ -33,7 +33,11 @@ public enum IncrementalStrategy {
     this.detection = detection;
   }
 
-  /** The engine's change detection for this strategy. */
+  /**
+   * The engine's change detection for this strategy.
+   *
+   * @return how the engine dedupes the records this strategy reads
+   */
   public ChangeDetection changeDetection() {
     return detection;
   }

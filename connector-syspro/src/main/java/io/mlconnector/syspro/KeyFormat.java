@@ -32,6 +32,8 @@ public final class KeyFormat {
   /**
    * Numeric keys: digits only, left-zero-padded to {@code width} (1 to 15).
    *
+   * @param width the padded width, in digits
+   * @return the format
    * @throws IllegalArgumentException when {@code width} is out of range
    */
   public static KeyFormat numeric(int width) {
@@ -42,23 +44,39 @@ public final class KeyFormat {
   /**
    * Alphanumeric keys of at most {@code maxLength} (1 to 15) characters, upper-cased as SYSPRO's
    * own screens enter them.
+   *
+   * @param maxLength the most characters a key may have
+   * @return the format
+   * @throws IllegalArgumentException when {@code maxLength} is out of range
    */
   public static KeyFormat alphanumeric(int maxLength) {
     checkWidth(maxLength);
     return new KeyFormat(false, maxLength, true);
   }
 
-  /** The same format, but keeping the case of alphanumeric keys as given. */
+  /**
+   * The same format, but keeping the case of alphanumeric keys as given.
+   *
+   * @return a new format; this one is unchanged
+   */
   public KeyFormat preservingCase() {
     return new KeyFormat(numeric, width, false);
   }
 
-  /** Whether keys are numeric. */
+  /**
+   * Whether keys are numeric.
+   *
+   * @return true for {@link #numeric(int)}, false for {@link #alphanumeric(int)}
+   */
   public boolean isNumeric() {
     return numeric;
   }
 
-  /** The padded width (numeric) or maximum length (alphanumeric). */
+  /**
+   * The padded width (numeric) or maximum length (alphanumeric).
+   *
+   * @return the width, 1 to 15
+   */
   public int width() {
     return width;
   }
@@ -70,6 +88,7 @@ public final class KeyFormat {
    * @param key the key as given
    * @throws IllegalArgumentException naming {@code kind} and the reason when the key is blank, too
    *     long, not numeric (numeric format), or contains characters SYSPRO keys cannot hold
+   * @return the key, zero-padded (numeric) or upper-cased (alphanumeric, unless case is kept)
    */
   public String normalize(String kind, String key) {
     if (key == null || key.isBlank()) {
@@ -121,7 +140,13 @@ public final class KeyFormat {
     return upperCase ? key.toUpperCase(Locale.ROOT) : key;
   }
 
-  /** {@link #normalize(String, String)} for a customer code. */
+  /**
+   * {@link #normalize(String, String)} for a customer code.
+   *
+   * @param code the customer code as given
+   * @return the code as SYSPRO stores it
+   * @throws IllegalArgumentException when the code is not a valid key of this format
+   */
   public String customer(String code) {
     return normalize("customer code", code);
   }

@@ -2,6 +2,7 @@ package io.mlconnector.syspro;
 
 import java.time.LocalDate;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What {@code GetLogonProfile} says about the session: company, operator, local currency, company
@@ -19,12 +20,17 @@ public record LogonProfile(
     String companyName,
     String operatorCode,
     String localCurrency,
-    LocalDate companyDate,
+    @Nullable LocalDate companyDate,
     String sysproVersion,
     String enetVersion,
     SysproElement document) {
 
-  /** Reads a profile document. */
+  /**
+   * Reads a profile document.
+   *
+   * @param profile the root element of the {@code GetLogonProfile} answer
+   * @return the profile; a missing text element reads as empty, a missing company date as null
+   */
   public static LogonProfile of(SysproElement profile) {
     Optional<LocalDate> date = profile.date("CompanyDate");
     return new LogonProfile(

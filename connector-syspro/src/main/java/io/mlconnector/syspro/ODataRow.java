@@ -7,6 +7,7 @@ import java.util.HexFormat;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One row of a SYSPRO table read over OData, with every value kept as the text the server sent
@@ -16,25 +17,42 @@ import java.util.Optional;
  */
 public record ODataRow(Map<String, String> values) {
 
-  /** Copies the map. */
+  /**
+   * Copies the map.
+   *
+   * @param values column name to value text; a JSON null is absent
+   */
   public ODataRow {
     values = Map.copyOf(Objects.requireNonNull(values, "values"));
   }
 
-  /** The trimmed text of {@code column}, empty when absent or blank. */
+  /**
+   * The trimmed text of {@code column}, empty when absent or blank.
+   *
+   * @param column the column's SQL name
+   * @return the text
+   */
   public Optional<String> text(String column) {
     String v = values.get(column);
     return v == null || v.isBlank() ? Optional.empty() : Optional.of(v.strip());
   }
 
-  /** The trimmed text of {@code column}, or {@code fallback}. */
-  public String textOr(String column, String fallback) {
+  /**
+   * The trimmed text of {@code column}, or {@code fallback}.
+   *
+   * @param column the column's SQL name
+   * @param fallback what to return when the column is absent or blank; may be null
+   * @return the text or the fallback (null only when the fallback is null)
+   */
+  public @Nullable String textOr(String column, @Nullable String fallback) {
     return text(column).orElse(fallback);
   }
 
   /**
    * The number in {@code column}.
    *
+   * @param column the column's SQL name
+   * @return the number as the server wrote it (never through floating point); empty when absent or blank
    * @throws SysproFormatException naming the column when it is not a number
    */
   public Optional<BigDecimal> decimal(String column) {
@@ -44,6 +62,8 @@ public record ODataRow(Map<String, String> values) {
   /**
    * The date in {@code column} ({@code Edm.Date} or the date part of {@code Edm.DateTimeOffset}).
    *
+   * @param column the column's SQL name
+   * @return the date; empty when absent or blank
    * @throws SysproFormatException naming the column when it is not a date
    */
   public Optional<LocalDate> date(String column) {
@@ -53,6 +73,10 @@ public record ODataRow(Map<String, String> values) {
   /**
    * A rowversion column ({@code Edm.Binary}, base64) as 16 hex digits, which sort like the
    * rowversion itself; empty when absent.
+   *
+   * @param column the column's SQL name
+   * @return the rowversion as 16 lower-case hex digits
+   * @throws SysproFormatException naming the column when it is not base64
    */
   public Optional<String> rowVersion(String column) {
     return text(column)

@@ -2,6 +2,7 @@ package io.mlconnector.syspro;
 
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How one SYSPRO table is reached over OData: its SQL name, the entity set that exposes it (SYSPRO
@@ -20,9 +21,20 @@ public record ODataTable(
     String entitySet,
     List<String> keyColumns,
     IncrementalStrategy strategy,
-    String watermarkColumn) {
+    @Nullable String watermarkColumn) {
 
-  /** Validates the fields. */
+  /**
+   * Validates the fields.
+   *
+   * @param sqlName the SQL table name ({@code ArCustomer}), as COMFND uses it
+   * @param entitySet the OData entity set name
+   * @param keyColumns the key columns, in order (the stable tie-breaker)
+   * @param strategy how changes are found
+   * @param watermarkColumn the timestamp or rowversion column; ignored (null) for {@link
+   *     IncrementalStrategy#FULL_SCAN}, required otherwise
+   * @throws IllegalArgumentException when a name is blank, there are no key columns or a required
+   *     watermark column is missing
+   */
   public ODataTable {
     requireName(sqlName, "sqlName");
     requireName(entitySet, "entitySet");
@@ -42,6 +54,8 @@ public record ODataTable(
 
   /**
    * {@code ArCustomer} keyed by {@code Customer}, incremental on its {@code TimeStamp} rowversion.
+   *
+   * @return the table, under entity set {@code ArCustomer}
    */
   public static ODataTable arCustomer() {
     return new ODataTable(
@@ -52,7 +66,11 @@ public record ODataTable(
         "TimeStamp");
   }
 
-  /** {@code ArInvoice} keyed by (Customer, Invoice, DocumentType), on its {@code TimeStamp}. */
+  /**
+   * {@code ArInvoice} keyed by (Customer, Invoice, DocumentType), on its {@code TimeStamp}.
+   *
+   * @return the table, under entity set {@code ArInvoice}
+   */
   public static ODataTable arInvoice() {
     return new ODataTable(
         "ArInvoice",
@@ -67,6 +85,8 @@ public record ODataTable(
    * history tables; the name {@code ArTrnDetail} and its columns ({@code DetailLine}, {@code
    * StockCode}, {@code StockDes}, {@code QtyInvoiced}, {@code NetSalesValue}, {@code TaxValue}) are
    * a convention to configure per site.
+   *
+   * @return the table, read by full scan
    */
   public static ODataTable arInvoiceLines() {
     return new ODataTable(
@@ -77,7 +97,11 @@ public record ODataTable(
         null);
   }
 
-  /** {@code ApSupplier} keyed by {@code Supplier}, on its {@code TimeStamp}. */
+  /**
+   * {@code ApSupplier} keyed by {@code Supplier}, on its {@code TimeStamp}.
+   *
+   * @return the table, under entity set {@code ApSupplier}
+   */
   public static ODataTable apSupplier() {
     return new ODataTable(
         "ApSupplier",
@@ -87,23 +111,38 @@ public record ODataTable(
         "TimeStamp");
   }
 
-  /** {@code GenMaster} (GL accounts) keyed by {@code GlCode}, on its {@code TimeStamp}. */
+  /**
+   * {@code GenMaster} (GL accounts) keyed by {@code GlCode}, on its {@code TimeStamp}.
+   *
+   * @return the table, under entity set {@code GenMaster}
+   */
   public static ODataTable genMaster() {
     return new ODataTable(
         "GenMaster", "GenMaster", List.of("GlCode"), IncrementalStrategy.ROW_VERSION, "TimeStamp");
   }
 
-  /** This table under another entity set name. */
+  /**
+   * This table under another entity set name.
+   *
+   * @param entitySet the entity set that exposes the table on this site
+   * @return a new table; this one is unchanged
+   */
   public ODataTable withEntitySet(String entitySet) {
     return new ODataTable(sqlName, entitySet, keyColumns, strategy, watermarkColumn);
   }
 
-  /** This table with another strategy and watermark column (null for a full scan). */
-  public ODataTable withStrategy(IncrementalStrategy strategy, String watermarkColumn) {
+  /**
+   * This table with another strategy and watermark column (null for a full scan).
+   *
+   * @param strategy how changes are found
+   * @param watermarkColumn the column that drives it; null for {@link IncrementalStrategy#FULL_SCAN}
+   * @return a new table; this one is unchanged
+   */
+  public ODataTable withStrategy(IncrementalStrategy strategy, @Nullable String watermarkColumn) {
     return new ODataTable(sqlName, entitySet, keyColumns, strategy, watermarkColumn);
   }
 
-  private static void requireName(String value, String name) {
+  private static void requireName(@Nullable String value, String name) {
     if (value == null || value.isBlank()) {
       throw new IllegalArgumentException(name + " must not be blank");
     }

@@ -15,7 +15,11 @@ public enum SetupMethod {
     this.path = path;
   }
 
-  /** The REST path segment ({@code Add}). */
+  /**
+   * The REST path segment ({@code Add}).
+   *
+   * @return the segment, as the REST service spells it
+   */
   public String path() {
     return path;
   }

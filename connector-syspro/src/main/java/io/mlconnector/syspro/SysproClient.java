@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A SYSPRO 8 client for one tenant: e.net Solutions REST business objects over a pool of sessions,
@@ -63,7 +64,7 @@ public final class SysproClient implements AutoCloseable {
   private final SysproConfig config;
   private final Xml xml;
   private final EnetTransport enet;
-  private final SysproOData odata;
+  private final @Nullable SysproOData odata;
 
   private SysproClient(HttpTransport transport, SysproConfig config) {
     this.config = config;
@@ -97,14 +98,24 @@ public final class SysproClient implements AutoCloseable {
     this.odata = config.hasOData() ? new SysproOData(transport, config) : null;
   }
 
-  /** A client on {@code transport} (shared per process) with {@code config}. */
+  /**
+   * A client on {@code transport} (shared per process) with {@code config}.
+   *
+   * @param transport the process's shared HTTP transport; the client derives its tenant's from it
+   * @param config the tenant's endpoints, credentials and limits
+   * @return the client; no remote call is made until it is used
+   */
   public static SysproClient create(HttpTransport transport, SysproConfig config) {
     Objects.requireNonNull(transport, "transport");
     Objects.requireNonNull(config, "config");
     return new SysproClient(transport, config);
   }
 
-  /** The config. */
+  /**
+   * The config.
+   *
+   * @return the config the client was created with
+   */
   public SysproConfig config() {
     return config;
   }
@@ -112,6 +123,7 @@ public final class SysproClient implements AutoCloseable {
   /**
    * The OData reader.
    *
+   * @return the reader over the config's OData service
    * @throws IllegalStateException when the config has no OData settings
    */
   public SysproOData odata() {
@@ -121,18 +133,32 @@ public final class SysproClient implements AutoCloseable {
     return odata;
   }
 
-  /** {@code GetVersion}: the SYSPRO version text. */
+  /**
+   * {@code GetVersion}: the SYSPRO version text.
+   *
+   * @return the text as e.net answers it
+   */
   public String version() {
     return enet.callSimple("GetVersion", "GetVersion");
   }
 
-  /** {@code GetLogonProfile} of a pool session. */
+  /**
+   * {@code GetLogonProfile} of a pool session.
+   *
+   * @return the session's company, operator, currency and versions
+   */
   public LogonProfile logonProfile() {
     return LogonProfile.of(
         read(EnetCall.of("GetLogonProfile", Map.of(), false, "GetLogonProfile")));
   }
 
-  /** {@code Query/Query} with a raw {@code XmlIn} document; returns the output document. */
+  /**
+   * {@code Query/Query} with a raw {@code XmlIn} document; returns the output document.
+   *
+   * @param businessObject the query business object, for example {@code ARSQRY}
+   * @param xmlIn the business object's input document
+   * @return the root element of the output
+   */
   public SysproElement query(String businessObject, String xmlIn) {
     String bo = businessObject(businessObject);
     Objects.requireNonNull(xmlIn, "xmlIn");
@@ -142,7 +168,12 @@ public final class SysproClient implements AutoCloseable {
     return read(EnetCall.of("Query/Query", p, false, bo + " query"));
   }
 
-  /** {@code Query/Query} of a typed query document (ARSQRY, COMFND, GENQRY). */
+  /**
+   * {@code Query/Query} of a typed query document (ARSQRY, COMFND, GENQRY).
+   *
+   * @param document the input document; its class names the business object
+   * @return the root element of the output
+   */
   public SysproElement query(BusinessObjectDocument document) {
     Objects.requireNonNull(document, "document");
     return query(document.businessObject(), xml.toXml(document));
@@ -152,6 +183,9 @@ public final class SysproClient implements AutoCloseable {
    * The ARSQRY statement of {@code customer} (normalised by the configured customer {@link
    * KeyFormat}): open invoices only, or every invoice with {@code includeZeroBalances}.
    *
+   * @param customer the customer code as given
+   * @param includeZeroBalances true to include invoices with nothing left to pay
+   * @return the statement
    * @throws io.mlconnector.core.error.RejectedException when SYSPRO does not know the customer
    */
   public ArStatement customerStatement(String customer, boolean includeZeroBalances) {
@@ -167,12 +201,22 @@ public final class SysproClient implements AutoCloseable {
                         .includeZeroBalances(includeZeroBalances))));
   }
 
-  /** Rows of a COMFND query, one {@link SysproElement} per {@code Row} (column elements inside). */
+  /**
+   * Rows of a COMFND query, one {@link SysproElement} per {@code Row} (column elements inside).
+   *
+   * @param query the query
+   * @return the rows in SYSPRO's order; empty when none match
+   */
   public List<SysproElement> find(ComfndQuery query) {
     return query(query).children("Row");
   }
 
-  /** {@code Query/Browse} (COMBRW). */
+  /**
+   * {@code Query/Browse} (COMBRW).
+   *
+   * @param browse the browse document, starting at its {@code StartAtKey}
+   * @return the root element of one page of output (see {@link BrowsePage#of})
+   */
   public SysproElement browse(CombrwBrowse browse) {
     Objects.requireNonNull(browse, "browse");
     return read(
@@ -183,6 +227,9 @@ public final class SysproClient implements AutoCloseable {
    * Every row COMBRW pages through from {@code browse}'s start key, following {@code NextKey} while
    * SYSPRO says a next page exists, at most {@code maxPages} pages.
    *
+   * @param browse the browse document; its start key is restored afterwards
+   * @param maxPages the most pages to read
+   * @return every row, each a column name to value map, in SYSPRO's order
    * @throws IllegalArgumentException when {@code maxPages} is not positive
    */
   public List<Map<String, String>> browseAll(CombrwBrowse browse, int maxPages) {
@@ -208,7 +255,12 @@ public final class SysproClient implements AutoCloseable {
     }
   }
 
-  /** {@code Query/Fetch} (COMFCH): one row, every column. */
+  /**
+   * {@code Query/Fetch} (COMFCH): one row, every column.
+   *
+   * @param fetch the fetch document naming the table and key
+   * @return the root element of the output
+   */
   public SysproElement fetch(ComfchFetch fetch) {
     Objects.requireNonNull(fetch, "fetch");
     return read(
@@ -218,6 +270,11 @@ public final class SysproClient implements AutoCloseable {
   /**
    * {@code Setup/Add|Update|Delete} with raw documents.
    *
+   * @param method add, update or delete
+   * @param businessObject the setup business object, for example {@code ARSSCS}
+   * @param xmlParameters the business object's parameters document
+   * @param xmlIn the business object's input document
+   * @return the output, valid
    * @throws BusinessObjectRejectedException when the output reports item errors
    */
   public BusinessObjectResult setup(
@@ -230,6 +287,10 @@ public final class SysproClient implements AutoCloseable {
   /**
    * {@code Setup/Add|Update|Delete} of a typed document (ARSSCS, APSSSP).
    *
+   * @param method add, update or delete
+   * @param document the input document; its class names the business object
+   * @param options the parameters, for example {@link PostingOptions#defaults()}
+   * @return the output, valid
    * @throws BusinessObjectRejectedException when the output reports item errors
    */
   public BusinessObjectResult setup(
@@ -246,6 +307,10 @@ public final class SysproClient implements AutoCloseable {
   /**
    * {@code Transaction/Post} with raw documents; long documents go to {@code Transaction/PostLD}.
    *
+   * @param businessObject the posting business object, for example {@code ARSTPY}
+   * @param xmlParameters the business object's parameters document
+   * @param xmlIn the business object's input document
+   * @return the output, valid
    * @throws BusinessObjectRejectedException when the output reports item errors
    * @throws OutcomeUnknownException when the answer was lost: the posting may have landed
    */
@@ -257,6 +322,9 @@ public final class SysproClient implements AutoCloseable {
   /**
    * {@code Transaction/Post} of a typed document (ARSTPY, APSTIN, GENTJL).
    *
+   * @param document the input document; its class names the business object
+   * @param options the parameters, for example {@link PostingOptions#defaults()}
+   * @return the output, valid
    * @throws BusinessObjectRejectedException when the output reports item errors
    * @throws OutcomeUnknownException when the answer was lost: the posting may have landed
    */
@@ -271,6 +339,8 @@ public final class SysproClient implements AutoCloseable {
    * Checks reachability, credentials and read permission, each with its latency: a fresh e.net
    * logon, {@code GetLogonProfile}, and (when configured) one OData read of {@code ArCustomer}.
    * Never throws for a failed check; the report says what failed.
+   *
+   * @return one check per step, in the order they ran
    */
   public PingReport ping() {
     List<PingReport.Check> checks = new ArrayList<>();
@@ -346,7 +416,11 @@ public final class SysproClient implements AutoCloseable {
     return new PingReport(checks);
   }
 
-  /** Sessions the pool holds now (for monitoring). */
+  /**
+   * Sessions the pool holds now (for monitoring).
+   *
+   * @return the number of open e.net sessions
+   */
   public int openSessions() {
     return enet.pool().size();
   }

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
 import okhttp3.HttpUrl;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The settings of one tenant's SYSPRO client. Immutable; build with {@link #builder(String,
@@ -38,7 +39,7 @@ public final class SysproConfig {
   final SysproCredentials credentials;
   final int sessionPoolSize;
   final Duration acquireTimeout;
-  final Duration sessionIdleTimeout;
+  final @Nullable Duration sessionIdleTimeout;
   final Pattern invalidSessionPattern;
   final Pattern busyPattern;
   final Pattern unavailablePattern;
@@ -50,10 +51,10 @@ public final class SysproConfig {
   final KeyFormat supplierKeys;
   final HttpLogLevel logLevel;
   final RetryPolicy retryPolicy;
-  final Duration readTimeout;
-  final HttpUrl odataServiceUrl;
-  final String odataUser;
-  final Secret odataPassword;
+  final @Nullable Duration readTimeout;
+  final @Nullable HttpUrl odataServiceUrl;
+  final @Nullable String odataUser;
+  final @Nullable Secret odataPassword;
   final int odataRowCap;
   final Map<String, ODataTable> odataTables;
   final String paymentTable;
@@ -95,6 +96,8 @@ public final class SysproConfig {
    *
    * @param tenant the host's tenant id
    * @param credentialId the host's name for this SYSPRO credential (not the secret)
+   * @return a builder; {@link Builder#restBaseUrl} and {@link Builder#credentials} are required
+   * @throws IllegalArgumentException when {@code tenant} or {@code credentialId} is blank
    */
   public static Builder builder(String tenant, String credentialId) {
     return new Builder(tenant, credentialId);
@@ -103,42 +106,74 @@ public final class SysproConfig {
   /**
    * The {@code ArCustomer} column read as a customer's tax registration number ({@link
    * io.mlconnector.core.model.Customer#taxId()}); see {@link Builder#customerTaxIdColumn}.
+   *
+   * @return the column's SQL name
    */
   public String customerTaxIdColumn() {
     return customerTaxIdColumn;
   }
 
-  /** The tenant. */
+  /**
+   * The tenant.
+   *
+   * @return the host's tenant id
+   */
   public String tenant() {
     return tenant;
   }
 
-  /** The credential id. */
+  /**
+   * The credential id.
+   *
+   * @return the host's name for this SYSPRO credential
+   */
   public String credentialId() {
     return credentialId;
   }
 
-  /** The e.net REST base URL ({@code .../SYSPROWCFService/Rest}). */
+  /**
+   * The e.net REST base URL ({@code .../SYSPROWCFService/Rest}).
+   *
+   * @return the URL
+   */
   public HttpUrl restBaseUrl() {
     return restBaseUrl;
   }
 
-  /** The number of e.net sessions the client may hold at once. */
+  /**
+   * The number of e.net sessions the client may hold at once.
+   *
+   * @return 1 to 64
+   */
   public int sessionPoolSize() {
     return sessionPoolSize;
   }
 
-  /** The key format of customer codes. */
+  /**
+   * The key format of customer codes.
+   *
+   * @return the format
+   */
   public KeyFormat customerKeys() {
     return customerKeys;
   }
 
-  /** The key format of supplier codes. */
+  /**
+   * The key format of supplier codes.
+   *
+   * @return the format
+   */
   public KeyFormat supplierKeys() {
     return supplierKeys;
   }
 
-  /** The OData table settings for {@code sqlName}. */
+  /**
+   * The OData table settings for {@code sqlName}.
+   *
+   * @param sqlName the table's SQL name, for example {@code ArCustomer}
+   * @return the table's settings
+   * @throws IllegalArgumentException when no table of that name is configured
+   */
   public ODataTable odataTable(String sqlName) {
     ODataTable t = odataTables.get(sqlName);
     if (t == null) {
@@ -147,7 +182,11 @@ public final class SysproConfig {
     return t;
   }
 
-  /** Whether OData settings are present. */
+  /**
+   * Whether OData settings are present.
+   *
+   * @return true when {@link Builder#odata} was called
+   */
   public boolean hasOData() {
     return odataServiceUrl != null;
   }
@@ -172,11 +211,11 @@ public final class SysproConfig {
   public static final class Builder {
     private final String tenant;
     private final String credentialId;
-    private HttpUrl restBaseUrl;
-    private SysproCredentials credentials;
+    private @Nullable HttpUrl restBaseUrl;
+    private @Nullable SysproCredentials credentials;
     private int sessionPoolSize = 1;
     private Duration acquireTimeout = Duration.ofMinutes(2);
-    private Duration sessionIdleTimeout;
+    private @Nullable Duration sessionIdleTimeout;
     private Pattern invalidSessionPattern =
         Pattern.compile(
             "(?i)(user ?id\\b.*\\b(invalid|not valid|expired|not"
@@ -193,10 +232,10 @@ public final class SysproConfig {
     private KeyFormat supplierKeys = KeyFormat.alphanumeric(KeyFormat.MAX_LENGTH);
     private HttpLogLevel logLevel = HttpLogLevel.HEADERS;
     private RetryPolicy retryPolicy = RetryPolicy.defaults();
-    private Duration readTimeout;
-    private HttpUrl odataServiceUrl;
-    private String odataUser;
-    private Secret odataPassword;
+    private @Nullable Duration readTimeout;
+    private @Nullable HttpUrl odataServiceUrl;
+    private @Nullable String odataUser;
+    private @Nullable Secret odataPassword;
     private int odataRowCap = 5000;
     private final Map<String, ODataTable> odataTables = new LinkedHashMap<>();
     private String paymentTable = "ArInvoicePay";
@@ -218,7 +257,13 @@ public final class SysproConfig {
       }
     }
 
-    /** The e.net REST base, ending in {@code /SYSPROWCFService/Rest} (port is site-specific). */
+    /**
+     * The e.net REST base, ending in {@code /SYSPROWCFService/Rest} (port is site-specific).
+     *
+     * @param url an http(s) URL
+     * @return this builder
+     * @throws IllegalArgumentException when {@code url} is blank or not an http(s) URL
+     */
     public Builder restBaseUrl(String url) {
       requireText(url, "restBaseUrl");
       HttpUrl parsed = HttpUrl.parse(url);
@@ -229,7 +274,12 @@ public final class SysproConfig {
       return this;
     }
 
-    /** The logon values. */
+    /**
+     * The logon values.
+     *
+     * @param credentials operator, company and their passwords
+     * @return this builder
+     */
     public Builder credentials(SysproCredentials credentials) {
       this.credentials = Objects.requireNonNull(credentials, "credentials");
       return this;
@@ -241,6 +291,9 @@ public final class SysproConfig {
      * with one concurrent user evicts the first: use more than one only with an operator set up for
      * that many concurrent users. A pool that finds its sessions evicting each other shrinks
      * itself.
+     *
+     * @param size the most sessions, 1 to 64
+     * @return this builder
      */
     public Builder sessionPoolSize(int size) {
       if (size < 1 || size > 64) {
@@ -250,7 +303,12 @@ public final class SysproConfig {
       return this;
     }
 
-    /** How long a call waits for a free session before failing transiently (default 2 min). */
+    /**
+     * How long a call waits for a free session before failing transiently (default 2 min).
+     *
+     * @param timeout the wait, positive
+     * @return this builder
+     */
     public Builder acquireTimeout(Duration timeout) {
       this.acquireTimeout = positive(timeout, "acquireTimeout");
       return this;
@@ -260,6 +318,9 @@ public final class SysproConfig {
      * SYSPRO's idle timeout, if known (the SYSPRO 8 default is unconfirmed): a session idle that
      * long is logged off and replaced before the next call instead of failing once. Unset by
      * default: an expired session is then detected by its answer and replaced once.
+     *
+     * @param timeout SYSPRO's idle timeout, positive
+     * @return this builder
      */
     public Builder sessionIdleTimeout(Duration timeout) {
       this.sessionIdleTimeout = positive(timeout, "sessionIdleTimeout");
@@ -269,13 +330,21 @@ public final class SysproConfig {
     /**
      * The pattern an {@code ERROR} answer matches when the session is invalid, expired or evicted
      * (default: "UserID ... invalid/expired"; the SYSPRO 8 wording is unconfirmed).
+     *
+     * @param pattern found (not matched whole) in the answer's text
+     * @return this builder
      */
     public Builder invalidSessionPattern(Pattern pattern) {
       this.invalidSessionPattern = Objects.requireNonNull(pattern, "invalidSessionPattern");
       return this;
     }
 
-    /** The pattern of an {@code ERROR} answer saying the session is busy (transient). */
+    /**
+     * The pattern of an {@code ERROR} answer saying the session is busy (transient).
+     *
+     * @param pattern found (not matched whole) in the answer's text
+     * @return this builder
+     */
     public Builder busyPattern(Pattern pattern) {
       this.busyPattern = Objects.requireNonNull(pattern, "busyPattern");
       return this;
@@ -284,6 +353,9 @@ public final class SysproConfig {
     /**
      * The pattern of a {@code Logon} {@code ERROR} that is transient rather than a credential
      * problem: no licence seat free, operator already logged in (wording unconfirmed).
+     *
+     * @param pattern found (not matched whole) in the answer's text
+     * @return this builder
      */
     public Builder unavailablePattern(Pattern pattern) {
       this.unavailablePattern = Objects.requireNonNull(pattern, "unavailablePattern");
@@ -296,6 +368,9 @@ public final class SysproConfig {
      * answer to a stale session id). Such an answer is handled like an invalid session: the slot
      * logs on once more and the call is repeated once; a second one in a row is transient, never a
      * rejected record. Set a pattern that matches nothing to treat these answers as rejections.
+     *
+     * @param pattern found (not matched whole) in the answer's text
+     * @return this builder
      */
     public Builder lostSessionPattern(Pattern pattern) {
       this.lostSessionPattern = Objects.requireNonNull(pattern, "lostSessionPattern");
@@ -307,6 +382,9 @@ public final class SysproConfig {
      * memory to be parsed, so a larger one fails the call with a clear error instead of running
      * the JVM out of memory: a read fails as rejected, a posting as outcome-unknown (it may have
      * landed). Narrow the query (fewer rows or columns) rather than raising this far.
+     *
+     * @param bytes the limit, positive
+     * @return this builder
      */
     public Builder maxAnswerBytes(long bytes) {
       if (bytes < 1) {
@@ -322,6 +400,9 @@ public final class SysproConfig {
      * line limit is 16 KB by default, and real servers accepted 2,300 to 2,800 character postings
      * as GETs); longer postings go to {@code Transaction/PostLD}. Lower it for a site behind a
      * proxy with a smaller limit; raise it for a site without {@code PostLD}.
+     *
+     * @param length the limit in characters, at least 256
+     * @return this builder
      */
     public Builder maxGetUrlLength(int length) {
       if (length < 256) {
@@ -337,37 +418,65 @@ public final class SysproConfig {
      * {@code TransactionPostLD} XML envelope (default false). Only the envelope was observed
      * against a SYSPRO 8 service; the form is unconfirmed, for sites whose service refuses the
      * envelope.
+     *
+     * @param form true to send a form
+     * @return this builder
      */
     public Builder postLdAsForm(boolean form) {
       this.postLdForm = form;
       return this;
     }
 
-    /** The customer code format (default alphanumeric, 15). */
+    /**
+     * The customer code format (default alphanumeric, 15).
+     *
+     * @param format the format the site's customer codes follow
+     * @return this builder
+     */
     public Builder customerKeys(KeyFormat format) {
       this.customerKeys = Objects.requireNonNull(format, "customerKeys");
       return this;
     }
 
-    /** The supplier code format (default alphanumeric, 15). */
+    /**
+     * The supplier code format (default alphanumeric, 15).
+     *
+     * @param format the format the site's supplier codes follow
+     * @return this builder
+     */
     public Builder supplierKeys(KeyFormat format) {
       this.supplierKeys = Objects.requireNonNull(format, "supplierKeys");
       return this;
     }
 
-    /** How much of each exchange is logged at DEBUG (secrets always masked). */
+    /**
+     * How much of each exchange is logged at DEBUG (secrets always masked).
+     *
+     * @param level the level (default {@code HEADERS})
+     * @return this builder
+     */
     public Builder logLevel(HttpLogLevel level) {
       this.logLevel = Objects.requireNonNull(level, "logLevel");
       return this;
     }
 
-    /** The retry policy for reads (postings are never repeated). */
+    /**
+     * The retry policy for reads (postings are never repeated).
+     *
+     * @param policy the policy (default {@link RetryPolicy#defaults()})
+     * @return this builder
+     */
     public Builder retryPolicy(RetryPolicy policy) {
       this.retryPolicy = Objects.requireNonNull(policy, "retryPolicy");
       return this;
     }
 
-    /** The read timeout (business objects can be slow); default the transport's. */
+    /**
+     * The read timeout (business objects can be slow); default the transport's.
+     *
+     * @param timeout the timeout, positive
+     * @return this builder
+     */
     public Builder readTimeout(Duration timeout) {
       this.readTimeout = positive(timeout, "readTimeout");
       return this;
@@ -377,12 +486,26 @@ public final class SysproConfig {
      * The OData service root of the company ({@code https://host/SYSPRO8Odata/SYSPROOData/EDU1}:
      * the whole prefix is site configuration) and its Basic credentials (operator code and the
      * OData password set in Operator Maintenance).
+     *
+     * @param serviceUrl the service root, an http(s) URL
+     * @param user the operator code
+     * @param password the operator's OData password
+     * @return this builder
+     * @throws IllegalArgumentException when the URL or the user is blank or the URL is not http(s)
      */
     public Builder odata(String serviceUrl, String user, String password) {
       return odata(serviceUrl, user, Secret.of(Objects.requireNonNull(password, "odata password")));
     }
 
-    /** {@link #odata(String, String, String)} with the password held as a {@link Secret}. */
+    /**
+     * {@link #odata(String, String, String)} with the password held as a {@link Secret}.
+     *
+     * @param serviceUrl the service root, an http(s) URL
+     * @param user the operator code
+     * @param password the operator's OData password
+     * @return this builder
+     * @throws IllegalArgumentException when the URL or the user is blank or the URL is not http(s)
+     */
     public Builder odata(String serviceUrl, String user, Secret password) {
       requireText(serviceUrl, "odata serviceUrl");
       HttpUrl parsed = HttpUrl.parse(serviceUrl);
@@ -395,7 +518,12 @@ public final class SysproConfig {
       return this;
     }
 
-    /** The most rows the OData service returns per request (default 5,000). */
+    /**
+     * The most rows the OData service returns per request (default 5,000).
+     *
+     * @param rows the server's row cap, positive
+     * @return this builder
+     */
     public Builder odataRowCap(int rows) {
       if (rows < 1) {
         throw new IllegalArgumentException("odataRowCap must be positive, was " + rows);
@@ -404,7 +532,12 @@ public final class SysproConfig {
       return this;
     }
 
-    /** Replaces the OData settings of one table (entity set name, keys, strategy). */
+    /**
+     * Replaces the OData settings of one table (entity set name, keys, strategy).
+     *
+     * @param table the settings, replacing those of the table with the same SQL name
+     * @return this builder
+     */
     public Builder odataTable(ODataTable table) {
       Objects.requireNonNull(table, "odataTable");
       odataTables.put(table.sqlName(), table);
@@ -414,6 +547,10 @@ public final class SysproConfig {
     /**
      * Where a posted payment's {@code Reference} can be found again with COMFND (default {@code
      * ArInvoicePay.Reference}; unconfirmed, configure per site).
+     *
+     * @param table the table's SQL name
+     * @param column the column holding the reference
+     * @return this builder
      */
     public Builder paymentReferenceLookup(String table, String column) {
       this.paymentTable = requireText(table, "table");
@@ -426,6 +563,9 @@ public final class SysproConfig {
      * TaxRegnNum}, the name {@code ApSupplier} uses). <b>Unconfirmed</b>: the reference does not
      * name a tax number column on {@code ArCustomer}; check the site's {@code $metadata} (or a
      * custom-form column) and configure it. A column the rows do not carry leaves the tax id empty.
+     *
+     * @param column the column's SQL name
+     * @return this builder
      */
     public Builder customerTaxIdColumn(String column) {
       this.customerTaxIdColumn = requireText(column, "customerTaxIdColumn");
@@ -435,6 +575,7 @@ public final class SysproConfig {
     /**
      * The config.
      *
+     * @return the config, immutable
      * @throws IllegalStateException when the REST base URL or the credentials are missing
      */
     public SysproConfig build() {
@@ -447,7 +588,7 @@ public final class SysproConfig {
       return new SysproConfig(this);
     }
 
-    private static String requireText(String value, String name) {
+    private static String requireText(@Nullable String value, String name) {
       if (value == null || value.isBlank()) {
         throw new IllegalArgumentException(name + " must not be blank");
       }

@@ -41,6 +41,11 @@ public final class SysproCredentials {
   /**
    * The logon values.
    *
+   * @param operator the e.net operator code
+   * @param operatorPassword the operator's password; empty when the operator has none
+   * @param companyId the SYSPRO company id
+   * @param companyPassword the company's password; empty when the company has none
+   * @return the credentials; {@code toString} never shows a value
    * @throws IllegalArgumentException when the operator or company id is blank
    */
   public static SysproCredentials of(
@@ -58,7 +63,16 @@ public final class SysproCredentials {
     return new SysproCredentials(operator, operatorPassword, companyId, companyPassword);
   }
 
-  /** The logon values from plain text (wrapped in {@link Secret}s at once). */
+  /**
+   * The logon values from plain text (wrapped in {@link Secret}s at once).
+   *
+   * @param operator the e.net operator code
+   * @param operatorPassword the operator's password; empty when the operator has none
+   * @param companyId the SYSPRO company id
+   * @param companyPassword the company's password; empty when the company has none
+   * @return the credentials; {@code toString} never shows a value
+   * @throws IllegalArgumentException when the operator or company id is blank
+   */
   public static SysproCredentials of(
       String operator, String operatorPassword, String companyId, String companyPassword) {
     if (operator == null || operator.isBlank()) {
@@ -78,6 +92,8 @@ public final class SysproCredentials {
    * The logon values from a stored credential with the fields {@value #OPERATOR}, {@value
    * #OPERATOR_PASSWORD}, {@value #COMPANY_ID} and, optionally, {@value #COMPANY_PASSWORD}.
    *
+   * @param credentials the stored credential of the tenant's SYSPRO
+   * @return the credentials; a missing company password is empty
    * @throws io.mlconnector.core.credential.CredentialException naming a missing field
    */
   public static SysproCredentials from(Credentials credentials) {

@@ -8,6 +8,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.w3c.dom.Element;
 import org.w3c.dom.NamedNodeMap;
 import org.w3c.dom.Node;
@@ -45,7 +46,12 @@ public final class SysproElement {
     this.attributes = attributes;
   }
 
-  /** A view of a DOM element and everything below it (copied, so the DOM may be discarded). */
+  /**
+   * A view of a DOM element and everything below it (copied, so the DOM may be discarded).
+   *
+   * @param element the DOM element, typically a document's root
+   * @return the view
+   */
   public static SysproElement of(Element element) {
     Objects.requireNonNull(element, "element");
     List<SysproElement> kids = new ArrayList<>();
@@ -80,27 +86,47 @@ public final class SysproElement {
   /**
    * The element name as SYSPRO wrote it; an element written with a prefix SYSPRO does not declare
    * keeps it ({@code SALARE:Description}), so it is never confused with {@code Description}.
+   *
+   * @return the name
    */
   public String name() {
     return name;
   }
 
-  /** Whether this element is called {@code name}, ignoring case. */
+  /**
+   * Whether this element is called {@code name}, ignoring case.
+   *
+   * @param name an element name
+   * @return true when the names are equal ignoring case
+   */
   public boolean is(String name) {
     return this.name.equalsIgnoreCase(name);
   }
 
-  /** The element's own text, as written (padding kept). */
+  /**
+   * The element's own text, as written (padding kept).
+   *
+   * @return the text; empty when it has none
+   */
   public String rawText() {
     return text;
   }
 
-  /** The element's own text without surrounding spaces; empty when it has none. */
+  /**
+   * The element's own text without surrounding spaces; empty when it has none.
+   *
+   * @return the text, stripped
+   */
   public String text() {
     return text.strip();
   }
 
-  /** An attribute by name, ignoring case. */
+  /**
+   * An attribute by name, ignoring case.
+   *
+   * @param name the attribute's name
+   * @return its value as written; empty when the element has no such attribute
+   */
   public Optional<String> attribute(String name) {
     for (String[] a : attributes) {
       if (a[0].equalsIgnoreCase(name)) {
@@ -110,12 +136,21 @@ public final class SysproElement {
     return Optional.empty();
   }
 
-  /** The child elements in document order. */
+  /**
+   * The child elements in document order.
+   *
+   * @return the children; empty for a leaf
+   */
   public List<SysproElement> children() {
     return children;
   }
 
-  /** The children called {@code name}, ignoring case. */
+  /**
+   * The children called {@code name}, ignoring case.
+   *
+   * @param name the children's element name
+   * @return those children in document order; empty when there are none
+   */
   public List<SysproElement> children(String name) {
     List<SysproElement> out = new ArrayList<>();
     for (SysproElement c : children) {
@@ -126,7 +161,12 @@ public final class SysproElement {
     return out;
   }
 
-  /** The first child called {@code name}, ignoring case. */
+  /**
+   * The first child called {@code name}, ignoring case.
+   *
+   * @param name the child's element name
+   * @return the child; empty when there is none
+   */
   public Optional<SysproElement> child(String name) {
     for (SysproElement c : children) {
       if (c.is(name)) {
@@ -138,6 +178,9 @@ public final class SysproElement {
 
   /**
    * The element at a path of child names ({@code "Key", "Customer"}), ignoring case at each step.
+   *
+   * @param path the child names from this element down; none finds this element
+   * @return the element, taking the first child of each name; empty when a step has no such child
    */
   public Optional<SysproElement> find(String... path) {
     SysproElement at = this;
@@ -151,7 +194,12 @@ public final class SysproElement {
     return Optional.of(at);
   }
 
-  /** Every element below this one (depth first, this one excluded) called {@code name}. */
+  /**
+   * Every element below this one (depth first, this one excluded) called {@code name}.
+   *
+   * @param name the element name, ignoring case
+   * @return the elements in depth-first order; empty when there are none
+   */
   public List<SysproElement> descendants(String name) {
     List<SysproElement> out = new ArrayList<>();
     collect(name, out);
@@ -167,12 +215,23 @@ public final class SysproElement {
     }
   }
 
-  /** The trimmed text of child {@code name}, empty when absent or blank. */
+  /**
+   * The trimmed text of child {@code name}, empty when absent or blank.
+   *
+   * @param name the child's element name, ignoring case
+   * @return the text
+   */
   public Optional<String> text(String name) {
     return child(name).map(SysproElement::text).filter(s -> !s.isEmpty());
   }
 
-  /** The trimmed text of child {@code name}, or {@code fallback}. */
+  /**
+   * The trimmed text of child {@code name}, or {@code fallback}.
+   *
+   * @param name the child's element name, ignoring case
+   * @param fallback what to return when the child is absent or blank
+   * @return the text or the fallback
+   */
   public String textOr(String name, String fallback) {
     return text(name).orElse(fallback);
   }
@@ -182,6 +241,8 @@ public final class SysproElement {
    * SYSPRO also writes the value unedited ({@code Unedited_MOutstandingQty} beside an edited {@code
    * MOutstandingQty} of {@code 38,400.000}), the unedited twin is read.
    *
+   * @param name the child's element name, ignoring case
+   * @return the number, exactly as written
    * @throws SysproFormatException naming the element when the text is not a number
    */
   public Optional<BigDecimal> decimal(String name) {
@@ -196,6 +257,8 @@ public final class SysproElement {
    * The date in child {@code name} ({@code CCYY-MM-DD} or {@code CCYYMMDD}); empty when absent,
    * blank or {@code 0000-00-00}.
    *
+   * @param name the child's element name, ignoring case
+   * @return the date
    * @throws SysproFormatException naming the element when the text is not such a date
    */
   public Optional<LocalDate> date(String name) {
@@ -208,9 +271,12 @@ public final class SysproElement {
    * thousands before the decimal point, so a decimal comma ({@code 38,4}) is refused, never
    * misread.
    *
+   * @param what what the text is, for the message (an element or column name)
+   * @param text the text; null or blank is not a number
+   * @return the number
    * @throws SysproFormatException naming {@code what} when {@code text} is not a number
    */
-  public static BigDecimal parseDecimal(String what, String text) {
+  public static BigDecimal parseDecimal(String what, @Nullable String text) {
     String t = text == null ? "" : text.strip();
     try {
       if (t.indexOf(',') >= 0) {
@@ -229,9 +295,12 @@ public final class SysproElement {
    * Parses a SYSPRO date: {@code CCYY-MM-DD} or {@code CCYYMMDD}; blank, {@code 0000-00-00} and
    * {@code 00000000} are "no date".
    *
+   * @param what what the text is, for the message (an element or column name)
+   * @param text the text; null is no date
+   * @return the date; empty for no date
    * @throws SysproFormatException naming {@code what} when {@code text} is not such a date
    */
-  public static Optional<LocalDate> parseDate(String what, String text) {
+  public static Optional<LocalDate> parseDate(String what, @Nullable String text) {
     String t = text == null ? "" : text.strip();
     if (t.isEmpty() || t.chars().allMatch(c -> c == '0' || c == '-')) {
       return Optional.empty();

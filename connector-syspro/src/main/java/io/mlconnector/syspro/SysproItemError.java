@@ -11,7 +11,14 @@ package io.mlconnector.syspro;
  */
 public record SysproItemError(String field, String value, String number, String description) {
 
-  /** Checks the fields are present (empty allowed). */
+  /**
+   * Checks the fields are present (empty allowed).
+   *
+   * @param field the element the error is attached to; null is taken as empty
+   * @param value the value SYSPRO rejected; null is taken as empty
+   * @param number SYSPRO's error number; null is taken as empty
+   * @param description SYSPRO's message; null is taken as empty
+   */
   public SysproItemError {
     field = field == null ? "" : field;
     value = value == null ? "" : value;

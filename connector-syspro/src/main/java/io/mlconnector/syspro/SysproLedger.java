@@ -37,7 +37,12 @@ public final class SysproLedger implements ReceivablesLedger {
     this.journals = journals;
   }
 
-  /** The ledger over {@code sync}'s sources and sinks (no GL journals). */
+  /**
+   * The ledger over {@code sync}'s sources and sinks (no GL journals).
+   *
+   * @param sync one tenant's sources and sinks
+   * @return the ledger
+   */
   public static SysproLedger of(SysproSync sync) {
     return new SysproLedger(sync, false);
   }
@@ -45,12 +50,19 @@ public final class SysproLedger implements ReceivablesLedger {
   /**
    * This ledger also taking GL journals through GENTJL (processing fees and payouts, when the
    * collector reports them and the tenant maps their GL accounts).
+   *
+   * @return a new ledger over the same sources and sinks; this one is unchanged
    */
   public SysproLedger withJournals() {
     return new SysproLedger(sync, true);
   }
 
-  /** The provider a receivables integration takes; {@code ledgers} is asked once per tenant. */
+  /**
+   * The provider a receivables integration takes; {@code ledgers} is asked once per tenant.
+   *
+   * @param ledgers each tenant's ledger; must not answer null
+   * @return the provider of system {@code syspro}
+   */
   public static ReceivablesLedger.Provider provider(TenantScoped<SysproLedger> ledgers) {
     Objects.requireNonNull(ledgers, "ledgers");
     return new ReceivablesLedger.Provider() {
@@ -90,7 +102,11 @@ public final class SysproLedger implements ReceivablesLedger {
     };
   }
 
-  /** The sources and sinks underneath. */
+  /**
+   * The sources and sinks underneath.
+   *
+   * @return the tenant's sources and sinks
+   */
   public SysproSync sync() {
     return sync;
   }

@@ -52,12 +52,21 @@ public final class SysproOData {
                 .build());
   }
 
-  /** The server's row cap as configured. */
+  /**
+   * The server's row cap as configured.
+   *
+   * @return the most rows one request asks for
+   */
   public int rowCap() {
     return config.odataRowCap;
   }
 
-  /** The absolute URL of {@code table}'s entity set. */
+  /**
+   * The absolute URL of {@code table}'s entity set.
+   *
+   * @param table the table
+   * @return the URL, without query
+   */
   public String collectionUrl(ODataTable table) {
     Objects.requireNonNull(table, "table");
     return client.url(table.entitySet()).toString();
@@ -69,6 +78,9 @@ public final class SysproOData {
    * @throws io.mlconnector.core.error.ConnectorException for HTTP and transport failures (401 is an
    *     {@link io.mlconnector.core.error.AuthenticationException}, a malformed filter a {@link
    *     io.mlconnector.core.error.RejectedException})
+   * @param table the table to read
+   * @param query the filter, order and page; a {@code $top} above the row cap is lowered to it
+   * @return the page, with the link to the next one if the server gave it
    */
   public ODataPage<ODataRow> page(ODataTable table, ODataQuery query) {
     Objects.requireNonNull(query, "query");
@@ -76,7 +88,14 @@ public final class SysproOData {
     return fetch(capped.appendTo(collectionUrl(table)), table.entitySet());
   }
 
-  /** Every row {@code query} selects, page by page under the row cap. */
+  /**
+   * Every row {@code query} selects, page by page under the row cap.
+   *
+   * @param table the table to read
+   * @param query the filter and order; without {@code $top}, pages are of the row cap
+   * @return every row, in the order the server returned them
+   * @throws io.mlconnector.core.error.ConnectorException for HTTP and transport failures
+   */
   public List<ODataRow> readAll(ODataTable table, ODataQuery query) {
     Objects.requireNonNull(query, "query");
     ODataQuery capped = cap(query.top().isPresent() ? query : query.top(config.odataRowCap));

@@ -32,7 +32,12 @@ public final class SysproPayables implements PayablesLedger {
     this.sync = Objects.requireNonNull(sync, "sync");
   }
 
-  /** The ledger over {@code sync}'s tenant. */
+  /**
+   * The ledger over {@code sync}'s tenant.
+   *
+   * @param sync one tenant's sources and sinks
+   * @return the payables ledger
+   */
   public static SysproPayables of(SysproSync sync) {
     return new SysproPayables(sync);
   }
@@ -109,7 +114,12 @@ public final class SysproPayables implements PayablesLedger {
     return Optional.of(sync.journals());
   }
 
-  /** The provider for the payables integration; {@code syncs} is called once per tenant. */
+  /**
+   * The provider for the payables integration; {@code syncs} is called once per tenant.
+   *
+   * @param syncs each tenant's sources and sinks
+   * @return the provider of system {@code syspro}
+   */
   public static PayablesLedger.Provider provider(Function<String, SysproSync> syncs) {
     Objects.requireNonNull(syncs, "syncs");
     return new PayablesLedger.Provider() {

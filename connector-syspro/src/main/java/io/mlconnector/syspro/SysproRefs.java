@@ -52,28 +52,63 @@ public final class SysproRefs {
 
   private SysproRefs() {}
 
-  /** A customer ref. */
+  /**
+   * A customer ref.
+   *
+   * @param tenant the tenant
+   * @param code the customer code
+   * @return the ref of type {@value #CUSTOMER}
+   */
   public static ExternalRef customer(String tenant, String code) {
     return ExternalRef.of(SYSTEM, tenant, CUSTOMER, code);
   }
 
-  /** An AR invoice ref. */
+  /**
+   * An AR invoice ref.
+   *
+   * @param tenant the tenant
+   * @param customer the customer code
+   * @param invoice the invoice number
+   * @param documentType SYSPRO's document type ({@code I} invoice, {@code C} credit note ...)
+   * @return the ref of type {@value #AR_INVOICE}
+   * @throws IllegalArgumentException when a part is empty or holds {@code |}
+   */
   public static ExternalRef arInvoice(
       String tenant, String customer, String invoice, String documentType) {
     return ExternalRef.of(SYSTEM, tenant, AR_INVOICE, join(customer, invoice, documentType));
   }
 
-  /** A supplier ref. */
+  /**
+   * A supplier ref.
+   *
+   * @param tenant the tenant
+   * @param code the supplier code
+   * @return the ref of type {@value #SUPPLIER}
+   */
   public static ExternalRef supplier(String tenant, String code) {
     return ExternalRef.of(SYSTEM, tenant, SUPPLIER, code);
   }
 
-  /** An AP invoice ref. */
+  /**
+   * An AP invoice ref.
+   *
+   * @param tenant the tenant
+   * @param supplier the supplier code
+   * @param invoice the supplier's invoice number
+   * @return the ref of type {@value #AP_INVOICE}
+   * @throws IllegalArgumentException when a part is empty or holds {@code |}
+   */
   public static ExternalRef apInvoice(String tenant, String supplier, String invoice) {
     return ExternalRef.of(SYSTEM, tenant, AP_INVOICE, join(supplier, invoice));
   }
 
-  /** A GL account ref. */
+  /**
+   * A GL account ref.
+   *
+   * @param tenant the tenant
+   * @param code the GL code
+   * @return the ref of type {@value #GL_ACCOUNT}
+   */
   public static ExternalRef glAccount(String tenant, String code) {
     return ExternalRef.of(SYSTEM, tenant, GL_ACCOUNT, code);
   }
@@ -83,6 +118,10 @@ public final class SysproRefs {
    *
    * @throws IllegalArgumentException when {@code ref} is not a SYSPRO ref of {@code type} with
    *     {@code parts} parts
+   * @param ref the ref
+   * @param type the record type it must have
+   * @param parts how many parts its id must have
+   * @return the parts, in order
    */
   public static List<String> parts(ExternalRef ref, String type, int parts) {
     Objects.requireNonNull(ref, "ref");
@@ -107,6 +146,9 @@ public final class SysproRefs {
    * The reference stamped on a posting for {@code source}: its id when it fits SYSPRO's 30
    * characters (a Stripe charge id does, so people find the payment by it), else {@code ML} and 28
    * characters of a hash of the whole ref.
+   *
+   * @param source the source record
+   * @return the stamp, at most {@value #MAX_REFERENCE} characters
    */
   public static String stamp(ExternalRef source) {
     Objects.requireNonNull(source, "source");
@@ -118,7 +160,13 @@ public final class SysproRefs {
     return "ML" + Hashes.base32(source.system() + ":" + source.type() + ":" + id, 28);
   }
 
-  /** {@code stamp} with a suffix, still at most 30 characters (for reversals). */
+  /**
+   * {@code stamp} with a suffix, still at most 30 characters (for reversals).
+   *
+   * @param source the source record
+   * @param suffix the suffix, shorter than 28 characters
+   * @return the stamp ending in {@code suffix}
+   */
   public static String stamp(ExternalRef source, String suffix) {
     String base = stamp(source);
     if (base.length() + suffix.length() <= MAX_REFERENCE) {

@@ -32,6 +32,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The SYSPRO sources and sinks for the sync engine, for one tenant's {@link SysproClient}.
@@ -57,12 +58,12 @@ public final class SysproSync {
   private final SysproClient client;
   private final String tenant;
   private final PostingOptions options;
-  private final Currency defaultCurrency;
+  private final @Nullable Currency defaultCurrency;
   private final String journalTable;
-  private final String apNoteTable;
-  private final String apNoteReferenceColumn;
+  private final @Nullable String apNoteTable;
+  private final @Nullable String apNoteReferenceColumn;
   private final ArCancellationRule cancellation;
-  private volatile Currency localCurrency;
+  private volatile @Nullable Currency localCurrency;
 
   private SysproSync(Builder b) {
     this.client = b.client;
@@ -75,7 +76,12 @@ public final class SysproSync {
     this.cancellation = b.cancellation;
   }
 
-  /** A builder for {@code client}'s tenant. */
+  /**
+   * A builder for {@code client}'s tenant.
+   *
+   * @param client the tenant's client
+   * @return a builder with the defaults described at each setter
+   */
   public static Builder builder(SysproClient client) {
     return new Builder(client);
   }
@@ -83,6 +89,8 @@ public final class SysproSync {
   /**
    * Customers ({@code ArCustomer}) as canonical customers, with the tax registration number from
    * {@link SysproConfig#customerTaxIdColumn()} (unconfirmed column name).
+   *
+   * @return the source, incremental over OData
    */
   public PollSource<Customer> customers() {
     String taxColumn = client.config().customerTaxIdColumn();
@@ -92,7 +100,11 @@ public final class SysproSync {
         ref -> List.of(keyOf(ref, SysproRefs.CUSTOMER)));
   }
 
-  /** Suppliers ({@code ApSupplier}) as canonical vendors. */
+  /**
+   * Suppliers ({@code ApSupplier}) as canonical vendors.
+   *
+   * @return the source, incremental over OData
+   */
   public PollSource<Vendor> suppliers() {
     return source(
         "ApSupplier",
@@ -100,7 +112,11 @@ public final class SysproSync {
         ref -> List.of(keyOf(ref, SysproRefs.SUPPLIER)));
   }
 
-  /** GL accounts ({@code GenMaster}). */
+  /**
+   * GL accounts ({@code GenMaster}).
+   *
+   * @return the source, incremental over OData
+   */
   public PollSource<GlAccount> glAccounts() {
     return source(
         "GenMaster",
@@ -115,6 +131,8 @@ public final class SysproSync {
    * configured {@link ArCancellationRule} (default {@link
    * ArCancellationRule#CREDIT_NOTE_SAME_NUMBER}, unconfirmed) is emitted with status CANCELLED, and
    * the credit note that cancels it is not emitted.
+   *
+   * @return the source, incremental over OData
    */
   public PollSource<Invoice> arInvoices() {
     ODataTable table = client.config().odataTable("ArInvoice");
@@ -164,14 +182,22 @@ public final class SysproSync {
         : new ComfndTableSource<>(client, table, mapper, key);
   }
 
-  /** Payments (received, settled, fully applied to SYSPRO invoices) into ARSTPY. */
+  /**
+   * Payments (received, settled, fully applied to SYSPRO invoices) into ARSTPY.
+   *
+   * @return the sink; it finds a posted payment by its stamp
+   */
   public Sink<Payment> payments() {
     SysproConfig c = client.config();
     return new ArPostingSink.Payments(
         client, tenant, periodic(), c.paymentTable, c.paymentReferenceColumn);
   }
 
-  /** Refunds into ARSTPY as adjustments re-opening the refunded invoice. */
+  /**
+   * Refunds into ARSTPY as adjustments re-opening the refunded invoice.
+   *
+   * @return the sink; it finds a posted refund by its stamp
+   */
   public Sink<Refund> refunds() {
     SysproConfig c = client.config();
     return new ArPostingSink.Refunds(
@@ -181,6 +207,8 @@ public final class SysproSync {
   /**
    * Disputes into ARSTPY as adjustments (withdrawn funds re-open the invoice; a won dispute
    * reverses).
+   *
+   * @return the sink; it finds a posted adjustment by its stamp
    */
   public Sink<Dispute> disputes() {
     SysproConfig c = client.config();
@@ -191,17 +219,27 @@ public final class SysproSync {
   /**
    * Payable invoices, credit and debit notes into APSTIN; a note is found again by its stamp in
    * the note lookup table (see {@link Builder#apNoteReferenceTable}).
+   *
+   * @return the sink
    */
   public Sink<Invoice> apInvoices() {
     return new ApGlSinks.ApInvoices(client, tenant, periodic(), apNoteTable, apNoteReferenceColumn);
   }
 
-  /** Journal entries into GENTJL. */
+  /**
+   * Journal entries into GENTJL.
+   *
+   * @return the sink; it finds a posted journal by its reference in {@link Builder#journalReferenceTable}
+   */
   public Sink<JournalEntry> journals() {
     return new ApGlSinks.Journals(client, tenant, options.without("PostingPeriod"), journalTable);
   }
 
-  /** Vendors into APSSSP (add, then update). */
+  /**
+   * Vendors into APSSSP (add, then update).
+   *
+   * @return the sink
+   */
   public Sink<Vendor> supplierSink() {
     return new ApGlSinks.Suppliers(
         client, tenant, options.without("PostingPeriod"), client.config().supplierKeys());
@@ -398,10 +436,10 @@ public final class SysproSync {
   public static final class Builder {
     private final SysproClient client;
     private PostingOptions options = PostingOptions.defaults();
-    private Currency defaultCurrency;
+    private @Nullable Currency defaultCurrency;
     private String journalTable = "GenJournalCtl";
-    private String apNoteTable = "ApInvoicePay";
-    private String apNoteReferenceColumn = "PaymentReference";
+    private @Nullable String apNoteTable = "ApInvoicePay";
+    private @Nullable String apNoteReferenceColumn = "PaymentReference";
     private ArCancellationRule cancellation = ArCancellationRule.CREDIT_NOTE_SAME_NUMBER;
 
     private Builder(SysproClient client) {
@@ -412,6 +450,9 @@ public final class SysproSync {
      * The parameters of every posting (default: all-or-nothing, warnings reject, really post). A
      * {@code PostingPeriod} is passed only to ARSTPY and APSTIN (GENTJL and the Setup objects do
      * not take one); they default to {@code C}.
+     *
+     * @param options the parameters of every posting
+     * @return this builder
      */
     public Builder postingOptions(PostingOptions options) {
       this.options = Objects.requireNonNull(options, "postingOptions");
@@ -421,6 +462,9 @@ public final class SysproSync {
     /**
      * The currency of invoices whose {@code AccountCur} is blank or not ISO; by default the
      * company's local currency from {@code GetLogonProfile}.
+     *
+     * @param currency the currency to assume
+     * @return this builder
      */
     public Builder defaultCurrency(Currency currency) {
       this.defaultCurrency = Objects.requireNonNull(currency, "defaultCurrency");
@@ -430,6 +474,10 @@ public final class SysproSync {
     /**
      * The table whose {@code Reference} column holds a GL journal's reference (default {@code
      * GenJournalCtl}; unconfirmed, configure per site).
+     *
+     * @param table the table's SQL name
+     * @return this builder
+     * @throws IllegalArgumentException when {@code table} is blank
      */
     public Builder journalReferenceTable(String table) {
       if (table == null || table.isBlank()) {
@@ -446,6 +494,11 @@ public final class SysproSync {
      * table and columns are seen in one SYSPRO database scaffold, but that APSTIN writes the
      * reference there is unconfirmed; check it on the site (post a note, query the table) and
      * configure another place, or {@link #noApNoteLookup()}.
+     *
+     * @param table the table's SQL name
+     * @param referenceColumn the column holding the stamp
+     * @return this builder
+     * @throws IllegalArgumentException when either is blank
      */
     public Builder apNoteReferenceTable(String table, String referenceColumn) {
       if (table == null || table.isBlank() || referenceColumn == null || referenceColumn.isBlank()) {
@@ -459,6 +512,8 @@ public final class SysproSync {
     /**
      * No read-back of AP notes: a credit or debit note whose answer was lost is posted again on
      * retry (the behaviour before the lookup existed). For sites where no table holds the stamp.
+     *
+     * @return this builder
      */
     public Builder noApNoteLookup() {
       this.apNoteTable = null;
@@ -469,13 +524,20 @@ public final class SysproSync {
     /**
      * How an AR invoice cancelled in SYSPRO is recognised (default {@link
      * ArCancellationRule#CREDIT_NOTE_SAME_NUMBER}; unconfirmed, see {@link ArCancellationRule}).
+     *
+     * @param rule the rule
+     * @return this builder
      */
     public Builder arCancellation(ArCancellationRule rule) {
       this.cancellation = Objects.requireNonNull(rule, "arCancellation");
       return this;
     }
 
-    /** The sources and sinks. */
+    /**
+     * The sources and sinks.
+     *
+     * @return the sources and sinks of the client's tenant
+     */
     public SysproSync build() {
       return new SysproSync(this);
     }

@@ -11,4 +11,7 @@
  * io.mlconnector.syspro.bo}; outputs are read case-insensitively through {@link
  * io.mlconnector.syspro.SysproElement}.
  */
+@NullMarked
 package io.mlconnector.syspro;
+
+import org.jspecify.annotations.NullMarked;

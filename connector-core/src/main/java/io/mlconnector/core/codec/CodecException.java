@@ -1,6 +1,7 @@
 package io.mlconnector.core.codec;
 
 import io.mlconnector.core.error.ConnectorException;
+import org.jspecify.annotations.Nullable;
 /**
  * A document could not be read or written: malformed JSON or XML, a value of the wrong shape, or
  * a construct refused for safety (a DTD). Unchecked. The message names what was wrong and where
@@ -15,7 +16,7 @@ public class CodecException extends ConnectorException {
    * @param message what was wrong and where
    * @param cause the underlying parser error, or null
    */
-  public CodecException(String message, Throwable cause) {
+  public CodecException(String message, @Nullable Throwable cause) {
     super("codec", message, cause);
   }
 }

@@ -1,5 +1,7 @@
 package io.mlconnector.core.codec;
 
+import org.jspecify.annotations.Nullable;
+
 /** A JSON document was malformed or a value did not have the expected shape. */
 public final class JsonFormatException extends CodecException {
   private static final long serialVersionUID = 1L;
@@ -10,7 +12,7 @@ public final class JsonFormatException extends CodecException {
    * @param message what was wrong, with the JSON path where known
    * @param cause the underlying Moshi error, or null
    */
-  public JsonFormatException(String message, Throwable cause) {
+  public JsonFormatException(String message, @Nullable Throwable cause) {
     super(message, cause);
   }
 }

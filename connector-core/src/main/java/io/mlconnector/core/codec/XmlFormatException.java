@@ -1,5 +1,7 @@
 package io.mlconnector.core.codec;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * An XML document was malformed, could not be bound, or used a construct this SDK refuses for
  * safety. Document type declarations are always refused ({@code "DOCTYPE is not allowed"}): they
@@ -15,7 +17,7 @@ public final class XmlFormatException extends CodecException {
    * @param message what was wrong, with the line and column where known
    * @param cause the underlying parser or binding error, or null
    */
-  public XmlFormatException(String message, Throwable cause) {
+  public XmlFormatException(String message, @Nullable Throwable cause) {
     super(message, cause);
   }
 }

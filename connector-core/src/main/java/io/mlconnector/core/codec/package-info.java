@@ -5,4 +5,7 @@
  * external entities, with Windows-1252 support). Malformed input fails with a {@link
  * io.mlconnector.core.codec.CodecException} that says what was wrong and where.
  */
+@NullMarked
 package io.mlconnector.core.codec;
+
+import org.jspecify.annotations.NullMarked;

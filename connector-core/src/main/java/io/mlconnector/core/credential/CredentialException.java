@@ -1,6 +1,7 @@
 package io.mlconnector.core.credential;
 
 import io.mlconnector.core.error.ConnectorException;
+import org.jspecify.annotations.Nullable;
 /**
  * Credentials could not be stored, found, decrypted or authenticated, or a key could not be
  * loaded. The message names the tenant, system, key id or file concerned and what went wrong; it
@@ -15,7 +16,7 @@ public final class CredentialException extends ConnectorException {
    * @param message what went wrong; must not contain a secret
    * @param cause the underlying error, or null; must not carry a secret in its message
    */
-  public CredentialException(String message, Throwable cause) {
+  public CredentialException(String message, @Nullable Throwable cause) {
     super("credential", message, cause);
   }
 

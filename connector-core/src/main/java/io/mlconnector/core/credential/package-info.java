@@ -6,4 +6,7 @@
  * directory storage, and {@link io.mlconnector.core.credential.Secret}, a value whose {@code
  * toString} is redacted.
  */
+@NullMarked
 package io.mlconnector.core.credential;
+
+import org.jspecify.annotations.NullMarked;

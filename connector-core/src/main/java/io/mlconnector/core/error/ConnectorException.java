@@ -1,6 +1,7 @@
 package io.mlconnector.core.error;
 
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Root of every error the SDK throws. Unchecked; the subclass says what a caller can do about it:
@@ -41,12 +42,12 @@ public class ConnectorException extends RuntimeException {
   private final String system;
   private final String operation;
   private final int httpStatus;
-  private final String remoteCode;
-  private final String remoteMessage;
-  private final String requestId;
+  private final @Nullable String remoteCode;
+  private final @Nullable String remoteMessage;
+  private final @Nullable String requestId;
   private final boolean remote;
 
-  public ConnectorException(ErrorDetails details, Throwable cause) {
+  public ConnectorException(ErrorDetails details, @Nullable Throwable cause) {
     super(Objects.requireNonNull(details, "details").describe(), cause);
     this.system = details.system();
     this.operation = details.operation();
@@ -66,7 +67,7 @@ public class ConnectorException extends RuntimeException {
    * @param message what went wrong; never a secret
    * @param cause the underlying error, or null
    */
-  protected ConnectorException(String component, String message, Throwable cause) {
+  protected ConnectorException(String component, String message, @Nullable Throwable cause) {
     this(component, message, cause, true);
   }
 
@@ -76,7 +77,7 @@ public class ConnectorException extends RuntimeException {
    * purpose (a mapper deferring a record).
    */
   protected ConnectorException(
-      String component, String message, Throwable cause, boolean stackTrace) {
+      String component, String message, @Nullable Throwable cause, boolean stackTrace) {
     super(message, cause, stackTrace, stackTrace);
     if (component == null || component.isBlank()) {
       throw new IllegalArgumentException("component must not be blank");
@@ -119,17 +120,17 @@ public class ConnectorException extends RuntimeException {
   }
 
   /** The remote's own error code ({@code resource_missing}, a SYSPRO error number), or null. */
-  public String remoteCode() {
+  public @Nullable String remoteCode() {
     return remoteCode;
   }
 
   /** The remote's own error message, or null. */
-  public String remoteMessage() {
+  public @Nullable String remoteMessage() {
     return remoteMessage;
   }
 
   /** The remote request id ({@code Request-Id} header and the like), or null. */
-  public String requestId() {
+  public @Nullable String requestId() {
     return requestId;
   }
 

@@ -1,5 +1,7 @@
 package io.mlconnector.core.error;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * What is known about a failed remote call. Build one with {@link #of(String, String)} and the
  * {@code with*} methods; every field but system and operation may be absent.
@@ -15,9 +17,9 @@ public record ErrorDetails(
     String system,
     String operation,
     int httpStatus,
-    String remoteCode,
-    String remoteMessage,
-    String requestId) {
+    @Nullable String remoteCode,
+    @Nullable String remoteMessage,
+    @Nullable String requestId) {
 
   public ErrorDetails {
     if (system == null || system.isBlank()) {
@@ -39,12 +41,12 @@ public record ErrorDetails(
   }
 
   /** A copy with the remote's error code and message (either may be null). */
-  public ErrorDetails withRemote(String code, String message) {
+  public ErrorDetails withRemote(@Nullable String code, @Nullable String message) {
     return new ErrorDetails(system, operation, httpStatus, code, message, requestId);
   }
 
   /** A copy with the remote's request id, for support tickets (null when unknown). */
-  public ErrorDetails withRequestId(String id) {
+  public ErrorDetails withRequestId(@Nullable String id) {
     return new ErrorDetails(system, operation, httpStatus, remoteCode, remoteMessage, id);
   }
 

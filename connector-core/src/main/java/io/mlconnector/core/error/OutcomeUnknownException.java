@@ -1,5 +1,7 @@
 package io.mlconnector.core.error;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A request that is not safe to repeat (a plain POST without an idempotency key) failed after it
  * may have reached the remote: a connection reset, a timeout or a 5xx answer. The remote may have
@@ -13,7 +15,7 @@ public class OutcomeUnknownException extends TransientException {
   private static final long serialVersionUID = 1L;
 
   /** An outcome-unknown failure with the given details and cause. */
-  public OutcomeUnknownException(ErrorDetails details, Throwable cause) {
+  public OutcomeUnknownException(ErrorDetails details, @Nullable Throwable cause) {
     super(details, cause);
   }
 

@@ -2,6 +2,7 @@ package io.mlconnector.core.error;
 
 import java.time.Duration;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /** The remote answered "too many requests". Wait {@link #retryAfter()} before the next call. */
 public class RateLimitedException extends TransientException {
@@ -9,7 +10,7 @@ public class RateLimitedException extends TransientException {
 
   private final Duration retryAfter;
 
-  public RateLimitedException(ErrorDetails details, Duration retryAfter, Throwable cause) {
+  public RateLimitedException(ErrorDetails details, Duration retryAfter, @Nullable Throwable cause) {
     super(details, cause);
     this.retryAfter = Objects.requireNonNull(retryAfter, "retryAfter");
   }

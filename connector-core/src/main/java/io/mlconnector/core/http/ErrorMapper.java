@@ -24,6 +24,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import okhttp3.Headers;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Turns a failed HTTP exchange into the {@link ConnectorException} subclass that tells the caller
@@ -98,7 +99,7 @@ public final class ErrorMapper {
   }
 
   /** The request id in {@code headers}, or null. */
-  public String requestId(Headers headers) {
+  public @Nullable String requestId(@Nullable Headers headers) {
     if (headers == null) {
       return null;
     }
@@ -127,7 +128,7 @@ public final class ErrorMapper {
       String operation,
       int status,
       Headers headers,
-      RemoteError remote,
+      @Nullable RemoteError remote,
       boolean safeToRepeat) {
     if (status < 100 || status > 599) {
       throw new IllegalArgumentException("status must be an HTTP status (100..599), was " + status);

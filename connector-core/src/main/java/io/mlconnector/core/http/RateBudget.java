@@ -2,6 +2,7 @@ package io.mlconnector.core.http;
 
 import io.mlconnector.core.error.ConnectorException;
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The request budget of one credential, shared by every caller that uses it (get it from a {@link
@@ -30,7 +31,7 @@ public interface RateBudget {
    *
    * @param retryAfter the remote's {@code Retry-After}, or null when it gave none
    */
-  void onRateLimited(Duration retryAfter);
+  void onRateLimited(@Nullable Duration retryAfter);
 
   /** Reports an answer that was not a 429, which lets the rate recover over time. */
   void onSuccess();

@@ -2,6 +2,7 @@ package io.mlconnector.core.http;
 
 import java.util.Objects;
 import okhttp3.Request;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Per-request options, attached to an OkHttp {@link Request} as a tag:
@@ -46,12 +47,12 @@ public final class RequestOptions {
   }
 
   /** The operation name used in errors, logs and events, or null for the default ("METHOD /path"). */
-  public String operation() {
+  public @Nullable String operation() {
     return operation;
   }
 
   /** The explicit repeat-safety decision, or null to let the transport decide. */
-  public Boolean repeatable() {
+  public @Nullable Boolean repeatable() {
     return repeatable;
   }
 

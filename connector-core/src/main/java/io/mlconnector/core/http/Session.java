@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A session or access token obtained by a {@link SessionAuthenticator}: the secret value the
@@ -55,7 +56,7 @@ public final class Session {
   }
 
   /** A named value: a plain attribute first, else a secret one; null when absent. */
-  public String attribute(String name) {
+  public @Nullable String attribute(String name) {
     String plain = attributes.get(name);
     return plain != null ? plain : secretAttributes.get(name);
   }

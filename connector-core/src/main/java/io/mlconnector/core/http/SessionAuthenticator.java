@@ -3,6 +3,7 @@ package io.mlconnector.core.http;
 import java.io.IOException;
 import okhttp3.Request;
 import okhttp3.Response;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Logs in to a remote that uses sessions or expiring tokens (SYSPRO e.net {@code Logon}, SAP B1
@@ -28,7 +29,7 @@ public interface SessionAuthenticator {
    * @throws IOException when the login request fails; a refused login should throw {@link
    *     io.mlconnector.core.error.AuthenticationException}
    */
-  Session login(TenantClient client, Session previous) throws IOException;
+  Session login(TenantClient client, @Nullable Session previous) throws IOException;
 
   /** Returns {@code request} carrying {@code session} (header, cookie or query parameter). */
   Request authorize(Request request, Session session);

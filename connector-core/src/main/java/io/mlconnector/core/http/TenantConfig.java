@@ -8,6 +8,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import okhttp3.HttpUrl;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The settings of one tenant's client of one remote system. Immutable; build one with {@link
@@ -34,16 +35,16 @@ public final class TenantConfig {
   private final String system;
   private final String tenant;
   private final String credentialId;
-  private final HttpUrl baseUrl;
-  private final Duration connectTimeout;
-  private final Duration readTimeout;
-  private final Duration writeTimeout;
-  private final Duration callTimeout;
-  private final Proxy proxy;
+  private final @Nullable HttpUrl baseUrl;
+  private final @Nullable Duration connectTimeout;
+  private final @Nullable Duration readTimeout;
+  private final @Nullable Duration writeTimeout;
+  private final @Nullable Duration callTimeout;
+  private final @Nullable Proxy proxy;
   private final boolean tlsVerification;
   private final RetryPolicy retryPolicy;
-  private final RateBudgetConfig rateBudget;
-  private final SessionAuthenticator sessionAuthenticator;
+  private final @Nullable RateBudgetConfig rateBudget;
+  private final @Nullable SessionAuthenticator sessionAuthenticator;
   private final Duration sessionRenewalSkew;
   private final Redactor redactor;
   private final HttpLogLevel logLevel;
@@ -113,32 +114,32 @@ public final class TenantConfig {
   }
 
   /** The base URL relative paths resolve against, or null. */
-  public HttpUrl baseUrl() {
+  public @Nullable HttpUrl baseUrl() {
     return baseUrl;
   }
 
   /** The connect timeout, or null to inherit. */
-  public Duration connectTimeout() {
+  public @Nullable Duration connectTimeout() {
     return connectTimeout;
   }
 
   /** The read timeout, or null to inherit. */
-  public Duration readTimeout() {
+  public @Nullable Duration readTimeout() {
     return readTimeout;
   }
 
   /** The write timeout, or null to inherit. */
-  public Duration writeTimeout() {
+  public @Nullable Duration writeTimeout() {
     return writeTimeout;
   }
 
   /** The OkHttp call timeout (covers all attempts and waits), or null to inherit. */
-  public Duration callTimeout() {
+  public @Nullable Duration callTimeout() {
     return callTimeout;
   }
 
   /** The proxy, or null to inherit. */
-  public Proxy proxy() {
+  public @Nullable Proxy proxy() {
     return proxy;
   }
 
@@ -161,12 +162,12 @@ public final class TenantConfig {
   }
 
   /** The rate budget settings, or null for no budget. */
-  public RateBudgetConfig rateBudget() {
+  public @Nullable RateBudgetConfig rateBudget() {
     return rateBudget;
   }
 
   /** The session authenticator, or null when the remote needs no session. */
-  public SessionAuthenticator sessionAuthenticator() {
+  public @Nullable SessionAuthenticator sessionAuthenticator() {
     return sessionAuthenticator;
   }
 
@@ -214,17 +215,17 @@ public final class TenantConfig {
     private final String system;
     private final String tenant;
     private final String credentialId;
-    private HttpUrl baseUrl;
-    private Duration connectTimeout;
-    private Duration readTimeout;
-    private Duration writeTimeout;
-    private Duration callTimeout;
-    private Proxy proxy;
+    private @Nullable HttpUrl baseUrl;
+    private @Nullable Duration connectTimeout;
+    private @Nullable Duration readTimeout;
+    private @Nullable Duration writeTimeout;
+    private @Nullable Duration callTimeout;
+    private @Nullable Proxy proxy;
     private boolean tlsVerification = true;
     private List<java.security.cert.X509Certificate> trustedCertificates = List.of();
     private RetryPolicy retryPolicy = RetryPolicy.defaults();
-    private RateBudgetConfig rateBudget;
-    private SessionAuthenticator sessionAuthenticator;
+    private @Nullable RateBudgetConfig rateBudget;
+    private @Nullable SessionAuthenticator sessionAuthenticator;
     private Duration sessionRenewalSkew = Duration.ofSeconds(60);
     private Redactor redactor = Redactor.defaults();
     private HttpLogLevel logLevel = HttpLogLevel.HEADERS;

@@ -43,4 +43,7 @@
  * receives call, retry, rate-limit and session events. Every wait goes through an injectable
  * {@link io.mlconnector.core.http.Sleeper} and {@link java.time.Clock}, so tests never wait.
  */
+@NullMarked
 package io.mlconnector.core.http;
+
+import org.jspecify.annotations.NullMarked;

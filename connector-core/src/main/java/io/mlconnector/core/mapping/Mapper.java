@@ -1,5 +1,7 @@
 package io.mlconnector.core.mapping;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Turns one source record into the record to write to the target system.
  *
@@ -33,6 +35,6 @@ public interface Mapper<S, T> {
      * A mapper from {@code sourceType} to {@code targetType} for {@code tenant}, or null when this
      * factory does not handle the pair.
      */
-    Mapper<?, ?> create(Class<?> sourceType, Class<?> targetType, String tenant);
+    @Nullable Mapper<?, ?> create(Class<?> sourceType, Class<?> targetType, String tenant);
   }
 }

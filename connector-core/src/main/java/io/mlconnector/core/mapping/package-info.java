@@ -4,4 +4,7 @@
  * reference tables and can defer or refuse; a {@link io.mlconnector.core.mapping.MapperRegistry}
  * holds the default mapper of each pair, chained factories and per-tenant overrides.
  */
+@NullMarked
 package io.mlconnector.core.mapping;
+
+import org.jspecify.annotations.NullMarked;

@@ -3,6 +3,7 @@ package io.mlconnector.core.model;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A postal address as most systems hold it: street lines, city, region, postal code and country.
@@ -18,7 +19,7 @@ import java.util.regex.Pattern;
  *     null; mappers translate free-text country names
  */
 public record Address(
-    List<String> lines, String city, String region, String postalCode, String country) {
+    List<String> lines, @Nullable String city, @Nullable String region, @Nullable String postalCode, @Nullable String country) {
 
   private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
 
@@ -54,10 +55,10 @@ public record Address(
   /** Builds an {@link Address}. */
   public static final class Builder {
     private final List<String> lines = new ArrayList<>();
-    private String city;
-    private String region;
-    private String postalCode;
-    private String country;
+    private @Nullable String city;
+    private @Nullable String region;
+    private @Nullable String postalCode;
+    private @Nullable String country;
 
     private Builder() {}
 
@@ -68,25 +69,25 @@ public record Address(
     }
 
     /** Sets the city. */
-    public Builder city(String city) {
+    public Builder city(@Nullable String city) {
       this.city = city;
       return this;
     }
 
     /** Sets the state, province or county. */
-    public Builder region(String region) {
+    public Builder region(@Nullable String region) {
       this.region = region;
       return this;
     }
 
     /** Sets the postal code. */
-    public Builder postalCode(String postalCode) {
+    public Builder postalCode(@Nullable String postalCode) {
       this.postalCode = postalCode;
       return this;
     }
 
     /** Sets the ISO 3166-1 alpha-2 country code. */
-    public Builder country(String country) {
+    public Builder country(@Nullable String country) {
       this.country = country;
       return this;
     }

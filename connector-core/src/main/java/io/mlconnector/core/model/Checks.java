@@ -6,6 +6,7 @@ import java.util.Currency;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /** Argument checks shared by the model's compact constructors; messages name the field. */
 final class Checks {
@@ -39,7 +40,7 @@ final class Checks {
   }
 
   /** Null stays null (the field is optional); a blank string is refused. */
-  static String optionalText(String value, String field) {
+  static @Nullable String optionalText(@Nullable String value, String field) {
     if (value != null && value.isBlank()) {
       throw new IllegalArgumentException(field + " must not be blank when given (use null)");
     }

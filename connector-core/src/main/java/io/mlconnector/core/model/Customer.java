@@ -1,6 +1,7 @@
 package io.mlconnector.core.model;
 
 import java.util.Currency;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A customer: the party an accounts-receivable invoice is billed to (a SYSPRO customer, an SAP
@@ -25,13 +26,13 @@ public record Customer(
     ExternalRef ref,
     String version,
     String name,
-    String email,
-    String phone,
-    Address billingAddress,
-    Address shippingAddress,
-    Currency currency,
-    String taxId,
-    String paymentTerms,
+    @Nullable String email,
+    @Nullable String phone,
+    @Nullable Address billingAddress,
+    @Nullable Address shippingAddress,
+    @Nullable Currency currency,
+    @Nullable String taxId,
+    @Nullable String paymentTerms,
     boolean active,
     Extensions extensions)
     implements CanonicalRecord {
@@ -80,13 +81,13 @@ public record Customer(
     private ExternalRef ref;
     private String version;
     private String name;
-    private String email;
-    private String phone;
-    private Address billingAddress;
-    private Address shippingAddress;
-    private Currency currency;
-    private String taxId;
-    private String paymentTerms;
+    private @Nullable String email;
+    private @Nullable String phone;
+    private @Nullable Address billingAddress;
+    private @Nullable Address shippingAddress;
+    private @Nullable Currency currency;
+    private @Nullable String taxId;
+    private @Nullable String paymentTerms;
     private boolean active = true;
     private Extensions extensions = Extensions.empty();
 
@@ -111,31 +112,31 @@ public record Customer(
     }
 
     /** Sets the billing e-mail address. */
-    public Builder email(String email) {
+    public Builder email(@Nullable String email) {
       this.email = email;
       return this;
     }
 
     /** Sets the telephone number. */
-    public Builder phone(String phone) {
+    public Builder phone(@Nullable String phone) {
       this.phone = phone;
       return this;
     }
 
     /** Sets the billing address. */
-    public Builder billingAddress(Address billingAddress) {
+    public Builder billingAddress(@Nullable Address billingAddress) {
       this.billingAddress = billingAddress;
       return this;
     }
 
     /** Sets the shipping address. */
-    public Builder shippingAddress(Address shippingAddress) {
+    public Builder shippingAddress(@Nullable Address shippingAddress) {
       this.shippingAddress = shippingAddress;
       return this;
     }
 
     /** Sets the customer's currency. */
-    public Builder currency(Currency currency) {
+    public Builder currency(@Nullable Currency currency) {
       this.currency = currency;
       return this;
     }
@@ -147,13 +148,13 @@ public record Customer(
     }
 
     /** Sets the tax registration number. */
-    public Builder taxId(String taxId) {
+    public Builder taxId(@Nullable String taxId) {
       this.taxId = taxId;
       return this;
     }
 
     /** Sets the payment terms code. */
-    public Builder paymentTerms(String paymentTerms) {
+    public Builder paymentTerms(@Nullable String paymentTerms) {
       this.paymentTerms = paymentTerms;
       return this;
     }

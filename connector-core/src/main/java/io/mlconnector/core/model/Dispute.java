@@ -2,6 +2,7 @@ package io.mlconnector.core.model;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A dispute (chargeback) or an inquiry a customer's bank raised against a {@link Payment}.
@@ -24,14 +25,14 @@ public record Dispute(
     ExternalRef ref,
     String version,
     ExternalRef payment,
-    ExternalRef party,
-    ExternalRef invoice,
+    @Nullable ExternalRef party,
+    @Nullable ExternalRef invoice,
     Status status,
     Reason reason,
-    String reasonCode,
+    @Nullable String reasonCode,
     Money amount,
     LocalDate openedOn,
-    Instant respondBy,
+    @Nullable Instant respondBy,
     Extensions extensions)
     implements CanonicalRecord {
 
@@ -120,14 +121,14 @@ public record Dispute(
     private ExternalRef ref;
     private String version;
     private ExternalRef payment;
-    private ExternalRef party;
-    private ExternalRef invoice;
+    private @Nullable ExternalRef party;
+    private @Nullable ExternalRef invoice;
     private Status status;
     private Reason reason = Reason.GENERAL;
-    private String reasonCode;
+    private @Nullable String reasonCode;
     private Money amount;
     private LocalDate openedOn;
-    private Instant respondBy;
+    private @Nullable Instant respondBy;
     private Extensions extensions = Extensions.empty();
 
     private Builder() {}
@@ -151,13 +152,13 @@ public record Dispute(
     }
 
     /** Sets the customer. */
-    public Builder party(ExternalRef party) {
+    public Builder party(@Nullable ExternalRef party) {
       this.party = party;
       return this;
     }
 
     /** Sets the related invoice. */
-    public Builder invoice(ExternalRef invoice) {
+    public Builder invoice(@Nullable ExternalRef invoice) {
       this.invoice = invoice;
       return this;
     }
@@ -175,7 +176,7 @@ public record Dispute(
     }
 
     /** Sets the source's own reason code. */
-    public Builder reasonCode(String reasonCode) {
+    public Builder reasonCode(@Nullable String reasonCode) {
       this.reasonCode = reasonCode;
       return this;
     }
@@ -193,7 +194,7 @@ public record Dispute(
     }
 
     /** Sets the evidence deadline. */
-    public Builder respondBy(Instant respondBy) {
+    public Builder respondBy(@Nullable Instant respondBy) {
       this.respondBy = respondBy;
       return this;
     }

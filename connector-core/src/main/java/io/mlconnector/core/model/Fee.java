@@ -1,6 +1,7 @@
 package io.mlconnector.core.model;
 
 import java.time.LocalDate;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A charge a payment provider took (a Stripe processing fee from a balance transaction), or gave
@@ -22,9 +23,9 @@ public record Fee(
     Type type,
     Money amount,
     LocalDate date,
-    ExternalRef source,
-    ExternalRef payout,
-    String description,
+    @Nullable ExternalRef source,
+    @Nullable ExternalRef payout,
+    @Nullable String description,
     Extensions extensions)
     implements CanonicalRecord {
 
@@ -84,9 +85,9 @@ public record Fee(
     private Type type = Type.PROCESSING;
     private Money amount;
     private LocalDate date;
-    private ExternalRef source;
-    private ExternalRef payout;
-    private String description;
+    private @Nullable ExternalRef source;
+    private @Nullable ExternalRef payout;
+    private @Nullable String description;
     private Extensions extensions = Extensions.empty();
 
     private Builder() {}
@@ -122,19 +123,19 @@ public record Fee(
     }
 
     /** Sets the record the fee arose from. */
-    public Builder source(ExternalRef source) {
+    public Builder source(@Nullable ExternalRef source) {
       this.source = source;
       return this;
     }
 
     /** Sets the payout it was settled in. */
-    public Builder payout(ExternalRef payout) {
+    public Builder payout(@Nullable ExternalRef payout) {
       this.payout = payout;
       return this;
     }
 
     /** Sets the description. */
-    public Builder description(String description) {
+    public Builder description(@Nullable String description) {
       this.description = description;
       return this;
     }

@@ -1,6 +1,7 @@
 package io.mlconnector.core.model;
 
 import java.util.Currency;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A general-ledger account in the chart of accounts, kept aligned between an ERP and an AP system.
@@ -21,7 +22,7 @@ public record GlAccount(
     String name,
     Type type,
     boolean active,
-    Currency currency,
+    @Nullable Currency currency,
     Extensions extensions)
     implements CanonicalRecord {
 

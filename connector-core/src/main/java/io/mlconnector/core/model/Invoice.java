@@ -6,6 +6,7 @@ import java.util.Currency;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An invoice: receivable (billed to a {@link Customer}, e.g. a SYSPRO AR invoice collected through
@@ -48,12 +49,12 @@ public record Invoice(
     String version,
     Direction direction,
     DocumentType documentType,
-    String number,
+    @Nullable String number,
     ExternalRef party,
     Status status,
     LocalDate issueDate,
-    LocalDate dueDate,
-    LocalDate postingDate,
+    @Nullable LocalDate dueDate,
+    @Nullable LocalDate postingDate,
     Currency currency,
     List<InvoiceLine> lines,
     List<TaxLine> taxes,
@@ -61,9 +62,9 @@ public record Invoice(
     Money taxTotal,
     Money total,
     Money amountPaid,
-    String purchaseOrder,
-    String paymentTerms,
-    String memo,
+    @Nullable String purchaseOrder,
+    @Nullable String paymentTerms,
+    @Nullable String memo,
     Extensions extensions)
     implements CanonicalRecord {
 
@@ -240,12 +241,12 @@ public record Invoice(
     private String version;
     private Direction direction;
     private DocumentType documentType = DocumentType.INVOICE;
-    private String number;
+    private @Nullable String number;
     private ExternalRef party;
     private Status status = Status.OPEN;
     private LocalDate issueDate;
-    private LocalDate dueDate;
-    private LocalDate postingDate;
+    private @Nullable LocalDate dueDate;
+    private @Nullable LocalDate postingDate;
     private Currency currency;
     private final List<InvoiceLine> lines = new ArrayList<>();
     private final List<TaxLine> taxes = new ArrayList<>();
@@ -253,9 +254,9 @@ public record Invoice(
     private Money taxTotal;
     private Money total;
     private Money amountPaid;
-    private String purchaseOrder;
-    private String paymentTerms;
-    private String memo;
+    private @Nullable String purchaseOrder;
+    private @Nullable String paymentTerms;
+    private @Nullable String memo;
     private Extensions extensions = Extensions.empty();
 
     private Builder() {}
@@ -293,7 +294,7 @@ public record Invoice(
     }
 
     /** Sets the document number. */
-    public Builder number(String number) {
+    public Builder number(@Nullable String number) {
       this.number = number;
       return this;
     }
@@ -311,13 +312,13 @@ public record Invoice(
     }
 
     /** Sets the due date. */
-    public Builder dueDate(LocalDate dueDate) {
+    public Builder dueDate(@Nullable LocalDate dueDate) {
       this.dueDate = dueDate;
       return this;
     }
 
     /** Sets the accounting date. */
-    public Builder postingDate(LocalDate postingDate) {
+    public Builder postingDate(@Nullable LocalDate postingDate) {
       this.postingDate = postingDate;
       return this;
     }
@@ -378,19 +379,19 @@ public record Invoice(
     }
 
     /** Sets the purchase order number. */
-    public Builder purchaseOrder(String purchaseOrder) {
+    public Builder purchaseOrder(@Nullable String purchaseOrder) {
       this.purchaseOrder = purchaseOrder;
       return this;
     }
 
     /** Sets the payment terms code. */
-    public Builder paymentTerms(String paymentTerms) {
+    public Builder paymentTerms(@Nullable String paymentTerms) {
       this.paymentTerms = paymentTerms;
       return this;
     }
 
     /** Sets the memo. */
-    public Builder memo(String memo) {
+    public Builder memo(@Nullable String memo) {
       this.memo = memo;
       return this;
     }

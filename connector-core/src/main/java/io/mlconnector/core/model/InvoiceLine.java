@@ -2,6 +2,7 @@ package io.mlconnector.core.model;
 
 import java.math.BigDecimal;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One line of an {@link Invoice}: what was sold or bought, its net amount, and the tax on it when
@@ -29,15 +30,15 @@ import java.util.Map;
  */
 public record InvoiceLine(
     int number,
-    String description,
-    String itemCode,
-    BigDecimal quantity,
-    Money unitPrice,
+    @Nullable String description,
+    @Nullable String itemCode,
+    @Nullable BigDecimal quantity,
+    @Nullable Money unitPrice,
     Money amount,
     Money taxAmount,
-    String taxCode,
-    ExternalRef glAccount,
-    ExternalRef costCenter,
+    @Nullable String taxCode,
+    @Nullable ExternalRef glAccount,
+    @Nullable ExternalRef costCenter,
     Map<String, String> dimensions,
     Extensions extensions) {
 
@@ -121,15 +122,15 @@ public record InvoiceLine(
   /** Builds an {@link InvoiceLine}; {@link #build()} validates. */
   public static final class Builder {
     private int number;
-    private String description;
-    private String itemCode;
-    private BigDecimal quantity;
-    private Money unitPrice;
+    private @Nullable String description;
+    private @Nullable String itemCode;
+    private @Nullable BigDecimal quantity;
+    private @Nullable Money unitPrice;
     private Money amount;
     private Money taxAmount;
-    private String taxCode;
-    private ExternalRef glAccount;
-    private ExternalRef costCenter;
+    private @Nullable String taxCode;
+    private @Nullable ExternalRef glAccount;
+    private @Nullable ExternalRef costCenter;
     private Map<String, String> dimensions = Map.of();
     private Extensions extensions = Extensions.empty();
 
@@ -142,19 +143,19 @@ public record InvoiceLine(
     }
 
     /** Sets the description. */
-    public Builder description(String description) {
+    public Builder description(@Nullable String description) {
       this.description = description;
       return this;
     }
 
     /** Sets the item code. */
-    public Builder itemCode(String itemCode) {
+    public Builder itemCode(@Nullable String itemCode) {
       this.itemCode = itemCode;
       return this;
     }
 
     /** Sets the quantity. */
-    public Builder quantity(BigDecimal quantity) {
+    public Builder quantity(@Nullable BigDecimal quantity) {
       this.quantity = quantity;
       return this;
     }
@@ -166,7 +167,7 @@ public record InvoiceLine(
     }
 
     /** Sets the unit price. */
-    public Builder unitPrice(Money unitPrice) {
+    public Builder unitPrice(@Nullable Money unitPrice) {
       this.unitPrice = unitPrice;
       return this;
     }
@@ -184,19 +185,19 @@ public record InvoiceLine(
     }
 
     /** Sets the tax code. */
-    public Builder taxCode(String taxCode) {
+    public Builder taxCode(@Nullable String taxCode) {
       this.taxCode = taxCode;
       return this;
     }
 
     /** Sets the GL account. */
-    public Builder glAccount(ExternalRef glAccount) {
+    public Builder glAccount(@Nullable ExternalRef glAccount) {
       this.glAccount = glAccount;
       return this;
     }
 
     /** Sets the cost centre. */
-    public Builder costCenter(ExternalRef costCenter) {
+    public Builder costCenter(@Nullable ExternalRef costCenter) {
       this.costCenter = costCenter;
       return this;
     }

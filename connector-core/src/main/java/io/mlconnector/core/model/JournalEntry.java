@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A balanced general-ledger journal: Stripe fees, refunds and payouts booked in Acumatica, or AP
@@ -27,9 +28,9 @@ public record JournalEntry(
     String version,
     LocalDate postingDate,
     Currency currency,
-    String description,
-    String reference,
-    ExternalRef source,
+    @Nullable String description,
+    @Nullable String reference,
+    @Nullable ExternalRef source,
     List<JournalLine> lines,
     Extensions extensions)
     implements CanonicalRecord {
@@ -103,9 +104,9 @@ public record JournalEntry(
     private String version;
     private LocalDate postingDate;
     private Currency currency;
-    private String description;
-    private String reference;
-    private ExternalRef source;
+    private @Nullable String description;
+    private @Nullable String reference;
+    private @Nullable ExternalRef source;
     private final List<JournalLine> lines = new ArrayList<>();
     private Extensions extensions = Extensions.empty();
 
@@ -142,19 +143,19 @@ public record JournalEntry(
     }
 
     /** Sets the narration. */
-    public Builder description(String description) {
+    public Builder description(@Nullable String description) {
       this.description = description;
       return this;
     }
 
     /** Sets the document reference. */
-    public Builder reference(String reference) {
+    public Builder reference(@Nullable String reference) {
       this.reference = reference;
       return this;
     }
 
     /** Sets the record this journal books. */
-    public Builder source(ExternalRef source) {
+    public Builder source(@Nullable ExternalRef source) {
       this.source = source;
       return this;
     }

@@ -2,6 +2,7 @@ package io.mlconnector.core.model;
 
 import java.util.Currency;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One line of a {@link JournalEntry}: a debit or a credit to a GL account, optionally charged to a
@@ -24,8 +25,8 @@ public record JournalLine(
     ExternalRef account,
     Money debit,
     Money credit,
-    ExternalRef costCenter,
-    String description,
+    @Nullable ExternalRef costCenter,
+    @Nullable String description,
     Map<String, String> dimensions,
     Extensions extensions) {
 

@@ -3,6 +3,7 @@ package io.mlconnector.core.model;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Money received from a customer (a Stripe charge or payment intent, an ERP AR receipt) or paid to
@@ -30,14 +31,14 @@ public record Payment(
     ExternalRef ref,
     String version,
     Direction direction,
-    ExternalRef party,
+    @Nullable ExternalRef party,
     Status status,
     Method method,
     Money amount,
     LocalDate date,
-    String reference,
+    @Nullable String reference,
     List<PaymentApplication> applications,
-    String memo,
+    @Nullable String memo,
     Extensions extensions)
     implements CanonicalRecord {
 
@@ -147,14 +148,14 @@ public record Payment(
     private ExternalRef ref;
     private String version;
     private Direction direction = Direction.RECEIVED;
-    private ExternalRef party;
+    private @Nullable ExternalRef party;
     private Status status = Status.SUCCEEDED;
     private Method method;
     private Money amount;
     private LocalDate date;
-    private String reference;
+    private @Nullable String reference;
     private final List<PaymentApplication> applications = new ArrayList<>();
-    private String memo;
+    private @Nullable String memo;
     private Extensions extensions = Extensions.empty();
 
     private Builder() {}
@@ -178,7 +179,7 @@ public record Payment(
     }
 
     /** Sets the customer or vendor. */
-    public Builder party(ExternalRef party) {
+    public Builder party(@Nullable ExternalRef party) {
       this.party = party;
       return this;
     }
@@ -208,7 +209,7 @@ public record Payment(
     }
 
     /** Sets the reference in the payment's own system. */
-    public Builder reference(String reference) {
+    public Builder reference(@Nullable String reference) {
       this.reference = reference;
       return this;
     }
@@ -235,7 +236,7 @@ public record Payment(
     }
 
     /** Sets the memo. */
-    public Builder memo(String memo) {
+    public Builder memo(@Nullable String memo) {
       this.memo = memo;
       return this;
     }

@@ -1,6 +1,7 @@
 package io.mlconnector.core.model;
 
 import java.time.LocalDate;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A transfer of settled funds from a payment provider to the merchant's bank account (a Stripe
@@ -23,8 +24,8 @@ public record Payout(
     Money amount,
     LocalDate createdOn,
     LocalDate arrivalDate,
-    String destination,
-    String description,
+    @Nullable String destination,
+    @Nullable String description,
     Extensions extensions)
     implements CanonicalRecord {
 
@@ -86,8 +87,8 @@ public record Payout(
     private Money amount;
     private LocalDate createdOn;
     private LocalDate arrivalDate;
-    private String destination;
-    private String description;
+    private @Nullable String destination;
+    private @Nullable String description;
     private Extensions extensions = Extensions.empty();
 
     private Builder() {}
@@ -129,13 +130,13 @@ public record Payout(
     }
 
     /** Sets the destination bank account. */
-    public Builder destination(String destination) {
+    public Builder destination(@Nullable String destination) {
       this.destination = destination;
       return this;
     }
 
     /** Sets the description. */
-    public Builder description(String description) {
+    public Builder description(@Nullable String description) {
       this.description = description;
       return this;
     }

@@ -1,6 +1,7 @@
 package io.mlconnector.core.model;
 
 import java.time.LocalDate;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Money returned to a customer against an earlier {@link Payment} (a Stripe refund, an ERP AR
@@ -21,14 +22,14 @@ import java.time.LocalDate;
 public record Refund(
     ExternalRef ref,
     String version,
-    ExternalRef payment,
-    ExternalRef party,
-    ExternalRef invoice,
+    @Nullable ExternalRef payment,
+    @Nullable ExternalRef party,
+    @Nullable ExternalRef invoice,
     Status status,
     Money amount,
     LocalDate date,
-    String reason,
-    String reference,
+    @Nullable String reason,
+    @Nullable String reference,
     Extensions extensions)
     implements CanonicalRecord {
 
@@ -81,14 +82,14 @@ public record Refund(
   public static final class Builder {
     private ExternalRef ref;
     private String version;
-    private ExternalRef payment;
-    private ExternalRef party;
-    private ExternalRef invoice;
+    private @Nullable ExternalRef payment;
+    private @Nullable ExternalRef party;
+    private @Nullable ExternalRef invoice;
     private Status status = Status.SUCCEEDED;
     private Money amount;
     private LocalDate date;
-    private String reason;
-    private String reference;
+    private @Nullable String reason;
+    private @Nullable String reference;
     private Extensions extensions = Extensions.empty();
 
     private Builder() {}
@@ -106,19 +107,19 @@ public record Refund(
     }
 
     /** Sets the payment refunded. */
-    public Builder payment(ExternalRef payment) {
+    public Builder payment(@Nullable ExternalRef payment) {
       this.payment = payment;
       return this;
     }
 
     /** Sets the customer. */
-    public Builder party(ExternalRef party) {
+    public Builder party(@Nullable ExternalRef party) {
       this.party = party;
       return this;
     }
 
     /** Sets the related invoice. */
-    public Builder invoice(ExternalRef invoice) {
+    public Builder invoice(@Nullable ExternalRef invoice) {
       this.invoice = invoice;
       return this;
     }
@@ -142,13 +143,13 @@ public record Refund(
     }
 
     /** Sets the reason. */
-    public Builder reason(String reason) {
+    public Builder reason(@Nullable String reason) {
       this.reason = reason;
       return this;
     }
 
     /** Sets the reference. */
-    public Builder reference(String reference) {
+    public Builder reference(@Nullable String reference) {
       this.reference = reference;
       return this;
     }

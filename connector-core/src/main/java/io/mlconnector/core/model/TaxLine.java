@@ -1,6 +1,7 @@
 package io.mlconnector.core.model;
 
 import java.math.BigDecimal;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A tax charged on a whole invoice rather than per line (a VAT summary line, a sales-tax total).
@@ -12,7 +13,7 @@ import java.math.BigDecimal;
  * @param amount the tax amount
  */
 public record TaxLine(
-    String code, String description, BigDecimal ratePercent, Money taxableAmount, Money amount) {
+    @Nullable String code, @Nullable String description, @Nullable BigDecimal ratePercent, @Nullable Money taxableAmount, Money amount) {
 
   /** Validates the fields. */
   public TaxLine {

@@ -1,6 +1,7 @@
 package io.mlconnector.core.model;
 
 import java.util.Currency;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A vendor (supplier): the party an accounts-payable invoice comes from (a SYSPRO supplier, a
@@ -24,14 +25,14 @@ public record Vendor(
     ExternalRef ref,
     String version,
     String name,
-    String email,
-    String phone,
-    Address address,
-    Address remitToAddress,
-    Currency currency,
-    String taxId,
-    String paymentTerms,
-    ExternalRef defaultGlAccount,
+    @Nullable String email,
+    @Nullable String phone,
+    @Nullable Address address,
+    @Nullable Address remitToAddress,
+    @Nullable Currency currency,
+    @Nullable String taxId,
+    @Nullable String paymentTerms,
+    @Nullable ExternalRef defaultGlAccount,
     boolean active,
     Extensions extensions)
     implements CanonicalRecord {
@@ -81,14 +82,14 @@ public record Vendor(
     private ExternalRef ref;
     private String version;
     private String name;
-    private String email;
-    private String phone;
-    private Address address;
-    private Address remitToAddress;
-    private Currency currency;
-    private String taxId;
-    private String paymentTerms;
-    private ExternalRef defaultGlAccount;
+    private @Nullable String email;
+    private @Nullable String phone;
+    private @Nullable Address address;
+    private @Nullable Address remitToAddress;
+    private @Nullable Currency currency;
+    private @Nullable String taxId;
+    private @Nullable String paymentTerms;
+    private @Nullable ExternalRef defaultGlAccount;
     private boolean active = true;
     private Extensions extensions = Extensions.empty();
 
@@ -113,31 +114,31 @@ public record Vendor(
     }
 
     /** Sets the e-mail address. */
-    public Builder email(String email) {
+    public Builder email(@Nullable String email) {
       this.email = email;
       return this;
     }
 
     /** Sets the telephone number. */
-    public Builder phone(String phone) {
+    public Builder phone(@Nullable String phone) {
       this.phone = phone;
       return this;
     }
 
     /** Sets the address. */
-    public Builder address(Address address) {
+    public Builder address(@Nullable Address address) {
       this.address = address;
       return this;
     }
 
     /** Sets the remit-to address. */
-    public Builder remitToAddress(Address remitToAddress) {
+    public Builder remitToAddress(@Nullable Address remitToAddress) {
       this.remitToAddress = remitToAddress;
       return this;
     }
 
     /** Sets the vendor's currency. */
-    public Builder currency(Currency currency) {
+    public Builder currency(@Nullable Currency currency) {
       this.currency = currency;
       return this;
     }
@@ -149,19 +150,19 @@ public record Vendor(
     }
 
     /** Sets the tax registration number. */
-    public Builder taxId(String taxId) {
+    public Builder taxId(@Nullable String taxId) {
       this.taxId = taxId;
       return this;
     }
 
     /** Sets the payment terms code. */
-    public Builder paymentTerms(String paymentTerms) {
+    public Builder paymentTerms(@Nullable String paymentTerms) {
       this.paymentTerms = paymentTerms;
       return this;
     }
 
     /** Sets the default GL account. */
-    public Builder defaultGlAccount(ExternalRef defaultGlAccount) {
+    public Builder defaultGlAccount(@Nullable ExternalRef defaultGlAccount) {
       this.defaultGlAccount = defaultGlAccount;
       return this;
     }

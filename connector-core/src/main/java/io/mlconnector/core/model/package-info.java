@@ -33,4 +33,7 @@
  *       throws a {@link io.mlconnector.core.model.MinorUnitsException} rather than lose precision.
  * </ul>
  */
+@NullMarked
 package io.mlconnector.core.model;
+
+import org.jspecify.annotations.NullMarked;

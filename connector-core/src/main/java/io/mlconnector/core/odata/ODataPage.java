@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import okio.Buffer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One page of a collection as the server answered it: its items, the server's next link (null on
@@ -21,7 +22,7 @@ import okio.Buffer;
  * @param totalCount {@code odata.count} / {@code @odata.count}, or null
  * @param <T> the item type
  */
-public record ODataPage<T>(List<T> items, String nextLink, Long totalCount) {
+public record ODataPage<T>(List<T> items, @Nullable String nextLink, @Nullable Long totalCount) {
 
   /** Copies {@code items}; a blank next link counts as none. */
   public ODataPage {
@@ -37,7 +38,7 @@ public record ODataPage<T>(List<T> items, String nextLink, Long totalCount) {
   }
 
   /** A page with a next link (null for none). */
-  public static <T> ODataPage<T> of(List<T> items, String nextLink) {
+  public static <T> ODataPage<T> of(List<T> items, @Nullable String nextLink) {
     return new ODataPage<>(items, nextLink, null);
   }
 

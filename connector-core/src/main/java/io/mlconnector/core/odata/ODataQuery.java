@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalInt;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An immutable set of OData query options: {@code $filter}, {@code $select}, {@code $expand},
@@ -76,12 +77,12 @@ public final class ODataQuery {
   }
 
   /** This query with {@code $filter} replaced by {@code filter} (null removes it). */
-  public ODataQuery filter(ODataFilter filter) {
+  public ODataQuery filter(@Nullable ODataFilter filter) {
     return new ODataQuery(dialect, filter, select, expand, orderBy, top, skip, count, params);
   }
 
   /** This query's filter, or null. */
-  public ODataFilter filter() {
+  public @Nullable ODataFilter filter() {
     return filter;
   }
 

@@ -6,4 +6,7 @@
  * io.mlconnector.core.odata.ODataPager} follows next links or pages by {@code $skip} through any
  * HTTP client's {@link io.mlconnector.core.odata.PageFetcher}.
  */
+@NullMarked
 package io.mlconnector.core.odata;
+
+import org.jspecify.annotations.NullMarked;

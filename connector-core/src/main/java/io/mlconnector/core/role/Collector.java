@@ -12,6 +12,7 @@ import io.mlconnector.core.sync.WebhookSource;
 import io.mlconnector.core.sync.WebhookVerifier;
 import java.time.Duration;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A system that collects money on ERP invoices (Stripe, Chargebee), for one tenant: it takes the
@@ -49,23 +50,23 @@ public interface Collector<C, I> {
    * @param lookback how far back the first backstop read goes before it has a cursor, or null for
    *     the collector's default
    */
-  WebhookSource<Payment> payments(Duration lookback);
+  WebhookSource<Payment> payments(@Nullable Duration lookback);
 
   /** Refunds of payments (see {@link #payments} for {@code lookback}). */
-  WebhookSource<Refund> refunds(Duration lookback);
+  WebhookSource<Refund> refunds(@Nullable Duration lookback);
 
   /** Disputes of payments; empty where the collector has none. */
-  default Optional<WebhookSource<Dispute>> disputes(Duration lookback) {
+  default Optional<WebhookSource<Dispute>> disputes(@Nullable Duration lookback) {
     return Optional.empty();
   }
 
   /** Processing fees; empty where the collector reports none. */
-  default Optional<WebhookSource<Fee>> fees(Duration lookback) {
+  default Optional<WebhookSource<Fee>> fees(@Nullable Duration lookback) {
     return Optional.empty();
   }
 
   /** Payouts to the bank; empty where the collector reports none. */
-  default Optional<WebhookSource<Payout>> payouts(Duration lookback) {
+  default Optional<WebhookSource<Payout>> payouts(@Nullable Duration lookback) {
     return Optional.empty();
   }
 

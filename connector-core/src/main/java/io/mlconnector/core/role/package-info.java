@@ -20,4 +20,7 @@
  * the signatures: a connector implements the roles its system can play, passes the role contracts
  * in connector-testkit, and a published integration pairs any two of them in one line.
  */
+@NullMarked
 package io.mlconnector.core.role;
+
+import org.jspecify.annotations.NullMarked;

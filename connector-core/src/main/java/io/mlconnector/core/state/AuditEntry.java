@@ -4,6 +4,7 @@ import io.mlconnector.core.state.internal.Checks;
 import io.mlconnector.core.model.ExternalRef;
 import java.time.Instant;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One append-only audit row. Holds a digest of the payload, never the payload itself, and never a
@@ -26,12 +27,12 @@ public record AuditEntry(
     String tenant,
     String flow,
     String runId,
-    ExternalRef source,
-    ExternalRef target,
+    @Nullable ExternalRef source,
+    @Nullable ExternalRef target,
     String action,
     Outcome outcome,
-    String error,
-    String payloadDigest,
+    @Nullable String error,
+    @Nullable String payloadDigest,
     Instant at) {
 
   /** How an audited step ended. */

@@ -3,6 +3,7 @@ package io.mlconnector.core.state;
 import io.mlconnector.core.model.ExternalRef;
 import java.time.Instant;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Selects audit entries. Null fields match everything; results come newest first.
@@ -19,14 +20,14 @@ import java.util.Objects;
  */
 public record AuditQuery(
     String tenant,
-    ExternalRef source,
-    ExternalRef target,
-    String flow,
-    Instant from,
-    Instant to,
-    AuditEntry.Outcome outcome,
+    @Nullable ExternalRef source,
+    @Nullable ExternalRef target,
+    @Nullable String flow,
+    @Nullable Instant from,
+    @Nullable Instant to,
+    AuditEntry.@Nullable Outcome outcome,
     int limit,
-    String pageToken) {
+    @Nullable String pageToken) {
   public AuditQuery {
     Objects.requireNonNull(tenant, "tenant");
     if (limit < 1 || limit > 1000) {
@@ -40,12 +41,12 @@ public record AuditQuery(
   }
 
   /** This query restricted to entries about source record {@code ref}, from the first page. */
-  public AuditQuery withSource(ExternalRef ref) {
+  public AuditQuery withSource(@Nullable ExternalRef ref) {
     return new AuditQuery(tenant, ref, target, flow, from, to, outcome, limit, null);
   }
 
   /** This query restricted to entries about target record {@code ref}, from the first page. */
-  public AuditQuery withTarget(ExternalRef ref) {
+  public AuditQuery withTarget(@Nullable ExternalRef ref) {
     return new AuditQuery(tenant, source, ref, flow, from, to, outcome, limit, null);
   }
 
@@ -53,12 +54,12 @@ public record AuditQuery(
    * This query restricted to flow {@code name} between {@code fromInclusive} and {@code
    * toExclusive} (either may be null: unbounded), from the first page.
    */
-  public AuditQuery withFlow(String name, Instant fromInclusive, Instant toExclusive) {
+  public AuditQuery withFlow(@Nullable String name, @Nullable Instant fromInclusive, @Nullable Instant toExclusive) {
     return new AuditQuery(tenant, source, target, name, fromInclusive, toExclusive, outcome, limit, null);
   }
 
   /** This query restricted to entries with outcome {@code value}, from the first page. */
-  public AuditQuery withOutcome(AuditEntry.Outcome value) {
+  public AuditQuery withOutcome(AuditEntry.@Nullable Outcome value) {
     return new AuditQuery(tenant, source, target, flow, from, to, value, limit, null);
   }
 
@@ -68,7 +69,7 @@ public record AuditQuery(
   }
 
   /** This query continuing after the page whose {@link Page#nextPageToken()} is {@code token}. */
-  public AuditQuery withPageToken(String token) {
+  public AuditQuery withPageToken(@Nullable String token) {
     return new AuditQuery(tenant, source, target, flow, from, to, outcome, limit, token);
   }
 }

@@ -2,6 +2,7 @@ package io.mlconnector.core.state;
 
 import java.time.Instant;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Selects dead letters for listing or replay. Null fields match everything.
@@ -17,13 +18,13 @@ import java.util.Objects;
  */
 public record DeadLetterQuery(
     String tenant,
-    String flow,
-    String sourceType,
-    String errorContains,
-    Instant parkedBefore,
+    @Nullable String flow,
+    @Nullable String sourceType,
+    @Nullable String errorContains,
+    @Nullable Instant parkedBefore,
     int limit,
-    String pageToken,
-    Long itemId) {
+    @Nullable String pageToken,
+    @Nullable Long itemId) {
   public DeadLetterQuery {
     Objects.requireNonNull(tenant, "tenant");
     if (limit < 1 || limit > 1000) {

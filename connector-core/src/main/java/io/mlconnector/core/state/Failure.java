@@ -3,6 +3,7 @@ package io.mlconnector.core.state;
 import io.mlconnector.core.state.internal.Checks;
 import java.time.Instant;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A failed write to record with {@link io.mlconnector.core.state.spi.StateStoreSpi#fail}.
@@ -23,7 +24,7 @@ public record Failure(
     OperationStatus status,
     String error,
     Instant retryAt,
-    String payload,
+    @Nullable String payload,
     AuditEntry audit) {
   public Failure {
     Objects.requireNonNull(tenant, "tenant");

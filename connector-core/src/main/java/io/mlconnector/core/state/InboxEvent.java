@@ -2,6 +2,7 @@ package io.mlconnector.core.state;
 
 import io.mlconnector.core.state.internal.Checks;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A received webhook event, stored before the sender is answered.
@@ -28,7 +29,7 @@ public record InboxEvent(
     Instant receivedAt,
     Status status,
     int attempts,
-    String note) {
+    @Nullable String note) {
 
   /**
    * Checks the fields: tenant, source, event id and type must not be null or blank; payload,

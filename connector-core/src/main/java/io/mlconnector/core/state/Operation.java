@@ -2,6 +2,7 @@ package io.mlconnector.core.state;
 
 import io.mlconnector.core.model.ExternalRef;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One row of the operation log.
@@ -28,7 +29,7 @@ public record Operation(
     String action,
     OperationStatus status,
     int attempts,
-    ExternalRef target,
-    String lastError,
+    @Nullable ExternalRef target,
+    @Nullable String lastError,
     Instant createdAt,
     Instant updatedAt) {}

@@ -1,6 +1,7 @@
 package io.mlconnector.core.state;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One page of a query's results.
@@ -9,7 +10,7 @@ import java.util.List;
  * @param nextPageToken pass it to the same query for the next page; null on the last page
  * @param <T> the item type
  */
-public record Page<T>(List<T> items, String nextPageToken) {
+public record Page<T>(List<T> items, @Nullable String nextPageToken) {
   public Page {
     items = List.copyOf(items);
   }

@@ -3,6 +3,7 @@ package io.mlconnector.core.state;
 import io.mlconnector.core.state.internal.Checks;
 import io.mlconnector.core.model.ExternalRef;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A record to try again, or (when {@code dead}) a parked dead letter waiting for a replay.
@@ -24,8 +25,8 @@ public record RetryItem(
     String tenant,
     String flow,
     ExternalRef source,
-    String operationKey,
-    String payload,
+    @Nullable String operationKey,
+    @Nullable String payload,
     int attempts,
     Instant nextAttemptAt,
     String lastError,

@@ -4,6 +4,7 @@ import io.mlconnector.core.state.internal.Checks;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A file a file flow has taken in, recorded by content hash, with where it stands in the file state
@@ -28,11 +29,11 @@ public record SeenFile(
     String name,
     Status status,
     Instant recordedAt,
-    String claimant,
-    Instant leaseUntil,
+    @Nullable String claimant,
+    @Nullable Instant leaseUntil,
     int posted,
     int parked,
-    String reason) {
+    @Nullable String reason) {
 
   /**
    * Checks the fields: tenant, flow and content hash must not be null or blank; name, status and

@@ -5,4 +5,7 @@
  * and {@link io.mlconnector.core.state.JdbcStateStore} on embedded H2 (the default) or PostgreSQL.
  * The engine's protocol over a store is {@link io.mlconnector.core.state.spi.StateStoreSpi}.
  */
+@NullMarked
 package io.mlconnector.core.state;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,5 +1,7 @@
 package io.mlconnector.core.sync;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One row of a parsed file: a document, or the reason the row could not be read. A malformed row
  * is parked (audited with the file name, line and reason) and the rest of the file goes on.
@@ -9,7 +11,7 @@ package io.mlconnector.core.sync;
  * @param error why the row is malformed, naming the bad field; null for a document
  * @param <S> the document type
  */
-public record FileRow<S>(int line, S document, String error) {
+public record FileRow<S>(int line, @Nullable S document, @Nullable String error) {
   public FileRow {
     if ((document == null) == (error == null)) {
       throw new IllegalArgumentException("exactly one of document and error must be set");

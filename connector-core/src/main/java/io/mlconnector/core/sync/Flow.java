@@ -5,6 +5,7 @@ import io.mlconnector.core.model.CanonicalRecord;
 import io.mlconnector.core.model.ExternalRef;
 import java.time.Duration;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One named, tenant-independent sync definition: where records come from (a poll, webhook or file
@@ -140,7 +141,7 @@ public final class Flow<S, T> {
   }
 
   /** The tenant-scoped webhook verifier factory (webhook flows), else null. */
-  public TenantScoped<? extends WebhookVerifier> verifier() {
+  public @Nullable TenantScoped<? extends WebhookVerifier> verifier() {
     return verifier;
   }
 
@@ -150,7 +151,7 @@ public final class Flow<S, T> {
   }
 
   /** The flow's own mapper, or null to look it up in the engine's registry per tenant. */
-  public Mapper<S, T> mapper() {
+  public @Nullable Mapper<S, T> mapper() {
     return mapper;
   }
 

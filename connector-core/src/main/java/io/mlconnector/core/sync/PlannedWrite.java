@@ -1,6 +1,7 @@
 package io.mlconnector.core.sync;
 
 import io.mlconnector.core.model.ExternalRef;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A write a dry run would have made.
@@ -12,4 +13,4 @@ import io.mlconnector.core.model.ExternalRef;
  * @param record the mapped record that would have been written
  */
 public record PlannedWrite(
-    ExternalRef source, String sourceVersion, String action, ExternalRef target, Object record) {}
+    ExternalRef source, String sourceVersion, String action, @Nullable ExternalRef target, Object record) {}

@@ -2,6 +2,7 @@ package io.mlconnector.core.sync;
 
 import java.time.Duration;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One page read of a {@link PollSource}.
@@ -16,7 +17,7 @@ import java.util.Objects;
  * @param overlap how far before {@code after} to re-read; zero after the first page
  * @param pageSize the most records to return
  */
-public record PollRequest(Checkpoint after, Duration overlap, int pageSize) {
+public record PollRequest(@Nullable Checkpoint after, Duration overlap, int pageSize) {
   public PollRequest {
     Objects.requireNonNull(overlap, "overlap");
     if (overlap.isNegative()) {

@@ -2,6 +2,7 @@ package io.mlconnector.core.sync;
 
 import io.mlconnector.core.model.ExternalRef;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a reconciliation found: one entry per source record checked.
@@ -50,10 +51,10 @@ public record ReconciliationReport(String tenant, String flow, List<Entry> entri
    */
   public record Entry(
       ExternalRef source,
-      ExternalRef target,
+      @Nullable ExternalRef target,
       Verdict verdict,
       List<Discrepancy> discrepancies,
-      String note) {
+      @Nullable String note) {
     public Entry {
       discrepancies = List.copyOf(discrepancies);
     }

@@ -1,6 +1,7 @@
 package io.mlconnector.core.sync;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What one run did.
@@ -26,7 +27,7 @@ public record RunReport(
     int failed,
     int parked,
     List<PlannedWrite> planned,
-    String error) {
+    @Nullable String error) {
 
   public RunReport {
     planned = List.copyOf(planned);

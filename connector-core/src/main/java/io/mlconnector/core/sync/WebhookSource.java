@@ -3,6 +3,7 @@ package io.mlconnector.core.sync;
 import io.mlconnector.core.model.ExternalRef;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The source side of a webhook flow: says which object an event is about (the engine then
@@ -37,7 +38,7 @@ public interface WebhookSource<S> extends RecordSource<S> {
    * Events after {@code cursor} (null: the source's default look-back), for anything the webhooks
    * missed. The default has no event list.
    */
-  default EventPage eventsSince(String cursor) {
+  default EventPage eventsSince(@Nullable String cursor) {
     return EventPage.empty(cursor);
   }
 }

@@ -4,4 +4,7 @@
  * the Mapping SPI and write to a {@link io.mlconnector.core.sync.Sink} with an exactly-once effect,
  * recording every step in the {@link io.mlconnector.core.state.StateStore}.
  */
+@NullMarked
 package io.mlconnector.core.sync;
+
+import org.jspecify.annotations.NullMarked;

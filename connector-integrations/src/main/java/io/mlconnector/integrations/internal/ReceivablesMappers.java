@@ -17,6 +17,7 @@ import io.mlconnector.core.role.ReceivablesLedger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The default mappers of a receivables pair, for any ledger and collector.
@@ -54,7 +55,7 @@ public final class ReceivablesMappers implements Mapper.Factory {
   }
 
   @Override
-  public Mapper<?, ?> create(Class<?> sourceType, Class<?> targetType, String tenant) {
+  public @Nullable Mapper<?, ?> create(Class<?> sourceType, Class<?> targetType, String tenant) {
     if (sourceType == Customer.class && targetType == collector.customerType()) {
       return collector.defaultMappers().create(sourceType, targetType, tenant);
     }

@@ -13,7 +13,15 @@ import java.util.Objects;
  * @param detail what went wrong, or a short note; never a secret
  */
 public record ConnectorCheck(String system, String name, boolean ok, Duration latency, String detail) {
-  /** Checks the parts. */
+  /**
+   * Checks the parts.
+   *
+   * @param system the system checked, for example {@code syspro}
+   * @param name the check's name
+   * @param ok whether it passed
+   * @param latency how long it took; null is taken as zero
+   * @param detail what went wrong, or a short note; never a secret; null is taken as empty
+   */
   public ConnectorCheck {
     Objects.requireNonNull(system, "system");
     Objects.requireNonNull(name, "name");

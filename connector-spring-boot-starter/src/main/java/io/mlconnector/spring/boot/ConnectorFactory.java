@@ -33,13 +33,19 @@ import java.util.Set;
  */
 public interface ConnectorFactory {
 
-  /** The system's name, lower case, as pairs name it ({@code syspro} in {@code syspro-stripe}). */
+  /**
+   * The system's name, lower case, as pairs name it ({@code syspro} in {@code syspro-stripe}).
+   *
+   * @return the name; also the key of its settings under {@code tenants.<tenant>}
+   */
   String system();
 
   /**
    * The setting keys that hold secrets. Given in the properties, they are encrypted into the
    * credential store at start-up (and may then be removed from the properties); {@link
    * SystemSettings#secret} reads them back from the store.
+   *
+   * @return the keys, as written in the properties (default none)
    */
   default Set<String> secretKeys() {
     return Set.of();
@@ -48,27 +54,50 @@ public interface ConnectorFactory {
   /**
    * Opens the system's clients for {@code settings.tenant()}. No remote call is made here.
    *
+   * @param settings the tenant's settings of this system
+   * @param transport the application's shared HTTP transport, for the clients to derive theirs from
+   * @return the tenant's open clients; the starter closes them when the application stops
    * @throws SettingException naming the property when a setting is missing or wrong (see {@link
    *     SystemSettings#require})
    */
   TenantConnection open(SystemSettings settings, HttpTransport transport);
 
-  /** The system as an ERP receivables ledger over the tenants' connections, when it is one. */
+  /**
+   * The system as an ERP receivables ledger over the tenants' connections, when it is one.
+   *
+   * @param connections each tenant's connection, as {@link #open} returned it
+   * @return the provider, or empty when the system is no receivables ledger (the default)
+   */
   default Optional<ReceivablesLedger.Provider> receivablesLedger(TenantScoped<TenantConnection> connections) {
     return Optional.empty();
   }
 
-  /** The system as a collector (payments) over the tenants' connections, when it is one. */
+  /**
+   * The system as a collector (payments) over the tenants' connections, when it is one.
+   *
+   * @param connections each tenant's connection, as {@link #open} returned it
+   * @return the provider, or empty when the system is no collector (the default)
+   */
   default Optional<Collector.Provider<?, ?>> collector(TenantScoped<TenantConnection> connections) {
     return Optional.empty();
   }
 
-  /** The system as an AP source (approved invoices, AP payments, vendors), when it is one. */
+  /**
+   * The system as an AP source (approved invoices, AP payments, vendors), when it is one.
+   *
+   * @param connections each tenant's connection, as {@link #open} returned it
+   * @return the provider, or empty when the system is no AP source (the default)
+   */
   default Optional<PayablesSource.Provider> payablesSource(TenantScoped<TenantConnection> connections) {
     return Optional.empty();
   }
 
-  /** The system as an ERP payables ledger, when it is one. */
+  /**
+   * The system as an ERP payables ledger, when it is one.
+   *
+   * @param connections each tenant's connection, as {@link #open} returned it
+   * @return the provider, or empty when the system is no payables ledger (the default)
+   */
   default Optional<PayablesLedger.Provider> payablesLedger(TenantScoped<TenantConnection> connections) {
     return Optional.empty();
   }

@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The {@link ConnectorFactory}s by system name: the built-in ones whose connector module is on the
@@ -21,7 +22,12 @@ public final class ConnectorRegistry {
     this.bySystem = Map.copyOf(bySystem);
   }
 
-  /** Exactly {@code factories}. */
+  /**
+   * Exactly {@code factories}.
+   *
+   * @param factories the factories; of two with one system name, the later wins
+   * @return the registry
+   */
   public static ConnectorRegistry of(Collection<? extends ConnectorFactory> factories) {
     Map<String, ConnectorFactory> m = new TreeMap<>();
     for (ConnectorFactory f : Objects.requireNonNull(factories, "factories")) {
@@ -30,7 +36,13 @@ public final class ConnectorRegistry {
     return new ConnectorRegistry(m);
   }
 
-  /** The built-in factories, those {@code classLoader}'s {@link ServiceLoader} finds, then {@code extra}. */
+  /**
+   * The built-in factories, those {@code classLoader}'s {@link ServiceLoader} finds, then {@code extra}.
+   *
+   * @param classLoader the loader to look for connector modules and service files in
+   * @param extra the application's own factories, which win over the others of their system
+   * @return the registry
+   */
   public static ConnectorRegistry discover(ClassLoader classLoader, Collection<? extends ConnectorFactory> extra) {
     List<ConnectorFactory> all = new ArrayList<>(io.mlconnector.spring.boot.internal.BuiltInFactories.present(classLoader));
     for (ConnectorFactory f : ServiceLoader.load(ConnectorFactory.class, classLoader)) {
@@ -40,12 +52,21 @@ public final class ConnectorRegistry {
     return of(all);
   }
 
-  /** The factory of {@code system}. */
+  /**
+   * The factory of {@code system}.
+   *
+   * @param system the system's name, lower case
+   * @return the factory, or empty when no factory has that name
+   */
   public Optional<ConnectorFactory> find(String system) {
     return Optional.ofNullable(bySystem.get(system));
   }
 
-  /** The systems known, sorted. */
+  /**
+   * The systems known, sorted.
+   *
+   * @return the system names, unmodifiable
+   */
   public List<String> systems() {
     return List.copyOf(bySystem.keySet());
   }
@@ -54,9 +75,10 @@ public final class ConnectorRegistry {
    * Splits a pair name into its two systems ({@code sap-b1-stripe} is {@code sap-b1} and {@code
    * stripe}), trying every known system as the first.
    *
+   * @param pair a pair name, for example {@code syspro-stripe}; null gives empty
    * @return the two systems, or empty when no split names two known systems
    */
-  public Optional<List<String>> split(String pair) {
+  public Optional<List<String>> split(@Nullable String pair) {
     if (pair == null) {
       return Optional.empty();
     }

@@ -43,14 +43,26 @@ import org.springframework.core.env.Environment;
 public class MlcAutoConfiguration {
   private static final Logger log = LoggerFactory.getLogger(MlcAutoConfiguration.class);
 
-  /** Keys from the environment (any property source): {@code MLC_KEY_CURRENT}, {@code MLC_KEY_<ID>}. */
+  /**
+   * Keys from the environment (any property source): {@code MLC_KEY_CURRENT}, {@code MLC_KEY_<ID>}.
+   *
+   * @param environment the application's environment
+   * @return the key provider of the credential store
+   */
   @Bean
   @ConditionalOnMissingBean
   public KeyProvider mlcKeyProvider(Environment environment) {
     return new EnvironmentKeys(environment::getProperty);
   }
 
-  /** The state store: on the application's DataSource, else embedded H2 under {@code mlc.data-dir/state}. */
+  /**
+   * The state store: on the application's DataSource, else embedded H2 under {@code mlc.data-dir/state}.
+   *
+   * @param properties the {@code mlc.*} properties
+   * @param dataSource the application's DataSource, used when there is exactly one and {@code
+   *     mlc.store.use-data-source} is true
+   * @return the store, closed with the context
+   */
   @Bean(destroyMethod = "close")
   @ConditionalOnMissingBean
   public StateStore mlcStateStore(MlcProperties properties, ObjectProvider<DataSource> dataSource) {
@@ -64,7 +76,15 @@ public class MlcAutoConfiguration {
         .tablePrefix(properties.getStore().getTablePrefix()).build();
   }
 
-  /** The credential store: on the application's DataSource, else files under {@code mlc.data-dir/credentials}. */
+  /**
+   * The credential store: on the application's DataSource, else files under {@code mlc.data-dir/credentials}.
+   *
+   * @param properties the {@code mlc.*} properties
+   * @param keys the keys the credentials are encrypted with
+   * @param dataSource the application's DataSource, used when there is exactly one and {@code
+   *     mlc.store.use-data-source} is true
+   * @return the credential store
+   */
   @Bean
   @ConditionalOnMissingBean
   public CredentialStore mlcCredentialStore(MlcProperties properties, KeyProvider keys,
@@ -76,14 +96,24 @@ public class MlcAutoConfiguration {
     return CredentialStore.builder(keys).storage(storage).build();
   }
 
-  /** One HTTP transport for every client (the metrics' listener when there is one). */
+  /**
+   * One HTTP transport for every client (the metrics' listener when there is one).
+   *
+   * @param listener the application's transport listener, used when there is exactly one
+   * @return the transport, closed with the context
+   */
   @Bean(destroyMethod = "close")
   @ConditionalOnMissingBean
   public HttpTransport mlcHttpTransport(ObjectProvider<TransportListener> listener) {
     return HttpTransport.builder().listener(listener.getIfUnique(() -> TransportListener.NONE)).build();
   }
 
-  /** The built-in factories, those {@link java.util.ServiceLoader} finds, then the application's beans. */
+  /**
+   * The built-in factories, those {@link java.util.ServiceLoader} finds, then the application's beans.
+   *
+   * @param factories the application's factory beans, in their order
+   * @return the registry
+   */
   @Bean
   @ConditionalOnMissingBean
   public ConnectorRegistry mlcConnectorRegistry(ObjectProvider<ConnectorFactory> factories) {
@@ -91,7 +121,19 @@ public class MlcAutoConfiguration {
         factories.orderedStream().toList());
   }
 
-  /** The integrations of {@code mlc.integrations.*}, checked: a bad property fails start-up with its name. */
+  /**
+   * The integrations of {@code mlc.integrations.*}, checked: a bad property fails start-up with its name.
+   *
+   * @param properties the {@code mlc.*} properties
+   * @param registry the factories of the systems the pairs name
+   * @param store the state store every integration shares
+   * @param credentials the credential store the secrets go into
+   * @param transport the HTTP transport every client derives its own from
+   * @param listener the application's engine listener, used when there is exactly one
+   * @param customizers the receivables customizers, applied in their order
+   * @param payablesCustomizers the payables customizers, applied in their order
+   * @return the integrations, closed with the context
+   */
   @Bean(destroyMethod = "close")
   @ConditionalOnMissingBean
   public MlcIntegrations mlcIntegrations(MlcProperties properties, ConnectorRegistry registry, StateStore store,
@@ -103,7 +145,13 @@ public class MlcAutoConfiguration {
         listener.getIfUnique(() -> SyncListener.NONE), cs, payablesCustomizers.orderedStream().toList());
   }
 
-  /** Starts the engines after the context is refreshed and stops them gracefully first. */
+  /**
+   * Starts the engines after the context is refreshed and stops them gracefully first.
+   *
+   * @param integrations the integrations whose engines are started and stopped
+   * @param properties the {@code mlc.*} properties ({@code mlc.engine.*})
+   * @return the lifecycle
+   */
   @Bean
   @ConditionalOnMissingBean
   public EngineLifecycle mlcEngineLifecycle(MlcIntegrations integrations, MlcProperties properties) {

@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,6 +49,14 @@ public final class MlcIntegrations implements AutoCloseable {
   /**
    * Builds every enabled integration of {@code properties}.
    *
+   * @param properties the {@code mlc.*} properties
+   * @param registry the factories of the systems the pairs name
+   * @param store the state store every integration shares
+   * @param credentials the credential store the secrets given in the properties are put into
+   * @param transport the HTTP transport every client derives its own from
+   * @param listener the engines' listener
+   * @param customizers the receivables customizers, applied in their order
+   * @return the integrations, each with its tenants' clients open and its engine not yet started
    * @throws SettingException naming every bad property when any setting is missing or wrong
    */
   public static MlcIntegrations create(MlcProperties properties, ConnectorRegistry registry, StateStore store,
@@ -60,6 +69,15 @@ public final class MlcIntegrations implements AutoCloseable {
    * As {@link #create(MlcProperties, ConnectorRegistry, StateStore, CredentialStore, HttpTransport,
    * SyncListener, Collection)}, with the payables integrations' customizers.
    *
+   * @param properties the {@code mlc.*} properties
+   * @param registry the factories of the systems the pairs name
+   * @param store the state store every integration shares
+   * @param credentials the credential store the secrets given in the properties are put into
+   * @param transport the HTTP transport every client derives its own from
+   * @param listener the engines' listener
+   * @param customizers the receivables customizers, applied in their order
+   * @param payablesCustomizers the payables customizers, applied in their order
+   * @return the integrations, each with its tenants' clients open and its engine not yet started
    * @throws SettingException naming every bad property when any setting is missing or wrong
    */
   public static MlcIntegrations create(MlcProperties properties, ConnectorRegistry registry, StateStore store,
@@ -91,7 +109,7 @@ public final class MlcIntegrations implements AutoCloseable {
     return new MlcIntegrations(built);
   }
 
-  private static Running build(String name, MlcProperties.Integration p, ConnectorRegistry registry, StateStore store,
+  private static @Nullable Running build(String name, MlcProperties.Integration p, ConnectorRegistry registry, StateStore store,
       CredentialStore credentials, HttpTransport transport, SyncListener listener,
       Collection<? extends ReceivablesIntegrationCustomizer> customizers,
       Collection<? extends PayablesIntegrationCustomizer> payablesCustomizers, List<SettingException> problems) {
@@ -281,29 +299,43 @@ public final class MlcIntegrations implements AutoCloseable {
     }
   }
 
-  private static void positive(List<SettingException> problems, String property, Duration value) {
+  private static void positive(List<SettingException> problems, String property, @Nullable Duration value) {
     if (value == null || value.isNegative() || value.isZero()) {
       problems.add(new SettingException(property, "must be a positive duration, was " + value));
     }
   }
 
-  private static void notNegative(List<SettingException> problems, String property, Duration value) {
+  private static void notNegative(List<SettingException> problems, String property, @Nullable Duration value) {
     if (value == null || value.isNegative()) {
       problems.add(new SettingException(property, "must not be negative, was " + value));
     }
   }
 
-  /** Every integration, in the order of the properties. */
+  /**
+   * Every integration, in the order of the properties.
+   *
+   * @return the enabled integrations, a copy
+   */
   public List<Running> all() {
     return List.copyOf(byName.values());
   }
 
-  /** The integration named {@code name}. */
+  /**
+   * The integration named {@code name}.
+   *
+   * @param name the name in {@code mlc.integrations.<name>}
+   * @return the integration; empty when there is none of that name or it is disabled
+   */
   public Optional<Running> named(String name) {
     return Optional.ofNullable(byName.get(name));
   }
 
-  /** Stops every engine (waiting up to {@code timeout} each for the records in flight); true when all stopped in time. */
+  /**
+   * Stops every engine (waiting up to {@code timeout} each for the records in flight).
+   *
+   * @param timeout how long to wait for each engine; what is left stays PENDING for recovery
+   * @return true when all stopped in time
+   */
   public boolean shutdown(Duration timeout) {
     boolean clean = true;
     for (Running r : byName.values()) {
@@ -333,9 +365,9 @@ public final class MlcIntegrations implements AutoCloseable {
     private final String secondSystem;
     private final Map<String, TenantConnection> firstConnections;
     private final Map<String, TenantConnection> secondConnections;
-    private ReceivablesIntegration receivables;
-    private PayablesIntegration payables;
-    private SyncEngine engine;
+    private @Nullable ReceivablesIntegration receivables;
+    private @Nullable PayablesIntegration payables;
+    private @Nullable SyncEngine engine;
     private List<String> flows = List.of();
 
     private Running(String name, String pair, String firstSystem, String secondSystem,
@@ -348,17 +380,29 @@ public final class MlcIntegrations implements AutoCloseable {
       this.secondConnections = secondConnections;
     }
 
-    /** The name ({@code mlc.integrations.<name>}). */
+    /**
+     * The name ({@code mlc.integrations.<name>}).
+     *
+     * @return the name
+     */
     public String name() {
       return name;
     }
 
-    /** The pair, for example {@code syspro-stripe}. */
+    /**
+     * The pair, for example {@code syspro-stripe}.
+     *
+     * @return the pair as the properties name it
+     */
     public String pair() {
       return pair;
     }
 
-    /** The pair's first system: the ERP ledger of a receivables pair, the AP source of a payables pair. */
+    /**
+     * The pair's first system: the ERP ledger of a receivables pair, the AP source of a payables pair.
+     *
+     * @return the system's name
+     */
     public String firstSystem() {
       return firstSystem;
     }
@@ -366,47 +410,84 @@ public final class MlcIntegrations implements AutoCloseable {
     /**
      * The pair's second system: the collector of a receivables pair (the {@code {system}} of its
      * webhook path), the ERP ledger of a payables pair.
+     *
+     * @return the system's name
      */
     public String secondSystem() {
       return secondSystem;
     }
 
-    /** The tenants served. */
+    /**
+     * The tenants served.
+     *
+     * @return the tenant ids, in the order of the properties
+     */
     public List<String> tenants() {
       return List.copyOf(firstConnections.keySet());
     }
 
-    /** The receivables integration, when the pair is one. */
+    /**
+     * The receivables integration, when the pair is one.
+     *
+     * @return the integration, or empty for a payables pair
+     */
     public Optional<ReceivablesIntegration> receivables() {
       return Optional.ofNullable(receivables);
     }
 
-    /** The payables integration, when the pair is one. */
+    /**
+     * The payables integration, when the pair is one.
+     *
+     * @return the integration, or empty for a receivables pair
+     */
     public Optional<PayablesIntegration> payables() {
       return Optional.ofNullable(payables);
     }
 
-    /** The engine running the flows (dead letters, replay, reconciliation). */
+    /**
+     * The engine running the flows (dead letters, replay, reconciliation).
+     *
+     * @return the engine of the receivables or payables integration
+     */
     public SyncEngine engine() {
       return engine;
     }
 
-    /** Every flow, in the order {@link #runOnce} runs them. */
+    /**
+     * Every flow, in the order {@link #runOnce} runs them.
+     *
+     * @return the flow names, unmodifiable
+     */
     public List<String> flows() {
       return flows;
     }
 
-    /** Runs every flow once for {@code tenant} and returns each flow's report. */
+    /**
+     * Runs every flow once for {@code tenant} and returns each flow's report.
+     *
+     * @param tenant the tenant id
+     * @return each flow's report by flow name, in the order the flows ran
+     */
     public Map<String, RunReport> runOnce(String tenant) {
       return receivables != null ? receivables.runOnce(tenant) : payables.runOnce(tenant);
     }
 
-    /** The webhook endpoints of a receivables pair's collector (none for a payables pair). */
+    /**
+     * The webhook endpoints of a receivables pair's collector (none for a payables pair).
+     *
+     * @return the endpoints, one per webhook flow; empty for a payables pair
+     */
     public List<WebhookEndpoint> webhookEndpoints() {
       return receivables != null ? receivables.webhookEndpoints() : List.of();
     }
 
-    /** Runs both systems' checks for {@code tenant}: the first system's, then the second's. */
+    /**
+     * Runs both systems' checks for {@code tenant}: the first system's, then the second's.
+     *
+     * @param tenant the tenant id
+     * @return every check of both systems; a failed check is reported, not thrown
+     * @throws IllegalArgumentException if the integration does not serve {@code tenant}
+     */
     public List<ConnectorCheck> ping(String tenant) {
       List<ConnectorCheck> out = new ArrayList<>();
       TenantConnection l = firstConnections.get(tenant);

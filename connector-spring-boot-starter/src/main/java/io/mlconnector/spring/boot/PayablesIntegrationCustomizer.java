@@ -10,6 +10,11 @@ import io.mlconnector.integrations.PayablesIntegration;
 @FunctionalInterface
 public interface PayablesIntegrationCustomizer {
 
-  /** Adjusts the builder of integration {@code name} ({@code mlc.integrations.<name>}). */
+  /**
+   * Adjusts the builder of integration {@code name} ({@code mlc.integrations.<name>}).
+   *
+   * @param name the integration's name in the properties
+   * @param builder the builder, with the properties applied; the starter builds it afterwards
+   */
   void customize(String name, PayablesIntegration.Builder builder);
 }

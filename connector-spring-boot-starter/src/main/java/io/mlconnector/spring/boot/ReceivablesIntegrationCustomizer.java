@@ -9,6 +9,11 @@ import io.mlconnector.integrations.ReceivablesIntegration;
 @FunctionalInterface
 public interface ReceivablesIntegrationCustomizer {
 
-  /** Adjusts the builder of integration {@code name} ({@code mlc.integrations.<name>}). */
+  /**
+   * Adjusts the builder of integration {@code name} ({@code mlc.integrations.<name>}).
+   *
+   * @param name the integration's name in the properties
+   * @param builder the builder, with the properties applied; the starter builds it afterwards
+   */
   void customize(String name, ReceivablesIntegration.Builder<?, ?> builder);
 }

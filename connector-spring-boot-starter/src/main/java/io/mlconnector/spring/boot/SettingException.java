@@ -9,11 +9,18 @@ import java.util.Objects;
  * never carries a secret's value.
  */
 public final class SettingException extends IllegalStateException {
+  /** Serialization version. */
   private static final long serialVersionUID = 1L;
 
+  /** The full names of the bad properties. */
   private final List<String> properties;
 
-  /** One bad property. */
+  /**
+   * One bad property.
+   *
+   * @param property the property's full name, for example {@code mlc.integrations.billing.pair}
+   * @param reason what is wrong with it, never its value if it is a secret
+   */
   public SettingException(String property, String reason) {
     this(List.of(Objects.requireNonNull(property, "property")),
         property + ": " + Objects.requireNonNull(reason, "reason"));
@@ -24,7 +31,12 @@ public final class SettingException extends IllegalStateException {
     this.properties = List.copyOf(properties);
   }
 
-  /** Several problems at once (each already naming its property). */
+  /**
+   * Several problems at once (each already naming its property).
+   *
+   * @param problems the problems, at least one
+   * @return the only problem itself, or one exception naming every property and listing every message
+   */
   public static SettingException of(List<SettingException> problems) {
     if (problems.size() == 1) {
       return problems.get(0);
@@ -37,7 +49,11 @@ public final class SettingException extends IllegalStateException {
     return new SettingException(names, s.toString());
   }
 
-  /** The full names of the bad properties. */
+  /**
+   * The full names of the bad properties.
+   *
+   * @return the names, in the order the problems were found
+   */
   public List<String> properties() {
     return properties;
   }

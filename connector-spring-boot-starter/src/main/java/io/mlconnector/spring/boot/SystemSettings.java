@@ -28,6 +28,10 @@ public final class SystemSettings {
    *
    * @param prefix the properties' prefix, for messages, for example {@code
    *     mlc.integrations.billing.tenants.acme.syspro}
+   * @param tenant the tenant the settings are for
+   * @param system the system's name, lower case
+   * @param values the plain values by key, relative to {@code prefix}
+   * @param credentials the store the tenant's secrets of {@code system} are read from
    */
   public SystemSettings(String prefix, String tenant, String system, Map<String, String> values,
       CredentialStore credentials) {
@@ -38,27 +42,49 @@ public final class SystemSettings {
     this.credentials = Objects.requireNonNull(credentials, "credentials");
   }
 
-  /** The tenant. */
+  /**
+   * The tenant.
+   *
+   * @return the tenant id
+   */
   public String tenant() {
     return tenant;
   }
 
-  /** The system. */
+  /**
+   * The system.
+   *
+   * @return the system's name, lower case
+   */
   public String system() {
     return system;
   }
 
-  /** The full property name of {@code key}. */
+  /**
+   * The full property name of {@code key}.
+   *
+   * @param key a key relative to the prefix, for example {@code rest-url}
+   * @return the prefix and the key, for messages
+   */
   public String property(String key) {
     return prefix + "." + key;
   }
 
-  /** The plain keys set. */
+  /**
+   * The plain keys set.
+   *
+   * @return the keys, sorted; secrets are not among them
+   */
   public Set<String> keys() {
     return values.keySet();
   }
 
-  /** A plain value, when set and not blank. */
+  /**
+   * A plain value, when set and not blank.
+   *
+   * @param key the key relative to the prefix
+   * @return the value, trimmed; empty when missing or blank
+   */
   public Optional<String> value(String key) {
     return Optional.ofNullable(values.get(key)).map(String::trim).filter(v -> !v.isEmpty());
   }
@@ -66,6 +92,8 @@ public final class SystemSettings {
   /**
    * A plain value that must be set.
    *
+   * @param key the key relative to the prefix
+   * @return the value, trimmed, not blank
    * @throws SettingException naming the property when it is missing
    */
   public String require(String key) {
@@ -75,6 +103,9 @@ public final class SystemSettings {
   /**
    * A duration ({@code 30s}, {@code 5m}, {@code PT30S}), when set.
    *
+   * @param key the key relative to the prefix
+   * @return the duration (a number without unit is seconds; {@code ms}, {@code s}, {@code m}, {@code
+   *     h} and {@code d} are understood); empty when missing or blank
    * @throws SettingException naming the property when it is not a duration
    */
   public Optional<Duration> duration(String key) {
@@ -84,6 +115,8 @@ public final class SystemSettings {
   /**
    * {@code true} or {@code false}, when set.
    *
+   * @param key the key relative to the prefix
+   * @return the value (any letter case); empty when missing or blank
    * @throws SettingException naming the property otherwise
    */
   public Optional<Boolean> bool(String key) {
@@ -98,6 +131,8 @@ public final class SystemSettings {
   /**
    * A number, when set.
    *
+   * @param key the key relative to the prefix
+   * @return the value; empty when missing or blank
    * @throws SettingException naming the property when it is not one
    */
   public Optional<Double> number(String key) {
@@ -113,6 +148,8 @@ public final class SystemSettings {
   /**
    * A whole number, when set.
    *
+   * @param key the key relative to the prefix
+   * @return the value; empty when missing or blank
    * @throws SettingException naming the property when it is not one
    */
   public Optional<Integer> integer(String key) {
@@ -129,6 +166,9 @@ public final class SystemSettings {
    * A secret from the credential store (one of the factory's {@link ConnectorFactory#secretKeys}),
    * when stored. Its field is the key in camel case ({@code operator-password} is {@code
    * operatorPassword}).
+   *
+   * @param key the key as the properties write it, for example {@code operator-password}
+   * @return the secret; empty when not stored
    */
   public Optional<Secret> secret(String key) {
     return credentials.get(tenant, system).flatMap(c -> c.find(field(key)));
@@ -137,6 +177,8 @@ public final class SystemSettings {
   /**
    * A secret that must be stored.
    *
+   * @param key the key as the properties write it
+   * @return the secret
    * @throws SettingException naming the property to give (once) when it is not stored
    */
   public Secret requireSecret(String key) {
@@ -144,12 +186,21 @@ public final class SystemSettings {
         "is missing (give it once: it is then kept encrypted in the credential store)"));
   }
 
-  /** The credentials stored for this tenant and system. */
+  /**
+   * The credentials stored for this tenant and system.
+   *
+   * @return the credentials; empty when none are stored
+   */
   public Optional<Credentials> credentials() {
     return credentials.get(tenant, system);
   }
 
-  /** The credential store's field of a secret key: {@code operator-password} is {@code operatorPassword}. */
+  /**
+   * The credential store's field of a secret key: {@code operator-password} is {@code operatorPassword}.
+   *
+   * @param key the key; {@code .}, {@code -} and {@code _} separate its words
+   * @return the key in camel case
+   */
   public static String field(String key) {
     StringBuilder s = new StringBuilder();
     boolean upper = false;

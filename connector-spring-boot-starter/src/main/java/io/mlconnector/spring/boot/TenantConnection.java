@@ -8,7 +8,11 @@ import java.util.List;
  */
 public interface TenantConnection extends AutoCloseable {
 
-  /** Runs the clients' checks (reachability, authentication, a read), each with its latency. */
+  /**
+   * Runs the clients' checks (reachability, authentication, a read), each with its latency.
+   *
+   * @return every check, passed or not; a failed check is reported, not thrown
+   */
   List<ConnectorCheck> ping();
 
   /** Closes the clients (logs off where the system has sessions). */

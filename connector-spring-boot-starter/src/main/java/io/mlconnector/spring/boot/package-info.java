@@ -6,4 +6,7 @@
  * dead letters, and the {@link io.mlconnector.spring.boot.ConnectorFactory} SPI through which a
  * system is opened from its properties.
  */
+@NullMarked
 package io.mlconnector.spring.boot;
+
+import org.jspecify.annotations.NullMarked;

@@ -4,6 +4,7 @@ import jakarta.xml.bind.annotation.XmlAccessType;
 import jakarta.xml.bind.annotation.XmlAccessorType;
 import jakarta.xml.bind.annotation.XmlElement;
 import jakarta.xml.bind.annotation.XmlRootElement;
+import org.jspecify.annotations.Nullable;
 
 /**
  * ARSQRY customer query ({@code Query}): the customer master and its open invoices ({@code
@@ -13,10 +14,10 @@ import jakarta.xml.bind.annotation.XmlRootElement;
 @XmlAccessorType(XmlAccessType.FIELD)
 public final class ArCustomerQuery implements BusinessObjectDocument {
   @XmlElement(name = "Key")
-  private CustomerKey key;
+  private @Nullable CustomerKey key;
 
   @XmlElement(name = "Option")
-  private Option option;
+  private @Nullable Option option;
 
   /** An empty element. */
   public ArCustomerQuery() {}
@@ -26,25 +27,43 @@ public final class ArCustomerQuery implements BusinessObjectDocument {
     return "ARSQRY";
   }
 
-  /** Sets {@code Key}. */
-  public ArCustomerQuery key(CustomerKey value) {
+  /**
+   * Sets {@code Key}.
+   *
+   * @param value the value, or null to leave the element out
+   * @return this element
+   */
+  public ArCustomerQuery key(@Nullable CustomerKey value) {
     this.key = value;
     return this;
   }
 
-  /** {@code Key}, or null. */
-  public CustomerKey key() {
+  /**
+   * {@code Key}, or null.
+   *
+   * @return the value, or null when the element is absent
+   */
+  public @Nullable CustomerKey key() {
     return key;
   }
 
-  /** Sets {@code Option}. */
-  public ArCustomerQuery option(Option value) {
+  /**
+   * Sets {@code Option}.
+   *
+   * @param value the value, or null to leave the element out
+   * @return this element
+   */
+  public ArCustomerQuery option(@Nullable Option value) {
     this.option = value;
     return this;
   }
 
-  /** {@code Option}, or null. */
-  public Option option() {
+  /**
+   * {@code Option}, or null.
+   *
+   * @return the value, or null when the element is absent
+   */
+  public @Nullable Option option() {
     return option;
   }
 
@@ -52,19 +71,28 @@ public final class ArCustomerQuery implements BusinessObjectDocument {
   @XmlAccessorType(XmlAccessType.FIELD)
   public static final class CustomerKey {
     @XmlElement(name = "Customer")
-    private String customer;
+    private @Nullable String customer;
 
     /** An empty element. */
     public CustomerKey() {}
 
-    /** Sets {@code Customer}. */
-    public CustomerKey customer(String value) {
+    /**
+     * Sets {@code Customer}.
+     *
+     * @param value the value, or null to leave the element out
+     * @return this element
+     */
+    public CustomerKey customer(@Nullable String value) {
       this.customer = value;
       return this;
     }
 
-    /** {@code Customer}, or null. */
-    public String customer() {
+    /**
+     * {@code Customer}, or null.
+     *
+     * @return the value, or null when the element is absent
+     */
+    public @Nullable String customer() {
       return customer;
     }
   }
@@ -73,131 +101,212 @@ public final class ArCustomerQuery implements BusinessObjectDocument {
   @XmlAccessorType(XmlAccessType.FIELD)
   public static final class Option {
     @XmlElement(name = "IncludeFutures")
-    private String includeFutures;
+    private @Nullable String includeFutures;
 
     @XmlElement(name = "IncludeTransactions")
-    private String includeTransactions;
+    private @Nullable String includeTransactions;
 
     @XmlElement(name = "IncludeInvoices")
-    private String includeInvoices;
+    private @Nullable String includeInvoices;
 
     @XmlElement(name = "IncludeCheckPayments")
-    private String includeCheckPayments;
+    private @Nullable String includeCheckPayments;
 
     @XmlElement(name = "IncludePostDated")
-    private String includePostDated;
+    private @Nullable String includePostDated;
 
     @XmlElement(name = "IncludeZeroBalances")
-    private String includeZeroBalances;
+    private @Nullable String includeZeroBalances;
 
     @XmlElement(name = "IncludeCustomForms")
-    private String includeCustomForms;
+    private @Nullable String includeCustomForms;
 
     @XmlElement(name = "AsOfPeriod")
-    private String asOfPeriod;
+    private @Nullable String asOfPeriod;
 
     @XmlElement(name = "AgeingOption")
-    private String ageingOption;
+    private @Nullable String ageingOption;
 
     /** An empty element. */
     public Option() {}
 
-    /** Sets {@code IncludeFutures} ({@code Y}/{@code N}). */
+    /**
+     * Sets {@code IncludeFutures} ({@code Y}/{@code N}).
+     *
+     * @param value true for {@code Y}, false for {@code N}
+     * @return this element
+     */
     public Option includeFutures(boolean value) {
       this.includeFutures = value ? "Y" : "N";
       return this;
     }
 
-    /** {@code IncludeFutures} ({@code Y}/{@code N}), or null. */
-    public String includeFutures() {
+    /**
+     * {@code IncludeFutures} ({@code Y}/{@code N}), or null.
+     *
+     * @return {@code Y}, {@code N}, or null when the element is absent
+     */
+    public @Nullable String includeFutures() {
       return includeFutures;
     }
 
-    /** Sets {@code IncludeTransactions} ({@code Y}/{@code N}). */
+    /**
+     * Sets {@code IncludeTransactions} ({@code Y}/{@code N}).
+     *
+     * @param value true for {@code Y}, false for {@code N}
+     * @return this element
+     */
     public Option includeTransactions(boolean value) {
       this.includeTransactions = value ? "Y" : "N";
       return this;
     }
 
-    /** {@code IncludeTransactions} ({@code Y}/{@code N}), or null. */
-    public String includeTransactions() {
+    /**
+     * {@code IncludeTransactions} ({@code Y}/{@code N}), or null.
+     *
+     * @return {@code Y}, {@code N}, or null when the element is absent
+     */
+    public @Nullable String includeTransactions() {
       return includeTransactions;
     }
 
-    /** Sets {@code IncludeInvoices} ({@code Y}/{@code N}). */
+    /**
+     * Sets {@code IncludeInvoices} ({@code Y}/{@code N}).
+     *
+     * @param value true for {@code Y}, false for {@code N}
+     * @return this element
+     */
     public Option includeInvoices(boolean value) {
       this.includeInvoices = value ? "Y" : "N";
       return this;
     }
 
-    /** {@code IncludeInvoices} ({@code Y}/{@code N}), or null. */
-    public String includeInvoices() {
+    /**
+     * {@code IncludeInvoices} ({@code Y}/{@code N}), or null.
+     *
+     * @return {@code Y}, {@code N}, or null when the element is absent
+     */
+    public @Nullable String includeInvoices() {
       return includeInvoices;
     }
 
-    /** Sets {@code IncludeCheckPayments} ({@code Y}/{@code N}). */
+    /**
+     * Sets {@code IncludeCheckPayments} ({@code Y}/{@code N}).
+     *
+     * @param value true for {@code Y}, false for {@code N}
+     * @return this element
+     */
     public Option includeCheckPayments(boolean value) {
       this.includeCheckPayments = value ? "Y" : "N";
       return this;
     }
 
-    /** {@code IncludeCheckPayments} ({@code Y}/{@code N}), or null. */
-    public String includeCheckPayments() {
+    /**
+     * {@code IncludeCheckPayments} ({@code Y}/{@code N}), or null.
+     *
+     * @return {@code Y}, {@code N}, or null when the element is absent
+     */
+    public @Nullable String includeCheckPayments() {
       return includeCheckPayments;
     }
 
-    /** Sets {@code IncludePostDated} ({@code Y}/{@code N}). */
+    /**
+     * Sets {@code IncludePostDated} ({@code Y}/{@code N}).
+     *
+     * @param value true for {@code Y}, false for {@code N}
+     * @return this element
+     */
     public Option includePostDated(boolean value) {
       this.includePostDated = value ? "Y" : "N";
       return this;
     }
 
-    /** {@code IncludePostDated} ({@code Y}/{@code N}), or null. */
-    public String includePostDated() {
+    /**
+     * {@code IncludePostDated} ({@code Y}/{@code N}), or null.
+     *
+     * @return {@code Y}, {@code N}, or null when the element is absent
+     */
+    public @Nullable String includePostDated() {
       return includePostDated;
     }
 
-    /** Sets {@code IncludeZeroBalances} ({@code Y}/{@code N}). */
+    /**
+     * Sets {@code IncludeZeroBalances} ({@code Y}/{@code N}).
+     *
+     * @param value true for {@code Y}, false for {@code N}
+     * @return this element
+     */
     public Option includeZeroBalances(boolean value) {
       this.includeZeroBalances = value ? "Y" : "N";
       return this;
     }
 
-    /** {@code IncludeZeroBalances} ({@code Y}/{@code N}), or null. */
-    public String includeZeroBalances() {
+    /**
+     * {@code IncludeZeroBalances} ({@code Y}/{@code N}), or null.
+     *
+     * @return {@code Y}, {@code N}, or null when the element is absent
+     */
+    public @Nullable String includeZeroBalances() {
       return includeZeroBalances;
     }
 
-    /** Sets {@code IncludeCustomForms} ({@code Y}/{@code N}). */
+    /**
+     * Sets {@code IncludeCustomForms} ({@code Y}/{@code N}).
+     *
+     * @param value true for {@code Y}, false for {@code N}
+     * @return this element
+     */
     public Option includeCustomForms(boolean value) {
       this.includeCustomForms = value ? "Y" : "N";
       return this;
     }
 
-    /** {@code IncludeCustomForms} ({@code Y}/{@code N}), or null. */
-    public String includeCustomForms() {
+    /**
+     * {@code IncludeCustomForms} ({@code Y}/{@code N}), or null.
+     *
+     * @return {@code Y}, {@code N}, or null when the element is absent
+     */
+    public @Nullable String includeCustomForms() {
       return includeCustomForms;
     }
 
-    /** Sets {@code AsOfPeriod}. */
-    public Option asOfPeriod(String value) {
+    /**
+     * Sets {@code AsOfPeriod}.
+     *
+     * @param value the value, or null to leave the element out
+     * @return this element
+     */
+    public Option asOfPeriod(@Nullable String value) {
       this.asOfPeriod = value;
       return this;
     }
 
-    /** {@code AsOfPeriod}, or null. */
-    public String asOfPeriod() {
+    /**
+     * {@code AsOfPeriod}, or null.
+     *
+     * @return the value, or null when the element is absent
+     */
+    public @Nullable String asOfPeriod() {
       return asOfPeriod;
     }
 
-    /** Sets {@code AgeingOption}. */
-    public Option ageingOption(String value) {
+    /**
+     * Sets {@code AgeingOption}.
+     *
+     * @param value the value, or null to leave the element out
+     * @return this element
+     */
+    public Option ageingOption(@Nullable String value) {
       this.ageingOption = value;
       return this;
     }
 
-    /** {@code AgeingOption}, or null. */
-    public String ageingOption() {
+    /**
+     * {@code AgeingOption}, or null.
+     *
+     * @return the value, or null when the element is absent
+     */
+    public @Nullable String ageingOption() {
       return ageingOption;
     }
   }

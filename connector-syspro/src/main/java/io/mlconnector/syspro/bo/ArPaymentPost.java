@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * ARSTPY posting ({@code PostArPayment}): each {@link Item} holds one {@code Payment} against
@@ -30,13 +31,22 @@ public final class ArPaymentPost implements BusinessObjectDocument {
     return "ARSTPY";
   }
 
-  /** Adds one {@code Item}. */
+  /**
+   * Adds one {@code Item}.
+   *
+   * @param value the element to add, not null
+   * @return this element
+   */
   public ArPaymentPost addItems(Item value) {
     items.add(Objects.requireNonNull(value, "items"));
     return this;
   }
 
-  /** The {@code Item} elements (live list). */
+  /**
+   * The {@code Item} elements (live list).
+   *
+   * @return the elements; adding to or removing from the list changes the document
+   */
   public List<Item> items() {
     return items;
   }
@@ -45,33 +55,51 @@ public final class ArPaymentPost implements BusinessObjectDocument {
   @XmlAccessorType(XmlAccessType.FIELD)
   public static final class Item {
     @XmlElement(name = "Payment")
-    private Payment payment;
+    private @Nullable Payment payment;
 
     @XmlElement(name = "Adjustments")
-    private Adjustments adjustments;
+    private @Nullable Adjustments adjustments;
 
     /** An empty element. */
     public Item() {}
 
-    /** Sets {@code Payment}. */
-    public Item payment(Payment value) {
+    /**
+     * Sets {@code Payment}.
+     *
+     * @param value the value, or null to leave the element out
+     * @return this element
+     */
+    public Item payment(@Nullable Payment value) {
       this.payment = value;
       return this;
     }
 
-    /** {@code Payment}, or null. */
-    public Payment payment() {
+    /**
+     * {@code Payment}, or null.
+     *
+     * @return the value, or null when the element is absent
+     */
+    public @Nullable Payment payment() {
       return payment;
     }
 
-    /** Sets {@code Adjustments}. */
-    public Item adjustments(Adjustments value) {
+    /**
+     * Sets {@code Adjustments}.
+     *
+     * @param value the value, or null to leave the element out
+     * @return this element
+     */
+    public Item adjustments(@Nullable Adjustments value) {
       this.adjustments = value;
       return this;
     }
 
-    /** {@code Adjustments}, or null. */
-    public Adjustments adjustments() {
+    /**
+     * {@code Adjustments}, or null.
+     *
+     * @return the value, or null when the element is absent
+     */
+    public @Nullable Adjustments adjustments() {
       return adjustments;
     }
   }
@@ -80,28 +108,28 @@ public final class ArPaymentPost implements BusinessObjectDocument {
   @XmlAccessorType(XmlAccessType.FIELD)
   public static final class Payment {
     @XmlElement(name = "Customer")
-    private String customer;
+    private @Nullable String customer;
 
     @XmlElement(name = "PaymentValue")
-    private BigDecimal paymentValue;
+    private @Nullable BigDecimal paymentValue;
 
     @XmlElement(name = "Reference")
-    private String reference;
+    private @Nullable String reference;
 
     @XmlElement(name = "PaymentDate")
-    private String paymentDate;
+    private @Nullable String paymentDate;
 
     @XmlElement(name = "JournalNotation")
-    private String journalNotation;
+    private @Nullable String journalNotation;
 
     @XmlElement(name = "PaymentNarration")
-    private String paymentNarration;
+    private @Nullable String paymentNarration;
 
     @XmlElement(name = "Bank")
-    private String bank;
+    private @Nullable String bank;
 
     @XmlElement(name = "PaymentType")
-    private String paymentType;
+    private @Nullable String paymentType;
 
     @XmlElement(name = "InvoiceToPay")
     private List<InvoiceToPay> invoicesToPay = new ArrayList<>();
@@ -109,101 +137,182 @@ public final class ArPaymentPost implements BusinessObjectDocument {
     /** An empty element. */
     public Payment() {}
 
-    /** Sets {@code Customer}. */
-    public Payment customer(String value) {
+    /**
+     * Sets {@code Customer}.
+     *
+     * @param value the value, or null to leave the element out
+     * @return this element
+     */
+    public Payment customer(@Nullable String value) {
       this.customer = value;
       return this;
     }
 
-    /** {@code Customer}, or null. */
-    public String customer() {
+    /**
+     * {@code Customer}, or null.
+     *
+     * @return the value, or null when the element is absent
+     */
+    public @Nullable String customer() {
       return customer;
     }
 
-    /** Sets {@code PaymentValue}. */
-    public Payment paymentValue(BigDecimal value) {
+    /**
+     * Sets {@code PaymentValue}.
+     *
+     * @param value the value, or null to leave the element out
+     * @return this element
+     */
+    public Payment paymentValue(@Nullable BigDecimal value) {
       this.paymentValue = value;
       return this;
     }
 
-    /** {@code PaymentValue}, or null. */
-    public BigDecimal paymentValue() {
+    /**
+     * {@code PaymentValue}, or null.
+     *
+     * @return the value, or null when the element is absent
+     */
+    public @Nullable BigDecimal paymentValue() {
       return paymentValue;
     }
 
-    /** Sets {@code Reference}. */
-    public Payment reference(String value) {
+    /**
+     * Sets {@code Reference}.
+     *
+     * @param value the value, or null to leave the element out
+     * @return this element
+     */
+    public Payment reference(@Nullable String value) {
       this.reference = value;
       return this;
     }
 
-    /** {@code Reference}, or null. */
-    public String reference() {
+    /**
+     * {@code Reference}, or null.
+     *
+     * @return the value, or null when the element is absent
+     */
+    public @Nullable String reference() {
       return reference;
     }
 
-    /** Sets {@code PaymentDate} (written CCYY-MM-DD; null leaves it out). */
-    public Payment paymentDate(LocalDate value) {
+    /**
+     * Sets {@code PaymentDate} (written CCYY-MM-DD; null leaves it out).
+     *
+     * @param value the date, or null to leave the element out
+     * @return this element
+     */
+    public Payment paymentDate(@Nullable LocalDate value) {
       this.paymentDate = value == null ? null : value.toString();
       return this;
     }
 
-    /** {@code PaymentDate} as written, or null. */
-    public String paymentDate() {
+    /**
+     * {@code PaymentDate} as written, or null.
+     *
+     * @return the date as written ({@code CCYY-MM-DD}), or null when the element is absent
+     */
+    public @Nullable String paymentDate() {
       return paymentDate;
     }
 
-    /** Sets {@code JournalNotation}. */
-    public Payment journalNotation(String value) {
+    /**
+     * Sets {@code JournalNotation}.
+     *
+     * @param value the value, or null to leave the element out
+     * @return this element
+     */
+    public Payment journalNotation(@Nullable String value) {
       this.journalNotation = value;
       return this;
     }
 
-    /** {@code JournalNotation}, or null. */
-    public String journalNotation() {
+    /**
+     * {@code JournalNotation}, or null.
+     *
+     * @return the value, or null when the element is absent
+     */
+    public @Nullable String journalNotation() {
       return journalNotation;
     }
 
-    /** Sets {@code PaymentNarration}. */
-    public Payment paymentNarration(String value) {
+    /**
+     * Sets {@code PaymentNarration}.
+     *
+     * @param value the value, or null to leave the element out
+     * @return this element
+     */
+    public Payment paymentNarration(@Nullable String value) {
       this.paymentNarration = value;
       return this;
     }
 
-    /** {@code PaymentNarration}, or null. */
-    public String paymentNarration() {
+    /**
+     * {@code PaymentNarration}, or null.
+     *
+     * @return the value, or null when the element is absent
+     */
+    public @Nullable String paymentNarration() {
       return paymentNarration;
     }
 
-    /** Sets {@code Bank}. */
-    public Payment bank(String value) {
+    /**
+     * Sets {@code Bank}.
+     *
+     * @param value the value, or null to leave the element out
+     * @return this element
+     */
+    public Payment bank(@Nullable String value) {
       this.bank = value;
       return this;
     }
 
-    /** {@code Bank}, or null. */
-    public String bank() {
+    /**
+     * {@code Bank}, or null.
+     *
+     * @return the value, or null when the element is absent
+     */
+    public @Nullable String bank() {
       return bank;
     }
 
-    /** Sets {@code PaymentType}. */
-    public Payment paymentType(String value) {
+    /**
+     * Sets {@code PaymentType}.
+     *
+     * @param value the value, or null to leave the element out
+     * @return this element
+     */
+    public Payment paymentType(@Nullable String value) {
       this.paymentType = value;
       return this;
     }
 
-    /** {@code PaymentType}, or null. */
-    public String paymentType() {
+    /**
+     * {@code PaymentType}, or null.
+     *
+     * @return the value, or null when the element is absent
+     */
+    public @Nullable String paymentType() {
       return paymentType;
     }
 
-    /** Adds one {@code InvoiceToPay}. */
+    /**
+     * Adds one {@code InvoiceToPay}.
+     *
+     * @param value the element to add, not null
+     * @return this element
+     */
     public Payment addInvoicesToPay(InvoiceToPay value) {
       invoicesToPay.add(Objects.requireNonNull(value, "invoicesToPay"));
       return this;
     }
 
-    /** The {@code InvoiceToPay} elements (live list). */
+    /**
+     * The {@code InvoiceToPay} elements (live list).
+     *
+     * @return the elements; adding to or removing from the list changes the document
+     */
     public List<InvoiceToPay> invoicesToPay() {
       return invoicesToPay;
     }
@@ -213,61 +322,97 @@ public final class ArPaymentPost implements BusinessObjectDocument {
   @XmlAccessorType(XmlAccessType.FIELD)
   public static final class InvoiceToPay {
     @XmlElement(name = "TransactionType")
-    private String transactionType;
+    private @Nullable String transactionType;
 
     @XmlElement(name = "Invoice")
-    private String invoice;
+    private @Nullable String invoice;
 
     @XmlElement(name = "GrossPaymentValue")
-    private BigDecimal grossPaymentValue;
+    private @Nullable BigDecimal grossPaymentValue;
 
     @XmlElement(name = "DiscountValue")
-    private BigDecimal discountValue;
+    private @Nullable BigDecimal discountValue;
 
     /** An empty element. */
     public InvoiceToPay() {}
 
-    /** Sets {@code TransactionType}. */
-    public InvoiceToPay transactionType(String value) {
+    /**
+     * Sets {@code TransactionType}.
+     *
+     * @param value the value, or null to leave the element out
+     * @return this element
+     */
+    public InvoiceToPay transactionType(@Nullable String value) {
       this.transactionType = value;
       return this;
     }
 
-    /** {@code TransactionType}, or null. */
-    public String transactionType() {
+    /**
+     * {@code TransactionType}, or null.
+     *
+     * @return the value, or null when the element is absent
+     */
+    public @Nullable String transactionType() {
       return transactionType;
     }
 
-    /** Sets {@code Invoice}. */
-    public InvoiceToPay invoice(String value) {
+    /**
+     * Sets {@code Invoice}.
+     *
+     * @param value the value, or null to leave the element out
+     * @return this element
+     */
+    public InvoiceToPay invoice(@Nullable String value) {
       this.invoice = value;
       return this;
     }
 
-    /** {@code Invoice}, or null. */
-    public String invoice() {
+    /**
+     * {@code Invoice}, or null.
+     *
+     * @return the value, or null when the element is absent
+     */
+    public @Nullable String invoice() {
       return invoice;
     }
 
-    /** Sets {@code GrossPaymentValue}. */
-    public InvoiceToPay grossPaymentValue(BigDecimal value) {
+    /**
+     * Sets {@code GrossPaymentValue}.
+     *
+     * @param value the value, or null to leave the element out
+     * @return this element
+     */
+    public InvoiceToPay grossPaymentValue(@Nullable BigDecimal value) {
       this.grossPaymentValue = value;
       return this;
     }
 
-    /** {@code GrossPaymentValue}, or null. */
-    public BigDecimal grossPaymentValue() {
+    /**
+     * {@code GrossPaymentValue}, or null.
+     *
+     * @return the value, or null when the element is absent
+     */
+    public @Nullable BigDecimal grossPaymentValue() {
       return grossPaymentValue;
     }
 
-    /** Sets {@code DiscountValue}. */
-    public InvoiceToPay discountValue(BigDecimal value) {
+    /**
+     * Sets {@code DiscountValue}.
+     *
+     * @param value the value, or null to leave the element out
+     * @return this element
+     */
+    public InvoiceToPay discountValue(@Nullable BigDecimal value) {
       this.discountValue = value;
       return this;
     }
 
-    /** {@code DiscountValue}, or null. */
-    public BigDecimal discountValue() {
+    /**
+     * {@code DiscountValue}, or null.
+     *
+     * @return the value, or null when the element is absent
+     */
+    public @Nullable BigDecimal discountValue() {
       return discountValue;
     }
   }
@@ -276,10 +421,10 @@ public final class ArPaymentPost implements BusinessObjectDocument {
   @XmlAccessorType(XmlAccessType.FIELD)
   public static final class Adjustments {
     @XmlElement(name = "Customer")
-    private String customer;
+    private @Nullable String customer;
 
     @XmlElement(name = "Bank")
-    private String bank;
+    private @Nullable String bank;
 
     @XmlElement(name = "InvoiceToAdjust")
     private List<InvoiceToAdjust> invoicesToAdjust = new ArrayList<>();
@@ -287,35 +432,62 @@ public final class ArPaymentPost implements BusinessObjectDocument {
     /** An empty element. */
     public Adjustments() {}
 
-    /** Sets {@code Customer}. */
-    public Adjustments customer(String value) {
+    /**
+     * Sets {@code Customer}.
+     *
+     * @param value the value, or null to leave the element out
+     * @return this element
+     */
+    public Adjustments customer(@Nullable String value) {
       this.customer = value;
       return this;
     }
 
-    /** {@code Customer}, or null. */
-    public String customer() {
+    /**
+     * {@code Customer}, or null.
+     *
+     * @return the value, or null when the element is absent
+     */
+    public @Nullable String customer() {
       return customer;
     }
 
-    /** Sets {@code Bank}. */
-    public Adjustments bank(String value) {
+    /**
+     * Sets {@code Bank}.
+     *
+     * @param value the value, or null to leave the element out
+     * @return this element
+     */
+    public Adjustments bank(@Nullable String value) {
       this.bank = value;
       return this;
     }
 
-    /** {@code Bank}, or null. */
-    public String bank() {
+    /**
+     * {@code Bank}, or null.
+     *
+     * @return the value, or null when the element is absent
+     */
+    public @Nullable String bank() {
       return bank;
     }
 
-    /** Adds one {@code InvoiceToAdjust}. */
+    /**
+     * Adds one {@code InvoiceToAdjust}.
+     *
+     * @param value the element to add, not null
+     * @return this element
+     */
     public Adjustments addInvoicesToAdjust(InvoiceToAdjust value) {
       invoicesToAdjust.add(Objects.requireNonNull(value, "invoicesToAdjust"));
       return this;
     }
 
-    /** The {@code InvoiceToAdjust} elements (live list). */
+    /**
+     * The {@code InvoiceToAdjust} elements (live list).
+     *
+     * @return the elements; adding to or removing from the list changes the document
+     */
     public List<InvoiceToAdjust> invoicesToAdjust() {
       return invoicesToAdjust;
     }
@@ -328,89 +500,143 @@ public final class ArPaymentPost implements BusinessObjectDocument {
   @XmlAccessorType(XmlAccessType.FIELD)
   public static final class InvoiceToAdjust {
     @XmlElement(name = "TransactionType")
-    private String transactionType;
+    private @Nullable String transactionType;
 
     @XmlElement(name = "Invoice")
-    private String invoice;
+    private @Nullable String invoice;
 
     @XmlElement(name = "AdjustmentValue")
-    private BigDecimal adjustmentValue;
+    private @Nullable BigDecimal adjustmentValue;
 
     @XmlElement(name = "Reference")
-    private String reference;
+    private @Nullable String reference;
 
     @XmlElement(name = "AdjustmentLedgerCode")
-    private String adjustmentLedgerCode;
+    private @Nullable String adjustmentLedgerCode;
 
     @XmlElement(name = "JournalNotation")
-    private String journalNotation;
+    private @Nullable String journalNotation;
 
     /** An empty element. */
     public InvoiceToAdjust() {}
 
-    /** Sets {@code TransactionType}. */
-    public InvoiceToAdjust transactionType(String value) {
+    /**
+     * Sets {@code TransactionType}.
+     *
+     * @param value the value, or null to leave the element out
+     * @return this element
+     */
+    public InvoiceToAdjust transactionType(@Nullable String value) {
       this.transactionType = value;
       return this;
     }
 
-    /** {@code TransactionType}, or null. */
-    public String transactionType() {
+    /**
+     * {@code TransactionType}, or null.
+     *
+     * @return the value, or null when the element is absent
+     */
+    public @Nullable String transactionType() {
       return transactionType;
     }
 
-    /** Sets {@code Invoice}. */
-    public InvoiceToAdjust invoice(String value) {
+    /**
+     * Sets {@code Invoice}.
+     *
+     * @param value the value, or null to leave the element out
+     * @return this element
+     */
+    public InvoiceToAdjust invoice(@Nullable String value) {
       this.invoice = value;
       return this;
     }
 
-    /** {@code Invoice}, or null. */
-    public String invoice() {
+    /**
+     * {@code Invoice}, or null.
+     *
+     * @return the value, or null when the element is absent
+     */
+    public @Nullable String invoice() {
       return invoice;
     }
 
-    /** Sets {@code AdjustmentValue}. */
-    public InvoiceToAdjust adjustmentValue(BigDecimal value) {
+    /**
+     * Sets {@code AdjustmentValue}.
+     *
+     * @param value the value, or null to leave the element out
+     * @return this element
+     */
+    public InvoiceToAdjust adjustmentValue(@Nullable BigDecimal value) {
       this.adjustmentValue = value;
       return this;
     }
 
-    /** {@code AdjustmentValue}, or null. */
-    public BigDecimal adjustmentValue() {
+    /**
+     * {@code AdjustmentValue}, or null.
+     *
+     * @return the value, or null when the element is absent
+     */
+    public @Nullable BigDecimal adjustmentValue() {
       return adjustmentValue;
     }
 
-    /** Sets {@code Reference}. */
-    public InvoiceToAdjust reference(String value) {
+    /**
+     * Sets {@code Reference}.
+     *
+     * @param value the value, or null to leave the element out
+     * @return this element
+     */
+    public InvoiceToAdjust reference(@Nullable String value) {
       this.reference = value;
       return this;
     }
 
-    /** {@code Reference}, or null. */
-    public String reference() {
+    /**
+     * {@code Reference}, or null.
+     *
+     * @return the value, or null when the element is absent
+     */
+    public @Nullable String reference() {
       return reference;
     }
 
-    /** Sets {@code AdjustmentLedgerCode}. */
-    public InvoiceToAdjust adjustmentLedgerCode(String value) {
+    /**
+     * Sets {@code AdjustmentLedgerCode}.
+     *
+     * @param value the value, or null to leave the element out
+     * @return this element
+     */
+    public InvoiceToAdjust adjustmentLedgerCode(@Nullable String value) {
       this.adjustmentLedgerCode = value;
       return this;
     }
 
-    /** {@code AdjustmentLedgerCode}, or null. */
-    public String adjustmentLedgerCode() {
+    /**
+     * {@code AdjustmentLedgerCode}, or null.
+     *
+     * @return the value, or null when the element is absent
+     */
+    public @Nullable String adjustmentLedgerCode() {
       return adjustmentLedgerCode;
     }
 
-    /** Sets {@code JournalNotation}. */
-    public InvoiceToAdjust journalNotation(String value) {
+    /**
+     * Sets {@code JournalNotation}.
+     *
+     * @param value the value, or null to leave the element out
+     * @return this element
+     */
+    public InvoiceToAdjust journalNotation(@Nullable String value) {
       this.journalNotation = value;
       return this;
     }
 
-    /** {@code JournalNotation}, or null. */
-    public String journalNotation() {
+    /**
+     * {@code JournalNotation}, or null.
+     *
+     * @return the value, or null when the element is absent
+     */
+    public @Nullable String journalNotation() {
       return journalNotation;
     }
   }

@@ -8,7 +8,11 @@ import jakarta.xml.bind.annotation.XmlRootElement;
  */
 public interface BusinessObjectDocument {
 
-  /** The six-character business object ({@code ARSTPY}). */
+  /**
+   * The six-character business object ({@code ARSTPY}).
+   *
+   * @return the business object's code, upper case
+   */
   String businessObject();
 
   /**
@@ -17,6 +21,7 @@ public interface BusinessObjectDocument {
    *
    * @throws IllegalStateException when the class has no {@link XmlRootElement} and does not
    *     override this method
+   * @return the element name, for example {@code PostArPayment}
    */
   default String rootElement() {
     XmlRootElement root = getClass().getAnnotation(XmlRootElement.class);

@@ -7,6 +7,7 @@ import jakarta.xml.bind.annotation.XmlRootElement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * COMBRW paged browse ({@code Browse}) of one table: start key, rows per page, filters and the
@@ -16,22 +17,22 @@ import java.util.Objects;
 @XmlAccessorType(XmlAccessType.FIELD)
 public final class CombrwBrowse implements BusinessObjectDocument {
   @XmlElement(name = "BrowseName")
-  private String browseName;
+  private @Nullable String browseName;
 
   @XmlElement(name = "StartAtKey")
-  private String startAtKey;
+  private @Nullable String startAtKey;
 
   @XmlElement(name = "StartCondition")
-  private String startCondition;
+  private @Nullable String startCondition;
 
   @XmlElement(name = "ReturnRows")
-  private String returnRows;
+  private @Nullable String returnRows;
 
   @XmlElement(name = "Filter")
   private List<Filter> filters = new ArrayList<>();
 
   @XmlElement(name = "BrowseDetails")
-  private BrowseDetails browseDetails;
+  private @Nullable BrowseDetails browseDetails;
 
   /** An empty element. */
   public CombrwBrowse() {}
@@ -41,69 +42,123 @@ public final class CombrwBrowse implements BusinessObjectDocument {
     return "COMBRW";
   }
 
-  /** Sets {@code BrowseName}. */
-  public CombrwBrowse browseName(String value) {
+  /**
+   * Sets {@code BrowseName}.
+   *
+   * @param value the value, or null to leave the element out
+   * @return this element
+   */
+  public CombrwBrowse browseName(@Nullable String value) {
     this.browseName = value;
     return this;
   }
 
-  /** {@code BrowseName}, or null. */
-  public String browseName() {
+  /**
+   * {@code BrowseName}, or null.
+   *
+   * @return the value, or null when the element is absent
+   */
+  public @Nullable String browseName() {
     return browseName;
   }
 
-  /** Sets {@code StartAtKey}. */
-  public CombrwBrowse startAtKey(String value) {
+  /**
+   * Sets {@code StartAtKey}.
+   *
+   * @param value the value, or null to leave the element out
+   * @return this element
+   */
+  public CombrwBrowse startAtKey(@Nullable String value) {
     this.startAtKey = value;
     return this;
   }
 
-  /** {@code StartAtKey}, or null. */
-  public String startAtKey() {
+  /**
+   * {@code StartAtKey}, or null.
+   *
+   * @return the value, or null when the element is absent
+   */
+  public @Nullable String startAtKey() {
     return startAtKey;
   }
 
-  /** Sets {@code StartCondition}. */
-  public CombrwBrowse startCondition(String value) {
+  /**
+   * Sets {@code StartCondition}.
+   *
+   * @param value the value, or null to leave the element out
+   * @return this element
+   */
+  public CombrwBrowse startCondition(@Nullable String value) {
     this.startCondition = value;
     return this;
   }
 
-  /** {@code StartCondition}, or null. */
-  public String startCondition() {
+  /**
+   * {@code StartCondition}, or null.
+   *
+   * @return the value, or null when the element is absent
+   */
+  public @Nullable String startCondition() {
     return startCondition;
   }
 
-  /** Sets {@code ReturnRows}. */
-  public CombrwBrowse returnRows(String value) {
+  /**
+   * Sets {@code ReturnRows}.
+   *
+   * @param value the value, or null to leave the element out
+   * @return this element
+   */
+  public CombrwBrowse returnRows(@Nullable String value) {
     this.returnRows = value;
     return this;
   }
 
-  /** {@code ReturnRows}, or null. */
-  public String returnRows() {
+  /**
+   * {@code ReturnRows}, or null.
+   *
+   * @return the value, or null when the element is absent
+   */
+  public @Nullable String returnRows() {
     return returnRows;
   }
 
-  /** Adds one {@code Filter}. */
+  /**
+   * Adds one {@code Filter}.
+   *
+   * @param value the element to add, not null
+   * @return this element
+   */
   public CombrwBrowse addFilters(Filter value) {
     filters.add(Objects.requireNonNull(value, "filters"));
     return this;
   }
 
-  /** The {@code Filter} elements (live list). */
+  /**
+   * The {@code Filter} elements (live list).
+   *
+   * @return the elements; adding to or removing from the list changes the document
+   */
   public List<Filter> filters() {
     return filters;
   }
 
-  /** Sets {@code BrowseDetails}. */
-  public CombrwBrowse browseDetails(BrowseDetails value) {
+  /**
+   * Sets {@code BrowseDetails}.
+   *
+   * @param value the value, or null to leave the element out
+   * @return this element
+   */
+  public CombrwBrowse browseDetails(@Nullable BrowseDetails value) {
     this.browseDetails = value;
     return this;
   }
 
-  /** {@code BrowseDetails}, or null. */
-  public BrowseDetails browseDetails() {
+  /**
+   * {@code BrowseDetails}, or null.
+   *
+   * @return the value, or null when the element is absent
+   */
+  public @Nullable BrowseDetails browseDetails() {
     return browseDetails;
   }
 
@@ -111,33 +166,51 @@ public final class CombrwBrowse implements BusinessObjectDocument {
   @XmlAccessorType(XmlAccessType.FIELD)
   public static final class Filter {
     @XmlElement(name = "ColumnFilterName")
-    private String columnFilterName;
+    private @Nullable String columnFilterName;
 
     @XmlElement(name = "ColumnFilterValue")
-    private String columnFilterValue;
+    private @Nullable String columnFilterValue;
 
     /** An empty element. */
     public Filter() {}
 
-    /** Sets {@code ColumnFilterName}. */
-    public Filter columnFilterName(String value) {
+    /**
+     * Sets {@code ColumnFilterName}.
+     *
+     * @param value the value, or null to leave the element out
+     * @return this element
+     */
+    public Filter columnFilterName(@Nullable String value) {
       this.columnFilterName = value;
       return this;
     }
 
-    /** {@code ColumnFilterName}, or null. */
-    public String columnFilterName() {
+    /**
+     * {@code ColumnFilterName}, or null.
+     *
+     * @return the value, or null when the element is absent
+     */
+    public @Nullable String columnFilterName() {
       return columnFilterName;
     }
 
-    /** Sets {@code ColumnFilterValue}. */
-    public Filter columnFilterValue(String value) {
+    /**
+     * Sets {@code ColumnFilterValue}.
+     *
+     * @param value the value, or null to leave the element out
+     * @return this element
+     */
+    public Filter columnFilterValue(@Nullable String value) {
       this.columnFilterValue = value;
       return this;
     }
 
-    /** {@code ColumnFilterValue}, or null. */
-    public String columnFilterValue() {
+    /**
+     * {@code ColumnFilterValue}, or null.
+     *
+     * @return the value, or null when the element is absent
+     */
+    public @Nullable String columnFilterValue() {
       return columnFilterValue;
     }
   }
@@ -146,10 +219,10 @@ public final class CombrwBrowse implements BusinessObjectDocument {
   @XmlAccessorType(XmlAccessType.FIELD)
   public static final class BrowseDetails {
     @XmlElement(name = "TableName")
-    private String tableName;
+    private @Nullable String tableName;
 
     @XmlElement(name = "Title")
-    private String title;
+    private @Nullable String title;
 
     @XmlElement(name = "Column")
     private List<Column> columns = new ArrayList<>();
@@ -157,35 +230,62 @@ public final class CombrwBrowse implements BusinessObjectDocument {
     /** An empty element. */
     public BrowseDetails() {}
 
-    /** Sets {@code TableName}. */
-    public BrowseDetails tableName(String value) {
+    /**
+     * Sets {@code TableName}.
+     *
+     * @param value the value, or null to leave the element out
+     * @return this element
+     */
+    public BrowseDetails tableName(@Nullable String value) {
       this.tableName = value;
       return this;
     }
 
-    /** {@code TableName}, or null. */
-    public String tableName() {
+    /**
+     * {@code TableName}, or null.
+     *
+     * @return the value, or null when the element is absent
+     */
+    public @Nullable String tableName() {
       return tableName;
     }
 
-    /** Sets {@code Title}. */
-    public BrowseDetails title(String value) {
+    /**
+     * Sets {@code Title}.
+     *
+     * @param value the value, or null to leave the element out
+     * @return this element
+     */
+    public BrowseDetails title(@Nullable String value) {
       this.title = value;
       return this;
     }
 
-    /** {@code Title}, or null. */
-    public String title() {
+    /**
+     * {@code Title}, or null.
+     *
+     * @return the value, or null when the element is absent
+     */
+    public @Nullable String title() {
       return title;
     }
 
-    /** Adds one {@code Column}. */
+    /**
+     * Adds one {@code Column}.
+     *
+     * @param value the element to add, not null
+     * @return this element
+     */
     public BrowseDetails addColumns(Column value) {
       columns.add(Objects.requireNonNull(value, "columns"));
       return this;
     }
 
-    /** The {@code Column} elements (live list). */
+    /**
+     * The {@code Column} elements (live list).
+     *
+     * @return the elements; adding to or removing from the list changes the document
+     */
     public List<Column> columns() {
       return columns;
     }
@@ -195,47 +295,74 @@ public final class CombrwBrowse implements BusinessObjectDocument {
   @XmlAccessorType(XmlAccessType.FIELD)
   public static final class Column {
     @XmlElement(name = "ColumnName")
-    private String columnName;
+    private @Nullable String columnName;
 
     @XmlElement(name = "ColumnDescription")
-    private String columnDescription;
+    private @Nullable String columnDescription;
 
     @XmlElement(name = "ColumnKey")
-    private String columnKey;
+    private @Nullable String columnKey;
 
     /** An empty element. */
     public Column() {}
 
-    /** Sets {@code ColumnName}. */
-    public Column columnName(String value) {
+    /**
+     * Sets {@code ColumnName}.
+     *
+     * @param value the value, or null to leave the element out
+     * @return this element
+     */
+    public Column columnName(@Nullable String value) {
       this.columnName = value;
       return this;
     }
 
-    /** {@code ColumnName}, or null. */
-    public String columnName() {
+    /**
+     * {@code ColumnName}, or null.
+     *
+     * @return the value, or null when the element is absent
+     */
+    public @Nullable String columnName() {
       return columnName;
     }
 
-    /** Sets {@code ColumnDescription}. */
-    public Column columnDescription(String value) {
+    /**
+     * Sets {@code ColumnDescription}.
+     *
+     * @param value the value, or null to leave the element out
+     * @return this element
+     */
+    public Column columnDescription(@Nullable String value) {
       this.columnDescription = value;
       return this;
     }
 
-    /** {@code ColumnDescription}, or null. */
-    public String columnDescription() {
+    /**
+     * {@code ColumnDescription}, or null.
+     *
+     * @return the value, or null when the element is absent
+     */
+    public @Nullable String columnDescription() {
       return columnDescription;
     }
 
-    /** Sets {@code ColumnKey}. */
-    public Column columnKey(String value) {
+    /**
+     * Sets {@code ColumnKey}.
+     *
+     * @param value the value, or null to leave the element out
+     * @return this element
+     */
+    public Column columnKey(@Nullable String value) {
       this.columnKey = value;
       return this;
     }
 
-    /** {@code ColumnKey}, or null. */
-    public String columnKey() {
+    /**
+     * {@code ColumnKey}, or null.
+     *
+     * @return the value, or null when the element is absent
+     */
+    public @Nullable String columnKey() {
       return columnKey;
     }
   }

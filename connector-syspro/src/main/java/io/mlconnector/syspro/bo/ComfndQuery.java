@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * COMFND generic find ({@code Query}) over one SQL table: columns, up to three bracket levels of
@@ -20,23 +21,23 @@ import java.util.Set;
 @XmlAccessorType(XmlAccessType.FIELD)
 public final class ComfndQuery implements BusinessObjectDocument {
   @XmlElement(name = "TableName")
-  private String tableName;
+  private @Nullable String tableName;
 
   @XmlElement(name = "ReturnRows")
-  private String returnRows;
+  private @Nullable String returnRows;
 
   @XmlElement(name = "Columns")
-  private Columns columns;
+  private @Nullable Columns columns;
 
   @XmlElement(name = "Where")
-  private Where where;
+  private @Nullable Where where;
 
   @XmlElement(name = "OrderBy")
-  private OrderBy orderBy;
+  private @Nullable OrderBy orderBy;
 
   @XmlElementWrapper(name = "Sequence")
   @XmlElement(name = "Column")
-  private List<SequenceColumn> sequence;
+  private @Nullable List<SequenceColumn> sequence;
 
   /** An empty element. */
   public ComfndQuery() {}
@@ -46,62 +47,114 @@ public final class ComfndQuery implements BusinessObjectDocument {
     return "COMFND";
   }
 
-  /** Sets {@code TableName}. */
-  public ComfndQuery tableName(String value) {
+  /**
+   * Sets {@code TableName}.
+   *
+   * @param value the value, or null to leave the element out
+   * @return this element
+   */
+  public ComfndQuery tableName(@Nullable String value) {
     this.tableName = value;
     return this;
   }
 
-  /** {@code TableName}, or null. */
-  public String tableName() {
+  /**
+   * {@code TableName}, or null.
+   *
+   * @return the value, or null when the element is absent
+   */
+  public @Nullable String tableName() {
     return tableName;
   }
 
-  /** Sets {@code ReturnRows}. */
-  public ComfndQuery returnRows(String value) {
+  /**
+   * Sets {@code ReturnRows}.
+   *
+   * @param value the value, or null to leave the element out
+   * @return this element
+   */
+  public ComfndQuery returnRows(@Nullable String value) {
     this.returnRows = value;
     return this;
   }
 
-  /** {@code ReturnRows}, or null. */
-  public String returnRows() {
+  /**
+   * {@code ReturnRows}, or null.
+   *
+   * @return the value, or null when the element is absent
+   */
+  public @Nullable String returnRows() {
     return returnRows;
   }
 
-  /** Sets {@code Columns}. */
-  public ComfndQuery columns(Columns value) {
+  /**
+   * Sets {@code Columns}.
+   *
+   * @param value the value, or null to leave the element out
+   * @return this element
+   */
+  public ComfndQuery columns(@Nullable Columns value) {
     this.columns = value;
     return this;
   }
 
-  /** {@code Columns}, or null. */
-  public Columns columns() {
+  /**
+   * {@code Columns}, or null.
+   *
+   * @return the value, or null when the element is absent
+   */
+  public @Nullable Columns columns() {
     return columns;
   }
 
-  /** Sets {@code Where}. */
-  public ComfndQuery where(Where value) {
+  /**
+   * Sets {@code Where}.
+   *
+   * @param value the value, or null to leave the element out
+   * @return this element
+   */
+  public ComfndQuery where(@Nullable Where value) {
     this.where = value;
     return this;
   }
 
-  /** {@code Where}, or null. */
-  public Where where() {
+  /**
+   * {@code Where}, or null.
+   *
+   * @return the value, or null when the element is absent
+   */
+  public @Nullable Where where() {
     return where;
   }
 
-  /** Sets {@code OrderBy}. */
-  public ComfndQuery orderBy(OrderBy value) {
+  /**
+   * Sets {@code OrderBy}.
+   *
+   * @param value the value, or null to leave the element out
+   * @return this element
+   */
+  public ComfndQuery orderBy(@Nullable OrderBy value) {
     this.orderBy = value;
     return this;
   }
 
-  /** {@code OrderBy}, or null. */
-  public OrderBy orderBy() {
+  /**
+   * {@code OrderBy}, or null.
+   *
+   * @return the value, or null when the element is absent
+   */
+  public @Nullable OrderBy orderBy() {
     return orderBy;
   }
 
-  /** A query of {@code table} returning {@code columns} (none = every column). */
+  /**
+   * A query of {@code table} returning {@code columns} (none = every column).
+   *
+   * @param table the SYSPRO table, for example {@code ArCustomer}
+   * @param columns the columns to return; none for every column
+   * @return the query, without conditions
+   * @throws IllegalArgumentException if {@code table} is blank
+   */
   public static ComfndQuery of(String table, String... columns) {
     if (table == null || table.isBlank()) {
       throw new IllegalArgumentException("table must not be blank");
@@ -117,12 +170,28 @@ public final class ComfndQuery implements BusinessObjectDocument {
     return q;
   }
 
-  /** Adds {@code column condition value} joined with And (conditions: EQ NE GT GE LT LE LIKE). */
+  /**
+   * Adds {@code column condition value} joined with And (conditions: EQ NE GT GE LT LE LIKE).
+   *
+   * @param column the column compared
+   * @param condition {@code EQ}, {@code NE}, {@code GT}, {@code GE}, {@code LT}, {@code LE} or {@code LIKE}
+   * @param value the value compared with, as SYSPRO writes it
+   * @return this query
+   * @throws IllegalArgumentException if {@code condition} is none of those
+   */
   public ComfndQuery and(String column, String condition, String value) {
     return expression("And", column, condition, value);
   }
 
-  /** Adds {@code column condition value} joined with Or. */
+  /**
+   * Adds {@code column condition value} joined with Or.
+   *
+   * @param column the column compared
+   * @param condition {@code EQ}, {@code NE}, {@code GT}, {@code GE}, {@code LT}, {@code LE} or {@code LIKE}
+   * @param value the value compared with, as SYSPRO writes it
+   * @return this query
+   * @throws IllegalArgumentException if {@code condition} is none of those
+   */
   public ComfndQuery or(String column, String condition, String value) {
     return expression("Or", column, condition, value);
   }
@@ -150,6 +219,10 @@ public final class ComfndQuery implements BusinessObjectDocument {
   /**
    * Orders by several columns ascending with the SYSPRO 8 {@code Sequence} element ({@code <Column
    * Name="..." Orderby="A"/>}), for a stable order over a composite key.
+   *
+   * @param columns the columns, most significant first; none removes the element
+   * @return this query
+   * @throws IllegalArgumentException if a column is blank
    */
   public ComfndQuery sequencedBy(String... columns) {
     List<SequenceColumn> list = new ArrayList<>();
@@ -163,12 +236,23 @@ public final class ComfndQuery implements BusinessObjectDocument {
     return this;
   }
 
-  /** Orders by {@code column}. */
+  /**
+   * Orders by {@code column}.
+   *
+   * @param column the column to order by
+   * @return this query
+   */
   public ComfndQuery orderedBy(String column) {
     return orderBy(new OrderBy().column(column));
   }
 
-  /** Returns at most {@code rows} rows. */
+  /**
+   * Returns at most {@code rows} rows.
+   *
+   * @param rows the most rows to return, positive
+   * @return this query
+   * @throws IllegalArgumentException if {@code rows} is not positive
+   */
   public ComfndQuery limit(int rows) {
     if (rows < 1) {
       throw new IllegalArgumentException("rows must be positive, was " + rows);
@@ -185,13 +269,22 @@ public final class ComfndQuery implements BusinessObjectDocument {
     /** An empty element. */
     public Columns() {}
 
-    /** Adds one {@code Column}. */
+    /**
+     * Adds one {@code Column}.
+     *
+     * @param value the element to add, not null
+     * @return this element
+     */
     public Columns addColumn(String value) {
       columns.add(Objects.requireNonNull(value, "columns"));
       return this;
     }
 
-    /** The {@code Column} elements (live list). */
+    /**
+     * The {@code Column} elements (live list).
+     *
+     * @return the elements; adding to or removing from the list changes the document
+     */
     public List<String> columns() {
       return columns;
     }
@@ -206,13 +299,22 @@ public final class ComfndQuery implements BusinessObjectDocument {
     /** An empty element. */
     public Where() {}
 
-    /** Adds one {@code Expression}. */
+    /**
+     * Adds one {@code Expression}.
+     *
+     * @param value the element to add, not null
+     * @return this element
+     */
     public Where addExpressions(Expression value) {
       expressions.add(Objects.requireNonNull(value, "expressions"));
       return this;
     }
 
-    /** The {@code Expression} elements (live list). */
+    /**
+     * The {@code Expression} elements (live list).
+     *
+     * @return the elements; adding to or removing from the list changes the document
+     */
     public List<Expression> expressions() {
       return expressions;
     }
@@ -222,89 +324,143 @@ public final class ComfndQuery implements BusinessObjectDocument {
   @XmlAccessorType(XmlAccessType.FIELD)
   public static final class Expression {
     @XmlElement(name = "AndOr")
-    private String andOr;
+    private @Nullable String andOr;
 
     @XmlElement(name = "OpenBracket")
-    private String openBracket;
+    private @Nullable String openBracket;
 
     @XmlElement(name = "Column")
-    private String column;
+    private @Nullable String column;
 
     @XmlElement(name = "Condition")
-    private String condition;
+    private @Nullable String condition;
 
     @XmlElement(name = "Value")
-    private String value;
+    private @Nullable String value;
 
     @XmlElement(name = "CloseBracket")
-    private String closeBracket;
+    private @Nullable String closeBracket;
 
     /** An empty element. */
     public Expression() {}
 
-    /** Sets {@code AndOr}. */
-    public Expression andOr(String value) {
+    /**
+     * Sets {@code AndOr}.
+     *
+     * @param value the value, or null to leave the element out
+     * @return this element
+     */
+    public Expression andOr(@Nullable String value) {
       this.andOr = value;
       return this;
     }
 
-    /** {@code AndOr}, or null. */
-    public String andOr() {
+    /**
+     * {@code AndOr}, or null.
+     *
+     * @return the value, or null when the element is absent
+     */
+    public @Nullable String andOr() {
       return andOr;
     }
 
-    /** Sets {@code OpenBracket}. */
-    public Expression openBracket(String value) {
+    /**
+     * Sets {@code OpenBracket}.
+     *
+     * @param value the value, or null to leave the element out
+     * @return this element
+     */
+    public Expression openBracket(@Nullable String value) {
       this.openBracket = value;
       return this;
     }
 
-    /** {@code OpenBracket}, or null. */
-    public String openBracket() {
+    /**
+     * {@code OpenBracket}, or null.
+     *
+     * @return the value, or null when the element is absent
+     */
+    public @Nullable String openBracket() {
       return openBracket;
     }
 
-    /** Sets {@code Column}. */
-    public Expression column(String value) {
+    /**
+     * Sets {@code Column}.
+     *
+     * @param value the value, or null to leave the element out
+     * @return this element
+     */
+    public Expression column(@Nullable String value) {
       this.column = value;
       return this;
     }
 
-    /** {@code Column}, or null. */
-    public String column() {
+    /**
+     * {@code Column}, or null.
+     *
+     * @return the value, or null when the element is absent
+     */
+    public @Nullable String column() {
       return column;
     }
 
-    /** Sets {@code Condition}. */
-    public Expression condition(String value) {
+    /**
+     * Sets {@code Condition}.
+     *
+     * @param value the value, or null to leave the element out
+     * @return this element
+     */
+    public Expression condition(@Nullable String value) {
       this.condition = value;
       return this;
     }
 
-    /** {@code Condition}, or null. */
-    public String condition() {
+    /**
+     * {@code Condition}, or null.
+     *
+     * @return the value, or null when the element is absent
+     */
+    public @Nullable String condition() {
       return condition;
     }
 
-    /** Sets {@code Value}. */
-    public Expression value(String value) {
+    /**
+     * Sets {@code Value}.
+     *
+     * @param value the value, or null to leave the element out
+     * @return this element
+     */
+    public Expression value(@Nullable String value) {
       this.value = value;
       return this;
     }
 
-    /** {@code Value}, or null. */
-    public String value() {
+    /**
+     * {@code Value}, or null.
+     *
+     * @return the value, or null when the element is absent
+     */
+    public @Nullable String value() {
       return value;
     }
 
-    /** Sets {@code CloseBracket}. */
-    public Expression closeBracket(String value) {
+    /**
+     * Sets {@code CloseBracket}.
+     *
+     * @param value the value, or null to leave the element out
+     * @return this element
+     */
+    public Expression closeBracket(@Nullable String value) {
       this.closeBracket = value;
       return this;
     }
 
-    /** {@code CloseBracket}, or null. */
-    public String closeBracket() {
+    /**
+     * {@code CloseBracket}, or null.
+     *
+     * @return the value, or null when the element is absent
+     */
+    public @Nullable String closeBracket() {
       return closeBracket;
     }
   }
@@ -313,19 +469,28 @@ public final class ComfndQuery implements BusinessObjectDocument {
   @XmlAccessorType(XmlAccessType.FIELD)
   public static final class OrderBy {
     @XmlElement(name = "Column")
-    private String column;
+    private @Nullable String column;
 
     /** An empty element. */
     public OrderBy() {}
 
-    /** Sets {@code Column}. */
-    public OrderBy column(String value) {
+    /**
+     * Sets {@code Column}.
+     *
+     * @param value the value, or null to leave the element out
+     * @return this element
+     */
+    public OrderBy column(@Nullable String value) {
       this.column = value;
       return this;
     }
 
-    /** {@code Column}, or null. */
-    public String column() {
+    /**
+     * {@code Column}, or null.
+     *
+     * @return the value, or null when the element is absent
+     */
+    public @Nullable String column() {
       return column;
     }
   }
@@ -334,27 +499,40 @@ public final class ComfndQuery implements BusinessObjectDocument {
   @XmlAccessorType(XmlAccessType.FIELD)
   public static final class SequenceColumn {
     @XmlAttribute(name = "Name")
-    private String name;
+    private @Nullable String name;
 
     @XmlAttribute(name = "Orderby")
-    private String orderBy;
+    private @Nullable String orderBy;
 
     /** An empty element. */
     public SequenceColumn() {}
 
-    /** A column ordered {@code orderBy} ({@code A} or {@code D}). */
+    /**
+     * A column ordered {@code orderBy} ({@code A} or {@code D}).
+     *
+     * @param name the column name
+     * @param orderBy {@code A} ascending or {@code D} descending
+     */
     public SequenceColumn(String name, String orderBy) {
       this.name = name;
       this.orderBy = orderBy;
     }
 
-    /** The column name. */
-    public String name() {
+    /**
+     * The column name.
+     *
+     * @return the name, or null when the attribute is absent
+     */
+    public @Nullable String name() {
       return name;
     }
 
-    /** {@code A} or {@code D}. */
-    public String orderBy() {
+    /**
+     * {@code A} or {@code D}.
+     *
+     * @return the order, or null when the attribute is absent
+     */
+    public @Nullable String orderBy() {
       return orderBy;
     }
   }

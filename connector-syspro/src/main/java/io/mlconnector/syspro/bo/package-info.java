@@ -10,4 +10,7 @@
  * as {@code postarpayment}), so they are read case-insensitively through {@link
  * io.mlconnector.syspro.SysproElement}.
  */
+@NullMarked
 package io.mlconnector.syspro.bo;
+
+import org.jspecify.annotations.NullMarked;

@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /** Sinks for AP invoices (APSTIN), GL journals (GENTJL) and suppliers (APSSSP). */
 public final class ApGlSinks {
@@ -48,8 +49,8 @@ public final class ApGlSinks {
     private final SysproClient client;
     private final String tenant;
     private final PostingOptions options;
-    private final String noteTable;
-    private final String noteReferenceColumn;
+    private final @Nullable String noteTable;
+    private final @Nullable String noteReferenceColumn;
 
     /** An AP invoice sink without a note lookup (a note's stamp cannot be found again). */
     public ApInvoices(SysproClient client, String tenant, PostingOptions options) {
@@ -64,8 +65,8 @@ public final class ApGlSinks {
         SysproClient client,
         String tenant,
         PostingOptions options,
-        String noteTable,
-        String noteReferenceColumn) {
+        @Nullable String noteTable,
+        @Nullable String noteReferenceColumn) {
       this.client = client;
       this.tenant = tenant;
       this.options = options;

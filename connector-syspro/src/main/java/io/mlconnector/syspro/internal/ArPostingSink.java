@@ -20,6 +20,7 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -334,7 +335,7 @@ public abstract class ArPostingSink<T> implements Sink<T> {
     }
   }
 
-  static String notation(String memo, String reference) {
+  static String notation(@Nullable String memo, @Nullable String reference) {
     String n = memo != null && !memo.isBlank() ? memo : reference != null ? "Ref " + reference : "";
     n = n.strip();
     return n.length() > 50 ? n.substring(0, 50) : n;

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import okhttp3.Credentials;
 import okhttp3.Request;
 import okhttp3.Response;
+import org.jspecify.annotations.Nullable;
 
 /**
  * HTTP Basic for SYSPRO OData, as a session the transport masks in its logs. Nothing to log in to:
@@ -25,7 +26,7 @@ public final class BasicAuth implements SessionAuthenticator {
   }
 
   @Override
-  public Session login(TenantClient client, Session previous) {
+  public Session login(TenantClient client, @Nullable Session previous) {
     return Session.builder(Credentials.basic(user, password.reveal(), StandardCharsets.UTF_8))
         .build();
   }

@@ -11,6 +11,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import okhttp3.MediaType;
 import okio.Buffer;
+import org.jspecify.annotations.Nullable;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
@@ -33,7 +34,7 @@ public final class EnetBodies {
   private EnetBodies() {}
 
   /** The charset {@code body} is written in. */
-  public static Charset charsetOf(byte[] body, MediaType type) {
+  public static Charset charsetOf(byte[] body, @Nullable MediaType type) {
     if (type != null && type.charset() != null) {
       return type.charset();
     }
@@ -69,7 +70,7 @@ public final class EnetBodies {
    *
    * @throws XmlFormatException when a wrapper is malformed
    */
-  public static String text(byte[] body, MediaType type, Xml xml) {
+  public static String text(byte[] body, @Nullable MediaType type, Xml xml) {
     String decoded = stripBom(new String(body, charsetOf(body, type)));
     return unwrap(decoded, xml);
   }

@@ -7,6 +7,7 @@ import io.mlconnector.core.error.RejectedException;
 import io.mlconnector.core.error.TransientException;
 import java.util.Locale;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /** Classifies e.net {@code ERROR} answers (HTTP 200, text starting with {@code ERROR}). */
 public final class EnetErrors {
@@ -17,7 +18,7 @@ public final class EnetErrors {
   private final Pattern invalidSession;
   private final Pattern busy;
   private final Pattern unavailable;
-  private final Pattern lostSession;
+  private final @Nullable Pattern lostSession;
 
   /** Classifier with the configured patterns (no lost-session pattern). */
   public EnetErrors(Pattern invalidSession, Pattern busy, Pattern unavailable) {
@@ -29,7 +30,7 @@ public final class EnetErrors {
    * SYSPRO lost the session's context ({@code ...registry string BaseDir8}), handled like an
    * invalid session.
    */
-  public EnetErrors(Pattern invalidSession, Pattern busy, Pattern unavailable, Pattern lostSession) {
+  public EnetErrors(Pattern invalidSession, Pattern busy, Pattern unavailable, @Nullable Pattern lostSession) {
     this.invalidSession = invalidSession;
     this.busy = busy;
     this.unavailable = unavailable;

@@ -23,6 +23,7 @@ import okhttp3.MediaType;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,11 +54,11 @@ public final class EnetSession implements SessionAuthenticator {
 
   private final int index;
   // both dropped by retire(): the core transport keeps this authenticator after the client closes
-  private volatile Credentials credentials;
+  private volatile @Nullable Credentials credentials;
   private final EnetErrors errors;
   private final Xml xml;
-  private final Duration idleTimeout;
-  private volatile Pool pool;
+  private final @Nullable Duration idleTimeout;
+  private volatile @Nullable Pool pool;
   private final boolean postLdForm;
   private final long maxAnswerBytes;
   private volatile TenantClient client;
@@ -91,7 +92,7 @@ public final class EnetSession implements SessionAuthenticator {
       Credentials credentials,
       EnetErrors errors,
       Xml xml,
-      Duration idleTimeout,
+      @Nullable Duration idleTimeout,
       Pool pool,
       boolean postLdForm,
       long maxAnswerBytes) {
@@ -151,7 +152,7 @@ public final class EnetSession implements SessionAuthenticator {
   }
 
   @Override
-  public Session login(TenantClient loginClient, Session previous) throws IOException {
+  public Session login(TenantClient loginClient, @Nullable Session previous) throws IOException {
     Credentials credentials = this.credentials;
     Pool pool = this.pool;
     if (credentials == null || pool == null) {
@@ -358,7 +359,7 @@ public final class EnetSession implements SessionAuthenticator {
         : new io.mlconnector.core.error.RejectedException(d);
   }
 
-  static MediaType contentType(Response r) {
+  static @Nullable MediaType contentType(Response r) {
     return r.body() == null ? null : r.body().contentType();
   }
 

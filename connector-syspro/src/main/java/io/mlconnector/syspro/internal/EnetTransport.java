@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
 import okhttp3.HttpUrl;
 import okhttp3.Request;
 import okhttp3.RequestBody;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Sends e.net calls through the session pool: picks a free session, builds the GET (or the {@code
@@ -36,7 +37,7 @@ public final class EnetTransport implements AutoCloseable {
       EnetSession.Credentials credentials,
       int poolSize,
       Duration acquireTimeout,
-      Duration idleTimeout,
+      @Nullable Duration idleTimeout,
       Pattern invalidSession,
       Pattern busy,
       Pattern unavailable,
@@ -46,7 +47,7 @@ public final class EnetTransport implements AutoCloseable {
       boolean postLdForm,
       HttpLogLevel logLevel,
       RetryPolicy retryPolicy,
-      Duration readTimeout) {}
+      @Nullable Duration readTimeout) {}
 
   /** Masks every logon value and the session id wherever they appear in logged URLs and bodies. */
   public static final Redactor REDACTOR =

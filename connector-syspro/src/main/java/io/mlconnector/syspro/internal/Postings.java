@@ -12,6 +12,7 @@ import io.mlconnector.syspro.bo.ComfndQuery;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /** Shared pieces of the sinks: refusal, reference lookups with COMFND, result keys. */
 public final class Postings {
@@ -25,7 +26,7 @@ public final class Postings {
   }
 
   /** The id of a syspro ref of {@code type}, or a refusal naming the field. */
-  public static String idOf(ExternalRef ref, String type, String field, String operation) {
+  public static String idOf(@Nullable ExternalRef ref, String type, String field, String operation) {
     if (ref == null) {
       throw refuse(operation, field + " is missing (map it to a syspro " + type + " first)");
     }

@@ -15,6 +15,7 @@ import java.math.BigDecimal;
 import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /** Turns SYSPRO table rows (SQL column names) into canonical records. */
 public final class RowMappers {
@@ -22,7 +23,7 @@ public final class RowMappers {
   private RowMappers() {}
 
   /** An ISO currency for a SYSPRO code, or null when the code is not ISO 4217. */
-  public static Currency iso(String code) {
+  public static @Nullable Currency iso(@Nullable String code) {
     if (code == null || !code.strip().matches("[A-Za-z]{3}")) {
       return null;
     }
@@ -42,7 +43,7 @@ public final class RowMappers {
    * An {@code ArCustomer} row; {@code taxIdColumn} (or null for none) holds the tax registration
    * number.
    */
-  public static Customer customer(String tenant, ODataRow r, String version, String taxIdColumn) {
+  public static Customer customer(String tenant, ODataRow r, String version, @Nullable String taxIdColumn) {
     String code = r.textOr("Customer", "");
     Extensions.Builder ext = Extensions.builder();
     r.text("Branch").ifPresent(b -> ext.put(SysproExtensions.BRANCH, b));
@@ -135,7 +136,7 @@ public final class RowMappers {
    * carries the invoice value net of tax. Status PAID when {@code InvoiceBal1} is zero.
    */
   public static Invoice arInvoice(
-      String tenant, ODataRow r, String version, List<ODataRow> lines, Currency fallbackCurrency) {
+      String tenant, ODataRow r, String version, List<ODataRow> lines, @Nullable Currency fallbackCurrency) {
     return arInvoice(tenant, r, version, lines, fallbackCurrency, false);
   }
 
@@ -148,7 +149,7 @@ public final class RowMappers {
       ODataRow r,
       String version,
       List<ODataRow> lines,
-      Currency fallbackCurrency,
+      @Nullable Currency fallbackCurrency,
       boolean cancelled) {
     String customer = r.textOr("Customer", "");
     String invoice = r.textOr("Invoice", "");
@@ -243,11 +244,11 @@ public final class RowMappers {
     return negated ? v.negate() : v;
   }
 
-  private static String email(String e) {
+  private static @Nullable String email(@Nullable String e) {
     return e != null && e.contains("@") && e.chars().noneMatch(Character::isWhitespace) ? e : null;
   }
 
-  private static Address address(ODataRow r, String linePrefix, String postalColumn) {
+  private static @Nullable Address address(ODataRow r, String linePrefix, String postalColumn) {
     Address.Builder b = Address.builder();
     boolean any = false;
     for (int i = 1; i <= 5; i++) {

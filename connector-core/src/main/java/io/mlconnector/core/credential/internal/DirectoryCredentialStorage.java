@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One file per id, named by the SHA-256 of the id (so any tenant or system name fits a file name),
@@ -60,7 +61,7 @@ public final class DirectoryCredentialStorage implements CredentialStorage {
   }
 
   /** Parses a file's content into its id and envelope, or null when it is not such a file. */
-  private static Map.Entry<CredentialId, String> parse(String content) {
+  private static Map.@Nullable Entry<CredentialId, String> parse(String content) {
     int newline = content.indexOf('\n');
     if (newline < 0) {
       return null;

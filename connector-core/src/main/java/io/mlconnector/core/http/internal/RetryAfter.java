@@ -12,6 +12,7 @@ import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoField;
 import java.util.List;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /** Parses {@code Retry-After} (RFC 9110 10.2.3): delta-seconds or an HTTP-date. */
 public final class RetryAfter {
@@ -29,7 +30,7 @@ public final class RetryAfter {
    * The wait the header asks for, measured from {@code clock}'s now; zero for a date in the past;
    * null when the header is absent or malformed.
    */
-  public static Duration parse(String value, Clock clock) {
+  public static @Nullable Duration parse(@Nullable String value, Clock clock) {
     if (value == null) {
       return null;
     }

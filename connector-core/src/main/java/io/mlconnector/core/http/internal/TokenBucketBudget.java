@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.locks.ReentrantLock;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A reserving token bucket with additive-increase / multiplicative-decrease on 429.
@@ -93,7 +94,7 @@ public final class TokenBucketBudget implements RateBudget {
   }
 
   @Override
-  public void onRateLimited(Duration retryAfter) {
+  public void onRateLimited(@Nullable Duration retryAfter) {
     Duration pause = retryAfter != null && !retryAfter.isNegative() ? retryAfter : config.defaultPause();
     double newRate;
     lock.lock();

@@ -11,6 +11,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Connection handling for the JDBC state store: one connection per call, borrowed from the
@@ -165,7 +166,7 @@ public final class Jdbc {
   }
 
   /** Reads a timestamp column as an Instant (null stays null). */
-  public static Instant instant(ResultSet rs, String column) throws SQLException {
+  public static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
     OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
     return t == null ? null : t.toInstant();
   }

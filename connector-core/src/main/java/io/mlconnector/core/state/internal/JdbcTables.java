@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.LongFunction;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What every part of the JDBC state store shares: the connection handling, the dialect, the clock,
@@ -60,7 +61,7 @@ final class JdbcTables {
   }
 
   /** Reads one side ({@code source} or {@code target}) of a row as a ref, or null. */
-  static ExternalRef ref(ResultSet rs, String side, String tenant) throws SQLException {
+  static @Nullable ExternalRef ref(ResultSet rs, String side, String tenant) throws SQLException {
     String system = rs.getString(side + "_system");
     if (system == null) {
       return null;

@@ -3,6 +3,7 @@ package io.mlconnector.core.state.internal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A keyset page token: the (time, id) of the last row of a page. Opaque to callers; a token that
@@ -23,7 +24,7 @@ public record PageToken(Instant at, long id) {
   }
 
   /** Decodes a token, or returns null for a null token. */
-  public static PageToken decode(String token) {
+  public static @Nullable PageToken decode(@Nullable String token) {
     if (token == null) {
       return null;
     }

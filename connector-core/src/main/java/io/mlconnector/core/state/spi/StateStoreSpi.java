@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The state store's protocol with the engine: claims of write intents and their outcome, the
@@ -125,7 +126,7 @@ public interface StateStoreSpi extends StateStore {
    * @throws IllegalArgumentException when {@code status} is RECEIVED or the tenant has no such
    *     event
    */
-  void finishInbox(String tenant, long eventId, InboxEvent.Status status, String note);
+  void finishInbox(String tenant, long eventId, InboxEvent.Status status, @Nullable String note);
 
   /**
    * Ends several claimed events' processing at once, as {@link #finishInbox(String, long,
@@ -136,7 +137,7 @@ public interface StateStoreSpi extends StateStore {
    *     event
    */
   default void finishInbox(
-      String tenant, Collection<Long> eventIds, InboxEvent.Status status, String note) {
+      String tenant, Collection<Long> eventIds, InboxEvent.Status status, @Nullable String note) {
     for (long id : eventIds) {
       finishInbox(tenant, id, status, note);
     }
@@ -211,7 +212,7 @@ public interface StateStoreSpi extends StateStore {
       SeenFile.Status status,
       int posted,
       int parked,
-      String reason);
+      @Nullable String reason);
 
   /**
    * Claims a document's natural key (for example vendor + normalised invoice number). Returns false

@@ -5,4 +5,7 @@
  * implementers and the engine use it; a host works with {@link io.mlconnector.core.state.StateStore}.
  * A new store proves itself against {@code io.mlconnector.contracts.StateStoreContract}.
  */
+@NullMarked
 package io.mlconnector.core.state.spi;
+
+import org.jspecify.annotations.NullMarked;

@@ -3,6 +3,7 @@ package io.mlconnector.integrations.internal.payables;
 import io.mlconnector.core.mapping.MappingContext;
 import io.mlconnector.core.model.ExternalRef;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Resolves an AP system's vendor and GL account refs to the ledger's: an ID mapping either way (the
@@ -49,7 +50,7 @@ public final class LedgerRefs {
   }
 
   /** The ledger's GL account for an AP-system GL ref and optional cost centre code. */
-  public ExternalRef glAccount(ExternalRef apGl, String costCenter, MappingContext ctx) {
+  public ExternalRef glAccount(ExternalRef apGl, @Nullable String costCenter, MappingContext ctx) {
     if (costCenter != null) {
       Optional<String> combined = ctx.reference(GL_TABLE, apGl.id() + "|" + costCenter);
       if (combined.isPresent()) {

@@ -89,7 +89,7 @@ public class DeadLettersEndpoint {
     return r;
   }
 
-  private static String blank(String s) {
+  private static @Nullable String blank(@Nullable String s) {
     return s == null || s.isBlank() ? null : s;
   }
 }

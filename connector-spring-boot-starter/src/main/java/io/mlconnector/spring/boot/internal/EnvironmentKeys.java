@@ -4,6 +4,7 @@ import io.mlconnector.core.credential.KeyProvider;
 import java.util.Optional;
 import java.util.function.Function;
 import javax.crypto.SecretKey;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@link KeyProvider#fromEnvironment(Function)} read on first use, not at start-up: an application
@@ -12,7 +13,7 @@ import javax.crypto.SecretKey;
  */
 public final class EnvironmentKeys implements KeyProvider {
   private final Function<String, String> environment;
-  private volatile KeyProvider delegate;
+  private volatile @Nullable KeyProvider delegate;
 
   /** Keys read through {@code environment} (Spring's {@code Environment::getProperty}). */
   public EnvironmentKeys(Function<String, String> environment) {

@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 
@@ -29,9 +30,9 @@ final class TenantHealth implements HealthIndicator {
   private final Duration timeout;
   private final ExecutorService pings;
   private final Clock clock;
-  private Health cached;
-  private Instant cachedAt;
-  private CompletableFuture<List<ConnectorCheck>> inFlight;
+  private @Nullable Health cached;
+  private @Nullable Instant cachedAt;
+  private @Nullable CompletableFuture<List<ConnectorCheck>> inFlight;
 
   TenantHealth(MlcIntegrations.Running integration, String tenant, Duration cacheTtl, Duration timeout,
       ExecutorService pings, Clock clock) {

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.MediaType;
@@ -96,7 +97,7 @@ public class WebhookController {
     return answer(answer);
   }
 
-  private byte[] read(InputStream in) throws IOException {
+  private byte @Nullable [] read(InputStream in) throws IOException {
     byte[] bytes = in.readNBytes(maxBodyBytes + 1);
     return bytes.length > maxBodyBytes ? null : bytes;
   }
