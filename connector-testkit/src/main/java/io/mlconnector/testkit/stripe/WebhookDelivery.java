@@ -21,12 +21,20 @@ public record WebhookDelivery(
     String payload,
     String signatureHeader) {
 
-  /** Whether the endpoint accepted the delivery (any 2xx). */
+  /**
+   * Whether the endpoint accepted the delivery.
+   *
+   * @return true for any 2xx status
+   */
   public boolean succeeded() {
     return statusCode >= 200 && statusCode < 300;
   }
 
-  /** Whether the simulator dropped this delivery on purpose ({@link WebhookControls#dropNext}). */
+  /**
+   * Whether the simulator dropped this delivery on purpose ({@link WebhookControls#dropNext}).
+   *
+   * @return true when nothing was sent
+   */
   public boolean dropped() {
     return statusCode == 0;
   }
