@@ -451,7 +451,7 @@ final class Business {
     }
   }
 
-  static BigDecimal dec(@Nullable Object v, BigDecimal fallback) {
+  static @Nullable BigDecimal dec(@Nullable Object v, @Nullable BigDecimal fallback) {
     if (v == null) {
       return fallback;
     }

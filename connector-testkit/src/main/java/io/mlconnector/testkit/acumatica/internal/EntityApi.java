@@ -229,7 +229,7 @@ public final class EntityApi {
     }
   }
 
-  private Map<String, Object> find(String entity, List<String> keys) {
+  private @Nullable Map<String, Object> find(String entity, List<String> keys) {
     if (keys.size() == 1 && keys.get(0).matches("[0-9a-fA-F-]{36}")) {
       Map<String, Object> r = records.table(entity).get(keys.get(0).toLowerCase());
       if (r != null) {

@@ -20,7 +20,7 @@ public final class ApiError extends RuntimeException {
   /** The {@code api_error_code}. */
   public final String code;
   /** The parameter at fault, or null. */
-  public final String param;
+  public final @Nullable String param;
 
   /** An error with every field. */
   public ApiError(int status, String type, String code, String message, @Nullable String param) {

@@ -70,7 +70,7 @@ public final class ApiError extends RuntimeException {
   }
 
   /** The error code, or null. */
-  public String code() {
+  public @Nullable String code() {
     return code;
   }
 

@@ -65,7 +65,7 @@ public final class Engine implements SimHandler {
   private final ArrayDeque<ScriptedError> scripted = new ArrayDeque<>();
 
   /** A Stripe error answered instead of running the next API request. */
-  private record ScriptedError(int status, String type, String code, Boolean shouldRetry) {}
+  private record ScriptedError(int status, String type, @Nullable String code, @Nullable Boolean shouldRetry) {}
 
   private int failAfterExecution;
 

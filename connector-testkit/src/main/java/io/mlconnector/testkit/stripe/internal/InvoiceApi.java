@@ -529,7 +529,7 @@ final class InvoiceApi {
   }
 
   /** The succeeded charge that paid {@code inv}, or null (see {@link InvoicePayments#paidCharge}). */
-  Map<String, Object> paidCharge(Map<String, Object> inv) {
+  @Nullable Map<String, Object> paidCharge(Map<String, Object> inv) {
     return paying.paidCharge(inv);
   }
 

@@ -298,7 +298,7 @@ final class Queries {
     };
   }
 
-  private static Object literal(Table.Col c, String raw) {
+  private static @Nullable Object literal(Table.Col c, String raw) {
     try {
       switch (c.type()) {
         case DECIMAL:
