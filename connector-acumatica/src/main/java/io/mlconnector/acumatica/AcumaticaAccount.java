@@ -4,9 +4,13 @@ import io.mlconnector.acumatica.internal.Wire;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A GL {@code Account} (chart of accounts, GL202500). Key {@code AccountCD}.
+ *
+ * <p>A field is null when the record does not carry it: a PUT sends only the fields set, and a
+ * read returns only the fields the endpoint serves and the query selects.
  *
  * @param id the entity id, or null
  * @param accountCd {@code AccountCD}
@@ -18,14 +22,14 @@ import java.util.Map;
  * @param lastModified {@code LastModifiedDateTime}
  */
 public record AcumaticaAccount(
-    String id,
-    String accountCd,
-    String description,
-    String type,
-    Boolean active,
-    Boolean cashAccount,
-    String currencyId,
-    OffsetDateTime lastModified) {
+    @Nullable String id,
+    @Nullable String accountCd,
+    @Nullable String description,
+    @Nullable String type,
+    @Nullable Boolean active,
+    @Nullable Boolean cashAccount,
+    @Nullable String currencyId,
+    @Nullable OffsetDateTime lastModified) {
 
   Map<String, Object> toWire() {
     Map<String, Object> m = Wire.object();

@@ -33,6 +33,7 @@ import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.Request;
 import okhttp3.RequestBody;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -112,26 +113,45 @@ public final class AcumaticaClient implements AutoCloseable {
         });
   }
 
-  /** A client on {@code transport} (shared per process) with {@code config}. */
+  /**
+   * A client on {@code transport} (shared per process) with {@code config}.
+   *
+   * @param transport the process's HTTP transport
+   * @param config the tenant's settings
+   * @return the client; it signs in on its first request
+   */
   public static AcumaticaClient create(HttpTransport transport, AcumaticaConfig config) {
     Objects.requireNonNull(transport, "transport");
     Objects.requireNonNull(config, "config");
     return new AcumaticaClient(transport, config);
   }
 
-  /** The config. */
+  /**
+   * The config.
+   *
+   * @return the settings this client was created with
+   */
   public AcumaticaConfig config() {
     return config;
   }
 
-  /** An empty query in Acumatica's dialect ({@code datetimeoffset'...'} literals, {@code M} decimals). */
+  /**
+   * An empty query in Acumatica's dialect ({@code datetimeoffset'...'} literals, {@code M}
+   *     decimals).
+   *
+   * @return a query without options
+   */
   public ODataQuery query() {
     return ODataQuery.of(ODataDialect.ACUMATICA);
   }
 
   // ------------------------------------------------------------------ discovery
 
-  /** {@code GET /entity}: the build and the endpoints the instance serves. No sign-in needed. */
+  /**
+   * {@code GET /entity}: the build and the endpoints the instance serves. No sign-in needed.
+   *
+   * @return the build version and the endpoints served
+   */
   public Endpoints endpoints() {
     Request request = new Request.Builder().url(discovery.url("entity")).get()
         .header("Accept", "application/json").build();
@@ -178,7 +198,14 @@ public final class AcumaticaClient implements AutoCloseable {
 
   // ------------------------------------------------------------------ reads
 
-  /** One {@code GET /{Entity}} with {@code query} as given (one page when it has {@code $top}). */
+  /**
+   * One {@code GET /{Entity}} with {@code query} as given (one page when it has {@code $top}).
+   *
+   * @param <T> the record type
+   * @param type the entity
+   * @param query filter, select, expand, {@code $top} and {@code $skip}, as sent
+   * @return the records in the order returned; empty when none match
+   */
   public <T> List<T> list(EntityType<T> type, ODataQuery query) {
     Objects.requireNonNull(type, "type");
     Objects.requireNonNull(query, "query");
@@ -201,6 +228,12 @@ public final class AcumaticaClient implements AutoCloseable {
    * $top}/{@code $skip}. Each page re-reads the last {@link AcumaticaConfig#pageOverlap()} rows of
    * the previous one: when they are not where they were (a record was inserted or deleted before
    * them), the previous window is read again. Records are returned once each (by entity id).
+   *
+   * @param <T> the record type
+   * @param type the entity
+   * @param query filter, select and expand; its {@code $top} and {@code $skip} are replaced page by
+   *     page
+   * @return every record selected, each once; empty when none match
    */
   public <T> List<T> listAll(EntityType<T> type, ODataQuery query) {
     List<T> out = new ArrayList<>();
@@ -260,7 +293,18 @@ public final class AcumaticaClient implements AutoCloseable {
     return sb.toString();
   }
 
-  /** {@code GET /{Entity}/{keys}} with the given {@code $expand}; empty when it does not exist. */
+  /**
+   * {@code GET /{Entity}/{keys}} with the given {@code $expand}; empty when it does not exist.
+   *
+   * @param <T> the record type
+   * @param type the entity
+   * @param keys the values of the entity's key fields, in order; none may contain {@code /} or
+   *     {@code |}
+   * @param expand detail collections to expand, e.g. {@code Details}
+   * @return the record, or empty when it does not exist
+   * @throws IllegalArgumentException if the number of keys is wrong or a key is empty or contains
+   *     {@code /} or {@code |}
+   */
   public <T> Optional<T> get(EntityType<T> type, List<String> keys, String... expand) {
     Objects.requireNonNull(keys, "keys");
     if (keys.size() != type.keyFields().size()) {
@@ -304,6 +348,11 @@ public final class AcumaticaClient implements AutoCloseable {
    *
    * @throws AcumaticaValidationException on 422, naming each failing field and line
    * @throws VersionMismatchException on 412 (the precondition did not hold)
+   * @param <T> the record type
+   * @param type the entity
+   * @param record the record; only the fields it sets are sent
+   * @param options what to expand in the answer and the precondition
+   * @return the record as Acumatica answers it
    */
   public <T> T put(EntityType<T> type, T record, Put options) {
     Objects.requireNonNull(record, "record");
@@ -329,7 +378,13 @@ public final class AcumaticaClient implements AutoCloseable {
     return type.decode(calls.call(request.build(), keyed, JsonTree::parseObject), config.instanceZone);
   }
 
-  /** {@code DELETE /{Entity}/{keys}}; a record already gone is not an error. */
+  /**
+   * {@code DELETE /{Entity}/{keys}}; a record already gone is not an error.
+   *
+   * @param type the entity
+   * @param keys the values of the entity's key fields, in order
+   * @throws IllegalArgumentException if a key is empty or contains {@code /} or {@code |}
+   */
   public void delete(EntityType<?> type, List<String> keys) {
     ensureVersion();
     HttpUrl.Builder url = http.url(config.endpointPath() + type.name()).newBuilder();
@@ -349,6 +404,11 @@ public final class AcumaticaClient implements AutoCloseable {
   /**
    * Releases {@code record} with its entity's release action and waits for it (see {@link
    * #invoke}).
+   *
+   * @param <T> the record type
+   * @param type the entity, which must have a release action
+   * @param record the record; its key fields (or id) name it
+   * @throws IllegalArgumentException if the entity has no release action
    */
   public <T> void release(EntityType<T> type, T record) {
     if (type.releaseAction() == null) {
@@ -366,6 +426,10 @@ public final class AcumaticaClient implements AutoCloseable {
    * @throws TransientException when the action still runs after the bounded wait (check the
    *     record's status before invoking it again)
    * @throws RejectedException when the operation failed (the status URL answered an error)
+   * @param <T> the record type
+   * @param type the entity
+   * @param action the action's name, e.g. {@code ReleaseSalesInvoice}
+   * @param record the record; its key fields (or id) name it
    */
   public <T> void invoke(EntityType<T> type, String action, T record) {
     Objects.requireNonNull(action, "action");
@@ -400,6 +464,9 @@ public final class AcumaticaClient implements AutoCloseable {
    * Checks the endpoint version ({@code GET /entity}), the sign-in, and one read of each of {@code
    * entities} ({@code $top=1}, key fields only), each with its latency; never throws for a failed
    * check.
+   *
+   * @param entities the entities to read one row of
+   * @return the checks that ran, in order; a failed version check ends the run
    */
   public PingReport ping(List<EntityType<?>> entities) {
     List<PingReport.Check> checks = new ArrayList<>();
@@ -437,7 +504,11 @@ public final class AcumaticaClient implements AutoCloseable {
     return new PingReport(checks);
   }
 
-  /** {@link #ping(List)} for every entity the receivables ledger uses. */
+  /**
+   * {@link #ping(List)} for every entity the receivables ledger uses.
+   *
+   * @return the checks that ran, in order
+   */
   public PingReport ping() {
     return ping(List.of(EntityType.CUSTOMER, EntityType.SALES_INVOICE, EntityType.PAYMENT,
         EntityType.JOURNAL_TRANSACTION, EntityType.ACCOUNT));
@@ -458,7 +529,7 @@ public final class AcumaticaClient implements AutoCloseable {
     }
   }
 
-  private static String str(Object o) {
+  private static @Nullable String str(@Nullable Object o) {
     return o == null ? null : o.toString();
   }
 

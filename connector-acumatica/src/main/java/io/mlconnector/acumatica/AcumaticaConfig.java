@@ -8,6 +8,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Objects;
 import okhttp3.HttpUrl;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Immutable, validated settings of one {@link AcumaticaClient}: which instance, endpoint and
@@ -84,97 +85,173 @@ public final class AcumaticaConfig {
    * @param instanceUrl the instance URL with its site segment, for example {@code
    *     https://my.acumatica.com/MyInstance/}
    * @param credentials how to sign in
+   * @return a builder with the defaults documented on each setter
+   * @throws IllegalArgumentException if the tenant is blank or the URL is not an http(s) URL
+   *     without a query
    */
   public static Builder builder(String tenant, String instanceUrl, AcumaticaCredentials credentials) {
     return new Builder(tenant, instanceUrl, credentials);
   }
 
-  /** This SDK's tenant. */
+  /**
+   * This SDK's tenant.
+   *
+   * @return the tenant id
+   */
   public String tenant() {
     return tenant;
   }
 
-  /** The credential id (key of the shared session and licence budget). */
+  /**
+   * The credential id (key of the shared session and licence budget).
+   *
+   * @return the credential id; never a secret
+   */
   public String credentialId() {
     return credentialId;
   }
 
-  /** The instance URL, ending in {@code /}. */
+  /**
+   * The instance URL, ending in {@code /}.
+   *
+   * @return the URL
+   */
   public HttpUrl instanceUrl() {
     return instanceUrl;
   }
 
-  /** The endpoint name, {@code Default} unless a custom endpoint extends it. */
+  /**
+   * The endpoint name, {@code Default} unless a custom endpoint extends it.
+   *
+   * @return the endpoint name
+   */
   public String endpointName() {
     return endpointName;
   }
 
-  /** The endpoint version, for example {@code 24.200.001}. */
+  /**
+   * The endpoint version, for example {@code 24.200.001}.
+   *
+   * @return the version
+   */
   public String endpointVersion() {
     return endpointVersion;
   }
 
-  /** The endpoint path relative to the instance: {@code entity/Default/24.200.001/}. */
+  /**
+   * The endpoint path relative to the instance: {@code entity/Default/24.200.001/}.
+   *
+   * @return the path, ending in {@code /}
+   */
   public String endpointPath() {
     return "entity/" + endpointName + "/" + endpointVersion + "/";
   }
 
-  /** The sign-in credentials. */
+  /**
+   * The sign-in credentials.
+   *
+   * @return the credentials; with more than one session their scope includes {@code
+   *     api:concurrent_access}
+   */
   public AcumaticaCredentials credentials() {
     return credentials;
   }
 
-  /** The instance's time zone: offset-free date-times are read and written in it. */
+  /**
+   * The instance's time zone: offset-free date-times are read and written in it.
+   *
+   * @return the zone
+   */
   public ZoneId instanceZone() {
     return instanceZone;
   }
 
-  /** The licence's requests per minute this client stays under; 0 for no limit. */
+  /**
+   * The licence's requests per minute this client stays under; 0 for no limit.
+   *
+   * @return the limit, or 0 for none
+   */
   public int requestsPerMinute() {
     return requestsPerMinute;
   }
 
-  /** The licence's concurrent requests this client keeps in flight at most. */
+  /**
+   * The licence's concurrent requests this client keeps in flight at most.
+   *
+   * @return the most requests in flight, at least 1
+   */
   public int maxConcurrentRequests() {
     return maxConcurrentRequests;
   }
 
-  /** How often a long-running action's status is polled. */
+  /**
+   * How often a long-running action's status is polled.
+   *
+   * @return the interval
+   */
   public Duration actionPollInterval() {
     return actionPollInterval;
   }
 
-  /** How long an action may run before the client gives up waiting. */
+  /**
+   * How long an action may run before the client gives up waiting.
+   *
+   * @return the longest wait
+   */
   public Duration actionTimeout() {
     return actionTimeout;
   }
 
-  /** Records per list page ({@code $top}). */
+  /**
+   * Records per list page ({@code $top}).
+   *
+   * @return the page size, at least 1
+   */
   public int pageSize() {
     return pageSize;
   }
 
-  /** Rows each page re-reads of the previous one, to detect shifts. */
+  /**
+   * Rows each page re-reads of the previous one, to detect shifts.
+   *
+   * @return the overlap, 0 up to the page size less one
+   */
   public int pageOverlap() {
     return pageOverlap;
   }
 
-  /** How {@code DocumentsToApply.DocType} names an invoice. */
+  /**
+   * How {@code DocumentsToApply.DocType} names an invoice.
+   *
+   * @return the style
+   */
   public DocTypeStyle docTypeStyle() {
     return docTypeStyle;
   }
 
-  /** The document type text for an invoice, per {@link #docTypeStyle()}. */
+  /**
+   * The document type text for an invoice, per {@link #docTypeStyle()}.
+   *
+   * @return {@code Invoice} or {@code INV}
+   */
   public String invoiceDocType() {
     return docTypeStyle == DocTypeStyle.CODE ? "INV" : "Invoice";
   }
 
-  /** Server sessions the client spreads its requests over (see {@link Builder#sessions(int)}). */
+  /**
+   * Server sessions the client spreads its requests over (see {@link Builder#sessions(int)}).
+   *
+   * @return the number of sessions, at least 1
+   */
   public int sessions() {
     return sessions;
   }
 
-  /** The idle timeout assumed for a cookie session (unconfirmed; about 20 minutes). */
+  /**
+   * The idle timeout assumed for a cookie session (unconfirmed; about 20 minutes).
+   *
+   * @return the timeout
+   */
   public Duration cookieIdleTimeout() {
     return cookieIdleTimeout;
   }
@@ -192,7 +269,7 @@ public final class AcumaticaConfig {
     private final String tenant;
     private final HttpUrl instanceUrl;
     private final AcumaticaCredentials credentials;
-    private String credentialId;
+    private @Nullable String credentialId;
     private String endpointName = "Default";
     private String endpointVersion = "24.200.001";
     private ZoneId instanceZone = ZoneOffset.UTC;
@@ -228,7 +305,13 @@ public final class AcumaticaConfig {
       this.credentials = Objects.requireNonNull(credentials, "credentials");
     }
 
-    /** The credential id (default {@code <tenant>/acumatica}). */
+    /**
+     * The credential id (default {@code <tenant>/acumatica}).
+     *
+     * @param id the id, not blank; never the secret itself
+     * @return this builder
+     * @throws IllegalArgumentException if {@code id} is blank
+     */
     public Builder credentialId(String id) {
       if (id == null || id.isBlank()) {
         throw new IllegalArgumentException("credentialId must not be blank");
@@ -237,7 +320,13 @@ public final class AcumaticaConfig {
       return this;
     }
 
-    /** The endpoint name (default {@code Default}). */
+    /**
+     * The endpoint name (default {@code Default}).
+     *
+     * @param name a name of letters, digits and underscores, starting with a letter
+     * @return this builder
+     * @throws IllegalArgumentException if {@code name} has another form
+     */
     public Builder endpointName(String name) {
       if (name == null || !name.matches("[A-Za-z][A-Za-z0-9_]*")) {
         throw new IllegalArgumentException("endpointName must be a name like Default, was " + name);
@@ -246,7 +335,13 @@ public final class AcumaticaConfig {
       return this;
     }
 
-    /** The endpoint version (default {@code 24.200.001}). */
+    /**
+     * The endpoint version (default {@code 24.200.001}).
+     *
+     * @param version the version, like {@code 24.200.001}
+     * @return this builder
+     * @throws IllegalArgumentException if {@code version} has another form
+     */
     public Builder endpointVersion(String version) {
       if (version == null || !version.matches("\\d{2}\\.\\d{3}\\.\\d{3}")) {
         throw new IllegalArgumentException("endpointVersion must look like 24.200.001, was " + version);
@@ -255,7 +350,12 @@ public final class AcumaticaConfig {
       return this;
     }
 
-    /** The instance's time zone (default UTC). */
+    /**
+     * The instance's time zone (default UTC).
+     *
+     * @param zone the zone the instance's date-times are in
+     * @return this builder
+     */
     public Builder instanceZone(ZoneId zone) {
       this.instanceZone = Objects.requireNonNull(zone, "instanceZone");
       return this;
@@ -264,6 +364,10 @@ public final class AcumaticaConfig {
     /**
      * The licence's "Maximum Number of Web Services API Requests per Minute" (0, the default, for
      * none: a trial licence has no limit).
+     *
+     * @param rpm the limit, 0 for none
+     * @return this builder
+     * @throws IllegalArgumentException if {@code rpm} is negative
      */
     public Builder requestsPerMinute(int rpm) {
       if (rpm < 0) {
@@ -273,7 +377,13 @@ public final class AcumaticaConfig {
       return this;
     }
 
-    /** The licence's "Maximum Number of Concurrent Web Services API Requests" (default 2). */
+    /**
+     * The licence's "Maximum Number of Concurrent Web Services API Requests" (default 2).
+     *
+     * @param max the most requests in flight, at least 1
+     * @return this builder
+     * @throws IllegalArgumentException if {@code max} is below 1
+     */
     public Builder maxConcurrentRequests(int max) {
       if (max < 1) {
         throw new IllegalArgumentException("maxConcurrentRequests must be >= 1, was " + max);
@@ -292,6 +402,11 @@ public final class AcumaticaConfig {
      * the scope {@code api:concurrent_access} is added (one grant, one session per {@code
      * ASP.NET_SessionId} cookie); the legacy cookie login holds one session only. A session the
      * licence refuses ("API Login Limit") is dropped and the client goes on with fewer.
+     *
+     * @param n the number of sessions, at least 1
+     * @return this builder
+     * @throws IllegalArgumentException if {@code n} is below 1, or above 1 without OAuth
+     *     credentials
      */
     public Builder sessions(int n) {
       if (n < 1) {
@@ -305,7 +420,15 @@ public final class AcumaticaConfig {
       return this;
     }
 
-    /** Poll interval and bounded wait of long-running actions (default 1 s and 5 min). */
+    /**
+     * Poll interval and bounded wait of long-running actions (default 1 s and 5 min).
+     *
+     * @param pollInterval how often the action's status is polled; zero polls without a pause
+     * @param timeout how long to wait at most; positive
+     * @return this builder
+     * @throws IllegalArgumentException if {@code pollInterval} is negative or {@code timeout} not
+     *     positive
+     */
     public Builder actionWait(Duration pollInterval, Duration timeout) {
       Objects.requireNonNull(pollInterval, "pollInterval");
       Objects.requireNonNull(timeout, "timeout");
@@ -317,7 +440,14 @@ public final class AcumaticaConfig {
       return this;
     }
 
-    /** Records per page (default 100) and rows of overlap between pages (default 1). */
+    /**
+     * Records per page (default 100) and rows of overlap between pages (default 1).
+     *
+     * @param pageSize records per page, at least 1
+     * @param overlap rows re-read of the previous page, 0 up to {@code pageSize - 1}
+     * @return this builder
+     * @throws IllegalArgumentException if either is out of range
+     */
     public Builder paging(int pageSize, int overlap) {
       if (pageSize < 1 || overlap < 0 || overlap >= pageSize) {
         throw new IllegalArgumentException(
@@ -328,13 +458,24 @@ public final class AcumaticaConfig {
       return this;
     }
 
-    /** How {@code DocumentsToApply.DocType} names an invoice (default {@link DocTypeStyle#DISPLAY}). */
+    /**
+     * How {@code DocumentsToApply.DocType} names an invoice (default {@link DocTypeStyle#DISPLAY}).
+     *
+     * @param style the style
+     * @return this builder
+     */
     public Builder docTypeStyle(DocTypeStyle style) {
       this.docTypeStyle = Objects.requireNonNull(style, "docTypeStyle");
       return this;
     }
 
-    /** The idle timeout of a cookie session (default 20 min, unconfirmed). */
+    /**
+     * The idle timeout of a cookie session (default 20 min, unconfirmed).
+     *
+     * @param timeout the timeout, positive
+     * @return this builder
+     * @throws IllegalArgumentException if {@code timeout} is not positive
+     */
     public Builder cookieIdleTimeout(Duration timeout) {
       Objects.requireNonNull(timeout, "cookieIdleTimeout");
       if (timeout.isNegative() || timeout.isZero()) {
@@ -344,7 +485,13 @@ public final class AcumaticaConfig {
       return this;
     }
 
-    /** How long before expiry an OAuth token is renewed (default 60 s). */
+    /**
+     * How long before expiry an OAuth token is renewed (default 60 s).
+     *
+     * @param skew the time before expiry, not negative
+     * @return this builder
+     * @throws IllegalArgumentException if {@code skew} is negative
+     */
     public Builder tokenRenewalSkew(Duration skew) {
       Objects.requireNonNull(skew, "tokenRenewalSkew");
       if (skew.isNegative()) {
@@ -354,19 +501,34 @@ public final class AcumaticaConfig {
       return this;
     }
 
-    /** The retry policy (default {@link RetryPolicy#defaults()}: 429 and 5xx gateways, jittered). */
+    /**
+     * The retry policy (default {@link RetryPolicy#defaults()}: 429 and 5xx gateways, jittered).
+     *
+     * @param policy the policy
+     * @return this builder
+     */
     public Builder retryPolicy(RetryPolicy policy) {
       this.retryPolicy = Objects.requireNonNull(policy, "retryPolicy");
       return this;
     }
 
-    /** The read timeout (default 100 s, like the official client). */
+    /**
+     * The read timeout (default 100 s, like the official client).
+     *
+     * @param timeout the timeout
+     * @return this builder
+     */
     public Builder readTimeout(Duration timeout) {
       this.readTimeout = Objects.requireNonNull(timeout, "readTimeout");
       return this;
     }
 
-    /** Wire logging (DEBUG, secrets masked). */
+    /**
+     * Wire logging (DEBUG, secrets masked).
+     *
+     * @param level the level; default {@link HttpLogLevel#NONE}
+     * @return this builder
+     */
     public Builder logLevel(HttpLogLevel level) {
       this.logLevel = Objects.requireNonNull(level, "logLevel");
       return this;
@@ -375,13 +537,20 @@ public final class AcumaticaConfig {
     /**
      * Whether the first call checks the version against {@code GET /entity} (default true), so a
      * version the instance does not serve fails with the versions it does serve.
+     *
+     * @param verify false to skip the check
+     * @return this builder
      */
     public Builder verifyVersion(boolean verify) {
       this.verifyVersion = verify;
       return this;
     }
 
-    /** The immutable config. */
+    /**
+     * The immutable config.
+     *
+     * @return the config
+     */
     public AcumaticaConfig build() {
       return new AcumaticaConfig(this);
     }

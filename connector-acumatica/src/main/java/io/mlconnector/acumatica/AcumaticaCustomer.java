@@ -4,10 +4,14 @@ import io.mlconnector.acumatica.internal.Wire;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A {@code Customer} of the Default endpoint (screen AR303000). Contact and address come from the
  * linked {@code MainContact} and {@code MainContact/Address}, which a read must {@code $expand}.
+ *
+ * <p>A field is null when the record does not carry it: a PUT sends only the fields set, and a
+ * read returns only the fields the endpoint serves and the query selects.
  *
  * @param id the session-independent entity id (GUID), or null on a new record
  * @param customerId the key ({@code CustomerID}; Acumatica upper-cases it)
@@ -22,17 +26,17 @@ import java.util.Map;
  * @param lastModified {@code LastModifiedDateTime}, or null
  */
 public record AcumaticaCustomer(
-    String id,
-    String customerId,
-    String name,
-    String status,
-    String currencyId,
-    String terms,
-    String customerClass,
-    String email,
-    String phone,
-    Address address,
-    OffsetDateTime lastModified) {
+    @Nullable String id,
+    @Nullable String customerId,
+    @Nullable String name,
+    @Nullable String status,
+    @Nullable String currencyId,
+    @Nullable String terms,
+    @Nullable String customerClass,
+    @Nullable String email,
+    @Nullable String phone,
+    @Nullable Address address,
+    @Nullable OffsetDateTime lastModified) {
 
   /**
    * A postal address of a contact.
@@ -45,9 +49,20 @@ public record AcumaticaCustomer(
    * @param country {@code Country}
    */
   public record Address(
-      String line1, String line2, String city, String state, String postalCode, String country) {}
+      @Nullable String line1,
+      @Nullable String line2,
+      @Nullable String city,
+      @Nullable String state,
+      @Nullable String postalCode,
+      @Nullable String country) {}
 
-  /** A new customer with key and name only. */
+  /**
+   * A new customer with key and name only.
+   *
+   * @param customerId the {@code CustomerID}
+   * @param name the {@code CustomerName}
+   * @return the customer, every other field unset
+   */
   public static AcumaticaCustomer of(String customerId, String name) {
     return new AcumaticaCustomer(null, customerId, name, null, null, null, null, null, null, null, null);
   }

@@ -3,10 +3,14 @@ package io.mlconnector.acumatica;
 import io.mlconnector.acumatica.internal.Wire;
 import java.math.BigDecimal;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A detail line of a {@code SalesInvoice} ({@code SalesInvoiceDetail}) or an AR {@code Invoice}
  * ({@code InvoiceDetail}).
+ *
+ * <p>A field is null when the record does not carry it: a PUT sends only the fields set, and a
+ * read returns only the fields the endpoint serves and the query selects.
  *
  * @param id the line's entity id, or null on a new line
  * @param lineNbr {@code LineNbr}, or null
@@ -19,18 +23,29 @@ import java.util.Map;
  * @param account {@code Account}, or null
  */
 public record AcumaticaInvoiceLine(
-    String id,
-    Integer lineNbr,
-    String inventoryId,
-    String description,
-    BigDecimal quantity,
-    BigDecimal unitPrice,
-    BigDecimal amount,
-    String account) {
+    @Nullable String id,
+    @Nullable Integer lineNbr,
+    @Nullable String inventoryId,
+    @Nullable String description,
+    @Nullable BigDecimal quantity,
+    @Nullable BigDecimal unitPrice,
+    @Nullable BigDecimal amount,
+    @Nullable String account) {
 
-  /** A new line. */
+  /**
+   * A new line.
+   *
+   * @param inventoryId the {@code InventoryID}, or null
+   * @param description the line description, or null
+   * @param quantity the quantity, or null
+   * @param unitPrice the unit price, or null
+   * @return the line, with the amount left to Acumatica
+   */
   public static AcumaticaInvoiceLine of(
-      String inventoryId, String description, BigDecimal quantity, BigDecimal unitPrice) {
+      @Nullable String inventoryId,
+      @Nullable String description,
+      @Nullable BigDecimal quantity,
+      @Nullable BigDecimal unitPrice) {
     return new AcumaticaInvoiceLine(null, null, inventoryId, description, quantity, unitPrice, null, null);
   }
 

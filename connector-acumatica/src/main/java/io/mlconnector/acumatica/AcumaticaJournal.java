@@ -7,10 +7,14 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A GL batch, entity {@code JournalTransaction} (screen GL301000). Keys {@code Module} + {@code
  * BatchNbr} (auto-numbered on create).
+ *
+ * <p>A field is null when the record does not carry it: a PUT sends only the fields set, and a
+ * read returns only the fields the endpoint serves and the query selects.
  *
  * @param id the entity id, or null on a new record
  * @param module {@code Module} ({@code GL})
@@ -26,26 +30,45 @@ import java.util.Map;
  * @param note the record's note ({@code note}), or null
  */
 public record AcumaticaJournal(
-    String id,
-    String module,
-    String batchNbr,
-    LocalDate transactionDate,
-    String branchId,
-    String currencyId,
-    String description,
-    Boolean hold,
-    String status,
-    OffsetDateTime lastModified,
+    @Nullable String id,
+    @Nullable String module,
+    @Nullable String batchNbr,
+    @Nullable LocalDate transactionDate,
+    @Nullable String branchId,
+    @Nullable String currencyId,
+    @Nullable String description,
+    @Nullable Boolean hold,
+    @Nullable String status,
+    @Nullable OffsetDateTime lastModified,
     List<AcumaticaJournalLine> lines,
-    String note) {
+    @Nullable String note) {
 
-  /** Copies the lines. */
+  /**
+   * Copies the lines.
+   *
+   * @param id the entity id, or null on a new record
+   * @param module {@code Module} ({@code GL})
+   * @param batchNbr {@code BatchNbr}, or null to auto-number
+   * @param transactionDate {@code TransactionDate}
+   * @param branchId {@code BranchID}, or null
+   * @param currencyId {@code CurrencyID}, or null
+   * @param description {@code Description}; carries this SDK's stamp (see the README)
+   * @param hold {@code Hold}
+   * @param status {@code Status}
+   * @param lastModified {@code LastModifiedDateTime}
+   * @param lines {@code Details}; empty unless expanded
+   * @param note the record's note ({@code note}), or null
+   */
   public AcumaticaJournal {
     lines = lines == null ? List.of() : List.copyOf(lines);
   }
 
-  /** The URL keys: {@code Module}, {@code BatchNbr}. */
-  public List<String> keys() {
+  /**
+   * The URL keys: {@code Module}, {@code BatchNbr}.
+   *
+   * @return the key values in URL order; null where the record does not carry one
+   */
+  public List<@Nullable String> keys() {
     return java.util.Arrays.asList(module, batchNbr);
   }
 

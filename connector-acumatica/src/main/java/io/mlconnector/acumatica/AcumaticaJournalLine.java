@@ -3,9 +3,13 @@ package io.mlconnector.acumatica;
 import io.mlconnector.acumatica.internal.Wire;
 import java.math.BigDecimal;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A line of a {@code JournalTransaction} ({@code JournalTransactionDetail}).
+ *
+ * <p>A field is null when the record does not carry it: a PUT sends only the fields set, and a
+ * read returns only the fields the endpoint serves and the query selects.
  *
  * @param branchId {@code BranchID}, or null for the batch's branch
  * @param account {@code Account}
@@ -16,13 +20,13 @@ import java.util.Map;
  * @param referenceNbr {@code ReferenceNbr} (a document reference), or null
  */
 public record AcumaticaJournalLine(
-    String branchId,
-    String account,
-    String subaccount,
-    BigDecimal debit,
-    BigDecimal credit,
-    String description,
-    String referenceNbr) {
+    @Nullable String branchId,
+    @Nullable String account,
+    @Nullable String subaccount,
+    @Nullable BigDecimal debit,
+    @Nullable BigDecimal credit,
+    @Nullable String description,
+    @Nullable String referenceNbr) {
 
   Map<String, Object> toWire() {
     Map<String, Object> m = Wire.object();

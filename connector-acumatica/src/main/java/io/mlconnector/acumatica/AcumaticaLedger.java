@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Acumatica as a {@link ReceivablesLedger}: customers and released AR invoices (SalesInvoice by
@@ -68,12 +69,22 @@ public final class AcumaticaLedger implements ReceivablesLedger {
     this.journals = b.journals;
   }
 
-  /** A builder for the ledger over {@code client}. */
+  /**
+   * A builder for the ledger over {@code client}.
+   *
+   * @param client the tenant's client
+   * @return a builder with the defaults documented on each setter
+   */
   public static Builder builder(AcumaticaClient client) {
     return new Builder(client);
   }
 
-  /** The provider a receivables integration takes; {@code ledgers} is asked once per tenant. */
+  /**
+   * The provider a receivables integration takes; {@code ledgers} is asked once per tenant.
+   *
+   * @param ledgers builds the ledger of a tenant; must not answer null
+   * @return the provider
+   */
   public static ReceivablesLedger.Provider provider(TenantScoped<AcumaticaLedger> ledgers) {
     Objects.requireNonNull(ledgers, "ledgers");
     return new ReceivablesLedger.Provider() {
@@ -158,12 +169,12 @@ public final class AcumaticaLedger implements ReceivablesLedger {
   public static final class Builder {
     private final AcumaticaClient client;
     private InvoiceEntity entity = InvoiceEntity.SALES_INVOICE;
-    private String paymentMethod;
-    private String cashAccount;
-    private String clearingAccount;
-    private String refundAccount;
-    private String disputeAccount;
-    private String branch;
+    private @Nullable String paymentMethod;
+    private @Nullable String cashAccount;
+    private @Nullable String clearingAccount;
+    private @Nullable String refundAccount;
+    private @Nullable String disputeAccount;
+    private @Nullable String branch;
     private String defaultCurrency = "USD";
     private Set<String> open = new LinkedHashSet<>(List.of("Open"));
     private Set<String> closed = new LinkedHashSet<>(List.of("Closed"));
@@ -175,7 +186,12 @@ public final class AcumaticaLedger implements ReceivablesLedger {
       this.client = Objects.requireNonNull(client, "client");
     }
 
-    /** Which AR document entity to read (default {@link InvoiceEntity#SALES_INVOICE}). */
+    /**
+     * Which AR document entity to read (default {@link InvoiceEntity#SALES_INVOICE}).
+     *
+     * @param entity the entity
+     * @return this builder
+     */
     public Builder invoiceEntity(InvoiceEntity entity) {
       this.entity = Objects.requireNonNull(entity, "entity");
       return this;
@@ -184,6 +200,11 @@ public final class AcumaticaLedger implements ReceivablesLedger {
     /**
      * The payment method and cash account of the payments written (required for payments); make
      * the cash account the collector's clearing account.
+     *
+     * @param paymentMethod the {@code PaymentMethod}, not blank
+     * @param cashAccount the {@code CashAccount}, not blank
+     * @return this builder
+     * @throws IllegalArgumentException if either is blank
      */
     public Builder payments(String paymentMethod, String cashAccount) {
       this.paymentMethod = text(paymentMethod, "paymentMethod");
@@ -194,21 +215,38 @@ public final class AcumaticaLedger implements ReceivablesLedger {
     /**
      * The GL accounts of refund and dispute journals: each credits {@code clearing} and debits
      * {@code refunds} or {@code disputes} (null leaves that kind refused until it is set).
+     *
+     * @param clearing the clearing account, not blank
+     * @param refunds the account refunds are debited to, or null
+     * @param disputes the account disputed funds are debited to, or null
+     * @return this builder
+     * @throws IllegalArgumentException if {@code clearing} is blank
      */
-    public Builder accounts(String clearing, String refunds, String disputes) {
+    public Builder accounts(String clearing, @Nullable String refunds, @Nullable String disputes) {
       this.clearingAccount = text(clearing, "clearing");
       this.refundAccount = refunds;
       this.disputeAccount = disputes;
       return this;
     }
 
-    /** The {@code BranchID} of journals (default: the user's branch). */
-    public Builder branch(String branch) {
+    /**
+     * The {@code BranchID} of journals (default: the user's branch).
+     *
+     * @param branch the branch, or null for the user's
+     * @return this builder
+     */
+    public Builder branch(@Nullable String branch) {
       this.branch = branch;
       return this;
     }
 
-    /** The currency of invoices whose entity carries none (the AR {@code Invoice}; default USD). */
+    /**
+     * The currency of invoices whose entity carries none (the AR {@code Invoice}; default USD).
+     *
+     * @param currency ISO 4217 code, not blank
+     * @return this builder
+     * @throws IllegalArgumentException if {@code currency} is blank
+     */
     public Builder defaultCurrency(String currency) {
       this.defaultCurrency = text(currency, "defaultCurrency");
       return this;
@@ -218,6 +256,11 @@ public final class AcumaticaLedger implements ReceivablesLedger {
      * Status names (unconfirmed beyond {@code Balanced}): released with a balance (default {@code
      * Open}), paid (default {@code Closed}), voided or cancelled (default {@code Voided}, {@code
      * Canceled}).
+     *
+     * @param open names of released invoices with a balance
+     * @param closed names of paid invoices
+     * @param cancelled names of voided or cancelled invoices
+     * @return this builder
      */
     public Builder statuses(Set<String> open, Set<String> closed, Set<String> cancelled) {
       this.open = new LinkedHashSet<>(open);
@@ -226,24 +269,41 @@ public final class AcumaticaLedger implements ReceivablesLedger {
       return this;
     }
 
-    /** The collector's name in descriptions (default {@code Stripe}). */
+    /**
+     * The collector's name in descriptions (default {@code Stripe}).
+     *
+     * @param name the name, not blank
+     * @return this builder
+     * @throws IllegalArgumentException if {@code name} is blank
+     */
     public Builder collector(String name) {
       this.collector = text(name, "collector");
       return this;
     }
 
-    /** Whether the ledger takes fee and payout journals (default true). */
+    /**
+     * Whether the ledger takes fee and payout journals (default true).
+     *
+     * @param on false to refuse fee and payout journals
+     * @return this builder
+     */
     public Builder journals(boolean on) {
       this.journals = on;
       return this;
     }
 
-    /** The ledger. */
+    /**
+     * The ledger.
+     *
+     * @return the ledger
+     * @throws IllegalStateException if the SalesInvoice entity is read on endpoint 22.200.001,
+     *     which lacks its {@code LastModifiedDateTime}
+     */
     public AcumaticaLedger build() {
       return new AcumaticaLedger(this);
     }
 
-    private static String text(String v, String name) {
+    private static String text(@Nullable String v, String name) {
       if (v == null || v.isBlank()) {
         throw new IllegalArgumentException(name + " must not be blank");
       }

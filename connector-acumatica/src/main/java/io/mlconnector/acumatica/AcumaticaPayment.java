@@ -8,10 +8,14 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An AR {@code Payment} (screen AR302000) with its {@code DocumentsToApply}. Keys {@code Type} +
  * {@code ReferenceNbr} (auto-numbered on create).
+ *
+ * <p>A field is null when the record does not carry it: a PUT sends only the fields set, and a
+ * read returns only the fields the endpoint serves and the query selects.
  *
  * @param id the entity id, or null on a new record
  * @param type {@code Type} ({@code Payment}, {@code Prepayment}, {@code Refund}, ...)
@@ -34,33 +38,59 @@ import java.util.Map;
  * @param note the record's note ({@code note}), or null
  */
 public record AcumaticaPayment(
-    String id,
-    String type,
-    String referenceNbr,
-    String customerId,
-    String paymentMethod,
-    String cashAccount,
-    String paymentRef,
-    BigDecimal paymentAmount,
-    LocalDate applicationDate,
-    String currencyId,
-    String description,
-    String externalRef,
-    Boolean hold,
-    String status,
-    BigDecimal appliedToDocuments,
-    BigDecimal availableBalance,
-    OffsetDateTime lastModified,
+    @Nullable String id,
+    @Nullable String type,
+    @Nullable String referenceNbr,
+    @Nullable String customerId,
+    @Nullable String paymentMethod,
+    @Nullable String cashAccount,
+    @Nullable String paymentRef,
+    @Nullable BigDecimal paymentAmount,
+    @Nullable LocalDate applicationDate,
+    @Nullable String currencyId,
+    @Nullable String description,
+    @Nullable String externalRef,
+    @Nullable Boolean hold,
+    @Nullable String status,
+    @Nullable BigDecimal appliedToDocuments,
+    @Nullable BigDecimal availableBalance,
+    @Nullable OffsetDateTime lastModified,
     List<DocumentToApply> documentsToApply,
-    String note) {
+    @Nullable String note) {
 
-  /** Copies the applications. */
+  /**
+   * Copies the applications.
+   *
+   * @param id the entity id, or null on a new record
+   * @param type {@code Type} ({@code Payment}, {@code Prepayment}, {@code Refund}, ...)
+   * @param referenceNbr {@code ReferenceNbr}, or null to auto-number
+   * @param customerId {@code CustomerID}
+   * @param paymentMethod {@code PaymentMethod}
+   * @param cashAccount {@code CashAccount}, or null for the method's default
+   * @param paymentRef {@code PaymentRef} (the external payment's reference, shown to users)
+   * @param paymentAmount {@code PaymentAmount}
+   * @param applicationDate {@code ApplicationDate}
+   * @param currencyId {@code CurrencyID}, or null
+   * @param description {@code Description}, or null
+   * @param externalRef {@code ExternalRef}: this SDK's stamp (see the README), or null
+   * @param hold {@code Hold}
+   * @param status {@code Status}
+   * @param appliedToDocuments {@code AppliedToDocuments}, read only
+   * @param availableBalance {@code AvailableBalance}, read only
+   * @param lastModified {@code LastModifiedDateTime}
+   * @param documentsToApply {@code DocumentsToApply}; empty unless expanded
+   * @param note the record's note ({@code note}), or null
+   */
   public AcumaticaPayment {
     documentsToApply = documentsToApply == null ? List.of() : List.copyOf(documentsToApply);
   }
 
-  /** The URL keys: {@code Type}, {@code ReferenceNbr}. */
-  public List<String> keys() {
+  /**
+   * The URL keys: {@code Type}, {@code ReferenceNbr}.
+   *
+   * @return the key values in URL order; null where the record does not carry one
+   */
+  public List<@Nullable String> keys() {
     return java.util.Arrays.asList(type, referenceNbr);
   }
 

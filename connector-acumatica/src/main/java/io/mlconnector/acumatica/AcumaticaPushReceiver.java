@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -61,6 +62,10 @@ public final class AcumaticaPushReceiver {
    *
    * @param headerName the header name configured on the destination
    * @param headerValue its value, the shared secret
+   * @param tenant the tenant the notifications belong to; not blank
+   * @param store where notifications are kept and de-duplicated
+   * @return a builder
+   * @throws IllegalArgumentException if the tenant or header name is blank or the value empty
    */
   public static Builder builder(String tenant, StateStore store, String headerName, Secret headerValue) {
     return new Builder(tenant, store, headerName, headerValue);
@@ -126,7 +131,7 @@ public final class AcumaticaPushReceiver {
   }
 
   @SuppressWarnings("unchecked")
-  private static List<Map<String, Object>> rows(Object v) {
+  private static List<Map<String, Object>> rows(@Nullable Object v) {
     List<Map<String, Object>> out = new ArrayList<>();
     if (v instanceof List) {
       for (Object o : (List<?>) v) {
@@ -169,19 +174,34 @@ public final class AcumaticaPushReceiver {
       this.headerValue = headerValue;
     }
 
-    /** What to do with each new notification, typically poll the entity it names. */
+    /**
+     * What to do with each new notification, typically poll the entity it names.
+     *
+     * @param trigger called once per new notification, after it is stored; a failure is logged and
+     *     the next poll picks the change up
+     * @return this builder
+     */
     public Builder onNotification(Consumer<PushNotification> trigger) {
       this.trigger = Objects.requireNonNull(trigger, "trigger");
       return this;
     }
 
-    /** The clock stamping received notifications. */
+    /**
+     * The clock stamping received notifications.
+     *
+     * @param clock the clock; default the system UTC clock
+     * @return this builder
+     */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock");
       return this;
     }
 
-    /** The receiver. */
+    /**
+     * The receiver.
+     *
+     * @return the receiver
+     */
     public AcumaticaPushReceiver build() {
       return new AcumaticaPushReceiver(this);
     }

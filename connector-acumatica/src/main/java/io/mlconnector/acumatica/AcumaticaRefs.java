@@ -43,17 +43,37 @@ public final class AcumaticaRefs {
 
   private AcumaticaRefs() {}
 
-  /** The ref of customer {@code customerId}. */
+  /**
+   * The ref of customer {@code customerId}.
+   *
+   * @param tenant the tenant
+   * @param customerId Acumatica's {@code CustomerID}
+   * @return the ref
+   */
   public static ExternalRef customer(String tenant, String customerId) {
     return ExternalRef.of(SYSTEM, tenant, CUSTOMER, customerId);
   }
 
-  /** The ref of AR invoice {@code type}/{@code referenceNbr} of {@code customerId}. */
+  /**
+   * The ref of AR invoice {@code type}/{@code referenceNbr} of {@code customerId}.
+   *
+   * @param tenant the tenant
+   * @param customerId the invoice's {@code CustomerID}
+   * @param type the document type, e.g. {@code Invoice}
+   * @param referenceNbr the invoice's {@code ReferenceNbr}
+   * @return the ref
+   */
   public static ExternalRef invoice(String tenant, String customerId, String type, String referenceNbr) {
     return ExternalRef.of(SYSTEM, tenant, AR_INVOICE, customerId + "|" + type + "|" + referenceNbr);
   }
 
-  /** The parts of an AR invoice ref: customer, type, reference number. */
+  /**
+   * The parts of an AR invoice ref: customer, type, reference number.
+   *
+   * @param ref an AR invoice ref made by {@link #invoice}
+   * @return customer id, type and reference number, in that order
+   * @throws IllegalArgumentException if {@code ref} is not an Acumatica AR invoice ref
+   */
   public static String[] invoiceParts(ExternalRef ref) {
     if (!SYSTEM.equals(ref.system()) || !AR_INVOICE.equals(ref.type())) {
       throw new IllegalArgumentException("not an Acumatica AR invoice ref: " + ref);
@@ -67,17 +87,36 @@ public final class AcumaticaRefs {
     return new String[] {id.substring(0, middle), id.substring(middle + 1, last), id.substring(last + 1)};
   }
 
-  /** The ref of a payment. */
+  /**
+   * The ref of a payment.
+   *
+   * @param tenant the tenant
+   * @param type the payment type, e.g. {@code Payment}
+   * @param referenceNbr the payment's {@code ReferenceNbr}
+   * @return the ref
+   */
   public static ExternalRef payment(String tenant, String type, String referenceNbr) {
     return ExternalRef.of(SYSTEM, tenant, AR_PAYMENT, type + "|" + referenceNbr);
   }
 
-  /** The ref of a GL batch. */
+  /**
+   * The ref of a GL batch.
+   *
+   * @param tenant the tenant
+   * @param module the GL module, e.g. {@code GL}
+   * @param batchNbr the batch's {@code BatchNbr}
+   * @return the ref
+   */
   public static ExternalRef batch(String tenant, String module, String batchNbr) {
     return ExternalRef.of(SYSTEM, tenant, GL_BATCH, module + "|" + batchNbr);
   }
 
-  /** The stamp of {@code source}: {@code mlc:} and 26 base-32 characters of its SHA-256. */
+  /**
+   * The stamp of {@code source}: {@code mlc:} and 26 base-32 characters of its SHA-256.
+   *
+   * @param source the ref of the record the write comes from
+   * @return the stamp, 30 characters in lower case
+   */
   public static String stamp(ExternalRef source) {
     Objects.requireNonNull(source, "source");
     byte[] digest;

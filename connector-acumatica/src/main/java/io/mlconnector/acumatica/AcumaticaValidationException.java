@@ -14,13 +14,22 @@ public final class AcumaticaValidationException extends RejectedException {
 
   private final transient List<FieldError> fieldErrors;
 
-  /** A validation failure with its field errors. */
+  /**
+   * A validation failure with its field errors.
+   *
+   * @param details the operation, the status and the message listing the errors
+   * @param fieldErrors every error found, record level first
+   */
   public AcumaticaValidationException(ErrorDetails details, List<FieldError> fieldErrors) {
     super(details);
     this.fieldErrors = List.copyOf(fieldErrors);
   }
 
-  /** Every error found in the echoed entity, record level first. */
+  /**
+   * Every error found in the echoed entity, record level first.
+   *
+   * @return the errors, record level first
+   */
   public List<FieldError> fieldErrors() {
     return fieldErrors;
   }

@@ -13,7 +13,11 @@ import java.time.Duration;
 public final class ApiLoginLimitException extends RateLimitedException {
   private static final long serialVersionUID = 1L;
 
-  /** The refusal, with the remote's text. */
+  /**
+   * The refusal, with the remote's text.
+   *
+   * @param details the operation and the remote's text
+   */
   public ApiLoginLimitException(ErrorDetails details) {
     super(details, Duration.ZERO);
   }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A top-level entity of the Default endpoint this client reads and writes, with its key fields
@@ -44,16 +45,16 @@ public final class EntityType<T> {
   private final List<String> keyFields;
   private final BiFunction<Map<String, Object>, ZoneId, T> decoder;
   private final Function<T, Map<String, Object>> encoder;
-  private final Function<T, List<String>> keys;
-  private final String releaseAction;
+  private final Function<T, List<@Nullable String>> keys;
+  private final @Nullable String releaseAction;
 
   private EntityType(
       String name,
       List<String> keyFields,
       BiFunction<Map<String, Object>, ZoneId, T> decoder,
       Function<T, Map<String, Object>> encoder,
-      Function<T, List<String>> keys,
-      String releaseAction) {
+      Function<T, List<@Nullable String>> keys,
+      @Nullable String releaseAction) {
     this.name = name;
     this.keyFields = keyFields;
     this.decoder = decoder;
@@ -68,23 +69,40 @@ public final class EntityType<T> {
         AcumaticaInvoice::keys, e.releaseAction());
   }
 
-  /** The invoice entity type for {@code entity}. */
+  /**
+   * The invoice entity type for {@code entity}.
+   *
+   * @param entity which AR document entity
+   * @return {@link #SALES_INVOICE} or {@link #INVOICE}
+   */
   public static EntityType<AcumaticaInvoice> of(InvoiceEntity entity) {
     return entity == InvoiceEntity.SALES_INVOICE ? SALES_INVOICE : INVOICE;
   }
 
-  /** The entity name in URLs, for example {@code Payment}. */
+  /**
+   * The entity name in URLs, for example {@code Payment}.
+   *
+   * @return the name
+   */
   public String name() {
     return name;
   }
 
-  /** The key fields, in URL order. */
+  /**
+   * The key fields, in URL order.
+   *
+   * @return the field names
+   */
   public List<String> keyFields() {
     return keyFields;
   }
 
-  /** The contract action that releases a record of this entity, or null when there is none. */
-  public String releaseAction() {
+  /**
+   * The contract action that releases a record of this entity, or null when there is none.
+   *
+   * @return the action's name, or null
+   */
+  public @Nullable String releaseAction() {
     return releaseAction;
   }
 
@@ -96,7 +114,7 @@ public final class EntityType<T> {
     return encoder.apply(record);
   }
 
-  List<String> keysOf(T record) {
+  List<@Nullable String> keysOf(T record) {
     return keys.apply(record);
   }
 

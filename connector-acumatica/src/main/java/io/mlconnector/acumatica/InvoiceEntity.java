@@ -23,22 +23,38 @@ public enum InvoiceEntity {
     this.releaseAction = releaseAction;
   }
 
-  /** The entity name in URLs. */
+  /**
+   * The entity name in URLs.
+   *
+   * @return {@code SalesInvoice} or {@code Invoice}
+   */
   public String entityName() {
     return entityName;
   }
 
-  /** The customer field. */
+  /**
+   * The customer field.
+   *
+   * @return {@code CustomerID} or {@code Customer}
+   */
   public String customerField() {
     return customerField;
   }
 
-  /** The line description field. */
+  /**
+   * The line description field.
+   *
+   * @return {@code TransactionDescr} or {@code TransactionDescription}
+   */
   public String lineDescriptionField() {
     return lineDescriptionField;
   }
 
-  /** The contract action that releases the document. */
+  /**
+   * The contract action that releases the document.
+   *
+   * @return {@code ReleaseSalesInvoice} or {@code ReleaseInvoice}
+   */
   public String releaseAction() {
     return releaseAction;
   }

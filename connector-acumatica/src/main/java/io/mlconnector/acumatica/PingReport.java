@@ -12,17 +12,31 @@ import java.util.Objects;
  */
 public record PingReport(List<Check> checks) {
 
-  /** Copies the list. */
+  /**
+   * Copies the list.
+   *
+   * @param checks the checks in the order they ran
+   */
   public PingReport {
     checks = List.copyOf(Objects.requireNonNull(checks, "checks"));
   }
 
-  /** Whether every check passed. */
+  /**
+   * Whether every check passed.
+   *
+   * @return true when every check passed
+   */
   public boolean ok() {
     return checks.stream().allMatch(Check::ok);
   }
 
-  /** The check called {@code name}. */
+  /**
+   * The check called {@code name}.
+   *
+   * @param name {@code version}, {@code sign-in}, or {@code read <Entity>}
+   * @return the check
+   * @throws IllegalArgumentException if no check of that name ran
+   */
   public Check check(String name) {
     return checks.stream().filter(c -> c.name().equals(name)).findFirst()
         .orElseThrow(() -> new IllegalArgumentException("no check called " + name));

@@ -24,23 +24,43 @@ public record Put(List<String> expand, Precondition precondition) {
     UPDATE_ONLY
   }
 
-  /** Copies the list. */
+  /**
+   * Copies the list.
+   *
+   * @param expand entities to expand, each level named ({@code MainContact,MainContact/Address})
+   * @param precondition the precondition
+   */
   public Put {
     expand = List.copyOf(Objects.requireNonNull(expand, "expand"));
     Objects.requireNonNull(precondition, "precondition");
   }
 
-  /** A plain upsert expanding {@code expand}. */
+  /**
+   * A plain upsert expanding {@code expand}.
+   *
+   * @param expand entities to expand in the answer
+   * @return the options
+   */
   public static Put upsert(String... expand) {
     return new Put(List.of(expand), Precondition.UPSERT);
   }
 
-  /** An insert-only PUT expanding {@code expand}. */
+  /**
+   * An insert-only PUT expanding {@code expand}.
+   *
+   * @param expand entities to expand in the answer
+   * @return the options
+   */
   public static Put insertOnly(String... expand) {
     return new Put(List.of(expand), Precondition.INSERT_ONLY);
   }
 
-  /** An update-only PUT expanding {@code expand}. */
+  /**
+   * An update-only PUT expanding {@code expand}.
+   *
+   * @param expand entities to expand in the answer
+   * @return the options
+   */
   public static Put updateOnly(String... expand) {
     return new Put(List.of(expand), Precondition.UPDATE_ONLY);
   }

@@ -10,4 +10,7 @@
  * credential ({@link io.mlconnector.acumatica.AcumaticaCredentials} are never printed).
  * Implementation classes are in {@code io.mlconnector.acumatica.internal}.
  */
+@NullMarked
 package io.mlconnector.acumatica;
+
+import org.jspecify.annotations.NullMarked;

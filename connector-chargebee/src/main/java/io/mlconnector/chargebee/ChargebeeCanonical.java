@@ -10,6 +10,7 @@ import java.time.ZoneOffset;
 import java.util.Currency;
 import java.util.Locale;
 import java.util.function.UnaryOperator;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Chargebee transactions as canonical records. Refs: {@code chargebee:customer:<id>}, {@code
@@ -28,17 +29,37 @@ public final class ChargebeeCanonical {
 
   private ChargebeeCanonical() {}
 
-  /** A Chargebee ref. */
+  /**
+   * A Chargebee ref.
+   *
+   * @param tenant the tenant
+   * @param type one of the ref types above, e.g. {@link #INVOICE}
+   * @param id Chargebee's id
+   * @return the ref of system {@value ChargebeeClient#SYSTEM}
+   */
   public static ExternalRef ref(String tenant, String type, String id) {
     return ExternalRef.of(ChargebeeClient.SYSTEM, tenant, type, id);
   }
 
-  /** Minor units of {@code currency} as money. */
+  /**
+   * Minor units of {@code currency} as money.
+   *
+   * @param minor the amount in minor units, as Chargebee reports it
+   * @param currency ISO 4217 code, any case
+   * @return the amount with the currency's exponent as its scale
+   */
   public static Money money(long minor, String currency) {
     return Money.ofMinor(minor, Currency.getInstance(currency.toUpperCase(Locale.ROOT)));
   }
 
-  /** A {@code type: payment} transaction as a received payment applied to Chargebee invoices. */
+  /**
+   * A {@code type: payment} transaction as a received payment applied to Chargebee invoices.
+   *
+   * @param tenant the tenant the refs are stamped with
+   * @param t the transaction
+   * @return the payment; applied to its linked invoices only when it succeeded
+   * @throws IllegalArgumentException if the transaction is not a payment
+   */
   public static Payment payment(String tenant, ChargebeeResource t) {
     return payment(tenant, t, UnaryOperator.identity());
   }
@@ -46,6 +67,12 @@ public final class ChargebeeCanonical {
   /**
    * As {@link #payment(String, ChargebeeResource)}, naming each invoice by {@code invoiceId} of
    * its Chargebee id (the collector names the first invoice of a re-issue chain).
+   *
+   * @param tenant the tenant the refs are stamped with
+   * @param t the transaction
+   * @param invoiceId maps a Chargebee invoice id to the id the payment should name
+   * @return the payment; applied to its linked invoices only when it succeeded
+   * @throws IllegalArgumentException if the transaction is not a payment
    */
   public static Payment payment(String tenant, ChargebeeResource t, UnaryOperator<String> invoiceId) {
     if (!"payment".equals(t.string("type"))) {
@@ -79,12 +106,28 @@ public final class ChargebeeCanonical {
     return b.build();
   }
 
-  /** A {@code type: refund} transaction as a refund of the payment it refers to. */
+  /**
+   * A {@code type: refund} transaction as a refund of the payment it refers to.
+   *
+   * @param tenant the tenant the refs are stamped with
+   * @param t the transaction
+   * @return the refund
+   * @throws IllegalArgumentException if the transaction is not a refund
+   */
   public static Refund refund(String tenant, ChargebeeResource t) {
     return refund(tenant, t, UnaryOperator.identity());
   }
 
-  /** As {@link #refund(String, ChargebeeResource)}, naming the invoice by {@code invoiceId} of its id. */
+  /**
+   * As {@link #refund(String, ChargebeeResource)}, naming the invoice by {@code invoiceId} of its
+   *     id.
+   *
+   * @param tenant the tenant the refs are stamped with
+   * @param t the transaction
+   * @param invoiceId maps a Chargebee invoice id to the id the refund should name
+   * @return the refund
+   * @throws IllegalArgumentException if the transaction is not a refund
+   */
   public static Refund refund(String tenant, ChargebeeResource t, UnaryOperator<String> invoiceId) {
     if (!"refund".equals(t.string("type"))) {
       throw new IllegalArgumentException("transaction " + t.id() + " is a " + t.string("type") + ", not a refund");
@@ -112,7 +155,7 @@ public final class ChargebeeCanonical {
     return b.build();
   }
 
-  static Payment.Method method(String m) {
+  static Payment.Method method(@Nullable String m) {
     if (m == null) {
       return Payment.Method.OTHER;
     }

@@ -25,6 +25,7 @@ import java.util.UUID;
 import okhttp3.HttpUrl;
 import okhttp3.Request;
 import okhttp3.Response;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A Chargebee (API v2) client for one tenant's site, on the project's OkHttp transport.
@@ -98,14 +99,25 @@ public final class ChargebeeClient {
         (config.credentials.apiKey().reveal() + ":").getBytes(StandardCharsets.UTF_8));
   }
 
-  /** A client on {@code transport} (one per process) with {@code config}. */
+  /**
+   * A client on {@code transport} (one per process) with {@code config}.
+   *
+   * @param transport the process's HTTP transport; the client's rate budget is registered in its
+   *     registry under the config's credential id
+   * @param config the tenant's settings
+   * @return the client; it makes no request until called
+   */
   public static ChargebeeClient create(HttpTransport transport, ChargebeeConfig config) {
     Objects.requireNonNull(transport, "transport");
     Objects.requireNonNull(config, "config");
     return new ChargebeeClient(transport, config);
   }
 
-  /** The config. */
+  /**
+   * The config.
+   *
+   * @return the settings this client was created with
+   */
   public ChargebeeConfig config() {
     return config;
   }
@@ -117,8 +129,10 @@ public final class ChargebeeClient {
    * @param form the body
    * @param idempotencyKey the key (at most 100 characters); null: a random UUID, which only makes
    *     the transport's own retries safe
+   * @return the answer; {@link ChargebeeResponse#replayed()} tells a replayed one
+   * @throws IllegalArgumentException if the key is blank or longer than 100 characters
    */
-  public ChargebeeResponse post(String path, ChargebeeForm form, String idempotencyKey) {
+  public ChargebeeResponse post(String path, ChargebeeForm form, @Nullable String idempotencyKey) {
     Objects.requireNonNull(form, "form");
     String key = idempotencyKey != null ? idempotencyKey : UUID.randomUUID().toString();
     if (key.isBlank() || key.length() > 100) {
@@ -138,6 +152,9 @@ public final class ChargebeeClient {
   /**
    * {@code GET <path>}; empty on {@code 404 resource_not_found} (any other 404, such as {@code
    * site_not_found}, is thrown).
+   *
+   * @param path relative to {@code /api/v2/}, for example {@code customers/cus_1}
+   * @return the answer, or empty when Chargebee answers {@code resource_not_found}
    */
   public Optional<ChargebeeResponse> get(String path) {
     Request request = new Request.Builder().url(url(path))
@@ -155,7 +172,14 @@ public final class ChargebeeClient {
     }
   }
 
-  /** {@code GET <path>} of a list of {@code resource} (the wrapper name) with {@code query}. */
+  /**
+   * {@code GET <path>} of a list of {@code resource} (the wrapper name) with {@code query}.
+   *
+   * @param path relative to {@code /api/v2/}, for example {@code invoices}
+   * @param resource the wrapper name of each entry, for example {@code invoice}
+   * @param query filters, sort, limit and offset
+   * @return one page, with the offset of the next one
+   */
   public ChargebeePage list(String path, String resource, ChargebeeQuery query) {
     Objects.requireNonNull(resource, "resource");
     HttpUrl.Builder u = url(path).newBuilder();
@@ -187,6 +211,8 @@ public final class ChargebeeClient {
    * @param sinceSeconds the watermark: the largest {@code field} value already processed
    * @param filters further filters (no sort, limit or offset)
    * @param maxRecords stop after this many (the rest is read next time from the new watermark)
+   * @return the records read, oldest first; possibly more than {@code maxRecords} (whole pages are
+   *     kept)
    */
   public List<ChargebeeResource> readSince(String path, String resource, String field, long sinceSeconds,
       ChargebeeQuery filters, int maxRecords) {
@@ -206,32 +232,62 @@ public final class ChargebeeClient {
     return out;
   }
 
-  /** {@code GET /customers/{id}}. */
+  /**
+   * {@code GET /customers/{id}}.
+   *
+   * @param id the customer id
+   * @return the customer, or empty when there is none
+   */
   public Optional<ChargebeeResource> customer(String id) {
     return retrieve("customers", "customer", id);
   }
 
-  /** {@code GET /invoices/{id}}. */
+  /**
+   * {@code GET /invoices/{id}}.
+   *
+   * @param id the invoice id
+   * @return the invoice, or empty when there is none
+   */
   public Optional<ChargebeeResource> invoice(String id) {
     return retrieve("invoices", "invoice", id);
   }
 
-  /** {@code GET /subscriptions/{id}}. */
+  /**
+   * {@code GET /subscriptions/{id}}.
+   *
+   * @param id the subscription id
+   * @return the subscription, or empty when there is none
+   */
   public Optional<ChargebeeResource> subscription(String id) {
     return retrieve("subscriptions", "subscription", id);
   }
 
-  /** {@code GET /transactions/{id}}. */
+  /**
+   * {@code GET /transactions/{id}}.
+   *
+   * @param id the transaction id
+   * @return the transaction, or empty when there is none
+   */
   public Optional<ChargebeeResource> transaction(String id) {
     return retrieve("transactions", "transaction", id);
   }
 
-  /** {@code GET /credit_notes/{id}}. */
+  /**
+   * {@code GET /credit_notes/{id}}.
+   *
+   * @param id the credit note id
+   * @return the credit note, or empty when there is none
+   */
   public Optional<ChargebeeResource> creditNote(String id) {
     return retrieve("credit_notes", "credit_note", id);
   }
 
-  /** {@code GET /events/{id}}: the event as Chargebee recorded it (the only trustworthy copy). */
+  /**
+   * {@code GET /events/{id}}: the event as Chargebee recorded it (the only trustworthy copy).
+   *
+   * @param id the event id ({@code ev_...})
+   * @return the event, or empty when there is none
+   */
   public Optional<ChargebeeResource> event(String id) {
     return retrieve("events", "event", id);
   }
@@ -249,6 +305,9 @@ public final class ChargebeeClient {
    * site_not_found}), the API key accepted, one read, the event list, and the configured plan
    * limit (Chargebee does not expose the plan over the API, so this reports the configured value).
    * Each check carries its latency; a failed check says why, never with the key.
+   *
+   * @return the checks in the order they ran; the first failure ends the run except for the events
+   *     check
    */
   public ChargebeePing ping() {
     List<ChargebeePing.Check> checks = new ArrayList<>();

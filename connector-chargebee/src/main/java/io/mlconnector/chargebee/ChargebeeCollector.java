@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Chargebee as a collector for one tenant: ERP customers and invoices out, payments (succeeded and
@@ -42,7 +43,12 @@ public final class ChargebeeCollector implements Collector<ChargebeeCustomerRequ
   private final ChargebeeWebhookVerifier verifier;
   private final InvoiceChain chain;
 
-  /** A collector on {@code client} with {@code options}. */
+  /**
+   * A collector on {@code client} with {@code options}.
+   *
+   * @param client the tenant's client
+   * @param options how the tenant's ERP records become Chargebee records
+   */
   public ChargebeeCollector(ChargebeeClient client, ChargebeeCollectorOptions options) {
     this.client = Objects.requireNonNull(client, "client");
     Objects.requireNonNull(options, "options");
@@ -53,7 +59,11 @@ public final class ChargebeeCollector implements Collector<ChargebeeCustomerRequ
     this.chain = new InvoiceChain(client);
   }
 
-  /** The client. */
+  /**
+   * The client.
+   *
+   * @return the client this collector reads and writes through
+   */
   public ChargebeeClient client() {
     return client;
   }
@@ -75,14 +85,14 @@ public final class ChargebeeCollector implements Collector<ChargebeeCustomerRequ
 
   /** {@code payment_succeeded} and {@code payment_failed}; default look-back 4 days (the retry span). */
   @Override
-  public WebhookSource<Payment> payments(Duration lookback) {
+  public WebhookSource<Payment> payments(@Nullable Duration lookback) {
     return new EventSource<>(client, tenant, PAYMENT_EVENTS, lookback,
         (t, txn) -> ChargebeeCanonical.payment(t, txn, chain::original));
   }
 
   /** {@code payment_refunded}. */
   @Override
-  public WebhookSource<Refund> refunds(Duration lookback) {
+  public WebhookSource<Refund> refunds(@Nullable Duration lookback) {
     return new EventSource<>(client, tenant, REFUND_EVENTS, lookback,
         (t, txn) -> ChargebeeCanonical.refund(t, txn, chain::original));
   }
@@ -92,8 +102,11 @@ public final class ChargebeeCollector implements Collector<ChargebeeCustomerRequ
    * (fetched by id; a forged delivery gains nothing). Not part of the {@link Collector} role: no
    * money moves, so a ledger posts nothing; a host wires it to whatever its people act on (see the
    * connector README).
+   *
+   * @param lookback how far back the backstop's first read goes, or null for 4 days
+   * @return the source of cancellations
    */
-  public WebhookSource<SubscriptionCancellation> subscriptionCancellations(Duration lookback) {
+  public WebhookSource<SubscriptionCancellation> subscriptionCancellations(@Nullable Duration lookback) {
     return new EventSource<>(client, tenant, SUBSCRIPTION_CANCELLED_EVENTS, lookback, ChargebeeCanonical.SUBSCRIPTION,
         client::subscription, SubscriptionCancellation::of);
   }

@@ -50,7 +50,19 @@ public record ChargebeeCollectorOptions(
     SUBSCRIPTION_ITEMS
   }
 
-  /** Checks the fields. */
+  /**
+   * Checks the fields.
+   *
+   * @param billingModel how invoices are billed
+   * @param customerIdPrefix put before the ERP customer code; empty for none; letters, digits,
+   *     {@code _}, {@code .} and {@code -} only
+   * @param poNumber makes the {@code po_number} stamp from the ERP invoice's ref
+   * @param findLookback how far back find-by-stamp scans invoices when it does not know the
+   *     customer
+   * @param subscriptionSuffix appended to the customer id to make the ERP subscription's id
+   * @param maxCustomerIdLength the longest customer id Chargebee takes
+   * @throws IllegalArgumentException if the prefix holds other characters
+   */
   public ChargebeeCollectorOptions {
     Objects.requireNonNull(billingModel, "billingModel");
     Objects.requireNonNull(customerIdPrefix, "customerIdPrefix");
@@ -63,31 +75,57 @@ public record ChargebeeCollectorOptions(
     }
   }
 
-  /** The defaults: ad-hoc charges, no prefix, {@code po_number} = ref id, 14 days look-back. */
+  /**
+   * The defaults: ad-hoc charges, no prefix, {@code po_number} = ref id, 14 days look-back.
+   *
+   * @return the default options
+   */
   public static ChargebeeCollectorOptions defaults() {
     return new ChargebeeCollectorOptions(BillingModel.AD_HOC_CHARGES, "", ExternalRef::id, Duration.ofDays(14),
         "-erp", 50);
   }
 
-  /** With another billing model. */
+  /**
+   * With another billing model.
+   *
+   * @param model the billing model
+   * @return a copy with the model replaced
+   */
   public ChargebeeCollectorOptions withBillingModel(BillingModel model) {
     return new ChargebeeCollectorOptions(model, customerIdPrefix, poNumber, findLookback, subscriptionSuffix,
         maxCustomerIdLength);
   }
 
-  /** With a customer id prefix. */
+  /**
+   * With a customer id prefix.
+   *
+   * @param prefix the prefix; empty for none
+   * @return a copy with the prefix replaced
+   * @throws IllegalArgumentException if the prefix holds characters other than letters, digits,
+   *     {@code _}, {@code .} and {@code -}
+   */
   public ChargebeeCollectorOptions withCustomerIdPrefix(String prefix) {
     return new ChargebeeCollectorOptions(billingModel, prefix, poNumber, findLookback, subscriptionSuffix,
         maxCustomerIdLength);
   }
 
-  /** With another {@code po_number} rule. */
+  /**
+   * With another {@code po_number} rule.
+   *
+   * @param rule makes the {@code po_number} from the ERP invoice's ref
+   * @return a copy with the rule replaced
+   */
   public ChargebeeCollectorOptions withPoNumber(Function<ExternalRef, String> rule) {
     return new ChargebeeCollectorOptions(billingModel, customerIdPrefix, rule, findLookback, subscriptionSuffix,
         maxCustomerIdLength);
   }
 
-  /** With another find-by-stamp look-back. */
+  /**
+   * With another find-by-stamp look-back.
+   *
+   * @param lookback how far back by {@code updated_at}
+   * @return a copy with the look-back replaced
+   */
   public ChargebeeCollectorOptions withFindLookback(Duration lookback) {
     return new ChargebeeCollectorOptions(billingModel, customerIdPrefix, poNumber, lookback, subscriptionSuffix,
         maxCustomerIdLength);
@@ -97,6 +135,8 @@ public record ChargebeeCollectorOptions(
    * The Chargebee customer id of an ERP customer: the prefix plus the ERP code.
    *
    * @throws IllegalArgumentException when the code has characters or a length Chargebee refuses
+   * @param customer the ERP customer's ref
+   * @return the Chargebee customer id
    */
   public String customerIdFor(ExternalRef customer) {
     String id = customerIdPrefix + customer.id();

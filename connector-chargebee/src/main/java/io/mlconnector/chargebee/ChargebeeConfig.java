@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.regex.Pattern;
 import okhttp3.HttpUrl;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The settings of one tenant's Chargebee client. Immutable; build one with {@link
@@ -81,62 +82,109 @@ public final class ChargebeeConfig {
    * @param credentialId the host's id of the credential (shares the rate budget), not the key
    * @param site the Chargebee site name ({@code acme} or {@code acme-test})
    * @param credentials the API key and webhook credentials
+   * @return a builder with the defaults documented on each setter
+   * @throws IllegalArgumentException if the tenant or credential id is blank or the site is not a
+   *     Chargebee site name
    */
   public static Builder builder(String tenant, String credentialId, String site, ChargebeeCredentials credentials) {
     return new Builder(tenant, credentialId, site, credentials);
   }
 
-  /** The tenant. */
+  /**
+   * The tenant.
+   *
+   * @return the host's tenant id
+   */
   public String tenant() {
     return tenant;
   }
 
-  /** The site name. */
+  /**
+   * The site name.
+   *
+   * @return the Chargebee site name, e.g. {@code acme-test}
+   */
   public String site() {
     return site;
   }
 
-  /** The API base URL, ending in {@code /api/v2/}. */
+  /**
+   * The API base URL, ending in {@code /api/v2/}.
+   *
+   * @return the base URL
+   */
   public HttpUrl baseUrl() {
     return baseUrl;
   }
 
-  /** The plan's requests per minute the budget stays under. */
+  /**
+   * The plan's requests per minute the budget stays under.
+   *
+   * @return the limit in requests per minute, from the plan or set explicitly
+   */
   public int requestsPerMinute() {
     return requestsPerMinute;
   }
 
-  /** The fraction of the limit the budget uses. */
+  /**
+   * The fraction of the limit the budget uses.
+   *
+   * @return the fraction, in (0, 1]
+   */
   public double pacing() {
     return pacing;
   }
 
-  /** Requests the budget grants in any {@link #budgetWindow()}: {@code pacing x limit}, at least 1. */
+  /**
+   * Requests the budget grants in any {@link #budgetWindow()}: {@code pacing x limit}, at least 1.
+   *
+   * @return the number of requests
+   */
   public int budgetLimit() {
     return Math.max(1, (int) Math.floor(requestsPerMinute * pacing));
   }
 
-  /** The budget's window: 60 seconds plus the margin. */
+  /**
+   * The budget's window: 60 seconds plus the margin.
+   *
+   * @return the window's length
+   */
   public Duration budgetWindow() {
     return Duration.ofSeconds(60).plus(windowMargin);
   }
 
-  /** The longest a request waits for the budget before failing as rate-limited. */
+  /**
+   * The longest a request waits for the budget before failing as rate-limited.
+   *
+   * @return the longest wait
+   */
   public Duration maxBudgetWait() {
     return maxBudgetWait;
   }
 
-  /** Requests in flight at once, at most. */
+  /**
+   * Requests in flight at once, at most.
+   *
+   * @return the most requests in flight
+   */
   public int maxConcurrentCalls() {
     return maxConcurrentCalls;
   }
 
-  /** How far incremental reads reach back behind their watermark. */
+  /**
+   * How far incremental reads reach back behind their watermark.
+   *
+   * @return the overlap; zero for none
+   */
   public Duration readOverlap() {
     return readOverlap;
   }
 
-  /** The credentials (never printed). */
+  /**
+   * The credentials (never printed).
+   *
+   * @return the API key and webhook credentials
+   */
   public ChargebeeCredentials credentials() {
     return credentials;
   }
@@ -155,9 +203,9 @@ public final class ChargebeeConfig {
     private final String site;
     private final ChargebeeCredentials credentials;
     private String hostSuffix = "chargebee.com";
-    private String baseUrl;
+    private @Nullable String baseUrl;
     private ChargebeePlan plan = ChargebeePlan.STARTER;
-    private Integer requestsPerMinute;
+    private @Nullable Integer requestsPerMinute;
     private double pacing = 1.0;
     private Duration windowMargin = Duration.ofSeconds(1);
     private Duration maxBudgetWait = Duration.ofMinutes(3);
@@ -165,7 +213,7 @@ public final class ChargebeeConfig {
     private Duration readTimeout = Duration.ofSeconds(60);
     private Duration defaultRetryAfter = Duration.ofSeconds(5);
     private Duration readOverlap = Duration.ofSeconds(60);
-    private RetryPolicy retryPolicy;
+    private @Nullable RetryPolicy retryPolicy;
     private HttpLogLevel logLevel = HttpLogLevel.BASIC;
 
     private Builder(String tenant, String credentialId, String site, ChargebeeCredentials credentials) {
@@ -185,7 +233,13 @@ public final class ChargebeeConfig {
       this.credentials = Objects.requireNonNull(credentials, "credentials");
     }
 
-    /** The domain the site lives under (default {@code chargebee.com}). */
+    /**
+     * The domain the site lives under (default {@code chargebee.com}).
+     *
+     * @param hostSuffix the domain, e.g. {@code chargebee.com}; not starting with a dot
+     * @return this builder
+     * @throws IllegalArgumentException if {@code hostSuffix} is blank or starts with a dot
+     */
     public Builder hostSuffix(String hostSuffix) {
       if (hostSuffix == null || hostSuffix.isBlank() || hostSuffix.startsWith(".")) {
         throw new IllegalArgumentException("hostSuffix must be a domain such as chargebee.com, was " + hostSuffix);
@@ -194,20 +248,39 @@ public final class ChargebeeConfig {
       return this;
     }
 
-    /** Replaces the whole API base ({@code http://127.0.0.1:8080/api/v2} for a simulator). */
+    /**
+     * Replaces the whole API base ({@code http://127.0.0.1:8080/api/v2} for a simulator).
+     *
+     * @param baseUrl the API base URL; the host suffix is then ignored
+     * @return this builder
+     * @throws IllegalArgumentException at {@link #build()} if it is not a valid http(s) URL
+     */
     public Builder baseUrl(String baseUrl) {
       this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl");
       return this;
     }
 
-    /** The site's plan, whose limit the budget follows (default {@link ChargebeePlan#STARTER}). */
+    /**
+     * The site's plan, whose limit the budget follows (default {@link ChargebeePlan#STARTER}).
+     *
+     * @param plan the plan; replaces a limit set with {@link #requestsPerMinute(int)}
+     * @return this builder
+     */
     public Builder plan(ChargebeePlan plan) {
       this.plan = Objects.requireNonNull(plan, "plan");
       this.requestsPerMinute = null;
       return this;
     }
 
-    /** The plan by name ({@code starter}, {@code performance}, {@code enterprise}, {@code test_site}) or number. */
+    /**
+     * The plan by name ({@code starter}, {@code performance}, {@code enterprise}, {@code
+     *     test_site}) or number.
+     *
+     * @param planOrRequestsPerMinute a plan name in any case, or a whole number of requests per
+     *     minute
+     * @return this builder
+     * @throws IllegalArgumentException if it is neither a known plan nor a positive number
+     */
     public Builder plan(String planOrRequestsPerMinute) {
       Objects.requireNonNull(planOrRequestsPerMinute, "plan");
       String s = planOrRequestsPerMinute.trim();
@@ -217,7 +290,13 @@ public final class ChargebeeConfig {
       return plan(ChargebeePlan.of(s));
     }
 
-    /** A custom limit in requests per minute (a custom Enterprise contract). */
+    /**
+     * A custom limit in requests per minute (a custom Enterprise contract).
+     *
+     * @param perMinute the limit, positive; replaces the plan's
+     * @return this builder
+     * @throws IllegalArgumentException if {@code perMinute} is below 1
+     */
     public Builder requestsPerMinute(int perMinute) {
       if (perMinute < 1) {
         throw new IllegalArgumentException("requestsPerMinute must be positive, was " + perMinute);
@@ -229,6 +308,10 @@ public final class ChargebeeConfig {
     /**
      * The fraction of the limit used, in (0, 1]; default 1 (the window already keeps under the
      * limit). Lower it when other integrations share the site's key.
+     *
+     * @param pacing the fraction, greater than 0 and at most 1
+     * @return this builder
+     * @throws IllegalArgumentException if {@code pacing} is outside (0, 1]
      */
     public Builder pacing(double pacing) {
       if (!(pacing > 0 && pacing <= 1)) {
@@ -242,6 +325,10 @@ public final class ChargebeeConfig {
      * What the budget adds to Chargebee's 60 seconds (default 1 s, at most 60 s): a request is
      * counted when the budget grants it, the server counts it when it arrives, and the two differ by
      * the latency, which varies from request to request.
+     *
+     * @param margin the margin, 0 to 60 seconds
+     * @return this builder
+     * @throws IllegalArgumentException if {@code margin} is null, negative or above 60 seconds
      */
     public Builder windowMargin(Duration margin) {
       if (margin == null || margin.isNegative() || margin.compareTo(Duration.ofSeconds(60)) > 0) {
@@ -254,6 +341,10 @@ public final class ChargebeeConfig {
     /**
      * The longest a request waits for the budget (default 3 minutes; a full window alone is 61 s):
      * beyond it the request fails as rate-limited and the engine retries it later.
+     *
+     * @param wait the longest wait; zero fails at once when the budget is spent
+     * @return this builder
+     * @throws IllegalArgumentException if {@code wait} is null or negative
      */
     public Builder maxBudgetWait(Duration wait) {
       if (wait == null || wait.isNegative()) {
@@ -263,7 +354,13 @@ public final class ChargebeeConfig {
       return this;
     }
 
-    /** Requests in flight at once (default 50, under Chargebee's concurrency limit). */
+    /**
+     * Requests in flight at once (default 50, under Chargebee's concurrency limit).
+     *
+     * @param max the most requests in flight, at least 1
+     * @return this builder
+     * @throws IllegalArgumentException if {@code max} is below 1
+     */
     public Builder maxConcurrentCalls(int max) {
       if (max < 1) {
         throw new IllegalArgumentException("maxConcurrentCalls must be positive, was " + max);
@@ -272,7 +369,13 @@ public final class ChargebeeConfig {
       return this;
     }
 
-    /** The read timeout (default 60 s). */
+    /**
+     * The read timeout (default 60 s).
+     *
+     * @param timeout the timeout, positive
+     * @return this builder
+     * @throws IllegalArgumentException if {@code timeout} is null, zero or negative
+     */
     public Builder readTimeout(Duration timeout) {
       if (timeout == null || timeout.isNegative() || timeout.isZero()) {
         throw new IllegalArgumentException("readTimeout must be positive, was " + timeout);
@@ -284,6 +387,10 @@ public final class ChargebeeConfig {
     /**
      * The pause after a 429 without {@code Retry-After} (whether Chargebee always sends one is not
      * confirmed); default 5 s.
+     *
+     * @param pause the pause; zero retries at once
+     * @return this builder
+     * @throws IllegalArgumentException if {@code pause} is null or negative
      */
     public Builder defaultRetryAfter(Duration pause) {
       if (pause == null || pause.isNegative()) {
@@ -297,6 +404,10 @@ public final class ChargebeeConfig {
      * How far incremental reads (and the events backstop) reach back behind their watermark
      * (default 60 s): records changed in the same second as the watermark, or committed late, are
      * read again instead of skipped; consumers dedupe by id and {@code resource_version}.
+     *
+     * @param overlap how far back; zero for none
+     * @return this builder
+     * @throws IllegalArgumentException if {@code overlap} is null or negative
      */
     public Builder readOverlap(Duration overlap) {
       if (overlap == null || overlap.isNegative()) {
@@ -306,19 +417,35 @@ public final class ChargebeeConfig {
       return this;
     }
 
-    /** The retry policy (default: 4 attempts, 429 and 5xx, idempotency-keyed POSTs repeatable). */
+    /**
+     * The retry policy (default: 4 attempts, 429 and 5xx, idempotency-keyed POSTs repeatable).
+     *
+     * @param policy the policy; it should name {@link ChargebeeClient#IDEMPOTENCY_KEY_HEADER} as
+     *     its idempotency key header
+     * @return this builder
+     */
     public Builder retryPolicy(RetryPolicy policy) {
       this.retryPolicy = Objects.requireNonNull(policy, "policy");
       return this;
     }
 
-    /** HTTP logging (bodies are never logged above BASIC without redaction). */
+    /**
+     * HTTP logging (bodies are never logged above BASIC without redaction).
+     *
+     * @param level the level; default {@link HttpLogLevel#BASIC}
+     * @return this builder
+     */
     public Builder logLevel(HttpLogLevel level) {
       this.logLevel = Objects.requireNonNull(level, "level");
       return this;
     }
 
-    /** The immutable config. */
+    /**
+     * The immutable config.
+     *
+     * @return the config
+     * @throws IllegalArgumentException if the base URL is not a valid http(s) URL
+     */
     public ChargebeeConfig build() {
       return new ChargebeeConfig(this);
     }

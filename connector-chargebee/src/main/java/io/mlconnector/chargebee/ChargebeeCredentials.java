@@ -3,6 +3,7 @@ package io.mlconnector.chargebee;
 import io.mlconnector.core.credential.Credentials;
 import io.mlconnector.core.credential.Secret;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a tenant's Chargebee site needs: the API key (HTTP Basic username, empty password) and the
@@ -19,10 +20,10 @@ public final class ChargebeeCredentials {
   public static final String WEBHOOK_PASSWORD = "webhookPassword";
 
   private final Secret apiKey;
-  private final String webhookUsername;
-  private final Secret webhookPassword;
+  private final @Nullable String webhookUsername;
+  private final @Nullable Secret webhookPassword;
 
-  private ChargebeeCredentials(Secret apiKey, String webhookUsername, Secret webhookPassword) {
+  private ChargebeeCredentials(Secret apiKey, @Nullable String webhookUsername, @Nullable Secret webhookPassword) {
     this.apiKey = apiKey;
     this.webhookUsername = webhookUsername;
     this.webhookPassword = webhookPassword;
@@ -34,8 +35,11 @@ public final class ChargebeeCredentials {
    * @param apiKey the site's API key
    * @param webhookUsername the endpoint's Basic username, or null when no webhooks are received
    * @param webhookPassword the endpoint's Basic password, or null with a null username
+   * @return the credentials
+   * @throws IllegalArgumentException if only one of username and password is given, or the username
+   *     is empty or contains {@code :}
    */
-  public static ChargebeeCredentials of(Secret apiKey, String webhookUsername, Secret webhookPassword) {
+  public static ChargebeeCredentials of(Secret apiKey, @Nullable String webhookUsername, @Nullable Secret webhookPassword) {
     Objects.requireNonNull(apiKey, "apiKey");
     if ((webhookUsername == null) != (webhookPassword == null)) {
       throw new IllegalArgumentException("webhookUsername and webhookPassword go together");
@@ -46,12 +50,24 @@ public final class ChargebeeCredentials {
     return new ChargebeeCredentials(apiKey, webhookUsername, webhookPassword);
   }
 
-  /** Credentials with an API key only (no webhooks accepted). */
+  /**
+   * Credentials with an API key only (no webhooks accepted).
+   *
+   * @param apiKey the site's API key
+   * @return the credentials
+   */
   public static ChargebeeCredentials of(Secret apiKey) {
     return of(apiKey, null, null);
   }
 
-  /** Reads {@link #API_KEY}, {@link #WEBHOOK_USERNAME} and {@link #WEBHOOK_PASSWORD} from stored credentials. */
+  /**
+   * Reads {@link #API_KEY}, {@link #WEBHOOK_USERNAME} and {@link #WEBHOOK_PASSWORD} from stored
+   *     credentials.
+   *
+   * @param credentials the stored credentials; the webhook fields are optional
+   * @return the credentials
+   * @throws IllegalArgumentException if only one of the webhook fields is stored
+   */
   public static ChargebeeCredentials from(Credentials credentials) {
     Objects.requireNonNull(credentials, "credentials");
     Secret key = credentials.get(API_KEY);
@@ -60,18 +76,30 @@ public final class ChargebeeCredentials {
     return of(key, user, pass);
   }
 
-  /** The API key. */
+  /**
+   * The API key.
+   *
+   * @return the site's API key
+   */
   public Secret apiKey() {
     return apiKey;
   }
 
-  /** The webhook Basic username, or null. */
-  public String webhookUsername() {
+  /**
+   * The webhook Basic username, or null.
+   *
+   * @return the username, or null when no webhooks are accepted
+   */
+  public @Nullable String webhookUsername() {
     return webhookUsername;
   }
 
-  /** The webhook Basic password, or null. */
-  public Secret webhookPassword() {
+  /**
+   * The webhook Basic password, or null.
+   *
+   * @return the password, or null when no webhooks are accepted
+   */
+  public @Nullable Secret webhookPassword() {
     return webhookPassword;
   }
 

@@ -1,6 +1,7 @@
 package io.mlconnector.chargebee;
 
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A customer to create or update in Chargebee, as the customer sink takes it.
@@ -18,14 +19,26 @@ import java.util.Objects;
 public record ChargebeeCustomerRequest(
     String customerId,
     String company,
-    String email,
-    String phone,
-    Address address,
-    String vatNumber,
-    String currency,
-    Integer netTermDays) {
+    @Nullable String email,
+    @Nullable String phone,
+    @Nullable Address address,
+    @Nullable String vatNumber,
+    @Nullable String currency,
+    @Nullable Integer netTermDays) {
 
-  /** Checks the id and the name. */
+  /**
+   * Checks the id and the name.
+   *
+   * @param customerId the Chargebee customer id
+   * @param company the company name
+   * @param email the billing e-mail, or null
+   * @param phone the phone, or null
+   * @param address the billing address, or null
+   * @param vatNumber the tax number, or null
+   * @param currency the preferred currency code (upper case), or null
+   * @param netTermDays the payment terms in days, not negative, or null
+   * @throws IllegalArgumentException if {@code netTermDays} is negative
+   */
   public ChargebeeCustomerRequest {
     Objects.requireNonNull(customerId, "customerId");
     Objects.requireNonNull(company, "company");
@@ -45,6 +58,6 @@ public record ChargebeeCustomerRequest(
    * @param zip the postal code, or null
    * @param country the ISO country code, or null
    */
-  public record Address(String line1, String line2, String line3, String city, String state, String zip,
-      String country) {}
+  public record Address(@Nullable String line1, @Nullable String line2, @Nullable String line3,
+      @Nullable String city, @Nullable String state, @Nullable String zip, @Nullable String country) {}
 }

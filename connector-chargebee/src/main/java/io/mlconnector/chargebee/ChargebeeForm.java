@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import okhttp3.FormBody;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A request body in Chargebee's form encoding: plain values ({@code po_number=X}), nested objects
@@ -26,33 +27,63 @@ public final class ChargebeeForm {
 
   private ChargebeeForm() {}
 
-  /** An empty form. */
+  /**
+   * An empty form.
+   *
+   * @return a form without parameters
+   */
   public static ChargebeeForm create() {
     return new ChargebeeForm();
   }
 
-  /** {@code name=value}; a null value is left out. */
-  public ChargebeeForm put(String name, Object value) {
+  /**
+   * {@code name=value}; a null value is left out.
+   *
+   * @param name the parameter name, without brackets
+   * @param value the value ({@code BigDecimal} in plain notation, anything else as {@code
+   *     String.valueOf}), or null
+   * @return this form
+   * @throws IllegalArgumentException if {@code name} is empty or contains a bracket
+   */
+  public ChargebeeForm put(String name, @Nullable Object value) {
     check(name, "name");
     return raw(name, value);
   }
 
-  private ChargebeeForm raw(String name, Object value) {
+  private ChargebeeForm raw(String name, @Nullable Object value) {
     if (value != null) {
       pairs.add(new String[] {name, text(value)});
     }
     return this;
   }
 
-  /** {@code object[attribute]=value}; a null value is left out. */
-  public ChargebeeForm putObject(String object, String attribute, Object value) {
+  /**
+   * {@code object[attribute]=value}; a null value is left out.
+   *
+   * @param object the object's name, e.g. {@code billing_address}
+   * @param attribute the attribute, e.g. {@code line1}
+   * @param value the value, or null
+   * @return this form
+   * @throws IllegalArgumentException if a name is empty or contains a bracket
+   */
+  public ChargebeeForm putObject(String object, String attribute, @Nullable Object value) {
     check(object, "object");
     check(attribute, "attribute");
     return raw(object + "[" + attribute + "]", value);
   }
 
-  /** {@code list[attribute][index]=value}: Chargebee's list order; a null value is left out. */
-  public ChargebeeForm putList(String list, int index, String attribute, Object value) {
+  /**
+   * {@code list[attribute][index]=value}: Chargebee's list order; a null value is left out.
+   *
+   * @param list the list's name, e.g. {@code charges}
+   * @param index the entry's position, from 0
+   * @param attribute the attribute, e.g. {@code amount}
+   * @param value the value, or null
+   * @return this form
+   * @throws IllegalArgumentException if a name is empty or contains a bracket, or {@code index} is
+   *     negative
+   */
+  public ChargebeeForm putList(String list, int index, String attribute, @Nullable Object value) {
     check(list, "list");
     check(attribute, "attribute");
     if (index < 0) {
@@ -61,13 +92,25 @@ public final class ChargebeeForm {
     return raw(list + "[" + attribute + "][" + index + "]", value);
   }
 
-  /** {@code list[index]=value}, a list of plain values. */
-  public ChargebeeForm putScalar(String list, int index, Object value) {
+  /**
+   * {@code list[index]=value}, a list of plain values.
+   *
+   * @param list the list's name
+   * @param index the entry's position, from 0
+   * @param value the value, or null (left out)
+   * @return this form
+   * @throws IllegalArgumentException if {@code list} is empty or contains a bracket
+   */
+  public ChargebeeForm putScalar(String list, int index, @Nullable Object value) {
     check(list, "list");
     return raw(list + "[" + index + "]", value);
   }
 
-  /** The name-value pairs, in order (for tests and logs; values may be personal data). */
+  /**
+   * The name-value pairs, in order (for tests and logs; values may be personal data).
+   *
+   * @return the pairs as sent, unmodifiable
+   */
   public List<Map.Entry<String, String>> pairs() {
     List<Map.Entry<String, String>> out = new ArrayList<>();
     for (String[] p : pairs) {
@@ -76,8 +119,13 @@ public final class ChargebeeForm {
     return Collections.unmodifiableList(out);
   }
 
-  /** The value of {@code name}, or null. */
-  public String get(String name) {
+  /**
+   * The value of {@code name}, or null.
+   *
+   * @param name the full parameter name, e.g. {@code charges[amount][0]}
+   * @return its first value, or null when the form has none
+   */
+  public @Nullable String get(String name) {
     for (String[] p : pairs) {
       if (p[0].equals(name)) {
         return p[1];

@@ -3,6 +3,7 @@ package io.mlconnector.chargebee;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An ERP invoice to collect through Chargebee, as the invoice sink takes it. Amounts are in minor
@@ -21,14 +22,27 @@ import java.util.Objects;
 public record ChargebeeInvoiceRequest(
     String customerId,
     String currency,
-    LocalDate invoiceDate,
+    @Nullable LocalDate invoiceDate,
     String poNumber,
-    String note,
+    @Nullable String note,
     List<Charge> charges,
     List<RecurringItem> recurring,
     boolean cancelled) {
 
-  /** Checks and copies. */
+  /**
+   * Checks and copies.
+   *
+   * @param customerId the Chargebee customer
+   * @param currency the currency code, upper case
+   * @param invoiceDate the ERP invoice date, or null
+   * @param poNumber the stamp and ERP invoice number, 1 to 100 characters
+   * @param note a note printed on the invoice, or null
+   * @param charges the ad-hoc charges (copied)
+   * @param recurring the recurring lines (copied)
+   * @param cancelled whether the ERP cancelled or voided the invoice
+   * @throws IllegalArgumentException if {@code poNumber} is blank or too long, or there is neither a
+   *     charge nor a recurring item
+   */
   public ChargebeeInvoiceRequest {
     Objects.requireNonNull(customerId, "customerId");
     Objects.requireNonNull(currency, "currency");
@@ -43,7 +57,11 @@ public record ChargebeeInvoiceRequest(
     }
   }
 
-  /** The sum of the charges and recurring items, in minor units. */
+  /**
+   * The sum of the charges and recurring items.
+   *
+   * @return the total in minor units of {@code currency}
+   */
   public long total() {
     long t = 0;
     for (Charge c : charges) {
@@ -62,7 +80,13 @@ public record ChargebeeInvoiceRequest(
    * @param amount minor units, positive
    */
   public record Charge(String description, long amount) {
-    /** Checks the amount and the description. */
+    /**
+     * Checks the amount and the description.
+     *
+     * @param description what it is for
+     * @param amount minor units, at least 1
+     * @throws IllegalArgumentException if {@code amount} is below 1
+     */
     public Charge {
       Objects.requireNonNull(description, "description");
       if (amount < 1) {
@@ -79,7 +103,14 @@ public record ChargebeeInvoiceRequest(
    * @param unitPrice minor units per item
    */
   public record RecurringItem(String itemPriceId, int quantity, long unitPrice) {
-    /** Checks the fields. */
+    /**
+     * Checks the fields.
+     *
+     * @param itemPriceId the Chargebee item price
+     * @param quantity how many, at least 1
+     * @param unitPrice minor units per item, not negative
+     * @throws IllegalArgumentException if {@code quantity} is below 1 or {@code unitPrice} negative
+     */
     public RecurringItem {
       Objects.requireNonNull(itemPriceId, "itemPriceId");
       if (quantity < 1 || unitPrice < 0) {

@@ -42,19 +42,34 @@ public final class ChargebeeMappers {
 
   private ChargebeeMappers() {}
 
-  /** Canonical customer to Chargebee customer request, with {@code options}. */
+  /**
+   * Canonical customer to Chargebee customer request, with {@code options}.
+   *
+   * @param options the tenant's options (customer id prefix and length)
+   * @return the customer mapper
+   */
   public static Mapper<Customer, ChargebeeCustomerRequest> customer(ChargebeeCollectorOptions options) {
     Objects.requireNonNull(options, "options");
     return (c, ctx) -> mapCustomer(c, ctx, options);
   }
 
-  /** Canonical receivable invoice to Chargebee invoice request, with {@code options}. */
+  /**
+   * Canonical receivable invoice to Chargebee invoice request, with {@code options}.
+   *
+   * @param options the tenant's options (billing model, {@code po_number} rule)
+   * @return the invoice mapper
+   */
   public static Mapper<Invoice, ChargebeeInvoiceRequest> invoice(ChargebeeCollectorOptions options) {
     Objects.requireNonNull(options, "options");
     return (i, ctx) -> mapInvoice(i, ctx, options);
   }
 
-  /** A factory offering both mappers, with each tenant's options; null for other type pairs. */
+  /**
+   * A factory offering both mappers, with each tenant's options; null for other type pairs.
+   *
+   * @param optionsByTenant gives the options of a tenant
+   * @return the factory
+   */
   public static Mapper.Factory factory(Function<String, ChargebeeCollectorOptions> optionsByTenant) {
     Objects.requireNonNull(optionsByTenant, "optionsByTenant");
     return (sourceType, targetType, tenant) -> {

@@ -11,17 +11,30 @@ import java.util.Optional;
  * @param checks the checks, in the order run
  */
 public record ChargebeePing(List<Check> checks) {
-  /** Copies the list. */
+  /**
+   * Copies the list.
+   *
+   * @param checks the checks, in the order run
+   */
   public ChargebeePing {
     checks = List.copyOf(checks);
   }
 
-  /** Whether every check passed. */
+  /**
+   * Whether every check passed.
+   *
+   * @return true when every check passed (also when none ran)
+   */
   public boolean ok() {
     return checks.stream().allMatch(Check::ok);
   }
 
-  /** The check named {@code name}, if it ran. */
+  /**
+   * The check named {@code name}, if it ran.
+   *
+   * @param name {@code site}, {@code auth}, {@code read}, {@code events} or {@code plan}
+   * @return the check, or empty when the run stopped before it
+   */
   public Optional<Check> check(String name) {
     return checks.stream().filter(c -> c.name().equals(name)).findFirst();
   }

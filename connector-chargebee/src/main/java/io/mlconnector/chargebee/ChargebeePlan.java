@@ -22,7 +22,11 @@ public enum ChargebeePlan {
     this.requestsPerMinute = requestsPerMinute;
   }
 
-  /** The documented limit in requests per minute. */
+  /**
+   * The documented limit in requests per minute.
+   *
+   * @return requests in any 60 seconds, per site
+   */
   public int requestsPerMinute() {
     return requestsPerMinute;
   }
@@ -32,6 +36,8 @@ public enum ChargebeePlan {
    * "Test site"}, {@code "TEST_SITE"}).
    *
    * @throws IllegalArgumentException naming the accepted names when none matches
+   * @param name the plan's name in any case, with spaces, hyphens or underscores
+   * @return the plan
    */
   public static ChargebeePlan of(String name) {
     if (name == null || name.isBlank()) {

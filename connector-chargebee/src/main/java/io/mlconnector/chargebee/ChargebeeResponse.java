@@ -12,12 +12,22 @@ import java.util.Optional;
  * @param replayed whether this is a replay of an earlier request with the same key
  */
 public record ChargebeeResponse(Map<String, ChargebeeResource> resources, boolean replayed) {
-  /** Copies the map. */
+  /**
+   * Copies the map.
+   *
+   * @param resources the resources by name
+   * @param replayed whether this is a replay of an earlier request with the same key
+   */
   public ChargebeeResponse {
     resources = Map.copyOf(resources);
   }
 
-  /** The resource named {@code name}, if present. */
+  /**
+   * The resource named {@code name}, if present.
+   *
+   * @param name the wrapper name, e.g. {@code invoice}
+   * @return the resource, or empty when the answer did not carry it
+   */
   public Optional<ChargebeeResource> find(String name) {
     return Optional.ofNullable(resources.get(name));
   }
@@ -26,6 +36,8 @@ public record ChargebeeResponse(Map<String, ChargebeeResource> resources, boolea
    * The resource named {@code name}.
    *
    * @throws IllegalStateException when the answer did not carry it
+   * @param name the wrapper name, e.g. {@code invoice}
+   * @return the resource
    */
   public ChargebeeResource get(String name) {
     ChargebeeResource r = resources.get(name);

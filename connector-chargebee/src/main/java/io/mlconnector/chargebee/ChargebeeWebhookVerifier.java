@@ -11,6 +11,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Accepts a Chargebee webhook delivery only with the endpoint's HTTP Basic credentials. Chargebee
@@ -21,9 +22,14 @@ import java.util.Map;
  * every delivery (401). Reasons never echo the credentials.
  */
 public final class ChargebeeWebhookVerifier implements WebhookVerifier {
-  private final byte[] expected;
+  private final byte @Nullable [] expected;
 
-  /** A verifier for the credentials' webhook username and password (none: refuse all). */
+  /**
+   * A verifier for the credentials' webhook username and password (none: refuse all).
+   *
+   * @param credentials the tenant's credentials; without a webhook username every delivery is
+   *     refused
+   */
   public ChargebeeWebhookVerifier(ChargebeeCredentials credentials) {
     if (credentials.webhookUsername() == null) {
       this.expected = null;

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A webhook source over Chargebee events of some types. The delivery only names an event: {@link
@@ -32,7 +33,7 @@ final class EventSource<T> implements WebhookSource<T> {
   private final Function<String, Optional<ChargebeeResource>> retrieve;
 
   /** A source of transactions (payments, refunds). */
-  EventSource(ChargebeeClient client, String tenant, Set<String> types, Duration lookback,
+  EventSource(ChargebeeClient client, String tenant, Set<String> types, @Nullable Duration lookback,
       BiFunction<String, ChargebeeResource, T> mapper) {
     this(client, tenant, types, lookback, ChargebeeCanonical.TRANSACTION, client::transaction, mapper);
   }
@@ -41,7 +42,7 @@ final class EventSource<T> implements WebhookSource<T> {
    * A source of the {@code content} object of the events ({@code transaction}, {@code
    * subscription}), read again by {@code retrieve}.
    */
-  EventSource(ChargebeeClient client, String tenant, Set<String> types, Duration lookback, String content,
+  EventSource(ChargebeeClient client, String tenant, Set<String> types, @Nullable Duration lookback, String content,
       Function<String, Optional<ChargebeeResource>> retrieve, BiFunction<String, ChargebeeResource, T> mapper) {
     this.content = content;
     this.retrieve = retrieve;
@@ -81,7 +82,7 @@ final class EventSource<T> implements WebhookSource<T> {
   }
 
   @Override
-  public EventPage eventsSince(String cursor) {
+  public EventPage eventsSince(@Nullable String cursor) {
     long since = cursor == null ? client.nowSeconds() - lookback.getSeconds() : Long.parseLong(cursor);
     List<ChargebeeResource> events = client.readSince("events", "event", "occurred_at", since,
         ChargebeeQuery.all().in("event_type", types), PAGE);

@@ -6,6 +6,7 @@ import io.mlconnector.core.model.Money;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A Chargebee subscription that was cancelled ({@code subscription_cancelled}), as Chargebee's own
@@ -25,9 +26,21 @@ import java.util.Objects;
  *     does not report it
  */
 public record SubscriptionCancellation(ExternalRef ref, String version, ExternalRef customer, String status,
-    Instant cancelledAt, String reasonCode, List<String> itemPriceIds, Money recurring) implements CanonicalRecord {
+    @Nullable Instant cancelledAt, @Nullable String reasonCode, List<String> itemPriceIds, @Nullable Money recurring)
+    implements CanonicalRecord {
 
-  /** Checks the parts. */
+  /**
+   * Checks the parts and copies the item prices.
+   *
+   * @param ref {@code chargebee:subscription:<id>}
+   * @param version the subscription's {@code resource_version}
+   * @param customer {@code chargebee:customer:<id>}
+   * @param status the subscription's status now
+   * @param cancelledAt when it was cancelled, or null
+   * @param reasonCode the cancellation reason, or null
+   * @param itemPriceIds the item prices the subscription carried
+   * @param recurring the monthly recurring revenue it carried, or null
+   */
   public SubscriptionCancellation {
     Objects.requireNonNull(ref, "ref");
     Objects.requireNonNull(version, "version");
@@ -36,12 +49,23 @@ public record SubscriptionCancellation(ExternalRef ref, String version, External
     itemPriceIds = List.copyOf(itemPriceIds);
   }
 
-  /** Whether the subscription is still cancelled (not reactivated since). */
+  /**
+   * Whether the subscription is still cancelled.
+   *
+   * @return true for status {@code cancelled}; false when it was reactivated since
+   */
   public boolean stillCancelled() {
     return "cancelled".equals(status);
   }
 
-  /** The subscription as read from Chargebee. */
+  /**
+   * The subscription as read from Chargebee.
+   *
+   * @param tenant the tenant the refs are stamped with
+   * @param s the subscription
+   * @return the cancellation as the subscription stands now
+   * @throws IllegalArgumentException if the subscription names no customer
+   */
   public static SubscriptionCancellation of(String tenant, ChargebeeResource s) {
     Objects.requireNonNull(s, "subscription");
     String customer = s.string("customer_id");

@@ -11,6 +11,7 @@ import io.mlconnector.core.sync.Checkpoint;
 import io.mlconnector.core.sync.PollRequest;
 import io.mlconnector.core.sync.PollSource;
 import io.mlconnector.core.sync.SourcePage;
+import io.mlconnector.core.sync.UnreadableRecord;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,7 +49,12 @@ public record ReceivablesReconciliation(String ledger, String collector, List<Li
     /** The totals differ. */
     TOTAL_DIFFERS,
     /** The open balance differs from what the collector says is owed. */
-    BALANCE_DIFFERS
+    BALANCE_DIFFERS,
+    /**
+     * The ledger invoice cannot be read (its source parks it: an unknown currency, a missing field),
+     * so it was never sent to the collector; totals are null.
+     */
+    UNREADABLE
   }
 
   /**
@@ -56,8 +62,8 @@ public record ReceivablesReconciliation(String ledger, String collector, List<Li
    *
    * @param invoice the ledger's invoice number
    * @param customer the ledger's customer id
-   * @param ledgerTotal the ledger's total (lines and tax)
-   * @param ledgerOpen the ledger's open balance
+   * @param ledgerTotal the ledger's total (lines and tax), or null when the invoice is UNREADABLE
+   * @param ledgerOpen the ledger's open balance, or null when the invoice is UNREADABLE
    * @param collected what the collector says, or null when it has no invoice for it
    * @param verdict the verdict
    */
@@ -88,13 +94,15 @@ public record ReceivablesReconciliation(String ledger, String collector, List<Li
         "owes there", "verdict"));
     for (Line l : lines) {
       CollectedInvoice c = l.collected();
-      s.append(String.format(Locale.ROOT, row, l.invoice(), l.customer(), l.ledgerTotal().currencyCode(),
-          plain(l.ledgerTotal()), plain(l.ledgerOpen()), c == null ? "-" : tail(c.id()), c == null ? "-" : c.status(),
+      s.append(String.format(Locale.ROOT, row, l.invoice(), l.customer(),
+          l.ledgerTotal() == null ? "-" : l.ledgerTotal().currencyCode(),
+          l.ledgerTotal() == null ? "-" : plain(l.ledgerTotal()), l.ledgerOpen() == null ? "-" : plain(l.ledgerOpen()), c == null ? "-" : tail(c.id()), c == null ? "-" : c.status(),
           c == null ? "-" : plain(c.owed()), l.verdict()));
     }
-    s.append(String.format(Locale.ROOT, "%d invoices: %d matched, %d not in %s, %d total differs, %d balance differs%n",
+    s.append(String.format(Locale.ROOT, "%d invoices: %d matched, %d not in %s, %d total differs, %d balance differs%s%n",
         lines.size(), count(Verdict.MATCHED), count(Verdict.NOT_COLLECTED), collector, count(Verdict.TOTAL_DIFFERS),
-        count(Verdict.BALANCE_DIFFERS)));
+        count(Verdict.BALANCE_DIFFERS),
+        count(Verdict.UNREADABLE) == 0 ? "" : ", " + count(Verdict.UNREADABLE) + " unreadable (parked)"));
     return s.toString();
   }
 
@@ -114,6 +122,9 @@ public record ReceivablesReconciliation(String ledger, String collector, List<Li
     Checkpoint after = null;
     while (true) {
       SourcePage<Invoice> page = source.read(new PollRequest(after, Duration.ZERO, 500));
+      for (UnreadableRecord bad : page.unreadable()) {
+        out.add(new Line(bad.ref().id(), "-", null, null, null, Verdict.UNREADABLE));
+      }
       for (Invoice inv : page.records()) {
         out.add(line(inv, ledger, ledgerProvider.refundsReopenInvoices(), collectorSystem, collector, store));
       }

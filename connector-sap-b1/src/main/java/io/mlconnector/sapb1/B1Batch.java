@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A {@code $batch} request: reads outside change sets, writes inside them. A change set is atomic:
@@ -32,7 +33,7 @@ public final class B1Batch {
    * @param body the JSON body, or null
    * @param headers extra headers
    */
-  public record Item(String method, String resource, Map<String, Object> body, Map<String, String> headers) {}
+  public record Item(String method, String resource, @Nullable Map<String, Object> body, Map<String, String> headers) {}
 
   /**
    * A part: a lone read or a change set.
@@ -40,7 +41,7 @@ public final class B1Batch {
    * @param read the read, or null for a change set
    * @param changeset the writes of a change set, or null for a read
    */
-  public record Part(Item read, List<Item> changeset) {}
+  public record Part(@Nullable Item read, @Nullable List<Item> changeset) {}
 
   private final List<Part> parts;
 
@@ -48,12 +49,20 @@ public final class B1Batch {
     this.parts = List.copyOf(parts);
   }
 
-  /** A new builder. */
+  /**
+   * A new builder.
+   *
+   * @return a builder without parts
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** The parts in order. */
+  /**
+   * The parts in order.
+   *
+   * @return the parts, at least one
+   */
   public List<Part> parts() {
     return parts;
   }
@@ -64,13 +73,25 @@ public final class B1Batch {
 
     private Builder() {}
 
-    /** A read outside any change set ({@code Invoices(12)}, {@code Invoices?$top=1}). */
+    /**
+     * A read outside any change set ({@code Invoices(12)}, {@code Invoices?$top=1}).
+     *
+     * @param resource the path below the service root
+     * @return this builder
+     * @throws IllegalArgumentException if {@code resource} is blank, absolute or a URL
+     */
     public Builder get(String resource) {
       parts.add(new Part(new Item("GET", resource(resource), null, Map.of()), null));
       return this;
     }
 
-    /** An atomic change set. */
+    /**
+     * An atomic change set.
+     *
+     * @param writes adds the writes, in order
+     * @return this builder
+     * @throws IllegalArgumentException if it adds no write
+     */
     public Builder changeset(Consumer<Changeset> writes) {
       Changeset cs = new Changeset();
       writes.accept(cs);
@@ -81,7 +102,12 @@ public final class B1Batch {
       return this;
     }
 
-    /** The batch. */
+    /**
+     * The batch.
+     *
+     * @return the batch
+     * @throws IllegalStateException if it has no part
+     */
     public B1Batch build() {
       if (parts.isEmpty()) {
         throw new IllegalStateException("a batch needs at least one part");
@@ -96,25 +122,51 @@ public final class B1Batch {
 
     private Changeset() {}
 
-    /** {@code POST entitySet} with {@code body}. */
+    /**
+     * {@code POST entitySet} with {@code body}.
+     *
+     * @param entitySet the entity set, e.g. {@code IncomingPayments}
+     * @param body the entity's fields (copied)
+     * @return this change set
+     */
     public Changeset post(String entitySet, Map<String, Object> body) {
       items.add(new Item("POST", resource(entitySet), copy(body), Map.of()));
       return this;
     }
 
-    /** {@code PATCH entitySet(key)} with {@code changes}. ETags are not checked inside a batch. */
+    /**
+     * {@code PATCH entitySet(key)} with {@code changes}. ETags are not checked inside a batch.
+     *
+     * @param entitySet the entity set
+     * @param key the key: a {@code String} or a whole number
+     * @param changes the fields to change (copied)
+     * @return this change set
+     */
     public Changeset patch(String entitySet, Object key, Map<String, Object> changes) {
       items.add(new Item("PATCH", entitySet + "(" + SapB1Client.keyLiteral(key) + ")", copy(changes), Map.of()));
       return this;
     }
 
-    /** {@code POST entitySet(key)/action} ({@code Cancel}, {@code Close}). */
+    /**
+     * {@code POST entitySet(key)/action} ({@code Cancel}, {@code Close}).
+     *
+     * @param entitySet the entity set
+     * @param key the key: a {@code String} or a whole number
+     * @param action the action's name
+     * @return this change set
+     */
     public Changeset action(String entitySet, Object key, String action) {
       items.add(new Item("POST", entitySet + "(" + SapB1Client.keyLiteral(key) + ")/" + resource(action), null, Map.of()));
       return this;
     }
 
-    /** {@code DELETE entitySet(key)}. */
+    /**
+     * {@code DELETE entitySet(key)}.
+     *
+     * @param entitySet the entity set
+     * @param key the key: a {@code String} or a whole number
+     * @return this change set
+     */
     public Changeset delete(String entitySet, Object key) {
       items.add(new Item("DELETE", entitySet + "(" + SapB1Client.keyLiteral(key) + ")", null, Map.of()));
       return this;
@@ -125,7 +177,7 @@ public final class B1Batch {
     return Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNull(body, "body")));
   }
 
-  private static String resource(String r) {
+  private static String resource(@Nullable String r) {
     if (r == null || r.isBlank() || r.startsWith("/") || r.contains("://")) {
       throw new IllegalArgumentException("resource must be a path below the service root, was \"" + r + '"');
     }

@@ -4,6 +4,7 @@ import java.util.Currency;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A currency of the company ({@code Currencies('USD')}, entity type {@code SAPB1.Currency}). B1's
@@ -21,10 +22,22 @@ import java.util.Optional;
  * @param entity the whole entity, with {@code U_} fields
  */
 public record B1Currency(
-    String code, String name, String documentsCode, String internationalDescription, String decimals,
-    String rounding, boolean roundingInPayment, B1Entity entity) {
+    String code,
+    @Nullable String name,
+    @Nullable String documentsCode,
+    @Nullable String internationalDescription,
+    @Nullable String decimals,
+    @Nullable String rounding,
+    boolean roundingInPayment,
+    B1Entity entity) {
 
-  /** Reads a currency. */
+  /**
+   * Reads a currency.
+   *
+   * @param e a {@code Currencies} entity
+   * @return the currency
+   * @throws B1FormatException if the entity has no {@code Code}
+   */
   public static B1Currency of(B1Entity e) {
     Objects.requireNonNull(e, "e");
     String code = e.string("Code");
@@ -39,6 +52,8 @@ public record B1Currency(
    * The ISO 4217 currency this B1 currency stands for: {@code InternationalDescription} when it is
    * an ISO code, else {@code DocumentsCode} when it is one, else {@code Code} when it is one;
    * empty when none is (a description such as {@code US Dollar}, a symbol such as {@code $}).
+   *
+   * @return the ISO currency, or empty
    */
   public Optional<Currency> iso() {
     for (String candidate : new String[] {internationalDescription, documentsCode, code}) {
@@ -51,7 +66,7 @@ public record B1Currency(
   }
 
   /** The ISO 4217 currency {@code text} names exactly (three letters, any case, trimmed), or null. */
-  static Currency isoOrNull(String text) {
+  static @Nullable Currency isoOrNull(@Nullable String text) {
     if (text == null || !text.strip().matches("[A-Za-z]{3}")) {
       return null;
     }

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One Service Layer entity as it came over the wire: its JSON properties (user-defined {@code U_}
@@ -24,15 +25,22 @@ public final class B1Entity {
   private static final Pattern MS_DATE = Pattern.compile("/Date\\((-?\\d+)[^)]*\\)/");
 
   private final Map<String, Object> properties;
-  private final String etag;
+  private final @Nullable String etag;
 
-  private B1Entity(Map<String, Object> properties, String etag) {
+  private B1Entity(Map<String, Object> properties, @Nullable String etag) {
     this.properties = properties;
     this.etag = etag;
   }
 
-  /** An entity of {@code properties} (copied; {@code odata.*} and {@code @odata.*} annotations dropped). */
-  public static B1Entity of(Map<String, ?> properties, String etag) {
+  /**
+   * An entity of {@code properties} (copied; {@code odata.*} and {@code @odata.*} annotations
+   *     dropped).
+   *
+   * @param properties the JSON properties
+   * @param etag the {@code ETag} header, or null to take {@code @odata.etag} from the properties
+   * @return the entity
+   */
+  public static B1Entity of(Map<String, ?> properties, @Nullable String etag) {
     Objects.requireNonNull(properties, "properties");
     Map<String, Object> copy = new LinkedHashMap<>();
     String tag = etag;
@@ -52,23 +60,41 @@ public final class B1Entity {
     return new B1Entity(Collections.unmodifiableMap(copy), tag);
   }
 
-  /** The properties as sent (numbers as doubles, nested rows as lists of maps). */
+  /**
+   * The properties as sent (numbers as doubles, nested rows as lists of maps).
+   *
+   * @return the properties by name, unmodifiable
+   */
   public Map<String, Object> properties() {
     return properties;
   }
 
-  /** The ETag ({@code W/"..."}), from the {@code ETag} header or {@code @odata.etag}, or null. */
-  public String etag() {
+  /**
+   * The ETag ({@code W/"..."}), from the {@code ETag} header or {@code @odata.etag}, or null.
+   *
+   * @return the ETag, or null when the answer carried none
+   */
+  public @Nullable String etag() {
     return etag;
   }
 
-  /** Whether the property is present (possibly null). */
+  /**
+   * Whether the property is present (possibly null).
+   *
+   * @param name the property name, e.g. {@code CardCode}
+   * @return true when the entity carries it
+   */
   public boolean has(String name) {
     return properties.containsKey(name);
   }
 
-  /** A property as text, or null. Whole numbers print without a decimal point. */
-  public String string(String name) {
+  /**
+   * A property as text, or null. Whole numbers print without a decimal point.
+   *
+   * @param name the property name
+   * @return the value as text, or null when absent or null
+   */
+  public @Nullable String string(String name) {
     Object v = properties.get(name);
     if (v == null) {
       return null;
@@ -79,8 +105,14 @@ public final class B1Entity {
     return v.toString();
   }
 
-  /** A whole-number property, or null. */
-  public Long integer(String name) {
+  /**
+   * A whole-number property, or null.
+   *
+   * @param name the property name, e.g. {@code DocEntry}
+   * @return the value, or null when absent or null
+   * @throws B1FormatException if the value is not a whole number
+   */
+  public @Nullable Long integer(String name) {
     Object v = properties.get(name);
     if (v == null) {
       return null;
@@ -95,8 +127,14 @@ public final class B1Entity {
     }
   }
 
-  /** A numeric property as a decimal (the shortest decimal that round-trips the double), or null. */
-  public BigDecimal decimal(String name) {
+  /**
+   * A numeric property as a decimal (the shortest decimal that round-trips the double), or null.
+   *
+   * @param name the property name, e.g. {@code DocTotal}
+   * @return the value, or null when absent or null
+   * @throws B1FormatException if the value is not a number
+   */
+  public @Nullable BigDecimal decimal(String name) {
     Object v = properties.get(name);
     if (v == null) {
       return null;
@@ -111,8 +149,14 @@ public final class B1Entity {
     }
   }
 
-  /** A date property in any of the forms the versions send, or null. */
-  public LocalDate date(String name) {
+  /**
+   * A date property in any of the forms the versions send, or null.
+   *
+   * @param name the property name, e.g. {@code DocDate}
+   * @return the date, or null when absent or null
+   * @throws B1FormatException if the value is not a date
+   */
+  public @Nullable LocalDate date(String name) {
     Object v = properties.get(name);
     if (v == null) {
       return null;
@@ -132,8 +176,14 @@ public final class B1Entity {
     throw new B1FormatException(name + " is not a date: " + s);
   }
 
-  /** A time property ({@code HH:mm:ss}, {@code HH:mm}, {@code PT10H15M}), or null. */
-  public LocalTime time(String name) {
+  /**
+   * A time property ({@code HH:mm:ss}, {@code HH:mm}, {@code PT10H15M}), or null.
+   *
+   * @param name the property name, e.g. {@code UpdateTime}
+   * @return the time, or null when absent or null
+   * @throws B1FormatException if the value is not a time
+   */
+  public @Nullable LocalTime time(String name) {
     Object v = properties.get(name);
     if (v == null) {
       return null;
@@ -156,13 +206,25 @@ public final class B1Entity {
     }
   }
 
-  /** Whether a {@code BoYesNoEnum} property is {@code tYES} (or {@code Y}). */
+  /**
+   * Whether a {@code BoYesNoEnum} property is {@code tYES} (or {@code Y}).
+   *
+   * @param name the property name
+   * @return true for {@code tYES}, {@code Y} or {@code 1}; false otherwise, also when absent
+   */
   public boolean yes(String name) {
     String s = string(name);
     return "tYES".equals(s) || "Y".equals(s) || "1".equals(s);
   }
 
-  /** The rows of a collection property ({@code DocumentLines}, {@code PaymentInvoices}); empty when absent. */
+  /**
+   * The rows of a collection property ({@code DocumentLines}, {@code PaymentInvoices}); empty when
+   *     absent.
+   *
+   * @param name the collection property
+   * @return the rows, without ETags, unmodifiable
+   * @throws B1FormatException if the property is not a collection of objects
+   */
   public List<B1Entity> rows(String name) {
     Object v = properties.get(name);
     if (v == null) {

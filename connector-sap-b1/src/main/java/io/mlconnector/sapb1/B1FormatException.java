@@ -5,7 +5,11 @@ import io.mlconnector.core.error.ConnectorException;
 public final class B1FormatException extends ConnectorException {
   private static final long serialVersionUID = 1L;
 
-  /** Creates an exception. */
+  /**
+   * Creates an exception.
+   *
+   * @param message what was expected and what came, naming the property
+   */
   public B1FormatException(String message) {
     super("sap-b1", message, null);
   }

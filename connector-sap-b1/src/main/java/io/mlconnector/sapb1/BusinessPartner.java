@@ -4,9 +4,12 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A business partner ({@code BusinessPartners('C20000')}) as the receivables side reads it.
+ *
+ * <p>A property the entity read lacks (a {@code $select} that left it out) is null here.
  *
  * @param cardCode the key
  * @param cardName the name
@@ -29,12 +32,33 @@ import java.util.Objects;
  * @param entity the whole entity, with {@code U_} fields and the ETag
  */
 public record BusinessPartner(
-    String cardCode, String cardName, String cardType, String email, String phone, String currency,
-    String federalTaxId, Long payTermsGrpCode, boolean valid, boolean frozen, BigDecimal balance, String street,
-    String zipCode, String city, String state, String country, LocalDate updateDate, LocalTime updateTime,
+    String cardCode,
+    @Nullable String cardName,
+    @Nullable String cardType,
+    @Nullable String email,
+    @Nullable String phone,
+    @Nullable String currency,
+    @Nullable String federalTaxId,
+    @Nullable Long payTermsGrpCode,
+    boolean valid,
+    boolean frozen,
+    @Nullable BigDecimal balance,
+    @Nullable String street,
+    @Nullable String zipCode,
+    @Nullable String city,
+    @Nullable String state,
+    @Nullable String country,
+    @Nullable LocalDate updateDate,
+    @Nullable LocalTime updateTime,
     B1Entity entity) {
 
-  /** Reads a business partner. */
+  /**
+   * Reads a business partner.
+   *
+   * @param e a {@code BusinessPartners} entity
+   * @return the business partner; valid unless {@code Valid} says otherwise
+   * @throws B1FormatException if the entity has no {@code CardCode}
+   */
   public static BusinessPartner of(B1Entity e) {
     Objects.requireNonNull(e, "e");
     String code = e.string("CardCode");
@@ -48,7 +72,11 @@ public record BusinessPartner(
         e.string("BillToState"), e.string("Country"), e.date("UpdateDate"), e.time("UpdateTime"), e);
   }
 
-  /** Whether this is a customer ({@code cCustomer}). */
+  /**
+   * Whether this is a customer ({@code cCustomer}).
+   *
+   * @return true for {@code cCustomer} (or {@code C})
+   */
   public boolean isCustomer() {
     return "cCustomer".equals(cardType) || "C".equals(cardType);
   }

@@ -7,10 +7,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An incoming payment ({@code IncomingPayments(45)}, object 24). It has no UpdateDate/UpdateTime
- * and no ETag.
+ * and no ETag. A property the entity read lacks is null here, or zero for the amounts.
  *
  * @param docEntry the key
  * @param docNum the number users see
@@ -24,15 +25,42 @@ import java.util.Objects;
  * @param entity the whole entity
  */
 public record IncomingPayment(
-    long docEntry, Long docNum, String cardCode, LocalDate docDate, String currency, BigDecimal transferSum,
-    BigDecimal cashSum, boolean cancelled, List<Applied> invoices, B1Entity entity) {
+    long docEntry,
+    @Nullable Long docNum,
+    @Nullable String cardCode,
+    @Nullable LocalDate docDate,
+    @Nullable String currency,
+    BigDecimal transferSum,
+    BigDecimal cashSum,
+    boolean cancelled,
+    List<Applied> invoices,
+    B1Entity entity) {
 
-  /** Copies the list. */
+  /**
+   * Copies the list.
+   *
+   * @param docEntry the key
+   * @param docNum the number users see
+   * @param cardCode the customer
+   * @param docDate the payment date
+   * @param currency {@code DocCurrency}
+   * @param transferSum {@code TransferSum}, or zero
+   * @param cashSum {@code CashSum}, or zero
+   * @param cancelled whether {@code Cancelled} is {@code tYES}
+   * @param invoices the {@code PaymentInvoices}
+   * @param entity the whole entity
+   */
   public IncomingPayment {
     invoices = List.copyOf(invoices);
   }
 
-  /** Reads a payment. */
+  /**
+   * Reads a payment.
+   *
+   * @param e an {@code IncomingPayments} entity
+   * @return the payment
+   * @throws B1FormatException if the entity has no {@code DocEntry}
+   */
   public static IncomingPayment of(B1Entity e) {
     Objects.requireNonNull(e, "e");
     Long entry = e.integer("DocEntry");
@@ -48,12 +76,16 @@ public record IncomingPayment(
         e.string("DocCurrency"), nz(e.decimal("TransferSum")), nz(e.decimal("CashSum")), e.yes("Cancelled"), rows, e);
   }
 
-  /** The payment's amount in its own currency (transfer plus cash). */
+  /**
+   * The payment's amount in its own currency (transfer plus cash).
+   *
+   * @return {@code TransferSum} plus {@code CashSum}
+   */
   public BigDecimal amount() {
     return transferSum.add(cashSum);
   }
 
-  private static BigDecimal nz(BigDecimal v) {
+  private static BigDecimal nz(@Nullable BigDecimal v) {
     return v == null ? BigDecimal.ZERO : v;
   }
 
@@ -73,15 +105,17 @@ public record IncomingPayment(
     private final boolean foreign;
     private final List<Map<String, Object>> rows = new ArrayList<>();
     private final Map<String, Object> extra = new LinkedHashMap<>();
-    private BigDecimal transferSum;
-    private String transferAccount;
-    private LocalDate date;
-    private String transferReference;
+    private @Nullable BigDecimal transferSum;
+    private @Nullable String transferAccount;
+    private @Nullable LocalDate date;
+    private @Nullable String transferReference;
 
     /**
      * A draft for {@code cardCode} in {@code currency}.
      *
      * @param localCurrency the company's local currency: applications in any other are {@code AppliedFC}
+     * @param cardCode the customer
+     * @param currency the payment's B1 currency code
      */
     public Draft(String cardCode, String currency, String localCurrency) {
       this.cardCode = Objects.requireNonNull(cardCode, "cardCode");
@@ -89,8 +123,16 @@ public record IncomingPayment(
       this.foreign = !currency.equals(localCurrency);
     }
 
-    /** The bank transfer: amount, G/L account, date, and the bank's reference (may be null). */
-    public Draft transfer(BigDecimal amount, String account, LocalDate date, String reference) {
+    /**
+     * The bank transfer: amount, G/L account, date, and the bank's reference (may be null).
+     *
+     * @param amount the amount, in the payment's currency
+     * @param account the G/L account the transfer is booked to
+     * @param date the payment, tax and transfer date
+     * @param reference the bank's reference, or null
+     * @return this draft
+     */
+    public Draft transfer(BigDecimal amount, String account, LocalDate date, @Nullable String reference) {
       this.transferSum = Objects.requireNonNull(amount, "amount");
       this.transferAccount = Objects.requireNonNull(account, "account");
       this.date = Objects.requireNonNull(date, "date");
@@ -98,7 +140,13 @@ public record IncomingPayment(
       return this;
     }
 
-    /** Applies {@code amount} (in the payment's currency) to the A/R invoice {@code docEntry}. */
+    /**
+     * Applies {@code amount} (in the payment's currency) to the A/R invoice {@code docEntry}.
+     *
+     * @param docEntry the invoice's {@code DocEntry}
+     * @param amount the amount applied, in the payment's currency
+     * @return this draft
+     */
     public Draft apply(long docEntry, BigDecimal amount) {
       Map<String, Object> row = new LinkedHashMap<>();
       row.put("LineNum", rows.size());
@@ -109,13 +157,24 @@ public record IncomingPayment(
       return this;
     }
 
-    /** Sets a further header field ({@code Remarks}, {@code JournalRemarks}, a {@code U_} field). */
+    /**
+     * Sets a further header field ({@code Remarks}, {@code JournalRemarks}, a {@code U_} field).
+     *
+     * @param name the field's name
+     * @param value its JSON value
+     * @return this draft
+     */
     public Draft field(String name, Object value) {
       extra.put(Objects.requireNonNull(name, "name"), value);
       return this;
     }
 
-    /** The JSON body. */
+    /**
+     * The JSON body.
+     *
+     * @return the body, fields in B1's order
+     * @throws IllegalStateException if {@link #transfer} was not called
+     */
     public Map<String, Object> toBody() {
       if (transferSum == null) {
         throw new IllegalStateException("call transfer(...) first");

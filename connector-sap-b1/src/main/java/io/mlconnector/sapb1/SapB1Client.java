@@ -20,11 +20,11 @@ import io.mlconnector.core.odata.PagingMode;
 import io.mlconnector.sapb1.internal.B1Errors;
 import io.mlconnector.sapb1.internal.B1Session;
 import io.mlconnector.sapb1.internal.BatchCodec;
+import io.mlconnector.sapb1.internal.ChangeReader;
 import io.mlconnector.sapb1.internal.JsonText;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.LocalDateTime;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -36,6 +36,7 @@ import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.Request;
 import okhttp3.RequestBody;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A SAP Business One Service Layer client for one tenant, on {@code /b1s/v1} (OData V3) or {@code
@@ -58,7 +59,10 @@ import okhttp3.RequestBody;
  * credential; callers that need a session meanwhile wait for it. An answer 401 (SAP code 301,
  * "Invalid session or session already timeout") logs in once more and repeats the call once: the
  * Service Layer did not act on it. {@link #close()} logs out, freeing the licence seat. Clients
- * of one credential id share one session, so one credential holds one seat.
+ * of one credential id share one session, so one credential holds one seat. The session is kept in
+ * the config's {@link SapB1SessionStore}; with a durable one, a process started again after a
+ * crash takes over the seat of the one that died. A Login refused for want of a licence seat is a
+ * {@link io.mlconnector.core.error.RateLimitedException} (see {@link SapB1Config.Builder#seatRetry}).
  *
  * <p><b>Errors.</b> Both error shapes map onto core's tree with SAP's code and text: 404/-2028
  * {@link NotFoundException}; 400/-5002 (business rule) and 400/-10 (bad reference) {@link
@@ -99,6 +103,7 @@ public final class SapB1Client implements AutoCloseable {
   private final TenantClient http;
   private final TenantClient plain;
   private final ODataDialect dialect;
+  private final ChangeReader changes = new ChangeReader((set, q) -> page(set, q, false));
 
   private SapB1Client(HttpTransport transport, SapB1Config config) {
     this.config = config;
@@ -117,31 +122,52 @@ public final class SapB1Client implements AutoCloseable {
     }
     this.plain = transport.newClient(base.build());
     this.http = transport.newClient(base
-        .sessionAuthenticator(new B1Session(SYSTEM, config.serviceRoot, config.credentials, config.seatsExhaustedPattern))
+        .sessionAuthenticator(new B1Session(new B1Session.Settings(SYSTEM, config.tenant, config.credentialId,
+            config.serviceRoot, config.credentials, config.seatsExhaustedPattern, config.sessionStore,
+            config.sessionRenewalSkew, config.seatRetryInitial, config.seatRetryMax, config.licenceSeats,
+            transport.clock())))
         .sessionRenewalSkew(config.sessionRenewalSkew)
         .maxConcurrentCalls(config.maxConcurrentRequests)
         .build());
     this.dialect = ODataDialect.SAP_B1.withTimeSeconds(config.timeSecondsInFilters);
   }
 
-  /** A client on {@code transport} (shared per process) with {@code config}. */
+  /**
+   * A client on {@code transport} (shared per process) with {@code config}.
+   *
+   * @param transport the process's HTTP transport
+   * @param config the tenant's settings
+   * @return the client; it logs in on its first request
+   */
   public static SapB1Client create(HttpTransport transport, SapB1Config config) {
     Objects.requireNonNull(transport, "transport");
     Objects.requireNonNull(config, "config");
     return new SapB1Client(transport, config);
   }
 
-  /** The config. */
+  /**
+   * The config.
+   *
+   * @return the settings this client was created with
+   */
   public SapB1Config config() {
     return config;
   }
 
-  /** The protocol version. */
+  /**
+   * The protocol version.
+   *
+   * @return {@link ServiceLayerVersion#V1} or {@link ServiceLayerVersion#V2}, from the service root
+   */
   public ServiceLayerVersion version() {
     return config.version;
   }
 
-  /** An empty query in this service's literal dialect. */
+  /**
+   * An empty query in this service's literal dialect.
+   *
+   * @return a query without options
+   */
   public ODataQuery query() {
     return ODataQuery.of(dialect);
   }
@@ -149,6 +175,12 @@ public final class SapB1Client implements AutoCloseable {
   /**
    * {@code field eq member} for an enum property, written as the config says ({@code CardType eq
    * 'cCustomer'} or {@code CardType eq SAPB1.BoCardTypes'cCustomer'}).
+   *
+   * @param field the property, e.g. {@code CardType}
+   * @param enumType the enum's type name, e.g. {@code BoCardTypes}
+   * @param member the member, e.g. {@code cCustomer}
+   * @return the filter
+   * @throws IllegalArgumentException if {@code field} or {@code enumType} is not a name
    */
   public ODataFilter enumEquals(String field, String enumType, String member) {
     if (!field.matches("[A-Za-z_][A-Za-z0-9_]*") || !enumType.matches("[A-Za-z0-9_]+")) {
@@ -164,6 +196,12 @@ public final class SapB1Client implements AutoCloseable {
   /**
    * The entity {@code entitySet(key)}, or empty when it does not exist (404/-2028). A String key is
    * quoted ({@code ('C20000')}), a number is not ({@code (123)}).
+   *
+   * @param entitySet the entity set, e.g. {@code Invoices} (case-sensitive)
+   * @param key the key: a {@code String} or a whole number
+   * @return the entity with its ETag, or empty when it does not exist
+   * @throws IllegalArgumentException if the set is not a name or the key neither text nor a whole
+   *     number
    */
   public Optional<B1Entity> get(String entitySet, Object key) {
     Request request = new Request.Builder()
@@ -183,6 +221,10 @@ public final class SapB1Client implements AutoCloseable {
    * The pages of {@code entitySet} matching {@code query}, following the server's next links
    * (relative to the service root, query options reapplied where a link lacks them). {@code $top}
    * limits the total; the page size is the config's.
+   *
+   * @param entitySet the entity set, e.g. {@code BusinessPartners}
+   * @param query filter, select, order and {@code $top}
+   * @return a pager that reads each page when asked
    */
   public ODataPager<B1Entity> list(String entitySet, ODataQuery query) {
     Objects.requireNonNull(query, "query");
@@ -193,7 +235,13 @@ public final class SapB1Client implements AutoCloseable {
         .build();
   }
 
-  /** Every entity of {@code entitySet} matching {@code query}, all pages. */
+  /**
+   * Every entity of {@code entitySet} matching {@code query}, all pages.
+   *
+   * @param entitySet the entity set, e.g. {@code BusinessPartners}
+   * @param query filter, select, order and {@code $top}
+   * @return the entities in the server's order; empty when none match
+   */
   public List<B1Entity> listAll(String entitySet, ODataQuery query) {
     return list(entitySet, query).fetchAll();
   }
@@ -202,6 +250,11 @@ public final class SapB1Client implements AutoCloseable {
    * One page of {@code entitySet}: {@code query} as given (its {@code $top} and {@code $skip}),
    * with the total count when {@code withCount} ({@code $inlinecount=allpages} on v1, {@code
    * $count=true} on v2).
+   *
+   * @param entitySet the entity set, e.g. {@code Invoices}
+   * @param query the query, sent as given
+   * @param withCount whether to ask for the total count
+   * @return the page, with its next link and (when asked) the count
    */
   public ODataPage<B1Entity> page(String entitySet, ODataQuery query, boolean withCount) {
     ODataQuery q = query;
@@ -211,8 +264,15 @@ public final class SapB1Client implements AutoCloseable {
     return fetchPage(q.appendTo(http.url(set(entitySet)).toString()));
   }
 
-  /** {@code GET entitySet/$count} with an optional filter (null for all). */
-  public long count(String entitySet, ODataFilter filter) {
+  /**
+   * {@code GET entitySet/$count} with an optional filter (null for all).
+   *
+   * @param entitySet the entity set, e.g. {@code Invoices}
+   * @param filter the filter, or null for all
+   * @return the number of entities matching
+   * @throws B1FormatException if the answer is not a number
+   */
+  public long count(String entitySet, @Nullable ODataFilter filter) {
     ODataQuery q = filter == null ? query() : query().filter(filter);
     HttpUrl url = HttpUrl.get(q.appendTo(http.url(set(entitySet) + "/$count").toString()));
     Request request = new Request.Builder().url(url).get()
@@ -247,7 +307,10 @@ public final class SapB1Client implements AutoCloseable {
    * <p>B1 compares times to the minute only, so the filter asks from the cursor's minute (less
    * {@code overlap}) and the client drops what it already read: with no overlap, records at or
    * before the cursor in (time, key) order; with an overlap, nothing (the caller de-duplicates).
-   * Nothing changed in the same minute, or the same second, is missed.
+   * Nothing changed in the same minute, or the same second, is missed. A read that resumes from a
+   * cursor this client returned starts at that cursor's place in its minute (checked: the record
+   * found there must be the cursor's), so many records sharing one minute are not read again for
+   * every page.
    *
    * @param entitySet {@code BusinessPartners}, {@code Invoices} or another set with UpdateDate
    * @param keyField {@code CardCode} or {@code DocEntry}, the tie-breaker
@@ -255,60 +318,25 @@ public final class SapB1Client implements AutoCloseable {
    * @param after where to resume, or null for the beginning
    * @param overlap how far before the cursor to re-read (zero: strictly after)
    * @param pageSize the most records to return
+   * @return the changed records and the cursor after the last of them
+   * @throws IllegalArgumentException if {@code pageSize} is below 1
    */
-  public ChangePage readChanges(String entitySet, String keyField, ODataFilter extra, ChangePage.Cursor after,
+  public ChangePage readChanges(String entitySet, String keyField, @Nullable ODataFilter extra, ChangePage.@Nullable Cursor after,
       Duration overlap, int pageSize) {
     Objects.requireNonNull(overlap, "overlap");
     if (pageSize < 1) {
       throw new IllegalArgumentException("pageSize must be positive, was " + pageSize);
     }
-    ODataFilter filter = extra;
-    if (after != null) {
-      LocalDateTime from = after.updated().minus(overlap).truncatedTo(ChronoUnit.MINUTES);
-      ODataFilter since = ODataFilter.changedSince("UpdateDate", "UpdateTime", from);
-      filter = filter == null ? since : since.and(filter);
-    }
-    ODataQuery base = query().orderBy("UpdateDate").orderBy("UpdateTime").orderBy(keyField).top(pageSize);
-    if (filter != null) {
-      base = base.filter(filter);
-    }
-    boolean numericKey = keyField.equals("DocEntry") || keyField.equals("DocNum");
-    List<B1Entity> out = new ArrayList<>();
-    int skip = 0;
-    boolean more;
-    while (true) {
-      ODataPage<B1Entity> server = page(entitySet, base.skip(skip), false);
-      List<B1Entity> rows = server.items();
-      for (B1Entity e : rows) {
-        if (after != null && overlap.isZero() && !isAfter(e, keyField, numericKey, after)) {
-          continue;
-        }
-        out.add(e);
-      }
-      // the server may cap a page below $top (its page size): a next link says more rows follow
-      if (rows.isEmpty() || (server.nextLink() == null && rows.size() < pageSize)) {
-        more = false;
-        break;
-      }
-      if (out.size() >= pageSize) {
-        more = true;
-        break;
-      }
-      skip += rows.size();
-    }
-    if (out.size() > pageSize) {
-      out = out.subList(0, pageSize);
-      more = true;
-    }
-    ChangePage.Cursor next = null;
-    if (!out.isEmpty()) {
-      B1Entity last = out.get(out.size() - 1);
-      next = new ChangePage.Cursor(changedAt(last), last.string(keyField));
-    }
-    return new ChangePage(out, next, more);
+    return changes.read(query(), entitySet, keyField, extra, after, overlap, pageSize);
   }
 
-  /** The change time of an entity: UpdateDate + UpdateTime (midnight when the time is absent). */
+  /**
+   * The change time of an entity: UpdateDate + UpdateTime (midnight when the time is absent).
+   *
+   * @param e an entity read with {@code UpdateDate} and {@code UpdateTime}
+   * @return the date and time of its last change
+   * @throws B1FormatException if the entity has no {@code UpdateDate}
+   */
   public static LocalDateTime changedAt(B1Entity e) {
     if (e.date("UpdateDate") == null) {
       throw new B1FormatException("entity has no UpdateDate; select UpdateDate and UpdateTime");
@@ -317,36 +345,44 @@ public final class SapB1Client implements AutoCloseable {
         : e.date("UpdateDate").atTime(e.time("UpdateTime"));
   }
 
-  private static boolean isAfter(B1Entity e, String keyField, boolean numericKey, ChangePage.Cursor after) {
-    int byTime = changedAt(e).compareTo(after.updated());
-    if (byTime != 0) {
-      return byTime > 0;
-    }
-    String key = e.string(keyField);
-    if (numericKey) {
-      return Long.parseLong(key) > (after.key().isEmpty() ? Long.MIN_VALUE : Long.parseLong(after.key()));
-    }
-    return key.compareTo(after.key()) > 0;
-  }
-
   // ------------------------------------------------------------------ typed reads
 
-  /** The business partner {@code cardCode}, or empty. */
+  /**
+   * The business partner {@code cardCode}, or empty.
+   *
+   * @param cardCode the {@code CardCode}
+   * @return the business partner, or empty when there is none
+   */
   public Optional<BusinessPartner> businessPartner(String cardCode) {
     return get("BusinessPartners", cardCode).map(BusinessPartner::of);
   }
 
-  /** The A/R invoice {@code docEntry}, or empty. */
+  /**
+   * The A/R invoice {@code docEntry}, or empty.
+   *
+   * @param docEntry the invoice's {@code DocEntry}
+   * @return the invoice, or empty when there is none
+   */
   public Optional<Document> invoice(long docEntry) {
     return get("Invoices", docEntry).map(Document::of);
   }
 
-  /** The A/R credit note {@code docEntry}, or empty. */
+  /**
+   * The A/R credit note {@code docEntry}, or empty.
+   *
+   * @param docEntry the credit note's {@code DocEntry}
+   * @return the credit note, or empty when there is none
+   */
   public Optional<Document> creditNote(long docEntry) {
     return get("CreditNotes", docEntry).map(Document::of);
   }
 
-  /** The incoming payment {@code docEntry}, or empty. */
+  /**
+   * The incoming payment {@code docEntry}, or empty.
+   *
+   * @param docEntry the payment's {@code DocEntry}
+   * @return the payment, or empty when there is none
+   */
   public Optional<IncomingPayment> incomingPayment(long docEntry) {
     return get("IncomingPayments", docEntry).map(IncomingPayment::of);
   }
@@ -354,6 +390,8 @@ public final class SapB1Client implements AutoCloseable {
   /**
    * Every currency of the company ({@code GET Currencies}), in {@code Code} order, following the
    * server's next links like every other collection.
+   *
+   * @return the currencies; empty for a company that defines none
    */
   public List<B1Currency> currencies() {
     List<B1Currency> out = new ArrayList<>();
@@ -363,7 +401,13 @@ public final class SapB1Client implements AutoCloseable {
     return out;
   }
 
-  /** The currency {@code code} ({@code Currencies('US$')}), or empty when the company has none of that code. */
+  /**
+   * The currency {@code code} ({@code Currencies('US$')}), or empty when the company has none of
+   *     that code.
+   *
+   * @param code the B1 currency code, e.g. {@code US$} (not always the ISO code)
+   * @return the currency, or empty
+   */
   public Optional<B1Currency> currency(String code) {
     return get("Currencies", Objects.requireNonNull(code, "code")).map(B1Currency::of);
   }
@@ -374,6 +418,11 @@ public final class SapB1Client implements AutoCloseable {
    * {@code POST entitySet} with {@code body}; returns the created entity (201) with its ETag. Never
    * repeated by the transport: an answer lost on the way is an {@link
    * io.mlconnector.core.error.OutcomeUnknownException}.
+   *
+   * @param entitySet the entity set, e.g. {@code IncomingPayments}
+   * @param body the entity's fields, as JSON values
+   * @return the created entity with its ETag
+   * @throws B1FormatException if the answer carries no entity
    */
   public B1Entity create(String entitySet, Map<String, Object> body) {
     Objects.requireNonNull(body, "body");
@@ -391,7 +440,12 @@ public final class SapB1Client implements AutoCloseable {
     });
   }
 
-  /** Creates an incoming payment. */
+  /**
+   * Creates an incoming payment.
+   *
+   * @param draft the payment to create
+   * @return the payment as created, with its {@code DocEntry}
+   */
   public IncomingPayment postIncomingPayment(IncomingPayment.Draft draft) {
     return IncomingPayment.of(create("IncomingPayments", draft.toBody()));
   }
@@ -402,8 +456,14 @@ public final class SapB1Client implements AutoCloseable {
    * {@code ifMatch} (an ETag read before), a change made meanwhile is refused with a {@link
    * io.mlconnector.core.error.VersionMismatchException} (412/-2039). A PATCH of scalar fields is
    * safe to repeat and is retried on transient failures.
+   *
+   * @param entitySet the entity set, e.g. {@code BusinessPartners}
+   * @param key the key: a {@code String} or a whole number
+   * @param changes the fields to change, as JSON values
+   * @param ifMatch the ETag the entity must still have, or null to change it whatever its state
+   * @param replaceCollections true to replace child collections instead of merging them
    */
-  public void update(String entitySet, Object key, Map<String, Object> changes, String ifMatch,
+  public void update(String entitySet, Object key, Map<String, Object> changes, @Nullable String ifMatch,
       boolean replaceCollections) {
     Objects.requireNonNull(changes, "changes");
     boolean scalarOnly = changes.values().stream().noneMatch(v -> v instanceof Collection || v instanceof Map);
@@ -421,8 +481,17 @@ public final class SapB1Client implements AutoCloseable {
     http.execute(b.build(), r -> null);
   }
 
-  /** {@code POST entitySet(key)/action} ({@code Cancel}, {@code Close}, {@code Reopen}), with an optional ETag. */
-  public void action(String entitySet, Object key, String action, String ifMatch) {
+  /**
+   * {@code POST entitySet(key)/action} ({@code Cancel}, {@code Close}, {@code Reopen}), with an
+   *     optional ETag.
+   *
+   * @param entitySet the entity set, e.g. {@code IncomingPayments}
+   * @param key the key: a {@code String} or a whole number
+   * @param action the action's name, e.g. {@code Cancel}
+   * @param ifMatch the ETag the entity must still have, or null
+   * @throws IllegalArgumentException if {@code action} is not a name
+   */
+  public void action(String entitySet, Object key, String action, @Nullable String ifMatch) {
     if (action == null || !action.matches("[A-Za-z][A-Za-z0-9_]*")) {
       throw new IllegalArgumentException("action must be a name like Cancel, was " + action);
     }
@@ -439,6 +508,9 @@ public final class SapB1Client implements AutoCloseable {
   /**
    * Sends a {@code $batch}. When a request failed (a change set is then rolled back as a whole),
    * throws the error of that request as a single call would; otherwise returns every answer.
+   *
+   * @param batch the requests and change sets
+   * @return every answer, in order
    */
   public B1BatchResult batch(B1Batch batch) {
     Objects.requireNonNull(batch, "batch");
@@ -465,7 +537,12 @@ public final class SapB1Client implements AutoCloseable {
 
   // ------------------------------------------------------------------ ping, close
 
-  /** Checks {@code /ping/}, Login (by reading the service document) and one read, each with its latency. */
+  /**
+   * Checks {@code /ping/}, Login (by reading the service document) and one read, each with its
+   *     latency.
+   *
+   * @return the three checks; a failed one says why
+   */
   public PingReport ping() {
     List<PingReport.Check> checks = new ArrayList<>();
     checks.add(check("ping", () -> {
@@ -529,7 +606,7 @@ public final class SapB1Client implements AutoCloseable {
     throw new IllegalArgumentException("key must be a String or a whole number, was " + key.getClass().getName());
   }
 
-  private static String set(String entitySet) {
+  private static String set(@Nullable String entitySet) {
     if (entitySet == null || !entitySet.matches("[A-Z][A-Za-z0-9_]*")) {
       throw new IllegalArgumentException(
           "entitySet must be a Service Layer entity set like Invoices (case-sensitive), was " + entitySet);

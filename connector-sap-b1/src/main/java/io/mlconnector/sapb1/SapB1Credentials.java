@@ -3,6 +3,7 @@ package io.mlconnector.sapb1;
 import io.mlconnector.core.credential.Credentials;
 import io.mlconnector.core.credential.Secret;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What {@code Login} takes: the company database, user name, password and optional language code.
@@ -26,9 +27,9 @@ public final class SapB1Credentials {
   private final String companyDb;
   private final String userName;
   private final Secret password;
-  private final Integer language;
+  private final @Nullable Integer language;
 
-  private SapB1Credentials(String companyDb, String userName, Secret password, Integer language) {
+  private SapB1Credentials(String companyDb, String userName, Secret password, @Nullable Integer language) {
     this.companyDb = companyDb;
     this.userName = userName;
     this.password = password;
@@ -39,6 +40,10 @@ public final class SapB1Credentials {
    * Login values without a language.
    *
    * @throws IllegalArgumentException when the company or user is blank
+   * @param companyDb the company database, e.g. {@code SBODEMOUS}
+   * @param userName the B1 user
+   * @param password the user's password
+   * @return the credentials
    */
   public static SapB1Credentials of(String companyDb, String userName, Secret password) {
     return of(companyDb, userName, password, null);
@@ -48,8 +53,13 @@ public final class SapB1Credentials {
    * Login values with a B1 language code (for example 23 for English (US)), or null for the user's.
    *
    * @throws IllegalArgumentException when the company or user is blank
+   * @param companyDb the company database, e.g. {@code SBODEMOUS}
+   * @param userName the B1 user
+   * @param password the user's password
+   * @param language the B1 language code, or null
+   * @return the credentials
    */
-  public static SapB1Credentials of(String companyDb, String userName, Secret password, Integer language) {
+  public static SapB1Credentials of(String companyDb, String userName, Secret password, @Nullable Integer language) {
     if (companyDb == null || companyDb.isBlank()) {
       throw new IllegalArgumentException("companyDb must not be blank");
     }
@@ -64,6 +74,8 @@ public final class SapB1Credentials {
    * and optionally {@value #LANGUAGE}.
    *
    * @throws IllegalArgumentException naming the missing or malformed field
+   * @param credentials the stored credentials
+   * @return the Login values
    */
   public static SapB1Credentials from(Credentials credentials) {
     Objects.requireNonNull(credentials, "credentials");
@@ -80,23 +92,39 @@ public final class SapB1Credentials {
         credentials.get(PASSWORD), language);
   }
 
-  /** The company database. */
+  /**
+   * The company database.
+   *
+   * @return the company database name
+   */
   public String companyDb() {
     return companyDb;
   }
 
-  /** The user name. */
+  /**
+   * The user name.
+   *
+   * @return the user name
+   */
   public String userName() {
     return userName;
   }
 
-  /** The password; reveal it only to build the Login body. */
+  /**
+   * The password; reveal it only to build the Login body.
+   *
+   * @return the password
+   */
   public Secret password() {
     return password;
   }
 
-  /** The language code, or null. */
-  public Integer language() {
+  /**
+   * The language code, or null.
+   *
+   * @return the B1 language code, or null for the user's own
+   */
+  public @Nullable Integer language() {
     return language;
   }
 

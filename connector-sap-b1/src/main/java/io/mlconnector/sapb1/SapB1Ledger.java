@@ -70,30 +70,56 @@ public final class SapB1Ledger implements ReceivablesLedger {
     RecordMappers mappers = new RecordMappers(c.tenant(), c.localCurrency(), currencies);
     this.customers = new ChangeSource<>(client, "BusinessPartners", "CardCode",
         client.enumEquals("CardType", "BoCardTypes", "cCustomer"),
+        e -> SapB1Refs.customer(c.tenant(), e.string("CardCode")),
         e -> mappers.customer(BusinessPartner.of(e)),
         ref -> client.businessPartner(ref.id()).filter(BusinessPartner::isCustomer).map(mappers::customer));
     this.invoices = new ChangeSource<>(client, "Invoices", "DocEntry", null,
+        e -> SapB1Refs.invoice(c.tenant(), Long.parseLong(e.string("DocEntry"))),
         e -> mappers.invoice(Document.of(e)),
         ref -> client.invoice(SapB1Refs.docEntry(ref, SapB1Refs.AR_INVOICE)).map(mappers::invoice));
     this.sinks = new PaymentSinks(client, c.tenant(), mappers, c.paymentStampField(), c.transferAccount());
   }
 
-  /** The ledger over {@code client} with default options. */
+  /**
+   * The ledger over {@code client} with default options.
+   *
+   * @param client the tenant's client; its config must name a transfer account
+   * @return the ledger
+   * @throws IllegalArgumentException if the client's config has no transfer account
+   */
   public static SapB1Ledger of(SapB1Client client) {
     return new SapB1Ledger(client, Options.defaults());
   }
 
-  /** The ledger over {@code client}. */
+  /**
+   * The ledger over {@code client}.
+   *
+   * @param client the tenant's client; its config must name a transfer account
+   * @param options the currency mapping
+   * @return the ledger
+   * @throws IllegalArgumentException if the client's config has no transfer account
+   */
   public static SapB1Ledger of(SapB1Client client, Options options) {
     return new SapB1Ledger(client, Objects.requireNonNull(options, "options"));
   }
 
-  /** The provider a receivables integration takes; {@code clients} is asked once per tenant. */
+  /**
+   * The provider a receivables integration takes; {@code clients} is asked once per tenant.
+   *
+   * @param clients builds the client of a tenant; must not answer null
+   * @return the provider
+   */
   public static ReceivablesLedger.Provider provider(TenantScoped<SapB1Client> clients) {
     return provider(clients, Options.defaults());
   }
 
-  /** The provider with {@code options} for every tenant. */
+  /**
+   * The provider with {@code options} for every tenant.
+   *
+   * @param clients builds the client of a tenant; must not answer null
+   * @param options the currency mapping of every tenant
+   * @return the provider
+   */
   public static ReceivablesLedger.Provider provider(TenantScoped<SapB1Client> clients, Options options) {
     Objects.requireNonNull(clients, "clients");
     Objects.requireNonNull(options, "options");
@@ -133,7 +159,11 @@ public final class SapB1Ledger implements ReceivablesLedger {
     };
   }
 
-  /** The client underneath. */
+  /**
+   * The client underneath.
+   *
+   * @return the client this ledger reads and writes through
+   */
   public SapB1Client client() {
     return client;
   }
@@ -184,6 +214,8 @@ public final class SapB1Ledger implements ReceivablesLedger {
      * No configured currency mapping: each B1 currency code is resolved from the company's {@code
      * Currencies} (its {@code InternationalDescription}, {@code DocumentsCode} or {@code Code},
      * whichever is an ISO 4217 code; see {@link B1Currency#iso()}), read once per tenant.
+     *
+     * @return the options
      */
     public static Options defaults() {
       return new Options(Map.of());
@@ -193,6 +225,11 @@ public final class SapB1Ledger implements ReceivablesLedger {
      * These options with the B1 currency code {@code b1Code} ({@code US$}, user-defined in B1)
      * standing for the ISO 4217 code {@code iso} ({@code USD}); it wins over what the company's
      * {@code Currencies} say.
+     *
+     * @param b1Code the B1 currency code, e.g. {@code US$}
+     * @param iso the ISO 4217 code, e.g. {@code USD}
+     * @return a copy with the mapping added or replaced
+     * @throws IllegalArgumentException if {@code iso} is not an ISO 4217 code
      */
     public Options currency(String b1Code, String iso) {
       Objects.requireNonNull(b1Code, "b1Code");

@@ -44,22 +44,48 @@ public final class SapB1Refs {
 
   private SapB1Refs() {}
 
-  /** The ref of a customer. */
+  /**
+   * The ref of a customer.
+   *
+   * @param tenant the tenant
+   * @param cardCode the business partner's {@code CardCode}
+   * @return the ref
+   */
   public static ExternalRef customer(String tenant, String cardCode) {
     return ExternalRef.of(SYSTEM, tenant, CUSTOMER, cardCode);
   }
 
-  /** The ref of an A/R invoice. */
+  /**
+   * The ref of an A/R invoice.
+   *
+   * @param tenant the tenant
+   * @param docEntry the invoice's {@code DocEntry}
+   * @return the ref
+   */
   public static ExternalRef invoice(String tenant, long docEntry) {
     return ExternalRef.of(SYSTEM, tenant, AR_INVOICE, String.valueOf(docEntry));
   }
 
-  /** The ref of an incoming payment. */
+  /**
+   * The ref of an incoming payment.
+   *
+   * @param tenant the tenant
+   * @param docEntry the payment's {@code DocEntry}
+   * @return the ref
+   */
   public static ExternalRef incomingPayment(String tenant, long docEntry) {
     return ExternalRef.of(SYSTEM, tenant, INCOMING_PAYMENT, String.valueOf(docEntry));
   }
 
-  /** The DocEntry of an A/R invoice or payment ref, or a clear error. */
+  /**
+   * The DocEntry of an A/R invoice or payment ref, or a clear error.
+   *
+   * @param ref the ref
+   * @param type the type it must have, e.g. {@link #AR_INVOICE}
+   * @return the {@code DocEntry}
+   * @throws IllegalArgumentException if the ref is of another system or type, or its id is not a
+   *     number
+   */
   public static long docEntry(ExternalRef ref, String type) {
     Objects.requireNonNull(ref, "ref");
     if (!SYSTEM.equals(ref.system()) || !type.equals(ref.type())) {
@@ -72,7 +98,13 @@ public final class SapB1Refs {
     }
   }
 
-  /** The stamp of {@code source}, at most {@value #MAX_STAMP} characters. */
+  /**
+   * The stamp of {@code source}, at most {@value #MAX_STAMP} characters.
+   *
+   * @param source the ref of the record the write comes from
+   * @return the readable stamp ({@code mlc:system:type:id}), or a hashed one when that is too long
+   *     or holds a quote
+   */
   public static String stamp(ExternalRef source) {
     return stamp(source, "", MAX_STAMP);
   }
@@ -80,6 +112,12 @@ public final class SapB1Refs {
   /**
    * The stamp of {@code source} with a suffix ({@code -W} for a won dispute's re-posting), at most
    * {@code maxLength} characters (at least 30).
+   *
+   * @param source the ref of the record the write comes from
+   * @param suffix appended to the stamp; empty for none
+   * @param maxLength the field's length, at least 30
+   * @return the stamp
+   * @throws IllegalArgumentException if {@code maxLength} is below 30
    */
   public static String stamp(ExternalRef source, String suffix, int maxLength) {
     Objects.requireNonNull(source, "source");

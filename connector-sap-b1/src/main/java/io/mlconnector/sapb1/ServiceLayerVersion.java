@@ -13,7 +13,11 @@ public enum ServiceLayerVersion {
     this.segment = segment;
   }
 
-  /** The path segment after {@code /b1s/}. */
+  /**
+   * The path segment after {@code /b1s/}.
+   *
+   * @return {@code v1} or {@code v2}
+   */
   public String segment() {
     return segment;
   }

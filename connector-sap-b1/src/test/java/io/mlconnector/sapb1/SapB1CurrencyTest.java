@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.mlconnector.core.error.RejectedException;
+import io.mlconnector.core.mapping.MappingRefusedException;
 import io.mlconnector.core.model.Customer;
 import io.mlconnector.core.model.ExternalRef;
 import io.mlconnector.core.model.Invoice;
@@ -11,6 +12,7 @@ import io.mlconnector.core.model.Money;
 import io.mlconnector.core.model.Payment;
 import io.mlconnector.core.role.ReceivablesLedger;
 import io.mlconnector.core.sync.PollRequest;
+import io.mlconnector.core.sync.SourcePage;
 import io.mlconnector.core.sync.WriteContext;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -93,8 +95,9 @@ class SapB1CurrencyTest {
     try (SimFixture f = fixture()) {
       f.sim.addBusinessPartner(Map.of("CardCode", "C1", "CardName", "Mark customer", "Currency", "DM"));
       SapB1Ledger plain = SapB1Ledger.of(f.client(v2));
+      // read again through the source (a replay): refused, so the engine parks it again
       assertThatThrownBy(() -> plain.customers().fetch(SapB1Refs.customer("acme", "C1")))
-          .isInstanceOf(B1FormatException.class)
+          .isInstanceOf(MappingRefusedException.class)
           .hasMessageContaining("currency 'DM'").hasMessageContaining("no ISO 4217 code")
           .hasMessageContaining("'D-Mark'").hasMessageContaining("SapB1Ledger.Options.currency");
 
@@ -105,8 +108,35 @@ class SapB1CurrencyTest {
 
       f.sim.addBusinessPartner(Map.of("CardCode", "C2", "CardName", "Nowhere", "Currency", "ZZ"));
       assertThatThrownBy(() -> mapped.customers().fetch(SapB1Refs.customer("acme", "C2")))
-          .isInstanceOf(B1FormatException.class)
+          .isInstanceOf(MappingRefusedException.class)
           .hasMessageContaining("currency 'ZZ' is not among the Currencies of the SAP B1 company of tenant acme");
+    }
+  }
+
+  @ParameterizedTest(name = "v2={0}")
+  @ValueSource(booleans = {false, true})
+  void anInvoiceInACurrencyTheCompanyCannotNameIsReturnedUnreadableAndTheRestOfThePageIsRead(boolean v2) {
+    try (SimFixture f = fixture()) {
+      f.sim.addCustomer("C1", "Acme", "USD");
+      long before = f.sim.addInvoice("C1", "A", 1, 100);
+      // DM is one of the company's currencies, but B1 gives it no ISO 4217 code
+      long bad = ((Number) f.sim.addInvoice(Map.of("CardCode", "C1", "DocCurrency", "DM",
+          "DocumentLines", List.of(Map.of("ItemCode", "A", "Quantity", 1, "UnitPrice", 50)))).get("DocEntry"))
+          .longValue();
+      long after = f.sim.addInvoice("C1", "A", 2, 100);
+      SapB1Ledger ledger = SapB1Ledger.of(f.client(v2));
+
+      SourcePage<Invoice> page = ledger.invoices().read(new PollRequest(null, Duration.ZERO, 100));
+
+      assertThat(page.records()).extracting(i -> i.ref().id())
+          .containsExactly(String.valueOf(before), String.valueOf(after));
+      assertThat(page.unreadable()).singleElement().satisfies(u -> {
+        assertThat(u.ref()).isEqualTo(SapB1Refs.invoice("acme", bad));
+        assertThat(u.reason()).startsWith("Invoices record cannot be read: ")
+            .contains("currency 'DM'").contains("no ISO 4217 code");
+      });
+      // the checkpoint moves past all three
+      assertThat(page.next().tieBreaker()).isEqualTo(String.format("%012d", after));
     }
   }
 

@@ -38,7 +38,7 @@ class SapB1TlsTest {
         "-validity", "30", "-storetype", "PKCS12", "-keystore", store.toString(),
         "-storepass", new String(STORE_PASSWORD), "-keypass", new String(STORE_PASSWORD))
         .redirectErrorStream(true).start();
-    assertThat(keytool.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(keytool.waitFor(180, TimeUnit.SECONDS)).isTrue();
     assertThat(keytool.exitValue()).as(new String(keytool.getInputStream().readAllBytes())).isZero();
     KeyStore ks = KeyStore.getInstance("PKCS12");
     try (InputStream in = new FileInputStream(store.toFile())) {

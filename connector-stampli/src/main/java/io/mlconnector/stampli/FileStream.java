@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A remote file being streamed: SHA-256 and byte count computed on the fly; at the end of the
@@ -19,12 +20,12 @@ public final class FileStream extends FilterInputStream {
   private final String name;
   private final long expected;
   private final long max;
-  private final AutoCloseable onClose;
+  private final @Nullable AutoCloseable onClose;
   private long count;
-  private String sha256;
+  private @Nullable String sha256;
   private boolean closed;
 
-  FileStream(InputStream in, String name, long expected, long max, AutoCloseable onClose) {
+  FileStream(InputStream in, String name, long expected, long max, @Nullable AutoCloseable onClose) {
     super(in);
     this.name = name;
     this.expected = expected;
@@ -82,7 +83,12 @@ public final class FileStream extends FilterInputStream {
     return false;
   }
 
-  /** The hex SHA-256 of the whole file; only after the stream reached its end. */
+  /**
+   * The hex SHA-256 of the whole file; only after the stream reached its end.
+   *
+   * @return the digest in lower-case hex
+   * @throws IllegalStateException if the stream has not been read to its end
+   */
   public String sha256() {
     if (sha256 == null) {
       throw new IllegalStateException("the stream of " + name + " has not been read to its end");
@@ -90,7 +96,11 @@ public final class FileStream extends FilterInputStream {
     return sha256;
   }
 
-  /** Bytes read so far. */
+  /**
+   * Bytes read so far.
+   *
+   * @return the number of bytes read
+   */
   public long bytesRead() {
     return count;
   }

@@ -14,6 +14,16 @@ import java.util.Objects;
  * @param readyMarker true when its done marker exists (done-marker mode only)
  */
 public record ListedFile(String name, String path, Entity entity, long size, Instant modifiedAt, boolean readyMarker) {
+  /**
+   * Checks that the parts are present.
+   *
+   * @param name the file name
+   * @param path the full remote path
+   * @param entity what it carries
+   * @param size the size in bytes
+   * @param modifiedAt the remote modification time
+   * @param readyMarker true when its done marker exists
+   */
   public ListedFile {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(path, "path");

@@ -11,16 +11,31 @@ import java.util.Objects;
  * @param checks the checks in the order they ran
  */
 public record PingReport(List<Check> checks) {
+  /**
+   * Copies the checks.
+   *
+   * @param checks the checks in the order they ran
+   */
   public PingReport {
     checks = List.copyOf(Objects.requireNonNull(checks, "checks"));
   }
 
-  /** Whether every check passed. */
+  /**
+   * Whether every check passed.
+   *
+   * @return true when every check passed
+   */
   public boolean ok() {
     return checks.stream().allMatch(Check::ok);
   }
 
-  /** The check called {@code name}. */
+  /**
+   * The check called {@code name}.
+   *
+   * @param name the step, e.g. {@code host-key}
+   * @return the check
+   * @throws IllegalArgumentException if no check of that name ran
+   */
   public Check check(String name) {
     return checks.stream().filter(c -> c.name().equals(name)).findFirst()
         .orElseThrow(() -> new IllegalArgumentException("no check called " + name));

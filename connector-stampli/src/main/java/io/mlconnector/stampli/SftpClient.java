@@ -21,6 +21,7 @@ import net.schmizz.sshj.SSHClient;
 import net.schmizz.sshj.sftp.OpenMode;
 import net.schmizz.sshj.sftp.RemoteFile;
 import net.schmizz.sshj.sftp.SFTPClient;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,7 +59,7 @@ public final class SftpClient {
         return t;
       });
   private final Object sharedLock = new Object();
-  private Session shared;
+  private @Nullable Session shared;
   private long sharedUses;
 
   private SftpClient(StampliConfig config, StampliCredentials credentials) {
@@ -66,22 +67,43 @@ public final class SftpClient {
     this.credentials = Objects.requireNonNull(credentials, "credentials");
   }
 
-  /** A client for {@code config}'s server logging in with {@code credentials}. */
+  /**
+   * A client for {@code config}'s server logging in with {@code credentials}.
+   *
+   * @param config the tenant's settings
+   * @param credentials how the user logs in
+   * @return the client; it connects on first use
+   */
   public static SftpClient create(StampliConfig config, StampliCredentials credentials) {
     return new SftpClient(config, credentials);
   }
 
-  /** The settings. */
+  /**
+   * The settings.
+   *
+   * @return the settings this client was created with
+   */
   public StampliConfig config() {
     return config;
   }
 
-  /** Opens one connection for several operations; close it when done. */
+  /**
+   * Opens one connection for several operations; close it when done.
+   *
+   * @return the connected session
+   * @throws io.mlconnector.core.error.ConnectorException when the connection, host key check or
+   *     login fails
+   */
   public Session open() {
     return new Session();
   }
 
-  /** Lists the outbound folder. */
+  /**
+   * Lists the outbound folder.
+   *
+   * @return the routed files, the refused ones and the ignored names
+   * @throws io.mlconnector.core.error.ConnectorException when the folder cannot be listed
+   */
   public Listing list() {
     return withSession(Session::list);
   }
@@ -90,6 +112,9 @@ public final class SftpClient {
    * The routed files that are stable: listed with the same size and modification time by the
    * previous call of this method, or with their done marker (done-marker mode). Refusals are
    * logged.
+   *
+   * @return the stable files, in listing order; empty on a first look without done markers
+   * @throws io.mlconnector.core.error.ConnectorException when the folder cannot be listed
    */
   public List<ListedFile> stableFiles() {
     Listing listing = list();
@@ -110,7 +135,13 @@ public final class SftpClient {
     return stable;
   }
 
-  /** Streams a file; the stream owns a connection of its own, closed with it. */
+  /**
+   * Streams a file; the stream owns a connection of its own, closed with it.
+   *
+   * @param file a file from a listing
+   * @return the stream; close it to release the connection
+   * @throws io.mlconnector.core.error.ConnectorException when the file cannot be opened
+   */
   public FileStream read(ListedFile file) {
     Session s = open();
     try {
@@ -121,7 +152,15 @@ public final class SftpClient {
     }
   }
 
-  /** Downloads a file to {@code out} (not closed), with its SHA-256. One connection. */
+  /**
+   * Downloads a file to {@code out} (not closed), with its SHA-256. One connection.
+   *
+   * @param file a file from a listing
+   * @param out where the bytes go (not closed)
+   * @return the SHA-256 and byte count
+   * @throws io.mlconnector.core.error.ConnectorException when the file cannot be read, changed
+   *     while being read or grew past the size limit
+   */
   public Download download(ListedFile file, OutputStream out) {
     try (Session s = open()) {
       return s.download(file, out);
@@ -132,6 +171,10 @@ public final class SftpClient {
    * Moves a processed file to the archive folder (a timestamp suffix when the name is taken), with
    * its done marker; does nothing when there is no archive folder or the outbound folder is
    * read-only. Returns whether the file was moved.
+   *
+   * @param file a file from a listing
+   * @return true when it was moved
+   * @throws io.mlconnector.core.error.ConnectorException when the move fails
    */
   public boolean archive(ListedFile file) {
     if (config.archive() == null || config.outboundReadOnly()) {
@@ -143,6 +186,10 @@ public final class SftpClient {
   /**
    * Writes an import file to the inbound folder atomically: under a temp name first ({@code
    * .name.tmp}), then renamed, so Stampli never sees half a file.
+   *
+   * @param name the file name, without a folder
+   * @param content writes the file's bytes
+   * @throws io.mlconnector.core.error.ConnectorException when the write or the rename fails
    */
   public void writeImport(String name, ContentWriter content) {
     withSession(s -> {
@@ -151,7 +198,12 @@ public final class SftpClient {
     });
   }
 
-  /** The names of the regular files in the inbound folder. */
+  /**
+   * The names of the regular files in the inbound folder.
+   *
+   * @return the file names, without the folder
+   * @throws io.mlconnector.core.error.ConnectorException when the folder cannot be listed
+   */
   public List<String> listInbound() {
     return withSession(Session::listInbound);
   }
@@ -210,6 +262,8 @@ public final class SftpClient {
    * (the fingerprint offered and whether it was verified), {@code auth}, {@code list-outbound}
    * (routed file count) and {@code write-inbound} (a probe file written and removed), each with
    * its latency. Stops at the first failing step. Never throws for a remote failure.
+   *
+   * @return the checks that ran, in order
    */
   public PingReport ping() {
     return SftpPing.run(config, credentials);
@@ -223,7 +277,12 @@ public final class SftpClient {
   /** Writes a file's content. */
   @FunctionalInterface
   public interface ContentWriter {
-    /** Writes the content to {@code out} (closed by the caller). */
+    /**
+     * Writes the content to {@code out} (closed by the caller).
+     *
+     * @param out the stream to write to
+     * @throws IOException when writing fails
+     */
     void writeTo(OutputStream out) throws IOException;
   }
 
@@ -258,7 +317,12 @@ public final class SftpClient {
       }
     }
 
-    /** Lists the outbound folder. */
+    /**
+     * Lists the outbound folder.
+     *
+     * @return the routed files, the refused ones and the ignored names
+     * @throws io.mlconnector.core.error.ConnectorException when the folder cannot be listed
+     */
     public Listing list() {
       try {
         return OutboundLister.list(sftp, config);
@@ -267,12 +331,18 @@ public final class SftpClient {
       }
     }
 
-    /** Streams a file over this session (closing the stream leaves the session open). */
+    /**
+     * Streams a file over this session (closing the stream leaves the session open).
+     *
+     * @param file a file from a listing
+     * @return the stream
+     * @throws io.mlconnector.core.error.ConnectorException when the file cannot be opened
+     */
     public FileStream read(ListedFile file) {
       return read(file, null);
     }
 
-    private FileStream read(ListedFile file, AutoCloseable owner) {
+    private FileStream read(ListedFile file, @Nullable AutoCloseable owner) {
       try {
         RemoteFile rf = sftp.open(file.path(), EnumSet.of(OpenMode.READ));
         InputStream in = rf.new ReadAheadRemoteFileInputStream(16);
@@ -296,7 +366,15 @@ public final class SftpClient {
       }
     }
 
-    /** Downloads a file to {@code out}, with its SHA-256. */
+    /**
+     * Downloads a file to {@code out}, with its SHA-256.
+     *
+     * @param file a file from a listing
+     * @param out where the bytes go (not closed)
+     * @return the SHA-256 and byte count
+     * @throws io.mlconnector.core.error.ConnectorException when the file cannot be read, changed
+     *     while being read or grew past the size limit
+     */
     public Download download(ListedFile file, OutputStream out) {
       try (FileStream in = read(file)) {
         in.transferTo(out);
@@ -306,7 +384,12 @@ public final class SftpClient {
       }
     }
 
-    /** See {@link SftpClient#archive}. */
+    /**
+     * See {@link SftpClient#archive}.
+     *
+     * @param file a file from a listing
+     * @return true when it was moved
+     */
     public boolean archive(ListedFile file) {
       if (config.archive() == null || config.outboundReadOnly()) {
         return false;
@@ -319,7 +402,12 @@ public final class SftpClient {
       }
     }
 
-    /** See {@link SftpClient#writeImport}. */
+    /**
+     * See {@link SftpClient#writeImport}.
+     *
+     * @param name the file name, without a folder
+     * @param content writes the file's bytes
+     */
     public void writeImport(String name, ContentWriter content) {
       try {
         RemoteWrites.writeImport(sftp, config, name, content::writeTo);
@@ -328,7 +416,11 @@ public final class SftpClient {
       }
     }
 
-    /** See {@link SftpClient#listInbound}. */
+    /**
+     * See {@link SftpClient#listInbound}.
+     *
+     * @return the file names, without the folder
+     */
     public List<String> listInbound() {
       try {
         return RemoteWrites.listInbound(sftp, config);

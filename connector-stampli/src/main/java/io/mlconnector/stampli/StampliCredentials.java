@@ -4,6 +4,7 @@ import io.mlconnector.core.credential.Credentials;
 import io.mlconnector.core.credential.Secret;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How the SFTP user logs in: a password, or a private key (OpenSSH {@code BEGIN OPENSSH PRIVATE
@@ -18,17 +19,23 @@ public final class StampliCredentials {
   /** Field name of the private key's passphrase (optional). */
   public static final String PASSPHRASE = "passphrase";
 
-  private final Secret password;
-  private final Secret privateKey;
-  private final Secret passphrase;
+  private final @Nullable Secret password;
+  private final @Nullable Secret privateKey;
+  private final @Nullable Secret passphrase;
 
-  private StampliCredentials(Secret password, Secret privateKey, Secret passphrase) {
+  private StampliCredentials(@Nullable Secret password, @Nullable Secret privateKey, @Nullable Secret passphrase) {
     this.password = password;
     this.privateKey = privateKey;
     this.passphrase = passphrase;
   }
 
-  /** Password authentication. */
+  /**
+   * Password authentication.
+   *
+   * @param password the user's password; not empty
+   * @return the credentials
+   * @throws IllegalArgumentException if the password is empty
+   */
   public static StampliCredentials password(Secret password) {
     Objects.requireNonNull(password, "password");
     if (password.reveal().isEmpty()) {
@@ -37,7 +44,13 @@ public final class StampliCredentials {
     return new StampliCredentials(password, null, null);
   }
 
-  /** Password authentication from plain text (wrapped in a {@link Secret} at once). */
+  /**
+   * Password authentication from plain text (wrapped in a {@link Secret} at once).
+   *
+   * @param password the user's password; not empty
+   * @return the credentials
+   * @throws IllegalArgumentException if the password is empty
+   */
   public static StampliCredentials password(String password) {
     return password(Secret.of(Objects.requireNonNull(password, "password")));
   }
@@ -47,8 +60,11 @@ public final class StampliCredentials {
    *
    * @param privateKey the key file's text (OpenSSH or PEM)
    * @param passphrase the key's passphrase, or null when it is not encrypted
+   * @return the credentials
+   * @throws IllegalArgumentException if the text has no {@code -----BEGIN ... PRIVATE KEY-----}
+   *     line
    */
-  public static StampliCredentials privateKey(Secret privateKey, Secret passphrase) {
+  public static StampliCredentials privateKey(Secret privateKey, @Nullable Secret passphrase) {
     Objects.requireNonNull(privateKey, "privateKey");
     String text = privateKey.reveal();
     if (!text.contains("-----BEGIN ") || !text.contains("PRIVATE KEY-----")) {
@@ -58,8 +74,16 @@ public final class StampliCredentials {
     return new StampliCredentials(null, privateKey, passphrase);
   }
 
-  /** Private-key authentication from plain text. */
-  public static StampliCredentials privateKey(String privateKey, String passphrase) {
+  /**
+   * Private-key authentication from plain text.
+   *
+   * @param privateKey the key file's text (OpenSSH or PEM)
+   * @param passphrase the key's passphrase, or null when it is not encrypted
+   * @return the credentials
+   * @throws IllegalArgumentException if the text has no {@code -----BEGIN ... PRIVATE KEY-----}
+   *     line
+   */
+  public static StampliCredentials privateKey(String privateKey, @Nullable String passphrase) {
     return privateKey(
         Secret.of(Objects.requireNonNull(privateKey, "privateKey")),
         passphrase == null ? null : Secret.of(passphrase));
@@ -70,6 +94,8 @@ public final class StampliCredentials {
    * optional {@value #PASSPHRASE}.
    *
    * @throws IllegalArgumentException when neither is present
+   * @param credentials the stored credential
+   * @return the credentials; a private key wins when both fields are present
    */
   public static StampliCredentials from(Credentials credentials) {
     Objects.requireNonNull(credentials, "credentials");
@@ -83,20 +109,24 @@ public final class StampliCredentials {
                 "credential has neither a '" + PASSWORD + "' nor a '" + PRIVATE_KEY + "' field")));
   }
 
-  /** True for key authentication. */
+  /**
+   * True for key authentication.
+   *
+   * @return true for key authentication, false for a password
+   */
   public boolean usesKey() {
     return privateKey != null;
   }
 
-  Secret password() {
+  @Nullable Secret password() {
     return password;
   }
 
-  Secret privateKeyText() {
+  @Nullable Secret privateKeyText() {
     return privateKey;
   }
 
-  Secret passphrase() {
+  @Nullable Secret passphrase() {
     return passphrase;
   }
 

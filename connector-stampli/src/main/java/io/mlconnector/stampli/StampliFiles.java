@@ -23,6 +23,7 @@ import java.util.Spliterators;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Parses Stampli export files by a tenant's {@link StampliTemplate}, streaming: rows are read as the
@@ -44,18 +45,37 @@ public final class StampliFiles {
   private final String tenant;
   private final StampliTemplate template;
 
-  /** Parser of {@code tenant}'s files. */
+  /**
+   * Parser of {@code tenant}'s files.
+   *
+   * @param tenant the tenant the records' refs are stamped with
+   * @param template how the tenant's files are laid out
+   */
   public StampliFiles(String tenant, StampliTemplate template) {
     this.tenant = Objects.requireNonNull(tenant, "tenant");
     this.template = Objects.requireNonNull(template, "template");
   }
 
-  /** The template. */
+  /**
+   * The template.
+   *
+   * @return the template files are parsed by
+   */
   public StampliTemplate template() {
     return template;
   }
 
-  /** Approved invoices (one per group of consecutive rows with the same company, vendor, number and type). */
+  /**
+   * Approved invoices (one per group of consecutive rows with the same company, vendor, number and
+   *     type).
+   *
+   * @param fileName the file's name; {@code .xml} selects the XML reader
+   * @param in the file's bytes; closed when the stream is closed
+   * @return the rows, each an invoice or a malformed group; close it when done. A file the template
+   *     cannot read at all (no record path for XML, a CSV header it cannot map) gives one malformed
+   *     row.
+   * @throws IOException when the start of the file cannot be read
+   */
   public Stream<FileRow<Invoice>> invoices(String fileName, InputStream in) throws IOException {
     Rows rows = rows(fileName, in, Entity.INVOICES, template.xmlLinePath());
     if (rows.missing != null) {
@@ -64,7 +84,14 @@ public final class StampliFiles {
     return stream(new InvoiceAssembler(rows.iterator, tenant, template), rows.closer);
   }
 
-  /** Vendors, one per row. */
+  /**
+   * Vendors, one per row.
+   *
+   * @param fileName the file's name; {@code .xml} selects the XML reader
+   * @param in the file's bytes; closed when the stream is closed
+   * @return the rows, each a vendor or a malformed row; close it when done
+   * @throws IOException when the start of the file cannot be read
+   */
   public Stream<FileRow<Vendor>> vendors(String fileName, InputStream in) throws IOException {
     Rows rows = rows(fileName, in, Entity.VENDORS, null);
     if (rows.missing != null) {
@@ -73,7 +100,14 @@ public final class StampliFiles {
     return stream(map(rows.iterator, r -> RecordAssemblers.vendor(r, tenant, template)), rows.closer);
   }
 
-  /** Payments, one per row (one invoice paid). */
+  /**
+   * Payments, one per row (one invoice paid).
+   *
+   * @param fileName the file's name; {@code .xml} selects the XML reader
+   * @param in the file's bytes; closed when the stream is closed
+   * @return the rows, each a payment or a malformed row; close it when done
+   * @throws IOException when the start of the file cannot be read
+   */
   public Stream<FileRow<Payment>> payments(String fileName, InputStream in) throws IOException {
     Rows rows = rows(fileName, in, Entity.PAYMENTS, null);
     if (rows.missing != null) {
@@ -83,9 +117,9 @@ public final class StampliFiles {
     return stream(map(rows.iterator, r -> RecordAssemblers.payment(r, tenant, template, values)), rows.closer);
   }
 
-  private record Rows(Iterator<Row> iterator, AutoCloseable closer, String missing) {}
+  private record Rows(@Nullable Iterator<Row> iterator, @Nullable AutoCloseable closer, @Nullable String missing) {}
 
-  private Rows rows(String fileName, InputStream in, Entity entity, String linePath) throws IOException {
+  private Rows rows(String fileName, InputStream in, Entity entity, @Nullable String linePath) throws IOException {
     Columns columns = new Columns(template.aliases(entity));
     if (fileName.toLowerCase(Locale.ROOT).endsWith(".xml")) {
       String path = template.xmlRecordPath(entity);

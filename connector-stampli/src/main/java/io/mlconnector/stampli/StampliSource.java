@@ -62,7 +62,12 @@ public final class StampliSource implements PayablesSource {
         v -> v.ref().id() + "@" + v.version(), Vendor::ref);
   }
 
-  /** The source over {@code client}. */
+  /**
+   * The source over {@code client}.
+   *
+   * @param client the tenant's SFTP client
+   * @return the source; an invoice re-exported with other content is parked as a conflict
+   */
   public static StampliSource create(SftpClient client) {
     return new StampliSource(client, false);
   }
@@ -70,17 +75,27 @@ public final class StampliSource implements PayablesSource {
   /**
    * The same source, but an invoice re-exported with other content is offered to the ledger as a
    * change (the ledger decides whether it can adjust) instead of being parked as a conflict.
+   *
+   * @return a new source over the same client
    */
   public StampliSource allowingAdjustments() {
     return new StampliSource(client, true);
   }
 
-  /** The SFTP client. */
+  /**
+   * The SFTP client.
+   *
+   * @return the client the source reads and writes through
+   */
   public SftpClient client() {
     return client;
   }
 
-  /** The parser of this tenant's files. */
+  /**
+   * The parser of this tenant's files.
+   *
+   * @return the parser, with the client's template
+   */
   public StampliFiles files() {
     return files;
   }
@@ -129,6 +144,9 @@ public final class StampliSource implements PayablesSource {
   /**
    * The provider for the payables integration: {@code clients} gives each tenant's {@link
    * SftpClient} (called once per tenant by the integration).
+   *
+   * @param clients gives the SFTP client of a tenant
+   * @return the provider
    */
   public static PayablesSource.Provider provider(Function<String, SftpClient> clients) {
     Objects.requireNonNull(clients, "clients");
@@ -154,6 +172,10 @@ public final class StampliSource implements PayablesSource {
    * Like {@link #provider(Function)}, but for the tenants {@code adjustmentsAllowed} accepts an
    * invoice re-exported with other content is offered to the ledger as a change ({@link
    * #allowingAdjustments()}) instead of being parked as a conflict.
+   *
+   * @param clients gives the SFTP client of a tenant
+   * @param adjustmentsAllowed whether a tenant's re-exported invoices are offered as changes
+   * @return the provider
    */
   public static PayablesSource.Provider provider(
       Function<String, SftpClient> clients, java.util.function.Predicate<String> adjustmentsAllowed) {

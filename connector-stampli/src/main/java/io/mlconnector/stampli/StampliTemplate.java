@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A tenant's file template: how its Stampli files are laid out. Stampli publishes no file format,
@@ -111,18 +112,18 @@ public final class StampliTemplate {
   private final char delimiter;
   private final char quote;
   private final Charset charset;
-  private final Charset fallbackCharset;
+  private final @Nullable Charset fallbackCharset;
   private final List<String> dateFormats;
   private final char decimalSeparator;
-  private final Character groupingSeparator;
+  private final @Nullable Character groupingSeparator;
   private final CreditMemoRule creditMemoRule;
   private final List<String> creditMemoTypes;
   private final List<String> approvedStatuses;
   private final Map<Entity, Map<String, List<String>>> aliases;
   private final Map<Entity, String> xmlRecordPaths;
   private final String xmlLinePath;
-  private final Currency defaultCurrency;
-  private final String freightGlAccount;
+  private final @Nullable Currency defaultCurrency;
+  private final @Nullable String freightGlAccount;
   private final long maxRows;
 
   private StampliTemplate(Builder b) {
@@ -150,17 +151,29 @@ public final class StampliTemplate {
     this.maxRows = b.maxRows;
   }
 
-  /** The defaults (see the class comment). */
+  /**
+   * The defaults (see the class comment).
+   *
+   * @return the default template
+   */
   public static StampliTemplate defaults() {
     return builder().build();
   }
 
-  /** A builder starting from the defaults. */
+  /**
+   * A builder starting from the defaults.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** A builder starting from this template. */
+  /**
+   * A builder starting from this template.
+   *
+   * @return a builder holding every setting of this template
+   */
   public Builder toBuilder() {
     Builder b = new Builder();
     b.delimiter = delimiter;
@@ -187,17 +200,29 @@ public final class StampliTemplate {
     return b;
   }
 
-  /** The CSV field delimiter (default {@code ,}). */
+  /**
+   * The CSV field delimiter (default {@code ,}).
+   *
+   * @return the delimiter
+   */
   public char delimiter() {
     return delimiter;
   }
 
-  /** The CSV quote character (default {@code "}). */
+  /**
+   * The CSV quote character (default {@code "}).
+   *
+   * @return the quote character
+   */
   public char quote() {
     return quote;
   }
 
-  /** The encoding (default UTF-8; a UTF-8 byte order mark is always skipped). */
+  /**
+   * The encoding (default UTF-8; a UTF-8 byte order mark is always skipped).
+   *
+   * @return the encoding
+   */
   public Charset charset() {
     return charset;
   }
@@ -205,32 +230,55 @@ public final class StampliTemplate {
   /**
    * The encoding tried when a file is not valid in {@link #charset()} (for example windows-1252),
    * or null to refuse such a file. Never replaced silently by U+FFFD.
+   *
+   * @return the fallback encoding, or null (the default)
    */
-  public Charset fallbackCharset() {
+  public @Nullable Charset fallbackCharset() {
     return fallbackCharset;
   }
 
-  /** Date patterns tried in order, strictly (default {@code yyyy-MM-dd}). */
+  /**
+   * Date patterns tried in order, strictly (default {@code yyyy-MM-dd}).
+   *
+   * @return the patterns, in {@link java.time.format.DateTimeFormatter} syntax
+   */
   public List<String> dateFormats() {
     return dateFormats;
   }
 
-  /** The decimal separator (default {@code .}). */
+  /**
+   * The decimal separator (default {@code .}).
+   *
+   * @return {@code .} or {@code ,}
+   */
   public char decimalSeparator() {
     return decimalSeparator;
   }
 
-  /** The grouping separator allowed in amounts, or null for none (default none). */
-  public Character groupingSeparator() {
+  /**
+   * The grouping separator allowed in amounts, or null for none (default none).
+   *
+   * @return the separator, or null
+   */
+  public @Nullable Character groupingSeparator() {
     return groupingSeparator;
   }
 
-  /** How credit memos are recognised (default {@link CreditMemoRule#BY_TYPE_OR_SIGN}). */
+  /**
+   * How credit memos are recognised (default {@link CreditMemoRule#BY_TYPE_OR_SIGN}).
+   *
+   * @return the rule
+   */
   public CreditMemoRule creditMemoRule() {
     return creditMemoRule;
   }
 
-  /** Document type values meaning a credit memo, case-insensitive. */
+  /**
+   * Document type values meaning a credit memo, case-insensitive.
+   *
+   * @return the values (default {@code Credit Memo}, {@code Credit}, {@code CM}, {@code Credit
+   *     Note})
+   */
   public List<String> creditMemoTypes() {
     return creditMemoTypes;
   }
@@ -239,45 +287,77 @@ public final class StampliTemplate {
    * Approval status values that may be posted, case-insensitive (default {@code Approved}); an
    * invoice with another status is parked with its status named. A file without a status column
    * is taken as all approved.
+   *
+   * @return the values, at least one
    */
   public List<String> approvedStatuses() {
     return approvedStatuses;
   }
 
-  /** The aliases (column or element names) of each field of {@code entity}, in preference order. */
+  /**
+   * The aliases (column or element names) of each field of {@code entity}, in preference order.
+   *
+   * @param entity the kind of file
+   * @return the names by canonical field (the {@code static} constants of this class); empty for an
+   *     entity without aliases
+   */
   public Map<String, List<String>> aliases(Entity entity) {
     return aliases.getOrDefault(entity, Map.of());
   }
 
-  /** The XML path of one record of {@code entity}, for example {@code /Invoices/Invoice}. */
-  public String xmlRecordPath(Entity entity) {
+  /**
+   * The XML path of one record of {@code entity}, for example {@code /Invoices/Invoice}.
+   *
+   * @param entity the kind of file
+   * @return the absolute path, or null when none is set for the entity
+   */
+  public @Nullable String xmlRecordPath(Entity entity) {
     return xmlRecordPaths.get(entity);
   }
 
-  /** The XML path of a line inside an invoice element (default {@code Lines/Line}). */
+  /**
+   * The XML path of a line inside an invoice element (default {@code Lines/Line}).
+   *
+   * @return the relative path
+   */
   public String xmlLinePath() {
     return xmlLinePath;
   }
 
-  /** The currency of invoices without a currency column, or null to require one. */
-  public Currency defaultCurrency() {
+  /**
+   * The currency of invoices without a currency column, or null to require one.
+   *
+   * @return the currency, or null (the default)
+   */
+  public @Nullable Currency defaultCurrency() {
     return defaultCurrency;
   }
 
   /**
    * The GL account (Stampli code) a header freight amount is distributed to, or null: an invoice
    * with freight is then parked, naming this setting.
+   *
+   * @return the account, or null (the default)
    */
-  public String freightGlAccount() {
+  public @Nullable String freightGlAccount() {
     return freightGlAccount;
   }
 
-  /** The most rows read from one file before it is refused as absurd (default 10,000,000). */
+  /**
+   * The most rows read from one file before it is refused as absurd (default 10,000,000).
+   *
+   * @return the most rows
+   */
   public long maxRows() {
     return maxRows;
   }
 
-  /** Normalises a column name for alias matching: case, spaces, underscores and dashes ignored. */
+  /**
+   * Normalises a column name for alias matching: case, spaces, underscores and dashes ignored.
+   *
+   * @param name a column or element name as found in a file
+   * @return the name in lower case without spaces, underscores, dashes, dots or a byte order mark
+   */
   public static String normalizeName(String name) {
     StringBuilder sb = new StringBuilder(name.length());
     for (char c : name.strip().toCharArray()) {
@@ -294,18 +374,18 @@ public final class StampliTemplate {
     private char delimiter = ',';
     private char quote = '"';
     private Charset charset = StandardCharsets.UTF_8;
-    private Charset fallbackCharset;
+    private @Nullable Charset fallbackCharset;
     private List<String> dateFormats = new ArrayList<>(List.of("yyyy-MM-dd"));
     private char decimalSeparator = '.';
-    private Character groupingSeparator;
+    private @Nullable Character groupingSeparator;
     private CreditMemoRule creditMemoRule = CreditMemoRule.BY_TYPE_OR_SIGN;
     private List<String> creditMemoTypes = new ArrayList<>(List.of("Credit Memo", "Credit", "CM", "Credit Note"));
     private List<String> approvedStatuses = new ArrayList<>(List.of("Approved"));
     private final Map<Entity, Map<String, List<String>>> aliases = new EnumMap<>(Entity.class);
     private final Map<Entity, String> xmlRecordPaths = new EnumMap<>(Entity.class);
     private String xmlLinePath = "Lines/Line";
-    private Currency defaultCurrency;
-    private String freightGlAccount;
+    private @Nullable Currency defaultCurrency;
+    private @Nullable String freightGlAccount;
     private long maxRows = 10_000_000L;
 
     private Builder() {
@@ -366,7 +446,13 @@ public final class StampliTemplate {
       m.put(field, new ArrayList<>(Arrays.asList(names)));
     }
 
-    /** The CSV delimiter. */
+    /**
+     * The CSV delimiter.
+     *
+     * @param value the delimiter; default {@code ,}
+     * @return this builder
+     * @throws IllegalArgumentException if {@code value} is a line break
+     */
     public Builder delimiter(char value) {
       if (value == '\n' || value == '\r') {
         throw new IllegalArgumentException("delimiter must not be a line break");
@@ -375,25 +461,46 @@ public final class StampliTemplate {
       return this;
     }
 
-    /** The CSV quote character. */
+    /**
+     * The CSV quote character.
+     *
+     * @param value the quote character; default {@code "}
+     * @return this builder
+     */
     public Builder quote(char value) {
       this.quote = value;
       return this;
     }
 
-    /** The encoding. */
+    /**
+     * The encoding.
+     *
+     * @param value the encoding; default UTF-8
+     * @return this builder
+     */
     public Builder charset(Charset value) {
       this.charset = Objects.requireNonNull(value, "charset");
       return this;
     }
 
-    /** The encoding tried when a file is not valid in the main one (null: refuse the file). */
-    public Builder fallbackCharset(Charset value) {
+    /**
+     * The encoding tried when a file is not valid in the main one (null: refuse the file).
+     *
+     * @param value the encoding, for example windows-1252, or null
+     * @return this builder
+     */
+    public Builder fallbackCharset(@Nullable Charset value) {
       this.fallbackCharset = value;
       return this;
     }
 
-    /** Date patterns tried in order ({@link java.time.format.DateTimeFormatter} syntax, strict). */
+    /**
+     * Date patterns tried in order ({@link java.time.format.DateTimeFormatter} syntax, strict).
+     *
+     * @param patterns one or more patterns, e.g. {@code dd.MM.yyyy}
+     * @return this builder
+     * @throws IllegalArgumentException if there is none or one is not a valid pattern
+     */
     public Builder dateFormats(String... patterns) {
       if (patterns.length == 0) {
         throw new IllegalArgumentException("dateFormats needs at least one pattern");
@@ -405,7 +512,13 @@ public final class StampliTemplate {
       return this;
     }
 
-    /** The decimal separator ({@code .} or {@code ,}). */
+    /**
+     * The decimal separator ({@code .} or {@code ,}).
+     *
+     * @param value the separator
+     * @return this builder
+     * @throws IllegalArgumentException if {@code value} is neither {@code .} nor {@code ,}
+     */
     public Builder decimalSeparator(char value) {
       if (value != '.' && value != ',') {
         throw new IllegalArgumentException("decimalSeparator must be '.' or ',', was '" + value + "'");
@@ -414,25 +527,47 @@ public final class StampliTemplate {
       return this;
     }
 
-    /** The grouping separator allowed in amounts (null: none). */
-    public Builder groupingSeparator(Character value) {
+    /**
+     * The grouping separator allowed in amounts (null: none).
+     *
+     * @param value the separator, e.g. {@code ,} with a decimal point, or null
+     * @return this builder
+     */
+    public Builder groupingSeparator(@Nullable Character value) {
       this.groupingSeparator = value;
       return this;
     }
 
-    /** How credit memos are recognised. */
+    /**
+     * How credit memos are recognised.
+     *
+     * @param value the rule
+     * @return this builder
+     */
     public Builder creditMemoRule(CreditMemoRule value) {
       this.creditMemoRule = Objects.requireNonNull(value, "creditMemoRule");
       return this;
     }
 
-    /** Document type values meaning a credit memo. */
+    /**
+     * Document type values meaning a credit memo.
+     *
+     * @param values the values, case-insensitive; none leaves only {@link CreditMemoRule#BY_SIGN}
+     *     possible
+     * @return this builder
+     */
     public Builder creditMemoTypes(String... values) {
       this.creditMemoTypes = new ArrayList<>(List.of(values));
       return this;
     }
 
-    /** Approval status values that may be posted. */
+    /**
+     * Approval status values that may be posted.
+     *
+     * @param values one or more values, case-insensitive
+     * @return this builder
+     * @throws IllegalArgumentException if there is none
+     */
     public Builder approvedStatuses(String... values) {
       if (values.length == 0) {
         throw new IllegalArgumentException("approvedStatuses needs at least one value");
@@ -444,6 +579,12 @@ public final class StampliTemplate {
     /**
      * Puts {@code names} first among the aliases of {@code field} in files of {@code entity} (the
      * tenant's own column or element names).
+     *
+     * @param entity the kind of file
+     * @param field the canonical field, one of this class's constants
+     * @param names one or more column or element names, most preferred first
+     * @return this builder
+     * @throws IllegalArgumentException if there is no name
      */
     public Builder alias(Entity entity, String field, String... names) {
       Objects.requireNonNull(entity, "entity");
@@ -462,13 +603,27 @@ public final class StampliTemplate {
       return this;
     }
 
-    /** Replaces every alias of {@code field} in files of {@code entity}. */
+    /**
+     * Replaces every alias of {@code field} in files of {@code entity}.
+     *
+     * @param entity the kind of file
+     * @param field the canonical field, one of this class's constants
+     * @param names the only names accepted; none makes the field unreadable
+     * @return this builder
+     */
     public Builder aliasesOnly(Entity entity, String field, String... names) {
       aliases.computeIfAbsent(entity, e -> new LinkedHashMap<>()).put(field, new ArrayList<>(List.of(names)));
       return this;
     }
 
-    /** The XML path of one record of {@code entity} ({@code /Root/Record}). */
+    /**
+     * The XML path of one record of {@code entity} ({@code /Root/Record}).
+     *
+     * @param entity the kind of file
+     * @param path the absolute path
+     * @return this builder
+     * @throws IllegalArgumentException if {@code path} is not absolute
+     */
     public Builder xmlRecordPath(Entity entity, String path) {
       if (path == null || !path.startsWith("/") || path.length() < 2) {
         throw new IllegalArgumentException("xmlRecordPath must be an absolute path like /Invoices/Invoice, was " + path);
@@ -477,7 +632,13 @@ public final class StampliTemplate {
       return this;
     }
 
-    /** The XML path of a line inside an invoice element ({@code Lines/Line}). */
+    /**
+     * The XML path of a line inside an invoice element ({@code Lines/Line}).
+     *
+     * @param path the relative path
+     * @return this builder
+     * @throws IllegalArgumentException if {@code path} is blank or absolute
+     */
     public Builder xmlLinePath(String path) {
       if (path == null || path.isBlank() || path.startsWith("/")) {
         throw new IllegalArgumentException("xmlLinePath must be a relative path like Lines/Line, was " + path);
@@ -486,19 +647,35 @@ public final class StampliTemplate {
       return this;
     }
 
-    /** The currency of invoices without a currency column. */
-    public Builder defaultCurrency(Currency value) {
+    /**
+     * The currency of invoices without a currency column.
+     *
+     * @param value the currency, or null to require a currency column
+     * @return this builder
+     */
+    public Builder defaultCurrency(@Nullable Currency value) {
       this.defaultCurrency = value;
       return this;
     }
 
-    /** The GL account (Stampli code) a header freight amount goes to. */
-    public Builder freightGlAccount(String value) {
+    /**
+     * The GL account (Stampli code) a header freight amount goes to.
+     *
+     * @param value the account, or null to park invoices with freight
+     * @return this builder
+     */
+    public Builder freightGlAccount(@Nullable String value) {
       this.freightGlAccount = value;
       return this;
     }
 
-    /** The most rows read from one file. */
+    /**
+     * The most rows read from one file.
+     *
+     * @param value the most rows, positive
+     * @return this builder
+     * @throws IllegalArgumentException if {@code value} is below 1
+     */
     public Builder maxRows(long value) {
       if (value < 1) {
         throw new IllegalArgumentException("maxRows must be positive, was " + value);
@@ -507,7 +684,11 @@ public final class StampliTemplate {
       return this;
     }
 
-    /** The template. */
+    /**
+     * The template.
+     *
+     * @return the template
+     */
     public StampliTemplate build() {
       return new StampliTemplate(this);
     }

@@ -3,4 +3,7 @@
  * template-driven streaming parsers of Stampli's exports ({@link io.mlconnector.stampli.StampliTemplate})
  * and {@link io.mlconnector.stampli.StampliSource}, the payables-source role.
  */
+@NullMarked
 package io.mlconnector.stampli;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,5 +1,7 @@
 package io.mlconnector.stripe;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * What {@link StripeConnector#changeInvoice} did with an ERP change of an invoice.
  *
@@ -8,7 +10,11 @@ package io.mlconnector.stripe;
  * @param replacedInvoiceId the voided invoice after {@link Outcome#REISSUED}, else null
  * @param creditNoteId the credit note after {@link Outcome#CREDITED}, else null
  */
-public record InvoiceChange(Outcome outcome, StripeInvoice invoice, String replacedInvoiceId, String creditNoteId) {
+public record InvoiceChange(
+    Outcome outcome,
+    StripeInvoice invoice,
+    @Nullable String replacedInvoiceId,
+    @Nullable String creditNoteId) {
 
   /** The possible outcomes. */
   public enum Outcome {

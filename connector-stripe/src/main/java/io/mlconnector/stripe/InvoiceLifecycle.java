@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -104,7 +105,7 @@ final class InvoiceLifecycle {
     return present;
   }
 
-  private StripeInvoice issue(StripeInvoiceRequest request, String key, StripeInvoice replaces, String operationKey) {
+  private StripeInvoice issue(StripeInvoiceRequest request, String key, @Nullable StripeInvoice replaces, String operationKey) {
     List<ItemPlan> plan = planItems(request);
     Map<String, String> md = stamp(request.sourceRef(), request.sourceVersion(), request.metadata(), operationKey);
     if (replaces != null) {
@@ -260,14 +261,14 @@ final class InvoiceLifecycle {
 
   /** One invoice item to create, amounts in minor units. */
   private static final class ItemPlan {
-    String description;
-    String lineTag;
+    @Nullable String description;
+    @Nullable String lineTag;
     long amount;
-    Long quantity;
-    BigDecimal unitAmountDecimal;
-    Long taxAmount;
-    String taxLabel;
-    BigDecimal taxRate;
+    @Nullable Long quantity;
+    @Nullable BigDecimal unitAmountDecimal;
+    @Nullable Long taxAmount;
+    @Nullable String taxLabel;
+    @Nullable BigDecimal taxRate;
   }
 
   private List<ItemPlan> planItems(StripeInvoiceRequest request) {
@@ -409,7 +410,7 @@ final class InvoiceLifecycle {
    * The issued credit note an earlier attempt of this ERP version left on the invoice (its answer
    * lost before the invoice was stamped), or null: repeating the change then only stamps.
    */
-  private CreditNote creditNoteOf(String invoiceId, StripeInvoiceRequest request) {
+  private @Nullable CreditNote creditNoteOf(String invoiceId, StripeInvoiceRequest request) {
     if (request.sourceVersion() == null) {
       return null;
     }
@@ -525,7 +526,7 @@ final class InvoiceLifecycle {
     return StripeConnector.toInvoice(i);
   }
 
-  private static long nz(Long v) {
+  private static long nz(@Nullable Long v) {
     return StripeConnector.nz(v);
   }
 }

@@ -9,6 +9,7 @@ import io.mlconnector.core.model.Payment;
 import io.mlconnector.core.model.PaymentApplication;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Names the ERP invoice behind what Stripe reports (source-side reads): a payment's applications,
@@ -87,7 +88,7 @@ final class InvoiceLinks {
         d.reasonCode(), d.amount(), d.openedOn(), d.respondBy(), d.extensions());
   }
 
-  private ExternalRef invoiceOf(ExternalRef payment) {
+  private @Nullable ExternalRef invoiceOf(@Nullable ExternalRef payment) {
     if (payment == null || !"payment_intent".equals(payment.type())) {
       return null;
     }

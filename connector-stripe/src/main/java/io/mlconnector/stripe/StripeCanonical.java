@@ -17,6 +17,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Maps stripe-java objects to the canonical model, for one tenant. Amounts go through {@link
@@ -41,7 +42,13 @@ public final class StripeCanonical {
   private final String tenant;
   private final StripeCurrencies currencies;
 
-  /** A mapper for {@code tenant} with the given currency table. */
+  /**
+   * A mapper for {@code tenant} with the given currency table.
+   *
+   * @param tenant the tenant every ref is stamped with; not blank
+   * @param currencies the table that converts Stripe's minor units into {@link Money}
+   * @throws IllegalArgumentException if {@code tenant} is blank
+   */
   public StripeCanonical(String tenant, StripeCurrencies currencies) {
     Objects.requireNonNull(tenant, "tenant");
     if (tenant.isBlank()) {
@@ -51,13 +58,24 @@ public final class StripeCanonical {
     this.currencies = Objects.requireNonNull(currencies, "currencies");
   }
 
-  /** A ref to the Stripe object {@code id} of type {@code type} in this tenant. */
+  /**
+   * A ref to a Stripe object in this tenant.
+   *
+   * @param type Stripe's object name, e.g. {@code charge} or {@code payment_intent}
+   * @param id the object's Stripe id, e.g. {@code ch_...}
+   * @return the ref of system {@value #SYSTEM}
+   */
   public ExternalRef ref(String type, String id) {
     return ExternalRef.of(SYSTEM, tenant, type, id);
   }
 
-  /** The Stripe object type an id belongs to, from its prefix ({@code ch_} is {@code charge}), or null. */
-  public static String typeOf(String id) {
+  /**
+   * The Stripe object type an id belongs to, from its prefix ({@code ch_} is {@code charge}).
+   *
+   * @param id a Stripe id, or null
+   * @return the object name, or null for null or an unknown prefix
+   */
+  public static @Nullable String typeOf(@Nullable String id) {
     if (id == null) {
       return null;
     }
@@ -88,16 +106,16 @@ public final class StripeCanonical {
     }
   }
 
-  private ExternalRef refOf(String id) {
+  private @Nullable ExternalRef refOf(@Nullable String id) {
     String type = typeOf(id);
     return type == null ? null : ref(type, id);
   }
 
-  private Money money(Long minor, String currency) {
+  private Money money(@Nullable Long minor, String currency) {
     return currencies.toMoney(minor == null ? 0 : minor, currency);
   }
 
-  private static LocalDate day(Long epochSeconds) {
+  private static LocalDate day(@Nullable Long epochSeconds) {
     return Instant.ofEpochSecond(epochSeconds == null ? 0 : epochSeconds).atZone(ZoneOffset.UTC).toLocalDate();
   }
 
@@ -347,7 +365,7 @@ public final class StripeCanonical {
    * @param txn the balance transaction
    * @param payoutId the payout that settled it, or null
    */
-  Optional<Fee> fee(BalanceTransaction txn, String payoutId) {
+  Optional<Fee> fee(BalanceTransaction txn, @Nullable String payoutId) {
     Objects.requireNonNull(txn, "txn");
     if (txn.getFee() == null || txn.getFee() == 0) {
       return Optional.empty();

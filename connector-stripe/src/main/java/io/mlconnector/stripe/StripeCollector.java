@@ -24,6 +24,7 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Stripe as a {@link Collector}: ERP customers and invoices go to Stripe for collection; payments,
@@ -58,7 +59,13 @@ public final class StripeCollector implements Collector<StripeCustomerRequest, S
     this.links = new InvoiceLinks(stripe);
   }
 
-  /** The collector of one tenant: its connector and the verifier of its webhook signing secret. */
+  /**
+   * The collector of one tenant.
+   *
+   * @param stripe the tenant's connector
+   * @param verifier the verifier of the tenant's webhook signing secret
+   * @return a collector that reads and writes through {@code stripe}
+   */
   public static StripeCollector of(StripeConnector stripe, StripeWebhookVerifier verifier) {
     return new StripeCollector(stripe, verifier);
   }
@@ -67,6 +74,9 @@ public final class StripeCollector implements Collector<StripeCustomerRequest, S
    * The provider a receivables integration takes: Stripe's system name and request types, {@link
    * StripeMappers#factory()} as the default mappers, and {@code collectors} to build each tenant's
    * collector (asked once per tenant).
+   *
+   * @param collectors builds the collector of a tenant; must not answer null
+   * @return the provider to hand to a receivables integration
    */
   public static Collector.Provider<StripeCustomerRequest, StripeInvoiceRequest> provider(
       TenantScoped<StripeCollector> collectors) {
@@ -104,7 +114,11 @@ public final class StripeCollector implements Collector<StripeCustomerRequest, S
     };
   }
 
-  /** The tenant's connector. */
+  /**
+   * The tenant's connector.
+   *
+   * @return the connector this collector reads and writes through
+   */
   public StripeConnector connector() {
     return stripe;
   }
@@ -125,27 +139,27 @@ public final class StripeCollector implements Collector<StripeCustomerRequest, S
   }
 
   @Override
-  public WebhookSource<Payment> payments(Duration lookback) {
+  public WebhookSource<Payment> payments(@Nullable Duration lookback) {
     return new EnrichingSource<>(StripeSources.payments(stripe, lookback), links::payment);
   }
 
   @Override
-  public WebhookSource<Refund> refunds(Duration lookback) {
+  public WebhookSource<Refund> refunds(@Nullable Duration lookback) {
     return new EnrichingSource<>(StripeSources.refunds(stripe, lookback), links::refund);
   }
 
   @Override
-  public Optional<WebhookSource<Dispute>> disputes(Duration lookback) {
+  public Optional<WebhookSource<Dispute>> disputes(@Nullable Duration lookback) {
     return Optional.of(new EnrichingSource<>(StripeSources.disputes(stripe, lookback), links::dispute));
   }
 
   @Override
-  public Optional<WebhookSource<Fee>> fees(Duration lookback) {
+  public Optional<WebhookSource<Fee>> fees(@Nullable Duration lookback) {
     return Optional.of(StripeSources.fees(stripe, lookback));
   }
 
   @Override
-  public Optional<WebhookSource<Payout>> payouts(Duration lookback) {
+  public Optional<WebhookSource<Payout>> payouts(@Nullable Duration lookback) {
     return Optional.of(StripeSources.payouts(stripe, lookback));
   }
 
@@ -193,7 +207,7 @@ public final class StripeCollector implements Collector<StripeCustomerRequest, S
     }
   }
 
-  private static long nz(Long v) {
+  private static long nz(@Nullable Long v) {
     return v == null ? 0 : v;
   }
 

@@ -6,6 +6,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Immutable configuration of one {@link StripeConnector}: one tenant, one Stripe account key.
@@ -57,7 +58,7 @@ public final class StripeConfig {
   private final RateBudgetRegistry rateBudgets;
   // as set on the builder (0 / null: derived from the key), so newBuilder() re-derives them
   private final double configuredRequestsPerSecond;
-  private final String configuredCredentialId;
+  private final @Nullable String configuredCredentialId;
 
   private StripeConfig(Builder b) {
     this.configuredRequestsPerSecond = b.requestsPerSecond;
@@ -89,12 +90,21 @@ public final class StripeConfig {
     this.clock = b.clock;
   }
 
-  /** A new builder with the defaults documented on each setter. */
+  /**
+   * A new builder with the defaults documented on each setter.
+   *
+   * @return a builder; the tenant and the API key are required
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** A builder holding this configuration, to derive a variant. */
+  /**
+   * A builder holding this configuration, to derive a variant.
+   *
+   * @return a builder holding every setting of this configuration; the request rate and credential
+   *     id are derived again from the key unless they were set explicitly
+   */
   public Builder newBuilder() {
     Builder b = new Builder();
     b.tenant = tenant;
@@ -125,17 +135,27 @@ public final class StripeConfig {
    * The host's name for the API key (never the key itself): the unit that owns a request budget.
    * Defaults to {@code <tenant>/test} or {@code <tenant>/live}; set it to the Stripe account id
    * when several tenants share one account, so they share its budget.
+   *
+   * @return the credential id; never the key
    */
   public String credentialId() {
     return credentialId;
   }
 
-  /** The registry the request budget comes from; a private one unless the host shares its own. */
+  /**
+   * The registry the request budget comes from; a private one unless the host shares its own.
+   *
+   * @return the registry
+   */
   public RateBudgetRegistry rateBudgets() {
     return rateBudgets;
   }
 
-  /** The tenant this connector serves. */
+  /**
+   * The tenant this connector serves.
+   *
+   * @return the tenant's name
+   */
   public String tenant() {
     return tenant;
   }
@@ -145,77 +165,137 @@ public final class StripeConfig {
     return apiKey;
   }
 
-  /** True for a live-mode key ({@code sk_live_}, {@code rk_live_}). */
+  /**
+   * True for a live-mode key ({@code sk_live_}, {@code rk_live_}).
+   *
+   * @return true for a live-mode key, false for a test-mode key
+   */
   public boolean liveMode() {
     return liveMode;
   }
 
-  /** The API base URL, {@value #DEFAULT_API_BASE} unless pointed elsewhere (a simulator, a proxy). */
+  /**
+   * The API base URL, {@value #DEFAULT_API_BASE} unless pointed elsewhere (a simulator, a proxy).
+   *
+   * @return the base URL without a trailing slash
+   */
   public String apiBase() {
     return apiBase;
   }
 
-  /** The request budget per second for this key. */
+  /**
+   * The request budget per second for this key.
+   *
+   * @return the requests per second, as set or derived from the key's mode
+   */
   public double requestsPerSecond() {
     return requestsPerSecond;
   }
 
-  /** How many times stripe-java retries a connection failure, 409 or 5xx (same idempotency key). */
+  /**
+   * How many times stripe-java retries a connection failure, 409 or 5xx (same idempotency key).
+   *
+   * @return the number of retries, 0 to 10
+   */
   public int maxNetworkRetries() {
     return maxNetworkRetries;
   }
 
-  /** How many times one request is retried after a 429 before the error reaches the caller. */
+  /**
+   * How many times one request is retried after a 429 before the error reaches the caller.
+   *
+   * @return the number of retries, 0 to 20
+   */
   public int maxRateLimitRetries() {
     return maxRateLimitRetries;
   }
 
-  /** First back-off after a 429 (doubles per attempt, with jitter); also the budget's pause. */
+  /**
+   * First back-off after a 429 (doubles per attempt, with jitter); also the budget's pause.
+   *
+   * @return the first back-off
+   */
   public Duration rateLimitBackoff() {
     return rateLimitBackoff;
   }
 
-  /** Longest back-off after a 429. */
+  /**
+   * Longest back-off after a 429.
+   *
+   * @return the longest back-off
+   */
   public Duration rateLimitBackoffMax() {
     return rateLimitBackoffMax;
   }
 
-  /** Connect timeout per request. */
+  /**
+   * Connect timeout per request.
+   *
+   * @return the timeout
+   */
   public Duration connectTimeout() {
     return connectTimeout;
   }
 
-  /** Read timeout per request. */
+  /**
+   * Read timeout per request.
+   *
+   * @return the timeout
+   */
   public Duration readTimeout() {
     return readTimeout;
   }
 
-  /** How a stamped object is found by its ERP reference. */
+  /**
+   * How a stamped object is found by its ERP reference.
+   *
+   * @return the lookup strategy
+   */
   public StampLookup stampLookup() {
     return stampLookup;
   }
 
-  /** How many objects a list scan reads at most when looking for a stamped object. */
+  /**
+   * How many objects a list scan reads at most when looking for a stamped object.
+   *
+   * @return the most objects one scan reads
+   */
   public int lookupScanLimit() {
     return lookupScanLimit;
   }
 
-  /** What happens when the ERP changes an invoice that is already open in Stripe. */
+  /**
+   * What happens when the ERP changes an invoice that is already open in Stripe.
+   *
+   * @return the policy
+   */
   public OpenInvoicePolicy openInvoicePolicy() {
     return openInvoicePolicy;
   }
 
-  /** How ERP tax amounts are put on Stripe invoices. */
+  /**
+   * How ERP tax amounts are put on Stripe invoices.
+   *
+   * @return the tax mode
+   */
   public TaxMode taxMode() {
     return taxMode;
   }
 
-  /** How invoice lines are sent to Stripe. */
+  /**
+   * How invoice lines are sent to Stripe.
+   *
+   * @return the line mode
+   */
   public InvoiceLineMode lineMode() {
     return lineMode;
   }
 
-  /** Whether finalized invoices are sent ({@code POST /v1/invoices/{id}/send}). */
+  /**
+   * Whether finalized invoices are sent ({@code POST /v1/invoices/{id}/send}).
+   *
+   * @return true when finalized invoices are sent
+   */
   public boolean sendInvoices() {
     return sendInvoices;
   }
@@ -223,22 +303,32 @@ public final class StripeConfig {
   /**
    * Whether a draft is issued by sending it, letting Stripe finalize it on the way ({@link
    * Builder#sendFinalizesDrafts(boolean)}).
+   *
+   * @return true when sending is trusted to finalize a draft
    */
   public boolean sendFinalizesDrafts() {
     return sendFinalizesDrafts;
   }
 
-  /** The currency exponent table used to turn amounts into Stripe's minor units. */
+  /**
+   * The currency exponent table used to turn amounts into Stripe's minor units.
+   *
+   * @return the currency table
+   */
   public StripeCurrencies currencies() {
     return currencies;
   }
 
-  /** The clock used for webhook tolerance and latency figures. */
+  /**
+   * The clock used for webhook tolerance and latency figures.
+   *
+   * @return the clock
+   */
   public Clock clock() {
     return clock;
   }
 
-  static boolean isLiveKey(Secret key) {
+  static boolean isLiveKey(@Nullable Secret key) {
     if (key == null) {
       return false;
     }
@@ -269,8 +359,8 @@ public final class StripeConfig {
 
   /** Validating builder for {@link StripeConfig}. */
   public static final class Builder {
-    private String tenant;
-    private Secret apiKey;
+    private @Nullable String tenant;
+    private @Nullable Secret apiKey;
     private String apiBase = DEFAULT_API_BASE;
     private double requestsPerSecond;
     private int maxNetworkRetries = 2;
@@ -288,12 +378,18 @@ public final class StripeConfig {
     private boolean sendFinalizesDrafts = true;
     private StripeCurrencies currencies = StripeCurrencies.standard();
     private Clock clock = Clock.systemUTC();
-    private String credentialId;
-    private RateBudgetRegistry rateBudgets;
+    private @Nullable String credentialId;
+    private @Nullable RateBudgetRegistry rateBudgets;
 
     private Builder() {}
 
-    /** The host's name for this key, owner of the request budget; see {@link StripeConfig#credentialId()}. */
+    /**
+     * The host's name for this key, owner of the request budget; see {@link
+     *     StripeConfig#credentialId()}.
+     *
+     * @param credentialId the name, e.g. the Stripe account id; not blank, never the key itself
+     * @return this builder
+     */
     public Builder credentialId(String credentialId) {
       this.credentialId = requireText(credentialId, "credentialId");
       return this;
@@ -302,13 +398,21 @@ public final class StripeConfig {
     /**
      * The registry to draw the request budget from. Share one registry across all connectors of a
      * process so that connectors of the same credential share one budget; default a private registry.
+     *
+     * @param rateBudgets the host's shared registry
+     * @return this builder
      */
     public Builder rateBudgets(RateBudgetRegistry rateBudgets) {
       this.rateBudgets = Objects.requireNonNull(rateBudgets, "rateBudgets");
       return this;
     }
 
-    /** Required: the tenant this connector serves. */
+    /**
+     * Required: the tenant this connector serves.
+     *
+     * @param tenant the tenant's name; not blank
+     * @return this builder
+     */
     public Builder tenant(String tenant) {
       this.tenant = requireText(tenant, "tenant");
       return this;
@@ -317,6 +421,11 @@ public final class StripeConfig {
     /**
      * Required: a secret ({@code sk_test_}, {@code sk_live_}) or restricted ({@code rk_test_},
      * {@code rk_live_}) key. The mode decides the default request budget.
+     *
+     * @param apiKey the key; surrounding blanks are trimmed
+     * @return this builder
+     * @throws IllegalArgumentException if the key is blank or not a secret or restricted key (a
+     *     publishable key, say)
      */
     public Builder apiKey(String apiKey) {
       String key = requireText(apiKey, "apiKey").trim();
@@ -328,13 +437,27 @@ public final class StripeConfig {
       return this;
     }
 
-    /** Required (or {@link #apiKey(String)}): the key as a core {@link Secret}, e.g. from a {@code CredentialStore}. */
+    /**
+     * Required (or {@link #apiKey(String)}): the key as a core {@link Secret}, e.g. from a {@code
+     *     CredentialStore}.
+     *
+     * @param apiKey the key
+     * @return this builder
+     * @throws IllegalArgumentException if the key is blank or not a secret or restricted key
+     */
     public Builder apiKey(Secret apiKey) {
       Objects.requireNonNull(apiKey, "apiKey");
       return apiKey(apiKey.reveal());
     }
 
-    /** The API base URL; default {@value StripeConfig#DEFAULT_API_BASE}. Point it at a simulator in tests. */
+    /**
+     * The API base URL; default {@value StripeConfig#DEFAULT_API_BASE}. Point it at a simulator in
+     *     tests.
+     *
+     * @param apiBase an http or https URL with a host; a trailing slash is dropped
+     * @return this builder
+     * @throws IllegalArgumentException if {@code apiBase} is not such a URL
+     */
     public Builder apiBase(String apiBase) {
       String base = requireText(apiBase, "apiBase");
       URI uri;
@@ -355,6 +478,10 @@ public final class StripeConfig {
      * The connector paces at {@link #PACING} of it without bursts and slows by 10% after each 429
      * (recovering over the following seconds), unless a budget for the credential is already in
      * {@link #rateBudgets(io.mlconnector.core.http.RateBudgetRegistry)}.
+     *
+     * @param requestsPerSecond the limit, positive and finite
+     * @return this builder
+     * @throws IllegalArgumentException if the limit is not positive and finite
      */
     public Builder requestsPerSecond(double requestsPerSecond) {
       if (!(requestsPerSecond > 0) || Double.isInfinite(requestsPerSecond)) {
@@ -364,7 +491,13 @@ public final class StripeConfig {
       return this;
     }
 
-    /** Retries of connection failures, 409 and 5xx by stripe-java (same idempotency key); default 2. */
+    /**
+     * Retries of connection failures, 409 and 5xx by stripe-java (same idempotency key); default 2.
+     *
+     * @param maxNetworkRetries the number of retries, 0 to 10
+     * @return this builder
+     * @throws IllegalArgumentException if out of range
+     */
     public Builder maxNetworkRetries(int maxNetworkRetries) {
       this.maxNetworkRetries = requireRange(maxNetworkRetries, 0, 10, "maxNetworkRetries");
       return this;
@@ -374,13 +507,25 @@ public final class StripeConfig {
      * Retries after a 429 within one stripe-java attempt (unless Stripe answers {@code
      * Stripe-Should-Retry: false}); default 5. When Stripe says {@code Stripe-Should-Retry: true}
      * on the last one, stripe-java's own retries ({@link #maxNetworkRetries}) may follow.
+     *
+     * @param maxRateLimitRetries the number of retries, 0 to 20
+     * @return this builder
+     * @throws IllegalArgumentException if out of range
      */
     public Builder maxRateLimitRetries(int maxRateLimitRetries) {
       this.maxRateLimitRetries = requireRange(maxRateLimitRetries, 0, 20, "maxRateLimitRetries");
       return this;
     }
 
-    /** First back-off after a 429 (default 500 ms) and the longest one (default 5 s). */
+    /**
+     * First back-off after a 429 (default 500 ms) and the longest one (default 5 s).
+     *
+     * @param first the first back-off; positive
+     * @param max the longest back-off; not shorter than {@code first}
+     * @return this builder
+     * @throws IllegalArgumentException if either is not positive or {@code max} is shorter than
+     *     {@code first}
+     */
     public Builder rateLimitBackoff(Duration first, Duration max) {
       requirePositive(first, "first");
       requirePositive(max, "max");
@@ -392,37 +537,71 @@ public final class StripeConfig {
       return this;
     }
 
-    /** Connect timeout per request; default 30 s. */
+    /**
+     * Connect timeout per request; default 30 s.
+     *
+     * @param timeout the timeout; positive, at most {@code Integer.MAX_VALUE} milliseconds
+     * @return this builder
+     * @throws IllegalArgumentException if the timeout is not positive or too long
+     */
     public Builder connectTimeout(Duration timeout) {
       this.connectTimeout = requireMillisInt(timeout, "connectTimeout");
       return this;
     }
 
-    /** Read timeout per request; default 80 s. */
+    /**
+     * Read timeout per request; default 80 s.
+     *
+     * @param timeout the timeout; positive, at most {@code Integer.MAX_VALUE} milliseconds
+     * @return this builder
+     * @throws IllegalArgumentException if the timeout is not positive or too long
+     */
     public Builder readTimeout(Duration timeout) {
       this.readTimeout = requireMillisInt(timeout, "readTimeout");
       return this;
     }
 
-    /** How a stamped object is found by its ERP reference; default {@link StampLookup#LIST_SCAN}. */
+    /**
+     * How a stamped object is found by its ERP reference; default {@link StampLookup#LIST_SCAN}.
+     *
+     * @param stampLookup the lookup strategy
+     * @return this builder
+     */
     public Builder stampLookup(StampLookup stampLookup) {
       this.stampLookup = Objects.requireNonNull(stampLookup, "stampLookup");
       return this;
     }
 
-    /** Most objects one list scan reads when looking for a stamped object; default 1000. */
+    /**
+     * Most objects one list scan reads when looking for a stamped object; default 1000.
+     *
+     * @param lookupScanLimit the most objects, 1 to 1,000,000
+     * @return this builder
+     * @throws IllegalArgumentException if out of range
+     */
     public Builder lookupScanLimit(int lookupScanLimit) {
       this.lookupScanLimit = requireRange(lookupScanLimit, 1, 1_000_000, "lookupScanLimit");
       return this;
     }
 
-    /** What happens to ERP changes of an open invoice; default {@link OpenInvoicePolicy#VOID_AND_REISSUE}. */
+    /**
+     * What happens to ERP changes of an open invoice; default {@link
+     *     OpenInvoicePolicy#VOID_AND_REISSUE}.
+     *
+     * @param policy the policy
+     * @return this builder
+     */
     public Builder openInvoicePolicy(OpenInvoicePolicy policy) {
       this.openInvoicePolicy = Objects.requireNonNull(policy, "openInvoicePolicy");
       return this;
     }
 
-    /** How ERP tax amounts are put on invoices; default {@link TaxMode#AS_LINES}. */
+    /**
+     * How ERP tax amounts are put on invoices; default {@link TaxMode#AS_LINES}.
+     *
+     * @param taxMode the tax mode
+     * @return this builder
+     */
     public Builder taxMode(TaxMode taxMode) {
       this.taxMode = Objects.requireNonNull(taxMode, "taxMode");
       return this;
@@ -431,13 +610,22 @@ public final class StripeConfig {
     /**
      * How invoice lines are sent; default {@link InvoiceLineMode#ADD_LINES} (one request for all
      * lines).
+     *
+     * @param lineMode the line mode
+     * @return this builder
      */
     public Builder lineMode(InvoiceLineMode lineMode) {
       this.lineMode = Objects.requireNonNull(lineMode, "lineMode");
       return this;
     }
 
-    /** Whether finalized invoices are sent to the customer by Stripe; default true. */
+    /**
+     * Whether finalized invoices are sent to the customer by Stripe; default true.
+     *
+     * @param sendInvoices false to leave finalized invoices unsent (the host sends them or collects
+     *     otherwise)
+     * @return this builder
+     */
     public Builder sendInvoices(boolean sendInvoices) {
       this.sendInvoices = sendInvoices;
       return this;
@@ -452,25 +640,43 @@ public final class StripeConfig {
      * finalizes every invoice explicitly (logged once at WARN). Set false to always finalize first
      * (one more request per invoice). Ignored when {@link #sendInvoices(boolean)} is off, and for
      * invoices whose total is zero (finalizing those marks them paid; they are not sent).
+     *
+     * @param sendFinalizesDrafts false to always finalize explicitly before sending
+     * @return this builder
      */
     public Builder sendFinalizesDrafts(boolean sendFinalizesDrafts) {
       this.sendFinalizesDrafts = sendFinalizesDrafts;
       return this;
     }
 
-    /** The currency exponent table; default {@link StripeCurrencies#standard()}. */
+    /**
+     * The currency exponent table; default {@link StripeCurrencies#standard()}.
+     *
+     * @param currencies the table
+     * @return this builder
+     */
     public Builder currencies(StripeCurrencies currencies) {
       this.currencies = Objects.requireNonNull(currencies, "currencies");
       return this;
     }
 
-    /** The clock; default the system UTC clock. */
+    /**
+     * The clock; default the system UTC clock.
+     *
+     * @param clock the clock
+     * @return this builder
+     */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock");
       return this;
     }
 
-    /** Validates and builds. */
+    /**
+     * Validates and builds.
+     *
+     * @return the configuration
+     * @throws IllegalStateException if the tenant or the API key is missing
+     */
     public StripeConfig build() {
       if (tenant == null) {
         throw new IllegalStateException("tenant is required");

@@ -33,6 +33,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -99,6 +100,9 @@ public final class StripeConnector {
    * A connector for {@code config}. Its request budget comes from the config's {@link
    * io.mlconnector.core.http.RateBudgetRegistry} under (stripe, {@link StripeConfig#credentialId()}),
    * so every connector of the same credential shares one budget.
+   *
+   * @param config the tenant's configuration
+   * @return the connector; it makes no request until called
    */
   public static StripeConnector create(StripeConfig config) {
     Objects.requireNonNull(config, "config");
@@ -114,12 +118,20 @@ public final class StripeConnector {
     return new StripeConnector(config, budget);
   }
 
-  /** The request budget this connector draws from (shared by every connector of the same credential). */
+  /**
+   * The request budget this connector draws from.
+   *
+   * @return the budget, shared by every connector of the same credential
+   */
   public RateBudget rateBudget() {
     return budget;
   }
 
-  /** The configuration. */
+  /**
+   * The configuration.
+   *
+   * @return the configuration this connector was created with
+   */
   public StripeConfig config() {
     return config;
   }
@@ -133,7 +145,11 @@ public final class StripeConnector {
     return client;
   }
 
-  /** The API version every request is sent with (stripe-java's pinned version). */
+  /**
+   * The API version every request is sent with.
+   *
+   * @return stripe-java's pinned version
+   */
   public static String apiVersion() {
     return com.stripe.Stripe.API_VERSION;
   }
@@ -145,6 +161,8 @@ public final class StripeConnector {
    * /v1/account}), live or test mode, read permission on customers, invoices and events (a
    * restricted key may lack one), and the API version. Each check carries its latency. Never
    * throws for a failed check; the failure is in the result.
+   *
+   * @return the checks in the order they ran
    */
   public StripePing ping() {
     List<PingCheck> checks = new ArrayList<>();
@@ -186,7 +204,15 @@ public final class StripeConnector {
 
   // ----------------------------------------------------------------------------------- customers
 
-  /** Creates a customer stamped with the ERP reference. */
+  /**
+   * Creates a customer stamped with the ERP reference.
+   *
+   * @param request the customer to create
+   * @param idempotencyKey the operation key; a repeat with the same key returns the same customer
+   * @return the created customer
+   * @throws io.mlconnector.core.error.ConnectorException when Stripe refuses the request or cannot
+   *     be reached
+   */
   public StripeCustomer createCustomer(StripeCustomerRequest request, String idempotencyKey) {
     Objects.requireNonNull(request, "request");
     String key = Validation.requireIdempotencyKey(idempotencyKey);
@@ -217,7 +243,16 @@ public final class StripeConnector {
     return toCustomer(c);
   }
 
-  /** Updates a customer's fields and its stamped version. */
+  /**
+   * Updates a customer's fields and its stamped version. A null e-mail in {@code request} clears the
+   * customer's e-mail; a null phone, locale or address leaves Stripe's value as it is.
+   *
+   * @param customerId the customer ({@code cus_...})
+   * @param request the customer as it should be
+   * @param idempotencyKey the operation key
+   * @return the updated customer
+   * @throws NotFoundException when there is no such customer
+   */
   public StripeCustomer updateCustomer(String customerId, StripeCustomerRequest request, String idempotencyKey) {
     Validation.requireId(customerId, "cus_", "customerId");
     Objects.requireNonNull(request, "request");
@@ -247,7 +282,13 @@ public final class StripeConnector {
     return toCustomer(c);
   }
 
-  /** The customer with this id. */
+  /**
+   * The customer with this id.
+   *
+   * @param customerId the customer ({@code cus_...})
+   * @return the customer
+   * @throws NotFoundException when there is no such customer
+   */
   public StripeCustomer retrieveCustomer(String customerId) {
     Validation.requireId(customerId, "cus_", "customerId");
     return toCustomer(call("GET /v1/customers/{id}", () -> client.v1().customers().retrieve(customerId)));
@@ -255,7 +296,11 @@ public final class StripeConnector {
 
   /**
    * The customer with this id as the request that would write it as it is now (its stamp, fields
-   * and own metadata), for reconciliation; empty when it does not exist or carries no stamp.
+   * and own metadata), for reconciliation.
+   *
+   * @param customerId the customer ({@code cus_...})
+   * @return the request, or empty when the customer does not exist, was deleted, has no name or
+   *     carries no stamp
    */
   public Optional<StripeCustomerRequest> readCustomerRequest(String customerId) {
     Validation.requireId(customerId, "cus_", "customerId");
@@ -292,13 +337,16 @@ public final class StripeConnector {
             own));
   }
 
-  private static String blankToNull(String s) {
+  private static @Nullable String blankToNull(@Nullable String s) {
     return s == null || s.isBlank() ? null : s;
   }
 
   /**
    * Finds the customer stamped with {@code sourceRef} ({@link StripeMetadata#SOURCE_REF}) using the
    * configured {@link StampLookup}. Deleted customers are skipped.
+   *
+   * @param sourceRef the ERP record's key as stamped
+   * @return the customer, or empty when none is found within {@link StripeConfig#lookupScanLimit()}
    */
   public Optional<StripeCustomer> findCustomerBySourceRef(String sourceRef) {
     Validation.requireStamp(sourceRef, "sourceRef");
@@ -353,6 +401,8 @@ public final class StripeConnector {
    * idempotency key, so calling this again with the same key after a failure part-way resumes
    * where it stopped without duplicates.
    *
+   * @param request the invoice to issue
+   * @param idempotencyKey the operation key; each step derives its own key from it
    * @return the finalized invoice, with {@code number} and {@code hosted_invoice_url}
    * @throws IllegalArgumentException when an amount does not fit Stripe's currency rules
    */
@@ -374,7 +424,13 @@ public final class StripeConnector {
     return lifecycle.resume(request, key, draftId);
   }
 
-  /** The invoice with this id. */
+  /**
+   * The invoice with this id.
+   *
+   * @param invoiceId the invoice ({@code in_...})
+   * @return the invoice
+   * @throws NotFoundException when there is no such invoice
+   */
   public StripeInvoice retrieveInvoice(String invoiceId) {
     Validation.requireId(invoiceId, "in_", "invoiceId");
     return toInvoice(call("GET /v1/invoices/{id}", () -> client.v1().invoices().retrieve(invoiceId)));
@@ -384,8 +440,14 @@ public final class StripeConnector {
    * Finds the invoice stamped with {@code sourceRef} using the configured {@link StampLookup}. A
    * voided invoice is skipped when a newer one with the same stamp exists (a re-issue). When
    * {@code customerId} is given the list scan is limited to that customer's invoices.
+   *
+   * @param sourceRef the ERP invoice's key as stamped
+   * @param customerId the Stripe customer ({@code cus_...}) to limit the list scan to, or null for
+   *     all invoices
+   * @return the newest non-void invoice so stamped (else the newest void one), or empty when none is
+   *     found within {@link StripeConfig#lookupScanLimit()}
    */
-  public Optional<StripeInvoice> findInvoiceBySourceRef(String sourceRef, String customerId) {
+  public Optional<StripeInvoice> findInvoiceBySourceRef(String sourceRef, @Nullable String customerId) {
     Validation.requireStamp(sourceRef, "sourceRef");
     if (customerId != null) {
       Validation.requireId(customerId, "cus_", "customerId");
@@ -443,6 +505,10 @@ public final class StripeConnector {
    * The invoice of the re-issue chain that starts at {@code originalId} which is current: the
    * newest one not voided, else the newest one (all voided). An invoice never re-issued is its own
    * chain. The list scan is limited to the customer's invoices.
+   *
+   * @param originalId the first invoice of the chain ({@code in_...})
+   * @return the current invoice of the chain; the original itself when no successor is found
+   * @throws NotFoundException when the original does not exist
    */
   public StripeInvoice currentInvoice(String originalId) {
     StripeInvoice original = retrieveInvoice(originalId);
@@ -492,6 +558,12 @@ public final class StripeConnector {
    *       so a person must decide (the engine parks it);
    *   <li>{@code void}: a {@link ConflictException} as well (voided outside the connector).
    * </ul>
+   *
+   * @param invoiceId the invoice first issued for the ERP invoice ({@code in_...})
+   * @param request the ERP invoice as it is now
+   * @param idempotencyKey the operation key; each step derives its own key from it
+   * @return what was done, with the invoice the ERP invoice now maps to
+   * @throws ConflictException when the change needs a person's decision (see above)
    */
   public InvoiceChange changeInvoice(String invoiceId, StripeInvoiceRequest request, String idempotencyKey) {
     return lifecycle.changeInvoice(invoiceId, request, idempotencyKey);
@@ -503,7 +575,10 @@ public final class StripeConnector {
    * {@code void} one is left alone. A {@code paid} invoice, or an open one already partly paid
    * (Stripe does not void those), raises {@link ConflictException}.
    *
+   * @param invoiceId the invoice ({@code in_...})
+   * @param idempotencyKey the operation key
    * @return the invoice after the change; for a deleted draft, the draft as it was with status {@code deleted}
+   * @throws ConflictException when the invoice is paid or partly paid
    */
   public StripeInvoice cancelInvoice(String invoiceId, String idempotencyKey) {
     return lifecycle.cancelInvoice(invoiceId, idempotencyKey);
@@ -538,7 +613,7 @@ public final class StripeConnector {
     return RequestOptions.builder().setIdempotencyKey(idempotencyKey).build();
   }
 
-  Map<String, String> stamp(String sourceRef, String sourceVersion, Map<String, String> extra, String operationKey) {
+  Map<String, String> stamp(String sourceRef, @Nullable String sourceVersion, Map<String, String> extra, String operationKey) {
     Map<String, String> md = new HashMap<>(extra);
     md.put(StripeMetadata.OPERATION, operationKey);
     md.put(StripeMetadata.SOURCE_REF, sourceRef);
@@ -561,11 +636,11 @@ public final class StripeConnector {
     return new ConflictException(ErrorDetails.of(StripeErrors.SYSTEM, "invoice change").withRemote("invoice_state", message));
   }
 
-  private static String meta(Map<String, String> md, String key) {
+  private static @Nullable String meta(@Nullable Map<String, String> md, String key) {
     return md == null ? null : md.get(key);
   }
 
-  static long nz(Long v) {
+  static long nz(@Nullable Long v) {
     return v == null ? 0 : v;
   }
 

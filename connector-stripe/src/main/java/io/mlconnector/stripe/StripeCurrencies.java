@@ -64,17 +64,29 @@ public final class StripeCurrencies {
     this.policies = p;
   }
 
-  /** Stripe's table as documented. */
+  /**
+   * Stripe's table as documented.
+   *
+   * @return the shared standard table
+   */
   public static StripeCurrencies standard() {
     return STANDARD;
   }
 
-  /** A builder starting from {@link #standard()}. */
+  /**
+   * A builder starting from {@link #standard()}.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** A builder starting from this table. */
+  /**
+   * A builder starting from this table.
+   *
+   * @return a new builder holding this table's exponents and steps
+   */
   public Builder newBuilder() {
     Builder b = new Builder();
     b.exponents.clear();
@@ -86,12 +98,23 @@ public final class StripeCurrencies {
     return b;
   }
 
-  /** The core minor-unit policy for {@code purpose}. */
+  /**
+   * The core minor-unit policy for {@code purpose}.
+   *
+   * @param purpose what the amounts are for
+   * @return the policy with this table's exponents and the purpose's steps
+   */
   public MinorUnits policy(Purpose purpose) {
     return policies.get(Objects.requireNonNull(purpose, "purpose"));
   }
 
-  /** The number of minor-unit digits Stripe uses for {@code currency} (ISO 4217 code, any case). */
+  /**
+   * The number of minor-unit digits Stripe uses for {@code currency}.
+   *
+   * @param currency ISO 4217 code, any case
+   * @return the exponent, 0 to 4 (2 for {@code usd}, 0 for {@code jpy})
+   * @throws IllegalArgumentException if {@code currency} is not a three-letter code
+   */
   public int exponent(String currency) {
     return policy(Purpose.INVOICE).exponent(Money.currency(normalize(currency).toUpperCase(Locale.ROOT)));
   }
@@ -99,6 +122,9 @@ public final class StripeCurrencies {
   /**
    * The amount in Stripe's integer minor units.
    *
+   * @param amount the amount; any sign
+   * @param purpose what the amount is for (decides the step rule)
+   * @return the amount in minor units (USD 10.00 is {@code 1000})
    * @throws MinorUnitsException when the amount has more decimals than Stripe takes for the
    *     currency, breaks a step rule for {@code purpose}, or does not fit in a long
    */
@@ -107,28 +133,59 @@ public final class StripeCurrencies {
     return policy(purpose).toMinor(amount);
   }
 
-  /** {@link #toMinorUnits(Money, Purpose)} for a decimal amount and a currency code. */
+  /**
+   * {@link #toMinorUnits(Money, Purpose)} for a decimal amount and a currency code.
+   *
+   * @param amount the amount in major units, e.g. {@code 10.00}
+   * @param currency ISO 4217 code, any case
+   * @param purpose what the amount is for (decides the step rule)
+   * @return the amount in minor units
+   * @throws MinorUnitsException when the amount does not fit the currency's rules
+   */
   public long toMinorUnits(BigDecimal amount, String currency, Purpose purpose) {
     Objects.requireNonNull(amount, "amount");
     return toMinorUnits(Money.of(amount, Money.currency(normalize(currency).toUpperCase(Locale.ROOT))), purpose);
   }
 
-  /** The money that {@code minorUnits} of {@code currency} (as Stripe reports it, any case) stand for. */
+  /**
+   * The money that an amount in minor units stands for.
+   *
+   * @param minorUnits the amount as Stripe reports it ({@code 1000} is USD 10.00)
+   * @param currency ISO 4217 code, any case
+   * @return the amount with the currency's exponent as its scale
+   */
   public Money toMoney(long minorUnits, String currency) {
     return policy(Purpose.INVOICE).toMoney(minorUnits, Money.currency(normalize(currency).toUpperCase(Locale.ROOT)));
   }
 
-  /** True when the currency's payment amounts must be a multiple of ten minor units. */
+  /**
+   * Whether the currency's payment amounts must end in zero.
+   *
+   * @param currency ISO 4217 code, any case
+   * @return true when payment amounts must be a multiple of ten minor units
+   */
   public boolean paymentAmountsEndInZero(String currency) {
     return step(currency, Purpose.PAYMENT) % 10 == 0;
   }
 
-  /** The step Stripe requires for {@code currency} in {@code purpose}; 1 when none. */
+  /**
+   * The step Stripe requires for {@code currency} in {@code purpose}.
+   *
+   * @param currency ISO 4217 code, any case
+   * @param purpose what the amounts are for
+   * @return the multiple, in minor units, amounts must be; 1 when there is no rule
+   */
   public long step(String currency, Purpose purpose) {
     return steps.get(Objects.requireNonNull(purpose, "purpose")).getOrDefault(normalize(currency), 1L);
   }
 
-  /** The lower-case code Stripe expects in requests. */
+  /**
+   * The lower-case code Stripe expects in requests.
+   *
+   * @param currency ISO 4217 code, any case, surrounding blanks ignored
+   * @return the code in lower case, e.g. {@code usd}
+   * @throws IllegalArgumentException if {@code currency} is not three letters
+   */
   public static String normalize(String currency) {
     Objects.requireNonNull(currency, "currency");
     String c = currency.trim().toLowerCase(Locale.ROOT);
@@ -173,7 +230,14 @@ public final class StripeCurrencies {
       steps.get(Purpose.PAYOUT).put("twd", 100L);
     }
 
-    /** Sets the number of minor-unit digits Stripe uses for {@code currency} (0 to 4). */
+    /**
+     * Sets the number of minor-unit digits Stripe uses for {@code currency}.
+     *
+     * @param currency ISO 4217 code, any case
+     * @param exponent the number of digits, 0 to 4
+     * @return this builder
+     * @throws IllegalArgumentException if the exponent is out of range or the code unknown
+     */
     public Builder exponent(String currency, int exponent) {
       if (exponent < 0 || exponent > 4) {
         throw new IllegalArgumentException("exponent must be in [0, 4], was " + exponent);
@@ -187,6 +251,12 @@ public final class StripeCurrencies {
     /**
      * Requires minor-unit amounts of {@code currency} sent for {@code purpose} to be a multiple of
      * {@code step} (1 removes the rule).
+     *
+     * @param currency ISO 4217 code, any case
+     * @param purpose what the amounts are for
+     * @param step the multiple in minor units, at least 1
+     * @return this builder
+     * @throws IllegalArgumentException if {@code step} is below 1
      */
     public Builder step(String currency, Purpose purpose, long step) {
       Objects.requireNonNull(purpose, "purpose");
@@ -202,7 +272,11 @@ public final class StripeCurrencies {
       return this;
     }
 
-    /** Builds the table. */
+    /**
+     * Builds the table.
+     *
+     * @return the table; the builder can go on being used
+     */
     public StripeCurrencies build() {
       return new StripeCurrencies(this);
     }

@@ -16,7 +16,11 @@ import java.util.Optional;
 public final class StripeCustomerSink implements Sink<StripeCustomerRequest> {
   private final StripeConnector stripe;
 
-  /** A sink writing through {@code stripe} (one tenant). */
+  /**
+   * A sink writing through {@code stripe} (one tenant).
+   *
+   * @param stripe the tenant's connector
+   */
   public StripeCustomerSink(StripeConnector stripe) {
     this.stripe = Objects.requireNonNull(stripe, "stripe");
   }

@@ -1,6 +1,7 @@
 package io.mlconnector.stripe;
 
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /** The Stripe event types the connector acts on; every other type is stored and ignored. */
 public final class StripeEventTypes {
@@ -35,8 +36,13 @@ public final class StripeEventTypes {
 
   private StripeEventTypes() {}
 
-  /** True when the connector acts on events of {@code type}. */
-  public static boolean isHandled(String type) {
+  /**
+   * Whether the connector acts on events of {@code type}.
+   *
+   * @param type the event's {@code type}, e.g. {@code invoice.paid}, or null
+   * @return true for a type in {@link #HANDLED}; false for any other type and for null
+   */
+  public static boolean isHandled(@Nullable String type) {
     return type != null && HANDLED.contains(type);
   }
 }

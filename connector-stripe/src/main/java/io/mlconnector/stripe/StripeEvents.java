@@ -2,6 +2,7 @@ package io.mlconnector.stripe;
 
 import com.stripe.model.Event;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A batch of events read by the backstop, oldest first.
@@ -11,7 +12,7 @@ import java.util.List;
  *     cursor when nothing new was found
  * @param hasMore true when the batch stopped at its size limit and newer events are waiting
  */
-record StripeEvents(List<Event> events, String lastEventId, boolean hasMore) {
+record StripeEvents(List<Event> events, @Nullable String lastEventId, boolean hasMore) {
   /** Copies the events. */
   StripeEvents {
     events = List.copyOf(events);

@@ -1,5 +1,7 @@
 package io.mlconnector.stripe;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A Stripe invoice as the connector sees it. {@code number} and {@code hostedInvoiceUrl} are set
  * once the invoice is finalized; keep them as mapping attributes.
@@ -16,7 +18,7 @@ package io.mlconnector.stripe;
  * @param sourceRef the ERP reference stamped on it, or null
  * @param sourceVersion the ERP version stamped on it, or null
  * @param operationKey the idempotency key of the connector write that last changed it, or null
- * @param created when Stripe created it
+ * @param created when Stripe created it, or null when Stripe did not say
  * @param originalId the first invoice of its re-issue chain ({@link StripeMetadata#ORIGINAL}), or
  *     its own id when it was never re-issued
  */
@@ -24,34 +26,50 @@ public record StripeInvoice(
     String id,
     String customerId,
     String status,
-    String number,
-    String hostedInvoiceUrl,
+    @Nullable String number,
+    @Nullable String hostedInvoiceUrl,
     String currency,
     long total,
     long amountDue,
     long amountPaid,
-    String sourceRef,
-    String sourceVersion,
-    String operationKey,
-    java.time.Instant created,
+    @Nullable String sourceRef,
+    @Nullable String sourceVersion,
+    @Nullable String operationKey,
+    java.time.@Nullable Instant created,
     String originalId) {
 
-  /** True for {@code draft}. */
+  /**
+   * Whether the invoice is still a draft.
+   *
+   * @return true for {@code draft}
+   */
   public boolean isDraft() {
     return "draft".equals(status);
   }
 
-  /** True for {@code open} or {@code uncollectible}: finalized and still collectable or voidable. */
+  /**
+   * Whether the invoice is finalized and still collectable or voidable.
+   *
+   * @return true for {@code open} or {@code uncollectible}
+   */
   public boolean isOpen() {
     return "open".equals(status) || "uncollectible".equals(status);
   }
 
-  /** True for {@code paid}. */
+  /**
+   * Whether the invoice is paid.
+   *
+   * @return true for {@code paid}
+   */
   public boolean isPaid() {
     return "paid".equals(status);
   }
 
-  /** True for {@code void}. */
+  /**
+   * Whether the invoice was voided.
+   *
+   * @return true for {@code void}
+   */
   public boolean isVoid() {
     return "void".equals(status);
   }

@@ -3,6 +3,7 @@ package io.mlconnector.stripe;
 import io.mlconnector.core.model.Money;
 import java.math.BigDecimal;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One ERP invoice line as a Stripe invoice item. Amounts are core {@link Money} in the invoice's
@@ -24,14 +25,26 @@ import java.util.Objects;
  */
 public record StripeInvoiceLine(
     String description,
-    BigDecimal quantity,
-    Money unitPrice,
+    @Nullable BigDecimal quantity,
+    @Nullable Money unitPrice,
     Money amount,
-    Money taxAmount,
-    String taxLabel,
-    BigDecimal taxRatePercent) {
+    @Nullable Money taxAmount,
+    @Nullable String taxLabel,
+    @Nullable BigDecimal taxRatePercent) {
 
-  /** Checks the fields: a description, an amount, a positive quantity, one currency, a rate in [0, 100]. */
+  /**
+   * Checks the fields: a description, an amount, a positive quantity, one currency, a rate in [0,
+   * 100].
+   *
+   * @param description the text shown on the invoice; not blank
+   * @param quantity the quantity, positive, or null (taken as 1)
+   * @param unitPrice the price per unit excluding tax, in the amount's currency, or null
+   * @param amount the line total excluding tax; negative for a credit line
+   * @param taxAmount the tax on this line in the amount's currency, or null for none
+   * @param taxLabel how the tax is named on the invoice, or null
+   * @param taxRatePercent the tax rate in percent, 0 to 100, or null
+   * @throws IllegalArgumentException naming the first field that is wrong
+   */
   public StripeInvoiceLine {
     Objects.requireNonNull(description, "description");
     if (description.isBlank()) {
@@ -52,22 +65,48 @@ public record StripeInvoiceLine(
     }
   }
 
-  /** A line with an amount only (quantity 1, no tax). */
+  /**
+   * A line with an amount only (quantity 1, no tax).
+   *
+   * @param description the text shown on the invoice
+   * @param amount the line total; negative for a credit line
+   * @return the line
+   */
   public static StripeInvoiceLine of(String description, Money amount) {
     return new StripeInvoiceLine(description, null, null, amount, null, null, null);
   }
 
-  /** A line with quantity, unit price and total, no tax. */
-  public static StripeInvoiceLine of(String description, BigDecimal quantity, Money unitPrice, Money amount) {
+  /**
+   * A line with quantity, unit price and total, no tax.
+   *
+   * @param description the text shown on the invoice
+   * @param quantity the quantity, positive, or null (taken as 1)
+   * @param unitPrice the price per unit, or null
+   * @param amount the line total; negative for a credit line
+   * @return the line
+   */
+  public static StripeInvoiceLine of(
+      String description, @Nullable BigDecimal quantity, @Nullable Money unitPrice, Money amount) {
     return new StripeInvoiceLine(description, quantity, unitPrice, amount, null, null, null);
   }
 
-  /** This line with tax. */
-  public StripeInvoiceLine withTax(Money tax, String label, BigDecimal ratePercent) {
+  /**
+   * This line with tax.
+   *
+   * @param tax the tax on the line in its currency, or null for none
+   * @param label how the tax is named on the invoice, or null
+   * @param ratePercent the tax rate in percent, 0 to 100, or null
+   * @return a copy with the tax fields replaced
+   */
+  public StripeInvoiceLine withTax(@Nullable Money tax, @Nullable String label, @Nullable BigDecimal ratePercent) {
     return new StripeInvoiceLine(description, quantity, unitPrice, amount, tax, label, ratePercent);
   }
 
-  /** True when the line carries a non-zero tax amount. */
+  /**
+   * Whether the line carries tax.
+   *
+   * @return true when the tax amount is present and not zero
+   */
   public boolean hasTax() {
     return taxAmount != null && !taxAmount.isZero();
   }

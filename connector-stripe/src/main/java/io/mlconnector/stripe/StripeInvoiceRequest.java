@@ -4,6 +4,7 @@ import io.mlconnector.core.model.Money;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The Stripe invoice an ERP invoice should become: collected by sending it
@@ -22,16 +23,30 @@ import java.util.Objects;
  */
 public record StripeInvoiceRequest(
     String sourceRef,
-    String sourceVersion,
+    @Nullable String sourceVersion,
     String customerId,
     String currency,
     int daysUntilDue,
-    String description,
+    @Nullable String description,
     List<StripeInvoiceLine> lines,
     Map<String, String> metadata,
     boolean cancelled) {
 
-  /** Checks the fields (naming the first one that is wrong), lower-cases the currency and copies the lists. */
+  /**
+   * Checks the fields (naming the first one that is wrong), lower-cases the currency and copies the
+   * lists.
+   *
+   * @param sourceRef the ERP invoice's key; stamped in metadata
+   * @param sourceVersion the ERP invoice's version, or null
+   * @param customerId the Stripe customer ({@code cus_...})
+   * @param currency ISO 4217 code, any case
+   * @param daysUntilDue days the customer has to pay, 0 to 3650
+   * @param description the memo shown on the invoice, or null
+   * @param lines the lines, 1 to 250, all in {@code currency}
+   * @param metadata extra metadata; keys must not start with {@code mlc_}
+   * @param cancelled true when the ERP cancelled the invoice
+   * @throws IllegalArgumentException naming the first field that is wrong
+   */
   public StripeInvoiceRequest {
     Validation.requireStamp(sourceRef, "sourceRef");
     Validation.requireId(customerId, "cus_", "customerId");
@@ -57,25 +72,45 @@ public record StripeInvoiceRequest(
     metadata = Validation.userMetadata(metadata);
   }
 
-  /** A request for an invoice that is not cancelled. */
+  /**
+   * A request for an invoice that is not cancelled.
+   *
+   * @param sourceRef the ERP invoice's key; stamped in metadata
+   * @param sourceVersion the ERP invoice's version, or null
+   * @param customerId the Stripe customer ({@code cus_...})
+   * @param currency ISO 4217 code, any case
+   * @param daysUntilDue days the customer has to pay, 0 to 3650
+   * @param description the memo shown on the invoice, or null
+   * @param lines the lines, 1 to 250, all in {@code currency}
+   * @param metadata extra metadata; keys must not start with {@code mlc_}
+   * @throws IllegalArgumentException naming the first field that is wrong
+   */
   public StripeInvoiceRequest(
       String sourceRef,
-      String sourceVersion,
+      @Nullable String sourceVersion,
       String customerId,
       String currency,
       int daysUntilDue,
-      String description,
+      @Nullable String description,
       List<StripeInvoiceLine> lines,
       Map<String, String> metadata) {
     this(sourceRef, sourceVersion, customerId, currency, daysUntilDue, description, lines, metadata, false);
   }
 
-  /** This request marked as cancelled in the ERP. */
+  /**
+   * This request marked as cancelled in the ERP.
+   *
+   * @return a copy with {@code cancelled} true
+   */
   public StripeInvoiceRequest asCancelled() {
     return new StripeInvoiceRequest(sourceRef, sourceVersion, customerId, currency, daysUntilDue, description, lines, metadata, true);
   }
 
-  /** Sum of line amounts and tax amounts. */
+  /**
+   * Sum of line amounts and tax amounts.
+   *
+   * @return the invoice total including tax, in the invoice currency
+   */
   public Money total() {
     Money t = Money.zero(lines.get(0).amount().currency());
     for (StripeInvoiceLine l : lines) {

@@ -54,6 +54,9 @@ public final class StripeInvoiceSink implements Sink<StripeInvoiceRequest> {
   /**
    * The Stripe invoice currently collecting the ERP invoice of {@code mapping}: the mapping's
    * target, or after a void-and-re-issue the invoice its {@link #ATTR_INVOICE} attribute names.
+   *
+   * @param mapping the engine's mapping of the ERP invoice to Stripe
+   * @return the Stripe invoice id ({@code in_...})
    */
   public static String currentInvoice(io.mlconnector.core.state.Mapping mapping) {
     Objects.requireNonNull(mapping, "mapping");
@@ -63,7 +66,11 @@ public final class StripeInvoiceSink implements Sink<StripeInvoiceRequest> {
   /** Drafts findByStamp found unfinished, by operation key, for the create that follows it. */
   private final java.util.concurrent.ConcurrentMap<String, String> unfinishedDrafts = new java.util.concurrent.ConcurrentHashMap<>();
 
-  /** A sink writing through {@code stripe} (one tenant). */
+  /**
+   * A sink writing through {@code stripe} (one tenant).
+   *
+   * @param stripe the tenant's connector
+   */
   public StripeInvoiceSink(StripeConnector stripe) {
     this.stripe = Objects.requireNonNull(stripe, "stripe");
   }

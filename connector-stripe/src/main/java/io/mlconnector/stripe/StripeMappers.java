@@ -43,17 +43,30 @@ public final class StripeMappers {
 
   private StripeMappers() {}
 
-  /** Canonical customer to Stripe customer request (the tax id, where there is one, in metadata {@value #TAX_ID_METADATA}). */
+  /**
+   * Canonical customer to Stripe customer request (the tax id, where there is one, in metadata
+   * {@value #TAX_ID_METADATA}).
+   *
+   * @return the customer mapper
+   */
   public static Mapper<Customer, StripeCustomerRequest> customer() {
     return StripeMappers::mapCustomer;
   }
 
-  /** Canonical receivable invoice to Stripe invoice request. */
+  /**
+   * Canonical receivable invoice to Stripe invoice request.
+   *
+   * @return the invoice mapper
+   */
   public static Mapper<Invoice, StripeInvoiceRequest> invoice() {
     return StripeMappers::mapInvoice;
   }
 
-  /** A factory offering {@link #customer()} and {@link #invoice()} for their type pairs, null for others. */
+  /**
+   * A factory offering {@link #customer()} and {@link #invoice()}.
+   *
+   * @return a factory that answers null for any other pair of types
+   */
   public static Mapper.Factory factory() {
     return (sourceType, targetType, tenant) -> {
       if (sourceType == Customer.class && targetType == StripeCustomerRequest.class) {

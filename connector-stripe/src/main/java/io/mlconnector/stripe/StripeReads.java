@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The connector's reads of what Stripe collected (payment intents, charges, invoice payments,
@@ -181,7 +182,7 @@ final class StripeReads {
    * @param since the start when there is no cursor; ignored otherwise; may be null (everything kept)
    * @param maxEvents the most events to return, 1 to 10,000
    */
-  StripeEvents listEventsSince(String lastSeenEventId, Instant since, int maxEvents) {
+  StripeEvents listEventsSince(@Nullable String lastSeenEventId, @Nullable Instant since, int maxEvents) {
     return listEventsSince(lastSeenEventId, since, maxEvents, java.util.Set.of());
   }
 
@@ -191,7 +192,7 @@ final class StripeReads {
    * flows handle.
    */
   StripeEvents listEventsSince(
-      String lastSeenEventId, Instant since, int maxEvents, java.util.Collection<String> types) {
+      @Nullable String lastSeenEventId, @Nullable Instant since, int maxEvents, java.util.Collection<String> types) {
     java.util.Objects.requireNonNull(types, "types");
     if (types.size() > 20) {
       throw new IllegalArgumentException("Stripe filters events by at most 20 types, was " + types.size());

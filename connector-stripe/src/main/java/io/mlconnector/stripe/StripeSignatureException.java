@@ -12,7 +12,12 @@ import io.mlconnector.core.error.ErrorDetails;
 public final class StripeSignatureException extends AuthenticationException {
   private static final long serialVersionUID = 1L;
 
-  /** A verification failure for {@code reason}. */
+  /**
+   * A verification failure for {@code reason}.
+   *
+   * @param reason why the delivery was refused, e.g. a missing header or a stale timestamp; never a
+   *     secret or a signature
+   */
   public StripeSignatureException(String reason) {
     super(ErrorDetails.of("stripe", "webhook signature check").withRemote("signature_verification_failed", reason));
   }

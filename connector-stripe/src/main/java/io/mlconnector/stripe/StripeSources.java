@@ -27,6 +27,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The engine's inbound sources for Stripe webhook flows, one per canonical record type. Each says
@@ -61,12 +62,18 @@ import java.util.function.Supplier;
  * directly.
  */
 public final class StripeSources {
-  /** How far back the backstop reads when it has no cursor yet. */
+  /**
+   * How far back the backstop reads when it has no cursor yet. */
   public static final Duration DEFAULT_LOOKBACK = Duration.ofDays(3);
 
   private StripeSources() {}
 
-  /** Payments received ({@link Payment}). */
+  /**
+   * Payments received ({@link Payment}).
+   *
+   * @param stripe the tenant's connector
+   * @return the source; its backstop's first read reaches back {@link #DEFAULT_LOOKBACK}
+   */
   public static WebhookSource<Payment> payments(StripeConnector stripe) {
     return new PaymentSource(stripe, DEFAULT_LOOKBACK);
   }
@@ -74,12 +81,23 @@ public final class StripeSources {
   /**
    * As {@link #payments(StripeConnector)}, with the backstop's first read reaching back {@code
    * lookback} (null: {@link #DEFAULT_LOOKBACK}).
+   *
+   * @param stripe the tenant's connector
+   * @param lookback how far back the backstop's first read reaches; positive, or null for the
+   *     default
+   * @return the source
+   * @throws IllegalArgumentException if {@code lookback} is zero or negative
    */
-  public static WebhookSource<Payment> payments(StripeConnector stripe, Duration lookback) {
+  public static WebhookSource<Payment> payments(StripeConnector stripe, @Nullable Duration lookback) {
     return new PaymentSource(stripe, lookback == null ? DEFAULT_LOOKBACK : positive(lookback));
   }
 
-  /** Refunds ({@link Refund}). */
+  /**
+   * Refunds ({@link Refund}).
+   *
+   * @param stripe the tenant's connector
+   * @return the source; its backstop's first read reaches back {@link #DEFAULT_LOOKBACK}
+   */
   public static WebhookSource<Refund> refunds(StripeConnector stripe) {
     return new RefundSource(stripe, DEFAULT_LOOKBACK);
   }
@@ -87,12 +105,23 @@ public final class StripeSources {
   /**
    * As {@link #refunds(StripeConnector)}, with the backstop's first read reaching back {@code
    * lookback} (null: {@link #DEFAULT_LOOKBACK}).
+   *
+   * @param stripe the tenant's connector
+   * @param lookback how far back the backstop's first read reaches; positive, or null for the
+   *     default
+   * @return the source
+   * @throws IllegalArgumentException if {@code lookback} is zero or negative
    */
-  public static WebhookSource<Refund> refunds(StripeConnector stripe, Duration lookback) {
+  public static WebhookSource<Refund> refunds(StripeConnector stripe, @Nullable Duration lookback) {
     return new RefundSource(stripe, lookback == null ? DEFAULT_LOOKBACK : positive(lookback));
   }
 
-  /** Disputes ({@link Dispute}). */
+  /**
+   * Disputes ({@link Dispute}).
+   *
+   * @param stripe the tenant's connector
+   * @return the source; its backstop's first read reaches back {@link #DEFAULT_LOOKBACK}
+   */
   public static WebhookSource<Dispute> disputes(StripeConnector stripe) {
     return new DisputeSource(stripe, DEFAULT_LOOKBACK);
   }
@@ -100,12 +129,23 @@ public final class StripeSources {
   /**
    * As {@link #disputes(StripeConnector)}, with the backstop's first read reaching back {@code
    * lookback} (null: {@link #DEFAULT_LOOKBACK}).
+   *
+   * @param stripe the tenant's connector
+   * @param lookback how far back the backstop's first read reaches; positive, or null for the
+   *     default
+   * @return the source
+   * @throws IllegalArgumentException if {@code lookback} is zero or negative
    */
-  public static WebhookSource<Dispute> disputes(StripeConnector stripe, Duration lookback) {
+  public static WebhookSource<Dispute> disputes(StripeConnector stripe, @Nullable Duration lookback) {
     return new DisputeSource(stripe, lookback == null ? DEFAULT_LOOKBACK : positive(lookback));
   }
 
-  /** Payouts ({@link Payout}); their transactions come from {@code GET /v1/balance_transactions?payout=}. */
+  /**
+   * Payouts ({@link Payout}); their transactions come from {@code GET /v1/balance_transactions?payout=}.
+   *
+   * @param stripe the tenant's connector
+   * @return the source; its backstop's first read reaches back {@link #DEFAULT_LOOKBACK}
+   */
   public static WebhookSource<Payout> payouts(StripeConnector stripe) {
     return new PayoutSource(stripe, DEFAULT_LOOKBACK);
   }
@@ -113,12 +153,22 @@ public final class StripeSources {
   /**
    * As {@link #payouts(StripeConnector)}, with the backstop's first read reaching back {@code
    * lookback} (null: {@link #DEFAULT_LOOKBACK}).
+   *
+   * @param stripe the tenant's connector
+   * @param lookback how far back the backstop's first read reaches; positive, or null for the
+   *     default
+   * @return the source
+   * @throws IllegalArgumentException if {@code lookback} is zero or negative
    */
-  public static WebhookSource<Payout> payouts(StripeConnector stripe, Duration lookback) {
+  public static WebhookSource<Payout> payouts(StripeConnector stripe, @Nullable Duration lookback) {
     return new PayoutSource(stripe, lookback == null ? DEFAULT_LOOKBACK : positive(lookback));
   }
 
-  /** Fees of balance transactions ({@link Fee}): processing fees of charges, dispute fees. */
+  /** Fees of balance transactions ({@link Fee}): processing fees of charges, dispute fees.
+   *
+   * @param stripe the tenant's connector
+   * @return the source; its backstop's first read reaches back {@link #DEFAULT_LOOKBACK}
+   */
   public static WebhookSource<Fee> fees(StripeConnector stripe) {
     return new FeeSource(stripe, DEFAULT_LOOKBACK);
   }
@@ -126,8 +176,14 @@ public final class StripeSources {
   /**
    * As {@link #fees(StripeConnector)}, with the backstop's first read reaching back {@code
    * lookback} (null: {@link #DEFAULT_LOOKBACK}).
+   *
+   * @param stripe the tenant's connector
+   * @param lookback how far back the backstop's first read reaches; positive, or null for the
+   *     default
+   * @return the source
+   * @throws IllegalArgumentException if {@code lookback} is zero or negative
    */
-  public static WebhookSource<Fee> fees(StripeConnector stripe, Duration lookback) {
+  public static WebhookSource<Fee> fees(StripeConnector stripe, @Nullable Duration lookback) {
     return new FeeSource(stripe, lookback == null ? DEFAULT_LOOKBACK : positive(lookback));
   }
 
@@ -161,7 +217,7 @@ public final class StripeSources {
     }
   }
 
-  static String str(JsonObject o, String name) {
+  static @Nullable String str(@Nullable JsonObject o, String name) {
     JsonElement e = o == null ? null : o.get(name);
     if (e == null || e.isJsonNull()) {
       return null;
@@ -190,7 +246,7 @@ public final class StripeSources {
     }
 
     @Override
-    public EventPage eventsSince(String cursor) {
+    public EventPage eventsSince(@Nullable String cursor) {
       Instant since = cursor == null ? stripe.config().clock().instant().minus(lookback) : null;
       // only the types this source turns into objects (Stripe's types[]): not the whole account's events
       StripeEvents events = stripe.reads().listEventsSince(cursor, since, 500, eventTypes());
@@ -202,7 +258,7 @@ public final class StripeSources {
       return new EventPage(out, events.lastEventId(), events.hasMore());
     }
 
-    Optional<ExternalRef> ref(String type, String id) {
+    Optional<ExternalRef> ref(String type, @Nullable String id) {
       return id == null ? Optional.empty() : Optional.of(canonical.ref(type, id));
     }
 

@@ -4,6 +4,7 @@ import com.stripe.model.Event;
 import com.stripe.net.ApiResource;
 import java.time.Instant;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A verified Stripe event: the envelope fields the engine needs to store it (id, type) and to act
@@ -12,26 +13,39 @@ import java.util.Objects;
  *
  * @param id the event id ({@code evt_...}), the inbox dedupe key
  * @param type the event type, e.g. {@code invoice.paid}
- * @param created when Stripe created the event
+ * @param created when Stripe created the event, or null when the body does not say
  * @param livemode whether it is a live-mode event
  * @param apiVersion the API version the body is rendered in, or null
- * @param objectType the {@code object} of {@code data.object}, e.g. {@code invoice}
- * @param objectId the id of {@code data.object}
+ * @param objectType the {@code object} of {@code data.object}, e.g. {@code invoice}, or null when
+ *     the body has none
+ * @param objectId the id of {@code data.object}, or null when the body has none
  * @param handled whether the connector acts on this type ({@link StripeEventTypes#isHandled})
  * @param payload the raw body as received
  */
 public record StripeWebhookEvent(
     String id,
     String type,
-    Instant created,
+    @Nullable Instant created,
     boolean livemode,
-    String apiVersion,
-    String objectType,
-    String objectId,
+    @Nullable String apiVersion,
+    @Nullable String objectType,
+    @Nullable String objectId,
     boolean handled,
     String payload) {
 
-  /** Checks that id, type and payload are present. */
+  /**
+   * Checks that id, type and payload are present.
+   *
+   * @param id the event id ({@code evt_...})
+   * @param type the event type, e.g. {@code invoice.paid}
+   * @param created when Stripe created the event, or null
+   * @param livemode whether it is a live-mode event
+   * @param apiVersion the API version the body is rendered in, or null
+   * @param objectType the {@code object} of {@code data.object}, or null
+   * @param objectId the id of {@code data.object}, or null
+   * @param handled whether the connector acts on this type
+   * @param payload the raw body as received
+   */
   public StripeWebhookEvent {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(type, "type");

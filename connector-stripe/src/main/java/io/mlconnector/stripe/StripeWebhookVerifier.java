@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Objects;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -73,12 +74,20 @@ public final class StripeWebhookVerifier implements WebhookVerifier {
     this.clock = b.clock;
   }
 
-  /** A new builder. */
+  /**
+   * A new builder.
+   *
+   * @return a builder with the default tolerance and the system UTC clock; the secret is required
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** The timestamp tolerance. */
+  /**
+   * The timestamp tolerance.
+   *
+   * @return how old a delivery's timestamp may be; {@link Duration#ZERO} when the check is off
+   */
   public Duration tolerance() {
     return tolerance;
   }
@@ -86,9 +95,15 @@ public final class StripeWebhookVerifier implements WebhookVerifier {
   /**
    * Verifies a delivery given as the raw body text.
    *
+   * @param payload the raw body, as received (encoded as UTF-8 for the signature)
+   * @param signatureHeader the {@code Stripe-Signature} header value, or null when absent
+   * @return the verified event
+   * @throws StripeSignatureException when the signature is missing, malformed, does not match or is
+   *     too old
+   * @throws IllegalArgumentException when the body verifies but is not a Stripe event
    * @see #verify(byte[], String)
    */
-  public StripeWebhookEvent verify(String payload, String signatureHeader) {
+  public StripeWebhookEvent verify(String payload, @Nullable String signatureHeader) {
     Objects.requireNonNull(payload, "payload");
     return verify(payload.getBytes(StandardCharsets.UTF_8), signatureHeader);
   }
@@ -104,7 +119,7 @@ public final class StripeWebhookVerifier implements WebhookVerifier {
    * @throws StripeSignatureException when the signature is missing, malformed, does not match or is too old
    * @throws IllegalArgumentException when the body verifies but is not a Stripe event
    */
-  public StripeWebhookEvent verify(byte[] body, String signatureHeader) {
+  public StripeWebhookEvent verify(byte[] body, @Nullable String signatureHeader) {
     Objects.requireNonNull(body, "body");
     checkSignature(body, signatureHeader);
     String payload = new String(body, StandardCharsets.UTF_8);
@@ -143,7 +158,7 @@ public final class StripeWebhookVerifier implements WebhookVerifier {
     }
   }
 
-  private void checkSignature(byte[] body, String header) {
+  private void checkSignature(byte[] body, @Nullable String header) {
     if (header == null || header.isBlank()) {
       throw new StripeSignatureException("no Stripe-Signature header");
     }
@@ -243,7 +258,7 @@ public final class StripeWebhookVerifier implements WebhookVerifier {
         id, type, created, livemode, string(root, "api_version"), objectType, objectId, StripeEventTypes.isHandled(type), payload);
   }
 
-  private static String string(JsonObject o, String name) {
+  private static @Nullable String string(JsonObject o, String name) {
     JsonElement e = o.get(name);
     return e == null || e.isJsonNull() || !e.isJsonPrimitive() ? null : e.getAsString();
   }
@@ -255,37 +270,66 @@ public final class StripeWebhookVerifier implements WebhookVerifier {
 
   /** Builder of a {@link StripeWebhookVerifier}. */
   public static final class Builder {
-    private String secret;
-    private String previousSecret;
+    private @Nullable String secret;
+    private @Nullable String previousSecret;
     private Duration tolerance = DEFAULT_TOLERANCE;
     private Clock clock = Clock.systemUTC();
 
     private Builder() {}
 
-    /** Required: the endpoint's signing secret ({@code whsec_...}). */
+    /**
+     * Required: the endpoint's signing secret.
+     *
+     * @param secret the secret ({@code whsec_...}); not blank
+     * @return this builder
+     * @throws IllegalArgumentException if {@code secret} is blank
+     */
     public Builder secret(String secret) {
       this.secret = requireSecret(secret, "secret");
       return this;
     }
 
-    /** Required (or {@link #secret(String)}): the signing secret as a core {@code Secret}. */
+    /**
+     * Required (or {@link #secret(String)}): the signing secret as a core {@code Secret}.
+     *
+     * @param secret the endpoint's signing secret
+     * @return this builder
+     * @throws IllegalArgumentException if the secret is blank
+     */
     public Builder secret(io.mlconnector.core.credential.Secret secret) {
       Objects.requireNonNull(secret, "secret");
       return secret(secret.reveal());
     }
 
-    /** The previous signing secret as a core {@code Secret}; null for none. */
-    public Builder previousSecret(io.mlconnector.core.credential.Secret previousSecret) {
+    /**
+     * The previous signing secret as a core {@code Secret}.
+     *
+     * @param previousSecret the secret, or null for none
+     * @return this builder
+     */
+    public Builder previousSecret(io.mlconnector.core.credential.@Nullable Secret previousSecret) {
       return previousSecret(previousSecret == null ? null : previousSecret.reveal());
     }
 
-    /** The previous signing secret, accepted as well while a rotation is under way; null for none. */
-    public Builder previousSecret(String previousSecret) {
+    /**
+     * The previous signing secret, accepted as well while a rotation is under way.
+     *
+     * @param previousSecret the secret ({@code whsec_...}), or null for none; not blank
+     * @return this builder
+     * @throws IllegalArgumentException if {@code previousSecret} is blank
+     */
+    public Builder previousSecret(@Nullable String previousSecret) {
       this.previousSecret = previousSecret == null ? null : requireSecret(previousSecret, "previousSecret");
       return this;
     }
 
-    /** How old a delivery's timestamp may be; default 300 s; {@link Duration#ZERO} turns the check off. */
+    /**
+     * How old a delivery's timestamp may be.
+     *
+     * @param tolerance the largest age; default 300 s; {@link Duration#ZERO} turns the check off
+     * @return this builder
+     * @throws IllegalArgumentException if {@code tolerance} is negative
+     */
     public Builder tolerance(Duration tolerance) {
       Objects.requireNonNull(tolerance, "tolerance");
       if (tolerance.isNegative()) {
@@ -295,13 +339,23 @@ public final class StripeWebhookVerifier implements WebhookVerifier {
       return this;
     }
 
-    /** The clock the tolerance is measured against; default the system UTC clock. */
+    /**
+     * The clock the tolerance is measured against.
+     *
+     * @param clock the clock; default the system UTC clock
+     * @return this builder
+     */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock");
       return this;
     }
 
-    /** Validates and builds. */
+    /**
+     * Validates and builds.
+     *
+     * @return the verifier
+     * @throws IllegalStateException if no secret was set
+     */
     public StripeWebhookVerifier build() {
       if (secret == null) {
         throw new IllegalStateException("secret is required");

@@ -2,6 +2,7 @@ package io.mlconnector.stripe;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /** Argument checks shared by the request types. */
 final class Validation {
@@ -20,7 +21,7 @@ final class Validation {
     }
   }
 
-  static Map<String, String> userMetadata(Map<String, String> metadata) {
+  static Map<String, String> userMetadata(@Nullable Map<String, String> metadata) {
     if (metadata == null || metadata.isEmpty()) {
       return Map.of();
     }

@@ -10,4 +10,7 @@
  * credential; the API key is never printed. Implementation classes are in {@code
  * io.mlconnector.stripe.internal}.
  */
+@NullMarked
 package io.mlconnector.stripe;
+
+import org.jspecify.annotations.NullMarked;

@@ -81,6 +81,7 @@ class SapB1StripeCrashTest {
 
       Set<String> paid = new HashSet<>();
       List<String> progress = new ArrayList<>();
+      String seats = null;
       for (int kill = 0; kill < kills; kill++) {
         Path log = tempDir.resolve("child-" + kill + ".log");
         Process child = SampleProcess.startRun(config, env, log);
@@ -107,11 +108,16 @@ class SapB1StripeCrashTest {
           SampleProcess.payOpenInvoices(stripe, stripeSide, paid, random); // invoices issued after the last kill too
           Harness.pause(500);
         }
+        // each restarted sample took over the Service Layer session (and licence seat) of the one killed
+        // before it instead of leaving it taken until its 30-minute idle timeout: one seat, not one per kill
+        // (a second only if a kill landed between a Login and the save of its session)
+        seats = sap.liveSessions() + " live sessions after " + sap.logins() + " logins";
+        assertThat(sap.liveSessions()).as(seats).isBetween(1, 2);
       } finally {
         last.destroy();
         last.waitFor(30, TimeUnit.SECONDS);
       }
-      System.out.println("sap-b1-stripe crash test, after each kill: " + progress);
+      System.out.println("sap-b1-stripe crash test, after each kill: " + progress + "; " + seats);
 
       // the first kill landed while invoices were still being issued, not after the work was done
       assertThat(progress.get(0)).doesNotStartWith(count + " invoices");

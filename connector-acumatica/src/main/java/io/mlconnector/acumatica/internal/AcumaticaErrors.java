@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import okhttp3.Response;
+import org.jspecify.annotations.Nullable;
 
 /** Reads Acumatica's error bodies: {@code HttpError}, echoed entities of a 422, HTML. */
 public final class AcumaticaErrors {
@@ -41,7 +42,7 @@ public final class AcumaticaErrors {
         return RetryClassifier.Verdict.DEFAULT;
       };
 
-  static RemoteError decode(Response response, String body) {
+  static RemoteError decode(Response response, @Nullable String body) {
     if (body == null || body.isBlank()) {
       return RemoteError.NONE;
     }
@@ -127,7 +128,7 @@ public final class AcumaticaErrors {
     return sb.toString();
   }
 
-  private static String text(Object o) {
+  private static @Nullable String text(@Nullable Object o) {
     return o == null ? null : o.toString();
   }
 }

@@ -24,6 +24,7 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 import okhttp3.HttpUrl;
 import okhttp3.Request;
 import okhttp3.Response;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -76,7 +77,7 @@ public final class Exchange {
     // the write side, every other call the read side.
     final ReentrantReadWriteLock lock = new ReentrantReadWriteLock(true);
     final Object opening = new Object();
-    volatile String cookie; // null until the server opened the session
+    volatile @Nullable String cookie; // null until the server opened the session
     volatile boolean opened; // the first answer came (with or without a cookie)
     volatile boolean dropped;
 

@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /** The ledger's sources: customers and released AR invoices, mapped to canonical records. */
 public final class LedgerReads {
@@ -45,19 +46,24 @@ public final class LedgerReads {
   public PollSource<Customer> customers() {
     return new ModifiedSource<>("acumatica customers", new ModifiedSource.Spec<AcumaticaCustomer, Customer>() {
       @Override
-      public List<AcumaticaCustomer> changedSince(OffsetDateTime since) {
+      public List<AcumaticaCustomer> changedSince(@Nullable OffsetDateTime since) {
         return client.listAll(EntityType.CUSTOMER,
             ModifiedSource.since(client.query(), since).expand("MainContact", "MainContact/Address"));
       }
 
       @Override
-      public OffsetDateTime modified(AcumaticaCustomer c) {
+      public @Nullable OffsetDateTime modified(AcumaticaCustomer c) {
         return c.lastModified();
       }
 
       @Override
       public String key(AcumaticaCustomer c) {
         return c.customerId();
+      }
+
+      @Override
+      public ExternalRef ref(AcumaticaCustomer c) {
+        return AcumaticaRefs.customer(settings.tenant(), c.customerId());
       }
 
       @Override
@@ -77,7 +83,7 @@ public final class LedgerReads {
   public PollSource<Invoice> invoices() {
     return new ModifiedSource<>("acumatica invoices", new ModifiedSource.Spec<AcumaticaInvoice, Invoice>() {
       @Override
-      public List<AcumaticaInvoice> changedSince(OffsetDateTime since) {
+      public List<AcumaticaInvoice> changedSince(@Nullable OffsetDateTime since) {
         List<ODataFilter> statuses = new ArrayList<>();
         for (String s : released()) {
           statuses.add(ODataFilter.eq("Status", s));
@@ -89,13 +95,20 @@ public final class LedgerReads {
       }
 
       @Override
-      public OffsetDateTime modified(AcumaticaInvoice i) {
+      public @Nullable OffsetDateTime modified(AcumaticaInvoice i) {
         return i.lastModified();
       }
 
       @Override
       public String key(AcumaticaInvoice i) {
         return i.type() + "|" + i.referenceNbr();
+      }
+
+      @Override
+      public ExternalRef ref(AcumaticaInvoice i) {
+        // an invoice without a customer is named by type and number alone
+        return AcumaticaRefs.invoice(settings.tenant(), i.customerId() == null ? "-" : i.customerId(), i.type(),
+            i.referenceNbr());
       }
 
       @Override

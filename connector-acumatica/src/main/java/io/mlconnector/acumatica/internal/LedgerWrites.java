@@ -28,6 +28,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The ledger's sinks. Acumatica takes no idempotency key: every write carries the source's stamp
@@ -70,7 +71,7 @@ public final class LedgerWrites {
     return "ml-connector source=" + context.source().key() + " op=" + context.operationKey();
   }
 
-  private static String opKey(String note) {
+  private static @Nullable String opKey(@Nullable String note) {
     if (note == null) {
       return null;
     }

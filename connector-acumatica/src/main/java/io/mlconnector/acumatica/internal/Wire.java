@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The contract-based API's value wrapping, in one place: every field goes out as {@code {"value":
@@ -37,7 +38,7 @@ public final class Wire {
   }
 
   /** Puts {@code {"value": v}} under {@code field}; a null value leaves the field out. */
-  public static void put(Map<String, Object> entity, String field, Object value) {
+  public static void put(Map<String, Object> entity, String field, @Nullable Object value) {
     if (value == null) {
       return;
     }
@@ -47,7 +48,7 @@ public final class Wire {
   }
 
   /** Puts a date as the local midnight of that day, offset-free. */
-  public static void putDate(Map<String, Object> entity, String field, LocalDate date) {
+  public static void putDate(Map<String, Object> entity, String field, @Nullable LocalDate date) {
     if (date != null) {
       put(entity, field, LOCAL.format(date.atStartOfDay()));
     }
@@ -73,7 +74,7 @@ public final class Wire {
   }
 
   /** The raw value inside {@code {"value": v}}, or null when the field is absent or empty. */
-  public static Object raw(Map<String, Object> entity, String field) {
+  public static @Nullable Object raw(Map<String, Object> entity, String field) {
     Object wrapped = entity.get(field);
     if (!(wrapped instanceof Map)) {
       return null;
@@ -82,13 +83,13 @@ public final class Wire {
   }
 
   /** A text field, or null. */
-  public static String text(Map<String, Object> entity, String field) {
+  public static @Nullable String text(Map<String, Object> entity, String field) {
     Object v = raw(entity, field);
     return v == null ? null : v.toString();
   }
 
   /** A decimal field read from its literal text (never through a double), or null. */
-  public static BigDecimal decimal(Map<String, Object> entity, String field) {
+  public static @Nullable BigDecimal decimal(Map<String, Object> entity, String field) {
     Object v = raw(entity, field);
     if (v == null) {
       return null;
@@ -100,7 +101,7 @@ public final class Wire {
   }
 
   /** A boolean field, or null. */
-  public static Boolean bool(Map<String, Object> entity, String field) {
+  public static @Nullable Boolean bool(Map<String, Object> entity, String field) {
     Object v = raw(entity, field);
     if (v == null) {
       return null;
@@ -109,7 +110,7 @@ public final class Wire {
   }
 
   /** An integer field, or null. */
-  public static Integer integer(Map<String, Object> entity, String field) {
+  public static @Nullable Integer integer(Map<String, Object> entity, String field) {
     Object v = raw(entity, field);
     if (v == null) {
       return null;
@@ -122,13 +123,13 @@ public final class Wire {
    *
    * @throws IllegalArgumentException when the text is not a date-time
    */
-  public static OffsetDateTime dateTime(Map<String, Object> entity, String field, ZoneId zone) {
+  public static @Nullable OffsetDateTime dateTime(Map<String, Object> entity, String field, ZoneId zone) {
     String v = text(entity, field);
     return v == null ? null : parseDateTime(v, zone);
   }
 
   /** The date part of a date-time field, as written (no zone shift), or null. */
-  public static LocalDate date(Map<String, Object> entity, String field) {
+  public static @Nullable LocalDate date(Map<String, Object> entity, String field) {
     String v = text(entity, field);
     if (v == null) {
       return null;
@@ -152,7 +153,7 @@ public final class Wire {
   }
 
   /** A system (unwrapped) text field such as {@code id}, or null. */
-  public static String system(Map<String, Object> entity, String field) {
+  public static @Nullable String system(Map<String, Object> entity, String field) {
     Object v = entity.get(field);
     return v == null ? null : v.toString();
   }

@@ -4,6 +4,7 @@ import io.mlconnector.core.http.ErrorDecoder;
 import io.mlconnector.core.http.RemoteError;
 import java.util.Map;
 import okhttp3.Response;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Chargebee's error JSON: {@code api_error_code} (else the legacy {@code error_code}) and {@code
@@ -17,7 +18,7 @@ public final class CbErrorDecoder implements ErrorDecoder {
   private CbErrorDecoder() {}
 
   @Override
-  public RemoteError decode(Response response, String body) {
+  public RemoteError decode(Response response, @Nullable String body) {
     if (body == null || body.isBlank()) {
       return RemoteError.NONE;
     }
@@ -42,7 +43,7 @@ public final class CbErrorDecoder implements ErrorDecoder {
     return new RemoteError(code, message);
   }
 
-  private static String text(Object o) {
+  private static @Nullable String text(@Nullable Object o) {
     return o == null ? null : String.valueOf(o);
   }
 }

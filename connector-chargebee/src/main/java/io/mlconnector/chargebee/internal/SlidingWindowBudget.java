@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Objects;
 import java.util.concurrent.locks.ReentrantLock;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A rate budget that models Chargebee's limit as it is: at most {@code limit} requests in any
@@ -140,7 +141,7 @@ public final class SlidingWindowBudget implements RateBudget {
   }
 
   @Override
-  public void onRateLimited(Duration retryAfter) {
+  public void onRateLimited(@Nullable Duration retryAfter) {
     Duration pause = retryAfter != null && !retryAfter.isNegative() ? retryAfter : config.defaultPause();
     lock.lock();
     try {

@@ -118,6 +118,9 @@ public final class JdbcStateStore implements StateStoreSpi {
     return "JdbcStateStore{" + dialect + ", tablePrefix=" + tablePrefix + "}";
   }
 
+  /** How long a store call waits for a free connection of the embedded H2 pool. */
+  private static final Duration POOL_WAIT = Duration.ofMinutes(5);
+
   /** Configures and opens a {@link JdbcStateStore}. */
   public static final class Builder {
     private final DataSource dataSource;
@@ -148,7 +151,10 @@ public final class JdbcStateStore implements StateStoreSpi {
       return this;
     }
 
-    /** The size of the embedded H2 pool (default 8); only for {@link #embeddedH2}. */
+    /**
+     * The size of the embedded H2 pool (default 8); only for {@link #embeddedH2}. A store call
+     * waits up to five minutes for a free connection before it fails.
+     */
     public Builder maxConnections(int max) {
       if (max < 1) {
         throw new IllegalArgumentException("maxConnections must be positive, was " + max);
@@ -211,6 +217,9 @@ public final class JdbcStateStore implements StateStoreSpi {
         EmbeddedH2.prepare(h2Directory);
         pool = JdbcConnectionPool.create(h2Url(h2Directory, writeDelay), "sa", "");
         pool.setMaxConnections(maxConnections);
+        // waiting for one of the pool's connections is queueing, not a failure: H2's 30 s default
+        // failed whole runs (SQLState 08001) on a machine starved of CPU
+        pool.setLoginTimeout((int) POOL_WAIT.toSeconds());
         ds = pool;
       }
       try {

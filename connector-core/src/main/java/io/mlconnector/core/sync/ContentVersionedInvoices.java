@@ -44,7 +44,7 @@ public final class ContentVersionedInvoices implements PollSource<Invoice> {
     for (Invoice i : page.records()) {
       out.add(versioned(i));
     }
-    return new SourcePage<>(out, page.next(), page.hasMore());
+    return new SourcePage<>(out, page.next(), page.hasMore(), page.unreadable());
   }
 
   @Override

@@ -32,7 +32,10 @@ public record ReconciliationReport(String tenant, String flow, List<Entry> entri
     SOURCE_GONE,
     /** Both exist and disagree; see the discrepancies. */
     DIFFERENT,
-    /** The pair could not be compared (mapping refused or deferred, sink cannot read). */
+    /**
+     * The pair could not be compared (mapping refused or deferred, sink cannot read, the source
+     * record cannot be read).
+     */
     UNCHECKED
   }
 

@@ -1,5 +1,8 @@
 package io.mlconnector.core.sync;
 
+import io.mlconnector.core.mapping.MappingRefusedException;
+import java.util.HashSet;
+import java.util.Set;
 import io.mlconnector.core.model.ExternalRef;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,6 +21,8 @@ final class MemoryPollSource implements PollSource<Item> {
   private final Map<String, Item> items = new LinkedHashMap<>();
   private final ChangeDetection detection;
   final AtomicInteger reads = new AtomicInteger();
+  /** Ids of items the source reads but cannot turn into records (returned as unreadable). */
+  final Set<String> unreadable = new HashSet<>();
   final List<PollRequest> requests = new ArrayList<>();
 
   MemoryPollSource(ChangeDetection detection) {
@@ -70,7 +75,16 @@ final class MemoryPollSource implements PollSource<Item> {
         detection == ChangeDetection.FULL_SCAN
             ? Checkpoint.of(last.ref().id(), "")
             : Checkpoint.of(pad(last.modified()), last.ref().id());
-    return new SourcePage<>(page, next, matching.size() > page.size());
+    List<Item> readable = new ArrayList<>();
+    List<UnreadableRecord> bad = new ArrayList<>();
+    for (Item item : page) {
+      if (unreadable.contains(item.ref().id())) {
+        bad.add(new UnreadableRecord(item.ref(), "currency 'XX' of " + item.ref().id() + " is unknown"));
+      } else {
+        readable.add(item);
+      }
+    }
+    return new SourcePage<>(readable, next, matching.size() > page.size(), bad);
   }
 
   private boolean after(Item item, PollRequest request) {
@@ -90,6 +104,9 @@ final class MemoryPollSource implements PollSource<Item> {
 
   @Override
   public synchronized Optional<Item> fetch(ExternalRef ref) {
+    if (unreadable.contains(ref.id())) {
+      throw new MappingRefusedException("currency 'XX' of " + ref.id() + " is still unknown");
+    }
     return Optional.ofNullable(items.get(ref.id()));
   }
 }

@@ -4,6 +4,7 @@ import io.mlconnector.core.http.ErrorDecoder;
 import io.mlconnector.core.http.RemoteError;
 import java.util.Map;
 import okhttp3.Response;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads both Service Layer error shapes: v1 {@code {"error":{"code":-2028,"message":{"lang":"en-us",
@@ -24,7 +25,7 @@ public final class B1Errors implements ErrorDecoder {
   }
 
   /** Parses an error body. */
-  public static RemoteError parse(String body) {
+  public static RemoteError parse(@Nullable String body) {
     if (body == null || body.isBlank()) {
       return new RemoteError(null, "empty answer (from the proxy in front of the Service Layer?)");
     }

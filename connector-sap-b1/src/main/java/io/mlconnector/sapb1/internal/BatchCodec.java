@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Writes a {@code $batch} body (CRLF line ends, a blank line between headers and body, request
@@ -74,7 +75,7 @@ public final class BatchCodec {
   }
 
   /** Decodes the multipart answer. */
-  public static B1BatchResult decode(String contentType, String body) {
+  public static B1BatchResult decode(@Nullable String contentType, String body) {
     String boundary = boundary(contentType);
     if (boundary == null) {
       throw new B1FormatException("$batch answer is not multipart/mixed: " + contentType);
@@ -110,7 +111,7 @@ public final class BatchCodec {
     }
   }
 
-  private static B1BatchResult.Response response(String content, String mimeContentId) {
+  private static B1BatchResult.Response response(String content, @Nullable String mimeContentId) {
     String text = content.replaceFirst("^(\r\n)+", "");
     int lineEnd = text.indexOf(CRLF);
     String statusLine = lineEnd < 0 ? text : text.substring(0, lineEnd);
@@ -170,7 +171,7 @@ public final class BatchCodec {
     return h;
   }
 
-  private static String boundary(String contentType) {
+  private static @Nullable String boundary(@Nullable String contentType) {
     if (contentType == null) {
       return null;
     }

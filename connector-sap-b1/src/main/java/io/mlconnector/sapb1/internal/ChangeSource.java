@@ -1,5 +1,7 @@
 package io.mlconnector.sapb1.internal;
 
+import io.mlconnector.core.error.ConnectorException;
+import io.mlconnector.core.mapping.MappingRefusedException;
 import io.mlconnector.core.model.ExternalRef;
 import io.mlconnector.core.odata.ODataFilter;
 import io.mlconnector.core.sync.ChangeDetection;
@@ -7,6 +9,7 @@ import io.mlconnector.core.sync.Checkpoint;
 import io.mlconnector.core.sync.PollRequest;
 import io.mlconnector.core.sync.PollSource;
 import io.mlconnector.core.sync.SourcePage;
+import io.mlconnector.core.sync.UnreadableRecord;
 import io.mlconnector.sapb1.B1Entity;
 import io.mlconnector.sapb1.ChangePage;
 import io.mlconnector.sapb1.SapB1Client;
@@ -16,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A poll source over an entity set with UpdateDate/UpdateTime: the checkpoint's value is the change
@@ -30,17 +34,24 @@ public final class ChangeSource<T> implements PollSource<T> {
   private final SapB1Client client;
   private final String entitySet;
   private final String keyField;
-  private final ODataFilter filter;
+  private final @Nullable ODataFilter filter;
+  private final Function<B1Entity, ExternalRef> refOf;
   private final Function<B1Entity, T> mapper;
   private final Function<ExternalRef, Optional<T>> fetcher;
 
-  /** A source over {@code entitySet} keyed by {@code keyField}, mapping each entity with {@code mapper}. */
-  public ChangeSource(SapB1Client client, String entitySet, String keyField, ODataFilter filter,
-      Function<B1Entity, T> mapper, Function<ExternalRef, Optional<T>> fetcher) {
+  /**
+   * A source over {@code entitySet} keyed by {@code keyField}, mapping each entity with {@code
+   * mapper}; {@code refOf} names an entity the mapper cannot read (it is parked, not dropped), and
+   * {@code fetcher} reads one record again (a retry or a replay).
+   */
+  public ChangeSource(SapB1Client client, String entitySet, String keyField, @Nullable ODataFilter filter,
+      Function<B1Entity, ExternalRef> refOf, Function<B1Entity, T> mapper,
+      Function<ExternalRef, Optional<T>> fetcher) {
     this.client = client;
     this.entitySet = entitySet;
     this.keyField = keyField;
     this.filter = filter;
+    this.refOf = refOf;
     this.mapper = mapper;
     this.fetcher = fetcher;
   }
@@ -62,17 +73,38 @@ public final class ChangeSource<T> implements PollSource<T> {
     }
     ChangePage page = client.readChanges(entitySet, keyField, filter, after, request.overlap(), request.pageSize());
     List<T> records = new ArrayList<>();
+    List<UnreadableRecord> unreadable = new ArrayList<>();
     for (B1Entity e : page.records()) {
-      records.add(mapper.apply(e));
+      try {
+        records.add(mapper.apply(e));
+      } catch (RuntimeException ex) {
+        if (ex instanceof ConnectorException ce && ce.isRemote()) {
+          throw ce; // the company could not be asked (a currency lookup): the read fails and retries
+        }
+        unreadable.add(new UnreadableRecord(refOf.apply(e), reason(ex)));
+      }
     }
     Checkpoint next = page.next() == null ? null
         : Checkpoint.of(TEXT.format(page.next().updated()), tieBreaker(page.next().key()));
-    return new SourcePage<>(records, next, page.hasMore());
+    return new SourcePage<>(records, next, page.hasMore(), unreadable);
   }
 
+  /** Reads one record again; one the mapper still cannot read is refused with the reason. */
   @Override
   public Optional<T> fetch(ExternalRef ref) {
-    return fetcher.apply(ref);
+    try {
+      return fetcher.apply(ref);
+    } catch (RuntimeException ex) {
+      if (ex instanceof ConnectorException ce && ce.isRemote()) {
+        throw ce;
+      }
+      throw new MappingRefusedException(reason(ex));
+    }
+  }
+
+  private String reason(RuntimeException ex) {
+    String what = entitySet + " record cannot be read";
+    return ex.getMessage() == null ? what + " (" + ex.getClass().getSimpleName() + ")" : what + ": " + ex.getMessage();
   }
 
   private boolean numeric() {

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * B1 currency codes to ISO 4217 and back for one tenant: the configured overrides first, then the
@@ -22,7 +23,7 @@ public final class CurrencyCodes {
   private final String tenant;
   private final Map<String, String> overrides;
   private volatile Supplier<java.util.List<B1Currency>> reader;
-  private Map<String, B1Currency> byCode;
+  private @Nullable Map<String, B1Currency> byCode;
   private long loadedAt;
 
   /**
@@ -53,7 +54,7 @@ public final class CurrencyCodes {
    * @throws B1FormatException naming the code when the company has no such currency or records no
    *     ISO code for it (and no override maps it)
    */
-  public Currency iso(String b1Code) {
+  public Currency iso(@Nullable String b1Code) {
     if (b1Code == null) {
       throw new B1FormatException("a document or business partner of tenant " + tenant + " has no currency code");
     }
@@ -102,7 +103,7 @@ public final class CurrencyCodes {
     return Optional.empty();
   }
 
-  private B1Currency lookup(String b1Code) {
+  private @Nullable B1Currency lookup(String b1Code) {
     B1Currency c = currencies(false).get(b1Code);
     return c != null ? c : currencies(true).get(b1Code);
   }
@@ -120,7 +121,7 @@ public final class CurrencyCodes {
     return byCode;
   }
 
-  private static String quoted(String s) {
+  private static String quoted(@Nullable String s) {
     return s == null ? "empty" : "'" + s + "'";
   }
 }

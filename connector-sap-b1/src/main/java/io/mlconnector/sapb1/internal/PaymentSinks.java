@@ -25,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -301,7 +302,7 @@ public final class PaymentSinks {
     return result(p.entity());
   }
 
-  private long invoiceEntry(ExternalRef invoice, String op) {
+  private long invoiceEntry(@Nullable ExternalRef invoice, String op) {
     if (invoice == null || !SapB1Refs.SYSTEM.equals(invoice.system()) || !SapB1Refs.AR_INVOICE.equals(invoice.type())) {
       throw refuse(op, "expected a " + SapB1Refs.SYSTEM + " " + SapB1Refs.AR_INVOICE + " ref, got " + invoice);
     }
@@ -325,7 +326,7 @@ public final class PaymentSinks {
     return s == Dispute.Status.NEEDS_RESPONSE || s == Dispute.Status.UNDER_REVIEW || s == Dispute.Status.LOST;
   }
 
-  private static String reference(String reference) {
+  private static @Nullable String reference(@Nullable String reference) {
     return reference == null || reference.isBlank() || reference.length() > 27 ? null : reference;
   }
 

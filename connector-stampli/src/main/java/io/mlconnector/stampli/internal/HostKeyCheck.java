@@ -10,6 +10,7 @@ import java.util.List;
 import net.schmizz.sshj.common.Buffer;
 import net.schmizz.sshj.transport.verification.HostKeyVerifier;
 import net.schmizz.sshj.transport.verification.OpenSSHKnownHosts;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,9 +21,9 @@ import org.slf4j.LoggerFactory;
 public final class HostKeyCheck implements HostKeyVerifier {
   private static final Logger log = LoggerFactory.getLogger(HostKeyCheck.class);
   private final HostKeyPolicy policy;
-  private final OpenSSHKnownHosts knownHosts;
-  private volatile String offered;
-  private volatile Boolean accepted;
+  private final @Nullable OpenSSHKnownHosts knownHosts;
+  private volatile @Nullable String offered;
+  private volatile @Nullable Boolean accepted;
 
   /** A check for one connection. */
   public HostKeyCheck(HostKeyPolicy policy) throws IOException {
@@ -95,12 +96,12 @@ public final class HostKeyCheck implements HostKeyVerifier {
   }
 
   /** The fingerprint the server offered, or null before key exchange. */
-  public String offered() {
+  public @Nullable String offered() {
     return offered;
   }
 
   /** Whether the key was accepted; null before key exchange. */
-  public Boolean accepted() {
+  public @Nullable Boolean accepted() {
     return accepted;
   }
 }

@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Writes one import file per record into Stampli's inbound folder (temp name, then rename). The
@@ -29,13 +30,13 @@ public final class ImportSink<T> implements Sink<T> {
   private final String prefix;
   private final List<String> columns;
   private final Function<T, String> code;
-  private final Function<T, List<String>> values;
+  private final Function<T, List<@Nullable String>> values;
   private final Function<String, ExternalRef> target;
   private final char delimiter;
 
   /** A sink writing {@code prefix-*.csv} files with {@code columns}. */
   public ImportSink(SftpClient client, String prefix, List<String> columns, Function<T, String> code,
-      Function<T, List<String>> values, Function<String, ExternalRef> target) {
+      Function<T, List<@Nullable String>> values, Function<String, ExternalRef> target) {
     this.client = client;
     this.prefix = prefix;
     this.columns = columns;
@@ -57,7 +58,7 @@ public final class ImportSink<T> implements Sink<T> {
 
   private WriteResult write(T record, WriteContext context) {
     String c = code.apply(record);
-    List<String> row = values.apply(record);
+    List<@Nullable String> row = values.apply(record);
     String digest = InvoiceAssembler.sha256(String.join("\u0000", row)).substring(0, 12);
     String name = prefix + "-" + safe(c) + "-" + digest + ".csv";
     client.writeImport(name, out -> {
@@ -69,7 +70,7 @@ public final class ImportSink<T> implements Sink<T> {
     return new WriteResult(target.apply(c), Map.of("file", name), null);
   }
 
-  private void writeRow(Writer w, List<String> row) throws java.io.IOException {
+  private void writeRow(Writer w, List<@Nullable String> row) throws java.io.IOException {
     for (int i = 0; i < row.size(); i++) {
       if (i > 0) {
         w.write(delimiter);

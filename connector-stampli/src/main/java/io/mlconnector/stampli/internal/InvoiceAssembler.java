@@ -23,6 +23,7 @@ import java.util.Locale;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Groups consecutive rows of one invoice (same company, vendor, number and type) and turns each
@@ -41,8 +42,8 @@ public final class InvoiceAssembler implements Iterator<FileRow<Invoice>> {
   private final String tenant;
   private final StampliTemplate template;
   private final Values values;
-  private Row lookahead;
-  private FileRow<Invoice> next;
+  private @Nullable Row lookahead;
+  private @Nullable FileRow<Invoice> next;
 
   /** Assembles invoices of {@code tenant} from {@code rows}. */
   public InvoiceAssembler(Iterator<Row> rows, String tenant, StampliTemplate template) {
@@ -235,7 +236,7 @@ public final class InvoiceAssembler implements Iterator<FileRow<Invoice>> {
     }
   }
 
-  private boolean isCredit(String label, String type, BigDecimal total) {
+  private boolean isCredit(String label, @Nullable String type, BigDecimal total) {
     boolean byType = type != null && template.creditMemoTypes().stream().anyMatch(t -> t.equalsIgnoreCase(type));
     boolean bySign = total.signum() < 0;
     return switch (template.creditMemoRule()) {

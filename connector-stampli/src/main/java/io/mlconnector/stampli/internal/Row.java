@@ -1,6 +1,7 @@
 package io.mlconnector.stampli.internal;
 
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One flat row of a file: canonical field to raw text (an XML invoice becomes one row per line with
@@ -11,7 +12,7 @@ import java.util.Map;
  */
 public record Row(long line, Map<String, String> values) {
   /** The trimmed value, or null when absent or blank. */
-  public String get(String field) {
+  public @Nullable String get(String field) {
     String v = values.get(field);
     if (v == null) {
       return null;

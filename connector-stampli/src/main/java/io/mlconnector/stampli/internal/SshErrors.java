@@ -12,13 +12,14 @@ import net.schmizz.sshj.sftp.Response;
 import net.schmizz.sshj.sftp.SFTPException;
 import net.schmizz.sshj.transport.TransportException;
 import net.schmizz.sshj.userauth.UserAuthException;
+import org.jspecify.annotations.Nullable;
 
 /** Maps sshj's exceptions onto core's error tree, with the server's own message. */
 public final class SshErrors {
   private SshErrors() {}
 
   /** The error for a failed {@code operation}; {@code hostKey} is the fingerprint offered, or null. */
-  public static ConnectorException map(String operation, Exception e, String hostKey) {
+  public static ConnectorException map(String operation, Exception e, @Nullable String hostKey) {
     ErrorDetails d = ErrorDetails.of(StampliConfig.SYSTEM, operation);
     if (e instanceof ConnectorException ce) {
       return ce;

@@ -15,6 +15,7 @@ import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Streams an XML file's records (StAX; DTDs and external entities refused) as flat {@link Row}s:
@@ -33,7 +34,7 @@ public final class XmlRows implements Iterator<Row>, AutoCloseable {
   private final Deque<String> stack = new ArrayDeque<>();
 
   /** Reads records at {@code recordPath} ({@code /Invoices/Invoice}) with lines at {@code linePath} (null: none). */
-  public XmlRows(InputStream in, String recordPath, String linePath, Columns columns) throws IOException {
+  public XmlRows(InputStream in, String recordPath, @Nullable String linePath, Columns columns) throws IOException {
     try {
       this.xml = FACTORY.createXMLStreamReader(in);
     } catch (XMLStreamException e) {

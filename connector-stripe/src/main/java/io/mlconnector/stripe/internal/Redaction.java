@@ -1,6 +1,7 @@
 package io.mlconnector.stripe.internal;
 
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /** Removes anything that looks like a Stripe secret from text bound for logs or exceptions. */
 public final class Redaction {
@@ -10,7 +11,7 @@ public final class Redaction {
   private Redaction() {}
 
   /** {@code text} with every key-like token replaced by {@code <redacted>}; null stays null. */
-  public static String scrub(String text) {
+  public static @Nullable String scrub(@Nullable String text) {
     if (text == null) {
       return null;
     }
@@ -18,7 +19,7 @@ public final class Redaction {
   }
 
   /** True when {@code text} holds something key-like. */
-  public static boolean containsSecret(String text) {
+  public static boolean containsSecret(@Nullable String text) {
     return text != null && SECRET.matcher(text).find();
   }
 }

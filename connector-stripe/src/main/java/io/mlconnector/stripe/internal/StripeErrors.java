@@ -17,6 +17,7 @@ import io.mlconnector.core.error.RateLimitedException;
 import io.mlconnector.core.error.RejectedException;
 import io.mlconnector.core.error.TransientException;
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Turns stripe-java's checked exceptions into the SDK's error tree. The message is built from
@@ -38,7 +39,7 @@ public final class StripeErrors {
    * names its global default ({@code https://api.stripe.com}) in a connection failure whatever
    * host the client called, so that failure is reported with {@code apiBase} and the I/O cause.
    */
-  public static ConnectorException map(String operation, StripeException e, String apiBase) {
+  public static ConnectorException map(String operation, StripeException e, @Nullable String apiBase) {
     if (e instanceof ApiConnectionException && apiBase != null && e.getStripeError() == null) {
       Throwable io = e.getCause();
       String why = io == null ? rawMessage(e) : io.getClass().getSimpleName() + ": " + io.getMessage();

@@ -544,8 +544,9 @@ public final class SapB1Simulator implements AutoCloseable {
     }
 
     /**
-     * How a login past the seat cap is answered (unconfirmed: the sources do not show it; default
-     * 401 with code {@code 100000048}).
+     * How a login past the seat cap is answered. Unconfirmed: the product's SAP B1 reference has no
+     * source for the status, code or text, so this is a switch; the default is a guess, 401 with code
+     * {@code 100000048} and "No free license seat for this user", in the URL version's error shape.
      *
      * @param status the HTTP status
      * @param code the Service Layer error code

@@ -10,6 +10,7 @@ import io.mlconnector.sapb1.SapB1Client;
 import io.mlconnector.sapb1.SapB1Config;
 import io.mlconnector.sapb1.SapB1Credentials;
 import io.mlconnector.sapb1.SapB1Ledger;
+import io.mlconnector.sapb1.SapB1SessionStore;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -17,6 +18,7 @@ import java.nio.file.Path;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -36,8 +38,15 @@ import java.util.Objects;
  *   <tr><td>{@code sap-b1.max.concurrent}</td><td>requests in flight at once (default 8)</td></tr>
  *   <tr><td>{@code sap-b1.tls.certificate}</td><td>a PEM file with the server's self-signed certificate to trust</td></tr>
  *   <tr><td>{@code sap-b1.tls.insecure}</td><td>{@code true} turns TLS verification off (logged; test servers only)</td></tr>
+ *   <tr><td>{@code sap-b1.licence.seats}</td><td>the B1 user's licence seats, named when none is free (optional)</td></tr>
+ *   <tr><td>{@code sap-b1.seat.retry}, {@code sap-b1.seat.retry.max}</td><td>the wait after a Login refused for want
+ *       of a seat, and its longest (ISO-8601 durations; default {@code PT30S} and {@code PT5M})</td></tr>
  *   <tr><td>{@code sap-b1.password}</td><td>secret</td></tr>
  * </table>
+ *
+ * <p>The Service Layer session is kept encrypted in the sample's credential store (next to the
+ * password, under the same key), so a sample started again after a crash takes over the session,
+ * and the licence seat, of the one that died instead of taking another until that one idles out.
  */
 public final class SapB1System implements LedgerSystem {
   /** The credential store's system name and the settings' prefix. */
@@ -77,7 +86,12 @@ public final class SapB1System implements LedgerSystem {
         .transferAccount(config.require("sap-b1.transfer.account"))
         .localCurrency(config.value("sap-b1.local.currency").orElse("USD"))
         .paymentStampField(config.value("sap-b1.stamp.field").orElse(SapB1Config.DEFAULT_PAYMENT_STAMP_FIELD))
-        .maxConcurrentRequests(Integer.parseInt(config.value("sap-b1.max.concurrent").orElse("8")));
+        .maxConcurrentRequests(Integer.parseInt(config.value("sap-b1.max.concurrent").orElse("8")))
+        .sessionStore(SapB1SessionStore.encrypted(credentials));
+    config.value("sap-b1.licence.seats").ifPresent(n -> b.licenceSeats(Integer.parseInt(n)));
+    Duration seatRetry = config.duration("sap-b1.seat.retry").orElse(Duration.ofSeconds(30));
+    b.seatRetry(seatRetry, config.duration("sap-b1.seat.retry.max").orElse(
+        seatRetry.compareTo(Duration.ofMinutes(5)) > 0 ? seatRetry : Duration.ofMinutes(5)));
     config.value("sap-b1.tls.certificate").ifPresent(pem -> b.trustedCertificates(certificate(Path.of(pem))));
     if (config.value("sap-b1.tls.insecure").map(Boolean::parseBoolean).orElse(false)) {
       b.insecureSkipTlsVerification();

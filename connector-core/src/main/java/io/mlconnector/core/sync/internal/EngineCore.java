@@ -19,6 +19,7 @@ import io.mlconnector.core.sync.RemoteFile;
 import io.mlconnector.core.sync.RunInfo;
 import io.mlconnector.core.sync.RunReport;
 import io.mlconnector.core.sync.SourcePage;
+import io.mlconnector.core.sync.UnreadableRecord;
 import io.mlconnector.core.sync.WebhookEvent;
 import io.mlconnector.core.sync.WebhookResponse;
 import io.mlconnector.core.sync.WebhookSource;
@@ -373,6 +374,10 @@ public final class EngineCore {
     Checkpoint after = null;
     while (true) {
       SourcePage<S> page = source.read(new PollRequest(after, Duration.ZERO, flow.pageSize()));
+      for (UnreadableRecord bad : page.unreadable()) {
+        entries.add(new ReconciliationReport.Entry(bad.ref(), null, ReconciliationReport.Verdict.UNCHECKED,
+            List.of(), "the source record cannot be read: " + bad.reason()));
+      }
       for (S record : page.records()) {
         entries.add(compare(tf, flow.identity().ref(record), record));
       }

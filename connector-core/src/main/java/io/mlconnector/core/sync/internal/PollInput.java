@@ -11,6 +11,7 @@ import io.mlconnector.core.sync.PollSource;
 import io.mlconnector.core.sync.RunInfo;
 import io.mlconnector.core.sync.RunReport;
 import io.mlconnector.core.sync.SourcePage;
+import io.mlconnector.core.sync.UnreadableRecord;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -109,6 +110,14 @@ final class PollInput<S, T> implements RunInput {
         resumedFrom != null
             && page.next() != null
             && source.compare(page.next(), resumedFrom) < 0;
+    for (UnreadableRecord bad : page.unreadable()) {
+      if (!tenant.equals(bad.ref().tenant())) {
+        throw new IllegalStateException(
+            "source of flow " + flow.name() + " for tenant " + tenant + " returned " + bad.ref()
+                + " of another tenant");
+      }
+      run.writes.parkUnreadable(bad.ref(), bad.reason(), 1, false);
+    }
     run.parallel(
         page.records(), record -> flow.identity().ref(record).key(),
         record -> run.writes.process(record, null, null));

@@ -1,6 +1,7 @@
 package io.mlconnector.core.sync.internal;
 
 import io.mlconnector.core.error.AuthenticationException;
+import io.mlconnector.core.mapping.MappingRefusedException;
 import io.mlconnector.core.model.ExternalRef;
 import io.mlconnector.core.state.AuditEntry;
 import io.mlconnector.core.state.Completion;
@@ -211,6 +212,10 @@ final class Recovery<S, T> {
             current = tf.source().fetch(item.source());
           } catch (StateStoreException | StopRun e) {
             throw e;
+          } catch (MappingRefusedException e) {
+            // read again (a replay) and still unreadable: parked again with today's reason
+            run.writes.parkUnreadable(item.source(), e.getMessage(), item.attempts() + 1, true);
+            return;
           } catch (RuntimeException e) {
             if (e instanceof AuthenticationException) {
               throw new StopRun(RunReport.Status.FAILED, "source authentication failed", e);

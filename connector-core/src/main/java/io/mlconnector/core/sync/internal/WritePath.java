@@ -366,6 +366,31 @@ final class WritePath<S, T> {
         run.now());
   }
 
+  /**
+   * Parks a record its source read but could not turn into a canonical record: there is no
+   * canonical record, so no operation either; the record becomes a dead letter with the reason
+   * (replayed, it is read again through the source's fetch) and a PARKED audit entry. Re-read by a
+   * poll while it is still parked (an overlap, a later page), it is skipped, not parked twice;
+   * {@code replayed} is true when a replay found it unreadable again.
+   */
+  void parkUnreadable(ExternalRef ref, String reason, int attempts, boolean replayed) {
+    withRecord(ref, () -> {
+      counters.read.incrementAndGet();
+      if (!replayed && !dryRun && lastOutcome(ref) == AuditEntry.Outcome.PARKED) {
+        skip(ref, "parked: " + reason);
+        return;
+      }
+      log.warn("record {} cannot be read and is parked: {}", ref, reason);
+      if (!dryRun) {
+        store.scheduleRetry(
+            new RetryItem(0, tenant, flow.name(), ref, null, null, attempts, run.now(), reason, true));
+        store.audit(audit(ref, null, "read", AuditEntry.Outcome.PARKED, reason, null));
+      }
+      counters.parked.incrementAndGet();
+      core.listener.recordParked(info, ref, reason);
+    });
+  }
+
   void withRecord(ExternalRef ref, Runnable body) {
     String previous = MDC.get("record");
     MDC.put("record", ref.key());

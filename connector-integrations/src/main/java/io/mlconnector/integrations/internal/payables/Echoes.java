@@ -96,7 +96,7 @@ public final class Echoes {
       public SourcePage<Vendor> read(PollRequest request) {
         SourcePage<Vendor> page = source.read(request);
         List<Vendor> kept = page.records().stream().filter(v -> !isEcho(store, v)).toList();
-        return new SourcePage<>(kept, page.next(), page.hasMore());
+        return new SourcePage<>(kept, page.next(), page.hasMore(), page.unreadable());
       }
 
       @Override
