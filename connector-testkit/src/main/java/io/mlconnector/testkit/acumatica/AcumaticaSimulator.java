@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An Acumatica ERP instance on a loopback port, speaking the contract-based REST API of the
@@ -79,34 +80,59 @@ public final class AcumaticaSimulator implements AutoCloseable {
         e -> HttpErrors.of(500, "An error has occurred.", "System.Exception"), settings.threads);
   }
 
-  /** A builder with the defaults documented on each method. */
+  /**
+   * A builder with the defaults documented on each method.
+   *
+   * @return the builder; add a {@link Builder#user user} or {@link Builder#oauthClient client} for
+   *     clients to sign in with
+   */
   public static Builder builder() {
     return new Builder();
   }
 
   // ------------------------------------------------------------------ addresses
 
-  /** The instance URL with its site segment and a trailing slash, e.g. {@code http://127.0.0.1:5000/AcumaticaERP/}. */
+  /**
+   * The instance URL with its site segment.
+   *
+   * @return for example {@code http://127.0.0.1:5000/AcumaticaERP/}, with a trailing slash
+   */
   public URI instanceUri() {
     return URI.create(server.baseUri() + "/" + settings.site + "/");
   }
 
-  /** The tenant login name (the part after {@code @} of OAuth client ids). */
+  /**
+   * The tenant login name (the part after {@code @} of OAuth client ids).
+   *
+   * @return the builder's tenant, {@code MyTenant} by default
+   */
   public String tenant() {
     return settings.tenant;
   }
 
-  /** The fault injector applied to every request. */
+  /**
+   * The fault injector applied to every request.
+   *
+   * @return the injector given to the builder, else this simulator's own
+   */
   public FaultInjector faults() {
     return faults;
   }
 
-  /** Moves the simulator's clock forward (token expiry, idle timeouts, long-running actions). */
+  /**
+   * Moves the simulator's clock forward (token expiry, idle timeouts, long-running actions).
+   *
+   * @param d how far
+   */
   public void advance(Duration d) {
     clock.advance(d);
   }
 
-  /** The simulator's clock. */
+  /**
+   * The simulator's clock.
+   *
+   * @return the base clock plus every {@link #advance}
+   */
   public Clock clock() {
     return clock;
   }
@@ -115,8 +141,11 @@ public final class AcumaticaSimulator implements AutoCloseable {
 
   /**
    * Creates or updates a record as {@code PUT /entity/Default/24.200.001/{entity}} would, from its
-   * wrapped JSON; returns the stored record rendered with every detail expanded.
+   * wrapped JSON, as the system (no session, no licence).
    *
+   * @param entity the entity name, for example {@code Customer}
+   * @param wrappedJson the record in the API's wrapped form ({@code {"CustomerID":{"value":"C1"}}})
+   * @return the stored record rendered with every detail expanded
    * @throws IllegalArgumentException when the simulator refuses it (the error text)
    */
   public Map<String, Object> put(String entity, String wrappedJson) {
@@ -133,7 +162,14 @@ public final class AcumaticaSimulator implements AutoCloseable {
 
   private final Auth.ServerSession systemSession = Auth.ServerSession.system();
 
-  /** Runs a contract action as the system (no session, no licence), e.g. {@code ReleaseSalesInvoice}. */
+  /**
+   * Runs a contract action as the system (no session, no licence), to completion at once.
+   *
+   * @param entity the entity name, for example {@code SalesInvoice}
+   * @param action the action name, for example {@code ReleaseSalesInvoice}
+   * @param wrappedEntityJson the keys of the record to act on, in wrapped form
+   * @throws IllegalArgumentException when the action fails (the error text)
+   */
   public void act(String entity, String action, String wrappedEntityJson) {
     int saved = settings.actionPolls;
     settings.actionPolls = 0;
@@ -150,25 +186,57 @@ public final class AcumaticaSimulator implements AutoCloseable {
     }
   }
 
-  /** Adds (or updates) an active customer. */
+  /**
+   * Adds (or updates) an active customer.
+   *
+   * @param customerId the {@code CustomerID}
+   * @param name the customer name
+   * @param currency the currency code, for example {@code USD}
+   * @throws IllegalArgumentException when the simulator refuses it
+   */
   public void addCustomer(String customerId, String name, String currency) {
     put("Customer", "{\"CustomerID\":{\"value\":" + q(customerId) + "},\"CustomerName\":{\"value\":" + q(name)
         + "},\"CurrencyID\":{\"value\":" + q(currency) + "}}");
   }
 
-  /** Adds a customer with a main contact e-mail. */
+  /**
+   * Adds (or updates) an active customer with a main contact e-mail.
+   *
+   * @param customerId the {@code CustomerID}
+   * @param name the customer name
+   * @param currency the currency code, for example {@code USD}
+   * @param email the main contact's e-mail address
+   * @throws IllegalArgumentException when the simulator refuses it
+   */
   public void addCustomer(String customerId, String name, String currency, String email) {
     put("Customer", "{\"CustomerID\":{\"value\":" + q(customerId) + "},\"CustomerName\":{\"value\":" + q(name)
         + "},\"CurrencyID\":{\"value\":" + q(currency) + "},\"MainContact\":{\"Email\":{\"value\":" + q(email) + "}}}");
   }
 
-  /** Adds a GL account. */
+  /**
+   * Adds (or updates) a GL account.
+   *
+   * @param accountCd the account code ({@code AccountCD})
+   * @param description the description
+   * @param type the account type: {@code Asset}, {@code Liability}, {@code Income} or {@code
+   *     Expense}
+   * @throws IllegalArgumentException when the simulator refuses it
+   */
   public void addAccount(String accountCd, String description, String type) {
     put("Account", "{\"AccountCD\":{\"value\":" + q(accountCd) + "},\"Description\":{\"value\":" + q(description)
         + "},\"Type\":{\"value\":" + q(type) + "}}");
   }
 
-  /** Adds a one-line SalesInvoice for {@code customerId}, releases it, and returns its ReferenceNbr. */
+  /**
+   * Adds a one-line SalesInvoice (one {@code SERVICES} line) for {@code customerId} and releases
+   * it.
+   *
+   * @param customerId an existing customer's {@code CustomerID}
+   * @param description the invoice and line description
+   * @param amount the line's unit price (quantity 1) in the customer's currency
+   * @return the invoice's {@code ReferenceNbr}
+   * @throws IllegalArgumentException when the simulator refuses the invoice or its release
+   */
   public String addReleasedInvoice(String customerId, String description, java.math.BigDecimal amount) {
     Map<String, Object> rec = put("SalesInvoice", "{\"CustomerID\":{\"value\":" + q(customerId)
         + "},\"Description\":{\"value\":" + q(description) + "},\"Hold\":{\"value\":false},\"Details\":[{"
@@ -180,13 +248,20 @@ public final class AcumaticaSimulator implements AutoCloseable {
     return ref;
   }
 
-  private static String q(String s) {
+  private static String q(@Nullable String s) {
     return s == null ? "null" : Json.write(s);
   }
 
   // ------------------------------------------------------------------ inspection
 
-  /** The record of {@code entity} with {@code keys}, rendered (24.200.001) with its details expanded. */
+  /**
+   * The record of {@code entity} with {@code keys}, rendered (24.200.001) with its details
+   * expanded.
+   *
+   * @param entity the entity name, for example {@code SalesInvoice}
+   * @param keys the key values in order, for example {@code "Invoice", "000012"}
+   * @return the record in wrapped form, or empty when there is none
+   */
   public Optional<Map<String, Object>> record(String entity, String... keys) {
     String expand = entity.equals("Payment") ? "DocumentsToApply" : entity.equals("Customer") ? "MainContact,MainContact/Address" : "Details";
     SimRequest r = new SimRequest("GET", "/", "$expand=" + expand, Map.of(), new byte[0]);
@@ -199,7 +274,12 @@ public final class AcumaticaSimulator implements AutoCloseable {
     return Optional.of(m);
   }
 
-  /** Every record of {@code entity} in key order, rendered (24.200.001) with details expanded. */
+  /**
+   * Every record of {@code entity} in key order, rendered (24.200.001) with details expanded.
+   *
+   * @param entity the entity name, for example {@code Customer}
+   * @return the records in wrapped form; empty when there are none
+   */
   @SuppressWarnings("unchecked")
   public List<Map<String, Object>> records(String entity) {
     String expand = entity.equals("Payment") ? "DocumentsToApply" : entity.equals("Customer") ? "MainContact" : "Details";
@@ -212,25 +292,50 @@ public final class AcumaticaSimulator implements AutoCloseable {
     return out;
   }
 
-  /** A field's value of a record (unwrapped), or null. */
-  public Object field(String entity, String field, String... keys) {
+  /**
+   * A field's value of a record, unwrapped.
+   *
+   * @param entity the entity name
+   * @param field the field name, for example {@code Status}
+   * @param keys the record's key values in order
+   * @return the value (a string, number or boolean as JSON gives it), or null when the record,
+   *     the field or its value is missing
+   */
+  public @Nullable Object field(String entity, String field, String... keys) {
     return record(entity, keys).map(r -> r.get(field)).map(v -> v instanceof Map ? ((Map<?, ?>) v).get("value") : v)
         .orElse(null);
   }
 
-  /** The {@code Balance} of an AR document. */
-  public java.math.BigDecimal balance(String entity, String type, String referenceNbr) {
+  /**
+   * The {@code Balance} of an AR document.
+   *
+   * @param entity the entity name, for example {@code SalesInvoice} or {@code Payment}
+   * @param type the document type, for example {@code Invoice}
+   * @param referenceNbr the {@code ReferenceNbr}
+   * @return the open balance in the document's currency, or null when there is no such document
+   */
+  public java.math.@Nullable BigDecimal balance(String entity, String type, String referenceNbr) {
     Object v = field(entity, "Balance", type, referenceNbr);
     return v == null ? null : new java.math.BigDecimal(v.toString());
   }
 
-  /** The {@code Status} of a record. */
-  public String status(String entity, String... keys) {
+  /**
+   * The {@code Status} of a record.
+   *
+   * @param entity the entity name
+   * @param keys the record's key values in order
+   * @return the status name (see {@link Builder#statusNames}), or null when there is no such record
+   */
+  public @Nullable String status(String entity, String... keys) {
     Object v = field(entity, "Status", keys);
     return v == null ? null : v.toString();
   }
 
-  /** Every request received on {@code /entity} and {@code /identity}, in order. */
+  /**
+   * Every request received on {@code /entity} and {@code /identity}, in order.
+   *
+   * @return a snapshot since start or the last {@link #clearRecordedRequests()}
+   */
   public List<RecordedRequest> recordedRequests() {
     return routes.recorded();
   }
@@ -240,24 +345,40 @@ public final class AcumaticaSimulator implements AutoCloseable {
     routes.clearRecorded();
   }
 
-  /** Fields sent that the endpoint version does not have. */
+  /**
+   * Fields sent that the endpoint version does not have.
+   *
+   * @return the count since start (ignored or refused)
+   */
   public long unknownFieldsSeen() {
     return api.unknownFields();
   }
 
   // ------------------------------------------------------------------ licence and sessions
 
-  /** API users holding a licence slot now (cookie sessions and OAuth grants with a live token). */
+  /**
+   * API users holding a licence slot now (cookie sessions and OAuth grants with a live token).
+   *
+   * @return the count now; zero after a well-behaved client signs out
+   */
   public int apiUsersInUse() {
     return auth.apiUsersInUse();
   }
 
-  /** Successful sign-ins so far (cookie logins and token grants, refreshes included). */
+  /**
+   * Successful sign-ins so far (cookie logins and token grants, refreshes included).
+   *
+   * @return the count since start
+   */
   public long signIns() {
     return auth.logins();
   }
 
-  /** Refresh-token grants served so far. */
+  /**
+   * Refresh-token grants served so far.
+   *
+   * @return the count since start
+   */
   public long refreshes() {
     return auth.refreshes();
   }
@@ -272,27 +393,48 @@ public final class AcumaticaSimulator implements AutoCloseable {
     auth.dropCookieSessions();
   }
 
-  /** An authorization code for {@code user}, as the authorize page issues after consent. */
+  /**
+   * An authorization code for {@code user}, as the authorize page issues after consent.
+   *
+   * @param user the user name the code signs in as
+   * @return a new single-use code for the {@code authorization_code} grant
+   */
   public String issueAuthorizationCode(String user) {
     return auth.issueCode(user);
   }
 
-  /** The next {@code n} requests (except sign-out) are declined with 429 by the licence. */
+  /**
+   * The next {@code n} requests (except sign-out) are declined with 429 by the licence.
+   *
+   * @param n how many requests
+   */
   public void declineNext(int n) {
     routes.declineNext(n);
   }
 
-  /** Changes the requests-per-minute budget (0 for none) while running. */
+  /**
+   * Changes the requests-per-minute budget while running.
+   *
+   * @param rpm requests per minute; 0 for no budget
+   */
   public void requestsPerMinute(int rpm) {
     settings.requestsPerMinute = rpm;
   }
 
-  /** Requests declined with 429 by the licence limits (not counting {@link #declineNext}). */
+  /**
+   * Requests declined with 429 by the licence limits (not counting {@link #declineNext}).
+   *
+   * @return the count since start
+   */
   public long declined() {
     return licence.declined();
   }
 
-  /** The most requests in flight at once. */
+  /**
+   * The most requests in flight at once.
+   *
+   * @return the peak since start
+   */
   public int peakConcurrentRequests() {
     return licence.peakInFlight();
   }
@@ -301,17 +443,27 @@ public final class AcumaticaSimulator implements AutoCloseable {
    * Sessions opened by OAuth grants with the {@code api:concurrent_access} scope (each request
    * without a known {@code ASP.NET_SessionId} cookie opens one; each takes an API-user slot until
    * it signs out or its grant's access token expires).
+   *
+   * @return the count since start
    */
   public long concurrentSessionsOpened() {
     return auth.concurrentSessionsOpened();
   }
 
-  /** The most long-running actions that ran at once (one per session at most). */
+  /**
+   * The most long-running actions that ran at once (one per session at most).
+   *
+   * @return the peak since start
+   */
   public int peakRunningActions() {
     return api.peakRunningActions();
   }
 
-  /** Polls a status URL answers 202 before 204 (0: actions answer 204 at once). */
+  /**
+   * Polls a status URL answers 202 before 204, changed while running.
+   *
+   * @param polls the number of 202 answers; 0 makes actions answer 204 at once
+   */
   public void actionPolls(int polls) {
     settings.actionPolls = polls;
   }
@@ -321,13 +473,30 @@ public final class AcumaticaSimulator implements AutoCloseable {
   /**
    * Sends a push notification to {@code url} on each change of {@code entity}, with the header
    * {@code headerName: headerValue}; {@code query} names the data query in the payload.
+   *
+   * @param url where notifications are POSTed
+   * @param headerName a header sent with each notification, or null for none
+   * @param headerValue the header's value (ignored when {@code headerName} is null)
+   * @param entity the entity whose changes are pushed, for example {@code SalesInvoice}
+   * @param query the data query's name, sent as {@code Query}
+   * @param trackedFields fields sent in each notification's row besides the keys and the
+   *     last-modified time
    */
-  public void subscribe(String url, String headerName, String headerValue, String entity, String query,
+  public void subscribe(
+      String url,
+      @Nullable String headerName,
+      @Nullable String headerValue,
+      String entity,
+      String query,
       String... trackedFields) {
     push.add(new Push.Destination(url, headerName, headerValue, entity, query, List.of(trackedFields)));
   }
 
-  /** Sends every notification twice (at-least-once delivery). */
+  /**
+   * Sends every notification twice (at-least-once delivery).
+   *
+   * @param on true to duplicate, false to send once again
+   */
   public void duplicatePushes(boolean on) {
     push.duplicates(on);
   }
@@ -337,21 +506,36 @@ public final class AcumaticaSimulator implements AutoCloseable {
     push.drain();
   }
 
-  /** Ids of notifications answered 2xx (a duplicate appears twice). */
+  /**
+   * Ids of notifications answered 2xx (a duplicate appears twice).
+   *
+   * @return a snapshot, in delivery order
+   */
   public List<String> deliveredPushes() {
     return push.delivered();
   }
 
-  /** Ids of notifications parked after five failed attempts. */
+  /**
+   * Ids of notifications parked after five failed attempts.
+   *
+   * @return a snapshot; a resent notification is no longer listed
+   */
   public List<String> failedPushes() {
     return push.failed().stream().map(Push.Failed::id).toList();
   }
 
-  /** Resends a parked notification (within two days). */
+  /**
+   * Resends a parked notification (within two days of its failure, simulated time).
+   *
+   * @param id the notification id, from {@link #failedPushes()}
+   * @return true if it was queued again; false when there is no such parked notification, it is
+   *     older than two days or its subscription is gone
+   */
   public boolean resendPush(String id) {
     return push.resend(id);
   }
 
+  /** Stops the server and push delivery. */
   @Override
   public void close() {
     server.close();
@@ -363,119 +547,215 @@ public final class AcumaticaSimulator implements AutoCloseable {
     private final Settings settings = new Settings();
     private Clock clock = Clock.systemUTC();
     private FaultInjector faults = new FaultInjector();
-    private Path contractsDir;
+    private @Nullable Path contractsDir;
 
     private Builder() {}
 
-    /** The site segment of the instance URL (default {@code AcumaticaERP}). */
+    /**
+     * The site segment of the instance URL.
+     *
+     * @param site the segment; default {@code AcumaticaERP}
+     * @return this builder
+     */
     public Builder site(String site) {
       settings.site = Objects.requireNonNull(site, "site");
       return this;
     }
 
-    /** The tenant login name (default {@code MyTenant}). */
+    /**
+     * The tenant login name.
+     *
+     * @param tenant the name; default {@code MyTenant}
+     * @return this builder
+     */
     public Builder tenant(String tenant) {
       settings.tenant = Objects.requireNonNull(tenant, "tenant");
       return this;
     }
 
-    /** Adds a user who may sign in. */
+    /**
+     * Adds a user who may sign in (cookie login, password grant, authorization code).
+     *
+     * @param name the user name
+     * @param password the password; replaces one set before for this user
+     * @return this builder
+     */
     public Builder user(String name, String password) {
       settings.users.put(name, password);
       return this;
     }
 
-    /** Registers a connected application (client id without the {@code @Tenant} part). */
+    /**
+     * Registers a connected application.
+     *
+     * @param id the client id without the {@code @Tenant} part
+     * @param secret the client secret
+     * @return this builder
+     */
     public Builder oauthClient(String id, String secret) {
       settings.oauthClients.put(id, secret);
       return this;
     }
 
-    /** The endpoint versions served (default 22.200.001, 23.200.001, 24.200.001). */
+    /**
+     * The endpoint versions served, replacing the defaults.
+     *
+     * @param versions for example {@code 24.200.001}; default 22.200.001, 23.200.001, 24.200.001
+     * @return this builder
+     */
     public Builder versions(String... versions) {
       settings.versions = new ArrayList<>(List.of(versions));
       return this;
     }
 
-    /** The base clock (default the system clock); {@link AcumaticaSimulator#advance} moves it. */
+    /**
+     * The base clock; {@link AcumaticaSimulator#advance} moves it.
+     *
+     * @param clock the clock; default the system clock (UTC)
+     * @return this builder
+     */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock");
       return this;
     }
 
-    /** The instance's time zone (default UTC). */
+    /**
+     * The instance's time zone.
+     *
+     * @param zone the zone; default UTC
+     * @return this builder
+     */
     public Builder zone(ZoneId zone) {
       settings.zone = Objects.requireNonNull(zone, "zone");
       return this;
     }
 
-    /** The fault injector (default a new one). */
+    /**
+     * The fault injector.
+     *
+     * @param faults the injector; default a new one
+     * @return this builder
+     */
     public Builder faults(FaultInjector faults) {
       this.faults = Objects.requireNonNull(faults, "faults");
       return this;
     }
 
-    /** Serves {@code swagger.json} from the contract files in {@code dir} when present. */
-    public Builder contractsDir(Path dir) {
+    /**
+     * Serves {@code swagger.json} from the contract files in {@code dir} when present.
+     *
+     * @param dir the directory of the published contracts, or null to serve none (the default)
+     * @return this builder
+     */
+    public Builder contractsDir(@Nullable Path dir) {
       this.contractsDir = dir;
       return this;
     }
 
-    /** The status of a refused login, 401 or 500 (default 500; unconfirmed). */
+    /**
+     * The status of a refused login (unconfirmed).
+     *
+     * @param status 401 or 500; default 500
+     * @return this builder
+     */
     public Builder badCredentialsStatus(int status) {
       settings.badCredentialsStatus = status;
       return this;
     }
 
-    /** The status of an "API Login Limit" refusal (default 429; unconfirmed). */
+    /**
+     * The status of an "API Login Limit" refusal (unconfirmed).
+     *
+     * @param status the HTTP status; default 429
+     * @return this builder
+     */
     public Builder loginLimitStatus(int status) {
       settings.loginLimitStatus = status;
       return this;
     }
 
-    /** The status of a POST to the bare entity URL, 405 or 406 (default 405; unconfirmed). */
+    /**
+     * The status of a POST to the bare entity URL (unconfirmed).
+     *
+     * @param status 405 or 406; default 405
+     * @return this builder
+     */
     public Builder bareEntityPostStatus(int status) {
       settings.bareEntityPostStatus = status;
       return this;
     }
 
-    /** The cookie session's idle timeout (default 20 min; unconfirmed). */
+    /**
+     * The cookie session's idle timeout (unconfirmed).
+     *
+     * @param d simulated time; default 20 minutes
+     * @return this builder
+     */
     public Builder cookieIdleTimeout(Duration d) {
       settings.cookieIdleTimeout = d;
       return this;
     }
 
-    /** The access token lifetime (default 3600 s). */
+    /**
+     * The access token lifetime.
+     *
+     * @param d simulated time; default 3600 seconds
+     * @return this builder
+     */
     public Builder accessTokenLifetime(Duration d) {
       settings.accessTokenLifetime = d;
       return this;
     }
 
-    /** The licence's maximum API users (default unlimited). */
+    /**
+     * The licence's maximum API users.
+     *
+     * @param n the limit; default unlimited
+     * @return this builder
+     */
     public Builder maxApiUsers(int n) {
       settings.maxApiUsers = n;
       return this;
     }
 
-    /** The licence's maximum concurrent requests (default unlimited). */
+    /**
+     * The licence's maximum concurrent requests.
+     *
+     * @param n the limit; default unlimited
+     * @return this builder
+     */
     public Builder maxConcurrentRequests(int n) {
       settings.maxConcurrentRequests = n;
       return this;
     }
 
-    /** The licence's requests per minute (default 0: none). */
+    /**
+     * The licence's requests per minute.
+     *
+     * @param n the budget; 0 (the default) for none
+     * @return this builder
+     */
     public Builder requestsPerMinute(int n) {
       settings.requestsPerMinute = n;
       return this;
     }
 
-    /** Decline requests over the per-minute budget with 429 instead of delaying them (default false). */
+    /**
+     * Decline requests over the per-minute budget with 429 instead of delaying them.
+     *
+     * @param on true to decline; default false (delay)
+     * @return this builder
+     */
     public Builder declineOverRate(boolean on) {
       settings.declineOverRate = on;
       return this;
     }
 
-    /** A trial licence: two API users, no other limits. */
+    /**
+     * A trial licence: two API users, no other limits.
+     *
+     * @return this builder
+     */
     public Builder trialLicence() {
       settings.maxApiUsers = 2;
       settings.maxConcurrentRequests = Integer.MAX_VALUE;
@@ -486,6 +766,10 @@ public final class AcumaticaSimulator implements AutoCloseable {
     /**
      * How long actions run: {@code polls} status polls answer 202 before 204 (0: 204 at once),
      * and after {@code duration} the operation ends anyway (default 1 poll, 5 s).
+     *
+     * @param polls status polls answered 202 before 204
+     * @param duration simulated time after which the action has ended regardless of polls
+     * @return this builder
      */
     public Builder actions(int polls, Duration duration) {
       settings.actionPolls = polls;
@@ -493,13 +777,27 @@ public final class AcumaticaSimulator implements AutoCloseable {
       return this;
     }
 
-    /** Whether a running action makes the session's other requests fail (default true). */
+    /**
+     * Whether a running action makes the session's other requests fail.
+     *
+     * @param on true (the default) to fail them
+     * @return this builder
+     */
     public Builder sessionBlockedByAction(boolean on) {
       settings.sessionBlockedByAction = on;
       return this;
     }
 
-    /** Status names (defaults On Hold, Balanced, Open, Closed, Posted; beyond Balanced unconfirmed). */
+    /**
+     * Status names (beyond Balanced unconfirmed).
+     *
+     * @param onHold default {@code On Hold}
+     * @param balanced default {@code Balanced}
+     * @param open default {@code Open}
+     * @param closed default {@code Closed}
+     * @param posted default {@code Posted}
+     * @return this builder
+     */
     public Builder statusNames(String onHold, String balanced, String open, String closed, String posted) {
       settings.statusOnHold = onHold;
       settings.statusBalanced = balanced;
@@ -509,37 +807,66 @@ public final class AcumaticaSimulator implements AutoCloseable {
       return this;
     }
 
-    /** Whether date-times in responses carry an offset (default false; unconfirmed). */
+    /**
+     * Whether date-times in responses carry an offset (unconfirmed).
+     *
+     * @param on true to add the offset; default false
+     * @return this builder
+     */
     public Builder offsetInResponses(boolean on) {
       settings.offsetInResponses = on;
       return this;
     }
 
-    /** Refuse (400) fields not in the version's schema instead of ignoring them (default false). */
+    /**
+     * Refuse (400) fields not in the version's schema instead of ignoring them.
+     *
+     * @param on true to refuse; default false
+     * @return this builder
+     */
     public Builder rejectUnknownFields(boolean on) {
       settings.rejectUnknownFields = on;
       return this;
     }
 
-    /** The {@code DocType} values accepted for an invoice (default both {@code Invoice} and {@code INV}). */
+    /**
+     * The {@code DocType} values accepted for an invoice, replacing the defaults.
+     *
+     * @param values the accepted values; default both {@code Invoice} and {@code INV}
+     * @return this builder
+     */
     public Builder invoiceDocTypes(String... values) {
       settings.acceptedInvoiceDocTypes = new LinkedHashSet<>(List.of(values));
       return this;
     }
 
-    /** The user lacks rights to {@code entity}'s form: 403. */
+    /**
+     * The user lacks rights to {@code entity}'s form: requests for it are answered 403.
+     *
+     * @param entity the entity name, for example {@code Payment}
+     * @return this builder
+     */
     public Builder forbid(String entity) {
       settings.forbiddenEntities.add(entity);
       return this;
     }
 
-    /** Worker threads (default 16). */
+    /**
+     * Worker threads, i.e. requests served at once.
+     *
+     * @param n the count; default 16
+     * @return this builder
+     */
     public Builder threads(int n) {
       settings.threads = n;
       return this;
     }
 
-    /** Starts the simulator on a free loopback port. */
+    /**
+     * Starts the simulator on a free loopback port.
+     *
+     * @return the running simulator; close it to stop it
+     */
     public AcumaticaSimulator start() {
       return new AcumaticaSimulator(this);
     }

@@ -2,6 +2,7 @@ package io.mlconnector.testkit.acumatica;
 
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A request the simulator received on {@code /entity/...} or {@code /identity/...}, kept so tests
@@ -14,16 +15,29 @@ import java.util.Map;
  * @param body the body text
  */
 public record RecordedRequest(
-    String method, String path, String rawQuery, Map<String, List<String>> headers, String body) {
+    String method,
+    String path,
+    @Nullable String rawQuery,
+    Map<String, List<String>> headers,
+    String body) {
 
-  /** The endpoint version of an entity request, or null. */
-  public String version() {
+  /**
+   * The endpoint version of an entity request.
+   *
+   * @return for example {@code 24.200.001}, or null for an identity or {@code entity/auth} request
+   */
+  public @Nullable String version() {
     String[] p = path.split("/");
     return p.length > 2 && p[0].equals("entity") && !p[1].equals("auth") ? p[2] : null;
   }
 
-  /** The part after {@code entity/<endpoint>/<version>}, starting with {@code /}, or null. */
-  public String entityPath() {
+  /**
+   * The part after {@code entity/<endpoint>/<version>}.
+   *
+   * @return for example {@code /Payment/Payment/000123}, starting with {@code /} ({@code /} alone
+   *     for the version root), or null when {@link #version()} is null
+   */
+  public @Nullable String entityPath() {
     String v = version();
     if (v == null) {
       return null;

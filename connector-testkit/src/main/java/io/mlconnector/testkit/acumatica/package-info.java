@@ -3,4 +3,7 @@
  * serves the contract-based REST API ({@code Default} 22.200.001 to 24.200.001), OAuth and cookie
  * sign-in, licence limits, long-running actions and push notifications.
  */
+@NullMarked
 package io.mlconnector.testkit.acumatica;
+
+import org.jspecify.annotations.NullMarked;

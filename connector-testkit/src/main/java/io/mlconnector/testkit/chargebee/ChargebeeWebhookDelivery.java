@@ -17,7 +17,11 @@ public record ChargebeeWebhookDelivery(
     String endpointId, String eventId, String eventType, int attempt, int statusCode, String payload,
     boolean basicAuth, long simulatedAtSeconds) {
 
-  /** Whether the endpoint accepted the delivery (any 2xx). */
+  /**
+   * Whether the endpoint accepted the delivery.
+   *
+   * @return true for any 2xx status
+   */
   public boolean succeeded() {
     return statusCode >= 200 && statusCode < 300;
   }

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Webhook delivery of the Chargebee simulator. Chargebee signs nothing: a delivery is a JSON
@@ -34,33 +35,78 @@ public interface ChargebeeWebhooks {
    * Registers an endpoint receiving {@code enabledEvents} (empty: all), with Basic credentials
    * ({@code username} null: none).
    *
+   * @param url where events are POSTed
+   * @param username the Basic user name, or null to send no {@code Authorization} header
+   * @param password the Basic password, or null (read as empty) when there is no user name
+   * @param enabledEvents event types delivered, for example {@code payment_succeeded}; empty for
+   *     all
    * @return the endpoint id
    */
-  String addEndpoint(URI url, String username, String password, Set<String> enabledEvents);
+  String addEndpoint(
+      URI url, @Nullable String username, @Nullable String password, Set<String> enabledEvents);
 
-  /** Registers an endpoint receiving every event with Basic credentials. */
-  default String addEndpoint(URI url, String username, String password) {
+  /**
+   * Registers an endpoint receiving every event with Basic credentials.
+   *
+   * @param url where events are POSTed
+   * @param username the Basic user name, or null to send no {@code Authorization} header
+   * @param password the Basic password, or null (read as empty) when there is no user name
+   * @return the endpoint id
+   */
+  default String addEndpoint(URI url, @Nullable String username, @Nullable String password) {
     return addEndpoint(url, username, password, Set.of());
   }
 
-  /** Removes an endpoint; retries pending for it are abandoned. */
+  /**
+   * Removes an endpoint; retries pending for it are abandoned.
+   *
+   * @param endpointId the id {@link #addEndpoint} returned; an unknown id is ignored
+   */
   void removeEndpoint(String endpointId);
 
-  /** The next {@code count} deliveries are sent twice. */
+  /**
+   * The next {@code count} deliveries are sent twice.
+   *
+   * @param count how many; replaces the count still open
+   * @return these controls
+   */
   ChargebeeWebhooks duplicateNext(int count);
 
-  /** The next {@code count} deliveries are never sent (as if every retry had failed). */
+  /**
+   * The next {@code count} deliveries are never sent (as if every retry had failed); each is
+   * recorded with status 0 and the event's {@code webhook_status} becomes {@code failed}.
+   *
+   * @param count how many; replaces the count still open
+   * @return these controls
+   */
   ChargebeeWebhooks dropNext(int count);
 
-  /** Holds every new first attempt until {@link #release(Order)}, so tests can reorder them. */
+  /**
+   * Holds every new first attempt until {@link #release(Order)}, so tests can reorder them.
+   *
+   * @return these controls
+   */
   ChargebeeWebhooks hold();
 
-  /** Sends the held deliveries in {@code order} and stops holding. */
+  /**
+   * Sends the held deliveries in {@code order} and stops holding.
+   *
+   * @param order the order to send them in
+   * @return these controls
+   */
   ChargebeeWebhooks release(Order order);
 
-  /** Every delivery attempt so far, oldest first. */
+  /**
+   * Every delivery attempt so far.
+   *
+   * @return a snapshot, oldest first; dropped deliveries included
+   */
   List<ChargebeeWebhookDelivery> deliveries();
 
-  /** Deliveries not finished yet: being sent, held, or waiting for a retry. */
+  /**
+   * Deliveries not finished yet: being sent, held, or waiting for a retry.
+   *
+   * @return the count now; 0 when delivery is idle
+   */
   int pending();
 }

@@ -4,4 +4,7 @@
  * real rules (form list encoding, wrapped answers, paging, idempotency window, rate and concurrency
  * limits, error JSON, webhooks with Basic auth and the retry schedule).
  */
+@NullMarked
 package io.mlconnector.testkit.chargebee;
+
+import org.jspecify.annotations.NullMarked;

@@ -29,19 +29,36 @@ public final class FaultInjector {
   private Predicate<SimRequest> exempt = r -> false;
   private long injected;
 
-  /** Adds a fixed latency to every request (before it is processed). */
+  /**
+   * Adds a fixed latency to every request (before it is processed).
+   *
+   * @param fixed the delay; {@link Duration#ZERO} for none
+   * @return this injector
+   */
   public synchronized FaultInjector latency(Duration fixed) {
     this.latency = Objects.requireNonNull(fixed, "fixed");
     return this;
   }
 
-  /** Adds a random extra latency between zero and {@code jitter} to every request. */
+  /**
+   * Adds a random extra latency between zero and {@code jitter} to every request.
+   *
+   * @param jitter the largest extra delay; {@link Duration#ZERO} for none
+   * @return this injector
+   */
   public synchronized FaultInjector jitter(Duration jitter) {
     this.jitter = Objects.requireNonNull(jitter, "jitter");
     return this;
   }
 
-  /** The next {@code count} requests (not exempt) suffer {@code fault}, in order. */
+  /**
+   * The next {@code count} requests (not exempt) suffer {@code fault}, in order. Scripted faults
+   * queue behind any already scripted and take precedence over random ones.
+   *
+   * @param count how many requests; zero or less scripts nothing
+   * @param fault the fault each of them suffers
+   * @return this injector
+   */
   public synchronized FaultInjector failNext(int count, Fault fault) {
     Objects.requireNonNull(fault, "fault");
     for (int i = 0; i < count; i++) {
@@ -50,7 +67,16 @@ public final class FaultInjector {
     return this;
   }
 
-  /** Each request matching {@code scope} suffers {@code fault} with {@code probability}. */
+  /**
+   * Each request matching {@code scope} suffers {@code fault} with {@code probability}; replaces
+   * an earlier random setting.
+   *
+   * @param probability the chance per request, 0 to 1 (0 turns random faults off)
+   * @param fault the fault to inject
+   * @param scope which requests may be faulted
+   * @return this injector
+   * @throws IllegalArgumentException if {@code probability} is outside 0 to 1
+   */
   public synchronized FaultInjector random(double probability, Fault fault, Predicate<SimRequest> scope) {
     if (probability < 0 || probability > 1) {
       throw new IllegalArgumentException("probability must be 0 to 1, was " + probability);
@@ -61,24 +87,47 @@ public final class FaultInjector {
     return this;
   }
 
-  /** Random faults for every request. */
+  /**
+   * Random faults for every request; replaces an earlier random setting.
+   *
+   * @param probability the chance per request, 0 to 1 (0 turns random faults off)
+   * @param fault the fault to inject
+   * @return this injector
+   * @throws IllegalArgumentException if {@code probability} is outside 0 to 1
+   */
   public FaultInjector random(double probability, Fault fault) {
     return random(probability, fault, r -> true);
   }
 
-  /** Requests matching this predicate (a test-control API, say) are never faulted. */
+  /**
+   * Requests matching this predicate (a test-control API, say) are never faulted nor delayed;
+   * replaces an earlier predicate.
+   *
+   * @param predicate selects the exempt requests
+   * @return this injector
+   */
   public synchronized FaultInjector exempt(Predicate<SimRequest> predicate) {
     this.exempt = Objects.requireNonNull(predicate, "predicate");
     return this;
   }
 
-  /** Reseeds the random generator. */
+  /**
+   * Reseeds the random generator, so a run of random faults and jitter can be replayed.
+   *
+   * @param seed the new seed (the initial one is 42)
+   * @return this injector
+   */
   public synchronized FaultInjector seed(long seed) {
     this.random = new Random(seed);
     return this;
   }
 
-  /** Clears every fault and latency. */
+  /**
+   * Clears every fault and latency (scripted, random and delays); the exempt predicate, the seed
+   * and the count of injected faults stay.
+   *
+   * @return this injector
+   */
   public synchronized FaultInjector reset() {
     scripted.clear();
     latency = Duration.ZERO;
@@ -89,12 +138,21 @@ public final class FaultInjector {
     return this;
   }
 
-  /** How many faults were injected so far. */
+  /**
+   * How many faults were injected so far.
+   *
+   * @return the count since the injector was created
+   */
   public synchronized long injectedCount() {
     return injected;
   }
 
-  /** Decides the fault for one request (called by {@link SimServer}). */
+  /**
+   * Decides the fault for one request (called by {@link SimServer}).
+   *
+   * @param request the request about to be served
+   * @return the fault ({@link Fault#NONE} for none) and the delay to apply
+   */
   public synchronized Decision decide(SimRequest request) {
     if (exempt.test(request)) {
       return new Decision(Fault.NONE, Duration.ZERO);

@@ -15,7 +15,11 @@ public final class SimClock extends Clock {
   private final Clock base;
   private final AtomicReference<Duration> offset;
 
-  /** A clock reading {@code base} until moved. */
+  /**
+   * A clock reading {@code base} until moved.
+   *
+   * @param base the underlying clock, usually {@link Clock#systemUTC()}
+   */
   public SimClock(Clock base) {
     this(base, new AtomicReference<>(Duration.ZERO));
   }
@@ -40,12 +44,21 @@ public final class SimClock extends Clock {
     return base.instant().plus(offset.get());
   }
 
-  /** Makes the clock read {@code instant} now. */
+  /**
+   * Makes the clock read {@code instant} now; it keeps running from there at the base clock's
+   * pace. The instant may lie in the past.
+   *
+   * @param instant the time the clock reads now
+   */
   public void set(Instant instant) {
     offset.set(Duration.between(base.instant(), instant));
   }
 
-  /** Moves the clock forward. */
+  /**
+   * Moves the clock forward.
+   *
+   * @param d how far; a negative duration moves it back
+   */
   public void advance(Duration d) {
     offset.updateAndGet(o -> o.plus(d));
   }

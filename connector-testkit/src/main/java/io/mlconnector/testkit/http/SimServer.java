@@ -18,6 +18,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,11 +33,14 @@ public final class SimServer implements AutoCloseable {
   private final ExecutorService executor;
   private final FaultInjector faults;
   private final SimHandler handler;
-  private final Function<Exception, SimResponse> serverError;
+  private final Function<@Nullable Exception, SimResponse> serverError;
   private final AtomicLong requests = new AtomicLong();
 
   private SimServer(
-      SimHandler handler, FaultInjector faults, Function<Exception, SimResponse> serverError, int threads)
+      SimHandler handler,
+      FaultInjector faults,
+      Function<@Nullable Exception, SimResponse> serverError,
+      int threads)
       throws IOException {
     this.handler = handler;
     this.faults = faults;
@@ -64,9 +68,14 @@ public final class SimServer implements AutoCloseable {
    * @param serverError renders the simulator's own 5xx body (for SERVER_ERROR faults and handler
    *     exceptions; the exception is null for an injected fault)
    * @param threads worker threads (concurrent requests served)
+   * @return the running server; {@link #close()} stops it
+   * @throws IllegalStateException if the server cannot bind a port
    */
   public static SimServer start(
-      SimHandler handler, FaultInjector faults, Function<Exception, SimResponse> serverError, int threads) {
+      SimHandler handler,
+      FaultInjector faults,
+      Function<@Nullable Exception, SimResponse> serverError,
+      int threads) {
     Objects.requireNonNull(handler, "handler");
     Objects.requireNonNull(faults, "faults");
     Objects.requireNonNull(serverError, "serverError");
@@ -79,18 +88,30 @@ public final class SimServer implements AutoCloseable {
     }
   }
 
-  /** {@code http://127.0.0.1:port} without a trailing slash. */
+  /**
+   * Where the server listens.
+   *
+   * @return {@code http://127.0.0.1:port} without a trailing slash
+   */
   public URI baseUri() {
     InetSocketAddress a = server.getAddress();
     return URI.create("http://" + a.getAddress().getHostAddress() + ":" + a.getPort());
   }
 
-  /** The port the server listens on. */
+  /**
+   * The port the server listens on.
+   *
+   * @return the loopback port, chosen free at start
+   */
   public int port() {
     return server.getAddress().getPort();
   }
 
-  /** Requests received so far, faulted ones included. */
+  /**
+   * Requests received so far, faulted ones included.
+   *
+   * @return the count since start
+   */
   public long requestCount() {
     return requests.get();
   }

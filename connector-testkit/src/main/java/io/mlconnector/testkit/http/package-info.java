@@ -3,4 +3,7 @@
  * and the {@link io.mlconnector.testkit.http.FaultInjector} (latency, 5xx, dropped connections,
  * responses lost after the remote committed).
  */
+@NullMarked
 package io.mlconnector.testkit.http;
+
+import org.jspecify.annotations.NullMarked;

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The sandbox's uniform control surface, the same for every simulator: {@code GET info}, {@code POST
@@ -173,7 +174,7 @@ final class Control {
     return out;
   }
 
-  static Answer error(int status, String message) {
+  static Answer error(int status, @Nullable String message) {
     return new Answer(status, Map.of("error", message == null ? "error" : message));
   }
 

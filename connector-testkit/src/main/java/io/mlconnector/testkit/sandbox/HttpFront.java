@@ -18,6 +18,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiFunction;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The port a client uses for one HTTP simulator: requests under {@code /_sandbox/} go to the
@@ -153,7 +154,7 @@ final class HttpFront implements AutoCloseable {
       this.body = body;
     }
 
-    String header(String name) {
+    @Nullable String header(String name) {
       for (String[] h : headers) {
         if (h[0].equalsIgnoreCase(name)) {
           return h[1];
@@ -163,7 +164,7 @@ final class HttpFront implements AutoCloseable {
     }
 
     /** The answer in {@code raw}, or null if there is none (the connection closed before a status line). */
-    static Response parse(byte[] raw) {
+    static @Nullable Response parse(byte[] raw) {
       int end = indexOf(raw, "\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
       if (end < 0) {
         return null;

@@ -181,12 +181,20 @@ public final class Sandbox implements AutoCloseable {
     return baseUrlOf(s);
   }
 
-  /** The control API's base URL, {@code http://host:port/_sandbox}. */
+  /**
+   * The control API's base URL.
+   *
+   * @return {@code http://host:port/_sandbox}, with the advertised host
+   */
   public String controlUrl() {
     return "http://" + advertisedHost + ":" + controlServer.getAddress().getPort() + "/_sandbox";
   }
 
-  /** What {@link #main} prints: each simulator's base URL, paths and credentials. */
+  /**
+   * What {@link #main} prints: each simulator's base URL, paths and credentials.
+   *
+   * @return the text, several lines
+   */
   public String describe() {
     java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
     print(new PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8));

@@ -5,4 +5,7 @@
  * base URLs and credentials, seeds demo data, sends webhooks to a given URL and switches faults at
  * run time through a uniform control API under {@code /_sandbox/}.
  */
+@NullMarked
 package io.mlconnector.testkit.sandbox;
+
+import org.jspecify.annotations.NullMarked;

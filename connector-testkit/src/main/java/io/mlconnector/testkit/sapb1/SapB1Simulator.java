@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import javax.net.ssl.SSLContext;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A SAP Business One Service Layer on a loopback port: one in-memory company served at {@code
@@ -53,6 +54,9 @@ import javax.net.ssl.SSLContext;
  * shared {@link FaultInjector} (a SERVER_ERROR is an HTML 502 from the proxy, or an empty 500);
  * and latency that grows past a configured concurrent capacity. Every behaviour the reference marks
  * unconfirmed is a builder switch. Thread-safe.
+ *
+ * <p>The data methods throw {@link IllegalArgumentException} when the company refuses the write
+ * (the message carries the Service Layer's error code and text).
  */
 public final class SapB1Simulator implements AutoCloseable {
   private final SimConfig config;
@@ -79,7 +83,11 @@ public final class SapB1Simulator implements AutoCloseable {
     seedCurrencies();
   }
 
-  /** A builder with the defaults documented on each method. */
+  /**
+   * A builder with the defaults documented on each method.
+   *
+   * @return the builder; add a {@link Builder#user user} for clients to log in with
+   */
   public static Builder builder() {
     return new Builder();
   }
@@ -115,39 +123,68 @@ public final class SapB1Simulator implements AutoCloseable {
 
   // ------------------------------------------------------------------ addresses
 
-  /** {@code http://127.0.0.1:port} (or https with {@link Builder#tls}). */
+  /**
+   * Where the simulator listens.
+   *
+   * @return {@code http://127.0.0.1:port} (or https with {@link Builder#tls})
+   */
   public URI baseUri() {
     return server.baseUri();
   }
 
-  /** The service root of v1 ({@code .../b1s/v1/}) or v2, with a trailing slash. */
+  /**
+   * The service root of one protocol version.
+   *
+   * @param v2 true for {@code /b1s/v2/} (OData V4), false for {@code /b1s/v1/} (OData V3)
+   * @return the root, with a trailing slash
+   */
   public URI serviceRoot(boolean v2) {
     return URI.create(service.root(v2));
   }
 
-  /** The CompanyDB to log in to. */
+  /**
+   * The CompanyDB to log in to.
+   *
+   * @return the builder's CompanyDB, {@code SBODEMOUS} by default
+   */
   public String companyDb() {
     return config.companyDb;
   }
 
-  /** The fault injector applied to every request. */
+  /**
+   * The fault injector applied to every request.
+   *
+   * @return the injector given to the builder, else this simulator's own
+   */
   public FaultInjector faults() {
     return faults;
   }
 
   // ------------------------------------------------------------------ clock and sessions
 
-  /** Moves the simulator's clock forward (sessions idle, UpdateTime moves). */
+  /**
+   * Moves the simulator's clock forward (sessions idle, UpdateTime moves).
+   *
+   * @param d how far
+   */
   public void advance(Duration d) {
     clock.advance(Objects.requireNonNull(d, "d"));
   }
 
-  /** Sets the simulator's clock. */
+  /**
+   * Sets the simulator's clock.
+   *
+   * @param instant the time the clock reads now; it may lie in the past
+   */
   public void setTime(Instant instant) {
     clock.set(Objects.requireNonNull(instant, "instant"));
   }
 
-  /** The simulator's clock. */
+  /**
+   * The simulator's clock.
+   *
+   * @return the base clock plus every move
+   */
   public Clock clock() {
     return clock;
   }
@@ -157,39 +194,70 @@ public final class SapB1Simulator implements AutoCloseable {
     sessions.expireAll();
   }
 
-  /** The next {@code n} calls with a session are answered 401/301 and their session is ended. */
+  /**
+   * The next {@code n} calls with a session are answered 401/301 and their session is ended.
+   *
+   * @param n how many calls
+   */
   public void failNextWithSessionTimeout(int n) {
     service.failNextWithSessionTimeout(n);
   }
 
-  /** Sessions alive now (licence seats held). */
+  /**
+   * Sessions alive now (licence seats held).
+   *
+   * @return the count now; zero after a well-behaved client logs out
+   */
   public int liveSessions() {
     return sessions.live();
   }
 
-  /** Successful logins so far. */
+  /**
+   * Successful logins so far.
+   *
+   * @return the count since start
+   */
   public long logins() {
     return sessions.logins();
   }
 
-  /** Logouts so far. */
+  /**
+   * Logouts so far.
+   *
+   * @return the count since start
+   */
   public long logouts() {
     return sessions.logouts();
   }
 
-  /** Requests received so far, faulted ones included. */
+  /**
+   * Requests received so far, faulted ones included.
+   *
+   * @return the count since start
+   */
   public long requestCount() {
     return server.requestCount();
   }
 
-  /** The most requests that were in flight at once. */
+  /**
+   * The most requests that were in flight at once.
+   *
+   * @return the peak since start
+   */
   public int peakConcurrency() {
     return server.peakConcurrency();
   }
 
   // ------------------------------------------------------------------ data
 
-  /** Adds a customer business partner; returns it as stored. */
+  /**
+   * Adds a customer business partner.
+   *
+   * @param cardCode the {@code CardCode}
+   * @param cardName the {@code CardName}
+   * @param currency the BP currency code, for example {@code USD}
+   * @return the business partner as stored, with the defaults the company filled in
+   */
   public Map<String, Object> addCustomer(String cardCode, String cardName, String currency) {
     Map<String, Object> bp = new LinkedHashMap<>();
     bp.put("CardCode", cardCode);
@@ -199,12 +267,25 @@ public final class SapB1Simulator implements AutoCloseable {
     return addBusinessPartner(bp);
   }
 
-  /** Adds a business partner from Service Layer JSON property names. */
+  /**
+   * Adds a business partner from Service Layer JSON property names.
+   *
+   * @param properties values by property name, as a {@code POST BusinessPartners} body has them
+   * @return the business partner as stored
+   */
   public Map<String, Object> addBusinessPartner(Map<String, Object> properties) {
     return write(() -> company.create("BusinessPartners", new LinkedHashMap<>(properties)));
   }
 
-  /** Adds a one-line A/R invoice; returns its DocEntry. */
+  /**
+   * Adds a one-line A/R invoice in the business partner's currency.
+   *
+   * @param cardCode an existing customer's {@code CardCode}
+   * @param itemCode the line's {@code ItemCode}
+   * @param quantity the line's quantity
+   * @param price the unit price before VAT
+   * @return the invoice's {@code DocEntry}
+   */
   public long addInvoice(String cardCode, String itemCode, double quantity, double price) {
     Map<String, Object> line = new LinkedHashMap<>();
     line.put("ItemCode", itemCode);
@@ -216,7 +297,13 @@ public final class SapB1Simulator implements AutoCloseable {
     return ((Number) addInvoice(doc).get("DocEntry")).longValue();
   }
 
-  /** Adds an A/R invoice from Service Layer JSON property names; returns it as stored. */
+  /**
+   * Adds an A/R invoice from Service Layer JSON property names.
+   *
+   * @param properties values by property name, as a {@code POST Invoices} body has them (lines
+   *     under {@code DocumentLines})
+   * @return the invoice as stored, with its totals
+   */
   public Map<String, Object> addInvoice(Map<String, Object> properties) {
     return write(() -> company.create("Invoices", deepCopy(properties)));
   }
@@ -224,6 +311,9 @@ public final class SapB1Simulator implements AutoCloseable {
   /**
    * Adds a currency whose code is its ISO code ({@code DocumentsCode} and {@code
    * InternationalDescription} both {@code code}).
+   *
+   * @param code the ISO currency code
+   * @param name the currency's name
    */
   public void addCurrency(String code, String name) {
     addCurrency(code, name, code, code);
@@ -233,11 +323,17 @@ public final class SapB1Simulator implements AutoCloseable {
    * Adds a currency as an administrator defines it in B1: {@code ("US$", "US Dollar", "$", "USD")};
    * two decimals, no rounding. A currency of that code is replaced.
    *
+   * @param code the currency's {@code Code}
+   * @param name its {@code Name} (also the English name)
    * @param documentsCode {@code DocumentsCode}, or null
    * @param internationalDescription {@code InternationalDescription} (the ISO code where the company
    *     records one), or null
    */
-  public void addCurrency(String code, String name, String documentsCode, String internationalDescription) {
+  public void addCurrency(
+      String code,
+      String name,
+      @Nullable String documentsCode,
+      @Nullable String internationalDescription) {
     Objects.requireNonNull(code, "code");
     synchronized (company.lock()) {
       Map<String, Object> c = new LinkedHashMap<>();
@@ -263,7 +359,13 @@ public final class SapB1Simulator implements AutoCloseable {
     }
   }
 
-  /** Changes a business partner as a user in the SAP client would (UpdateDate/Time, DataVersion move). */
+  /**
+   * Changes a business partner as a user in the SAP client would (UpdateDate/Time, DataVersion
+   * move).
+   *
+   * @param cardCode the business partner's {@code CardCode}
+   * @param changes the properties to set, merged into the record
+   */
   public void updateBusinessPartner(String cardCode, Map<String, Object> changes) {
     write(() -> {
       company.patch("BusinessPartners", cardCode, new LinkedHashMap<>(changes), false);
@@ -271,7 +373,13 @@ public final class SapB1Simulator implements AutoCloseable {
     });
   }
 
-  /** Runs a bound action as a user would: {@code ("Invoices", 12, "Cancel")}. */
+  /**
+   * Runs a bound action as a user would: {@code ("Invoices", 12, "Cancel")}.
+   *
+   * @param entitySet the entity set, for example {@code Invoices}
+   * @param docEntry the document's {@code DocEntry}
+   * @param action the action's name, for example {@code Cancel} or {@code Close}
+   */
   public void action(String entitySet, long docEntry, String action) {
     write(() -> {
       company.action(entitySet, docEntry, action);
@@ -279,22 +387,42 @@ public final class SapB1Simulator implements AutoCloseable {
     });
   }
 
-  /** A copy of a business partner, or null. */
-  public Map<String, Object> businessPartner(String cardCode) {
+  /**
+   * A copy of a business partner.
+   *
+   * @param cardCode its {@code CardCode}
+   * @return its properties by Service Layer name, or null when there is none
+   */
+  public @Nullable Map<String, Object> businessPartner(String cardCode) {
     return company.snapshot("BusinessPartners", cardCode);
   }
 
-  /** A copy of an A/R invoice, or null. */
-  public Map<String, Object> invoice(long docEntry) {
+  /**
+   * A copy of an A/R invoice.
+   *
+   * @param docEntry its {@code DocEntry}
+   * @return its properties with lines, or null when there is none
+   */
+  public @Nullable Map<String, Object> invoice(long docEntry) {
     return company.snapshot("Invoices", docEntry);
   }
 
-  /** A copy of an incoming payment, or null. */
-  public Map<String, Object> incomingPayment(long docEntry) {
+  /**
+   * A copy of an incoming payment.
+   *
+   * @param docEntry its {@code DocEntry}
+   * @return its properties with invoice applications, or null when there is none
+   */
+  public @Nullable Map<String, Object> incomingPayment(long docEntry) {
     return company.snapshot("IncomingPayments", docEntry);
   }
 
-  /** Copies of every entity of a set ({@code IncomingPayments}, {@code CreditNotes}, ...), in key order. */
+  /**
+   * Copies of every entity of a set, in key order.
+   *
+   * @param entitySet the entity set: {@code IncomingPayments}, {@code CreditNotes}, ...
+   * @return the entities' properties; empty when there are none
+   */
   public List<Map<String, Object>> all(String entitySet) {
     synchronized (company.lock()) {
       List<Map<String, Object>> out = new ArrayList<>();
@@ -336,6 +464,7 @@ public final class SapB1Simulator implements AutoCloseable {
     return out;
   }
 
+  /** Stops the server; requests in flight are cut. */
   @Override
   public void close() {
     server.close();
@@ -346,7 +475,7 @@ public final class SapB1Simulator implements AutoCloseable {
     private final SimConfig config = new SimConfig();
     private Clock clock = Clock.fixed(Instant.parse("2026-03-02T09:00:00Z"), ZoneOffset.UTC);
     private FaultInjector faults = new FaultInjector();
-    private SSLContext tls;
+    private @Nullable SSLContext tls;
     private boolean empty500;
     private long seed = 1;
     private final Map<String, String[]> currencies = new LinkedHashMap<>(Map.of(
@@ -355,25 +484,46 @@ public final class SapB1Simulator implements AutoCloseable {
 
     private Builder() {}
 
-    /** The CompanyDB (default {@code SBODEMOUS}). */
+    /**
+     * The CompanyDB clients log in to.
+     *
+     * @param companyDb the name; default {@code SBODEMOUS}
+     * @return this builder
+     */
     public Builder companyDb(String companyDb) {
       config.companyDb = Objects.requireNonNull(companyDb, "companyDb");
       return this;
     }
 
-    /** Adds a user who may log in. At least one is needed to log in at all. */
+    /**
+     * Adds a user who may log in. At least one is needed to log in at all.
+     *
+     * @param userName the {@code UserName}
+     * @param password the password; replaces one set before for this user
+     * @return this builder
+     */
     public Builder user(String userName, String password) {
       config.users.put(Objects.requireNonNull(userName, "userName"), Objects.requireNonNull(password, "password"));
       return this;
     }
 
-    /** The {@code Version} Login returns (default {@code 1000280}). */
+    /**
+     * The {@code Version} Login returns.
+     *
+     * @param version the version text; default {@code 1000280}
+     * @return this builder
+     */
     public Builder version(String version) {
       config.version = Objects.requireNonNull(version, "version");
       return this;
     }
 
-    /** {@code SessionTimeout} in minutes, the idle timeout (default 30). */
+    /**
+     * {@code SessionTimeout}, the idle timeout.
+     *
+     * @param minutes positive; default 30
+     * @return this builder
+     */
     public Builder sessionTimeoutMinutes(int minutes) {
       if (minutes < 1) {
         throw new IllegalArgumentException("minutes must be positive, was " + minutes);
@@ -382,7 +532,12 @@ public final class SapB1Simulator implements AutoCloseable {
       return this;
     }
 
-    /** Licence seats: concurrent sessions per user; 0 (default) is no cap. */
+    /**
+     * Licence seats: concurrent sessions per user.
+     *
+     * @param seats the cap; 0 (the default) for none
+     * @return this builder
+     */
     public Builder maxSessionsPerUser(int seats) {
       config.maxSessionsPerUser = seats;
       return this;
@@ -392,6 +547,11 @@ public final class SapB1Simulator implements AutoCloseable {
      * How a login past the seat cap is answered. Unconfirmed: the product's SAP B1 reference has no
      * source for the status, code or text, so this is a switch; the default is a guess, 401 with code
      * {@code 100000048} and "No free license seat for this user", in the URL version's error shape.
+     *
+     * @param status the HTTP status
+     * @param code the Service Layer error code
+     * @param message the error text
+     * @return this builder
      */
     public Builder seatsExhausted(int status, String code, String message) {
       config.seatsExhaustedStatus = status;
@@ -400,49 +560,91 @@ public final class SapB1Simulator implements AutoCloseable {
       return this;
     }
 
-    /** The {@code ROUTEID} cookie value (default {@code .node1}); null sends no ROUTEID, as a single node. */
-    public Builder routeId(String routeId) {
+    /**
+     * The {@code ROUTEID} cookie value.
+     *
+     * @param routeId the value, default {@code .node1}; null sends no ROUTEID, as a single node does
+     * @return this builder
+     */
+    public Builder routeId(@Nullable String routeId) {
       config.routeId = routeId;
       return this;
     }
 
-    /** The status of a failed login (unconfirmed; default 401). */
+    /**
+     * The status of a failed login (unconfirmed).
+     *
+     * @param status the HTTP status; default 401
+     * @return this builder
+     */
     public Builder loginFailedStatus(int status) {
       config.loginFailedStatus = status;
       return this;
     }
 
-    /** The server page size (default 20, as the Service Layer's {@code PageSize}). */
+    /**
+     * The server page size, when a request asks for none.
+     *
+     * @param pageSize entities per page; default 20, as the Service Layer's {@code PageSize}
+     * @return this builder
+     */
     public Builder pageSize(int pageSize) {
       config.defaultPageSize = pageSize;
       return this;
     }
 
-    /** The date format of v1 answers (default {@code yyyy-MM-dd}; unconfirmed). */
+    /**
+     * The date format of v1 answers (unconfirmed).
+     *
+     * @param pattern a {@link java.time.format.DateTimeFormatter} pattern; default {@code
+     *     yyyy-MM-dd}
+     * @return this builder
+     */
     public Builder v1DatePattern(String pattern) {
       config.v1DatePattern = Objects.requireNonNull(pattern, "pattern");
       return this;
     }
 
-    /** The date format of v2 answers (default {@code yyyy-MM-dd'T'00:00:00'Z'}, as recorded). */
+    /**
+     * The date format of v2 answers.
+     *
+     * @param pattern a {@link java.time.format.DateTimeFormatter} pattern; default {@code
+     *     yyyy-MM-dd'T'00:00:00'Z'}, as recorded
+     * @return this builder
+     */
     public Builder v2DatePattern(String pattern) {
       config.v2DatePattern = Objects.requireNonNull(pattern, "pattern");
       return this;
     }
 
-    /** Whether v1 sends {@code odata.count} as a string (it "may arrive as a string"; default false). */
+    /**
+     * Whether v1 sends {@code odata.count} as a string (it "may arrive as a string").
+     *
+     * @param asString true for a string; default false (a number)
+     * @return this builder
+     */
     public Builder v1CountAsString(boolean asString) {
       config.v1CountAsString = asString;
       return this;
     }
 
-    /** Whether v1 bodies carry {@code odata.etag} (not observed, unconfirmed; default false). */
+    /**
+     * Whether v1 bodies carry {@code odata.etag} (not observed, unconfirmed).
+     *
+     * @param etagInBody true to add it; default false
+     * @return this builder
+     */
     public Builder v1EtagInBody(boolean etagInBody) {
       config.v1EtagInBody = etagInBody;
       return this;
     }
 
-    /** Whether every property of the type is sent, null ones as null (default true). */
+    /**
+     * Whether every property of the type is sent, null ones as null.
+     *
+     * @param nullsPresent true (the default) to send them, false to leave null properties out
+     * @return this builder
+     */
     public Builder nullsPresent(boolean nullsPresent) {
       config.nullsPresent = nullsPresent;
       return this;
@@ -451,19 +653,32 @@ public final class SapB1Simulator implements AutoCloseable {
     /**
      * Whether applying a payment counts as an update of the invoice (UpdateDate/UpdateTime and
      * DataVersion move; unconfirmed, default true).
+     *
+     * @param touches whether the invoice counts as updated
+     * @return this builder
      */
     public Builder paymentTouchesInvoice(boolean touches) {
       config.paymentTouchesInvoice = touches;
       return this;
     }
 
-    /** Whether v2 change-set parts need a Content-ID (error 244; default true). */
+    /**
+     * Whether v2 change-set parts need a Content-ID (error 244 otherwise).
+     *
+     * @param required true (the default) to require it
+     * @return this builder
+     */
     public Builder v2RequiresContentId(boolean required) {
       config.v2RequiresContentId = required;
       return this;
     }
 
-    /** The company's local currency (default USD). */
+    /**
+     * The company's local currency; added as a currency coded by its ISO code unless defined.
+     *
+     * @param code the ISO code; default {@code USD}
+     * @return this builder
+     */
     public Builder localCurrency(String code) {
       config.localCurrency = Objects.requireNonNull(code, "code");
       currencies.putIfAbsent(code, new String[] {code, code, code, code});
@@ -476,14 +691,31 @@ public final class SapB1Simulator implements AutoCloseable {
      * {@code ("US$", "US Dollar", "$", "USD")}; one of a default's code replaces that default. The
      * local currency and every currency given an exchange rate are added too (coded by their ISO
      * code) unless defined here.
+     *
+     * @param code the currency's {@code Code}
+     * @param name its {@code Name}
+     * @param documentsCode {@code DocumentsCode}, or null
+     * @param internationalDescription {@code InternationalDescription}, or null
+     * @return this builder
      */
-    public Builder currency(String code, String name, String documentsCode, String internationalDescription) {
+    public Builder currency(
+        String code,
+        String name,
+        @Nullable String documentsCode,
+        @Nullable String internationalDescription) {
       currencies.put(Objects.requireNonNull(code, "code"),
           new String[] {code, name, documentsCode, internationalDescription});
       return this;
     }
 
-    /** The exchange rate of a foreign currency to the local one (local = foreign x rate). */
+    /**
+     * The exchange rate of a foreign currency to the local one (local = foreign x rate); the
+     * currency is added, coded by its ISO code, unless defined.
+     *
+     * @param currency the foreign currency's code
+     * @param rate local units per foreign unit
+     * @return this builder
+     */
     public Builder exchangeRate(String currency, double rate) {
       currencies.putIfAbsent(Objects.requireNonNull(currency, "currency"),
           new String[] {currency, currency, currency, currency});
@@ -491,37 +723,68 @@ public final class SapB1Simulator implements AutoCloseable {
       return this;
     }
 
-    /** A VAT group ({@code VatGroup} or {@code TaxCode} of a line) and its rate in percent. */
+    /**
+     * A VAT group ({@code VatGroup} or {@code TaxCode} of a line) and its rate.
+     *
+     * @param vatGroup the group's code
+     * @param percent the rate in percent, for example {@code 19.0}
+     * @return this builder
+     */
     public Builder vatRate(String vatGroup, double percent) {
       config.vatRates.put(Objects.requireNonNull(vatGroup, "vatGroup"), percent);
       return this;
     }
 
-    /** The company's time zone for UpdateDate/UpdateTime (default UTC). */
+    /**
+     * The company's time zone for UpdateDate/UpdateTime.
+     *
+     * @param zone the zone; default UTC
+     * @return this builder
+     */
     public Builder zone(ZoneId zone) {
       config.zone = Objects.requireNonNull(zone, "zone");
       return this;
     }
 
-    /** The base clock (default fixed at 2026-03-02T09:00:00Z; tests move it with {@link #advance}). */
+    /**
+     * The base clock; tests move it with {@link SapB1Simulator#advance}.
+     *
+     * @param clock the clock; default fixed at 2026-03-02T09:00:00Z
+     * @return this builder
+     */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock");
       return this;
     }
 
-    /** The fault injector (default a new one; share one across simulators to script both). */
+    /**
+     * The fault injector; share one across simulators to script both.
+     *
+     * @param faults the injector; default a new one
+     * @return this builder
+     */
     public Builder faults(FaultInjector faults) {
       this.faults = Objects.requireNonNull(faults, "faults");
       return this;
     }
 
-    /** Serve HTTPS with this context (a self-signed certificate, as a default install has). */
+    /**
+     * Serve HTTPS with this context (a self-signed certificate, as a default install has).
+     *
+     * @param context the server's TLS context; default none (plain HTTP)
+     * @return this builder
+     */
     public Builder tls(SSLContext context) {
       this.tls = Objects.requireNonNull(context, "context");
       return this;
     }
 
-    /** Whether an injected SERVER_ERROR is an empty 500 (true) or the proxy's HTML 502 (default). */
+    /**
+     * Whether an injected SERVER_ERROR is an empty 500 or the proxy's HTML 502.
+     *
+     * @param empty500 true for the empty 500; default false (the 502)
+     * @return this builder
+     */
     public Builder serverErrorEmpty500(boolean empty500) {
       this.empty500 = empty500;
       return this;
@@ -531,6 +794,10 @@ public final class SapB1Simulator implements AutoCloseable {
      * The load model: up to {@code capacity} requests in flight are served without added delay;
      * each request beyond adds {@code perExcess} to every request's latency. 0 (default) is no
      * model.
+     *
+     * @param capacity requests served without added delay; 0 for no model
+     * @param perExcess the latency added to every request per request beyond the capacity
+     * @return this builder
      */
     public Builder capacity(int capacity, Duration perExcess) {
       config.capacity = capacity;
@@ -538,19 +805,33 @@ public final class SapB1Simulator implements AutoCloseable {
       return this;
     }
 
-    /** Worker threads (default 64). */
+    /**
+     * Worker threads, i.e. requests served at once.
+     *
+     * @param threads the count; default 64
+     * @return this builder
+     */
     public Builder threads(int threads) {
       config.threads = threads;
       return this;
     }
 
-    /** Seed of session GUIDs (default 1). */
+    /**
+     * Seed of session GUIDs, so a run can be replayed.
+     *
+     * @param seed the seed; default 1
+     * @return this builder
+     */
     public Builder seed(long seed) {
       this.seed = seed;
       return this;
     }
 
-    /** Starts the simulator on a free loopback port. */
+    /**
+     * Starts the simulator on a free loopback port.
+     *
+     * @return the running simulator; close it to stop it
+     */
     public SapB1Simulator start() {
       return new SapB1Simulator(this);
     }

@@ -17,6 +17,7 @@ import javax.crypto.spec.IvParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 import org.apache.sshd.common.config.keys.writer.openssh.OpenSSHKeyEncryptionContext;
 import org.apache.sshd.common.config.keys.writer.openssh.OpenSSHKeyPairResourceWriter;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Client key pairs for key-authentication tests, written in the formats users hand over: OpenSSH
@@ -32,7 +33,11 @@ import org.apache.sshd.common.config.keys.writer.openssh.OpenSSHKeyPairResourceW
 public final class ClientKeys {
   private ClientKeys() {}
 
-  /** A new RSA 2048 key pair. */
+  /**
+   * A new RSA 2048 key pair.
+   *
+   * @return the pair with its text forms
+   */
   public static Generated rsa() {
     try {
       KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
@@ -51,13 +56,23 @@ public final class ClientKeys {
       this.pair = pair;
     }
 
-    /** The public key (authorize it on the server). */
+    /**
+     * The public key (authorize it on the server).
+     *
+     * @return the RSA public key
+     */
     public PublicKey publicKey() {
       return pair.getPublic();
     }
 
-    /** The private key in OpenSSH format; encrypted (bcrypt KDF, AES-256-CTR) when a passphrase is given. */
-    public String openSsh(String passphrase) {
+    /**
+     * The private key in OpenSSH format; encrypted (bcrypt KDF, AES-256-CTR) when a passphrase is
+     * given.
+     *
+     * @param passphrase the passphrase, or null for an unencrypted key
+     * @return the key text, {@code -----BEGIN OPENSSH PRIVATE KEY-----} ...
+     */
+    public String openSsh(@Nullable String passphrase) {
       try {
         OpenSSHKeyEncryptionContext ctx = null;
         if (passphrase != null) {
@@ -78,7 +93,11 @@ public final class ClientKeys {
       }
     }
 
-    /** The private key as unencrypted PKCS#8 PEM ({@code -----BEGIN PRIVATE KEY-----}). */
+    /**
+     * The private key as unencrypted PKCS#8 PEM.
+     *
+     * @return the key text, {@code -----BEGIN PRIVATE KEY-----} ...
+     */
     public String pkcs8Pem() {
       return pem("PRIVATE KEY", pair.getPrivate().getEncoded(), null);
     }
@@ -86,6 +105,9 @@ public final class ClientKeys {
     /**
      * The private key as a traditional OpenSSL PEM ({@code -----BEGIN RSA PRIVATE KEY-----}, PKCS#1)
      * encrypted with AES-128-CBC under {@code passphrase}.
+     *
+     * @param passphrase the passphrase (UTF-8 bytes)
+     * @return the key text with {@code Proc-Type} and {@code DEK-Info} headers
      */
     public String encryptedRsaPem(String passphrase) {
       try {
@@ -107,7 +129,7 @@ public final class ClientKeys {
     }
   }
 
-  private static String pem(String type, byte[] der, String headers) {
+  private static String pem(String type, byte[] der, @Nullable String headers) {
     String body = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der);
     return "-----BEGIN " + type + "-----\n" + (headers == null ? "" : headers) + body + "\n-----END " + type
         + "-----\n";

@@ -34,6 +34,7 @@ import org.apache.sshd.sftp.server.FileHandle;
 import org.apache.sshd.sftp.server.Handle;
 import org.apache.sshd.sftp.server.SftpEventListener;
 import org.apache.sshd.sftp.server.SftpSubsystemFactory;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A real SFTP server on a free loopback port for tests and sandboxes, serving a directory on disk
@@ -117,7 +118,7 @@ public final class SftpServer implements AutoCloseable {
     }
   }
 
-  private static Path sharedHostKey;
+  private static @Nullable Path sharedHostKey;
 
   /** One host key file per JVM for servers without their own (an RSA key is slow to generate). */
   private static synchronized Path sharedHostKeyFile() throws IOException {
@@ -130,47 +131,84 @@ public final class SftpServer implements AutoCloseable {
     return sharedHostKey;
   }
 
-  /** A new builder. */
+  /**
+   * A new builder: no users, a temporary root with {@code /outbound}, {@code /inbound} and {@code
+   * /archive}.
+   *
+   * @return the builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** The loopback address the server listens on. */
+  /**
+   * The loopback address the server listens on.
+   *
+   * @return {@code 127.0.0.1}
+   */
   public String host() {
     return "127.0.0.1";
   }
 
-  /** The port the server listens on (chosen free by the OS). */
+  /**
+   * The port the server listens on.
+   *
+   * @return the port, chosen free by the OS
+   */
   public int port() {
     return sshd.getPort();
   }
 
-  /** The host key's SHA-256 fingerprint, {@code SHA256:<base64>}, as {@code ssh-keygen -l} shows it. */
+  /**
+   * The host key's SHA-256 fingerprint, for a client to pin.
+   *
+   * @return {@code SHA256:<base64>}, as {@code ssh-keygen -l} shows it
+   */
   public String hostKeyFingerprint() {
     return KeyUtils.getFingerPrint(hostKey);
   }
 
-  /** A {@code known_hosts} line for this server ({@code [127.0.0.1]:port ssh-rsa AAAA...}). */
+  /**
+   * A {@code known_hosts} line for this server.
+   *
+   * @return {@code [127.0.0.1]:port ssh-rsa AAAA...}
+   */
   public String knownHostsLine() {
     return "[" + host() + "]:" + port() + " " + PublicKeyEntry.toString(hostKey);
   }
 
-  /** The directory on disk served as {@code /}. */
+  /**
+   * The directory on disk served as {@code /}.
+   *
+   * @return the builder's root, else the temporary directory deleted on close
+   */
   public Path root() {
     return root;
   }
 
-  /** The fault injector consulted on every SFTP request. */
+  /**
+   * The fault injector consulted on every SFTP request.
+   *
+   * @return this server's own injector
+   */
   public FaultInjector faults() {
     return faults;
   }
 
-  /** SSH sessions opened so far. */
+  /**
+   * SSH sessions opened so far.
+   *
+   * @return the count since start, failed logins included
+   */
   public long sessionsOpened() {
     return sessions.get();
   }
 
-  /** SSH sessions open now. */
+  /**
+   * SSH sessions open now.
+   *
+   * @return the count now
+   */
   public int sessionsOpen() {
     return open.size();
   }
@@ -178,18 +216,31 @@ public final class SftpServer implements AutoCloseable {
   /**
    * What clients did, one line per request ({@code OPEN /outbound/a.csv read}, {@code RENAME a ->
    * b}, {@code READ /outbound/a.csv}, once per handle ...).
+   *
+   * @return a snapshot, oldest first
    */
   public List<String> requestLog() {
     return List.copyOf(log);
   }
 
-  /** How many times a file was opened for reading. */
+  /**
+   * How many times a file was opened for reading.
+   *
+   * @param path the server path as clients name it, for example {@code /outbound/a.csv}
+   * @return the count since start
+   */
   public long readsOf(String path) {
     String line = "OPEN " + path + " read";
     return log.stream().filter(line::equals).count();
   }
 
-  /** The path on disk of a server path ({@code /outbound/a.csv}). */
+  /**
+   * The path on disk of a server path.
+   *
+   * @param serverPath for example {@code /outbound/a.csv}; a leading {@code /} is optional
+   * @return the path under {@link #root()}; the file need not exist
+   * @throws IllegalArgumentException if the path leads outside the root
+   */
   public Path resolve(String serverPath) {
     String rel = serverPath.startsWith("/") ? serverPath.substring(1) : serverPath;
     Path p = root.resolve(rel).normalize();
@@ -199,7 +250,13 @@ public final class SftpServer implements AutoCloseable {
     return p;
   }
 
-  /** Creates a directory (and its parents). */
+  /**
+   * Creates a directory (and its parents).
+   *
+   * @param serverPath the directory's server path
+   * @return this server
+   * @throws UncheckedIOException if the directory cannot be created
+   */
   public SftpServer mkdirs(String serverPath) {
     try {
       Files.createDirectories(resolve(serverPath));
@@ -209,7 +266,15 @@ public final class SftpServer implements AutoCloseable {
     }
   }
 
-  /** Puts a file atomically (written under a temp name, then renamed), as a careful exporter does. */
+  /**
+   * Puts a file atomically (written under a temp name, then renamed), as a careful exporter does;
+   * replaces a file of that name and creates missing directories.
+   *
+   * @param serverPath the file's server path
+   * @param content the bytes
+   * @return this server
+   * @throws UncheckedIOException if the file cannot be written
+   */
   public SftpServer put(String serverPath, byte[] content) {
     try {
       Path target = resolve(serverPath);
@@ -223,7 +288,15 @@ public final class SftpServer implements AutoCloseable {
     }
   }
 
-  /** Writes a file of any size from a writer callback (streamed, never held in memory). */
+  /**
+   * Writes a file of any size from a writer callback (streamed, never held in memory), atomically
+   * like {@link #put(String, byte[])}.
+   *
+   * @param serverPath the file's server path
+   * @param writer writes the content
+   * @return this server
+   * @throws UncheckedIOException if the file cannot be written or the writer fails
+   */
   public SftpServer put(String serverPath, ContentWriter writer) {
     try {
       Path target = resolve(serverPath);
@@ -239,7 +312,14 @@ public final class SftpServer implements AutoCloseable {
     }
   }
 
-  /** Sets a file's modification time (SFTP v3 carries whole seconds). */
+  /**
+   * Sets a file's modification time (SFTP v3 carries whole seconds).
+   *
+   * @param serverPath the file's server path
+   * @param modified the new time
+   * @return this server
+   * @throws UncheckedIOException if there is no such file
+   */
   public SftpServer touch(String serverPath, Instant modified) {
     try {
       Files.setLastModifiedTime(resolve(serverPath), FileTime.from(modified));
@@ -249,7 +329,14 @@ public final class SftpServer implements AutoCloseable {
     }
   }
 
-  /** Renames a file on the server (as an exporter re-publishing a file under a new name would). */
+  /**
+   * Renames a file on the server (as an exporter re-publishing a file under a new name would).
+   *
+   * @param from the file's server path
+   * @param to its new server path
+   * @return this server
+   * @throws UncheckedIOException if the file cannot be moved
+   */
   public SftpServer rename(String from, String to) {
     try {
       Files.move(resolve(from), resolve(to), StandardCopyOption.ATOMIC_MOVE);
@@ -259,7 +346,14 @@ public final class SftpServer implements AutoCloseable {
     }
   }
 
-  /** Creates a symbolic link {@code link} pointing at {@code target} (relative or absolute server text). */
+  /**
+   * Creates a symbolic link {@code link} pointing at {@code target}.
+   *
+   * @param link the link's server path
+   * @param target the link text as stored, relative or absolute
+   * @return this server
+   * @throws UncheckedIOException if the link cannot be created
+   */
   public SftpServer symlink(String link, String target) {
     try {
       Files.createSymbolicLink(resolve(link), Path.of(target));
@@ -269,7 +363,13 @@ public final class SftpServer implements AutoCloseable {
     }
   }
 
-  /** The server paths of the regular files in a directory, sorted. */
+  /**
+   * The regular files in a directory (not its subdirectories' files).
+   *
+   * @param serverDir the directory's server path
+   * @return their server paths, sorted; empty when there are none
+   * @throws UncheckedIOException if there is no such directory
+   */
   public List<String> list(String serverDir) {
     try (var s = Files.list(resolve(serverDir))) {
       String base = serverDir.endsWith("/") ? serverDir : serverDir + "/";
@@ -279,7 +379,13 @@ public final class SftpServer implements AutoCloseable {
     }
   }
 
-  /** A file's content. */
+  /**
+   * A file's content.
+   *
+   * @param serverPath the file's server path
+   * @return the bytes
+   * @throws UncheckedIOException if there is no such file
+   */
   public byte[] read(String serverPath) {
     try {
       return Files.readAllBytes(resolve(serverPath));
@@ -288,7 +394,12 @@ public final class SftpServer implements AutoCloseable {
     }
   }
 
-  /** Whether a file exists. */
+  /**
+   * Whether a file exists.
+   *
+   * @param serverPath the file's server path
+   * @return true for a file or directory at that path
+   */
   public boolean exists(String serverPath) {
     return Files.exists(resolve(serverPath));
   }
@@ -296,6 +407,9 @@ public final class SftpServer implements AutoCloseable {
   /**
    * Starts a file written in place in steps (an exporter that does not use a temp name): each
    * {@link GrowingFile#append} makes it longer and newer.
+   *
+   * @param serverPath the file's server path; an existing file is emptied
+   * @return the file, empty so far
    */
   public GrowingFile grow(String serverPath) {
     try {
@@ -442,7 +556,12 @@ public final class SftpServer implements AutoCloseable {
   /** Writes a file's content to a stream (for files too large to hold in memory). */
   @FunctionalInterface
   public interface ContentWriter {
-    /** Writes the content. */
+    /**
+     * Writes the content.
+     *
+     * @param out the file's stream, buffered; closed by the caller
+     * @throws IOException if writing fails; the file is then not published
+     */
     void writeTo(OutputStream out) throws IOException;
   }
 
@@ -455,7 +574,13 @@ public final class SftpServer implements AutoCloseable {
       Files.write(path, new byte[0]);
     }
 
-    /** Appends bytes and bumps the modification time by a second (SFTP v3 has whole seconds). */
+    /**
+     * Appends bytes and bumps the modification time by at least a second (SFTP v3 has whole
+     * seconds), so a client sees the file change.
+     *
+     * @param bytes the bytes to append
+     * @return this file
+     */
     public GrowingFile append(byte[] bytes) {
       try {
         FileTime before = Files.getLastModifiedTime(path);
@@ -469,7 +594,11 @@ public final class SftpServer implements AutoCloseable {
       }
     }
 
-    /** The file on disk. */
+    /**
+     * The file on disk.
+     *
+     * @return its path under the server's root
+     */
     public Path path() {
       return path;
     }
@@ -477,8 +606,8 @@ public final class SftpServer implements AutoCloseable {
 
   /** Builds and starts an {@link SftpServer}. */
   public static final class Builder {
-    private Path root;
-    private Path hostKeyFile;
+    private @Nullable Path root;
+    private @Nullable Path hostKeyFile;
     private final Map<String, String> passwords = new ConcurrentHashMap<>();
     private final Map<String, List<PublicKey>> keys = new ConcurrentHashMap<>();
     private final List<String> readOnly = new ArrayList<>();
@@ -486,7 +615,12 @@ public final class SftpServer implements AutoCloseable {
 
     private Builder() {}
 
-    /** The directory to serve as {@code /} (default: a new temp directory, deleted on close). */
+    /**
+     * The directory to serve as {@code /}.
+     *
+     * @param dir the directory; default a new temp directory, deleted on close (this one is kept)
+     * @return this builder
+     */
     public Builder root(Path dir) {
       this.root = Objects.requireNonNull(dir, "root");
       return this;
@@ -495,39 +629,70 @@ public final class SftpServer implements AutoCloseable {
     /**
      * Where the host key is kept (default: one key per JVM, generated on first use); give a file
      * of its own for a server whose key must differ from the others'.
+     *
+     * @param file the key file; generated there when missing
+     * @return this builder
      */
     public Builder hostKeyFile(Path file) {
       this.hostKeyFile = Objects.requireNonNull(file, "hostKeyFile");
       return this;
     }
 
-    /** A user logging in with a password. */
+    /**
+     * A user logging in with a password.
+     *
+     * @param user the user name
+     * @param password the password; replaces one set before for this user
+     * @return this builder
+     */
     public Builder user(String user, String password) {
       passwords.put(Objects.requireNonNull(user, "user"), Objects.requireNonNull(password, "password"));
       return this;
     }
 
-    /** A user logging in with the private key of {@code publicKey}. */
+    /**
+     * A user logging in with the private key of {@code publicKey}; repeatable per user.
+     *
+     * @param user the user name
+     * @param publicKey a public key the user may authenticate with
+     * @return this builder
+     */
     public Builder authorizedKey(String user, PublicKey publicKey) {
       keys.computeIfAbsent(Objects.requireNonNull(user, "user"), u -> new ArrayList<>())
           .add(Objects.requireNonNull(publicKey, "publicKey"));
       return this;
     }
 
-    /** A folder clients may list and read but not write, rename or delete in. */
+    /**
+     * A folder clients may list and read but not write, rename or delete in (subfolders included).
+     *
+     * @param serverDir the folder's server path, for example {@code /outbound}
+     * @return this builder
+     */
     public Builder readOnly(String serverDir) {
       readOnly.add(Objects.requireNonNull(serverDir, "serverDir"));
       return this;
     }
 
-    /** Folders created at start (default {@code /outbound}, {@code /inbound}, {@code /archive}). */
+    /**
+     * Folders created at start, replacing the defaults ({@code /outbound}, {@code /inbound}, {@code
+     * /archive}).
+     *
+     * @param serverDirs the folders' server paths; none for an empty root
+     * @return this builder
+     */
     public Builder directories(String... serverDirs) {
       dirs.clear();
       dirs.addAll(List.of(serverDirs));
       return this;
     }
 
-    /** Starts the server on a free loopback port. */
+    /**
+     * Starts the server on a free loopback port.
+     *
+     * @return the running server; close it to stop it
+     * @throws UncheckedIOException if the root or host key cannot be prepared or the port bound
+     */
     public SftpServer start() {
       try {
         return new SftpServer(this);

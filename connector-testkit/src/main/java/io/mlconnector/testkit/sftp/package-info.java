@@ -4,4 +4,7 @@
  * folders, and dropped connections and slow transfers from the shared {@link
  * io.mlconnector.testkit.http.FaultInjector}.
  */
+@NullMarked
 package io.mlconnector.testkit.sftp;
+
+import org.jspecify.annotations.NullMarked;

@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Random;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Writes Stampli-style export files: invoices one row per GL line with the header fields repeated
@@ -62,47 +63,88 @@ public final class StampliExport {
     this.xml = xml;
   }
 
-  /** A CSV writer with the defaults: comma, no BOM, UTF-8, ISO dates, CRLF, quotes where needed. */
+  /**
+   * A CSV writer with the defaults: comma, no BOM, UTF-8, ISO dates, CRLF, quotes where needed.
+   *
+   * @return a new writer; its settings change in place
+   */
   public static StampliExport csv() {
     return new StampliExport(false);
   }
 
-  /** An XML writer: {@code <Invoices><Invoice>...<Lines><Line>...}, element names without spaces. */
+  /**
+   * An XML writer: {@code <Invoices><Invoice>...<Lines><Line>...}, element names without spaces;
+   * empty values are left out.
+   *
+   * @return a new writer; its settings change in place
+   */
   public static StampliExport xml() {
     return new StampliExport(true);
   }
 
-  /** The field delimiter (CSV). */
+  /**
+   * The field delimiter (CSV).
+   *
+   * @param value the delimiter; default {@code ,}
+   * @return this writer
+   */
   public StampliExport delimiter(char value) {
     this.delimiter = value;
     return this;
   }
 
-  /** Whether the file starts with a UTF-8 byte order mark (as Excel's "CSV UTF-8" writes). */
+  /**
+   * Whether the file starts with a UTF-8 byte order mark (as Excel's "CSV UTF-8" writes).
+   *
+   * @param value true for a BOM; default false
+   * @return this writer
+   */
   public StampliExport bom(boolean value) {
     this.bom = value;
     return this;
   }
 
-  /** Whether every field is quoted. */
+  /**
+   * Whether every field is quoted (CSV).
+   *
+   * @param value true to quote all; default false (only fields that need it)
+   * @return this writer
+   */
   public StampliExport quoteAll(boolean value) {
     this.quoteAll = value;
     return this;
   }
 
-  /** The encoding (default UTF-8). */
+  /**
+   * The encoding.
+   *
+   * @param value the charset; default UTF-8
+   * @return this writer
+   */
   public StampliExport charset(Charset value) {
     this.charset = Objects.requireNonNull(value, "charset");
     return this;
   }
 
-  /** The date pattern (default ISO {@code yyyy-MM-dd}). */
+  /**
+   * The date pattern.
+   *
+   * @param pattern a {@link DateTimeFormatter} pattern such as {@code dd/MM/yyyy}; default ISO
+   *     {@code yyyy-MM-dd}
+   * @return this writer
+   * @throws IllegalArgumentException if the pattern is invalid
+   */
   public StampliExport dateFormat(String pattern) {
     this.dates = DateTimeFormatter.ofPattern(pattern, Locale.ROOT);
     return this;
   }
 
-  /** The decimal separator (default {@code .}). */
+  /**
+   * The decimal separator of amounts.
+   *
+   * @param value the separator; default {@code .}
+   * @return this writer
+   */
   public StampliExport decimalSeparator(char value) {
     this.decimalSeparator = value;
     return this;
@@ -111,32 +153,59 @@ public final class StampliExport {
   /**
    * Credit memos written as negative amounts with type {@code Invoice} (true) instead of positive
    * amounts with type {@code Credit Memo} (false, default).
+   *
+   * @param value true to write credit memos by sign
+   * @return this writer
    */
   public StampliExport creditMemoBySign(boolean value) {
     this.creditBySign = value;
     return this;
   }
 
-  /** The line ending (default CRLF). */
+  /**
+   * The line ending (CSV).
+   *
+   * @param value the line ending; default CRLF
+   * @return this writer
+   */
   public StampliExport lineEnding(String value) {
     this.lineEnd = Objects.requireNonNull(value, "lineEnding");
     return this;
   }
 
-  /** Writes column (or element) {@code column} under another name, as a customer template may. */
+  /**
+   * Writes column (or element) {@code column} under another name, as a customer template may.
+   *
+   * @param column a default column name, from {@link #INVOICE_COLUMNS}, {@link #VENDOR_COLUMNS} or
+   *     {@link #PAYMENT_COLUMNS}
+   * @param as the name to write (spaces are removed for XML elements)
+   * @return this writer
+   */
   public StampliExport rename(String column, String as) {
     renamed.put(column, as);
     return this;
   }
 
-  /** An invoices file. */
+  /**
+   * An invoices file.
+   *
+   * @param invoices the invoices, in file order
+   * @return the file's bytes; a header row (CSV) or empty root (XML) when there are none
+   */
   public byte[] invoices(List<ExportInvoice> invoices) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     writeInvoices(invoices.iterator(), out);
     return out.toByteArray();
   }
 
-  /** Streams an invoices file to {@code out} (not closed). */
+  /**
+   * Streams an invoices file to {@code out} (not closed), so a file of any size never sits in
+   * memory.
+   *
+   * @param invoices the invoices, in file order
+   * @param out where the file goes; flushed, not closed
+   * @throws UncheckedIOException if writing fails
+   */
   public void writeInvoices(Iterator<ExportInvoice> invoices, OutputStream out) {
     try {
       Writer w = writer(out);
@@ -161,21 +230,37 @@ public final class StampliExport {
     }
   }
 
-  /** A vendors file. */
+  /**
+   * A vendors file.
+   *
+   * @param vendors the vendors, in file order
+   * @return the file's bytes
+   */
   public byte[] vendors(List<ExportVendor> vendors) {
     return table(VENDOR_COLUMNS, "Vendors", "Vendor", vendors, v -> List.of(
         v.code(), v.name(), v.active() ? "Active" : "Inactive", nz(v.email()), nz(v.phone()),
         nz(v.currency()), nz(v.terms())));
   }
 
-  /** A payments file. */
+  /**
+   * A payments file.
+   *
+   * @param payments the payments, in file order
+   * @return the file's bytes
+   */
   public byte[] payments(List<ExportPayment> payments) {
     return table(PAYMENT_COLUMNS, "Payments", "Payment", payments, p -> List.of(
         nz(p.company()), p.paymentId(), p.invoiceNumber(), p.vendorCode(), dates.format(p.date()), amount(p.amount()),
         p.currency(), p.method(), nz(p.reference()), p.status()));
   }
 
-  /** The first {@code fraction} of a file's bytes (a file caught half-written). */
+  /**
+   * The first {@code fraction} of a file's bytes (a file caught half-written).
+   *
+   * @param file the whole file, at least two bytes
+   * @param fraction the share to keep, 0 to 1
+   * @return at least one byte and at most all but the last
+   */
   public static byte[] truncated(byte[] file, double fraction) {
     int n = (int) Math.max(1, Math.min(file.length - 1, file.length * fraction));
     byte[] out = new byte[n];
@@ -187,6 +272,10 @@ public final class StampliExport {
    * {@code count} valid approved invoices, generated lazily from {@code seed} (1 to 4 lines each,
    * vendors {@code V0001}.. {@code V0050}, GL accounts {@code 6000}..{@code 6090}, cost centres
    * {@code CC10}..{@code CC40}, USD, numbers {@code INV-<seed>-<n>}).
+   *
+   * @param seed the generator's seed; the same seed gives the same invoices
+   * @param count how many invoices
+   * @return an iterable whose every iterator starts again from {@code seed}
    */
   public static Iterable<ExportInvoice> randomInvoices(long seed, long count) {
     return () -> new Iterator<>() {
@@ -328,7 +417,7 @@ public final class StampliExport {
     return decimalSeparator == '.' ? s : s.replace('.', decimalSeparator);
   }
 
-  private static String nz(String s) {
+  private static String nz(@Nullable String s) {
     return s == null ? "" : s;
   }
 

@@ -4,4 +4,7 @@
  * streamed. Stampli publishes no file format; the default column names follow the proposal in the
  * reference notes and every name, delimiter and format is configurable, like a customer's template.
  */
+@NullMarked
 package io.mlconnector.testkit.stampli;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,5 +1,7 @@
 package io.mlconnector.testkit.stripe;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One attempt to deliver an event to an endpoint, as the simulator recorded it.
  *
@@ -10,7 +12,8 @@ package io.mlconnector.testkit.stripe;
  * @param statusCode the endpoint's HTTP status; 0 when the delivery was dropped on purpose, -1
  *     when the endpoint could not be reached
  * @param payload the exact body sent
- * @param signatureHeader the {@code Stripe-Signature} header sent
+ * @param signatureHeader the {@code Stripe-Signature} header sent, or null when the delivery was
+ *     dropped
  */
 public record WebhookDelivery(
     String endpointId,
@@ -19,14 +22,22 @@ public record WebhookDelivery(
     int attempt,
     int statusCode,
     String payload,
-    String signatureHeader) {
+    @Nullable String signatureHeader) {
 
-  /** Whether the endpoint accepted the delivery (any 2xx). */
+  /**
+   * Whether the endpoint accepted the delivery.
+   *
+   * @return true for any 2xx status
+   */
   public boolean succeeded() {
     return statusCode >= 200 && statusCode < 300;
   }
 
-  /** Whether the simulator dropped this delivery on purpose ({@link WebhookControls#dropNext}). */
+  /**
+   * Whether the simulator dropped this delivery on purpose ({@link WebhookControls#dropNext}).
+   *
+   * @return true when nothing was sent
+   */
   public boolean dropped() {
     return statusCode == 0;
   }

@@ -13,14 +13,26 @@ import java.util.Set;
  * @param enabledEvents event types delivered ({@code *} for all, {@code invoice.*} for a family)
  */
 public record WebhookEndpoint(String id, URI url, Set<String> enabledEvents) {
-  /** Validates and copies the arguments. */
+  /**
+   * Validates and copies the arguments.
+   *
+   * @param id the endpoint id ({@code we_...})
+   * @param url where events are POSTed
+   * @param enabledEvents event types delivered ({@code *} for all, {@code invoice.*} for a family)
+   */
   public WebhookEndpoint {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(url, "url");
     enabledEvents = Set.copyOf(Objects.requireNonNull(enabledEvents, "enabledEvents"));
   }
 
-  /** Whether this endpoint receives events of {@code type}. */
+  /**
+   * Whether this endpoint receives events of {@code type}.
+   *
+   * @param type an event type, for example {@code invoice.paid}
+   * @return true if an enabled pattern is {@code *}, the type itself or its family ({@code
+   *     invoice.*})
+   */
   public boolean accepts(String type) {
     for (String pattern : enabledEvents) {
       if (pattern.equals("*") || pattern.equals(type)

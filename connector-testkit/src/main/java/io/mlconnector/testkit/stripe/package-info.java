@@ -4,4 +4,7 @@
  * idempotency, pagination, errors, signed webhooks) so that clients are tested against behaviour,
  * not only object shapes.
  */
+@NullMarked
 package io.mlconnector.testkit.stripe;
+
+import org.jspecify.annotations.NullMarked;

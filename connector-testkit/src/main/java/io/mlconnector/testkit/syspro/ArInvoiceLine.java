@@ -21,7 +21,17 @@ public record ArInvoiceLine(
     BigDecimal netValue,
     BigDecimal taxValue) {
 
-  /** Checks the arguments. */
+  /**
+   * Checks the arguments; a null stock code, description or tax takes its default.
+   *
+   * @param line the line number, from 1
+   * @param stockCode the stock code; null or blank for a non-stocked line
+   * @param description the line description; null for blank
+   * @param quantity the quantity invoiced
+   * @param netValue the line value before tax
+   * @param taxValue the line's tax; null for zero
+   * @throws IllegalArgumentException if {@code line} is below 1
+   */
   public ArInvoiceLine {
     if (line < 1) {
       throw new IllegalArgumentException("line must be at least 1, was " + line);

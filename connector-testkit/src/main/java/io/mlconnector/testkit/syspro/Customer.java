@@ -28,7 +28,19 @@ public record Customer(
     boolean onHold,
     String taxId) {
 
-  /** Checks the arguments. */
+  /**
+   * Checks the arguments; a null text takes blank, a null credit limit zero.
+   *
+   * @param code the customer code
+   * @param name the name
+   * @param currency the currency code; null or blank for the local currency
+   * @param branch the AR branch; null for blank
+   * @param termsCode the terms code; null for blank
+   * @param email the e-mail address; null for blank
+   * @param creditLimit the credit limit (whole units); null for zero
+   * @param onHold whether the customer is on hold
+   * @param taxId the tax registration number; null for blank
+   */
   public Customer {
     Objects.requireNonNull(code, "code");
     Objects.requireNonNull(name, "name");
@@ -40,7 +52,18 @@ public record Customer(
     taxId = taxId == null ? "" : taxId;
   }
 
-  /** A customer without a tax registration number. */
+  /**
+   * A customer without a tax registration number.
+   *
+   * @param code the customer code
+   * @param name the name
+   * @param currency the currency code; null or blank for the local currency
+   * @param branch the AR branch; null for blank
+   * @param termsCode the terms code; null for blank
+   * @param email the e-mail address; null for blank
+   * @param creditLimit the credit limit (whole units); null for zero
+   * @param onHold whether the customer is on hold
+   */
   public Customer(
       String code,
       String name,
@@ -53,42 +76,83 @@ public record Customer(
     this(code, name, currency, branch, termsCode, email, creditLimit, onHold, "");
   }
 
-  /** A customer in the local currency with 30-day terms. */
+  /**
+   * A customer in the local currency with 30-day terms, no credit limit, not on hold.
+   *
+   * @param code the customer code
+   * @param name the name
+   * @return the customer
+   */
   public static Customer of(String code, String name) {
     return new Customer(code, name, "", "", "30", "", BigDecimal.ZERO, false);
   }
 
-  /** This customer with another currency. */
+  /**
+   * This customer with another currency.
+   *
+   * @param currency the currency code; blank for the local currency
+   * @return a copy; this customer is unchanged
+   */
   public Customer withCurrency(String currency) {
     return new Customer(code, name, currency, branch, termsCode, email, creditLimit, onHold, taxId);
   }
 
-  /** This customer with another branch. */
+  /**
+   * This customer with another branch.
+   *
+   * @param branch the AR branch
+   * @return a copy; this customer is unchanged
+   */
   public Customer withBranch(String branch) {
     return new Customer(code, name, currency, branch, termsCode, email, creditLimit, onHold, taxId);
   }
 
-  /** This customer with other terms. */
+  /**
+   * This customer with other terms.
+   *
+   * @param termsCode the terms code (a number of days for the simulator's due-date rule)
+   * @return a copy; this customer is unchanged
+   */
   public Customer withTermsCode(String termsCode) {
     return new Customer(code, name, currency, branch, termsCode, email, creditLimit, onHold, taxId);
   }
 
-  /** This customer with another e-mail address. */
+  /**
+   * This customer with another e-mail address.
+   *
+   * @param email the address; blank for none
+   * @return a copy; this customer is unchanged
+   */
   public Customer withEmail(String email) {
     return new Customer(code, name, currency, branch, termsCode, email, creditLimit, onHold, taxId);
   }
 
-  /** This customer with another credit limit. */
+  /**
+   * This customer with another credit limit.
+   *
+   * @param creditLimit the limit in whole units
+   * @return a copy; this customer is unchanged
+   */
   public Customer withCreditLimit(BigDecimal creditLimit) {
     return new Customer(code, name, currency, branch, termsCode, email, creditLimit, onHold, taxId);
   }
 
-  /** This customer on or off hold. */
+  /**
+   * This customer on or off hold.
+   *
+   * @param onHold true for on hold
+   * @return a copy; this customer is unchanged
+   */
   public Customer withOnHold(boolean onHold) {
     return new Customer(code, name, currency, branch, termsCode, email, creditLimit, onHold, taxId);
   }
 
-  /** This customer with another tax registration number. */
+  /**
+   * This customer with another tax registration number.
+   *
+   * @param taxId the number; blank for none
+   * @return a copy; this customer is unchanged
+   */
   public Customer withTaxId(String taxId) {
     return new Customer(code, name, currency, branch, termsCode, email, creditLimit, onHold, taxId);
   }

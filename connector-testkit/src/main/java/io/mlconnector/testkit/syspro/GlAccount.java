@@ -14,7 +14,15 @@ import java.util.Objects;
  */
 public record GlAccount(String code, String description, String accountType, BigDecimal balance) {
 
-  /** Checks the arguments. */
+  /**
+   * Checks the arguments.
+   *
+   * @param code the ledger code
+   * @param description the description
+   * @param accountType the account type letter ({@code A}, {@code L}, {@code C}, {@code R}, {@code
+   *     E} or {@code S})
+   * @param balance the current balance (debit positive); null for zero
+   */
   public GlAccount {
     Objects.requireNonNull(code, "code");
     Objects.requireNonNull(description, "description");
@@ -22,7 +30,15 @@ public record GlAccount(String code, String description, String accountType, Big
     balance = balance == null ? BigDecimal.ZERO : balance;
   }
 
-  /** An account with a zero balance. */
+  /**
+   * An account with a zero balance.
+   *
+   * @param code the ledger code
+   * @param description the description
+   * @param accountType the account type letter ({@code A}, {@code L}, {@code C}, {@code R}, {@code
+   *     E} or {@code S})
+   * @return the account
+   */
   public static GlAccount of(String code, String description, String accountType) {
     return new GlAccount(code, description, accountType, BigDecimal.ZERO);
   }

@@ -23,7 +23,17 @@ public record GlJournal(
     String status,
     List<GlJournalEntry> entries) {
 
-  /** Copies the entries. */
+  /**
+   * Copies the entries.
+   *
+   * @param year the GL year
+   * @param period the GL period
+   * @param journal the journal number within that period
+   * @param date the journal date
+   * @param reference the journal reference
+   * @param status {@code P} posted, {@code U} saved but not posted
+   * @param entries the lines (copied)
+   */
   public GlJournal {
     entries = List.copyOf(entries);
   }

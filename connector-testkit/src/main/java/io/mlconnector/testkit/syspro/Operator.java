@@ -12,7 +12,15 @@ import java.util.Objects;
  */
 public record Operator(String code, String password, String odataPassword, int concurrentUsers) {
 
-  /** Checks the arguments. */
+  /**
+   * Checks the arguments.
+   *
+   * @param code the operator code, not blank
+   * @param password the e.net operator password (may be empty)
+   * @param odataPassword the OData password
+   * @param concurrentUsers sessions the operator may hold at once, at least 1
+   * @throws IllegalArgumentException if the code is blank or {@code concurrentUsers} is below 1
+   */
   public Operator {
     Objects.requireNonNull(code, "code");
     Objects.requireNonNull(password, "password");
@@ -26,22 +34,42 @@ public record Operator(String code, String password, String odataPassword, int c
     }
   }
 
-  /** A named operator (one concurrent user) whose OData password equals its e.net password. */
+  /**
+   * A named operator (one concurrent user) whose OData password equals its e.net password.
+   *
+   * @param code the operator code, not blank
+   * @param password the e.net and OData password
+   * @return the operator
+   */
   public static Operator of(String code, String password) {
     return new Operator(code, password, password, 1);
   }
 
-  /** This operator with another OData password. */
+  /**
+   * This operator with another OData password.
+   *
+   * @param odataPassword the password Basic auth on OData expects
+   * @return a copy; this operator is unchanged
+   */
   public Operator withODataPassword(String odataPassword) {
     return new Operator(code, password, odataPassword, concurrentUsers);
   }
 
-  /** This operator as a guest/shared account with that many concurrent users. */
+  /**
+   * This operator as a guest/shared account with that many concurrent users.
+   *
+   * @param concurrentUsers sessions it may hold at once, at least 1
+   * @return a copy; this operator is unchanged
+   */
   public Operator withConcurrentUsers(int concurrentUsers) {
     return new Operator(code, password, odataPassword, concurrentUsers);
   }
 
-  /** Passwords are never printed. */
+  /**
+   * The code and concurrent users; passwords are never printed.
+   *
+   * @return {@code Operator[code=..., concurrentUsers=...]}
+   */
   @Override
   public String toString() {
     return "Operator[code=" + code + ", concurrentUsers=" + concurrentUsers + "]";

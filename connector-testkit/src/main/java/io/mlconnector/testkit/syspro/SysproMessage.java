@@ -34,7 +34,11 @@ public enum SysproMessage {
     this.defaultText = defaultText;
   }
 
-  /** The simulator's default text (a {@link String#format} pattern). */
+  /**
+   * The simulator's default text.
+   *
+   * @return a {@link String#format} pattern taking the arguments listed on the constant
+   */
   public String defaultText() {
     return defaultText;
   }

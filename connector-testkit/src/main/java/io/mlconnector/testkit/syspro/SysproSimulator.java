@@ -76,14 +76,23 @@ public final class SysproSimulator implements AutoCloseable {
     return server.baseUri().toString();
   }
 
-  /** A new builder with the defaults documented on each method. */
+  /**
+   * A new builder with the defaults documented on each method.
+   *
+   * @return the builder; add at least one {@link Builder#operator operator} before starting
+   */
   public static Builder builder() {
     return new Builder();
   }
 
   // ------------------------------------------------------------------ addresses
 
-  /** The e.net REST base, e.g. {@code http://127.0.0.1:50123/SYSPROWCFService/Rest}. */
+  /**
+   * The e.net REST base.
+   *
+   * @return for example {@code http://127.0.0.1:50123/SYSPROWCFService/Rest}, without a trailing
+   *     slash
+   */
   public URI restBaseUri() {
     return URI.create(server.baseUri() + config.restPath);
   }
@@ -91,32 +100,55 @@ public final class SysproSimulator implements AutoCloseable {
   /**
    * The OData service prefix without the company, e.g. {@code
    * http://127.0.0.1:50123/SYSPRO8Odata/SYSPROOData}.
+   *
+   * @return the prefix, without a trailing slash
    */
   public URI odataBaseUri() {
     return URI.create(server.baseUri() + config.odataPath);
   }
 
-  /** The OData service root of the company: {@link #odataBaseUri()} plus {@code /{companyId}}. */
+  /**
+   * The OData service root of the company.
+   *
+   * @return {@link #odataBaseUri()} plus {@code /{companyId}}
+   */
   public URI odataServiceUri() {
     return URI.create(odataBaseUri() + "/" + config.companyId);
   }
 
-  /** The company id to log on with. */
+  /**
+   * The company id to log on with.
+   *
+   * @return the builder's company id, {@code EDU1} by default
+   */
   public String companyId() {
     return config.companyId;
   }
 
-  /** The OData entity set name configured for a table. */
+  /**
+   * The OData entity set name configured for a table.
+   *
+   * @param table the table
+   * @return the name set with {@link Builder#odataEntitySet}, else the table's SQL name
+   */
   public String entitySet(SysproTable table) {
     return config.entitySets.get(Objects.requireNonNull(table, "table"));
   }
 
-  /** The fault injector applied to every request (REST and OData). */
+  /**
+   * The fault injector applied to every request (REST and OData).
+   *
+   * @return the injector given to the builder, else this simulator's own
+   */
   public FaultInjector faults() {
     return faults;
   }
 
-  /** Requests received so far, faulted ones included. */
+  /**
+   * Requests received so far, faulted ones included.
+   *
+   * @return the count since start
+   */
   public long requestCount() {
     return server.requestCount();
   }
@@ -126,6 +158,10 @@ public final class SysproSimulator implements AutoCloseable {
    * ("POST", "Transaction/PostLD")} or {@code ("GET", "Transaction/Post")}; matched
    * case-insensitively) that the service processed; a request an injected fault answered in its
    * place is not counted.
+   *
+   * @param method the HTTP method, any case
+   * @param path the path below the REST base, with or without a leading slash
+   * @return the count since start
    */
   public long restRequestCount(String method, String path) {
     Objects.requireNonNull(method, "method");
@@ -136,7 +172,11 @@ public final class SysproSimulator implements AutoCloseable {
 
   // ------------------------------------------------------------------ clock and periods
 
-  /** The simulator's current time (it moves only when told to). */
+  /**
+   * The simulator's current time (it moves only when told to).
+   *
+   * @return the base clock's time plus every advance
+   */
   public Instant now() {
     return clock.instant();
   }
@@ -144,6 +184,9 @@ public final class SysproSimulator implements AutoCloseable {
   /**
    * Moves the simulator clock forward (idle timeouts, "today" for defaulted dates). The financial
    * period does not follow the clock: set it with {@link #setCurrentPeriod}.
+   *
+   * @param duration how far, not negative
+   * @throws IllegalArgumentException if {@code duration} is negative
    */
   public void advanceClock(Duration duration) {
     Objects.requireNonNull(duration, "duration");
@@ -156,33 +199,51 @@ public final class SysproSimulator implements AutoCloseable {
   /**
    * Sets the simulator clock (it may move backwards). The financial period does not follow the
    * clock: set it with {@link #setCurrentPeriod}.
+   *
+   * @param instant the time the clock reads now
    */
   public void setClock(Instant instant) {
     clock.set(Objects.requireNonNull(instant, "instant"));
   }
 
-  /** The company's current financial period ({@code PostingPeriod=C}). */
+  /**
+   * The company's current financial period ({@code PostingPeriod=C}).
+   *
+   * @return the period; it starts as the month of the start time
+   */
   public YearMonth currentPeriod() {
     synchronized (company) {
       return company.currentPeriod();
     }
   }
 
-  /** Sets the company's current financial period. */
+  /**
+   * Sets the company's current financial period.
+   *
+   * @param period the period postings with {@code PostingPeriod=C} go to
+   */
   public void setCurrentPeriod(YearMonth period) {
     synchronized (company) {
       company.currentPeriod(Objects.requireNonNull(period, "period"));
     }
   }
 
-  /** Closes a period: postings into it are rejected as item errors. */
+  /**
+   * Closes a period: postings into it are rejected as item errors.
+   *
+   * @param period the period to close
+   */
   public void closePeriod(YearMonth period) {
     synchronized (company) {
       company.close(Objects.requireNonNull(period, "period"));
     }
   }
 
-  /** Re-opens a closed period. */
+  /**
+   * Re-opens a closed period.
+   *
+   * @param period the period; nothing happens if it is open
+   */
   public void openPeriod(YearMonth period) {
     synchronized (company) {
       company.open(Objects.requireNonNull(period, "period"));
@@ -191,7 +252,11 @@ public final class SysproSimulator implements AutoCloseable {
 
   // ------------------------------------------------------------------ seeding
 
-  /** Adds (or replaces) a customer; its code is stored exactly as given. */
+  /**
+   * Adds (or replaces) a customer; its code is stored exactly as given.
+   *
+   * @param customer the customer; a blank currency takes the local currency
+   */
   public void addCustomer(Customer customer) {
     seeding.addCustomer(customer);
   }
@@ -199,6 +264,7 @@ public final class SysproSimulator implements AutoCloseable {
   /**
    * Adds (or replaces) an AR invoice and its lines.
    *
+   * @param invoice the invoice, keyed by customer, invoice number and document type
    * @throws IllegalArgumentException when its customer does not exist
    */
   public void addArInvoice(ArInvoice invoice) {
@@ -213,6 +279,8 @@ public final class SysproSimulator implements AutoCloseable {
    * site shows a cancelled or reversed AR invoice is unconfirmed; connector-syspro reads this shape
    * by default and can be configured otherwise.
    *
+   * @param customer the customer code
+   * @param invoice the invoice number
    * @return the credit note as stored
    * @throws IllegalArgumentException when there is no such invoice (document type {@code I})
    * @throws IllegalStateException when the invoice has been paid in part or in full, or is already
@@ -222,7 +290,11 @@ public final class SysproSimulator implements AutoCloseable {
     return seeding.cancelArInvoice(customer, invoice);
   }
 
-  /** Adds (or replaces) a supplier. */
+  /**
+   * Adds (or replaces) a supplier.
+   *
+   * @param supplier the supplier; a blank currency takes the local currency
+   */
   public void addSupplier(Supplier supplier) {
     seeding.addSupplier(supplier);
   }
@@ -230,13 +302,18 @@ public final class SysproSimulator implements AutoCloseable {
   /**
    * Adds (or replaces) an AP invoice, as if posted earlier.
    *
+   * @param invoice the invoice, keyed by supplier and invoice number
    * @throws IllegalArgumentException when its supplier does not exist
    */
   public void addApInvoice(ApInvoice invoice) {
     seeding.addApInvoice(invoice);
   }
 
-  /** Adds (or replaces) a GL account. */
+  /**
+   * Adds (or replaces) a GL account.
+   *
+   * @param account the account, keyed by its code
+   */
   public void addGlAccount(GlAccount account) {
     seeding.addGlAccount(account);
   }
@@ -252,17 +329,32 @@ public final class SysproSimulator implements AutoCloseable {
 
   // ------------------------------------------------------------------ read-back
 
-  /** A customer by its stored code. */
+  /**
+   * A customer by its stored code.
+   *
+   * @param code the code exactly as stored (padded, if numeric keys are padded)
+   * @return the customer, or empty when there is none
+   */
   public Optional<Customer> customer(String code) {
     return readBack.customer(code);
   }
 
-  /** Every customer, in code order. */
+  /**
+   * Every customer, in code order.
+   *
+   * @return a snapshot; empty when there are none
+   */
   public List<Customer> customers() {
     return readBack.customers();
   }
 
-  /** An AR invoice (document type {@code I}) with its lines. */
+  /**
+   * An AR invoice (document type {@code I}) with its lines.
+   *
+   * @param customer the customer code as stored
+   * @param invoice the invoice number
+   * @return the invoice, or empty when there is none
+   */
   public Optional<ArInvoice> arInvoice(String customer, String invoice) {
     return readBack.arInvoice(customer, invoice);
   }
@@ -270,68 +362,122 @@ public final class SysproSimulator implements AutoCloseable {
   /**
    * The open balance ({@code InvoiceBal1}) of an AR invoice.
    *
+   * @param customer the customer code as stored
+   * @param invoice the invoice number
+   * @return the balance in the invoice's currency; zero when paid
    * @throws IllegalArgumentException when there is no such invoice
    */
   public BigDecimal invoiceBalance(String customer, String invoice) {
     return readBack.invoiceBalance(customer, invoice);
   }
 
-  /** Every payment and adjustment ARSTPY posted, in posting order. */
+  /**
+   * Every payment and adjustment ARSTPY posted, in posting order.
+   *
+   * @return a snapshot; empty when nothing was posted
+   */
   public List<ArPayment> arPayments() {
     return readBack.arPayments();
   }
 
-  /** The payments and adjustments posted with this reference. */
+  /**
+   * The payments and adjustments posted with this reference.
+   *
+   * @param reference the posting's reference, compared exactly
+   * @return them in posting order; empty when none
+   */
   public List<ArPayment> arPaymentsWithReference(String reference) {
     return readBack.arPaymentsWithReference(reference);
   }
 
-  /** A supplier by code. */
+  /**
+   * A supplier by code.
+   *
+   * @param code the code exactly as stored
+   * @return the supplier, or empty when there is none
+   */
   public Optional<Supplier> supplier(String code) {
     return readBack.supplier(code);
   }
 
-  /** Every AP invoice, in (supplier, invoice) order. */
+  /**
+   * Every AP invoice, in (supplier, invoice) order.
+   *
+   * @return a snapshot, seeded and posted ones; empty when none
+   */
   public List<ApInvoice> apInvoices() {
     return readBack.apInvoices();
   }
 
-  /** How many AP invoices exist. */
+  /**
+   * How many AP invoices exist.
+   *
+   * @return the count, seeded and posted ones
+   */
   public int apInvoiceCount() {
     return readBack.apInvoiceCount();
   }
 
-  /** A GL account by code. */
+  /**
+   * A GL account by code.
+   *
+   * @param code the ledger code
+   * @return the account, or empty when there is none
+   */
   public Optional<GlAccount> glAccount(String code) {
     return readBack.glAccount(code);
   }
 
-  /** Every GL journal GENTJL created, in (year, period, journal) order. */
+  /**
+   * Every GL journal GENTJL created, in (year, period, journal) order.
+   *
+   * @return a snapshot; empty when none
+   */
   public List<GlJournal> glJournals() {
     return readBack.glJournals();
   }
 
-  /** Live e.net sessions (expired ones are dropped first). */
+  /**
+   * Live e.net sessions (expired ones are dropped first).
+   *
+   * @return a snapshot; empty when no one is logged on
+   */
   public List<SessionInfo> activeSessions() {
     return sessions.active();
   }
 
-  /** Licence seats in use: one per live session. Zero after a well-behaved client shuts down. */
+  /**
+   * Licence seats in use: one per live session. Zero after a well-behaved client shuts down.
+   *
+   * @return the count now
+   */
   public int seatsInUse() {
     return sessions.active().size();
   }
 
-  /** Sessions ended because their operator logged on again. */
+  /**
+   * Sessions ended because their operator logged on again.
+   *
+   * @return the count since start
+   */
   public long evictedSessionCount() {
     return sessions.evictedCount();
   }
 
-  /** Sessions ended by the idle timeout. */
+  /**
+   * Sessions ended by the idle timeout.
+   *
+   * @return the count since start
+   */
   public long expiredSessionCount() {
     return sessions.expiredCount();
   }
 
-  /** Successful logons so far. */
+  /**
+   * Successful logons so far.
+   *
+   * @return the count since start
+   */
   public long logonCount() {
     return sessions.logonCount();
   }
@@ -354,13 +500,20 @@ public final class SysproSimulator implements AutoCloseable {
   /**
    * Waits until at least {@code count} calls are held by {@link #pauseCalls()}.
    *
+   * @param count how many held calls to wait for
+   * @param timeout how long to wait at most (real time)
    * @return false if the timeout passed first
+   * @throws InterruptedException if the waiting thread is interrupted
    */
   public boolean awaitPausedCalls(int count, Duration timeout) throws InterruptedException {
     return gate.awaitHeld(count, Objects.requireNonNull(timeout, "timeout"));
   }
 
-  /** Calls waiting for their session to become free (under {@link BusyPolicy#SERIALISE}). */
+  /**
+   * Calls waiting for their session to become free (under {@link BusyPolicy#SERIALISE}).
+   *
+   * @return the count now
+   */
   public int callsWaitingForSession() {
     return sessions.waitingCalls();
   }
@@ -382,38 +535,68 @@ public final class SysproSimulator implements AutoCloseable {
 
     private Builder() {}
 
-    /** The company id for {@code CompanyId} and the OData URL segment. Default {@code EDU1}. */
+    /**
+     * The company id for {@code CompanyId} and the OData URL segment.
+     *
+     * @param companyId not blank; default {@code EDU1}
+     * @return this builder
+     */
     public Builder companyId(String companyId) {
       config.companyId = Config.nonBlank(companyId, "companyId");
       return this;
     }
 
-    /** The company password ({@code CompanyPassword}). Default empty. */
+    /**
+     * The company password ({@code CompanyPassword}).
+     *
+     * @param companyPassword the password; default empty
+     * @return this builder
+     */
     public Builder companyPassword(String companyPassword) {
       config.companyPassword = Objects.requireNonNull(companyPassword, "companyPassword");
       return this;
     }
 
-    /** The company name shown in profiles and statements. Default {@code Outdoor Café Company}. */
+    /**
+     * The company name shown in profiles and statements.
+     *
+     * @param companyName the name; default {@code Outdoor Café Company}
+     * @return this builder
+     */
     public Builder companyName(String companyName) {
       config.companyName = Objects.requireNonNull(companyName, "companyName");
       return this;
     }
 
-    /** The local currency code. Default {@code USD}. */
+    /**
+     * The local currency code.
+     *
+     * @param currency not blank; default {@code USD}
+     * @return this builder
+     */
     public Builder localCurrency(String currency) {
       config.localCurrency = Config.nonBlank(currency, "currency");
       return this;
     }
 
-    /** Adds an operator that may log on. At least one is required. */
+    /**
+     * Adds an operator that may log on. At least one is required.
+     *
+     * @param operator the operator; replaces one with the same code
+     * @return this builder
+     */
     public Builder operator(Operator operator) {
       Objects.requireNonNull(operator, "operator");
       config.operators.put(operator.code(), operator);
       return this;
     }
 
-    /** Licence seats: live sessions allowed at once. Default 10. */
+    /**
+     * Licence seats: live sessions allowed at once.
+     *
+     * @param seats at least 1; default 10
+     * @return this builder
+     */
     public Builder licenceSeats(int seats) {
       config.licenceSeats = Config.atLeast(seats, 1, "seats");
       return this;
@@ -422,6 +605,9 @@ public final class SysproSimulator implements AutoCloseable {
     /**
      * Idle time after which a session is invalid (SYSPRO's default is unconfirmed). Default 20
      * minutes.
+     *
+     * @param timeout positive, in simulator time
+     * @return this builder
      */
     public Builder idleTimeout(Duration timeout) {
       Objects.requireNonNull(timeout, "timeout");
@@ -435,37 +621,66 @@ public final class SysproSimulator implements AutoCloseable {
     /**
      * What a logon beyond the operator's concurrent users does. Default {@link
      * SecondLogonPolicy#EVICT_OLDEST}.
+     *
+     * @param policy the policy
+     * @return this builder
      */
     public Builder secondLogon(SecondLogonPolicy policy) {
       config.secondLogon = Objects.requireNonNull(policy, "policy");
       return this;
     }
 
-    /** What an overlapping call on a busy session does. Default {@link BusyPolicy#SERIALISE}. */
+    /**
+     * What an overlapping call on a busy session does. Default {@link BusyPolicy#SERIALISE}.
+     *
+     * @param policy the policy
+     * @return this builder
+     */
     public Builder busyPolicy(BusyPolicy policy) {
       config.busyPolicy = Objects.requireNonNull(policy, "policy");
       return this;
     }
 
-    /** How answers are framed. Default {@link BodyForm#RAW}. */
+    /**
+     * How answers are framed. Default {@link BodyForm#RAW}.
+     *
+     * @param form the framing
+     * @return this builder
+     */
     public Builder bodyForm(BodyForm form) {
       config.bodyForm = Objects.requireNonNull(form, "form");
       return this;
     }
 
-    /** The session id shape. Default {@link SessionIdStyle#SYSPRO_7}. */
+    /**
+     * The session id shape. Default {@link SessionIdStyle#SYSPRO_7}.
+     *
+     * @param style the shape
+     * @return this builder
+     */
     public Builder sessionIdStyle(SessionIdStyle style) {
       config.sessionIdStyle = Objects.requireNonNull(style, "style");
       return this;
     }
 
-    /** Seed of the session-id generator (ids are deterministic per seed). Default 42. */
+    /**
+     * Seed of the session-id generator (ids are deterministic per seed).
+     *
+     * @param seed the seed; default 42
+     * @return this builder
+     */
     public Builder seed(long seed) {
       config.seed = seed;
       return this;
     }
 
-    /** Overrides the text of one e.net exception (a {@link String#format} pattern). */
+    /**
+     * Overrides the text of one e.net exception.
+     *
+     * @param message the exception
+     * @param text a {@link String#format} pattern taking the arguments listed on {@code message}
+     * @return this builder
+     */
     public Builder message(SysproMessage message, String text) {
       config.messages.put(
           Objects.requireNonNull(message, "message"), Objects.requireNonNull(text, "text"));
@@ -475,6 +690,9 @@ public final class SysproSimulator implements AutoCloseable {
     /**
      * Makes a business object (e.g. {@code "ARSSCS"}) silently ignore elements its schema does not
      * allow, as one integrator observed SYSPRO 8 do; by default they are an e.net exception.
+     *
+     * @param businessObject the business object's name, any case, not blank
+     * @return this builder
      */
     public Builder ignoreUnknownElements(String businessObject) {
       config.ignoreUnknownElements.add(
@@ -486,6 +704,10 @@ public final class SysproSimulator implements AutoCloseable {
      * Numeric customer and supplier keys: codes must be digits and, when {@code pad} is true, are
      * left-zero-padded to {@code width} (whether SYSPRO pads input itself is unconfirmed). Default:
      * alphanumeric keys of up to 15 characters, stored as typed.
+     *
+     * @param width the key length, 1 to 15
+     * @param pad whether shorter codes are left-zero-padded to {@code width}
+     * @return this builder
      */
     public Builder numericKeys(int width, boolean pad) {
       if (width < 1 || width > 15) {
@@ -500,6 +722,9 @@ public final class SysproSimulator implements AutoCloseable {
     /**
      * Whether e.net query parameter names must have the exact casing clients send ({@code UserId},
      * {@code XmlIn}...). Unconfirmed on SYSPRO. Default true (strict).
+     *
+     * @param strict true to reject other casings, false to match names case-insensitively
+     * @return this builder
      */
     public Builder strictParameterNames(boolean strict) {
       config.strictParameterNames = strict;
@@ -509,6 +734,9 @@ public final class SysproSimulator implements AutoCloseable {
     /**
      * Also accept {@code POST Transaction/PostLD} as a form-encoded body with the GET parameter
      * names (unconfirmed). Default false: only the {@code TransactionPostLD} XML envelope.
+     *
+     * @param accept whether to accept the form-encoded variant
+     * @return this builder
      */
     public Builder acceptFormEncodedPostLd(boolean accept) {
       config.acceptFormPostLd = accept;
@@ -518,56 +746,102 @@ public final class SysproSimulator implements AutoCloseable {
     /**
      * Whether APSTIN requires {@code LedgerDistribution} values to total {@code TransactionValue -
      * TaxValue} when distributions are given (an optional rule). Default true.
+     *
+     * @param check whether to check the total
+     * @return this builder
      */
     public Builder checkApDistribution(boolean check) {
       config.checkApDistribution = check;
       return this;
     }
 
-    /** The version {@code GetVersion} returns. Default {@code 8.0.0.30}. */
+    /**
+     * The version {@code GetVersion} returns.
+     *
+     * @param version not blank; default {@code 8.0.0.30}
+     * @return this builder
+     */
     public Builder sysproVersion(String version) {
       config.sysproVersion = Config.nonBlank(version, "version");
       return this;
     }
 
-    /** The OData path prefix before the company. Default {@code /SYSPRO8Odata/SYSPROOData}. */
+    /**
+     * The OData path prefix before the company.
+     *
+     * @param path starting with {@code /}, not ending with one; default {@code
+     *     /SYSPRO8Odata/SYSPROOData}
+     * @return this builder
+     */
     public Builder odataPath(String path) {
       config.odataPath = Config.path(path, "path");
       return this;
     }
 
-    /** The e.net REST path. Default {@code /SYSPROWCFService/Rest}. */
+    /**
+     * The e.net REST path.
+     *
+     * @param path starting with {@code /}, not ending with one; default {@code
+     *     /SYSPROWCFService/Rest}
+     * @return this builder
+     */
     public Builder restPath(String path) {
       config.restPath = Config.path(path, "path");
       return this;
     }
 
-    /** Renames a table's OData entity set (names are unconfirmed). Default: the SQL name. */
+    /**
+     * Renames a table's OData entity set (names are unconfirmed). Default: the SQL name.
+     *
+     * @param table the table
+     * @param entitySet the entity set name, not blank
+     * @return this builder
+     */
     public Builder odataEntitySet(SysproTable table, String entitySet) {
       config.entitySets.put(
           Objects.requireNonNull(table, "table"), Config.nonBlank(entitySet, "entitySet"));
       return this;
     }
 
-    /** OData paging style. Default {@link ODataPaging#CAP_ONLY}. */
+    /**
+     * OData paging style. Default {@link ODataPaging#CAP_ONLY}.
+     *
+     * @param paging the style
+     * @return this builder
+     */
     public Builder odataPaging(ODataPaging paging) {
       config.odataPaging = Objects.requireNonNull(paging, "paging");
       return this;
     }
 
-    /** Rows per OData page at most. Default 5,000. */
+    /**
+     * Rows per OData page at most.
+     *
+     * @param rows at least 1; default 5,000
+     * @return this builder
+     */
     public Builder odataMaxPageSize(int rows) {
       config.odataMaxPageSize = Config.atLeast(rows, 1, "rows");
       return this;
     }
 
-    /** The EDM type of date columns. Default {@link ODataDateFormat#DATE_TIME_OFFSET}. */
+    /**
+     * The EDM type of date columns. Default {@link ODataDateFormat#DATE_TIME_OFFSET}.
+     *
+     * @param format the type
+     * @return this builder
+     */
     public Builder odataDateFormat(ODataDateFormat format) {
       config.odataDateFormat = Objects.requireNonNull(format, "format");
       return this;
     }
 
-    /** Whether OData exposes the {@code TimeStamp} rowversion (as Edm.Binary). Default true. */
+    /**
+     * Whether OData exposes the {@code TimeStamp} rowversion (as Edm.Binary). Default true.
+     *
+     * @param expose whether to expose it
+     * @return this builder
+     */
     public Builder odataExposeTimeStamp(boolean expose) {
       config.odataExposeTimeStamp = expose;
       return this;
@@ -577,6 +851,9 @@ public final class SysproSimulator implements AutoCloseable {
      * The simulator clock starts at this instant and stands still until {@link
      * SysproSimulator#advanceClock} or {@link SysproSimulator#setClock} move it. Default
      * 2024-01-15T09:00:00Z.
+     *
+     * @param start the start instant; replaces a clock given earlier, keeping its zone
+     * @return this builder
      */
     public Builder startTime(Instant start) {
       this.clock = Clock.fixed(Objects.requireNonNull(start, "start"), clock.getZone());
@@ -585,6 +862,9 @@ public final class SysproSimulator implements AutoCloseable {
 
     /**
      * The company's time zone ("today" for defaulted dates and the current period). Default UTC.
+     *
+     * @param zone the zone
+     * @return this builder
      */
     public Builder zone(ZoneId zone) {
       this.clock = clock.withZone(Objects.requireNonNull(zone, "zone"));
@@ -595,19 +875,32 @@ public final class SysproSimulator implements AutoCloseable {
      * Injects the base clock (its zone included), e.g. {@code Clock.systemUTC()} for a simulator
      * whose sessions expire in real time. {@link SysproSimulator#advanceClock} still moves it
      * forward by an offset. Default: a fixed clock at 2024-01-15T09:00:00Z.
+     *
+     * @param clock the base clock
+     * @return this builder
      */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock");
       return this;
     }
 
-    /** The fault injector to use (e.g. one shared with other simulators). Default: a new one. */
+    /**
+     * The fault injector to use (e.g. one shared with other simulators). Default: a new one.
+     *
+     * @param faults the injector
+     * @return this builder
+     */
     public Builder faults(FaultInjector faults) {
       this.faults = Objects.requireNonNull(faults, "faults");
       return this;
     }
 
-    /** Worker threads, i.e. requests served at once. Default 16. */
+    /**
+     * Worker threads, i.e. requests served at once.
+     *
+     * @param threads at least 2; default 16
+     * @return this builder
+     */
     public Builder threads(int threads) {
       config.threads = Config.atLeast(threads, 2, "threads");
       return this;
@@ -616,6 +909,7 @@ public final class SysproSimulator implements AutoCloseable {
     /**
      * Starts the simulator on a free loopback port.
      *
+     * @return the running simulator; close it to stop it
      * @throws IllegalStateException when no operator was added
      */
     public SysproSimulator start() {

@@ -40,7 +40,11 @@ public enum SysproTable {
     this.sqlName = sqlName;
   }
 
-  /** The SQL table name, as COMFND, COMBRW and COMFCH expect it (case-sensitive). */
+  /**
+   * The SQL table name, as COMFND, COMBRW and COMFCH expect it.
+   *
+   * @return the name, case-sensitive, for example {@code ArCustomer}
+   */
   public String sqlName() {
     return sqlName;
   }

@@ -3,4 +3,7 @@
  * sessions, licence seats, SYSPRO-shaped business-object validation and the shared fault injection.
  * Start one with {@link io.mlconnector.testkit.syspro.SysproSimulator#builder()}.
  */
+@NullMarked
 package io.mlconnector.testkit.syspro;
+
+import org.jspecify.annotations.NullMarked;

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Sign-in: the cookie login ({@code /entity/auth/login}, {@code /entity/auth/logout}) and the
@@ -24,7 +25,7 @@ public final class Auth {
     final String user;
     final boolean cookie;
     Instant lastUsed;
-    Operation running;
+    @Nullable Operation running;
     boolean fresh; // opened by this request: the answer sets its cookie
 
     ServerSession(String user, boolean cookie, Instant now) {
@@ -44,9 +45,9 @@ public final class Auth {
     final String id = UUID.randomUUID().toString();
     final Instant endsAt;
     int pollsLeft;
-    final SimResponse failure;
+    final @Nullable SimResponse failure;
 
-    Operation(Instant endsAt, int polls, SimResponse failure) {
+    Operation(Instant endsAt, int polls, @Nullable SimResponse failure) {
       this.endsAt = endsAt;
       this.pollsLeft = polls;
       this.failure = failure;
@@ -65,9 +66,9 @@ public final class Auth {
     final ServerSession session;
     final boolean concurrent;
     final Map<String, ServerSession> sessions = new LinkedHashMap<>();
-    String refreshToken;
-    String accessToken;
-    Instant accessExpires;
+    @Nullable String refreshToken;
+    @Nullable String accessToken;
+    @Nullable Instant accessExpires;
 
     Grant(String user, Instant chainStart, ServerSession session, boolean concurrent) {
       this.user = user;
@@ -165,7 +166,7 @@ public final class Auth {
     return new SimResponse(204, Map.of(), new byte[0]);
   }
 
-  private static String cookie(SimRequest request) {
+  private static @Nullable String cookie(SimRequest request) {
     List<String> headers = request.headers().get("cookie");
     if (headers == null) {
       return null;
@@ -276,7 +277,7 @@ public final class Auth {
         "PX.Data.PXException");
   }
 
-  private static SimResponse oauthError(int status, String error, String description) {
+  private static SimResponse oauthError(int status, String error, @Nullable String description) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("error", error);
     if (description != null) {
@@ -294,7 +295,7 @@ public final class Auth {
    *
    * @throws LoginLimitReached when that new session would exceed the licence's API users
    */
-  public synchronized ServerSession resolve(SimRequest request) {
+  public synchronized @Nullable ServerSession resolve(SimRequest request) {
     Instant now = clock.instant();
     String auth = request.header("authorization");
     if (auth != null && auth.startsWith("Bearer ")) {
@@ -345,7 +346,7 @@ public final class Auth {
   }
 
   /** The cookie that opens {@code session} when it was opened by this request (once), else null. */
-  public synchronized String takeNewSessionCookie(ServerSession session) {
+  public synchronized @Nullable String takeNewSessionCookie(ServerSession session) {
     if (!session.fresh) {
       return null;
     }
@@ -402,7 +403,7 @@ public final class Auth {
     return refreshes.get();
   }
 
-  private static String first(Map<String, List<String>> form, String name) {
+  private static @Nullable String first(Map<String, List<String>> form, String name) {
     List<String> v = form.get(name);
     return v == null || v.isEmpty() ? null : v.get(0);
   }
@@ -413,7 +414,7 @@ public final class Auth {
     return m;
   }
 
-  private static String str(Object o) {
+  private static @Nullable String str(@Nullable Object o) {
     return o == null ? null : o.toString();
   }
 }

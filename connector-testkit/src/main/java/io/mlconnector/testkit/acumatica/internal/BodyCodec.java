@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Request bodies of the entity routes: the sent entity unwrapped from its {@code {"value": ...}}
@@ -116,7 +117,7 @@ final class BodyCodec {
     return out;
   }
 
-  private Object coerce(String field, String type, Object v) {
+  private @Nullable Object coerce(String field, String type, Object v) {
     if (v == null) {
       return null;
     }

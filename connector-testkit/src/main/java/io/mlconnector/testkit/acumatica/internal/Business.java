@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The business logic behind the entities: defaults, auto-numbers, derived amounts, validation
@@ -293,7 +294,7 @@ final class Business {
   }
 
   /** A released invoice (SalesInvoice or Invoice) by reference number, or null. */
-  private Map<String, Object> openInvoice(Object ref) {
+  private @Nullable Map<String, Object> openInvoice(Object ref) {
     if (ref == null) {
       return null;
     }
@@ -365,7 +366,7 @@ final class Business {
    * other records changed listed in {@code touched}) or the failure message.
    */
   @SuppressWarnings("unchecked")
-  String act(String entity, String action, Map<String, Object> rec, List<Object[]> touched, Instant now) {
+  @Nullable String act(String entity, String action, Map<String, Object> rec, List<Object[]> touched, Instant now) {
     switch (action) {
       case "ReleaseSalesInvoice":
       case "ReleaseInvoice": {
@@ -450,7 +451,7 @@ final class Business {
     }
   }
 
-  static BigDecimal dec(Object v, BigDecimal fallback) {
+  static @Nullable BigDecimal dec(@Nullable Object v, @Nullable BigDecimal fallback) {
     if (v == null) {
       return fallback;
     }

@@ -14,6 +14,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The entity routes of {@code /entity/Default/{version}/}: list, get by keys or id, PUT upsert,
@@ -173,7 +174,7 @@ public final class EntityApi {
     return SimResponse.json(200, Json.write(out));
   }
 
-  private String checkPath(String version, String entity, String path) {
+  private @Nullable String checkPath(String version, String entity, String path) {
     if (path.startsWith("cf:")) {
       return null;
     }
@@ -197,7 +198,7 @@ public final class EntityApi {
   }
 
   @SuppressWarnings("unchecked")
-  private static Object value(Map<String, Object> r, String path) {
+  private static @Nullable Object value(Map<String, Object> r, String path) {
     if (path.startsWith("cf:")) {
       Object custom = r.get("_custom");
       return custom instanceof Map ? ((Map<String, Object>) custom).get(path.substring(3)) : null;
@@ -228,7 +229,7 @@ public final class EntityApi {
     }
   }
 
-  private Map<String, Object> find(String entity, List<String> keys) {
+  private @Nullable Map<String, Object> find(String entity, List<String> keys) {
     if (keys.size() == 1 && keys.get(0).matches("[0-9a-fA-F-]{36}")) {
       Map<String, Object> r = records.table(entity).get(keys.get(0).toLowerCase());
       if (r != null) {

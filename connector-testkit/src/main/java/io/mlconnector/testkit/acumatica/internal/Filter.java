@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The {@code $filter} language of the contract-based API: {@code eq ne gt ge lt le and or not},
@@ -115,7 +116,7 @@ public final class Filter {
     return out;
   }
 
-  private String peek() {
+  private @Nullable String peek() {
     return pos < tokens.size() ? tokens.get(pos) : null;
   }
 

@@ -20,6 +20,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Outbound push notifications to webhook destinations: on each committed change of a watched
@@ -30,7 +31,7 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class Push {
 
   /** A destination. */
-  public record Destination(String url, String headerName, String headerValue, String entity,
+  public record Destination(String url, @Nullable String headerName, @Nullable String headerValue, String entity,
       String query, List<String> trackedFields) {}
 
   /** A notification that was parked after five failed attempts. */

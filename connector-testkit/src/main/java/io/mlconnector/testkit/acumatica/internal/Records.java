@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The simulated company's records, stored unwrapped (plain values; date-times as {@link Instant}),
@@ -73,7 +74,7 @@ public final class Records {
   }
 
   /** The record whose key fields equal {@code keys} (case-insensitive), or null. */
-  public Map<String, Object> byKeys(String entity, List<String> keys) {
+  public @Nullable Map<String, Object> byKeys(String entity, List<String> keys) {
     List<String> names = keys(entity);
     if (keys.size() != names.size()) {
       return null;
@@ -124,13 +125,13 @@ public final class Records {
    * named in {@code expand}, {@code $select} paths when {@code select} is not empty.
    */
   public Map<String, Object> render(String entity, String version, Map<String, Object> record, int rowNumber,
-      Set<String> expand, Set<String> select, Set<String> only) {
+      Set<String> expand, Set<String> select, @Nullable Set<String> only) {
     return render(entity, entity, version, record, rowNumber, expand, select, only, "");
   }
 
   @SuppressWarnings("unchecked")
   private Map<String, Object> render(String top, String schemaName, String version, Map<String, Object> record,
-      int rowNumber, Set<String> expand, Set<String> select, Set<String> only, String prefix) {
+      int rowNumber, Set<String> expand, Set<String> select, @Nullable Set<String> only, String prefix) {
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("id", record.get("id"));
     out.put("rowNumber", new BigDecimal(rowNumber));

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The simulator's routing: the site prefix, sign-out outside the request queue, the licence's
@@ -27,11 +28,17 @@ public final class Routes {
   private final Auth auth;
   private final Licence licence;
   private final EntityApi api;
-  private final Path contractsDir;
+  private final @Nullable Path contractsDir;
   private final List<RecordedRequest> recorded = new CopyOnWriteArrayList<>();
   private final AtomicInteger forced429 = new AtomicInteger();
 
-  public Routes(Settings settings, Schemas schemas, Auth auth, Licence licence, EntityApi api, Path contractsDir) {
+  public Routes(
+      Settings settings,
+      Schemas schemas,
+      Auth auth,
+      Licence licence,
+      EntityApi api,
+      @Nullable Path contractsDir) {
     this.settings = settings;
     this.schemas = schemas;
     this.auth = auth;

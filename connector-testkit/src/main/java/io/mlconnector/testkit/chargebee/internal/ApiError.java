@@ -3,6 +3,7 @@ package io.mlconnector.testkit.chargebee.internal;
 import io.mlconnector.testkit.http.SimResponse;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A Chargebee error answer: {@code message}, {@code type} (when Chargebee gives one), {@code
@@ -19,10 +20,10 @@ public final class ApiError extends RuntimeException {
   /** The {@code api_error_code}. */
   public final String code;
   /** The parameter at fault, or null. */
-  public final String param;
+  public final @Nullable String param;
 
   /** An error with every field. */
-  public ApiError(int status, String type, String code, String message, String param) {
+  public ApiError(int status, String type, String code, String message, @Nullable String param) {
     super(message, null, false, false);
     this.status = status;
     this.type = type;
@@ -51,7 +52,8 @@ public final class ApiError extends RuntimeException {
   }
 
   /** Renders an error answer. */
-  public static SimResponse render(int status, String type, String code, String message, String param) {
+  public static SimResponse render(
+      int status, @Nullable String type, String code, String message, @Nullable String param) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("message", message);
     if (type != null) {

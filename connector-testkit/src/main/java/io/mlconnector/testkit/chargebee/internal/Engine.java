@@ -11,6 +11,7 @@ import java.util.Base64;
 import java.util.Deque;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The simulated site: routing under {@code /api/v2}, site check by {@code Host}, Basic auth,
@@ -109,7 +110,7 @@ public final class Engine implements SimHandler {
   }
 
   /** The 500 answer for handler failures and injected faults. */
-  public SimResponse serverError(Exception e) {
+  public SimResponse serverError(@Nullable Exception e) {
     return ApiError.render(500, null, "internal_error", "Sorry, something went wrong when trying to process the "
         + "request. If this problem persists, contact us at support@chargebee.com.", null);
   }
@@ -212,7 +213,7 @@ public final class Engine implements SimHandler {
     return r;
   }
 
-  private String apiKey(String authorization) {
+  private @Nullable String apiKey(@Nullable String authorization) {
     if (authorization == null || !authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
       return null;
     }

@@ -4,6 +4,7 @@ import io.mlconnector.testkit.http.SimResponse;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Answers kept per (API key, {@code chargebee-idempotency-key}) for a window of simulated time (30
@@ -29,12 +30,12 @@ public final class IdempotencyStore {
    * @param verdict what to do
    * @param stored the answer to replay, or null
    */
-  public record Outcome(Verdict verdict, SimResponse stored) {}
+  public record Outcome(Verdict verdict, @Nullable SimResponse stored) {}
 
   private static final class Entry {
     final String fingerprint;
     final long createdMillis;
-    SimResponse response;
+    @Nullable SimResponse response;
 
     Entry(String fingerprint, long createdMillis) {
       this.fingerprint = fingerprint;

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Invoices from charges and charge item prices, payments (transactions), refunds (refundable credit
@@ -189,8 +190,8 @@ public final class InvoiceApi {
     return inv;
   }
 
-  Map<String, Object> line(String customerId, String subscriptionId, String desc, long unit, long qty,
-      String entityType, String entityId, String from, String to, long date) {
+  Map<String, Object> line(String customerId, @Nullable String subscriptionId, String desc, long unit, long qty,
+      String entityType, @Nullable String entityId, @Nullable String from, @Nullable String to, long date) {
     Map<String, Object> l = new LinkedHashMap<>();
     l.put("id", store.newId("li_"));
     l.put("date_from", from == null ? date : Params.parseLong("date_from", from));
@@ -291,7 +292,8 @@ public final class InvoiceApi {
   }
 
   /** A successful payment of {@code amount} (null: all that is due); emits {@code payment_succeeded}. */
-  public Map<String, Object> pay(String invoiceId, Long amount, String method, String gateway, String reference) {
+  public Map<String, Object> pay(
+      String invoiceId, @Nullable Long amount, String method, String gateway, @Nullable String reference) {
     Map<String, Object> inv = store.get("invoice", invoiceId);
     String st = (String) inv.get("status");
     if (!st.equals("posted") && !st.equals("payment_due") && !st.equals("not_paid")) {
@@ -356,7 +358,7 @@ public final class InvoiceApi {
    * credit note and a refund transaction; emits {@code credit_note_created} and {@code
    * payment_refunded}.
    */
-  public Map<String, Object> refund(String invoiceId, Long amount, String reasonCode) {
+  public Map<String, Object> refund(String invoiceId, @Nullable Long amount, String reasonCode) {
     Map<String, Object> inv = store.get("invoice", invoiceId);
     long paid = Lists.num(inv.get("amount_paid"));
     long refunded = 0;
@@ -433,7 +435,7 @@ public final class InvoiceApi {
   }
 
   private Map<String, Object> transaction(Map<String, Object> inv, String type, String status, long amount,
-      String method, String gateway, String reference) {
+      String method, String gateway, @Nullable String reference) {
     Map<String, Object> t = new LinkedHashMap<>();
     long now = store.clock().nowSeconds();
     t.put("customer_id", inv.get("customer_id"));
@@ -483,7 +485,7 @@ public final class InvoiceApi {
   }
 
   private static Map<String, Map<String, Object>> ordered(String k1, Map<String, Object> v1, String k2,
-      Map<String, Object> v2, String k3, Map<String, Object> v3) {
+      Map<String, Object> v2, @Nullable String k3, @Nullable Map<String, Object> v3) {
     Map<String, Map<String, Object>> m = new LinkedHashMap<>();
     m.put(k1, v1);
     m.put(k2, v2);

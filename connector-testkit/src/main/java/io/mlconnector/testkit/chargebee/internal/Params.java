@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Chargebee's form encoding decoded: {@code name=v}, nested objects {@code obj[attr]=v}, lists of
@@ -69,7 +70,7 @@ public final class Params {
     return p;
   }
 
-  private static Integer index(String s) {
+  private static @Nullable Integer index(String s) {
     if (s.isEmpty() || s.length() > 4) {
       return null;
     }
@@ -120,7 +121,7 @@ public final class Params {
   }
 
   /** A top-level value, or null. */
-  public String get(String name) {
+  public @Nullable String get(String name) {
     String v = scalars.get(name);
     return v == null || v.isEmpty() ? null : v;
   }
@@ -135,7 +136,7 @@ public final class Params {
   }
 
   /** A top-level integer, or null. */
-  public Long getLong(String name) {
+  public @Nullable Long getLong(String name) {
     String v = get(name);
     return v == null ? null : parseLong(name, v);
   }

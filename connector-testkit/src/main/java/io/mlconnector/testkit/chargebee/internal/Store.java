@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The site's records, as maps of Chargebee attributes. Keys starting with {@code _} are the
@@ -46,12 +47,12 @@ public final class Store {
   }
 
   /** A table. */
-  public Map<String, Map<String, Object>> table(String name) {
+  public @Nullable Map<String, Map<String, Object>> table(String name) {
     return tables.get(name);
   }
 
   /** A record or null. */
-  public Map<String, Object> find(String table, String id) {
+  public @Nullable Map<String, Object> find(String table, String id) {
     return tables.get(table).get(id);
   }
 

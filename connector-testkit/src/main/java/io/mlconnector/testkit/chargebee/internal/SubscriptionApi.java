@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Product Catalog 2.0: items, item prices, and subscriptions with items. A subscription invoices
@@ -261,7 +262,7 @@ public final class SubscriptionApi {
     return Lists.page(SUB_LIST, new ArrayList<>(store.table("subscription").values()), q);
   }
 
-  private List<Map<String, Object>> items(Params p, String currency) {
+  private List<Map<String, Object>> items(Params p, @Nullable String currency) {
     List<Map<String, Object>> out = new ArrayList<>();
     List<Integer> idx = p.listIndices("subscription_items");
     List<Map<String, String>> rows = p.list("subscription_items");

@@ -20,10 +20,12 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
 
 /** POSTs events to registered endpoints, retrying on Chargebee's schedule on the simulated clock. */
 public final class WebhookDispatcher implements ChargebeeWebhooks, AutoCloseable {
-  private record Endpoint(String id, URI url, String username, String password, Set<String> events) {}
+  private record Endpoint(
+      String id, URI url, @Nullable String username, @Nullable String password, Set<String> events) {}
 
   private record Job(Endpoint endpoint, Map<String, Object> event, String payload, String type, int attempt,
       long dueMillis) {}
@@ -200,7 +202,8 @@ public final class WebhookDispatcher implements ChargebeeWebhooks, AutoCloseable
   }
 
   @Override
-  public String addEndpoint(URI url, String username, String password, Set<String> enabledEvents) {
+  public String addEndpoint(
+      URI url, @Nullable String username, @Nullable String password, Set<String> enabledEvents) {
     synchronized (endpoints) {
       String id = "whv2_sim" + (++endpointSeq);
       endpoints.put(id, new Endpoint(id, url, username, password, Set.copyOf(enabledEvents)));

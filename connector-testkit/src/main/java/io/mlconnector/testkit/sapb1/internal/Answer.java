@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One answer of the Service Layer: status, headers (a name may repeat, as {@code Set-Cookie} does
@@ -19,7 +20,7 @@ public record Answer(int status, List<String[]> headers, byte[] body) {
   private static final JsonAdapter<Object> JSON = new Moshi.Builder().build().adapter(Object.class).serializeNulls();
 
   /** An answer with no headers yet. */
-  public static Answer of(int status, String contentType, byte[] body) {
+  public static Answer of(int status, @Nullable String contentType, byte[] body) {
     List<String[]> h = new ArrayList<>();
     if (contentType != null) {
       h.add(new String[] {"Content-Type", contentType});
@@ -52,7 +53,7 @@ public record Answer(int status, List<String[]> headers, byte[] body) {
   }
 
   /** The first value of a header, or null. */
-  public String header(String name) {
+  public @Nullable String header(String name) {
     for (String[] h : headers) {
       if (h[0].equalsIgnoreCase(name)) {
         return h[1];

@@ -27,6 +27,7 @@ import java.util.function.Function;
 import javax.net.ssl.SSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The loopback HTTP or HTTPS server of the simulator. Applies the shared {@link FaultInjector},
@@ -50,7 +51,7 @@ public final class B1Server implements AutoCloseable {
 
   /** Starts a server; {@code tls} null for plain HTTP. */
   public B1Server(SimConfig config, FaultInjector faults, Function<SimRequest, Answer> handler,
-      Function<Fault, Answer> faultAnswer, SSLContext tls) {
+      Function<Fault, Answer> faultAnswer, @Nullable SSLContext tls) {
     this.config = config;
     this.faults = faults;
     this.handler = handler;

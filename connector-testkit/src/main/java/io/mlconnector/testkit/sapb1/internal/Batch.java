@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code POST $batch}: a multipart/mixed body of requests and change sets. Each change set runs
@@ -36,7 +37,7 @@ final class Batch {
   }
 
   /** A part of the request: a lone request or a change set of requests. */
-  private record Part(String contentId, Call call, List<Part> changeset) {}
+  private record Part(@Nullable String contentId, @Nullable Call call, @Nullable List<Part> changeset) {}
 
   /** A failed change set, to roll it back. */
   private static final class Rollback extends RuntimeException {
@@ -124,7 +125,7 @@ final class Batch {
     return rendered;
   }
 
-  private String httpPart(Answer a, String contentId, boolean v2) {
+  private String httpPart(Answer a, @Nullable String contentId, boolean v2) {
     StringBuilder sb = new StringBuilder();
     sb.append("Content-Type: application/http").append(CRLF);
     sb.append("Content-Transfer-Encoding: binary").append(CRLF);
@@ -255,7 +256,7 @@ final class Batch {
         + " content and there should be two '\\r\\n' between sub-request header and content!");
   }
 
-  private static String boundary(String contentType) {
+  private static @Nullable String boundary(String contentType) {
     if (contentType == null || !contentType.toLowerCase(Locale.ROOT).startsWith("multipart/mixed")) {
       return null;
     }

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One request to the service, top-level or a part of a {@code $batch}.
@@ -19,7 +20,7 @@ import java.util.Map;
  * @param inBatch whether the request is a part of a batch
  */
 public record Call(
-    String method, boolean v2, String resource, String rawQuery, Map<String, String> headers, String body,
+    String method, boolean v2, String resource, @Nullable String rawQuery, Map<String, String> headers, String body,
     boolean inBatch) {
 
   /** The call for a top-level request. */
@@ -32,7 +33,7 @@ public record Call(
   }
 
   /** A header value (case-insensitive), or null. */
-  public String header(String name) {
+  public @Nullable String header(String name) {
     return headers.get(name.toLowerCase(Locale.ROOT));
   }
 
@@ -42,13 +43,13 @@ public record Call(
   }
 
   /** The first value of a query parameter, or null. */
-  public String param(String name) {
+  public @Nullable String param(String name) {
     List<String> v = query().get(name);
     return v == null || v.isEmpty() ? null : v.get(0);
   }
 
   /** The B1SESSION cookie value, or null. */
-  public String sessionCookie() {
+  public @Nullable String sessionCookie() {
     String cookie = header("cookie");
     if (cookie == null) {
       return null;

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One in-memory company: the entity sets, the number series, and the generic rules of writes
@@ -26,7 +27,7 @@ public final class Company {
   private final Map<String, Long> entrySeries = new HashMap<>();
   private final Map<String, Long> numberSeries = new HashMap<>();
   private final Documents documents;
-  private List<Runnable> undo;
+  private @Nullable List<Runnable> undo;
 
   /** An empty company. */
   public Company(SimConfig config, Clock clock) {
@@ -56,7 +57,7 @@ public final class Company {
   // ------------------------------------------------------------------ reads
 
   /** The stored entity (live; do not change it outside the lock), or null. */
-  public synchronized Map<String, Object> get(String set, Object key) {
+  public synchronized @Nullable Map<String, Object> get(String set, Object key) {
     return sets.get(set).get(normalizeKey(set, key));
   }
 
@@ -66,7 +67,7 @@ public final class Company {
   }
 
   /** A deep copy of an entity, for tests and answers built outside the lock. */
-  public synchronized Map<String, Object> snapshot(String set, Object key) {
+  public synchronized @Nullable Map<String, Object> snapshot(String set, Object key) {
     Map<String, Object> e = get(set, key);
     return e == null ? null : deepCopy(e);
   }

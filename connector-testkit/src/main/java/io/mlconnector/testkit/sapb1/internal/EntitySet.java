@@ -1,6 +1,7 @@
 package io.mlconnector.testkit.sapb1.internal;
 
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One entity set the simulator serves.
@@ -15,7 +16,7 @@ import java.util.Map;
  */
 public record EntitySet(
     String name, String type, String key, boolean numericKey, boolean concurrency, boolean tracksUpdates,
-    String objectCode) {
+    @Nullable String objectCode) {
 
   /** The sets served, by name (paths are case-sensitive). */
   public static final Map<String, EntitySet> ALL = Map.of(

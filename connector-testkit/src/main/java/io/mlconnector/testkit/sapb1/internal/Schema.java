@@ -10,6 +10,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The property lists and enumerations of the entity types the simulator serves, read from a
@@ -32,7 +33,7 @@ public final class Schema {
   }
 
   /** One property. */
-  public record Prop(String name, String type, Kind kind, String enumType, String elementType) {}
+  public record Prop(String name, String type, Kind kind, @Nullable String enumType, @Nullable String elementType) {}
 
   private static final Schema INSTANCE = load();
 
@@ -55,7 +56,7 @@ public final class Schema {
   }
 
   /** The property, or null when {@code type} has none of that name. */
-  public Prop property(String type, String name) {
+  public @Nullable Prop property(String type, String name) {
     return properties(type).get(name);
   }
 
@@ -69,7 +70,7 @@ public final class Schema {
    * one-letter database code B1 stores for it ({@code C} for {@code cCustomer}, {@code Y} for
    * {@code tYES}, {@code O} for {@code bost_Open}); null when none matches.
    */
-  public String member(String enumType, Object value) {
+  public @Nullable String member(String enumType, Object value) {
     if (value == null) {
       return null;
     }

@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The Service Layer's resources under {@code /b1s/v1} and {@code /b1s/v2}: Login, Logout, the
@@ -301,7 +302,7 @@ public final class ServiceLayer {
     rows.sort(cmp);
   }
 
-  private String nextLink(Call call, EntitySet es, int skip, Integer remainingTop) {
+  private String nextLink(Call call, EntitySet es, int skip, @Nullable Integer remainingTop) {
     StringBuilder sb = new StringBuilder(es.name()).append('?');
     boolean first = true;
     for (Map.Entry<String, List<String>> e : call.query().entrySet()) {
@@ -360,7 +361,7 @@ public final class ServiceLayer {
     return n;
   }
 
-  private List<String> selectOf(Call call, EntitySet es) {
+  private @Nullable List<String> selectOf(Call call, EntitySet es) {
     String select = call.param("$select");
     if (select == null || select.isBlank() || select.trim().equals("*")) {
       return null;
@@ -377,7 +378,7 @@ public final class ServiceLayer {
   }
 
   /** An entity as JSON in the version's formats, with nulls present and the V4 ETag annotation. */
-  Map<String, Object> render(EntitySet es, Map<String, Object> e, boolean v2, List<String> select) {
+  Map<String, Object> render(EntitySet es, Map<String, Object> e, boolean v2, @Nullable List<String> select) {
     Map<String, Object> out = new LinkedHashMap<>();
     if (es.concurrency() && (v2 || config.v1EtagInBody)) {
       out.put(v2 ? "@odata.etag" : "odata.etag", etag(e));

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Service Layer sessions: a GUID per login, an idle timeout that each successful call restarts,
@@ -69,7 +70,7 @@ public final class Sessions {
   }
 
   /** The live session with {@code id}, its idle timer restarted; null when unknown or expired. */
-  public synchronized Session touch(String id) {
+  public synchronized @Nullable Session touch(String id) {
     if (id == null) {
       return null;
     }

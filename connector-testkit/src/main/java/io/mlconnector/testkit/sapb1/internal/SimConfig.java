@@ -5,6 +5,7 @@ import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /** The simulator's settings, filled by the public builder; copied once at start. */
 public final class SimConfig {
@@ -13,7 +14,7 @@ public final class SimConfig {
   public String version = "1000280";
   public int sessionTimeoutMinutes = 30;
   public int maxSessionsPerUser = 0;
-  public String routeId = ".node1";
+  public @Nullable String routeId = ".node1";
   public int loginFailedStatus = 401;
   public int seatsExhaustedStatus = 401;
   public String seatsExhaustedCode = "100000048";

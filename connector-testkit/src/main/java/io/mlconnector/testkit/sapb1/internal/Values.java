@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /** Conversions between JSON values and the stored values of each property kind. */
 public final class Values {
@@ -35,7 +36,7 @@ public final class Values {
    *
    * @throws WriteException when the value does not fit
    */
-  public static Object fromJson(Schema schema, String type, Schema.Prop prop, Object v) {
+  public static @Nullable Object fromJson(Schema schema, String type, Schema.Prop prop, Object v) {
     if (v == null) {
       return null;
     }

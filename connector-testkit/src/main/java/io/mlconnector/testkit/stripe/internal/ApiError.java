@@ -2,6 +2,7 @@ package io.mlconnector.testkit.stripe.internal;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A Stripe error answer raised inside the simulator: HTTP status plus the fields of Stripe's
@@ -14,11 +15,11 @@ public final class ApiError extends RuntimeException {
 
   final int status;
   final String type;
-  final String code;
-  final String param;
+  final @Nullable String code;
+  final @Nullable String param;
   final boolean stored;
 
-  ApiError(int status, String type, String code, String param, String message, boolean stored) {
+  ApiError(int status, String type, @Nullable String code, @Nullable String param, String message, boolean stored) {
     super(message);
     this.status = status;
     this.type = type;
@@ -28,7 +29,7 @@ public final class ApiError extends RuntimeException {
   }
 
   /** 400 invalid_request_error for a bad parameter (not stored under an idempotency key). */
-  static ApiError invalid(String code, String param, String message) {
+  static ApiError invalid(@Nullable String code, String param, String message) {
     return new ApiError(400, "invalid_request_error", code, param, message, false);
   }
 
@@ -54,7 +55,7 @@ public final class ApiError extends RuntimeException {
   }
 
   /** 400 for an operation the object's state forbids (stored under an idempotency key). */
-  static ApiError state(String code, String message) {
+  static ApiError state(@Nullable String code, String message) {
     return new ApiError(400, "invalid_request_error", code, null, message, true);
   }
 
@@ -69,7 +70,7 @@ public final class ApiError extends RuntimeException {
   }
 
   /** The error code, or null. */
-  public String code() {
+  public @Nullable String code() {
     return code;
   }
 
@@ -79,13 +80,13 @@ public final class ApiError extends RuntimeException {
   }
 
   /** Stripe's error body for this error. */
-  public Map<String, Object> body(String requestId) {
+  public Map<String, Object> body(@Nullable String requestId) {
     return body(type, code, param, getMessage(), requestId);
   }
 
   /** Stripe's error body. */
   public static Map<String, Object> body(
-      String type, String code, String param, String message, String requestId) {
+      String type, @Nullable String code, @Nullable String param, String message, @Nullable String requestId) {
     Map<String, Object> error = new LinkedHashMap<>();
     if (code != null) {
       error.put("code", code);

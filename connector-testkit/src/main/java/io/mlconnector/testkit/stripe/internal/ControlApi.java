@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The HTTP test-control API under {@code /_sim/} (form-encoded like the Stripe API, JSON answers,
@@ -50,7 +51,7 @@ final class ControlApi {
     return SimResponse.json(status, Engine.toJson(Engine.result("error", error))).withHeader("Request-Id", requestId);
   }
 
-  private Object dispatch(String method, String[] s, Params p) {
+  private @Nullable Object dispatch(String method, String[] s, Params p) {
     String call = method + " " + s[0] + (s.length > 2 ? "/*/" + s[2] : s.length > 1 ? "/" + s[1] : "");
     switch (call) {
       case "POST invoices/*/pay":

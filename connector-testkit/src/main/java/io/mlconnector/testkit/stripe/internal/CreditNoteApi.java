@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code /v1/credit_notes} with Stripe's rules: a credit note adjusts a finalized invoice that is
@@ -35,7 +36,7 @@ final class CreditNoteApi {
     this.payments = payments;
   }
 
-  Map<String, Object> route(Ctx ctx, String method, List<String> path, Params p) {
+  @Nullable Map<String, Object> route(Ctx ctx, String method, List<String> path, Params p) {
     if (path.size() < 2 || !path.get(1).equals("credit_notes")) {
       return null;
     }
@@ -314,7 +315,7 @@ final class CreditNoteApi {
     return out;
   }
 
-  private Map<String, Object> customLine(String description, long quantity, long amount, BigDecimal unit) {
+  private Map<String, Object> customLine(String description, long quantity, long amount, @Nullable BigDecimal unit) {
     Map<String, Object> line = new LinkedHashMap<>();
     line.put("id", store.newId("cnli"));
     line.put("object", "credit_note_line_item");

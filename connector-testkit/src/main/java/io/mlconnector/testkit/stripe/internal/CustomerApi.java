@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /** {@code /v1/customers}: create, retrieve, update, delete, list, search. */
 final class CustomerApi {
@@ -17,7 +18,7 @@ final class CustomerApi {
     this.store = store;
   }
 
-  Map<String, Object> route(Ctx ctx, String method, List<String> path, Params p) {
+  @Nullable Map<String, Object> route(Ctx ctx, String method, List<String> path, Params p) {
     if (path.size() < 2 || !path.get(1).equals("customers")) {
       return null;
     }

@@ -21,6 +21,7 @@ import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The simulator's request pipeline (authentication, rate limit, idempotency, routing, Stripe's
@@ -41,7 +42,7 @@ public final class Engine implements SimHandler {
       long seed,
       Duration searchDelay,
       int rateLimitPerSecond,
-      Boolean rateLimitShouldRetry,
+      @Nullable Boolean rateLimitShouldRetry,
       long feeBasisPoints,
       long feeFixed,
       Duration settlementDelay,
@@ -64,7 +65,7 @@ public final class Engine implements SimHandler {
   private final ArrayDeque<ScriptedError> scripted = new ArrayDeque<>();
 
   /** A Stripe error answered instead of running the next API request. */
-  private record ScriptedError(int status, String type, String code, Boolean shouldRetry) {}
+  private record ScriptedError(int status, String type, @Nullable String code, @Nullable Boolean shouldRetry) {}
 
   private int failAfterExecution;
 
@@ -232,7 +233,7 @@ public final class Engine implements SimHandler {
     return response;
   }
 
-  private Map<String, Object> route(Ctx ctx, String method, String path, Params p) {
+  private @Nullable Map<String, Object> route(Ctx ctx, String method, String path, Params p) {
     List<String> segments = new ArrayList<>(Arrays.asList(path.split("/")));
     segments.remove(0); // leading empty segment
     if (segments.size() < 2 || !segments.get(0).equals("v1")) {
@@ -273,7 +274,7 @@ public final class Engine implements SimHandler {
     return account;
   }
 
-  private Map<String, Object> events(List<String> path, Params p) {
+  private @Nullable Map<String, Object> events(List<String> path, Params p) {
     if (path.size() == 3) {
       p.allow();
       return store.render(store.require("event", path.get(2)), p.expand());
@@ -324,12 +325,12 @@ public final class Engine implements SimHandler {
     return b.toString();
   }
 
-  private SimResponse json(int status, Map<String, Object> body, String requestId, String apiVersion) {
+  private SimResponse json(int status, Map<String, Object> body, String requestId, @Nullable String apiVersion) {
     SimResponse r = SimResponse.json(status, Json.write(body)).withHeader("Request-Id", requestId);
     return apiVersion == null ? r : r.withHeader("Stripe-Version", apiVersion);
   }
 
-  private SimResponse error(int status, Map<String, Object> body, String requestId, String apiVersion) {
+  private SimResponse error(int status, Map<String, Object> body, String requestId, @Nullable String apiVersion) {
     return json(status, body, requestId, apiVersion);
   }
 
@@ -340,14 +341,14 @@ public final class Engine implements SimHandler {
   }
 
   /** The body of an injected 5xx (SERVER_ERROR fault) or a handler crash. */
-  public SimResponse serverError(Exception cause) {
+  public SimResponse serverError(@Nullable Exception cause) {
     String requestId = nextRequestId();
     return SimResponse.json(500, Json.write(ApiError.body("api_error", null, null,
             "An unknown error occurred while processing this request.", requestId)))
         .withHeader("Request-Id", requestId);
   }
 
-  private static String apiKey(SimRequest request) {
+  private static @Nullable String apiKey(SimRequest request) {
     String auth = request.header("Authorization");
     if (auth == null) {
       return null;
@@ -425,7 +426,7 @@ public final class Engine implements SimHandler {
    * The next {@code count} API requests (after authentication and rate limiting, before anything
    * runs) are answered with this error; {@code shouldRetry} sets {@code Stripe-Should-Retry}.
    */
-  public synchronized void scriptErrors(int count, int status, String code, Boolean shouldRetry) {
+  public synchronized void scriptErrors(int count, int status, @Nullable String code, @Nullable Boolean shouldRetry) {
     if (count < 0) {
       throw new IllegalArgumentException("count must be >= 0, was " + count);
     }
@@ -458,7 +459,7 @@ public final class Engine implements SimHandler {
   }
 
   /** Pays {@code amount} (null: all that remains) of an open invoice by card; returns the invoice JSON. */
-  public Map<String, Object> payInvoice(String invoiceId, Long amount) {
+  public Map<String, Object> payInvoice(String invoiceId, @Nullable Long amount) {
     return locked(() -> {
       Map<String, Object> inv = store.require("invoice", invoiceId);
       long value = amount == null ? (Long) inv.get("amount_remaining") : amount;
@@ -487,12 +488,12 @@ public final class Engine implements SimHandler {
   }
 
   /** Refunds {@code amount} (null: the rest) of a charge. */
-  public Map<String, Object> refund(String chargeId, Long amount, String reason) {
+  public Map<String, Object> refund(String chargeId, @Nullable Long amount, @Nullable String reason) {
     return locked(() -> Json.copy(payments.refund(controlCtx(), store.require("charge", chargeId), amount, reason, null)));
   }
 
   /** Opens a dispute on a charge. */
-  public Map<String, Object> openDispute(String chargeId, String reason, Long amount) {
+  public Map<String, Object> openDispute(String chargeId, @Nullable String reason, @Nullable Long amount) {
     return locked(() -> Json.copy(payments.openDispute(controlCtx(), store.require("charge", chargeId), reason,
         amount)));
   }
@@ -528,7 +529,7 @@ public final class Engine implements SimHandler {
   }
 
   /** A copy of one object by id, or null. */
-  public Map<String, Object> object(String id) {
+  public @Nullable Map<String, Object> object(String id) {
     return locked(() -> {
       Map<String, Object> o = store.get(id);
       return o == null || store.isDeleted(id) ? null : Json.copy(o);

@@ -6,6 +6,7 @@ import java.util.Iterator;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.LongSupplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Stripe's idempotency store: results kept per (API key, {@code Idempotency-Key}) for 24 hours of
@@ -33,12 +34,12 @@ public final class IdempotencyStore {
    * @param verdict what to do
    * @param stored the answer to replay, or null
    */
-  public record Outcome(Verdict verdict, SimResponse stored) {}
+  public record Outcome(Verdict verdict, @Nullable SimResponse stored) {}
 
   private static final class Entry {
     final String fingerprint;
     final long createdMillis;
-    SimResponse response;
+    @Nullable SimResponse response;
 
     Entry(String fingerprint, long createdMillis) {
       this.fingerprint = fingerprint;

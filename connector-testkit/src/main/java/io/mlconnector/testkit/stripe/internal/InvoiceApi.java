@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code /v1/invoices}, {@code /v1/invoiceitems} and {@code /v1/invoice_payments}, with Stripe's
@@ -30,7 +31,7 @@ final class InvoiceApi {
     paying.payments(payments);
   }
 
-  Map<String, Object> route(Ctx ctx, String method, List<String> path, Params p) {
+  @Nullable Map<String, Object> route(Ctx ctx, String method, List<String> path, Params p) {
     if (path.size() < 2) {
       return null;
     }
@@ -54,7 +55,7 @@ final class InvoiceApi {
 
   // ---------------------------------------------------------------- invoices
 
-  private Map<String, Object> invoices(Ctx ctx, String method, List<String> path, Params p) {
+  private @Nullable Map<String, Object> invoices(Ctx ctx, String method, List<String> path, Params p) {
     if (path.size() == 2) {
       return switch (method) {
         case "POST" -> store.render(create(ctx, p), p.expand());
@@ -391,7 +392,7 @@ final class InvoiceApi {
     return store.page(items, p, "/v1/invoices");
   }
 
-  Map<String, Object> finalizeInvoice(Ctx ctx, Map<String, Object> inv, Boolean autoAdvance) {
+  Map<String, Object> finalizeInvoice(Ctx ctx, Map<String, Object> inv, @Nullable Boolean autoAdvance) {
     if (!"draft".equals(inv.get("status"))) {
       throw ApiError.state(NOT_EDITABLE,
           "This invoice is already finalized, you can't re-finalize a non-draft invoice (status: "
@@ -497,7 +498,7 @@ final class InvoiceApi {
   }
 
   @SuppressWarnings("unchecked")
-  private static Map<String, Object> status(Map<String, Object> inv) {
+  private static @Nullable Map<String, Object> status(Map<String, Object> inv) {
     return (Map<String, Object>) inv.get("status_transitions");
   }
 
@@ -528,7 +529,7 @@ final class InvoiceApi {
   }
 
   /** The succeeded charge that paid {@code inv}, or null (see {@link InvoicePayments#paidCharge}). */
-  Map<String, Object> paidCharge(Map<String, Object> inv) {
+  @Nullable Map<String, Object> paidCharge(Map<String, Object> inv) {
     return paying.paidCharge(inv);
   }
 

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An invoice's lines: {@code POST /v1/invoices/{id}/add_lines} (with {@code tax_amounts}), {@code
@@ -266,7 +267,7 @@ final class InvoiceLines {
 
   // ---------------------------------------------------------------- invoice items
 
-  Map<String, Object> items(Ctx ctx, String method, List<String> path, Params p) {
+  @Nullable Map<String, Object> items(Ctx ctx, String method, List<String> path, Params p) {
     if (path.size() == 2) {
       return switch (method) {
         case "POST" -> store.render(createItem(ctx, p), p.expand());
@@ -299,7 +300,7 @@ final class InvoiceLines {
     }
   }
 
-  Map<String, Object> editableInvoiceOf(Map<String, Object> item) {
+  @Nullable Map<String, Object> editableInvoiceOf(Map<String, Object> item) {
     String invoiceId = (String) item.get("invoice");
     if (invoiceId == null) {
       return null;
@@ -358,7 +359,7 @@ final class InvoiceLines {
   }
 
   /** A new invoice item with Stripe's defaults, not yet stored. */
-  Map<String, Object> blankItem(String customerId, String currency, Map<String, Object> inv) {
+  Map<String, Object> blankItem(String customerId, String currency, @Nullable Map<String, Object> inv) {
     long now = store.now();
     Map<String, Object> item = new LinkedHashMap<>();
     item.put("id", store.newId("ii"));

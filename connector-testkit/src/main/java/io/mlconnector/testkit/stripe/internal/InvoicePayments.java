@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Paying an invoice: {@code POST /v1/invoices/{id}/pay} (a card, or {@code paid_out_of_band}), the
@@ -137,7 +138,7 @@ final class InvoicePayments {
 
   /** The succeeded charge that paid {@code inv}, or null (paid out of band, or by credit notes). */
   @SuppressWarnings("unchecked")
-  Map<String, Object> paidCharge(Map<String, Object> inv) {
+  @Nullable Map<String, Object> paidCharge(Map<String, Object> inv) {
     for (Map<String, Object> ip : store.all("invoice_payment")) {
       if (inv.get("id").equals(ip.get("invoice")) && "paid".equals(ip.get("status"))) {
         Map<String, Object> pi = store.get((String) ((Map<String, Object>) ip.get("payment")).get("payment_intent"));
@@ -151,7 +152,7 @@ final class InvoicePayments {
   }
 
   /** The invoice's default payment still open (a failed attempt waiting for a new method), or null. */
-  Map<String, Object> openPayment(Map<String, Object> inv) {
+  @Nullable Map<String, Object> openPayment(Map<String, Object> inv) {
     for (Map<String, Object> ip : store.all("invoice_payment")) {
       if (inv.get("id").equals(ip.get("invoice")) && "open".equals(ip.get("status"))) {
         return ip;
@@ -189,7 +190,7 @@ final class InvoicePayments {
 
   // ---------------------------------------------------------------- invoice payments
 
-  Map<String, Object> invoicePayments(String method, List<String> path, Params p) {
+  @Nullable Map<String, Object> invoicePayments(String method, List<String> path, Params p) {
     if (!method.equals("GET")) {
       return null;
     }

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Request parameters decoded from Stripe's form encoding with bracket notation ({@code
@@ -158,11 +159,11 @@ public final class Params {
     return tree.containsKey(name);
   }
 
-  Object raw(String name) {
+  @Nullable Object raw(String name) {
     return tree.get(name);
   }
 
-  String string(String name) {
+  @Nullable String string(String name) {
     Object v = tree.get(name);
     if (v == null) {
       return null;
@@ -187,7 +188,7 @@ public final class Params {
     return v;
   }
 
-  Long longValue(String name) {
+  @Nullable Long longValue(String name) {
     String v = string(name);
     if (v == null || v.isEmpty()) {
       return null;
@@ -199,7 +200,7 @@ public final class Params {
     }
   }
 
-  Boolean bool(String name) {
+  @Nullable Boolean bool(String name) {
     String v = string(name);
     if (v == null || v.isEmpty()) {
       return null;
@@ -213,7 +214,7 @@ public final class Params {
     throw ApiError.invalid(null, name, "Invalid boolean: " + v);
   }
 
-  String currency(String name) {
+  @Nullable String currency(String name) {
     String v = string(name);
     if (v == null) {
       return null;
@@ -226,7 +227,7 @@ public final class Params {
   }
 
   @SuppressWarnings("unchecked")
-  Map<String, Object> map(String name) {
+  @Nullable Map<String, Object> map(String name) {
     Object v = tree.get(name);
     if (v == null || "".equals(v)) {
       return null;

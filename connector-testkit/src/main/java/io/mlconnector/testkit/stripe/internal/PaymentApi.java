@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Money movements: payment intents and charges (created when an invoice is paid), refunds,
@@ -41,7 +42,7 @@ final class PaymentApi {
     this.payouts = new PayoutApi(store, this);
   }
 
-  Map<String, Object> route(Ctx ctx, String method, List<String> path, Params p) {
+  @Nullable Map<String, Object> route(Ctx ctx, String method, List<String> path, Params p) {
     if (path.size() < 2) {
       return null;
     }
@@ -92,7 +93,7 @@ final class PaymentApi {
     }
   }
 
-  private Map<String, Object> readOnly(
+  private @Nullable Map<String, Object> readOnly(
       String method, List<String> path, Params p, String type, String url, String... filters) {
     if (!method.equals("GET")) {
       return null;
@@ -557,12 +558,17 @@ final class PaymentApi {
   // ---------------------------------------------------------------- refunds, disputes, payouts
 
   /** A refund of {@code charge} (see {@link RefundApi#refund}). */
-  Map<String, Object> refund(Ctx ctx, Map<String, Object> charge, Long amount, String reason, Map<String, Object> metadata) {
+  Map<String, Object> refund(
+      Ctx ctx,
+      Map<String, Object> charge,
+      @Nullable Long amount,
+      @Nullable String reason,
+      @Nullable Map<String, Object> metadata) {
     return refunds.refund(ctx, charge, amount, reason, metadata);
   }
 
   /** Opens a dispute on {@code charge} (see {@link RefundApi#openDispute}). */
-  Map<String, Object> openDispute(Ctx ctx, Map<String, Object> charge, String reason, Long amount) {
+  Map<String, Object> openDispute(Ctx ctx, Map<String, Object> charge, @Nullable String reason, @Nullable Long amount) {
     return refunds.openDispute(ctx, charge, reason, amount);
   }
 

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Money going back: refunds ({@code POST /v1/refunds}, and those a credit note makes) and disputes
@@ -52,7 +53,11 @@ final class RefundApi {
   /** Refunds {@code amount} (null: everything not yet refunded) of a charge. */
   @SuppressWarnings("unchecked")
   Map<String, Object> refund(
-      Ctx ctx, Map<String, Object> charge, Long amount, String reason, Map<String, Object> metadata) {
+      Ctx ctx,
+      Map<String, Object> charge,
+      @Nullable Long amount,
+      @Nullable String reason,
+      @Nullable Map<String, Object> metadata) {
     String chargeId = (String) charge.get("id");
     if (!"succeeded".equals(charge.get("status"))) {
       throw ApiError.state(null, "Charge " + chargeId + " did not succeed and cannot be refunded.");
@@ -118,7 +123,7 @@ final class RefundApi {
   // ---------------------------------------------------------------- disputes
 
   /** A customer opens a dispute on a charge: funds and the dispute fee are withdrawn. */
-  Map<String, Object> openDispute(Ctx ctx, Map<String, Object> charge, String reason, Long amount) {
+  Map<String, Object> openDispute(Ctx ctx, Map<String, Object> charge, @Nullable String reason, @Nullable Long amount) {
     String chargeId = (String) charge.get("id");
     if (!"succeeded".equals(charge.get("status"))) {
       throw new IllegalStateException("charge " + chargeId + " did not succeed and cannot be disputed");

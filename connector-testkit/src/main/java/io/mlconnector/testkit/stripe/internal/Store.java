@@ -14,6 +14,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The simulated account's objects: every object by id, creation order per type, a search index
@@ -111,7 +112,7 @@ public final class Store {
     return deleted.contains(id);
   }
 
-  Map<String, Object> get(String id) {
+  @Nullable Map<String, Object> get(@Nullable String id) {
     return id == null ? null : objects.get(id);
   }
 
@@ -154,7 +155,7 @@ public final class Store {
   }
 
   /** Records an event for a change and hands it to the webhook dispatcher. */
-  Map<String, Object> emit(Ctx ctx, String type, Map<String, Object> object, Map<String, Object> previous) {
+  Map<String, Object> emit(Ctx ctx, String type, Map<String, Object> object, @Nullable Map<String, Object> previous) {
     Map<String, Object> event = new LinkedHashMap<>();
     event.put("id", newId("evt"));
     event.put("object", "event");
@@ -422,7 +423,7 @@ public final class Store {
     return out;
   }
 
-  private Map<String, Object> indexed(String id, long nowMillis) {
+  private @Nullable Map<String, Object> indexed(String id, long nowMillis) {
     Map<String, Object> latest = null;
     for (Snapshot s : searchIndex.getOrDefault(id, List.of())) {
       if (s.visibleAtMillis() <= nowMillis) {

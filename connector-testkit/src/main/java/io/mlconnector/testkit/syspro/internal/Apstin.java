@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.w3c.dom.Element;
+import org.jspecify.annotations.Nullable;
 
 /**
  * APSTIN, post AP invoices, adjustments, credit and debit notes (Transaction/Post). {@code I} needs
@@ -41,7 +42,7 @@ final class Apstin {
 
   /** A validated item, ready to post; {@code existing} is the invoice an A/C/D changes. */
   private record Posting(
-      Map<String, Object> existing,
+      @Nullable Map<String, Object> existing,
       LocalDate invoiceDate,
       LocalDate dueDate,
       BigDecimal value,
@@ -106,7 +107,7 @@ final class Apstin {
     return out.finish();
   }
 
-  private Posting validate(Element item, Outcome o, YearMonth period) {
+  private @Nullable Posting validate(Element item, Outcome o, YearMonth period) {
     String raw = Xml.text(item, "Supplier");
     o.supplier = raw == null ? "" : raw;
     o.code = Xml.text(item, "TransactionCode", "I");
@@ -202,7 +203,7 @@ final class Apstin {
         Bo.str(supplier.get("Currency")));
   }
 
-  private static BigDecimal amount(Element e, String name, Outcome o) {
+  private static @Nullable BigDecimal amount(Element e, String name, Outcome o) {
     try {
       return Fmt.parseAmount(Xml.text(e, name));
     } catch (IllegalArgumentException ex) {
@@ -211,7 +212,7 @@ final class Apstin {
     }
   }
 
-  private static LocalDate date(Element e, String name, Outcome o) {
+  private static @Nullable LocalDate date(Element e, String name, Outcome o) {
     try {
       return Fmt.parseDate(Xml.text(e, name));
     } catch (IllegalArgumentException ex) {

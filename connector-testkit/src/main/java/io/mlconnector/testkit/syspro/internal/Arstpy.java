@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.w3c.dom.Element;
+import org.jspecify.annotations.Nullable;
 
 /**
  * ARSTPY, post AR payments and adjustments (Transaction/Post). Payments reduce {@code InvoiceBal1};
@@ -145,7 +146,7 @@ final class Arstpy {
     return out.finish();
   }
 
-  private Map<String, Object> customer(Element body, Outcome o) {
+  private @Nullable Map<String, Object> customer(Element body, Outcome o) {
     String raw = Xml.text(body, "Customer");
     o.customer = raw == null ? "" : raw;
     try {

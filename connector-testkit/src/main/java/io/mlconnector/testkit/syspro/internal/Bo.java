@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import org.w3c.dom.Element;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What every business object shares: the company, settings, key rules, error numbers, document
@@ -45,18 +46,18 @@ final class Bo {
   }
 
   /** An error on one field of an item (or on the item itself when {@code field} is null). */
-  record FieldError(String field, String value, int number, String description) {}
+  record FieldError(@Nullable String field, String value, int number, String description) {}
 
   /** Errors collected while validating one item. */
   static final class Errors {
     final List<FieldError> list = new ArrayList<>();
     final List<FieldError> warnings = new ArrayList<>();
 
-    void add(String field, String value, int number, String description) {
+    void add(@Nullable String field, @Nullable String value, int number, String description) {
       list.add(new FieldError(field, value == null ? "" : value, number, description));
     }
 
-    void warn(String field, String value, int number, String description) {
+    void warn(@Nullable String field, @Nullable String value, int number, String description) {
       warnings.add(new FieldError(field, value == null ? "" : value, number, description));
     }
 
@@ -73,7 +74,7 @@ final class Bo {
       return list.isEmpty();
     }
 
-    FieldError on(String field) {
+    @Nullable FieldError on(String field) {
       for (FieldError e : list) {
         if (field.equals(e.field())) {
           return e;
@@ -132,7 +133,7 @@ final class Bo {
       boolean applyIfEntireDocumentValid,
       boolean validateOnly,
       String postingPeriod,
-      Element element) {
+      @Nullable Element element) {
 
     String get(String name, String dflt) {
       return Xml.text(element, name, dflt);
@@ -244,15 +245,15 @@ final class Bo {
     return 30;
   }
 
-  static LocalDate dueDate(LocalDate invoiceDate, String termsCode) {
+  static @Nullable LocalDate dueDate(@Nullable LocalDate invoiceDate, String termsCode) {
     return invoiceDate == null ? null : invoiceDate.plusDays(termsDays(termsCode));
   }
 
-  static BigDecimal dec(Object v) {
+  static BigDecimal dec(@Nullable Object v) {
     return v == null ? BigDecimal.ZERO : (BigDecimal) v;
   }
 
-  static String str(Object v) {
+  static String str(@Nullable Object v) {
     return v == null ? "" : v.toString();
   }
 

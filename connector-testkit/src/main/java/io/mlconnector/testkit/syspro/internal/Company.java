@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The one in-memory SYSPRO company: tables under their SQL names, the current financial period,
@@ -318,7 +319,7 @@ public final class Company {
   }
 
   /** The table with that exact (case-sensitive) SQL name, or null. */
-  public Table table(String sqlName) {
+  public @Nullable Table table(String sqlName) {
     return tables.get(sqlName);
   }
 

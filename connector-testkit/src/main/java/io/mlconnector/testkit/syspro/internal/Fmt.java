@@ -5,6 +5,7 @@ import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import org.jspecify.annotations.Nullable;
 
 /** SYSPRO's text conventions: space-padded numbers, CCYY-MM-DD dates, 0000-00-00 for none. */
 final class Fmt {
@@ -35,7 +36,7 @@ final class Fmt {
   }
 
   /** CCYY-MM-DD, or 0000-00-00 for null. */
-  public static String date(LocalDate d) {
+  public static String date(@Nullable LocalDate d) {
     return d == null ? NO_DATE : d.toString();
   }
 
@@ -49,7 +50,7 @@ final class Fmt {
    *
    * @throws IllegalArgumentException when the text is not a date
    */
-  public static LocalDate parseDate(String s) {
+  public static @Nullable LocalDate parseDate(String s) {
     if (s == null || s.isBlank() || s.replace("-", "").chars().allMatch(ch -> ch == '0')) {
       return null;
     }
@@ -68,7 +69,7 @@ final class Fmt {
    *
    * @throws IllegalArgumentException when the text is not a number
    */
-  public static BigDecimal parseAmount(String s) {
+  public static @Nullable BigDecimal parseAmount(String s) {
     if (s == null || s.isBlank()) {
       return null;
     }

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.w3c.dom.Element;
+import org.jspecify.annotations.Nullable;
 
 /**
  * GENTJL, GL journal posting (Transaction/Post). A journal must balance (entry amounts, debit
@@ -40,8 +41,8 @@ final class Gentjl {
   private static final class Outcome {
     Bo.Errors errors = new Bo.Errors();
     boolean valid;
-    YearMonth period;
-    LocalDate date;
+    @Nullable YearMonth period;
+    @Nullable LocalDate date;
     int journal;
     int entries;
     BigDecimal debit = BigDecimal.ZERO;

@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import okio.Buffer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The OData v4 face: {@code GET {odataPath}/{company}/{EntitySet}} with Basic auth (operator code +
@@ -78,7 +79,7 @@ public final class OData {
     }
   }
 
-  private boolean authorised(String header) {
+  private boolean authorised(@Nullable String header) {
     if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
       return false;
     }
@@ -172,7 +173,7 @@ public final class OData {
     return json(root, set, select, cols, page, nextLink, count ? total : null);
   }
 
-  private static String first(Map<String, List<String>> q, String name) {
+  private static @Nullable String first(Map<String, List<String>> q, String name) {
     List<String> v = q.get(name);
     return v == null || v.isEmpty() ? null : v.get(0);
   }
@@ -194,7 +195,7 @@ public final class OData {
     }
   }
 
-  private static String nextLink(String url, Map<String, List<String>> q, int skip, Integer top) {
+  private static String nextLink(String url, Map<String, List<String>> q, int skip, @Nullable Integer top) {
     Map<String, String> params = new LinkedHashMap<>();
     q.forEach((k, v) -> params.put(k, v.get(0)));
     params.remove("$skip");
@@ -221,8 +222,8 @@ public final class OData {
       String select,
       List<Table.Col> cols,
       List<Map<String, Object>> page,
-      String nextLink,
-      Integer count) {
+      @Nullable String nextLink,
+      @Nullable Integer count) {
     Buffer buf = new Buffer();
     try (JsonWriter w = JsonWriter.of(buf)) {
       w.setSerializeNulls(true);
@@ -258,7 +259,7 @@ public final class OData {
         .withHeader("OData-Version", "4.0");
   }
 
-  private void value(JsonWriter w, Table.Col c, Object v) throws IOException {
+  private void value(JsonWriter w, Table.Col c, @Nullable Object v) throws IOException {
     switch (c.type()) {
       case DECIMAL:
         w.value((BigDecimal) v);

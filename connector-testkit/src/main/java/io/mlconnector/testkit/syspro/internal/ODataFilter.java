@@ -9,6 +9,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A parser for the OData v4 {@code $filter} subset the simulator serves: {@code eq ne gt ge lt le},
@@ -89,7 +90,7 @@ final class ODataFilter {
     }
   }
 
-  private String peek() {
+  private @Nullable String peek() {
     return pos < tokens.size() ? tokens.get(pos) : null;
   }
 
@@ -179,7 +180,7 @@ final class ODataFilter {
     return c;
   }
 
-  private static Object literal(Table.Col c, String t) {
+  private static @Nullable Object literal(Table.Col c, String t) {
     if (t.equals("null")) {
       return null;
     }

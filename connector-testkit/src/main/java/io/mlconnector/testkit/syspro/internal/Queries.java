@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.w3c.dom.Element;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The query objects: COMFND (generic find), COMFCH (fetch one row), COMBRW (paged browse), ARSQRY
@@ -72,7 +73,7 @@ final class Queries {
   }
 
   /** A cell as COMFND/COMFCH/ARSQRY print it: padded numbers, CCYY-MM-DD dates. */
-  static String cell(Table.Col c, Object v) {
+  static String cell(Table.Col c, @Nullable Object v) {
     switch (c.type()) {
       case DECIMAL:
         return Fmt.pad(Bo.dec(v), c.scale(), c.length() + (c.scale() > 0 ? 1 : 0));
@@ -156,7 +157,7 @@ final class Queries {
   }
 
   private static Comparator<Map<String, Object>> then(
-      Comparator<Map<String, Object>> a, Comparator<Map<String, Object>> b) {
+      @Nullable Comparator<Map<String, Object>> a, Comparator<Map<String, Object>> b) {
     return a == null ? b : a.thenComparing(b);
   }
 
@@ -182,7 +183,7 @@ final class Queries {
     boolean test(Map<String, Object> row);
   }
 
-  private Cond where(Table t, Element where) {
+  private @Nullable Cond where(Table t, Element where) {
     List<Object> tokens = new ArrayList<>();
     boolean first = true;
     for (Element e : Xml.children(where, "Expression")) {
@@ -297,7 +298,7 @@ final class Queries {
     };
   }
 
-  private static Object literal(Table.Col c, String raw) {
+  private static @Nullable Object literal(Table.Col c, String raw) {
     try {
       switch (c.type()) {
         case DECIMAL:

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.w3c.dom.Element;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The e.net Solutions REST face ({@code .../SYSPROWCFService/Rest/...}): paths matched
@@ -120,7 +121,7 @@ public final class Rest {
   }
 
   /** A query parameter by its exact name (or any casing when parameter names are lenient). */
-  private String p(Map<String, List<String>> q, String name) {
+  private @Nullable String p(Map<String, List<String>> q, String name) {
     List<String> v = q.get(name);
     if (v == null && !config.strictParameterNames) {
       for (Map.Entry<String, List<String>> e : q.entrySet()) {
@@ -133,7 +134,7 @@ public final class Rest {
     return v == null || v.isEmpty() ? null : v.get(0);
   }
 
-  private Map<String, List<String>> postLdParameters(SimRequest request) {
+  private @Nullable Map<String, List<String>> postLdParameters(SimRequest request) {
     String type = request.header("content-type");
     if (type != null
         && type.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
@@ -155,7 +156,7 @@ public final class Rest {
     return out;
   }
 
-  private static Charset charsetOf(String contentType) {
+  private static Charset charsetOf(@Nullable String contentType) {
     if (contentType != null) {
       int i = contentType.toLowerCase(Locale.ROOT).indexOf("charset=");
       if (i >= 0) {

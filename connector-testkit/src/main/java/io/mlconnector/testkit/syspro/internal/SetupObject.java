@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.w3c.dom.Element;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Master-data maintenance objects (Setup class): ARSSCS for customers, APSSSP for suppliers.
@@ -268,7 +269,7 @@ final class SetupObject {
       String method,
       Table t,
       String key,
-      Map<String, Object> existing,
+      @Nullable Map<String, Object> existing,
       Map<String, Object> values) {
     switch (method) {
       case "Add":

@@ -3,6 +3,7 @@ package io.mlconnector.testkit.syspro.internal;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.w3c.dom.Element;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The elements a business object's XSD allows, written compactly as {@code
@@ -48,7 +49,7 @@ final class Shape {
   }
 
   /** The allowed child of that name, or null. */
-  public Shape child(String childName) {
+  public @Nullable Shape child(String childName) {
     return children.get(childName);
   }
 

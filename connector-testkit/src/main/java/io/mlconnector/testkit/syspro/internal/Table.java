@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One in-memory SQL-like table: typed columns, a composite key and rows kept in key order. Rows are
@@ -70,7 +71,7 @@ public final class Table {
   }
 
   /** The column of that exact name, or null. */
-  public Col column(String column) {
+  public @Nullable Col column(String column) {
     return cols.get(column);
   }
 
@@ -90,7 +91,7 @@ public final class Table {
   }
 
   /** The row with these key values (in key column order), or null. */
-  public Map<String, Object> find(Object... keyValues) {
+  public @Nullable Map<String, Object> find(Object... keyValues) {
     return rows.get(keyString(List.of(keyValues)));
   }
 
@@ -145,7 +146,7 @@ public final class Table {
     return sb.toString();
   }
 
-  static Object empty(Col c) {
+  static @Nullable Object empty(Col c) {
     switch (c.type()) {
       case TEXT:
         return "";

@@ -17,6 +17,7 @@ import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
 import org.xml.sax.InputSource;
 import org.xml.sax.helpers.DefaultHandler;
+import org.jspecify.annotations.Nullable;
 
 /** XML in (hardened DOM: no DTDs, no external entities) and out (StAX). */
 final class Xml {
@@ -59,7 +60,7 @@ final class Xml {
   }
 
   /** Element children in order. */
-  public static List<Element> children(Element e) {
+  public static List<Element> children(@Nullable Element e) {
     List<Element> out = new ArrayList<>();
     if (e == null) {
       return out;
@@ -85,7 +86,7 @@ final class Xml {
   }
 
   /** The first child with that exact name, or null. */
-  public static Element child(Element e, String name) {
+  public static @Nullable Element child(@Nullable Element e, String name) {
     for (Element c : children(e)) {
       if (c.getTagName().equals(name)) {
         return c;
@@ -95,13 +96,13 @@ final class Xml {
   }
 
   /** The trimmed text of a child; null when absent, "" when empty. */
-  public static String text(Element e, String name) {
+  public static @Nullable String text(@Nullable Element e, String name) {
     Element c = child(e, name);
     return c == null ? null : c.getTextContent().strip();
   }
 
   /** The trimmed text of a child, or {@code dflt} when absent or empty. */
-  public static String text(Element e, String name, String dflt) {
+  public static String text(@Nullable Element e, String name, String dflt) {
     String t = text(e, name);
     return t == null || t.isEmpty() ? dflt : t;
   }
