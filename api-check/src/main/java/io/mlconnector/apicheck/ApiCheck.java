@@ -73,7 +73,8 @@ public final class ApiCheck {
     }
     if (!result.undocumented().isEmpty() && !update) {
       throw new IllegalStateException("Javadoc check failed: " + result.undocumented().size()
-          + " public types or exported packages have no Javadoc comment (listed above)");
+          + " public types or exported packages without a Javadoc comment, or packages not @NullMarked"
+          + " (listed above)");
     }
   }
 
@@ -98,6 +99,7 @@ public final class ApiCheck {
         throw new IllegalStateException("connector-bom lists " + module + " but there is no folder " + dir);
       }
       undocumented.addAll(JavadocCheck.undocumented(module, dir.resolve("src").resolve("main").resolve("java")));
+      undocumented.addAll(NullMarkedCheck.unmarked(module, dir.resolve("src").resolve("main").resolve("java")));
       String actual = listing(module, dir.resolve(target).resolve("classes"), loader);
       Path file = listingFile(root, module);
       String expected = read(file);
@@ -280,7 +282,8 @@ public final class ApiCheck {
    * @param modules the modules checked, in BOM order
    * @param diffs the modules whose surface differs from their listing (empty when updating)
    * @param written the listings rewritten (when updating)
-   * @param undocumented public types and exported packages without a Javadoc comment ({@link JavadocCheck})
+   * @param undocumented public types and exported packages without a Javadoc comment ({@link
+   *     JavadocCheck}), and packages not {@code @NullMarked} ({@link NullMarkedCheck})
    * @param update whether this run rewrote listings
    */
   public record Result(List<String> modules, List<Diff> diffs, List<String> written, List<String> undocumented,
