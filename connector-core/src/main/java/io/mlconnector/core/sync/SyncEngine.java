@@ -317,7 +317,7 @@ public final class SyncEngine implements AutoCloseable {
               workers.execute(() -> {
                 try {
                   if (!shutdown && tenants.contains(tenant)) {
-                    core.run(tenant, flow);
+                    core.run(tenant, flow, true);
                   }
                 } catch (RuntimeException e) {
                   log.error("run of {} for tenant {} failed", flow.name(), tenant, e);

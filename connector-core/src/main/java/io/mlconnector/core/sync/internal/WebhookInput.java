@@ -44,7 +44,12 @@ final class WebhookInput<S, T> implements RunInput {
   void webhook() {
     WebhookSource<S> source = (WebhookSource<S>) run.tf.source();
     if (!run.dryRun) {
-      backstop(source);
+      if (source.listsEventsOfAnyType()) {
+        // one read for all the tenant's flows fed by this system
+        run.core.backstop(run.tenant, source.system()).read(run, source);
+      } else {
+        backstop(source);
+      }
     }
     Set<String> handled = source.eventTypes();
     if (!run.dryRun && handled != null && !handled.isEmpty()) {
