@@ -13,15 +13,15 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The events backstop of one tenant and one sending system, shared by the tenant's webhook flows
  * whose sources {@linkplain WebhookSource#listsEventsOfAnyType() list events of any type}: one read
- * of the union of their event types, one cursor (under the pseudo-flow {@code backstop/<system>},
- * with its own lease), each event stored in the inbox of every flow that handles its type, in one
- * commit per page.
+ * of the union of their event types, one cursor (under the pseudo-flow {@code backstop/<system>}),
+ * each event stored in the inbox of every flow that handles its type, in one commit per page. No
+ * lease: storing an event is idempotent (unique per inbox and event id) and the cursor is saved only
+ * after its page is stored, so two nodes reading at once can at worst move it back, and the next
+ * read stores nothing twice.
  *
  * <p>A flow's run skips the read when a read that began after the run itself began has completed
  * (it saw everything the run could), and a scheduled run also when one began less than half the
@@ -29,7 +29,6 @@ import org.slf4j.LoggerFactory;
  * per tenant per pass; what arrives meanwhile is read by the next pass, and webhooks carry it first).
  */
 final class EventsBackstop {
-  private static final Logger log = LoggerFactory.getLogger(FlowRun.class);
   /** The pseudo-flow the shared cursor and lease are stored under. */
   static final String FLOW_PREFIX = "backstop/";
 
@@ -59,17 +58,15 @@ final class EventsBackstop {
         }
       }
       long start = System.nanoTime();
-      if (readAll(run, trigger)) {
-        lastStart = start;
-        read = true;
-      }
+      readAll(run, trigger);
+      lastStart = start;
+      read = true;
     } finally {
       lock.unlock();
     }
   }
 
-  /** Returns false when another node holds the backstop's lease (it reads them now). */
-  private boolean readAll(FlowRun<?, ?> run, WebhookSource<?> trigger) {
+  private void readAll(FlowRun<?, ?> run, WebhookSource<?> trigger) {
     EngineCore core = run.core;
     String tenant = run.tenant;
     String system = trigger.system();
@@ -93,53 +90,38 @@ final class EventsBackstop {
       }
     }
     Set<String> asked = everyType ? Set.of() : Set.copyOf(types);
-    if (!run.store.tryAcquireLease(tenant, pseudoFlow, core.node, core.leaseTtl)) {
-      log.debug("events of {} read by another node; not read here", system);
-      return false;
-    }
-    try {
-      String cursor = run.store.cursor(tenant, pseudoFlow, EVENTS_STREAM).orElse(null);
-      while (true) {
-        run.checkContinue();
-        EventPage page = trigger.eventsSince(cursor, asked);
-        List<InboxEvent> rows = new ArrayList<>();
-        List<String> flowOfRow = new ArrayList<>();
-        for (WebhookEvent event : page.events()) {
-          for (Flow<?, ?> f : group) {
-            Set<String> handled = ((WebhookSource<?>) core.tenantFlow(tenant, f).source()).eventTypes();
-            if (!handled.isEmpty() && !handled.contains(event.type())) {
-              continue;
-            }
-            rows.add(InboxEvent.received(tenant, EngineCore.inboxOf(system, f.name()),
-                event.eventId(), event.type(), event.payload(), run.now()));
-            flowOfRow.add(f.name());
+    String cursor = run.store.cursor(tenant, pseudoFlow, EVENTS_STREAM).orElse(null);
+    while (true) {
+      run.checkContinue();
+      EventPage page = trigger.eventsSince(cursor, asked);
+      List<InboxEvent> rows = new ArrayList<>();
+      List<String> flowOfRow = new ArrayList<>();
+      for (WebhookEvent event : page.events()) {
+        for (Flow<?, ?> f : group) {
+          Set<String> handled = ((WebhookSource<?>) core.tenantFlow(tenant, f).source()).eventTypes();
+          if (!handled.isEmpty() && !handled.contains(event.type())) {
+            continue;
           }
-        }
-        // the page's events, for every flow, in one commit
-        List<Boolean> fresh = rows.isEmpty() ? List.of() : run.store.receiveAll(rows);
-        for (int i = 0; i < rows.size(); i++) {
-          if (fresh.get(i)) {
-            core.listener.webhookReceived(tenant, flowOfRow.get(i), rows.get(i).eventId(), false);
-          }
-        }
-        if (page.nextCursor() != null && !page.nextCursor().equals(cursor)) {
-          if (!run.store.tryAcquireLease(tenant, pseudoFlow, core.node, core.leaseTtl)) {
-            log.warn("lease of the {} events backstop lost; its cursor stays", system);
-            return false;
-          }
-          run.store.saveCursor(tenant, pseudoFlow, EVENTS_STREAM, page.nextCursor());
-          core.listener.cursorAdvanced(run.info, EVENTS_STREAM, page.nextCursor());
-          cursor = page.nextCursor();
-        }
-        if (!page.hasMore()) {
-          return true;
+          rows.add(InboxEvent.received(tenant, EngineCore.inboxOf(system, f.name()),
+              event.eventId(), event.type(), event.payload(), run.now()));
+          flowOfRow.add(f.name());
         }
       }
-    } finally {
-      try {
-        run.store.releaseLease(tenant, pseudoFlow, core.node);
-      } catch (RuntimeException e) {
-        log.warn("could not release the lease of the {} events backstop; it lapses on its own", system, e);
+      // the page's events, for every flow, in one commit
+      List<Boolean> fresh = rows.isEmpty() ? List.of() : run.store.receiveAll(rows);
+      for (int i = 0; i < rows.size(); i++) {
+        if (fresh.get(i)) {
+          core.listener.webhookReceived(tenant, flowOfRow.get(i), rows.get(i).eventId(), false);
+        }
+      }
+      if (page.nextCursor() != null && !page.nextCursor().equals(cursor)) {
+        run.checkContinue();
+        run.store.saveCursor(tenant, pseudoFlow, EVENTS_STREAM, page.nextCursor());
+        core.listener.cursorAdvanced(run.info, EVENTS_STREAM, page.nextCursor());
+        cursor = page.nextCursor();
+      }
+      if (!page.hasMore()) {
+        return;
       }
     }
   }
