@@ -66,8 +66,9 @@ public final class SyncEngine implements AutoCloseable {
   private final Set<String> tenants = ConcurrentHashMap.newKeySet();
   private final ScheduledExecutorService scheduler;
   private final ExecutorService workers;
-  /** Where scheduled runs execute: up to maxConcurrentRuns threads, the runs due beyond that queued. */
-  private final java.util.concurrent.ThreadPoolExecutor scheduledRuns;
+  /** Scheduled runs executing now: at most maxConcurrentRuns; those due beyond wait in dueRuns. */
+  private final java.util.concurrent.Semaphore runSlots;
+  private final java.util.Queue<Runnable> dueRuns = new java.util.concurrent.ConcurrentLinkedQueue<>();
   private final ScheduledExecutorService leaseKeeper;
   private final Random random;
   private final String nodeId;
@@ -88,9 +89,7 @@ public final class SyncEngine implements AutoCloseable {
     this.random = b.seed == null ? new Random() : new Random(b.seed);
     String prefix = "mlc-" + b.nodeId;
     this.workers = Executors.newCachedThreadPool(threads(prefix + "-worker"));
-    this.scheduledRuns = new java.util.concurrent.ThreadPoolExecutor(b.maxConcurrentRuns, b.maxConcurrentRuns,
-        60, TimeUnit.SECONDS, new java.util.concurrent.LinkedBlockingQueue<>(), threads(prefix + "-flow"));
-    scheduledRuns.allowCoreThreadTimeOut(true);
+    this.runSlots = new java.util.concurrent.Semaphore(b.maxConcurrentRuns);
     this.leaseKeeper = Executors.newSingleThreadScheduledExecutor(threads(prefix + "-lease"));
     ScheduledThreadPoolExecutor runs = new ScheduledThreadPoolExecutor(b.schedulerThreads, threads(prefix + "-run"));
     // shutdown drops the runs scheduled for later instead of waiting for them to come due
@@ -322,26 +321,52 @@ public final class SyncEngine implements AutoCloseable {
             if (shutdown || !tenants.contains(tenant)) {
               return;
             }
-            try {
-              scheduledRuns.execute(() -> {
-                try {
-                  if (!shutdown && tenants.contains(tenant)) {
-                    core.run(tenant, flow, true);
-                  }
-                } catch (RuntimeException e) {
-                  log.error("run of {} for tenant {} failed", flow.name(), tenant, e);
-                } finally {
-                  scheduleNext(tenant, flow, flow.interval().toMillis() + jitter(flow));
+            dueRuns.add(() -> {
+              try {
+                if (!shutdown && tenants.contains(tenant)) {
+                  core.run(tenant, flow, true);
                 }
-              });
-            } catch (java.util.concurrent.RejectedExecutionException e) {
-              log.debug("workers stopped; {} for tenant {} not run", flow.name(), tenant);
-            }
+              } catch (RuntimeException e) {
+                log.error("run of {} for tenant {} failed", flow.name(), tenant, e);
+              } finally {
+                scheduleNext(tenant, flow, flow.interval().toMillis() + jitter(flow));
+              }
+            });
+            startDueRuns();
           },
           delayMillis,
           TimeUnit.MILLISECONDS);
     } catch (java.util.concurrent.RejectedExecutionException e) {
       log.debug("scheduler stopped; {} for tenant {} not rescheduled", flow.name(), tenant);
+    }
+  }
+
+  /**
+   * Starts the runs that came due on the worker pool (which reuses idle threads), as many as there
+   * are free slots; each run frees its slot and starts the next one due when it ends.
+   */
+  private void startDueRuns() {
+    while (!dueRuns.isEmpty() && runSlots.tryAcquire()) {
+      Runnable due = dueRuns.poll();
+      if (due == null) {
+        runSlots.release();
+        continue;
+      }
+      try {
+        workers.execute(() -> {
+          try {
+            due.run();
+          } finally {
+            runSlots.release();
+            startDueRuns();
+          }
+        });
+      } catch (java.util.concurrent.RejectedExecutionException e) {
+        runSlots.release();
+        dueRuns.clear();
+        log.debug("workers stopped; the runs due are not run");
+        return;
+      }
     }
   }
 
@@ -388,8 +413,7 @@ public final class SyncEngine implements AutoCloseable {
         Thread.sleep(10);
       }
       clean &= !core.busy();
-      scheduledRuns.shutdown();
-      clean &= scheduledRuns.awaitTermination(remaining(deadline), TimeUnit.NANOSECONDS);
+      dueRuns.clear();
       workers.shutdown();
       clean &= workers.awaitTermination(remaining(deadline), TimeUnit.NANOSECONDS);
     } catch (InterruptedException e) {
@@ -399,7 +423,6 @@ public final class SyncEngine implements AutoCloseable {
     if (!clean) {
       log.warn("engine did not stop within {}; interrupting what is left", timeout);
       scheduler.shutdownNow();
-      scheduledRuns.shutdownNow();
       workers.shutdownNow();
     }
     leaseKeeper.shutdownNow();
