@@ -247,11 +247,27 @@ public final class StripeSources {
 
     @Override
     public EventPage eventsSince(@Nullable String cursor) {
-      Instant since = cursor == null ? stripe.config().clock().instant().minus(lookback) : null;
       // only the types this source turns into objects (Stripe's types[]): not the whole account's events
-      StripeEvents events = stripe.reads().listEventsSince(cursor, since, 500, eventTypes());
+      return eventsSince(cursor, eventTypes());
+    }
+
+    /** Stripe lists any types after any event id: one read serves every Stripe flow of a tenant. */
+    @Override
+    public boolean listsEventsOfAnyType() {
+      return true;
+    }
+
+    @Override
+    public EventPage eventsSince(@Nullable String cursor, Set<String> types) {
+      Instant since = cursor == null ? stripe.config().clock().instant().minus(lookback) : null;
+      // Stripe filters by at most 20 types: more are listed unfiltered and dropped here
+      boolean filterHere = types.size() > 20;
+      StripeEvents events = stripe.reads().listEventsSince(cursor, since, 500, filterHere ? Set.of() : types);
       List<WebhookEvent> out = new ArrayList<>();
       for (Event e : events.events()) {
+        if (filterHere && !types.contains(e.getType())) {
+          continue;
+        }
         JsonObject raw = e.getRawJsonObject();
         out.add(new WebhookEvent(e.getId(), e.getType(), raw != null ? raw.toString() : e.toJson()));
       }

@@ -66,6 +66,9 @@ public final class SyncEngine implements AutoCloseable {
   private final Set<String> tenants = ConcurrentHashMap.newKeySet();
   private final ScheduledExecutorService scheduler;
   private final ExecutorService workers;
+  /** Scheduled runs executing now: at most maxConcurrentRuns; those due beyond wait in dueRuns. */
+  private final java.util.concurrent.Semaphore runSlots;
+  private final java.util.Queue<Runnable> dueRuns = new java.util.concurrent.ConcurrentLinkedQueue<>();
   private final ScheduledExecutorService leaseKeeper;
   private final Random random;
   private final String nodeId;
@@ -86,6 +89,7 @@ public final class SyncEngine implements AutoCloseable {
     this.random = b.seed == null ? new Random() : new Random(b.seed);
     String prefix = "mlc-" + b.nodeId;
     this.workers = Executors.newCachedThreadPool(threads(prefix + "-worker"));
+    this.runSlots = new java.util.concurrent.Semaphore(b.maxConcurrentRuns);
     this.leaseKeeper = Executors.newSingleThreadScheduledExecutor(threads(prefix + "-lease"));
     ScheduledThreadPoolExecutor runs = new ScheduledThreadPoolExecutor(b.schedulerThreads, threads(prefix + "-run"));
     // shutdown drops the runs scheduled for later instead of waiting for them to come due
@@ -266,8 +270,10 @@ public final class SyncEngine implements AutoCloseable {
 
   /**
    * Runs every (tenant, flow) on the engine's scheduler: each on its flow's interval plus a random
-   * jitter, the first run after a random part of the jitter; and, when a retention is configured,
-   * the purge every {@link Builder#purgeInterval(Duration)}. Idempotent.
+   * jitter, the first run after a random part of the jitter, or of a longer window when the engine
+   * serves many (tenant, flow) pairs (20 ms per pair, at most the flow's interval: 1,000 tenants
+   * with five flows start over a minute instead of all at once); and, when a retention is
+   * configured, the purge every {@link Builder#purgeInterval(Duration)}. Idempotent.
    */
   public void start() {
     synchronized (lifecycle) {
@@ -278,9 +284,10 @@ public final class SyncEngine implements AutoCloseable {
         return;
       }
       started = true;
+      long spread = START_SPACING_MILLIS * tenants.size() * flows.size();
       for (String tenant : tenants) {
         for (Flow<?, ?> flow : flows.values()) {
-          scheduleNext(tenant, flow, jitter(flow));
+          scheduleNext(tenant, flow, firstDelay(flow, spread));
         }
       }
       if (retention != null) {
@@ -305,34 +312,75 @@ public final class SyncEngine implements AutoCloseable {
       return;
     }
     try {
-      // the scheduler's threads only start runs; each run executes on the worker pool, which grows
-      // with the runs due, so how many tenants run at once is bounded by their budgets and the
-      // CPU, not by the scheduler's thread count
+      // the scheduler's threads only start runs; each run executes on a pool that grows with the
+      // runs due up to maxConcurrentRuns, so how many tenants run at once is bounded by their
+      // budgets and the CPU, not by the scheduler's thread count; runs due beyond the cap (a store
+      // or a machine that cannot keep up) wait in a queue instead of holding a thread each
       scheduler.schedule(
           () -> {
             if (shutdown || !tenants.contains(tenant)) {
               return;
             }
-            try {
-              workers.execute(() -> {
-                try {
-                  if (!shutdown && tenants.contains(tenant)) {
-                    core.run(tenant, flow);
-                  }
-                } catch (RuntimeException e) {
-                  log.error("run of {} for tenant {} failed", flow.name(), tenant, e);
-                } finally {
-                  scheduleNext(tenant, flow, flow.interval().toMillis() + jitter(flow));
+            dueRuns.add(() -> {
+              try {
+                if (!shutdown && tenants.contains(tenant)) {
+                  core.run(tenant, flow, true);
                 }
-              });
-            } catch (java.util.concurrent.RejectedExecutionException e) {
-              log.debug("workers stopped; {} for tenant {} not run", flow.name(), tenant);
-            }
+              } catch (RuntimeException e) {
+                log.error("run of {} for tenant {} failed", flow.name(), tenant, e);
+              } finally {
+                scheduleNext(tenant, flow, flow.interval().toMillis() + jitter(flow));
+              }
+            });
+            startDueRuns();
           },
           delayMillis,
           TimeUnit.MILLISECONDS);
     } catch (java.util.concurrent.RejectedExecutionException e) {
       log.debug("scheduler stopped; {} for tenant {} not rescheduled", flow.name(), tenant);
+    }
+  }
+
+  /**
+   * Starts the runs that came due on the worker pool (which reuses idle threads), as many as there
+   * are free slots; each run frees its slot and starts the next one due when it ends.
+   */
+  private void startDueRuns() {
+    while (!dueRuns.isEmpty() && runSlots.tryAcquire()) {
+      Runnable due = dueRuns.poll();
+      if (due == null) {
+        runSlots.release();
+        continue;
+      }
+      try {
+        workers.execute(() -> {
+          try {
+            due.run();
+          } finally {
+            runSlots.release();
+            startDueRuns();
+          }
+        });
+      } catch (java.util.concurrent.RejectedExecutionException e) {
+        runSlots.release();
+        dueRuns.clear();
+        log.debug("workers stopped; the runs due are not run");
+        return;
+      }
+    }
+  }
+
+  /**
+   * Spacing of the first runs after {@link #start()}: the runs of many tenants then start spread
+   * out, not all within the jitter (each run's store work and reads at once would queue behind one
+   * another and hold a thread each).
+   */
+  private static final long START_SPACING_MILLIS = 20;
+
+  private long firstDelay(Flow<?, ?> flow, long spreadMillis) {
+    long bound = Math.min(flow.interval().toMillis(), Math.max(flow.jitter().toMillis(), spreadMillis));
+    synchronized (random) {
+      return bound <= 0 ? 0 : random.nextLong(bound + 1);
     }
   }
 
@@ -365,6 +413,7 @@ public final class SyncEngine implements AutoCloseable {
         Thread.sleep(10);
       }
       clean &= !core.busy();
+      dueRuns.clear();
       workers.shutdown();
       clean &= workers.awaitTermination(remaining(deadline), TimeUnit.NANOSECONDS);
     } catch (InterruptedException e) {
@@ -432,6 +481,7 @@ public final class SyncEngine implements AutoCloseable {
     private Duration pendingGrace = Duration.ofMinutes(2);
     private Duration claimTtl = Duration.ofMinutes(5);
     private int schedulerThreads = 2;
+    private int maxConcurrentRuns = 256;
     private Duration retention;
     private Duration purgeInterval = Duration.ofHours(6);
     private Long seed;
@@ -521,6 +571,21 @@ public final class SyncEngine implements AutoCloseable {
         throw new IllegalArgumentException("schedulerThreads must be at least 1, was " + value);
       }
       this.schedulerThreads = value;
+      return this;
+    }
+
+    /**
+     * Scheduled runs that may execute at once (default 256), each on its own thread; runs that come
+     * due beyond that wait in a queue, in order, and hold no thread. Keep it above the number of
+     * tenants' flows that have work at the same time (a run waiting on its tenant's rate budget
+     * holds its slot): the cap is for a store or a machine that falls behind, where more threads
+     * would only queue on the store's connections.
+     */
+    public Builder maxConcurrentRuns(int value) {
+      if (value < 1) {
+        throw new IllegalArgumentException("maxConcurrentRuns must be at least 1, was " + value);
+      }
+      this.maxConcurrentRuns = value;
       return this;
     }
 

@@ -41,4 +41,25 @@ public interface WebhookSource<S> extends RecordSource<S> {
   default EventPage eventsSince(@Nullable String cursor) {
     return EventPage.empty(cursor);
   }
+
+  /**
+   * True when {@link #eventsSince(String, Set)} lists the events of any types it is given, not only
+   * this source's own. The engine then reads a tenant's events once for all its webhook flows fed by
+   * {@link #system()} whose sources say so (one request per page instead of one per flow), with one
+   * cursor they share, and stores each event in the inbox of every such flow that handles its type.
+   * False (the default): each flow reads its own events with {@link #eventsSince(String)}.
+   */
+  default boolean listsEventsOfAnyType() {
+    return false;
+  }
+
+  /**
+   * Events of {@code types} after {@code cursor} (null: the source's default look-back; {@code
+   * types} empty: events of every type). Called only when {@link #listsEventsOfAnyType()} is true;
+   * the cursor it returns must be one that any source of the same system accepts.
+   */
+  default EventPage eventsSince(@Nullable String cursor, Set<String> types) {
+    throw new UnsupportedOperationException(
+        getClass().getName() + " lists only its own event types; see listsEventsOfAnyType()");
+  }
 }

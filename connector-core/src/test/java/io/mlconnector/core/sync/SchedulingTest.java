@@ -98,6 +98,52 @@ class SchedulingTest {
   }
 
   @Test
+  void runsDueBeyondMaxConcurrentRunsWaitTheirTurnAndAllRun() throws Exception {
+    List<String> tenants = List.of("t1", "t2", "t3", "t4", "t5");
+    java.util.concurrent.atomic.AtomicInteger inside = new java.util.concurrent.atomic.AtomicInteger();
+    java.util.concurrent.atomic.AtomicInteger most = new java.util.concurrent.atomic.AtomicInteger();
+    java.util.Map<String, MemoryPollSource> sources = new java.util.concurrent.ConcurrentHashMap<>();
+    java.util.Map<String, MemorySink> sinks = new java.util.concurrent.ConcurrentHashMap<>();
+    for (String t : tenants) {
+      MemoryPollSource source = new MemoryPollSource(ChangeDetection.MODIFIED_TIMESTAMP);
+      source.put(Item.of(t, t + "-1", 1, "p"));
+      sources.put(t, source);
+      MemorySink sink = new MemorySink(t);
+      sink.beforeCall = () -> {
+        most.accumulateAndGet(inside.incrementAndGet(), Math::max);
+        try {
+          Thread.sleep(20);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+        inside.decrementAndGet();
+      };
+      sinks.put(t, sink);
+    }
+    SyncEngine engine = SyncEngine.builder()
+        .store(store)
+        .maxConcurrentRuns(2)
+        .addFlow(Flow.poll("invoices", Item.class, sources::get, Target.class, sinks::get)
+            .mapper(Target::map)
+            .schedule(Duration.ofHours(1), Duration.ZERO)
+            .build())
+        .tenants(tenants)
+        .build();
+
+    engine.start();
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (sinks.values().stream().anyMatch(s -> s.stored().isEmpty()) && System.nanoTime() < deadline) {
+      Thread.sleep(10);
+    }
+    assertThat(engine.shutdown(Duration.ofSeconds(30))).isTrue();
+
+    for (String t : tenants) {
+      assertThat(sinks.get(t).stored()).hasSize(1);
+    }
+    assertThat(most.get()).isBetween(1, 2);
+  }
+
+  @Test
   void gracefulShutdownFinishesTheRecordInFlightAndReleasesTheLease() throws Exception {
     MemoryPollSource source = new MemoryPollSource(ChangeDetection.MODIFIED_TIMESTAMP);
     for (int i = 0; i < 5; i++) {

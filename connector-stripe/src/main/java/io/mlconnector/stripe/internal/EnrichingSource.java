@@ -48,6 +48,16 @@ public final class EnrichingSource<S> implements WebhookSource<S> {
   }
 
   @Override
+  public boolean listsEventsOfAnyType() {
+    return delegate.listsEventsOfAnyType();
+  }
+
+  @Override
+  public EventPage eventsSince(String cursor, Set<String> types) {
+    return delegate.eventsSince(cursor, types);
+  }
+
+  @Override
   public Optional<S> fetch(ExternalRef ref) {
     return delegate.fetch(ref).map(enrich);
   }

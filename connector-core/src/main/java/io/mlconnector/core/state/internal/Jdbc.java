@@ -63,11 +63,24 @@ public final class Jdbc {
    * (including a {@link io.mlconnector.core.state.StateConflictException} it raises on purpose).
    */
   public <T> T transaction(String operation, Work<T> work) {
+    return transaction(operation, work, null);
+  }
+
+  /**
+   * As {@link #transaction(String, Work)}, then {@code afterCommit} (when not null) on the same
+   * connection once the commit returned: a step that must follow the commit (forcing it to disk,
+   * say) without borrowing a second connection. What it throws is reported as this operation's
+   * failure; the transaction stays committed.
+   */
+  public <T> T transaction(String operation, Work<T> work, Work<?> afterCommit) {
     try (Connection c = connect()) {
       c.setAutoCommit(false);
       try {
         T result = work.run(c);
         c.commit();
+        if (afterCommit != null) {
+          afterCommit.run(c);
+        }
         return result;
       } catch (SQLException | RuntimeException | Error e) {
         try {

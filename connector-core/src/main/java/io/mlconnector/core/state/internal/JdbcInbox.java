@@ -54,6 +54,8 @@ final class JdbcInbox {
       return List.of();
     }
     String sql = "INSERT INTO " + db.inbox + INSERT_COLS;
+    // on H2 the commit is forced to disk on the same connection (one borrow per group)
+    boolean sync = !db.pg && h2SyncAvailable;
     List<Boolean> fresh =
         db.jdbc.transaction(
             "store inbox events",
@@ -76,33 +78,24 @@ final class JdbcInbox {
                 }
               }
               return out;
-            });
-    if (!db.pg) {
-      syncH2();
-    }
+            },
+            sync ? this::checkpointSync : null);
     return fresh;
   }
 
-  private void syncH2() {
-    if (!h2SyncAvailable) {
-      return;
-    }
-    try {
-      db.jdbc.autoCommit("force the database file to disk", c -> {
-        try (java.sql.Statement s = c.createStatement()) {
-          s.execute("CHECKPOINT SYNC");
-        }
-        return null;
-      });
-    } catch (io.mlconnector.core.state.StateStoreException e) {
-      if (e.getCause() instanceof SQLException sql && sql.getErrorCode() == 90040) {
-        h2SyncAvailable = false;
-        log.warn("H2 refused CHECKPOINT SYNC (the store's user is not ADMIN): received webhook events "
-            + "survive a crash of this process but not of the machine");
-        return;
+  /** Forces what was committed to disk; a refusal (not ADMIN) turns it off with one warning. */
+  private Object checkpointSync(java.sql.Connection c) throws SQLException {
+    try (java.sql.Statement s = c.createStatement()) {
+      s.execute("CHECKPOINT SYNC");
+    } catch (SQLException e) {
+      if (e.getErrorCode() != 90040) {
+        throw e;
       }
-      throw e;
+      h2SyncAvailable = false;
+      log.warn("H2 refused CHECKPOINT SYNC (the store's user is not ADMIN): received webhook events "
+          + "survive a crash of this process but not of the machine");
     }
+    return null;
   }
 
   private static Object[] receivedArgs(InboxEvent event) {

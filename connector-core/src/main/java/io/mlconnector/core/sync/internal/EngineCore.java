@@ -63,6 +63,7 @@ public final class EngineCore {
   final Map<List<String>, Integer> unreadableLooks = new ConcurrentHashMap<>();
   private final Map<String, TenantFlow<?, ?>> tenantFlows = new ConcurrentHashMap<>();
   private final Set<String> running = ConcurrentHashMap.newKeySet();
+  private final Map<String, EventsBackstop> backstops = new ConcurrentHashMap<>();
   private final Set<FlowRun<?, ?>> activeRuns = ConcurrentHashMap.newKeySet();
   private volatile boolean stopping;
   /**
@@ -113,10 +114,25 @@ public final class EngineCore {
   /** Forgets a tenant's instances (after the tenant was removed). */
   public void forgetTenant(String tenant) {
     tenantFlows.keySet().removeIf(k -> k.startsWith(tenant + '\u0000'));
+    backstops.keySet().removeIf(k -> k.startsWith(tenant + '\u0000'));
+  }
+
+  /** The shared events backstop of {@code tenant}'s flows fed by {@code system}. */
+  EventsBackstop backstop(String tenant, String system) {
+    return backstops.computeIfAbsent(tenant + '\u0000' + system, k -> new EventsBackstop());
   }
 
   /** Runs {@code flow} once for {@code tenant} under its lease. */
   public <S, T> RunReport run(String tenant, Flow<S, T> flow) {
+    return run(tenant, flow, false);
+  }
+
+  /**
+   * Runs {@code flow} once for {@code tenant} under its lease; {@code scheduled} when the engine's
+   * scheduler starts it (a webhook flow's run then skips the events read another flow of the tenant
+   * made in the same pass, see {@link EventsBackstop}).
+   */
+  public <S, T> RunReport run(String tenant, Flow<S, T> flow, boolean scheduled) {
     String key = tenant + '\u0000' + flow.name();
     if (!running.add(key)) {
       // the lease cannot tell two runs of one node apart: a renewal by the same owner succeeds
@@ -125,7 +141,7 @@ public final class EngineCore {
           RunReport.Status.LEASE_UNAVAILABLE, 0, 0, 0, 0, 0, 0, List.of(),
           "already running on this node");
     }
-    FlowRun<S, T> run = new FlowRun<>(this, tenantFlow(tenant, flow), null);
+    FlowRun<S, T> run = new FlowRun<>(this, tenantFlow(tenant, flow), null, scheduled);
     activeRuns.add(run);
     try {
       return run.execute();

@@ -5,13 +5,10 @@ import io.mlconnector.core.state.AuditEntry;
 import io.mlconnector.core.state.OperationStatus;
 import io.mlconnector.core.state.SeenFile;
 import io.mlconnector.core.state.StateConflictException;
-import io.mlconnector.core.state.spi.StateStoreSpi;
 import io.mlconnector.core.state.StateStoreException;
 import io.mlconnector.core.sync.FileRow;
 import io.mlconnector.core.sync.FileSource;
-import io.mlconnector.core.sync.Flow;
 import io.mlconnector.core.sync.RemoteFile;
-import io.mlconnector.core.sync.RunInfo;
 import io.mlconnector.core.sync.internal.FlowRun.Doc;
 import io.mlconnector.core.sync.internal.FlowRun.Result;
 import java.io.IOException;
@@ -44,25 +41,9 @@ final class FileInput<S, T> implements RunInput {
   static final int UNREADABLE_LOOKS = 3;
 
   private final FlowRun<S, T> run;
-  private final EngineCore core;
-  private final StateStoreSpi store;
-  private final TenantFlow<S, T> tf;
-  private final Flow<S, T> flow;
-  private final String tenant;
-  private final RunInfo info;
-  private final boolean dryRun;
-  private final FlowRun.Counters counters;
 
   FileInput(FlowRun<S, T> run) {
     this.run = run;
-    this.core = run.core;
-    this.store = run.store;
-    this.tf = run.tf;
-    this.flow = run.flow;
-    this.tenant = run.tenant;
-    this.info = run.info;
-    this.dryRun = run.dryRun;
-    this.counters = run.counters;
   }
 
   @Override
@@ -72,7 +53,7 @@ final class FileInput<S, T> implements RunInput {
 
 
   void files() {
-    FileSource<S> source = (FileSource<S>) tf.source();
+    FileSource<S> source = (FileSource<S>) run.tf.source();
     List<RemoteFile> files;
     try {
       files = new ArrayList<>(source.list());
@@ -82,7 +63,7 @@ final class FileInput<S, T> implements RunInput {
     files.sort(Comparator.comparing(RemoteFile::name));
     for (RemoteFile file : files) {
       run.checkContinue();
-      if (!core.stable(tenant, flow.name(), file)) {
+      if (!run.core.stable(run.tenant, run.flow.name(), file)) {
         log.debug("file {} not stable yet", file.name());
         continue;
       }
@@ -96,15 +77,15 @@ final class FileInput<S, T> implements RunInput {
 
   void processFile(FileSource<S> source, RemoteFile file) throws IOException {
     String hash = Hashing.digest(source.open(file));
-    Optional<SeenFile> seen = store.file(tenant, flow.name(), hash);
+    Optional<SeenFile> seen = run.store.file(run.tenant, run.flow.name(), hash);
     if (seen.isPresent() && seen.get().status().isFinal()) {
       finished(source, file, seen.get());
       return;
     }
     SeenFile.Status status = SeenFile.Status.CLAIMED;
-    if (!dryRun) {
-      if (!store.claimFile(tenant, flow.name(), hash, file.name(), core.node, core.leaseTtl)) {
-        SeenFile now = store.file(tenant, flow.name(), hash).orElseThrow();
+    if (!run.dryRun) {
+      if (!run.store.claimFile(run.tenant, run.flow.name(), hash, file.name(), run.core.node, run.core.leaseTtl)) {
+        SeenFile now = run.store.file(run.tenant, run.flow.name(), hash).orElseThrow();
         if (now.status().isFinal()) {
           finished(source, file, now);
         } else {
@@ -113,39 +94,39 @@ final class FileInput<S, T> implements RunInput {
         }
         return;
       }
-      status = store.file(tenant, flow.name(), hash).orElseThrow().status();
+      status = run.store.file(run.tenant, run.flow.name(), hash).orElseThrow().status();
       if (status == SeenFile.Status.PARSED) {
         log.info("file {} was parsed by an earlier run; resuming its documents", file.name());
       }
     }
     if (status == SeenFile.Status.CLAIMED) {
       String unreadable = wellFormed(source, file);
-      List<String> lookKey = List.of(tenant, flow.name(), hash);
+      List<String> lookKey = List.of(run.tenant, run.flow.name(), hash);
       if (unreadable != null) {
         String reason = "file " + file.name() + " cannot be read on: " + unreadable;
-        if (dryRun) {
+        if (run.dryRun) {
           log.warn("{} (dry run: not counted as a look)", reason);
           return;
         }
-        int looks = core.unreadableLooks.merge(lookKey, 1, Integer::sum);
+        int looks = run.core.unreadableLooks.merge(lookKey, 1, Integer::sum);
         if (looks < UNREADABLE_LOOKS) {
           // the same bytes may still be cut short by a writer that holds the file: look again
           log.warn("{} (look {} of {}); tried again at the next poll", reason, looks,
               UNREADABLE_LOOKS);
-          store.audit(run.writes.audit(null, null, "parse-file", AuditEntry.Outcome.FAILED,
+          run.store.audit(run.writes.audit(null, null, "parse-file", AuditEntry.Outcome.FAILED,
               reason + " (look " + looks + " of " + UNREADABLE_LOOKS + ")", hash));
           return;
         }
-        core.unreadableLooks.remove(lookKey);
+        run.core.unreadableLooks.remove(lookKey);
         log.warn("{}; unchanged over {} looks: file parked", reason, looks);
-        counters.parked.incrementAndGet();
-        store.moveFile(tenant, flow.name(), hash, core.node, SeenFile.Status.PARKED, 0, 0, reason);
-        store.audit(run.writes.audit(null, null, "parse-file", AuditEntry.Outcome.PARKED, reason, hash));
+        run.counters.parked.incrementAndGet();
+        run.store.moveFile(run.tenant, run.flow.name(), hash, run.core.node, SeenFile.Status.PARKED, 0, 0, reason);
+        run.store.audit(run.writes.audit(null, null, "parse-file", AuditEntry.Outcome.PARKED, reason, hash));
         return;
       }
-      core.unreadableLooks.remove(lookKey);
-      if (!dryRun) {
-        store.moveFile(tenant, flow.name(), hash, core.node, SeenFile.Status.PARSED, 0, 0, null);
+      run.core.unreadableLooks.remove(lookKey);
+      if (!run.dryRun) {
+        run.store.moveFile(run.tenant, run.flow.name(), hash, run.core.node, SeenFile.Status.PARSED, 0, 0, null);
       }
     }
     post(source, file, hash);
@@ -181,15 +162,15 @@ final class FileInput<S, T> implements RunInput {
     }
     log.info("file {} has the content of {} already {}; archiving it", file.name(), seen.name(),
         seen.status());
-    if (!dryRun) {
+    if (!run.dryRun) {
       archive(source, file);
     }
   }
 
   private void archive(FileSource<S> source, RemoteFile file) throws IOException {
     source.archive(file);
-    core.forgetLook(tenant, flow.name(), file.name());
-    core.listener.fileArchived(info, file.name());
+    run.core.forgetLook(run.tenant, run.flow.name(), file.name());
+    run.core.listener.fileArchived(run.info, file.name());
   }
 
   /** Posts a parsed file's documents; ends it POSTED or PARTIAL once every one is final. */
@@ -223,18 +204,18 @@ final class FileInput<S, T> implements RunInput {
           allFinal.set(false);
           String reason = "file " + file.name() + " cannot be read on: " + run.writes.describe(e);
           log.warn(reason);
-          if (!dryRun) {
-            store.audit(run.writes.audit(null, null, "parse-file", AuditEntry.Outcome.FAILED, reason, hash));
+          if (!run.dryRun) {
+            run.store.audit(run.writes.audit(null, null, "parse-file", AuditEntry.Outcome.FAILED, reason, hash));
           }
           more = false;
         }
-        if (chunk.size() >= flow.pageSize() || (!more && !chunk.isEmpty())) {
+        if (chunk.size() >= run.flow.pageSize() || (!more && !chunk.isEmpty())) {
           claimed = renew(file, hash, claimed);
           List<S> batch = List.copyOf(chunk);
           chunk.clear();
           run.parallel(
               batch,
-              doc -> flow.identity().ref(doc).key(),
+              doc -> run.flow.identity().ref(doc).key(),
               doc -> {
                 Result result = run.writes.process(doc, null, new Doc(source.naturalKey(doc), hash));
                 SeenFile.Status outcome = outcome(doc, result);
@@ -252,14 +233,14 @@ final class FileInput<S, T> implements RunInput {
         }
       }
     }
-    if (allFinal.get() && !dryRun) {
+    if (allFinal.get() && !run.dryRun) {
       SeenFile.Status end = parked.get() > 0 ? SeenFile.Status.PARTIAL : SeenFile.Status.POSTED;
-      store.moveFile(tenant, flow.name(), hash, core.node, end, posted.get(), parked.get(), null);
+      run.store.moveFile(run.tenant, run.flow.name(), hash, run.core.node, end, posted.get(), parked.get(), null);
       String note = "file " + file.name() + " " + end + ": " + posted.get() + " posted, "
           + parked.get() + " parked";
       log.info(note);
       // the operator's way from a file name to its ledger row: the digest is the content hash
-      store.audit(run.writes.audit(null, null, "file", AuditEntry.Outcome.SUCCEEDED, note, hash));
+      run.store.audit(run.writes.audit(null, null, "file", AuditEntry.Outcome.SUCCEEDED, note, hash));
       archive(source, file);
     }
   }
@@ -267,10 +248,10 @@ final class FileInput<S, T> implements RunInput {
   /** Renews this node's claim on the file once half its lease has passed. */
   private Instant renew(RemoteFile file, String hash, Instant claimed) {
     Instant now = run.now();
-    if (dryRun || Duration.between(claimed, now).compareTo(core.leaseTtl.dividedBy(2)) < 0) {
+    if (run.dryRun || Duration.between(claimed, now).compareTo(run.core.leaseTtl.dividedBy(2)) < 0) {
       return claimed;
     }
-    if (!store.claimFile(tenant, flow.name(), hash, file.name(), core.node, core.leaseTtl)) {
+    if (!run.store.claimFile(run.tenant, run.flow.name(), hash, file.name(), run.core.node, run.core.leaseTtl)) {
       throw new StateConflictException(
           "the claim on file " + file.name() + " (" + hash + ") was taken over by another node");
     }
@@ -279,9 +260,9 @@ final class FileInput<S, T> implements RunInput {
 
   void parkRow(RemoteFile file, String hash, String reason) {
     log.warn("malformed row parked: {}", reason);
-    counters.parked.incrementAndGet();
-    if (!dryRun) {
-      store.audit(run.writes.audit(null, null, "parse-row", AuditEntry.Outcome.PARKED, reason, hash));
+    run.counters.parked.incrementAndGet();
+    if (!run.dryRun) {
+      run.store.audit(run.writes.audit(null, null, "parse-row", AuditEntry.Outcome.PARKED, reason, hash));
     }
   }
 
@@ -296,9 +277,9 @@ final class FileInput<S, T> implements RunInput {
     if (result != Result.SKIPPED) {
       return null;
     }
-    ExternalRef ref = flow.identity().ref(doc);
-    String key = Hashing.operationKey(tenant, flow.name(), ref, flow.identity().version(doc));
-    return store.operation(tenant, key)
+    ExternalRef ref = run.flow.identity().ref(doc);
+    String key = Hashing.operationKey(run.tenant, run.flow.name(), ref, run.flow.identity().version(doc));
+    return run.store.operation(run.tenant, key)
         .map(op -> op.status() == OperationStatus.DONE ? SeenFile.Status.POSTED
             : op.status() == OperationStatus.PARKED ? SeenFile.Status.PARKED : null)
         .orElse(null);

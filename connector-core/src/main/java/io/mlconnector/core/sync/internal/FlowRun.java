@@ -61,12 +61,21 @@ final class FlowRun<S, T> {
   final Counters counters;
   final List<PlannedWrite> planned;
   final Set<String> pendingSources = ConcurrentHashMap.newKeySet();
+  /** Whether the engine's scheduler started this run (not the host's runOnce). */
+  final boolean scheduled;
+  /** System.nanoTime() when the run was created. */
+  final long startedNanos = System.nanoTime();
   volatile boolean leaseLost;
   volatile Instant lastRenewal;
   final Recovery<S, T> recovery;
   final WritePath<S, T> writes;
 
   FlowRun(EngineCore core, TenantFlow<S, T> tf, FlowRun<?, ?> parent) {
+    this(core, tf, parent, parent != null && parent.scheduled);
+  }
+
+  FlowRun(EngineCore core, TenantFlow<S, T> tf, FlowRun<?, ?> parent, boolean scheduled) {
+    this.scheduled = scheduled;
     this.core = core;
     this.store = core.store;
     this.tf = tf;

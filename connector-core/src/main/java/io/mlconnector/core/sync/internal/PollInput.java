@@ -2,13 +2,10 @@ package io.mlconnector.core.sync.internal;
 
 import static io.mlconnector.core.sync.internal.FlowRun.RECORDS_STREAM;
 
-import io.mlconnector.core.state.spi.StateStoreSpi;
 import io.mlconnector.core.sync.ChangeDetection;
 import io.mlconnector.core.sync.Checkpoint;
-import io.mlconnector.core.sync.Flow;
 import io.mlconnector.core.sync.PollRequest;
 import io.mlconnector.core.sync.PollSource;
-import io.mlconnector.core.sync.RunInfo;
 import io.mlconnector.core.sync.RunReport;
 import io.mlconnector.core.sync.SourcePage;
 import io.mlconnector.core.sync.UnreadableRecord;
@@ -25,23 +22,9 @@ final class PollInput<S, T> implements RunInput {
   private static final Logger log = LoggerFactory.getLogger(FlowRun.class);
 
   private final FlowRun<S, T> run;
-  private final EngineCore core;
-  private final StateStoreSpi store;
-  private final TenantFlow<S, T> tf;
-  private final Flow<S, T> flow;
-  private final String tenant;
-  private final RunInfo info;
-  private final boolean dryRun;
 
   PollInput(FlowRun<S, T> run) {
     this.run = run;
-    this.core = run.core;
-    this.store = run.store;
-    this.tf = run.tf;
-    this.flow = run.flow;
-    this.tenant = run.tenant;
-    this.info = run.info;
-    this.dryRun = run.dryRun;
   }
 
   @Override
@@ -51,16 +34,16 @@ final class PollInput<S, T> implements RunInput {
 
 
   void poll() {
-    PollSource<S> source = (PollSource<S>) tf.source();
+    PollSource<S> source = (PollSource<S>) run.tf.source();
     ChangeDetection detection = source.changeDetection();
     Checkpoint after =
-        store.cursor(tenant, flow.name(), RECORDS_STREAM)
+        run.store.cursor(run.tenant, run.flow.name(), RECORDS_STREAM)
             .filter(text -> !text.isEmpty())
             .map(Checkpoint::decode)
             .orElse(null);
     boolean first = true;
     Checkpoint resumedFrom =
-        detection == ChangeDetection.MODIFIED_TIMESTAMP && !flow.overlap().isZero() ? after : null;
+        detection == ChangeDetection.MODIFIED_TIMESTAMP && !run.flow.overlap().isZero() ? after : null;
     Future<SourcePage<S>> ahead = null;
     try {
       while (true) {
@@ -72,11 +55,11 @@ final class PollInput<S, T> implements RunInput {
         } else {
           Duration overlap =
               first && after != null && detection == ChangeDetection.MODIFIED_TIMESTAMP
-                  ? flow.overlap()
+                  ? run.flow.overlap()
                   : Duration.ZERO;
-          page = source.read(new PollRequest(after, overlap, flow.pageSize()));
+          page = source.read(new PollRequest(after, overlap, run.flow.pageSize()));
         }
-        if (flow.readAhead() && page.hasMore() && page.next() != null) {
+        if (run.flow.readAhead() && page.hasMore() && page.next() != null) {
           // the next page is read while this one is written; its checkpoint still moves only
           // after this page is done
           ahead = readAhead(source, page.next());
@@ -119,17 +102,17 @@ final class PollInput<S, T> implements RunInput {
       run.writes.parkUnreadable(bad.ref(), bad.reason(), 1, false);
     }
     run.parallel(
-        page.records(), record -> flow.identity().ref(record).key(),
+        page.records(), record -> run.flow.identity().ref(record).key(),
         record -> run.writes.process(record, null, null));
-    if (!dryRun) {
+    if (!run.dryRun) {
       String checkpoint = page.next() == null ? null : page.next().encode();
       if (detection == ChangeDetection.FULL_SCAN && !page.hasMore()) {
         checkpoint = "";
       }
       if (checkpoint != null && !behind) {
         run.ensureLease();
-        store.saveCursor(tenant, flow.name(), RECORDS_STREAM, checkpoint);
-        core.listener.cursorAdvanced(info, RECORDS_STREAM, checkpoint);
+        run.store.saveCursor(run.tenant, run.flow.name(), RECORDS_STREAM, checkpoint);
+        run.core.listener.cursorAdvanced(run.info, RECORDS_STREAM, checkpoint);
       }
     }
     return behind;
@@ -137,13 +120,13 @@ final class PollInput<S, T> implements RunInput {
 
   Future<SourcePage<S>> readAhead(PollSource<S> source, Checkpoint after) {
     Map<String, String> mdc = MDC.getCopyOfContextMap();
-    return core.workers.submit(
+    return run.core.workers.submit(
         () -> {
           if (mdc != null) {
             MDC.setContextMap(mdc);
           }
           try {
-            return source.read(new PollRequest(after, Duration.ZERO, flow.pageSize()));
+            return source.read(new PollRequest(after, Duration.ZERO, run.flow.pageSize()));
           } finally {
             MDC.clear();
           }

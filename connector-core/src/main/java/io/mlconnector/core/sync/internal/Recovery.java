@@ -11,10 +11,7 @@ import io.mlconnector.core.state.Operation;
 import io.mlconnector.core.state.OperationStatus;
 import io.mlconnector.core.state.RetryItem;
 import io.mlconnector.core.state.StateConflictException;
-import io.mlconnector.core.state.spi.StateStoreSpi;
 import io.mlconnector.core.state.StateStoreException;
-import io.mlconnector.core.sync.Flow;
-import io.mlconnector.core.sync.RunInfo;
 import io.mlconnector.core.sync.RunReport;
 import io.mlconnector.core.sync.Sink;
 import io.mlconnector.core.sync.WriteContext;
@@ -35,43 +32,27 @@ final class Recovery<S, T> {
   private static final Logger log = LoggerFactory.getLogger(FlowRun.class);
 
   private final FlowRun<S, T> run;
-  private final EngineCore core;
-  private final StateStoreSpi store;
-  private final TenantFlow<S, T> tf;
-  private final Flow<S, T> flow;
-  private final String tenant;
-  private final RunInfo info;
-  private final FlowRun.Counters counters;
-  private final Set<String> pendingSources;
 
   Recovery(FlowRun<S, T> run) {
     this.run = run;
-    this.core = run.core;
-    this.store = run.store;
-    this.tf = run.tf;
-    this.flow = run.flow;
-    this.tenant = run.tenant;
-    this.info = run.info;
-    this.counters = run.counters;
-    this.pendingSources = run.pendingSources;
   }
 
 
   void snapshotPending() {
     for (Operation op :
-        store.pendingOperations(tenant, flow.name(), run.now().plus(Duration.ofDays(3650)), 10_000)) {
-      pendingSources.add(op.source().key());
+        run.store.pendingOperations(run.tenant, run.flow.name(), run.now().plus(Duration.ofDays(3650)), 10_000)) {
+      run.pendingSources.add(op.source().key());
     }
   }
 
   /** Resolves PENDING intents older than the grace period through the sink's find-by-stamp. */
   void resolvePending() {
-    Instant cutoff = run.now().minus(core.pendingGrace);
+    Instant cutoff = run.now().minus(run.core.pendingGrace);
     Set<String> seen = new HashSet<>();
     while (true) {
       run.checkContinue();
       List<Operation> ops =
-          store.pendingOperations(tenant, flow.name(), cutoff, 100).stream()
+          run.store.pendingOperations(run.tenant, run.flow.name(), cutoff, 100).stream()
               .filter(op -> !seen.contains(op.key()))
               .toList();
       if (ops.isEmpty()) {
@@ -85,10 +66,10 @@ final class Recovery<S, T> {
   }
 
   void resolvePendingOne(Operation op) {
-    Sink<T> sink = tf.sink();
+    Sink<T> sink = run.tf.sink();
     ExternalRef source = op.source();
     WriteContext context =
-        new WriteContext(tenant, flow.name(), op.key(), source, op.sourceVersion());
+        new WriteContext(run.tenant, run.flow.name(), op.key(), source, op.sourceVersion());
     Optional<WriteResult> found;
     try {
       found = sink.findByStamp(source, context);
@@ -104,9 +85,9 @@ final class Recovery<S, T> {
     if (sameOperation || createLanded) {
       WriteResult result = found.get();
       try {
-        store.complete(
+        run.store.complete(
             new Completion(
-                tenant,
+                run.tenant,
                 op.key(),
                 new Mapping(source, result.target(), result.attributes()),
                 run.writes.audit(source, result.target(), "adopt", AuditEntry.Outcome.SUCCEEDED, null, null)));
@@ -115,14 +96,14 @@ final class Recovery<S, T> {
             + e.getMessage());
         return;
       }
-      counters.written.incrementAndGet();
-      core.listener.recordWritten(info, source, result.target(), "adopt");
+      run.counters.written.incrementAndGet();
+      run.core.listener.recordWritten(run.info, source, result.target(), "adopt");
       return;
     }
-    if (found.isPresent() && store.mappingBySource(source, sink.system()).isEmpty()) {
+    if (found.isPresent() && run.store.mappingBySource(source, sink.system()).isEmpty()) {
       WriteResult result = found.get();
       try {
-        store.saveMapping(new Mapping(source, result.target(), result.attributes()));
+        run.store.saveMapping(new Mapping(source, result.target(), result.attributes()));
       } catch (StateConflictException e) {
         run.writes.failPark(op, source, op.action(), "found " + result.target() + " but could not map it: "
             + e.getMessage());
@@ -134,17 +115,17 @@ final class Recovery<S, T> {
             ? "interrupted write; target exists from an earlier version, updating it"
             : "interrupted write did not land; writing again";
     Instant at = run.now();
-    store.fail(
+    run.store.fail(
         new Failure(
-            tenant,
+            run.tenant,
             op.key(),
             OperationStatus.FAILED,
             reason,
             at,
             null,
             run.writes.audit(source, null, op.action(), AuditEntry.Outcome.FAILED, reason, null)));
-    counters.failed.incrementAndGet();
-    core.listener.recordFailed(info, source, new IllegalStateException(reason), at);
+    run.counters.failed.incrementAndGet();
+    run.core.listener.recordFailed(run.info, source, new IllegalStateException(reason), at);
   }
 
   /**
@@ -157,8 +138,8 @@ final class Recovery<S, T> {
     while (true) {
       run.checkContinue();
       List<RetryItem> items =
-          store.claimDueRetries(
-              tenant, flow.name(), dueBefore, core.node, core.claimTtl, flow.pageSize());
+          run.store.claimDueRetries(
+              run.tenant, run.flow.name(), dueBefore, run.core.node, run.core.claimTtl, run.flow.pageSize());
       if (items.isEmpty()) {
         return;
       }
@@ -196,7 +177,7 @@ final class Recovery<S, T> {
         continue;
       }
       try {
-        store.scheduleRetry(item);
+        run.store.scheduleRetry(item);
       } catch (RuntimeException e) {
         log.warn("could not release retry item {}; its claim lapses on its own", item.id(), e);
       }
@@ -209,7 +190,7 @@ final class Recovery<S, T> {
         () -> {
           Optional<S> current;
           try {
-            current = tf.source().fetch(item.source());
+            current = run.tf.source().fetch(item.source());
           } catch (StateStoreException | StopRun e) {
             throw e;
           } catch (MappingRefusedException e) {
@@ -221,26 +202,26 @@ final class Recovery<S, T> {
               throw new StopRun(RunReport.Status.FAILED, "source authentication failed", e);
             }
             int attempts = item.attempts() + 1;
-            Instant at = run.now().plus(Backoff.delay(flow.retryPolicy(), attempts, e, core.random));
-            store.scheduleRetry(
-                new RetryItem(0, tenant, flow.name(), item.source(), item.operationKey(),
+            Instant at = run.now().plus(Backoff.delay(run.flow.retryPolicy(), attempts, e, run.core.random));
+            run.store.scheduleRetry(
+                new RetryItem(0, run.tenant, run.flow.name(), item.source(), item.operationKey(),
                     item.payload(), attempts, at, run.writes.describe(e), false));
-            counters.failed.incrementAndGet();
-            core.listener.recordFailed(info, item.source(), e, at);
+            run.counters.failed.incrementAndGet();
+            run.core.listener.recordFailed(run.info, item.source(), e, at);
             return;
           }
           if (current.isEmpty()) {
-            store.removeRetry(tenant, item.id());
-            store.audit(
+            run.store.removeRetry(run.tenant, item.id());
+            run.store.audit(
                 run.writes.audit(item.source(), null, "retry", AuditEntry.Outcome.SKIPPED,
                     "source record no longer exists", null));
-            counters.skipped.incrementAndGet();
-            core.listener.recordSkipped(info, item.source(), "source record no longer exists");
+            run.counters.skipped.incrementAndGet();
+            run.core.listener.recordSkipped(run.info, item.source(), "source record no longer exists");
             return;
           }
           Result result = run.writes.process(current.get(), item, null);
           if (result == Result.SKIPPED) {
-            store.removeRetry(tenant, item.id());
+            run.store.removeRetry(run.tenant, item.id());
           }
         });
   }

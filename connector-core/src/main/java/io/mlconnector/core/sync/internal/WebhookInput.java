@@ -7,11 +7,8 @@ import io.mlconnector.core.error.ConnectorException;
 import io.mlconnector.core.error.TransientException;
 import io.mlconnector.core.model.ExternalRef;
 import io.mlconnector.core.state.InboxEvent;
-import io.mlconnector.core.state.spi.StateStoreSpi;
 import io.mlconnector.core.state.StateStoreException;
 import io.mlconnector.core.sync.EventPage;
-import io.mlconnector.core.sync.Flow;
-import io.mlconnector.core.sync.RunInfo;
 import io.mlconnector.core.sync.RunReport;
 import io.mlconnector.core.sync.WebhookEvent;
 import io.mlconnector.core.sync.WebhookSource;
@@ -33,25 +30,9 @@ final class WebhookInput<S, T> implements RunInput {
   private static final Logger log = LoggerFactory.getLogger(FlowRun.class);
 
   private final FlowRun<S, T> run;
-  private final EngineCore core;
-  private final StateStoreSpi store;
-  private final TenantFlow<S, T> tf;
-  private final Flow<S, T> flow;
-  private final String tenant;
-  private final RunInfo info;
-  private final boolean dryRun;
-  private final FlowRun.Counters counters;
 
   WebhookInput(FlowRun<S, T> run) {
     this.run = run;
-    this.core = run.core;
-    this.store = run.store;
-    this.tf = run.tf;
-    this.flow = run.flow;
-    this.tenant = run.tenant;
-    this.info = run.info;
-    this.dryRun = run.dryRun;
-    this.counters = run.counters;
   }
 
   @Override
@@ -61,55 +42,60 @@ final class WebhookInput<S, T> implements RunInput {
 
 
   void webhook() {
-    WebhookSource<S> source = (WebhookSource<S>) tf.source();
-    if (!dryRun) {
-      backstop(source);
+    WebhookSource<S> source = (WebhookSource<S>) run.tf.source();
+    if (!run.dryRun) {
+      if (source.listsEventsOfAnyType()) {
+        // one read for all the tenant's flows fed by this system
+        run.core.backstop(run.tenant, source.system()).read(run, source);
+      } else {
+        backstop(source);
+      }
     }
     Set<String> handled = source.eventTypes();
-    if (!dryRun && handled != null && !handled.isEmpty()) {
+    if (!run.dryRun && handled != null && !handled.isEmpty()) {
       // events of types this flow never acts on: dropped in one step, not claimed one by one
       int ignored =
-          store.ignoreInbox(
-              tenant,
-              EngineCore.inboxOf(source.system(), flow.name()),
+          run.store.ignoreInbox(
+              run.tenant,
+              EngineCore.inboxOf(source.system(), run.flow.name()),
               handled,
-              "event type not handled by flow " + flow.name());
+              "event type not handled by flow " + run.flow.name());
       if (ignored > 0) {
-        counters.skipped.addAndGet(ignored);
-        log.debug("{} waiting events of types flow {} does not handle marked IGNORED", ignored, flow.name());
+        run.counters.skipped.addAndGet(ignored);
+        log.debug("{} waiting events of types flow {} does not handle marked IGNORED", ignored, run.flow.name());
       }
     }
     Set<Long> seen = new HashSet<>();
     while (true) {
       run.checkContinue();
       List<InboxEvent> claimed =
-          store.claimInbox(
-              tenant,
-              EngineCore.inboxOf(source.system(), flow.name()),
-              core.node,
-              core.claimTtl,
-              flow.pageSize());
+          run.store.claimInbox(
+              run.tenant,
+              EngineCore.inboxOf(source.system(), run.flow.name()),
+              run.core.node,
+              run.core.claimTtl,
+              run.flow.pageSize());
       List<InboxEvent> events = new ArrayList<>();
       for (InboxEvent event : claimed) {
         if (seen.add(event.id())) {
           events.add(event);
         } else {
           // given back earlier in this run (a transient fetch failure): leave it to a later run
-          store.releaseInbox(tenant, event.id(), core.node);
+          run.store.releaseInbox(run.tenant, event.id(), run.core.node);
         }
       }
       if (events.isEmpty()) {
         return;
       }
       processEvents(source, events);
-      if (dryRun) {
+      if (run.dryRun) {
         return;
       }
     }
   }
 
   void backstop(WebhookSource<S> source) {
-    String cursor = store.cursor(tenant, flow.name(), EVENTS_STREAM).orElse(null);
+    String cursor = run.store.cursor(run.tenant, run.flow.name(), EVENTS_STREAM).orElse(null);
     while (true) {
       run.checkContinue();
       EventPage page = source.eventsSince(cursor);
@@ -121,24 +107,24 @@ final class WebhookInput<S, T> implements RunInput {
         }
         rows.add(
             InboxEvent.received(
-                tenant,
-                EngineCore.inboxOf(source.system(), flow.name()),
+                run.tenant,
+                EngineCore.inboxOf(source.system(), run.flow.name()),
                 event.eventId(),
                 event.type(),
                 event.payload(),
                 run.now()));
       }
       // the page's events in one commit
-      List<Boolean> fresh = rows.isEmpty() ? List.of() : store.receiveAll(rows);
+      List<Boolean> fresh = rows.isEmpty() ? List.of() : run.store.receiveAll(rows);
       for (int i = 0; i < rows.size(); i++) {
         if (fresh.get(i)) {
-          core.listener.webhookReceived(tenant, flow.name(), rows.get(i).eventId(), false);
+          run.core.listener.webhookReceived(run.tenant, run.flow.name(), rows.get(i).eventId(), false);
         }
       }
       if (page.nextCursor() != null && !page.nextCursor().equals(cursor)) {
         run.ensureLease();
-        store.saveCursor(tenant, flow.name(), EVENTS_STREAM, page.nextCursor());
-        core.listener.cursorAdvanced(info, EVENTS_STREAM, page.nextCursor());
+        run.store.saveCursor(run.tenant, run.flow.name(), EVENTS_STREAM, page.nextCursor());
+        run.core.listener.cursorAdvanced(run.info, EVENTS_STREAM, page.nextCursor());
         cursor = page.nextCursor();
       }
       if (!page.hasMore()) {
@@ -163,11 +149,11 @@ final class WebhookInput<S, T> implements RunInput {
       }
       if (object.isEmpty()) {
         ignoredByType.computeIfAbsent(event.type(), t -> new ArrayList<>()).add(event.id());
-        counters.skipped.incrementAndGet();
+        run.counters.skipped.incrementAndGet();
         continue;
       }
       ExternalRef ref = object.get();
-      if (!tenant.equals(ref.tenant())) {
+      if (!run.tenant.equals(ref.tenant())) {
         parkEvent(source, open, event, "event names an object of another tenant");
         continue;
       }
@@ -176,9 +162,9 @@ final class WebhookInput<S, T> implements RunInput {
     }
     // the events this flow does not act on: one store step per type, before any fetch
     for (Map.Entry<String, List<Long>> ignored : ignoredByType.entrySet()) {
-      if (!dryRun) {
-        store.finishInbox(tenant, ignored.getValue(), InboxEvent.Status.IGNORED,
-            "event type " + ignored.getKey() + " is not handled by flow " + flow.name());
+      if (!run.dryRun) {
+        run.store.finishInbox(run.tenant, ignored.getValue(), InboxEvent.Status.IGNORED,
+            "event type " + ignored.getKey() + " is not handled by flow " + run.flow.name());
         open.removeAll(ignored.getValue());
       }
     }
@@ -191,7 +177,7 @@ final class WebhookInput<S, T> implements RunInput {
       releaseOpen(open);
       throw e;
     }
-    if (dryRun) {
+    if (run.dryRun) {
       releaseOpen(open);
     }
   }
@@ -211,27 +197,27 @@ final class WebhookInput<S, T> implements RunInput {
           } catch (RuntimeException e) {
             boolean retryable = e instanceof TransientException || !(e instanceof ConnectorException c && c.isRemote());
             for (InboxEvent event : events) {
-              if (retryable && event.attempts() < flow.retryPolicy().maxAttempts()) {
-                store.releaseInbox(tenant, event.id(), core.node);
+              if (retryable && event.attempts() < run.flow.retryPolicy().maxAttempts()) {
+                run.store.releaseInbox(run.tenant, event.id(), run.core.node);
                 open.remove(event.id());
               } else {
                 finish(open, event, InboxEvent.Status.PARKED, "fetch failed: " + run.writes.describe(e));
               }
             }
-            counters.failed.incrementAndGet();
-            core.listener.recordFailed(info, ref, e, run.now());
+            run.counters.failed.incrementAndGet();
+            run.core.listener.recordFailed(run.info, ref, e, run.now());
             return;
           }
           if (current.isEmpty()) {
             for (InboxEvent event : events) {
               finish(open, event, InboxEvent.Status.IGNORED, "object no longer exists");
             }
-            counters.skipped.incrementAndGet();
-            core.listener.recordSkipped(info, ref, "object no longer exists");
+            run.counters.skipped.incrementAndGet();
+            run.core.listener.recordSkipped(run.info, ref, "object no longer exists");
             return;
           }
           Result result = run.writes.process(current.get(), null, null);
-          if (dryRun) {
+          if (run.dryRun) {
             return;
           }
           for (InboxEvent event : events) {
@@ -250,24 +236,24 @@ final class WebhookInput<S, T> implements RunInput {
    * dead letter, under a ref naming the event, then the inbox row.
    */
   void parkEvent(WebhookSource<S> source, Set<Long> open, InboxEvent event, String reason) {
-    ExternalRef ref = ExternalRef.of(source.system(), tenant, "event", event.eventId());
+    ExternalRef ref = ExternalRef.of(source.system(), run.tenant, "event", event.eventId());
     log.warn("webhook event {} ({}) parked: {}", event.eventId(), event.type(), reason);
-    run.writes.withRecord(ref, () -> run.writes.park(ref, "event", Hashing.operationKey(tenant, flow.name(), ref, "event"), reason));
+    run.writes.withRecord(ref, () -> run.writes.park(ref, "event", Hashing.operationKey(run.tenant, run.flow.name(), ref, "event"), reason));
     finish(open, event, InboxEvent.Status.PARKED, reason);
   }
 
   void finish(Set<Long> open, InboxEvent event, InboxEvent.Status status, String note) {
-    if (dryRun) {
+    if (run.dryRun) {
       return;
     }
-    store.finishInbox(tenant, event.id(), status, note);
+    run.store.finishInbox(run.tenant, event.id(), status, note);
     open.remove(event.id());
   }
 
   void releaseOpen(Set<Long> open) {
     for (Long id : open) {
       try {
-        store.releaseInbox(tenant, id, core.node);
+        run.store.releaseInbox(run.tenant, id, run.core.node);
       } catch (RuntimeException e) {
         log.warn("could not release inbox event {}; its claim lapses on its own", id, e);
       }

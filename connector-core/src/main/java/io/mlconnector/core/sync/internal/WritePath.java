@@ -18,11 +18,9 @@ import io.mlconnector.core.state.OperationIntent;
 import io.mlconnector.core.state.OperationStatus;
 import io.mlconnector.core.state.RetryItem;
 import io.mlconnector.core.state.StateConflictException;
-import io.mlconnector.core.state.spi.StateStoreSpi;
 import io.mlconnector.core.state.StateStoreException;
 import io.mlconnector.core.sync.Flow;
 import io.mlconnector.core.sync.PlannedWrite;
-import io.mlconnector.core.sync.RunInfo;
 import io.mlconnector.core.sync.RunReport;
 import io.mlconnector.core.sync.Sink;
 import io.mlconnector.core.sync.WriteContext;
@@ -36,7 +34,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -46,45 +43,23 @@ final class WritePath<S, T> {
   private static final Logger log = LoggerFactory.getLogger(FlowRun.class);
 
   private final FlowRun<S, T> run;
-  private final EngineCore core;
-  private final StateStoreSpi store;
-  private final TenantFlow<S, T> tf;
-  private final Flow<S, T> flow;
-  private final String tenant;
-  private final RunInfo info;
-  private final boolean dryRun;
-  private final int depth;
-  private final FlowRun.Counters counters;
-  private final List<PlannedWrite> planned;
-  private final Set<String> pendingSources;
 
   WritePath(FlowRun<S, T> run) {
     this.run = run;
-    this.core = run.core;
-    this.store = run.store;
-    this.tf = run.tf;
-    this.flow = run.flow;
-    this.tenant = run.tenant;
-    this.info = run.info;
-    this.dryRun = run.dryRun;
-    this.depth = run.depth;
-    this.counters = run.counters;
-    this.planned = run.planned;
-    this.pendingSources = run.pendingSources;
   }
 
 
   /** Takes one record through the exactly-once write path. */
   Result process(S record, RetryItem retry, Doc doc) {
-    ExternalRef ref = flow.identity().ref(record);
-    String version = flow.identity().version(record);
+    ExternalRef ref = run.flow.identity().ref(record);
+    String version = run.flow.identity().version(record);
     if (ref == null || version == null) {
       throw new IllegalStateException(
-          "identity of flow " + flow.name() + " returned a null ref or version for " + record);
+          "identity of flow " + run.flow.name() + " returned a null ref or version for " + record);
     }
-    if (!tenant.equals(ref.tenant())) {
+    if (!run.tenant.equals(ref.tenant())) {
       throw new IllegalStateException(
-          "source of flow " + flow.name() + " for tenant " + tenant + " returned " + ref
+          "source of flow " + run.flow.name() + " for tenant " + run.tenant + " returned " + ref
               + " of another tenant");
     }
     Result[] outcome = new Result[1];
@@ -94,10 +69,10 @@ final class WritePath<S, T> {
 
   Result processRecord(
       S record, ExternalRef ref, String version, RetryItem retry, Doc doc) {
-    counters.read.incrementAndGet();
-    core.listener.recordRead(info, ref, version);
-    String key = Hashing.operationKey(tenant, flow.name(), ref, version);
-    Optional<Operation> existing = store.operation(tenant, key);
+    run.counters.read.incrementAndGet();
+    run.core.listener.recordRead(run.info, ref, version);
+    String key = Hashing.operationKey(run.tenant, run.flow.name(), ref, version);
+    Optional<Operation> existing = run.store.operation(run.tenant, key);
     if (existing.isPresent()) {
       Operation op = existing.get();
       switch (op.status()) {
@@ -129,67 +104,67 @@ final class WritePath<S, T> {
     } catch (RuntimeException e) {
       return park(ref, version, key, "mapper failed: " + describe(e));
     }
-    core.listener.recordMapped(info, ref, mapped);
-    Sink<T> sink = tf.sink();
-    Optional<Mapping> mapping = store.mappingBySource(ref, sink.system());
+    run.core.listener.recordMapped(run.info, ref, mapped);
+    Sink<T> sink = run.tf.sink();
+    Optional<Mapping> mapping = run.store.mappingBySource(ref, sink.system());
     String action = mapping.isPresent() ? "update" : "create";
-    if (dryRun) {
+    if (run.dryRun) {
       PlannedWrite write =
           new PlannedWrite(ref, version, action, mapping.map(Mapping::target).orElse(null), mapped);
-      planned.add(write);
-      core.listener.wouldWrite(info, write);
+      run.planned.add(write);
+      run.core.listener.wouldWrite(run.info, write);
       return Result.PLANNED;
     }
-    Claim claim = store.begin(new OperationIntent(key, tenant, flow.name(), ref, version, action));
+    Claim claim = run.store.begin(new OperationIntent(key, run.tenant, run.flow.name(), ref, version, action));
     if (!claim.won()) {
       return skip(ref, "operation is " + claim.operation().status());
     }
     Operation op = claim.operation();
     if (doc != null
         && op.attempts() == 1
-        && !store.claimDocument(tenant, flow.name(), doc.naturalKey(), doc.fileHash())) {
+        && !run.store.claimDocument(run.tenant, run.flow.name(), doc.naturalKey(), doc.fileHash())) {
       return failPark(op, ref, action, "document " + doc.naturalKey()
           + " was already taken from another file with other content");
     }
     boolean uncertain =
         op.attempts() > 1
-            || pendingSources.contains(ref.key())
+            || run.pendingSources.contains(ref.key())
             || (mapping.isEmpty() && hasHistory(ref));
     return write(op, ref, version, mapped, mapping, uncertain);
   }
 
   AuditEntry.Outcome lastOutcome(ExternalRef ref) {
     List<AuditEntry> last =
-        store.audit(AuditQuery.all(tenant).withSource(ref).withLimit(1)).items();
+        run.store.audit(AuditQuery.all(run.tenant).withSource(ref).withLimit(1)).items();
     return last.isEmpty() ? null : last.get(0).outcome();
   }
 
   boolean hasHistory(ExternalRef ref) {
-    return !store.audit(AuditQuery.all(tenant).withSource(ref).withLimit(1)).items().isEmpty();
+    return !run.store.audit(AuditQuery.all(run.tenant).withSource(ref).withLimit(1)).items().isEmpty();
   }
 
   T map(S record, ExternalRef ref) {
     MappingContextImpl context =
         new MappingContextImpl(
-            store, core.referenceTables, tenant, flow.name(), tf.sink().system(), ref, dryRun);
+            run.store, run.core.referenceTables, run.tenant, run.flow.name(), run.tf.sink().system(), ref, run.dryRun);
     try {
-      return Objects.requireNonNull(tf.mapper().map(record, context), "mapper returned null");
+      return Objects.requireNonNull(run.tf.mapper().map(record, context), "mapper returned null");
     } catch (MappingDeferredException deferred) {
-      if (flow.dependencyPolicy() != io.mlconnector.core.sync.DependencyPolicy.SYNC_ON_DEMAND
-          || dryRun
-          || depth >= 3) {
+      if (run.flow.dependencyPolicy() != io.mlconnector.core.sync.DependencyPolicy.SYNC_ON_DEMAND
+          || run.dryRun
+          || run.depth >= 3) {
         throw deferred;
       }
-      Optional<Flow<?, ?>> other = core.flowHandling(deferred.dependency());
+      Optional<Flow<?, ?>> other = run.core.flowHandling(deferred.dependency());
       if (other.isEmpty() || !syncOnDemand(other.get(), deferred.dependency())) {
         throw deferred;
       }
-      return Objects.requireNonNull(tf.mapper().map(record, context), "mapper returned null");
+      return Objects.requireNonNull(run.tf.mapper().map(record, context), "mapper returned null");
     }
   }
 
   <X, Y> boolean syncOnDemand(Flow<X, Y> other, ExternalRef dependency) {
-    FlowRun<X, Y> child = new FlowRun<>(core, core.tenantFlow(tenant, other), run);
+    FlowRun<X, Y> child = new FlowRun<>(run.core, run.core.tenantFlow(run.tenant, other), run);
     Optional<X> record = child.tf.source().fetch(dependency);
     if (record.isEmpty()) {
       return false;
@@ -206,8 +181,8 @@ final class WritePath<S, T> {
       T mapped,
       Optional<Mapping> mapping,
       boolean uncertain) {
-    Sink<T> sink = tf.sink();
-    WriteContext context = new WriteContext(tenant, flow.name(), op.key(), ref, version);
+    Sink<T> sink = run.tf.sink();
+    WriteContext context = new WriteContext(run.tenant, run.flow.name(), op.key(), ref, version);
     WriteResult result;
     String action;
     try {
@@ -237,9 +212,9 @@ final class WritePath<S, T> {
     }
     Objects.requireNonNull(result, "sink returned a null result");
     try {
-      store.complete(
+      run.store.complete(
           new Completion(
-              tenant,
+              run.tenant,
               op.key(),
               new Mapping(ref, result.target(), result.attributes()),
               audit(ref, result.target(), action, AuditEntry.Outcome.SUCCEEDED, null,
@@ -248,8 +223,8 @@ final class WritePath<S, T> {
       return failPark(op, ref, action, "wrote " + result.target() + " but could not record it: "
           + e.getMessage());
     }
-    counters.written.incrementAndGet();
-    core.listener.recordWritten(info, ref, result.target(), action);
+    run.counters.written.incrementAndGet();
+    run.core.listener.recordWritten(run.info, ref, result.target(), action);
     return Result.WRITTEN;
   }
 
@@ -270,20 +245,20 @@ final class WritePath<S, T> {
             || error instanceof AuthenticationException
             || !(error instanceof ConnectorException c && c.isRemote());
     int attempts = op.attempts();
-    if (retryable && attempts < flow.retryPolicy().maxAttempts()) {
-      Instant at = run.now().plus(Backoff.delay(flow.retryPolicy(), attempts, error, core.random));
+    if (retryable && attempts < run.flow.retryPolicy().maxAttempts()) {
+      Instant at = run.now().plus(Backoff.delay(run.flow.retryPolicy(), attempts, error, run.core.random));
       String reason = describe(error);
-      store.fail(
+      run.store.fail(
           new Failure(
-              tenant,
+              run.tenant,
               op.key(),
               OperationStatus.FAILED,
               reason,
               at,
               null,
               audit(ref, null, op.action(), AuditEntry.Outcome.FAILED, reason, null)));
-      counters.failed.incrementAndGet();
-      core.listener.recordFailed(info, ref, error, at);
+      run.counters.failed.incrementAndGet();
+      run.core.listener.recordFailed(run.info, ref, error, at);
       if (error instanceof AuthenticationException) {
         throw new StopRun(RunReport.Status.FAILED, "target authentication failed", error);
       }
@@ -297,27 +272,27 @@ final class WritePath<S, T> {
   }
 
   Result failPark(Operation op, ExternalRef ref, String action, String reason) {
-    store.fail(
+    run.store.fail(
         new Failure(
-            tenant,
+            run.tenant,
             op.key(),
             OperationStatus.PARKED,
             reason,
             null,
             null,
             audit(ref, null, action, AuditEntry.Outcome.PARKED, reason, null)));
-    counters.parked.incrementAndGet();
-    core.listener.recordParked(info, ref, reason);
+    run.counters.parked.incrementAndGet();
+    run.core.listener.recordParked(run.info, ref, reason);
     return Result.PARKED;
   }
 
   Result park(ExternalRef ref, String version, String key, String reason) {
-    if (dryRun) {
-      counters.parked.incrementAndGet();
-      core.listener.recordParked(info, ref, reason);
+    if (run.dryRun) {
+      run.counters.parked.incrementAndGet();
+      run.core.listener.recordParked(run.info, ref, reason);
       return Result.PARKED;
     }
-    Claim claim = store.begin(new OperationIntent(key, tenant, flow.name(), ref, version, "map"));
+    Claim claim = run.store.begin(new OperationIntent(key, run.tenant, run.flow.name(), ref, version, "map"));
     if (!claim.won()) {
       return skip(ref, "operation is " + claim.operation().status());
     }
@@ -327,30 +302,30 @@ final class WritePath<S, T> {
   Result defer(
       ExternalRef ref, String version, String key, MappingDeferredException deferred,
       RetryItem retry) {
-    if (retry == null && !dryRun && lastOutcome(ref) == AuditEntry.Outcome.DEFERRED) {
+    if (retry == null && !run.dryRun && lastOutcome(ref) == AuditEntry.Outcome.DEFERRED) {
       // re-read while its deferral waits in the retry queue: keep that item and its attempts
       return skip(ref, "waiting in the retry queue for " + deferred.dependency());
     }
     int attempts = retry == null ? 1 : retry.attempts() + 1;
-    if (attempts > flow.retryPolicy().maxAttempts()) {
+    if (attempts > run.flow.retryPolicy().maxAttempts()) {
       return park(ref, version, key, "dependency " + deferred.dependency()
           + " still not synced after " + (attempts - 1) + " attempts: " + deferred.getMessage());
     }
-    Instant at = run.now().plus(Backoff.delay(flow.retryPolicy(), attempts, deferred, core.random));
-    if (!dryRun) {
-      store.scheduleRetry(
-          new RetryItem(0, tenant, flow.name(), ref, null, null, attempts, at,
+    Instant at = run.now().plus(Backoff.delay(run.flow.retryPolicy(), attempts, deferred, run.core.random));
+    if (!run.dryRun) {
+      run.store.scheduleRetry(
+          new RetryItem(0, run.tenant, run.flow.name(), ref, null, null, attempts, at,
               deferred.getMessage(), false));
-      store.audit(audit(ref, null, "map", AuditEntry.Outcome.DEFERRED, deferred.getMessage(), null));
+      run.store.audit(audit(ref, null, "map", AuditEntry.Outcome.DEFERRED, deferred.getMessage(), null));
     }
-    counters.deferred.incrementAndGet();
-    core.listener.recordDeferred(info, ref, deferred.dependency(), deferred.getMessage(), at);
+    run.counters.deferred.incrementAndGet();
+    run.core.listener.recordDeferred(run.info, ref, deferred.dependency(), deferred.getMessage(), at);
     return Result.DEFERRED;
   }
 
   Result skip(ExternalRef ref, String reason) {
-    counters.skipped.incrementAndGet();
-    core.listener.recordSkipped(info, ref, reason);
+    run.counters.skipped.incrementAndGet();
+    run.core.listener.recordSkipped(run.info, ref, reason);
     return Result.SKIPPED;
   }
 
@@ -362,7 +337,7 @@ final class WritePath<S, T> {
       String error,
       String digest) {
     return new AuditEntry(
-        0, tenant, flow.name(), info.runId(), source, target, action, outcome, error, digest,
+        0, run.tenant, run.flow.name(), run.info.runId(), source, target, action, outcome, error, digest,
         run.now());
   }
 
