@@ -33,15 +33,14 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Paging by {@code $skip} has a trap of its own: a record changed while the read goes on (a
  * payment applied to an invoice touches it) leaves its place for the end of the order, the rows
- * behind it move up, and the next {@code $skip} lands one row past a record nobody read. So each
- * server page after the first asks for one row more and must start with the previous page's last
- * row; where it does not, the read starts its window again from the top and drops what it has
- * already returned (at most {@value #MAX_RESTARTS} times, then it returns what it has).
+ * behind it move up, and the next {@code $skip} lands past a record nobody read. So each server
+ * page after the first asks for one row more and must start with a row already dealt with (at or
+ * before the last one returned, in (time, key) order); where it does not, the read backs off, a
+ * page further each time (doubling), until it does or reaches the top, and drops what it has dealt
+ * with. Every row before a row already dealt with sorts before it, so nothing unread is passed.
  */
 public final class ChangeReader {
   private static final int REMEMBERED = 64;
-  /** How often one read starts its window again because records moved under it before it gives up. */
-  private static final int MAX_RESTARTS = 20;
 
   private final BiFunction<String, ODataQuery, ODataPage<B1Entity>> pages;
   private final Map<String, Integer> positions =
@@ -77,60 +76,41 @@ public final class ChangeReader {
     if (filter != null) {
       query = query.filter(filter);
     }
-    // rows at or before the floor (in (time, key) order) were read before: dropped
-    ChangePage.Cursor floor = after != null && overlap.isZero() ? after : null;
-    Integer hint = floor != null ? remembered(entitySet, extra, after) : null;
+    // every row at or before `seen` in (time, key) order has been dealt with (returned, or behind
+    // the cursor): dropped when read again
+    ChangePage.Cursor seen = after != null && overlap.isZero() ? after : null;
+    Integer hint = seen != null ? remembered(entitySet, extra, after) : null;
     int skip = hint == null ? 0 : hint;
-    // the row the next server page must start with (the cursor's record, or the previous page's
-    // last row, read again): rows before it moved if it is not there
-    ChangePage.Cursor expect = skip > 0 ? after : null;
+    // a page read past the top must start at or before `seen`: otherwise rows moved up under the
+    // read (a record changed and left for the end) and unseen rows lie before it
+    int backOff = top;
     List<B1Entity> out = new ArrayList<>();
     // the last record returned: its position in its minute's read from a cursor in that minute
     int lastPosition = -1;
     // where the minute of the rows read so far began (an index in the server's order), and which minute
     int minuteStart = skip;
     LocalDateTime minute = null;
-    int restarts = 0;
     boolean more;
     boolean overflow = false;
     while (true) {
       ODataPage<B1Entity> server = pages.apply(entitySet, query.skip(skip));
       List<B1Entity> rows = server.items();
-      int first = 0;
-      if (expect != null) {
-        if (rows.isEmpty() || !isCursor(rows.get(0), keyField, numericKey, expect)) {
-          // records before this place changed (and moved to the end) since the last page was read:
-          // a $skip now lands past rows not yet read. Read the window again from its start,
-          // dropping what was already returned.
-          if (++restarts > MAX_RESTARTS) {
-            more = !out.isEmpty();
-            break;
-          }
-          if (!out.isEmpty()) {
-            floor = cursorOf(out.get(out.size() - 1), keyField);
-          }
-          skip = 0;
-          minuteStart = 0;
-          minute = null;
-          expect = null;
-          continue;
-        }
-        // the expected row itself was read before (or is the cursor's): counted, not returned
-        first = 1;
-        LocalDateTime m = SapB1Client.changedAt(rows.get(0)).truncatedTo(ChronoUnit.MINUTES);
-        if (!m.equals(minute)) {
-          minute = m;
-          minuteStart = skip;
-        }
+      if (skip > 0 && (rows.isEmpty() || seen == null || isAfter(rows.get(0), keyField, numericKey, seen))) {
+        // back off, further each time, until the page starts with a row dealt with (or at the top)
+        skip = Math.max(0, skip - backOff);
+        backOff = backOff >= Integer.MAX_VALUE / 2 ? backOff : backOff * 2;
+        minuteStart = skip;
+        minute = null;
+        continue;
       }
-      for (int i = first; i < rows.size(); i++) {
+      for (int i = 0; i < rows.size(); i++) {
         B1Entity e = rows.get(i);
         LocalDateTime m = SapB1Client.changedAt(e).truncatedTo(ChronoUnit.MINUTES);
         if (!m.equals(minute)) {
           minute = m;
           minuteStart = skip + i;
         }
-        if (floor != null && !isAfter(e, keyField, numericKey, floor)) {
+        if (seen != null && !isAfter(e, keyField, numericKey, seen)) {
           continue;
         }
         if (out.size() >= pageSize) {
@@ -138,6 +118,7 @@ public final class ChangeReader {
           break;
         }
         out.add(e);
+        seen = cursorOf(e, keyField);
         // a read from this record's minute starts where this read started when the minutes agree
         lastPosition = m.equals(from) ? skip + i : skip + i - minuteStart;
       }
@@ -146,7 +127,7 @@ public final class ChangeReader {
         break;
       }
       // the server may cap a page below $top (its page size): a next link says more rows follow
-      if (rows.size() <= first || (server.nextLink() == null && rows.size() < top)) {
+      if (rows.isEmpty() || (server.nextLink() == null && rows.size() < top)) {
         more = false;
         break;
       }
@@ -156,7 +137,7 @@ public final class ChangeReader {
       }
       // the next page starts with this one's last row again, to see whether anything moved
       skip += rows.size() - 1;
-      expect = cursorOf(rows.get(rows.size() - 1), keyField);
+      backOff = top;
     }
     ChangePage.Cursor next = null;
     if (!out.isEmpty()) {
@@ -186,15 +167,6 @@ public final class ChangeReader {
 
   private static ChangePage.Cursor cursorOf(B1Entity e, String keyField) {
     return new ChangePage.Cursor(SapB1Client.changedAt(e), e.string(keyField));
-  }
-
-  private static boolean isCursor(B1Entity e, String keyField, boolean numericKey, ChangePage.Cursor at) {
-    if (!SapB1Client.changedAt(e).equals(at.updated())) {
-      return false;
-    }
-    String key = e.string(keyField);
-    return numericKey ? !at.key().isEmpty() && Long.parseLong(key) == Long.parseLong(at.key())
-        : key.equals(at.key());
   }
 
   private static boolean isAfter(B1Entity e, String keyField, boolean numericKey, ChangePage.Cursor after) {

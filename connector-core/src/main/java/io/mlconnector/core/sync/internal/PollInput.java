@@ -94,9 +94,9 @@ final class PollInput<S, T> implements RunInput {
             && page.next() != null
             && source.compare(page.next(), resumedFrom) < 0;
     for (UnreadableRecord bad : page.unreadable()) {
-      if (!tenant.equals(bad.ref().tenant())) {
+      if (!run.tenant.equals(bad.ref().tenant())) {
         throw new IllegalStateException(
-            "source of flow " + flow.name() + " for tenant " + tenant + " returned " + bad.ref()
+            "source of flow " + run.flow.name() + " for tenant " + run.tenant + " returned " + bad.ref()
                 + " of another tenant");
       }
       run.writes.parkUnreadable(bad.ref(), bad.reason(), 1, false);

@@ -350,19 +350,19 @@ final class WritePath<S, T> {
    */
   void parkUnreadable(ExternalRef ref, String reason, int attempts, boolean replayed) {
     withRecord(ref, () -> {
-      counters.read.incrementAndGet();
-      if (!replayed && !dryRun && lastOutcome(ref) == AuditEntry.Outcome.PARKED) {
+      run.counters.read.incrementAndGet();
+      if (!replayed && !run.dryRun && lastOutcome(ref) == AuditEntry.Outcome.PARKED) {
         skip(ref, "parked: " + reason);
         return;
       }
       log.warn("record {} cannot be read and is parked: {}", ref, reason);
-      if (!dryRun) {
-        store.scheduleRetry(
-            new RetryItem(0, tenant, flow.name(), ref, null, null, attempts, run.now(), reason, true));
-        store.audit(audit(ref, null, "read", AuditEntry.Outcome.PARKED, reason, null));
+      if (!run.dryRun) {
+        run.store.scheduleRetry(
+            new RetryItem(0, run.tenant, run.flow.name(), ref, null, null, attempts, run.now(), reason, true));
+        run.store.audit(audit(ref, null, "read", AuditEntry.Outcome.PARKED, reason, null));
       }
-      counters.parked.incrementAndGet();
-      core.listener.recordParked(info, ref, reason);
+      run.counters.parked.incrementAndGet();
+      run.core.listener.recordParked(run.info, ref, reason);
     });
   }
 
