@@ -1,6 +1,7 @@
 package io.mlconnector.stripe;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.stripe.net.Webhook;
 import io.mlconnector.testkit.http.FaultInjector;
@@ -15,7 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.BooleanSupplier;
+import org.awaitility.core.ThrowingRunnable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -68,14 +69,8 @@ class StripeWebhookDeliveryTest {
     receiver.close();
   }
 
-  private static void await(BooleanSupplier condition) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("condition not met within 10 s");
-      }
-      Thread.sleep(10);
-    }
+  private static void awaitAsserted(ThrowingRunnable assertion) {
+    await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(10)).untilAsserted(assertion);
   }
 
   private StripeInvoice paidInvoice() {
@@ -93,8 +88,8 @@ class StripeWebhookDeliveryTest {
   void deliveriesSignedByTheSimulatorVerify() throws Exception {
     StripeInvoice invoice = paidInvoice();
 
-    await(() -> accepted.stream().anyMatch(e -> e.type().equals(StripeEventTypes.INVOICE_PAID)));
-    await(() -> sim.webhooks().pending() == 0);
+    awaitAsserted(() -> assertThat(accepted).anyMatch(e -> e.type().equals(StripeEventTypes.INVOICE_PAID)));
+    awaitAsserted(() -> assertThat(sim.webhooks().pending()).isZero());
 
     assertThat(refused).isEmpty();
     assertThat(stripeJavaVerdicts).isNotEmpty().doesNotContainValue(false);
@@ -113,7 +108,7 @@ class StripeWebhookDeliveryTest {
     verifier = StripeWebhookVerifier.builder().secret(NEW_SECRET).build();
 
     stripe.createCustomer(StripeCustomerRequest.of("syspro:customer:R", "v1", "R"), "op-r");
-    await(() -> sim.webhooks().deliveries().size() == 1);
+    awaitAsserted(() -> assertThat(sim.webhooks().deliveries()).hasSize(1));
 
     WebhookDelivery delivery = sim.webhooks().deliveries().get(0);
     assertThat(delivery.signatureHeader().split("v1=", -1)).hasSize(3);
@@ -126,7 +121,7 @@ class StripeWebhookDeliveryTest {
     sim.webhooks().signatureTimestampOffset(Duration.ofMinutes(-6));
 
     stripe.createCustomer(StripeCustomerRequest.of("syspro:customer:S", "v1", "S"), "op-s");
-    await(() -> sim.webhooks().deliveries().size() == 1);
+    awaitAsserted(() -> assertThat(sim.webhooks().deliveries()).hasSize(1));
 
     assertThat(sim.webhooks().deliveries().get(0).statusCode()).isEqualTo(400);
     assertThat(accepted).isEmpty();
@@ -138,7 +133,7 @@ class StripeWebhookDeliveryTest {
     sim.webhooks().includeV0Signature(true);
 
     stripe.createCustomer(StripeCustomerRequest.of("syspro:customer:Z", "v1", "Z"), "op-z");
-    await(() -> sim.webhooks().deliveries().size() == 1);
+    awaitAsserted(() -> assertThat(sim.webhooks().deliveries()).hasSize(1));
 
     assertThat(sim.webhooks().deliveries().get(0).signatureHeader()).contains("v0=");
     assertThat(accepted).hasSize(1);
@@ -149,7 +144,7 @@ class StripeWebhookDeliveryTest {
     verifier = StripeWebhookVerifier.builder().secret("whsec_notThisEndpoint").build();
 
     stripe.createCustomer(StripeCustomerRequest.of("syspro:customer:X", "v1", "X"), "op-x");
-    await(() -> sim.webhooks().deliveries().size() == 1);
+    awaitAsserted(() -> assertThat(sim.webhooks().deliveries()).hasSize(1));
 
     assertThat(accepted).isEmpty();
     assertThat(refused).singleElement().asString().contains("no v1 signature matches");

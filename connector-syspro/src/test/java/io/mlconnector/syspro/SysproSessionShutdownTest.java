@@ -2,6 +2,7 @@ package io.mlconnector.syspro;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import io.mlconnector.core.error.OutcomeUnknownException;
 import io.mlconnector.core.error.RejectedException;
@@ -132,11 +133,8 @@ class SysproSessionShutdownTest {
   }
 
   /** Polls (bounded) until {@code t} waits: close() is blocked on the calls in flight. */
-  private static void awaitWaiting(Thread t) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-    while (t.getState() != Thread.State.TIMED_WAITING && System.nanoTime() < deadline) {
-      Thread.sleep(5);
-    }
-    assertThat(t.getState()).isEqualTo(Thread.State.TIMED_WAITING);
+  private static void awaitWaiting(Thread t) {
+    await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(5))
+        .untilAsserted(() -> assertThat(t.getState()).isEqualTo(Thread.State.TIMED_WAITING));
   }
 }

@@ -12,21 +12,15 @@ import io.mlconnector.samples.systems.SimulatedLedger.SeededInvoice;
 import io.mlconnector.samples.systems.StripeSimulation;
 import io.mlconnector.stripe.StripeMetadata;
 import java.io.IOException;
-import java.io.Writer;
 import java.math.BigDecimal;
-import java.net.ServerSocket;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -74,14 +68,11 @@ class AcumaticaStripeCrashTest {
     try (AcumaticaSimulation acu = AcumaticaSimulation.builder().licence(1000, 0, Integer.MAX_VALUE).start();
         StripeSimulation stripe = StripeSimulation.builder().threads(8).start()) {
       List<SeededInvoice> invoices = acu.seed(TENANT, DemoCompany.customerCount(), invoiceCount, seed);
-      int port = freePort();
+      int port = SampleProcess.freePort();
       Path config = writeConfig(acu, stripe, port);
       stripe.deliverWebhooksTo(URI.create("http://127.0.0.1:" + port + "/webhooks/stripe/" + TENANT));
-      StripeClient client = StripeClient.builder().setApiKey(stripe.simulator().apiKey())
-          .setApiBase(stripe.simulator().baseUrl()).build();
-      byte[] key = new byte[32];
-      random.nextBytes(key);
-      Map<String, String> env = Map.of("MLC_KEY_CURRENT", "crash", "MLC_KEY_CRASH", Base64.getEncoder().encodeToString(key));
+      StripeClient client = SampleProcess.stripeClient(stripe.simulator());
+      Map<String, String> env = SampleProcess.keyEnv(random);
 
       Set<String> paid = new HashSet<>();
       List<String> progress = new ArrayList<>();
@@ -93,50 +84,37 @@ class AcumaticaStripeCrashTest {
           stripe.simulator().payOut(true);
         }
         Path log = tempDir.resolve("child-" + kill + ".log");
-        Process child = start(config, env, log);
-        awaitRunning(child, log);
+        Process child = SampleProcess.startRun(config, env, log);
+        SampleProcess.awaitRunning(child, log);
         // kill once this child has written something (a loaded machine may take seconds to get going),
         // at a random moment after that
         long before = writes(acu, stripe);
-        long deadline = System.nanoTime() + Duration.ofSeconds(300).toNanos(); // liveness bound only
-        while (writes(acu, stripe) == before) {
-          assertThat(child.isAlive()).as("the sample stopped; see " + log).isTrue();
-          assertThat(System.nanoTime()).as("nothing written; see " + log).isLessThan(deadline);
-          payOpenInvoices(client, stripe, paid, random);
-          Harness.pause(100);
-        }
-        long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(random.nextInt(2500));
-        while (System.nanoTime() < until) {
-          payOpenInvoices(client, stripe, paid, random);
-          Harness.pause(100);
-        }
-        child.destroyForcibly();
-        assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        SampleProcess.awaitWhileAlive(child, log, Duration.ofSeconds(300), Duration.ofMillis(100), "nothing written",
+            () -> writes(acu, stripe) != before, () -> SampleProcess.payOpenInvoices(client, stripe.simulator(), paid, random));
+        SampleProcess.keepDoing(Duration.ofMillis(random.nextInt(2500)), Duration.ofMillis(100),
+            () -> SampleProcess.payOpenInvoices(client, stripe.simulator(), paid, random));
+        SampleProcess.kill(child);
         progress.add(stripe.simulator().count("invoice", i -> true) + " Stripe invoices, "
             + acu.simulator().records("Payment").size() + " payments, "
             + acu.simulator().records("JournalTransaction").size() + " journals");
       }
-      Process last = start(config, env, tempDir.resolve("child-last.log"));
+      Process last = SampleProcess.startRun(config, env, tempDir.resolve("child-last.log"));
       try {
         // every invoice issued and paid (some in part), then a payout of everything: afterwards the
         // clearing account must be empty
-        long issued = System.nanoTime() + Duration.ofSeconds(kills > 3 ? 1800 : 300).toNanos(); // liveness only
-        while (!allIssued(stripe, invoiceCount)) {
-          assertThat(last.isAlive()).as("the sample stopped; see " + tempDir).isTrue();
-          assertThat(System.nanoTime()).as("invoices not issued in time; see " + tempDir).isLessThan(issued);
-          Harness.pause(200);
-        }
+        Duration liveness = Duration.ofSeconds(kills > 3 ? 1800 : 300); // liveness only
+        SampleProcess.awaitWhileAlive(last, tempDir, liveness, Duration.ofMillis(200), "invoices not issued in time",
+            () -> SampleProcess.allIssued(stripe.simulator(), invoiceCount), SampleProcess.NOTHING);
         for (int round = 0; round < 3; round++) {
-          payOpenInvoices(client, stripe, paid, random);
+          SampleProcess.payOpenInvoices(client, stripe.simulator(), paid, random);
         }
         stripe.simulator().payOut(true);
-        long deadline = System.nanoTime() + Duration.ofSeconds(kills > 3 ? 1800 : 300).toNanos(); // liveness only
-        while (!(allIssued(stripe, invoiceCount) && allPosted(client, acu) && clearing(acu).signum() == 0)) {
-          assertThat(last.isAlive()).as("the sample stopped; see " + tempDir).isTrue();
-          assertThat(System.nanoTime()).as("not settled in time; see " + tempDir + "; clearing " + clearing(acu))
-              .isLessThan(deadline);
-          Harness.pause(500);
-        }
+        SampleProcess.awaitAssertedWhileAlive(last, tempDir, liveness, Duration.ofMillis(500), () -> assertThat(
+            SampleProcess.allIssued(stripe.simulator(), invoiceCount) && allPosted(client, acu)
+                && clearing(acu).signum() == 0)
+            .as(() -> "settled (every invoice issued, every payment posted, the clearing account empty); see "
+                + tempDir + "; clearing " + clearing(acu))
+            .isTrue());
       } finally {
         last.destroy();
         last.waitFor(30, TimeUnit.SECONDS);
@@ -179,32 +157,15 @@ class AcumaticaStripeCrashTest {
   }
 
   private Path writeConfig(AcumaticaSimulation acu, StripeSimulation stripe, int port) throws IOException {
-    Properties p = new Properties();
+    Map<String, String> p = new HashMap<>();
     p.put("pair", "acumatica-stripe");
     p.put("tenant", TENANT);
     p.putAll(acu.properties(TENANT));
     p.putAll(stripe.properties(TENANT));
-    p.put("data.dir", tempDir.resolve("data").toString());
-    p.put("webhook.host", "127.0.0.1");
-    p.put("webhook.port", String.valueOf(port));
-    p.put("poll.interval", "PT0.3S");
-    p.put("node.id", "crash-node");
-    p.put("engine.pending.grace", "PT1S");
-    p.put("engine.claim.ttl", "PT2S");
-    p.put("engine.lease.ttl", "PT3S");
-    p.put("engine.parallelism", "8");
-    // the first backstop read reaches back over the whole test: a webhook sent while no child was up
-    // (its retries spent) is only found there
-    p.put("stripe.backstop.lookback", "PT1H");
-    p.put("stripe.requests.per.second", "300");
-    p.put("stripe.rate.limit.backoff", "PT0.05S");
-    p.put("stripe.rate.limit.backoff.max", "PT0.5S");
-    Path config = tempDir.resolve("sample.properties");
-    try (Writer w = Files.newBufferedWriter(config, StandardCharsets.UTF_8)) {
-      p.store(w, "acumatica crash test");
-    }
-    return config;
+    p.putAll(SampleProcess.crashSettings(tempDir, port, 8));
+    return SampleProcess.writeConfig(tempDir, "sample.properties", p);
   }
+
 
   /** Everything the sample wrote so far: Stripe invoices, Acumatica payments and journals. */
   private static long writes(AcumaticaSimulation acu, StripeSimulation stripe) {
@@ -229,46 +190,6 @@ class AcumaticaStripeCrashTest {
     return sum;
   }
 
-  /** Waits (bounded: a liveness bound only) until the child says its engine is running. */
-  private static void awaitRunning(Process child, Path log) throws IOException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-    while (!(Files.exists(log) && Files.readString(log, StandardCharsets.UTF_8).contains("running"))) {
-      assertThat(child.isAlive()).as("the sample stopped; see " + log).isTrue();
-      assertThat(System.nanoTime()).as("the sample did not start within 120 s; see " + log).isLessThan(deadline);
-      Harness.pause(100);
-    }
-  }
-
-  private static Process start(Path config, Map<String, String> env, Path log) throws IOException {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    ProcessBuilder pb = new ProcessBuilder(java, "-Xmx256m", "-Dsun.net.httpserver.nodelay=true",
-        "-cp", System.getProperty("java.class.path"), Main.class.getName(), "run", "--config", config.toString());
-    pb.environment().putAll(env);
-    pb.redirectErrorStream(true).redirectOutput(log.toFile());
-    return pb.start();
-  }
-
-  /** Customers pay what is open: most in full, every fourth in part. */
-  private static void payOpenInvoices(StripeClient client, StripeSimulation stripe, Set<String> paid, Random random)
-      throws Exception {
-    for (Invoice inv : client.v1().invoices().list(
-        InvoiceListParams.builder().setStatus(InvoiceListParams.Status.OPEN).setLimit(100L).build()).getData()) {
-      if (random.nextInt(3) != 0) {
-        continue;
-      }
-      if (paid.add(inv.getId()) && random.nextInt(4) == 0 && inv.getAmountRemaining() > 100) {
-        stripe.simulator().payInvoice(inv.getId(), inv.getAmountRemaining() / 2);
-      } else {
-        stripe.simulator().payInvoice(inv.getId());
-      }
-    }
-  }
-
-  private static boolean allIssued(StripeSimulation stripe, int invoices) {
-    return stripe.simulator().count("invoice", i -> "open".equals(i.get("status")) || "paid".equals(i.get("status")))
-        >= invoices;
-  }
-
   private static boolean allPosted(StripeClient client, AcumaticaSimulation acu) throws Exception {
     Set<String> refs = acu.simulator().records("Payment").stream()
         .filter(p -> !"Balanced".equals(value(p, "Status"))).map(p -> value(p, "PaymentRef")).collect(Collectors.toSet());
@@ -283,11 +204,5 @@ class AcumaticaStripeCrashTest {
       }
     }
     return out;
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0)) {
-      return s.getLocalPort();
-    }
   }
 }

@@ -1,6 +1,7 @@
 package io.mlconnector.samples;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.mlconnector.core.mapping.ReferenceTables;
 import io.mlconnector.core.state.DeadLetterQuery;
@@ -24,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.function.UnaryOperator;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -193,40 +195,39 @@ class AcumaticaStripeTest {
     }
 
     void runUntil(BooleanSupplier done) {
-      long deadline = System.nanoTime() + Duration.ofSeconds(40).toNanos();
-      while (true) {
-        Map<String, RunReport> last = runOnce();
-        if (done.getAsBoolean()) {
-          return;
-        }
-        if (System.nanoTime() > deadline) {
-          StringBuilder why = new StringBuilder("not reached within 40 s; last run:");
-          last.forEach((f, r) -> why.append("\n  ").append(f).append(" read=").append(r.read()).append(" written=")
-              .append(r.written()).append(" deferred=").append(r.deferred()).append(" failed=").append(r.failed())
-              .append(" parked=").append(r.parked()).append(" error=").append(r.error()));
-          deadLetters().forEach(d -> why.append("\n  parked ").append(d.source()).append(": ").append(d.lastError()));
-          for (io.mlconnector.core.state.AuditEntry e : app.store().audit(new io.mlconnector.core.state.AuditQuery(
-              TENANT, null, null, null, null, null, null, 60, null)).items()) {
-            why.append("\n  audit ").append(e.flow()).append(' ').append(e.source()).append(' ').append(e.action())
-                .append(' ').append(e.outcome()).append(' ').append(e.error());
-          }
-          for (Map<String, Object> j : sim().records("JournalTransaction")) {
-            why.append("\n  journal ").append(j.get("Description")).append(' ').append(j.get("Status"));
-          }
-          why.append("\n  clearing=").append(clearing()).append(" bank=")
-              .append(acumatica.accountBalance(AcumaticaSimulation.BANK));
-          stripe().events().forEach(e -> why.append("\n  event ").append(e.get("type")));
-          throw new AssertionError(why.toString());
-        }
-        Harness.pause(50);
+      await().atMost(Duration.ofSeconds(40)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(50))
+          .pollInSameThread().untilAsserted(() -> {
+            Map<String, RunReport> last = runOnce();
+            assertThat(done.getAsBoolean()).as(() -> "the condition; last run:" + lastRun(last)).isTrue();
+          });
+    }
+
+    /** What the last run did, the dead letters, audit trail, journals and Stripe events. */
+    private String lastRun(Map<String, RunReport> last) {
+      StringBuilder why = new StringBuilder();
+      last.forEach((f, r) -> why.append("\n  ").append(f).append(" read=").append(r.read()).append(" written=")
+          .append(r.written()).append(" deferred=").append(r.deferred()).append(" failed=").append(r.failed())
+          .append(" parked=").append(r.parked()).append(" error=").append(r.error()));
+      deadLetters().forEach(d -> why.append("\n  parked ").append(d.source()).append(": ").append(d.lastError()));
+      for (io.mlconnector.core.state.AuditEntry e : app.store().audit(new io.mlconnector.core.state.AuditQuery(
+          TENANT, null, null, null, null, null, null, 60, null)).items()) {
+        why.append("\n  audit ").append(e.flow()).append(' ').append(e.source()).append(' ').append(e.action())
+            .append(' ').append(e.outcome()).append(' ').append(e.error());
       }
+      for (Map<String, Object> j : sim().records("JournalTransaction")) {
+        why.append("\n  journal ").append(j.get("Description")).append(' ').append(j.get("Status"));
+      }
+      why.append("\n  clearing=").append(clearing()).append(" bank=")
+          .append(acumatica.accountBalance(AcumaticaSimulation.BANK));
+      stripe().events().forEach(e -> why.append("\n  event ").append(e.get("type")));
+      return why.toString();
     }
 
     ReceivablesReconciliation reconcileWhenSettled() {
       ReceivablesReconciliation[] last = new ReceivablesReconciliation[1];
       try {
         runUntil(() -> (last[0] = app.reconcile()).allMatched());
-      } catch (AssertionError e) {
+      } catch (AssertionError | ConditionTimeoutException e) {
         throw new AssertionError(last[0] == null ? "no report" : last[0].format(), e);
       }
       return last[0];

@@ -56,11 +56,8 @@ class CrashTest {
         // and one that has issued something: a loaded machine may take longer than the random delay to get there
         SampleProcess.awaitProgress(child, log, () -> sims.stripe().count("invoice", i -> true), INVOICES,
             () -> SampleProcess.payOpenInvoices(stripe, sims.stripe(), paid, random));
-        long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(random.nextInt(4000));
-        while (System.nanoTime() < until) {
-          SampleProcess.payOpenInvoices(stripe, sims.stripe(), paid, random);
-          Harness.pause(200);
-        }
+        SampleProcess.keepDoing(Duration.ofMillis(random.nextInt(4000)), Duration.ofMillis(200),
+            () -> SampleProcess.payOpenInvoices(stripe, sims.stripe(), paid, random));
         SampleProcess.kill(child);
         progress.add(sims.stripe().count("invoice", i -> true) + " invoices in Stripe, "
             + sims.syspro().arPayments().size() + " ARSTPY postings");
@@ -68,12 +65,11 @@ class CrashTest {
 
       Process last = SampleProcess.startRun(config, env, dir.resolve("child-last.log"));
       try {
-        long deadline = System.nanoTime() + Duration.ofSeconds(300).toNanos(); // liveness bound only (loaded 2-core CI)
-        while (!(SampleProcess.allIssued(sims.stripe(), invoices.size()) && allPosted(stripe, sims))) {
-          assertThat(last.isAlive()).as("the sample stopped; see " + dir).isTrue();
-          assertThat(System.nanoTime()).as("not settled within 300 s; see " + dir).isLessThan(deadline);
-          Harness.pause(500);
-        }
+        // liveness bound only (loaded 2-core CI)
+        SampleProcess.awaitWhileAlive(last, dir, Duration.ofSeconds(300), Duration.ofMillis(500),
+            "not settled within 300 s",
+            () -> SampleProcess.allIssued(sims.stripe(), invoices.size()) && allPosted(stripe, sims),
+            SampleProcess.NOTHING);
       } finally {
         last.destroy();
         last.waitFor(30, TimeUnit.SECONDS);

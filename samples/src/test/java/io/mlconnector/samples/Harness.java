@@ -1,6 +1,7 @@
 package io.mlconnector.samples;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.mlconnector.core.state.DeadLetterQuery;
 import io.mlconnector.core.state.RetryItem;
@@ -113,10 +114,8 @@ final class Harness implements AutoCloseable {
 
   /** Waits (bounded) until {@code stripe} has no delivery left to make. */
   static void awaitDeliveries(StripeSimulator stripe) {
-    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    while (stripe.webhooks().pending() > 0 && System.nanoTime() < deadline) {
-      pause(50);
-    }
+    await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
+        .untilAsserted(() -> assertThat(stripe.webhooks().pending()).as("webhook deliveries pending").isZero());
   }
 
   String stripeInvoice(ArInvoice inv) {
@@ -125,36 +124,32 @@ final class Harness implements AutoCloseable {
 
   /** Waits (bounded) until the Stripe simulator has no delivery left to make. */
   void awaitDeliveries() {
-    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-    while (stripe().webhooks().pending() > 0) {
-      assertThat(System.nanoTime()).as("webhook deliveries still pending after 20 s").isLessThan(deadline);
-      pause(20);
-    }
+    await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(20))
+        .untilAsserted(() -> assertThat(stripe().webhooks().pending()).as("webhook deliveries pending").isZero());
   }
 
   /** Runs every flow until {@code done} holds, at most 30 s. */
   void runUntil(BooleanSupplier done) {
-    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    while (true) {
-      Map<String, RunReport> last = runOnce();
-      if (done.getAsBoolean()) {
-        return;
-      }
-      if (System.nanoTime() > deadline) {
-        StringBuilder why = new StringBuilder("condition not reached within 30 s; last run:");
-        last.forEach((f, r) -> why.append("\n  ").append(f).append(' ').append(r.status()).append(" read=").append(r.read())
-            .append(" written=").append(r.written()).append(" deferred=").append(r.deferred()).append(" failed=")
-            .append(r.failed()).append(" parked=").append(r.parked()).append(" error=").append(r.error()));
-        for (io.mlconnector.core.state.AuditEntry e : app.store().audit(new io.mlconnector.core.state.AuditQuery(
-            TENANT, null, null, null, null, null, null, 30, null)).items()) {
-          why.append("\n  audit ").append(e.flow()).append(' ').append(e.source()).append(' ').append(e.action())
-              .append(' ').append(e.outcome()).append(' ').append(e.error());
-        }
-        deadLetters().forEach(d -> why.append("\n  parked ").append(d.source()).append(": ").append(d.lastError()));
-        throw new AssertionError(why.toString());
-      }
-      pause(50);
+    await().atMost(Duration.ofSeconds(30)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(50))
+        .pollInSameThread().untilAsserted(() -> {
+          Map<String, RunReport> last = runOnce();
+          assertThat(done.getAsBoolean()).as(() -> "the condition; last run:" + lastRun(last)).isTrue();
+        });
+  }
+
+  /** What the last run did, the audit trail and the dead letters: why a condition was not reached. */
+  private String lastRun(Map<String, RunReport> last) {
+    StringBuilder why = new StringBuilder();
+    last.forEach((f, r) -> why.append("\n  ").append(f).append(' ').append(r.status()).append(" read=").append(r.read())
+        .append(" written=").append(r.written()).append(" deferred=").append(r.deferred()).append(" failed=")
+        .append(r.failed()).append(" parked=").append(r.parked()).append(" error=").append(r.error()));
+    for (io.mlconnector.core.state.AuditEntry e : app.store().audit(new io.mlconnector.core.state.AuditQuery(
+        TENANT, null, null, null, null, null, null, 30, null)).items()) {
+      why.append("\n  audit ").append(e.flow()).append(' ').append(e.source()).append(' ').append(e.action())
+          .append(' ').append(e.outcome()).append(' ').append(e.error());
     }
+    deadLetters().forEach(d -> why.append("\n  parked ").append(d.source()).append(": ").append(d.lastError()));
+    return why.toString();
   }
 
   /** Runs until the reconciliation report matches everywhere; returns it. */

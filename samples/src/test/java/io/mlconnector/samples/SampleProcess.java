@@ -1,6 +1,7 @@
 package io.mlconnector.samples;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.stripe.StripeClient;
 import com.stripe.model.Charge;
@@ -25,8 +26,10 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import javax.crypto.spec.SecretKeySpec;
+import org.awaitility.core.ThrowingRunnable;
 
 /**
  * The sample in a JVM of its own, for the tests that kill it (SIGKILL) or read everything it prints
@@ -114,13 +117,10 @@ final class SampleProcess {
   }
 
   /** Waits (bounded: a liveness bound only) until the child says its engine is running. */
-  static void awaitRunning(Process child, Path log) throws IOException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-    while (!(Files.exists(log) && Files.readString(log, StandardCharsets.UTF_8).contains("running"))) {
-      assertThat(child.isAlive()).as("the sample stopped; see " + log).isTrue();
-      assertThat(System.nanoTime()).as("the sample did not start within 120 s; see " + log).isLessThan(deadline);
-      Harness.pause(100);
-    }
+  static void awaitRunning(Process child, Path log) {
+    awaitWhileAlive(child, log, Duration.ofSeconds(120), Duration.ofMillis(100),
+        "the sample did not start within 120 s",
+        () -> Files.exists(log) && Files.readString(log, StandardCharsets.UTF_8).contains("running"), NOTHING);
   }
 
   /** Something a test does while it waits (customers paying in Stripe, say). */
@@ -129,21 +129,60 @@ final class SampleProcess {
     void run() throws Exception;
   }
 
+  /** A step that does nothing: a plain wait. */
+  static final Step NOTHING = () -> {};
+
   /**
    * Waits (bounded: a liveness bound only) until {@code progress} moves past where it stood when
    * called, or reaches {@code done}, doing {@code meanwhile} every 200 ms: a kill then lands while
    * the child is working, however long a loaded machine takes to start it.
    */
   static void awaitProgress(Process child, Path log, java.util.function.LongSupplier progress, long done,
-      Step meanwhile) throws Exception {
+      Step meanwhile) {
     long before = progress.getAsLong();
-    long deadline = System.nanoTime() + Duration.ofSeconds(300).toNanos();
-    while (progress.getAsLong() == before && progress.getAsLong() < done) {
-      assertThat(child.isAlive()).as("the sample stopped; see " + log).isTrue();
-      assertThat(System.nanoTime()).as("no progress within 300 s; see " + log).isLessThan(deadline);
-      meanwhile.run();
-      Harness.pause(200);
-    }
+    awaitWhileAlive(child, log, Duration.ofSeconds(300), Duration.ofMillis(200), "no progress within 300 s",
+        () -> progress.getAsLong() != before || progress.getAsLong() >= done, meanwhile);
+  }
+
+  /**
+   * Waits until {@code done} holds, checking every {@code every} and doing {@code meanwhile} after each
+   * check that fails; fails at once when {@code child} stops, and after {@code atMost} (a liveness bound
+   * only) with {@code what} and the place of the child's logs, {@code log}.
+   */
+  static void awaitWhileAlive(Process child, Path log, Duration atMost, Duration every, String what,
+      Callable<Boolean> done, Step meanwhile) {
+    await(what + "; see " + log).atMost(atMost).pollInterval(every).pollInSameThread()
+        .failFast("the sample stopped; see " + log, () -> !child.isAlive())
+        .until(() -> {
+          if (done.call()) {
+            return true;
+          }
+          meanwhile.run();
+          return false;
+        });
+  }
+
+  /**
+   * Waits until {@code assertion} holds, checking every {@code every}; fails at once when {@code
+   * child} stops, and after {@code atMost} (a liveness bound only) with what the assertion says.
+   */
+  static void awaitAssertedWhileAlive(Process child, Path log, Duration atMost, Duration every,
+      ThrowingRunnable assertion) {
+    await().atMost(atMost).pollInterval(every).pollInSameThread()
+        .failFast("the sample stopped; see " + log, () -> !child.isAlive())
+        .untilAsserted(assertion);
+  }
+
+  /**
+   * Does {@code step} every {@code every}, at least once, until {@code duration} has passed:
+   * customers keep paying until the moment a test kills the child.
+   */
+  static void keepDoing(Duration duration, Duration every, Step step) throws Exception {
+    long until = System.nanoTime() + duration.toNanos();
+    do {
+      step.run();
+      Harness.pause(every.toMillis());
+    } while (System.nanoTime() < until);
   }
 
   /** Kills the child (SIGKILL) and waits until it is gone. */

@@ -1,6 +1,7 @@
 package io.mlconnector.samples;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.mlconnector.core.state.DeadLetterQuery;
 import io.mlconnector.core.state.RetryItem;
@@ -104,20 +105,11 @@ class SapB1StripeTest {
     }
 
     void runUntil(BooleanSupplier done) {
-      long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-      while (true) {
-        app.runOnce();
-        if (done.getAsBoolean()) {
-          return;
-        }
-        assertThat(System.nanoTime()).as("condition not reached in 30 s; parked: " + deadLetters()).isLessThan(deadline);
-        try {
-          Thread.sleep(50);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          throw new AssertionError(e);
-        }
-      }
+      await().atMost(Duration.ofSeconds(30)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(50))
+          .pollInSameThread().untilAsserted(() -> {
+            app.runOnce();
+            assertThat(done.getAsBoolean()).as(() -> "the condition; parked: " + deadLetters()).isTrue();
+          });
     }
 
     ReceivablesReconciliation reconcileWhenSettled() {

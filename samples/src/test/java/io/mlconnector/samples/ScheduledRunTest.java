@@ -1,12 +1,14 @@
 package io.mlconnector.samples;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.mlconnector.testkit.syspro.ArInvoice;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.awaitility.core.ThrowingRunnable;
 
 /**
  * On the engine's own scheduler, an invoice posted in SYSPRO reaches Stripe, and its payment
@@ -21,21 +23,17 @@ class ScheduledRunTest {
       h.app.sync().engine().start();
 
       ArInvoice first = invoices.get(0);
-      await(() -> Harness.stripeInvoice(h.app, first).isPresent());
+      within20s(() -> assertThat(Harness.stripeInvoice(h.app, first)).isPresent());
       ArInvoice later = h.seed(2, 3).get(2);
-      await(() -> Harness.stripeInvoice(h.app, later).isPresent());
+      within20s(() -> assertThat(Harness.stripeInvoice(h.app, later)).isPresent());
       h.stripe().payInvoice(h.stripeInvoice(later));
-      await(() -> h.syspro().invoiceBalance(later.customer(), later.invoice()).signum() == 0);
+      within20s(() -> assertThat(h.syspro().invoiceBalance(later.customer(), later.invoice())).isZero());
 
       assertThat(h.syspro().arPayments()).hasSize(1);
     }
   }
 
-  private static void await(java.util.function.BooleanSupplier condition) {
-    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-    while (!condition.getAsBoolean()) {
-      assertThat(System.nanoTime()).as("not reached within 20 s").isLessThan(deadline);
-      Harness.pause(50);
-    }
+  private static void within20s(ThrowingRunnable assertion) {
+    await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50)).untilAsserted(assertion);
   }
 }

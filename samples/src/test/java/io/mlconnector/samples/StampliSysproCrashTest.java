@@ -9,18 +9,13 @@ import io.mlconnector.testkit.stampli.StampliExport;
 import io.mlconnector.testkit.syspro.ApInvoice;
 import io.mlconnector.testkit.syspro.GlAccount;
 import io.mlconnector.testkit.syspro.Supplier;
-import java.io.IOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -60,7 +55,7 @@ class StampliSysproCrashTest {
       StampliExport.randomInvoices(5, INVOICES).forEach(all::add);
       sftp.put("/outbound/invoices-5000.csv", StampliExport.csv().invoices(all));
 
-      Properties p = new Properties();
+      Map<String, String> p = new HashMap<>();
       p.putAll(sim.properties("acme"));
       p.put("pair", "stampli-syspro");
       p.put("tenant", "acme");
@@ -76,45 +71,33 @@ class StampliSysproCrashTest {
       p.put("stampli.hostkey", sftp.hostKeyFingerprint());
       p.put("stampli.archive", "/archive");
       p.put("stampli.password", "Sftp-Crash-Pw");
-      Path config = tempDir.resolve("sample.properties");
-      try (Writer w = Files.newBufferedWriter(config, StandardCharsets.UTF_8)) {
-        p.store(w, "stampli crash test");
-      }
-      byte[] key = new byte[32];
-      random.nextBytes(key);
-      Map<String, String> env = Map.of("MLC_KEY_CURRENT", "crash", "MLC_KEY_CRASH", Base64.getEncoder().encodeToString(key));
+      Path config = SampleProcess.writeConfig(tempDir, "sample.properties", p);
+      Map<String, String> env = SampleProcess.keyEnv(random);
 
       List<Integer> progress = new ArrayList<>();
       long started = System.nanoTime();
       for (int kill = 0; kill < KILLS; kill++) {
         Path log = tempDir.resolve("child-" + kill + ".log");
-        Process child = start(config, env, log);
-        awaitRunning(child, log);
+        Process child = SampleProcess.startRun(config, env, log);
+        SampleProcess.awaitRunning(child, log);
         // kill while the file is being posted: once this child posted something and about
         // (kill+1)/(KILLS+1) of the file is in SYSPRO, after a random delay
         int before = sim.simulator().apInvoiceCount();
         int mark = Math.max(before + 1, (int) ((long) INVOICES * (kill + 1) / (KILLS + 1)));
-        long deadline = System.nanoTime() + Duration.ofSeconds(1800).toNanos(); // liveness bound only
-        while (sim.simulator().apInvoiceCount() < Math.min(mark, INVOICES - 1)) {
-          assertThat(child.isAlive()).as("the sample stopped; see " + log).isTrue();
-          assertThat(System.nanoTime()).as("not posting; see " + log).isLessThan(deadline);
-          Thread.sleep(20);
-        }
+        SampleProcess.awaitWhileAlive(child, log, Duration.ofSeconds(1800), Duration.ofMillis(20), "not posting",
+            () -> sim.simulator().apInvoiceCount() >= Math.min(mark, INVOICES - 1), SampleProcess.NOTHING);
         Thread.sleep(random.nextInt(1000));
-        child.destroyForcibly();
-        assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        SampleProcess.kill(child);
         progress.add(sim.simulator().apInvoiceCount());
       }
       int beforeLast = sim.simulator().apInvoiceCount();
       long lastStarted = System.nanoTime();
-      Process last = start(config, env, tempDir.resolve("child-last.log"));
+      Process last = SampleProcess.startRun(config, env, tempDir.resolve("child-last.log"));
       try {
-        long deadline = System.nanoTime() + Duration.ofSeconds(3600).toNanos(); // liveness bound only
-        while (!sftp.list("/outbound").isEmpty() || sim.simulator().apInvoiceCount() < INVOICES) {
-          assertThat(last.isAlive()).as("the sample stopped; see " + tempDir).isTrue();
-          assertThat(System.nanoTime()).as("not settled; see " + tempDir).isLessThan(deadline);
-          Thread.sleep(200);
-        }
+        // liveness bound only
+        SampleProcess.awaitWhileAlive(last, tempDir, Duration.ofSeconds(3600), Duration.ofMillis(200), "not settled",
+            () -> sftp.list("/outbound").isEmpty() && sim.simulator().apInvoiceCount() >= INVOICES,
+            SampleProcess.NOTHING);
       } finally {
         last.destroy();
         last.waitFor(30, TimeUnit.SECONDS);
@@ -139,23 +122,5 @@ class StampliSysproCrashTest {
       }
       assertThat(sftp.list("/archive")).containsExactly("/archive/invoices-5000.csv");
     }
-  }
-
-  private static void awaitRunning(Process child, Path log) throws IOException, InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-    while (!(Files.exists(log) && Files.readString(log, StandardCharsets.UTF_8).contains("running"))) {
-      assertThat(child.isAlive()).as("the sample stopped; see " + log).isTrue();
-      assertThat(System.nanoTime()).as("the sample did not start within 120 s; see " + log).isLessThan(deadline);
-      Thread.sleep(100);
-    }
-  }
-
-  private static Process start(Path config, Map<String, String> env, Path log) throws IOException {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    ProcessBuilder pb = new ProcessBuilder(java, "-Xmx256m", "-Dsun.net.httpserver.nodelay=true",
-        "-cp", System.getProperty("java.class.path"), Main.class.getName(), "run", "--config", config.toString());
-    pb.environment().putAll(env);
-    pb.redirectErrorStream(true).redirectOutput(log.toFile());
-    return pb.start();
   }
 }

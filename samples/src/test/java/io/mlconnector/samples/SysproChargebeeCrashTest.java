@@ -6,20 +6,14 @@ import io.mlconnector.samples.systems.ChargebeeSimulation;
 import io.mlconnector.samples.systems.SysproSimulation;
 import io.mlconnector.testkit.chargebee.ChargebeeSimulator;
 import io.mlconnector.testkit.syspro.ArInvoice;
-import java.io.IOException;
-import java.io.Writer;
-import java.net.ServerSocket;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -64,8 +58,8 @@ class SysproChargebeeCrashTest {
             .start()) {
       ChargebeeSimulator sim = cb.simulator();
       List<ArInvoice> invoices = DemoCompany.seed(erp.simulator(), DemoCompany.customerCount(), count, 11);
-      int port = freePort();
-      Properties p = new Properties();
+      int port = SampleProcess.freePort();
+      Map<String, String> p = new HashMap<>();
       p.putAll(erp.properties(TENANT));
       p.putAll(cb.properties(TENANT));
       p.put("pair", "syspro-chargebee");
@@ -81,48 +75,31 @@ class SysproChargebeeCrashTest {
       p.put("engine.parallelism", "4");
       // a payment whose deliveries all fell while no child was up is found by the backstop only
       p.put("chargebee.backstop.lookback", "PT1H");
-      Path config = tempDir.resolve("sample.properties");
-      try (Writer w = Files.newBufferedWriter(config, StandardCharsets.UTF_8)) {
-        p.store(w, "syspro-chargebee crash test");
-      }
+      Path config = SampleProcess.writeConfig(tempDir, "sample.properties", p);
       cb.deliverWebhooksTo(URI.create("http://127.0.0.1:" + port + "/webhooks/chargebee/" + TENANT));
-      byte[] key = new byte[32];
-      random.nextBytes(key);
-      Map<String, String> env = Map.of("MLC_KEY_CURRENT", "crash", "MLC_KEY_CRASH", Base64.getEncoder().encodeToString(key));
+      Map<String, String> env = SampleProcess.keyEnv(random);
 
       Set<String> paid = new HashSet<>();
       List<Integer> progress = new ArrayList<>();
       for (int kill = 0; kill < kills; kill++) {
         Path log = tempDir.resolve("child-" + kill + ".log");
-        Process child = start(config, env, log);
-        awaitRunning(child, log);
+        Process child = SampleProcess.startRun(config, env, log);
+        SampleProcess.awaitRunning(child, log);
         // kill once this child has written something, at a random moment after
         int before = invoiceCount(sim);
-        long deadline = System.nanoTime() + Duration.ofSeconds(300).toNanos(); // liveness bound only
-        while (invoiceCount(sim) == before && invoiceCount(sim) < count) {
-          assertThat(child.isAlive()).as("the sample stopped; see " + log).isTrue();
-          assertThat(System.nanoTime()).as("nothing written; see " + log).isLessThan(deadline);
-          Thread.sleep(20);
-        }
-        long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(random.nextInt(maxKillDelayMs));
-        do {
-          payOpenInvoices(sim, paid, random);
-          Thread.sleep(50);
-        } while (System.nanoTime() < until);
-        child.destroyForcibly();
-        assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        SampleProcess.awaitWhileAlive(child, log, Duration.ofSeconds(300), Duration.ofMillis(20), "nothing written",
+            () -> invoiceCount(sim) != before || invoiceCount(sim) >= count, SampleProcess.NOTHING);
+        SampleProcess.keepDoing(Duration.ofMillis(random.nextInt(maxKillDelayMs)), Duration.ofMillis(50),
+            () -> payOpenInvoices(sim, paid, random));
+        SampleProcess.kill(child);
         progress.add(invoiceCount(sim));
       }
 
-      Process last = start(config, env, tempDir.resolve("child-last.log"));
+      Process last = SampleProcess.startRun(config, env, tempDir.resolve("child-last.log"));
       try {
-        long deadline = System.nanoTime() + Duration.ofSeconds(900).toNanos(); // liveness bound only
-        while (!(invoiceCount(sim) >= count && allPosted(sim, erp))) {
-          assertThat(last.isAlive()).as("the sample stopped; see " + tempDir).isTrue();
-          assertThat(System.nanoTime()).as("not settled; see " + tempDir).isLessThan(deadline);
-          payOpenInvoices(sim, paid, random);
-          Thread.sleep(300);
-        }
+        // liveness bound only
+        SampleProcess.awaitWhileAlive(last, tempDir, Duration.ofSeconds(900), Duration.ofMillis(300), "not settled",
+            () -> invoiceCount(sim) >= count && allPosted(sim, erp), () -> payOpenInvoices(sim, paid, random));
         Thread.sleep(1500); // a few more rounds: a duplicate would show now
       } finally {
         last.destroy();
@@ -176,30 +153,5 @@ class SysproChargebeeCrashTest {
       }
     }
     return true;
-  }
-
-  /** Waits (bounded: a liveness bound only) until the child says its engine is running. */
-  private static void awaitRunning(Process child, Path log) throws IOException, InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-    while (!(Files.exists(log) && Files.readString(log, StandardCharsets.UTF_8).contains("running"))) {
-      assertThat(child.isAlive()).as("the sample stopped; see " + log).isTrue();
-      assertThat(System.nanoTime()).as("the sample did not start within 120 s; see " + log).isLessThan(deadline);
-      Thread.sleep(100);
-    }
-  }
-
-  private static Process start(Path config, Map<String, String> env, Path log) throws IOException {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    ProcessBuilder pb = new ProcessBuilder(java, "-Xmx256m", "-Dsun.net.httpserver.nodelay=true",
-        "-cp", System.getProperty("java.class.path"), Main.class.getName(), "run", "--config", config.toString());
-    pb.environment().putAll(env);
-    pb.redirectErrorStream(true).redirectOutput(log.toFile());
-    return pb.start();
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0)) {
-      return s.getLocalPort();
-    }
   }
 }

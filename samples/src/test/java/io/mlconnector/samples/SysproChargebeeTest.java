@@ -1,6 +1,7 @@
 package io.mlconnector.samples;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.mlconnector.integrations.ReceivablesReconciliation;
 import io.mlconnector.samples.pairs.Pair;
@@ -84,15 +85,11 @@ class SysproChargebeeTest {
     }
 
     void runUntil(BooleanSupplier done) {
-      long deadline = System.nanoTime() + Duration.ofSeconds(150).toNanos();
-      while (true) {
-        app.runOnce();
-        if (done.getAsBoolean()) {
-          return;
-        }
-        assertThat(System.nanoTime()).as("condition not reached in 150 s").isLessThan(deadline);
-        Harness.pause(50);
-      }
+      await().atMost(Duration.ofSeconds(150)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(50))
+          .pollInSameThread().untilAsserted(() -> {
+            app.runOnce();
+            assertThat(done.getAsBoolean()).as("the condition").isTrue();
+          });
     }
 
     ReceivablesReconciliation settle() {

@@ -1,8 +1,11 @@
 package io.mlconnector.core.http;
 
+import static org.awaitility.Awaitility.await;
+
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -10,7 +13,7 @@ import java.util.List;
  * client can see the answer (or a reset) a moment before the journal does: poll, with a bound.
  */
 final class Journal {
-  private static final long TIMEOUT_MILLIS = 5_000;
+  private static final Duration TIMEOUT = Duration.ofSeconds(5);
 
   private Journal() {}
 
@@ -22,17 +25,7 @@ final class Journal {
 
   /** Waits (bounded) until at least {@code expected} requests match, then returns all matches. */
   static List<LoggedRequest> findAll(WireMockExtension wm, RequestPatternBuilder pattern, int expected) {
-    long deadline = System.nanoTime() + TIMEOUT_MILLIS * 1_000_000;
-    List<LoggedRequest> found = wm.findAll(pattern);
-    while (found.size() < expected && System.nanoTime() < deadline) {
-      try {
-        Thread.sleep(10);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        break;
-      }
-      found = wm.findAll(pattern);
-    }
-    return found;
+    return await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(10))
+        .until(() -> wm.findAll(pattern), found -> found.size() >= expected);
   }
 }

@@ -1,5 +1,6 @@
 package io.mlconnector.core.sync;
 
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mlconnector.core.state.InMemoryStateStore;
@@ -73,10 +74,8 @@ class GracefulShutdownTest {
     assertThat(entered.await(10, TimeUnit.SECONDS)).isTrue();
     CompletableFuture<Boolean> stopping =
         CompletableFuture.supplyAsync(() -> engine.shutdown(Duration.ofSeconds(10)));
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-    while (!engine.isShutdown() && System.nanoTime() < deadline) {
-      Thread.sleep(5);
-    }
+    await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(5))
+        .untilAsserted(() -> assertThat(engine.isShutdown()).isTrue());
     proceed.countDown();
     RunReport report = run.get(10, TimeUnit.SECONDS);
 
@@ -120,10 +119,8 @@ class GracefulShutdownTest {
       assertThat(entered.await(10, TimeUnit.SECONDS)).isTrue();
       CompletableFuture<Boolean> stopping =
           CompletableFuture.supplyAsync(() -> f.engine.shutdown(Duration.ofSeconds(10)));
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-      while (!f.engine.isShutdown() && System.nanoTime() < deadline) {
-        Thread.sleep(5);
-      }
+      await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(5))
+          .untilAsserted(() -> assertThat(f.engine.isShutdown()).isTrue());
       proceed.countDown();
       RunReport report = run.get(10, TimeUnit.SECONDS);
 

@@ -1,5 +1,6 @@
 package io.mlconnector.core.sync;
 
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mlconnector.core.state.JdbcStateStore;
@@ -230,27 +231,19 @@ class MultiNodeTest {
         }
       }
     }
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-    while (System.nanoTime() < deadline
-        && !(allWritten(sources, sinks) && eventSinks.values().stream().allMatch(s -> s.stored().size() == EVENTS))) {
-      Thread.sleep(50);
-    }
+    await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(50))
+        .until(() -> allWritten(sources, sinks) && eventSinks.values().stream().allMatch(s -> s.stored().size() == EVENTS));
     // a few more rounds on every node: nothing may be written again
     int[] seen = new int[engines.size()];
     for (int n = 0; n < seen.length; n++) {
       seen[n] = rounds.get(n);
     }
-    long more = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-    boolean everyNodeRanAgain = false;
-    while (!everyNodeRanAgain && System.nanoTime() < more) {
-      everyNodeRanAgain = true;
+    await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(10)).untilAsserted(() -> {
       for (int n = 0; n < seen.length; n++) {
-        everyNodeRanAgain &= rounds.get(n) >= seen[n] + 3;
+        assertThat(rounds.get(n)).as("every node ran three more rounds at the end (node %d)", n)
+            .isGreaterThanOrEqualTo(seen[n] + 3);
       }
-      if (!everyNodeRanAgain) {
-        Thread.sleep(10);
-      }
-    }
+    });
     done.set(true);
     for (Future<?> loop : loops) {
       loop.get(60, TimeUnit.SECONDS);
@@ -259,7 +252,6 @@ class MultiNodeTest {
     engines.forEach(e -> e.shutdown(Duration.ofSeconds(10)));
 
     assertThat(refused).isEmpty();
-    assertThat(everyNodeRanAgain).as("every node ran three more rounds at the end").isTrue();
     assertThat(violations).isEmpty();
     for (String tenant : TENANTS) {
       assertThat(eventSinks.get(tenant).stored()).hasSize(EVENTS);

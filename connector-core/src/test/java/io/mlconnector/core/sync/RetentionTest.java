@@ -1,5 +1,6 @@
 package io.mlconnector.core.sync;
 
+import static org.awaitility.Awaitility.await;
 import static io.mlconnector.core.sync.EngineFixture.TENANT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -10,7 +11,6 @@ import io.mlconnector.core.state.OperationIntent;
 import io.mlconnector.core.state.OperationStatus;
 import io.mlconnector.core.state.PurgeResult;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -52,14 +52,11 @@ class RetentionTest {
       f.clock.advance(Duration.ofDays(31));
 
       f.engine.start();
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
       AuditQuery old =
           AuditQuery.all(TENANT).withFlow("invoices", null, f.clock.instant().minus(Duration.ofDays(30)));
-      while (!f.store.audit(old).items().isEmpty() && System.nanoTime() < deadline) {
-        Thread.sleep(10);
-      }
 
-      assertThat(f.store.audit(old).items()).isEmpty();
+      await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(10))
+          .untilAsserted(() -> assertThat(f.store.audit(old).items()).isEmpty());
       assertThat(f.store.mappingBySource(ExternalRef.of("erp", TENANT, "invoice", "r1"), "crm"))
           .isPresent();
     }

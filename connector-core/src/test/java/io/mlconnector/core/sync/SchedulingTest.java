@@ -1,5 +1,6 @@
 package io.mlconnector.core.sync;
 
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -36,11 +37,8 @@ class SchedulingTest {
     engine.start();
     engine.addTenant("globex");
     acme.put(Item.of("acme", "a2", 2, "p"));
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-    while ((acmeSink.stored().size() < 2 || globexSink.stored().size() < 1)
-        && System.nanoTime() < deadline) {
-      Thread.sleep(10);
-    }
+    await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(10))
+        .until(() -> acmeSink.stored().size() >= 2 && globexSink.stored().size() >= 1);
     boolean clean = engine.shutdown(Duration.ofSeconds(5));
 
     assertThat(clean).isTrue();
@@ -178,10 +176,8 @@ class SchedulingTest {
     assertThat(entered.await(10, TimeUnit.SECONDS)).isTrue();
     CompletableFuture<Boolean> stopping =
         CompletableFuture.supplyAsync(() -> engine.shutdown(Duration.ofSeconds(10)));
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-    while (!engine.isShutdown() && System.nanoTime() < deadline) {
-      Thread.sleep(5);
-    }
+    await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(5))
+        .untilAsserted(() -> assertThat(engine.isShutdown()).isTrue());
     proceed.countDown();
     RunReport report = run.get(10, TimeUnit.SECONDS);
 

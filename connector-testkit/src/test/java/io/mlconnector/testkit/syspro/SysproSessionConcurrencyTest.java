@@ -1,6 +1,7 @@
 package io.mlconnector.testkit.syspro;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -33,11 +34,9 @@ class SysproSessionConcurrencyTest {
     assertThat(sim.awaitPausedCalls(1, Duration.ofSeconds(5))).isTrue();
     CompletableFuture<String> second =
         CompletableFuture.supplyAsync(() -> enet.get("/GetLogonProfile", "UserId", id), pool);
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-    while (sim.callsWaitingForSession() < 1 && System.nanoTime() < deadline) {
-      Thread.sleep(2); // bounded poll for the second call to reach the session lock
-    }
-    assertThat(sim.callsWaitingForSession()).isEqualTo(1);
+    // the second call reaches the session lock
+    await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(2))
+        .untilAsserted(() -> assertThat(sim.callsWaitingForSession()).isEqualTo(1));
     assertThat(second).isNotDone();
     sim.resumeCalls();
     assertThat(first.get(5, TimeUnit.SECONDS)).contains("<OperatorCode>ADMIN</OperatorCode>");

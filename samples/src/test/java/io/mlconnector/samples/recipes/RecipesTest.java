@@ -1,6 +1,7 @@
 package io.mlconnector.samples.recipes;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.sun.net.httpserver.HttpServer;
 import io.mlconnector.samples.DemoCompany;
@@ -47,10 +48,8 @@ class RecipesTest {
           // the host-mounted endpoint stores the deliveries the flows then post
           String invoice = sims.stripe().count("invoice", i -> true) > 0 ? firstInvoice(app) : null;
           sims.stripe().payInvoice(invoice);
-          long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-          while (sims.stripe().webhooks().pending() > 0 && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-          }
+          await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(20))
+              .until(() -> sims.stripe().webhooks().pending() == 0);
           assertThat(sims.stripe().webhooks().deliveries()).isNotEmpty()
               .allMatch(d -> d.statusCode() == 200, "answered 200");
           app.sync().runOnce("acme");
