@@ -70,7 +70,8 @@ public final class ContentVersionedInvoices implements PollSource<Invoice> {
    * A hash of what the collector invoice is made of.
    *
    * @param i the invoice
-   * @return a SHA-256 hex digest of its collector-visible content
+   * @return {@code c} and the hex of the first 12 bytes of the SHA-256 of its collector-visible
+   *     content
    */
   public static String contentVersion(Invoice i) {
     StringBuilder s = new StringBuilder();

@@ -22,7 +22,7 @@ public interface FileSource<S> extends RecordSource<S> {
   /**
    * The files waiting in the drop folder (not the archived ones).
    *
-   * @return the files, in no particular order
+   * @return the files; empty when the folder is empty
    * @throws IOException when the folder cannot be listed
    */
   List<RemoteFile> list() throws IOException;
@@ -44,7 +44,7 @@ public interface FileSource<S> extends RecordSource<S> {
    * @param file the file being read
    * @param content its content, from {@link #open}
    * @return the rows, in file order
-   * @throws IOException when reading fails before the first row
+   * @throws IOException when the file cannot be read (it stays in the folder)
    */
   Stream<FileRow<S>> parse(RemoteFile file, InputStream content) throws IOException;
 

@@ -15,7 +15,8 @@ public interface PollSource<S> extends RecordSource<S> {
    * Reads the page {@code request} asks for.
    *
    * @param request where to resume and how many records to return
-   * @return the page; empty with no more pages when nothing changed
+   * @return the records after the request's checkpoint, in change order, and where the next read
+   *     starts
    * @throws io.mlconnector.core.error.ConnectorException when the remote call fails (the run stops
    *     without moving its checkpoint)
    */

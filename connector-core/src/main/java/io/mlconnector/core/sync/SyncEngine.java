@@ -265,7 +265,7 @@ public final class SyncEngine implements AutoCloseable {
    * @param tenant a tenant this engine serves
    * @param flow the flow name
    * @param sources the refs of the source records to compare
-   * @return one entry per source record
+   * @return the entries, in the order checked
    */
   public ReconciliationReport reconcile(String tenant, String flow, Collection<ExternalRef> sources) {
     requireText(tenant, "tenant");
@@ -278,7 +278,7 @@ public final class SyncEngine implements AutoCloseable {
    *
    * @param tenant a tenant this engine serves
    * @param flow the name of a poll flow
-   * @return one entry per source record
+   * @return the entries, in the order checked
    */
   public ReconciliationReport reconcile(String tenant, String flow) {
     requireText(tenant, "tenant");
