@@ -61,34 +61,49 @@ public final class Json {
     this.registrations = registrations;
   }
 
-  /** The shared instance with only the built-in adapters. */
+  /** {@return the shared instance with only the built-in adapters} */
   public static Json standard() {
     return STANDARD;
   }
 
-  /** A builder to add a connector's own adapters to the built-in ones. */
+  /** {@return a builder to add a connector's own adapters to the built-in ones} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** A builder holding this instance's added adapters, to add more. */
+  /** {@return a builder holding this instance's added adapters, to add more} */
   public Builder newBuilder() {
     Builder builder = new Builder();
     builder.registrations.addAll(registrations);
     return builder;
   }
 
-  /** The underlying Moshi instance, for callers that stream or need adapters for generic types. */
+  /**
+   * {@return the underlying Moshi instance, for callers that stream or need adapters for generic
+   * types}
+   */
   public Moshi moshi() {
     return moshi;
   }
 
-  /** The adapter for {@code type}. */
+  /**
+   * The adapter for {@code type}.
+   *
+   * @param <T> the Java type
+   * @param type the class to read and write
+   * @return the adapter, built-in or added
+   */
   public <T> JsonAdapter<T> adapter(Class<T> type) {
     return moshi.adapter(Objects.requireNonNull(type, "type"));
   }
 
-  /** The adapter for a generic {@code type}, see {@link com.squareup.moshi.Types}. */
+  /**
+   * The adapter for a generic {@code type}, see {@link com.squareup.moshi.Types}.
+   *
+   * @param <T> the Java type
+   * @param type the type to read and write
+   * @return the adapter, built-in or added
+   */
   public <T> JsonAdapter<T> adapter(Type type) {
     return moshi.adapter(Objects.requireNonNull(type, "type"));
   }
@@ -96,6 +111,10 @@ public final class Json {
   /**
    * Reads {@code json} as a {@code type}.
    *
+   * @param <T> the Java type
+   * @param json the JSON text
+   * @param type the class to read it as
+   * @return the value read; null when the JSON is {@code null}
    * @throws JsonFormatException when the JSON is malformed or does not fit the type; the message
    *     names the JSON path
    */
@@ -106,6 +125,10 @@ public final class Json {
   /**
    * Reads {@code json} as a generic {@code type}.
    *
+   * @param <T> the Java type
+   * @param json the JSON text
+   * @param type the type to read it as
+   * @return the value read; null when the JSON is {@code null}
    * @throws JsonFormatException when the JSON is malformed or does not fit the type
    */
   public <T> T fromJson(String json, Type type) {
@@ -124,6 +147,10 @@ public final class Json {
    * Reads JSON from {@code source} (an OkHttp response body's {@code source()}, for example) as a
    * {@code type}, without buffering it as a String first. The source is not closed.
    *
+   * @param <T> the Java type
+   * @param source the JSON to read; not closed
+   * @param type the type to read it as
+   * @return the value read; null when the JSON is {@code null}
    * @throws JsonFormatException when the JSON is malformed, does not fit the type, or cannot be read
    */
   public <T> T fromJson(BufferedSource source, Type type) {
@@ -139,13 +166,26 @@ public final class Json {
     }
   }
 
-  /** Writes {@code value} (not null) as JSON, using the adapter of its runtime class. */
+  /**
+   * Writes {@code value} (not null) as JSON, using the adapter of its runtime class.
+   *
+   * @param value the value to write
+   * @return the JSON text
+   */
   public String toJson(Object value) {
     Objects.requireNonNull(value, "value");
     return toJson(value, value.getClass());
   }
 
-  /** Writes {@code value} as JSON using the adapter for {@code type}. */
+  /**
+   * Writes {@code value} as JSON using the adapter for {@code type}.
+   *
+   * @param <T> the Java type
+   * @param value the value to write
+   * @param type the type whose adapter writes it
+   * @return the JSON text
+   * @throws JsonFormatException when the adapter cannot write the value
+   */
   public <T> String toJson(T value, Type type) {
     JsonAdapter<T> adapter = adapter(type);
     try {
@@ -169,6 +209,9 @@ public final class Json {
     /**
      * Adds an object with {@code @ToJson}/{@code @FromJson} methods, or a {@link
      * JsonAdapter.Factory}.
+     *
+     * @param adapter the adapter object or factory
+     * @return this builder
      */
     public Builder add(Object adapter) {
       Objects.requireNonNull(adapter, "adapter");
@@ -181,7 +224,14 @@ public final class Json {
       return this;
     }
 
-    /** Adds an adapter for exactly {@code type}. */
+    /**
+     * Adds an adapter for exactly {@code type}.
+     *
+     * @param <T> the Java type
+     * @param type the type the adapter reads and writes
+     * @param adapter the adapter
+     * @return this builder
+     */
     public <T> Builder add(Type type, JsonAdapter<T> adapter) {
       Objects.requireNonNull(type, "type");
       Objects.requireNonNull(adapter, "adapter");
@@ -189,7 +239,16 @@ public final class Json {
       return this;
     }
 
-    /** Adds an adapter for {@code type} on members annotated with the JSON qualifier {@code qualifier}. */
+    /**
+     * Adds an adapter for {@code type} on members annotated with the JSON qualifier {@code
+     * qualifier}.
+     *
+     * @param <T> the Java type
+     * @param type the type the adapter reads and writes
+     * @param qualifier the JSON qualifier annotation
+     * @param adapter the adapter
+     * @return this builder
+     */
     public <T> Builder add(
         Type type, Class<? extends Annotation> qualifier, JsonAdapter<T> adapter) {
       Objects.requireNonNull(type, "type");
@@ -199,7 +258,11 @@ public final class Json {
       return this;
     }
 
-    /** Builds the immutable instance. */
+    /**
+     * Builds the immutable instance.
+     *
+     * @return a new {@link Json}
+     */
     public Json build() {
       Moshi.Builder moshi = new Moshi.Builder();
       for (Consumer<Moshi.Builder> registration : registrations) {

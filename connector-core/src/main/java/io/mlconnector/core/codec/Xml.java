@@ -62,12 +62,12 @@ public final class Xml {
     this.maxElementDepth = builder.maxElementDepth;
   }
 
-  /** An instance with the defaults: compact output, element depth at most 256. */
+  /** {@return an instance with the defaults: compact output, element depth at most 256} */
   public static Xml create() {
     return new Builder().build();
   }
 
-  /** A builder for non-default settings. */
+  /** {@return a builder for non-default settings} */
   public static Builder builder() {
     return new Builder();
   }
@@ -75,6 +75,8 @@ public final class Xml {
   /**
    * The JAXB context for exactly these classes, created on first use and cached.
    *
+   * @param classes the JAXB-annotated classes, at least one
+   * @return the cached context
    * @throws IllegalArgumentException when the classes cannot be bound
    */
   public JAXBContext context(Class<?>... classes) {
@@ -99,6 +101,10 @@ public final class Xml {
    * Binds an XML document held as text to {@code type}. An encoding named in the XML declaration
    * is ignored: the text is already decoded.
    *
+   * @param <T> the bound type
+   * @param xml the document text
+   * @param type the JAXB class of the root element
+   * @return the bound root object
    * @throws XmlFormatException when the document is malformed, declares a DTD or does not fit
    */
   public <T> T fromXml(String xml, Class<T> type) {
@@ -110,6 +116,10 @@ public final class Xml {
    * Binds an XML document held as bytes to {@code type}; the encoding comes from the byte-order
    * mark or the XML declaration, UTF-8 when neither says.
    *
+   * @param <T> the bound type
+   * @param body the document bytes
+   * @param type the JAXB class of the root element
+   * @return the bound root object
    * @throws XmlFormatException when the document is malformed, declares a DTD or does not fit
    */
   public <T> T fromBytes(byte[] body, Class<T> type) {
@@ -120,6 +130,11 @@ public final class Xml {
   /**
    * Binds an XML document held as bytes in {@code charset} (whatever its declaration says).
    *
+   * @param <T> the bound type
+   * @param body the document bytes
+   * @param charset the encoding of the bytes
+   * @param type the JAXB class of the root element
+   * @return the bound root object
    * @throws XmlFormatException when a byte is not valid in {@code charset}, or the document is
    *     malformed, declares a DTD or does not fit
    */
@@ -131,6 +146,10 @@ public final class Xml {
    * Binds an XML document read from {@code in} (not closed) to {@code type}; the encoding is
    * detected as for {@link #fromBytes(byte[], Class)}.
    *
+   * @param <T> the bound type
+   * @param in the document; not closed
+   * @param type the JAXB class of the root element
+   * @return the bound root object
    * @throws XmlFormatException when the document is malformed, declares a DTD or does not fit
    */
   public <T> T fromStream(InputStream in, Class<T> type) {
@@ -142,6 +161,8 @@ public final class Xml {
    * Writes {@code value} (an {@code @XmlRootElement} class or a {@link JAXBElement}) as XML text
    * without an XML declaration.
    *
+   * @param value the object to write; not null
+   * @return the XML text
    * @throws XmlFormatException when the value cannot be written
    */
   public String toXml(Object value) {
@@ -162,6 +183,13 @@ public final class Xml {
    * encoding="declaredEncoding"?>}, for remotes that expect a declaration inside a text
    * parameter (SYSPRO's {@code XmlIn} carries {@code Windows-1252}). The caller encodes the text
    * in that charset when it sends bytes.
+   *
+   * @param value the object to write; not null
+   * @param declaredEncoding the encoding name written in the declaration, for example {@code
+   *     Windows-1252}
+   * @return the declaration followed by the XML text
+   * @throws IllegalArgumentException when {@code declaredEncoding} is not an encoding name
+   * @throws XmlFormatException when the value cannot be written
    */
   public String toXml(Object value, String declaredEncoding) {
     Objects.requireNonNull(declaredEncoding, "declaredEncoding");
@@ -180,6 +208,9 @@ public final class Xml {
    * Writes {@code value} as an XML document encoded in {@code charset}, with a declaration
    * naming it. Characters {@code charset} cannot represent become character references.
    *
+   * @param value the object to write; not null
+   * @param charset the encoding of the document
+   * @return the encoded document
    * @throws XmlFormatException when the value cannot be written
    */
   public byte[] toBytes(Object value, Charset charset) {
@@ -200,6 +231,8 @@ public final class Xml {
    * Parses XML text into a DOM document, for connectors that read loosely. The same rules as for
    * binding apply: no DTD, no external resources.
    *
+   * @param xml the document text
+   * @return the DOM document
    * @throws XmlFormatException when the document is malformed or declares a DTD
    */
   public Document parseDocument(String xml) {
@@ -211,6 +244,8 @@ public final class Xml {
    * Parses XML bytes into a DOM document; the encoding comes from the byte-order mark or the XML
    * declaration, UTF-8 when neither says.
    *
+   * @param body the document bytes
+   * @return the DOM document
    * @throws XmlFormatException when the document is malformed or declares a DTD
    */
   public Document parseDocument(byte[] body) {
@@ -221,6 +256,9 @@ public final class Xml {
   /**
    * Parses XML bytes in {@code charset} into a DOM document.
    *
+   * @param body the document bytes
+   * @param charset the encoding of the bytes
+   * @return the DOM document
    * @throws XmlFormatException when a byte is not valid in {@code charset}, or the document is
    *     malformed or declares a DTD
    */
@@ -231,6 +269,8 @@ public final class Xml {
   /**
    * Parses XML read from {@code in} (not closed) into a DOM document.
    *
+   * @param in the document; not closed
+   * @return the DOM document
    * @throws XmlFormatException when the document is malformed or declares a DTD
    */
   public Document parseDocument(InputStream in) {
@@ -242,13 +282,22 @@ public final class Xml {
    * A hardened streaming reader over {@code in}, for documents too large to bind at once. Its
    * {@code next()} throws an {@link XMLStreamException} starting {@code "DOCTYPE is not
    * allowed"} on a DTD. The caller closes it (the stream itself is not closed).
+   *
+   * @param in the document bytes; not closed by the reader
+   * @return a reader positioned at the start of the document
    */
   public XMLStreamReader newStreamReader(InputStream in) {
     Objects.requireNonNull(in, "in");
     return open(in);
   }
 
-  /** A hardened streaming reader over already decoded text; see {@link #newStreamReader(InputStream)}. */
+  /**
+   * A hardened streaming reader over already decoded text; see {@link
+   * #newStreamReader(InputStream)}.
+   *
+   * @param in the document text; not closed by the reader
+   * @return a reader positioned at the start of the document
+   */
   public XMLStreamReader newStreamReader(Reader in) {
     Objects.requireNonNull(in, "in");
     return open(in);
@@ -258,6 +307,9 @@ public final class Xml {
    * Decodes {@code body} in {@code charset} strictly: a byte sequence that is not valid in that
    * charset fails instead of becoming a replacement character.
    *
+   * @param body the bytes to decode
+   * @param charset the charset they are in
+   * @return the decoded text
    * @throws XmlFormatException naming the offset of the first invalid byte
    */
   public static String decode(byte[] body, Charset charset) {
@@ -422,13 +474,24 @@ public final class Xml {
 
     private Builder() {}
 
-    /** Whether written XML is indented (default false). */
+    /**
+     * Whether written XML is indented (default false).
+     *
+     * @param formatted true to indent
+     * @return this builder
+     */
     public Builder formatted(boolean formatted) {
       this.formatted = formatted;
       return this;
     }
 
-    /** The deepest element nesting a document may have (default 256); deeper documents are refused. */
+    /**
+     * The deepest element nesting a document may have (default 256); deeper documents are refused.
+     *
+     * @param maxElementDepth the maximum depth, at least 1
+     * @return this builder
+     * @throws IllegalArgumentException when {@code maxElementDepth} is less than 1
+     */
     public Builder maxElementDepth(int maxElementDepth) {
       if (maxElementDepth < 1) {
         throw new IllegalArgumentException("maxElementDepth must be at least 1, was " + maxElementDepth);
@@ -437,7 +500,11 @@ public final class Xml {
       return this;
     }
 
-    /** Builds the instance. */
+    /**
+     * Builds the instance.
+     *
+     * @return a new {@link Xml} with these settings
+     */
     public Xml build() {
       return new Xml(this);
     }

@@ -19,6 +19,8 @@ public interface Mapper<S, T> {
   /**
    * Maps {@code source}.
    *
+   * @param source the source record
+   * @param context the tenant, flow and ref lookups of this record
    * @return the record to write; never null
    * @throws MappingDeferredException when a dependency is not mapped yet (try again later)
    * @throws MappingRefusedException when the record can never be mapped (park it)
@@ -34,6 +36,11 @@ public interface Mapper<S, T> {
     /**
      * A mapper from {@code sourceType} to {@code targetType} for {@code tenant}, or null when this
      * factory does not handle the pair.
+     *
+     * @param sourceType the class of the records mapped
+     * @param targetType the class the mapper returns
+     * @param tenant the tenant the mapper serves
+     * @return the mapper; null when this factory does not handle the pair
      */
     @Nullable Mapper<?, ?> create(Class<?> sourceType, Class<?> targetType, String tenant);
   }

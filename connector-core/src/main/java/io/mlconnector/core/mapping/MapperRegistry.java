@@ -22,7 +22,7 @@ public final class MapperRegistry {
     this.factories = List.copyOf(builder.factories);
   }
 
-  /** A new builder. */
+  /** {@return a new builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -30,6 +30,12 @@ public final class MapperRegistry {
   /**
    * The mapper from {@code sourceType} to {@code targetType} for {@code tenant}.
    *
+   * @param <S> the source record type
+   * @param <T> the target record type
+   * @param tenant the tenant being served
+   * @param sourceType the class of the source records
+   * @param targetType the class of the records to write
+   * @return the tenant's override, else the first factory's mapper, else the default
    * @throws IllegalStateException when no override, factory or default handles the pair
    */
   @SuppressWarnings("unchecked")
@@ -57,7 +63,9 @@ public final class MapperRegistry {
     return (Mapper<S, T>) found;
   }
 
-  /** A builder that starts from this registry's entries (to add a tenant override, say). */
+  /**
+   * {@return a builder that starts from this registry's entries (to add a tenant override, say)}
+   */
   public Builder newBuilder() {
     Builder builder = new Builder();
     builder.defaults.putAll(defaults);
@@ -74,7 +82,16 @@ public final class MapperRegistry {
 
     private Builder() {}
 
-    /** Registers the default mapper of a pair, replacing an earlier one. */
+    /**
+     * Registers the default mapper of a pair, replacing an earlier one.
+     *
+     * @param <S> the source record type
+     * @param <T> the target record type
+     * @param sourceType the class of the source records
+     * @param targetType the class of the records to write
+     * @param mapper the mapper used for every tenant without an override
+     * @return this builder
+     */
     public <S, T> Builder register(Class<S> sourceType, Class<T> targetType, Mapper<S, T> mapper) {
       defaults.put(
           new Pair(Objects.requireNonNull(sourceType, "sourceType"),
@@ -83,13 +100,28 @@ public final class MapperRegistry {
       return this;
     }
 
-    /** Adds a factory, asked after the overrides and before the defaults, in the order added. */
+    /**
+     * Adds a factory, asked after the overrides and before the defaults, in the order added.
+     *
+     * @param factory the factory, asked for every pair
+     * @return this builder
+     */
     public Builder addFactory(Mapper.Factory factory) {
       factories.add(Objects.requireNonNull(factory, "factory"));
       return this;
     }
 
-    /** Overrides the mapper of a pair for one tenant. */
+    /**
+     * Overrides the mapper of a pair for one tenant.
+     *
+     * @param <S> the source record type
+     * @param <T> the target record type
+     * @param tenant the tenant the override applies to
+     * @param sourceType the class of the source records
+     * @param targetType the class of the records to write
+     * @param mapper the tenant's mapper
+     * @return this builder
+     */
     public <S, T> Builder override(
         String tenant, Class<S> sourceType, Class<T> targetType, Mapper<S, T> mapper) {
       Objects.requireNonNull(tenant, "tenant");
@@ -100,7 +132,7 @@ public final class MapperRegistry {
       return this;
     }
 
-    /** The registry. */
+    /** {@return the registry} */
     public MapperRegistry build() {
       return new MapperRegistry(this);
     }

@@ -22,7 +22,7 @@ public final class MappingDeferredException extends ConnectorException {
     this.dependency = Objects.requireNonNull(dependency, "dependency");
   }
 
-  /** The record that must be synced first. */
+  /** {@return the record that must be synced first} */
   public ExternalRef dependency() {
     return dependency;
   }

@@ -13,15 +13,22 @@ import java.util.Optional;
 @FunctionalInterface
 public interface ReferenceTables {
 
-  /** The value of {@code key} in {@code table} for {@code tenant}, or empty. */
+  /**
+   * The value of {@code key} in {@code table} for {@code tenant}, or empty.
+   *
+   * @param tenant the tenant whose tables are read
+   * @param table the table's name
+   * @param key the key looked up
+   * @return the value; empty when the table or key is absent
+   */
   Optional<String> lookup(String tenant, String table, String key);
 
-  /** Tables with no entries. */
+  /** {@return tables with no entries} */
   static ReferenceTables empty() {
     return (tenant, table, key) -> Optional.empty();
   }
 
-  /** A builder of immutable in-memory tables. */
+  /** {@return a builder of immutable in-memory tables} */
   static Builder builder() {
     return new Builder();
   }
@@ -32,7 +39,15 @@ public interface ReferenceTables {
 
     private Builder() {}
 
-    /** Sets {@code table[key] = value} for {@code tenant}. */
+    /**
+     * Sets {@code table[key] = value} for {@code tenant}.
+     *
+     * @param tenant the tenant the entry belongs to
+     * @param table the table's name
+     * @param key the key
+     * @param value the value; replaces an earlier one for the same key
+     * @return this builder
+     */
     public Builder put(String tenant, String table, String key, String value) {
       Objects.requireNonNull(tenant, "tenant");
       Objects.requireNonNull(table, "table");
@@ -42,7 +57,7 @@ public interface ReferenceTables {
       return this;
     }
 
-    /** The tables. */
+    /** {@return the tables} */
     public ReferenceTables build() {
       Map<String, String> copy = Map.copyOf(entries);
       return (tenant, table, key) -> Optional.ofNullable(copy.get(compose(tenant, table, key)));

@@ -23,7 +23,17 @@ public record Address(
 
   private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
 
-  /** Validates and copies the lines. */
+  /**
+   * Validates and copies the lines.
+   *
+   * @param lines street lines in order (SYSPRO has up to five, Stripe two); no null or blank
+   *     entries
+   * @param city the city, or null
+   * @param region the state, province or county, or null
+   * @param postalCode the postal code, or null
+   * @param country the ISO 3166-1 alpha-2 country code in upper case ({@code ZA}, {@code US}), or
+   *     null; mappers translate free-text country names
+   */
   public Address {
     lines = Checks.list(lines, "Address.lines");
     for (int i = 0; i < lines.size(); i++) {
@@ -47,7 +57,7 @@ public record Address(
     }
   }
 
-  /** A builder, for addresses assembled part by part. */
+  /** {@return a builder, for addresses assembled part by part} */
   public static Builder builder() {
     return new Builder();
   }
@@ -62,37 +72,63 @@ public record Address(
 
     private Builder() {}
 
-    /** Appends a street line. */
+    /**
+     * Appends a street line.
+     *
+     * @param line the street line, in order after the ones before
+     * @return this builder
+     */
     public Builder line(String line) {
       lines.add(line);
       return this;
     }
 
-    /** Sets the city. */
+    /**
+     * Sets the city.
+     *
+     * @param city the city, or null
+     * @return this builder
+     */
     public Builder city(@Nullable String city) {
       this.city = city;
       return this;
     }
 
-    /** Sets the state, province or county. */
+    /**
+     * Sets the state, province or county.
+     *
+     * @param region the state, province or county, or null
+     * @return this builder
+     */
     public Builder region(@Nullable String region) {
       this.region = region;
       return this;
     }
 
-    /** Sets the postal code. */
+    /**
+     * Sets the postal code.
+     *
+     * @param postalCode the postal code, or null
+     * @return this builder
+     */
     public Builder postalCode(@Nullable String postalCode) {
       this.postalCode = postalCode;
       return this;
     }
 
-    /** Sets the ISO 3166-1 alpha-2 country code. */
+    /**
+     * Sets the ISO 3166-1 alpha-2 country code.
+     *
+     * @param country the ISO 3166-1 alpha-2 country code in upper case ({@code ZA}, {@code US}), or
+     *     null; mappers translate free-text country names
+     * @return this builder
+     */
     public Builder country(@Nullable String country) {
       this.country = country;
       return this;
     }
 
-    /** The validated address. */
+    /** {@return the validated address} */
     public Address build() {
       return new Address(lines, city, region, postalCode, country);
     }

@@ -9,9 +9,9 @@ package io.mlconnector.core.model;
  */
 public interface CanonicalRecord {
 
-  /** Where the record lives. */
+  /** {@return where the record lives} */
   ExternalRef ref();
 
-  /** The version of the record this value holds; never null. */
+  /** {@return the version of the record this value holds; never null} */
   String version();
 }

@@ -6,7 +6,11 @@ package io.mlconnector.core.model;
  */
 public final class CurrencyMismatchException extends IllegalArgumentException {
 
-  /** An exception with the given message, which names both currencies. */
+  /**
+   * An exception with the given message, which names both currencies.
+   *
+   * @param message the message, naming both currencies
+   */
   public CurrencyMismatchException(String message) {
     super(message);
   }

@@ -51,7 +51,7 @@ public record Dispute(
     /** An inquiry closed without becoming a chargeback. */
     CLOSED;
 
-    /** Whether the dispute has reached a final state. */
+    /** {@return whether the dispute has reached a final state} */
     public boolean isFinal() {
       return this == WON || this == LOST || this == CLOSED;
     }
@@ -81,7 +81,23 @@ public record Dispute(
     OTHER
   }
 
-  /** Validates the fields. */
+  /**
+   * Validates the fields.
+   *
+   * @param ref where the dispute lives
+   * @param version the version of this state of the dispute
+   * @param payment the disputed payment
+   * @param party the customer, or null if the source does not say
+   * @param invoice the invoice the disputed payment settled, or null
+   * @param status the dispute's state
+   * @param reason the reason, mapped to the canonical set
+   * @param reasonCode the reason as the source words it (kept because the canonical set is
+   *     coarser), or null
+   * @param amount the disputed amount, positive
+   * @param openedOn the day the dispute was opened
+   * @param respondBy the deadline for evidence, or null
+   * @param extensions system-specific extras
+   */
   public Dispute {
     String what = Checks.identity(ref, version, "Dispute");
     Checks.notNull(payment, what + " payment");
@@ -93,12 +109,12 @@ public record Dispute(
     extensions = Checks.extensions(extensions);
   }
 
-  /** A builder; reason defaults to {@code GENERAL}. */
+  /** {@return a builder; reason defaults to {@code GENERAL}} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** A builder that starts with this dispute's fields. */
+  /** {@return a builder that starts with this dispute's fields} */
   public Builder toBuilder() {
     Builder b = new Builder();
     b.ref = ref;
@@ -133,85 +149,153 @@ public record Dispute(
 
     private Builder() {}
 
-    /** Sets where the dispute lives. */
+    /**
+     * Sets where the dispute lives.
+     *
+     * @param ref where the dispute lives
+     * @return this builder
+     */
     public Builder ref(ExternalRef ref) {
       this.ref = ref;
       return this;
     }
 
-    /** Sets the version. */
+    /**
+     * Sets the version.
+     *
+     * @param version the version of this state of the dispute
+     * @return this builder
+     */
     public Builder version(String version) {
       this.version = version;
       return this;
     }
 
-    /** Sets the disputed payment. */
+    /**
+     * Sets the disputed payment.
+     *
+     * @param payment the disputed payment
+     * @return this builder
+     */
     public Builder payment(ExternalRef payment) {
       this.payment = payment;
       return this;
     }
 
-    /** Sets the customer. */
+    /**
+     * Sets the customer.
+     *
+     * @param party the customer, or null if the source does not say
+     * @return this builder
+     */
     public Builder party(@Nullable ExternalRef party) {
       this.party = party;
       return this;
     }
 
-    /** Sets the related invoice. */
+    /**
+     * Sets the related invoice.
+     *
+     * @param invoice the invoice the disputed payment settled, or null
+     * @return this builder
+     */
     public Builder invoice(@Nullable ExternalRef invoice) {
       this.invoice = invoice;
       return this;
     }
 
-    /** Sets the status. */
+    /**
+     * Sets the status.
+     *
+     * @param status the dispute's state
+     * @return this builder
+     */
     public Builder status(Status status) {
       this.status = status;
       return this;
     }
 
-    /** Sets the canonical reason. */
+    /**
+     * Sets the canonical reason.
+     *
+     * @param reason the reason, mapped to the canonical set
+     * @return this builder
+     */
     public Builder reason(Reason reason) {
       this.reason = reason;
       return this;
     }
 
-    /** Sets the source's own reason code. */
+    /**
+     * Sets the source's own reason code.
+     *
+     * @param reasonCode the reason as the source words it (kept because the canonical set is
+     *     coarser), or null
+     * @return this builder
+     */
     public Builder reasonCode(@Nullable String reasonCode) {
       this.reasonCode = reasonCode;
       return this;
     }
 
-    /** Sets the disputed amount. */
+    /**
+     * Sets the disputed amount.
+     *
+     * @param amount the disputed amount, positive
+     * @return this builder
+     */
     public Builder amount(Money amount) {
       this.amount = amount;
       return this;
     }
 
-    /** Sets the day the dispute was opened. */
+    /**
+     * Sets the day the dispute was opened.
+     *
+     * @param openedOn the day the dispute was opened
+     * @return this builder
+     */
     public Builder openedOn(LocalDate openedOn) {
       this.openedOn = openedOn;
       return this;
     }
 
-    /** Sets the evidence deadline. */
+    /**
+     * Sets the evidence deadline.
+     *
+     * @param respondBy the deadline for evidence, or null
+     * @return this builder
+     */
     public Builder respondBy(@Nullable Instant respondBy) {
       this.respondBy = respondBy;
       return this;
     }
 
-    /** Replaces the extensions. */
+    /**
+     * Replaces the extensions.
+     *
+     * @param extensions system-specific extras
+     * @return this builder
+     */
     public Builder extensions(Extensions extensions) {
       this.extensions = extensions;
       return this;
     }
 
-    /** Adds one extension. */
+    /**
+     * Adds one extension.
+     *
+     * @param <T> the type of the extension's values
+     * @param key the extension's key
+     * @param value its value
+     * @return this builder
+     */
     public <T> Builder extension(Extensions.Key<T> key, T value) {
       this.extensions = Checks.extensions(extensions).with(key, value);
       return this;
     }
 
-    /** The validated dispute. */
+    /** {@return the validated dispute} */
     public Dispute build() {
       return new Dispute(
           ref,

@@ -38,22 +38,29 @@ public final class Extensions {
     this.entries = entries;
   }
 
-  /** No extensions. */
+  /** {@return no extensions} */
   public static Extensions empty() {
     return EMPTY;
   }
 
-  /** One extension. */
+  /**
+   * One extension.
+   *
+   * @param <T> the type of the key's values
+   * @param key the key
+   * @param value its value, a {@code key.type()}
+   * @return the extensions
+   */
   public static <T> Extensions of(Key<T> key, T value) {
     return EMPTY.with(key, value);
   }
 
-  /** A builder for several extensions. */
+  /** {@return a builder for several extensions} */
   public static Builder builder() {
     return new Builder(EMPTY);
   }
 
-  /** A builder that starts with these extensions. */
+  /** {@return a builder that starts with these extensions} */
   public Builder toBuilder() {
     return new Builder(this);
   }
@@ -61,6 +68,10 @@ public final class Extensions {
   /**
    * These extensions with {@code key} set to {@code value} (replacing any earlier value).
    *
+   * @param <T> the type of the key's values
+   * @param key the key
+   * @param value its value
+   * @return new extensions; these are not changed
    * @throws IllegalArgumentException if {@code value} is not a {@code key.type()}, or a key with
    *     the same name and another type is already present
    */
@@ -85,7 +96,12 @@ public final class Extensions {
     return new Extensions(Collections.unmodifiableMap(copy));
   }
 
-  /** These extensions without {@code key}; the same instance if it was absent. */
+  /**
+   * These extensions without {@code key}; the same instance if it was absent.
+   *
+   * @param key the key to remove
+   * @return the extensions without it
+   */
   public Extensions without(Key<?> key) {
     Checks.notNull(key, "key");
     Entry existing = entries.get(key.name());
@@ -100,6 +116,9 @@ public final class Extensions {
   /**
    * The value under {@code key}, if present.
    *
+   * @param <T> the type of the key's values
+   * @param key the key
+   * @return the value; empty when absent
    * @throws IllegalArgumentException if the name is present under another type
    */
   public <T> Optional<T> get(Key<T> key) {
@@ -117,6 +136,9 @@ public final class Extensions {
   /**
    * The value under {@code key}.
    *
+   * @param <T> the type of the key's values
+   * @param key the key
+   * @return the value
    * @throws IllegalStateException if it is absent, naming the key
    */
   public <T> T require(Key<T> key) {
@@ -124,26 +146,31 @@ public final class Extensions {
         .orElseThrow(() -> new IllegalStateException("extension '" + key.name() + "' is not set"));
   }
 
-  /** Whether a value is present under {@code key} (same name and type). */
+  /**
+   * Whether a value is present under {@code key} (same name and type).
+   *
+   * @param key the key
+   * @return true when a value is present
+   */
   public boolean contains(Key<?> key) {
     Checks.notNull(key, "key");
     Entry entry = entries.get(key.name());
     return entry != null && entry.key.equals(key);
   }
 
-  /** The keys present, in insertion order. */
+  /** {@return the keys present, in insertion order} */
   public Set<Key<?>> keys() {
     Set<Key<?>> keys = new LinkedHashSet<>();
     entries.values().forEach(e -> keys.add(e.key));
     return Collections.unmodifiableSet(keys);
   }
 
-  /** The number of extensions. */
+  /** {@return the number of extensions} */
   public int size() {
     return entries.size();
   }
 
-  /** Whether there are none. */
+  /** {@return whether there are none} */
   public boolean isEmpty() {
     return entries.isEmpty();
   }
@@ -222,6 +249,10 @@ public final class Extensions {
      * A key named {@code name} (letters, digits, {@code . _ : -}; conventionally prefixed with the
      * owning system, e.g. {@code syspro.branch}) whose values are of {@code type}.
      *
+     * @param <T> the type of the values
+     * @param name the key name
+     * @param type the class of the values
+     * @return the key
      * @throws IllegalArgumentException if the name is blank or has other characters
      */
     public static <T> Key<T> of(String name, Class<T> type) {
@@ -238,12 +269,12 @@ public final class Extensions {
       return new Key<>(name, type);
     }
 
-    /** The key's name. */
+    /** {@return the key's name} */
     public String name() {
       return name;
     }
 
-    /** The class of the key's values. */
+    /** {@return the class of the key's values} */
     public Class<T> type() {
       return type;
     }
@@ -274,19 +305,31 @@ public final class Extensions {
       this.current = start;
     }
 
-    /** Sets {@code key} to {@code value}; see {@link Extensions#with(Key, Object)}. */
+    /**
+     * Sets {@code key} to {@code value}; see {@link Extensions#with(Key, Object)}.
+     *
+     * @param <T> the type of the key's values
+     * @param key the key
+     * @param value its value
+     * @return this builder
+     */
     public <T> Builder put(Key<T> key, T value) {
       current = current.with(key, value);
       return this;
     }
 
-    /** Removes {@code key}. */
+    /**
+     * Removes {@code key}.
+     *
+     * @param key the key; absent keys are ignored
+     * @return this builder
+     */
     public Builder remove(Key<?> key) {
       current = current.without(key);
       return this;
     }
 
-    /** The extensions collected so far. */
+    /** {@return the extensions collected so far} */
     public Extensions build() {
       return current;
     }

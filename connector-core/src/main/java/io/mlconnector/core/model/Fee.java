@@ -45,7 +45,19 @@ public record Fee(
     OTHER
   }
 
-  /** Validates the fields. */
+  /**
+   * Validates the fields.
+   *
+   * @param ref where the fee lives (for Stripe, the balance transaction it is part of)
+   * @param version the version of this state of the fee
+   * @param type what the fee is for
+   * @param amount the fee: positive is a cost, negative a fee returned; never zero
+   * @param date the day the fee was incurred
+   * @param source the payment, refund, dispute or payout the fee arose from, or null
+   * @param payout the payout the fee was settled in, or null until it is paid out
+   * @param description the provider's description, or null
+   * @param extensions system-specific extras
+   */
   public Fee {
     String what = Checks.identity(ref, version, "Fee");
     Checks.notNull(type, what + " type");
@@ -58,12 +70,12 @@ public record Fee(
     extensions = Checks.extensions(extensions);
   }
 
-  /** A builder; type defaults to {@code PROCESSING}. */
+  /** {@return a builder; type defaults to {@code PROCESSING}} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** A builder that starts with this fee's fields. */
+  /** {@return a builder that starts with this fee's fields} */
   public Builder toBuilder() {
     Builder b = new Builder();
     b.ref = ref;
@@ -92,67 +104,119 @@ public record Fee(
 
     private Builder() {}
 
-    /** Sets where the fee lives. */
+    /**
+     * Sets where the fee lives.
+     *
+     * @param ref where the fee lives (for Stripe, the balance transaction it is part of)
+     * @return this builder
+     */
     public Builder ref(ExternalRef ref) {
       this.ref = ref;
       return this;
     }
 
-    /** Sets the version. */
+    /**
+     * Sets the version.
+     *
+     * @param version the version of this state of the fee
+     * @return this builder
+     */
     public Builder version(String version) {
       this.version = version;
       return this;
     }
 
-    /** Sets the fee type. */
+    /**
+     * Sets the fee type.
+     *
+     * @param type what the fee is for
+     * @return this builder
+     */
     public Builder type(Type type) {
       this.type = type;
       return this;
     }
 
-    /** Sets the amount. */
+    /**
+     * Sets the amount.
+     *
+     * @param amount the fee: positive is a cost, negative a fee returned; never zero
+     * @return this builder
+     */
     public Builder amount(Money amount) {
       this.amount = amount;
       return this;
     }
 
-    /** Sets the day incurred. */
+    /**
+     * Sets the day incurred.
+     *
+     * @param date the day the fee was incurred
+     * @return this builder
+     */
     public Builder date(LocalDate date) {
       this.date = date;
       return this;
     }
 
-    /** Sets the record the fee arose from. */
+    /**
+     * Sets the record the fee arose from.
+     *
+     * @param source the payment, refund, dispute or payout the fee arose from, or null
+     * @return this builder
+     */
     public Builder source(@Nullable ExternalRef source) {
       this.source = source;
       return this;
     }
 
-    /** Sets the payout it was settled in. */
+    /**
+     * Sets the payout it was settled in.
+     *
+     * @param payout the payout the fee was settled in, or null until it is paid out
+     * @return this builder
+     */
     public Builder payout(@Nullable ExternalRef payout) {
       this.payout = payout;
       return this;
     }
 
-    /** Sets the description. */
+    /**
+     * Sets the description.
+     *
+     * @param description the provider's description, or null
+     * @return this builder
+     */
     public Builder description(@Nullable String description) {
       this.description = description;
       return this;
     }
 
-    /** Replaces the extensions. */
+    /**
+     * Replaces the extensions.
+     *
+     * @param extensions system-specific extras
+     * @return this builder
+     */
     public Builder extensions(Extensions extensions) {
       this.extensions = extensions;
       return this;
     }
 
-    /** Adds one extension. */
+    /**
+     * Adds one extension.
+     *
+     * @param <T> the type of the extension's values
+     * @param key the extension's key
+     * @param value its value
+     * @return this builder
+     */
     public <T> Builder extension(Extensions.Key<T> key, T value) {
       this.extensions = Checks.extensions(extensions).with(key, value);
       return this;
     }
 
-    /** The validated fee. */
+    /** {@return the validated fee} */
     public Fee build() {
       return new Fee(ref, version, type, amount, date, source, payout, description, extensions);
     }

@@ -102,7 +102,33 @@ public record Invoice(
     CANCELLED
   }
 
-  /** Validates the fields, derives or checks the totals and copies the lists. */
+  /**
+   * Validates the fields, derives or checks the totals and copies the lists.
+   *
+   * @param ref where the invoice lives
+   * @param version the version of this state of the invoice
+   * @param direction receivable or payable
+   * @param documentType invoice, credit note or debit note
+   * @param number the document number people see (may differ from {@code ref.id()}), or null while
+   *     the source has not assigned one (a draft)
+   * @param party the customer (receivable) or vendor (payable) the invoice is with
+   * @param status the invoice's state
+   * @param issueDate the invoice date
+   * @param dueDate when payment is due, or null; not before {@code issueDate}
+   * @param postingDate the accounting (GL) date if it differs from the invoice date, or null
+   * @param currency the invoice currency
+   * @param lines the lines, at least one, with unique numbers
+   * @param taxes invoice-level taxes; empty when tax is given per line
+   * @param subtotal the sum of the line amounts (derived when null)
+   * @param taxTotal the sum of all tax (derived when null)
+   * @param total {@code subtotal + taxTotal} (derived when null)
+   * @param amountPaid how much of the total has been paid; defaults to the total for a {@code PAID}
+   *     invoice and to zero otherwise
+   * @param purchaseOrder the purchase order number, or null
+   * @param paymentTerms the payment terms code as the source holds it, or null
+   * @param memo a free-text note, or null
+   * @param extensions system-specific extras
+   */
   public Invoice {
     String what = Checks.identity(ref, version, "Invoice");
     Checks.notNull(direction, what + " direction");
@@ -201,17 +227,17 @@ public record Invoice(
     return given;
   }
 
-  /** What is still owed: {@code total - amountPaid}. */
+  /** {@return what is still owed: {@code total - amountPaid}} */
   public Money amountDue() {
     return total.minus(amountPaid);
   }
 
-  /** A builder; document type defaults to {@code INVOICE}, status to {@code OPEN}. */
+  /** {@return a builder; document type defaults to {@code INVOICE}, status to {@code OPEN}} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** A builder that starts with this invoice's fields (totals are re-derived on build). */
+  /** {@return a builder that starts with this invoice's fields (totals are re-derived on build)} */
   public Builder toBuilder() {
     Builder b = new Builder();
     b.ref = ref;
@@ -261,148 +287,272 @@ public record Invoice(
 
     private Builder() {}
 
-    /** Sets where the invoice lives. */
+    /**
+     * Sets where the invoice lives.
+     *
+     * @param ref where the invoice lives
+     * @return this builder
+     */
     public Builder ref(ExternalRef ref) {
       this.ref = ref;
       return this;
     }
 
-    /** Sets the version. */
+    /**
+     * Sets the version.
+     *
+     * @param version the version of this state of the invoice
+     * @return this builder
+     */
     public Builder version(String version) {
       this.version = version;
       return this;
     }
 
-    /** Makes this a receivable invoice billed to {@code customer}. */
+    /**
+     * Makes this a receivable invoice billed to {@code customer}.
+     *
+     * @param customer the ref of the customer billed
+     * @return this builder
+     */
     public Builder customer(ExternalRef customer) {
       this.direction = Direction.RECEIVABLE;
       this.party = customer;
       return this;
     }
 
-    /** Makes this a payable invoice received from {@code vendor}. */
+    /**
+     * Makes this a payable invoice received from {@code vendor}.
+     *
+     * @param vendor the ref of the vendor (supplier) that issued it
+     * @return this builder
+     */
     public Builder vendor(ExternalRef vendor) {
       this.direction = Direction.PAYABLE;
       this.party = vendor;
       return this;
     }
 
-    /** Sets the document type. */
+    /**
+     * Sets the document type.
+     *
+     * @param documentType invoice, credit note or debit note
+     * @return this builder
+     */
     public Builder documentType(DocumentType documentType) {
       this.documentType = documentType;
       return this;
     }
 
-    /** Sets the document number. */
+    /**
+     * Sets the document number.
+     *
+     * @param number the document number people see (may differ from {@code ref.id()}), or null
+     *     while the source has not assigned one (a draft)
+     * @return this builder
+     */
     public Builder number(@Nullable String number) {
       this.number = number;
       return this;
     }
 
-    /** Sets the status. */
+    /**
+     * Sets the status.
+     *
+     * @param status the invoice's state
+     * @return this builder
+     */
     public Builder status(Status status) {
       this.status = status;
       return this;
     }
 
-    /** Sets the invoice date. */
+    /**
+     * Sets the invoice date.
+     *
+     * @param issueDate the invoice date
+     * @return this builder
+     */
     public Builder issueDate(LocalDate issueDate) {
       this.issueDate = issueDate;
       return this;
     }
 
-    /** Sets the due date. */
+    /**
+     * Sets the due date.
+     *
+     * @param dueDate when payment is due, or null; not before {@code issueDate}
+     * @return this builder
+     */
     public Builder dueDate(@Nullable LocalDate dueDate) {
       this.dueDate = dueDate;
       return this;
     }
 
-    /** Sets the accounting date. */
+    /**
+     * Sets the accounting date.
+     *
+     * @param postingDate the accounting (GL) date if it differs from the invoice date, or null
+     * @return this builder
+     */
     public Builder postingDate(@Nullable LocalDate postingDate) {
       this.postingDate = postingDate;
       return this;
     }
 
-    /** Sets the currency. */
+    /**
+     * Sets the currency.
+     *
+     * @param currency the invoice currency
+     * @return this builder
+     */
     public Builder currency(Currency currency) {
       this.currency = currency;
       return this;
     }
 
-    /** Sets the currency by ISO 4217 code. */
+    /**
+     * Sets the currency by ISO 4217 code.
+     *
+     * @param currencyCode the ISO 4217 currency code, for example {@code USD}
+     * @return this builder
+     */
     public Builder currency(String currencyCode) {
       this.currency = Money.currency(currencyCode);
       return this;
     }
 
-    /** Appends a line. */
+    /**
+     * Appends a line.
+     *
+     * @param line the next line; not null
+     * @return this builder
+     */
     public Builder addLine(InvoiceLine line) {
       lines.add(Checks.notNull(line, "line"));
       return this;
     }
 
-    /** Replaces the lines. */
+    /**
+     * Replaces the lines.
+     *
+     * @param lines the lines, at least one, with unique numbers
+     * @return this builder
+     */
     public Builder lines(List<InvoiceLine> lines) {
       this.lines.clear();
       Checks.notNull(lines, "lines").forEach(this::addLine);
       return this;
     }
 
-    /** Appends an invoice-level tax. */
+    /**
+     * Appends an invoice-level tax.
+     *
+     * @param tax the tax line; not null
+     * @return this builder
+     */
     public Builder addTax(TaxLine tax) {
       taxes.add(Checks.notNull(tax, "tax"));
       return this;
     }
 
-    /** Sets the subtotal the source states, to be checked against the lines. */
+    /**
+     * Sets the subtotal the source states, to be checked against the lines.
+     *
+     * @param subtotal the sum of the line amounts (derived when null)
+     * @return this builder
+     */
     public Builder subtotal(Money subtotal) {
       this.subtotal = subtotal;
       return this;
     }
 
-    /** Sets the tax total the source states, to be checked against the lines. */
+    /**
+     * Sets the tax total the source states, to be checked against the lines.
+     *
+     * @param taxTotal the sum of all tax (derived when null)
+     * @return this builder
+     */
     public Builder taxTotal(Money taxTotal) {
       this.taxTotal = taxTotal;
       return this;
     }
 
-    /** Sets the total the source states, to be checked against the lines. */
+    /**
+     * Sets the total the source states, to be checked against the lines.
+     *
+     * @param total {@code subtotal + taxTotal} (derived when null)
+     * @return this builder
+     */
     public Builder total(Money total) {
       this.total = total;
       return this;
     }
 
-    /** Sets the amount paid so far. */
+    /**
+     * Sets the amount paid so far.
+     *
+     * @param amountPaid how much of the total has been paid; defaults to the total for a {@code
+     *     PAID} invoice and to zero otherwise
+     * @return this builder
+     */
     public Builder amountPaid(Money amountPaid) {
       this.amountPaid = amountPaid;
       return this;
     }
 
-    /** Sets the purchase order number. */
+    /**
+     * Sets the purchase order number.
+     *
+     * @param purchaseOrder the purchase order number, or null
+     * @return this builder
+     */
     public Builder purchaseOrder(@Nullable String purchaseOrder) {
       this.purchaseOrder = purchaseOrder;
       return this;
     }
 
-    /** Sets the payment terms code. */
+    /**
+     * Sets the payment terms code.
+     *
+     * @param paymentTerms the payment terms code as the source holds it, or null
+     * @return this builder
+     */
     public Builder paymentTerms(@Nullable String paymentTerms) {
       this.paymentTerms = paymentTerms;
       return this;
     }
 
-    /** Sets the memo. */
+    /**
+     * Sets the memo.
+     *
+     * @param memo a free-text note, or null
+     * @return this builder
+     */
     public Builder memo(@Nullable String memo) {
       this.memo = memo;
       return this;
     }
 
-    /** Replaces the extensions. */
+    /**
+     * Replaces the extensions.
+     *
+     * @param extensions system-specific extras
+     * @return this builder
+     */
     public Builder extensions(Extensions extensions) {
       this.extensions = extensions;
       return this;
     }
 
-    /** Adds one extension. */
+    /**
+     * Adds one extension.
+     *
+     * @param <T> the type of the extension's values
+     * @param key the extension's key
+     * @param value its value
+     * @return this builder
+     */
     public <T> Builder extension(Extensions.Key<T> key, T value) {
       this.extensions = Checks.extensions(extensions).with(key, value);
       return this;
@@ -411,6 +561,7 @@ public record Invoice(
     /**
      * The validated invoice.
      *
+     * @return the invoice
      * @throws IllegalArgumentException if a field is invalid or a stated total disagrees with the
      *     lines
      */

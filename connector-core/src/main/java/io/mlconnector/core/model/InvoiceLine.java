@@ -47,6 +47,20 @@ public record InvoiceLine(
   /**
    * Validates the fields, derives a missing amount from quantity and unit price, and defaults a
    * missing tax amount to zero.
+   *
+   * @param number the line number, 1 or more, unique within the invoice
+   * @param description what the line is for, or null
+   * @param itemCode the stock or product code, or null
+   * @param quantity the quantity, or null if the line is a plain amount
+   * @param unitPrice the price per unit, or null
+   * @param amount the net line total (before tax); negative for a discount or credit line
+   * @param taxAmount the tax on this line; zero if the invoice carries tax as {@link TaxLine}s
+   * @param taxCode the tax code as the source holds it, or null
+   * @param glAccount the GL account the line posts to (AP distribution, revenue account), or null
+   * @param costCenter the cost centre the line is charged to, or null
+   * @param dimensions further analysis dimensions by name (project, location, class ...); may be
+   *     empty
+   * @param extensions system-specific extras
    */
   public InvoiceLine {
     if (number < 1) {
@@ -85,18 +99,25 @@ public record InvoiceLine(
     extensions = Checks.extensions(extensions);
   }
 
-  /** A plain line: a number, a description and a net amount, no tax. */
+  /**
+   * A plain line: a number, a description and a net amount, no tax.
+   *
+   * @param number the 1-based line number, unique in the invoice
+   * @param description the line text
+   * @param amount the net line total
+   * @return the line
+   */
   public static InvoiceLine of(int number, String description, Money amount) {
     return new InvoiceLine(
         number, description, null, null, null, amount, null, null, null, null, null, null);
   }
 
-  /** A builder for lines with more than a description and an amount. */
+  /** {@return a builder for lines with more than a description and an amount} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** A builder that starts with this line's fields. */
+  /** {@return a builder that starts with this line's fields} */
   public Builder toBuilder() {
     Builder b = new Builder();
     b.number = number;
@@ -114,7 +135,7 @@ public record InvoiceLine(
     return b;
   }
 
-  /** The line total including its tax. */
+  /** {@return the line total including its tax} */
   public Money grossAmount() {
     return amount.plus(taxAmount);
   }
@@ -136,91 +157,163 @@ public record InvoiceLine(
 
     private Builder() {}
 
-    /** Sets the line number (1 or more). */
+    /**
+     * Sets the line number (1 or more).
+     *
+     * @param number the line number, 1 or more, unique within the invoice
+     * @return this builder
+     */
     public Builder number(int number) {
       this.number = number;
       return this;
     }
 
-    /** Sets the description. */
+    /**
+     * Sets the description.
+     *
+     * @param description what the line is for, or null
+     * @return this builder
+     */
     public Builder description(@Nullable String description) {
       this.description = description;
       return this;
     }
 
-    /** Sets the item code. */
+    /**
+     * Sets the item code.
+     *
+     * @param itemCode the stock or product code, or null
+     * @return this builder
+     */
     public Builder itemCode(@Nullable String itemCode) {
       this.itemCode = itemCode;
       return this;
     }
 
-    /** Sets the quantity. */
+    /**
+     * Sets the quantity.
+     *
+     * @param quantity the quantity, or null if the line is a plain amount
+     * @return this builder
+     */
     public Builder quantity(@Nullable BigDecimal quantity) {
       this.quantity = quantity;
       return this;
     }
 
-    /** Sets the quantity from a decimal string. */
+    /**
+     * Sets the quantity from a decimal string.
+     *
+     * @param quantity the quantity, or null if the line is a plain amount
+     * @return this builder
+     */
     public Builder quantity(String quantity) {
       this.quantity = new BigDecimal(Checks.text(quantity, "quantity"));
       return this;
     }
 
-    /** Sets the unit price. */
+    /**
+     * Sets the unit price.
+     *
+     * @param unitPrice the price per unit, or null
+     * @return this builder
+     */
     public Builder unitPrice(@Nullable Money unitPrice) {
       this.unitPrice = unitPrice;
       return this;
     }
 
-    /** Sets the net line amount. */
+    /**
+     * Sets the net line amount.
+     *
+     * @param amount the net line total (before tax); negative for a discount or credit line
+     * @return this builder
+     */
     public Builder amount(Money amount) {
       this.amount = amount;
       return this;
     }
 
-    /** Sets the tax on this line. */
+    /**
+     * Sets the tax on this line.
+     *
+     * @param taxAmount the tax on this line; zero if the invoice carries tax as {@link TaxLine}s
+     * @return this builder
+     */
     public Builder taxAmount(Money taxAmount) {
       this.taxAmount = taxAmount;
       return this;
     }
 
-    /** Sets the tax code. */
+    /**
+     * Sets the tax code.
+     *
+     * @param taxCode the tax code as the source holds it, or null
+     * @return this builder
+     */
     public Builder taxCode(@Nullable String taxCode) {
       this.taxCode = taxCode;
       return this;
     }
 
-    /** Sets the GL account. */
+    /**
+     * Sets the GL account.
+     *
+     * @param glAccount the GL account the line posts to (AP distribution, revenue account), or null
+     * @return this builder
+     */
     public Builder glAccount(@Nullable ExternalRef glAccount) {
       this.glAccount = glAccount;
       return this;
     }
 
-    /** Sets the cost centre. */
+    /**
+     * Sets the cost centre.
+     *
+     * @param costCenter the cost centre the line is charged to, or null
+     * @return this builder
+     */
     public Builder costCenter(@Nullable ExternalRef costCenter) {
       this.costCenter = costCenter;
       return this;
     }
 
-    /** Replaces the analysis dimensions. */
+    /**
+     * Replaces the analysis dimensions.
+     *
+     * @param dimensions dimension name to value (project, department, say); copied
+     * @return this builder
+     */
     public Builder dimensions(Map<String, String> dimensions) {
       this.dimensions = dimensions;
       return this;
     }
 
-    /** Replaces the extensions. */
+    /**
+     * Replaces the extensions.
+     *
+     * @param extensions system-specific extras
+     * @return this builder
+     */
     public Builder extensions(Extensions extensions) {
       this.extensions = extensions;
       return this;
     }
 
-    /** Adds one extension. */
+    /**
+     * Adds one extension.
+     *
+     * @param <T> the type of the extension's values
+     * @param key the extension's key
+     * @param value its value
+     * @return this builder
+     */
     public <T> Builder extension(Extensions.Key<T> key, T value) {
       this.extensions = Checks.extensions(extensions).with(key, value);
       return this;
     }
 
-    /** The validated line. */
+    /** {@return the validated line} */
     public InvoiceLine build() {
       return new InvoiceLine(
           number,

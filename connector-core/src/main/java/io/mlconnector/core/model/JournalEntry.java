@@ -35,7 +35,19 @@ public record JournalEntry(
     Extensions extensions)
     implements CanonicalRecord {
 
-  /** Validates the fields, checks the balance and copies the lines. */
+  /**
+   * Validates the fields, checks the balance and copies the lines.
+   *
+   * @param ref where the journal lives (or will be identified by, before the ERP assigns a number)
+   * @param version the version of this state of the journal
+   * @param postingDate the accounting date
+   * @param currency the journal currency
+   * @param description the journal narration, or null
+   * @param reference a document reference (the payout id, the invoice number), or null
+   * @param source the record this journal books (a fee, a refund, a payout), or null
+   * @param lines the lines, at least two
+   * @param extensions system-specific extras (for example a journal type or source code)
+   */
   public JournalEntry {
     String what = Checks.identity(ref, version, "JournalEntry");
     Checks.notNull(postingDate, what + " postingDate");
@@ -69,7 +81,7 @@ public record JournalEntry(
     extensions = Checks.extensions(extensions);
   }
 
-  /** The sum of the debits, which equals the sum of the credits. */
+  /** {@return the sum of the debits, which equals the sum of the credits} */
   public Money total() {
     Money debits = Money.zero(currency);
     for (JournalLine line : lines) {
@@ -78,12 +90,12 @@ public record JournalEntry(
     return debits;
   }
 
-  /** A builder. */
+  /** {@return a builder} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** A builder that starts with this entry's fields. */
+  /** {@return a builder that starts with this entry's fields} */
   public Builder toBuilder() {
     Builder b = new Builder();
     b.ref = ref;
@@ -112,77 +124,147 @@ public record JournalEntry(
 
     private Builder() {}
 
-    /** Sets where the journal lives. */
+    /**
+     * Sets where the journal lives.
+     *
+     * @param ref where the journal lives (or will be identified by, before the ERP assigns a
+     *     number)
+     * @return this builder
+     */
     public Builder ref(ExternalRef ref) {
       this.ref = ref;
       return this;
     }
 
-    /** Sets the version. */
+    /**
+     * Sets the version.
+     *
+     * @param version the version of this state of the journal
+     * @return this builder
+     */
     public Builder version(String version) {
       this.version = version;
       return this;
     }
 
-    /** Sets the accounting date. */
+    /**
+     * Sets the accounting date.
+     *
+     * @param postingDate the accounting date
+     * @return this builder
+     */
     public Builder postingDate(LocalDate postingDate) {
       this.postingDate = postingDate;
       return this;
     }
 
-    /** Sets the currency. */
+    /**
+     * Sets the currency.
+     *
+     * @param currency the journal currency
+     * @return this builder
+     */
     public Builder currency(Currency currency) {
       this.currency = currency;
       return this;
     }
 
-    /** Sets the currency by ISO 4217 code. */
+    /**
+     * Sets the currency by ISO 4217 code.
+     *
+     * @param currencyCode the ISO 4217 currency code, for example {@code USD}
+     * @return this builder
+     */
     public Builder currency(String currencyCode) {
       this.currency = Money.currency(currencyCode);
       return this;
     }
 
-    /** Sets the narration. */
+    /**
+     * Sets the narration.
+     *
+     * @param description the journal narration, or null
+     * @return this builder
+     */
     public Builder description(@Nullable String description) {
       this.description = description;
       return this;
     }
 
-    /** Sets the document reference. */
+    /**
+     * Sets the document reference.
+     *
+     * @param reference a document reference (the payout id, the invoice number), or null
+     * @return this builder
+     */
     public Builder reference(@Nullable String reference) {
       this.reference = reference;
       return this;
     }
 
-    /** Sets the record this journal books. */
+    /**
+     * Sets the record this journal books.
+     *
+     * @param source the record this journal books (a fee, a refund, a payout), or null
+     * @return this builder
+     */
     public Builder source(@Nullable ExternalRef source) {
       this.source = source;
       return this;
     }
 
-    /** Appends a line. */
+    /**
+     * Appends a line.
+     *
+     * @param line the next line; not null
+     * @return this builder
+     */
     public Builder addLine(JournalLine line) {
       lines.add(Checks.notNull(line, "line"));
       return this;
     }
 
-    /** Appends a debit of {@code amount} to {@code account}. */
+    /**
+     * Appends a debit of {@code amount} to {@code account}.
+     *
+     * @param account the GL account debited
+     * @param amount the amount, positive
+     * @return this builder
+     */
     public Builder debit(ExternalRef account, Money amount) {
       return addLine(JournalLine.debit(account, amount));
     }
 
-    /** Appends a credit of {@code amount} to {@code account}. */
+    /**
+     * Appends a credit of {@code amount} to {@code account}.
+     *
+     * @param account the GL account credited
+     * @param amount the amount, positive
+     * @return this builder
+     */
     public Builder credit(ExternalRef account, Money amount) {
       return addLine(JournalLine.credit(account, amount));
     }
 
-    /** Replaces the extensions. */
+    /**
+     * Replaces the extensions.
+     *
+     * @param extensions system-specific extras (for example a journal type or source code)
+     * @return this builder
+     */
     public Builder extensions(Extensions extensions) {
       this.extensions = extensions;
       return this;
     }
 
-    /** Adds one extension. */
+    /**
+     * Adds one extension.
+     *
+     * @param <T> the type of the extension's values
+     * @param key the extension's key
+     * @param value its value
+     * @return this builder
+     */
     public <T> Builder extension(Extensions.Key<T> key, T value) {
       this.extensions = Checks.extensions(extensions).with(key, value);
       return this;
@@ -191,6 +273,7 @@ public record JournalEntry(
     /**
      * The validated journal entry; the currency defaults to that of the first line.
      *
+     * @return the journal entry
      * @throws IllegalArgumentException if it does not balance
      */
     public JournalEntry build() {

@@ -52,22 +52,30 @@ public final class MinorUnits {
     this.steps = steps;
   }
 
-  /** ISO 4217 exponents as the JDK reports them ({@link Currency#getDefaultFractionDigits()}). */
+  /**
+   * {@return ISO 4217 exponents as the JDK reports them ({@link
+   * Currency#getDefaultFractionDigits()})}
+   */
   public static MinorUnits iso() {
     return ISO;
   }
 
-  /** A builder of overrides on top of the ISO 4217 exponents. */
+  /** {@return a builder of overrides on top of the ISO 4217 exponents} */
   public static Builder builder() {
     return new Builder(ISO);
   }
 
-  /** A builder that starts from this policy's overrides, to derive a variant. */
+  /** {@return a builder that starts from this policy's overrides, to derive a variant} */
   public Builder newBuilder() {
     return new Builder(this);
   }
 
-  /** Whether this policy defines an exponent for {@code currency}. */
+  /**
+   * Whether this policy defines an exponent for {@code currency}.
+   *
+   * @param currency the currency
+   * @return true when ISO 4217 or an override gives it an exponent
+   */
   public boolean hasExponent(Currency currency) {
     Checks.notNull(currency, "currency");
     return exponents.containsKey(currency) || currency.getDefaultFractionDigits() >= 0;
@@ -76,6 +84,8 @@ public final class MinorUnits {
   /**
    * The number of decimal places one minor unit stands for.
    *
+   * @param currency the currency
+   * @return the exponent, from an override else from ISO 4217
    * @throws IllegalArgumentException if neither ISO 4217 nor an override defines one
    */
   public int exponent(Currency currency) {
@@ -98,18 +108,23 @@ public final class MinorUnits {
     return iso;
   }
 
-  /** The step every minor-unit amount sent in {@code currency} must be a multiple of; 1 if none. */
+  /**
+   * The step every minor-unit amount sent in {@code currency} must be a multiple of; 1 if none.
+   *
+   * @param currency the currency
+   * @return the step, at least 1
+   */
   public long step(Currency currency) {
     Checks.notNull(currency, "currency");
     return steps.getOrDefault(currency, 1L);
   }
 
-  /** The currencies whose exponent this policy overrides, with their exponents. */
+  /** {@return the currencies whose exponent this policy overrides, with their exponents} */
   public Map<Currency, Integer> exponentOverrides() {
     return exponents;
   }
 
-  /** The currencies with a step other than 1, with their steps. */
+  /** {@return the currencies with a step other than 1, with their steps} */
   public Map<Currency, Long> steps() {
     return steps;
   }
@@ -117,6 +132,8 @@ public final class MinorUnits {
   /**
    * {@code money} in minor units of its currency.
    *
+   * @param money the amount
+   * @return the amount in minor units
    * @throws MinorUnitsException if the amount has more decimal places than the exponent, is not a
    *     multiple of the currency's step, or does not fit in a {@code long}
    * @throws IllegalArgumentException if no exponent is defined for the currency
@@ -163,6 +180,9 @@ public final class MinorUnits {
    * The money that {@code minorUnits} stand for in {@code currency}; the result's scale is the
    * exponent ({@code toMoney(500, USD)} is USD 5.00).
    *
+   * @param minorUnits the amount in minor units
+   * @param currency the currency
+   * @return the money
    * @throws IllegalArgumentException if no exponent is defined for the currency
    */
   public Money toMoney(long minorUnits, Currency currency) {
@@ -175,6 +195,9 @@ public final class MinorUnits {
    * exponent's scale: with a step of 10 for KWD, KWD 5.124 rounds to KWD 5.120 ({@code HALF_UP}) or
    * KWD 5.130 ({@code UP}).
    *
+   * @param money the amount
+   * @param mode how to round
+   * @return the rounded amount, at the exponent as scale
    * @throws ArithmeticException if {@code mode} is {@code UNNECESSARY} and rounding is needed
    * @throws IllegalArgumentException if no exponent is defined for the currency
    */
@@ -225,6 +248,9 @@ public final class MinorUnits {
     /**
      * Uses {@code exponent} decimal places for {@code currency} instead of its ISO 4217 value.
      *
+     * @param currency the currency
+     * @param exponent its decimal places
+     * @return this builder
      * @throws IllegalArgumentException if {@code exponent} is outside 0 to {@value
      *     MinorUnits#MAX_EXPONENT}
      */
@@ -243,7 +269,13 @@ public final class MinorUnits {
       return this;
     }
 
-    /** {@link #exponent(Currency, int)} by ISO 4217 code. */
+    /**
+     * {@link #exponent(Currency, int)} by ISO 4217 code.
+     *
+     * @param currencyCode the ISO 4217 code, for example {@code JPY}
+     * @param exponent its decimal places, 0 to {@value MinorUnits#MAX_EXPONENT}
+     * @return this builder
+     */
     public Builder exponent(String currencyCode, int exponent) {
       return exponent(Money.currency(currencyCode), exponent);
     }
@@ -252,6 +284,9 @@ public final class MinorUnits {
      * Requires every minor-unit amount sent in {@code currency} to be a multiple of {@code step}
      * (10 for "three decimals, last digit 0"; 100 for "two decimals on the wire, always .00").
      *
+     * @param currency the currency
+     * @param step the multiple, at least 1
+     * @return this builder
      * @throws IllegalArgumentException if {@code step} is less than 1
      */
     public Builder step(Currency currency, long step) {
@@ -268,24 +303,40 @@ public final class MinorUnits {
       return this;
     }
 
-    /** {@link #step(Currency, long)} by ISO 4217 code. */
+    /**
+     * {@link #step(Currency, long)} by ISO 4217 code.
+     *
+     * @param currencyCode the ISO 4217 code
+     * @param step the multiple, at least 1
+     * @return this builder
+     */
     public Builder step(String currencyCode, long step) {
       return step(Money.currency(currencyCode), step);
     }
 
-    /** Applies every override in {@code table} (currency code to exponent). */
+    /**
+     * Applies every override in {@code table} (currency code to exponent).
+     *
+     * @param table ISO 4217 code to exponent
+     * @return this builder
+     */
     public Builder exponents(Map<String, Integer> table) {
       Checks.notNull(table, "table").forEach(this::exponent);
       return this;
     }
 
-    /** Applies every step in {@code table} (currency code to step). */
+    /**
+     * Applies every step in {@code table} (currency code to step).
+     *
+     * @param table ISO 4217 code to step
+     * @return this builder
+     */
     public Builder steps(Map<String, Long> table) {
       Checks.notNull(table, "table").forEach(this::step);
       return this;
     }
 
-    /** The immutable policy. */
+    /** {@return the immutable policy} */
     public MinorUnits build() {
       return new MinorUnits(
           Collections.unmodifiableMap(new HashMap<>(exponents)),

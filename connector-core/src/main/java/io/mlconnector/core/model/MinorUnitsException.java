@@ -12,22 +12,29 @@ import java.util.Currency;
  */
 public final class MinorUnitsException extends ArithmeticException {
 
+  /** The amount that could not be converted. */
   private final BigDecimal amount;
+  /** Its currency. */
   private final Currency currency;
 
-  /** An exception about {@code money}, with a message that names its amount and currency. */
+  /**
+   * An exception about {@code money}, with a message that names its amount and currency.
+   *
+   * @param money the amount that could not be converted
+   * @param message the message
+   */
   public MinorUnitsException(Money money, String message) {
     super(message);
     this.amount = money.amount();
     this.currency = money.currency();
   }
 
-  /** The amount that could not be converted. */
+  /** {@return the amount that could not be converted} */
   public BigDecimal amount() {
     return amount;
   }
 
-  /** Its currency. */
+  /** {@return its currency} */
   public Currency currency() {
     return currency;
   }

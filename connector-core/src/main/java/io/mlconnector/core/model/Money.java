@@ -30,7 +30,13 @@ public final class Money implements Comparable<Money> {
     this.currency = Checks.notNull(currency, "currency");
   }
 
-  /** The given amount in the given currency, with the amount's scale kept as it is. */
+  /**
+   * The given amount in the given currency, with the amount's scale kept as it is.
+   *
+   * @param amount the amount; its scale is kept
+   * @param currency the currency
+   * @return the money
+   */
   public static Money of(BigDecimal amount, Currency currency) {
     return new Money(amount, currency);
   }
@@ -38,6 +44,9 @@ public final class Money implements Comparable<Money> {
   /**
    * Parses a plain decimal amount ({@code "10.50"}, {@code "-3"}) in the given currency.
    *
+   * @param amount the amount as plain decimal text
+   * @param currency the currency
+   * @return the money, with the scale the text has
    * @throws IllegalArgumentException if {@code amount} is not a decimal number
    */
   public static Money of(String amount, Currency currency) {
@@ -47,6 +56,9 @@ public final class Money implements Comparable<Money> {
   /**
    * Parses a plain decimal amount in the currency with the given ISO 4217 code ({@code "USD"}).
    *
+   * @param amount the amount as plain decimal text
+   * @param currencyCode the ISO 4217 code
+   * @return the money, with the scale the text has
    * @throws IllegalArgumentException if {@code amount} is not a decimal number or {@code
    *     currencyCode} is not a currency code this JVM knows
    */
@@ -54,7 +66,12 @@ public final class Money implements Comparable<Money> {
     return new Money(parse(amount), currency(currencyCode));
   }
 
-  /** Zero in the given currency (scale 0). */
+  /**
+   * Zero in the given currency (scale 0).
+   *
+   * @param currency the currency
+   * @return zero in it
+   */
   public static Money zero(Currency currency) {
     return new Money(BigDecimal.ZERO, currency);
   }
@@ -64,6 +81,9 @@ public final class Money implements Comparable<Money> {
    * {@code ofMinor(1050, USD)} is USD 10.50, {@code ofMinor(500, JPY)} is JPY 500 and {@code
    * ofMinor(5120, KWD)} is KWD 5.120.
    *
+   * @param minorUnits the amount in minor units (cents for USD)
+   * @param currency the currency
+   * @return the money, at the currency's exponent as scale
    * @throws IllegalArgumentException if ISO 4217 defines no minor unit for the currency (gold,
    *     special drawing rights and other codes whose fraction digits the JDK reports as -1)
    */
@@ -75,6 +95,10 @@ public final class Money implements Comparable<Money> {
    * The money that {@code minorUnits} stand for under the given policy's exponent for {@code
    * currency}.
    *
+   * @param minorUnits the amount in minor units
+   * @param currency the currency
+   * @param policy the exponents to use
+   * @return the money, at the policy's exponent as scale
    * @throws IllegalArgumentException if the policy defines no exponent for the currency
    */
   public static Money ofMinor(long minorUnits, Currency currency, MinorUnits policy) {
@@ -84,6 +108,8 @@ public final class Money implements Comparable<Money> {
   /**
    * Looks up an ISO 4217 currency by code, with an error that names the code when it is unknown.
    *
+   * @param currencyCode the ISO 4217 code, for example {@code USD}
+   * @return the currency
    * @throws IllegalArgumentException if the JVM does not know the code
    */
   public static Currency currency(String currencyCode) {
@@ -99,6 +125,9 @@ public final class Money implements Comparable<Money> {
   /**
    * The sum of {@code amounts}, all of which must be in {@code currency}; zero when there are none.
    *
+   * @param currency the currency of the amounts and the result
+   * @param amounts the amounts; may be empty
+   * @return the exact sum
    * @throws CurrencyMismatchException if an amount is in another currency
    */
   public static Money sum(Currency currency, Iterable<Money> amounts) {
@@ -109,17 +138,17 @@ public final class Money implements Comparable<Money> {
     return total;
   }
 
-  /** The amount, with the scale it was created with. */
+  /** {@return the amount, with the scale it was created with} */
   public BigDecimal amount() {
     return amount;
   }
 
-  /** The currency. */
+  /** {@return the currency} */
   public Currency currency() {
     return currency;
   }
 
-  /** The ISO 4217 code of the currency, e.g. {@code USD}. */
+  /** {@return the ISO 4217 code of the currency, e.g. {@code USD}} */
   public String currencyCode() {
     return currency.getCurrencyCode();
   }
@@ -128,6 +157,7 @@ public final class Money implements Comparable<Money> {
    * The amount in minor units under the ISO 4217 exponent of the currency: USD 10.50 is 1050, JPY
    * 500 is 500, KWD 5.125 is 5125.
    *
+   * @return the amount in minor units
    * @throws MinorUnitsException if the amount has more decimal places than the exponent allows
    *     (nothing is rounded) or does not fit in a {@code long}
    * @throws IllegalArgumentException if ISO 4217 defines no minor unit for the currency
@@ -139,6 +169,8 @@ public final class Money implements Comparable<Money> {
   /**
    * The amount in minor units under the given policy (exponent and step).
    *
+   * @param policy the exponents and steps to use
+   * @return the amount in minor units
    * @throws MinorUnitsException if the amount has more decimal places than the policy's exponent,
    *     is not a multiple of the policy's step, or does not fit in a {@code long}
    * @throws IllegalArgumentException if the policy defines no exponent for the currency
@@ -151,6 +183,8 @@ public final class Money implements Comparable<Money> {
    * This amount rounded to the currency's ISO 4217 minor unit with the given rounding mode: USD
    * 10.005 with {@code HALF_EVEN} is USD 10.00.
    *
+   * @param mode how to round
+   * @return the rounded amount, at the exponent as scale
    * @throws ArithmeticException if {@code mode} is {@code UNNECESSARY} and rounding is needed
    * @throws IllegalArgumentException if ISO 4217 defines no minor unit for the currency
    */
@@ -158,60 +192,93 @@ public final class Money implements Comparable<Money> {
     return MinorUnits.iso().round(this, mode);
   }
 
-  /** This amount plus {@code other}; exact. */
+  /**
+   * This amount plus {@code other}; exact.
+   *
+   * @param other an amount in the same currency
+   * @return the sum
+   * @throws CurrencyMismatchException if {@code other} is in another currency
+   */
   public Money plus(Money other) {
     requireSameCurrency(other, "plus");
     return new Money(amount.add(other.amount), currency);
   }
 
-  /** This amount minus {@code other}; exact. */
+  /**
+   * This amount minus {@code other}; exact.
+   *
+   * @param other an amount in the same currency
+   * @return the difference
+   * @throws CurrencyMismatchException if {@code other} is in another currency
+   */
   public Money minus(Money other) {
     requireSameCurrency(other, "minus");
     return new Money(amount.subtract(other.amount), currency);
   }
 
-  /** This amount times {@code factor} (a quantity or a rate); exact, so the scale may grow. */
+  /**
+   * This amount times {@code factor} (a quantity or a rate); exact, so the scale may grow.
+   *
+   * @param factor the quantity or rate
+   * @return the product, not rounded
+   */
   public Money times(BigDecimal factor) {
     Checks.notNull(factor, "factor");
     return new Money(amount.multiply(factor), currency);
   }
 
-  /** The same amount with the opposite sign. */
+  /** {@return the same amount with the opposite sign} */
   public Money negate() {
     return new Money(amount.negate(), currency);
   }
 
-  /** The absolute value. */
+  /** {@return the absolute value} */
   public Money abs() {
     return amount.signum() < 0 ? negate() : this;
   }
 
-  /** -1, 0 or 1 as the amount is negative, zero or positive. */
+  /**
+   * -1, 0 or 1 as the amount is negative, zero or positive.
+   *
+   * @return the sign of the amount
+   */
   public int signum() {
     return amount.signum();
   }
 
-  /** Whether the amount is zero (at any scale). */
+  /** {@return whether the amount is zero (at any scale)} */
   public boolean isZero() {
     return amount.signum() == 0;
   }
 
-  /** Whether the amount is greater than zero. */
+  /** {@return whether the amount is greater than zero} */
   public boolean isPositive() {
     return amount.signum() > 0;
   }
 
-  /** Whether the amount is less than zero. */
+  /** {@return whether the amount is less than zero} */
   public boolean isNegative() {
     return amount.signum() < 0;
   }
 
-  /** Whether this amount is greater than {@code other}, which must be in the same currency. */
+  /**
+   * Whether this amount is greater than {@code other}, which must be in the same currency.
+   *
+   * @param other an amount in the same currency
+   * @return true when this amount is greater
+   * @throws CurrencyMismatchException if {@code other} is in another currency
+   */
   public boolean isGreaterThan(Money other) {
     return compareTo(other) > 0;
   }
 
-  /** Whether this amount is less than {@code other}, which must be in the same currency. */
+  /**
+   * Whether this amount is less than {@code other}, which must be in the same currency.
+   *
+   * @param other an amount in the same currency
+   * @return true when this amount is less
+   * @throws CurrencyMismatchException if {@code other} is in another currency
+   */
   public boolean isLessThan(Money other) {
     return compareTo(other) < 0;
   }

@@ -82,7 +82,23 @@ public record Payment(
     OTHER
   }
 
-  /** Validates the fields and the applications, and copies the list. */
+  /**
+   * Validates the fields and the applications, and copies the list.
+   *
+   * @param ref where the payment lives
+   * @param version the version of this state of the payment
+   * @param direction received or sent
+   * @param party the customer (received) or vendor (sent), or null if the source does not say
+   * @param status the payment's state
+   * @param method how it was paid
+   * @param amount the gross amount, positive (fees are separate {@link Fee} records)
+   * @param date the payment date
+   * @param reference the payment's reference in its own system (the Stripe charge id, a cheque
+   *     number, a bank trace), or null
+   * @param applications the invoices it settles; may be empty (unapplied cash)
+   * @param memo a free-text note, or null
+   * @param extensions system-specific extras
+   */
   public Payment {
     String what = Checks.identity(ref, version, "Payment");
     Checks.notNull(direction, what + " direction");
@@ -106,7 +122,7 @@ public record Payment(
     extensions = Checks.extensions(extensions);
   }
 
-  /** The sum applied to invoices. */
+  /** {@return the sum applied to invoices} */
   public Money applied() {
     Money applied = Money.zero(amount.currency());
     for (PaymentApplication a : applications) {
@@ -115,17 +131,17 @@ public record Payment(
     return applied;
   }
 
-  /** What is left after the applications: {@code amount - applied()}. */
+  /** {@return what is left after the applications: {@code amount - applied()}} */
   public Money unapplied() {
     return amount.minus(applied());
   }
 
-  /** A builder; direction defaults to {@code RECEIVED}, status to {@code SUCCEEDED}. */
+  /** {@return a builder; direction defaults to {@code RECEIVED}, status to {@code SUCCEEDED}} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** A builder that starts with this payment's fields. */
+  /** {@return a builder that starts with this payment's fields} */
   public Builder toBuilder() {
     Builder b = new Builder();
     b.ref = ref;
@@ -160,61 +176,112 @@ public record Payment(
 
     private Builder() {}
 
-    /** Sets where the payment lives. */
+    /**
+     * Sets where the payment lives.
+     *
+     * @param ref where the payment lives
+     * @return this builder
+     */
     public Builder ref(ExternalRef ref) {
       this.ref = ref;
       return this;
     }
 
-    /** Sets the version. */
+    /**
+     * Sets the version.
+     *
+     * @param version the version of this state of the payment
+     * @return this builder
+     */
     public Builder version(String version) {
       this.version = version;
       return this;
     }
 
-    /** Sets the direction. */
+    /**
+     * Sets the direction.
+     *
+     * @param direction received or sent
+     * @return this builder
+     */
     public Builder direction(Direction direction) {
       this.direction = direction;
       return this;
     }
 
-    /** Sets the customer or vendor. */
+    /**
+     * Sets the customer or vendor.
+     *
+     * @param party the customer (received) or vendor (sent), or null if the source does not say
+     * @return this builder
+     */
     public Builder party(@Nullable ExternalRef party) {
       this.party = party;
       return this;
     }
 
-    /** Sets the status. */
+    /**
+     * Sets the status.
+     *
+     * @param status the payment's state
+     * @return this builder
+     */
     public Builder status(Status status) {
       this.status = status;
       return this;
     }
 
-    /** Sets the payment method. */
+    /**
+     * Sets the payment method.
+     *
+     * @param method how it was paid
+     * @return this builder
+     */
     public Builder method(Method method) {
       this.method = method;
       return this;
     }
 
-    /** Sets the gross amount. */
+    /**
+     * Sets the gross amount.
+     *
+     * @param amount the gross amount, positive (fees are separate {@link Fee} records)
+     * @return this builder
+     */
     public Builder amount(Money amount) {
       this.amount = amount;
       return this;
     }
 
-    /** Sets the payment date. */
+    /**
+     * Sets the payment date.
+     *
+     * @param date the payment date
+     * @return this builder
+     */
     public Builder date(LocalDate date) {
       this.date = date;
       return this;
     }
 
-    /** Sets the reference in the payment's own system. */
+    /**
+     * Sets the reference in the payment's own system.
+     *
+     * @param reference the payment's reference in its own system (the Stripe charge id, a cheque
+     *     number, a bank trace), or null
+     * @return this builder
+     */
     public Builder reference(@Nullable String reference) {
       this.reference = reference;
       return this;
     }
 
-    /** Replaces the applications with {@code applications} (empty: unapplied cash). */
+    /**
+     * Replaces the applications with {@code applications} (empty: unapplied cash).
+     *
+     * @param applications the invoices it settles; may be empty (unapplied cash)
+     * @return this builder
+     */
     public Builder applications(List<PaymentApplication> applications) {
       Checks.notNull(applications, "applications");
       this.applications.clear();
@@ -224,36 +291,64 @@ public record Payment(
       return this;
     }
 
-    /** Appends an application. */
+    /**
+     * Appends an application.
+     *
+     * @param application the application; not null
+     * @return this builder
+     */
     public Builder addApplication(PaymentApplication application) {
       applications.add(Checks.notNull(application, "application"));
       return this;
     }
 
-    /** Appends {@code amount} applied to {@code invoice}. */
+    /**
+     * Appends {@code amount} applied to {@code invoice}.
+     *
+     * @param invoice the ref of the invoice paid
+     * @param amount the part of the payment applied to it
+     * @return this builder
+     */
     public Builder apply(ExternalRef invoice, Money amount) {
       return addApplication(PaymentApplication.of(invoice, amount));
     }
 
-    /** Sets the memo. */
+    /**
+     * Sets the memo.
+     *
+     * @param memo a free-text note, or null
+     * @return this builder
+     */
     public Builder memo(@Nullable String memo) {
       this.memo = memo;
       return this;
     }
 
-    /** Replaces the extensions. */
+    /**
+     * Replaces the extensions.
+     *
+     * @param extensions system-specific extras
+     * @return this builder
+     */
     public Builder extensions(Extensions extensions) {
       this.extensions = extensions;
       return this;
     }
 
-    /** Adds one extension. */
+    /**
+     * Adds one extension.
+     *
+     * @param <T> the type of the extension's values
+     * @param key the extension's key
+     * @param value its value
+     * @return this builder
+     */
     public <T> Builder extension(Extensions.Key<T> key, T value) {
       this.extensions = Checks.extensions(extensions).with(key, value);
       return this;
     }
 
-    /** The validated payment. */
+    /** {@return the validated payment} */
     public Payment build() {
       return new Payment(
           ref,

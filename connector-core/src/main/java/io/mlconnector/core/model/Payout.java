@@ -43,7 +43,19 @@ public record Payout(
     CANCELLED
   }
 
-  /** Validates the fields. */
+  /**
+   * Validates the fields.
+   *
+   * @param ref where the payout lives
+   * @param version the version of this state of the payout
+   * @param status the payout's state
+   * @param amount the amount transferred, positive
+   * @param createdOn the day the payout was created
+   * @param arrivalDate the day the funds are (or are expected to be) in the bank
+   * @param destination the bank account in the provider's terms (an id or a masked number), or null
+   * @param description the provider's description or statement descriptor, or null
+   * @param extensions system-specific extras
+   */
   public Payout {
     String what = Checks.identity(ref, version, "Payout");
     Checks.notNull(status, what + " status");
@@ -59,12 +71,12 @@ public record Payout(
     extensions = Checks.extensions(extensions);
   }
 
-  /** A builder; status defaults to {@code PAID}. */
+  /** {@return a builder; status defaults to {@code PAID}} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** A builder that starts with this payout's fields. */
+  /** {@return a builder that starts with this payout's fields} */
   public Builder toBuilder() {
     Builder b = new Builder();
     b.ref = ref;
@@ -93,67 +105,120 @@ public record Payout(
 
     private Builder() {}
 
-    /** Sets where the payout lives. */
+    /**
+     * Sets where the payout lives.
+     *
+     * @param ref where the payout lives
+     * @return this builder
+     */
     public Builder ref(ExternalRef ref) {
       this.ref = ref;
       return this;
     }
 
-    /** Sets the version. */
+    /**
+     * Sets the version.
+     *
+     * @param version the version of this state of the payout
+     * @return this builder
+     */
     public Builder version(String version) {
       this.version = version;
       return this;
     }
 
-    /** Sets the status. */
+    /**
+     * Sets the status.
+     *
+     * @param status the payout's state
+     * @return this builder
+     */
     public Builder status(Status status) {
       this.status = status;
       return this;
     }
 
-    /** Sets the amount. */
+    /**
+     * Sets the amount.
+     *
+     * @param amount the amount transferred, positive
+     * @return this builder
+     */
     public Builder amount(Money amount) {
       this.amount = amount;
       return this;
     }
 
-    /** Sets the creation day. */
+    /**
+     * Sets the creation day.
+     *
+     * @param createdOn the day the payout was created
+     * @return this builder
+     */
     public Builder createdOn(LocalDate createdOn) {
       this.createdOn = createdOn;
       return this;
     }
 
-    /** Sets the arrival day. */
+    /**
+     * Sets the arrival day.
+     *
+     * @param arrivalDate the day the funds are (or are expected to be) in the bank
+     * @return this builder
+     */
     public Builder arrivalDate(LocalDate arrivalDate) {
       this.arrivalDate = arrivalDate;
       return this;
     }
 
-    /** Sets the destination bank account. */
+    /**
+     * Sets the destination bank account.
+     *
+     * @param destination the bank account in the provider's terms (an id or a masked number), or
+     *     null
+     * @return this builder
+     */
     public Builder destination(@Nullable String destination) {
       this.destination = destination;
       return this;
     }
 
-    /** Sets the description. */
+    /**
+     * Sets the description.
+     *
+     * @param description the provider's description or statement descriptor, or null
+     * @return this builder
+     */
     public Builder description(@Nullable String description) {
       this.description = description;
       return this;
     }
 
-    /** Replaces the extensions. */
+    /**
+     * Replaces the extensions.
+     *
+     * @param extensions system-specific extras
+     * @return this builder
+     */
     public Builder extensions(Extensions extensions) {
       this.extensions = extensions;
       return this;
     }
 
-    /** Adds one extension. */
+    /**
+     * Adds one extension.
+     *
+     * @param <T> the type of the extension's values
+     * @param key the extension's key
+     * @param value its value
+     * @return this builder
+     */
     public <T> Builder extension(Extensions.Key<T> key, T value) {
       this.extensions = Checks.extensions(extensions).with(key, value);
       return this;
     }
 
-    /** The validated payout. */
+    /** {@return the validated payout} */
     public Payout build() {
       return new Payout(
           ref,

@@ -15,7 +15,16 @@ import org.jspecify.annotations.Nullable;
 public record TaxLine(
     @Nullable String code, @Nullable String description, @Nullable BigDecimal ratePercent, @Nullable Money taxableAmount, Money amount) {
 
-  /** Validates the fields. */
+  /**
+   * Validates the fields.
+   *
+   * @param code the tax code as the source holds it, or null
+   * @param description a description such as {@code VAT 15%}, or null
+   * @param ratePercent the rate in percent ({@code 15} for 15 %), or null if not known
+   * @param taxableAmount the amount the tax was computed on, or null; same currency as {@code
+   *     amount}
+   * @param amount the tax amount
+   */
   public TaxLine {
     Checks.optionalText(code, "TaxLine.code");
     Checks.optionalText(description, "TaxLine.description");
@@ -27,7 +36,13 @@ public record TaxLine(
     Checks.inCurrency(taxableAmount, amount.currency(), "TaxLine.taxableAmount");
   }
 
-  /** A tax line with only a code and an amount. */
+  /**
+   * A tax line with only a code and an amount.
+   *
+   * @param code the tax code as the source holds it
+   * @param amount the tax amount
+   * @return the tax line
+   */
   public static TaxLine of(String code, Money amount) {
     return new TaxLine(code, null, null, null, amount);
   }

@@ -37,7 +37,24 @@ public record Vendor(
     Extensions extensions)
     implements CanonicalRecord {
 
-  /** Validates the fields; {@code extensions} may be null for none. */
+  /**
+   * Validates the fields; {@code extensions} may be null for none.
+   *
+   * @param ref where the vendor lives
+   * @param version the version of this state of the vendor
+   * @param name the display or legal name
+   * @param email the e-mail address, or null
+   * @param phone the telephone number as the source holds it, or null
+   * @param address the vendor's address, or null
+   * @param remitToAddress where payments go, if not {@code address}; or null
+   * @param currency the vendor's currency, or null if the system does not fix one
+   * @param taxId the tax or VAT registration number, or null
+   * @param paymentTerms the payment terms code as the source holds it, or null
+   * @param defaultGlAccount the GL account the vendor's invoices are expensed to by default, or
+   *     null
+   * @param active whether the vendor may be used (false for inactive or on-hold vendors)
+   * @param extensions system-specific extras
+   */
   public Vendor {
     Checks.notNull(ref, "Vendor.ref");
     Checks.text(version, "Vendor.version");
@@ -54,12 +71,12 @@ public record Vendor(
     extensions = Checks.extensions(extensions);
   }
 
-  /** A builder; {@code active} defaults to true. */
+  /** {@return a builder; {@code active} defaults to true} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** A builder that starts with this vendor's fields. */
+  /** {@return a builder that starts with this vendor's fields} */
   public Builder toBuilder() {
     return new Builder()
         .ref(ref)
@@ -95,97 +112,175 @@ public record Vendor(
 
     private Builder() {}
 
-    /** Sets where the vendor lives. */
+    /**
+     * Sets where the vendor lives.
+     *
+     * @param ref where the vendor lives
+     * @return this builder
+     */
     public Builder ref(ExternalRef ref) {
       this.ref = ref;
       return this;
     }
 
-    /** Sets the version. */
+    /**
+     * Sets the version.
+     *
+     * @param version the version of this state of the vendor
+     * @return this builder
+     */
     public Builder version(String version) {
       this.version = version;
       return this;
     }
 
-    /** Sets the name. */
+    /**
+     * Sets the name.
+     *
+     * @param name the display or legal name
+     * @return this builder
+     */
     public Builder name(String name) {
       this.name = name;
       return this;
     }
 
-    /** Sets the e-mail address. */
+    /**
+     * Sets the e-mail address.
+     *
+     * @param email the e-mail address, or null
+     * @return this builder
+     */
     public Builder email(@Nullable String email) {
       this.email = email;
       return this;
     }
 
-    /** Sets the telephone number. */
+    /**
+     * Sets the telephone number.
+     *
+     * @param phone the telephone number as the source holds it, or null
+     * @return this builder
+     */
     public Builder phone(@Nullable String phone) {
       this.phone = phone;
       return this;
     }
 
-    /** Sets the address. */
+    /**
+     * Sets the address.
+     *
+     * @param address the vendor's address, or null
+     * @return this builder
+     */
     public Builder address(@Nullable Address address) {
       this.address = address;
       return this;
     }
 
-    /** Sets the remit-to address. */
+    /**
+     * Sets the remit-to address.
+     *
+     * @param remitToAddress where payments go, if not {@code address}; or null
+     * @return this builder
+     */
     public Builder remitToAddress(@Nullable Address remitToAddress) {
       this.remitToAddress = remitToAddress;
       return this;
     }
 
-    /** Sets the vendor's currency. */
+    /**
+     * Sets the vendor's currency.
+     *
+     * @param currency the vendor's currency, or null if the system does not fix one
+     * @return this builder
+     */
     public Builder currency(@Nullable Currency currency) {
       this.currency = currency;
       return this;
     }
 
-    /** Sets the vendor's currency by ISO 4217 code. */
+    /**
+     * Sets the vendor's currency by ISO 4217 code.
+     *
+     * @param currencyCode the ISO 4217 currency code, for example {@code USD}
+     * @return this builder
+     */
     public Builder currency(String currencyCode) {
       this.currency = Money.currency(currencyCode);
       return this;
     }
 
-    /** Sets the tax registration number. */
+    /**
+     * Sets the tax registration number.
+     *
+     * @param taxId the tax or VAT registration number, or null
+     * @return this builder
+     */
     public Builder taxId(@Nullable String taxId) {
       this.taxId = taxId;
       return this;
     }
 
-    /** Sets the payment terms code. */
+    /**
+     * Sets the payment terms code.
+     *
+     * @param paymentTerms the payment terms code as the source holds it, or null
+     * @return this builder
+     */
     public Builder paymentTerms(@Nullable String paymentTerms) {
       this.paymentTerms = paymentTerms;
       return this;
     }
 
-    /** Sets the default GL account. */
+    /**
+     * Sets the default GL account.
+     *
+     * @param defaultGlAccount the GL account the vendor's invoices are expensed to by default, or
+     *     null
+     * @return this builder
+     */
     public Builder defaultGlAccount(@Nullable ExternalRef defaultGlAccount) {
       this.defaultGlAccount = defaultGlAccount;
       return this;
     }
 
-    /** Sets whether the vendor is active. */
+    /**
+     * Sets whether the vendor is active.
+     *
+     * @param active whether the vendor may be used (false for inactive or on-hold vendors)
+     * @return this builder
+     */
     public Builder active(boolean active) {
       this.active = active;
       return this;
     }
 
-    /** Replaces the extensions. */
+    /**
+     * Replaces the extensions.
+     *
+     * @param extensions system-specific extras
+     * @return this builder
+     */
     public Builder extensions(Extensions extensions) {
       this.extensions = extensions;
       return this;
     }
 
-    /** Adds one extension. */
+    /**
+     * Adds one extension.
+     *
+     * @param <T> the type of the extension's values
+     * @param key the extension's key
+     * @param value its value
+     * @return this builder
+     */
     public <T> Builder extension(Extensions.Key<T> key, T value) {
       this.extensions = Checks.extensions(extensions).with(key, value);
       return this;
     }
 
-    /** The validated vendor. */
+    /** {@return the validated vendor} */
     public Vendor build() {
       return new Vendor(
           ref,

@@ -35,13 +35,25 @@ import org.jspecify.annotations.Nullable;
  */
 public interface Collector<C, I> {
 
-  /** Creates and updates customers (find-by-stamp on the ledger's customer ref). */
+  /**
+   * Creates and updates customers (find-by-stamp on the ledger's customer ref).
+   *
+   * @return the customer sink
+   */
   Sink<C> customers();
 
-  /** Creates invoices for collection and keeps them in step with the ledger's changes. */
+  /**
+   * Creates invoices for collection and keeps them in step with the ledger's changes.
+   *
+   * @return the invoice sink
+   */
   Sink<I> invoices();
 
-  /** Verifies this tenant's webhook deliveries (signature, credentials) and reads id and type. */
+  /**
+   * Verifies this tenant's webhook deliveries (signature, credentials) and reads id and type.
+   *
+   * @return the verifier of this tenant's deliveries
+   */
   WebhookVerifier webhookVerifier();
 
   /**
@@ -49,30 +61,55 @@ public interface Collector<C, I> {
    *
    * @param lookback how far back the first backstop read goes before it has a cursor, or null for
    *     the collector's default
+   * @return the payment source
    */
   WebhookSource<Payment> payments(@Nullable Duration lookback);
 
-  /** Refunds of payments (see {@link #payments} for {@code lookback}). */
+  /**
+   * Refunds of payments.
+   *
+   * @param lookback as for {@link #payments}: how far back the first backstop read goes, or null for
+   *     the collector's default
+   * @return the refund source
+   */
   WebhookSource<Refund> refunds(@Nullable Duration lookback);
 
-  /** Disputes of payments; empty where the collector has none. */
+  /**
+   * Disputes of payments.
+   *
+   * @param lookback as for {@link #payments}, or null for the collector's default
+   * @return the dispute source; empty where the collector has none
+   */
   default Optional<WebhookSource<Dispute>> disputes(@Nullable Duration lookback) {
     return Optional.empty();
   }
 
-  /** Processing fees; empty where the collector reports none. */
+  /**
+   * Processing fees.
+   *
+   * @param lookback as for {@link #payments}, or null for the collector's default
+   * @return the fee source; empty where the collector reports none
+   */
   default Optional<WebhookSource<Fee>> fees(@Nullable Duration lookback) {
     return Optional.empty();
   }
 
-  /** Payouts to the bank; empty where the collector reports none. */
+  /**
+   * Payouts to the bank.
+   *
+   * @param lookback as for {@link #payments}, or null for the collector's default
+   * @return the payout source; empty where the collector reports none
+   */
   default Optional<WebhookSource<Payout>> payouts(@Nullable Duration lookback) {
     return Optional.empty();
   }
 
   /**
    * The invoice that collects the ledger invoice of {@code mapping} (the ID mapping the invoice
-   * flow wrote), as the collector reads it now; empty when it is gone.
+   * flow wrote), as the collector reads it now.
+   *
+   * @param mapping the invoice flow's ID mapping from the ledger invoice to the collector's invoice
+   * @return the collected invoice; empty when it is gone
    */
   Optional<CollectedInvoice> collected(Mapping mapping);
 
@@ -85,27 +122,37 @@ public interface Collector<C, I> {
    */
   interface Provider<C, I> {
 
-    /** The collector's system name, lower case, for example {@code stripe}. */
+    /** {@return the collector's system name, lower case, for example {@code stripe}} */
     String system();
 
-    /** The collector's name as people write it, for messages (default {@link #system()}), for example {@code Stripe}. */
+    /**
+     * {@return the collector's name as people write it, for messages (default {@link #system()}),
+     * for example {@code Stripe}}
+     */
     default String displayName() {
       return system();
     }
 
-    /** The customer request type its customer sink takes. */
+    /** {@return the customer request type its customer sink takes} */
     Class<C> customerType();
 
-    /** The invoice request type its invoice sink takes. */
+    /** {@return the invoice request type its invoice sink takes} */
     Class<I> invoiceType();
 
     /**
      * Mappers from canonical {@link io.mlconnector.core.model.Customer} to {@code C} and {@link
      * io.mlconnector.core.model.Invoice} to {@code I}; null for other pairs (a chaining factory).
+     *
+     * @return the factory of the default mappers
      */
     Mapper.Factory defaultMappers();
 
-    /** The collector serving {@code tenant}, created once per tenant and kept by the caller. */
+    /**
+     * The collector serving {@code tenant}, created once per tenant and kept by the caller.
+     *
+     * @param tenant the tenant id
+     * @return a new collector for the tenant
+     */
     Collector<C, I> forTenant(String tenant);
   }
 }

@@ -21,29 +21,45 @@ import java.util.Optional;
  */
 public interface PayablesLedger {
 
-  /** Vendors (suppliers), in change order. */
+  /** {@return vendors (suppliers), in change order} */
   PollSource<Vendor> vendors();
 
-  /** GL accounts, in change order. */
+  /** {@return GL accounts, in change order} */
   PollSource<GlAccount> glAccounts();
 
-  /** Cost centres; empty where the ERP keeps none apart from the GL. */
+  /** {@return cost centres; empty where the ERP keeps none apart from the GL} */
   default Optional<PollSource<CostCenter>> costCenters() {
     return Optional.empty();
   }
 
-  /** Creates and updates vendors coming from the AP system. */
+  /**
+   * Creates and updates vendors coming from the AP system.
+   *
+   * @return the vendor sink
+   */
   Sink<Vendor> vendorSink();
 
-  /** Posts AP invoices with their GL distribution. */
+  /**
+   * Posts AP invoices with their GL distribution.
+   *
+   * @return the AP invoice sink
+   */
   Sink<Invoice> apInvoices();
 
-  /** Posts GL journals (AP invoices for a tenant that posts to the GL only); empty where unsupported. */
+  /**
+   * Posts GL journals (AP invoices for a tenant that posts to the GL only).
+   *
+   * @return the journal sink; empty where unsupported
+   */
   default Optional<Sink<JournalEntry>> journals() {
     return Optional.empty();
   }
 
-  /** Posts AP payments made in the AP system; empty where unsupported. */
+  /**
+   * Posts AP payments made in the AP system.
+   *
+   * @return the AP payment sink; empty where unsupported
+   */
   default Optional<Sink<Payment>> apPayments() {
     return Optional.empty();
   }
@@ -54,13 +70,18 @@ public interface PayablesLedger {
    */
   interface Provider {
 
-    /** The ERP's system name, lower case, for example {@code syspro}. */
+    /** {@return the ERP's system name, lower case, for example {@code syspro}} */
     String system();
 
-    /** The record type of this ledger's vendor refs, for example {@code supplier}. */
+    /** {@return the record type of this ledger's vendor refs, for example {@code supplier}} */
     String vendorType();
 
-    /** The ledger serving {@code tenant}, created once per tenant and kept by the caller. */
+    /**
+     * The ledger serving {@code tenant}, created once per tenant and kept by the caller.
+     *
+     * @param tenant the tenant id
+     * @return a new ledger for the tenant
+     */
     PayablesLedger forTenant(String tenant);
   }
 }

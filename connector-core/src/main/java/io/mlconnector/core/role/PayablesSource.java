@@ -21,26 +21,38 @@ import java.util.Optional;
  */
 public interface PayablesSource {
 
-  /** Approved AP invoices (and credit memos) with their GL distribution lines. */
+  /** {@return approved AP invoices (and credit memos) with their GL distribution lines} */
   RecordSource<Invoice> approvedInvoices();
 
-  /** AP payments made in the AP system; empty where it reports none. */
+  /** {@return AP payments made in the AP system; empty where it reports none} */
   default Optional<RecordSource<Payment>> payments() {
     return Optional.empty();
   }
 
-  /** Vendors created or changed in the AP system; empty where it reports none. */
+  /** {@return vendors created or changed in the AP system; empty where it reports none} */
   default Optional<RecordSource<Vendor>> vendors() {
     return Optional.empty();
   }
 
-  /** Imports the ERP's vendors. */
+  /**
+   * Imports the ERP's vendors.
+   *
+   * @return the vendor import sink
+   */
   Sink<Vendor> vendorImport();
 
-  /** Imports the ERP's GL accounts. */
+  /**
+   * Imports the ERP's GL accounts.
+   *
+   * @return the GL account import sink
+   */
   Sink<GlAccount> glAccountImport();
 
-  /** Imports the ERP's cost centres; empty where the AP system takes none. */
+  /**
+   * Imports the ERP's cost centres.
+   *
+   * @return the cost centre import sink; empty where the AP system takes none
+   */
   default Optional<Sink<CostCenter>> costCenterImport() {
     return Optional.empty();
   }
@@ -51,13 +63,21 @@ public interface PayablesSource {
    */
   interface Provider {
 
-    /** The AP system's name, lower case, for example {@code stampli}. */
+    /** {@return the AP system's name, lower case, for example {@code stampli}} */
     String system();
 
-    /** The kind of every input of this source: {@link Flow.Kind#FILE} or {@link Flow.Kind#POLL}. */
+    /**
+     * {@return the kind of every input of this source: {@link Flow.Kind#FILE} or {@link
+     * Flow.Kind#POLL}}
+     */
     Flow.Kind inputKind();
 
-    /** The source serving {@code tenant}, created once per tenant and kept by the caller. */
+    /**
+     * The source serving {@code tenant}, created once per tenant and kept by the caller.
+     *
+     * @param tenant the tenant id
+     * @return a new AP source for the tenant
+     */
     PayablesSource forTenant(String tenant);
   }
 }

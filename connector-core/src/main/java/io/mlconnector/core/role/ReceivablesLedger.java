@@ -27,23 +27,37 @@ import java.util.Optional;
  */
 public interface ReceivablesLedger {
 
-  /** Customers, in change order. */
+  /** {@return customers, in change order} */
   PollSource<Customer> customers();
 
   /**
    * AR invoices with their lines, in change order. An invoice cancelled in the ERP is emitted with
    * status {@link Invoice.Status#CANCELLED}; one paid in full has status {@link
    * Invoice.Status#PAID}.
+   *
+   * @return the AR invoice source
    */
   PollSource<Invoice> invoices();
 
-  /** Applies payments to AR invoices (a payment received, settled, applied to the invoices named). */
+  /**
+   * Applies payments to AR invoices (a payment received, settled, applied to the invoices named).
+   *
+   * @return the payment sink
+   */
   Sink<Payment> payments();
 
-  /** Records money returned to a customer against the invoice it had paid. */
+  /**
+   * Records money returned to a customer against the invoice it had paid.
+   *
+   * @return the refund sink
+   */
   Sink<Refund> refunds();
 
-  /** Records funds withdrawn by a dispute (and returned when the dispute is won). */
+  /**
+   * Records funds withdrawn by a dispute (and returned when the dispute is won).
+   *
+   * @return the dispute sink
+   */
   Sink<Dispute> disputes();
 
   /**
@@ -51,6 +65,8 @@ public interface ReceivablesLedger {
    * clearing account to the bank), where the ERP takes them; empty by default. The receivables
    * integration runs its fee and payout flows only when the ledger offers journals and the
    * collector offers the records.
+   *
+   * @return the journal sink; empty where the ERP takes no journals
    */
   default Optional<Sink<JournalEntry>> journals() {
     return Optional.empty();
@@ -59,6 +75,9 @@ public interface ReceivablesLedger {
   /**
    * What the customer still owes on {@code invoice} as this ledger reads it (default {@link
    * Invoice#amountDue()}). The reconciliation compares it with what the collector says is owed.
+   *
+   * @param invoice the AR invoice as this ledger emitted it
+   * @return the open balance, in the invoice's currency
    */
   default Money openBalance(Invoice invoice) {
     return invoice.amountDue();
@@ -71,28 +90,44 @@ public interface ReceivablesLedger {
    */
   interface Provider {
 
-    /** The ERP's system name, lower case (the refs' and mappings' system), for example {@code syspro}. */
+    /**
+     * {@return the ERP's system name, lower case (the refs' and mappings' system), for example
+     * {@code syspro}}
+     */
     String system();
 
-    /** The ERP's name as people write it, for messages (default {@link #system()}), for example {@code SYSPRO}. */
+    /**
+     * {@return the ERP's name as people write it, for messages (default {@link #system()}), for
+     * example {@code SYSPRO}}
+     */
     default String displayName() {
       return system();
     }
 
-    /** The record type of this ledger's customer refs, for example {@code customer}. */
+    /** {@return the record type of this ledger's customer refs, for example {@code customer}} */
     String customerType();
 
-    /** The record type of this ledger's AR invoice refs, for example {@code ar-invoice}. */
+    /**
+     * {@return the record type of this ledger's AR invoice refs, for example {@code ar-invoice}}
+     */
     String invoiceType();
 
     /**
      * The customer that owns the AR invoice {@code invoice} when its ref says so (SYSPRO's refs
      * carry the customer code); empty when only the ERP knows, and then the payment sinks find it
      * from the invoice. Pure: no remote call.
+     *
+     * @param invoice the ref of one of this ledger's AR invoices
+     * @return the owning customer's ref; empty when the invoice ref does not name it
      */
     Optional<ExternalRef> customerOf(ExternalRef invoice);
 
-    /** The ledger serving {@code tenant}, created once per tenant and kept by the caller. */
+    /**
+     * The ledger serving {@code tenant}, created once per tenant and kept by the caller.
+     *
+     * @param tenant the tenant id
+     * @return a new ledger for the tenant
+     */
     ReceivablesLedger forTenant(String tenant);
 
     /**
@@ -101,12 +136,19 @@ public interface ReceivablesLedger {
      * ledger that books them as GL journals and leaves the invoice settled (Acumatica): the
      * reconciliation then compares the open balance with what the collector says remains, without
      * what went back ({@link CollectedInvoice#remaining()}).
+     *
+     * @return true where returned money re-opens the invoice
      */
     default boolean refundsReopenInvoices() {
       return true;
     }
 
-    /** Whether {@code ref} is one of this ledger's AR invoices. */
+    /**
+     * Whether {@code ref} is one of this ledger's AR invoices.
+     *
+     * @param ref any external ref
+     * @return true when its system is this ledger's and its type is {@link #invoiceType()}
+     */
     default boolean isInvoice(ExternalRef ref) {
       return system().equals(ref.system()) && invoiceType().equals(ref.type());
     }

@@ -12,17 +12,29 @@ import java.util.Objects;
  * @param tieBreaker the tie-breaker of the last record at {@code value}, or empty
  */
 public record Checkpoint(String value, String tieBreaker) {
+  /**
+   * Checks that {@code value} is set; a null {@code tieBreaker} becomes empty.
+   *
+   * @param value the watermark value; never null
+   * @param tieBreaker the tie-breaker of the last record at {@code value}, or empty
+   */
   public Checkpoint {
     Objects.requireNonNull(value, "value");
     tieBreaker = tieBreaker == null ? "" : tieBreaker;
   }
 
-  /** A checkpoint at {@code value} with tie-breaker {@code tieBreaker}. */
+  /**
+   * A checkpoint at {@code value} with tie-breaker {@code tieBreaker}.
+   *
+   * @param value the watermark value
+   * @param tieBreaker the tie-breaker, or null for none
+   * @return the checkpoint
+   */
   public static Checkpoint of(String value, String tieBreaker) {
     return new Checkpoint(value, tieBreaker);
   }
 
-  /** The text saved as the store's cursor. */
+  /** {@return the text saved as the store's cursor} */
   public String encode() {
     return value.length() + ":" + value + tieBreaker;
   }
@@ -30,6 +42,8 @@ public record Checkpoint(String value, String tieBreaker) {
   /**
    * Parses {@link #encode()}'s text.
    *
+   * @param text a cursor saved from {@link #encode()}
+   * @return the checkpoint
    * @throws IllegalArgumentException when {@code text} was not made by {@link #encode()}
    */
   public static Checkpoint decode(String text) {

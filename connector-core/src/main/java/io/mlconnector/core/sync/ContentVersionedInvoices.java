@@ -22,7 +22,11 @@ import java.util.Optional;
 public final class ContentVersionedInvoices implements PollSource<Invoice> {
   private final PollSource<Invoice> delegate;
 
-  /** Wraps {@code delegate}. */
+  /**
+   * Wraps {@code delegate}.
+   *
+   * @param delegate the ERP's invoice source
+   */
   public ContentVersionedInvoices(PollSource<Invoice> delegate) {
     this.delegate = Objects.requireNonNull(delegate, "delegate");
   }
@@ -52,12 +56,23 @@ public final class ContentVersionedInvoices implements PollSource<Invoice> {
     return delegate.fetch(ref).map(ContentVersionedInvoices::versioned);
   }
 
-  /** The invoice with its content version. */
+  /**
+   * The invoice with its content version.
+   *
+   * @param i the invoice as the ERP source read it
+   * @return the same invoice with {@link #contentVersion} as its version
+   */
   public static Invoice versioned(Invoice i) {
     return i.toBuilder().version(contentVersion(i)).build();
   }
 
-  /** A hash of what the collector invoice is made of. */
+  /**
+   * A hash of what the collector invoice is made of.
+   *
+   * @param i the invoice
+   * @return {@code c} and the hex of the first 12 bytes of the SHA-256 of its collector-visible
+   *     content
+   */
   public static String contentVersion(Invoice i) {
     StringBuilder s = new StringBuilder();
     s.append(i.party()).append('|').append(i.currency()).append('|').append(i.documentType())

@@ -19,22 +19,48 @@ import java.util.stream.Stream;
  */
 public interface FileSource<S> extends RecordSource<S> {
 
-  /** The files waiting in the drop folder (not the archived ones). */
+  /**
+   * The files waiting in the drop folder (not the archived ones).
+   *
+   * @return the files; empty when the folder is empty
+   * @throws IOException when the folder cannot be listed
+   */
   List<RemoteFile> list() throws IOException;
 
-  /** Opens a file for reading; the engine closes the stream. */
+  /**
+   * Opens a file for reading; the engine closes the stream.
+   *
+   * @param file a file from {@link #list()}
+   * @return the file's content
+   * @throws IOException when the file cannot be opened
+   */
   InputStream open(RemoteFile file) throws IOException;
 
   /**
    * Parses a file's rows lazily; the engine closes the stream. Report a malformed row as {@link
    * FileRow#malformed} so the rest of the file goes on; an exception thrown from the stream stops
    * reading the file, which then stays in the folder.
+   *
+   * @param file the file being read
+   * @param content its content, from {@link #open}
+   * @return the rows, in file order
+   * @throws IOException when the file cannot be read (it stays in the folder)
    */
   Stream<FileRow<S>> parse(RemoteFile file, InputStream content) throws IOException;
 
-  /** The document's natural key, for example vendor id + normalised invoice number. */
+  /**
+   * The document's natural key, for example vendor id + normalised invoice number.
+   *
+   * @param document a parsed document
+   * @return the key; equal for the same document in two files
+   */
   String naturalKey(S document);
 
-  /** Moves a fully processed file out of the drop folder. */
+  /**
+   * Moves a fully processed file out of the drop folder.
+   *
+   * @param file the file, fully processed
+   * @throws IOException when the file cannot be moved (it is archived again on the next run)
+   */
   void archive(RemoteFile file) throws IOException;
 }

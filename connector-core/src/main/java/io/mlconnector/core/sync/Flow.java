@@ -74,7 +74,18 @@ public final class Flow<S, T> {
     this.comparator = b.comparator;
   }
 
-  /** A flow reading pages from a {@link PollSource}. */
+  /**
+   * A flow reading pages from a {@link PollSource}.
+   *
+   * @param <S> the source record type
+   * @param <T> the target record type
+   * @param name the flow name, unique in an engine
+   * @param sourceType the class of the source records
+   * @param source the tenant's poll source
+   * @param targetType the class of the records written
+   * @param sink the tenant's sink
+   * @return a builder of the flow
+   */
   public static <S, T> Builder<S, T> poll(
       String name,
       Class<S> sourceType,
@@ -88,6 +99,16 @@ public final class Flow<S, T> {
    * A flow fed by a {@link WebhookEndpoint}: events verified by the tenant's verifier are stored
    * in the inbox, then each run claims them, re-fetches their object through {@code source} and
    * writes it; each run also reads the source's event list as a backstop.
+   *
+   * @param <S> the source record type
+   * @param <T> the target record type
+   * @param name the flow name, unique in an engine
+   * @param sourceType the class of the source records
+   * @param source the tenant's webhook source, which fetches each event's object
+   * @param verifier the tenant's verifier of webhook deliveries
+   * @param targetType the class of the records written
+   * @param sink the tenant's sink
+   * @return a builder of the flow
    */
   public static <S, T> Builder<S, T> webhook(
       String name,
@@ -100,7 +121,18 @@ public final class Flow<S, T> {
     return new Builder<>(name, Kind.WEBHOOK, sourceType, source, targetType, sink, verifier);
   }
 
-  /** A flow reading documents from files of a {@link FileSource}. */
+  /**
+   * A flow reading documents from files of a {@link FileSource}.
+   *
+   * @param <S> the source record type
+   * @param <T> the target record type
+   * @param name the flow name, unique in an engine
+   * @param sourceType the class of the source records
+   * @param source the tenant's file source
+   * @param targetType the class of the records written
+   * @param sink the tenant's sink
+   * @return a builder of the flow
+   */
   public static <S, T> Builder<S, T> file(
       String name,
       Class<S> sourceType,
@@ -110,97 +142,113 @@ public final class Flow<S, T> {
     return new Builder<>(name, Kind.FILE, sourceType, source, targetType, sink, null);
   }
 
-  /** The flow name, unique in an engine. */
+  /** {@return the flow name, unique in an engine} */
   public String name() {
     return name;
   }
 
-  /** The kind of input. */
+  /** {@return the kind of input} */
   public Kind kind() {
     return kind;
   }
 
-  /** The source record type. */
+  /** {@return the source record type} */
   public Class<S> sourceType() {
     return sourceType;
   }
 
-  /** The target record type. */
+  /** {@return the target record type} */
   public Class<T> targetType() {
     return targetType;
   }
 
-  /** The tenant-scoped source factory. */
+  /** {@return the tenant-scoped source factory} */
   public TenantScoped<? extends RecordSource<S>> source() {
     return source;
   }
 
-  /** The tenant-scoped sink factory. */
+  /** {@return the tenant-scoped sink factory} */
   public TenantScoped<? extends Sink<T>> sink() {
     return sink;
   }
 
-  /** The tenant-scoped webhook verifier factory (webhook flows), else null. */
+  /** {@return the tenant-scoped webhook verifier factory (webhook flows), else null} */
   public @Nullable TenantScoped<? extends WebhookVerifier> verifier() {
     return verifier;
   }
 
-  /** Where a source record lives and which version it is. */
+  /** {@return where a source record lives and which version it is} */
   public RecordIdentity<S> identity() {
     return identity;
   }
 
-  /** The flow's own mapper, or null to look it up in the engine's registry per tenant. */
+  /** {@return the flow's own mapper, or null to look it up in the engine's registry per tenant} */
   public @Nullable Mapper<S, T> mapper() {
     return mapper;
   }
 
-  /** Records written at once (records of one key always one after another). */
+  /**
+   * Records written at once (records of one key always one after another).
+   *
+   * @return records written at once
+   */
   public int parallelism() {
     return parallelism;
   }
 
-  /** Records per page read. */
+  /**
+   * Records per page read.
+   *
+   * @return records per page
+   */
   public int pageSize() {
     return pageSize;
   }
 
-  /** Whether a poll flow reads its next page while it writes the current one. */
+  /** {@return whether a poll flow reads its next page while it writes the current one} */
   public boolean readAhead() {
     return readAhead;
   }
 
-  /** Time between scheduled runs. */
+  /** {@return time between scheduled runs} */
   public Duration interval() {
     return interval;
   }
 
-  /** Random extra delay added to each scheduled run, at most this. */
+  /** {@return random extra delay added to each scheduled run, at most this} */
   public Duration jitter() {
     return jitter;
   }
 
-  /** How far before the checkpoint a modified-timestamp source re-reads. */
+  /** {@return how far before the checkpoint a modified-timestamp source re-reads} */
   public Duration overlap() {
     return overlap;
   }
 
-  /** What to do with a record whose dependency is not synced. */
+  /** {@return what to do with a record whose dependency is not synced} */
   public DependencyPolicy dependencyPolicy() {
     return dependencyPolicy;
   }
 
-  /** Backoff and attempts of the retry queue. */
+  /** {@return backoff and attempts of the retry queue} */
   public RetryQueuePolicy retryPolicy() {
     return retryPolicy;
   }
 
-  /** True when the flow only reports what it would write. */
+  /**
+   * True when the flow only reports what it would write.
+   *
+   * @return true in a dry run
+   */
   public boolean dryRun() {
     return dryRun;
   }
 
-  /** Compares mapped records with targets in reconciliation. */
+  /**
+   * Compares mapped records with targets in reconciliation.
+   *
+   * @return the comparator
+   */
   public RecordComparator<T> comparator() {
     return comparator;
   }
@@ -208,6 +256,9 @@ public final class Flow<S, T> {
   /**
    * True when this flow syncs records like {@code ref} (same source system and record type, as
    * declared with {@link Builder#handles}); used to sync dependencies on demand.
+   *
+   * @param ref the ref of a record some flow depends on
+   * @return true when its system and type are the ones declared; false when none were
    */
   public boolean handles(ExternalRef ref) {
     return sourceSystem != null
@@ -215,7 +266,7 @@ public final class Flow<S, T> {
         && sourceRecordType.equals(ref.type());
   }
 
-  /** A builder starting from this flow's settings. */
+  /** {@return a builder starting from this flow's settings} */
   public Builder<S, T> newBuilder() {
     Builder<S, T> b = new Builder<>(name, kind, sourceType, source, targetType, sink, verifier);
     b.identity = identity;
@@ -290,19 +341,35 @@ public final class Flow<S, T> {
       this.verifier = verifier;
     }
 
-    /** How to read a record's ref and version; required unless S is a {@link CanonicalRecord}. */
+    /**
+     * How to read a record's ref and version; required unless S is a {@link CanonicalRecord}.
+     *
+     * @param value how to read the source records' ref and version
+     * @return this builder
+     */
     public Builder<S, T> identity(RecordIdentity<S> value) {
       this.identity = Objects.requireNonNull(value, "identity");
       return this;
     }
 
-    /** This flow's mapper, instead of the engine registry's mapper for the pair. */
+    /**
+     * This flow's mapper, instead of the engine registry's mapper for the pair.
+     *
+     * @param value the mapper
+     * @return this builder
+     */
     public Builder<S, T> mapper(Mapper<S, T> value) {
       this.mapper = Objects.requireNonNull(value, "mapper");
       return this;
     }
 
-    /** Records written at once, 1 to 256 (default 4). */
+    /**
+     * Records written at once, 1 to 256 (default 4).
+     *
+     * @param value records written at once, 1 to 256
+     * @return this builder
+     * @throws IllegalArgumentException when out of range
+     */
     public Builder<S, T> parallelism(int value) {
       if (value < 1 || value > 256) {
         throw new IllegalArgumentException("parallelism must be 1 to 256, was " + value);
@@ -311,7 +378,13 @@ public final class Flow<S, T> {
       return this;
     }
 
-    /** Records per page, 1 to 10,000 (default 100). */
+    /**
+     * Records per page, 1 to 10,000 (default 100).
+     *
+     * @param value records per page, 1 to 10,000
+     * @return this builder
+     * @throws IllegalArgumentException when out of range
+     */
     public Builder<S, T> pageSize(int value) {
       if (value < 1 || value > 10_000) {
         throw new IllegalArgumentException("pageSize must be 1 to 10000, was " + value);
@@ -326,13 +399,22 @@ public final class Flow<S, T> {
      * another and the checkpoint moves only once a page is written; at most two pages are held in
      * memory. Turn it off for a source that must not be read while the flow's sink writes (for
      * example one that shares a single-session connection with the sink).
+     *
+     * @param value true to read ahead
+     * @return this builder
      */
     public Builder<S, T> readAhead(boolean value) {
       this.readAhead = value;
       return this;
     }
 
-    /** Time between scheduled runs (default 1 minute) and the random extra delay (default 5 s). */
+    /**
+     * Time between scheduled runs (default 1 minute) and the random extra delay (default 5 s).
+     *
+     * @param interval time between scheduled runs
+     * @param jitter the largest random extra delay added to each run
+     * @return this builder
+     */
     public Builder<S, T> schedule(Duration interval, Duration jitter) {
       Objects.requireNonNull(interval, "interval");
       Objects.requireNonNull(jitter, "jitter");
@@ -347,7 +429,12 @@ public final class Flow<S, T> {
       return this;
     }
 
-    /** How far before the checkpoint a modified-timestamp source re-reads (default 2 minutes). */
+    /**
+     * How far before the checkpoint a modified-timestamp source re-reads (default 2 minutes).
+     *
+     * @param value how far back to re-read
+     * @return this builder
+     */
     public Builder<S, T> overlap(Duration value) {
       Objects.requireNonNull(value, "overlap");
       if (value.isNegative()) {
@@ -357,13 +444,23 @@ public final class Flow<S, T> {
       return this;
     }
 
-    /** What to do with a record whose dependency is not synced (default DEFER). */
+    /**
+     * What to do with a record whose dependency is not synced (default DEFER).
+     *
+     * @param value the policy
+     * @return this builder
+     */
     public Builder<S, T> dependencyPolicy(DependencyPolicy value) {
       this.dependencyPolicy = Objects.requireNonNull(value, "dependencyPolicy");
       return this;
     }
 
-    /** Backoff and attempts of the retry queue. */
+    /**
+     * Backoff and attempts of the retry queue.
+     *
+     * @param value the policy
+     * @return this builder
+     */
     public Builder<S, T> retryPolicy(RetryQueuePolicy value) {
       this.retryPolicy = Objects.requireNonNull(value, "retryPolicy");
       return this;
@@ -373,6 +470,9 @@ public final class Flow<S, T> {
      * Only report what would be written, in {@link RunReport#planned()}: no sink write, no
      * operation, mapping, checkpoint or audit change (default false). Webhook flows claim their
      * inbox events and give them back, which counts as a claim attempt of each event.
+     *
+     * @param value true for a dry run
+     * @return this builder
      */
     public Builder<S, T> dryRun(boolean value) {
       this.dryRun = value;
@@ -382,6 +482,10 @@ public final class Flow<S, T> {
     /**
      * Declares the source system and record type this flow syncs (for example {@code syspro},
      * {@code customer}), so other flows can sync such records on demand through it.
+     *
+     * @param system the source system, lower case
+     * @param recordType the source record type
+     * @return this builder
      */
     public Builder<S, T> handles(String system, String recordType) {
       if (system == null || system.isBlank()) {
@@ -395,7 +499,12 @@ public final class Flow<S, T> {
       return this;
     }
 
-    /** The comparator reconciliation uses (default: equals). */
+    /**
+     * The comparator reconciliation uses (default: equals).
+     *
+     * @param value the comparator
+     * @return this builder
+     */
     public Builder<S, T> comparator(RecordComparator<T> value) {
       this.comparator = Objects.requireNonNull(value, "comparator");
       return this;
@@ -404,6 +513,7 @@ public final class Flow<S, T> {
     /**
      * The flow.
      *
+     * @return the immutable flow
      * @throws IllegalStateException when no identity is set and S is not a CanonicalRecord
      */
     @SuppressWarnings({"unchecked", "rawtypes"})

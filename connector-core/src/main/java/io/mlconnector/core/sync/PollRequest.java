@@ -18,6 +18,13 @@ import org.jspecify.annotations.Nullable;
  * @param pageSize the most records to return
  */
 public record PollRequest(@Nullable Checkpoint after, Duration overlap, int pageSize) {
+  /**
+   * Checks that {@code overlap} is not negative and {@code pageSize} is positive.
+   *
+   * @param after where to resume, or null to start at the beginning
+   * @param overlap how far before {@code after} to re-read; zero after the first page
+   * @param pageSize the most records to return
+   */
   public PollRequest {
     Objects.requireNonNull(overlap, "overlap");
     if (overlap.isNegative()) {
@@ -28,7 +35,11 @@ public record PollRequest(@Nullable Checkpoint after, Duration overlap, int page
     }
   }
 
-  /** True when reading from the very beginning. */
+  /**
+   * True when reading from the very beginning.
+   *
+   * @return true when {@link #after()} is null
+   */
   public boolean fromStart() {
     return after == null;
   }

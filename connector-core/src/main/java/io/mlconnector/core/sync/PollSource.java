@@ -8,12 +8,15 @@ package io.mlconnector.core.sync;
  */
 public interface PollSource<S> extends RecordSource<S> {
 
-  /** How this source detects changes. */
+  /** {@return how this source detects changes} */
   ChangeDetection changeDetection();
 
   /**
    * Reads the page {@code request} asks for.
    *
+   * @param request where to resume and how many records to return
+   * @return the records after the request's checkpoint, in change order, and where the next read
+   *     starts
    * @throws io.mlconnector.core.error.ConnectorException when the remote call fails (the run stops
    *     without moving its checkpoint)
    */
@@ -24,6 +27,10 @@ public interface PollSource<S> extends RecordSource<S> {
    * checkpoint back while the first pages of a run re-read the overlap window. The default compares
    * values, then tie-breakers, as text: right for fixed-width timestamps and zero-padded numbers;
    * override it for other forms.
+   *
+   * @param a a checkpoint of this source
+   * @param b another
+   * @return negative, zero or positive as {@code a} comes before, with or after {@code b}
    */
   default int compare(Checkpoint a, Checkpoint b) {
     int byValue = a.value().compareTo(b.value());

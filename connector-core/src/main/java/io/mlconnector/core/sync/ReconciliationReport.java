@@ -12,11 +12,18 @@ import org.jspecify.annotations.Nullable;
  * @param entries the entries, in the order checked
  */
 public record ReconciliationReport(String tenant, String flow, List<Entry> entries) {
+  /**
+   * Copies {@code entries}.
+   *
+   * @param tenant the tenant
+   * @param flow the flow
+   * @param entries the entries, in the order checked
+   */
   public ReconciliationReport {
     entries = List.copyOf(entries);
   }
 
-  /** The entries that are not {@link Verdict#MATCH}. */
+  /** {@return the entries that are not {@link Verdict#MATCH}} */
   public List<Entry> disagreements() {
     return entries.stream().filter(e -> e.verdict() != Verdict.MATCH).toList();
   }
@@ -55,6 +62,15 @@ public record ReconciliationReport(String tenant, String flow, List<Entry> entri
       Verdict verdict,
       List<Discrepancy> discrepancies,
       @Nullable String note) {
+    /**
+     * Copies {@code discrepancies}.
+     *
+     * @param source the source record
+     * @param target its mapped target, or null
+     * @param verdict the verdict
+     * @param discrepancies the disagreeing fields (for DIFFERENT)
+     * @param note why UNCHECKED, or null
+     */
     public Entry {
       discrepancies = List.copyOf(discrepancies);
     }

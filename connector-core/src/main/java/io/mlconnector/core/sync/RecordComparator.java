@@ -13,10 +13,21 @@ import java.util.Objects;
 @FunctionalInterface
 public interface RecordComparator<T> {
 
-  /** The disagreements; empty when the two agree. */
+  /**
+   * The disagreements; empty when the two agree.
+   *
+   * @param expected the record the source maps to now
+   * @param actual the target record as the sink reads it
+   * @return the disagreements; empty when the two agree
+   */
   List<Discrepancy> compare(T expected, T actual);
 
-  /** Compares with {@code equals}. */
+  /**
+   * Compares with {@code equals}.
+   *
+   * @param <T> the target record type
+   * @return the comparator
+   */
   static <T> RecordComparator<T> equality() {
     return (expected, actual) ->
         Objects.equals(expected, actual)

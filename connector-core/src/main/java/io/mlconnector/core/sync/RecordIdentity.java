@@ -17,18 +17,40 @@ import java.util.function.Function;
  */
 public interface RecordIdentity<S> {
 
-  /** Where the record lives; its tenant must be the flow's tenant. */
+  /**
+   * Where the record lives; its tenant must be the flow's tenant.
+   *
+   * @param record a source record
+   * @return its ref
+   */
   ExternalRef ref(S record);
 
-  /** The record's version: modified time, row version or content hash; never null. */
+  /**
+   * The record's version: modified time, row version or content hash; never null.
+   *
+   * @param record a source record
+   * @return its version
+   */
   String version(S record);
 
-  /** The identity of canonical records: their own ref and version. */
+  /**
+   * The identity of canonical records: their own ref and version.
+   *
+   * @param <S> the canonical record type
+   * @return the identity
+   */
   static <S extends CanonicalRecord> RecordIdentity<S> canonical() {
     return of(CanonicalRecord::ref, CanonicalRecord::version);
   }
 
-  /** An identity from two functions. */
+  /**
+   * An identity from two functions.
+   *
+   * @param <S> the record type
+   * @param ref reads a record's ref
+   * @param version reads a record's version
+   * @return the identity
+   */
   static <S> RecordIdentity<S> of(Function<S, ExternalRef> ref, Function<S, String> version) {
     Objects.requireNonNull(ref, "ref");
     Objects.requireNonNull(version, "version");
@@ -49,6 +71,11 @@ public interface RecordIdentity<S> {
    * An identity whose version is the SHA-256 of the record's content as {@code content} renders it
    * (for {@link ChangeDetection#FULL_SCAN} sources): the record is written again only when that
    * content changes.
+   *
+   * @param <S> the record type
+   * @param ref reads a record's ref
+   * @param content renders the content that makes the version; equal content must render equal text
+   * @return the identity
    */
   static <S> RecordIdentity<S> contentHashed(
       Function<S, ExternalRef> ref, Function<S, String> content) {

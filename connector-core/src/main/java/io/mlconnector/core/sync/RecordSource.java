@@ -15,6 +15,8 @@ public interface RecordSource<S> {
   /**
    * The current state of {@code ref}, or empty when the record no longer exists.
    *
+   * @param ref the record's ref
+   * @return the record; empty when it no longer exists
    * @throws io.mlconnector.core.error.ConnectorException when the remote call fails
    */
   Optional<S> fetch(ExternalRef ref);

@@ -13,6 +13,15 @@ import java.util.Objects;
  *     say): it is then taken at once, without the two-look stability check
  */
 public record RemoteFile(String name, long size, Instant modifiedAt, boolean readyMarker) {
+  /**
+   * Checks that the name is not blank, the time is set and the size is not negative.
+   *
+   * @param name the file name (unique in the listing)
+   * @param size the size in bytes
+   * @param modifiedAt the remote modification time
+   * @param readyMarker true when the remote says the file is complete (a {@code .done} marker file,
+   *     say): it is then taken at once, without the two-look stability check
+   */
   public RemoteFile {
     if (name == null || name.isBlank()) {
       throw new IllegalArgumentException("name must not be blank");

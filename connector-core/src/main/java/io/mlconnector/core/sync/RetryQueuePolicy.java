@@ -14,6 +14,14 @@ import java.util.Objects;
  * @param maxAttempts attempts before parking (at least 1)
  */
 public record RetryQueuePolicy(Duration initialBackoff, Duration maxBackoff, int maxAttempts) {
+  /**
+   * Checks that the backoffs are set, not negative and in order, and that {@code maxAttempts} is at
+   * least 1.
+   *
+   * @param initialBackoff the first wait bound
+   * @param maxBackoff the largest wait bound
+   * @param maxAttempts attempts before parking (at least 1)
+   */
   public RetryQueuePolicy {
     Objects.requireNonNull(initialBackoff, "initialBackoff");
     Objects.requireNonNull(maxBackoff, "maxBackoff");
@@ -29,7 +37,11 @@ public record RetryQueuePolicy(Duration initialBackoff, Duration maxBackoff, int
     }
   }
 
-  /** 1 second doubling up to 1 hour, parked after 12 attempts. */
+  /**
+   * 1 second doubling up to 1 hour, parked after 12 attempts.
+   *
+   * @return the default policy
+   */
   public static RetryQueuePolicy defaults() {
     return new RetryQueuePolicy(Duration.ofSeconds(1), Duration.ofHours(1), 12);
   }

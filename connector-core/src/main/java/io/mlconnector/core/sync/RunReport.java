@@ -29,6 +29,20 @@ public record RunReport(
     List<PlannedWrite> planned,
     @Nullable String error) {
 
+  /**
+   * Copies {@code planned}.
+   *
+   * @param run the run
+   * @param status how it ended
+   * @param read records read (pages, retries, inbox events, file documents)
+   * @param written records written (created, updated or adopted)
+   * @param skipped records skipped (already done, in flight, duplicate, ignored)
+   * @param deferred records deferred until a dependency is synced
+   * @param failed records that failed transiently and wait in the retry queue
+   * @param parked records parked as dead letters
+   * @param planned in dry-run mode, the writes that would have been made; else empty
+   * @param error why the run stopped early, or null
+   */
   public RunReport {
     planned = List.copyOf(planned);
   }

@@ -21,18 +21,38 @@ import java.util.Optional;
  */
 public interface Sink<T> {
 
-  /** The target system, lower case, for example {@code stripe}: the mappings' target system. */
+  /**
+   * {@return the target system, lower case, for example {@code stripe}: the mappings' target
+   * system}
+   */
   String system();
 
-  /** Creates the target record, stamping {@code context.source()} on it. */
+  /**
+   * Creates the target record, stamping {@code context.source()} on it.
+   *
+   * @param record the mapped record
+   * @param context the tenant, flow, operation key and source of the write
+   * @return the created target
+   */
   WriteResult create(T record, WriteContext context);
 
-  /** Updates the existing target record {@code target}. Must be safe to repeat. */
+  /**
+   * Updates the existing target record {@code target}. Must be safe to repeat.
+   *
+   * @param target the target record's ref, from the mapping
+   * @param record the mapped record
+   * @param context the tenant, flow, operation key and source of the write
+   * @return the updated target
+   */
   WriteResult update(ExternalRef target, T record, WriteContext context);
 
   /**
    * The target record stamped with {@code source}, or empty when there is none. Mandatory: the
    * engine resolves every uncertain write through it.
+   *
+   * @param source the source ref stamped on the target
+   * @param context the tenant, flow and operation key of the write being resolved
+   * @return the target; empty when none carries the stamp
    */
   Optional<WriteResult> findByStamp(ExternalRef source, WriteContext context);
 
@@ -40,6 +60,8 @@ public interface Sink<T> {
    * Reads the target record as it stands, for reconciliation. Sinks that cannot read leave the
    * default, and reconciliation of their flows reports that.
    *
+   * @param target the target record's ref
+   * @return the record; empty when it no longer exists
    * @throws UnsupportedOperationException when the sink cannot read
    */
   default Optional<T> read(ExternalRef target) {

@@ -19,7 +19,18 @@ import java.util.Objects;
 public record SourcePage<S>(
     List<S> records, Checkpoint next, boolean hasMore, List<UnreadableRecord> unreadable) {
 
-  /** Copies the lists; a page with any record, readable or not, must say where the next one starts. */
+  /**
+   * Copies the lists; a page with any record, readable or not, must say where the next one starts.
+   *
+   * @param records the records
+   * @param next the checkpoint just after the last record read, readable or not (its watermark
+   *     value and tie-breaker); the engine saves it once every record of the page is durable or
+   *     parked. Null when the page is empty.
+   * @param hasMore true when another page follows right away
+   * @param unreadable the records of this page the source read but could not turn into canonical
+   *     records, each with its reason; the engine parks them and goes on (see {@link
+   *     UnreadableRecord})
+   */
   public SourcePage {
     records = List.copyOf(Objects.requireNonNull(records, "records"));
     unreadable = List.copyOf(Objects.requireNonNull(unreadable, "unreadable"));

@@ -115,22 +115,22 @@ public final class SyncEngine implements AutoCloseable {
     tenants.addAll(b.tenants);
   }
 
-  /** A new builder. */
+  /** {@return a new builder} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** This engine's node id (the lease and claim owner). */
+  /** {@return this engine's node id (the lease and claim owner)} */
   public String nodeId() {
     return nodeId;
   }
 
-  /** The registered flows, by name. */
+  /** {@return the registered flows, by name} */
   public Map<String, Flow<?, ?>> flows() {
     return flows;
   }
 
-  /** The tenants this engine serves. */
+  /** {@return the tenants this engine serves} */
   public Set<String> tenants() {
     return Set.copyOf(tenants);
   }
@@ -138,6 +138,8 @@ public final class SyncEngine implements AutoCloseable {
   /**
    * Starts serving {@code tenant}: the scheduler (when started) runs every flow for it, and its
    * webhooks are accepted.
+   *
+   * @param tenant the tenant id; adding it again does nothing
    */
   public void addTenant(String tenant) {
     requireText(tenant, "tenant");
@@ -148,7 +150,11 @@ public final class SyncEngine implements AutoCloseable {
     }
   }
 
-  /** Stops serving {@code tenant}; its runs in progress finish, no new ones start. */
+  /**
+   * Stops serving {@code tenant}; its runs in progress finish, no new ones start.
+   *
+   * @param tenant the tenant id
+   */
   public void removeTenant(String tenant) {
     requireText(tenant, "tenant");
     tenants.remove(tenant);
@@ -160,6 +166,9 @@ public final class SyncEngine implements AutoCloseable {
    * worker threads): recovery of open intents, due retries, then the flow's input. Returns {@link
    * RunReport.Status#LEASE_UNAVAILABLE} at once when another node is running it.
    *
+   * @param tenant a tenant this engine serves
+   * @param flow the flow name
+   * @return what the run read, wrote, deferred, failed and parked
    * @throws IllegalArgumentException when the tenant or the flow is unknown
    * @throws IllegalStateException after {@link #shutdown}
    */
@@ -175,7 +184,13 @@ public final class SyncEngine implements AutoCloseable {
     return core.run(tenant, definition);
   }
 
-  /** The endpoint that receives the webhooks of {@code flow} (a webhook flow). */
+  /**
+   * The endpoint that receives the webhooks of {@code flow} (a webhook flow).
+   *
+   * @param flow the name of a webhook flow
+   * @return the flow's endpoint
+   * @throws IllegalArgumentException when {@code flow} is not a webhook flow
+   */
   public WebhookEndpoint webhookEndpoint(String flow) {
     Flow<?, ?> definition = flow(flow);
     if (definition.kind() != Flow.Kind.WEBHOOK) {
@@ -190,6 +205,8 @@ public final class SyncEngine implements AutoCloseable {
    * verified once, stored once for each flow whose source handles its type, in a group commit with
    * the deliveries that arrive with it, and answered after that commit is durable.
    *
+   * @param system the sending system, lower case
+   * @return the intake of that system's webhook flows
    * @throws IllegalArgumentException when the engine has no webhook flow
    */
   public WebhookIntake webhookIntake(String system) {
@@ -207,7 +224,12 @@ public final class SyncEngine implements AutoCloseable {
     return new WebhookIntake(core, system, fed, tenants::contains);
   }
 
-  /** Dead letters (parked records) matching the filter, oldest first. */
+  /**
+   * Dead letters (parked records) matching the filter, oldest first.
+   *
+   * @param query which dead letters, and which page of them
+   * @return one page of matching dead letters; empty when none match
+   */
   public Page<RetryItem> deadLetters(DeadLetterQuery query) {
     return store.deadLetters(Objects.requireNonNull(query, "query"));
   }
@@ -215,6 +237,9 @@ public final class SyncEngine implements AutoCloseable {
   /**
    * Replays every parked record matching the filter: each is tried again on its flow's next run.
    * Returns how many were replayed.
+   *
+   * @param query the filter of the dead letters to replay
+   * @return how many were replayed
    */
   public int replay(DeadLetterQuery query) {
     int count = store.replay(Objects.requireNonNull(query, "query"));
@@ -225,6 +250,9 @@ public final class SyncEngine implements AutoCloseable {
   /**
    * Replays exactly one parked record (as listed by {@link #deadLetters}): it is tried again on its
    * flow's next run. Returns 1, or 0 when the item is no longer a dead letter (already replayed).
+   *
+   * @param deadLetter the item as {@link #deadLetters} listed it
+   * @return 1, or 0 when it is no longer a dead letter
    */
   public int replay(RetryItem deadLetter) {
     Objects.requireNonNull(deadLetter, "deadLetter");
@@ -237,6 +265,11 @@ public final class SyncEngine implements AutoCloseable {
   /**
    * Compares each of {@code sources} (re-fetched, mapped as the flow would map it now) with its
    * mapped target as the sink reads it, with the flow's {@link RecordComparator}.
+   *
+   * @param tenant a tenant this engine serves
+   * @param flow the flow name
+   * @param sources the refs of the source records to compare
+   * @return the entries, in the order checked
    */
   public ReconciliationReport reconcile(String tenant, String flow, Collection<ExternalRef> sources) {
     requireText(tenant, "tenant");
@@ -244,7 +277,13 @@ public final class SyncEngine implements AutoCloseable {
     return core.reconcile(tenant, flow(flow), List.copyOf(sources));
   }
 
-  /** Like {@link #reconcile(String, String, Collection)} over every record of a poll flow's source. */
+  /**
+   * Like {@link #reconcile(String, String, Collection)} over every record of a poll flow's source.
+   *
+   * @param tenant a tenant this engine serves
+   * @param flow the name of a poll flow
+   * @return the entries, in the order checked
+   */
   public ReconciliationReport reconcile(String tenant, String flow) {
     requireText(tenant, "tenant");
     return core.reconcileAll(tenant, flow(flow));
@@ -257,6 +296,7 @@ public final class SyncEngine implements AutoCloseable {
    * engine does this every {@link Builder#purgeInterval(Duration)}; hosts that drive the engine
    * with {@link #runOnce} call this from their own scheduler.
    *
+   * @return how many operations, audit entries and inbox events were deleted
    * @throws IllegalStateException when no retention is configured
    */
   public PurgeResult purgeExpired() {
@@ -396,6 +436,9 @@ public final class SyncEngine implements AutoCloseable {
    * their unprocessed inbox and retry claims (another node takes them at once) and release their
    * leases (checkpoints only ever cover durable pages). Waits up to {@code timeout}, then interrupts what is left. Returns true when everything
    * stopped in time.
+   *
+   * @param timeout how long to wait for runs in progress
+   * @return true when everything stopped in time
    */
   public boolean shutdown(Duration timeout) {
     Objects.requireNonNull(timeout, "timeout");
@@ -434,7 +477,11 @@ public final class SyncEngine implements AutoCloseable {
     return Math.max(0, deadline - System.nanoTime());
   }
 
-  /** True once {@link #shutdown} was called. */
+  /**
+   * True once {@link #shutdown} was called.
+   *
+   * @return true after {@link #shutdown}
+   */
   public boolean isShutdown() {
     return shutdown;
   }
@@ -493,6 +540,8 @@ public final class SyncEngine implements AutoCloseable {
     /**
      * The state store (required). The engine never closes it.
      *
+     * @param value the store shared by every node of the deployment
+     * @return this builder
      * @throws IllegalArgumentException when the store does not implement {@link
      *     io.mlconnector.core.state.spi.StateStoreSpi} (every store of this library does)
      */
@@ -504,6 +553,9 @@ public final class SyncEngine implements AutoCloseable {
     /**
      * This node's id: the owner of its leases and claims (default: random). Give a restarted
      * process its previous id to take its leases back at once instead of after they lapse.
+     *
+     * @param value this node's id, unique among the nodes sharing the store
+     * @return this builder
      */
     public Builder nodeId(String value) {
       requireText(value, "nodeId");
@@ -511,31 +563,56 @@ public final class SyncEngine implements AutoCloseable {
       return this;
     }
 
-    /** The clock for audit times, backoff and grace periods (default UTC system clock). */
+    /**
+     * The clock for audit times, backoff and grace periods (default UTC system clock).
+     *
+     * @param value the clock
+     * @return this builder
+     */
     public Builder clock(Clock value) {
       this.clock = Objects.requireNonNull(value, "clock");
       return this;
     }
 
-    /** Hooks for every step (default none). */
+    /**
+     * Hooks for every step (default none).
+     *
+     * @param value the listener; called on the engine's threads
+     * @return this builder
+     */
     public Builder listener(SyncListener value) {
       this.listener = Objects.requireNonNull(value, "listener");
       return this;
     }
 
-    /** The mappers of flows that do not set their own (default empty). */
+    /**
+     * The mappers of flows that do not set their own (default empty).
+     *
+     * @param value the registry
+     * @return this builder
+     */
     public Builder mappers(MapperRegistry value) {
       this.mappers = Objects.requireNonNull(value, "mappers");
       return this;
     }
 
-    /** The per-tenant reference tables mappers read (default empty). */
+    /**
+     * The per-tenant reference tables mappers read (default empty).
+     *
+     * @param value the tables
+     * @return this builder
+     */
     public Builder referenceTables(ReferenceTables value) {
       this.referenceTables = Objects.requireNonNull(value, "referenceTables");
       return this;
     }
 
-    /** How long a (tenant, flow) lease lasts unless renewed (default 30 s; renewed every third). */
+    /**
+     * How long a (tenant, flow) lease lasts unless renewed (default 30 s; renewed every third).
+     *
+     * @param value the lease lifetime
+     * @return this builder
+     */
     public Builder leaseTtl(Duration value) {
       this.leaseTtl = positive(value, "leaseTtl");
       return this;
@@ -545,6 +622,10 @@ public final class SyncEngine implements AutoCloseable {
      * How old a PENDING intent must be before recovery resolves it through find-by-stamp (default
      * 2 minutes). Keep it above the sinks' longest call, so an intent still in flight on a node
      * that lost its lease is not resolved under it.
+     *
+     * @param value the minimum age, not negative
+     * @return this builder
+     * @throws IllegalArgumentException when negative
      */
     public Builder pendingGracePeriod(Duration value) {
       Objects.requireNonNull(value, "pendingGracePeriod");
@@ -555,7 +636,12 @@ public final class SyncEngine implements AutoCloseable {
       return this;
     }
 
-    /** How long an inbox or retry claim lasts before another node may take it (default 5 min). */
+    /**
+     * How long an inbox or retry claim lasts before another node may take it (default 5 min).
+     *
+     * @param value the claim lifetime
+     * @return this builder
+     */
     public Builder claimTtl(Duration value) {
       this.claimTtl = positive(value, "claimTtl");
       return this;
@@ -565,6 +651,10 @@ public final class SyncEngine implements AutoCloseable {
      * Threads that start scheduled runs when they come due (default 2). The runs themselves
      * execute on the engine's worker pool, which grows with the runs due: many tenants' runs
      * proceed at once, each held only by its own budgets.
+     *
+     * @param value the thread count, at least 1
+     * @return this builder
+     * @throws IllegalArgumentException when less than 1
      */
     public Builder schedulerThreads(int value) {
       if (value < 1) {
@@ -594,25 +684,44 @@ public final class SyncEngine implements AutoCloseable {
      * ever). A started engine purges older ones every {@link #purgeInterval(Duration)}; see {@link
      * SyncEngine#purgeExpired()}. Keep it longer than any sender's webhook redelivery window
      * (Stripe: three days) and than the audit history you must be able to show.
+     *
+     * @param maxAge the age after which finished state is deleted
+     * @return this builder
      */
     public Builder retention(Duration maxAge) {
       this.retention = positive(maxAge, "retention");
       return this;
     }
 
-    /** How often a started engine applies the {@link #retention(Duration)} (default 6 hours). */
+    /**
+     * How often a started engine applies the {@link #retention(Duration)} (default 6 hours).
+     *
+     * @param value the time between purges
+     * @return this builder
+     */
     public Builder purgeInterval(Duration value) {
       this.purgeInterval = positive(value, "purgeInterval");
       return this;
     }
 
-    /** Seeds the random source of jitter and backoff (tests). */
+    /**
+     * Seeds the random source of jitter and backoff (tests).
+     *
+     * @param value the seed
+     * @return this builder
+     */
     public Builder randomSeed(long value) {
       this.seed = value;
       return this;
     }
 
-    /** Registers a flow; names must be unique. */
+    /**
+     * Registers a flow; names must be unique.
+     *
+     * @param flow the flow
+     * @return this builder
+     * @throws IllegalArgumentException when a flow of the same name is registered
+     */
     public Builder addFlow(Flow<?, ?> flow) {
       Objects.requireNonNull(flow, "flow");
       if (flows.putIfAbsent(flow.name(), flow) != null) {
@@ -621,7 +730,12 @@ public final class SyncEngine implements AutoCloseable {
       return this;
     }
 
-    /** The tenants served from the start (more with {@link SyncEngine#addTenant}). */
+    /**
+     * The tenants served from the start (more with {@link SyncEngine#addTenant}).
+     *
+     * @param values the tenant ids
+     * @return this builder
+     */
     public Builder tenants(Collection<String> values) {
       Objects.requireNonNull(values, "tenants");
       for (String tenant : values) {
@@ -634,6 +748,7 @@ public final class SyncEngine implements AutoCloseable {
     /**
      * The engine.
      *
+     * @return the engine, not started
      * @throws IllegalStateException when no store or no flow is set
      */
     public SyncEngine build() {

@@ -10,6 +10,11 @@ package io.mlconnector.core.sync;
 @FunctionalInterface
 public interface TenantScoped<T> {
 
-  /** The instance serving {@code tenant}; never null. */
+  /**
+   * The instance serving {@code tenant}; never null.
+   *
+   * @param tenant the tenant id
+   * @return the tenant's instance
+   */
   T forTenant(String tenant);
 }

@@ -21,7 +21,12 @@ import java.util.Objects;
  */
 public record UnreadableRecord(ExternalRef ref, String reason) {
 
-  /** Checks both are set. */
+  /**
+   * Checks both are set.
+   *
+   * @param ref the record in the source system, as the flow's identity would name it
+   * @param reason why it cannot be read, naming the field or value at fault; never a secret
+   */
   public UnreadableRecord {
     Objects.requireNonNull(ref, "ref");
     Objects.requireNonNull(reason, "reason");

@@ -24,7 +24,7 @@ public final class WebhookEndpoint {
     this.knownTenant = knownTenant;
   }
 
-  /** The flow this endpoint feeds. */
+  /** {@return the flow this endpoint feeds} */
   public String flow() {
     return flow.name();
   }

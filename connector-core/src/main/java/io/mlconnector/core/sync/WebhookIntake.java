@@ -37,7 +37,7 @@ public final class WebhookIntake {
     this.knownTenant = knownTenant;
   }
 
-  /** The sending system whose deliveries this intake receives. */
+  /** {@return the sending system whose deliveries this intake receives} */
   public String system() {
     return system;
   }
@@ -49,6 +49,7 @@ public final class WebhookIntake {
    * @param tenant the tenant the request was addressed to (from the URL path, say)
    * @param headers the request headers, any case
    * @param rawBody the body exactly as received
+   * @return the answer, once the event is durable or refused
    */
   public CompletableFuture<WebhookResponse> handleAsync(
       String tenant, Map<String, List<String>> headers, byte[] rawBody) {
@@ -65,7 +66,14 @@ public final class WebhookIntake {
     return core.intake(tenant, system, flows, headers, rawBody);
   }
 
-  /** As {@link #handleAsync}, waiting on the calling thread for the answer. */
+  /**
+   * As {@link #handleAsync}, waiting on the calling thread for the answer.
+   *
+   * @param tenant the tenant the request was addressed to
+   * @param headers the request headers, any case
+   * @param rawBody the body exactly as received
+   * @return the answer to send
+   */
   public WebhookResponse handle(String tenant, Map<String, List<String>> headers, byte[] rawBody) {
     return handleAsync(tenant, headers, rawBody).join();
   }

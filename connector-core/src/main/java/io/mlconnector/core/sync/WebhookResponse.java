@@ -9,7 +9,11 @@ package io.mlconnector.core.sync;
  */
 public record WebhookResponse(int status, String body) {
 
-  /** True for a 2xx answer. */
+  /**
+   * True for a 2xx answer.
+   *
+   * @return true when {@code status} is 200 to 299
+   */
   public boolean accepted() {
     return status >= 200 && status < 300;
   }

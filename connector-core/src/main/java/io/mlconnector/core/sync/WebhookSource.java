@@ -14,12 +14,14 @@ import org.jspecify.annotations.Nullable;
  */
 public interface WebhookSource<S> extends RecordSource<S> {
 
-  /** The sending system, for example {@code stripe}: the inbox's source name. */
+  /** {@return the sending system, for example {@code stripe}: the inbox's source name} */
   String system();
 
   /**
    * The object {@code event} is about, or empty when the flow ignores this event type.
    *
+   * @param event a verified event
+   * @return the ref of the object to fetch; empty when the event is ignored
    * @throws IllegalArgumentException when the payload is malformed (the event is parked)
    */
   Optional<ExternalRef> objectOf(WebhookEvent event);
@@ -29,6 +31,8 @@ public interface WebhookSource<S> extends RecordSource<S> {
    * other types waiting in the inbox are then marked IGNORED in one step before a run claims any,
    * so after a restart the run starts posting at once instead of working through thousands of
    * unrelated events one by one. Empty (the default): every event is classified as it is claimed.
+   *
+   * @return the handled event types; empty when the source cannot say
    */
   default Set<String> eventTypes() {
     return Set.of();
@@ -37,6 +41,9 @@ public interface WebhookSource<S> extends RecordSource<S> {
   /**
    * Events after {@code cursor} (null: the source's default look-back), for anything the webhooks
    * missed. The default has no event list.
+   *
+   * @param cursor the saved cursor, or null on the first read
+   * @return the next page of events; the default returns an empty page
    */
   default EventPage eventsSince(@Nullable String cursor) {
     return EventPage.empty(cursor);

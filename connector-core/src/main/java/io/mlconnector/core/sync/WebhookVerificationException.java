@@ -10,6 +10,7 @@ import java.util.Objects;
 public final class WebhookVerificationException extends ConnectorException {
   private static final long serialVersionUID = 1L;
 
+  /** The 4xx status to answer. */
   private final int status;
 
   /**
@@ -24,7 +25,7 @@ public final class WebhookVerificationException extends ConnectorException {
     this.status = status;
   }
 
-  /** The 4xx status to answer. */
+  /** {@return the 4xx status to answer} */
   public int status() {
     return status;
   }

@@ -16,6 +16,7 @@ public interface WebhookVerifier {
    *
    * @param headers the request headers; look names up case-insensitively
    * @param rawBody the body exactly as received
+   * @return the event's id, type and payload
    * @throws WebhookVerificationException when the request must be refused
    */
   WebhookEvent verify(Map<String, List<String>> headers, byte[] rawBody);
