@@ -64,7 +64,7 @@ public final class ErrorMapper {
     this.clock = clock;
   }
 
-  /** A mapper reading the default request-id headers, on the system clock. */
+  /** {@return a mapper reading the default request-id headers, on the system clock} */
   public static ErrorMapper defaults() {
     return create(DEFAULT_REQUEST_ID_HEADERS, Clock.systemUTC());
   }
@@ -93,7 +93,7 @@ public final class ErrorMapper {
         Clock.systemUTC());
   }
 
-  /** The request-id headers this mapper reads, in order. */
+  /** {@return the request-id headers this mapper reads, in order} */
   public List<String> requestIdHeaders() {
     return requestIdHeaders;
   }

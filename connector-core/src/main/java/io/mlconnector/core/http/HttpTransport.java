@@ -87,7 +87,10 @@ public final class HttpTransport implements Closeable {
         b.rateBudgets != null ? b.rateBudgets : RateBudgetRegistry.create(clock, sleeper, listener);
   }
 
-  /** A builder with defaults: connect 10 s, read 60 s, write 60 s, 5 idle connections kept 5 min. */
+  /**
+   * {@return a builder with defaults: connect 10 s, read 60 s, write 60 s, 5 idle connections kept
+   * 5 min}
+   */
   public static Builder builder() {
     return new Builder();
   }
@@ -131,27 +134,27 @@ public final class HttpTransport implements Closeable {
     sessionClients.remove(key);
   }
 
-  /** The shared OkHttp client (no tenant settings, no interceptors of this SDK). */
+  /** {@return the shared OkHttp client (no tenant settings, no interceptors of this SDK)} */
   public OkHttpClient okHttpClient() {
     return okHttpClient;
   }
 
-  /** The registry of rate budgets. */
+  /** {@return the registry of rate budgets} */
   public RateBudgetRegistry rateBudgets() {
     return rateBudgets;
   }
 
-  /** The clock that measures waits, elapsed times and {@code Retry-After} dates. */
+  /** {@return the clock that measures waits, elapsed times and {@code Retry-After} dates} */
   public Clock clock() {
     return clock;
   }
 
-  /** The sleeper used for every wait. */
+  /** {@return the sleeper used for every wait} */
   public Sleeper sleeper() {
     return sleeper;
   }
 
-  /** The event listener, guarded so that an exception it throws is logged and ignored. */
+  /** {@return the event listener, guarded so that an exception it throws is logged and ignored} */
   public TransportListener listener() {
     return listener;
   }
@@ -311,7 +314,7 @@ public final class HttpTransport implements Closeable {
       return this;
     }
 
-    /** The transport. */
+    /** {@return the transport} */
     public HttpTransport build() {
       return new HttpTransport(this);
     }

@@ -11,10 +11,10 @@ import org.jspecify.annotations.Nullable;
  */
 public interface RateBudget {
 
-  /** The credential this budget belongs to. */
+  /** {@return the credential this budget belongs to} */
   CredentialKey key();
 
-  /** The settings. */
+  /** {@return the settings} */
   RateBudgetConfig config();
 
   /**
@@ -36,7 +36,9 @@ public interface RateBudget {
   /** Reports an answer that was not a 429, which lets the rate recover over time. */
   void onSuccess();
 
-  /** The current (adaptive) rate in permits per second; never above the configured ceiling. */
+  /**
+   * {@return the current (adaptive) rate in permits per second; never above the configured ceiling}
+   */
   double currentPermitsPerSecond();
 
   /** Thrown by {@link #acquire()} when no permit can be had within the maximum wait. */
@@ -52,7 +54,7 @@ public interface RateBudget {
       this.wouldWait = wouldWait;
     }
 
-    /** How long the caller would have had to wait. */
+    /** {@return how long the caller would have had to wait} */
     public Duration wouldWait() {
       return wouldWait;
     }

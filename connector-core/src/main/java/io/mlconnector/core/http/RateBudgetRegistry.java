@@ -27,7 +27,7 @@ public final class RateBudgetRegistry {
     this.listener = listener;
   }
 
-  /** A registry on the system clock and real sleeps. */
+  /** {@return a registry on the system clock and real sleeps} */
   public static RateBudgetRegistry create() {
     return create(Clock.systemUTC(), Sleeper.SYSTEM, TransportListener.NONE);
   }

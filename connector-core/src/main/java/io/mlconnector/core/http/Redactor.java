@@ -68,12 +68,12 @@ public final class Redactor {
     this.fragments = Collections.unmodifiableSet(new LinkedHashSet<>(b.fragments));
   }
 
-  /** The default redactor. */
+  /** {@return the default redactor} */
   public static Redactor defaults() {
     return DEFAULTS;
   }
 
-  /** A builder starting from the defaults. */
+  /** {@return a builder starting from the defaults} */
   public static Builder builder() {
     return new Builder();
   }
@@ -174,7 +174,7 @@ public final class Redactor {
     return secrets.isEmpty() ? text : scrub(text, revealed(secrets));
   }
 
-  /** How many {@link Secret}s this redactor masks by value. */
+  /** {@return how many {@link Secret}s this redactor masks by value} */
   public int secretCount() {
     return secrets.size();
   }
@@ -307,7 +307,7 @@ public final class Redactor {
       return this;
     }
 
-    /** The immutable redactor. */
+    /** {@return the immutable redactor} */
     public Redactor build() {
       return new Redactor(this);
     }

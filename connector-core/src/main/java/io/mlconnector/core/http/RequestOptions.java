@@ -34,7 +34,7 @@ public final class RequestOptions {
     this.repeatable = builder.repeatable;
   }
 
-  /** A new builder with nothing set. */
+  /** {@return a new builder with nothing set} */
   public static Builder builder() {
     return new Builder();
   }
@@ -46,12 +46,15 @@ public final class RequestOptions {
     return tagged != null ? tagged : DEFAULTS;
   }
 
-  /** The operation name used in errors, logs and events, or null for the default ("METHOD /path"). */
+  /**
+   * {@return the operation name used in errors, logs and events, or null for the default ("METHOD
+   * /path")}
+   */
   public @Nullable String operation() {
     return operation;
   }
 
-  /** The explicit repeat-safety decision, or null to let the transport decide. */
+  /** {@return the explicit repeat-safety decision, or null to let the transport decide} */
   public @Nullable Boolean repeatable() {
     return repeatable;
   }
@@ -83,7 +86,7 @@ public final class RequestOptions {
       return this;
     }
 
-    /** The immutable options. */
+    /** {@return the immutable options} */
     public RequestOptions build() {
       return new RequestOptions(this);
     }

@@ -40,17 +40,20 @@ public final class Session {
     return new Builder(token);
   }
 
-  /** The secret value to send with each call. Never log it. */
+  /** {@return the secret value to send with each call} Never log it. */
   public String token() {
     return token;
   }
 
-  /** The absolute expiry (an OAuth token's {@code expires_in}), if known. */
+  /** {@return the absolute expiry (an OAuth token's {@code expires_in}), if known} */
   public Optional<Instant> expiresAt() {
     return Optional.ofNullable(expiresAt);
   }
 
-  /** The idle timeout (SAP B1 {@code SessionTimeout}), after which an unused session expires. */
+  /**
+   * {@return the idle timeout (SAP B1 {@code SessionTimeout}), after which an unused session
+   * expires}
+   */
   public Optional<Duration> idleTimeout() {
     return Optional.ofNullable(idleTimeout);
   }
@@ -61,7 +64,7 @@ public final class Session {
     return plain != null ? plain : secretAttributes.get(name);
   }
 
-  /** Every secret value of this session (token and secret attributes), for log masking. */
+  /** {@return every secret value of this session (token and secret attributes), for log masking} */
   public List<String> secretValues() {
     List<String> values = new ArrayList<>();
     values.add(token);
@@ -118,7 +121,7 @@ public final class Session {
       return this;
     }
 
-    /** The immutable session. */
+    /** {@return the immutable session} */
     public Session build() {
       return new Session(this);
     }

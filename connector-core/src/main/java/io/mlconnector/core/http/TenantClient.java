@@ -107,12 +107,12 @@ public final class TenantClient {
     this.okHttpClient = b.build();
   }
 
-  /** The settings this client was built from. */
+  /** {@return the settings this client was built from} */
   public TenantConfig config() {
     return config;
   }
 
-  /** The (system, credential id) key of the shared budget and session. */
+  /** {@return the (system, credential id) key of the shared budget and session} */
   public CredentialKey credentialKey() {
     return key;
   }
@@ -126,7 +126,7 @@ public final class TenantClient {
     return okHttpClient;
   }
 
-  /** The credential's rate budget, if the config has one. */
+  /** {@return the credential's rate budget, if the config has one} */
   public Optional<RateBudget> rateBudget() {
     return Optional.ofNullable(budget);
   }
@@ -266,7 +266,10 @@ public final class TenantClient {
     return new RemoteError(code, message);
   }
 
-  /** The error mapper configured for this tenant (request-id headers), for connectors' own use. */
+  /**
+   * {@return the error mapper configured for this tenant (request-id headers), for connectors' own
+   * use}
+   */
   public ErrorMapper errorMapper() {
     return errorMapper;
   }
