@@ -17,7 +17,8 @@ public class AuthenticationException extends ConnectorException {
   }
 
   /**
-   * An authentication or permission failure, as the remote reported it, without an underlying error.
+   * An authentication or permission failure, as the remote reported it, without an underlying
+   * error.
    *
    * @param details what is known about the failed call
    */

@@ -17,7 +17,8 @@ public class ConflictException extends ConnectorException {
   }
 
   /**
-   * A conflict with the remote object's state, as the remote reported it, without an underlying error.
+   * A conflict with the remote object's state, as the remote reported it, without an underlying
+   * error.
    *
    * @param details what is known about the failed call
    */

@@ -44,6 +44,7 @@ public final class RateBudgetConfig {
    *
    * @param permitsPerSecond the ceiling, positive (Stripe live: 100; Acumatica: per-minute licence
    *     limit / 60)
+   * @return a builder with those defaults
    */
   public static Builder builder(double permitsPerSecond) {
     return new Builder(permitsPerSecond);
@@ -69,7 +70,7 @@ public final class RateBudgetConfig {
     return decreaseFactor;
   }
 
-  /** {@return Permits per second added back per recovery interval} */
+  /** {@return permits per second added back per recovery interval} */
   public double recoveryStep() {
     return recoveryStep;
   }

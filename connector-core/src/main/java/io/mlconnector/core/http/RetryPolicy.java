@@ -85,14 +85,14 @@ public final class RetryPolicy {
     return new Builder(this);
   }
 
-  /** {@return Attempts in total, first included (1 = never retry)} */
+  /** {@return attempts in total, first included (1 = never retry)} */
   public int maxAttempts() {
     return maxAttempts;
   }
 
   /**
-   * {@return No retry is scheduled whose wait would end later than this after the first attempt
-   * began}
+   * {@return the bound on one call's retries: no retry is scheduled whose wait would end later
+   * than this after the first attempt began}
    */
   public Duration maxTotalTime() {
     return maxTotalTime;
@@ -113,7 +113,7 @@ public final class RetryPolicy {
     return retryStatuses;
   }
 
-  /** {@return Upper-case HTTP methods that are safe to repeat without an idempotency key} */
+  /** {@return the upper-case HTTP methods that are safe to repeat without an idempotency key} */
   public Set<String> safeMethods() {
     return safeMethods;
   }

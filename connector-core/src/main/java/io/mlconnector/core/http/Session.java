@@ -35,7 +35,12 @@ public final class Session {
     this.secretAttributes = Collections.unmodifiableMap(new LinkedHashMap<>(b.secretAttributes));
   }
 
-  /** A builder for a session whose secret value is {@code token}. */
+  /**
+   * A builder for a session whose secret value is {@code token}.
+   *
+   * @param token the secret value sent with each call
+   * @return a builder
+   */
   public static Builder builder(String token) {
     return new Builder(token);
   }
@@ -58,7 +63,12 @@ public final class Session {
     return Optional.ofNullable(idleTimeout);
   }
 
-  /** A named value: a plain attribute first, else a secret one; null when absent. */
+  /**
+   * A named value: a plain attribute first, else a secret one; null when absent.
+   *
+   * @param name the attribute's name
+   * @return the value, or null when the session has no attribute of that name
+   */
   public @Nullable String attribute(String name) {
     String plain = attributes.get(name);
     return plain != null ? plain : secretAttributes.get(name);
@@ -93,13 +103,23 @@ public final class Session {
       this.token = token;
     }
 
-    /** The absolute expiry. */
+    /**
+     * The absolute expiry.
+     *
+     * @param expiresAt when the session expires
+     * @return this builder
+     */
     public Builder expiresAt(Instant expiresAt) {
       this.expiresAt = Objects.requireNonNull(expiresAt, "expiresAt");
       return this;
     }
 
-    /** The idle timeout, positive; each call through the transport restarts it. */
+    /**
+     * The idle timeout, positive; each call through the transport restarts it.
+     *
+     * @param idleTimeout how long an unused session lives
+     * @return this builder
+     */
     public Builder idleTimeout(Duration idleTimeout) {
       Objects.requireNonNull(idleTimeout, "idleTimeout");
       if (idleTimeout.isNegative() || idleTimeout.isZero()) {
@@ -109,13 +129,25 @@ public final class Session {
       return this;
     }
 
-    /** A value that is not secret (shown in {@code toString}). */
+    /**
+     * A value that is not secret (shown in {@code toString}).
+     *
+     * @param name the attribute's name
+     * @param value its value
+     * @return this builder
+     */
     public Builder attribute(String name, String value) {
       attributes.put(requireName(name), Objects.requireNonNull(value, "value"));
       return this;
     }
 
-    /** A secret value (masked in logs, hidden in {@code toString}). */
+    /**
+     * A secret value (masked in logs, hidden in {@code toString}).
+     *
+     * @param name the attribute's name
+     * @param value its secret value
+     * @return this builder
+     */
     public Builder secretAttribute(String name, String value) {
       secretAttributes.put(requireName(name), Objects.requireNonNull(value, "value"));
       return this;

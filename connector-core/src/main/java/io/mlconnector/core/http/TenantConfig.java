@@ -155,6 +155,8 @@ public final class TenantConfig {
   /**
    * The server certificates trusted instead of the platform's trust store (pinned), or empty to
    * use the platform's.
+   *
+   * @return the pinned certificates; empty when the platform's trust store is used
    */
   public List<java.security.cert.X509Certificate> trustedCertificates() {
     return trustedCertificates;
@@ -190,17 +192,20 @@ public final class TenantConfig {
     return logLevel;
   }
 
-  /** {@return Parses remote error codes and messages} */
+  /** {@return the decoder of remote error codes and messages} */
   public ErrorDecoder errorDecoder() {
     return errorDecoder;
   }
 
-  /** {@return Headers that carry the remote request id, in order} */
+  /** {@return the headers that carry the remote request id, in order} */
   public List<String> requestIdHeaders() {
     return requestIdHeaders;
   }
 
-  /** {@return Calls in flight at once on this credential, across its clients; 0 means no limit} */
+  /**
+   * {@return the most calls in flight at once on this credential, across its clients; 0 means no
+   * limit}
+   */
   public int maxConcurrentCalls() {
     return maxConcurrentCalls;
   }
@@ -488,11 +493,7 @@ public final class TenantConfig {
       return this;
     }
 
-    /**
-     * {@return the immutable config}
-     *
-     * @return the configuration
-     */
+    /** {@return the immutable config} */
     public TenantConfig build() {
       return new TenantConfig(this);
     }

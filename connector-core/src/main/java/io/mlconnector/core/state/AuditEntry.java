@@ -41,7 +41,7 @@ public record AuditEntry(
     SUCCEEDED,
     /** Nothing was written: the step was not needed; the action and error say why. */
     SKIPPED,
-    /** The mapper deferred the record (something it needs is not there yet); it is tried again later. */
+    /** The mapper deferred the record (something it needs is not there yet); tried again later. */
     DEFERRED,
     /** The step failed transiently and is scheduled for another attempt. */
     FAILED,

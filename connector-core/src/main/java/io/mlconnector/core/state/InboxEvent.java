@@ -63,7 +63,7 @@ public record InboxEvent(
     RECEIVED,
     /** Processed: the flow acted on it. */
     PROCESSED,
-    /** Finished without action: its flow does not act on its type, or the object it names is gone. */
+    /** Finished without action: its flow ignores its type, or the object it names is gone. */
     IGNORED,
     /** Its processing failed permanently; the note says why. */
     PARKED

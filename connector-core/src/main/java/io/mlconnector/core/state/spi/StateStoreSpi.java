@@ -211,7 +211,8 @@ public interface StateStoreSpi extends StateStore {
    *
    * @param tenant the tenant whose rows the call touches
    * @param eventId the event's store id ({@link InboxEvent#id()})
-   * @param owner the claimer that gives it back; an event {@code owner} does not hold is left as it is
+   * @param owner the claimer that gives it back; an event {@code owner} does not hold is left as it
+   *     is
    */
   void releaseInbox(String tenant, long eventId, String owner);
 
@@ -262,7 +263,8 @@ public interface StateStoreSpi extends StateStore {
    * @param name the file's name, recorded with a new file
    * @param owner who claims it (a node id)
    * @param ttl how long the claim holds before another owner may take it over
-   * @return true when {@code owner} now holds the claim; false when another does or the file is final
+   * @return true when {@code owner} now holds the claim; false when another does or the file is
+   *     final
    */
   boolean claimFile(
       String tenant, String flow, String contentHash, String name, String owner, java.time.Duration ttl);
