@@ -45,9 +45,16 @@ public interface RateBudget {
   final class BudgetExhaustedException extends ConnectorException {
     private static final long serialVersionUID = 1L;
 
+    /** How long the caller would have had to wait for the next permit. */
     private final Duration wouldWait;
 
-    /** A budget of {@code key} would make the caller wait {@code wouldWait}. */
+    /**
+     * A budget of {@code key} would make the caller wait {@code wouldWait}.
+     *
+     * @param key the credential whose budget is exhausted
+     * @param wouldWait how long until the next permit
+     * @param maxWait the longest wait the budget allows
+     */
     public BudgetExhaustedException(CredentialKey key, Duration wouldWait, Duration maxWait) {
       super("rate-budget", "rate budget of " + key + " exhausted: the next permit is " + wouldWait
           + " away, more than the maximum wait of " + maxWait, null);
