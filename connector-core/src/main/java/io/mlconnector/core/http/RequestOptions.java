@@ -39,7 +39,12 @@ public final class RequestOptions {
     return new Builder();
   }
 
-  /** The options tagged on {@code request}, or defaults (nothing set) when it carries none. */
+  /**
+   * The options tagged on {@code request}, or defaults (nothing set) when it carries none.
+   *
+   * @param request the request, tagged with options or not
+   * @return its options; options with nothing set when it carries none
+   */
   public static RequestOptions of(Request request) {
     Objects.requireNonNull(request, "request");
     RequestOptions tagged = request.tag(RequestOptions.class);
@@ -71,7 +76,13 @@ public final class RequestOptions {
 
     private Builder() {}
 
-    /** Names the operation in errors, logs and events; must not contain a secret. */
+    /**
+     * Names the operation in errors, logs and events; must not contain a secret.
+     *
+     * @param operation the name, for example {@code "create invoice"}; not blank
+     * @return this builder
+     * @throws IllegalArgumentException when {@code operation} is null or blank
+     */
     public Builder operation(String operation) {
       if (operation == null || operation.isBlank()) {
         throw new IllegalArgumentException("operation must not be blank");
@@ -80,7 +91,12 @@ public final class RequestOptions {
       return this;
     }
 
-    /** Declares the request safe (true) or unsafe (false) to repeat, overriding the default rule. */
+    /**
+     * Declares the request safe (true) or unsafe (false) to repeat, overriding the default rule.
+     *
+     * @param repeatable true when repeating the request cannot apply it twice
+     * @return this builder
+     */
     public Builder repeatable(boolean repeatable) {
       this.repeatable = repeatable;
       return this;
