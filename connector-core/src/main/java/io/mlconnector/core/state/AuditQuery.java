@@ -82,7 +82,7 @@ public record AuditQuery(
    * This query restricted to flow {@code name} between {@code fromInclusive} and {@code
    * toExclusive} (either may be null: unbounded), from the first page.
    *
-   * @param name the flow's id, or null for any
+   * @param name the flow's name, or null for any
    * @param fromInclusive only entries at or after this instant, or null
    * @param toExclusive only entries before this instant, or null
    * @return a copy restricted to that flow and time range

@@ -29,7 +29,7 @@ public interface StateStore extends AutoCloseable {
    * The checkpoint last saved for this (flow, stream), or empty before the first one.
    *
    * @param tenant the tenant
-   * @param flow the flow's id
+   * @param flow the flow's name
    * @param stream the stream within the flow
    * @return the checkpoint, or empty before the first one was saved
    */
@@ -101,7 +101,7 @@ public interface StateStore extends AutoCloseable {
    * The current holder of the lease, or empty when it is free or expired.
    *
    * @param tenant the tenant
-   * @param flow the flow's id
+   * @param flow the flow's name
    * @return the live lease, or empty when it is free or expired
    */
   Optional<Lease> lease(String tenant, String flow);

@@ -58,7 +58,7 @@ public interface StateStoreSpi extends StateStore {
    * Saves the checkpoint for this (flow, stream), replacing the previous one.
    *
    * @param tenant the tenant whose rows the call touches
-   * @param flow the flow's id
+   * @param flow the flow's name
    * @param stream the stream within the flow (a remote entity or feed)
    * @param checkpoint the opaque checkpoint the source returned, to resume from
    */
@@ -80,7 +80,7 @@ public interface StateStoreSpi extends StateStore {
    * crash or lost response left open, to be resolved through the sink's find-by-stamp.
    *
    * @param tenant the tenant whose rows the call touches
-   * @param flow the flow's id
+   * @param flow the flow's name
    * @param olderThan only operations last touched strictly before this instant
    * @param limit the most operations to return; positive
    * @return up to {@code limit} operations, oldest first; empty when none is left open
@@ -229,7 +229,7 @@ public interface StateStoreSpi extends StateStore {
    * The file recorded under this content hash.
    *
    * @param tenant the tenant whose rows the call touches
-   * @param flow the flow's id
+   * @param flow the flow's name
    * @param contentHash the file's content hash
    * @return the recorded file, or empty when none is recorded under this hash
    */
@@ -240,7 +240,7 @@ public interface StateStoreSpi extends StateStore {
    * it (an operator's correction; the engine uses {@link #moveFile}).
    *
    * @param tenant the tenant whose rows the call touches
-   * @param flow the flow's id
+   * @param flow the flow's name
    * @param contentHash the file's content hash
    * @param status the status to move to
    * @throws IllegalArgumentException when no such file is recorded
@@ -258,7 +258,7 @@ public interface StateStoreSpi extends StateStore {
    * another owner holds a live claim or the file is final.
    *
    * @param tenant the tenant whose rows the call touches
-   * @param flow the flow's id
+   * @param flow the flow's name
    * @param contentHash the file's content hash
    * @param name the file's name, recorded with a new file
    * @param owner who claims it (a node id)
@@ -274,7 +274,7 @@ public interface StateStoreSpi extends StateStore {
    * documents and a reason (for PARKED), atomically; a final status ends the claim's lease.
    *
    * @param tenant the tenant whose rows the call touches
-   * @param flow the flow's id
+   * @param flow the flow's name
    * @param contentHash the file's content hash
    * @param owner the claimer moving it
    * @param status the status to move to
@@ -302,7 +302,7 @@ public interface StateStoreSpi extends StateStore {
    * when the key was already claimed for the flow, by this file or another.
    *
    * @param tenant the tenant whose rows the call touches
-   * @param flow the flow's id
+   * @param flow the flow's name
    * @param naturalKey the document's natural key
    * @param contentHash the content hash of the file the document comes from
    * @return true when this call claimed the key; false when it was already claimed
@@ -322,7 +322,7 @@ public interface StateStoreSpi extends StateStore {
    * claimers whose claims overlap in time.
    *
    * @param tenant the tenant whose rows the call touches
-   * @param flow the flow's id
+   * @param flow the flow's name
    * @param now the current time; items due at or before it are claimed
    * @param owner who claims the items (a node id)
    * @param claimTtl how long the claim holds before another claimer may take the items over
@@ -353,7 +353,7 @@ public interface StateStoreSpi extends StateStore {
    * lease, exactly one succeeds.
    *
    * @param tenant the tenant whose rows the call touches
-   * @param flow the flow's id
+   * @param flow the flow's name
    * @param owner who takes the lease (a node id)
    * @param ttl how long the lease holds unless renewed
    * @return true when {@code owner} now holds the lease; false when another owner holds it
@@ -364,7 +364,7 @@ public interface StateStoreSpi extends StateStore {
    * Releases the lease if {@code owner} holds it; does nothing otherwise.
    *
    * @param tenant the tenant whose rows the call touches
-   * @param flow the flow's id
+   * @param flow the flow's name
    * @param owner the owner giving the lease up
    */
   void releaseLease(String tenant, String flow, String owner);
