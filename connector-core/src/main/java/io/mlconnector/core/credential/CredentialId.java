@@ -11,13 +11,28 @@ import java.util.Objects;
  */
 public record CredentialId(String tenant, String system) {
 
-  /** Validates both parts. */
+  /**
+   * Validates both parts.
+   *
+   * @param tenant the tenant, not blank, at most 200 characters
+   * @param system the remote system ({@code stripe}, {@code syspro} ...), not blank, at most 200
+   *     characters
+   * @throws IllegalArgumentException when either part is blank or longer than 200 characters
+   */
   public CredentialId {
     check(tenant, "tenant");
     check(system, "system");
   }
 
-  /** Shorthand for the constructor. */
+  /**
+   * Shorthand for the constructor.
+   *
+   * @param tenant the tenant, not blank, at most 200 characters
+   * @param system the remote system ({@code stripe}, {@code syspro} ...), not blank, at most 200
+   *     characters
+   * @return the id
+   * @throws IllegalArgumentException when either part is blank or longer than 200 characters
+   */
   public static CredentialId of(String tenant, String system) {
     return new CredentialId(tenant, system);
   }

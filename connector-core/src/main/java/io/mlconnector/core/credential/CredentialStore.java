@@ -50,12 +50,26 @@ public final class CredentialStore {
     this.random = builder.random;
   }
 
-  /** A builder encrypting with keys from {@code keys}. */
+  /**
+   * A builder encrypting with keys from {@code keys}.
+   *
+   * @param keys the provider of the current key and of old keys still named by stored envelopes
+   * @return a builder storing in memory unless told otherwise
+   */
   public static Builder builder(KeyProvider keys) {
     return new Builder(keys);
   }
 
-  /** Encrypts and stores {@code credentials} for {@code tenant}'s access to {@code system}. */
+  /**
+   * Encrypts and stores {@code credentials} for {@code tenant}'s access to {@code system}.
+   *
+   * @param tenant the tenant, not blank, at most 200 characters
+   * @param system the remote system ({@code stripe}, {@code syspro} ...), not blank, at most 200
+   *     characters
+   * @param credentials the credentials to store, replacing any stored before; the caller may wipe
+   *     them afterwards
+   * @throws CredentialException when the current key is missing or cannot be used
+   */
   public void put(String tenant, String system, Credentials credentials) {
     CredentialId id = CredentialId.of(tenant, system);
     storage.write(id, encrypt(id, credentials));
@@ -64,6 +78,10 @@ public final class CredentialStore {
   /**
    * The credentials stored for {@code tenant} and {@code system}, decrypted, if any.
    *
+   * @param tenant the tenant, not blank, at most 200 characters
+   * @param system the remote system ({@code stripe}, {@code syspro} ...), not blank, at most 200
+   *     characters
+   * @return the decrypted credentials, or empty when none are stored
    * @throws CredentialException when the stored envelope does not authenticate or its key is unknown
    */
   public Optional<Credentials> get(String tenant, String system) {
@@ -74,6 +92,10 @@ public final class CredentialStore {
   /**
    * The credentials stored for {@code tenant} and {@code system}.
    *
+   * @param tenant the tenant, not blank, at most 200 characters
+   * @param system the remote system ({@code stripe}, {@code syspro} ...), not blank, at most 200
+   *     characters
+   * @return the decrypted credentials
    * @throws CredentialException when none are stored, or they cannot be decrypted
    */
   public Credentials require(String tenant, String system) {
@@ -82,12 +104,28 @@ public final class CredentialStore {
             () -> new CredentialException("no credentials stored for tenant \"" + tenant + "\" and system \"" + system + '"'));
   }
 
-  /** Deletes the credentials of {@code tenant} for {@code system}; true when there were some. */
+  /**
+   * Deletes the credentials of {@code tenant} for {@code system}; true when there were some.
+   *
+   * @param tenant the tenant, not blank, at most 200 characters
+   * @param system the remote system ({@code stripe}, {@code syspro} ...), not blank, at most 200
+   *     characters
+   * @return true when credentials were stored and are now deleted
+   */
   public boolean delete(String tenant, String system) {
     return storage.delete(CredentialId.of(tenant, system));
   }
 
-  /** Encrypts {@code credentials} for {@code tenant} and {@code system} without storing them. */
+  /**
+   * Encrypts {@code credentials} for {@code tenant} and {@code system} without storing them.
+   *
+   * @param tenant the tenant, not blank, at most 200 characters
+   * @param system the remote system ({@code stripe}, {@code syspro} ...), not blank, at most 200
+   *     characters
+   * @param credentials the credentials to encrypt
+   * @return the envelope: base64 text, decryptable only for this tenant and system
+   * @throws CredentialException when the current key is missing or cannot be used
+   */
   public String encrypt(String tenant, String system, Credentials credentials) {
     return encrypt(CredentialId.of(tenant, system), credentials);
   }
@@ -95,6 +133,11 @@ public final class CredentialStore {
   /**
    * Decrypts an envelope made for {@code tenant} and {@code system}.
    *
+   * @param tenant the tenant, not blank, at most 200 characters
+   * @param system the remote system ({@code stripe}, {@code syspro} ...), not blank, at most 200
+   *     characters
+   * @param envelope an envelope from {@link #encrypt(String, String, Credentials)}
+   * @return the decrypted credentials
    * @throws CredentialException when the envelope is malformed, its key id is unknown, or it was
    *     altered or made for another tenant or system
    */
@@ -106,6 +149,11 @@ public final class CredentialStore {
    * Decrypts an envelope and encrypts its credentials again under the current key id, with a new
    * nonce.
    *
+   * @param tenant the tenant, not blank, at most 200 characters
+   * @param system the remote system ({@code stripe}, {@code syspro} ...), not blank, at most 200
+   *     characters
+   * @param envelope an envelope made for this tenant and system
+   * @return a new envelope of the same credentials under the current key id
    * @throws CredentialException as {@link #decrypt(String, String, String)}
    */
   public String reencrypt(String tenant, String system, String envelope) {
@@ -145,6 +193,8 @@ public final class CredentialStore {
   /**
    * The key id an envelope was encrypted under, read from its header without decrypting.
    *
+   * @param envelope an envelope
+   * @return the key id named in its header
    * @throws CredentialException when the text is not an envelope
    */
   public static String keyIdOf(String envelope) {
@@ -220,19 +270,33 @@ public final class CredentialStore {
       this.keys = Objects.requireNonNull(keys, "keys");
     }
 
-    /** Where envelopes are kept (default: in memory). */
+    /**
+     * Where envelopes are kept (default: in memory).
+     *
+     * @param storage where envelopes are kept
+     * @return this builder
+     */
     public Builder storage(CredentialStorage storage) {
       this.storage = Objects.requireNonNull(storage, "storage");
       return this;
     }
 
-    /** The source of nonces (default: a new {@link SecureRandom}). */
+    /**
+     * The source of nonces (default: a new {@link SecureRandom}).
+     *
+     * @param random the source of nonces
+     * @return this builder
+     */
     public Builder secureRandom(SecureRandom random) {
       this.random = Objects.requireNonNull(random, "random");
       return this;
     }
 
-    /** Builds the store. */
+    /**
+     * Builds the store.
+     *
+     * @return a new store
+     */
     public CredentialStore build() {
       if (random == null) {
         random = new SecureRandom();

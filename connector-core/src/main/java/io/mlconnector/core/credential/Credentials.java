@@ -23,12 +23,23 @@ public final class Credentials {
     this.fields = Collections.unmodifiableMap(fields);
   }
 
-  /** A builder. */
+  /**
+   * A builder.
+   *
+   * @return a builder with no fields
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Credentials with a single field. */
+  /**
+   * Credentials with a single field.
+   *
+   * @param name the field's name ({@code [A-Za-z][A-Za-z0-9_.-]*}, at most 64 characters)
+   * @param value the field's secret, held as it is (not copied)
+   * @return credentials with that one field
+   * @throws IllegalArgumentException for a bad name
+   */
   public static Credentials of(String name, Secret value) {
     return builder().put(name, value).build();
   }
@@ -36,6 +47,8 @@ public final class Credentials {
   /**
    * The field {@code name}.
    *
+   * @param name the field's name
+   * @return the field's secret
    * @throws CredentialException naming the missing field and the fields present
    */
   public Secret get(String name) {
@@ -46,17 +59,30 @@ public final class Credentials {
     return s;
   }
 
-  /** The field {@code name}, if present. */
+  /**
+   * The field {@code name}, if present.
+   *
+   * @param name the field's name
+   * @return the field's secret, or empty when there is no such field
+   */
   public Optional<Secret> find(String name) {
     return Optional.ofNullable(fields.get(Objects.requireNonNull(name, "name")));
   }
 
-  /** The field names, in insertion order. */
+  /**
+   * The field names, in insertion order.
+   *
+   * @return the field names, unmodifiable
+   */
   public Set<String> names() {
     return fields.keySet();
   }
 
-  /** The fields, in insertion order (unmodifiable). */
+  /**
+   * The fields, in insertion order (unmodifiable).
+   *
+   * @return the fields by name
+   */
   public Map<String, Secret> fields() {
     return fields;
   }
@@ -92,6 +118,9 @@ public final class Credentials {
     /**
      * Adds the field {@code name} ({@code [A-Za-z][A-Za-z0-9_.-]*}, at most 64 characters).
      *
+     * @param name the field's name
+     * @param value the field's secret, held as it is (not copied)
+     * @return this builder
      * @throws IllegalArgumentException for a bad or repeated name
      */
     public Builder put(String name, Secret value) {
@@ -108,7 +137,14 @@ public final class Credentials {
       return this;
     }
 
-    /** Adds the field {@code name} holding text {@code value}. */
+    /**
+     * Adds the field {@code name} holding text {@code value}.
+     *
+     * @param name the field's name ({@code [A-Za-z][A-Za-z0-9_.-]*}, at most 64 characters)
+     * @param value the field's text
+     * @return this builder
+     * @throws IllegalArgumentException for a bad or repeated name
+     */
     public Builder put(String name, String value) {
       return put(name, Secret.of(Objects.requireNonNull(value, "value")));
     }
@@ -116,6 +152,7 @@ public final class Credentials {
     /**
      * Builds the credentials.
      *
+     * @return the credentials, with the fields in the order they were added
      * @throws IllegalStateException when no field was added
      */
     public Credentials build() {

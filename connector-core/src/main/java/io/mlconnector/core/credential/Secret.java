@@ -27,13 +27,23 @@ public final class Secret implements AutoCloseable {
     this.value = value;
   }
 
-  /** A secret holding {@code value}. */
+  /**
+   * A secret holding {@code value}.
+   *
+   * @param value the secret text, held as its UTF-8 bytes
+   * @return the secret
+   */
   public static Secret of(String value) {
     Objects.requireNonNull(value, "value");
     return new Secret(value.getBytes(StandardCharsets.UTF_8));
   }
 
-  /** A secret holding a copy of {@code value}; the caller may wipe its array afterwards. */
+  /**
+   * A secret holding a copy of {@code value}; the caller may wipe its array afterwards.
+   *
+   * @param value the secret text, copied as its UTF-8 bytes
+   * @return the secret
+   */
   public static Secret of(char[] value) {
     Objects.requireNonNull(value, "value");
     ByteBuffer encoded = StandardCharsets.UTF_8.encode(CharBuffer.wrap(value));
@@ -45,13 +55,23 @@ public final class Secret implements AutoCloseable {
     return new Secret(bytes);
   }
 
-  /** A secret holding a copy of {@code value} (binary, or text as UTF-8). */
+  /**
+   * A secret holding a copy of {@code value} (binary, or text as UTF-8).
+   *
+   * @param value the secret bytes, copied
+   * @return the secret
+   */
   public static Secret ofBytes(byte[] value) {
     Objects.requireNonNull(value, "value");
     return new Secret(value.clone());
   }
 
-  /** The value as a String (which cannot be wiped: prefer {@link #toChars()}). */
+  /**
+   * The value as a String (which cannot be wiped: prefer {@link #toChars()}).
+   *
+   * @return the value decoded as UTF-8
+   * @throws IllegalStateException when the secret was wiped
+   */
   public String reveal() {
     return new String(live(), StandardCharsets.UTF_8);
   }
@@ -59,6 +79,7 @@ public final class Secret implements AutoCloseable {
   /**
    * A copy of the value as characters; wipe it after use.
    *
+   * @return a new array holding the value's characters
    * @throws IllegalStateException when the value is not UTF-8 text or was wiped
    */
   public char[] toChars() {
@@ -78,12 +99,22 @@ public final class Secret implements AutoCloseable {
     }
   }
 
-  /** A copy of the value's bytes; wipe it after use. */
+  /**
+   * A copy of the value's bytes; wipe it after use.
+   *
+   * @return a new array holding the value's bytes
+   * @throws IllegalStateException when the secret was wiped
+   */
   public byte[] toBytes() {
     return live().clone();
   }
 
-  /** The length of the value in bytes. */
+  /**
+   * The length of the value in bytes.
+   *
+   * @return the number of bytes held
+   * @throws IllegalStateException when the secret was wiped
+   */
   public int byteLength() {
     return live().length;
   }
@@ -97,7 +128,11 @@ public final class Secret implements AutoCloseable {
     }
   }
 
-  /** True once {@link #wipe()} was called. */
+  /**
+   * True once {@link #wipe()} was called.
+   *
+   * @return whether the value was wiped
+   */
   public boolean isWiped() {
     return value == null;
   }

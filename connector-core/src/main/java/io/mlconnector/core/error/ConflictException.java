@@ -6,10 +6,22 @@ import org.jspecify.annotations.Nullable;
 public class ConflictException extends ConnectorException {
   private static final long serialVersionUID = 1L;
 
+  /**
+   * A conflict with the remote object's state, as the remote reported it.
+   *
+   * @param details what is known about the failed call
+   * @param cause the underlying error (an I/O failure, an unreadable body), or null
+   */
   public ConflictException(ErrorDetails details, @Nullable Throwable cause) {
     super(details, cause);
   }
 
+  /**
+   * A conflict with the remote object's state, as the remote reported it, without an underlying
+   * error.
+   *
+   * @param details what is known about the failed call
+   */
   public ConflictException(ErrorDetails details) {
     super(details);
   }

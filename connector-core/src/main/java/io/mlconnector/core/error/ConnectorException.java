@@ -39,14 +39,28 @@ import org.jspecify.annotations.Nullable;
 public class ConnectorException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
+  /** The remote system, or the component for an error the SDK raised itself. */
   private final String system;
+  /** The operation that failed; null for an error the SDK raised itself. */
   private final String operation;
+  /** The HTTP status of the answer; 0 when none was received. */
   private final int httpStatus;
+  /** The remote's error code, or null. */
   private final @Nullable String remoteCode;
+  /** The remote's error message, or null. */
   private final @Nullable String remoteMessage;
+  /** The remote request id, or null. */
   private final @Nullable String requestId;
+  /** Whether the error reports a remote's answer rather than the SDK's own. */
   private final boolean remote;
 
+  /**
+   * An error reporting a remote's answer, or that none came; the message names every known field
+   * of {@code details}, and {@link #isRemote()} is true.
+   *
+   * @param details what is known about the failed call; not null
+   * @param cause the underlying error (an I/O failure, an unreadable body), or null
+   */
   public ConnectorException(ErrorDetails details, @Nullable Throwable cause) {
     super(Objects.requireNonNull(details, "details").describe(), cause);
     this.system = details.system();
@@ -75,6 +89,12 @@ public class ConnectorException extends RuntimeException {
    * As {@link #ConnectorException(String, String, Throwable)}; {@code stackTrace} false makes a
    * cheap exception without stack trace or suppressed exceptions, for verdicts thrown often on
    * purpose (a mapper deferring a record).
+   *
+   * @param component where the error arose; not blank
+   * @param message what went wrong; never a secret
+   * @param cause the underlying error, or null
+   * @param stackTrace false for an exception without stack trace or suppressed exceptions
+   * @throws IllegalArgumentException if {@code component} is null or blank
    */
   protected ConnectorException(
       String component, String message, @Nullable Throwable cause, boolean stackTrace) {
@@ -95,51 +115,92 @@ public class ConnectorException extends RuntimeException {
    * True when this error reports a remote system's answer, or that none came (it carries the
    * remote's details); false for an error the SDK raised itself (the state store, a codec, a
    * mapper, a local rate budget).
+   *
+   * @return whether this error reports a remote's answer
    */
   public boolean isRemote() {
     return remote;
   }
 
+  /**
+   * An error reporting a remote's answer, without an underlying error.
+   *
+   * @param details what is known about the failed call; not null
+   */
   public ConnectorException(ErrorDetails details) {
     this(details, null);
   }
 
-  /** The remote system, for example {@code "stripe"} or {@code "syspro"}. */
+  /**
+   * The remote system, or the component for an error the SDK raised itself.
+   *
+   * @return the system, for example {@code "stripe"} or {@code "syspro"}; never blank
+   */
   public String system() {
     return system;
   }
 
-  /** The operation that failed, for example {@code "POST /v1/invoices"} or {@code "ARSTPY post"}. */
+  /**
+   * The operation that failed.
+   *
+   * @return the operation, for example {@code "POST /v1/invoices"} or {@code "ARSTPY post"}; null
+   *     for an error the SDK raised itself
+   */
   public String operation() {
     return operation;
   }
 
-  /** The HTTP status of the remote's answer, or 0 when no HTTP answer was received. */
+  /**
+   * The HTTP status of the remote's answer.
+   *
+   * @return the status, or 0 when no HTTP answer was received
+   */
   public int httpStatus() {
     return httpStatus;
   }
 
-  /** The remote's own error code ({@code resource_missing}, a SYSPRO error number), or null. */
+  /**
+   * The remote's own error code.
+   *
+   * @return the code ({@code resource_missing}, a SYSPRO error number), or null when the remote
+   *     gave none
+   */
   public @Nullable String remoteCode() {
     return remoteCode;
   }
 
-  /** The remote's own error message, or null. */
+  /**
+   * The remote's own error message.
+   *
+   * @return the message, or null when the remote gave none
+   */
   public @Nullable String remoteMessage() {
     return remoteMessage;
   }
 
-  /** The remote request id ({@code Request-Id} header and the like), or null. */
+  /**
+   * The remote request id, for support tickets.
+   *
+   * @return the id ({@code Request-Id} header and the like), or null when the remote sent none
+   */
   public @Nullable String requestId() {
     return requestId;
   }
 
-  /** The details this exception was built from, to build a similar one (for example when wrapping). */
+  /**
+   * The details this exception was built from, to build a similar one (for example when wrapping).
+   *
+   * @return a new {@link ErrorDetails} with this exception's fields
+   */
   public ErrorDetails details() {
     return new ErrorDetails(system, operation, httpStatus, remoteCode, remoteMessage, requestId);
   }
 
-  /** True when repeating the same request later can succeed. */
+  /**
+   * Whether repeating the same request later can succeed.
+   *
+   * @return true when a later retry can succeed; false here, true for {@link TransientException}
+   */
   public boolean isRetryable() {
     return false;
   }
@@ -147,6 +208,8 @@ public class ConnectorException extends RuntimeException {
   /**
    * True when the failed request may nevertheless have been applied by the remote (the answer was
    * lost), so that repeating it blindly could apply it twice. See {@link OutcomeUnknownException}.
+   *
+   * @return whether the failed request may have been applied
    */
   public boolean mayHaveLanded() {
     return false;

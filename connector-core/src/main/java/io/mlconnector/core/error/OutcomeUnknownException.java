@@ -14,12 +14,21 @@ import org.jspecify.annotations.Nullable;
 public class OutcomeUnknownException extends TransientException {
   private static final long serialVersionUID = 1L;
 
-  /** An outcome-unknown failure with the given details and cause. */
+  /**
+   * An outcome-unknown failure with the given details and cause.
+   *
+   * @param details what is known about the failed call
+   * @param cause the underlying error (the reset, the timeout), or null
+   */
   public OutcomeUnknownException(ErrorDetails details, @Nullable Throwable cause) {
     super(details, cause);
   }
 
-  /** An outcome-unknown failure with the given details. */
+  /**
+   * An outcome-unknown failure with the given details.
+   *
+   * @param details what is known about the failed call
+   */
   public OutcomeUnknownException(ErrorDetails details) {
     super(details);
   }

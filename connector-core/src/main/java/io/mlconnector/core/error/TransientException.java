@@ -6,10 +6,21 @@ import org.jspecify.annotations.Nullable;
 public class TransientException extends ConnectorException {
   private static final long serialVersionUID = 1L;
 
+  /**
+   * A transient failure, as the remote reported it.
+   *
+   * @param details what is known about the failed call
+   * @param cause the underlying error (an I/O failure, an unreadable body), or null
+   */
   public TransientException(ErrorDetails details, @Nullable Throwable cause) {
     super(details, cause);
   }
 
+  /**
+   * A transient failure, as the remote reported it, without an underlying error.
+   *
+   * @param details what is known about the failed call
+   */
   public TransientException(ErrorDetails details) {
     super(details);
   }

@@ -10,7 +10,12 @@ package io.mlconnector.core.http;
  */
 public record CredentialKey(String system, String credentialId) {
 
-  /** Checks both parts are present. */
+  /**
+   * Checks both parts are present.
+   *
+   * @param system the remote system, for example {@code "stripe"}
+   * @param credentialId the host's id for the credential, for example {@code "acme/live"}
+   */
   public CredentialKey {
     if (system == null || system.isBlank()) {
       throw new IllegalArgumentException("system must not be blank");

@@ -64,7 +64,7 @@ public final class ErrorMapper {
     this.clock = clock;
   }
 
-  /** A mapper reading the default request-id headers, on the system clock. */
+  /** {@return a mapper reading the default request-id headers, on the system clock} */
   public static ErrorMapper defaults() {
     return create(DEFAULT_REQUEST_ID_HEADERS, Clock.systemUTC());
   }
@@ -74,6 +74,8 @@ public final class ErrorMapper {
    *
    * @param requestIdHeaders header names, for example {@code Request-Id} (Stripe)
    * @param clock resolves {@code Retry-After} dates
+   * @return the mapper
+   * @throws IllegalArgumentException when a header name is null or blank
    */
   public static ErrorMapper create(List<String> requestIdHeaders, Clock clock) {
     Objects.requireNonNull(requestIdHeaders, "requestIdHeaders");
@@ -87,18 +89,30 @@ public final class ErrorMapper {
         Objects.requireNonNull(clock, "clock"));
   }
 
-  /** A mapper reading the given request-id headers in order, on the system clock. */
+  /**
+   * A mapper reading the given request-id headers in order, on the system clock.
+   *
+   * @param requestIdHeaders header names, for example {@code Request-Id} (Stripe)
+   * @return the mapper
+   * @throws IllegalArgumentException when a header name is null or blank
+   */
   public static ErrorMapper create(String... requestIdHeaders) {
     return create(Arrays.asList(Objects.requireNonNull(requestIdHeaders, "requestIdHeaders")),
         Clock.systemUTC());
   }
 
-  /** The request-id headers this mapper reads, in order. */
+  /** {@return the request-id headers this mapper reads, in order} */
   public List<String> requestIdHeaders() {
     return requestIdHeaders;
   }
 
-  /** The request id in {@code headers}, or null. */
+  /**
+   * The request id in {@code headers}, or null.
+   *
+   * @param headers the answer's headers, or null
+   * @return the trimmed value of the first non-blank request-id header, or null when there is
+   *     none (or {@code headers} is null)
+   */
   public @Nullable String requestId(@Nullable Headers headers) {
     if (headers == null) {
       return null;
@@ -122,6 +136,9 @@ public final class ErrorMapper {
    * @param remote the remote's error code and message as the connector parsed them; may be null
    * @param safeToRepeat whether the request was safe to repeat (decides transient vs
    *     outcome-unknown for 5xx)
+   * @return the exception; its subclass says what the caller can do (for example {@link
+   *     NotFoundException} for 404, {@link RateLimitedException} for 429), a plain {@link
+   *     ConnectorException} for a status no subclass fits
    */
   public ConnectorException fromResponse(
       String system,
@@ -168,6 +185,11 @@ public final class ErrorMapper {
    * The exception for an exchange that ended without an answer.
    *
    * @param safeToRepeat whether the request was safe to repeat
+   * @param system the remote system
+   * @param operation the operation that failed
+   * @param failure the I/O failure
+   * @return a {@link TransientException} when the request was safe to repeat or never sent, else an
+   *     {@link OutcomeUnknownException}
    */
   public ConnectorException fromIOException(
       String system, String operation, IOException failure, boolean safeToRepeat) {
@@ -189,6 +211,9 @@ public final class ErrorMapper {
   /**
    * True for failures that happen before any byte of the request was sent: connect, DNS, and an
    * interruption while the caller waited for a rate permit, a call slot or a retry.
+   *
+   * @param failure the I/O failure
+   * @return true when the request cannot have reached the remote
    */
   public static boolean isNotSent(IOException failure) {
     return failure instanceof NotSentException

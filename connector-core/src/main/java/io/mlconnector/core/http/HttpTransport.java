@@ -87,7 +87,10 @@ public final class HttpTransport implements Closeable {
         b.rateBudgets != null ? b.rateBudgets : RateBudgetRegistry.create(clock, sleeper, listener);
   }
 
-  /** A builder with defaults: connect 10 s, read 60 s, write 60 s, 5 idle connections kept 5 min. */
+  /**
+   * {@return a builder with defaults: connect 10 s, read 60 s, write 60 s, 5 idle connections kept
+   * 5 min}
+   */
   public static Builder builder() {
     return new Builder();
   }
@@ -97,6 +100,9 @@ public final class HttpTransport implements Closeable {
    * {@link CredentialKey} share the rate budget, the session and the concurrent-call limit; the
    * first client's session authenticator, budget config and call limit are the ones used for that
    * key.
+   *
+   * @param config the tenant's base URL, credential key, timeouts, retry policy, budget and session
+   * @return a new client using this transport's pools
    */
   public TenantClient newClient(TenantConfig config) {
     Objects.requireNonNull(config, "config");
@@ -131,27 +137,27 @@ public final class HttpTransport implements Closeable {
     sessionClients.remove(key);
   }
 
-  /** The shared OkHttp client (no tenant settings, no interceptors of this SDK). */
+  /** {@return the shared OkHttp client (no tenant settings, no interceptors of this SDK)} */
   public OkHttpClient okHttpClient() {
     return okHttpClient;
   }
 
-  /** The registry of rate budgets. */
+  /** {@return the registry of rate budgets} */
   public RateBudgetRegistry rateBudgets() {
     return rateBudgets;
   }
 
-  /** The clock that measures waits, elapsed times and {@code Retry-After} dates. */
+  /** {@return the clock that measures waits, elapsed times and {@code Retry-After} dates} */
   public Clock clock() {
     return clock;
   }
 
-  /** The sleeper used for every wait. */
+  /** {@return the sleeper used for every wait} */
   public Sleeper sleeper() {
     return sleeper;
   }
 
-  /** The event listener, guarded so that an exception it throws is logged and ignored. */
+  /** {@return the event listener, guarded so that an exception it throws is logged and ignored} */
   public TransportListener listener() {
     return listener;
   }
@@ -218,6 +224,9 @@ public final class HttpTransport implements Closeable {
     /**
      * Whether {@link HttpTransport#close()} logs out the sessions it holds (default true). Turn it
      * off when another process keeps using the same remote sessions.
+     *
+     * @param value false to leave the sessions open on close
+     * @return this builder
      */
     public Builder logoutOnClose(boolean value) {
       this.logoutOnClose = value;
@@ -228,31 +237,55 @@ public final class HttpTransport implements Closeable {
      * Derives the shared client from the host's own OkHttp client (its pool, dispatcher, timeouts,
      * certificate pinning, interceptors) instead of creating one. Only its {@code
      * retryOnConnectionFailure} is turned off, and its timeouts replaced when set on this builder.
+     *
+     * @param base the host's client; not modified (a derived client is built)
+     * @return this builder
      */
     public Builder okHttpClient(OkHttpClient base) {
       this.base = Objects.requireNonNull(base, "okHttpClient");
       return this;
     }
 
-    /** Default connect timeout; zero means none. */
+    /**
+     * Default connect timeout; zero means none.
+     *
+     * @param timeout the timeout; zero or more
+     * @return this builder
+     */
     public Builder connectTimeout(Duration timeout) {
       this.connectTimeout = nonNegative(timeout, "connectTimeout");
       return this;
     }
 
-    /** Default read timeout; zero means none. */
+    /**
+     * Default read timeout; zero means none.
+     *
+     * @param timeout the timeout; zero or more
+     * @return this builder
+     */
     public Builder readTimeout(Duration timeout) {
       this.readTimeout = nonNegative(timeout, "readTimeout");
       return this;
     }
 
-    /** Default write timeout; zero means none. */
+    /**
+     * Default write timeout; zero means none.
+     *
+     * @param timeout the timeout; zero or more
+     * @return this builder
+     */
     public Builder writeTimeout(Duration timeout) {
       this.writeTimeout = nonNegative(timeout, "writeTimeout");
       return this;
     }
 
-    /** Idle connections kept in the pool (at least 0) and for how long (positive). */
+    /**
+     * Idle connections kept in the pool (at least 0) and for how long (positive).
+     *
+     * @param maxIdleConnections the most idle connections kept
+     * @param keepAlive how long an idle connection is kept
+     * @return this builder
+     */
     public Builder connectionPool(int maxIdleConnections, Duration keepAlive) {
       if (maxIdleConnections < 0) {
         throw new IllegalArgumentException(
@@ -267,7 +300,13 @@ public final class HttpTransport implements Closeable {
       return this;
     }
 
-    /** Limits of concurrent asynchronous calls, in total and per host; both at least 1. */
+    /**
+     * Limits of concurrent asynchronous calls, in total and per host; both at least 1.
+     *
+     * @param total the most asynchronous calls in flight at once
+     * @param perHost the most of them to one host
+     * @return this builder
+     */
     public Builder maxRequests(int total, int perHost) {
       if (total < 1 || perHost < 1) {
         throw new IllegalArgumentException(
@@ -278,25 +317,45 @@ public final class HttpTransport implements Closeable {
       return this;
     }
 
-    /** The clock (tests inject a fake one). */
+    /**
+     * The clock (tests inject a fake one).
+     *
+     * @param clock the clock for session expiry, budgets and retry deadlines
+     * @return this builder
+     */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock");
       return this;
     }
 
-    /** The sleeper used for backoff, {@code Retry-After} and budget waits (tests record instead). */
+    /**
+     * The sleeper used for backoff, {@code Retry-After} and budget waits (tests record instead).
+     *
+     * @param sleeper performs every wait
+     * @return this builder
+     */
     public Builder sleeper(Sleeper sleeper) {
       this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
       return this;
     }
 
-    /** The source of backoff jitter (seed it for reproducible tests); thread-safe. */
+    /**
+     * The source of backoff jitter (seed it for reproducible tests); thread-safe.
+     *
+     * @param random the source of jitter
+     * @return this builder
+     */
     public Builder random(Random random) {
       this.random = Objects.requireNonNull(random, "random");
       return this;
     }
 
-    /** The transport event listener; an exception it throws is logged and ignored. */
+    /**
+     * The transport event listener; an exception it throws is logged and ignored.
+     *
+     * @param listener receives retries, waits, session and call events
+     * @return this builder
+     */
     public Builder listener(TransportListener listener) {
       this.listener = Objects.requireNonNull(listener, "listener");
       return this;
@@ -305,13 +364,16 @@ public final class HttpTransport implements Closeable {
     /**
      * A rate budget registry to share with other transports; by default each transport has its
      * own, on this builder's clock, sleeper and listener.
+     *
+     * @param registry the shared registry
+     * @return this builder
      */
     public Builder rateBudgets(RateBudgetRegistry registry) {
       this.rateBudgets = Objects.requireNonNull(registry, "rateBudgets");
       return this;
     }
 
-    /** The transport. */
+    /** {@return the transport} */
     public HttpTransport build() {
       return new HttpTransport(this);
     }

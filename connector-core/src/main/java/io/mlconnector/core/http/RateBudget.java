@@ -11,10 +11,10 @@ import org.jspecify.annotations.Nullable;
  */
 public interface RateBudget {
 
-  /** The credential this budget belongs to. */
+  /** {@return the credential this budget belongs to} */
   CredentialKey key();
 
-  /** The settings. */
+  /** {@return the settings} */
   RateBudgetConfig config();
 
   /**
@@ -36,23 +36,32 @@ public interface RateBudget {
   /** Reports an answer that was not a 429, which lets the rate recover over time. */
   void onSuccess();
 
-  /** The current (adaptive) rate in permits per second; never above the configured ceiling. */
+  /**
+   * {@return the current (adaptive) rate in permits per second; never above the configured ceiling}
+   */
   double currentPermitsPerSecond();
 
   /** Thrown by {@link #acquire()} when no permit can be had within the maximum wait. */
   final class BudgetExhaustedException extends ConnectorException {
     private static final long serialVersionUID = 1L;
 
+    /** How long the caller would have had to wait for the next permit. */
     private final Duration wouldWait;
 
-    /** A budget of {@code key} would make the caller wait {@code wouldWait}. */
+    /**
+     * A budget of {@code key} would make the caller wait {@code wouldWait}.
+     *
+     * @param key the credential whose budget is exhausted
+     * @param wouldWait how long until the next permit
+     * @param maxWait the longest wait the budget allows
+     */
     public BudgetExhaustedException(CredentialKey key, Duration wouldWait, Duration maxWait) {
       super("rate-budget", "rate budget of " + key + " exhausted: the next permit is " + wouldWait
           + " away, more than the maximum wait of " + maxWait, null);
       this.wouldWait = wouldWait;
     }
 
-    /** How long the caller would have had to wait. */
+    /** {@return how long the caller would have had to wait} */
     public Duration wouldWait() {
       return wouldWait;
     }

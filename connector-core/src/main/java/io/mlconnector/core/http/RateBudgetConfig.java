@@ -44,47 +44,48 @@ public final class RateBudgetConfig {
    *
    * @param permitsPerSecond the ceiling, positive (Stripe live: 100; Acumatica: per-minute licence
    *     limit / 60)
+   * @return a builder with those defaults
    */
   public static Builder builder(double permitsPerSecond) {
     return new Builder(permitsPerSecond);
   }
 
-  /** The ceiling: the configured rate, never exceeded. */
+  /** {@return the ceiling: the configured rate, never exceeded} */
   public double permitsPerSecond() {
     return permitsPerSecond;
   }
 
-  /** How many permits may be taken at once after an idle period. */
+  /** {@return how many permits may be taken at once after an idle period} */
   public int burst() {
     return burst;
   }
 
-  /** The floor the adaptive rate never goes below. */
+  /** {@return the floor the adaptive rate never goes below} */
   public double minPermitsPerSecond() {
     return minPermitsPerSecond;
   }
 
-  /** The factor applied to the rate on a 429, in (0, 1). */
+  /** {@return the factor applied to the rate on a 429, in (0, 1)} */
   public double decreaseFactor() {
     return decreaseFactor;
   }
 
-  /** Permits per second added back per recovery interval. */
+  /** {@return permits per second added back per recovery interval} */
   public double recoveryStep() {
     return recoveryStep;
   }
 
-  /** How long without a 429 earns one recovery step. */
+  /** {@return how long without a 429 earns one recovery step} */
   public Duration recoveryInterval() {
     return recoveryInterval;
   }
 
-  /** A caller that would wait longer than this for a permit fails at once instead. */
+  /** {@return a caller that would wait longer than this for a permit fails at once instead} */
   public Duration maxWait() {
     return maxWait;
   }
 
-  /** The pause applied on a 429 that carries no {@code Retry-After}. */
+  /** {@return the pause applied on a 429 that carries no {@code Retry-After}} */
   public Duration defaultPause() {
     return defaultPause;
   }
@@ -119,7 +120,12 @@ public final class RateBudgetConfig {
       this.recoveryStep = permitsPerSecond / 10;
     }
 
-    /** Permits available at once after an idle period, at least 1. */
+    /**
+     * Permits available at once after an idle period, at least 1.
+     *
+     * @param burst the permits available at once
+     * @return this builder
+     */
     public Builder burst(int burst) {
       if (burst < 1) {
         throw new IllegalArgumentException("burst must be >= 1, was " + burst);
@@ -128,7 +134,12 @@ public final class RateBudgetConfig {
       return this;
     }
 
-    /** The floor of the adaptive rate, positive and not above the ceiling. */
+    /**
+     * The floor of the adaptive rate, positive and not above the ceiling.
+     *
+     * @param min the lowest rate a 429 can push the budget down to, in permits per second
+     * @return this builder
+     */
     public Builder minPermitsPerSecond(double min) {
       if (!(min > 0) || min > permitsPerSecond) {
         throw new IllegalArgumentException(
@@ -138,7 +149,12 @@ public final class RateBudgetConfig {
       return this;
     }
 
-    /** The multiplicative decrease on 429, in (0, 1). */
+    /**
+     * The multiplicative decrease on 429, in (0, 1).
+     *
+     * @param factor the rate is multiplied by it on each 429
+     * @return this builder
+     */
     public Builder decreaseFactor(double factor) {
       if (!(factor > 0) || !(factor < 1)) {
         throw new IllegalArgumentException("decreaseFactor must be in (0, 1), was " + factor);
@@ -147,7 +163,13 @@ public final class RateBudgetConfig {
       return this;
     }
 
-    /** The additive recovery: {@code step} permits/s per {@code interval} without a 429. */
+    /**
+     * The additive recovery: {@code step} permits/s per {@code interval} without a 429.
+     *
+     * @param step permits per second added per interval, positive
+     * @param interval how long without a 429 earns one step, positive
+     * @return this builder
+     */
     public Builder recovery(double step, Duration interval) {
       if (!(step > 0) || Double.isInfinite(step)) {
         throw new IllegalArgumentException("recovery step must be positive, was " + step);
@@ -161,7 +183,12 @@ public final class RateBudgetConfig {
       return this;
     }
 
-    /** The longest a caller waits for a permit before failing; zero = never wait. */
+    /**
+     * The longest a caller waits for a permit before failing; zero = never wait.
+     *
+     * @param maxWait the longest wait for a permit
+     * @return this builder
+     */
     public Builder maxWait(Duration maxWait) {
       Objects.requireNonNull(maxWait, "maxWait");
       if (maxWait.isNegative()) {
@@ -171,7 +198,12 @@ public final class RateBudgetConfig {
       return this;
     }
 
-    /** The pause applied on a 429 without {@code Retry-After}; zero or more. */
+    /**
+     * The pause applied on a 429 without {@code Retry-After}; zero or more.
+     *
+     * @param pause how long the budget pauses after such a 429
+     * @return this builder
+     */
     public Builder defaultPause(Duration pause) {
       Objects.requireNonNull(pause, "pause");
       if (pause.isNegative()) {
@@ -181,7 +213,7 @@ public final class RateBudgetConfig {
       return this;
     }
 
-    /** The immutable config. */
+    /** {@return the immutable config} */
     public RateBudgetConfig build() {
       if (minPermitsPerSecond > permitsPerSecond) {
         minPermitsPerSecond = permitsPerSecond;

@@ -27,7 +27,7 @@ public final class RateBudgetRegistry {
     this.listener = listener;
   }
 
-  /** A registry on the system clock and real sleeps. */
+  /** {@return a registry on the system clock and real sleeps} */
   public static RateBudgetRegistry create() {
     return create(Clock.systemUTC(), Sleeper.SYSTEM, TransportListener.NONE);
   }
@@ -39,6 +39,7 @@ public final class RateBudgetRegistry {
    * @param sleeper waits for permits
    * @param listener receives {@code rateLimitWait} and {@code rateLimited} events (an exception
    *     it throws is logged and ignored)
+   * @return the registry, empty
    */
   public static RateBudgetRegistry create(Clock clock, Sleeper sleeper, TransportListener listener) {
     return new RateBudgetRegistry(
@@ -47,7 +48,13 @@ public final class RateBudgetRegistry {
         SafeTransportListener.wrap(Objects.requireNonNull(listener, "listener")));
   }
 
-  /** The budget of {@code key}, created with {@code config} if it does not exist yet. */
+  /**
+   * The budget of {@code key}, created with {@code config} if it does not exist yet.
+   *
+   * @param key the credential key, (system, credential id)
+   * @param config the settings of a budget created now; ignored when the budget exists
+   * @return the key's budget
+   */
   public RateBudget budget(CredentialKey key, RateBudgetConfig config) {
     Objects.requireNonNull(key, "key");
     Objects.requireNonNull(config, "config");
@@ -59,6 +66,10 @@ public final class RateBudgetRegistry {
    * The budget of {@code key}, made by {@code factory} if it does not exist yet: the way in for a
    * remote whose limit a token bucket does not model (a sliding window, say). Clients of the key
    * built later get this budget whatever config they carry.
+   *
+   * @param key the credential key, (system, credential id)
+   * @param factory makes the budget when the key has none yet
+   * @return the key's budget
    */
   public RateBudget budget(CredentialKey key, Function<CredentialKey, ? extends RateBudget> factory) {
     Objects.requireNonNull(key, "key");
@@ -66,12 +77,21 @@ public final class RateBudgetRegistry {
     return budgets.computeIfAbsent(key, factory);
   }
 
-  /** The budget of {@code key}, if one was created. */
+  /**
+   * The budget of {@code key}, if one was created.
+   *
+   * @param key the credential key, (system, credential id)
+   * @return the budget, or empty when none was created for the key
+   */
   public Optional<RateBudget> find(CredentialKey key) {
     return Optional.ofNullable(budgets.get(Objects.requireNonNull(key, "key")));
   }
 
-  /** Removes the budget of {@code key} (for example when a credential is deleted). */
+  /**
+   * Removes the budget of {@code key} (for example when a credential is deleted).
+   *
+   * @param key the credential key, (system, credential id); an unknown key changes nothing
+   */
   public void remove(CredentialKey key) {
     budgets.remove(Objects.requireNonNull(key, "key"));
   }

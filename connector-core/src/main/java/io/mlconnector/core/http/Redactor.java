@@ -68,34 +68,55 @@ public final class Redactor {
     this.fragments = Collections.unmodifiableSet(new LinkedHashSet<>(b.fragments));
   }
 
-  /** The default redactor. */
+  /** {@return the default redactor} */
   public static Redactor defaults() {
     return DEFAULTS;
   }
 
-  /** A builder starting from the defaults. */
+  /** {@return a builder starting from the defaults} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Whether the header {@code name} holds a secret. */
+  /**
+   * Whether the header {@code name} holds a secret.
+   *
+   * @param name the header name, in any case
+   * @return true when its value must be masked
+   */
   public boolean isSensitiveHeader(String name) {
     String lower = Objects.requireNonNull(name, "name").toLowerCase(Locale.ROOT);
     return headerNames.contains(lower) || fieldNames.contains(lower) || containsFragment(lower);
   }
 
-  /** Whether a query parameter or body field called {@code name} holds a secret. */
+  /**
+   * Whether a query parameter or body field called {@code name} holds a secret.
+   *
+   * @param name the parameter or field name, in any case
+   * @return true when its value must be masked
+   */
   public boolean isSensitiveField(String name) {
     String lower = Objects.requireNonNull(name, "name").toLowerCase(Locale.ROOT);
     return fieldNames.contains(lower) || containsFragment(lower);
   }
 
-  /** The value to log for header {@code name}: {@link #MASK} when sensitive. */
+  /**
+   * The value to log for header {@code name}: {@link #MASK} when sensitive.
+   *
+   * @param name the header name
+   * @param value the header value
+   * @return {@link #MASK} when the header is sensitive, else {@code value}
+   */
   public String header(String name, String value) {
     return isSensitiveHeader(name) ? MASK : value;
   }
 
-  /** The URL to log: user info dropped, sensitive query parameter values masked. */
+  /**
+   * The URL to log: user info dropped, sensitive query parameter values masked.
+   *
+   * @param url the request URL
+   * @return the URL as text, safe to log
+   */
   public String url(HttpUrl url) {
     Objects.requireNonNull(url, "url");
     HttpUrl.Builder b = url.newBuilder().username("").password("");
@@ -113,6 +134,10 @@ public final class Redactor {
   /**
    * The body to log, sensitive fields masked. JSON members, form fields and XML elements are
    * recognised by the media type; without one, all three forms are masked.
+   *
+   * @param body the body text; null or empty is returned as it is
+   * @param type the body's media type, or null when unknown
+   * @return the body with sensitive values masked
    */
   public String body(String body, MediaType type) {
     if (body == null || body.isEmpty()) {
@@ -138,6 +163,10 @@ public final class Redactor {
    * Replaces every occurrence of each secret value in {@code text} with {@link #MASK}, longest
    * value first. Values shorter than 4 characters are ignored (they would mask ordinary text).
    * Use it with the values a host holds as secrets (API keys, passwords, session tokens).
+   *
+   * @param text the text to scrub; null or empty is returned as it is
+   * @param secretValues the secret values; null or empty leaves {@code text} unchanged
+   * @return the text with every such value masked
    */
   public static String scrub(String text, Collection<? extends CharSequence> secretValues) {
     if (text == null || text.isEmpty() || secretValues == null || secretValues.isEmpty()) {
@@ -160,6 +189,10 @@ public final class Redactor {
   /**
    * Replaces every occurrence of {@code secrets}' values in {@code text} with {@link #MASK}, like
    * {@link #scrub(String, Collection)}; wiped secrets are skipped.
+   *
+   * @param text the text to scrub; null or empty is returned as it is
+   * @param secrets the secrets whose values are masked
+   * @return the text with every such value masked
    */
   public static String scrub(String text, Secret... secrets) {
     Objects.requireNonNull(secrets, "secrets");
@@ -169,12 +202,15 @@ public final class Redactor {
   /**
    * Masks the values of the secrets given to {@link Builder#secrets(Secret...)} wherever they
    * appear in {@code text}; the transport applies it to every logged line.
+   *
+   * @param text the text to scrub
+   * @return the text with every registered secret's value masked
    */
   public String scrubSecrets(String text) {
     return secrets.isEmpty() ? text : scrub(text, revealed(secrets));
   }
 
-  /** How many {@link Secret}s this redactor masks by value. */
+  /** {@return how many {@link Secret}s this redactor masks by value} */
   public int secretCount() {
     return secrets.size();
   }
@@ -273,6 +309,9 @@ public final class Redactor {
      * Adds secrets whose values are masked wherever they appear in logged text (values shorter
      * than 4 bytes are not masked, see {@link Redactor#scrub(String, Collection)}). The redactor
      * holds the {@code Secret} objects themselves; one wiped later is no longer masked.
+     *
+     * @param values the secrets to mask
+     * @return this builder
      */
     public Builder secrets(Secret... values) {
       Objects.requireNonNull(values, "secrets");
@@ -282,32 +321,52 @@ public final class Redactor {
       return this;
     }
 
-    /** Adds every field of {@code credentials} as in {@link #secrets(Secret...)}. */
+    /**
+     * Adds every field of {@code credentials} as in {@link #secrets(Secret...)}.
+     *
+     * @param credentials the credentials whose fields are masked
+     * @return this builder
+     */
     public Builder secrets(Credentials credentials) {
       Objects.requireNonNull(credentials, "credentials");
       secrets.addAll(credentials.fields().values());
       return this;
     }
 
-    /** Adds header names whose values are masked (for example {@code X-Session}). */
+    /**
+     * Adds header names whose values are masked (for example {@code X-Session}).
+     *
+     * @param names the header names, in any case
+     * @return this builder
+     */
     public Builder headers(String... names) {
       addAll(headerNames, names, "header name");
       return this;
     }
 
-    /** Adds exact query parameter / body field names that are masked (SYSPRO {@code UserId}). */
+    /**
+     * Adds exact query parameter / body field names that are masked (SYSPRO {@code UserId}).
+     *
+     * @param names the parameter or field names, in any case
+     * @return this builder
+     */
     public Builder fields(String... names) {
       addAll(fieldNames, names, "field name");
       return this;
     }
 
-    /** Adds name fragments: any header, parameter or field containing one is masked. */
+    /**
+     * Adds name fragments: any header, parameter or field containing one is masked.
+     *
+     * @param fragments the name fragments, for example {@code token}
+     * @return this builder
+     */
     public Builder fragments(String... fragments) {
       addAll(this.fragments, fragments, "fragment");
       return this;
     }
 
-    /** The immutable redactor. */
+    /** {@return the immutable redactor} */
     public Redactor build() {
       return new Redactor(this);
     }

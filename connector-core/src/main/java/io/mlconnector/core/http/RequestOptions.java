@@ -34,24 +34,32 @@ public final class RequestOptions {
     this.repeatable = builder.repeatable;
   }
 
-  /** A new builder with nothing set. */
+  /** {@return a new builder with nothing set} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** The options tagged on {@code request}, or defaults (nothing set) when it carries none. */
+  /**
+   * The options tagged on {@code request}, or defaults (nothing set) when it carries none.
+   *
+   * @param request the request, tagged with options or not
+   * @return its options; options with nothing set when it carries none
+   */
   public static RequestOptions of(Request request) {
     Objects.requireNonNull(request, "request");
     RequestOptions tagged = request.tag(RequestOptions.class);
     return tagged != null ? tagged : DEFAULTS;
   }
 
-  /** The operation name used in errors, logs and events, or null for the default ("METHOD /path"). */
+  /**
+   * {@return the operation name used in errors, logs and events, or null for the default ("METHOD
+   * /path")}
+   */
   public @Nullable String operation() {
     return operation;
   }
 
-  /** The explicit repeat-safety decision, or null to let the transport decide. */
+  /** {@return the explicit repeat-safety decision, or null to let the transport decide} */
   public @Nullable Boolean repeatable() {
     return repeatable;
   }
@@ -68,7 +76,13 @@ public final class RequestOptions {
 
     private Builder() {}
 
-    /** Names the operation in errors, logs and events; must not contain a secret. */
+    /**
+     * Names the operation in errors, logs and events; must not contain a secret.
+     *
+     * @param operation the name, for example {@code "create invoice"}; not blank
+     * @return this builder
+     * @throws IllegalArgumentException when {@code operation} is null or blank
+     */
     public Builder operation(String operation) {
       if (operation == null || operation.isBlank()) {
         throw new IllegalArgumentException("operation must not be blank");
@@ -77,13 +91,18 @@ public final class RequestOptions {
       return this;
     }
 
-    /** Declares the request safe (true) or unsafe (false) to repeat, overriding the default rule. */
+    /**
+     * Declares the request safe (true) or unsafe (false) to repeat, overriding the default rule.
+     *
+     * @param repeatable true when repeating the request cannot apply it twice
+     * @return this builder
+     */
     public Builder repeatable(boolean repeatable) {
       this.repeatable = repeatable;
       return this;
     }
 
-    /** The immutable options. */
+    /** {@return the immutable options} */
     public RequestOptions build() {
       return new RequestOptions(this);
     }

@@ -15,6 +15,8 @@ public interface ResponseHandler<T> {
   /**
    * Reads the answer.
    *
+   * @param response the remote's 2xx answer; the client closes it afterwards
+   * @return the value read from it
    * @throws IOException when reading the body fails; the transport maps it to a connector error
    */
   T handle(Response response) throws IOException;

@@ -29,6 +29,7 @@ public interface RetryClassifier {
    * Classifies an answer. Must not consume the body (use {@link Response#peekBody(long)}).
    *
    * @return the verdict, never null
+   * @param response the remote's answer, body unconsumed
    */
   Verdict classify(Response response);
 
@@ -38,6 +39,8 @@ public interface RetryClassifier {
    * ({@code Stripe-Should-Retry}).
    *
    * @param headerName the header to read
+   * @return the classifier
+   * @throws IllegalArgumentException when {@code headerName} is null or blank
    */
   static RetryClassifier headerFlag(String headerName) {
     if (headerName == null || headerName.isBlank()) {
@@ -59,7 +62,12 @@ public interface RetryClassifier {
     };
   }
 
-  /** This classifier, then {@code next} when this one has no opinion. */
+  /**
+   * This classifier, then {@code next} when this one has no opinion.
+   *
+   * @param next the classifier asked when this one returns {@link Verdict#DEFAULT}
+   * @return the combined classifier
+   */
   default RetryClassifier orElse(RetryClassifier next) {
     Objects.requireNonNull(next, "next");
     return response -> {

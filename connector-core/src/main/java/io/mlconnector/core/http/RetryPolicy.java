@@ -65,62 +65,65 @@ public final class RetryPolicy {
     this.classifier = b.classifier;
   }
 
-  /** The default policy: 4 attempts, 2 minutes, 500 ms doubling up to 30 s. */
+  /** {@return the default policy: 4 attempts, 2 minutes, 500 ms doubling up to 30 s} */
   public static RetryPolicy defaults() {
     return DEFAULTS;
   }
 
-  /** A policy that never repeats a request. */
+  /** {@return a policy that never repeats a request} */
   public static RetryPolicy none() {
     return builder().maxAttempts(1).build();
   }
 
-  /** A builder starting from the defaults. */
+  /** {@return a builder starting from the defaults} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** A builder starting from this policy. */
+  /** {@return a builder starting from this policy} */
   public Builder toBuilder() {
     return new Builder(this);
   }
 
-  /** Attempts in total, first included (1 = never retry). */
+  /** {@return attempts in total, first included (1 = never retry)} */
   public int maxAttempts() {
     return maxAttempts;
   }
 
-  /** No retry is scheduled whose wait would end later than this after the first attempt began. */
+  /**
+   * {@return the bound on one call's retries: no retry is scheduled whose wait would end later
+   * than this after the first attempt began}
+   */
   public Duration maxTotalTime() {
     return maxTotalTime;
   }
 
-  /** The backoff ceiling before the first retry. */
+  /** {@return the backoff ceiling before the first retry} */
   public Duration initialBackoff() {
     return initialBackoff;
   }
 
-  /** The largest backoff ceiling. */
+  /** {@return the largest backoff ceiling} */
   public Duration maxBackoff() {
     return maxBackoff;
   }
 
-  /** HTTP statuses that are retried (for requests safe to repeat). */
+  /** {@return HTTP statuses that are retried (for requests safe to repeat)} */
   public Set<Integer> retryStatuses() {
     return retryStatuses;
   }
 
-  /** Upper-case HTTP methods that are safe to repeat without an idempotency key. */
+  /** {@return the upper-case HTTP methods that are safe to repeat without an idempotency key} */
   public Set<String> safeMethods() {
     return safeMethods;
   }
 
-  /** The request header that carries an idempotency key. */
+  /** {@return the request header that carries an idempotency key} */
   public String idempotencyKeyHeader() {
     return idempotencyKeyHeader;
   }
 
-  /** The system-specific classifier consulted before the status list. */
+  /** {@return the system-specific classifier consulted before the status list} */
   public RetryClassifier classifier() {
     return classifier;
   }
@@ -158,7 +161,12 @@ public final class RetryPolicy {
       this.classifier = p.classifier;
     }
 
-    /** Attempts in total, at least 1 (1 disables retries). */
+    /**
+     * Attempts in total, at least 1 (1 disables retries).
+     *
+     * @param maxAttempts attempts in total, at least 1
+     * @return this builder
+     */
     public Builder maxAttempts(int maxAttempts) {
       if (maxAttempts < 1) {
         throw new IllegalArgumentException("maxAttempts must be >= 1, was " + maxAttempts);
@@ -167,25 +175,45 @@ public final class RetryPolicy {
       return this;
     }
 
-    /** Total time bound for all attempts and waits; positive. */
+    /**
+     * Total time bound for all attempts and waits; positive.
+     *
+     * @param maxTotalTime the bound, counted from the first attempt
+     * @return this builder
+     */
     public Builder maxTotalTime(Duration maxTotalTime) {
       this.maxTotalTime = positive(maxTotalTime, "maxTotalTime");
       return this;
     }
 
-    /** Backoff ceiling before the first retry; positive. */
+    /**
+     * Backoff ceiling before the first retry; positive.
+     *
+     * @param initialBackoff the first retry's backoff ceiling; the wait is drawn below it
+     * @return this builder
+     */
     public Builder initialBackoff(Duration initialBackoff) {
       this.initialBackoff = positive(initialBackoff, "initialBackoff");
       return this;
     }
 
-    /** Largest backoff ceiling; positive. */
+    /**
+     * Largest backoff ceiling; positive.
+     *
+     * @param maxBackoff the ceiling the growing backoff never exceeds
+     * @return this builder
+     */
     public Builder maxBackoff(Duration maxBackoff) {
       this.maxBackoff = positive(maxBackoff, "maxBackoff");
       return this;
     }
 
-    /** Replaces the retried statuses; each must be in 400..599. */
+    /**
+     * Replaces the retried statuses; each must be in 400..599.
+     *
+     * @param statuses the HTTP statuses to retry
+     * @return this builder
+     */
     public Builder retryStatuses(int... statuses) {
       Objects.requireNonNull(statuses, "statuses");
       Set<Integer> set = new TreeSet<>();
@@ -199,7 +227,12 @@ public final class RetryPolicy {
       return this;
     }
 
-    /** Adds (true) or removes (false) 500 from the retried statuses. */
+    /**
+     * Adds (true) or removes (false) 500 from the retried statuses.
+     *
+     * @param retry whether a 500 answer is retried
+     * @return this builder
+     */
     public Builder retryOn500(boolean retry) {
       if (retry) {
         retryStatuses.add(500);
@@ -209,7 +242,12 @@ public final class RetryPolicy {
       return this;
     }
 
-    /** Replaces the methods safe to repeat without an idempotency key (POST/PATCH refused). */
+    /**
+     * Replaces the methods safe to repeat without an idempotency key (POST/PATCH refused).
+     *
+     * @param methods HTTP method names, for example {@code GET}
+     * @return this builder
+     */
     public Builder safeMethods(String... methods) {
       Objects.requireNonNull(methods, "methods");
       Set<String> set = new LinkedHashSet<>();
@@ -230,7 +268,12 @@ public final class RetryPolicy {
       return this;
     }
 
-    /** The request header that carries an idempotency key (Chargebee: chargebee-idempotency-key). */
+    /**
+     * The request header that carries an idempotency key (Chargebee: chargebee-idempotency-key).
+     *
+     * @param headerName the header's name
+     * @return this builder
+     */
     public Builder idempotencyKeyHeader(String headerName) {
       if (headerName == null || headerName.isBlank()) {
         throw new IllegalArgumentException("idempotencyKeyHeader must not be blank");
@@ -239,13 +282,18 @@ public final class RetryPolicy {
       return this;
     }
 
-    /** The system-specific classifier consulted before the status list. */
+    /**
+     * The system-specific classifier consulted before the status list.
+     *
+     * @param classifier decides for the answers it recognises; the status list decides the rest
+     * @return this builder
+     */
     public Builder classifier(RetryClassifier classifier) {
       this.classifier = Objects.requireNonNull(classifier, "classifier");
       return this;
     }
 
-    /** The immutable policy; checks that initialBackoff does not exceed maxBackoff. */
+    /** {@return the immutable policy; checks that initialBackoff does not exceed maxBackoff} */
     public RetryPolicy build() {
       if (initialBackoff.compareTo(maxBackoff) > 0) {
         throw new IllegalArgumentException(

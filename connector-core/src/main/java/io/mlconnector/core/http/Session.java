@@ -35,33 +35,46 @@ public final class Session {
     this.secretAttributes = Collections.unmodifiableMap(new LinkedHashMap<>(b.secretAttributes));
   }
 
-  /** A builder for a session whose secret value is {@code token}. */
+  /**
+   * A builder for a session whose secret value is {@code token}.
+   *
+   * @param token the secret value sent with each call
+   * @return a builder
+   */
   public static Builder builder(String token) {
     return new Builder(token);
   }
 
-  /** The secret value to send with each call. Never log it. */
+  /** {@return the secret value to send with each call} Never log it. */
   public String token() {
     return token;
   }
 
-  /** The absolute expiry (an OAuth token's {@code expires_in}), if known. */
+  /** {@return the absolute expiry (an OAuth token's {@code expires_in}), if known} */
   public Optional<Instant> expiresAt() {
     return Optional.ofNullable(expiresAt);
   }
 
-  /** The idle timeout (SAP B1 {@code SessionTimeout}), after which an unused session expires. */
+  /**
+   * {@return the idle timeout (SAP B1 {@code SessionTimeout}), after which an unused session
+   * expires}
+   */
   public Optional<Duration> idleTimeout() {
     return Optional.ofNullable(idleTimeout);
   }
 
-  /** A named value: a plain attribute first, else a secret one; null when absent. */
+  /**
+   * A named value: a plain attribute first, else a secret one; null when absent.
+   *
+   * @param name the attribute's name
+   * @return the value, or null when the session has no attribute of that name
+   */
   public @Nullable String attribute(String name) {
     String plain = attributes.get(name);
     return plain != null ? plain : secretAttributes.get(name);
   }
 
-  /** Every secret value of this session (token and secret attributes), for log masking. */
+  /** {@return every secret value of this session (token and secret attributes), for log masking} */
   public List<String> secretValues() {
     List<String> values = new ArrayList<>();
     values.add(token);
@@ -90,13 +103,23 @@ public final class Session {
       this.token = token;
     }
 
-    /** The absolute expiry. */
+    /**
+     * The absolute expiry.
+     *
+     * @param expiresAt when the session expires
+     * @return this builder
+     */
     public Builder expiresAt(Instant expiresAt) {
       this.expiresAt = Objects.requireNonNull(expiresAt, "expiresAt");
       return this;
     }
 
-    /** The idle timeout, positive; each call through the transport restarts it. */
+    /**
+     * The idle timeout, positive; each call through the transport restarts it.
+     *
+     * @param idleTimeout how long an unused session lives
+     * @return this builder
+     */
     public Builder idleTimeout(Duration idleTimeout) {
       Objects.requireNonNull(idleTimeout, "idleTimeout");
       if (idleTimeout.isNegative() || idleTimeout.isZero()) {
@@ -106,19 +129,31 @@ public final class Session {
       return this;
     }
 
-    /** A value that is not secret (shown in {@code toString}). */
+    /**
+     * A value that is not secret (shown in {@code toString}).
+     *
+     * @param name the attribute's name
+     * @param value its value
+     * @return this builder
+     */
     public Builder attribute(String name, String value) {
       attributes.put(requireName(name), Objects.requireNonNull(value, "value"));
       return this;
     }
 
-    /** A secret value (masked in logs, hidden in {@code toString}). */
+    /**
+     * A secret value (masked in logs, hidden in {@code toString}).
+     *
+     * @param name the attribute's name
+     * @param value its secret value
+     * @return this builder
+     */
     public Builder secretAttribute(String name, String value) {
       secretAttributes.put(requireName(name), Objects.requireNonNull(value, "value"));
       return this;
     }
 
-    /** The immutable session. */
+    /** {@return the immutable session} */
     public Session build() {
       return new Session(this);
     }

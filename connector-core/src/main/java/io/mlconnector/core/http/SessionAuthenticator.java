@@ -31,13 +31,22 @@ public interface SessionAuthenticator {
    */
   Session login(TenantClient client, @Nullable Session previous) throws IOException;
 
-  /** Returns {@code request} carrying {@code session} (header, cookie or query parameter). */
+  /**
+   * Returns {@code request} carrying {@code session} (header, cookie or query parameter).
+   *
+   * @param request the request about to be sent
+   * @param session the current session
+   * @return the request with the session applied; {@code request} itself is not changed
+   */
   Request authorize(Request request, Session session);
 
   /**
    * Whether {@code response} says the session has expired. The default is HTTP 401. A remote that
    * answers 200 with an error text (SYSPRO) checks the body with {@link Response#peekBody(long)};
    * this method must not consume the body.
+   *
+   * @param response the remote's answer, body unconsumed
+   * @return true when the session must be renewed and the call repeated
    */
   default boolean isExpired(Response response) {
     return response.code() == 401;
@@ -47,6 +56,7 @@ public interface SessionAuthenticator {
    * Ends {@code session} at the remote, freeing its licence seat. The default does nothing.
    *
    * @param client a client of the same tenant without session handling
+   * @param session the session to end
    * @throws IOException when the logout request fails
    */
   default void logout(TenantClient client, Session session) throws IOException {}

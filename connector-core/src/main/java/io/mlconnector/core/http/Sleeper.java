@@ -20,6 +20,7 @@ public interface Sleeper {
   /**
    * Waits for {@code duration}; returns at once for zero or negative durations.
    *
+   * @param duration how long to wait
    * @throws InterruptedException when the waiting thread is interrupted
    */
   void sleep(Duration duration) throws InterruptedException;

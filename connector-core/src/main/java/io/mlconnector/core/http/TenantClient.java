@@ -107,12 +107,12 @@ public final class TenantClient {
     this.okHttpClient = b.build();
   }
 
-  /** The settings this client was built from. */
+  /** {@return the settings this client was built from} */
   public TenantConfig config() {
     return config;
   }
 
-  /** The (system, credential id) key of the shared budget and session. */
+  /** {@return the (system, credential id) key of the shared budget and session} */
   public CredentialKey credentialKey() {
     return key;
   }
@@ -121,12 +121,14 @@ public final class TenantClient {
    * The derived OkHttp client, with this tenant's timeouts, proxy, TLS and interceptors. Calls made
    * on it directly get no {@link RequestOptions}-based retry decision beyond "not repeatable";
    * prefer {@link #execute(Request)}.
+   *
+   * @return the derived client
    */
   public OkHttpClient okHttpClient() {
     return okHttpClient;
   }
 
-  /** The credential's rate budget, if the config has one. */
+  /** {@return the credential's rate budget, if the config has one} */
   public Optional<RateBudget> rateBudget() {
     return Optional.ofNullable(budget);
   }
@@ -135,6 +137,8 @@ public final class TenantClient {
    * {@code pathAndQuery} resolved against the base URL ({@code "v1/customers?limit=10"}); a
    * leading slash resolves against the host root.
    *
+   * @param pathAndQuery a path relative to the base URL, with an optional query
+   * @return the absolute URL
    * @throws IllegalStateException when the config has no base URL
    * @throws IllegalArgumentException when the result is not a valid URL
    */
@@ -152,6 +156,9 @@ public final class TenantClient {
 
   /**
    * Whether the transport may repeat {@code request}: see {@link RetryPolicy} for the rule.
+   *
+   * @param request the request
+   * @return true when repeating it cannot apply it twice
    */
   public boolean isRepeatable(Request request) {
     Objects.requireNonNull(request, "request");
@@ -171,7 +178,12 @@ public final class TenantClient {
     return policy.safeMethods().contains(request.method());
   }
 
-  /** The operation name of {@code request}: its {@link RequestOptions} name or "METHOD /path". */
+  /**
+   * The operation name of {@code request}: its {@link RequestOptions} name or "METHOD /path".
+   *
+   * @param request the request
+   * @return the name used in errors, logs and events
+   */
   public String operation(Request request) {
     String named = RequestOptions.of(request).operation();
     return named != null ? named : request.method() + " " + request.url().encodedPath();
@@ -180,6 +192,9 @@ public final class TenantClient {
   /**
    * Executes {@code request} and returns the answer, whatever its status; the caller closes it.
    *
+   * @param request the request; tag it with {@link RequestOptions} to name it or to decide whether
+   *     it may be repeated
+   * @return the answer, open
    * @throws ConnectorException when no answer could be had: {@link TransientException} for a
    *     request safe to repeat (or one never sent), {@link
    *     io.mlconnector.core.error.OutcomeUnknownException} when it may have landed, {@link
@@ -225,6 +240,12 @@ public final class TenantClient {
    * the matching {@link ConnectorException} (see {@link ErrorMapper}) with the remote code and
    * message read by the config's {@link ErrorDecoder}, in which the session's values and the
    * redactor's {@code Secret}s are masked. The response is always closed.
+   *
+   * @param request the request
+   * @param handler reads a 2xx answer
+   * @param <T> the value type
+   * @return what {@code handler} read
+   * @throws ConnectorException for a non-2xx answer, or as {@link #execute(Request)}
    */
   public <T> T execute(Request request, ResponseHandler<T> handler) {
     Objects.requireNonNull(handler, "handler");
@@ -266,7 +287,10 @@ public final class TenantClient {
     return new RemoteError(code, message);
   }
 
-  /** The error mapper configured for this tenant (request-id headers), for connectors' own use. */
+  /**
+   * {@return the error mapper configured for this tenant (request-id headers), for connectors' own
+   * use}
+   */
   public ErrorMapper errorMapper() {
     return errorMapper;
   }

@@ -83,67 +83,71 @@ public final class TenantConfig {
    * @param tenant the host's tenant id
    * @param credentialId the host's id of the credential this client uses (not the secret itself);
    *     clients sharing a system and credential id share a rate budget and a session
+   * @return a builder with the defaults
    */
   public static Builder builder(String system, String tenant, String credentialId) {
     return new Builder(system, tenant, credentialId);
   }
 
-  /** A builder starting from this config. */
+  /** {@return a builder starting from this config} */
   public Builder toBuilder() {
     return new Builder(this);
   }
 
-  /** The remote system. */
+  /** {@return the remote system} */
   public String system() {
     return system;
   }
 
-  /** The tenant. */
+  /** {@return the tenant} */
   public String tenant() {
     return tenant;
   }
 
-  /** The credential id. */
+  /** {@return the credential id} */
   public String credentialId() {
     return credentialId;
   }
 
-  /** The key of the shared rate budget and session: (system, credential id). */
+  /** {@return the key of the shared rate budget and session: (system, credential id)} */
   public CredentialKey credentialKey() {
     return new CredentialKey(system, credentialId);
   }
 
-  /** The base URL relative paths resolve against, or null. */
+  /** {@return the base URL relative paths resolve against, or null} */
   public @Nullable HttpUrl baseUrl() {
     return baseUrl;
   }
 
-  /** The connect timeout, or null to inherit. */
+  /** {@return the connect timeout, or null to inherit} */
   public @Nullable Duration connectTimeout() {
     return connectTimeout;
   }
 
-  /** The read timeout, or null to inherit. */
+  /** {@return the read timeout, or null to inherit} */
   public @Nullable Duration readTimeout() {
     return readTimeout;
   }
 
-  /** The write timeout, or null to inherit. */
+  /** {@return the write timeout, or null to inherit} */
   public @Nullable Duration writeTimeout() {
     return writeTimeout;
   }
 
-  /** The OkHttp call timeout (covers all attempts and waits), or null to inherit. */
+  /** {@return the OkHttp call timeout (covers all attempts and waits), or null to inherit} */
   public @Nullable Duration callTimeout() {
     return callTimeout;
   }
 
-  /** The proxy, or null to inherit. */
+  /** {@return the proxy, or null to inherit} */
   public @Nullable Proxy proxy() {
     return proxy;
   }
 
-  /** Whether TLS certificates and host names are verified (true unless explicitly turned off). */
+  /**
+   * {@return whether TLS certificates and host names are verified (true unless explicitly turned
+   * off)}
+   */
   public boolean tlsVerification() {
     return tlsVerification;
   }
@@ -151,52 +155,57 @@ public final class TenantConfig {
   /**
    * The server certificates trusted instead of the platform's trust store (pinned), or empty to
    * use the platform's.
+   *
+   * @return the pinned certificates; empty when the platform's trust store is used
    */
   public List<java.security.cert.X509Certificate> trustedCertificates() {
     return trustedCertificates;
   }
 
-  /** The retry policy. */
+  /** {@return the retry policy} */
   public RetryPolicy retryPolicy() {
     return retryPolicy;
   }
 
-  /** The rate budget settings, or null for no budget. */
+  /** {@return the rate budget settings, or null for no budget} */
   public @Nullable RateBudgetConfig rateBudget() {
     return rateBudget;
   }
 
-  /** The session authenticator, or null when the remote needs no session. */
+  /** {@return the session authenticator, or null when the remote needs no session} */
   public @Nullable SessionAuthenticator sessionAuthenticator() {
     return sessionAuthenticator;
   }
 
-  /** How long before its expiry a session is renewed. */
+  /** {@return how long before its expiry a session is renewed} */
   public Duration sessionRenewalSkew() {
     return sessionRenewalSkew;
   }
 
-  /** The redactor applied to logged text. */
+  /** {@return the redactor applied to logged text} */
   public Redactor redactor() {
     return redactor;
   }
 
-  /** How much of each exchange is logged (at DEBUG). */
+  /** {@return how much of each exchange is logged (at DEBUG)} */
   public HttpLogLevel logLevel() {
     return logLevel;
   }
 
-  /** Parses remote error codes and messages. */
+  /** {@return the decoder of remote error codes and messages} */
   public ErrorDecoder errorDecoder() {
     return errorDecoder;
   }
 
-  /** Headers that carry the remote request id, in order. */
+  /** {@return the headers that carry the remote request id, in order} */
   public List<String> requestIdHeaders() {
     return requestIdHeaders;
   }
 
-  /** Calls in flight at once on this credential, across its clients; 0 means no limit. */
+  /**
+   * {@return the most calls in flight at once on this credential, across its clients; 0 means no
+   * limit}
+   */
   public int maxConcurrentCalls() {
     return maxConcurrentCalls;
   }
@@ -262,7 +271,13 @@ public final class TenantConfig {
       this.maxConcurrentCalls = c.maxConcurrentCalls;
     }
 
-    /** The base URL, http or https; relative paths given to {@link TenantClient#url} resolve against it. */
+    /**
+     * The base URL, http or https; relative paths given to {@link TenantClient#url} resolve against
+     *     it.
+     *
+     * @param baseUrl an absolute http or https URL
+     * @return this builder
+     */
     public Builder baseUrl(String baseUrl) {
       requireText(baseUrl, "baseUrl");
       HttpUrl parsed = HttpUrl.parse(baseUrl);
@@ -272,37 +287,67 @@ public final class TenantConfig {
       return baseUrl(parsed);
     }
 
-    /** The base URL. */
+    /**
+     * The base URL.
+     *
+     * @param baseUrl an absolute http or https URL
+     * @return this builder
+     */
     public Builder baseUrl(HttpUrl baseUrl) {
       this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl");
       return this;
     }
 
-    /** The connect timeout; zero means none. */
+    /**
+     * The connect timeout; zero means none.
+     *
+     * @param timeout the timeout; zero or more
+     * @return this builder
+     */
     public Builder connectTimeout(Duration timeout) {
       this.connectTimeout = nonNegative(timeout, "connectTimeout");
       return this;
     }
 
-    /** The read timeout (between bytes of the answer); zero means none. */
+    /**
+     * The read timeout (between bytes of the answer); zero means none.
+     *
+     * @param timeout the timeout; zero or more
+     * @return this builder
+     */
     public Builder readTimeout(Duration timeout) {
       this.readTimeout = nonNegative(timeout, "readTimeout");
       return this;
     }
 
-    /** The write timeout; zero means none. */
+    /**
+     * The write timeout; zero means none.
+     *
+     * @param timeout the timeout; zero or more
+     * @return this builder
+     */
     public Builder writeTimeout(Duration timeout) {
       this.writeTimeout = nonNegative(timeout, "writeTimeout");
       return this;
     }
 
-    /** The call timeout over all attempts and waits of one call; zero means none. */
+    /**
+     * The call timeout over all attempts and waits of one call; zero means none.
+     *
+     * @param timeout the timeout; zero or more
+     * @return this builder
+     */
     public Builder callTimeout(Duration timeout) {
       this.callTimeout = nonNegative(timeout, "callTimeout");
       return this;
     }
 
-    /** The proxy ({@link Proxy#NO_PROXY} to bypass a system-wide one). */
+    /**
+     * The proxy ({@link Proxy#NO_PROXY} to bypass a system-wide one).
+     *
+     * @param proxy the proxy every call goes through
+     * @return this builder
+     */
     public Builder proxy(Proxy proxy) {
       this.proxy = Objects.requireNonNull(proxy, "proxy");
       return this;
@@ -311,6 +356,8 @@ public final class TenantConfig {
     /**
      * Turns TLS certificate and host name verification OFF. Only for a test server with a
      * self-signed certificate; each client built from this config logs a WARN.
+     *
+     * @return this builder
      */
     public Builder insecureSkipTlsVerification() {
       this.tlsVerification = false;
@@ -323,6 +370,10 @@ public final class TenantConfig {
      * name verification is then skipped, since the exact certificate identifies the server (a
      * self-signed certificate often names another host). No argument restores the platform's
      * trust store. TLS verification stays on.
+     *
+     * @param certificates the server certificates to trust; none restores the platform's trust
+     *     store
+     * @return this builder
      */
     public Builder trustedCertificates(java.security.cert.X509Certificate... certificates) {
       Objects.requireNonNull(certificates, "certificates");
@@ -333,49 +384,90 @@ public final class TenantConfig {
       return this;
     }
 
-    /** The retry policy. */
+    /**
+     * The retry policy.
+     *
+     * @param policy when and how often a failed call is repeated
+     * @return this builder
+     */
     public Builder retryPolicy(RetryPolicy policy) {
       this.retryPolicy = Objects.requireNonNull(policy, "retryPolicy");
       return this;
     }
 
-    /** The rate budget of this credential (shared with every client of the same credential key). */
+    /**
+     * The rate budget of this credential (shared with every client of the same credential key).
+     *
+     * @param config the budget's rate, burst and adaptation
+     * @return this builder
+     */
     public Builder rateBudget(RateBudgetConfig config) {
       this.rateBudget = Objects.requireNonNull(config, "rateBudget");
       return this;
     }
 
-    /** The session authenticator for remotes that need a login or an expiring token. */
+    /**
+     * The session authenticator for remotes that need a login or an expiring token.
+     *
+     * @param authenticator logs in, applies the session to each request and recognises an expired
+     *     one
+     * @return this builder
+     */
     public Builder sessionAuthenticator(SessionAuthenticator authenticator) {
       this.sessionAuthenticator = Objects.requireNonNull(authenticator, "sessionAuthenticator");
       return this;
     }
 
-    /** How long before expiry a session is renewed; zero or more. */
+    /**
+     * How long before expiry a session is renewed; zero or more.
+     *
+     * @param skew the margin before a session's expiry at which it is renewed
+     * @return this builder
+     */
     public Builder sessionRenewalSkew(Duration skew) {
       this.sessionRenewalSkew = nonNegative(skew, "sessionRenewalSkew");
       return this;
     }
 
-    /** The redactor for logged text. */
+    /**
+     * The redactor for logged text.
+     *
+     * @param redactor masks secrets in logged headers, URLs and bodies
+     * @return this builder
+     */
     public Builder redactor(Redactor redactor) {
       this.redactor = Objects.requireNonNull(redactor, "redactor");
       return this;
     }
 
-    /** How much of each exchange is logged at DEBUG. */
+    /**
+     * How much of each exchange is logged at DEBUG.
+     *
+     * @param level the DEBUG log level of each exchange
+     * @return this builder
+     */
     public Builder logLevel(HttpLogLevel level) {
       this.logLevel = Objects.requireNonNull(level, "logLevel");
       return this;
     }
 
-    /** The decoder of remote error bodies. */
+    /**
+     * The decoder of remote error bodies.
+     *
+     * @param decoder reads the remote's error code and message from an error body
+     * @return this builder
+     */
     public Builder errorDecoder(ErrorDecoder decoder) {
       this.errorDecoder = Objects.requireNonNull(decoder, "errorDecoder");
       return this;
     }
 
-    /** The headers that carry the remote request id, tried in order. */
+    /**
+     * The headers that carry the remote request id, tried in order.
+     *
+     * @param names the header names, in the order they are tried
+     * @return this builder
+     */
     public Builder requestIdHeaders(String... names) {
       Objects.requireNonNull(names, "requestIdHeaders");
       for (String n : names) {
@@ -389,6 +481,9 @@ public final class TenantConfig {
      * Limits the calls in flight at once on this credential, shared by every client of it (SYSPRO
      * serves one call per session at a time: use 1). A call holds its slot until its response is
      * closed, so always close responses. 0 (the default) means no limit.
+     *
+     * @param max the most calls in flight at once; 0 for no limit
+     * @return this builder
      */
     public Builder maxConcurrentCalls(int max) {
       if (max < 0) {
@@ -398,7 +493,7 @@ public final class TenantConfig {
       return this;
     }
 
-    /** The immutable config. */
+    /** {@return the immutable config} */
     public TenantConfig build() {
       return new TenantConfig(this);
     }

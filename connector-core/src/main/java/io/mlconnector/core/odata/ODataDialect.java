@@ -104,22 +104,40 @@ public final class ODataDialect {
   /**
    * This dialect with the {@code in} operator written natively ({@code F in ('a','b')}) when
    * true, or expanded to {@code (F eq 'a' or F eq 'b')} when false (the default everywhere).
+   *
+   * @param nativeIn true to write {@code in} natively, false to expand it to {@code or}
+   * @return a dialect like this one with that setting
    */
   public ODataDialect withInOperator(boolean nativeIn) {
     return new ODataDialect(kind, nativeIn, timeSeconds, dateLiterals);
   }
 
-  /** This dialect writing SAP B1 times with seconds ({@code 'HH:mm:ss'}); only meaningful for SAP B1. */
+  /**
+   * This dialect writing SAP B1 times with seconds ({@code 'HH:mm:ss'}); only meaningful for SAP
+   *     B1.
+   *
+   * @param seconds true for {@code 'HH:mm:ss'}, false for {@code 'HH:mm'} (the default)
+   * @return a dialect like this one with that setting
+   */
   public ODataDialect withTimeSeconds(boolean seconds) {
     return new ODataDialect(kind, inOperator, seconds, dateLiterals);
   }
 
-  /** This dialect writing Acumatica dates as {@code date'2024-01-31'} (25R2 and later). */
+  /**
+   * This dialect writing Acumatica dates as {@code date'2024-01-31'} (25R2 and later).
+   *
+   * @param dateLiterals true for {@code date'...'} literals, false for the default form
+   * @return a dialect like this one with that setting
+   */
   public ODataDialect withDateLiterals(boolean dateLiterals) {
     return new ODataDialect(kind, inOperator, timeSeconds, dateLiterals);
   }
 
-  /** Whether {@code in} is written natively. */
+  /**
+   * Whether {@code in} is written natively.
+   *
+   * @return true when {@code in} is written natively, false when it is expanded to {@code or}
+   */
   public boolean supportsIn() {
     return inOperator;
   }
@@ -146,6 +164,8 @@ public final class ODataDialect {
    * The literal for {@code value}: a String, Boolean, whole number, BigDecimal, Double, Float,
    * LocalDate, LocalDateTime, LocalTime, OffsetDateTime, ZonedDateTime, Instant, UUID, or null.
    *
+   * @param value the value, or null
+   * @return the literal as it goes into a {@code $filter}; {@code null} for null
    * @throws IllegalArgumentException for another type, or a value this dialect cannot express
    */
   public String literal(Object value) {
@@ -204,7 +224,12 @@ public final class ODataDialect {
             + (value instanceof Enum<?> ? " (for an enum, pass the member name as a String)" : ""));
   }
 
-  /** A quoted string literal with single quotes doubled: {@code O'Brien} becomes {@code 'O''Brien'}. */
+  /**
+   * A quoted string literal with single quotes doubled: {@code O'Brien} becomes {@code 'O''Brien'}.
+   *
+   * @param text the text, unescaped
+   * @return the text in single quotes, its single quotes doubled
+   */
   public static String quote(String text) {
     Objects.requireNonNull(text, "text");
     return "'" + text.replace("'", "''") + "'";

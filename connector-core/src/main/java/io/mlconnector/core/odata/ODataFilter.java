@@ -45,51 +45,111 @@ public final class ODataFilter {
     this.node = node;
   }
 
-  /** {@code field eq value}; see {@link ODataDialect#literal(Object)} for the value types. */
+  /**
+   * {@code field eq value}; see {@link ODataDialect#literal(Object)} for the value types.
+   *
+   * @param field the property path, for example {@code CardCode} or {@code Address/City}
+   * @param value the value, written as {@link ODataDialect#literal(Object)} writes it; null
+   *     compares with {@code null}
+   * @return the filter
+   */
   public static ODataFilter eq(String field, Object value) {
     return compare(field, "eq", value);
   }
 
-  /** {@code field ne value}. */
+  /**
+   * {@code field ne value}.
+   *
+   * @param field the property path, for example {@code CardCode} or {@code Address/City}
+   * @param value the value, written as {@link ODataDialect#literal(Object)} writes it; null
+   *     compares with {@code null}
+   * @return the filter
+   */
   public static ODataFilter ne(String field, Object value) {
     return compare(field, "ne", value);
   }
 
-  /** {@code field gt value}. */
+  /**
+   * {@code field gt value}.
+   *
+   * @param field the property path, for example {@code CardCode} or {@code Address/City}
+   * @param value the value, written as {@link ODataDialect#literal(Object)} writes it; null
+   *     compares with {@code null}
+   * @return the filter
+   */
   public static ODataFilter gt(String field, Object value) {
     return compare(field, "gt", value);
   }
 
-  /** {@code field ge value}. */
+  /**
+   * {@code field ge value}.
+   *
+   * @param field the property path, for example {@code CardCode} or {@code Address/City}
+   * @param value the value, written as {@link ODataDialect#literal(Object)} writes it; null
+   *     compares with {@code null}
+   * @return the filter
+   */
   public static ODataFilter ge(String field, Object value) {
     return compare(field, "ge", value);
   }
 
-  /** {@code field lt value}. */
+  /**
+   * {@code field lt value}.
+   *
+   * @param field the property path, for example {@code CardCode} or {@code Address/City}
+   * @param value the value, written as {@link ODataDialect#literal(Object)} writes it; null
+   *     compares with {@code null}
+   * @return the filter
+   */
   public static ODataFilter lt(String field, Object value) {
     return compare(field, "lt", value);
   }
 
-  /** {@code field le value}. */
+  /**
+   * {@code field le value}.
+   *
+   * @param field the property path, for example {@code CardCode} or {@code Address/City}
+   * @param value the value, written as {@link ODataDialect#literal(Object)} writes it; null
+   *     compares with {@code null}
+   * @return the filter
+   */
   public static ODataFilter le(String field, Object value) {
     return compare(field, "le", value);
   }
 
-  /** {@code startswith(field,'text')}. */
+  /**
+   * {@code startswith(field,'text')}.
+   *
+   * @param field the property path, for example {@code CardCode} or {@code Address/City}
+   * @param text the prefix, unescaped
+   * @return the filter
+   */
   public static ODataFilter startsWith(String field, String text) {
     String f = path(field);
     String t = Objects.requireNonNull(text, "text");
     return new ODataFilter(primary(d -> "startswith(" + f + "," + ODataDialect.quote(t) + ")"));
   }
 
-  /** {@code endswith(field,'text')}. */
+  /**
+   * {@code endswith(field,'text')}.
+   *
+   * @param field the property path, for example {@code CardCode} or {@code Address/City}
+   * @param text the suffix, unescaped
+   * @return the filter
+   */
   public static ODataFilter endsWith(String field, String text) {
     String f = path(field);
     String t = Objects.requireNonNull(text, "text");
     return new ODataFilter(primary(d -> "endswith(" + f + "," + ODataDialect.quote(t) + ")"));
   }
 
-  /** {@code contains(field,'text')}, or {@code substringof('text',field)} in V3 and Acumatica. */
+  /**
+   * {@code contains(field,'text')}, or {@code substringof('text',field)} in V3 and Acumatica.
+   *
+   * @param field the property path, for example {@code CardCode} or {@code Address/City}
+   * @param text the text to find, unescaped
+   * @return the filter
+   */
   public static ODataFilter contains(String field, String text) {
     String f = path(field);
     String t = Objects.requireNonNull(text, "text");
@@ -100,6 +160,9 @@ public final class ODataFilter {
    * {@code field in (v1,v2,...)} where the dialect supports it, else {@code (field eq v1 or field
    * eq v2 ...)}.
    *
+   * @param field the property path, for example {@code CardCode} or {@code Address/City}
+   * @param values the values, each written as {@link ODataDialect#literal(Object)} writes it
+   * @return the filter
    * @throws IllegalArgumentException when {@code values} is empty
    */
   public static ODataFilter in(String field, Collection<?> values) {
@@ -134,17 +197,32 @@ public final class ODataFilter {
         });
   }
 
-  /** Every one of {@code filters}: {@code a and b and c}. */
+  /**
+   * Every one of {@code filters}: {@code a and b and c}.
+   *
+   * @param filters the filters, every one of which must hold
+   * @return the conjunction
+   */
   public static ODataFilter and(ODataFilter... filters) {
     return logical("and", AND, filters);
   }
 
-  /** Any one of {@code filters}: {@code a or b or c}. */
+  /**
+   * Any one of {@code filters}: {@code a or b or c}.
+   *
+   * @param filters the filters, any one of which must hold
+   * @return the disjunction
+   */
   public static ODataFilter or(ODataFilter... filters) {
     return logical("or", OR, filters);
   }
 
-  /** {@code not (filter)}. */
+  /**
+   * {@code not (filter)}.
+   *
+   * @param filter the filter to negate
+   * @return the negation
+   */
   public static ODataFilter not(ODataFilter filter) {
     Node inner = Objects.requireNonNull(filter, "filter").node;
     return new ODataFilter(primary(d -> "not (" + inner.render(d) + ")"));
@@ -154,6 +232,10 @@ public final class ODataFilter {
    * An expression written exactly as given, for what the builder does not model (Acumatica's
    * {@code cf.String(f='View.Field') eq 'x'}, SAP's {@code CardType eq SAPB1.BoCardTypes'cSupplier'}).
    * The caller is responsible for its escaping: never put untrusted text here.
+   *
+   * @param expression the expression, already escaped; not blank
+   * @return the filter
+   * @throws IllegalArgumentException when {@code expression} is blank
    */
   public static ODataFilter raw(String expression) {
     Objects.requireNonNull(expression, "expression");
@@ -181,6 +263,11 @@ public final class ODataFilter {
    * and timeField ge T} would apply the time to every later day too. SAP B1 compares times to the
    * minute only (SAP manual, section 3.6.5, confirmed), so callers should overlap their watermark by
    * a minute and de-duplicate by key.
+   *
+   * @param dateField the property holding the change date, for example {@code UpdateDate}
+   * @param timeField the property holding the change time, for example {@code UpdateTime}
+   * @param since the earliest change to match, in the remote's local time
+   * @return the filter
    */
   public static ODataFilter changedSince(String dateField, String timeField, LocalDateTime since) {
     Objects.requireNonNull(since, "since");
@@ -189,12 +276,22 @@ public final class ODataFilter {
         and(eq(dateField, since.toLocalDate()), ge(timeField, since.toLocalTime())));
   }
 
-  /** This filter and {@code other}. */
+  /**
+   * This filter and {@code other}.
+   *
+   * @param other the filter that must hold too
+   * @return the conjunction
+   */
   public ODataFilter and(ODataFilter other) {
     return and(this, other);
   }
 
-  /** This filter or {@code other}. */
+  /**
+   * This filter or {@code other}.
+   *
+   * @param other the alternative filter
+   * @return the disjunction
+   */
   public ODataFilter or(ODataFilter other) {
     return or(this, other);
   }
@@ -202,6 +299,8 @@ public final class ODataFilter {
   /**
    * The expression in {@code dialect}'s syntax, not yet percent-encoded.
    *
+   * @param dialect the dialect literals and functions are written in
+   * @return the {@code $filter} expression, not yet percent-encoded
    * @throws IllegalArgumentException when a value cannot be expressed in the dialect
    */
   public String render(ODataDialect dialect) {

@@ -24,7 +24,13 @@ import org.jspecify.annotations.Nullable;
  */
 public record ODataPage<T>(List<T> items, @Nullable String nextLink, @Nullable Long totalCount) {
 
-  /** Copies {@code items}; a blank next link counts as none. */
+  /**
+   * Copies {@code items}; a blank next link counts as none.
+   *
+   * @param items the page's items; copied
+   * @param nextLink the next link as sent, or null (blank counts as null)
+   * @param totalCount the total count the remote reported, or null
+   */
   public ODataPage {
     items = List.copyOf(Objects.requireNonNull(items, "items"));
     if (nextLink != null && nextLink.isBlank()) {
@@ -32,12 +38,25 @@ public record ODataPage<T>(List<T> items, @Nullable String nextLink, @Nullable L
     }
   }
 
-  /** A page without a next link. */
+  /**
+   * A page without a next link.
+   *
+   * @param items the page's items; copied
+   * @param <T> the item type
+   * @return a page without next link or total count
+   */
   public static <T> ODataPage<T> of(List<T> items) {
     return new ODataPage<>(items, null, null);
   }
 
-  /** A page with a next link (null for none). */
+  /**
+   * A page with a next link (null for none).
+   *
+   * @param items the page's items; copied
+   * @param nextLink the next link as sent, or null
+   * @param <T> the item type
+   * @return a page without total count
+   */
   public static <T> ODataPage<T> of(List<T> items, @Nullable String nextLink) {
     return new ODataPage<>(items, nextLink, null);
   }
@@ -48,6 +67,10 @@ public record ODataPage<T>(List<T> items, @Nullable String nextLink, @Nullable L
    * a string) or {@code @odata.count} (V4); or a bare JSON array (Acumatica's contract API). Other
    * members ({@code odata.metadata}, {@code @odata.context}) are skipped.
    *
+   * @param body the response body
+   * @param itemAdapter reads one item
+   * @param <T> the item type
+   * @return the page; its next link and total count are null when the body has none
    * @throws JsonFormatException when the body is not such a response or an item does not fit
    */
   public static <T> ODataPage<T> fromJson(String body, JsonAdapter<T> itemAdapter) {

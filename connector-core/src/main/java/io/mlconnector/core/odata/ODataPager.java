@@ -69,12 +69,22 @@ public final class ODataPager<T> implements Iterable<ODataPage<T>> {
   /**
    * A builder for a pager over the collection at {@code collectionUrl} (absolute, without query
    * options, for example {@code https://host:50000/b1s/v1/BusinessPartners}) with {@code query}.
+   *
+   * @param collectionUrl the collection's absolute URL, without query options
+   * @param query the query of the first page
+   * @param fetcher fetches and parses one page by URL
+   * @param <T> the item type
+   * @return a builder
    */
   public static <T> Builder<T> builder(String collectionUrl, ODataQuery query, PageFetcher<T> fetcher) {
     return new Builder<>(collectionUrl, query, fetcher);
   }
 
-  /** The URL of the first page. */
+  /**
+   * The URL of the first page.
+   *
+   * @return the collection URL with the query appended
+   */
   public String firstUrl() {
     return query.appendTo(collectionUrl);
   }
@@ -85,14 +95,22 @@ public final class ODataPager<T> implements Iterable<ODataPage<T>> {
     return new Pages();
   }
 
-  /** All items of all pages in order, fetched lazily as the stream is consumed. */
+  /**
+   * All items of all pages in order, fetched lazily as the stream is consumed.
+   *
+   * @return the items of every page, in order
+   */
   public Stream<T> stream() {
     return StreamSupport.stream(
             Spliterators.spliteratorUnknownSize(iterator(), Spliterator.ORDERED | Spliterator.NONNULL), false)
         .flatMap(page -> page.items().stream());
   }
 
-  /** Fetches every page and returns all items in order. */
+  /**
+   * Fetches every page and returns all items in order.
+   *
+   * @return every item of every page, in order; empty when the collection is
+   */
   public List<T> fetchAll() {
     List<T> all = new ArrayList<>();
     for (ODataPage<T> page : this) {
@@ -208,7 +226,12 @@ public final class ODataPager<T> implements Iterable<ODataPage<T>> {
       this.fetcher = Objects.requireNonNull(fetcher, "fetcher");
     }
 
-    /** How to move between pages (default {@link PagingMode#AUTO}). */
+    /**
+     * How to move between pages (default {@link PagingMode#AUTO}).
+     *
+     * @param mode the paging mode
+     * @return this builder
+     */
     public Builder<T> mode(PagingMode mode) {
       this.mode = Objects.requireNonNull(mode, "mode");
       return this;
@@ -218,6 +241,10 @@ public final class ODataPager<T> implements Iterable<ODataPage<T>> {
      * The service root relative next links are resolved against (SAP B1: {@code
      * https://host:50000/b1s/v1/}); by default they are resolved against the URL of the page that
      * carried them.
+     *
+     * @param serviceRoot an absolute http(s) URL; a missing trailing slash is added
+     * @return this builder
+     * @throws IllegalArgumentException when {@code serviceRoot} is not an absolute http(s) URL
      */
     public Builder<T> serviceRoot(String serviceRoot) {
       Objects.requireNonNull(serviceRoot, "serviceRoot");
@@ -229,19 +256,36 @@ public final class ODataPager<T> implements Iterable<ODataPage<T>> {
       return this;
     }
 
-    /** Whether to put back {@code $filter/$select/$expand/$orderby} a next link lacks (default false). */
+    /**
+     * Whether to put back {@code $filter/$select/$expand/$orderby} a next link lacks (default
+     *     false).
+     *
+     * @param reapply true to put missing query options back on next links
+     * @return this builder
+     */
     public Builder<T> reapplyQueryOptions(boolean reapply) {
       this.reapplyQueryOptions = reapply;
       return this;
     }
 
-    /** Whether {@code $skip} paging stops at a page shorter than {@code $top} (default true). */
+    /**
+     * Whether {@code $skip} paging stops at a page shorter than {@code $top} (default true).
+     *
+     * @param stop false to go on until a page is empty
+     * @return this builder
+     */
     public Builder<T> stopOnShortPage(boolean stop) {
       this.stopOnShortPage = stop;
       return this;
     }
 
-    /** The most pages one iteration may fetch before failing (default 100,000). */
+    /**
+     * The most pages one iteration may fetch before failing (default 100,000).
+     *
+     * @param maxPages the most pages per iteration; at least 1
+     * @return this builder
+     * @throws IllegalArgumentException when {@code maxPages} is less than 1
+     */
     public Builder<T> maxPages(int maxPages) {
       if (maxPages < 1) {
         throw new IllegalArgumentException("maxPages must be at least 1, was " + maxPages);
@@ -253,6 +297,7 @@ public final class ODataPager<T> implements Iterable<ODataPage<T>> {
     /**
      * Builds the pager.
      *
+     * @return the pager
      * @throws IllegalStateException when {@link PagingMode#SKIP} is chosen without {@code $top}
      */
     public ODataPager<T> build() {

@@ -65,28 +65,51 @@ public final class ODataQuery {
     this.params = params;
   }
 
-  /** An empty query in {@code dialect}. */
+  /**
+   * An empty query in {@code dialect}.
+   *
+   * @param dialect the dialect literals are written in
+   * @return a query with no option set
+   */
   public static ODataQuery of(ODataDialect dialect) {
     return new ODataQuery(
         Objects.requireNonNull(dialect, "dialect"), null, List.of(), List.of(), List.of(), null, 0, false, Map.of());
   }
 
-  /** The dialect literals are written in. */
+  /**
+   * The dialect literals are written in.
+   *
+   * @return the dialect
+   */
   public ODataDialect dialect() {
     return dialect;
   }
 
-  /** This query with {@code $filter} replaced by {@code filter} (null removes it). */
+  /**
+   * This query with {@code $filter} replaced by {@code filter} (null removes it).
+   *
+   * @param filter the filter, or null for none
+   * @return a copy with that filter
+   */
   public ODataQuery filter(@Nullable ODataFilter filter) {
     return new ODataQuery(dialect, filter, select, expand, orderBy, top, skip, count, params);
   }
 
-  /** This query's filter, or null. */
+  /**
+   * This query's filter, or null.
+   *
+   * @return the filter, or null when none is set
+   */
   public @Nullable ODataFilter filter() {
     return filter;
   }
 
-  /** This query with {@code $select} set to {@code fields} ({@code "*"} or property paths). */
+  /**
+   * This query with {@code $select} set to {@code fields} ({@code "*"} or property paths).
+   *
+   * @param fields the properties to return; none removes {@code $select}
+   * @return a copy with that selection
+   */
   public ODataQuery select(String... fields) {
     List<String> list = new ArrayList<>();
     for (String field : Objects.requireNonNull(fields, "fields")) {
@@ -98,6 +121,10 @@ public final class ODataQuery {
   /**
    * This query with {@code $expand} set to {@code navigations}: paths such as {@code
    * MainContact/Address}, or V4 forms with nested options such as {@code Lines($select=Amount)}.
+   *
+   * @param navigations the navigation paths to expand; none removes {@code $expand}
+   * @return a copy with that expansion
+   * @throws IllegalArgumentException when an entry is null or blank
    */
   public ODataQuery expand(String... navigations) {
     List<String> list = new ArrayList<>();
@@ -110,12 +137,22 @@ public final class ODataQuery {
     return new ODataQuery(dialect, filter, select, List.copyOf(list), orderBy, top, skip, count, params);
   }
 
-  /** This query with {@code field asc} appended to {@code $orderby}. */
+  /**
+   * This query with {@code field asc} appended to {@code $orderby}.
+   *
+   * @param field the property path to sort by, ascending
+   * @return a copy with that sort key appended
+   */
   public ODataQuery orderBy(String field) {
     return withOrder(path(field, "orderBy"));
   }
 
-  /** This query with {@code field desc} appended to {@code $orderby}. */
+  /**
+   * This query with {@code field desc} appended to {@code $orderby}.
+   *
+   * @param field the property path to sort by, descending
+   * @return a copy with that sort key appended
+   */
   public ODataQuery orderByDesc(String field) {
     return withOrder(path(field, "orderByDesc") + " desc");
   }
@@ -126,7 +163,13 @@ public final class ODataQuery {
     return new ODataQuery(dialect, filter, select, expand, List.copyOf(list), top, skip, count, params);
   }
 
-  /** This query with {@code $top} set; for a pager this is the page size. */
+  /**
+   * This query with {@code $top} set; for a pager this is the page size.
+   *
+   * @param top the most items to return; at least 1
+   * @return a copy with that {@code $top}
+   * @throws IllegalArgumentException when {@code top} is less than 1
+   */
   public ODataQuery top(int top) {
     if (top < 1) {
       throw new IllegalArgumentException("top must be at least 1, was " + top);
@@ -134,12 +177,22 @@ public final class ODataQuery {
     return new ODataQuery(dialect, filter, select, expand, orderBy, top, skip, count, params);
   }
 
-  /** {@code $top}, if set. */
+  /**
+   * {@code $top}, if set.
+   *
+   * @return {@code $top}, or empty when not set
+   */
   public OptionalInt top() {
     return top == null ? OptionalInt.empty() : OptionalInt.of(top);
   }
 
-  /** This query with {@code $skip} set (0 removes it). */
+  /**
+   * This query with {@code $skip} set (0 removes it).
+   *
+   * @param skip how many items to skip; 0 or more
+   * @return a copy with that {@code $skip}
+   * @throws IllegalArgumentException when {@code skip} is negative
+   */
   public ODataQuery skip(int skip) {
     if (skip < 0) {
       throw new IllegalArgumentException("skip must not be negative, was " + skip);
@@ -147,7 +200,11 @@ public final class ODataQuery {
     return new ODataQuery(dialect, filter, select, expand, orderBy, top, skip, count, params);
   }
 
-  /** {@code $skip}, 0 when not set. */
+  /**
+   * {@code $skip}, 0 when not set.
+   *
+   * @return {@code $skip}
+   */
   public int skip() {
     return skip;
   }
@@ -156,6 +213,8 @@ public final class ODataQuery {
    * This query asking for the total count ({@code $count=true} in V4, {@code
    * $inlinecount=allpages} in V3 and SAP B1).
    *
+   * @param count true to ask for the total count, false not to
+   * @return a copy with that setting
    * @throws IllegalStateException for a dialect with no count option (Acumatica)
    */
   public ODataQuery count(boolean count) {
@@ -168,6 +227,11 @@ public final class ODataQuery {
   /**
    * This query with a further parameter ({@code $custom} for Acumatica, {@code $apply}, a
    * vendor switch). Setting a name again replaces its value; the value is percent-encoded here.
+   *
+   * @param name the option name, for example {@code $custom}
+   * @param value the value, not yet percent-encoded
+   * @return a copy with that parameter
+   * @throws IllegalArgumentException when {@code name} is not a query option name
    */
   public ODataQuery param(String name, String value) {
     Objects.requireNonNull(name, "name");
@@ -185,6 +249,8 @@ public final class ODataQuery {
    * The options in order ({@code $filter, $select, $expand, $orderby, $top, $skip}, count, custom),
    * with values rendered but not yet percent-encoded, for clients that encode themselves (OkHttp's
    * {@code addQueryParameter}).
+   *
+   * @return the options by name, in order; empty when none is set
    */
   public Map<String, String> parameters() {
     Map<String, String> out = new LinkedHashMap<>();
@@ -214,7 +280,11 @@ public final class ODataQuery {
     return Collections.unmodifiableMap(out);
   }
 
-  /** The percent-encoded query string without a leading {@code ?}; empty when no option is set. */
+  /**
+   * The percent-encoded query string without a leading {@code ?}; empty when no option is set.
+   *
+   * @return the query string, or an empty string
+   */
   public String toQueryString() {
     StringBuilder sb = new StringBuilder();
     for (Map.Entry<String, String> e : parameters().entrySet()) {
@@ -226,7 +296,13 @@ public final class ODataQuery {
     return sb.toString();
   }
 
-  /** {@code url} with this query appended after {@code ?} (or {@code &} when it already has a query). */
+  /**
+   * {@code url} with this query appended after {@code ?} (or {@code &} when it already has a
+   *     query).
+   *
+   * @param url the URL, with or without a query
+   * @return the URL with this query appended; {@code url} itself when no option is set
+   */
   public String appendTo(String url) {
     Objects.requireNonNull(url, "url");
     String query = toQueryString();

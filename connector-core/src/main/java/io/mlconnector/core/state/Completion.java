@@ -12,6 +12,14 @@ import java.util.Objects;
  * @param audit the audit entry to append
  */
 public record Completion(String tenant, String operationKey, Mapping mapping, AuditEntry audit) {
+  /**
+   * Checks the components.
+   *
+   * @param tenant the tenant
+   * @param operationKey the PENDING operation that succeeded
+   * @param mapping the source-to-target mapping to save
+   * @param audit the audit entry to append
+   */
   public Completion {
     Objects.requireNonNull(tenant, "tenant");
     Objects.requireNonNull(operationKey, "operationKey");

@@ -25,6 +25,18 @@ public record DeadLetterQuery(
     int limit,
     @Nullable String pageToken,
     @Nullable Long itemId) {
+  /**
+   * Checks the components.
+   *
+   * @param tenant the tenant (required)
+   * @param flow only this flow, or null
+   * @param sourceType only sources of this record type, or null
+   * @param errorContains only reasons containing this text, or null
+   * @param parkedBefore only items parked before this instant, or null
+   * @param limit page size (1 to 1000)
+   * @param pageToken the token of the previous page, or null for the first
+   * @param itemId only the dead letter with this id, or null
+   */
   public DeadLetterQuery {
     Objects.requireNonNull(tenant, "tenant");
     if (limit < 1 || limit > 1000) {
@@ -32,7 +44,17 @@ public record DeadLetterQuery(
     }
   }
 
-  /** A query by filter fields only (no single item). */
+  /**
+   * A query by filter fields only (no single item).
+   *
+   * @param tenant the tenant (required)
+   * @param flow only this flow, or null
+   * @param sourceType only sources of this record type, or null
+   * @param errorContains only reasons containing this text, or null
+   * @param parkedBefore only items parked before this instant, or null
+   * @param limit page size (1 to 1000)
+   * @param pageToken the token of the previous page, or null for the first
+   */
   public DeadLetterQuery(
       String tenant,
       String flow,
@@ -44,12 +66,23 @@ public record DeadLetterQuery(
     this(tenant, flow, sourceType, errorContains, parkedBefore, limit, pageToken, null);
   }
 
-  /** Every dead letter of a tenant, first page of 100. */
+  /**
+   * Every dead letter of a tenant, first page of 100.
+   *
+   * @param tenant the tenant
+   * @return a query for every dead letter of {@code tenant}
+   */
   public static DeadLetterQuery all(String tenant) {
     return new DeadLetterQuery(tenant, null, null, null, null, 100, null);
   }
 
-  /** Exactly the dead letter {@code itemId} of a tenant (empty when it is not a dead letter). */
+  /**
+   * Exactly the dead letter {@code itemId} of a tenant (empty when it is not a dead letter).
+   *
+   * @param tenant the tenant
+   * @param itemId the dead letter's store id ({@link RetryItem#id()})
+   * @return a query for that one dead letter
+   */
   public static DeadLetterQuery item(String tenant, long itemId) {
     return new DeadLetterQuery(tenant, null, null, null, null, 1, null, itemId);
   }

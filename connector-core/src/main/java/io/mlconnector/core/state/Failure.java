@@ -26,6 +26,19 @@ public record Failure(
     Instant retryAt,
     @Nullable String payload,
     AuditEntry audit) {
+  /**
+   * Checks the components.
+   *
+   * @param tenant the tenant
+   * @param operationKey the PENDING operation that failed
+   * @param status {@link OperationStatus#FAILED} (transient: retried at {@code retryAt}) or {@link
+   *     OperationStatus#PARKED} (permanent: a dead letter)
+   * @param error what went wrong, naming the bad field or remote message; never a secret
+   * @param retryAt when to try again (FAILED only; ignored for PARKED)
+   * @param payload what the retry needs to rebuild the record (opaque to the store), or null when
+   *     the engine re-reads the source by ref
+   * @param audit the audit entry to append
+   */
   public Failure {
     Objects.requireNonNull(tenant, "tenant");
     Objects.requireNonNull(operationKey, "operationKey");

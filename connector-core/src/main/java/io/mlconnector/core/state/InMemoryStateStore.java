@@ -49,7 +49,11 @@ public final class InMemoryStateStore implements StateStoreSpi {
     this(Clock.systemUTC());
   }
 
-  /** A store that reads the time from {@code clock} (for tests that move time). */
+  /**
+   * A store that reads the time from {@code clock} (for tests that move time).
+   *
+   * @param clock the clock for every time the store writes and every expiry it checks
+   */
   public InMemoryStateStore(Clock clock) {
     this.clock = Objects.requireNonNull(clock, "clock");
   }

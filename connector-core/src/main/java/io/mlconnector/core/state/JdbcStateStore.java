@@ -65,6 +65,9 @@ public final class JdbcStateStore implements StateStoreSpi {
    * host owns the DataSource: give it a pool (PostgreSQL opens a connection per call otherwise),
    * and close it after the store. For an H2 URL of the host's own, add {@code LOCK_TIMEOUT=10000}:
    * H2's default of one second can fail calls that wait for a row another node's call holds.
+   *
+   * @param dataSource the host's database; the store never closes it
+   * @return a builder
    */
   public static Builder builder(DataSource dataSource) {
     return new Builder(Objects.requireNonNull(dataSource, "dataSource"), null);
@@ -79,19 +82,28 @@ public final class JdbcStateStore implements StateStoreSpi {
    * owner-only (600) wherever POSIX permissions exist: they hold customer data. The file is kept
    * compact while the store runs (see {@link Builder#compactInterval}); {@link #fileSize()} reads
    * its size.
+   *
+   * @param directory the directory holding the database file
+   * @return a builder
    */
   public static Builder embeddedH2(Path directory) {
     Objects.requireNonNull(directory, "directory");
     return new Builder(null, directory.toAbsolutePath());
   }
 
-  /** The prefix of this store's tables. */
+  /**
+   * The prefix of this store's tables.
+   *
+   * @return the prefix, for example {@code mlc_}
+   */
   public String tablePrefix() {
     return tablePrefix;
   }
 
   /**
    * The size in bytes of the embedded database file; empty for a store on a host's DataSource.
+   *
+   * @return the file's size in bytes, or empty for a store on a host's DataSource
    */
   public OptionalLong fileSize() {
     return embedded == null ? OptionalLong.empty() : OptionalLong.of(embedded.fileSize());
@@ -108,7 +120,11 @@ public final class JdbcStateStore implements StateStoreSpi {
     }
   }
 
-  /** The database this store talks to: {@code H2} or {@code POSTGRESQL}. */
+  /**
+   * The database this store talks to: {@code H2} or {@code POSTGRESQL}.
+   *
+   * @return {@code H2} or {@code POSTGRESQL}
+   */
   public String databaseKind() {
     return dialect.name();
   }
@@ -139,13 +155,21 @@ public final class JdbcStateStore implements StateStoreSpi {
     /**
      * The prefix of every table (default {@code mlc_}): a lower-case letter, then up to 29
      * lower-case letters, digits or underscores.
+     *
+     * @param prefix the table prefix
+     * @return this builder
      */
     public Builder tablePrefix(String prefix) {
       this.tablePrefix = Schema.checkPrefix(prefix);
       return this;
     }
 
-    /** The clock for every time the store writes (default: the system clock, UTC). */
+    /**
+     * The clock for every time the store writes (default: the system clock, UTC).
+     *
+     * @param clock the clock
+     * @return this builder
+     */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock");
       return this;
@@ -154,6 +178,9 @@ public final class JdbcStateStore implements StateStoreSpi {
     /**
      * The size of the embedded H2 pool (default 8); only for {@link #embeddedH2}. A store call
      * waits up to five minutes for a free connection before it fails.
+     *
+     * @param max the most connections the pool opens
+     * @return this builder
      */
     public Builder maxConnections(int max) {
       if (max < 1) {
@@ -173,6 +200,9 @@ public final class JdbcStateStore implements StateStoreSpi {
      * before the call returns, so a recorded intent or an answered webhook survives a crash of the
      * process. A delay (H2's own default is 500 ms) saves that write per commit; a crash may then
      * lose the commits of the last {@code delay}, never half a transaction.
+     *
+     * @param delay how long committed changes may stay in memory; zero or more
+     * @return this builder
      */
     public Builder writeDelay(Duration delay) {
       Objects.requireNonNull(delay, "writeDelay");
@@ -191,6 +221,9 @@ public final class JdbcStateStore implements StateStoreSpi {
      * only when the store closes); only for {@link #embeddedH2}. Every commit is written to the
      * file at once, so without this the file grows by the size of every change for as long as the
      * store runs.
+     *
+     * @param interval the time between compactions; zero compacts only on close
+     * @return this builder
      */
     public Builder compactInterval(Duration interval) {
       Objects.requireNonNull(interval, "compactInterval");
@@ -207,6 +240,7 @@ public final class JdbcStateStore implements StateStoreSpi {
     /**
      * Opens the store: detects the database, creates or migrates the schema.
      *
+     * @return the open store
      * @throws StateStoreException when the database cannot be reached, is not supported, or its
      *     schema is newer than this library
      */

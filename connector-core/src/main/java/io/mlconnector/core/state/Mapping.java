@@ -14,6 +14,13 @@ import java.util.Objects;
  */
 public record Mapping(ExternalRef source, ExternalRef target, Map<String, String> attributes) {
 
+  /**
+   * Checks the components.
+   *
+   * @param source the source record
+   * @param target the target record; same tenant as the source
+   * @param attributes small string attributes, never secrets
+   */
   public Mapping {
     Objects.requireNonNull(source, "source");
     Objects.requireNonNull(target, "target");
@@ -24,7 +31,14 @@ public record Mapping(ExternalRef source, ExternalRef target, Map<String, String
     attributes = attributes == null ? Map.of() : Map.copyOf(attributes);
   }
 
-  /** A mapping of {@code source} to {@code target} without attributes. */
+  /**
+   * A mapping of {@code source} to {@code target} without attributes.
+   *
+   * @param source the source record
+   * @param target the target record; same tenant as the source
+   * @return the mapping
+   * @throws IllegalArgumentException when the two belong to different tenants
+   */
   public static Mapping of(ExternalRef source, ExternalRef target) {
     return new Mapping(source, target, Map.of());
   }

@@ -16,6 +16,16 @@ import java.util.Objects;
 public record OperationIntent(
     String key, String tenant, String flow, ExternalRef source, String sourceVersion, String action) {
 
+  /**
+   * Checks the components.
+   *
+   * @param key deterministic operation key: hash(tenant, flow, source ref, source version)
+   * @param tenant the tenant
+   * @param flow the flow name
+   * @param source the source record
+   * @param sourceVersion the source record's version (modified time, row version or content hash)
+   * @param action what the write does, for example {@code create} or {@code update}
+   */
   public OperationIntent {
     Objects.requireNonNull(key, "key");
     Objects.requireNonNull(tenant, "tenant");

@@ -9,7 +9,12 @@ package io.mlconnector.core.state;
  */
 public record PurgeResult(long operations, long auditEntries, long inboxEvents) {
 
-  /** A result that removed no inbox events. */
+  /**
+   * A result that removed no inbox events.
+   *
+   * @param operations DONE operation rows deleted
+   * @param auditEntries audit rows deleted
+   */
   public PurgeResult(long operations, long auditEntries) {
     this(operations, auditEntries, 0);
   }

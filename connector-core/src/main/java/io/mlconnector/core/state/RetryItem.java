@@ -35,6 +35,18 @@ public record RetryItem(
   /**
    * Checks the fields: tenant and flow must not be null or blank, the source must belong to the
    * tenant, and the due time must not be null.
+   *
+   * @param id the store's id (0 before it is stored)
+   * @param tenant the tenant
+   * @param flow the flow
+   * @param source the source record
+   * @param operationKey the operation it belongs to, or null
+   * @param payload what the retry needs to rebuild the record (opaque), or null
+   * @param attempts attempts so far
+   * @param nextAttemptAt when it is due; for a dead letter parked by {@link
+   *     io.mlconnector.core.state.spi.StateStoreSpi#fail}, when it was parked
+   * @param lastError the last failure's reason; never a secret
+   * @param dead true for a parked dead letter
    */
   public RetryItem {
     Checks.text(tenant, "item.tenant");

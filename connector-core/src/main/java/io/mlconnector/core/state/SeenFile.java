@@ -38,6 +38,19 @@ public record SeenFile(
   /**
    * Checks the fields: tenant, flow and content hash must not be null or blank; name, status and
    * recorded time must not be null; counts must not be negative.
+   *
+   * @param tenant the tenant
+   * @param flow the flow
+   * @param contentHash the hash of the file's bytes (hex SHA-256)
+   * @param name the remote file name when it was read
+   * @param status where it stands
+   * @param recordedAt when it was first recorded
+   * @param claimant the node that holds (or last held) the file's claim; null when none ever did
+   * @param leaseUntil when that claim expires and another node may take the file over; null when
+   *     none
+   * @param posted how many of its documents were posted (or found already posted), once final
+   * @param parked how many of its rows or documents were parked, once final
+   * @param reason why the file was PARKED (not readable), or null
    */
   public SeenFile {
     Checks.text(tenant, "file.tenant");
@@ -52,7 +65,17 @@ public record SeenFile(
     }
   }
 
-  /** A file without a claim, counts or reason (as {@link io.mlconnector.core.state.spi.StateStoreSpi#recordFile} records it). */
+  /**
+   * A file without a claim, counts or reason (as {@link
+   *     io.mlconnector.core.state.spi.StateStoreSpi#recordFile} records it).
+   *
+   * @param tenant the tenant
+   * @param flow the flow
+   * @param contentHash the hash of the file's bytes (hex SHA-256)
+   * @param name the remote file name when it was read
+   * @param status where it stands
+   * @param recordedAt when it was first recorded
+   */
   public SeenFile(
       String tenant, String flow, String contentHash, String name, Status status, Instant recordedAt) {
     this(tenant, flow, contentHash, name, status, recordedAt, null, null, 0, 0, null);
@@ -80,12 +103,20 @@ public record SeenFile(
     /** The file could not be read (not well-formed once it was stable); see the reason. */
     PARKED;
 
-    /** Whether nothing moves this status any further. */
+    /**
+     * Whether nothing moves this status any further.
+     *
+     * @return true for POSTED, PARTIAL and PARKED
+     */
     public boolean isFinal() {
       return this == POSTED || this == PARTIAL || this == PARKED;
     }
 
-    /** The statuses this one may move to; empty for a final one. */
+    /**
+     * The statuses this one may move to; empty for a final one.
+     *
+     * @return the statuses this one may move to
+     */
     public Set<Status> next() {
       return switch (this) {
         case CLAIMED -> EnumSet.of(PARSED, PARKED);
@@ -97,6 +128,8 @@ public record SeenFile(
     /**
      * Checks that a file may move from this status to {@code next}.
      *
+     * @param next the status to move to
+     * @param contentHash the file's content hash, named in the message
      * @throws IllegalStateException naming both statuses when it may not
      */
     public void checkMove(Status next, String contentHash) {

@@ -7,6 +7,11 @@ package io.mlconnector.core.state;
 public class StateConflictException extends StateStoreException {
   private static final long serialVersionUID = 1L;
 
+  /**
+   * A conflict that left the store unchanged.
+   *
+   * @param message which promise the call would have broken; never a secret
+   */
   public StateConflictException(String message) {
     super(message, null);
   }

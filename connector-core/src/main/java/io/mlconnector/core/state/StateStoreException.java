@@ -6,6 +6,12 @@ import org.jspecify.annotations.Nullable;
 public class StateStoreException extends ConnectorException {
   private static final long serialVersionUID = 1L;
 
+  /**
+   * A state store failure, with {@code "state-store"} as its {@link #system()}.
+   *
+   * @param message what went wrong; never a secret or a bound value
+   * @param cause the underlying error (an {@code SQLException}), or null
+   */
   public StateStoreException(String message, @Nullable Throwable cause) {
     super("state-store", message, cause);
   }
