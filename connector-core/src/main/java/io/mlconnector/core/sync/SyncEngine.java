@@ -670,6 +670,9 @@ public final class SyncEngine implements AutoCloseable {
      * tenants' flows that have work at the same time (a run waiting on its tenant's rate budget
      * holds its slot): the cap is for a store or a machine that falls behind, where more threads
      * would only queue on the store's connections.
+     *
+     * @param value the most scheduled runs at once, at least 1
+     * @return this builder
      */
     public Builder maxConcurrentRuns(int value) {
       if (value < 1) {

@@ -55,6 +55,8 @@ public interface WebhookSource<S> extends RecordSource<S> {
    * {@link #system()} whose sources say so (one request per page instead of one per flow), with one
    * cursor they share, and stores each event in the inbox of every such flow that handles its type.
    * False (the default): each flow reads its own events with {@link #eventsSince(String)}.
+   *
+   * @return whether one events read may serve every webhook flow of this source's system
    */
   default boolean listsEventsOfAnyType() {
     return false;
@@ -64,6 +66,12 @@ public interface WebhookSource<S> extends RecordSource<S> {
    * Events of {@code types} after {@code cursor} (null: the source's default look-back; {@code
    * types} empty: events of every type). Called only when {@link #listsEventsOfAnyType()} is true;
    * the cursor it returns must be one that any source of the same system accepts.
+   *
+   * @param cursor the cursor the shared read saved, or null on the first read
+   * @param types the event types any of the tenant's webhook flows of this system handles; empty
+   *     for every type
+   * @return the next page of events of those types, with the cursor to save
+   * @throws UnsupportedOperationException when the source lists only its own types (the default)
    */
   default EventPage eventsSince(@Nullable String cursor, Set<String> types) {
     throw new UnsupportedOperationException(
