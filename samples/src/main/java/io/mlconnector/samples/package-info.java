@@ -1,7 +1,7 @@
 /**
- * The SYSPRO &lt;-&gt; Stripe sample: {@link io.mlconnector.samples.SysproStripeSync} (five flows on
- * the sync engine), {@link io.mlconnector.samples.SampleApp} (credentials, store, clients, webhook
- * server), the {@link io.mlconnector.samples.Main} command line ({@code demo}, {@code run}, {@code
- * ping}, {@code baseline}) and the {@link io.mlconnector.samples.Reconciliation} report.
+ * The samples application: the {@link io.mlconnector.samples.Main} command line ({@code demo},
+ * {@code run}, {@code ping}), {@link io.mlconnector.samples.SampleApp} (credentials, store, clients,
+ * webhook server) and the demo of every pair; the pairs themselves are in {@code pairs}, the
+ * systems they connect in {@code systems}, and the recipes the README links to in {@code recipes}.
  */
 package io.mlconnector.samples;
