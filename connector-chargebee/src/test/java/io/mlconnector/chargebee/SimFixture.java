@@ -2,13 +2,12 @@ package io.mlconnector.chargebee;
 
 import io.mlconnector.core.credential.Secret;
 import io.mlconnector.core.http.HttpTransport;
+import io.mlconnector.testkit.SimClock;
 import io.mlconnector.testkit.chargebee.ChargebeeSimulator;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.UnaryOperator;
 
 /**
@@ -21,7 +20,8 @@ final class SimFixture implements AutoCloseable {
   final ChargebeeSimulator sim;
   final HttpTransport transport;
   final ChargebeeClient client;
-  final ManualClock clock = new ManualClock();
+  /** T0 plus whatever the sleeper advanced. */
+  final SimClock clock = SimClock.at(T0);
 
   SimFixture(UnaryOperator<ChargebeeSimulator.Builder> simSetup, UnaryOperator<ChargebeeConfig.Builder> setup) {
     this.sim = simSetup.apply(ChargebeeSimulator.builder().clock(Clock.fixed(T0, ZoneOffset.UTC))).build();
@@ -43,7 +43,7 @@ final class SimFixture implements AutoCloseable {
     if (d.isNegative() || d.isZero()) {
       return;
     }
-    clock.offset.addAndGet(d.toMillis());
+    clock.advance(Duration.ofMillis(d.toMillis()));
     sim.advanceClock(d);
   }
 
@@ -53,23 +53,8 @@ final class SimFixture implements AutoCloseable {
     sim.close();
   }
 
-  /** T0 plus whatever the sleeper advanced. */
-  static final class ManualClock extends Clock {
-    final AtomicLong offset = new AtomicLong();
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return T0.plusMillis(offset.get());
-    }
+  /** How far the sleeper has moved the client's clock, in milliseconds. */
+  long advancedMillis() {
+    return Duration.between(T0, clock.instant()).toMillis();
   }
 }

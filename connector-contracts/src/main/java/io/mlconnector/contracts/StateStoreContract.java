@@ -52,7 +52,7 @@ import org.junit.jupiter.api.Test;
  *
  * <pre>{@code
  * class MyStoreTest extends StateStoreContract {
- *   protected StateStore newStore(ManualClock clock) { return new MyStore(clock); }
+ *   protected StateStore newStore(SimClock clock) { return new MyStore(clock); }
  * }
  * }</pre>
  *

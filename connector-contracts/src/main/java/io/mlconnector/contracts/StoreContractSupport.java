@@ -24,6 +24,7 @@ import io.mlconnector.core.state.StateConflictException;
 import io.mlconnector.core.state.StateStore;
 import io.mlconnector.core.state.StateStoreException;
 import io.mlconnector.core.state.spi.StateStoreSpi;
+import io.mlconnector.testkit.SimClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -61,7 +62,7 @@ abstract class StoreContractSupport {
   protected static final int THREADS = 8;
 
   /** The clock the store under test reads, at {@link #START} when each test starts. */
-  protected ManualClock clock;
+  protected SimClock clock;
   /** The store under test, as the protocol the engine speaks. */
   protected StateStoreSpi store;
 
@@ -73,7 +74,7 @@ abstract class StoreContractSupport {
    * @return an open store; the test closes it
    * @throws Exception if the store cannot be opened; the test fails
    */
-  protected abstract StateStore newStore(ManualClock clock) throws Exception;
+  protected abstract StateStore newStore(SimClock clock) throws Exception;
 
   /**
    * A store that shares nothing with any other test (for purges, which span all tenants).
@@ -82,7 +83,7 @@ abstract class StoreContractSupport {
    * @return an open store (by default {@link #newStore}, enough for a store that never shares tables)
    * @throws Exception if the store cannot be opened; the test fails
    */
-  protected StateStore newIsolatedStore(ManualClock clock) throws Exception {
+  protected StateStore newIsolatedStore(SimClock clock) throws Exception {
     return newStore(clock);
   }
 
@@ -102,7 +103,7 @@ abstract class StoreContractSupport {
    */
   @BeforeEach
   protected void openStore() throws Exception {
-    clock = new ManualClock(START);
+    clock = SimClock.at(START);
     store = StateStoreSpi.of(newStore(clock));
   }
 

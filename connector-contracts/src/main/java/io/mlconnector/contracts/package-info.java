@@ -4,8 +4,8 @@
  * ({@link io.mlconnector.contracts.SinkContract}), a receivables ledger ({@link
  * io.mlconnector.contracts.ReceivablesLedgerContract}) and a collector ({@link
  * io.mlconnector.contracts.CollectorContract}) pass against their system's simulator, plus a
- * {@link io.mlconnector.contracts.ManualClock} and a {@link
- * io.mlconnector.contracts.TestMappingContext} for tests.
+ * {@link io.mlconnector.contracts.TestMappingContext} for tests. The clock the contracts move is the
+ * testkit's {@link io.mlconnector.testkit.SimClock}.
  *
  * <p>A new pair is: implement the roles, pass these contracts, add one line of wiring.
  */

@@ -23,6 +23,7 @@ import io.mlconnector.syspro.SysproConfig;
 import io.mlconnector.syspro.SysproCredentials;
 import io.mlconnector.syspro.SysproPayables;
 import io.mlconnector.syspro.SysproSync;
+import io.mlconnector.testkit.TestPostgres;
 import io.mlconnector.testkit.sftp.SftpServer;
 import io.mlconnector.testkit.stampli.ExportInvoice;
 import io.mlconnector.testkit.stampli.ExportLine;
@@ -45,6 +46,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -343,22 +345,10 @@ class PayablesStampliSysproTest {
     }
   }
 
-  /** The same on PostgreSQL at 127.0.0.1:5432 (database test); skipped when there is none, except under CI=true. */
+  /** The same on PostgreSQL ({@link TestPostgres}); skipped when there is none, except under CI=true. */
   @Test
   void twoEnginesOnOnePostgresqlStorePollingOneFolderClaimEachFileOnce() throws Exception {
-    String url = "jdbc:postgresql://127.0.0.1:5432/test";
-    boolean up;
-    try (java.sql.Connection c = java.sql.DriverManager.getConnection(url, "postgres", "")) {
-      up = c.isValid(2);
-    } catch (java.sql.SQLException e) {
-      up = false;
-    }
-    if (!"true".equals(System.getenv("CI"))) {
-      org.junit.jupiter.api.Assumptions.assumeTrue(up, "no PostgreSQL at " + url + "; skipped");
-    }
-    org.postgresql.ds.PGSimpleDataSource ds = new org.postgresql.ds.PGSimpleDataSource();
-    ds.setURL(url);
-    ds.setUser("postgres");
+    DataSource ds = TestPostgres.require().dataSource();
     try (JdbcStateStore store = JdbcStateStore.builder(ds)
         .tablePrefix("mlc_pay_" + java.util.UUID.randomUUID().toString().substring(0, 8) + "_").build()) {
       twoEngines(store);

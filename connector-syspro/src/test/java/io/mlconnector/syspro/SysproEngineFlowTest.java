@@ -20,16 +20,14 @@ import io.mlconnector.core.sync.SourcePage;
 import io.mlconnector.core.sync.SyncEngine;
 import io.mlconnector.core.sync.WriteContext;
 import io.mlconnector.core.sync.WriteResult;
+import io.mlconnector.testkit.SimClock;
 import io.mlconnector.testkit.http.Fault;
 import io.mlconnector.testkit.syspro.ArInvoice;
 import java.math.BigDecimal;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -41,29 +39,8 @@ class SysproEngineFlowTest {
 
   private static final String T = "acme";
 
-  /** A clock tests move by hand. */
-  static final class TestClock extends Clock {
-    private volatile Instant now = Instant.parse("2024-01-15T09:00:00Z");
-
-    void advance(Duration d) {
-      now = now.plus(d);
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-  }
+  /** The instant the tests' clocks start at. */
+  static final Instant T0 = Instant.parse("2024-01-15T09:00:00Z");
 
   /** A target that remembers customers by source ref. */
   static final class MemoryCustomers implements Sink<Customer> {
@@ -96,7 +73,7 @@ class SysproEngineFlowTest {
 
   @Test
   void customersFlowOutIncrementallyByRowVersion() {
-    TestClock clock = new TestClock();
+    SimClock clock = SimClock.at(T0);
     try (SimFixture f = new SimFixture()) {
       f.sim.addCustomer(io.mlconnector.testkit.syspro.Customer.of("C1", "One"));
       f.sim.addCustomer(io.mlconnector.testkit.syspro.Customer.of("C2", "Two"));
@@ -170,7 +147,7 @@ class SysproEngineFlowTest {
 
   @Test
   void aPaymentWhoseAnswerIsLostPostsExactlyOnce() {
-    TestClock clock = new TestClock();
+    SimClock clock = SimClock.at(T0);
     try (SimFixture f = new SimFixture()) {
       f.sim.setCurrentPeriod(YearMonth.of(2024, 1));
       f.sim.addCustomer(

@@ -12,6 +12,7 @@ import io.mlconnector.core.http.HttpTransport;
 import io.mlconnector.syspro.bo.ComfndQuery;
 import io.mlconnector.syspro.bo.GlJournalPost;
 import io.mlconnector.syspro.bo.PostingOptions;
+import io.mlconnector.testkit.SimClock;
 import io.mlconnector.testkit.syspro.BodyForm;
 import io.mlconnector.testkit.syspro.Customer;
 import io.mlconnector.testkit.syspro.GlAccount;
@@ -136,7 +137,7 @@ class SysproSessionTest {
 
   @Test
   void aKnownIdleTimeoutReplacesTheSessionBeforeItExpiresAndLogsTheOldOneOff() {
-    SysproEngineFlowTest.TestClock clock = new SysproEngineFlowTest.TestClock();
+    SimClock clock = SimClock.at(SysproEngineFlowTest.T0);
     try (SimFixture f = new SimFixture(b -> b.idleTimeout(Duration.ofMinutes(20)));
         HttpTransport transport = HttpTransport.builder().clock(clock).sleeper(d -> {}).build();
         SysproClient client =

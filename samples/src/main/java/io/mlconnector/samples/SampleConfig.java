@@ -10,6 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -144,6 +146,26 @@ public final class SampleConfig {
    */
   public String require(String key) {
     return value(key).orElseThrow(() -> new IllegalArgumentException(key + " is missing"));
+  }
+
+  /**
+   * Checks that every one of {@code keys} is set, so that a missing setting is reported together
+   * with every other one at once, not one per start.
+   *
+   * @param keys the plain settings that must be there
+   * @throws IllegalArgumentException naming every key that is missing ({@code a is missing; b is
+   *     missing})
+   */
+  public void requireAll(Collection<String> keys) {
+    List<String> missing = new ArrayList<>();
+    for (String key : keys) {
+      if (value(key).isEmpty()) {
+        missing.add(key + " is missing");
+      }
+    }
+    if (!missing.isEmpty()) {
+      throw new IllegalArgumentException(String.join("; ", missing));
+    }
   }
 
   /**

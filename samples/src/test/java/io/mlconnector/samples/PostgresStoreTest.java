@@ -1,14 +1,12 @@
 package io.mlconnector.samples;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.awaitility.Awaitility.await;
 
+import io.mlconnector.testkit.TestPostgres;
 import io.mlconnector.testkit.syspro.ArInvoice;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -17,32 +15,23 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The sample on a PostgreSQL store ({@code store=postgresql}) at {@code 127.0.0.1:5432}, database
- * {@code test}: skipped with a message when there is no server, except under {@code CI=true}.
+ * The sample on a PostgreSQL store ({@code store=postgresql}) on the testkit's {@link TestPostgres}:
+ * skipped with a message when there is no server, except under {@code CI=true}.
  */
 class PostgresStoreTest {
   @TempDir Path tempDir;
 
-  private static final String URL = "jdbc:postgresql://127.0.0.1:5432/test";
-
   @Test
   void theIntegrationRunsOnPostgresql() throws Exception {
-    boolean up;
-    try (Connection c = DriverManager.getConnection(URL, "postgres", "")) {
-      up = c.isValid(2);
-    } catch (java.sql.SQLException e) {
-      up = false;
-    }
-    if (!"true".equals(System.getenv("CI"))) {
-      assumeTrue(up, "no PostgreSQL at " + URL + "; skipped");
-    }
+    TestPostgres postgres = TestPostgres.require();
     String tenant = "pg" + UUID.randomUUID().toString().substring(0, 8);
     try (SimulatedSystems sims = SimulatedSystems.builder().start()) {
       List<ArInvoice> invoices = DemoCompany.seed(sims.syspro(), 2, 3, 9);
       Map<String, String> props = sims.properties(tenant, Map.of(
           "data.dir", tempDir.toString(),
           "webhook.host", "127.0.0.1", "webhook.port", "0",
-          "store", "postgresql", "store.jdbc.url", URL, "store.jdbc.user", "postgres",
+          "store", "postgresql", "store.jdbc.url", postgres.url(), "store.jdbc.user", postgres.user(),
+          "store.jdbc.password", postgres.password(),
           "store.table.prefix", "mlc_samples_", "engine.pending.grace", "PT0S"));
       try (SampleApp app = SampleApp.open(SampleConfig.of(props, "test"), ReceivablesDemo.demoKeys())) {
         assertThat(app.store().toString()).contains("POSTGRESQL");

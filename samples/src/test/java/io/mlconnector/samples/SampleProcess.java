@@ -106,10 +106,13 @@ final class SampleProcess {
     return start(env, log, List.of(), "run", "--config", config.toString());
   }
 
-  /** Runs {@code Main args} to its end (at most 90 s), its output to {@code log}; returns {@code log}. */
+  /**
+   * Runs {@code Main args} to its end (at most 180 s: a liveness bound only, for a loaded machine),
+   * its output to {@code log}; returns {@code log}.
+   */
   static Path runToEnd(Map<String, String> env, Path log, List<String> jvmArgs, String... args) throws Exception {
     Process p = start(env, log, jvmArgs, args);
-    if (!p.waitFor(90, TimeUnit.SECONDS)) {
+    if (!p.waitFor(180, TimeUnit.SECONDS)) {
       p.destroyForcibly();
       throw new AssertionError(log.getFileName() + " did not finish; see " + log);
     }

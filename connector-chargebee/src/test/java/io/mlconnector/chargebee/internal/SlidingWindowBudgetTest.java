@@ -3,11 +3,11 @@ package io.mlconnector.chargebee.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.mlconnector.contracts.ManualClock;
 import io.mlconnector.core.http.CredentialKey;
 import io.mlconnector.core.http.RateBudget;
 import io.mlconnector.core.http.RateBudgetConfig;
 import io.mlconnector.core.http.TransportListener;
+import io.mlconnector.testkit.SimClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 /** The sliding-window budget on a manual clock: the sleeper moves the clock instead of waiting. */
 class SlidingWindowBudgetTest {
   static final Instant T0 = Instant.parse("2026-11-02T09:00:00Z");
-  final ManualClock clock = new ManualClock(T0);
+  final SimClock clock = SimClock.at(T0);
   final List<Duration> sleeps = new ArrayList<>();
   final CredentialKey key = new CredentialKey("chargebee", "acme/chargebee");
 

@@ -2,7 +2,7 @@ package io.mlconnector.core.state;
 
 import io.mlconnector.contracts.StateStoreContract;
 
-import io.mlconnector.contracts.ManualClock;
+import io.mlconnector.testkit.SimClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -49,13 +49,13 @@ abstract class JdbcStateStoreContract extends StateStoreContract {
   protected abstract Dialect dialect();
 
   @Override
-  protected JdbcStateStore newStore(ManualClock clock) {
+  protected JdbcStateStore newStore(SimClock clock) {
     prefix = sharedPrefix();
     return JdbcStateStore.builder(dataSource()).tablePrefix(prefix).clock(clock).build();
   }
 
   @Override
-  protected JdbcStateStore newIsolatedStore(ManualClock clock) {
+  protected JdbcStateStore newIsolatedStore(SimClock clock) {
     prefix = newPrefix();
     return JdbcStateStore.builder(dataSource()).tablePrefix(prefix).clock(clock).build();
   }

@@ -3,8 +3,7 @@ package io.mlconnector.core.credential;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.net.InetSocketAddress;
-import java.net.Socket;
+import io.mlconnector.testkit.TestPostgres;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -12,9 +11,7 @@ import java.util.Map;
 import java.util.Random;
 import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcDataSource;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
-import org.postgresql.ds.PGSimpleDataSource;
 
 class JdbcCredentialStorageTest {
   private final KeyProvider keys = KeyProvider.of("k1", Map.of("k1", TestKeys.aes(1)));
@@ -26,21 +23,7 @@ class JdbcCredentialStorageTest {
   }
 
   private static DataSource postgres() {
-    boolean reachable;
-    try (Socket s = new Socket()) {
-      s.connect(new InetSocketAddress("127.0.0.1", 5432), 500);
-      reachable = true;
-    } catch (Exception e) {
-      reachable = false;
-    }
-    if (!reachable && "true".equals(System.getenv("CI"))) {
-      throw new AssertionError("PostgreSQL at 127.0.0.1:5432 is required under CI=true");
-    }
-    Assumptions.assumeTrue(reachable, "PostgreSQL at 127.0.0.1:5432 not reachable");
-    PGSimpleDataSource ds = new PGSimpleDataSource();
-    ds.setUrl("jdbc:postgresql://127.0.0.1:5432/test");
-    ds.setUser("postgres");
-    return ds;
+    return TestPostgres.require().dataSource();
   }
 
   private void exercise(DataSource ds, String table) throws Exception {

@@ -10,7 +10,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.mlconnector.core.error.RateLimitedException;
+import io.mlconnector.testkit.SimClock;
 import java.time.Duration;
+import java.time.Instant;
 import okhttp3.Request;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -23,7 +25,7 @@ class AdaptiveRateBudgetTest {
   static WireMockExtension wm =
       WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
-  private final FakeClock clock = new FakeClock();
+  private final SimClock clock = SimClock.at(Instant.parse("2026-11-21T06:00:00Z"));
   private final RecordingSleeper sleeper = new RecordingSleeper(clock);
   private final RecordingListener listener = new RecordingListener();
   private final HttpTransport transport =

@@ -16,10 +16,12 @@ import io.mlconnector.core.error.RateLimitedException;
 import io.mlconnector.core.error.RejectedException;
 import io.mlconnector.core.error.TransientException;
 import io.mlconnector.core.error.VersionMismatchException;
+import io.mlconnector.testkit.SimClock;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -40,7 +42,7 @@ class ErrorMapperTest {
   static WireMockExtension wm =
       WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
-  private final FakeClock clock = new FakeClock();
+  private final SimClock clock = SimClock.at(Instant.parse("2026-11-21T06:00:00Z"));
   private final ErrorMapper mapper = ErrorMapper.create(List.of("Request-Id", "X-Request-Id"), clock);
   private final HttpTransport transport =
       HttpTransport.builder().clock(clock).sleeper(new RecordingSleeper(clock)).build();

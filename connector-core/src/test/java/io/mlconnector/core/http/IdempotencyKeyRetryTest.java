@@ -13,6 +13,8 @@ import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.mlconnector.testkit.SimClock;
+import java.time.Instant;
 import java.util.List;
 import okhttp3.FormBody;
 import okhttp3.Request;
@@ -27,7 +29,7 @@ class IdempotencyKeyRetryTest {
   static WireMockExtension wm =
       WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
-  private final FakeClock clock = new FakeClock();
+  private final SimClock clock = SimClock.at(Instant.parse("2026-11-21T06:00:00Z"));
   private final RecordingSleeper sleeper = new RecordingSleeper(clock);
   private final HttpTransport transport =
       HttpTransport.builder().clock(clock).sleeper(sleeper).build();

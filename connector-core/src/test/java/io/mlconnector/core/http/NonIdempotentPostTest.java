@@ -13,9 +13,11 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.mlconnector.core.error.OutcomeUnknownException;
 import io.mlconnector.core.error.RateLimitedException;
 import io.mlconnector.core.error.TransientException;
+import io.mlconnector.testkit.SimClock;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
+import java.time.Instant;
 import okhttp3.MediaType;
 import okhttp3.Request;
 import okhttp3.RequestBody;
@@ -35,7 +37,7 @@ class NonIdempotentPostTest {
 
   private static final MediaType JSON = MediaType.get("application/json");
 
-  private final FakeClock clock = new FakeClock();
+  private final SimClock clock = SimClock.at(Instant.parse("2026-11-21T06:00:00Z"));
   private final RecordingSleeper sleeper = new RecordingSleeper(clock);
   private final HttpTransport transport =
       HttpTransport.builder().clock(clock).sleeper(sleeper).build();

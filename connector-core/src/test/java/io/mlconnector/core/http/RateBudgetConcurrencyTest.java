@@ -8,7 +8,9 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.mlconnector.testkit.SimClock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -38,7 +40,7 @@ class RateBudgetConcurrencyTest {
   private static final double RATE = 5;
   private static final int BURST = 2;
 
-  private final FakeClock clock = new FakeClock();
+  private final SimClock clock = SimClock.at(Instant.parse("2026-11-21T06:00:00Z"));
   private final RecordingSleeper sleeper = RecordingSleeper.frozen();
   private final HttpTransport transport =
       HttpTransport.builder().clock(clock).sleeper(sleeper).build();

@@ -1,5 +1,6 @@
 package io.mlconnector.core.http;
 
+import io.mlconnector.testkit.SimClock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,10 +10,10 @@ import java.util.List;
  * by the wait, so code that measures elapsed time sees the wait as if it had happened.
  */
 final class RecordingSleeper implements Sleeper {
-  private final FakeClock clock;
+  private final SimClock clock;
   private final List<Duration> sleeps = new ArrayList<>();
 
-  RecordingSleeper(FakeClock clock) {
+  RecordingSleeper(SimClock clock) {
     this.clock = clock;
   }
 

@@ -13,7 +13,9 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.mlconnector.core.error.RateLimitedException;
 import io.mlconnector.core.http.internal.RetryAfter;
+import io.mlconnector.testkit.SimClock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import okhttp3.Request;
@@ -29,7 +31,7 @@ class RetryAfterTest {
   static WireMockExtension wm =
       WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
-  private final FakeClock clock = new FakeClock();
+  private final SimClock clock = SimClock.at(Instant.parse("2026-11-21T06:00:00Z"));
   private final RecordingSleeper sleeper = new RecordingSleeper(clock);
   private HttpTransport transport;
   private TenantClient client;
@@ -109,7 +111,7 @@ class RetryAfterTest {
 
   @Test
   void parsesEveryFormRfc9110Allows() {
-    FakeClock at = new FakeClock(java.time.Instant.parse("1994-11-06T08:49:00Z"));
+    SimClock at = SimClock.at(Instant.parse("1994-11-06T08:49:00Z"));
     assertThat(RetryAfter.parse("120", at)).isEqualTo(Duration.ofSeconds(120));
     assertThat(RetryAfter.parse(" 0 ", at)).isEqualTo(Duration.ZERO);
     assertThat(RetryAfter.parse("Sun, 06 Nov 1994 08:49:37 GMT", at)).isEqualTo(Duration.ofSeconds(37));

@@ -13,6 +13,8 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.mlconnector.core.error.ConflictException;
 import io.mlconnector.core.error.TransientException;
+import io.mlconnector.testkit.SimClock;
+import java.time.Instant;
 import okhttp3.Request;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -25,7 +27,7 @@ class RetryClassifierTest {
   static WireMockExtension wm =
       WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
-  private final FakeClock clock = new FakeClock();
+  private final SimClock clock = SimClock.at(Instant.parse("2026-11-21T06:00:00Z"));
   private final RecordingSleeper sleeper = new RecordingSleeper(clock);
   private final HttpTransport transport =
       HttpTransport.builder().clock(clock).sleeper(sleeper).build();

@@ -10,8 +10,10 @@ import io.mlconnector.core.state.InMemoryStateStore;
 import io.mlconnector.core.state.Page;
 import io.mlconnector.core.state.StateStore;
 import io.mlconnector.core.state.JdbcStateStore;
+import io.mlconnector.testkit.SimClock;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -49,19 +51,19 @@ class ChaosTest {
 
   @Test
   void everyRecordLandsExactlyOnceOnTheInMemoryStore() {
-    MutableClock clock = new MutableClock();
+    SimClock clock = SimClock.at(Instant.parse("2026-01-01T00:00:00Z"));
     run(new InMemoryStateStore(clock), clock);
   }
 
   @Test
   void everyRecordLandsExactlyOnceOnTheH2Store(@TempDir Path directory) {
-    MutableClock clock = new MutableClock();
+    SimClock clock = SimClock.at(Instant.parse("2026-01-01T00:00:00Z"));
     try (JdbcStateStore store = JdbcStateStore.embeddedH2(directory).clock(clock).build()) {
       run(store, clock);
     }
   }
 
-  static void run(io.mlconnector.core.state.spi.StateStoreSpi store, MutableClock clock) {
+  static void run(io.mlconnector.core.state.spi.StateStoreSpi store, SimClock clock) {
     Random random = new Random(SEED);
     MemoryPollSource source = new MemoryPollSource(ChangeDetection.MODIFIED_TIMESTAMP);
     for (int i = 0; i < RECORDS; i++) {

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.mlconnector.core.model.ExternalRef;
 import io.mlconnector.core.state.DeadLetterQuery;
 import io.mlconnector.core.state.InMemoryStateStore;
+import io.mlconnector.testkit.SimClock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -13,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 class DependencyTest {
   private static final String TENANT = "acme";
-  private final MutableClock clock = new MutableClock();
+  private final SimClock clock = SimClock.at(Instant.parse("2026-01-01T00:00:00Z"));
   private final InMemoryStateStore store = new InMemoryStateStore(clock);
   private final MemoryPollSource customers = new MemoryPollSource(ChangeDetection.MODIFIED_TIMESTAMP);
   private final MemoryPollSource invoices = new MemoryPollSource(ChangeDetection.MODIFIED_TIMESTAMP);

@@ -1,7 +1,9 @@
 package io.mlconnector.core.sync;
 
 import io.mlconnector.core.state.InMemoryStateStore;
+import io.mlconnector.testkit.SimClock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
@@ -9,7 +11,7 @@ import java.util.function.UnaryOperator;
 /** One tenant, one poll flow "invoices" from a {@link MemoryPollSource} into a {@link MemorySink}. */
 final class EngineFixture implements AutoCloseable {
   static final String TENANT = "acme";
-  final MutableClock clock = new MutableClock();
+  final SimClock clock = SimClock.at(Instant.parse("2026-01-01T00:00:00Z"));
   final InMemoryStateStore store = new InMemoryStateStore(clock);
   final MemoryPollSource source = new MemoryPollSource(ChangeDetection.MODIFIED_TIMESTAMP);
   final MemorySink sink = new MemorySink(TENANT);

@@ -9,6 +9,7 @@ import io.mlconnector.core.state.DeadLetterQuery;
 import io.mlconnector.core.state.InMemoryStateStore;
 import io.mlconnector.core.state.RetryItem;
 import io.mlconnector.core.state.SeenFile;
+import io.mlconnector.testkit.SimClock;
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
@@ -31,7 +32,7 @@ import org.junit.jupiter.api.Test;
 
 class FileFlowTest {
   private static final String TENANT = "acme";
-  private final MutableClock clock = new MutableClock();
+  private final SimClock clock = SimClock.at(Instant.parse("2026-01-01T00:00:00Z"));
   private final InMemoryStateStore store = new InMemoryStateStore(clock);
   private final DropFolder folder = new DropFolder();
   private final MemorySink sink = new MemorySink(TENANT);

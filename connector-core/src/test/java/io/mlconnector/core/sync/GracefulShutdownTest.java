@@ -6,8 +6,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.mlconnector.core.state.InMemoryStateStore;
 import io.mlconnector.core.state.InboxEvent;
 import io.mlconnector.core.state.RetryItem;
+import io.mlconnector.testkit.SimClock;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +30,7 @@ class GracefulShutdownTest {
 
   @Test
   void shutdownFinishesTheEventInFlightAndReleasesTheOtherClaims() throws Exception {
-    MutableClock clock = new MutableClock();
+    SimClock clock = SimClock.at(Instant.parse("2026-01-01T00:00:00Z"));
     InMemoryStateStore store = new InMemoryStateStore(clock);
     WebhookFlowTest.Objects erp = new WebhookFlowTest.Objects("acme");
     MemorySink sink = new MemorySink("acme");

@@ -10,8 +10,10 @@ import io.mlconnector.core.state.InMemoryStateStore;
 import io.mlconnector.core.state.InboxEvent;
 import io.mlconnector.core.state.RetryItem;
 import io.mlconnector.core.state.StateStore;
+import io.mlconnector.testkit.SimClock;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +32,7 @@ class InboxRecoveryTest {
   private static final String TENANT = "acme";
   private static final String SECRET = "whsec_acme";
 
-  private final MutableClock clock = new MutableClock();
+  private final SimClock clock = SimClock.at(Instant.parse("2026-01-01T00:00:00Z"));
   private final InMemoryStateStore memory = new InMemoryStateStore(clock);
   private final AtomicInteger singleIgnores = new AtomicInteger();
   private final AtomicInteger claims = new AtomicInteger();

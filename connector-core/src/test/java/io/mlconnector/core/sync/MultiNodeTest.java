@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mlconnector.core.state.JdbcStateStore;
 import io.mlconnector.core.state.StateStore;
+import io.mlconnector.testkit.TestPostgres;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -24,61 +25,37 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.h2.jdbcx.JdbcConnectionPool;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assertions;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.postgresql.ds.PGConnectionPoolDataSource;
-import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * Three engines (nodes) on one PostgreSQL store run the same poll and webhook flows for two tenants
  * at once, each webhook event delivered twice to different nodes: no
  * record is written twice and no (tenant, flow) lease is ever held by two nodes. Needs PostgreSQL
- * at {@code MLC_PG_URL} (default {@code jdbc:postgresql://127.0.0.1:5432/test}, user {@code
- * MLC_PG_USER}, default {@code postgres}); skipped when unreachable, except under {@code CI=true}.
+ * ({@link TestPostgres}); skipped when unreachable, except under {@code CI=true}.
  */
 class MultiNodeTest {
-  private static final String URL = env("MLC_PG_URL", "jdbc:postgresql://127.0.0.1:5432/test");
-  private static final String USER = env("MLC_PG_USER", "postgres");
-  private static final String PASSWORD = env("MLC_PG_PASSWORD", "");
   private static final List<String> TENANTS = List.of("acme", "globex");
   private static final int RECORDS = 300;
   private static final int EVENTS = 60;
   private static final String PREFIX = "mlc_nodes_" + Long.toString(System.nanoTime() & 0xffffffL, 36) + "_";
   private static final List<JdbcConnectionPool> pools = new ArrayList<>();
 
-  private static String env(String name, String fallback) {
-    String value = System.getenv(name);
-    return value == null || value.isBlank() ? fallback : value;
-  }
-
-  private static PGSimpleDataSource simple() {
-    PGSimpleDataSource ds = new PGSimpleDataSource();
-    ds.setURL(URL);
-    ds.setUser(USER);
-    ds.setPassword(PASSWORD);
-    ds.setConnectTimeout(3);
-    return ds;
-  }
+  private static TestPostgres postgres;
 
   @BeforeAll
   static void probe() {
-    try (Connection c = simple().getConnection()) {
-      c.isValid(3);
-    } catch (SQLException e) {
-      String why = "PostgreSQL is not reachable at " + URL + " as " + USER + ": " + e.getMessage();
-      if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-        Assertions.fail(why + " (CI=true: failing instead of skipping)");
-      }
-      Assumptions.abort(why + "; skipping the multi-node test");
-    }
+    postgres = TestPostgres.require();
   }
 
   @AfterAll
   static void dropTables() throws SQLException {
     pools.forEach(JdbcConnectionPool::dispose);
-    try (Connection c = simple().getConnection();
+    if (postgres == null) {
+      return;
+    }
+    try (Connection c = postgres.dataSource().getConnection();
         Statement s = c.createStatement()) {
       List<String> tables = new ArrayList<>();
       try (ResultSet rs = s.executeQuery(
@@ -96,9 +73,9 @@ class MultiNodeTest {
 
   private static StateStore nodeStore() {
     PGConnectionPoolDataSource cpds = new PGConnectionPoolDataSource();
-    cpds.setURL(URL);
-    cpds.setUser(USER);
-    cpds.setPassword(PASSWORD);
+    cpds.setURL(postgres.url());
+    cpds.setUser(postgres.user());
+    cpds.setPassword(postgres.password());
     JdbcConnectionPool pool = JdbcConnectionPool.create(cpds);
     pool.setMaxConnections(8);
     pools.add(pool);

@@ -7,7 +7,9 @@ import io.mlconnector.core.state.AuditEntry;
 import io.mlconnector.core.state.AuditQuery;
 import io.mlconnector.core.state.DeadLetterQuery;
 import io.mlconnector.core.state.InMemoryStateStore;
+import io.mlconnector.testkit.SimClock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -20,7 +22,7 @@ import org.junit.jupiter.api.Test;
  * called for another tenant).
  */
 class MultiTenantTest {
-  private final MutableClock clock = new MutableClock();
+  private final SimClock clock = SimClock.at(Instant.parse("2026-01-01T00:00:00Z"));
   private final InMemoryStateStore store = new InMemoryStateStore(clock);
   private final Map<String, MemoryPollSource> sources =
       Map.of(

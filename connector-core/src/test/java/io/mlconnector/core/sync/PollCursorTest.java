@@ -6,7 +6,9 @@ import io.mlconnector.core.model.ExternalRef;
 import io.mlconnector.core.state.InMemoryStateStore;
 import io.mlconnector.core.state.StateStore;
 import io.mlconnector.core.state.StateStoreException;
+import io.mlconnector.testkit.SimClock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
@@ -14,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 class PollCursorTest {
   private static final String TENANT = "acme";
-  private final MutableClock clock = new MutableClock();
+  private final SimClock clock = SimClock.at(Instant.parse("2026-01-01T00:00:00Z"));
   private final InMemoryStateStore store = new InMemoryStateStore(clock);
   private final MemorySink sink = new MemorySink(TENANT);
   private SyncEngine engine;

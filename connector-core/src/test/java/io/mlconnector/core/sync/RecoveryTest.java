@@ -10,7 +10,9 @@ import io.mlconnector.core.state.InMemoryStateStore;
 import io.mlconnector.core.state.Operation;
 import io.mlconnector.core.state.OperationStatus;
 import io.mlconnector.core.state.StateStore;
+import io.mlconnector.testkit.SimClock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
@@ -22,7 +24,7 @@ import org.junit.jupiter.api.Test;
  */
 class RecoveryTest {
   private static final String TENANT = "acme";
-  private final MutableClock clock = new MutableClock();
+  private final SimClock clock = SimClock.at(Instant.parse("2026-01-01T00:00:00Z"));
   private final InMemoryStateStore store = new InMemoryStateStore(clock);
   private final MemoryPollSource source = new MemoryPollSource(ChangeDetection.MODIFIED_TIMESTAMP);
   private final MemorySink sink = new MemorySink(TENANT);

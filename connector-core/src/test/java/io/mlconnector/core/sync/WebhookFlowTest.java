@@ -6,9 +6,11 @@ import io.mlconnector.core.model.ExternalRef;
 import io.mlconnector.core.state.InMemoryStateStore;
 import io.mlconnector.core.state.StateStore;
 import io.mlconnector.core.state.StateStoreException;
+import io.mlconnector.testkit.SimClock;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -28,7 +30,7 @@ class WebhookFlowTest {
   private static final Pattern EVENT =
       Pattern.compile("\\{\"id\":\"([^\"]+)\",\"type\":\"([^\"]+)\",\"object\":\"([^\"]+)\"}");
 
-  private final MutableClock clock = new MutableClock();
+  private final SimClock clock = SimClock.at(Instant.parse("2026-01-01T00:00:00Z"));
   private final InMemoryStateStore store = new InMemoryStateStore(clock);
   private final Map<String, Objects> systems = new ConcurrentHashMap<>();
   private final Map<String, MemorySink> sinks = new ConcurrentHashMap<>();

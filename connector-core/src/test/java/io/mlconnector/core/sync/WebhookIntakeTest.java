@@ -6,8 +6,10 @@ import io.mlconnector.core.model.ExternalRef;
 import io.mlconnector.core.state.InMemoryStateStore;
 import io.mlconnector.core.state.InboxEvent;
 import io.mlconnector.core.state.spi.StateStoreSpi;
+import io.mlconnector.testkit.SimClock;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +31,7 @@ import org.junit.jupiter.api.Test;
 class WebhookIntakeTest {
   private static final String TENANT = "acme";
 
-  private final MutableClock clock = new MutableClock();
+  private final SimClock clock = SimClock.at(Instant.parse("2026-01-01T00:00:00Z"));
   private final List<Integer> commits = new CopyOnWriteArrayList<>();
   private volatile CountDownLatch hold;
   private final AtomicInteger held = new AtomicInteger();

@@ -1,7 +1,6 @@
 package io.mlconnector.spring.boot;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.mlconnector.core.credential.CredentialStore;
 import io.mlconnector.core.credential.KeyProvider;
@@ -9,11 +8,11 @@ import io.mlconnector.core.http.HttpTransport;
 import io.mlconnector.core.state.InMemoryStateStore;
 import io.mlconnector.core.state.JdbcStateStore;
 import io.mlconnector.core.state.StateStore;
+import io.mlconnector.testkit.TestPostgres;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +22,6 @@ import javax.crypto.spec.SecretKeySpec;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.postgresql.ds.PGSimpleDataSource;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
@@ -163,19 +161,7 @@ class StarterConfigurationTest {
 
   @Test
   void onTheApplicationsPostgresqlDataSourceTheStoreAndTheCredentialsLiveThere() {
-    String url = "jdbc:postgresql://127.0.0.1:5432/test";
-    boolean up;
-    try (Connection c = DriverManager.getConnection(url, "postgres", "")) {
-      up = c.isValid(2);
-    } catch (java.sql.SQLException e) {
-      up = false;
-    }
-    if (!"true".equals(System.getenv("CI"))) {
-      assumeTrue(up, "no PostgreSQL at " + url + "; skipped");
-    }
-    PGSimpleDataSource ds = new PGSimpleDataSource();
-    ds.setUrl(url);
-    ds.setUser("postgres");
+    DataSource ds = TestPostgres.require().dataSource();
     String prefix = "st" + UUID.randomUUID().toString().replace("-", "").substring(0, 8) + "_";
     runner().withPropertyValues("mlc.store.table-prefix=" + prefix, "mlc.store.credentials-table=" + prefix + "creds")
         .withBean(DataSource.class, () -> ds).run(ctx -> {

@@ -10,7 +10,7 @@ import io.mlconnector.testkit.acumatica.internal.Records;
 import io.mlconnector.testkit.acumatica.internal.Routes;
 import io.mlconnector.testkit.acumatica.internal.Schemas;
 import io.mlconnector.testkit.acumatica.internal.Settings;
-import io.mlconnector.testkit.http.SimClock;
+import io.mlconnector.testkit.SimClock;
 import io.mlconnector.testkit.http.FaultInjector;
 import io.mlconnector.testkit.http.SimRequest;
 import io.mlconnector.testkit.http.SimResponse;

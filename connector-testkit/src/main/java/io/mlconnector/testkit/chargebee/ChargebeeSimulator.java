@@ -2,7 +2,7 @@ package io.mlconnector.testkit.chargebee;
 
 import io.mlconnector.testkit.chargebee.internal.Engine;
 import io.mlconnector.testkit.chargebee.internal.Json;
-import io.mlconnector.testkit.chargebee.internal.SimClock;
+import io.mlconnector.testkit.SimClock;
 import io.mlconnector.testkit.chargebee.internal.Store;
 import io.mlconnector.testkit.http.FaultInjector;
 import io.mlconnector.testkit.http.SimServer;
@@ -211,7 +211,8 @@ public final class ChargebeeSimulator implements AutoCloseable {
    * Moves the simulated clock forward; webhook retries that fall due are sent and idempotency
    * keys past their window expire.
    *
-   * @param by how far
+   * @param by how far (not negative)
+   * @throws IllegalArgumentException if {@code by} is negative
    */
   public void advanceClock(Duration by) {
     engine.advance(Objects.requireNonNull(by, "by"));

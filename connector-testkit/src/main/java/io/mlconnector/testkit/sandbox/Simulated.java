@@ -5,6 +5,7 @@ import io.mlconnector.testkit.chargebee.ChargebeeSimulator;
 import io.mlconnector.testkit.http.FaultInjector;
 import io.mlconnector.testkit.sapb1.SapB1Simulator;
 import io.mlconnector.testkit.sftp.SftpServer;
+import io.mlconnector.testkit.stampli.ExportInvoice;
 import io.mlconnector.testkit.stampli.StampliExport;
 import io.mlconnector.testkit.stripe.StripeSimulator;
 import io.mlconnector.testkit.syspro.Operator;
@@ -18,73 +19,277 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One simulator as the sandbox runs it: started on a loopback port of its own, reached through the
- * sandbox's front port. Each knows the credentials it accepts, the paths clients use, how to seed
- * demo data, where its webhooks go and the few run-time controls beyond faults and the clock.
+ * sandbox's front port. Each is data: the credentials it accepts, the paths clients use, how to seed
+ * demo data, where its webhooks go and the few run-time controls ({@link Action}s) beyond faults and
+ * the clock, put in by one factory per system.
  */
-abstract class Simulated implements AutoCloseable {
+final class Simulated implements AutoCloseable {
   /** Password of every simulated user the sandbox creates (print it; it is not a secret). */
   static final String PASSWORD = "sandbox";
+  /** The secret the Stripe simulator signs webhooks with. */
+  static final String STRIPE_WEBHOOK_SECRET = "whsec_mlconnectorSandbox0000";
+  private static final String NOTHING_SEEDED = "nothing (create customers and invoices through the API)";
+
+  /**
+   * A system-specific control action.
+   *
+   * @param name what {@code POST /_sandbox/<name>} calls it
+   * @param help the name with its parameters, for the help text
+   * @param run what it does with the request's parameters; its answer
+   */
+  record Action(String name, String help, Function<Map<String, String>, Object> run) {}
 
   final SandboxSystem system;
+  private final int internalPort;
+  private final FaultInjector faults;
+  private final Consumer<Duration> clock;
+  private final Runnable closer;
+  private final Map<String, String> paths = new LinkedHashMap<>();
+  private final Map<String, String> credentials = new LinkedHashMap<>();
+  private Supplier<String> seeder = () -> NOTHING_SEEDED;
+  private Function<URI, @Nullable String> webhooks = url -> null;
+  private final List<Action> actions = new ArrayList<>();
 
-  Simulated(SandboxSystem system) {
+  private Simulated(SandboxSystem system, int internalPort, FaultInjector faults, Consumer<Duration> clock,
+      Runnable closer) {
     this.system = system;
+    this.internalPort = internalPort;
+    this.faults = faults;
+    this.clock = clock;
+    this.closer = closer;
+  }
+
+  static Simulated start(SandboxSystem system) {
+    return switch (system) {
+      case STRIPE -> stripe();
+      case CHARGEBEE -> chargebee();
+      case SYSPRO -> syspro();
+      case SAP_B1 -> sapB1();
+      case ACUMATICA -> acumatica();
+      case SFTP -> sftp();
+    };
+  }
+
+  private static Simulated stripe() {
+    StripeSimulator sim = StripeSimulator.builder().threads(8).build();
+    return new Simulated(SandboxSystem.STRIPE, URI.create(sim.baseUrl()).getPort(), sim.faults(), sim::advanceClock,
+        sim::close)
+        .paths("api base", "", "test control (Stripe's own, /_sim/)", "/_sim/")
+        .credentials("api key", sim.apiKey(), "api version", sim.apiVersion())
+        .webhooks(url -> {
+          sim.webhooks().addEndpoint(url, STRIPE_WEBHOOK_SECRET, Set.of("*"));
+          return url + " (every event, Stripe-Signature with secret " + STRIPE_WEBHOOK_SECRET + ")";
+        });
+  }
+
+  private static Simulated chargebee() {
+    ChargebeeSimulator sim = ChargebeeSimulator.builder().threads(8).build();
+    return new Simulated(SandboxSystem.CHARGEBEE, sim.port(), sim.faults(), sim::advanceClock, sim::close)
+        .paths("api base", "/api/v2")
+        .credentials("site", sim.site(), "api key (Basic auth user, empty password)", sim.apiKey())
+        .webhooks(url -> {
+          sim.webhooks().addEndpoint(url, "sandbox", PASSWORD);
+          return url + " (every event, Basic auth sandbox / " + PASSWORD + ")";
+        })
+        .action("pay", "pay (invoice, amount)",
+            p -> Map.of("transaction", sim.pay(required(p, "invoice"), optionalLong(p, "amount"))))
+        .action("fail_payment", "fail_payment (invoice)",
+            p -> Map.of("transaction", sim.failPayment(required(p, "invoice"))))
+        .action("refund", "refund (invoice, amount)",
+            p -> Map.of("refund", sim.refund(required(p, "invoice"), optionalLong(p, "amount"))));
+  }
+
+  private static Simulated syspro() {
+    String operator = "ADMIN";
+    SysproSimulator sim = SysproSimulator.builder()
+        .operator(Operator.of(operator, PASSWORD).withODataPassword(PASSWORD).withConcurrentUsers(10))
+        .licenceSeats(10)
+        .clock(Clock.systemUTC())
+        .threads(8)
+        .start();
+    return new Simulated(SandboxSystem.SYSPRO, sim.restBaseUri().getPort(), sim.faults(), sim::advanceClock,
+        sim::close)
+        .paths("e.net REST", sim.restBaseUri().getPath(), "OData", sim.odataServiceUri().getPath())
+        .credentials("operator", operator, "operator password", PASSWORD,
+            "OData password (Basic auth as the operator)", PASSWORD, "company", sim.companyId(),
+            "company password", "(empty)")
+        .seed(() -> {
+          sim.seedDemoData();
+          return sim.customers().size() + " customers and their AR invoices";
+        });
+  }
+
+  private static Simulated sapB1() {
+    String user = "manager";
+    SapB1Simulator sim =
+        SapB1Simulator.builder().user(user, PASSWORD).exchangeRate("EUR", 1.08).clock(Clock.systemUTC()).threads(8)
+            .start();
+    return new Simulated(SandboxSystem.SAP_B1, sim.baseUri().getPort(), sim.faults(), sim::advance, sim::close)
+        .paths("Service Layer v1", "/b1s/v1/", "Service Layer v2", "/b1s/v2/")
+        .credentials("CompanyDB", sim.companyDb(), "UserName", user, "Password", PASSWORD)
+        .seed(() -> {
+          List<String> added = new ArrayList<>();
+          String[][] customers = {{"C20000", "Maxi-Teq", "USD"}, {"C30000", "Mashina Corporation", "EUR"}};
+          for (String[] c : customers) {
+            sim.addCustomer(c[0], c[1], c[2]);
+            added.add(c[0]);
+          }
+          long first = sim.addInvoice("C20000", "A00001", 2, 150.0);
+          long second = sim.addInvoice("C30000", "A00002", 1, 420.5);
+          return "business partners " + added + ", A/R invoices DocEntry " + first + " and " + second;
+        })
+        .action("expire_sessions", "expire_sessions", p -> {
+          sim.expireSessions();
+          return Map.of("expired", true);
+        });
+  }
+
+  private static Simulated acumatica() {
+    String user = "admin";
+    String client = "sandbox-client";
+    AcumaticaSimulator sim = AcumaticaSimulator.builder().user(user, PASSWORD).oauthClient(client, PASSWORD)
+        .threads(8).start();
+    String instance = sim.instanceUri().getPath();
+    return new Simulated(SandboxSystem.ACUMATICA, sim.instanceUri().getPort(), sim.faults(), sim::advance,
+        sim::close)
+        .paths("instance", instance, "contract REST", instance + "entity/Default/24.200.001/")
+        .credentials("tenant", sim.tenant(),
+            "user / password (cookie login or OAuth password grant)", user + " / " + PASSWORD,
+            "OAuth client id / secret", client + "@" + sim.tenant() + " / " + PASSWORD)
+        .seed(() -> {
+          sim.addAccount("10200", "Cash in bank", "Asset");
+          sim.addAccount("40000", "Sales", "Income");
+          sim.addCustomer("ABCSTUDIOS", "ABC Studios", "USD", "ap@abcstudios.example");
+          sim.addCustomer("GOODFOOD", "Good Food One", "EUR", "billing@goodfood.example");
+          String first = sim.addReleasedInvoice("ABCSTUDIOS", "Consulting, March", new BigDecimal("1250.00"));
+          String second = sim.addReleasedInvoice("GOODFOOD", "Licences", new BigDecimal("480.00"));
+          return "accounts 10200 and 40000, customers ABCSTUDIOS and GOODFOOD, released invoices " + first + " and "
+              + second;
+        })
+        .webhooks(url -> {
+          for (String entity : List.of("Customer", "SalesInvoice", "Payment")) {
+            sim.subscribe(url.toString(), "X-Sandbox-Source", "acumatica", entity, entity);
+          }
+          return url + " (push notifications of Customer, SalesInvoice, Payment; header X-Sandbox-Source: acumatica)";
+        })
+        .action("expire_tokens", "expire_tokens", p -> {
+          sim.expireAccessTokens();
+          return Map.of("expired", true);
+        });
+  }
+
+  private static Simulated sftp() {
+    String user = "stampli";
+    SftpServer server = SftpServer.builder().user(user, PASSWORD).start();
+    Consumer<Duration> noClock = by -> {
+      throw new IllegalArgumentException("the SFTP server has no simulated clock");
+    };
+    return new Simulated(SandboxSystem.SFTP, server.port(), server.faults(), noClock, server::close)
+        .paths("folders", "/outbound (exports), /inbound (imports), /archive")
+        .credentials("user / password", user + " / " + PASSWORD, "host key fingerprint", server.hostKeyFingerprint())
+        .seed(() -> {
+          String path = "/outbound/invoices-sandbox-0001.csv";
+          List<ExportInvoice> invoices = new ArrayList<>();
+          StampliExport.randomInvoices(7, 5).forEach(invoices::add);
+          server.put(path, StampliExport.csv().invoices(invoices));
+          return "a Stampli invoice export of " + invoices.size() + " approved invoices at " + path;
+        })
+        .action("drop_connections", "drop_connections", p -> {
+          server.dropConnections();
+          return Map.of("dropped", true);
+        })
+        .action("list", "list (dir)", p -> Map.of("files", server.list(required(p, "dir"))));
+  }
+
+  private Simulated paths(String... nameValue) {
+    put(paths, nameValue);
+    return this;
+  }
+
+  private Simulated credentials(String... nameValue) {
+    put(credentials, nameValue);
+    return this;
+  }
+
+  private static void put(Map<String, String> into, String... nameValue) {
+    for (int i = 0; i < nameValue.length; i += 2) {
+      into.put(nameValue[i], nameValue[i + 1]);
+    }
+  }
+
+  private Simulated seed(Supplier<String> how) {
+    this.seeder = how;
+    return this;
+  }
+
+  private Simulated webhooks(Function<URI, @Nullable String> how) {
+    this.webhooks = how;
+    return this;
+  }
+
+  private Simulated action(String name, String help, Function<Map<String, String>, Object> run) {
+    actions.add(new Action(name, help, run));
+    return this;
   }
 
   /** The simulator's own loopback port (the front forwards to it). */
-  abstract int internalPort();
+  int internalPort() {
+    return internalPort;
+  }
 
   /** Where clients point, relative to the front's base URL ({@code ""} for the root). */
-  abstract Map<String, String> paths();
+  Map<String, String> paths() {
+    return paths;
+  }
 
   /** The credentials clients use, by name, in print order. */
-  abstract Map<String, String> credentials();
+  Map<String, String> credentials() {
+    return credentials;
+  }
 
-  abstract FaultInjector faults();
+  FaultInjector faults() {
+    return faults;
+  }
 
-  abstract void advanceClock(Duration by);
+  void advanceClock(Duration by) {
+    clock.accept(by);
+  }
 
   /** Adds demo records; returns what was added, for the operator to read. */
-  abstract String seed();
+  String seed() {
+    return seeder.get();
+  }
 
   /** Sends this system's webhooks (if it has any) to {@code url}; returns what was registered, or null. */
-  String webhooks(URI url) {
-    return null;
+  @Nullable String webhooks(URI url) {
+    return webhooks.apply(url);
   }
 
   /** A system-specific control action, or null if the action is unknown here. */
-  Object action(String name, Map<String, String> params) {
+  @Nullable Object action(String name, Map<String, String> params) {
+    for (Action a : actions) {
+      if (a.name().equals(name)) {
+        return a.run().apply(params);
+      }
+    }
     return null;
   }
 
   /** The names of {@link #action} calls, for the help text. */
   List<String> actions() {
-    return List.of();
+    return actions.stream().map(Action::help).toList();
   }
 
   @Override
-  public abstract void close();
-
-  static Simulated start(SandboxSystem system) {
-    switch (system) {
-      case STRIPE:
-        return new Stripe();
-      case CHARGEBEE:
-        return new Chargebee();
-      case SYSPRO:
-        return new Syspro();
-      case SAP_B1:
-        return new SapB1();
-      case ACUMATICA:
-        return new Acumatica();
-      case SFTP:
-        return new Sftp();
-      default:
-        throw new IllegalArgumentException("unknown system " + system);
-    }
+  public void close() {
+    closer.run();
   }
 
   static String required(Map<String, String> params, String name) {
@@ -95,7 +300,7 @@ abstract class Simulated implements AutoCloseable {
     return v;
   }
 
-  static Long optionalLong(Map<String, String> params, String name) {
+  static @Nullable Long optionalLong(Map<String, String> params, String name) {
     String v = params.get(name);
     if (v == null || v.isBlank()) {
       return null;
@@ -104,417 +309,6 @@ abstract class Simulated implements AutoCloseable {
       return Long.parseLong(v.trim());
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException(name + " must be a whole number, was '" + v + "'");
-    }
-  }
-
-  static final class Stripe extends Simulated {
-    static final String WEBHOOK_SECRET = "whsec_mlconnectorSandbox0000";
-    private final StripeSimulator sim = StripeSimulator.builder().threads(8).build();
-
-    Stripe() {
-      super(SandboxSystem.STRIPE);
-    }
-
-    @Override
-    int internalPort() {
-      return URI.create(sim.baseUrl()).getPort();
-    }
-
-    @Override
-    Map<String, String> paths() {
-      return Map.of("api base", "", "test control (Stripe's own, /_sim/)", "/_sim/");
-    }
-
-    @Override
-    Map<String, String> credentials() {
-      Map<String, String> c = new LinkedHashMap<>();
-      c.put("api key", sim.apiKey());
-      c.put("api version", sim.apiVersion());
-      return c;
-    }
-
-    @Override
-    FaultInjector faults() {
-      return sim.faults();
-    }
-
-    @Override
-    void advanceClock(Duration by) {
-      sim.advanceClock(by);
-    }
-
-    @Override
-    String seed() {
-      return "nothing (create customers and invoices through the API)";
-    }
-
-    @Override
-    String webhooks(URI url) {
-      sim.webhooks().addEndpoint(url, WEBHOOK_SECRET, Set.of("*"));
-      return url + " (every event, Stripe-Signature with secret " + WEBHOOK_SECRET + ")";
-    }
-
-    @Override
-    public void close() {
-      sim.close();
-    }
-  }
-
-  static final class Chargebee extends Simulated {
-    private final ChargebeeSimulator sim = ChargebeeSimulator.builder().threads(8).build();
-
-    Chargebee() {
-      super(SandboxSystem.CHARGEBEE);
-    }
-
-    @Override
-    int internalPort() {
-      return sim.port();
-    }
-
-    @Override
-    Map<String, String> paths() {
-      return Map.of("api base", "/api/v2");
-    }
-
-    @Override
-    Map<String, String> credentials() {
-      Map<String, String> c = new LinkedHashMap<>();
-      c.put("site", sim.site());
-      c.put("api key (Basic auth user, empty password)", sim.apiKey());
-      return c;
-    }
-
-    @Override
-    FaultInjector faults() {
-      return sim.faults();
-    }
-
-    @Override
-    void advanceClock(Duration by) {
-      sim.advanceClock(by);
-    }
-
-    @Override
-    String seed() {
-      return "nothing (create customers and invoices through the API)";
-    }
-
-    @Override
-    String webhooks(URI url) {
-      sim.webhooks().addEndpoint(url, "sandbox", PASSWORD);
-      return url + " (every event, Basic auth sandbox / " + PASSWORD + ")";
-    }
-
-    @Override
-    Object action(String name, Map<String, String> params) {
-      switch (name) {
-        case "pay":
-          return Map.of("transaction", sim.pay(required(params, "invoice"), optionalLong(params, "amount")));
-        case "fail_payment":
-          return Map.of("transaction", sim.failPayment(required(params, "invoice")));
-        case "refund":
-          return Map.of("refund", sim.refund(required(params, "invoice"), optionalLong(params, "amount")));
-        default:
-          return null;
-      }
-    }
-
-    @Override
-    List<String> actions() {
-      return List.of("pay (invoice, amount)", "fail_payment (invoice)", "refund (invoice, amount)");
-    }
-
-    @Override
-    public void close() {
-      sim.close();
-    }
-  }
-
-  static final class Syspro extends Simulated {
-    private static final String OPERATOR = "ADMIN";
-    private final SysproSimulator sim = SysproSimulator.builder()
-        .operator(Operator.of(OPERATOR, PASSWORD).withODataPassword(PASSWORD).withConcurrentUsers(10))
-        .licenceSeats(10)
-        .clock(Clock.systemUTC())
-        .threads(8)
-        .start();
-
-    Syspro() {
-      super(SandboxSystem.SYSPRO);
-    }
-
-    @Override
-    int internalPort() {
-      return sim.restBaseUri().getPort();
-    }
-
-    @Override
-    Map<String, String> paths() {
-      Map<String, String> p = new LinkedHashMap<>();
-      p.put("e.net REST", sim.restBaseUri().getPath());
-      p.put("OData", sim.odataServiceUri().getPath());
-      return p;
-    }
-
-    @Override
-    Map<String, String> credentials() {
-      Map<String, String> c = new LinkedHashMap<>();
-      c.put("operator", OPERATOR);
-      c.put("operator password", PASSWORD);
-      c.put("OData password (Basic auth as the operator)", PASSWORD);
-      c.put("company", sim.companyId());
-      c.put("company password", "(empty)");
-      return c;
-    }
-
-    @Override
-    FaultInjector faults() {
-      return sim.faults();
-    }
-
-    @Override
-    void advanceClock(Duration by) {
-      sim.advanceClock(by);
-    }
-
-    @Override
-    String seed() {
-      sim.seedDemoData();
-      return sim.customers().size() + " customers and their AR invoices";
-    }
-
-    @Override
-    public void close() {
-      sim.close();
-    }
-  }
-
-  static final class SapB1 extends Simulated {
-    private static final String USER = "manager";
-    private final SapB1Simulator sim =
-        SapB1Simulator.builder().user(USER, PASSWORD).exchangeRate("EUR", 1.08).clock(Clock.systemUTC()).threads(8)
-        .start();
-
-    SapB1() {
-      super(SandboxSystem.SAP_B1);
-    }
-
-    @Override
-    int internalPort() {
-      return sim.baseUri().getPort();
-    }
-
-    @Override
-    Map<String, String> paths() {
-      Map<String, String> p = new LinkedHashMap<>();
-      p.put("Service Layer v1", "/b1s/v1/");
-      p.put("Service Layer v2", "/b1s/v2/");
-      return p;
-    }
-
-    @Override
-    Map<String, String> credentials() {
-      Map<String, String> c = new LinkedHashMap<>();
-      c.put("CompanyDB", sim.companyDb());
-      c.put("UserName", USER);
-      c.put("Password", PASSWORD);
-      return c;
-    }
-
-    @Override
-    FaultInjector faults() {
-      return sim.faults();
-    }
-
-    @Override
-    void advanceClock(Duration by) {
-      sim.advance(by);
-    }
-
-    @Override
-    String seed() {
-      List<String> added = new ArrayList<>();
-      String[][] customers = {{"C20000", "Maxi-Teq", "USD"}, {"C30000", "Mashina Corporation", "EUR"}};
-      for (String[] c : customers) {
-        sim.addCustomer(c[0], c[1], c[2]);
-        added.add(c[0]);
-      }
-      long first = sim.addInvoice("C20000", "A00001", 2, 150.0);
-      long second = sim.addInvoice("C30000", "A00002", 1, 420.5);
-      return "business partners " + added + ", A/R invoices DocEntry " + first + " and " + second;
-    }
-
-    @Override
-    Object action(String name, Map<String, String> params) {
-      if (name.equals("expire_sessions")) {
-        sim.expireSessions();
-        return Map.of("expired", true);
-      }
-      return null;
-    }
-
-    @Override
-    List<String> actions() {
-      return List.of("expire_sessions");
-    }
-
-    @Override
-    public void close() {
-      sim.close();
-    }
-  }
-
-  static final class Acumatica extends Simulated {
-    private static final String USER = "admin";
-    private static final String CLIENT = "sandbox-client";
-    private final AcumaticaSimulator sim = AcumaticaSimulator.builder()
-        .user(USER, PASSWORD)
-        .oauthClient(CLIENT, PASSWORD)
-        .threads(8)
-        .start();
-
-    Acumatica() {
-      super(SandboxSystem.ACUMATICA);
-    }
-
-    @Override
-    int internalPort() {
-      return sim.instanceUri().getPort();
-    }
-
-    @Override
-    Map<String, String> paths() {
-      Map<String, String> p = new LinkedHashMap<>();
-      p.put("instance", sim.instanceUri().getPath());
-      p.put("contract REST", sim.instanceUri().getPath() + "entity/Default/24.200.001/");
-      return p;
-    }
-
-    @Override
-    Map<String, String> credentials() {
-      Map<String, String> c = new LinkedHashMap<>();
-      c.put("tenant", sim.tenant());
-      c.put("user / password (cookie login or OAuth password grant)", USER + " / " + PASSWORD);
-      c.put("OAuth client id / secret", CLIENT + "@" + sim.tenant() + " / " + PASSWORD);
-      return c;
-    }
-
-    @Override
-    FaultInjector faults() {
-      return sim.faults();
-    }
-
-    @Override
-    void advanceClock(Duration by) {
-      sim.advance(by);
-    }
-
-    @Override
-    String seed() {
-      sim.addAccount("10200", "Cash in bank", "Asset");
-      sim.addAccount("40000", "Sales", "Income");
-      sim.addCustomer("ABCSTUDIOS", "ABC Studios", "USD", "ap@abcstudios.example");
-      sim.addCustomer("GOODFOOD", "Good Food One", "EUR", "billing@goodfood.example");
-      String first = sim.addReleasedInvoice("ABCSTUDIOS", "Consulting, March", new BigDecimal("1250.00"));
-      String second = sim.addReleasedInvoice("GOODFOOD", "Licences", new BigDecimal("480.00"));
-      return "accounts 10200 and 40000, customers ABCSTUDIOS and GOODFOOD, released invoices " + first + " and "
-          + second;
-    }
-
-    @Override
-    String webhooks(URI url) {
-      for (String entity : List.of("Customer", "SalesInvoice", "Payment")) {
-        sim.subscribe(url.toString(), "X-Sandbox-Source", "acumatica", entity, entity);
-      }
-      return url + " (push notifications of Customer, SalesInvoice, Payment; header X-Sandbox-Source: acumatica)";
-    }
-
-    @Override
-    Object action(String name, Map<String, String> params) {
-      if (name.equals("expire_tokens")) {
-        sim.expireAccessTokens();
-        return Map.of("expired", true);
-      }
-      return null;
-    }
-
-    @Override
-    List<String> actions() {
-      return List.of("expire_tokens");
-    }
-
-    @Override
-    public void close() {
-      sim.close();
-    }
-  }
-
-  static final class Sftp extends Simulated {
-    private static final String USER = "stampli";
-    private final SftpServer server = SftpServer.builder().user(USER, PASSWORD).start();
-
-    Sftp() {
-      super(SandboxSystem.SFTP);
-    }
-
-    @Override
-    int internalPort() {
-      return server.port();
-    }
-
-    @Override
-    Map<String, String> paths() {
-      return Map.of("folders", "/outbound (exports), /inbound (imports), /archive");
-    }
-
-    @Override
-    Map<String, String> credentials() {
-      Map<String, String> c = new LinkedHashMap<>();
-      c.put("user / password", USER + " / " + PASSWORD);
-      c.put("host key fingerprint", server.hostKeyFingerprint());
-      return c;
-    }
-
-    @Override
-    FaultInjector faults() {
-      return server.faults();
-    }
-
-    @Override
-    void advanceClock(Duration by) {
-      throw new IllegalArgumentException("the SFTP server has no simulated clock");
-    }
-
-    @Override
-    String seed() {
-      String path = "/outbound/invoices-sandbox-0001.csv";
-      List<io.mlconnector.testkit.stampli.ExportInvoice> invoices = new ArrayList<>();
-      StampliExport.randomInvoices(7, 5).forEach(invoices::add);
-      server.put(path, StampliExport.csv().invoices(invoices));
-      return "a Stampli invoice export of " + invoices.size() + " approved invoices at " + path;
-    }
-
-    @Override
-    Object action(String name, Map<String, String> params) {
-      if (name.equals("drop_connections")) {
-        server.dropConnections();
-        return Map.of("dropped", true);
-      }
-      if (name.equals("list")) {
-        return Map.of("files", server.list(required(params, "dir")));
-      }
-      return null;
-    }
-
-    @Override
-    List<String> actions() {
-      return List.of("drop_connections", "list (dir)");
-    }
-
-    @Override
-    public void close() {
-      server.close();
     }
   }
 }

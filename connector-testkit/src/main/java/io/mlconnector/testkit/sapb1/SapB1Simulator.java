@@ -7,7 +7,7 @@ import io.mlconnector.testkit.sapb1.internal.Answer;
 import io.mlconnector.testkit.sapb1.internal.B1Server;
 import io.mlconnector.testkit.sapb1.internal.Call;
 import io.mlconnector.testkit.sapb1.internal.Company;
-import io.mlconnector.testkit.http.SimClock;
+import io.mlconnector.testkit.SimClock;
 import io.mlconnector.testkit.sapb1.internal.ServiceLayer;
 import io.mlconnector.testkit.sapb1.internal.Sessions;
 import io.mlconnector.testkit.sapb1.internal.SimConfig;

@@ -7,7 +7,7 @@ import io.mlconnector.testkit.syspro.internal.CallGate;
 import io.mlconnector.testkit.syspro.internal.Company;
 import io.mlconnector.testkit.syspro.internal.Config;
 import io.mlconnector.testkit.syspro.internal.Front;
-import io.mlconnector.testkit.http.SimClock;
+import io.mlconnector.testkit.SimClock;
 import io.mlconnector.testkit.syspro.internal.OData;
 import io.mlconnector.testkit.syspro.internal.ReadBack;
 import io.mlconnector.testkit.syspro.internal.Rest;

@@ -57,24 +57,13 @@ public final class AcumaticaSystem implements LedgerSystem {
   /**
    * Opens the client of the sample's tenant.
    *
-   * @throws IllegalArgumentException naming the setting that is missing
+   * @throws IllegalArgumentException naming every setting that is missing
    */
   public static AcumaticaSystem open(SampleConfig config, CredentialStore credentials, HttpTransport transport) {
-    List<String> missing = new ArrayList<>();
-    for (String required : List.of("acumatica.url", "acumatica.username", "acumatica.payment.method",
-        "acumatica.cash.account")) {
-      if (config.value(required).isEmpty()) {
-        missing.add(required + " is missing");
-      }
-    }
     boolean cookie = "cookie".equals(config.value("acumatica.auth").orElse("oauth"));
     String identity = cookie ? "acumatica.tenant.name" : "acumatica.client.id";
-    if (config.value(identity).isEmpty()) {
-      missing.add(identity + " is missing");
-    }
-    if (!missing.isEmpty()) {
-      throw new IllegalArgumentException(String.join("; ", missing));
-    }
+    config.requireAll(List.of("acumatica.url", "acumatica.username", "acumatica.payment.method",
+        "acumatica.cash.account", identity));
     Credentials secrets = config.credentials(credentials, NAME, "acumatica.password (and acumatica.client.secret)");
     Secret user = Secret.of(config.require("acumatica.username"));
     Secret password = secrets.find("password").orElse(Secret.of(""));

@@ -69,15 +69,7 @@ public final class SapB1System implements LedgerSystem {
    * @throws IllegalArgumentException naming the setting that is missing or wrong
    */
   public static SapB1System open(SampleConfig config, CredentialStore credentials, HttpTransport transport) {
-    List<String> missing = new ArrayList<>();
-    for (String required : List.of("sap-b1.url", "sap-b1.company", "sap-b1.user", "sap-b1.transfer.account")) {
-      if (config.value(required).isEmpty()) {
-        missing.add(required + " is missing");
-      }
-    }
-    if (!missing.isEmpty()) {
-      throw new IllegalArgumentException(String.join("; ", missing));
-    }
+    config.requireAll(List.of("sap-b1.url", "sap-b1.company", "sap-b1.user", "sap-b1.transfer.account"));
     Credentials secrets = config.credentials(credentials, NAME, "sap-b1.password");
     String tenant = config.tenant();
     SapB1Config.Builder b = SapB1Config.builder(tenant, tenant + "/sap-b1", config.require("sap-b1.url"),

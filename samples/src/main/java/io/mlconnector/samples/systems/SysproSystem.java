@@ -51,18 +51,10 @@ public final class SysproSystem implements LedgerSystem {
   /**
    * Opens the client of the sample's tenant.
    *
-   * @throws IllegalArgumentException naming the setting that is missing
+   * @throws IllegalArgumentException naming every setting that is missing
    */
   public static SysproSystem open(SampleConfig config, CredentialStore credentials, HttpTransport transport) {
-    List<String> missing = new ArrayList<>();
-    for (String required : List.of("syspro.rest.url", "syspro.odata.url", "syspro.operator", "syspro.company")) {
-      if (config.value(required).isEmpty()) {
-        missing.add(required + " is missing");
-      }
-    }
-    if (!missing.isEmpty()) {
-      throw new IllegalArgumentException(String.join("; ", missing));
-    }
+    config.requireAll(List.of("syspro.rest.url", "syspro.odata.url", "syspro.operator", "syspro.company"));
     Credentials secrets = config.credentials(credentials, NAME, "syspro.operator.password (and the others)");
     String tenant = config.tenant();
     String operator = config.require("syspro.operator");

@@ -1,5 +1,6 @@
 package io.mlconnector.testkit.chargebee.internal;
 
+import io.mlconnector.testkit.SimClock;
 import io.mlconnector.testkit.http.SimHandler;
 import io.mlconnector.testkit.http.SimRequest;
 import io.mlconnector.testkit.http.SimResponse;
@@ -359,6 +360,9 @@ public final class Engine implements SimHandler {
 
   /** Moves the clock and sends the webhook retries that fell due. */
   public void advance(Duration by) {
+    if (by.isNegative()) {
+      throw new IllegalArgumentException("cannot move the clock back: " + by);
+    }
     clock.advance(by);
     synchronized (lock) {
       invoices.refreshStatuses();

@@ -1,5 +1,6 @@
 package io.mlconnector.testkit.chargebee.internal;
 
+import io.mlconnector.testkit.SimClock;
 import io.mlconnector.testkit.http.SimResponse;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -55,7 +56,7 @@ public final class IdempotencyStore {
 
   /** Registers a request under a key, or says how to answer a repeat. */
   public synchronized Outcome begin(String apiKey, String key, String fingerprint) {
-    long now = clock.nowMillis();
+    long now = clock.millis();
     for (Iterator<Entry> it = entries.values().iterator(); it.hasNext(); ) {
       Entry e = it.next();
       if (e.response != null && now - e.createdMillis >= windowMillis) {

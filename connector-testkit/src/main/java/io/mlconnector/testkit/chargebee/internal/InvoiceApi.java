@@ -68,7 +68,7 @@ public final class InvoiceApi {
     if (p.list("charges").isEmpty() && p.list("item_prices").isEmpty()) {
       throw ApiError.badParam("charges[amount][0]", "At least one charge or item price is required");
     }
-    long now = store.clock().nowSeconds();
+    long now = store.clock().instant().getEpochSecond();
     long date = now;
     if (p.get("invoice_date") != null) {
       date = Params.parseLong("invoice_date", p.get("invoice_date"));
@@ -217,7 +217,7 @@ public final class InvoiceApi {
     if (Lists.num(inv.get("amount_due")) == 0) {
       return "paid";
     }
-    return Lists.num(inv.get("due_date")) > store.clock().nowSeconds() ? "posted" : "payment_due";
+    return Lists.num(inv.get("due_date")) > store.clock().instant().getEpochSecond() ? "posted" : "payment_due";
   }
 
   /** {@code GET /invoices/{id}}. */
@@ -234,7 +234,7 @@ public final class InvoiceApi {
   /** Posted invoices past their due date become payment_due (as time passes). */
   public void refreshStatuses() {
     for (Map<String, Object> inv : store.table("invoice").values()) {
-      if ("posted".equals(inv.get("status")) && Lists.num(inv.get("due_date")) <= store.clock().nowSeconds()) {
+      if ("posted".equals(inv.get("status")) && Lists.num(inv.get("due_date")) <= store.clock().instant().getEpochSecond()) {
         inv.put("status", "payment_due");
         store.touch(inv);
       }
@@ -268,7 +268,7 @@ public final class InvoiceApi {
       throw ApiError.invalidState("Invoice " + id + " has payments applied; remove them before voiding");
     }
     inv.put("status", "voided");
-    inv.put("voided_at", store.clock().nowSeconds());
+    inv.put("voided_at", store.clock().instant().getEpochSecond());
     inv.put("amount_due", 0L);
     store.touch(inv);
     store.event("invoice_updated", Map.of("invoice", inv));
@@ -305,7 +305,7 @@ public final class InvoiceApi {
       throw ApiError.badParam("transaction[amount]", "transaction[amount] : must be between 1 and " + due);
     }
     Map<String, Object> txn = transaction(inv, "payment", "success", amt, method, gateway, reference);
-    long now = store.clock().nowSeconds();
+    long now = store.clock().instant().getEpochSecond();
     txn.put("linked_invoices", new ArrayList<>(List.of(linkedInvoice(inv, amt, now))));
     inv.put("amount_paid", Lists.num(inv.get("amount_paid")) + amt);
     inv.put("amount_due", due - amt);
@@ -380,7 +380,7 @@ public final class InvoiceApi {
         paidTxn = store.get("transaction", (String) lp.get("txn_id"));
       }
     }
-    long now = store.clock().nowSeconds();
+    long now = store.clock().instant().getEpochSecond();
     Map<String, Object> txn = transaction(inv, "refund", "success", amt,
         paidTxn == null ? "other" : (String) paidTxn.get("payment_method"),
         paidTxn == null ? "not_applicable" : (String) paidTxn.get("gateway"), null);
@@ -437,7 +437,7 @@ public final class InvoiceApi {
   private Map<String, Object> transaction(Map<String, Object> inv, String type, String status, long amount,
       String method, String gateway, @Nullable String reference) {
     Map<String, Object> t = new LinkedHashMap<>();
-    long now = store.clock().nowSeconds();
+    long now = store.clock().instant().getEpochSecond();
     t.put("customer_id", inv.get("customer_id"));
     t.put("subscription_id", inv.get("subscription_id"));
     t.put("payment_method", method);

@@ -1,5 +1,6 @@
 package io.mlconnector.testkit.chargebee.internal;
 
+import io.mlconnector.testkit.SimClock;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
@@ -54,7 +55,7 @@ public final class Limits {
       return 0;
     }
     if (perMinute > 0) {
-      long now = clock.nowMillis();
+      long now = clock.millis();
       Deque<Long> w = windows.computeIfAbsent(key, k -> new ArrayDeque<>());
       while (!w.isEmpty() && now - w.peekFirst() >= 60_000L) {
         w.pollFirst();

@@ -1,5 +1,6 @@
 package io.mlconnector.testkit.chargebee.internal;
 
+import io.mlconnector.testkit.SimClock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -82,7 +83,7 @@ public final class Store {
 
   /** Inserts a new record with {@code object}, timestamps and a first {@code resource_version}. */
   public Map<String, Object> insert(String table, String id, Map<String, Object> r) {
-    long now = clock.nowSeconds();
+    long now = clock.instant().getEpochSecond();
     r.put("id", id);
     r.putIfAbsent("created_at", now);
     r.put("updated_at", now);
@@ -96,12 +97,12 @@ public final class Store {
 
   /** Marks a change: bumps {@code resource_version} and {@code updated_at}. */
   public void touch(Map<String, Object> r) {
-    r.put("updated_at", clock.nowSeconds());
+    r.put("updated_at", clock.instant().getEpochSecond());
     r.put("resource_version", nextVersion());
   }
 
   private long nextVersion() {
-    long v = Math.max(clock.nowMillis(), lastVersion + 1);
+    long v = Math.max(clock.millis(), lastVersion + 1);
     lastVersion = v;
     return v;
   }
@@ -113,7 +114,7 @@ public final class Store {
   public Map<String, Object> event(String type, Map<String, Map<String, Object>> content) {
     Map<String, Object> e = new LinkedHashMap<>();
     e.put("id", newId("ev_"));
-    e.put("occurred_at", clock.nowSeconds());
+    e.put("occurred_at", clock.instant().getEpochSecond());
     e.put("source", "api");
     e.put("object", "event");
     e.put("api_version", "v2");

@@ -131,7 +131,7 @@ public final class SubscriptionApi {
     if (!hasPlan) {
       throw ApiError.badParam("subscription_items[item_price_id][0]", "A subscription needs one plan item price");
     }
-    long now = store.clock().nowSeconds();
+    long now = store.clock().instant().getEpochSecond();
     Map<String, Object> sub = new LinkedHashMap<>();
     sub.put("customer_id", customerId);
     sub.put("currency_code", currency);
@@ -239,7 +239,7 @@ public final class SubscriptionApi {
       store.event("subscription_cancellation_scheduled", Map.of("subscription", sub, "customer", customer));
     } else {
       sub.put("status", "cancelled");
-      sub.put("cancelled_at", store.clock().nowSeconds());
+      sub.put("cancelled_at", store.clock().instant().getEpochSecond());
       sub.remove("next_billing_at");
       store.touch(sub);
       store.event("subscription_cancelled", Map.of("subscription", sub, "customer", customer));
@@ -320,7 +320,7 @@ public final class SubscriptionApi {
 
   private Map<String, Object> invoice(Map<String, Object> sub, Map<String, Object> customer,
       List<Map<String, Object>> items) {
-    long now = store.clock().nowSeconds();
+    long now = store.clock().instant().getEpochSecond();
     List<Map<String, Object>> lines = new ArrayList<>();
     for (Map<String, Object> si : items) {
       Map<String, Object> price = store.get("item_price", (String) si.get("item_price_id"));

@@ -1,5 +1,6 @@
 package io.mlconnector.testkit.chargebee.internal;
 
+import io.mlconnector.testkit.SimClock;
 import io.mlconnector.testkit.chargebee.ChargebeeWebhookDelivery;
 import io.mlconnector.testkit.chargebee.ChargebeeWebhooks;
 import java.net.URI;
@@ -85,11 +86,11 @@ public final class WebhookDispatcher implements ChargebeeWebhooks, AutoCloseable
     String payload = Json.write(Store.render(event));
     synchronized (this) {
       for (Endpoint e : targets) {
-        Job job = new Job(e, event, payload, type, 1, clock.nowMillis());
+        Job job = new Job(e, event, payload, type, 1, clock.millis());
         if (dropNext > 0) {
           dropNext--;
           deliveries.add(new ChargebeeWebhookDelivery(e.id(), (String) event.get("id"), type, 1, 0, "", false,
-              clock.nowSeconds()));
+              clock.instant().getEpochSecond()));
           status(job, "failed");
           continue;
         }
@@ -123,7 +124,7 @@ public final class WebhookDispatcher implements ChargebeeWebhooks, AutoCloseable
   private void send(Job job) {
     String payload = job.payload();
     Endpoint e = job.endpoint();
-    long sentAt = clock.nowMillis();
+    long sentAt = clock.millis();
     HttpRequest.Builder r = HttpRequest.newBuilder(e.url()).timeout(Duration.ofSeconds(10))
         .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(payload));
     if (e.username() != null) {
@@ -141,7 +142,7 @@ public final class WebhookDispatcher implements ChargebeeWebhooks, AutoCloseable
       return;
     }
     deliveries.add(new ChargebeeWebhookDelivery(e.id(), (String) job.event().get("id"), job.type(), job.attempt(),
-        status, payload, e.username() != null, clock.nowSeconds()));
+        status, payload, e.username() != null, clock.instant().getEpochSecond()));
     boolean ok = status >= 200 && status < 300;
     if (ok) {
       status(job, "succeeded");
@@ -155,7 +156,7 @@ public final class WebhookDispatcher implements ChargebeeWebhooks, AutoCloseable
         if (!endpoints.containsKey(e.id())) {
           return;
         }
-        if (clock.nowMillis() < due) {
+        if (clock.millis() < due) {
           retries.add(retry);
           return;
         }
@@ -186,7 +187,7 @@ public final class WebhookDispatcher implements ChargebeeWebhooks, AutoCloseable
   public void tick() {
     List<Job> due = new ArrayList<>();
     synchronized (this) {
-      long now = clock.nowMillis();
+      long now = clock.millis();
       retries.removeIf(j -> {
         if (j.dueMillis() <= now) {
           due.add(j);

@@ -72,7 +72,7 @@ final class ControlApi {
           throw new IllegalArgumentException("seconds is required");
         }
         engine.advanceClock(Duration.ofSeconds(seconds));
-        return Engine.result("now", engine.clock().nowSeconds());
+        return Engine.result("now", engine.clock().instant().getEpochSecond());
       }
       case "POST rate_limit": {
         Long storm = p.longValue("storm");

@@ -1,5 +1,6 @@
 package io.mlconnector.testkit.stripe.internal;
 
+import io.mlconnector.testkit.SimClock;
 import io.mlconnector.testkit.http.SimHandler;
 import io.mlconnector.testkit.http.SimRequest;
 import io.mlconnector.testkit.http.SimResponse;
@@ -81,7 +82,7 @@ public final class Engine implements SimHandler {
     invoices.payments(payments);
     this.creditNotes = new CreditNoteApi(store, invoices);
     creditNotes.payments(payments);
-    this.idempotency = new IdempotencyStore(clock::nowMillis);
+    this.idempotency = new IdempotencyStore(clock::millis);
     this.rateLimiter = new RateLimiter(settings.rateLimitPerSecond(), System::nanoTime);
     this.webhooks = new WebhookDispatcher(clock, store, settings.seed() + 1);
     store.onEvent(webhooks::onEvent);
@@ -270,7 +271,7 @@ public final class Engine implements SimHandler {
     account.put("charges_enabled", true);
     account.put("payouts_enabled", true);
     account.put("details_submitted", true);
-    account.put("created", clock.nowSeconds());
+    account.put("created", clock.instant().getEpochSecond());
     return account;
   }
 

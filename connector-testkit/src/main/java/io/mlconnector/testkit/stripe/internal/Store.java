@@ -1,5 +1,6 @@
 package io.mlconnector.testkit.stripe.internal;
 
+import io.mlconnector.testkit.SimClock;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -53,7 +54,7 @@ public final class Store {
   }
 
   long now() {
-    return clock.nowSeconds();
+    return clock.instant().getEpochSecond();
   }
 
   String newId(String prefix) {
@@ -89,7 +90,7 @@ public final class Store {
   void touched(Map<String, Object> obj) {
     String id = (String) obj.get("id");
     searchIndex.computeIfAbsent(id, k -> new ArrayList<>())
-        .add(new Snapshot(clock.nowMillis() + searchDelay.toMillis(), Json.copy(obj)));
+        .add(new Snapshot(clock.millis() + searchDelay.toMillis(), Json.copy(obj)));
   }
 
   /** Runs {@code change} on {@code obj}; if it fails, {@code obj} is restored as it was. */
@@ -393,7 +394,7 @@ public final class Store {
     if (page != null && !page.isEmpty()) {
       afterSeq = decodePage(page);
     }
-    long nowMillis = clock.nowMillis();
+    long nowMillis = clock.millis();
     List<Map<String, Object>> hits = new ArrayList<>();
     for (Map<String, Object> o : all(type)) {
       String id = (String) o.get("id");

@@ -1,5 +1,6 @@
 package io.mlconnector.testkit.stripe.internal;
 
+import io.mlconnector.testkit.SimClock;
 import io.mlconnector.testkit.stripe.WebhookControls;
 import io.mlconnector.testkit.stripe.WebhookDelivery;
 import io.mlconnector.testkit.stripe.WebhookEndpoint;
@@ -140,7 +141,7 @@ public final class WebhookDispatcher implements WebhookControls, AutoCloseable {
     }
     String signature;
     synchronized (this) {
-      signature = sign(job.payload(), r.secrets(), clock.nowSeconds() + timestampOffset.toSeconds(), includeV0);
+      signature = sign(job.payload(), r.secrets(), clock.instant().getEpochSecond() + timestampOffset.toSeconds(), includeV0);
     }
     int status;
     try {
