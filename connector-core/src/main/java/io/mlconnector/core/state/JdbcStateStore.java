@@ -296,13 +296,17 @@ public final class JdbcStateStore implements StateStoreSpi {
      * {@link #writeDelay}. {@code LOCK_TIMEOUT}: how long a statement waits for a row another call
      * holds. {@code QUERY_CACHE_SIZE}: every statement the store uses stays parsed per connection.
      * {@code RETENTION_TIME}: old chunks are reusable after one second (see {@link EmbeddedH2}).
+     * {@code MAX_LENGTH_INPLACE_LOB}: a large text up to 16 KiB (a webhook payload, an audit
+     * detail) is kept in its row rather than in H2's separate LOB maps (H2 keeps 256 bytes in the
+     * row by default): a received webhook event is then one row written, not a row, three LOB
+     * maps and a temporary copy, and each commit writes about half the pages.
      */
     static String h2Url(Path directory, Duration writeDelay) {
       return "jdbc:h2:file:"
           + directory.resolve(EmbeddedH2.NAME)
           + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY="
           + writeDelay.toMillis()
-          + ";LOCK_TIMEOUT=10000;QUERY_CACHE_SIZE=64"
+          + ";LOCK_TIMEOUT=10000;QUERY_CACHE_SIZE=64;MAX_LENGTH_INPLACE_LOB=16384"
           + EmbeddedH2.URL_SETTINGS;
     }
   }

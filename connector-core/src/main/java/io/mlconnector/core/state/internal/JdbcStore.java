@@ -68,7 +68,7 @@ public final class JdbcStore implements StateStoreSpi {
     this.retries = new JdbcRetries(db);
     this.audit = new JdbcAudit(db);
     this.operations = new JdbcOperations(db, mappings, retries, audit);
-    this.inbox = new JdbcInbox(db);
+    this.inbox = new JdbcInbox(db, dataSource);
     this.files = new JdbcFiles(db);
     this.leases = new JdbcLeases(db);
   }
@@ -276,6 +276,7 @@ public final class JdbcStore implements StateStoreSpi {
 
   @Override
   public void close() {
+    inbox.close();
     db.jdbc.close();
     if (ownedResource != null) {
       try {
