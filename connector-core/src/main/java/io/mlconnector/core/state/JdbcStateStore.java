@@ -270,6 +270,7 @@ public final class JdbcStateStore implements StateStoreSpi {
         return new JdbcStateStore(
             new JdbcStore(
                 ds,
+                owned == null ? null : intakeSource(h2Url(h2Directory, writeDelay)),
                 dialect,
                 schema,
                 clock,
@@ -288,6 +289,18 @@ public final class JdbcStateStore implements StateStoreSpi {
         }
         throw e;
       }
+    }
+
+    /**
+     * Where the webhook inbox opens the one connection it keeps to the embedded database (a session
+     * of its own beside the pool's, so even a pool of one connection stays free for the rest).
+     */
+    private static DataSource intakeSource(String url) {
+      org.h2.jdbcx.JdbcDataSource source = new org.h2.jdbcx.JdbcDataSource();
+      source.setURL(url);
+      source.setUser("sa");
+      source.setPassword("");
+      return source;
     }
 
     /**

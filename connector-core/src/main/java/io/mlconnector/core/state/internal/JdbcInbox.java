@@ -36,26 +36,25 @@ final class JdbcInbox {
           + " VALUES (?, ?, ?, ?, ?, ?, 'RECEIVED', 0)";
 
   private final JdbcTables db;
-  /** Where the H2 intake borrows its own connection. */
-  private final DataSource dataSource;
+  /** Where the H2 intake opens the connection it keeps; null: it borrows one per group. */
+  private final @Nullable DataSource intakeSource;
   /** False once H2 refused CHECKPOINT SYNC (a host's database, as a user without ADMIN). */
   private volatile boolean h2SyncAvailable = true;
   /** H2: the groups of concurrent receiveAll calls commit one at a time. */
   private final ReentrantLock h2Commits = new ReentrantLock();
   private final H2Intake h2Intake = new H2Intake();
 
-  JdbcInbox(JdbcTables db, DataSource dataSource) {
+  JdbcInbox(JdbcTables db, @Nullable DataSource intakeSource) {
     this.db = db;
-    this.dataSource = dataSource;
+    this.intakeSource = intakeSource;
   }
 
   /**
    * Stores the events in one transaction and returns, per event, whether it was new, once that
    * transaction is on disk. On PostgreSQL the commit is durable when it returns (with the server's
    * default {@code synchronous_commit=on} and {@code fsync=on}). On H2, whose commits reach the
-   * file but not the disk, the groups of concurrent callers commit one at a time on the inbox's own
-   * connection (borrowed from the pool on the first group, kept until the store closes) and then
-   * share fsyncs ({@link GroupSync}: one for every commit written before it
+   * file but not the disk, the groups of concurrent callers commit one at a time (on the embedded
+   * store, on a connection the inbox keeps beside the pool) and then share fsyncs ({@link GroupSync}: one for every commit written before it
    * began); an H2 this store cannot reach that way gets {@code CHECKPOINT SYNC} after each commit.
    */
   public List<Boolean> receiveAll(List<InboxEvent> events) {
@@ -115,10 +114,11 @@ final class JdbcInbox {
   }
 
   /**
-   * The H2 intake's own connection, borrowed once and kept (under {@link #h2Commits}): every group
-   * commit on it would otherwise borrow one from the pool, which rolls a connection back when it
-   * hands it out and again when it takes it back, and each of those ends a transaction that writes
-   * the file again. Its insert stays prepared between groups.
+   * The H2 intake's group commits (under {@link #h2Commits}). On the embedded store it keeps one
+   * connection of its own, opened beside the pool: a group borrowing one from the pool would have it
+   * rolled back when handed out and again when taken back, and each of those ends a transaction that
+   * writes the file again. Its insert stays prepared between groups. On a host's DataSource it
+   * borrows a connection per group.
    */
   private final class H2Intake {
     private @Nullable Connection connection;
@@ -131,22 +131,24 @@ final class JdbcInbox {
       if (closed) {
         throw new StateStoreException("the state store is closed", null);
       }
+      if (intakeSource == null) {
+        boolean checkpoint = sync == null && h2SyncAvailable;
+        return db.jdbc.transaction("store inbox events", c -> {
+          if (!resolved) {
+            sync = GroupSync.h2(c);
+            resolved = true;
+          }
+          try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + db.inbox + INSERT_COLS)) {
+            return insertRows(ps, events);
+          }
+        }, checkpoint ? JdbcInbox.this::checkpointSync : null);
+      }
       try {
         Connection c = connection();
         PreparedStatement ps = java.util.Objects.requireNonNull(insert, "insert");
-        List<Boolean> out = new ArrayList<>(events.size());
+        List<Boolean> out;
         try {
-          for (InboxEvent e : events) {
-            bind(ps, receivedArgs(e));
-            try {
-              out.add(ps.executeUpdate() > 0);
-            } catch (SQLException x) {
-              if (!Jdbc.isUniqueViolation(x)) {
-                throw x;
-              }
-              out.add(false); // H2 undoes the failed statement only; the group's other rows stay
-            }
-          }
+          out = insertRows(ps, events);
           c.commit();
         } catch (SQLException | RuntimeException | Error e) {
           discard(e);
@@ -170,10 +172,26 @@ final class JdbcInbox {
       return sync;
     }
 
+    private List<Boolean> insertRows(PreparedStatement ps, List<InboxEvent> events) throws SQLException {
+      List<Boolean> out = new ArrayList<>(events.size());
+      for (InboxEvent e : events) {
+        bind(ps, receivedArgs(e));
+        try {
+          out.add(ps.executeUpdate() > 0);
+        } catch (SQLException x) {
+          if (!Jdbc.isUniqueViolation(x)) {
+            throw x;
+          }
+          out.add(false); // H2 undoes the failed statement only; the group's other rows stay
+        }
+      }
+      return out;
+    }
+
     private Connection connection() throws SQLException {
       Connection c = connection;
       if (c == null) {
-        c = dataSource.getConnection();
+        c = java.util.Objects.requireNonNull(intakeSource, "intakeSource").getConnection();
         try {
           c.setAutoCommit(false);
           insert = c.prepareStatement("INSERT INTO " + db.inbox + INSERT_COLS);
