@@ -46,9 +46,14 @@ import javax.crypto.spec.SecretKeySpec;
  * <p>The engine is not started: this measures the intake alone (verify, store durably, answer).
  * Every sent event must be answered 200; the harness fails otherwise.
  *
- * <p>Arguments (all optional): {@code events=20000 senders=1,8,32 stores=h2,postgresql
+ * <p>Each cell is preceded by {@code warmup} events posted the same way and not measured (the
+ * JIT compiles the server's and the store's hot paths during the first thousands of requests; in a
+ * cold cell that compilation, 30 s and more of CPU on two cores, is most of what is measured).
+ *
+ * <p>Arguments (all optional): {@code events=20000 warmup=5000 senders=1,8,32 stores=h2,postgresql
  * pgUrl=jdbc:postgresql://127.0.0.1:5432/test pgUser=postgres types=payment_intent.succeeded}
- * ({@code types}: the event types cycled through, comma-separated).
+ * ({@code types}: the event types cycled through, comma-separated; {@code warmup=0}: cold cells,
+ * as measured before 2026-12-08 02:30).
  */
 public final class WebhookIntakeBenchmark {
   private static final String TENANT = "bench";
@@ -69,6 +74,7 @@ public final class WebhookIntakeBenchmark {
       a.put(arg.substring(0, eq), arg.substring(eq + 1));
     }
     int events = Integer.parseInt(a.getOrDefault("events", "20000"));
+    int warmup = Integer.parseInt(a.getOrDefault("warmup", "5000"));
     List<Integer> senders = new ArrayList<>();
     for (String s : a.getOrDefault("senders", "1,8,32").split(",")) {
       senders.add(Integer.parseInt(s.trim()));
@@ -78,37 +84,59 @@ public final class WebhookIntakeBenchmark {
     String pgUser = a.getOrDefault("pgUser", "postgres");
     List<String> types = List.of(a.getOrDefault("types", "payment_intent.succeeded").split(","));
 
-    System.out.printf(Locale.ROOT, "webhook intake: %d distinct signed Stripe events per cell, types %s, %d cores%n",
-        events, types, Runtime.getRuntime().availableProcessors());
+    System.out.printf(Locale.ROOT,
+        "webhook intake: %d distinct signed Stripe events per cell after %d not measured, types %s, %d cores%n",
+        events, warmup, types, Runtime.getRuntime().availableProcessors());
     Map<Integer, Double> bare = new LinkedHashMap<>();
     for (int n : senders) {
       try (Bare server = new Bare()) {
+        if (warmup > 0) {
+          post(server.url(), warmup, n, types, "whsec_bare", "warm" + n);
+        }
+        long cpu0 = cpuNanos();
         Result r = post(server.url(), events, n, types, "whsec_bare", "bare" + n);
+        double cpu = (cpuNanos() - cpu0) / 1e6 / r.ok();
         bare.put(n, r.perSecond());
-        System.out.printf(Locale.ROOT, "bare JDK HttpServer (4 threads), %2d senders: %,8.0f ev/s%n", n, r.perSecond());
+        System.out.printf(Locale.ROOT,
+            "bare JDK HttpServer (4 threads), %2d senders: %,8.0f ev/s, %.2f ms process CPU per event (senders included)%n",
+            n, r.perSecond(), cpu);
       }
     }
     for (String store : stores) {
       for (int n : senders) {
-        Cell c = cell(store.trim(), n, events, types, pgUrl, pgUser);
+        Cell c = cell(store.trim(), n, events, warmup, types, pgUrl, pgUser);
         System.out.printf(Locale.ROOT,
-            "%-10s %2d senders: %,8.0f ev/s = %5.1f%% of bare; %,d answered 200, %,d inbox rows, %.2f ms process CPU per event (senders included)%n",
+            "%-10s %2d senders: %,8.0f ev/s = %5.1f%% of bare; %,d answered 200, %,d inbox rows for them, %.2f ms process CPU per event (senders included), answer p50 %.2f ms p99 %.2f ms%n",
             store, n, c.result.perSecond(), 100 * c.result.perSecond() / bare.get(n), c.result.ok(), c.rows,
-            c.cpuMsPerEvent);
+            c.cpuMsPerEvent, c.result.p50Ms(), c.result.p99Ms());
       }
     }
   }
 
-  record Result(int ok, Duration elapsed) {
+  record Result(int ok, Duration elapsed, long[] latencyNanos) {
     double perSecond() {
       return ok / (elapsed.toNanos() / 1e9);
+    }
+
+    double p50Ms() {
+      return percentile(0.50);
+    }
+
+    double p99Ms() {
+      return percentile(0.99);
+    }
+
+    private double percentile(double p) {
+      long[] sorted = latencyNanos.clone();
+      java.util.Arrays.sort(sorted);
+      return sorted.length == 0 ? 0 : sorted[(int) Math.min(sorted.length - 1, Math.floor(p * sorted.length))] / 1e6;
     }
   }
 
   record Cell(Result result, long rows, double cpuMsPerEvent) {}
 
-  static Cell cell(String store, int senders, int events, List<String> types, String pgUrl, String pgUser)
-      throws Exception {
+  static Cell cell(String store, int senders, int events, int warmup, List<String> types, String pgUrl,
+      String pgUser) throws Exception {
     try (var sims = SerialBaseline.simulators(Duration.ZERO, 10_000)) {
       byte[] key = new byte[32];
       new SecureRandom().nextBytes(key);
@@ -127,16 +155,21 @@ public final class WebhookIntakeBenchmark {
       Map<String, String> props = sims.properties(TENANT, extra);
       String secret = props.get("stripe.webhook.secret");
       Result r;
-      long cpu0 = cpuNanos();
+      long cpu;
+      String run = "s" + senders + prefix;
       try (SampleApp app = SampleApp.open(SampleConfig.of(props, "benchmark"),
           KeyProvider.of("bench", Map.of("bench", new SecretKeySpec(key, "AES"))))) {
-        r = post(app.webhookUrl(), events, senders, types, secret, "s" + senders + prefix);
+        if (warmup > 0) {
+          post(app.webhookUrl(), warmup, senders, types, secret, "w" + senders + prefix);
+        }
+        long cpu0 = cpuNanos();
+        r = post(app.webhookUrl(), events, senders, types, secret, run);
+        cpu = cpuNanos() - cpu0;
       }
-      long cpu = cpuNanos() - cpu0;
       long rows;
       if (store.equals("postgresql")) {
         try (Connection c = DriverManager.getConnection(pgUrl, pgUser, "")) {
-          rows = count(c, prefix + "inbox");
+          rows = count(c, prefix + "inbox", run);
           try (Statement s = c.createStatement()) {
             ResultSet t = s.executeQuery(
                 "SELECT tablename FROM pg_tables WHERE tablename LIKE '" + prefix.replace("_", "\\_") + "%'");
@@ -152,15 +185,17 @@ public final class WebhookIntakeBenchmark {
       } else {
         try (Connection c = DriverManager.getConnection(
             "jdbc:h2:file:" + dataDir.resolve("state").resolve("mlconnector"), "sa", "")) {
-          rows = count(c, "mlc_inbox");
+          rows = count(c, "mlc_inbox", run);
         }
       }
       return new Cell(r, rows, cpu / 1e6 / r.ok());
     }
   }
 
-  private static long count(Connection c, String table) throws Exception {
-    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM " + table)) {
+  /** The rows of the measured events (ids {@code evt_<run>_<i>}), not the warm-up's. */
+  private static long count(Connection c, String table, String run) throws Exception {
+    try (Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM " + table + " WHERE event_id LIKE 'evt_" + run + "\\_%'")) {
       rs.next();
       return rs.getLong(1);
     }
@@ -196,6 +231,7 @@ public final class WebhookIntakeBenchmark {
           .POST(HttpRequest.BodyPublishers.ofString(body))
           .build());
     }
+    long[] latency = new long[events];
     AtomicInteger next = new AtomicInteger();
     AtomicInteger ok = new AtomicInteger();
     AtomicLong failures = new AtomicLong();
@@ -212,7 +248,9 @@ public final class WebhookIntakeBenchmark {
         int k;
         while ((k = next.getAndIncrement()) < events) {
           try {
+            long sent = System.nanoTime();
             HttpResponse<String> resp = client.send(requests.get(k), HttpResponse.BodyHandlers.ofString());
+            latency[k] = System.nanoTime() - sent;
             if (resp.statusCode() == 200) {
               ok.incrementAndGet();
             } else if (failures.incrementAndGet() < 5) {
@@ -235,7 +273,7 @@ public final class WebhookIntakeBenchmark {
     if (failures.get() > 0) {
       throw new IllegalStateException(failures.get() + " of " + events + " events were not answered 200");
     }
-    return new Result(ok.get(), elapsed);
+    return new Result(ok.get(), elapsed, latency);
   }
 
   /** The baseline: a JDK HttpServer on 4 threads that reads the body and answers 200. */

@@ -33,6 +33,7 @@ import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -230,53 +231,87 @@ public final class WebhookServer implements AutoCloseable {
       }
       String tenant = parts[2];
       CompletableFuture<byte[]> body = Content.Source.asByteArrayAsync(request, maxBodyBytes);
+      if (body.isDone()) {
+        // the body came with the header (a webhook's usually does): go on on this worker, no hop
+        received(request, response, done, tenant, intake, endpoints, body, null);
+        return true;
+      }
       body.orTimeout(readTimeout.toMillis(), TimeUnit.MILLISECONDS)
-          .whenComplete((bytes, failure) -> server.getThreadPool().execute(() -> {
-            if (failure != null) {
-              Throwable cause = failure instanceof java.util.concurrent.CompletionException
-                  ? failure.getCause() : failure;
-              response.getHeaders().put(HttpHeader.CONNECTION, "close");
-              if (cause instanceof TimeoutException) {
-                body.cancel(true);
-                respond(response, done, new WebhookResponse(408, "body not received in time"));
-              } else if (cause instanceof IllegalArgumentException) {
-                respond(response, done, new WebhookResponse(413, "body too large"));
-              } else {
-                done.failed(cause);
-              }
-              return;
-            }
-            if (intake != null) {
-              CompletableFuture<WebhookResponse> stored;
-              try {
-                stored = intake.handleAsync(tenant, headers(request), bytes);
-              } catch (RuntimeException e) {
-                log.error("webhook delivery failed", e);
-                stored = CompletableFuture.completedFuture(new WebhookResponse(503, "not stored; retry later"));
-              }
-              // answered on a worker once the group commit is durable, so the committer goes
-              // straight on to the next group; no thread waits for the commit
-              stored.whenCompleteAsync((r, e) -> {
-                if (e != null) {
-                  log.error("webhook delivery failed", e);
-                  respond(response, done, new WebhookResponse(503, "not stored; retry later"));
-                } else {
-                  respond(response, done, refusedAlike(tenant, r));
-                }
-              }, server.getThreadPool());
-              return;
-            }
-            WebhookResponse answer;
-            try {
-              answer = dispatch(endpoints, tenant, headers(request), bytes);
-            } catch (RuntimeException e) {
-              log.error("webhook delivery failed", e);
-              answer = new WebhookResponse(503, "not stored; retry later");
-            }
-            respond(response, done, answer);
-          }));
+          .whenComplete((bytes, failure) -> server.getThreadPool().execute(
+              () -> received(request, response, done, tenant, intake, endpoints, body, failure)));
       return true;
     }
+  }
+
+  /** Stores or refuses a delivery whose body has arrived (or failed to), then answers it. */
+  private void received(Request request, Response response, Callback done, String tenant,
+      @Nullable WebhookIntake intake, @Nullable List<WebhookEndpoint> endpoints,
+      CompletableFuture<byte[]> body, @Nullable Throwable failed) {
+    byte[] bytes = null;
+    Throwable failure = failed;
+    if (failure == null) {
+      try {
+        bytes = body.join();
+      } catch (RuntimeException e) {
+        failure = e;
+      }
+    }
+    if (failure != null || bytes == null) {
+      Throwable cause = failure instanceof java.util.concurrent.CompletionException
+          ? failure.getCause() : failure;
+      response.getHeaders().put(HttpHeader.CONNECTION, "close");
+      if (cause instanceof TimeoutException) {
+        body.cancel(true);
+        respond(response, done, new WebhookResponse(408, "body not received in time"));
+      } else if (cause instanceof IllegalArgumentException) {
+        respond(response, done, new WebhookResponse(413, "body too large"));
+      } else {
+        done.failed(cause == null ? new IllegalStateException("no body") : cause);
+      }
+      return;
+    }
+    if (intake != null) {
+      CompletableFuture<WebhookResponse> stored = store(intake, tenant, request, bytes);
+      if (stored.isDone()) {
+        // answered at once (a refusal, an ignored type): on this worker
+        answer(response, done, tenant, stored);
+        return;
+      }
+      // answered on a worker once the group commit is durable, so the committer goes straight on
+      // to the next group; no thread waits for the commit
+      stored.whenCompleteAsync((r, e) -> answer(response, done, tenant, stored), server.getThreadPool());
+      return;
+    }
+    WebhookResponse answer;
+    try {
+      answer = dispatch(java.util.Objects.requireNonNull(endpoints, "endpoints"), tenant, headers(request), bytes);
+    } catch (RuntimeException e) {
+      log.error("webhook delivery failed", e);
+      answer = new WebhookResponse(503, "not stored; retry later");
+    }
+    respond(response, done, answer);
+  }
+
+  private static CompletableFuture<WebhookResponse> store(
+      WebhookIntake intake, String tenant, Request request, byte[] bytes) {
+    try {
+      return intake.handleAsync(tenant, headers(request), bytes);
+    } catch (RuntimeException e) {
+      log.error("webhook delivery failed", e);
+      return CompletableFuture.completedFuture(new WebhookResponse(503, "not stored; retry later"));
+    }
+  }
+
+  private static void answer(Response response, Callback done, String tenant,
+      CompletableFuture<WebhookResponse> stored) {
+    WebhookResponse r;
+    try {
+      r = refusedAlike(tenant, stored.join());
+    } catch (RuntimeException e) {
+      log.error("webhook delivery failed", e);
+      r = new WebhookResponse(503, "not stored; retry later");
+    }
+    respond(response, done, r);
   }
 
   private static Map<String, List<String>> headers(Request request) {

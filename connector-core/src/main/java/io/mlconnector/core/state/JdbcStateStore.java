@@ -270,6 +270,7 @@ public final class JdbcStateStore implements StateStoreSpi {
         return new JdbcStateStore(
             new JdbcStore(
                 ds,
+                owned == null ? null : intakeSource(h2Url(h2Directory, writeDelay)),
                 dialect,
                 schema,
                 clock,
@@ -291,18 +292,34 @@ public final class JdbcStateStore implements StateStoreSpi {
     }
 
     /**
+     * Where the webhook inbox opens the one connection it keeps to the embedded database (a session
+     * of its own beside the pool's, so even a pool of one connection stays free for the rest).
+     */
+    private static DataSource intakeSource(String url) {
+      org.h2.jdbcx.JdbcDataSource source = new org.h2.jdbcx.JdbcDataSource();
+      source.setURL(url);
+      source.setUser("sa");
+      source.setPassword("");
+      return source;
+    }
+
+    /**
      * The embedded database URL. {@code DB_CLOSE_ON_EXIT=FALSE}: the database stays open until the
      * store closes, so a host's shutdown hook can still finish its work. {@code WRITE_DELAY}: see
      * {@link #writeDelay}. {@code LOCK_TIMEOUT}: how long a statement waits for a row another call
      * holds. {@code QUERY_CACHE_SIZE}: every statement the store uses stays parsed per connection.
      * {@code RETENTION_TIME}: old chunks are reusable after one second (see {@link EmbeddedH2}).
+     * {@code MAX_LENGTH_INPLACE_LOB}: a large text up to 16 KiB (a webhook payload, an audit
+     * detail) is kept in its row rather than in H2's separate LOB maps (H2 keeps 256 bytes in the
+     * row by default): a received webhook event is then one row written, not a row, three LOB
+     * maps and a temporary copy, and each commit writes about half the pages.
      */
     static String h2Url(Path directory, Duration writeDelay) {
       return "jdbc:h2:file:"
           + directory.resolve(EmbeddedH2.NAME)
           + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY="
           + writeDelay.toMillis()
-          + ";LOCK_TIMEOUT=10000;QUERY_CACHE_SIZE=64"
+          + ";LOCK_TIMEOUT=10000;QUERY_CACHE_SIZE=64;MAX_LENGTH_INPLACE_LOB=16384"
           + EmbeddedH2.URL_SETTINGS;
     }
   }

@@ -8,6 +8,7 @@ import static io.mlconnector.core.state.internal.JdbcTables.ref;
 import static io.mlconnector.core.state.internal.JdbcTables.prefixed;
 
 import io.mlconnector.core.state.InboxEvent;
+import io.mlconnector.core.state.StateStoreException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -20,6 +21,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.locks.ReentrantLock;
+import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 
 /** The webhook inbox: received events, unique on (tenant, source, event id), claimed in order. */
 final class JdbcInbox {
@@ -32,18 +36,26 @@ final class JdbcInbox {
           + " VALUES (?, ?, ?, ?, ?, ?, 'RECEIVED', 0)";
 
   private final JdbcTables db;
+  /** Where the H2 intake opens the connection it keeps; null: it borrows one per group. */
+  private final @Nullable DataSource intakeSource;
   /** False once H2 refused CHECKPOINT SYNC (a host's database, as a user without ADMIN). */
   private volatile boolean h2SyncAvailable = true;
+  /** H2: the groups of concurrent receiveAll calls commit one at a time. */
+  private final ReentrantLock h2Commits = new ReentrantLock();
+  private final H2Intake h2Intake = new H2Intake();
 
-  JdbcInbox(JdbcTables db) {
+  JdbcInbox(JdbcTables db, @Nullable DataSource intakeSource) {
     this.db = db;
+    this.intakeSource = intakeSource;
   }
 
   /**
-   * Stores the events in one transaction and returns, per event, whether it was new. On
-   * PostgreSQL the commit is durable when it returns (with the server's default {@code
-   * synchronous_commit=on} and {@code fsync=on}); on H2, whose commits reach the file but not the
-   * disk, {@code CHECKPOINT SYNC} then forces the file to disk (one fsync for the whole group).
+   * Stores the events in one transaction and returns, per event, whether it was new, once that
+   * transaction is on disk. On PostgreSQL the commit is durable when it returns (with the server's
+   * default {@code synchronous_commit=on} and {@code fsync=on}). On H2, whose commits reach the
+   * file but not the disk, the groups of concurrent callers commit one at a time (on the embedded
+   * store, on a connection the inbox keeps beside the pool) and then share fsyncs ({@link GroupSync}: one for every commit written before it
+   * began); an H2 this store cannot reach that way gets {@code CHECKPOINT SYNC} after each commit.
    */
   public List<Boolean> receiveAll(List<InboxEvent> events) {
     Checks.notNull(events, "events");
@@ -53,34 +65,185 @@ final class JdbcInbox {
     if (events.isEmpty()) {
       return List.of();
     }
-    String sql = "INSERT INTO " + db.inbox + INSERT_COLS;
-    // on H2 the commit is forced to disk on the same connection (one borrow per group)
-    boolean sync = !db.pg && h2SyncAvailable;
-    List<Boolean> fresh =
-        db.jdbc.transaction(
-            "store inbox events",
-            c -> {
-              List<Boolean> out = new ArrayList<>(events.size());
-              if (db.pg) {
-                try (PreparedStatement ps =
-                    c.prepareStatement(sql + " ON CONFLICT (tenant, source, event_id) DO NOTHING")) {
-                  for (InboxEvent e : events) {
-                    bind(ps, receivedArgs(e));
-                    ps.addBatch();
-                  }
-                  for (int n : ps.executeBatch()) {
-                    out.add(n == 1);
-                  }
-                }
-              } else {
-                for (InboxEvent e : events) {
-                  out.add(insertUnlessDuplicate(c, sql, receivedArgs(e)));
-                }
-              }
-              return out;
-            },
-            sync ? this::checkpointSync : null);
+    if (db.pg) {
+      return db.jdbc.transaction("store inbox events", c -> insertPg(c, events));
+    }
+    List<Boolean> fresh;
+    long ticket = 0;
+    GroupSync sync;
+    // one H2 commit at a time: a commit never writes another group's half-inserted rows to the file
+    h2Commits.lock();
+    try {
+      fresh = h2Intake.commit(events);
+      sync = h2Intake.sync();
+      if (sync != null) {
+        ticket = sync.written();
+      }
+    } finally {
+      h2Commits.unlock();
+    }
+    if (sync != null) {
+      sync.awaitDurable(ticket);
+    }
     return fresh;
+  }
+
+  /** Closes the H2 intake's own connection (the store is closing). */
+  void close() {
+    h2Commits.lock();
+    try {
+      h2Intake.close();
+    } finally {
+      h2Commits.unlock();
+    }
+  }
+
+  private List<Boolean> insertPg(Connection c, List<InboxEvent> events) throws SQLException {
+    List<Boolean> out = new ArrayList<>(events.size());
+    try (PreparedStatement ps =
+        c.prepareStatement("INSERT INTO " + db.inbox + INSERT_COLS + " ON CONFLICT (tenant, source, event_id) DO NOTHING")) {
+      for (InboxEvent e : events) {
+        bind(ps, receivedArgs(e));
+        ps.addBatch();
+      }
+      for (int n : ps.executeBatch()) {
+        out.add(n == 1);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The H2 intake's group commits (under {@link #h2Commits}). On the embedded store it keeps one
+   * connection of its own, opened beside the pool: a group borrowing one from the pool would have it
+   * rolled back when handed out and again when taken back, and each of those ends a transaction that
+   * writes the file again. Its insert stays prepared between groups. On a host's DataSource it
+   * borrows a connection per group.
+   */
+  private final class H2Intake {
+    private @Nullable Connection connection;
+    private @Nullable PreparedStatement insert;
+    private @Nullable GroupSync sync;
+    private boolean resolved;
+    private boolean closed;
+
+    List<Boolean> commit(List<InboxEvent> events) {
+      if (closed) {
+        throw new StateStoreException("the state store is closed", null);
+      }
+      if (intakeSource == null) {
+        boolean checkpoint = sync == null && h2SyncAvailable;
+        return db.jdbc.transaction("store inbox events", c -> {
+          if (!resolved) {
+            sync = GroupSync.h2(c);
+            resolved = true;
+          }
+          try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + db.inbox + INSERT_COLS)) {
+            return insertRows(ps, events);
+          }
+        }, checkpoint ? JdbcInbox.this::checkpointSync : null);
+      }
+      try {
+        Connection c = connection();
+        PreparedStatement ps = java.util.Objects.requireNonNull(insert, "insert");
+        List<Boolean> out;
+        try {
+          out = insertRows(ps, events);
+          c.commit();
+        } catch (SQLException | RuntimeException | Error e) {
+          discard(e);
+          throw e;
+        }
+        if (sync == null && h2SyncAvailable) {
+          try {
+            checkpointSync(c);
+          } catch (SQLException e) {
+            discard(e);
+            throw e;
+          }
+        }
+        return out;
+      } catch (SQLException e) {
+        throw new StateStoreException("state store failed to store inbox events (SQLState " + e.getSQLState() + ")", e);
+      }
+    }
+
+    @Nullable GroupSync sync() {
+      return sync;
+    }
+
+    private List<Boolean> insertRows(PreparedStatement ps, List<InboxEvent> events) throws SQLException {
+      List<Boolean> out = new ArrayList<>(events.size());
+      for (InboxEvent e : events) {
+        bind(ps, receivedArgs(e));
+        try {
+          out.add(ps.executeUpdate() > 0);
+        } catch (SQLException x) {
+          if (!Jdbc.isUniqueViolation(x)) {
+            throw x;
+          }
+          out.add(false); // H2 undoes the failed statement only; the group's other rows stay
+        }
+      }
+      return out;
+    }
+
+    private Connection connection() throws SQLException {
+      Connection c = connection;
+      if (c == null) {
+        c = java.util.Objects.requireNonNull(intakeSource, "intakeSource").getConnection();
+        try {
+          c.setAutoCommit(false);
+          insert = c.prepareStatement("INSERT INTO " + db.inbox + INSERT_COLS);
+        } catch (SQLException e) {
+          c.close();
+          throw e;
+        }
+        connection = c;
+        if (!resolved) {
+          sync = GroupSync.h2(c);
+          resolved = true;
+        }
+      }
+      return c;
+    }
+
+    /** After a failure: rolls back and gives the connection up; the next group takes another. */
+    private void discard(Throwable failure) {
+      Connection c = connection;
+      connection = null;
+      insert = null;
+      if (c == null) {
+        return;
+      }
+      try {
+        c.rollback();
+      } catch (SQLException e) {
+        failure.addSuppressed(e);
+      }
+      try {
+        c.setAutoCommit(true);
+        c.close();
+      } catch (SQLException e) {
+        failure.addSuppressed(e);
+      }
+    }
+
+    void close() {
+      closed = true;
+      Connection c = connection;
+      connection = null;
+      insert = null;
+      if (c != null) {
+        try {
+          c.rollback();
+          c.setAutoCommit(true);
+          c.close();
+        } catch (SQLException e) {
+          log.debug("the inbox's own connection did not close cleanly: {}", e.toString());
+        }
+      }
+    }
   }
 
   /** Forces what was committed to disk; a refusal (not ADMIN) turns it off with one warning. */

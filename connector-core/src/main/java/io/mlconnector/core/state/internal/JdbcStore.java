@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JDBC state store, for H2 and PostgreSQL: one part per state kind ({@link JdbcCursors}, {@link
@@ -61,6 +62,21 @@ public final class JdbcStore implements StateStoreSpi {
       Schema schema,
       Clock clock,
       AutoCloseable ownedResource) {
+    this(dataSource, null, dialect, schema, clock, ownedResource);
+  }
+
+  /**
+   * As {@link #JdbcStore(DataSource, Dialect, Schema, Clock, AutoCloseable)}; on H2 the webhook
+   * inbox keeps one connection from {@code intakeSource} for its group commits (null: it borrows
+   * one from {@code dataSource} per group).
+   */
+  public JdbcStore(
+      DataSource dataSource,
+      @Nullable DataSource intakeSource,
+      Dialect dialect,
+      Schema schema,
+      Clock clock,
+      AutoCloseable ownedResource) {
     this.db = new JdbcTables(new Jdbc(dataSource), dialect, schema, clock);
     this.ownedResource = ownedResource;
     this.cursors = new JdbcCursors(db);
@@ -68,7 +84,7 @@ public final class JdbcStore implements StateStoreSpi {
     this.retries = new JdbcRetries(db);
     this.audit = new JdbcAudit(db);
     this.operations = new JdbcOperations(db, mappings, retries, audit);
-    this.inbox = new JdbcInbox(db);
+    this.inbox = new JdbcInbox(db, intakeSource);
     this.files = new JdbcFiles(db);
     this.leases = new JdbcLeases(db);
   }
@@ -276,6 +292,7 @@ public final class JdbcStore implements StateStoreSpi {
 
   @Override
   public void close() {
+    inbox.close();
     db.jdbc.close();
     if (ownedResource != null) {
       try {

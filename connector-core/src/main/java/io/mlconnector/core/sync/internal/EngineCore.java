@@ -66,11 +66,6 @@ public final class EngineCore {
   private final Map<String, EventsBackstop> backstops = new ConcurrentHashMap<>();
   private final Set<FlowRun<?, ?>> activeRuns = ConcurrentHashMap.newKeySet();
   private volatile boolean stopping;
-  /**
-   * Webhook intake committers: one commit gathers and writes while the other is on its way to disk
-   * (one alone was slower on H2 and on PostgreSQL, see benchmarks/README.md).
-   */
-  private static final int INTAKE_COMMITTERS = 2;
   private volatile InboxCommitter committer;
   private boolean intakeClosed;
 
@@ -326,7 +321,7 @@ public final class EngineCore {
             refusing.close();
             return refusing;
           }
-          committer = new InboxCommitter(store, INTAKE_COMMITTERS, "mlc-" + node + "-intake");
+          committer = new InboxCommitter(store, InboxCommitter.committersFor(store), "mlc-" + node + "-intake");
         }
         c = committer;
       }
