@@ -221,6 +221,31 @@ class ChargebeeSharedEventsReadTest {
   }
 
   @Test
+  void aReadResumedAfterItsOffsetExpiredStartsOverAndLosesNothing() {
+    // the simulator refuses offsets older than an hour (Chargebee documents no lifetime)
+    try (SimFixture f = new SimFixture(b -> b.requestsPerMinute(0).eventOffsetLifetime(Duration.ofHours(1)), b -> b)) {
+      ChargebeeCollector cb = new ChargebeeCollector(f.client, ChargebeeCollectorOptions.defaults());
+      account(f, cb, 150, 0);
+      List<String> expected = eventIds(f, ALL_TYPES);
+      EventPage first = cb.payments(null).eventsSince(null, ALL_TYPES);
+
+      f.advance(Duration.ofHours(2)); // the process was down
+      Set<String> read = new HashSet<>(ids(first));
+      String cursor = first.nextCursor();
+      EventPage page;
+      do {
+        page = cb.payments(null).eventsSince(cursor, ALL_TYPES);
+        read.addAll(ids(page));
+        cursor = page.nextCursor();
+      } while (page.hasMore());
+
+      assertThat(read).containsExactlyInAnyOrderElementsOf(expected);
+      // the refused offset cost one list request more: the read started over at its first page
+      assertThat(f.eventListReads.get()).isEqualTo(1 + 1 + 2);
+    }
+  }
+
+  @Test
   void eachSourceSaysTheTypesItHandlesSoTheInboxSettlesTheOthersInBulk() {
     try (SimFixture f = new SimFixture()) {
       ChargebeeCollector cb = new ChargebeeCollector(f.client, ChargebeeCollectorOptions.defaults());

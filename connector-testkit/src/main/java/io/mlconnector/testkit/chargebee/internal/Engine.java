@@ -54,6 +54,7 @@ public final class Engine implements SimHandler {
   private final InvoiceApi invoices;
   private final SubscriptionApi subscriptions;
   private final Deque<Scripted> scripted = new ArrayDeque<>();
+  private volatile long eventOffsetLifetimeSeconds;
 
   /** A site with the given settings, limits, idempotency window and seed. */
   public Engine(Settings settings, SimClock clock, int perMinute, int concurrency, Duration idempotencyWindow,
@@ -68,6 +69,14 @@ public final class Engine implements SimHandler {
     this.customers = new CustomerApi(store, settings.maxCustomerIdLength());
     this.invoices = new InvoiceApi(store, settings.baseCurrency());
     this.subscriptions = new SubscriptionApi(store, invoices);
+  }
+
+  /**
+   * How long an offset of the event list stays valid, in simulated seconds; 0 (the default): for
+   * ever.
+   */
+  public void eventOffsetLifetime(Duration lifetime) {
+    this.eventOffsetLifetimeSeconds = lifetime.getSeconds();
   }
 
   /** The lock every state access holds. */
@@ -319,7 +328,8 @@ public final class Engine implements SimHandler {
       case "events":
         requireGet(get);
         if (id == null) {
-          return Lists.page(EVENT_LIST, new ArrayList<>(store.table("event").values()), p);
+          return Lists.page(EVENT_LIST, new ArrayList<>(store.table("event").values()), p, clock.nowSeconds(),
+              eventOffsetLifetimeSeconds);
         }
         return action == null ? SimResponse.json(200, Json.write(Store.wrap("event", store.get("event", id))))
             : notFound();
