@@ -161,6 +161,16 @@ public final class ChargebeeSimulator implements AutoCloseable {
   }
 
   /**
+   * Requests of the event list ({@code GET /events}, whatever the filters; retrieving one event by
+   * id not included) served so far: how often a webhook backstop polls.
+   *
+   * @return the count since start
+   */
+  public long eventListReads() {
+    return engine.eventListReads();
+  }
+
+  /**
    * Changes the per-minute limit while the simulator runs.
    *
    * @param perMinute requests per API key in any 60 seconds; 0 for no limit

@@ -55,6 +55,7 @@ public final class Engine implements SimHandler {
   private final SubscriptionApi subscriptions;
   private final Deque<Scripted> scripted = new ArrayDeque<>();
   private volatile long eventOffsetLifetimeSeconds;
+  private final java.util.concurrent.atomic.AtomicLong eventListReads = new java.util.concurrent.atomic.AtomicLong();
 
   /** A site with the given settings, limits, idempotency window and seed. */
   public Engine(Settings settings, SimClock clock, int perMinute, int concurrency, Duration idempotencyWindow,
@@ -77,6 +78,11 @@ public final class Engine implements SimHandler {
    */
   public void eventOffsetLifetime(Duration lifetime) {
     this.eventOffsetLifetimeSeconds = lifetime.getSeconds();
+  }
+
+  /** Requests of the event list ({@code GET /events}) served so far. */
+  public long eventListReads() {
+    return eventListReads.get();
   }
 
   /** The lock every state access holds. */
@@ -328,6 +334,7 @@ public final class Engine implements SimHandler {
       case "events":
         requireGet(get);
         if (id == null) {
+          eventListReads.incrementAndGet();
           return Lists.page(EVENT_LIST, new ArrayList<>(store.table("event").values()), p, clock.nowSeconds(),
               eventOffsetLifetimeSeconds);
         }
