@@ -165,19 +165,8 @@ class SchedulingTest {
       source.put(Item.of("acme", "r" + i, i, "p"));
     }
     MemorySink sink = new MemorySink("acme");
-    CountDownLatch entered = new CountDownLatch(1);
-    CountDownLatch proceed = new CountDownLatch(1);
-    AtomicBoolean first = new AtomicBoolean(true);
-    sink.beforeCall = () -> {
-      if (first.getAndSet(false)) {
-        entered.countDown();
-        try {
-          proceed.await(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
-      }
-    };
+    HeldCall held = HeldCall.first();
+    sink.beforeCall = held;
     SyncEngine engine = SyncEngine.builder()
         .store(store)
         .nodeId("node-1")
@@ -188,17 +177,8 @@ class SchedulingTest {
         .tenants(List.of("acme"))
         .build();
 
-    CompletableFuture<RunReport> run =
-        CompletableFuture.supplyAsync(() -> engine.runOnce("acme", "invoices"));
-    assertThat(entered.await(10, TimeUnit.SECONDS)).isTrue();
-    CompletableFuture<Boolean> stopping =
-        CompletableFuture.supplyAsync(() -> engine.shutdown(Duration.ofSeconds(10)));
-    await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(5))
-        .untilAsserted(() -> assertThat(engine.isShutdown()).isTrue());
-    proceed.countDown();
-    RunReport report = run.get(10, TimeUnit.SECONDS);
+    RunReport report = held.stopMidCall(engine, () -> engine.runOnce("acme", "invoices"));
 
-    assertThat(stopping.get(10, TimeUnit.SECONDS)).isTrue();
     assertThat(report.status()).isEqualTo(RunReport.Status.STOPPED);
     assertThat(report.written()).isEqualTo(1);
     assertThat(sink.stored()).hasSize(1);
@@ -211,16 +191,8 @@ class SchedulingTest {
     MemoryPollSource source = new MemoryPollSource(ChangeDetection.MODIFIED_TIMESTAMP);
     source.put(Item.of("acme", "r1", 1, "p"));
     MemorySink sink = new MemorySink("acme");
-    CountDownLatch entered = new CountDownLatch(1);
-    CountDownLatch proceed = new CountDownLatch(1);
-    sink.beforeCall = () -> {
-      entered.countDown();
-      try {
-        proceed.await(10, TimeUnit.SECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    };
+    HeldCall held = HeldCall.every();
+    sink.beforeCall = held;
     SyncEngine engine = SyncEngine.builder()
         .store(store)
         .addFlow(Flow.poll("invoices", Item.class, t -> source, Target.class, t -> sink)
@@ -230,10 +202,10 @@ class SchedulingTest {
         .build();
     CompletableFuture<RunReport> first =
         CompletableFuture.supplyAsync(() -> engine.runOnce("acme", "invoices"));
-    assertThat(entered.await(10, TimeUnit.SECONDS)).isTrue();
+    assertThat(held.awaitEntered()).isTrue();
 
     RunReport second = engine.runOnce("acme", "invoices");
-    proceed.countDown();
+    held.release();
 
     assertThat(second.status()).isEqualTo(RunReport.Status.LEASE_UNAVAILABLE);
     assertThat(second.error()).isEqualTo("already running on this node");
