@@ -1,13 +1,16 @@
 package io.mlconnector.chargebee;
 
 import io.mlconnector.core.credential.Secret;
+import io.mlconnector.core.http.CallInfo;
 import io.mlconnector.core.http.HttpTransport;
+import io.mlconnector.core.http.TransportListener;
 import io.mlconnector.testkit.SimClock;
 import io.mlconnector.testkit.chargebee.ChargebeeSimulator;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
 
 /**
@@ -22,10 +25,21 @@ final class SimFixture implements AutoCloseable {
   final ChargebeeClient client;
   /** T0 plus whatever the sleeper advanced. */
   final SimClock clock = SimClock.at(T0);
+  /** Requests of the event list ({@code GET /events}, any query) the client made. */
+  final AtomicInteger eventListReads = new AtomicInteger();
 
   SimFixture(UnaryOperator<ChargebeeSimulator.Builder> simSetup, UnaryOperator<ChargebeeConfig.Builder> setup) {
     this.sim = simSetup.apply(ChargebeeSimulator.builder().clock(Clock.fixed(T0, ZoneOffset.UTC))).build();
-    this.transport = HttpTransport.builder().clock(clock).sleeper(this::advance).build();
+    this.transport = HttpTransport.builder().clock(clock).sleeper(this::advance)
+        .listener(new TransportListener() {
+          @Override
+          public void callStart(CallInfo call) {
+            if ("GET events".equals(call.operation())) {
+              eventListReads.incrementAndGet();
+            }
+          }
+        })
+        .build();
     this.client = ChargebeeClient.create(transport, config(setup));
   }
 

@@ -54,14 +54,15 @@ class SysproChargebeeTest {
     final SysproSimulation erp = SysproSimulation.builder().start();
     final ChargebeeSimulation cb;
     final Path dir;
-    final SampleApp app;
+    final Map<String, String> props = new HashMap<>();
+    final io.mlconnector.core.credential.KeyProvider keys = ReceivablesDemo.demoKeys();
+    SampleApp app;
     final List<SeededInvoice> invoices;
 
     Pair2(ChargebeeSimulation.Builder cbb, int customers, int count) throws Exception {
       this.cb = cbb.start();
       this.dir = Files.createTempDirectory("mlc-cb");
       invoices = erp.seed(TENANT, customers, count, 5);
-      Map<String, String> props = new HashMap<>();
       props.put("pair", "syspro-chargebee");
       props.put("tenant", TENANT);
       props.putAll(erp.properties(TENANT));
@@ -70,9 +71,20 @@ class SysproChargebeeTest {
       props.put("webhook.host", "127.0.0.1");
       props.put("webhook.port", "0");
       props.put("engine.pending.grace", "PT0S");
-      app = SampleApp.open(SampleConfig.of(props, "test"), ReceivablesDemo.demoKeys(),
-          b -> b.retryPolicy(new RetryQueuePolicy(Duration.ofMillis(50), Duration.ofMillis(400), 30)).randomSeed(1));
+      app = open();
       erp.prepare(app.ledgerSystem(), customers);
+      cb.deliverWebhooksTo(app.webhookUrl());
+    }
+
+    private SampleApp open() {
+      return SampleApp.open(SampleConfig.of(props, "test"), keys,
+          b -> b.retryPolicy(new RetryQueuePolicy(Duration.ofMillis(50), Duration.ofMillis(400), 30)).randomSeed(1));
+    }
+
+    /** Stops the app and opens it again on the same store (a restart of the process). */
+    void restart() throws Exception {
+      app.close();
+      app = open();
       cb.deliverWebhooksTo(app.webhookUrl());
     }
 
@@ -148,6 +160,30 @@ class SysproChargebeeTest {
       p.sim().pay(p.cbInvoice(second), null);
       p.runUntil(() -> p.erp.simulator().arPayments().size() == 2);
       assertThat(p.erp.simulator().arPayments().get(1).invoice()).isEqualTo(second.number());
+    }
+  }
+
+  @Test
+  void afterARestartOneEventsReadPerScheduledPassServesThePaymentsRefundsAndCancellationsFlows() throws Exception {
+    try (Pair2 p = new Pair2(ChargebeeSimulation.builder(), 2, 3)) {
+      p.runUntil(() -> p.invoices.stream().allMatch(i -> ReceivablesDemo.collectorInvoice(p.app, i).isPresent()));
+      p.sim().pay(p.cbInvoice(p.invoices.get(0)), null);
+      p.runUntil(() -> p.erp.simulator().arPayments().size() == 1);
+      // no webhook arrives from now on: only the events backstop can bring these in
+      p.sim().webhooks().dropNext(100);
+      p.sim().pay(p.cbInvoice(p.invoices.get(1)), null);
+      p.sim().refund(p.cbInvoice(p.invoices.get(0)), 100L);
+      p.restart(); // the events backstop's cursor is in the store
+      long reads = p.sim().eventListReads();
+
+      p.app.start(); // the engine's scheduler: one pass of every flow at once, the next in a minute
+      await().atMost(Duration.ofSeconds(50)).pollInterval(Duration.ofMillis(50))
+          .until(() -> p.erp.simulator().arPayments().size() == 3);
+
+      // the payments, refunds and cancellations flows of the pass shared one read of the event list
+      assertThat(p.sim().eventListReads() - reads).isEqualTo(1);
+      assertThat(p.erp.simulator().arPayments()).extracting(a -> a.invoice())
+          .containsExactlyInAnyOrder(p.invoices.get(0).number(), p.invoices.get(1).number(), p.invoices.get(0).number());
     }
   }
 

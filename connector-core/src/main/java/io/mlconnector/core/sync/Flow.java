@@ -215,7 +215,7 @@ public final class Flow<S, T> {
     return interval;
   }
 
-  /** {@return random extra delay added to each scheduled run, at most this} */
+  /** {@return random extra delay added to each scheduled run after the first, at most this} */
   public Duration jitter() {
     return jitter;
   }
@@ -409,10 +409,12 @@ public final class Flow<S, T> {
     }
 
     /**
-     * Time between scheduled runs (default 1 minute) and the random extra delay (default 5 s).
+     * Time between scheduled runs (default 1 minute) and the random extra delay (default 5 s). The
+     * jitter spreads the runs that follow a run; the first run after {@link SyncEngine#start()}
+     * does not wait for it (see there).
      *
      * @param interval time between scheduled runs
-     * @param jitter the largest random extra delay added to each run
+     * @param jitter the largest random extra delay added to each run after the first
      * @return this builder
      */
     public Builder<S, T> schedule(Duration interval, Duration jitter) {

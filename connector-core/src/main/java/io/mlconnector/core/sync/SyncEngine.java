@@ -144,8 +144,9 @@ public final class SyncEngine implements AutoCloseable {
   public void addTenant(String tenant) {
     requireText(tenant, "tenant");
     if (tenants.add(tenant) && started && !shutdown) {
+      int pairs = tenants.size() * flows.size();
       for (Flow<?, ?> flow : flows.values()) {
-        scheduleNext(tenant, flow, jitter(flow));
+        scheduleNext(tenant, flow, firstDelay(flow, pairs));
       }
     }
   }
@@ -310,10 +311,14 @@ public final class SyncEngine implements AutoCloseable {
 
   /**
    * Runs every (tenant, flow) on the engine's scheduler: each on its flow's interval plus a random
-   * jitter, the first run after a random part of the jitter, or of a longer window when the engine
-   * serves many (tenant, flow) pairs (20 ms per pair, at most the flow's interval: 1,000 tenants
-   * with five flows start over a minute instead of all at once); and, when a retention is
-   * configured, the purge every {@link Builder#purgeInterval(Duration)}. Idempotent.
+   * jitter; the first run after a random part of a window of 20 ms per (tenant, flow) pair the
+   * engine serves, at most the flow's interval, whatever the jitter: a tenant with five flows
+   * starts within 100 ms of {@code start()} (after a restart, what waited in its inbox is posted
+   * at once), while 1,000 tenants with five flows start spread over a minute instead of all at
+   * once. Nodes started together do not hit a remote together: each (tenant, flow) runs under its
+   * lease on one node only. A tenant {@linkplain #addTenant added} later starts the same way; and,
+   * when a retention is configured, the purge runs every {@link Builder#purgeInterval(Duration)}.
+   * Idempotent.
    */
   public void start() {
     synchronized (lifecycle) {
@@ -324,10 +329,10 @@ public final class SyncEngine implements AutoCloseable {
         return;
       }
       started = true;
-      long spread = START_SPACING_MILLIS * tenants.size() * flows.size();
+      int pairs = tenants.size() * flows.size();
       for (String tenant : tenants) {
         for (Flow<?, ?> flow : flows.values()) {
-          scheduleNext(tenant, flow, firstDelay(flow, spread));
+          scheduleNext(tenant, flow, firstDelay(flow, pairs));
         }
       }
       if (retention != null) {
@@ -369,7 +374,7 @@ public final class SyncEngine implements AutoCloseable {
               } catch (RuntimeException e) {
                 log.error("run of {} for tenant {} failed", flow.name(), tenant, e);
               } finally {
-                scheduleNext(tenant, flow, flow.interval().toMillis() + jitter(flow));
+                scheduleNext(tenant, flow, nextDelay(flow));
               }
             });
             startDueRuns();
@@ -412,20 +417,33 @@ public final class SyncEngine implements AutoCloseable {
 
   /**
    * Spacing of the first runs after {@link #start()}: the runs of many tenants then start spread
-   * out, not all within the jitter (each run's store work and reads at once would queue behind one
-   * another and hold a thread each).
+   * out, not all at once (each run's store work and reads at once would queue behind one another
+   * and hold a thread each), and those of a few tenants start at once.
    */
-  private static final long START_SPACING_MILLIS = 20;
+  static final long START_SPACING_MILLIS = 20;
 
-  private long firstDelay(Flow<?, ?> flow, long spreadMillis) {
-    long bound = Math.min(flow.interval().toMillis(), Math.max(flow.jitter().toMillis(), spreadMillis));
-    synchronized (random) {
-      return bound <= 0 ? 0 : random.nextLong(bound + 1);
-    }
+  /**
+   * The window the first run of a flow starts in, when the engine serves {@code pairs} (tenant,
+   * flow) pairs: 20 ms per pair, at most the flow's interval. Not the jitter: the jitter spreads
+   * the later runs (nodes that started together drift apart); the first run after a restart
+   * should post what waited at once, and the leases already keep two nodes from running one
+   * (tenant, flow) together.
+   */
+  static long firstRunWindowMillis(Flow<?, ?> flow, int pairs) {
+    return Math.min(flow.interval().toMillis(), START_SPACING_MILLIS * Math.max(1, pairs));
   }
 
-  private long jitter(Flow<?, ?> flow) {
-    long bound = flow.jitter().toMillis();
+  /** The delay of the first run of {@code flow} for one tenant: a random part of its window. */
+  long firstDelay(Flow<?, ?> flow, int pairs) {
+    return randomUpTo(firstRunWindowMillis(flow, pairs));
+  }
+
+  /** The delay of a run after the previous one ended: the flow's interval plus a random jitter. */
+  long nextDelay(Flow<?, ?> flow) {
+    return flow.interval().toMillis() + randomUpTo(flow.jitter().toMillis());
+  }
+
+  private long randomUpTo(long bound) {
     synchronized (random) {
       return bound <= 0 ? 0 : random.nextLong(bound + 1);
     }

@@ -1,6 +1,5 @@
 package io.mlconnector.core.sync;
 
-import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mlconnector.core.state.InMemoryStateStore;
@@ -13,10 +12,7 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -37,19 +33,8 @@ class GracefulShutdownTest {
     for (int i = 1; i <= 3; i++) {
       erp.current.put("inv-" + i, Item.of("acme", "inv-" + i, 1, "p" + i));
     }
-    CountDownLatch entered = new CountDownLatch(1);
-    CountDownLatch proceed = new CountDownLatch(1);
-    AtomicBoolean first = new AtomicBoolean(true);
-    sink.beforeCall = () -> {
-      if (first.getAndSet(false)) {
-        entered.countDown();
-        try {
-          proceed.await(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
-      }
-    };
+    HeldCall held = HeldCall.first();
+    sink.beforeCall = held;
     SyncEngine engine = SyncEngine.builder()
         .store(store)
         .clock(clock)
@@ -71,17 +56,8 @@ class GracefulShutdownTest {
           .isEqualTo(200);
     }
 
-    CompletableFuture<RunReport> run =
-        CompletableFuture.supplyAsync(() -> engine.runOnce("acme", "erp-events"));
-    assertThat(entered.await(10, TimeUnit.SECONDS)).isTrue();
-    CompletableFuture<Boolean> stopping =
-        CompletableFuture.supplyAsync(() -> engine.shutdown(Duration.ofSeconds(10)));
-    await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(5))
-        .untilAsserted(() -> assertThat(engine.isShutdown()).isTrue());
-    proceed.countDown();
-    RunReport report = run.get(10, TimeUnit.SECONDS);
+    RunReport report = held.stopMidCall(engine, () -> engine.runOnce("acme", "erp-events"));
 
-    assertThat(stopping.get(10, TimeUnit.SECONDS)).isTrue();
     assertThat(report.status()).isEqualTo(RunReport.Status.STOPPED);
     assertThat(report.written()).isEqualTo(1);
     assertThat(sink.stored()).hasSize(1);
@@ -103,30 +79,11 @@ class GracefulShutdownTest {
       f.sink.plan = (call, context) -> MemorySink.Fault.SERVER_ERROR;
       assertThat(f.run().failed()).isEqualTo(3);
       f.sink.plan = (call, context) -> MemorySink.Fault.NONE;
-      CountDownLatch entered = new CountDownLatch(1);
-      CountDownLatch proceed = new CountDownLatch(1);
-      AtomicBoolean first = new AtomicBoolean(true);
-      f.sink.beforeCall = () -> {
-        if (first.getAndSet(false)) {
-          entered.countDown();
-          try {
-            proceed.await(10, TimeUnit.SECONDS);
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-          }
-        }
-      };
+      HeldCall held = HeldCall.first();
+      f.sink.beforeCall = held;
 
-      CompletableFuture<RunReport> run = CompletableFuture.supplyAsync(f::run);
-      assertThat(entered.await(10, TimeUnit.SECONDS)).isTrue();
-      CompletableFuture<Boolean> stopping =
-          CompletableFuture.supplyAsync(() -> f.engine.shutdown(Duration.ofSeconds(10)));
-      await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(5))
-          .untilAsserted(() -> assertThat(f.engine.isShutdown()).isTrue());
-      proceed.countDown();
-      RunReport report = run.get(10, TimeUnit.SECONDS);
+      RunReport report = held.stopMidCall(f.engine, f::run);
 
-      assertThat(stopping.get(10, TimeUnit.SECONDS)).isTrue();
       assertThat(report.status()).isEqualTo(RunReport.Status.STOPPED);
       assertThat(report.written()).isEqualTo(1);
       assertThat(f.sink.stored()).hasSize(1);

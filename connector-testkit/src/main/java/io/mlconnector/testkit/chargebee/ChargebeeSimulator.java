@@ -46,7 +46,8 @@ import org.jspecify.annotations.Nullable;
  * while the first is running {@code 409 invalid_state_for_request}; 2xx and 4xx answers are kept
  * for replay, 429 and 5xx are not; lists are newest first unless {@code sort_by} says otherwise;
  * caller-chosen customer ids are limited to 50 characters of {@code [A-Za-z0-9_.-]} ({@link
- * Builder#maxCustomerIdLength}); {@code record_payment} emits {@code payment_succeeded}; voiding
+ * Builder#maxCustomerIdLength}); an offset of the event list stays valid for ever unless {@link
+ * Builder#eventOffsetLifetime} says otherwise; {@code record_payment} emits {@code payment_succeeded}; voiding
  * emits {@code invoice_updated}; no tax is computed.
  *
  * <p>The test-control methods throw {@link IllegalStateException} when Chargebee would refuse the
@@ -73,6 +74,7 @@ public final class ChargebeeSimulator implements AutoCloseable {
     this.engine = new Engine(new Engine.Settings(b.site, b.hostSuffix, Set.copyOf(keys), b.baseCurrency,
         b.maxCustomerIdLength, b.sendRetryAfter, b.processing), new SimClock(b.clock), b.requestsPerMinute,
         b.concurrency, b.idempotencyWindow, b.seed);
+    engine.eventOffsetLifetime(b.eventOffsetLifetime);
     this.faults = b.faults != null ? b.faults : new FaultInjector();
     this.server = SimServer.start(engine, faults, engine::serverError, b.threads);
   }
@@ -156,6 +158,16 @@ public final class ChargebeeSimulator implements AutoCloseable {
    */
   public long requestCount() {
     return server.requestCount();
+  }
+
+  /**
+   * Requests of the event list ({@code GET /events}, whatever the filters; retrieving one event by
+   * id not included) served so far: how often a webhook backstop polls.
+   *
+   * @return the count since start
+   */
+  public long eventListReads() {
+    return engine.eventListReads();
   }
 
   /**
@@ -346,6 +358,7 @@ public final class ChargebeeSimulator implements AutoCloseable {
     private @Nullable FaultInjector faults;
     private long seed = 42;
     private int threads = 16;
+    private Duration eventOffsetLifetime = Duration.ZERO;
 
     private Builder() {}
 
@@ -440,6 +453,24 @@ public final class ChargebeeSimulator implements AutoCloseable {
      */
     public Builder sendRetryAfter(boolean send) {
       this.sendRetryAfter = send;
+      return this;
+    }
+
+    /**
+     * How long a {@code next_offset} of {@code GET /events} stays valid (unconfirmed: Chargebee
+     * documents the offset as opaque and says nothing of its lifetime). An older offset is refused
+     * with {@code 400 param_wrong_value} on {@code offset}, as a client resuming a read after a long
+     * stop might meet.
+     *
+     * @param lifetime simulated time; zero (the default) for offsets that never expire
+     * @return this builder
+     */
+    public Builder eventOffsetLifetime(Duration lifetime) {
+      Objects.requireNonNull(lifetime, "lifetime");
+      if (lifetime.isNegative()) {
+        throw new IllegalArgumentException("lifetime must not be negative, was " + lifetime);
+      }
+      this.eventOffsetLifetime = lifetime;
       return this;
     }
 

@@ -146,6 +146,33 @@ class ChargebeeSimulatorWireTest {
   }
 
   @Test
+  void anEventListOffsetLastsForEverOrAsLongAsTheSimulatorIsToldTo() {
+    // how long Chargebee keeps a next_offset valid is not documented: the simulator plays both
+    for (java.time.Duration lifetime : List.of(java.time.Duration.ZERO, java.time.Duration.ofHours(1))) {
+      try (ChargebeeSimulator site = ChargebeeSimulator.builder().requestsPerMinute(0).eventOffsetLifetime(lifetime)
+          .build()) {
+        for (int i = 0; i < 3; i++) {
+          customer(site, "C-" + i);
+        }
+        String query = "/events?limit=2&sort_by[asc]=occurred_at&event_type[in]=" + enc("[\"customer_created\"]");
+        String offset = (String) get(site, query).json().get("next_offset");
+        assertThat(offset).isNotNull();
+        assertThat(get(site, query + "&offset=" + enc(offset)).list()).hasSize(1);
+
+        site.advanceClock(java.time.Duration.ofHours(2));
+        Answer later = get(site, query + "&offset=" + enc(offset));
+        if (lifetime.isZero()) {
+          assertThat(later.list()).hasSize(1);
+        } else {
+          assertThat(later.status()).isEqualTo(400);
+          assertThat(later.json()).containsEntry("api_error_code", "param_wrong_value").containsEntry("param", "offset");
+          assertThat(get(site, query).list()).hasSize(2);
+        }
+      }
+    }
+  }
+
+  @Test
   void filtersIsInStartsWithAndStrictTimestamps() {
     // a fixed clock: the three customers share one updated_at second however slow the machine is
     try (ChargebeeSimulator sim = ChargebeeSimulator.builder().requestsPerMinute(0)

@@ -55,6 +55,8 @@ public final class Engine implements SimHandler {
   private final InvoiceApi invoices;
   private final SubscriptionApi subscriptions;
   private final Deque<Scripted> scripted = new ArrayDeque<>();
+  private volatile long eventOffsetLifetimeSeconds;
+  private final java.util.concurrent.atomic.AtomicLong eventListReads = new java.util.concurrent.atomic.AtomicLong();
 
   /** A site with the given settings, limits, idempotency window and seed. */
   public Engine(Settings settings, SimClock clock, int perMinute, int concurrency, Duration idempotencyWindow,
@@ -69,6 +71,19 @@ public final class Engine implements SimHandler {
     this.customers = new CustomerApi(store, settings.maxCustomerIdLength());
     this.invoices = new InvoiceApi(store, settings.baseCurrency());
     this.subscriptions = new SubscriptionApi(store, invoices);
+  }
+
+  /**
+   * How long an offset of the event list stays valid, in simulated seconds; 0 (the default): for
+   * ever.
+   */
+  public void eventOffsetLifetime(Duration lifetime) {
+    this.eventOffsetLifetimeSeconds = lifetime.getSeconds();
+  }
+
+  /** Requests of the event list ({@code GET /events}) served so far. */
+  public long eventListReads() {
+    return eventListReads.get();
   }
 
   /** The lock every state access holds. */
@@ -320,7 +335,9 @@ public final class Engine implements SimHandler {
       case "events":
         requireGet(get);
         if (id == null) {
-          return Lists.page(EVENT_LIST, new ArrayList<>(store.table("event").values()), p);
+          eventListReads.incrementAndGet();
+          return Lists.page(EVENT_LIST, new ArrayList<>(store.table("event").values()), p, clock.instant().getEpochSecond(),
+              eventOffsetLifetimeSeconds);
         }
         return action == null ? SimResponse.json(200, Json.write(Store.wrap("event", store.get("event", id))))
             : notFound();

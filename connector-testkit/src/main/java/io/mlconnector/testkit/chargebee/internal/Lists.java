@@ -13,7 +13,8 @@ import java.util.Set;
  * {@code [starts_with]}, {@code [is_present]}, {@code [after]}, {@code [before]}, {@code [on]},
  * {@code [between]}), {@code sort_by[asc|desc]}, {@code include_deleted}, {@code limit} (1..100,
  * default 10) and an opaque {@code offset} cursor (a JSON array of the sort value and an internal
- * sequence, as Chargebee's look; clients must pass it back untouched). Timestamp filters are
+ * sequence, as Chargebee's look, and the second it was issued where offsets expire; clients must pass
+ * it back untouched). Timestamp filters are
  * strict: {@code [after]} means strictly after.
  */
 public final class Lists {
@@ -39,8 +40,19 @@ public final class Lists {
 
   private Lists() {}
 
-  /** Filters, sorts and pages {@code all} (resources with a hidden {@code _seq}). */
+  /** Filters, sorts and pages {@code all} (resources with a hidden {@code _seq}); offsets never expire. */
   public static SimResponse page(Spec spec, List<Map<String, Object>> all, Params q) {
+    return page(spec, all, q, 0, 0);
+  }
+
+  /**
+   * Filters, sorts and pages {@code all}; with {@code offsetLifetimeSeconds} above 0 each offset
+   * also carries the second it was issued, and one older than that is refused with {@code 400
+   * param_wrong_value} on {@code offset} (how long Chargebee keeps an offset valid is not
+   * documented).
+   */
+  public static SimResponse page(Spec spec, List<Map<String, Object>> all, Params q, long nowSeconds,
+      long offsetLifetimeSeconds) {
     for (String s : q.scalarsNames()) {
       if (!s.equals("limit") && !s.equals("offset") && !s.equals("include_deleted") && !spec.extra().contains(s)) {
         throw ApiError.badParam(s, s + " : is not a valid parameter");
@@ -98,6 +110,9 @@ public final class Lists {
     String offset = q.get("offset");
     if (offset != null) {
       long[] key = decodeOffset(offset);
+      if (offsetLifetimeSeconds > 0 && key[2] >= 0 && nowSeconds - key[2] > offsetLifetimeSeconds) {
+        throw ApiError.badParam("offset", "offset : has expired; list again from the start");
+      }
       start = rows.size();
       for (int i = 0; i < rows.size(); i++) {
         long v = num(rows.get(i).get(sf));
@@ -120,7 +135,8 @@ public final class Lists {
     body.put("list", list);
     if (end < rows.size()) {
       Map<String, Object> last = rows.get(end - 1);
-      body.put("next_offset", "[\"" + num(last.get(sf)) + "\",\"" + num(last.get("_seq")) + "\"]");
+      String issued = offsetLifetimeSeconds > 0 ? ",\"" + nowSeconds + "\"" : "";
+      body.put("next_offset", "[\"" + num(last.get(sf)) + "\",\"" + num(last.get("_seq")) + "\"" + issued + "]");
     }
     return SimResponse.json(200, Json.write(body));
   }
@@ -129,7 +145,8 @@ public final class Lists {
     try {
       Object parsed = Json.read(offset);
       List<?> l = (List<?>) parsed;
-      return new long[] {Long.parseLong((String) l.get(0)), Long.parseLong((String) l.get(1))};
+      long issued = l.size() > 2 ? Long.parseLong((String) l.get(2)) : -1;
+      return new long[] {Long.parseLong((String) l.get(0)), Long.parseLong((String) l.get(1)), issued};
     } catch (RuntimeException e) {
       throw ApiError.badParam("offset", "offset : invalid value " + offset);
     }
