@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JDBC state store, for H2 and PostgreSQL: one part per state kind ({@link JdbcCursors}, {@link
@@ -50,6 +51,7 @@ public final class JdbcStore implements StateStoreSpi {
   private final JdbcRetries retries;
   private final JdbcAudit audit;
   private final JdbcLeases leases;
+  private final JdbcWaitingWork waiting;
 
   /**
    * A store over {@code dataSource}, whose schema {@code schema} must already be migrated. {@code
@@ -71,6 +73,7 @@ public final class JdbcStore implements StateStoreSpi {
     this.inbox = new JdbcInbox(db);
     this.files = new JdbcFiles(db);
     this.leases = new JdbcLeases(db);
+    this.waiting = new JdbcWaitingWork(db);
   }
 
   @Override
@@ -132,6 +135,12 @@ public final class JdbcStore implements StateStoreSpi {
   @Override
   public List<Boolean> receiveAll(List<InboxEvent> events) {
     return inbox.receiveAll(events);
+  }
+
+  @Override
+  public boolean hasWaitingWork(
+      String tenant, String flow, @Nullable String inboxSource, Instant now) {
+    return waiting.hasWaitingWork(tenant, flow, inboxSource, now);
   }
 
   @Override
