@@ -109,6 +109,30 @@ public final class JdbcPool implements DataSource, AutoCloseable {
     permits.release();
   }
 
+  /**
+   * Ends whatever the idle connections' sessions still hold ({@code ROLLBACK}, which writes
+   * nothing): an H2 session keeps the store version of its last statement in use, and the chunks
+   * that version refers to cannot be freed while it does. The store calls this before it compacts
+   * its file, instead of paying a statement on every connection given back.
+   */
+  public void resetIdle() {
+    for (int n = idle.size(); n > 0; n--) {
+      Connection c = idle.pollFirst();
+      if (c == null) {
+        return;
+      }
+      try {
+        c.rollback();
+        idle.addLast(c);
+      } catch (SQLException e) {
+        closeQuietly(c);
+      }
+      if (closed && idle.remove(c)) {
+        closeQuietly(c);
+      }
+    }
+  }
+
   /** Closes every idle connection and refuses new calls; connections in use close when given back. */
   @Override
   public void close() {
