@@ -132,11 +132,17 @@ public final class EngineScaleBenchmark {
 
   // ------------------------------------------------------------------ modes
 
+  /** The world of the {@code tenants} and {@code busyShutdown} modes: every tenant with its invoices. */
+  static World withInvoices(Settings s) throws Exception {
+    World w = new World(s, s.tenants, Duration.ofSeconds(5), Duration.ofMillis(500));
+    for (Account a : w.accounts.values()) {
+      a.seedInvoices(s.invoices);
+    }
+    return w;
+  }
+
   static void tenants(Settings s, boolean backstop) throws Exception {
-    try (World w = new World(s, s.tenants, Duration.ofSeconds(5), Duration.ofMillis(500))) {
-      for (Account a : w.accounts.values()) {
-        a.seedInvoices(s.invoices);
-      }
+    try (World w = withInvoices(s)) {
       long total = (long) s.tenants * s.invoices;
       double sumOfBounds = s.tenants * s.budget / s.calls;
       long cpu0 = cpuNanos();
@@ -169,10 +175,7 @@ public final class EngineScaleBenchmark {
   }
 
   static void busyShutdown(Settings s) throws Exception {
-    try (World w = new World(s, s.tenants, Duration.ofSeconds(5), Duration.ofMillis(500))) {
-      for (Account a : w.accounts.values()) {
-        a.seedInvoices(s.invoices);
-      }
+    try (World w = withInvoices(s)) {
       long total = (long) s.tenants * s.invoices;
       w.engine.start();
       w.awaitInvoices(total / 2, Duration.ofMinutes(30));

@@ -92,6 +92,49 @@ public abstract class StateStoreContract extends AuditContract {
     assertThat(store.tryAcquireLease(T, "customers", "node-a", Duration.ofSeconds(30))).isTrue();
   }
 
+  @Test
+  void waitingWorkIsSeenWithoutAClaim() {
+    Instant now = clock.instant();
+    // a store that cannot tell answers true throughout (the SPI's default); one that can must
+    // answer false exactly when nothing waits
+    boolean tells = !store.hasWaitingWork(T, "customers", "stripe", now);
+
+    store.begin(intent(T, "k-pending", syspro(T, "C1")));
+    assertThat(store.hasWaitingWork(T, "customers", null, now)).isTrue();
+    store.complete(completion(T, "k-pending", syspro(T, "C1"), stripe(T, "cus_1")));
+    if (tells) {
+      assertThat(store.hasWaitingWork(T, "customers", null, now)).isFalse();
+      assertThat(store.hasWaitingWork(T, "invoices", null, now)).isFalse();
+    }
+
+    store.scheduleRetry(
+        new RetryItem(0, T, "customers", syspro(T, "C2"), null, null, 1, now.plusSeconds(60), "x", false));
+    if (tells) {
+      assertThat(store.hasWaitingWork(T, "customers", null, now)).isFalse();
+    }
+    assertThat(store.hasWaitingWork(T, "customers", null, now.plusSeconds(60))).isTrue();
+    store.claimDueRetries(T, "customers", now.plusSeconds(60), "w", Duration.ofMinutes(1), 10);
+    if (tells) {
+      // claimed: another claimer would get nothing until the claim lapses
+      assertThat(store.hasWaitingWork(T, "customers", null, now.plusSeconds(60))).isFalse();
+      assertThat(store.hasWaitingWork(OTHER, "customers", null, now.plusSeconds(600))).isFalse();
+    }
+    assertThat(store.hasWaitingWork(T, "customers", null, now.plusSeconds(121))).isTrue();
+
+    store.receive(InboxEvent.received(T, "stripe", "evt_1", "a", "{}", now));
+    assertThat(store.hasWaitingWork(T, "invoices", "stripe", now)).isTrue();
+    if (tells) {
+      assertThat(store.hasWaitingWork(T, "invoices", "other", now)).isFalse();
+      assertThat(store.hasWaitingWork(T, "invoices", null, now)).isFalse();
+    }
+    for (InboxEvent e : store.claimInbox(T, "stripe", "w", Duration.ofMinutes(1), 10)) {
+      store.finishInbox(T, e.id(), InboxEvent.Status.PROCESSED, null);
+    }
+    if (tells) {
+      assertThat(store.hasWaitingWork(T, "invoices", "stripe", now)).isFalse();
+    }
+  }
+
   // ------------------------------------------------------------------ retention
 
   @Test

@@ -21,6 +21,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A {@link StateStore} held in memory, for tests and trials: it forgets everything when the process
@@ -169,6 +170,20 @@ public final class InMemoryStateStore implements StateStoreSpi {
   @Override
   public boolean receive(InboxEvent event) {
     return locked(() -> inbox.receive(event));
+  }
+
+  @Override
+  public boolean hasWaitingWork(
+      String tenant, String flow, @Nullable String inboxSource, Instant now) {
+    Checks.text(tenant, "tenant");
+    Checks.text(flow, "flow");
+    Checks.notNull(now, "now");
+    return locked(
+        () ->
+            !operations.pending(tenant, flow, Instant.MAX, 1).isEmpty()
+                || retries.hasDue(tenant, flow, now)
+                || (inboxSource != null
+                    && inbox.hasClaimable(tenant, Checks.text(inboxSource, "inboxSource"), now)));
   }
 
   @Override

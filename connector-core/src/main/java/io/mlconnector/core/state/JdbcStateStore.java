@@ -4,6 +4,7 @@ import io.mlconnector.core.state.spi.StateStoreSpi;
 import io.mlconnector.core.model.ExternalRef;
 import io.mlconnector.core.state.internal.Dialect;
 import io.mlconnector.core.state.internal.EmbeddedH2;
+import io.mlconnector.core.state.internal.JdbcPool;
 import io.mlconnector.core.state.internal.JdbcStore;
 import io.mlconnector.core.state.internal.Schema;
 import java.nio.file.Files;
@@ -18,7 +19,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import javax.sql.DataSource;
-import org.h2.jdbcx.JdbcConnectionPool;
+import org.h2.jdbcx.JdbcDataSource;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A {@link StateStore} in a relational database: embedded H2 (the default, a file in a directory
@@ -246,14 +248,16 @@ public final class JdbcStateStore implements StateStoreSpi {
      */
     public JdbcStateStore build() {
       DataSource ds = dataSource;
-      JdbcConnectionPool pool = null;
+      JdbcPool pool = null;
       if (ds == null) {
         EmbeddedH2.prepare(h2Directory);
-        pool = JdbcConnectionPool.create(h2Url(h2Directory, writeDelay), "sa", "");
-        pool.setMaxConnections(maxConnections);
-        // waiting for one of the pool's connections is queueing, not a failure: H2's 30 s default
+        JdbcDataSource h2 = new JdbcDataSource();
+        h2.setURL(h2Url(h2Directory, writeDelay));
+        h2.setUser("sa");
+        h2.setPassword("");
+        // waiting for one of the pool's connections is queueing, not a failure: a 30 s limit
         // failed whole runs (SQLState 08001) on a machine starved of CPU
-        pool.setLoginTimeout((int) POOL_WAIT.toSeconds());
+        pool = new JdbcPool(h2, maxConnections, POOL_WAIT);
         ds = pool;
       }
       try {
@@ -265,7 +269,7 @@ public final class JdbcStateStore implements StateStoreSpi {
         }
         Schema schema = new Schema(tablePrefix, dialect);
         schema.migrate(ds, clock);
-        JdbcConnectionPool owned = pool;
+        JdbcPool owned = pool;
         EmbeddedH2 embedded = owned == null ? null : EmbeddedH2.start(h2Directory, owned, compactInterval);
         return new JdbcStateStore(
             new JdbcStore(
@@ -278,14 +282,14 @@ public final class JdbcStateStore implements StateStoreSpi {
                     ? null
                     : () -> {
                       embedded.close();
-                      owned.dispose();
+                      owned.close();
                     }),
             tablePrefix,
             dialect,
             embedded);
       } catch (RuntimeException e) {
         if (pool != null) {
-          pool.dispose();
+          pool.close();
         }
         throw e;
       }
@@ -385,6 +389,12 @@ public final class JdbcStateStore implements StateStoreSpi {
   @Override
   public List<Boolean> receiveAll(List<InboxEvent> events) {
     return delegate.receiveAll(events);
+  }
+
+  @Override
+  public boolean hasWaitingWork(
+      String tenant, String flow, @Nullable String inboxSource, Instant now) {
+    return delegate.hasWaitingWork(tenant, flow, inboxSource, now);
   }
 
   @Override

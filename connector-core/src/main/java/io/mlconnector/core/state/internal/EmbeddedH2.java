@@ -149,6 +149,9 @@ public final class EmbeddedH2 implements AutoCloseable {
     if (!compactionAvailable) {
       return;
     }
+    if (dataSource instanceof JdbcPool pool) {
+      pool.resetIdle();
+    }
     try (Connection c = dataSource.getConnection()) {
       Object session = c.unwrap(org.h2.jdbc.JdbcConnection.class).getSession();
       if (session instanceof org.h2.engine.SessionLocal local) {

@@ -51,6 +51,7 @@ public final class JdbcStore implements StateStoreSpi {
   private final JdbcRetries retries;
   private final JdbcAudit audit;
   private final JdbcLeases leases;
+  private final JdbcWaitingWork waiting;
 
   /**
    * A store over {@code dataSource}, whose schema {@code schema} must already be migrated. {@code
@@ -87,6 +88,7 @@ public final class JdbcStore implements StateStoreSpi {
     this.inbox = new JdbcInbox(db, intakeSource);
     this.files = new JdbcFiles(db);
     this.leases = new JdbcLeases(db);
+    this.waiting = new JdbcWaitingWork(db);
   }
 
   @Override
@@ -148,6 +150,12 @@ public final class JdbcStore implements StateStoreSpi {
   @Override
   public List<Boolean> receiveAll(List<InboxEvent> events) {
     return inbox.receiveAll(events);
+  }
+
+  @Override
+  public boolean hasWaitingWork(
+      String tenant, String flow, @Nullable String inboxSource, Instant now) {
+    return waiting.hasWaitingWork(tenant, flow, inboxSource, now);
   }
 
   @Override

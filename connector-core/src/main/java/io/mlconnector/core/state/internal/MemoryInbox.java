@@ -54,6 +54,17 @@ public final class MemoryInbox {
     return true;
   }
 
+  /** Whether {@link #claim} would hand out an event of {@code source} now. */
+  public boolean hasClaimable(String tenant, String source, Instant now) {
+    return inbox.values().stream()
+        .anyMatch(
+            r ->
+                r.event.tenant().equals(tenant)
+                    && r.event.source().equals(source)
+                    && r.event.status() == InboxEvent.Status.RECEIVED
+                    && r.claimFree(now));
+  }
+
   /** See {@link io.mlconnector.core.state.spi.StateStoreSpi#claimInbox}. */
   public List<InboxEvent> claim(
       String tenant, String source, String owner, Duration claimTtl, int max, Instant now) {

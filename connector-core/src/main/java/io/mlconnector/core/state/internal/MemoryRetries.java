@@ -63,6 +63,18 @@ public final class MemoryRetries {
     retries.values().removeIf(r -> r.sameSubject(tenant, flow, source));
   }
 
+  /** Whether {@link #claimDue} would hand out an item of {@code flow} due at {@code now}. */
+  public boolean hasDue(String tenant, String flow, Instant now) {
+    return retries.values().stream()
+        .anyMatch(
+            r ->
+                r.item.tenant().equals(tenant)
+                    && r.item.flow().equals(flow)
+                    && !r.item.dead()
+                    && !r.item.nextAttemptAt().isAfter(now)
+                    && (r.claimedUntil == null || !r.claimedUntil.isAfter(now)));
+  }
+
   /** See {@link io.mlconnector.core.state.spi.StateStoreSpi#claimDueRetries}. */
   public List<RetryItem> claimDue(
       String tenant, String flow, Instant now, String owner, Duration claimTtl, int max) {

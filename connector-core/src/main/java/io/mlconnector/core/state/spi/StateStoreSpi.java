@@ -348,6 +348,25 @@ public interface StateStoreSpi extends StateStore {
   void audit(AuditEntry entry);
 
   /**
+   * Whether a run of {@code flow} for {@code tenant} has work waiting in the store: an operation
+   * left PENDING (of any age), a retry item of the flow due at or before {@code now} that {@link
+   * #claimDueRetries} would hand out, or, when {@code inboxSource} is not null, an event of that
+   * inbox source that {@link #claimInbox} would hand out. It only reads, and commits nothing: the
+   * engine asks it before a scheduled run takes its lease, so that a run with nothing to do writes
+   * nothing. The default answers true (a store that cannot tell has every run take its lease).
+   *
+   * @param tenant the tenant whose rows the call reads
+   * @param flow the flow's name
+   * @param inboxSource the inbox source of the flow's webhook events, or null for none
+   * @param now the current time; retry items due at or before it count
+   * @return false only when none of the above is waiting
+   */
+  default boolean hasWaitingWork(
+      String tenant, String flow, @Nullable String inboxSource, Instant now) {
+    return true;
+  }
+
+  /**
    * Acquires the (tenant, flow) lease for {@code owner} until now + {@code ttl} when it is free,
    * expired, or already held by {@code owner} (a renewal). Of several callers racing for one free
    * lease, exactly one succeeds.

@@ -24,6 +24,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -66,6 +67,8 @@ final class FlowRun<S, T> {
   /** System.nanoTime() when the run was created. */
   final long startedNanos = System.nanoTime();
   volatile boolean leaseLost;
+  /** A poll flow's first page, read before the run took its lease ({@link IdleProbe}). */
+  volatile IdleProbe.@Nullable FirstPage<S> probedPage;
   volatile Instant lastRenewal;
   final Recovery<S, T> recovery;
   final WritePath<S, T> writes;
@@ -107,6 +110,20 @@ final class FlowRun<S, T> {
     MDC.put("flow", flowName);
     MDC.put("run", info.runId());
     try {
+      if (IdleProbe.applies(this)) {
+        boolean idle;
+        try {
+          idle = IdleProbe.idle(this);
+        } catch (StopRun stop) {
+          core.listener.runStarted(info);
+          return finished(report(stop.status, stop.getMessage()));
+        }
+        if (idle) {
+          // nothing new and nothing waiting: no lease taken, nothing written
+          core.listener.runStarted(info);
+          return finished(report(RunReport.Status.COMPLETED, null));
+        }
+      }
       boolean acquired;
       try {
         acquired = store.tryAcquireLease(tenant, flowName, core.node, core.leaseTtl);
@@ -172,10 +189,7 @@ final class FlowRun<S, T> {
           log.warn("could not release the lease; it lapses on its own", e);
         }
       }
-      RunReport report = report(status, error);
-      log.debug("run finished: {}", report);
-      core.listener.runFinished(report);
-      return report;
+      return finished(report(status, error));
     } finally {
       if (previousMdc == null) {
         MDC.clear();
@@ -183,6 +197,12 @@ final class FlowRun<S, T> {
         MDC.setContextMap(previousMdc);
       }
     }
+  }
+
+  private RunReport finished(RunReport report) {
+    log.debug("run finished: {}", report);
+    core.listener.runFinished(report);
+    return report;
   }
 
   RunReport report(RunReport.Status status, String error) {

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -36,14 +37,14 @@ final class PollInput<S, T> implements RunInput {
   void poll() {
     PollSource<S> source = (PollSource<S>) run.tf.source();
     ChangeDetection detection = source.changeDetection();
-    Checkpoint after =
-        run.store.cursor(run.tenant, run.flow.name(), RECORDS_STREAM)
-            .filter(text -> !text.isEmpty())
-            .map(Checkpoint::decode)
-            .orElse(null);
+    String cursor = run.store.cursor(run.tenant, run.flow.name(), RECORDS_STREAM).orElse(null);
+    Checkpoint after = after(cursor);
     boolean first = true;
     Checkpoint resumedFrom =
         detection == ChangeDetection.MODIFIED_TIMESTAMP && !run.flow.overlap().isZero() ? after : null;
+    // the page the run read before it took its lease, when no other run moved the cursor since
+    IdleProbe.FirstPage<S> probed = run.probedPage;
+    run.probedPage = null;
     Future<SourcePage<S>> ahead = null;
     try {
       while (true) {
@@ -52,12 +53,10 @@ final class PollInput<S, T> implements RunInput {
         if (ahead != null) {
           page = awaitPage(ahead);
           ahead = null;
+        } else if (first && probed != null && probed.stillValid(cursor, detection)) {
+          page = probed.page();
         } else {
-          Duration overlap =
-              first && after != null && detection == ChangeDetection.MODIFIED_TIMESTAMP
-                  ? run.flow.overlap()
-                  : Duration.ZERO;
-          page = source.read(new PollRequest(after, overlap, run.flow.pageSize()));
+          page = source.read(request(after, first, detection));
         }
         if (run.flow.readAhead() && page.hasMore() && page.next() != null) {
           // the next page is read while this one is written; its checkpoint still moves only
@@ -80,6 +79,32 @@ final class PollInput<S, T> implements RunInput {
         ahead.cancel(true);
       }
     }
+  }
+
+  /** The checkpoint a run resumes after, from the stored cursor text (null or empty: none). */
+  static @Nullable Checkpoint after(@Nullable String cursor) {
+    return cursor == null || cursor.isEmpty() ? null : Checkpoint.decode(cursor);
+  }
+
+  /** The request of a page: the first one of a run reads the overlap window too. */
+  PollRequest request(@Nullable Checkpoint after, boolean first, ChangeDetection detection) {
+    Duration overlap =
+        first && after != null && detection == ChangeDetection.MODIFIED_TIMESTAMP
+            ? run.flow.overlap()
+            : Duration.ZERO;
+    return new PollRequest(after, overlap, run.flow.pageSize());
+  }
+
+  /**
+   * The checkpoint {@link #pollPage} saves after {@code page} (which it then writes only when the
+   * page is not behind the cursor the run resumed from), or null when it saves none.
+   */
+  static @Nullable String checkpointAfter(SourcePage<?> page, ChangeDetection detection) {
+    String checkpoint = page.next() == null ? null : page.next().encode();
+    if (detection == ChangeDetection.FULL_SCAN && !page.hasMore()) {
+      checkpoint = "";
+    }
+    return checkpoint;
   }
 
   /**
@@ -105,10 +130,7 @@ final class PollInput<S, T> implements RunInput {
         page.records(), record -> run.flow.identity().ref(record).key(),
         record -> run.writes.process(record, null, null));
     if (!run.dryRun) {
-      String checkpoint = page.next() == null ? null : page.next().encode();
-      if (detection == ChangeDetection.FULL_SCAN && !page.hasMore()) {
-        checkpoint = "";
-      }
+      String checkpoint = checkpointAfter(page, detection);
       if (checkpoint != null && !behind) {
         run.ensureLease();
         run.store.saveCursor(run.tenant, run.flow.name(), RECORDS_STREAM, checkpoint);
