@@ -67,8 +67,6 @@ final class FlowRun<S, T> {
   /** System.nanoTime() when the run was created. */
   final long startedNanos = System.nanoTime();
   volatile boolean leaseLost;
-  /** A poll flow's first page, read before the run took its lease ({@link IdleProbe}). */
-  volatile IdleProbe.@Nullable FirstPage<S> probedPage;
   volatile Instant lastRenewal;
   final Recovery<S, T> recovery;
   final WritePath<S, T> writes;

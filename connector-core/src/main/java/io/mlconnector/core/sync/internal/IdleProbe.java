@@ -7,7 +7,6 @@ import io.mlconnector.core.sync.Flow;
 import io.mlconnector.core.sync.PollSource;
 import io.mlconnector.core.sync.SourcePage;
 import io.mlconnector.core.sync.WebhookSource;
-import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,10 +17,11 @@ import org.slf4j.LoggerFactory;
  * has anything new (a poll flow's first page after the cursor; a webhook flow's shared events read,
  * which needs no lease, see {@link EventsBackstop}). A run that finds nothing ends there and writes
  * nothing: no lease, no cursor, no commit. A run that finds work takes its lease and starts over
- * from the store under it, so every decision it acts on is made under the lease, as before; only a
- * poll flow's first page is used again, and only when the cursor it was read after is still the
- * stored one (cursors of timestamp and key detection only move forward, so an equal cursor means no
- * other node wrote a page from it meanwhile).
+ * from the store under it, so every decision it acts on is made under the lease, as before. That
+ * includes a poll flow's first page: it is read again under the lease, not taken from the look, for
+ * a page read without the lease can be older than what another node wrote from a newer read before
+ * it stopped without moving the cursor (writing the older page then would put a stale version
+ * last). One more remote read per run that has work buys that.
  *
  * <p>Only scheduled runs of poll flows and of webhook flows whose source lists events of any type
  * look first; a host's {@code runOnce}, a dry run and file flows take the lease at once.
@@ -30,26 +30,6 @@ final class IdleProbe {
   private static final Logger log = LoggerFactory.getLogger(FlowRun.class);
 
   private IdleProbe() {}
-
-  /**
-   * A poll flow's first page, read before the run took its lease, or what reading it threw, and
-   * the stored cursor it was read after.
-   */
-  record FirstPage<S>(
-      @Nullable String cursor, @Nullable SourcePage<S> read, @Nullable RuntimeException error) {
-    /** Whether the page is still the run's first page: the cursor did not move since. */
-    boolean stillValid(@Nullable String cursorNow, ChangeDetection detection) {
-      return detection != ChangeDetection.FULL_SCAN && Objects.equals(cursor, cursorNow);
-    }
-
-    /** The page, or what reading it threw, thrown again. */
-    SourcePage<S> page() {
-      if (error != null) {
-        throw error;
-      }
-      return Objects.requireNonNull(read);
-    }
-  }
 
   /** Whether {@code run} looks before it takes its lease. */
   static boolean applies(FlowRun<?, ?> run) {
@@ -64,8 +44,7 @@ final class IdleProbe {
   }
 
   /**
-   * Looks for work; true when the run has nothing to do. For a poll flow with nothing waiting in
-   * the store, the first page it read is left in {@link FlowRun#probedPage} for the run to use.
+   * Looks for work; true when the run has nothing to do.
    * What the store throws here is left to the run under its lease to meet again.
    */
   static <S, T> boolean idle(FlowRun<S, T> run) {
@@ -99,8 +78,7 @@ final class IdleProbe {
     try {
       page = source.read(input.request(PollInput.after(cursor), true, detection));
     } catch (RuntimeException e) {
-      // reported by the run under its lease, as if it had read the page there
-      run.probedPage = new FirstPage<>(cursor, null, e);
+      // the run reads again under its lease and reports what it meets there
       return false;
     }
     String checkpoint = PollInput.checkpointAfter(page, detection);
@@ -109,9 +87,6 @@ final class IdleProbe {
             && page.unreadable().isEmpty()
             && !page.hasMore()
             && (checkpoint == null || checkpoint.equals(cursor));
-    if (!nothingNew) {
-      run.probedPage = new FirstPage<>(cursor, page, null);
-    }
     return nothingNew;
   }
 

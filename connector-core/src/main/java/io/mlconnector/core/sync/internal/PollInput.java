@@ -42,9 +42,6 @@ final class PollInput<S, T> implements RunInput {
     boolean first = true;
     Checkpoint resumedFrom =
         detection == ChangeDetection.MODIFIED_TIMESTAMP && !run.flow.overlap().isZero() ? after : null;
-    // the page the run read before it took its lease, when no other run moved the cursor since
-    IdleProbe.FirstPage<S> probed = run.probedPage;
-    run.probedPage = null;
     Future<SourcePage<S>> ahead = null;
     try {
       while (true) {
@@ -53,8 +50,6 @@ final class PollInput<S, T> implements RunInput {
         if (ahead != null) {
           page = awaitPage(ahead);
           ahead = null;
-        } else if (first && probed != null && probed.stillValid(cursor, detection)) {
-          page = probed.page();
         } else {
           page = source.read(request(after, first, detection));
         }
