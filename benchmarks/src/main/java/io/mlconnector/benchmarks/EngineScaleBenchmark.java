@@ -73,7 +73,10 @@ import java.util.stream.Stream;
  * </ul>
  *
  * <p>Arguments (all optional): {@code mode=... tenants=100 invoices=20 budget=25 calls=3
- * latencyMs=50 parallelism=4 idleTenants=1000 idleMinutes=3 waiting=5000 store=h2|memory}.
+ * latencyMs=50 parallelism=4 idleTenants=1000 idleMinutes=3 waiting=5000 store=h2|memory
+ * warmup=0}: {@code warmup} runs the {@code tenants} (and {@code backstop}) workload that many
+ * times first on worlds of their own, reported as warmup rows, so that the measured pass does not
+ * include the JIT compiling the code it runs.
  */
 public final class EngineScaleBenchmark {
   private EngineScaleBenchmark() {}
@@ -99,6 +102,7 @@ public final class EngineScaleBenchmark {
     o.put("idleIntervalSec", "60");
     o.put("waiting", "5000");
     o.put("store", "h2");
+    o.put("warmup", "0");
     for (String arg : args) {
       int eq = arg.indexOf('=');
       if (eq < 1 || !o.containsKey(arg.substring(0, eq))) {
@@ -114,7 +118,12 @@ public final class EngineScaleBenchmark {
         "Engine at scale: %s store, remote latency %d ms, collector budget %.0f req/s per tenant, %d calls per invoice, parallelism %d",
         s.store, s.latencyMs, s.budget, s.calls, s.parallelism));
     if (modes.contains("tenants") || modes.contains("backstop")) {
-      tenants(s, modes.contains("backstop"));
+      // warmup passes: the same workload on a world (and store) of their own, reported apart, so
+      // that the measured pass does not also pay for the JIT compiling the engine's and store's code
+      for (int i = Integer.parseInt(o.get("warmup")); i > 0; i--) {
+        tenants(s, modes.contains("backstop"), "warmup ");
+      }
+      tenants(s, modes.contains("backstop"), "");
     }
     if (modes.contains("busyShutdown")) {
       busyShutdown(s);
@@ -141,7 +150,7 @@ public final class EngineScaleBenchmark {
     return w;
   }
 
-  static void tenants(Settings s, boolean backstop) throws Exception {
+  static void tenants(Settings s, boolean backstop, String label) throws Exception {
     try (World w = withInvoices(s)) {
       long total = (long) s.tenants * s.invoices;
       double sumOfBounds = s.tenants * s.budget / s.calls;
@@ -152,7 +161,7 @@ public final class EngineScaleBenchmark {
       double elapsed = (System.nanoTime() - t0) / 1e9;
       double cpuMs = (cpuNanos() - cpu0) / 1e6;
       double rate = total / elapsed;
-      BenchmarkReport.row(String.format(Locale.ROOT, "tenants: %d x %d invoices", s.tenants, s.invoices),
+      BenchmarkReport.row(String.format(Locale.ROOT, "%stenants: %d x %d invoices", label, s.tenants, s.invoices),
           "%.1f invoices/s in %.1f s = %.1f%% of the sum of the tenants' bounds (%.1f/s); "
               + "CPU %.2f ms per invoice; %d threads at the end, load %.1f",
           rate, elapsed, 100 * rate / sumOfBounds, sumOfBounds, cpuMs / total, threads(), load());
@@ -167,7 +176,7 @@ public final class EngineScaleBenchmark {
       w.awaitPayments(total, Duration.ofMinutes(30));
       elapsed = (System.nanoTime() - t0) / 1e9;
       cpuMs = (cpuNanos() - cpu0) / 1e6;
-      BenchmarkReport.row(String.format(Locale.ROOT, "backstop: %d x %d payment events", s.tenants, s.invoices),
+      BenchmarkReport.row(String.format(Locale.ROOT, "%sbackstop: %d x %d payment events", label, s.tenants, s.invoices),
           "%.1f payments/s in %.1f s (schedule every 5 s); CPU %.2f ms per payment; "
               + "%d event reads, %d fetches; load %.1f",
           total / elapsed, elapsed, cpuMs / total, w.eventReads.get(), w.fetches.get(), load());
