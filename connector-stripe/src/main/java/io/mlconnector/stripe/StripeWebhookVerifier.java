@@ -4,6 +4,10 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
+import com.google.gson.stream.JsonReader;
+import com.google.gson.stream.JsonToken;
+import java.io.IOException;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.MessageDigest;
@@ -62,6 +66,12 @@ public final class StripeWebhookVerifier implements WebhookVerifier {
   private final List<byte[]> secrets;
   private final Duration tolerance;
   private final Clock clock;
+  /**
+   * One keyed {@code Mac} per secret for each thread that verifies: {@code Mac.getInstance} and
+   * {@code init} per delivery cost more than the HMAC of a small body, and a {@code Mac} is not
+   * thread-safe ({@code doFinal} resets it for the next use with the same key).
+   */
+  private final ThreadLocal<Mac[]> macs = ThreadLocal.withInitial(this::newMacs);
 
   private StripeWebhookVerifier(Builder b) {
     List<byte[]> s = new ArrayList<>();
@@ -148,9 +158,15 @@ public final class StripeWebhookVerifier implements WebhookVerifier {
         header = e.getValue().get(0);
       }
     }
+    Objects.requireNonNull(rawBody, "body");
     try {
-      StripeWebhookEvent event = verify(rawBody, header);
-      return new WebhookEvent(event.id(), event.type(), event.payload());
+      checkSignature(rawBody, header);
+      String payload = new String(rawBody, StandardCharsets.UTF_8);
+      String[] idAndType = envelope(payload);
+      if (!StripeEventTypes.isHandled(idAndType[1])) {
+        log.info("stripe event {} of type {} is not handled by the connector; stored and ignored", idAndType[0], idAndType[1]);
+      }
+      return new WebhookEvent(idAndType[0], idAndType[1], payload);
     } catch (StripeSignatureException e) {
       throw new WebhookVerificationException(401, e.remoteMessage());
     } catch (IllegalArgumentException e) {
@@ -189,8 +205,8 @@ public final class StripeWebhookVerifier implements WebhookVerifier {
     }
     byte[] prefix = (timestamp + ".").getBytes(StandardCharsets.US_ASCII);
     boolean matched = false;
-    for (byte[] secret : secrets) {
-      byte[] expected = hmacHex(secret, prefix, body);
+    for (Mac mac : macs.get()) {
+      byte[] expected = hmacHex(mac, prefix, body);
       for (byte[] candidate : v1) {
         // evaluate every pair: no early exit that would reveal which secret matched
         matched |= MessageDigest.isEqual(expected, candidate);
@@ -208,16 +224,77 @@ public final class StripeWebhookVerifier implements WebhookVerifier {
     }
   }
 
-  private static byte[] hmacHex(byte[] secret, byte[] prefix, byte[] body) {
-    try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(new SecretKeySpec(secret, "HmacSHA256"));
-      mac.update(prefix);
-      mac.update(body);
-      return HexFormat.of().formatHex(mac.doFinal()).getBytes(StandardCharsets.US_ASCII);
-    } catch (NoSuchAlgorithmException | InvalidKeyException e) {
-      throw new IllegalStateException("HmacSHA256 is not available", e);
+  private Mac[] newMacs() {
+    Mac[] m = new Mac[secrets.size()];
+    for (int i = 0; i < m.length; i++) {
+      try {
+        m[i] = Mac.getInstance("HmacSHA256");
+        m[i].init(new SecretKeySpec(secrets.get(i), "HmacSHA256"));
+      } catch (NoSuchAlgorithmException | InvalidKeyException e) {
+        throw new IllegalStateException("HmacSHA256 is not available", e);
+      }
     }
+    return m;
+  }
+
+  private static byte[] hmacHex(Mac mac, byte[] prefix, byte[] body) {
+    mac.update(prefix);
+    mac.update(body);
+    return HexFormat.of().formatHex(mac.doFinal()).getBytes(StandardCharsets.US_ASCII);
+  }
+
+  /**
+   * Reads only what the engine needs before it answers: the envelope's {@code id} and {@code type},
+   * and {@code object} to check it is an event, skipping every other value without building a tree
+   * (the body is still read to its end, so a body that is not JSON is refused as before). Same
+   * rules as {@link #parse(String)}: lenient as Gson's parser, a later duplicate key wins.
+   *
+   * @return the id and the type
+   */
+  static String[] envelope(String payload) {
+    String object = null;
+    String id = null;
+    String type = null;
+    try (JsonReader r = new JsonReader(new StringReader(payload))) {
+      r.setLenient(true);
+      if (r.peek() != JsonToken.BEGIN_OBJECT) {
+        throw new IllegalArgumentException("webhook body is not a JSON object");
+      }
+      r.beginObject();
+      while (r.hasNext()) {
+        String name = r.nextName();
+        switch (name) {
+          case "object" -> object = primitive(r);
+          case "id" -> id = primitive(r);
+          case "type" -> type = primitive(r);
+          default -> r.skipValue();
+        }
+      }
+      r.endObject();
+      if (r.peek() != JsonToken.END_DOCUMENT) {
+        throw new IllegalArgumentException("webhook body is not valid JSON");
+      }
+    } catch (IOException | IllegalStateException | NumberFormatException e) {
+      throw new IllegalArgumentException("webhook body is not valid JSON", e);
+    }
+    if (!"event".equals(object)) {
+      throw new IllegalArgumentException("webhook body is not a Stripe event (object is '" + object + "')");
+    }
+    if (id == null || type == null) {
+      throw new IllegalArgumentException("webhook event has no " + (id == null ? "id" : "type"));
+    }
+    return new String[] {id, type};
+  }
+
+  private static @Nullable String primitive(JsonReader r) throws IOException {
+    return switch (r.peek()) {
+      case STRING, NUMBER -> r.nextString();
+      case BOOLEAN -> Boolean.toString(r.nextBoolean());
+      default -> {
+        r.skipValue();
+        yield null;
+      }
+    };
   }
 
   static StripeWebhookEvent parse(String payload) {

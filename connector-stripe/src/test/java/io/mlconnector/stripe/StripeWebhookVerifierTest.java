@@ -198,6 +198,56 @@ class StripeWebhookVerifierTest {
         .satisfies(e -> assertThat(((io.mlconnector.core.sync.WebhookVerificationException) e).status()).isEqualTo(400));
   }
 
+  @Test
+  void asTheEnginesVerifierItRefusesWhatTheFullParseRefusesAndReadsIdAndTypeAsIt() throws Exception {
+    io.mlconnector.core.sync.WebhookVerifier spi = verifier;
+    for (String body : java.util.List.of("{\"id\": evt_", "hello", "[1]", "", "{\"object\":\"invoice\",\"id\":\"in_1\"}",
+        "{\"object\":\"event\",\"type\":\"invoice.paid\"}", "{\"object\":\"event\",\"id\":\"evt_1\"}",
+        "{\"object\":\"event\",\"id\":\"evt_1\",\"type\":\"invoice.paid\"} trailing")) {
+      assertThatThrownBy(() -> spi.verify(java.util.Map.of("Stripe-Signature", java.util.List.of(sign(body, SECRET, NOW))),
+              body.getBytes(StandardCharsets.UTF_8)))
+          .as(body)
+          .isInstanceOf(io.mlconnector.core.sync.WebhookVerificationException.class)
+          .satisfies(e -> assertThat(((io.mlconnector.core.sync.WebhookVerificationException) e).status()).isEqualTo(400));
+    }
+    // nested objects carry ids and types of their own; only the envelope's count, a later duplicate wins as in Gson
+    String nested = "{\"data\":{\"object\":{\"id\":\"pi_1\",\"object\":\"payment_intent\",\"type\":\"x\"}},"
+        + "\"id\":\"evt_0\",\"object\":\"event\",\"id\":\"evt_2\",\"type\":\"payment_intent.succeeded\",\"n\":[1,{\"id\":3}]}";
+    io.mlconnector.core.sync.WebhookEvent event = spi.verify(
+        java.util.Map.of("Stripe-Signature", java.util.List.of(sign(nested, SECRET, NOW))), nested.getBytes(StandardCharsets.UTF_8));
+    StripeWebhookEvent full = verifier.verify(nested, sign(nested, SECRET, NOW));
+    assertThat(event.eventId()).isEqualTo(full.id()).isEqualTo("evt_2");
+    assertThat(event.type()).isEqualTo(full.type()).isEqualTo("payment_intent.succeeded");
+  }
+
+  @Test
+  void keyedMacsAreReusedSafelyAcrossThreadsAndSecrets() throws Exception {
+    StripeWebhookVerifier rotating = StripeWebhookVerifier.builder().secret(SECRET).previousSecret(OLD_SECRET).clock(CLOCK).build();
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+    try {
+      java.util.List<java.util.concurrent.Future<Boolean>> results = new java.util.ArrayList<>();
+      for (int i = 0; i < 200; i++) {
+        String body = BODY.replace("evt_1Q2w3E", "evt_" + i);
+        String secret = i % 3 == 0 ? OLD_SECRET : i % 3 == 1 ? SECRET : "whsec_other";
+        String header = sign(body, secret, NOW);
+        boolean shouldPass = i % 3 != 2;
+        results.add(pool.submit(() -> {
+          try {
+            return rotating.verify(body, header).id().equals("evt_" + body.substring(body.indexOf("evt_") + 4, body.indexOf('"', body.indexOf("evt_"))))
+                == shouldPass;
+          } catch (StripeSignatureException e) {
+            return !shouldPass;
+          }
+        }));
+      }
+      for (java.util.concurrent.Future<Boolean> r : results) {
+        assertThat(r.get()).isTrue();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
   private static String hmac(String secret, long t) throws Exception {
     return Webhook.Util.computeHmacSha256(secret, t + "." + BODY);
   }
